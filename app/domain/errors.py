@@ -83,3 +83,10 @@ class ProblemList:
         """Raise `Invalid` with every problem collected so far, if there is any."""
         if self.problems:
             raise Invalid(detail, list(self.problems))
+
+
+@dataclass
+class Unauthorized(DomainError):
+    """The caller could not be authenticated (unknown client, wrong secret, bad token)."""
+
+    kind: str = "unauthorized"

@@ -1,0 +1,64 @@
+"""Schema migrations (Alembic), callable from the CLI, the server's set-up and the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from app.adapters.db.engine import create_engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url)
+    return config
+
+
+async def _with_connection(url: str, action: str, revision: str) -> None:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+
+            def run(sync_connection: object) -> None:
+                config = alembic_config(url)
+                config.attributes["connection"] = sync_connection
+                getattr(command, action)(config, revision)
+
+            await connection.run_sync(run)
+            await connection.commit()
+    finally:
+        await engine.dispose()
+
+
+async def upgrade(url: str, revision: str = "head") -> None:
+    """Bring the database up to `revision` (default: the newest)."""
+    await _with_connection(url, "upgrade", revision)
+
+
+async def downgrade(url: str, revision: str) -> None:
+    """Take the database down to `revision`."""
+    await _with_connection(url, "downgrade", revision)
+
+
+async def current_revision(url: str) -> str | None:
+    """The revision the database is at, or None when it was never migrated."""
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as connection:
+            return await connection.run_sync(
+                lambda c: MigrationContext.configure(c).get_current_revision()
+            )
+    finally:
+        await engine.dispose()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config("")).get_current_head()

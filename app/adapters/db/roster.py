@@ -1,0 +1,206 @@
+"""SQL repositories of the roster: one class serves every kind, each kind names its table,
+its domain type and the filters it understands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db import tables as t
+from app.adapters.db.rows import from_row, to_row
+from app.adapters.db.upsert import upsert
+from app.domain.access import TenantId
+from app.domain.roster import (
+    AcademicSession,
+    Course,
+    Demographics,
+    Enrollment,
+    Org,
+    RecordStatus,
+    RosterKind,
+    RosterRecord,
+    SchoolClass,
+    User,
+)
+from app.ports import Page, RosterQuery
+
+Filter = Callable[[sa.Table, TenantId, str], sa.ColumnElement[bool]]
+
+
+def _column(name: str) -> Filter:
+    return lambda table, _tenant, value: table.c[name] == value
+
+
+def _user_in_org(table: sa.Table, tenant: TenantId, org_id: str) -> sa.ColumnElement[bool]:
+    link = t.UserOrgRow.__table__
+    return sa.exists().where(
+        link.c.tenant_id == tenant, link.c.user_id == table.c.id, link.c.org_id == org_id
+    )
+
+
+def _user_in_grade(table: sa.Table, tenant: TenantId, grade: str) -> sa.ColumnElement[bool]:
+    link = t.UserGradeRow.__table__
+    return sa.exists().where(
+        link.c.tenant_id == tenant, link.c.user_id == table.c.id, link.c.grade == grade
+    )
+
+
+def _enrolled(
+    table: sa.Table, tenant: TenantId, class_id: str, role: str | None = None
+) -> sa.ColumnElement[bool]:
+    e = t.EnrollmentRow.__table__
+    condition = sa.exists().where(
+        e.c.tenant_id == tenant,
+        e.c.user_id == table.c.id,
+        e.c.class_id == class_id,
+        e.c.status == RecordStatus.ACTIVE.value,
+    )
+    return condition.where(e.c.role == role) if role else condition
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    table: sa.Table
+    record: type[RosterRecord]
+    filters: dict[str, Filter]
+
+
+SPECS: dict[RosterKind, KindSpec] = {
+    RosterKind.ORG: KindSpec(
+        t.OrgRow.__table__, Org, {"type": _column("type"), "parent_id": _column("parent_id")}
+    ),
+    RosterKind.ACADEMIC_SESSION: KindSpec(
+        t.AcademicSessionRow.__table__,
+        AcademicSession,
+        {"type": _column("type"), "parent_id": _column("parent_id")},
+    ),
+    RosterKind.COURSE: KindSpec(t.CourseRow.__table__, Course, {"org_id": _column("org_id")}),
+    RosterKind.CLASS: KindSpec(
+        t.ClassRow.__table__,
+        SchoolClass,
+        {"course_id": _column("course_id"), "school_id": _column("school_id")},
+    ),
+    RosterKind.USER: KindSpec(
+        t.UserRow.__table__,
+        User,
+        {
+            "role": _column("role"),
+            "org_id": _user_in_org,
+            "grade": _user_in_grade,
+            "class_id": _enrolled,
+        },
+    ),
+    RosterKind.ENROLLMENT: KindSpec(
+        t.EnrollmentRow.__table__,
+        Enrollment,
+        {
+            "class_id": _column("class_id"),
+            "user_id": _column("user_id"),
+            "role": _column("role"),
+        },
+    ),
+    RosterKind.DEMOGRAPHICS: KindSpec(t.DemographicsRow.__table__, Demographics, {}),
+}
+
+
+class SqlRosterRepository:
+    """Roster records of one kind, for one tenant."""
+
+    def __init__(self, session: AsyncSession, tenant: TenantId, kind: RosterKind) -> None:
+        self._session = session
+        self._tenant = tenant
+        self._kind = kind
+        self._spec = SPECS[kind]
+        self._table = self._spec.table
+
+    def _mine(self) -> sa.ColumnElement[bool]:
+        return self._table.c.tenant_id == self._tenant
+
+    async def get(self, id: str, *, include_deleted: bool = False) -> RosterRecord | None:
+        query = sa.select(self._table).where(self._mine(), self._table.c.id == id)
+        if not include_deleted:
+            query = query.where(self._table.c.status == RecordStatus.ACTIVE.value)
+        row = (await self._session.execute(query)).mappings().first()
+        return from_row(self._spec.record, row) if row else None
+
+    async def get_many(self, ids: Collection[str]) -> dict[str, RosterRecord]:
+        found: dict[str, RosterRecord] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 5000):
+            stmt = sa.select(self._table).where(
+                self._mine(), self._table.c.id.in_(unique[start : start + 5000])
+            )
+            for row in (await self._session.execute(stmt)).mappings():
+                found[row["id"]] = from_row(self._spec.record, row)
+        return found
+
+    async def save(self, record: RosterRecord) -> None:
+        await self.save_many([record])
+
+    async def save_many(self, records: Collection[RosterRecord]) -> None:
+        """Create or replace many records with one statement per table."""
+        rows = [to_row(r, tenant_id=self._tenant) for r in records]
+        await upsert(self._session, self._table, rows, key=("tenant_id", "id"))
+        if self._kind == RosterKind.USER:
+            await self._save_user_links([r for r in records if isinstance(r, User)])
+
+    async def _save_user_links(self, users: list[User]) -> None:
+        ids = [u.id for u in users]
+        for link, column, values in (
+            (t.UserOrgRow.__table__, "org_id", lambda u: u.org_ids),
+            (t.UserGradeRow.__table__, "grade", lambda u: u.grades),
+        ):
+            await self._session.execute(
+                sa.delete(link).where(link.c.tenant_id == self._tenant, link.c.user_id.in_(ids))
+            )
+            rows = [
+                {"tenant_id": self._tenant, "user_id": u.id, column: v}
+                for u in users
+                for v in dict.fromkeys(values(u))
+            ]
+            if rows:
+                await self._session.execute(sa.insert(link), rows)
+
+    async def list(self, query: RosterQuery) -> Page[RosterRecord]:
+        table = self._table
+        stmt = sa.select(table).where(self._mine())
+        if query.status is not None:
+            stmt = stmt.where(table.c.status == query.status.value)
+        if query.updated_since is not None:
+            stmt = stmt.where(table.c.updated_at >= query.updated_since)
+        filters = dict(query.filters)
+        # A class's students: one EXISTS over enrollments with both the class and the role.
+        role = filters.pop("enrollment_role", None)
+        if self._kind == RosterKind.USER and "class_id" in filters:
+            stmt = stmt.where(_enrolled(table, self._tenant, filters.pop("class_id"), role))
+        for name, value in filters.items():
+            stmt = stmt.where(self._filter(name, value))
+        if query.after is not None:
+            stmt = stmt.where(table.c.id > query.after)
+        stmt = stmt.order_by(table.c.id).limit(query.limit + 1)
+        rows = (await self._session.execute(stmt)).mappings().all()
+        items = [from_row(self._spec.record, r) for r in rows[: query.limit]]
+        more = len(rows) > query.limit
+        return Page(items, items[-1].id if more and items else None)
+
+    def _filter(self, name: str, value: str) -> sa.ColumnElement[bool]:
+        try:
+            build = self._spec.filters[name]
+        except KeyError:  # a programming error: the API only offers the filters listed here
+            raise ValueError(f"{self._kind} has no filter {name!r}") from None
+        return build(self._table, self._tenant, value)
+
+    async def active_ids(self, ids: Collection[str]) -> set[str]:
+        found: set[str] = set()
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 5000):
+            stmt = sa.select(self._table.c.id).where(
+                self._mine(),
+                self._table.c.id.in_(unique[start : start + 5000]),
+                self._table.c.status == RecordStatus.ACTIVE.value,
+            )
+            found.update((await self._session.execute(stmt)).scalars())
+        return found

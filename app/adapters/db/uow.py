@@ -1,0 +1,76 @@
+"""Units of work over an async session: rollback unless committed (cosmicpython's shape)."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.adapters.db.access import SqlClientRepository, SqlTenantRepository
+from app.adapters.db.engine import WRITE
+from app.adapters.db.roster import SqlRosterRepository
+from app.domain.access import TenantId
+from app.domain.roster import RosterKind
+
+
+class _SessionScope:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+        self._session: AsyncSession | None = None
+
+    @property
+    def session(self) -> AsyncSession:
+        assert self._session is not None, "use the unit of work inside `async with`"
+        return self._session
+
+    async def _open(self) -> None:
+        self._session = self._sessions()
+        await self._session.connection(execution_options=WRITE)
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session, self._session = self.session, None
+        try:
+            await session.rollback()
+        finally:
+            await session.close()
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+
+class SqlUnitOfWork(_SessionScope):
+    """One tenant's transaction; every repository it hands out is bound to that tenant."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], tenant_id: TenantId) -> None:
+        super().__init__(sessions)
+        self.tenant_id = tenant_id
+        self._roster: dict[RosterKind, SqlRosterRepository] = {}
+
+    async def __aenter__(self) -> Self:
+        await self._open()
+        self._roster = {}
+        return self
+
+    def roster(self, kind: RosterKind) -> SqlRosterRepository:
+        if kind not in self._roster:
+            self._roster[kind] = SqlRosterRepository(self.session, self.tenant_id, kind)
+        return self._roster[kind]
+
+
+class SqlAccessUnitOfWork(_SessionScope):
+    """The tenant and client directory's transaction."""
+
+    tenants: SqlTenantRepository
+    clients: SqlClientRepository
+
+    async def __aenter__(self) -> Self:
+        await self._open()
+        self.tenants = SqlTenantRepository(self.session)
+        self.clients = SqlClientRepository(self.session)
+        return self

@@ -1,0 +1,50 @@
+"""Multi-row INSERT … ON CONFLICT, in the dialect of the session's database."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+# Both drivers cap the bound parameters of one statement (SQLite 32,766, asyncpg 32,767).
+MAX_PARAMETERS = 32_000
+
+
+def chunks(rows: Sequence[dict[str, Any]]) -> list[Sequence[dict[str, Any]]]:
+    """Rows cut into statements that stay under the drivers' parameter limits."""
+    if not rows:
+        return []
+    size = max(1, MAX_PARAMETERS // len(rows[0]))
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
+def insert_for(session: AsyncSession, table: sa.Table) -> Any:
+    """The dialect's INSERT construct, which knows ON CONFLICT."""
+    dialect = session.bind.dialect.name
+    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+
+
+async def upsert(
+    session: AsyncSession,
+    table: sa.Table,
+    rows: Sequence[dict[str, Any]],
+    key: Sequence[str],
+) -> None:
+    """Insert rows, replacing every non-key column of rows whose key already exists."""
+    for chunk in chunks(rows):
+        stmt = insert_for(session, table).values(list(chunk))
+        updates = {c: stmt.excluded[c] for c in chunk[0] if c not in key}
+        stmt = stmt.on_conflict_do_update(index_elements=list(key), set_=updates)
+        await session.execute(stmt)
+
+
+async def insert_ignoring_duplicates(
+    session: AsyncSession, table: sa.Table, rows: Sequence[dict[str, Any]]
+) -> None:
+    """Insert rows, skipping those whose key already exists."""
+    for chunk in chunks(rows):
+        stmt = insert_for(session, table).values(list(chunk)).on_conflict_do_nothing()
+        await session.execute(stmt)

@@ -1,0 +1,61 @@
+"""The ASGI application: routers, error answers, middleware and the services' lifetime."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from app.api.middleware import BodyLimit, RequestContext
+from app.api.problems import add_problem_handlers
+from app.api.rest import health, oauth, roster
+from app.ports import Services
+
+DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
+
+Get a token with `POST /oauth/token` (client credentials), then call the API with
+`Authorization: Bearer <token>`. Every error answer is RFC 9457 problem details."""
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def create_app(
+    *,
+    services: Services | None = None,
+    start: Callable[[], AbstractAsyncContextManager[Services]] | None = None,
+    max_body_bytes: int = 10 * 1024 * 1024,
+) -> FastAPI:
+    """The app, either over ready services (tests) or starting them in its lifespan (servers)."""
+    if services is None and start is None:
+        raise ValueError("give the app its services, or a way to start them")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if services is not None:
+            app.state.services = services
+            yield
+            return
+        assert start is not None
+        async with start() as started:
+            app.state.services = started
+            yield
+
+    app = FastAPI(
+        title="Mastery Service",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    if services is not None:  # usable at once, also where no lifespan runs (ASGI transport)
+        app.state.services = services
+    add_problem_handlers(app)
+    for module in (health, oauth, roster):
+        app.include_router(module.router)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(RequestContext)  # outermost: every answer carries the request id
+    return app

@@ -1,0 +1,93 @@
+"""FastAPI dependencies: the wired services, and the authenticated principal with its scopes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlows
+from fastapi.security import OAuth2, SecurityScopes
+
+from app.api.context import client_id
+from app.api.problems import AuthProblem
+from app.domain.access import Principal, Scope
+from app.domain.errors import Unauthorized
+from app.ports import Services
+from app.use_cases.access import authenticate
+
+SCOPE_DESCRIPTIONS = {
+    Scope.ROSTER_READ: "Read orgs, sessions, courses, classes, users, enrollments, demographics",
+    Scope.ROSTER_WRITE: "Create, replace and retire roster records",
+    Scope.FRAMEWORKS_READ: "Read competency frameworks",
+    Scope.FRAMEWORKS_WRITE: "Author and change competency frameworks",
+    Scope.EVIDENCE_WRITE: "Post and void assessment evidence",
+    Scope.MASTERY_READ: "Read mastery decisions, explanations and evidence",
+    Scope.MASTERY_OVERRIDE: "Set and clear a teacher's override of a decision",
+    Scope.REPORTS_READ: "Read district summaries and trends",
+    Scope.ADMIN: "Everything, including the tenant's clients and imports",
+}
+
+oauth2 = OAuth2(
+    flows=OAuthFlows(
+        clientCredentials=OAuthFlowClientCredentials(
+            tokenUrl="/oauth/token", scopes={s.value: d for s, d in SCOPE_DESCRIPTIONS.items()}
+        )
+    ),
+    scheme_name="OAuth2",
+    description="OAuth 2.0 client credentials; send the token as `Authorization: Bearer …`.",
+    auto_error=False,
+)
+
+
+def get_services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def _challenge(error: str | None = None, scope: str | None = None) -> str:
+    parts = ['Bearer realm="mastery"']
+    if error:
+        parts.append(f'error="{error}"')
+    if scope:
+        parts.append(f'scope="{scope}"')
+    return ", ".join(parts)
+
+
+async def current_principal(
+    security_scopes: SecurityScopes,
+    services: ServicesDep,
+    authorization: Annotated[str | None, Depends(oauth2)],
+) -> Principal:
+    """The caller, from its bearer token; 401 without a valid token, 403 without the scope."""
+    if not authorization:
+        raise AuthProblem(401, "A bearer token is required", _challenge())
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthProblem(
+            401, "Use the Bearer authentication scheme", _challenge("invalid_request")
+        )
+    try:
+        principal = authenticate(services, token.strip())
+    except Unauthorized as exc:
+        raise AuthProblem(401, exc.detail, _challenge("invalid_token")) from exc
+    client_id.set(principal.client_id)
+    needed = [Scope(s) for s in security_scopes.scopes]
+    missing = [s for s in needed if not principal.allows(s)]
+    if missing:
+        wanted = " ".join(missing)
+        raise AuthProblem(
+            403, f"The token lacks the scope {wanted}", _challenge("insufficient_scope", wanted)
+        )
+    return principal
+
+
+def authorized(scope: Scope) -> object:
+    """A dependency: the principal, which must hold `scope`."""
+    return Security(current_principal, scopes=[scope.value])
+
+
+RosterReader = Annotated[Principal, authorized(Scope.ROSTER_READ)]
+RosterWriter = Annotated[Principal, authorized(Scope.ROSTER_WRITE)]

@@ -1,0 +1,126 @@
+"""Pure ASGI middleware (no BaseHTTPMiddleware: it costs latency on every request):
+a request id with one structured access-log line per request, and a request-body size limit."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.context import client_id, request_id
+from app.api.problems import PROBLEM_JSON
+
+access_log = logging.getLogger("mastery.access")
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._\-]{1,128}$")
+
+
+class RequestContext:
+    """Echoes or creates X-Request-ID and logs method, path, status and duration as JSON."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = _header(scope, b"x-request-id")
+        rid = given if given and _SAFE_ID.match(given) else uuid.uuid4().hex
+        token = request_id.set(rid)
+        client_token = client_id.set(None)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            access_log.info(
+                "request",
+                extra={
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    "client_id": client_id.get(),
+                },
+            )
+            request_id.reset(token)
+            client_id.reset(client_token)
+
+
+class BodyLimit:
+    """Answers 413 for a body over `max_bytes`, by Content-Length or while the body streams in."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _header(scope, b"content-length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            await _too_large(send, self.max_bytes)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    # Raised inside the app's body read; the problem handler answers 413.
+                    raise HTTPException(413, _too_large_detail(self.max_bytes))
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _too_large_detail(max_bytes: int) -> str:
+    return f"The request body is larger than the limit of {max_bytes} bytes"
+
+
+async def _too_large(send: Send, max_bytes: int) -> None:
+    body = json.dumps(
+        {
+            "type": "/problems/content-too-large",
+            "title": "Content Too Large",
+            "status": 413,
+            "detail": _too_large_detail(max_bytes),
+            "request_id": request_id.get(),
+        }
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", PROBLEM_JSON.encode()),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    headers: Any = scope.get("headers", [])
+    for key, value in headers:
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None

@@ -1,0 +1,122 @@
+"""POST /oauth/token: OAuth 2.0 client credentials (RFC 6749 §4.4).
+
+Errors carry RFC 6749 §5.2's `error` and `error_description` (what OAuth clients read) beside the
+RFC 9457 fields, in one application/json body."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated, Any
+from urllib.parse import unquote
+
+from fastapi import APIRouter, Form, Header
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from app.api.context import request_id
+from app.api.deps import ServicesDep
+from app.domain.access import ScopeNotGranted, format_scopes
+from app.domain.errors import Invalid, Unauthorized
+from app.use_cases.access import issue_token
+
+router = APIRouter(tags=["auth"])
+
+_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: str = Field(default="Bearer", examples=["Bearer"])
+    expires_in: int = Field(description="Seconds until the token expires.")
+    scope: str = Field(description="The space-separated scopes the token carries.")
+
+
+class OAuthError(BaseModel):
+    error: str = Field(examples=["invalid_client"])
+    error_description: str
+    type: str
+    title: str
+    status: int
+    detail: str
+
+
+def _error(status: int, error: str, description: str, *, basic: bool = False) -> JSONResponse:
+    headers = dict(_NO_STORE)
+    if status == 401:
+        headers["WWW-Authenticate"] = 'Basic realm="mastery"' if basic else 'Bearer realm="mastery"'
+    body: dict[str, Any] = {
+        "error": error,
+        "error_description": description,
+        "type": f"/problems/oauth-{error.replace('_', '-')}",
+        "title": "Unauthorized" if status == 401 else "Bad Request",
+        "status": status,
+        "detail": description,
+        "request_id": request_id.get(),
+    }
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _basic_credentials(authorization: str) -> tuple[str, str] | None:
+    scheme, _, encoded = authorization.partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    client, sep, secret = decoded.partition(":")
+    if not sep:
+        return None
+    # RFC 6749 §2.3.1: both parts are form-urlencoded before Basic encoding.
+    return unquote(client.replace("+", " ")), unquote(secret.replace("+", " "))
+
+
+@router.post(
+    "/oauth/token",
+    summary="Get an access token (OAuth 2.0 client credentials)",
+    response_model=TokenResponse,
+    responses={400: {"model": OAuthError}, 401: {"model": OAuthError}},
+    operation_id="issue_token",
+)
+async def token(
+    services: ServicesDep,
+    grant_type: Annotated[str | None, Form()] = None,
+    scope: Annotated[str | None, Form()] = None,
+    client_id: Annotated[str | None, Form()] = None,
+    client_secret: Annotated[str | None, Form()] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> JSONResponse:
+    """Authenticate with HTTP Basic (client id and secret) or with `client_id` and
+    `client_secret` form fields; `scope` narrows the token to some of the client's scopes."""
+    basic = authorization is not None and authorization.lower().startswith("basic")
+    if grant_type is None:
+        return _error(400, "invalid_request", "grant_type is required")
+    if grant_type != "client_credentials":
+        return _error(400, "unsupported_grant_type", "only client_credentials is supported")
+    if basic:
+        if client_id is not None or client_secret is not None:
+            return _error(400, "invalid_request", "use one client authentication method, not two")
+        credentials = _basic_credentials(authorization or "")
+        if credentials is None:
+            return _error(401, "invalid_client", "malformed Basic credentials", basic=True)
+    elif client_id and client_secret is not None:
+        credentials = (client_id, client_secret)
+    else:
+        return _error(401, "invalid_client", "client authentication is required")
+    try:
+        issued = await issue_token(
+            services, client_id=credentials[0], client_secret=credentials[1], scope=scope
+        )
+    except Unauthorized:
+        return _error(401, "invalid_client", "client authentication failed", basic=basic)
+    except ScopeNotGranted as exc:
+        return _error(400, "invalid_scope", exc.problems[0].msg if exc.problems else exc.detail)
+    except Invalid as exc:  # an unknown scope name
+        return _error(400, "invalid_scope", "; ".join(p.msg for p in exc.problems) or exc.detail)
+    body = TokenResponse(
+        access_token=issued.access_token,
+        expires_in=issued.expires_in,
+        scope=format_scopes(issued.scopes),
+    )
+    return JSONResponse(body.model_dump(), headers=_NO_STORE)

@@ -1,0 +1,302 @@
+"""REST resources of the roster under /v1: PUT (create or replace), GET, list, DELETE (retire).
+
+Every resource has the same five operations, so one function declares them from a table."""
+
+# No `from __future__ import annotations`: FastAPI reads the route annotations, which name
+# classes chosen per resource at run time.
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Response, status
+from pydantic import BaseModel, Field, create_model
+
+from app.api.deps import RosterReader, RosterWriter, ServicesDep
+from app.api.problems import located, responses
+from app.api.rest import roster_schemas as s
+from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
+from app.domain.errors import Invalid, Problem
+from app.domain.roster import (
+    AcademicSession,
+    Course,
+    Demographics,
+    Enrollment,
+    EnrollmentRole,
+    Org,
+    OrgType,
+    RecordStatus,
+    RosterKind,
+    RosterRecord,
+    SchoolClass,
+    SessionType,
+    User,
+    UserRole,
+)
+from app.ports import Page, RosterQuery
+from app.use_cases import roster as use
+
+router = APIRouter(tags=["roster"])
+
+Id = Annotated[str, Path(min_length=1, max_length=255, description="The record's sourcedId.")]
+
+
+class _Filters(BaseModel):
+    status: RecordStatus = Field(
+        default=RecordStatus.ACTIVE, description="`tobedeleted` lists retired records."
+    )
+    updated_since: datetime | None = Field(
+        default=None, description="Only records changed at or after this instant (UTC if no zone)."
+    )
+
+
+class OrgFilters(_Filters):
+    type: OrgType | None = None
+    parent_id: str | None = None
+
+
+class AcademicSessionFilters(_Filters):
+    type: SessionType | None = None
+    parent_id: str | None = None
+
+
+class CourseFilters(_Filters):
+    org_id: str | None = None
+
+
+class ClassFilters(_Filters):
+    course_id: str | None = None
+    school_id: str | None = None
+
+
+class UserFilters(_Filters):
+    role: UserRole | None = None
+    org_id: str | None = None
+    class_id: str | None = Field(default=None, description="Users enrolled in this class.")
+    grade: str | None = None
+
+
+class EnrollmentFilters(_Filters):
+    class_id: str | None = None
+    user_id: str | None = None
+    role: EnrollmentRole | None = None
+
+
+def _query(filters: _Filters | None, limit: int, cursor: str | None) -> RosterQuery:
+    if filters is None:
+        return RosterQuery(after=decode_cursor(cursor), limit=limit)
+    since = filters.updated_since
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    extra = filters.model_dump(mode="json", exclude={"status", "updated_since"}, exclude_none=True)
+    return RosterQuery(
+        status=filters.status,
+        updated_since=since,
+        filters=extra,
+        after=decode_cursor(cursor),
+        limit=limit,
+    )
+
+
+def _page(model: type[BaseModel], page: Page[RosterRecord]) -> dict[str, Any]:
+    return {
+        "items": [model.model_validate(r) for r in page.items],
+        "next_cursor": encode_cursor(page.last_key),
+    }
+
+
+def _record(record_type: type[RosterRecord], id_: str, body: s._Write) -> RosterRecord:
+    if body.id is not None and body.id != id_:
+        raise Invalid(
+            "The body's id differs from the path's",
+            [Problem(("id",), f"must be {id_!r} or omitted")],
+        )
+    return record_type(id=id_, **body.model_dump(exclude={"id"}))
+
+
+@dataclass(frozen=True)
+class Resource:
+    kind: RosterKind
+    plural: str  # the path segment and the operation-id stem
+    title: str
+    record: type[RosterRecord]
+    write: type[s._Write]
+    read: type[s._Read]
+    filters: type[_Filters]
+
+
+RESOURCES = (
+    Resource(RosterKind.ORG, "orgs", "org", Org, s.OrgWrite, s.OrgRead, OrgFilters),
+    Resource(
+        RosterKind.ACADEMIC_SESSION,
+        "academic-sessions",
+        "academic session",
+        AcademicSession,
+        s.AcademicSessionWrite,
+        s.AcademicSessionRead,
+        AcademicSessionFilters,
+    ),
+    Resource(
+        RosterKind.COURSE, "courses", "course", Course, s.CourseWrite, s.CourseRead, CourseFilters
+    ),
+    Resource(
+        RosterKind.CLASS, "classes", "class", SchoolClass, s.ClassWrite, s.ClassRead, ClassFilters
+    ),
+    Resource(RosterKind.USER, "users", "user", User, s.UserWrite, s.UserRead, UserFilters),
+    Resource(
+        RosterKind.ENROLLMENT,
+        "enrollments",
+        "enrollment",
+        Enrollment,
+        s.EnrollmentWrite,
+        s.EnrollmentRead,
+        EnrollmentFilters,
+    ),
+)
+
+
+def _declare(res: Resource) -> None:
+    stem = res.title.replace(" ", "_")
+    list_model = create_model(
+        f"{res.read.__name__.removesuffix('Read')}List", __base__=ListPage[res.read]
+    )
+
+    @router.put(
+        f"/v1/{res.plural}/{{id}}",
+        response_model=res.read,
+        summary=f"Create or replace a {res.title}",
+        operation_id=f"put_{stem}",
+        responses={
+            201: {"description": "Created", "model": res.read},
+            **responses(401, 403, 413, 422),
+        },
+    )
+    async def put(
+        id: Id,
+        body: res.write,
+        services: ServicesDep,
+        principal: RosterWriter,
+        response: Response,
+    ) -> Any:
+        with located("body"):
+            record = _record(res.record, id, body)
+            saved = await use.put_record(services, principal.tenant_id, record)
+        response.status_code = status.HTTP_201_CREATED if saved.created else status.HTTP_200_OK
+        return saved.record
+
+    @router.get(
+        f"/v1/{res.plural}/{{id}}",
+        response_model=res.read,
+        summary=f"Get a {res.title}",
+        operation_id=f"get_{stem}",
+        responses=responses(401, 403, 404),
+    )
+    async def get(id: Id, services: ServicesDep, principal: RosterReader) -> Any:
+        return await use.get_record(services, principal.tenant_id, res.kind, id)
+
+    @router.get(
+        f"/v1/{res.plural}",
+        response_model=list_model,
+        summary=f"List {res.plural.replace('-', ' ')}",
+        operation_id=f"list_{res.plural.replace('-', '_')}",
+        responses=responses(401, 403, 422),
+    )
+    async def list_(
+        services: ServicesDep,
+        principal: RosterReader,
+        filters: Annotated[res.filters, Query()],
+        limit: Limit = 100,
+        cursor: Cursor = None,
+    ) -> Any:
+        page = await use.list_records(
+            services, principal.tenant_id, res.kind, _query(filters, limit, cursor)
+        )
+        return _page(res.read, page)
+
+    @router.delete(
+        f"/v1/{res.plural}/{{id}}",
+        status_code=status.HTTP_204_NO_CONTENT,
+        summary=f"Retire a {res.title} (marked tobedeleted, kept for history)",
+        operation_id=f"delete_{stem}",
+        responses=responses(401, 403, 404),
+    )
+    async def delete(id: Id, services: ServicesDep, principal: RosterWriter) -> None:
+        await use.delete_record(services, principal.tenant_id, res.kind, id)
+
+
+for _resource in RESOURCES:
+    _declare(_resource)
+
+
+@router.put(
+    "/v1/users/{id}/demographics",
+    response_model=s.DemographicsRead,
+    summary="Set a user's demographics",
+    operation_id="put_demographics",
+    responses={
+        201: {"description": "Created", "model": s.DemographicsRead},
+        **responses(401, 403, 404, 413, 422),
+    },
+)
+async def put_demographics(
+    id: Id,
+    body: s.DemographicsWrite,
+    services: ServicesDep,
+    principal: RosterWriter,
+    response: Response,
+) -> Any:
+    with located("body"):
+        record = _record(Demographics, id, body)
+        assert isinstance(record, Demographics)
+        saved = await use.put_demographics(services, principal.tenant_id, record)
+    response.status_code = status.HTTP_201_CREATED if saved.created else status.HTTP_200_OK
+    return saved.record
+
+
+@router.get(
+    "/v1/users/{id}/demographics",
+    response_model=s.DemographicsRead,
+    summary="Get a user's demographics",
+    operation_id="get_demographics",
+    responses=responses(401, 403, 404),
+)
+async def get_demographics(id: Id, services: ServicesDep, principal: RosterReader) -> Any:
+    return await use.get_record(services, principal.tenant_id, RosterKind.DEMOGRAPHICS, id)
+
+
+@router.delete(
+    "/v1/users/{id}/demographics",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Retire a user's demographics",
+    operation_id="delete_demographics",
+    responses=responses(401, 403, 404),
+)
+async def delete_demographics(id: Id, services: ServicesDep, principal: RosterWriter) -> None:
+    await use.delete_record(services, principal.tenant_id, RosterKind.DEMOGRAPHICS, id)
+
+
+UserList = create_model("ClassMemberList", __base__=ListPage[s.UserRead])
+
+
+def _members(role: EnrollmentRole, noun: str) -> None:
+    @router.get(
+        f"/v1/classes/{{id}}/{noun}",
+        response_model=UserList,
+        summary=f"The {noun} enrolled in a class",
+        operation_id=f"list_class_{noun}",
+        responses=responses(401, 403, 404, 422),
+    )
+    async def members(
+        id: Id,
+        services: ServicesDep,
+        principal: RosterReader,
+        limit: Limit = 100,
+        cursor: Cursor = None,
+    ) -> Any:
+        page = await use.class_members(
+            services, principal.tenant_id, id, role, _query(None, limit, cursor)
+        )
+        return _page(s.UserRead, page)
+
+
+_members(EnrollmentRole.STUDENT, "students")
+_members(EnrollmentRole.TEACHER, "teachers")

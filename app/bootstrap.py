@@ -1,0 +1,101 @@
+"""The composition root: settings -> engine -> units of work -> the services every adapter uses."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import sqlalchemy as sa
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.adapters.db.engine import create_engine, session_factory
+from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
+from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
+from app.adapters.security.tokens import JwtTokenCodec
+from app.adapters.system import SystemClock
+from app.api.app import create_app
+from app.api.logs import configure_logging
+from app.config import Settings
+from app.ports import Services
+
+
+class ConfigurationError(RuntimeError):
+    """The settings cannot run the service; the message says what to set."""
+
+
+def secret_key(settings: Settings) -> str:
+    """The token-signing key: from MASTERY_SECRET_KEY, or for the embedded database a generated
+    development key kept in the state directory (created on first use)."""
+    if settings.secret_key is not None:
+        return settings.secret_key.get_secret_value()
+    if not settings.embedded:
+        raise ConfigurationError("MASTERY_SECRET_KEY is required with a PostgreSQL database")
+    path = Path(settings.state_dir) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+class _DatabaseReadiness:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def check(self) -> None:
+        async with self._engine.connect() as conn:
+            await conn.execute(sa.text("SELECT 1"))
+
+
+@dataclass
+class Container:
+    """What a process holds: the engine (to dispose at shutdown) and the services."""
+
+    settings: Settings
+    engine: AsyncEngine
+    services: Services
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def build(settings: Settings) -> Container:
+    """Wire the real adapters for these settings."""
+    engine = create_engine(settings.database_url)
+    sessions = session_factory(engine)
+    services = Services(
+        uow=partial(SqlUnitOfWork, sessions),
+        access=partial(SqlAccessUnitOfWork, sessions),
+        clock=SystemClock(),
+        ids=RandomIds(),
+        hasher=Argon2SecretHasher(
+            time_cost=settings.secret_hash_time_cost,
+            memory_cost=settings.secret_hash_memory_kib,
+        ),
+        tokens=JwtTokenCodec(secret_key(settings)),
+        readiness=_DatabaseReadiness(engine),
+        token_ttl_seconds=settings.token_ttl_seconds,
+    )
+    return Container(settings, engine, services)
+
+
+@asynccontextmanager
+async def running(settings: Settings) -> AsyncIterator[Services]:
+    """The services of a server process, for its whole life; the engine is disposed at the end."""
+    container = build(settings)
+    try:
+        yield container.services
+    finally:
+        await container.close()
+
+
+def create_web_app(settings: Settings | None = None) -> FastAPI:
+    """The ASGI app for a server process: logging configured, services started in the lifespan."""
+    settings = settings or Settings()
+    configure_logging(settings.log_level)
+    return create_app(start=partial(running, settings), max_body_bytes=settings.max_body_bytes)

@@ -1,0 +1,36 @@
+"""Settings, read from the environment with the prefix MASTERY_ (and from a .env file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EMBEDDED_DATABASE_URL = "sqlite+aiosqlite:///./mastery.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MASTERY_", env_file=".env", extra="ignore")
+
+    database_url: str = EMBEDDED_DATABASE_URL
+    # Signs the bearer tokens. Required with PostgreSQL; with the embedded SQLite database a
+    # development key is generated once and kept in `state_dir`.
+    secret_key: SecretStr | None = None
+    token_ttl_seconds: int = Field(default=3600, ge=60, le=86_400)
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    log_level: str = "INFO"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = Field(default=1, ge=1)
+    max_batch: int = Field(default=1000, ge=1, le=100_000)
+    report_min_cell: int = Field(default=10, ge=1)
+    state_dir: Path = Path(".mastery")
+    # Argon2 cost for client secrets; lower it only for tests.
+    secret_hash_time_cost: int = Field(default=3, ge=1)
+    secret_hash_memory_kib: int = Field(default=65536, ge=8)
+
+    @property
+    def embedded(self) -> bool:
+        """Whether the service runs on the embedded SQLite database."""
+        return self.database_url.startswith("sqlite")

@@ -1,0 +1,113 @@
+"""Tenants (districts), their API clients, the scopes a client holds and the principal of a call."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import NewType
+
+from app.domain.errors import Invalid, Problem
+
+TenantId = NewType("TenantId", int)
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+
+
+class Scope(StrEnum):
+    """What a client may do; a token carries a subset of its client's scopes."""
+
+    ROSTER_READ = "roster:read"
+    ROSTER_WRITE = "roster:write"
+    FRAMEWORKS_READ = "frameworks:read"
+    FRAMEWORKS_WRITE = "frameworks:write"
+    EVIDENCE_WRITE = "evidence:write"
+    MASTERY_READ = "mastery:read"
+    MASTERY_OVERRIDE = "mastery:override"
+    REPORTS_READ = "reports:read"
+    ADMIN = "admin"
+
+
+ALL_SCOPES: frozenset[Scope] = frozenset(Scope)
+
+
+def parse_scopes(text: str, loc: tuple[str | int, ...] = ("scope",)) -> frozenset[Scope]:
+    """Parse a space-separated scope string (RFC 6749 §3.3); unknown scopes are an error."""
+    words = text.split()
+    unknown = [w for w in words if w not in Scope._value2member_map_]
+    if unknown:
+        raise Invalid(
+            "Unknown scope",
+            [Problem(loc, f"unknown scope {w!r}; known: {' '.join(Scope)}") for w in unknown],
+        )
+    return frozenset(Scope(w) for w in words)
+
+
+def format_scopes(scopes: frozenset[Scope]) -> str:
+    """The canonical, sorted, space-separated form of a set of scopes."""
+    return " ".join(sorted(scopes))
+
+
+def validate_slug(slug: str) -> str:
+    """A tenant slug is lower-case letters, digits and hyphens, at most 63 characters."""
+    if not _SLUG.match(slug):
+        raise Invalid(
+            "Invalid tenant slug",
+            [Problem(("slug",), "use 1-63 lower-case letters, digits or '-', starting alnum")],
+        )
+    return slug
+
+
+@dataclass(frozen=True)
+class Tenant:
+    """A district: the owner of every stored record."""
+
+    id: TenantId
+    slug: str
+    name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Client:
+    """A system that calls the API on behalf of one tenant; its secret is kept only as a hash."""
+
+    client_id: str
+    tenant_id: TenantId
+    name: str
+    scopes: frozenset[Scope]
+    secret_hash: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a client of one tenant, with the scopes its token carries."""
+
+    client_id: str
+    tenant_id: TenantId
+    tenant_slug: str
+    scopes: frozenset[Scope]
+
+    def allows(self, scope: Scope) -> bool:
+        """Whether the token carries `scope` (`admin` carries every scope)."""
+        return scope in self.scopes or Scope.ADMIN in self.scopes
+
+
+class ScopeNotGranted(Invalid):
+    """A token request asked for more than the client holds (OAuth `invalid_scope`)."""
+
+
+def grant_scopes(held: frozenset[Scope], requested: frozenset[Scope] | None) -> frozenset[Scope]:
+    """The scopes a new token carries: all the client holds, or the requested subset of them."""
+    if requested is None or not requested:
+        return held
+    missing = requested - held
+    if missing:
+        raise ScopeNotGranted(
+            "The client does not hold every requested scope",
+            [Problem(("scope",), f"not granted to this client: {format_scopes(missing)}")],
+        )
+    return requested

@@ -1,0 +1,181 @@
+"""The ports: what the use cases need from the world, as Protocols the adapters implement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import TracebackType
+from typing import Generic, Protocol, Self, TypeVar
+
+from app.domain.access import Client, Principal, Tenant, TenantId
+from app.domain.roster import RecordStatus, RosterKind, RosterRecord
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, timezone-aware (UTC)."""
+        ...
+
+
+class IdGenerator(Protocol):
+    def new_id(self) -> str:
+        """A new unique id (a UUID string)."""
+        ...
+
+    def new_secret(self) -> str:
+        """A new unguessable secret for a client."""
+        ...
+
+
+class SecretHasher(Protocol):
+    def hash(self, secret: str) -> str:
+        """A slow, salted hash of a secret, safe to store."""
+        ...
+
+    def verify(self, secret_hash: str, secret: str) -> bool:
+        """Whether `secret` matches the stored hash (constant time)."""
+        ...
+
+
+class TokenCodec(Protocol):
+    def issue(self, principal: Principal, issued_at: datetime, ttl_seconds: int) -> str:
+        """A signed bearer token for `principal`, valid for `ttl_seconds`."""
+        ...
+
+    def read(self, token: str, now: datetime) -> Principal:
+        """The principal a token names; raises `Unauthorized` when forged, malformed or expired."""
+        ...
+
+
+@dataclass(frozen=True)
+class RosterQuery:
+    """A page of roster records: by status, changed since an instant, kind-specific filters."""
+
+    status: RecordStatus | None = RecordStatus.ACTIVE
+    updated_since: datetime | None = None
+    filters: Mapping[str, str] = field(default_factory=dict)
+    after: str | None = None
+    limit: int = 100
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a keyset-paged list; `last_key` is set when more may follow."""
+
+    items: list[T]
+    last_key: str | None
+
+
+class RosterRepository(Protocol):
+    async def get(self, id: str, *, include_deleted: bool = False) -> RosterRecord | None:
+        """One record by id; `tobedeleted` records only when asked for."""
+        ...
+
+    async def get_many(self, ids: Collection[str]) -> dict[str, RosterRecord]:
+        """The records with these ids, whatever their status."""
+        ...
+
+    async def save(self, record: RosterRecord) -> None:
+        """Create or replace the record with this id."""
+        ...
+
+    async def save_many(self, records: Collection[RosterRecord]) -> None:
+        """Create or replace many records at once (one statement per table)."""
+        ...
+
+    async def list(self, query: RosterQuery) -> Page[RosterRecord]:
+        """A page of records ordered by id."""
+        ...
+
+    async def active_ids(self, ids: Collection[str]) -> set[str]:
+        """Which of these ids name active records."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One command's transaction, opened for one tenant: its repositories see nothing else."""
+
+    tenant_id: TenantId
+
+    def roster(self, kind: RosterKind) -> RosterRepository:
+        """The repository of one kind of roster record."""
+        ...
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed."""
+        ...
+
+    async def commit(self) -> None:
+        """Make the work durable."""
+        ...
+
+
+class TenantRepository(Protocol):
+    async def add(self, slug: str, name: str, created_at: datetime) -> Tenant:
+        """Store a new tenant; raises `Conflict` when the slug is taken."""
+        ...
+
+    async def by_slug(self, slug: str) -> Tenant | None: ...
+
+    async def by_id(self, tenant_id: TenantId) -> Tenant | None: ...
+
+    async def list(self) -> list[Tenant]: ...
+
+
+class ClientRepository(Protocol):
+    async def add(self, client: Client) -> None: ...
+
+    async def get(self, client_id: str) -> Client | None: ...
+
+    async def save(self, client: Client) -> None: ...
+
+    async def for_tenant(self, tenant_id: TenantId) -> list[Client]: ...
+
+
+class AccessUnitOfWork(Protocol):
+    """The directory of tenants and clients, which lives above any one tenant."""
+
+    tenants: TenantRepository
+    clients: ClientRepository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+
+class Readiness(Protocol):
+    async def check(self) -> None:
+        """Raise when the database cannot be reached."""
+        ...
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every port implementation the driving adapters need, wired once by `app.bootstrap`."""
+
+    uow: Callable[[TenantId], UnitOfWork]
+    access: Callable[[], AccessUnitOfWork]
+    clock: Clock
+    ids: IdGenerator
+    hasher: SecretHasher
+    tokens: TokenCodec
+    readiness: Readiness
+    token_ttl_seconds: int = 3600

@@ -1,0 +1,189 @@
+"""Test fixtures: every persistence and API test runs on SQLite and on PostgreSQL.
+
+Each test run creates its own databases (a temporary SQLite file; a fresh PostgreSQL database
+named mastery_test_<random>) and drops them at the end. Tests are isolated by tenant: every test
+gets a new tenant, which is also how the service isolates districts."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from sqlalchemy.engine import make_url
+
+from app.adapters.db import migrate
+from app.api.app import create_app
+from app.bootstrap import Container, build
+from app.config import Settings
+from app.domain.access import ALL_SCOPES, Principal, Scope, Tenant
+from app.use_cases.access import create_tenant
+
+POSTGRES_ENV = "MASTERY_TEST_POSTGRES_URL"
+TEST_SECRET = "test-secret-key-of-sufficient-length-0123456789"
+
+
+def _postgres_admin_url() -> str | None:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        if os.environ.get("MASTERY_TEST_REQUIRE_POSTGRES"):
+            pytest.fail(f"{POSTGRES_ENV} is required here (MASTERY_TEST_REQUIRE_POSTGRES is set)")
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}; not set, so skipped")
+    return url
+
+
+def _asyncpg_dsn(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def create_postgres_database(admin_url: str) -> str:
+    """A new, empty database on the server of `admin_url`; returns its SQLAlchemy URL."""
+    name = f"mastery_test_{uuid.uuid4().hex[:12]}"
+    try:
+        conn = await asyncpg.connect(_asyncpg_dsn(admin_url), timeout=10)
+    except (OSError, asyncpg.PostgresError) as exc:
+        if os.environ.get("MASTERY_TEST_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL at {admin_url} is unreachable: {exc}")
+        pytest.skip(f"PostgreSQL at {admin_url} is unreachable: {exc}")
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+async def drop_postgres_database(admin_url: str, url: str) -> None:
+    name = make_url(url).database
+    conn = await asyncpg.connect(_asyncpg_dsn(admin_url), timeout=10)
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def tmp_dir() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="mastery-test-") as path:
+        yield Path(path)
+
+
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+async def database_url(request: pytest.FixtureRequest, tmp_dir: Path) -> AsyncIterator[str]:
+    """A migrated database of this test run, on each backend in turn."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_dir / f'test-{uuid.uuid4().hex[:8]}.db'}"
+        await migrate.upgrade(url)
+        yield url
+        return
+    admin = _postgres_admin_url()
+    assert admin is not None
+    url = await create_postgres_database(admin)
+    try:
+        await migrate.upgrade(url)
+        yield url
+    finally:
+        await drop_postgres_database(admin, url)
+
+
+def test_settings(database_url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "secret_key": TEST_SECRET,
+        # Argon2 at its cheapest: the tests check the protocol, not the hash's cost.
+        "secret_hash_time_cost": 1,
+        "secret_hash_memory_kib": 8,
+        "state_dir": Path(tempfile.gettempdir()) / "mastery-test-state",
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+test_settings.__test__ = False  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+async def container(database_url: str) -> AsyncIterator[Container]:
+    built = build(test_settings(database_url))
+    yield built
+    await built.close()
+
+
+@pytest.fixture
+async def tenant(container: Container) -> Tenant:
+    """A new tenant for this test alone."""
+    return await create_tenant(container.services, slug=f"t-{uuid.uuid4().hex[:12]}")
+
+
+def token_for(container: Container, tenant: Tenant, scopes: frozenset[Scope] = ALL_SCOPES) -> str:
+    principal = Principal("test-client", tenant.id, tenant.slug, scopes)
+    return container.services.tokens.issue(principal, container.services.clock.now(), 3600)
+
+
+async def _no_server_errors(response: httpx.Response) -> None:
+    # A 500 is always a bug: any test whose request produces one fails here.
+    if response.status_code >= 500 and response.status_code != 503:
+        await response.aread()
+        raise AssertionError(f"server error {response.status_code}: {response.text}")
+
+
+@pytest.fixture
+async def http(container: Container) -> AsyncIterator[httpx.AsyncClient]:
+    """The real ASGI app over the test database, through httpx."""
+    app = create_app(services=container.services, max_body_bytes=container.settings.max_body_bytes)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url="http://test",
+        event_hooks={"response": [_no_server_errors]},
+    ) as client:
+        yield client
+
+
+@dataclass
+class Api:
+    """An HTTP client acting as one tenant's client with every scope."""
+
+    http: httpx.AsyncClient
+    tenant: Tenant
+    token: str
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    async def request(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        headers = {**self.auth, **kw.pop("headers", {})}
+        return await self.http.request(method, url, headers=headers, **kw)
+
+    async def get(self, url: str, **kw: Any) -> httpx.Response:
+        return await self.request("GET", url, **kw)
+
+    async def put(self, url: str, json: Any, **kw: Any) -> httpx.Response:
+        return await self.request("PUT", url, json=json, **kw)
+
+    async def post(self, url: str, **kw: Any) -> httpx.Response:
+        return await self.request("POST", url, **kw)
+
+    async def patch(self, url: str, json: Any, **kw: Any) -> httpx.Response:
+        return await self.request("PATCH", url, json=json, **kw)
+
+    async def delete(self, url: str, **kw: Any) -> httpx.Response:
+        return await self.request("DELETE", url, **kw)
+
+
+@pytest.fixture
+def api(http: httpx.AsyncClient, container: Container, tenant: Tenant) -> Api:
+    return Api(http, tenant, token_for(container, tenant))
+
+
+@pytest.fixture
+async def other_api(http: httpx.AsyncClient, container: Container) -> Api:
+    """A second district's client, for proving that tenants cannot see each other."""
+    other = await create_tenant(container.services, slug=f"o-{uuid.uuid4().hex[:12]}")
+    return Api(http, other, token_for(container, other))
