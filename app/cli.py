@@ -256,8 +256,7 @@ def demo_load(
 
 
 def openapi_document() -> str:
-    from app.main import app
-
+    app = create_web_app(Settings())
     return json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
 
 

@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     state_dir: Path = Path(".mastery")
     # Argon2 cost for client secrets; lower it only for tests.
     secret_hash_time_cost: int = Field(default=3, ge=1)
-    secret_hash_memory_kib: int = Field(default=65536, ge=8)
+    secret_hash_memory_kib: int = Field(default=65536, ge=64)
 
     @property
     def embedded(self) -> bool:

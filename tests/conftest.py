@@ -68,13 +68,16 @@ async def drop_postgres_database(admin_url: str, url: str) -> None:
         await conn.close()
 
 
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
 @pytest.fixture(scope="session")
 def tmp_dir() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="mastery-test-") as path:
         yield Path(path)
 
 
-@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="session", params=BACKENDS)
 async def database_url(request: pytest.FixtureRequest, tmp_dir: Path) -> AsyncIterator[str]:
     """A migrated database of this test run, on each backend in turn."""
     if request.param == "sqlite":
@@ -92,13 +95,28 @@ async def database_url(request: pytest.FixtureRequest, tmp_dir: Path) -> AsyncIt
         await drop_postgres_database(admin, url)
 
 
+@pytest.fixture(params=BACKENDS)
+async def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A database of this test alone, not migrated, on each backend in turn."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
+        return
+    admin = _postgres_admin_url()
+    assert admin is not None
+    url = await create_postgres_database(admin)
+    try:
+        yield url
+    finally:
+        await drop_postgres_database(admin, url)
+
+
 def test_settings(database_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "database_url": database_url,
         "secret_key": TEST_SECRET,
         # Argon2 at its cheapest: the tests check the protocol, not the hash's cost.
         "secret_hash_time_cost": 1,
-        "secret_hash_memory_kib": 8,
+        "secret_hash_memory_kib": 64,
         "state_dir": Path(tempfile.gettempdir()) / "mastery-test-state",
     }
     values.update(overrides)

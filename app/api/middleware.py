@@ -8,6 +8,7 @@ import logging
 import re
 import time
 import uuid
+from http import HTTPStatus
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -17,6 +18,7 @@ from app.api.context import client_id, request_id
 from app.api.problems import PROBLEM_JSON
 
 access_log = logging.getLogger("mastery.access")
+error_log = logging.getLogger("mastery.api")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._\-]{1,128}$")
 
 
@@ -35,7 +37,7 @@ class RequestContext:
         token = request_id.set(rid)
         client_token = client_id.set(None)
         started = time.perf_counter()
-        status = 500
+        status = 0
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
@@ -46,6 +48,17 @@ class RequestContext:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            # A 500 is always a bug: log it with the request id, answer problem+json that
+            # quotes the id and says nothing of the internals.
+            error_log.exception("unhandled error", extra={"path": scope["path"]})
+            if status:
+                raise
+            await send_problem(
+                send_with_id,
+                500,
+                "An unexpected error occurred; quote the request id when reporting it.",
+            )
         finally:
             access_log.info(
                 "request",
@@ -74,7 +87,7 @@ class BodyLimit:
             return
         declared = _header(scope, b"content-length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
-            await _too_large(send, self.max_bytes)
+            await send_problem(send, 413, _too_large_detail(self.max_bytes))
             return
         seen = 0
 
@@ -95,20 +108,22 @@ def _too_large_detail(max_bytes: int) -> str:
     return f"The request body is larger than the limit of {max_bytes} bytes"
 
 
-async def _too_large(send: Send, max_bytes: int) -> None:
+async def send_problem(send: Send, status: int, detail: str) -> None:
+    """Answer with a problem+json body straight from the middleware."""
+    title = HTTPStatus(status).phrase
     body = json.dumps(
         {
-            "type": "/problems/content-too-large",
-            "title": "Content Too Large",
-            "status": 413,
-            "detail": _too_large_detail(max_bytes),
+            "type": f"/problems/{title.lower().replace(' ', '-')}",
+            "title": title,
+            "status": status,
+            "detail": detail,
             "request_id": request_id.get(),
         }
     ).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", PROBLEM_JSON.encode()),
                 (b"content-length", str(len(body)).encode()),

@@ -1,11 +1,11 @@
 """Every error answer is RFC 9457 problem details (application/problem+json).
 
 One table maps domain error kinds to HTTP statuses; request validation, HTTP errors and
-unexpected exceptions get the same shape, the last with a correlation id and no internals."""
+unexpected exceptions get the same shape (the last are answered by `middleware.RequestContext`,
+with a correlation id and no internals)."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
@@ -21,7 +21,6 @@ from app.api.context import request_id
 from app.domain.errors import DomainError, Problem
 
 PROBLEM_JSON = "application/problem+json"
-log = logging.getLogger("mastery.api")
 
 STATUS_OF_KIND = {
     "not_found": 404,
@@ -131,15 +130,6 @@ async def _auth_problem(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error", extra={"path": request.url.path})
-    return problem(
-        500,
-        "An unexpected error occurred; quote the request id when reporting it.",
-        instance=request.url.path,
-    )
-
-
 @contextmanager
 def located(*prefix: str | int) -> Iterator[None]:
     """Report a domain error's problems as located in part of the request, e.g. ("body",)."""
@@ -155,7 +145,6 @@ def add_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(AuthProblem, _auth_problem)
-    app.add_exception_handler(Exception, _unexpected)
 
 
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

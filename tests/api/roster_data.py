@@ -31,8 +31,12 @@ STUDENT = {
 }
 ENROLL_STUDENT = {"class_id": "class-1", "user_id": "student-1", "role": "student"}
 ENROLL_TEACHER = {"class_id": "class-1", "user_id": "teacher-1", "role": "teacher", "primary": True}
-DEMOGRAPHICS = {"sex": "female", "birth_date": "2016-04-02", "hispanic_or_latino": True,
-                "english_learner": True}
+DEMOGRAPHICS = {
+    "sex": "female",
+    "birth_date": "2016-04-02",
+    "hispanic_or_latino": True,
+    "english_learner": True,
+}
 
 # (path, body) in an order whose references point backwards.
 ROSTER: list[tuple[str, dict[str, Any]]] = [

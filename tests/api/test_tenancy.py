@@ -1,0 +1,79 @@
+"""No token of one district reads or changes another district's data: checked for every
+operation of the API, enumerated from its OpenAPI document, so a new endpoint cannot be
+forgotten (this test fails until the endpoint has a row in CONCRETE below)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.api.app import create_app
+from tests.api.roster_data import ROSTER, seed_roster
+from tests.conftest import Api
+
+PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
+
+# Each templated path, filled with ids of records that the first tenant owns.
+CONCRETE = {
+    "/v1/orgs/{id}": "/v1/orgs/school-1",
+    "/v1/academic-sessions/{id}": "/v1/academic-sessions/session-1",
+    "/v1/courses/{id}": "/v1/courses/course-1",
+    "/v1/classes/{id}": "/v1/classes/class-1",
+    "/v1/users/{id}": "/v1/users/student-1",
+    "/v1/enrollments/{id}": "/v1/enrollments/enroll-s1",
+    "/v1/users/{id}/demographics": "/v1/users/student-1/demographics",
+    "/v1/classes/{id}/students": "/v1/classes/class-1/students",
+    "/v1/classes/{id}/teachers": "/v1/classes/class-1/teachers",
+}
+BODIES = dict(ROSTER)
+
+
+def _operations() -> list[tuple[str, str]]:
+    app = create_app(services=object(), max_body_bytes=1024)  # type: ignore[arg-type]
+    return sorted(
+        (method.upper(), path)
+        for path, ops in app.openapi()["paths"].items()
+        for method in ops
+        if (method.upper(), path) not in PUBLIC
+    )
+
+
+OPERATIONS = _operations()
+
+
+@pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
+async def test_another_tenant_cannot_see_or_change_it(
+    api: Api, other_api: Api, method: str, path: str
+) -> None:
+    await seed_roster(api)
+    if "{" in path:
+        assert path in CONCRETE, f"add {path} to CONCRETE in {__file__}"
+        url = CONCRETE[path]
+    else:
+        url = path
+    owner_view = await api.get(url) if method != "GET" or "{" in path else None
+    if method == "GET" and "{" not in path:
+        mine = (await api.get(url)).json()["items"]
+        assert mine, f"the owner sees nothing at {url}: the check would prove nothing"
+        theirs = await other_api.get(url)
+        assert theirs.status_code == 200
+        assert theirs.json()["items"] == []
+    elif method == "GET":
+        assert (await api.get(url)).status_code == 200
+        theirs = await other_api.get(url)
+        assert theirs.status_code == 404
+        assert theirs.json()["type"] == "/problems/not-found"
+    elif method == "DELETE":
+        assert (await other_api.delete(url)).status_code == 404
+        assert (await api.get(url)).status_code == 200
+    elif method == "PUT":
+        body = {**BODIES[url]}
+        first_text_field = next(k for k, v in body.items() if isinstance(v, str))
+        body[first_text_field] = "written by the other district"
+        theirs = await other_api.put(url, body)
+        # Either the other district gets a record of its own under the same id, or its
+        # references name nothing it owns; never is the first district's record touched.
+        assert theirs.status_code in (201, 404, 422), theirs.text
+    else:
+        pytest.fail(f"decide how {method} {path} proves tenant isolation, in {__file__}")
+    if owner_view is not None:
+        assert (await api.get(url)).json() == owner_view.json()
