@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
+from app.adapters.jobs import AsyncioJobRunner
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
@@ -59,8 +60,10 @@ class Container:
     settings: Settings
     engine: AsyncEngine
     services: Services
+    jobs: AsyncioJobRunner
 
     async def close(self) -> None:
+        await self.jobs.wait()
         await self.engine.dispose()
 
 
@@ -68,20 +71,25 @@ def build(settings: Settings) -> Container:
     """Wire the real adapters for these settings."""
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
+    uow = partial(SqlUnitOfWork, sessions)
+    clock = SystemClock()
+    ids = RandomIds()
+    jobs = AsyncioJobRunner(uow, clock, ids)
     services = Services(
-        uow=partial(SqlUnitOfWork, sessions),
+        uow=uow,
         access=partial(SqlAccessUnitOfWork, sessions),
-        clock=SystemClock(),
-        ids=RandomIds(),
+        clock=clock,
+        ids=ids,
         hasher=Argon2SecretHasher(
             time_cost=settings.secret_hash_time_cost,
             memory_cost=settings.secret_hash_memory_kib,
         ),
         tokens=JwtTokenCodec(secret_key(settings)),
         readiness=_DatabaseReadiness(engine),
+        jobs=jobs,
         token_ttl_seconds=settings.token_ttl_seconds,
     )
-    return Container(settings, engine, services)
+    return Container(settings, engine, services, jobs)
 
 
 @asynccontextmanager

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
-from typing import Generic, Protocol, Self, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
-from app.domain.access import Client, Principal, Tenant, TenantId
+from app.domain.access import Client, Principal, Scope, Tenant, TenantId
+from app.domain.jobs import Job
 from app.domain.roster import RecordStatus, RosterKind, RosterRecord
 
 
@@ -101,6 +102,8 @@ class UnitOfWork(Protocol):
 
     tenant_id: TenantId
 
+    jobs: JobRepository
+
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""
         ...
@@ -161,6 +164,42 @@ class AccessUnitOfWork(Protocol):
     async def commit(self) -> None: ...
 
 
+class JobRepository(Protocol):
+    async def add(self, job: Job) -> None: ...
+
+    async def get(self, job_id: str) -> Job | None:
+        """A job of this unit of work's tenant."""
+        ...
+
+    async def save(self, job: Job) -> None: ...
+
+
+class Progress(Protocol):
+    """What a long-running use case reports as it goes (a job's row, a CLI progress bar)."""
+
+    async def advance(self, done: int, total: int | None = None, **result: Any) -> None:
+        """`done` of `total` units are finished; `result` merges into the job's report."""
+        ...
+
+
+JobWork = Callable[[Progress], Awaitable["JobReport"]]
+
+
+@dataclass
+class JobReport:
+    """What a job's work hands back: its report, the problems found, and whether it failed."""
+
+    result: dict[str, Any] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    failed: bool = False
+
+
+class JobRunner(Protocol):
+    async def start(self, tenant: TenantId, kind: str, scope: Scope, work: JobWork) -> Job:
+        """Record a queued job and run `work` in the background; the job row tracks it."""
+        ...
+
+
 class Readiness(Protocol):
     async def check(self) -> None:
         """Raise when the database cannot be reached."""
@@ -178,4 +217,5 @@ class Services:
     hasher: SecretHasher
     tokens: TokenCodec
     readiness: Readiness
+    jobs: JobRunner
     token_ttl_seconds: int = 3600

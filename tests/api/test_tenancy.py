@@ -7,8 +7,16 @@ from __future__ import annotations
 import pytest
 
 from app.api.app import create_app
+from app.bootstrap import Container
+from app.domain.access import Scope
+from app.ports import JobReport, Progress
 from tests.api.roster_data import ROSTER, seed_roster
 from tests.conftest import Api
+
+
+async def _finished_work(progress: Progress) -> JobReport:
+    return JobReport(result={"rows": 1})
+
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
 
@@ -23,6 +31,7 @@ CONCRETE = {
     "/v1/users/{id}/demographics": "/v1/users/student-1/demographics",
     "/v1/classes/{id}/students": "/v1/classes/class-1/students",
     "/v1/classes/{id}/teachers": "/v1/classes/class-1/teachers",
+    "/v1/jobs/{id}": "/v1/jobs/{job}",
 }
 BODIES = dict(ROSTER)
 
@@ -42,12 +51,16 @@ OPERATIONS = _operations()
 
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
 async def test_another_tenant_cannot_see_or_change_it(
-    api: Api, other_api: Api, method: str, path: str
+    api: Api, other_api: Api, container: Container, method: str, path: str
 ) -> None:
     await seed_roster(api)
+    job = await container.services.jobs.start(
+        api.tenant.id, "test", Scope.ROSTER_READ, _finished_work
+    )
+    await container.jobs.wait()
     if "{" in path:
         assert path in CONCRETE, f"add {path} to CONCRETE in {__file__}"
-        url = CONCRETE[path]
+        url = CONCRETE[path].format(job=job.id)
     else:
         url = path
     owner_view = await api.get(url) if method != "GET" or "{" in path else None

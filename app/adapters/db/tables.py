@@ -197,3 +197,20 @@ class DemographicsRow(_RosterColumns, table=True):
     english_learner: bool | None = None
     special_education: bool | None = None
     economically_disadvantaged: bool | None = None
+
+
+class JobRow(SQLModel, table=True):
+    __tablename__ = "jobs"
+
+    tenant_id: int = _tenant_fk()
+    id: str = Field(primary_key=True, max_length=64)
+    kind: str = Field(max_length=64)
+    scope: str = Field(max_length=64)
+    status: str = Field(max_length=16)
+    created_at: datetime = _instant()
+    started_at: datetime | None = _instant(nullable=True)
+    finished_at: datetime | None = _instant(nullable=True)
+    done: int = 0
+    total: int | None = None
+    result: dict[str, Any] = Field(default_factory=dict, sa_type=JsonValue, nullable=False)
+    errors: list[dict[str, Any]] = _json()

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.db.access import SqlClientRepository, SqlTenantRepository
 from app.adapters.db.engine import WRITE
+from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.roster import SqlRosterRepository
 from app.domain.access import TenantId
 from app.domain.roster import RosterKind
@@ -51,10 +52,12 @@ class SqlUnitOfWork(_SessionScope):
         super().__init__(sessions)
         self.tenant_id = tenant_id
         self._roster: dict[RosterKind, SqlRosterRepository] = {}
+        self.jobs: SqlJobRepository
 
     async def __aenter__(self) -> Self:
         await self._open()
         self._roster = {}
+        self.jobs = SqlJobRepository(self.session, self.tenant_id)
         return self
 
     def roster(self, kind: RosterKind) -> SqlRosterRepository:

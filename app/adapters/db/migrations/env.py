@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import sqlalchemy as sa
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
@@ -19,6 +20,9 @@ def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str |
     """Render SQLModel's AutoString as plain sa.String, so migrations do not import sqlmodel."""
     if type_ == "type" and type(obj).__name__ == "AutoString":
         return f"sa.String({obj.length})" if obj.length else "sa.String()"
+    if type_ == "type" and isinstance(obj, sa.JSON):
+        autogen_context.imports.add("import app.adapters.db.types")
+        return "app.adapters.db.types.JsonValue"
     return False
 
 
