@@ -1,0 +1,57 @@
+"""`make bench`: runs every benchmark module (bench/bench_*.py) against PostgreSQL and writes
+bench/RESULTS.md. `python -m bench NAME ...` runs only the named ones (e.g. `ingest`)."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.common import RESULTS, Section, admin_url, machine
+
+
+def _modules(names: list[str]) -> list[str]:
+    found = sorted(p.stem for p in Path(__file__).parent.glob("bench_*.py"))
+    if not names:
+        return found
+    return [m for m in found if m.removeprefix("bench_") in names]
+
+
+def _previous_sections() -> dict[str, str]:
+    if not RESULTS.exists():
+        return {}
+    sections: dict[str, str] = {}
+    current = None
+    for line in RESULTS.read_text().splitlines(keepends=True):
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sections[current] = ""
+        if current:
+            sections[current] += line
+    return sections
+
+
+async def main(names: list[str]) -> None:
+    sections = _previous_sections()
+    for name in _modules(names):
+        module = importlib.import_module(f"bench.{name}")
+        started = time.perf_counter()
+        section: Section = await module.run()
+        section.add(f"_({name} took {time.perf_counter() - started:.0f} s)_")
+        sections[section.title] = section.render()
+    command = "make bench" + (f" (python -m bench {' '.join(names)})" if names else "")
+    header = (
+        "# Benchmark results\n\n"
+        f"- Machine: {machine()}\n"
+        f"- PostgreSQL: {admin_url()}\n"
+        f"- Command: `{command}`, last run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
+    )
+    RESULTS.write_text(header + "\n".join(s.rstrip() + "\n" for s in sections.values()))
+    print(f"wrote {RESULTS}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1:]))
