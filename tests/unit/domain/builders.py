@@ -115,3 +115,28 @@ def scores_on(
     return st.lists(
         grid | anywhere | st.sampled_from(scale.values), min_size=min_size, max_size=max_size
     )
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[MasteryPolicy, list[Evidence]]:
+    """A policy and a history: distinct observed_at, some formative, voided or out of scale."""
+    chosen = draw(policies())
+    highest = chosen.scale.highest
+    n = draw(st.integers(0, 14))
+    days = draw(st.lists(st.integers(0, 400), min_size=n, max_size=n, unique=True))
+    out = []
+    for seq, when in enumerate(days):
+        with_max = draw(st.booleans())
+        score = draw(st.integers(0, 120)) / 10 if with_max else draw(st.floats(0, highest))
+        out.append(
+            evidence(
+                score,
+                when,
+                seq=seq,
+                max_score=10 if with_max else None,
+                kind=draw(st.sampled_from(list(EvidenceKind))),
+                voided=draw(st.integers(0, 9)) == 0,
+                ident=f"e{seq}",
+            )
+        )
+    return chosen, out

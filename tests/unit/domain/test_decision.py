@@ -25,7 +25,7 @@ from app.domain.mastery.decision import (
     round_score,
 )
 
-from .builders import day, evidence, policies, policy, series_evidence
+from .builders import day, evidence, histories, policy, series_evidence
 
 S = MasteryStatus
 
@@ -134,31 +134,6 @@ def test_decision_json_names_the_method_and_parameters() -> None:
         "evidence_count": 1,
         "method": {"name": "decaying_average", "weight": 0.65},
     }
-
-
-@st.composite
-def histories(draw: st.DrawFn) -> tuple[MasteryPolicy, list[Evidence]]:
-    """A policy and a history: distinct observed_at, some formative, voided or out of scale."""
-    chosen = draw(policies())
-    highest = chosen.scale.highest
-    n = draw(st.integers(0, 14))
-    days = draw(st.lists(st.integers(0, 400), min_size=n, max_size=n, unique=True))
-    out = []
-    for seq, when in enumerate(days):
-        with_max = draw(st.booleans())
-        score = draw(st.integers(0, 120)) / 10 if with_max else draw(st.floats(0, highest))
-        out.append(
-            evidence(
-                score,
-                when,
-                seq=seq,
-                max_score=10 if with_max else None,
-                kind=draw(st.sampled_from(list(EvidenceKind))),
-                voided=draw(st.integers(0, 9)) == 0,
-                ident=f"e{seq}",
-            )
-        )
-    return chosen, out
 
 
 @given(histories(), st.randoms(use_true_random=False))
