@@ -21,20 +21,28 @@ from app.domain.mastery.decision import (
     decision_from_state,
 )
 from app.domain.mastery.methods import floor_index
+from app.domain.mastery.override import ShownDecision
 from app.domain.mastery.series import ModeState
 
 STEPS_PER_POINT = 100  # candidates are in steps of 0.01
 
 
 def next_score_to_master(
-    decision: ComputedDecision, policy: MasteryPolicy, state: DecisionState
+    decision: ComputedDecision,
+    policy: MasteryPolicy,
+    state: DecisionState,
+    *,
+    shown: ShownDecision | None = None,
 ) -> float | None:
     """The least score in steps of 0.01 that would make the decision mastered, if any.
 
     None when the decision is mastered, when it is rolled up (its way forward is through its
-    children), when min_evidence needs more than one more result, and when no score can.
-    `state` is the decision's incremental state (from `absorb` for an as_of decision).
+    children), when an override is in force (new evidence does not change what is shown),
+    when min_evidence needs more than one more result, and when no score can. `state` is the
+    decision's incremental state (from `absorb` for an as_of decision).
     """
+    if shown is not None and shown.overridden:
+        return None
     if decision.rolled_up or decision_from_state(policy, state).mastered:
         return None
     series = state.series

@@ -5,8 +5,9 @@ from app.domain.evidence import Evidence
 from app.domain.frameworks import MasteryPolicy, RollupRule
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus, absorb, decide
 from app.domain.mastery.next_score import next_score_to_master
+from app.domain.mastery.override import Override, effective
 
-from .builders import evidence, histories, policy, series_evidence
+from .builders import day, evidence, histories, policy, series_evidence
 
 
 def next_score(chosen: MasteryPolicy, evs: list[Evidence]) -> float | None:
@@ -46,6 +47,17 @@ def test_a_rolled_up_decision_has_no_next_score() -> None:
     rolled = ComputedDecision(MasteryStatus.NOT_YET, 2.0, None, 3, None, RollupRule())
     chosen = policy("latest")
     assert next_score_to_master(rolled, chosen, absorb(chosen, [])) is None
+
+
+def test_an_override_in_force_has_no_next_score() -> None:
+    chosen = policy("latest")
+    evs = series_evidence([1])
+    computed = decide(chosen, evs)
+    override = Override(None, MasteryStatus.NOT_YET, "Redo the lab", None, day(0), "t")
+    shown = effective(computed, override, day(1), chosen.scale)
+    assert next_score_to_master(computed, chosen, absorb(chosen, evs), shown=shown) is None
+    unshown = effective(computed, override, day(-1), chosen.scale)  # not set yet then
+    assert next_score_to_master(computed, chosen, absorb(chosen, evs), shown=unshown) == 3.0
 
 
 def brute_force(chosen: MasteryPolicy, evs: list[Evidence]) -> float | None:
