@@ -15,7 +15,12 @@ from app.domain.mastery.explanation import Explanation, explain
 from app.domain.mastery.methods import score_series, weights
 from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import Override, ShownDecision, effective, set_override
-from app.domain.mastery.rollup import decide_all, decide_from_children, roll_up
+from app.domain.mastery.rollup import (
+    children_with_decisions,
+    decide_all,
+    decide_from_children,
+    roll_up,
+)
 from app.domain.mastery.series import SeriesState, series_from_dict, start_series
 from app.domain.mastery.simulation import Comparison, SimulationReport, compare_student, simulate
 
@@ -31,6 +36,7 @@ __all__ = [
     "SimulationReport",
     "absorb",
     "advance",
+    "children_with_decisions",
     "compare_student",
     "decide",
     "decide_all",

@@ -128,7 +128,7 @@ def explain(
 
     `computed` is the engine's decision for this evidence and `as_of`; `shown` the decision
     as shown, when an override may be in force; `children` the active children with their
-    decisions, for a rolled-up decision.
+    decisions (`rollup.children_with_decisions`), for a rolled-up decision.
     """
     rows = sorted(evidences, key=lambda e: e.order_key)
     reasons = [not_counted_because(e, policy, as_of) for e in rows]
@@ -163,7 +163,7 @@ def explain(
         for c, d in children
     )
     if shown is not None and shown.overridden:
-        summary = _override_sentence(shown, policy.scale)
+        summary = _override_sentence(shown)
     elif rolled_up:
         summary = _rollup_sentence(computed, child_lines)
     else:
@@ -249,7 +249,7 @@ def _rollup_sentence(decision: ComputedDecision, children: Sequence[ChildLine]) 
     return f"{head}; the average of their scores is {_score(decision)}."
 
 
-def _override_sentence(shown: ShownDecision, scale: Scale) -> str:
+def _override_sentence(shown: ShownDecision) -> str:
     override = shown.override
     assert override is not None
     until = f" until {override.expires_at.date().isoformat()}" if override.expires_at else ""

@@ -26,6 +26,13 @@ def active_children(framework: Framework, competency_id: str) -> tuple[Competenc
     return tuple(c for c in framework.children_of(competency_id) if c.is_active)
 
 
+def children_with_decisions(
+    framework: Framework, competency_id: str, decisions: Mapping[str, ComputedDecision]
+) -> list[tuple[Competency, ComputedDecision | None]]:
+    """The active children with their decisions (None: none yet), as explanations list them."""
+    return [(c, decisions.get(c.id)) for c in active_children(framework, competency_id)]
+
+
 def decide_from_children(
     framework: Framework, competency_id: str, decisions: Mapping[str, ComputedDecision]
 ) -> ComputedDecision:

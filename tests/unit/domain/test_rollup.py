@@ -14,7 +14,13 @@ from app.domain.frameworks import (
     Status,
 )
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus, decide
-from app.domain.mastery.rollup import decide_all, decide_from_children, roll_up
+from app.domain.mastery.explanation import explain
+from app.domain.mastery.rollup import (
+    children_with_decisions,
+    decide_all,
+    decide_from_children,
+    roll_up,
+)
 
 from .builders import evidence
 
@@ -188,3 +194,18 @@ def test_rolling_up_each_change_equals_deciding_everything(
         current[cid] = decide(f.policy_for(cid), history[cid])
         current.update(roll_up(f, current, [cid]))
         assert current == decide_all(f, history)
+
+
+def test_a_rolled_up_decision_is_explained_from_its_children() -> None:
+    f = framework(retired_child=True)
+    evs = {"alg.0": [evidence(4, 0, competency_id="alg.0")]}
+    decisions = decide_all(f, evs)
+    kids = children_with_decisions(f, "alg", decisions)
+    assert [(c.id, d.status if d else None) for c, d in kids] == [
+        ("alg.0", S.MASTERED),
+        ("alg.1", S.NO_EVIDENCE),
+    ]
+    explanation = explain(f.policy_for("alg"), [], decisions["alg"], children=kids)
+    assert explanation.summary == (
+        "1 of its 2 parts is mastered and all are needed; the average of their scores is 4.00."
+    )
