@@ -1,0 +1,370 @@
+"""Frameworks: the competency tree and the calculation policy it applies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from app.domain.errors import Invalid, NotFound, Problem, ProblemList
+from app.domain.scales import DEFAULT_SCALE, Level, Scale, is_number
+
+__all__ = [
+    "DEFAULT_CALCULATION",
+    "DEFAULT_N",
+    "DEFAULT_SCALE",
+    "DEFAULT_WEIGHT",
+    "Calculation",
+    "CalculationMethod",
+    "Competency",
+    "Framework",
+    "Level",
+    "MasteryPolicy",
+    "RollupKind",
+    "RollupRule",
+    "Scale",
+    "Status",
+]
+
+# Canvas's default decaying weight; the issue's table names it as the default.
+DEFAULT_WEIGHT = 0.65
+# Three results is the smallest window that is neither "the latest" nor "the average".
+DEFAULT_N = 3
+
+
+class CalculationMethod(StrEnum):
+    """How a series of normalised scores becomes one score (see the issue's table)."""
+
+    LATEST = "latest"
+    HIGHEST = "highest"
+    AVERAGE = "average"
+    MEDIAN = "median"
+    MOST_RECENT_AVERAGE = "most_recent_average"
+    DECAYING_AVERAGE = "decaying_average"
+    LEGACY_DECAYING_AVERAGE = "legacy_decaying_average"
+    N_MASTERY = "n_mastery"
+    POWER_LAW = "power_law"
+    MODE = "mode"
+
+
+WEIGHT_METHODS = frozenset(
+    {CalculationMethod.DECAYING_AVERAGE, CalculationMethod.LEGACY_DECAYING_AVERAGE}
+)
+N_METHODS = frozenset({CalculationMethod.N_MASTERY, CalculationMethod.MOST_RECENT_AVERAGE})
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """A calculation method with its parameters; missing parameters take their defaults."""
+
+    method: CalculationMethod
+    weight: float | None = None
+    n: int | None = None
+
+    def __post_init__(self) -> None:
+        problems = ProblemList()
+        try:
+            method = CalculationMethod(self.method)
+        except ValueError:
+            names = ", ".join(m.value for m in CalculationMethod)
+            problems.add(("method",), f"must be one of {names}")
+            method = None
+        weight, n = self.weight, self.n
+        if method in WEIGHT_METHODS:
+            weight = DEFAULT_WEIGHT if weight is None else weight
+            if not is_number(weight) or not 0 < weight < 1:
+                problems.add(("weight",), "must be a number strictly between 0 and 1")
+        elif weight is not None and method is not None:
+            problems.add(("weight",), f"does not apply to {method.value}")
+        if method in N_METHODS:
+            n = DEFAULT_N if n is None else n
+            if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+                problems.add(("n",), "must be a whole number of at least 1")
+        elif n is not None and method is not None:
+            problems.add(("n",), f"does not apply to {method.value}")
+        problems.raise_if_any("The calculation is invalid")
+        object.__setattr__(self, "method", method)
+        object.__setattr__(self, "weight", float(weight) if weight is not None else None)
+        object.__setattr__(self, "n", n)
+
+    def as_dict(self) -> dict[str, str | float | int]:
+        """JSON shape of a decision's method: {"name", "weight"?, "n"?}."""
+        out: dict[str, str | float | int] = {"name": self.method.value}
+        if self.weight is not None:
+            out["weight"] = self.weight
+        if self.n is not None:
+            out["n"] = self.n
+        return out
+
+
+DEFAULT_CALCULATION = Calculation(CalculationMethod.DECAYING_AVERAGE)
+
+
+class RollupKind(StrEnum):
+    """How a parent's status follows from its children's."""
+
+    ALL = "all"
+    AT_LEAST = "at_least"
+    PERCENT = "percent"
+
+
+@dataclass(frozen=True)
+class RollupRule:
+    """A parent is mastered when all, at least k, or percent of its children are mastered."""
+
+    rule: RollupKind = RollupKind.ALL
+    k: int | None = None
+    percent: float | None = None
+
+    def __post_init__(self) -> None:
+        problems = ProblemList()
+        try:
+            rule = RollupKind(self.rule)
+        except ValueError:
+            problems.add(("rule",), "must be one of all, at_least, percent")
+            rule = None
+        k, percent = self.k, self.percent
+        if rule is RollupKind.AT_LEAST:
+            if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+                problems.add(("k",), "must be a whole number of at least 1")
+        elif k is not None:
+            problems.add(("k",), "applies only to the at_least rule")
+        if rule is RollupKind.PERCENT:
+            if not is_number(percent) or not 0 < percent <= 100:
+                problems.add(("percent",), "must be a number above 0 and at most 100")
+        elif percent is not None:
+            problems.add(("percent",), "applies only to the percent rule")
+        problems.raise_if_any("The rollup rule is invalid")
+        object.__setattr__(self, "rule", rule)
+
+    def is_met(self, mastered: int, children: int) -> bool:
+        """Whether `mastered` of `children` children satisfy the rule."""
+        if self.rule is RollupKind.AT_LEAST:
+            assert self.k is not None
+            return mastered >= self.k
+        if self.rule is RollupKind.PERCENT:
+            assert self.percent is not None
+            return mastered * 100 >= self.percent * children
+        return mastered == children
+
+    def needed(self, children: int) -> int:
+        """How many of `children` children must be mastered (children + 1 when none suffice)."""
+        return next((m for m in range(children + 1) if self.is_met(m, children)), children + 1)
+
+    def as_dict(self) -> dict[str, str | int | float]:
+        """JSON shape: {"rule", "k"?, "percent"?}."""
+        out: dict[str, str | int | float] = {"rule": self.rule.value}
+        if self.k is not None:
+            out["k"] = self.k
+        if self.percent is not None:
+            out["percent"] = self.percent
+        return out
+
+
+class Status(StrEnum):
+    """Whether a framework or competency is in use; retired ones are kept for history."""
+
+    ACTIVE = "active"
+    RETIRED = "retired"
+
+
+@dataclass(frozen=True)
+class MasteryPolicy:
+    """Everything that turns one competency's evidence into a decision."""
+
+    scale: Scale = DEFAULT_SCALE
+    calculation: Calculation = DEFAULT_CALCULATION
+    min_evidence: int = 1
+    include_formative: bool = False
+
+    def __post_init__(self) -> None:
+        if not _is_count(self.min_evidence):
+            raise Invalid(
+                "The policy is invalid", [Problem(("min_evidence",), "must be at least 1")]
+            )
+
+
+@dataclass(frozen=True)
+class Competency:
+    """One node of a framework: a domain, standard or learning target."""
+
+    id: str
+    code: str
+    statement: str
+    kind: str | None = None
+    parent_id: str | None = None
+    position: int = 0
+    calculation: Calculation | None = None
+    rollup: RollupRule = RollupRule()
+    status: Status = Status.ACTIVE
+
+    def __post_init__(self) -> None:
+        problems = ProblemList()
+        for name in ("id", "code", "statement"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                problems.add((name,), "must not be empty")
+        if isinstance(self.position, bool) or not isinstance(self.position, int):
+            problems.add(("position",), "must be a whole number")
+        try:
+            object.__setattr__(self, "status", Status(self.status))
+        except ValueError:
+            problems.add(("status",), "must be active or retired")
+        problems.raise_if_any("The competency is invalid")
+
+    @property
+    def is_active(self) -> bool:
+        """Retired competencies keep their history but take part in no rollup."""
+        return self.status is Status.ACTIVE
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A competency tree with its scale and default policy; validated as a whole."""
+
+    id: str
+    title: str
+    description: str | None = None
+    version: str | None = None
+    status: Status = Status.ACTIVE
+    scale: Scale = DEFAULT_SCALE
+    calculation: Calculation = DEFAULT_CALCULATION
+    min_evidence: int = 1
+    include_formative: bool = False
+    competencies: tuple[Competency, ...] = ()
+    _by_id: dict[str, Competency] = field(init=False, repr=False, compare=False)
+    _children: dict[str | None, tuple[Competency, ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    _order: tuple[Competency, ...] = field(init=False, repr=False, compare=False)
+    _rank: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        competencies = tuple(self.competencies)
+        object.__setattr__(self, "competencies", competencies)
+        problems = ProblemList()
+        for name in ("id", "title"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
+                problems.add((name,), "must not be empty")
+        try:
+            object.__setattr__(self, "status", Status(self.status))
+        except ValueError:
+            problems.add(("status",), "must be active or retired")
+        if not _is_count(self.min_evidence):
+            problems.add(("min_evidence",), "must be a whole number of at least 1")
+        by_id: dict[str, Competency] = {}
+        for i, c in enumerate(competencies):
+            if c.id in by_id:
+                problems.add(("competencies", i, "id"), f"repeats the id {c.id!r}")
+            else:
+                by_id[c.id] = c
+        index = {id(c): i for i, c in enumerate(competencies)}
+        children: dict[str | None, list[Competency]] = {}
+        for i, c in enumerate(competencies):
+            if c.parent_id is not None and c.parent_id not in by_id:
+                problems.add(("competencies", i, "parent_id"), "is not in this framework")
+            else:
+                children.setdefault(c.parent_id, []).append(c)
+        for kids in children.values():
+            kids.sort(key=lambda c: (c.position, index[id(c)]))
+        order = _depth_first(children)
+        if not problems and len(order) < len(competencies):
+            reached = {id(c) for c in order}
+            for i, c in enumerate(competencies):
+                if id(c) not in reached:
+                    problems.add(("competencies", i, "parent_id"), "leads into a cycle of parents")
+        for i, c in enumerate(competencies):
+            active = sum(1 for kid in children.get(c.id, ()) if kid.is_active)
+            if active and c.rollup.needed(active) > active:
+                problems.add(
+                    ("competencies", i, "rollup", "k"),
+                    f"is more than its {active} active children",
+                )
+        problems.raise_if_any("The framework is invalid")
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_children", {k: tuple(v) for k, v in children.items()})
+        object.__setattr__(self, "_order", order)
+        object.__setattr__(self, "_rank", {c.id: i for i, c in enumerate(order)})
+
+    def competency(self, competency_id: str) -> Competency:
+        """The competency with this id; NotFound when it is not in this framework."""
+        try:
+            return self._by_id[competency_id]
+        except KeyError:
+            raise NotFound(f"Competency {competency_id!r} is not in this framework") from None
+
+    def __contains__(self, competency_id: object) -> bool:
+        return competency_id in self._by_id
+
+    def children_of(self, competency_id: str | None) -> tuple[Competency, ...]:
+        """The children of a competency (None: the roots), by position."""
+        return self._children.get(competency_id, ())
+
+    def ancestors_of(self, competency_id: str) -> tuple[Competency, ...]:
+        """The parent, grandparent, ... up to the root (leaf to root)."""
+        out: list[Competency] = []
+        parent_id = self.competency(competency_id).parent_id
+        while parent_id is not None:
+            parent = self._by_id[parent_id]
+            out.append(parent)
+            parent_id = parent.parent_id
+        return tuple(out)
+
+    @property
+    def ordered(self) -> tuple[Competency, ...]:
+        """Every competency in framework order: depth-first, siblings by position."""
+        return self._order
+
+    def rank(self, competency_id: str) -> int:
+        """The competency's place in framework order (a parent ranks before its children)."""
+        try:
+            return self._rank[competency_id]
+        except KeyError:
+            raise NotFound(f"Competency {competency_id!r} is not in this framework") from None
+
+    def policy_for(self, competency_id: str) -> MasteryPolicy:
+        """The effective policy: the competency's own calculation overrides the framework's."""
+        own = self.competency(competency_id).calculation
+        return MasteryPolicy(
+            self.scale, own or self.calculation, self.min_evidence, self.include_formative
+        )
+
+    def with_policy(
+        self,
+        *,
+        calculation: Calculation | None = None,
+        mastery_threshold: float | None = None,
+        min_evidence: int | None = None,
+        include_formative: bool | None = None,
+    ) -> Framework:
+        """A copy under a candidate policy (what PATCH and simulate change); validated."""
+        scale = self.scale
+        if mastery_threshold is not None:
+            scale = scale.with_threshold(mastery_threshold)
+        return replace(
+            self,
+            scale=scale,
+            calculation=calculation or self.calculation,
+            min_evidence=self.min_evidence if min_evidence is None else min_evidence,
+            include_formative=(
+                self.include_formative if include_formative is None else include_formative
+            ),
+        )
+
+
+def _depth_first(children: Mapping[str | None, Sequence[Competency]]) -> tuple[Competency, ...]:
+    out: list[Competency] = []
+    seen: set[str] = set()  # repeated ids are reported; this keeps the walk finite meanwhile
+    stack = list(reversed(children.get(None, ())))
+    while stack:
+        c = stack.pop()
+        if c.id in seen:
+            continue
+        seen.add(c.id)
+        out.append(c)
+        stack.extend(reversed(children.get(c.id, ())))
+    return tuple(out)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1

@@ -1,0 +1,195 @@
+"""The calculation methods: a series of normalised scores (oldest first) becomes one score.
+
+These are the full computations from a whole series. `series.py` holds the incremental
+states; both add scores in the same order with the same operations, so an incremental score
+is bit-for-bit the full one (`running_total` rather than `sum`, whose float algorithm
+changed in Python 3.12).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from app.domain.frameworks import Calculation, CalculationMethod
+from app.domain.scales import Scale
+
+M = CalculationMethod
+
+# Power law: scores below this are taken as this, since ln 0 is undefined.
+POWER_LAW_FLOOR = 0.01
+
+
+def score_series(calculation: Calculation, xs: Sequence[float], scale: Scale) -> float | None:
+    """The unrounded score of a series; None for an empty series or n_mastery short of n."""
+    if not xs:
+        return None
+    method = calculation.method
+    if method is M.LATEST:
+        return xs[-1]
+    if method is M.HIGHEST:
+        return max(xs)
+    if method is M.AVERAGE:
+        return running_total(xs) / len(xs)
+    if method is M.MEDIAN:
+        return median_of_sorted(sorted(xs))
+    if method is M.MOST_RECENT_AVERAGE:
+        recent = xs[-_n(calculation) :]
+        return running_total(recent) / len(recent)
+    if method is M.DECAYING_AVERAGE:
+        w = _weight(calculation)
+        d = xs[0]
+        for x in xs[1:]:
+            d = w * x + (1 - w) * d
+        return d
+    if method is M.LEGACY_DECAYING_AVERAGE:
+        if len(xs) == 1:
+            return xs[0]
+        w = _weight(calculation)
+        return w * xs[-1] + (1 - w) * (running_total(xs[:-1]) / (len(xs) - 1))
+    if method is M.N_MASTERY:
+        met = [x for x in xs if x >= scale.mastery_threshold]
+        return running_total(met) / len(met) if len(met) >= _n(calculation) else None
+    if method is M.POWER_LAW:
+        sums = PowerLawSums()
+        for x in xs:
+            sums = sums.add(x)
+        return sums.value(xs[0], scale.highest)
+    floors = mode_floors(scale)
+    tallies = [0] * len(floors)
+    last_seen = [0] * len(floors)
+    for position, x in enumerate(xs, start=1):
+        i = floor_index(floors, x)
+        tallies[i] += 1
+        last_seen[i] = position
+    return mode_of(floors, tallies, last_seen)
+
+
+def weights(
+    calculation: Calculation, xs: Sequence[float], scale: Scale
+) -> tuple[float, ...] | None:
+    """Each score's weight when the score is a weighted sum of the series; None otherwise.
+
+    None for power_law and mode (not weighted sums) and when there is no score. The weights
+    sum to 1 and the sum of weight * x is the unrounded score.
+    """
+    n = len(xs)
+    method = calculation.method
+    if n == 0 or method in (M.POWER_LAW, M.MODE):
+        return None
+    if method is M.LATEST:
+        return tuple(1.0 if i == n - 1 else 0.0 for i in range(n))
+    if method is M.HIGHEST:
+        top = max(range(n), key=lambda i: (xs[i], i))  # the most recent of equal highs
+        return tuple(1.0 if i == top else 0.0 for i in range(n))
+    if method is M.AVERAGE:
+        return (1 / n,) * n
+    if method is M.MEDIAN:
+        by_value = sorted(range(n), key=lambda i: (xs[i], i))
+        middle = (
+            {by_value[n // 2]: 1.0} if n % 2 else {by_value[n // 2 - 1]: 0.5, by_value[n // 2]: 0.5}
+        )
+        return tuple(middle.get(i, 0.0) for i in range(n))
+    if method is M.MOST_RECENT_AVERAGE:
+        m = min(_n(calculation), n)
+        return tuple(1 / m if i >= n - m else 0.0 for i in range(n))
+    if method is M.DECAYING_AVERAGE:
+        w = _weight(calculation)
+        # d_n = (1-w)^(n-1)·x_1 + Σ_{k≥2} w·(1-w)^(n-k)·x_k, unrolled from the recurrence.
+        return tuple(
+            (1 - w) ** (n - 1) if k == 1 else w * (1 - w) ** (n - k) for k in range(1, n + 1)
+        )
+    if method is M.LEGACY_DECAYING_AVERAGE:
+        if n == 1:
+            return (1.0,)
+        w = _weight(calculation)
+        return tuple(w if i == n - 1 else (1 - w) / (n - 1) for i in range(n))
+    met = {i for i in range(n) if xs[i] >= scale.mastery_threshold}  # n_mastery
+    if len(met) < _n(calculation):
+        return None
+    return tuple(1 / len(met) if i in met else 0.0 for i in range(n))
+
+
+def running_total(xs: Sequence[float]) -> float:
+    """Left-to-right float sum, the same operations as a running total kept incrementally."""
+    total = 0.0
+    for x in xs:
+        total += x
+    return total
+
+
+def median_of_sorted(ordered: Sequence[float]) -> float:
+    """The middle value, or the mean of the two middle values."""
+    n = len(ordered)
+    middle = n // 2
+    return ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def mode_floors(scale: Scale) -> tuple[float, ...]:
+    """Values a score is floored to for mode: 0 (below the lowest level) and each level."""
+    return scale.values if scale.lowest <= 0 else (0.0, *scale.values)
+
+
+def floor_index(floors: Sequence[float], x: float) -> int:
+    """The index of the greatest floor at or below x (x ≥ 0, floors[0] ≤ 0)."""
+    i = len(floors) - 1
+    while floors[i] > x:
+        i -= 1
+    return i
+
+
+def mode_of(floors: Sequence[float], tallies: Sequence[int], last_seen: Sequence[int]) -> float:
+    """The most frequent floored value; a tie goes to the one seen most recently."""
+    best = max(range(len(floors)), key=lambda i: (tallies[i], last_seen[i]))
+    return floors[best]
+
+
+class PowerLawSums:
+    """Running sums for the least-squares fit ln x = ln a + b·ln k, k = 1…n."""
+
+    __slots__ = ("count", "s_lk", "s_lk2", "s_lklx", "s_lx")
+
+    def __init__(
+        self,
+        count: int = 0,
+        s_lk: float = 0.0,
+        s_lk2: float = 0.0,
+        s_lx: float = 0.0,
+        s_lklx: float = 0.0,
+    ) -> None:
+        self.count, self.s_lk, self.s_lk2, self.s_lx, self.s_lklx = count, s_lk, s_lk2, s_lx, s_lklx
+
+    def add(self, x: float) -> PowerLawSums:
+        """The sums with one more score."""
+        lk = math.log(self.count + 1)
+        lx = math.log(max(x, POWER_LAW_FLOOR))
+        return PowerLawSums(
+            self.count + 1,
+            self.s_lk + lk,
+            self.s_lk2 + lk * lk,
+            self.s_lx + lx,
+            self.s_lklx + lk * lx,
+        )
+
+    def value(self, first: float, highest: float) -> float | None:
+        """a·nᵇ clamped to [0, highest]; the first score itself when n = 1."""
+        n = self.count
+        if n == 0:
+            return None
+        if n == 1:
+            return first
+        b = (n * self.s_lklx - self.s_lk * self.s_lx) / (n * self.s_lk2 - self.s_lk * self.s_lk)
+        ln_a = (self.s_lx - b * self.s_lk) / n
+        exponent = ln_a + b * math.log(n)
+        # Clamp before exp: a steep fit on a scale with huge values must not overflow.
+        return highest if exponent >= math.log(highest) else math.exp(exponent)
+
+
+def _weight(calculation: Calculation) -> float:
+    assert calculation.weight is not None  # Calculation fills the default
+    return calculation.weight
+
+
+def _n(calculation: Calculation) -> int:
+    assert calculation.n is not None  # Calculation fills the default
+    return calculation.n
