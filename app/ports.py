@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from app.domain.access import Client, Principal, Scope, Tenant, TenantId
+from app.domain.evidence import Evidence
+from app.domain.frameworks import Framework
 from app.domain.jobs import Job
+from app.domain.mastery.override import Override
+from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.roster import RecordStatus, RosterKind, RosterRecord
+from app.domain.scales import Scale
 
 
 class Clock(Protocol):
@@ -92,8 +97,136 @@ class RosterRepository(Protocol):
         """A page of records ordered by id."""
         ...
 
-    async def active_ids(self, ids: Collection[str]) -> set[str]:
-        """Which of these ids name active records."""
+    async def active_ids(self, ids: Collection[str], *, role: str | None = None) -> set[str]:
+        """Which of these ids name active records (users: of this role, when given)."""
+        ...
+
+
+StudentCompetency = tuple[str, str]
+"""(student_id, competency_id): the key of one decision."""
+
+EvidenceKey = tuple[str, str, str]
+"""(source, source_id, competency_id): what identifies one result across resends."""
+
+
+class FrameworkRepository(Protocol):
+    async def get_many(self, framework_ids: Collection[str]) -> dict[str, Framework]:
+        """The frameworks with these ids (parsed frameworks may be cached until they change)."""
+        ...
+
+    async def add(self, framework: Framework, at: datetime) -> None:
+        """Store a new framework with its competencies."""
+        ...
+
+    async def save(self, framework: Framework, at: datetime) -> None:
+        """Replace a framework and its competencies (competencies are never deleted)."""
+        ...
+
+    async def list(self, after: str | None, limit: int) -> Page[Framework]:
+        """A page of frameworks in id order."""
+        ...
+
+    async def locate(self, competency_ids: Collection[str]) -> dict[str, str]:
+        """The framework id of each of these competencies that exists."""
+        ...
+
+
+class EvidenceRepository(Protocol):
+    async def find(self, keys: Collection[EvidenceKey]) -> dict[EvidenceKey, Evidence]:
+        """Stored evidence by (source, source_id, competency_id)."""
+        ...
+
+    async def add_many(
+        self, items: Sequence[Evidence], framework_of: Mapping[str, str], at: datetime
+    ) -> list[Evidence]:
+        """Store new evidence; returns it with its arrival order (`seq`) assigned."""
+        ...
+
+    async def replace_many(
+        self, items: Sequence[Evidence], previous: Sequence[Evidence], at: datetime
+    ) -> None:
+        """Store new versions of evidence, keeping the previous versions as history."""
+        ...
+
+    async def get(self, evidence_id: str) -> Evidence | None: ...
+
+    async def history(
+        self, pairs: Collection[StudentCompetency]
+    ) -> dict[StudentCompetency, list[Evidence]]:
+        """Every result (voided too) of these students on these competencies."""
+        ...
+
+    async def for_students(
+        self, student_ids: Collection[str], competency_ids: Collection[str]
+    ) -> dict[str, list[Evidence]]:
+        """Every result of these students on these competencies, by student."""
+        ...
+
+    async def students_with_evidence(
+        self, competency_ids: Collection[str], after: str | None, limit: int
+    ) -> list[str]:
+        """A page of the students who have any result on these competencies, in id order."""
+        ...
+
+    async def list(
+        self,
+        *,
+        student_id: str | None,
+        competency_id: str | None,
+        since: datetime | None,
+        after: str | None,
+        limit: int,
+    ) -> Page[Evidence]:
+        """A page of evidence in arrival order."""
+        ...
+
+
+class DecisionRepository(Protocol):
+    async def lock_students(self, student_ids: Collection[str]) -> None:
+        """Serialise writers of the same students' decisions until the transaction ends."""
+        ...
+
+    async def get_many(
+        self, pairs: Collection[StudentCompetency]
+    ) -> dict[StudentCompetency, DecisionRecord]: ...
+
+    async def for_students(
+        self, student_ids: Collection[str], competency_ids: Collection[str] | None = None
+    ) -> list[DecisionRecord]:
+        """The stored decisions of these students (on these competencies, when given)."""
+        ...
+
+    async def save_many(
+        self,
+        records: Sequence[DecisionRecord],
+        changes: Sequence[DecisionChange],
+        scales: Mapping[str, Scale],
+        at: datetime,
+    ) -> None:
+        """Create or replace decisions (their shown status as of `at`, on the scale of their
+        framework id in `scales`) and append their history."""
+        ...
+
+    async def history(self, student_id: str, competency_id: str) -> list[DecisionChange]: ...
+
+    async def count_for(self, competency_ids: Collection[str]) -> int:
+        """How many decisions these competencies have."""
+        ...
+
+    async def with_expired_overrides(self, at: datetime) -> list[DecisionRecord]:
+        """Decisions whose override has expired at `at` but still shows."""
+        ...
+
+
+class OverrideRepository(Protocol):
+    async def add(self, student_id: str, competency_id: str, override: Override) -> None: ...
+
+    async def clear(self, student_id: str, competency_id: str, at: datetime, by: str) -> None: ...
+
+    async def in_force_at(
+        self, student_id: str, competency_ids: Collection[str], at: datetime
+    ) -> dict[str, Override]:
+        """The override in force at `at` on each competency (for `as_of` reads)."""
         ...
 
 
@@ -103,6 +236,10 @@ class UnitOfWork(Protocol):
     tenant_id: TenantId
 
     jobs: JobRepository
+    frameworks: FrameworkRepository
+    evidence: EvidenceRepository
+    decisions: DecisionRepository
+    overrides: OverrideRepository
 
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""
@@ -219,3 +356,6 @@ class Services:
     readiness: Readiness
     jobs: JobRunner
     token_ttl_seconds: int = 3600
+    max_batch: int = 1000
+    # A policy change that touches more decisions than this runs as a job (202).
+    recompute_inline_limit: int = 5000

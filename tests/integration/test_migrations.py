@@ -9,7 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.adapters.db import migrate
-from app.adapters.db.tables import metadata
+from app.adapters.db.schema import metadata
 
 
 def _revisions() -> list[str]:

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from app.adapters.db.tables import metadata
+from app.adapters.db.schema import metadata
 from app.domain.errors import DomainError
 
 _SQLITE_UNIQUE = re.compile(r"UNIQUE constraint failed: (?P<cols>[\w., ]+)")

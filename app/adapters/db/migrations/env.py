@@ -11,7 +11,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app.adapters.db.tables import metadata
+from app.adapters.db.schema import metadata
 
 config = context.config
 

@@ -1,0 +1,250 @@
+"""SQL repository of decisions, their history and overrides."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db.mastery_rows import (
+    change_from_row,
+    change_values,
+    decision_from_row,
+    decision_values,
+)
+from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow, OverrideRow
+from app.adapters.db.native import asyncpg_connection, is_postgres
+from app.adapters.db.upsert import chunks, upsert
+from app.domain.access import TenantId
+from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.override import Override
+from app.domain.mastery.record import DecisionChange, DecisionRecord
+from app.domain.scales import Level, Scale
+from app.ports import StudentCompetency
+
+_decisions = DecisionRow.__table__
+_history = DecisionChangeRow.__table__
+_overrides = OverrideRow.__table__
+_D_COLUMNS = ", ".join("d." + c.name for c in _decisions.columns)
+# Columns written by save_many, in the order of the unnest arrays below.
+_WRITTEN = [c.name for c in _decisions.columns]
+_JSON = {"method", "state", "override"}
+
+
+def _lock_key(tenant: int, student_id: str) -> int:
+    """A stable signed 64-bit advisory-lock key for one tenant's student."""
+    digest = hashlib.blake2b(f"{tenant}:{student_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+class SqlDecisionRepository:
+    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+        self._session = session
+        self._tenant = tenant
+
+    def _mine(self) -> sa.ColumnElement[bool]:
+        return _decisions.c.tenant_id == self._tenant
+
+    async def lock_students(self, student_ids: Collection[str]) -> None:
+        # SQLite: the unit of work's BEGIN IMMEDIATE already serialises writers.
+        if not student_ids or not is_postgres(self._session):
+            return
+        keys = sorted({_lock_key(self._tenant, s) for s in student_ids})  # one order: no deadlock
+        conn = await asyncpg_connection(self._session)
+        await conn.execute(
+            "SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k ORDER BY k", keys
+        )
+
+    async def get_many(
+        self, pairs: Collection[StudentCompetency]
+    ) -> dict[StudentCompetency, DecisionRecord]:
+        if not pairs:
+            return {}
+        if is_postgres(self._session):
+            students, competencies = (list(c) for c in zip(*pairs, strict=True))
+            conn = await asyncpg_connection(self._session)
+            rows: Sequence[Mapping[str, Any]] = await conn.fetch(
+                f"SELECT {_D_COLUMNS} FROM unnest($2::text[], $3::text[]) AS k(s, c) "
+                "JOIN decisions d ON d.tenant_id = $1 AND d.student_id = k.s "
+                "AND d.competency_id = k.c",
+                self._tenant,
+                students,
+                competencies,
+            )
+        else:
+            rows = []
+            key = sa.tuple_(_decisions.c.student_id, _decisions.c.competency_id)
+            listed = list(pairs)
+            for start in range(0, len(listed), 400):
+                stmt = sa.select(_decisions).where(
+                    self._mine(), key.in_(listed[start : start + 400])
+                )
+                rows += (await self._session.execute(stmt)).mappings().all()
+        records = [decision_from_row(r) for r in rows]
+        return {(r.student_id, r.competency_id): r for r in records}
+
+    async def for_students(
+        self, student_ids: Collection[str], competency_ids: Collection[str] | None = None
+    ) -> list[DecisionRecord]:
+        found: list[DecisionRecord] = []
+        students = list(dict.fromkeys(student_ids))
+        for start in range(0, len(students), 1000):
+            stmt = sa.select(_decisions).where(
+                self._mine(), _decisions.c.student_id.in_(students[start : start + 1000])
+            )
+            if competency_ids is not None:
+                stmt = stmt.where(_decisions.c.competency_id.in_(list(competency_ids)))
+            found += [decision_from_row(r) for r in (await self._session.execute(stmt)).mappings()]
+        return found
+
+    async def save_many(
+        self,
+        records: Sequence[DecisionRecord],
+        changes: Sequence[DecisionChange],
+        scales: Mapping[str, Scale],
+        at: datetime,
+    ) -> None:
+        rows = [decision_values(r, at, scales[r.framework_id], self._tenant) for r in records]
+        if rows and is_postgres(self._session):
+            await self._save_postgres(rows)
+        elif rows:
+            await upsert(
+                self._session, _decisions, rows, key=("tenant_id", "student_id", "competency_id")
+            )
+        if changes:
+            history = [change_values(c, self._tenant) for c in changes]
+            for chunk in chunks(history):
+                await self._session.execute(sa.insert(_history), list(chunk))
+
+    async def _save_postgres(self, rows: list[dict[str, Any]]) -> None:
+        types = {c.name: _pg_array_type(c) for c in _decisions.columns}
+        arrays = [
+            [
+                json.dumps(r[name]) if name in _JSON and r[name] is not None else r[name]
+                for r in rows
+            ]
+            for name in _WRITTEN
+        ]
+        placeholders = ", ".join(f"${i + 1}::{types[name]}[]" for i, name in enumerate(_WRITTEN))
+        updates = ", ".join(
+            f"{name} = excluded.{name}"
+            for name in _WRITTEN
+            if name not in ("tenant_id", "student_id", "competency_id")
+        )
+        conn = await asyncpg_connection(self._session)
+        await conn.execute(
+            f"INSERT INTO decisions ({', '.join(_WRITTEN)}) "
+            f"SELECT * FROM unnest({placeholders}) "
+            f"ON CONFLICT (tenant_id, student_id, competency_id) DO UPDATE SET {updates}",
+            *arrays,
+        )
+
+    async def history(self, student_id: str, competency_id: str) -> list[DecisionChange]:
+        stmt = (
+            sa.select(_history)
+            .where(
+                _history.c.tenant_id == self._tenant,
+                _history.c.student_id == student_id,
+                _history.c.competency_id == competency_id,
+            )
+            .order_by(_history.c.seq)
+        )
+        return [change_from_row(r) for r in (await self._session.execute(stmt)).mappings()]
+
+    async def count_for(self, competency_ids: Collection[str]) -> int:
+        stmt = sa.select(sa.func.count()).where(
+            self._mine(), _decisions.c.competency_id.in_(list(competency_ids))
+        )
+        return int((await self._session.execute(stmt)).scalar_one())
+
+    async def with_expired_overrides(self, at: datetime) -> list[DecisionRecord]:
+        stmt = sa.select(_decisions).where(
+            self._mine(),
+            _decisions.c.override_expires_at.is_not(None),
+            _decisions.c.override_expires_at <= at,
+        )
+        return [decision_from_row(r) for r in (await self._session.execute(stmt)).mappings()]
+
+
+def _pg_array_type(column: sa.Column[Any]) -> str:
+    if column.name in _JSON:
+        return "jsonb"
+    python = column.type.python_type if not isinstance(column.type, sa.JSON) else dict
+    if python is float:
+        return "float8"
+    if python is int:
+        return "int8" if column.name != "tenant_id" else "int4"
+    if python is bool:
+        return "bool"
+    if python is datetime:
+        return "timestamptz"
+    return "text"
+
+
+class SqlOverrideRepository:
+    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+        self._session = session
+        self._tenant = tenant
+
+    async def add(self, student_id: str, competency_id: str, override: Override) -> None:
+        await self._session.execute(
+            sa.insert(_overrides).values(
+                tenant_id=self._tenant,
+                student_id=student_id,
+                competency_id=competency_id,
+                level_value=override.level.value if override.level else None,
+                level_label=override.level.label if override.level else None,
+                status=override.status.value if override.status else None,
+                reason=override.reason,
+                expires_at=override.expires_at,
+                set_at=override.set_at,
+                set_by=override.set_by,
+            )
+        )
+
+    async def clear(self, student_id: str, competency_id: str, at: datetime, by: str) -> None:
+        await self._session.execute(
+            sa.update(_overrides)
+            .where(
+                _overrides.c.tenant_id == self._tenant,
+                _overrides.c.student_id == student_id,
+                _overrides.c.competency_id == competency_id,
+                _overrides.c.cleared_at.is_(None),
+            )
+            .values(cleared_at=at, cleared_by=by)
+        )
+
+    async def in_force_at(
+        self, student_id: str, competency_ids: Collection[str], at: datetime
+    ) -> dict[str, Override]:
+        stmt = (
+            sa.select(_overrides)
+            .where(
+                _overrides.c.tenant_id == self._tenant,
+                _overrides.c.student_id == student_id,
+                _overrides.c.competency_id.in_(list(competency_ids)),
+                _overrides.c.set_at <= at,
+                sa.or_(_overrides.c.cleared_at.is_(None), _overrides.c.cleared_at > at),
+            )
+            .order_by(_overrides.c.seq)
+        )
+        found: dict[str, Override] = {}
+        for row in (await self._session.execute(stmt)).mappings():
+            override = Override(
+                level=Level(row["level_value"], row["level_label"])
+                if row["level_value"] is not None
+                else None,
+                status=MasteryStatus(row["status"]) if row["status"] else None,
+                reason=row["reason"],
+                expires_at=row["expires_at"],
+                set_at=row["set_at"],
+                set_by=row["set_by"],
+            )
+            if override.in_force(at):
+                found[row["competency_id"]] = override  # the latest set wins
+        return found

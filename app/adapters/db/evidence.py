@@ -1,0 +1,278 @@
+"""SQL repository of evidence. Writes and lookups of a batch are one statement each; on
+PostgreSQL they pass columns as arrays through `unnest` (see native.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db.mastery_rows import evidence_from_row
+from app.adapters.db.mastery_tables import EvidenceRow, EvidenceVersionRow
+from app.adapters.db.native import asyncpg_connection, is_postgres
+from app.adapters.db.upsert import chunks
+from app.domain.access import TenantId
+from app.domain.evidence import Evidence
+from app.ports import EvidenceKey, Page, StudentCompetency
+
+_evidence = EvidenceRow.__table__
+_versions = EvidenceVersionRow.__table__
+_E_COLUMNS = ", ".join("e." + c.name for c in _evidence.columns)
+
+
+class SqlEvidenceRepository:
+    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+        self._session = session
+        self._tenant = tenant
+
+    def _mine(self) -> sa.ColumnElement[bool]:
+        return _evidence.c.tenant_id == self._tenant
+
+    async def find(self, keys: Collection[EvidenceKey]) -> dict[EvidenceKey, Evidence]:
+        if not keys:
+            return {}
+        if is_postgres(self._session):
+            sources, source_ids, competencies = (list(c) for c in zip(*keys, strict=True))
+            conn = await asyncpg_connection(self._session)
+            rows = await conn.fetch(
+                f"SELECT {_E_COLUMNS} "
+                "FROM unnest($2::text[], $3::text[], $4::text[]) AS k(s, i, c) "
+                "JOIN evidence e ON e.tenant_id = $1 AND e.source = k.s "
+                "AND e.source_id = k.i AND e.competency_id = k.c",
+                self._tenant,
+                sources,
+                source_ids,
+                competencies,
+            )
+        else:
+            rows = []
+            key = sa.tuple_(_evidence.c.source, _evidence.c.source_id, _evidence.c.competency_id)
+            for chunk in _slices(list(keys), 300):
+                stmt = sa.select(_evidence).where(self._mine(), key.in_(chunk))
+                rows += (await self._session.execute(stmt)).mappings().all()
+        found = [evidence_from_row(r) for r in rows]
+        return {(e.source, e.source_id, e.competency_id): e for e in found}
+
+    async def add_many(
+        self, items: Sequence[Evidence], framework_of: Mapping[str, str], at: datetime
+    ) -> list[Evidence]:
+        if not items:
+            return []
+        if is_postgres(self._session):
+            conn = await asyncpg_connection(self._session)
+            rows = await conn.fetch(
+                "INSERT INTO evidence (tenant_id, id, student_id, competency_id, framework_id, "
+                "score, max_score, observed_at, source, source_id, kind, comment, "
+                "received_at, updated_at, version) "
+                "SELECT $1, u.*, $12::timestamptz, $12::timestamptz, 1 FROM unnest("
+                "$2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], "
+                "$8::timestamptz[], $9::text[], $10::text[], $11::text[]) AS u "
+                "RETURNING id, seq",
+                self._tenant,
+                [e.id for e in items],
+                [e.student_id for e in items],
+                [e.competency_id for e in items],
+                [framework_of[e.competency_id] for e in items],
+                [e.score for e in items],
+                [e.max_score for e in items],
+                [e.observed_at for e in items],
+                [e.source for e in items],
+                [e.source_id for e in items],
+                [e.kind.value for e in items],
+                at,
+            )
+            # Comments are rare; one more statement only when a batch has any.
+            commented = [e for e in items if e.comment is not None]
+            if commented:
+                await conn.execute(
+                    "UPDATE evidence e SET comment = u.comment FROM unnest($2::text[], "
+                    "$3::text[]) AS u(id, comment) WHERE e.tenant_id = $1 AND e.id = u.id",
+                    self._tenant,
+                    [e.id for e in commented],
+                    [e.comment for e in commented],
+                )
+            seq_of = {r["id"]: r["seq"] for r in rows}
+        else:
+            seq_of = {}
+            values = [self._values(e, framework_of[e.competency_id], at) for e in items]
+            for chunk in chunks(values):
+                stmt = (
+                    sa.insert(_evidence)
+                    .values(list(chunk))
+                    .returning(_evidence.c.id, _evidence.c.seq)
+                )
+                seq_of.update((await self._session.execute(stmt)).tuples().all())
+        return [_with_seq(e, seq_of[e.id]) for e in items]
+
+    def _values(self, e: Evidence, framework_id: str, at: datetime) -> dict[str, Any]:
+        return {
+            "tenant_id": self._tenant,
+            "id": e.id,
+            "student_id": e.student_id,
+            "competency_id": e.competency_id,
+            "framework_id": framework_id,
+            "score": e.score,
+            "max_score": e.max_score,
+            "observed_at": e.observed_at,
+            "source": e.source,
+            "source_id": e.source_id,
+            "kind": e.kind.value,
+            "comment": e.comment,
+            "voided_at": e.voided_at,
+            "received_at": at,
+            "updated_at": at,
+            "version": 1,
+        }
+
+    async def replace_many(
+        self, items: Sequence[Evidence], previous: Sequence[Evidence], at: datetime
+    ) -> None:
+        if not items:
+            return
+        ids = [e.id for e in previous]
+        versions = dict(
+            (
+                await self._session.execute(
+                    sa.select(_evidence.c.id, _evidence.c.version).where(
+                        self._mine(), _evidence.c.id.in_(ids)
+                    )
+                )
+            )
+            .tuples()
+            .all()
+        )
+        await self._session.execute(
+            sa.insert(_versions),
+            [
+                {
+                    "tenant_id": self._tenant,
+                    "evidence_id": old.id,
+                    "version": versions[old.id],
+                    "score": old.score,
+                    "max_score": old.max_score,
+                    "observed_at": old.observed_at,
+                    "kind": old.kind.value,
+                    "comment": old.comment,
+                    "voided_at": old.voided_at,
+                    "replaced_at": at,
+                }
+                for old in previous
+            ],
+        )
+        for e in items:
+            await self._session.execute(
+                sa.update(_evidence)
+                .where(self._mine(), _evidence.c.id == e.id)
+                .values(
+                    student_id=e.student_id,
+                    score=e.score,
+                    max_score=e.max_score,
+                    observed_at=e.observed_at,
+                    kind=e.kind.value,
+                    comment=e.comment,
+                    voided_at=e.voided_at,
+                    updated_at=at,
+                    version=_evidence.c.version + 1,
+                )
+            )
+
+    async def get(self, evidence_id: str) -> Evidence | None:
+        stmt = sa.select(_evidence).where(self._mine(), _evidence.c.id == evidence_id)
+        row = (await self._session.execute(stmt)).mappings().first()
+        return evidence_from_row(row) if row else None
+
+    async def history(
+        self, pairs: Collection[StudentCompetency]
+    ) -> dict[StudentCompetency, list[Evidence]]:
+        found: dict[StudentCompetency, list[Evidence]] = defaultdict(list)
+        if not pairs:
+            return found
+        if is_postgres(self._session):
+            students, competencies = (list(c) for c in zip(*pairs, strict=True))
+            conn = await asyncpg_connection(self._session)
+            rows = await conn.fetch(
+                f"SELECT {_E_COLUMNS} "
+                "FROM unnest($2::text[], $3::text[]) AS k(s, c) "
+                "JOIN evidence e ON e.tenant_id = $1 AND e.student_id = k.s "
+                "AND e.competency_id = k.c",
+                self._tenant,
+                students,
+                competencies,
+            )
+        else:
+            rows = []
+            key = sa.tuple_(_evidence.c.student_id, _evidence.c.competency_id)
+            for chunk in _slices(list(pairs), 400):
+                stmt = sa.select(_evidence).where(self._mine(), key.in_(chunk))
+                rows += (await self._session.execute(stmt)).mappings().all()
+        for row in rows:
+            found[(row["student_id"], row["competency_id"])].append(evidence_from_row(row))
+        return found
+
+    async def for_students(
+        self, student_ids: Collection[str], competency_ids: Collection[str]
+    ) -> dict[str, list[Evidence]]:
+        found: dict[str, list[Evidence]] = defaultdict(list)
+        competencies = list(competency_ids)
+        for chunk in _slices(list(student_ids), 500):
+            stmt = sa.select(_evidence).where(
+                self._mine(),
+                _evidence.c.student_id.in_(chunk),
+                _evidence.c.competency_id.in_(competencies),
+            )
+            for row in (await self._session.execute(stmt)).mappings():
+                found[row["student_id"]].append(evidence_from_row(row))
+        return found
+
+    async def students_with_evidence(
+        self, competency_ids: Collection[str], after: str | None, limit: int
+    ) -> list[str]:
+        stmt = (
+            sa.select(_evidence.c.student_id)
+            .where(self._mine(), _evidence.c.competency_id.in_(list(competency_ids)))
+            .distinct()
+            .order_by(_evidence.c.student_id)
+            .limit(limit)
+        )
+        if after is not None:
+            stmt = stmt.where(_evidence.c.student_id > after)
+        return list((await self._session.execute(stmt)).scalars())
+
+    async def list(
+        self,
+        *,
+        student_id: str | None,
+        competency_id: str | None,
+        since: datetime | None,
+        after: str | None,
+        limit: int,
+    ) -> Page[Evidence]:
+        stmt = sa.select(_evidence).where(self._mine())
+        if student_id is not None:
+            stmt = stmt.where(_evidence.c.student_id == student_id)
+        if competency_id is not None:
+            stmt = stmt.where(_evidence.c.competency_id == competency_id)
+        if since is not None:
+            stmt = stmt.where(_evidence.c.updated_at >= since)
+        if after is not None:
+            stmt = stmt.where(_evidence.c.seq > int(after))
+        rows = (
+            (await self._session.execute(stmt.order_by(_evidence.c.seq).limit(limit + 1)))
+            .mappings()
+            .all()
+        )
+        items = [evidence_from_row(r) for r in rows[:limit]]
+        return Page(items, str(items[-1].seq) if len(rows) > limit and items else None)
+
+
+def _with_seq(e: Evidence, seq: int) -> Evidence:
+    return replace(e, seq=seq)
+
+
+def _slices(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,173 @@
+"""SQL repository of frameworks and their competencies, with a per-process cache of parsed
+frameworks: the hot path (every evidence batch) checks a revision number, not 10,000 rows."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db.errors import translated
+from app.adapters.db.mastery_rows import competency_values, framework_from_rows, framework_values
+from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
+from app.adapters.db.upsert import chunks, upsert
+from app.domain.access import TenantId
+from app.domain.errors import Conflict, Problem
+from app.domain.frameworks import Framework
+from app.ports import Page
+
+_frameworks = FrameworkRow.__table__
+_competencies = CompetencyRow.__table__
+
+
+@dataclass
+class FrameworkCache:
+    """Parsed frameworks by (tenant, id), valid while their stored revision is unchanged."""
+
+    entries: dict[tuple[int, str], tuple[str, Framework]] = field(default_factory=dict)
+
+
+class SqlFrameworkRepository:
+    def __init__(self, session: AsyncSession, tenant: TenantId, cache: FrameworkCache) -> None:
+        self._session = session
+        self._tenant = tenant
+        self._cache = cache
+
+    async def get_many(self, framework_ids: Collection[str]) -> dict[str, Framework]:
+        ids = list(dict.fromkeys(framework_ids))
+        if not ids:
+            return {}
+        stmt = sa.select(_frameworks.c.id, _frameworks.c.revision).where(
+            _frameworks.c.tenant_id == self._tenant, _frameworks.c.id.in_(ids)
+        )
+        revisions = dict((await self._session.execute(stmt)).tuples().all())
+        found: dict[str, Framework] = {}
+        stale: list[str] = []
+        for fid, revision in revisions.items():
+            cached = self._cache.entries.get((self._tenant, fid))
+            if cached and cached[0] == revision:
+                found[fid] = cached[1]
+            else:
+                stale.append(fid)
+        if stale:
+            for fid, (revision, framework) in (await self._load(stale)).items():
+                self._cache.entries[(self._tenant, fid)] = (revision, framework)
+                found[fid] = framework
+        return found
+
+    async def _load(self, ids: list[str]) -> dict[str, tuple[str, Framework]]:
+        rows = (
+            (
+                await self._session.execute(
+                    sa.select(_frameworks).where(
+                        _frameworks.c.tenant_id == self._tenant, _frameworks.c.id.in_(ids)
+                    )
+                )
+            )
+            .mappings()
+            .all()
+        )
+        competencies = (
+            (
+                await self._session.execute(
+                    sa.select(_competencies)
+                    .where(
+                        _competencies.c.tenant_id == self._tenant,
+                        _competencies.c.framework_id.in_(ids),
+                    )
+                    .order_by(_competencies.c.framework_id, _competencies.c.position)
+                )
+            )
+            .mappings()
+            .all()
+        )
+        by_framework: dict[str, list[sa.RowMapping]] = {fid: [] for fid in ids}
+        for c in competencies:
+            by_framework[c["framework_id"]].append(c)
+        return {
+            r["id"]: (r["revision"], framework_from_rows(r, by_framework[r["id"]])) for r in rows
+        }
+
+    async def add(self, framework: Framework, at: datetime) -> None:
+        taken = await self._taken([c.id for c in framework.competencies])
+        exists = Conflict(
+            f"A framework {framework.id!r} exists already", [Problem(("id",), "taken")]
+        )
+        if taken:
+            raise Conflict(
+                "Competency ids are unique in a district; these are taken",
+                [Problem(("competencies",), f"id {cid!r} is taken") for cid in sorted(taken)],
+            )
+        async with translated({"pk_frameworks": exists}):
+            await self._session.execute(
+                sa.insert(_frameworks).values(
+                    {
+                        **framework_values(framework, self._tenant, at),
+                        "created_at": at,
+                        "revision": uuid.uuid4().hex,
+                    }
+                )
+            )
+        await self._write_competencies(framework, at)
+
+    async def save(self, framework: Framework, at: datetime) -> None:
+        mine = [c.id for c in framework.competencies]
+        elsewhere = await self._taken(mine, other_than=framework.id)
+        if elsewhere:
+            raise Conflict(
+                "Competency ids are unique in a district; these belong to another framework",
+                [Problem(("competencies",), f"id {cid!r} is taken") for cid in sorted(elsewhere)],
+            )
+        values = framework_values(framework, self._tenant, at)
+        await self._session.execute(
+            sa.update(_frameworks)
+            .where(_frameworks.c.tenant_id == self._tenant, _frameworks.c.id == framework.id)
+            .values(**values, revision=uuid.uuid4().hex)
+        )
+        await self._write_competencies(framework, at)
+
+    async def _write_competencies(self, framework: Framework, at: datetime) -> None:
+        rows = [
+            competency_values(c, framework.id, self._tenant, at) for c in framework.competencies
+        ]
+        await upsert(self._session, _competencies, rows, key=("tenant_id", "id"))
+
+    async def _taken(self, ids: list[str], other_than: str | None = None) -> set[str]:
+        taken: set[str] = set()
+        for chunk in chunks([{"id": i} for i in ids]):
+            stmt = sa.select(_competencies.c.id).where(
+                _competencies.c.tenant_id == self._tenant,
+                _competencies.c.id.in_([r["id"] for r in chunk]),
+            )
+            if other_than is not None:
+                stmt = stmt.where(_competencies.c.framework_id != other_than)
+            taken.update((await self._session.execute(stmt)).scalars())
+        return taken
+
+    async def list(self, after: str | None, limit: int) -> Page[Framework]:
+        stmt = sa.select(_frameworks.c.id).where(_frameworks.c.tenant_id == self._tenant)
+        if after is not None:
+            stmt = stmt.where(_frameworks.c.id > after)
+        ids = list(
+            (
+                await self._session.execute(stmt.order_by(_frameworks.c.id).limit(limit + 1))
+            ).scalars()
+        )
+        frameworks = await self.get_many(ids[:limit])
+        items = [frameworks[i] for i in ids[:limit]]
+        return Page(items, items[-1].id if len(ids) > limit and items else None)
+
+    async def locate(self, competency_ids: Collection[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        unique = list(dict.fromkeys(competency_ids))
+        for start in range(0, len(unique), 5000):
+            stmt = sa.select(_competencies.c.id, _competencies.c.framework_id).where(
+                _competencies.c.tenant_id == self._tenant,
+                _competencies.c.id.in_(unique[start : start + 5000]),
+            )
+            found.update((await self._session.execute(stmt)).tuples().all())
+        return found

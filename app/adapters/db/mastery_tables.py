@@ -1,0 +1,221 @@
+"""Tables of frameworks, evidence, decisions and overrides.
+
+Decisions are read far more than written (class grids, summaries), so a decision row keeps the
+shown status beside the engine's own and the incremental state the next result extends."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from app.adapters.db.tables import _instant, _tenant_fk
+from app.adapters.db.types import JsonValue
+
+# SQLite autoincrements only an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+_SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+def _json_object() -> Any:
+    return Field(default_factory=dict, sa_type=JsonValue, nullable=False)
+
+
+class FrameworkRow(SQLModel, table=True):
+    __tablename__ = "frameworks"
+
+    tenant_id: int = _tenant_fk()
+    id: str = Field(primary_key=True, max_length=255)
+    title: str
+    description: str | None = None
+    version: str | None = None
+    status: str = Field(max_length=16)
+    scale: dict[str, Any] = _json_object()
+    calculation: dict[str, Any] = _json_object()
+    min_evidence: int = 1
+    include_formative: bool = False
+    # A new random token on every change, so a process keeps a parsed framework until it
+    # changes (random, so that a rolled-back change can never collide with a committed one).
+    revision: str = Field(max_length=32)
+    created_at: datetime = _instant()
+    updated_at: datetime = _instant()
+
+
+class CompetencyRow(SQLModel, table=True):
+    __tablename__ = "competencies"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "framework_id"], ["frameworks.tenant_id", "frameworks.id"]
+        ),
+        sa.Index("ix_competencies_tenant_id_framework_id", "tenant_id", "framework_id"),
+    )
+
+    tenant_id: int = _tenant_fk()
+    id: str = Field(primary_key=True, max_length=255)
+    framework_id: str = Field(max_length=255)
+    code: str
+    statement: str
+    kind: str | None = None
+    parent_id: str | None = Field(default=None, max_length=255)
+    position: int = 0
+    calculation: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
+    rollup: dict[str, Any] = _json_object()
+    status: str = Field(max_length=16)
+    updated_at: datetime = _instant()
+
+
+class EvidenceRow(SQLModel, table=True):
+    __tablename__ = "evidence"
+    __table_args__ = (
+        sa.UniqueConstraint("tenant_id", "id"),
+        sa.UniqueConstraint("tenant_id", "source", "source_id", "competency_id"),
+        sa.Index(
+            "ix_evidence_tenant_id_student_id_competency_id",
+            "tenant_id",
+            "student_id",
+            "competency_id",
+        ),
+        sa.Index("ix_evidence_tenant_id_competency_id", "tenant_id", "competency_id"),
+    )
+
+    # Arrival order: breaks ties between results observed at the same instant.
+    seq: int | None = Field(
+        default=None, sa_column=sa.Column(_SEQ, primary_key=True, autoincrement=True)
+    )
+    tenant_id: int = Field(foreign_key="tenants.id", ondelete="CASCADE")
+    id: str = Field(max_length=64)
+    student_id: str = Field(max_length=255)
+    competency_id: str = Field(max_length=255)
+    framework_id: str = Field(max_length=255)
+    score: float
+    max_score: float | None = None
+    observed_at: datetime = _instant()
+    source: str = Field(max_length=255)
+    source_id: str = Field(max_length=255)
+    kind: str = Field(max_length=16)
+    comment: str | None = None
+    voided_at: datetime | None = _instant(nullable=True)
+    received_at: datetime = _instant()
+    updated_at: datetime = _instant()
+    version: int = 1
+
+
+class EvidenceVersionRow(SQLModel, table=True):
+    """The earlier versions of evidence that an upsert or a void replaced."""
+
+    __tablename__ = "evidence_versions"
+
+    tenant_id: int = _tenant_fk()
+    evidence_id: str = Field(primary_key=True, max_length=64)
+    version: int = Field(primary_key=True)
+    score: float
+    max_score: float | None = None
+    observed_at: datetime = _instant()
+    kind: str = Field(max_length=16)
+    comment: str | None = None
+    voided_at: datetime | None = _instant(nullable=True)
+    replaced_at: datetime = _instant()
+
+
+class DecisionRow(SQLModel, table=True):
+    __tablename__ = "decisions"
+    __table_args__ = (
+        # Summaries group a framework's decisions by competency and status; the index covers them.
+        sa.Index(
+            "ix_decisions_tenant_id_framework_id_competency_id",
+            "tenant_id",
+            "framework_id",
+            "competency_id",
+            "status",
+            "student_id",
+        ),
+    )
+
+    tenant_id: int = _tenant_fk()
+    student_id: str = Field(primary_key=True, max_length=255)
+    competency_id: str = Field(primary_key=True, max_length=255)
+    framework_id: str = Field(max_length=255)
+    # What is shown: the override's while one is in force, else the engine's.
+    status: str = Field(max_length=24)
+    score: float | None = None
+    level_value: float | None = None
+    level_label: str | None = None
+    # The engine's own decision.
+    computed_status: str = Field(max_length=24)
+    computed_score: float | None = None
+    computed_level_value: float | None = None
+    computed_level_label: str | None = None
+    evidence_count: int = 0
+    method: dict[str, Any] = _json_object()
+    state: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
+    override: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
+    override_expires_at: datetime | None = _instant(nullable=True)
+    next_score_to_master: float | None = None
+    updated_at: datetime = _instant()
+
+
+class DecisionChangeRow(SQLModel, table=True):
+    """A decision's status or level as it changed over time: the history and the trends."""
+
+    __tablename__ = "decision_history"
+    __table_args__ = (
+        sa.Index(
+            "ix_decision_history_tenant_id_student_id_competency_id",
+            "tenant_id",
+            "student_id",
+            "competency_id",
+        ),
+        sa.Index(
+            "ix_decision_history_tenant_id_framework_id_changed_at",
+            "tenant_id",
+            "framework_id",
+            "changed_at",
+        ),
+    )
+
+    seq: int | None = Field(
+        default=None, sa_column=sa.Column(_SEQ, primary_key=True, autoincrement=True)
+    )
+    tenant_id: int = Field(foreign_key="tenants.id", ondelete="CASCADE")
+    student_id: str = Field(max_length=255)
+    competency_id: str = Field(max_length=255)
+    framework_id: str = Field(max_length=255)
+    changed_at: datetime = _instant()
+    cause: str = Field(max_length=32)
+    status: str = Field(max_length=24)
+    score: float | None = None
+    level_value: float | None = None
+    computed_status: str = Field(max_length=24)
+    computed_score: float | None = None
+    overridden: bool = False
+
+
+class OverrideRow(SQLModel, table=True):
+    """Every override ever set, with when it was cleared: `as_of` reads find the one in force."""
+
+    __tablename__ = "overrides"
+    __table_args__ = (
+        sa.Index(
+            "ix_overrides_tenant_id_student_id_competency_id",
+            "tenant_id",
+            "student_id",
+            "competency_id",
+        ),
+    )
+
+    seq: int | None = Field(
+        default=None, sa_column=sa.Column(_SEQ, primary_key=True, autoincrement=True)
+    )
+    tenant_id: int = Field(foreign_key="tenants.id", ondelete="CASCADE")
+    student_id: str = Field(max_length=255)
+    competency_id: str = Field(max_length=255)
+    level_value: float | None = None
+    level_label: str | None = None
+    status: str | None = Field(default=None, max_length=24)
+    reason: str
+    expires_at: datetime | None = _instant(nullable=True)
+    set_at: datetime = _instant()
+    set_by: str = Field(max_length=255)
+    cleared_at: datetime | None = _instant(nullable=True)
+    cleared_by: str | None = Field(default=None, max_length=255)

@@ -1,0 +1,10 @@
+"""Every table of the service on one MetaData (what Alembic compares and migrations build)."""
+
+from __future__ import annotations
+
+from app.adapters.db import mastery_tables, tables
+
+metadata = tables.metadata
+assert mastery_tables.FrameworkRow.__table__.metadata is metadata
+
+__all__ = ["metadata"]

@@ -1,0 +1,245 @@
+"""Recording, reading and voiding evidence: every batch is all-or-nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+
+from app.domain.access import Principal
+from app.domain.errors import Invalid, NotFound, Problem, ProblemList
+from app.domain.evidence import Evidence, EvidenceKind, evidence_problems
+from app.domain.frameworks import Framework, Status
+from app.domain.mastery.record import ChangeCause, DecisionRecord
+from app.domain.roster import RosterKind, UserRole
+from app.ports import EvidenceKey, Page, Services, UnitOfWork
+from app.use_cases.deciding import Touch, refresh
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class EvidenceInput:
+    """One result as a client sends it; `source` defaults to the client's id."""
+
+    student_id: str
+    competency_id: str
+    score: float
+    observed_at: datetime
+    source_id: str
+    max_score: float | None = None
+    source: str | None = None
+    kind: str = EvidenceKind.SUMMATIVE.value
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    id: str
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class RecordedBatch:
+    """What happened to each item, and every decision the batch changed (rollups included)."""
+
+    items: list[ItemOutcome]
+    decisions: list[DecisionRecord]
+    frameworks: dict[str, Framework]
+
+
+def _same_result(a: Evidence, b: Evidence) -> bool:
+    return (a.student_id, a.score, a.max_score, a.observed_at, a.kind, a.comment) == (
+        b.student_id,
+        b.score,
+        b.max_score,
+        b.observed_at,
+        b.kind,
+        b.comment,
+    )
+
+
+async def _context(
+    uow: UnitOfWork, competency_ids: set[str]
+) -> tuple[dict[str, str], dict[str, Framework]]:
+    framework_of = await uow.frameworks.locate(competency_ids)
+    frameworks = await uow.frameworks.get_many(set(framework_of.values()))
+    return framework_of, frameworks
+
+
+def _build(
+    index: int,
+    item: EvidenceInput,
+    new_id: str,
+    source: str,
+    framework: Framework | None,
+    now: datetime,
+    problems: ProblemList,
+) -> Evidence | None:
+    try:
+        evidence = Evidence(
+            id=new_id,
+            student_id=item.student_id,
+            competency_id=item.competency_id,
+            score=item.score,
+            max_score=item.max_score,
+            observed_at=item.observed_at,
+            source=source,
+            source_id=item.source_id,
+            kind=item.kind,  # type: ignore[arg-type]  # Evidence checks the name
+            comment=item.comment,
+        )
+    except Invalid as error:
+        problems.extend(error.problems, ("items", index))
+        return None
+    if framework is not None:
+        scale = framework.scale
+        problems.extend(evidence_problems(evidence, scale, received_at=now), ("items", index))
+    return evidence
+
+
+async def record_evidence(
+    services: Services, principal: Principal, items: list[EvidenceInput]
+) -> RecordedBatch:
+    """Store a batch of results and update every decision they reach, or nothing at all."""
+    problems = ProblemList()
+    if not 1 <= len(items) <= services.max_batch:
+        raise Invalid(
+            f"A batch holds 1 to {services.max_batch} items",
+            [Problem(("items",), f"has {len(items)} items")],
+        )
+    now = services.clock.now()
+    async with services.uow(principal.tenant_id) as uow:
+        framework_of, frameworks = await _context(uow, {i.competency_id for i in items})
+        students = await uow.roster(RosterKind.USER).active_ids(
+            {i.student_id for i in items}, role=UserRole.STUDENT.value
+        )
+        built: list[Evidence] = []
+        seen: dict[EvidenceKey, int] = {}
+        for index, item in enumerate(items):
+            framework = frameworks.get(framework_of.get(item.competency_id, ""))
+            if item.student_id not in students:
+                problems.add(("items", index, "student_id"), f"no student {item.student_id!r}")
+            if framework is None:
+                problems.add(
+                    ("items", index, "competency_id"), f"no competency {item.competency_id!r}"
+                )
+            elif (
+                framework.status is Status.RETIRED
+                or not framework.competency(item.competency_id).is_active
+            ):
+                problems.add(
+                    ("items", index, "competency_id"),
+                    f"competency {item.competency_id!r} is retired and takes no new evidence",
+                )
+            source = item.source or principal.client_id
+            evidence = _build(index, item, services.ids.new_id(), source, framework, now, problems)
+            if evidence is None:
+                continue
+            key = (evidence.source, evidence.source_id, evidence.competency_id)
+            if key in seen:
+                problems.add(
+                    ("items", index, "source_id"),
+                    f"repeats item {seen[key]} (same source, source_id and competency)",
+                )
+            seen.setdefault(key, index)
+            built.append(evidence)
+        problems.raise_if_any(
+            f"{len(problems.problems)} problem(s) in the batch; nothing was written"
+        )
+
+        await uow.decisions.lock_students({e.student_id for e in built})
+        stored = await uow.evidence.find(seen.keys())
+        created: list[Evidence] = []
+        updated: list[Evidence] = []
+        previous: list[Evidence] = []
+        outcomes: list[ItemOutcome] = []
+        for evidence in built:
+            old = stored.get((evidence.source, evidence.source_id, evidence.competency_id))
+            if old is None:
+                created.append(evidence)
+                outcomes.append(ItemOutcome(evidence.id, Outcome.CREATED))
+            elif _same_result(old, evidence):
+                outcomes.append(ItemOutcome(old.id, Outcome.UNCHANGED))
+            else:
+                updated.append(replace(evidence, id=old.id, seq=old.seq, voided_at=old.voided_at))
+                previous.append(old)
+                outcomes.append(ItemOutcome(old.id, Outcome.UPDATED))
+        created = await uow.evidence.add_many(created, framework_of, now)
+        await uow.evidence.replace_many(updated, previous, now)
+        touches = _touches(created, updated, previous)
+        refreshed = await refresh(uow, frameworks, framework_of, touches, now, ChangeCause.EVIDENCE)
+        await uow.commit()
+    return RecordedBatch(outcomes, refreshed.records, frameworks)
+
+
+def _touches(
+    created: list[Evidence], updated: list[Evidence], previous: list[Evidence]
+) -> list[Touch]:
+    """New results may extend a decision; changed ones (and a moved student's old decision)
+    need a recompute."""
+    recompute = {(e.student_id, e.competency_id) for e in updated} | {
+        (e.student_id, e.competency_id) for e in previous
+    }
+    new: dict[tuple[str, str], list[Evidence]] = {}
+    for e in created:
+        new.setdefault((e.student_id, e.competency_id), []).append(e)
+    touches = [Touch(s, c, recompute=True) for s, c in recompute]
+    touches += [Touch(s, c, new=tuple(es)) for (s, c), es in new.items() if (s, c) not in recompute]
+    return touches
+
+
+async def get_evidence(services: Services, principal: Principal, evidence_id: str) -> Evidence:
+    """One result of the caller's district."""
+    async with services.uow(principal.tenant_id) as uow:
+        evidence = await uow.evidence.get(evidence_id)
+    if evidence is None:
+        raise NotFound(f"No evidence {evidence_id!r}")
+    return evidence
+
+
+async def list_evidence(
+    services: Services,
+    principal: Principal,
+    *,
+    student_id: str | None,
+    competency_id: str | None,
+    since: datetime | None,
+    after: str | None,
+    limit: int,
+) -> Page[Evidence]:
+    """A page of evidence in arrival order."""
+    if after is not None and not after.isdigit():
+        raise Invalid("The cursor is not valid", [Problem(("query", "cursor"), "not a cursor")])
+    async with services.uow(principal.tenant_id) as uow:
+        return await uow.evidence.list(
+            student_id=student_id,
+            competency_id=competency_id,
+            since=since,
+            after=after,
+            limit=limit,
+        )
+
+
+async def void_evidence(
+    services: Services, principal: Principal, evidence_id: str
+) -> RecordedBatch:
+    """Void a result: kept, no longer counted; its decision (and rollups) are recomputed."""
+    now = services.clock.now()
+    async with services.uow(principal.tenant_id) as uow:
+        evidence = await uow.evidence.get(evidence_id)
+        if evidence is None:
+            raise NotFound(f"No evidence {evidence_id!r}")
+        if evidence.voided_at is not None:
+            return RecordedBatch([ItemOutcome(evidence.id, Outcome.UNCHANGED)], [], {})
+        await uow.decisions.lock_students([evidence.student_id])
+        framework_of, frameworks = await _context(uow, {evidence.competency_id})
+        await uow.evidence.replace_many([replace(evidence, voided_at=now)], [evidence], now)
+        touch = Touch(evidence.student_id, evidence.competency_id, recompute=True)
+        refreshed = await refresh(uow, frameworks, framework_of, [touch], now, ChangeCause.VOID)
+        await uow.commit()
+    return RecordedBatch([ItemOutcome(evidence.id, Outcome.UPDATED)], refreshed.records, frameworks)

@@ -1,0 +1,191 @@
+"""Authoring frameworks and competencies; a change of policy or tree recomputes decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from app.domain.access import Principal, Scope, TenantId
+from app.domain.errors import NotFound
+from app.domain.framework_builder import framework_from_dict
+from app.domain.framework_changes import (
+    add_competencies,
+    changes_decisions,
+    patch_competency,
+    patch_framework,
+)
+from app.domain.frameworks import Competency, Framework
+from app.domain.jobs import Job
+from app.domain.mastery.record import ChangeCause
+from app.ports import JobReport, Page, Progress, Services, UnitOfWork
+from app.use_cases.deciding import save_changed, student_records
+
+STUDENTS_PER_STEP = 200
+
+
+@dataclass(frozen=True)
+class FrameworkChanged:
+    """The framework after a change, and the job recomputing its decisions when that is large
+    (None when they were recomputed at once, or nothing needed it)."""
+
+    framework: Framework
+    job: Job | None = None
+
+
+async def _framework(uow: UnitOfWork, framework_id: str) -> Framework:
+    found = await uow.frameworks.get_many([framework_id])
+    if framework_id not in found:
+        raise NotFound(f"No framework {framework_id!r}")
+    return found[framework_id]
+
+
+async def create_framework(
+    services: Services, principal: Principal, body: Mapping[str, Any]
+) -> Framework:
+    """A new framework with its whole competency tree."""
+    given = body.get("id")
+    framework = framework_from_dict(
+        body, new_id=services.ids.new_id, framework_id=given if isinstance(given, str) else None
+    )
+    async with services.uow(principal.tenant_id) as uow:
+        await uow.frameworks.add(framework, services.clock.now())
+        await uow.commit()
+    return framework
+
+
+async def list_frameworks(
+    services: Services, principal: Principal, after: str | None, limit: int
+) -> Page[Framework]:
+    async with services.uow(principal.tenant_id) as uow:
+        return await uow.frameworks.list(after, limit)
+
+
+async def get_framework(services: Services, principal: Principal, framework_id: str) -> Framework:
+    async with services.uow(principal.tenant_id) as uow:
+        return await _framework(uow, framework_id)
+
+
+async def get_competency(
+    services: Services, principal: Principal, competency_id: str
+) -> tuple[Competency, Framework]:
+    """A competency with the framework it belongs to."""
+    async with services.uow(principal.tenant_id) as uow:
+        located = await uow.frameworks.locate([competency_id])
+        if competency_id not in located:
+            raise NotFound(f"No competency {competency_id!r}")
+        framework = await _framework(uow, located[competency_id])
+    return framework.competency(competency_id), framework
+
+
+async def update_framework(
+    services: Services, principal: Principal, framework_id: str, changes: Mapping[str, Any]
+) -> FrameworkChanged:
+    """Change a framework's fields; a policy change recomputes every decision of it."""
+    return await _change(
+        services, principal, framework_id, lambda f: patch_framework(f, changes)
+    )
+
+
+async def update_competency(
+    services: Services, principal: Principal, competency_id: str, changes: Mapping[str, Any]
+) -> tuple[Competency, FrameworkChanged]:
+    """Change a competency; a change of its policy or place recomputes decisions."""
+    _, framework = await get_competency(services, principal, competency_id)
+    changed = await _change(
+        services, principal, framework.id, lambda f: patch_competency(f, competency_id, changes)
+    )
+    return changed.framework.competency(competency_id), changed
+
+
+async def add_competency(
+    services: Services, principal: Principal, framework_id: str, body: Mapping[str, Any]
+) -> tuple[list[Competency], FrameworkChanged]:
+    """Add a competency (with nested children) to a framework."""
+    added: list[Competency] = []
+
+    def change(framework: Framework) -> Framework:
+        new, competencies = add_competencies(framework, body, services.ids.new_id)
+        added[:] = competencies
+        return new
+
+    changed = await _change(services, principal, framework_id, change)
+    return added, changed
+
+
+async def _change(
+    services: Services,
+    principal: Principal,
+    framework_id: str,
+    change: Any,
+) -> FrameworkChanged:
+    now = services.clock.now()
+    async with services.uow(principal.tenant_id) as uow:
+        old = await _framework(uow, framework_id)
+        new: Framework = change(old)
+        await uow.frameworks.save(new, now)
+        if not changes_decisions(old, new):
+            await uow.commit()
+            return FrameworkChanged(new)
+        count = await uow.decisions.count_for([c.id for c in old.competencies])
+        if count <= services.recompute_inline_limit:
+            await _recompute(uow, new, None)
+            await uow.commit()
+            return FrameworkChanged(new)
+        await uow.commit()
+
+    async def work(progress: Progress) -> JobReport:
+        changed = await recompute_framework(services, principal.tenant_id, framework_id, progress)
+        return JobReport(result={"decisions_changed": changed})
+
+    job = await services.jobs.start(
+        principal.tenant_id, "recompute_decisions", Scope.FRAMEWORKS_WRITE, work
+    )
+    return FrameworkChanged(new, job)
+
+
+async def _recompute(uow: UnitOfWork, framework: Framework, after: str | None) -> tuple[int, str | None]:
+    """Recompute the decisions of one step of students; returns (changed, last student)."""
+    ids = [c.id for c in framework.competencies]
+    students = await uow.evidence.students_with_evidence(ids, after, STUDENTS_PER_STEP)
+    if after is None and not students:
+        return 0, None
+    evidence = await uow.evidence.for_students(students, ids)
+    stored: dict[str, dict[str, Any]] = {s: {} for s in students}
+    for record in await uow.decisions.for_students(students, ids):
+        stored[record.student_id][record.competency_id] = record
+    now_records = {}
+    before = {}
+    for student in students:
+        now_records.update(
+            student_records(framework, student, evidence.get(student, []), stored[student], uow_now(uow))
+        )
+        before.update({(student, cid): r for cid, r in stored[student].items()})
+    refreshed = await save_changed(
+        uow, {framework.id: framework}, now_records, before, uow_now(uow), ChangeCause.POLICY
+    )
+    return len(refreshed.records), students[-1] if len(students) == STUDENTS_PER_STEP else None
+
+
+def uow_now(uow: UnitOfWork) -> Any:  # placeholder replaced below
+    raise NotImplementedError
+
+
+async def recompute_framework(
+    services: Services, tenant: TenantId, framework_id: str, progress: Progress | None = None
+) -> int:
+    """Recompute every decision of a framework, a step of students per transaction."""
+    changed = 0
+    after: str | None = None
+    done = 0
+    while True:
+        async with services.uow(tenant) as uow:
+            framework = await _framework(uow, framework_id)
+            step_changed, after = await _recompute(uow, framework, after)
+            await uow.commit()
+        changed += step_changed
+        done += 1
+        if progress is not None:
+            await progress.advance(done, None, decisions_changed=changed)
+        if after is None:
+            return changed

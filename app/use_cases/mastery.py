@@ -1,0 +1,262 @@
+"""Reading decisions: a student's, one with its explanation, its history, a class's grid,
+and any of them "as of" an instant (decided from the evidence and overrides of that time)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain.access import Principal
+from app.domain.errors import NotFound
+from app.domain.evidence import Evidence
+from app.domain.frameworks import Competency, Framework
+from app.domain.mastery.decision import ComputedDecision, MasteryStatus, absorb
+from app.domain.mastery.explanation import Explanation, explain
+from app.domain.mastery.next_score import next_score_to_master
+from app.domain.mastery.override import Override, ShownDecision, effective
+from app.domain.mastery.record import DecisionChange, DecisionRecord
+from app.domain.mastery.rollup import children_with_decisions, decide_all
+from app.domain.roster import EnrollmentRole, RosterKind, User
+from app.ports import RosterQuery, Services, UnitOfWork
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """A decision as a client sees it."""
+
+    student_id: str
+    competency_id: str
+    framework_id: str
+    shown: ShownDecision
+    next_score_to_master: float | None
+    updated_at: datetime | None
+
+    @property
+    def computed(self) -> ComputedDecision:
+        return self.shown.computed
+
+
+@dataclass(frozen=True)
+class DecisionDetail:
+    view: DecisionView
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class ClassGrid:
+    """Every enrolled student by every competency of a framework."""
+
+    class_id: str
+    framework: Framework
+    students: list[User]
+    decisions: dict[tuple[str, str], DecisionView]
+
+
+def _no_evidence(framework: Framework, competency: Competency) -> ComputedDecision:
+    policy = framework.policy_for(competency.id)
+    return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, policy.calculation)
+
+
+def view_of(record: DecisionRecord, framework: Framework, now: datetime) -> DecisionView:
+    """The stored decision as shown now."""
+    shown = record.shown(now, framework.scale)
+    # A stored next score assumed the override of its time; one that expired since shows.
+    next_score = record.next_score_to_master if not shown.overridden else None
+    return DecisionView(
+        record.student_id,
+        record.competency_id,
+        record.framework_id,
+        shown,
+        next_score,
+        record.updated_at,
+    )
+
+
+def _empty_view(
+    student_id: str, framework: Framework, competency: Competency, now: datetime
+) -> DecisionView:
+    computed = _no_evidence(framework, competency)
+    shown = effective(computed, None, now, framework.scale)
+    policy = framework.policy_for(competency.id)
+    state = absorb(policy, ())
+    next_score = (
+        None
+        if framework.children_of(competency.id)
+        else next_score_to_master(computed, policy, state, shown=shown)
+    )
+    return DecisionView(student_id, competency.id, framework.id, shown, next_score, None)
+
+
+async def _student(uow: UnitOfWork, student_id: str) -> None:
+    if not await uow.roster(RosterKind.USER).active_ids([student_id]):
+        raise NotFound(f"No user {student_id!r}")
+
+
+async def _framework(uow: UnitOfWork, framework_id: str) -> Framework:
+    found = await uow.frameworks.get_many([framework_id])
+    if framework_id not in found:
+        raise NotFound(f"No framework {framework_id!r}")
+    return found[framework_id]
+
+
+async def _as_of_views(
+    uow: UnitOfWork, student_id: str, framework: Framework, as_of: datetime
+) -> tuple[list[DecisionView], dict[str, list[Evidence]], dict[str, ComputedDecision]]:
+    """Every decision of a student in a framework as it stood at `as_of`."""
+    ids = [c.id for c in framework.ordered]
+    evidence = (await uow.evidence.for_students([student_id], ids)).get(student_id, [])
+    by_competency: dict[str, list[Evidence]] = defaultdict(list)
+    for e in evidence:
+        by_competency[e.competency_id].append(e)
+    computed = decide_all(framework, by_competency, as_of)
+    overrides = await uow.overrides.in_force_at(student_id, ids, as_of)
+    views = []
+    for competency in framework.ordered:
+        cid = competency.id
+        shown = effective(computed[cid], overrides.get(cid), as_of, framework.scale)
+        next_score = None
+        if not computed[cid].rolled_up:
+            policy = framework.policy_for(cid)
+            state = absorb(policy, by_competency.get(cid, ()), as_of)
+            next_score = next_score_to_master(computed[cid], policy, state, shown=shown)
+        views.append(DecisionView(student_id, cid, framework.id, shown, next_score, None))
+    return views, by_competency, computed
+
+
+async def student_mastery(
+    services: Services,
+    principal: Principal,
+    student_id: str,
+    *,
+    framework_id: str | None = None,
+    status: MasteryStatus | None = None,
+    as_of: datetime | None = None,
+) -> list[DecisionView]:
+    """A student's decisions: with a framework, one per active competency (no_evidence where
+    nothing is known yet); without, every stored decision."""
+    now = services.clock.now()
+    async with services.uow(principal.tenant_id) as uow:
+        await _student(uow, student_id)
+        if framework_id is not None:
+            frameworks = [await _framework(uow, framework_id)]
+        else:
+            records = await uow.decisions.for_students([student_id])
+            found = await uow.frameworks.get_many({r.framework_id for r in records})
+            frameworks = sorted(found.values(), key=lambda f: f.id)
+        views: list[DecisionView] = []
+        for framework in frameworks:
+            if as_of is not None:
+                views += (await _as_of_views(uow, student_id, framework, as_of))[0]
+                continue
+            stored = {
+                r.competency_id: r
+                for r in await uow.decisions.for_students(
+                    [student_id], [c.id for c in framework.ordered]
+                )
+            }
+            for competency in framework.ordered:
+                record = stored.get(competency.id)
+                if record is not None:
+                    views.append(view_of(record, framework, now))
+                elif framework_id is not None and competency.is_active:
+                    views.append(_empty_view(student_id, framework, competency, now))
+    return [v for v in views if status is None or v.shown.status is status]
+
+
+async def decision_detail(
+    services: Services,
+    principal: Principal,
+    student_id: str,
+    competency_id: str,
+    *,
+    as_of: datetime | None = None,
+) -> DecisionDetail:
+    """One decision with its explanation and next score to master."""
+    now = services.clock.now()
+    at = as_of or now
+    async with services.uow(principal.tenant_id) as uow:
+        await _student(uow, student_id)
+        located = await uow.frameworks.locate([competency_id])
+        if competency_id not in located:
+            raise NotFound(f"No competency {competency_id!r}")
+        framework = await _framework(uow, located[competency_id])
+        views, by_competency, computed = await _as_of_views(uow, student_id, framework, at)
+        if as_of is None:
+            stored = await uow.decisions.get_many([(student_id, competency_id)])
+            record = stored.get((student_id, competency_id))
+            if record is not None:
+                view = view_of(record, framework, now)
+            else:
+                view = next(v for v in views if v.competency_id == competency_id)
+        else:
+            view = next(v for v in views if v.competency_id == competency_id)
+    policy = framework.policy_for(competency_id)
+    explanation = explain(
+        policy,
+        by_competency.get(competency_id, ()),
+        view.computed,
+        as_of=as_of,
+        shown=view.shown,
+        children=children_with_decisions(framework, competency_id, computed)
+        if view.computed.rolled_up
+        else (),
+    )
+    return DecisionDetail(view, explanation)
+
+
+async def decision_history(
+    services: Services, principal: Principal, student_id: str, competency_id: str
+) -> list[DecisionChange]:
+    """Every change of a decision's status or level, oldest first."""
+    async with services.uow(principal.tenant_id) as uow:
+        await _student(uow, student_id)
+        if not await uow.frameworks.locate([competency_id]):
+            raise NotFound(f"No competency {competency_id!r}")
+        return await uow.decisions.history(student_id, competency_id)
+
+
+async def class_grid(
+    services: Services, principal: Principal, class_id: str, framework_id: str
+) -> ClassGrid:
+    """Every student enrolled in a class by every active competency of a framework."""
+    now = services.clock.now()
+    async with services.uow(principal.tenant_id) as uow:
+        if await uow.roster(RosterKind.CLASS).get(class_id) is None:
+            raise NotFound(f"No class {class_id!r}")
+        framework = await _framework(uow, framework_id)
+        students: list[User] = []
+        after = None
+        while True:
+            page = await uow.roster(RosterKind.USER).list(
+                RosterQuery(
+                    filters={"class_id": class_id, "enrollment_role": EnrollmentRole.STUDENT.value},
+                    after=after,
+                    limit=500,
+                )
+            )
+            students += [u for u in page.items if isinstance(u, User)]
+            if page.last_key is None:
+                break
+            after = page.last_key
+        competencies = [c for c in framework.ordered if c.is_active]
+        records = await uow.decisions.for_students(
+            [s.id for s in students], [c.id for c in competencies]
+        )
+    stored = {(r.student_id, r.competency_id): r for r in records}
+    grid: dict[tuple[str, str], DecisionView] = {}
+    for student in students:
+        for competency in competencies:
+            record = stored.get((student.id, competency.id))
+            grid[(student.id, competency.id)] = (
+                view_of(record, framework, now)
+                if record
+                else _empty_view(student.id, framework, competency, now)
+            )
+    return ClassGrid(class_id, framework, students, grid)
+
+
+def overrides_of(views: Sequence[DecisionView]) -> dict[str, Override]:
+    """The overrides in force among these views, by competency."""
+    return {v.competency_id: v.shown.override for v in views if v.shown.override is not None}
