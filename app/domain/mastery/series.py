@@ -53,6 +53,16 @@ class SeriesState(ABC):
         """The score if `x` were added; states override it to skip building the new state."""
         return self.add(x).score()
 
+    @staticmethod
+    def start(calculation: Calculation, scale: Scale) -> SeriesState:
+        """An empty state for a calculation on a scale (`start_series`)."""
+        return start_series(calculation, scale)
+
+    @staticmethod
+    def from_dict(data: Mapping[str, object]) -> SeriesState:
+        """Rebuild a state from `to_dict`'s output (`series_from_dict`)."""
+        return series_from_dict(data)
+
     def to_dict(self) -> dict[str, object]:
         """Plain JSON: {"method", "count", ...}; tuples become lists."""
         out: dict[str, object] = {"method": self.method.value}
