@@ -14,15 +14,10 @@ from __future__ import annotations
 import math
 
 from app.domain.frameworks import MasteryPolicy
-from app.domain.mastery.decision import (
-    ComputedDecision,
-    DecisionState,
-    decision_for_score,
-    decision_from_state,
-)
+from app.domain.mastery.decision import ComputedDecision, DecisionState, masters
 from app.domain.mastery.methods import floor_index
 from app.domain.mastery.override import ShownDecision
-from app.domain.mastery.series import ModeState
+from app.domain.mastery.series import ModeState, SeriesState
 
 STEPS_PER_POINT = 100  # candidates are in steps of 0.01
 
@@ -43,17 +38,16 @@ def next_score_to_master(
     """
     if shown is not None and shown.overridden:
         return None
-    if decision.rolled_up or decision_from_state(policy, state).mastered:
-        return None
     series = state.series
+    if decision.rolled_up or masters(policy, series.count, series.score()):
+        return None
     count = series.count + 1
     if count < policy.min_evidence:
         return None
     top = math.floor(round(policy.scale.highest * STEPS_PER_POINT, 6))
 
-    def masters(step: int) -> bool:
-        score = series.score_after(step / STEPS_PER_POINT)
-        return decision_for_score(policy, count, score).mastered
+    def masters_with(step: int) -> bool:
+        return masters(policy, count, series.score_after(step / STEPS_PER_POINT))
 
     if isinstance(series, ModeState):
         for i, floor in enumerate(series.floors):
@@ -61,16 +55,38 @@ def next_score_to_master(
             # The least grid score of this floor, if the floor has one below the next floor.
             if step > top or floor_index(series.floors, step / STEPS_PER_POINT) != i:
                 continue
-            if masters(step):
+            if masters_with(step):
                 return step / STEPS_PER_POINT
         return None
-    if not masters(top):
+    if not masters_with(top):
         return None
-    low, high = 0, top
+    low, high = 0, top  # the answer lies in [low, high], and high masters
+    guess = _guess(series, policy.scale.mastery_threshold, top)
+    if guess is not None:
+        if not masters_with(guess):
+            low = guess + 1
+        elif guess == 0 or not masters_with(guess - 1):
+            return guess / STEPS_PER_POINT
+        else:
+            high = guess - 1
     while low < high:
         middle = (low + high) // 2
-        if masters(middle):
+        if masters_with(middle):
             high = middle
         else:
             low = middle + 1
     return low / STEPS_PER_POINT
+
+
+def _guess(series: SeriesState, threshold: float, top: int) -> int | None:
+    """Where the score crosses the threshold if it were affine in the new score.
+
+    Exact for latest, the averages and the decaying averages (two checks confirm it); only
+    a first probe of the binary search for the others.
+    """
+    at_zero, at_top = series.score_after(0.0), series.score_after(top / STEPS_PER_POINT)
+    if at_zero is None or at_top is None or at_top <= at_zero:
+        return None
+    # A score rounds up to the threshold from half a hundredth below it.
+    steps = (threshold - 0.005 - at_zero) / (at_top - at_zero) * top
+    return min(max(math.ceil(steps), 0), top)

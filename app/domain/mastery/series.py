@@ -4,6 +4,8 @@ A state is frozen and JSON-friendly (`to_dict`/`series_from_dict` use plain ints
 lists), so storage keeps it beside the decision. Adding a score costs O(1) for every method
 except most_recent_average (O(n), the window), mode (O(levels)) and median, which keeps the
 sorted series (O(count) to copy; a median needs every score, unlike the others).
+`score_after(x)` answers "the score with x added" without building the new state, which is
+what the next score to master asks about a dozen times per decision.
 """
 
 from __future__ import annotations
@@ -48,8 +50,18 @@ class SeriesState(ABC):
         """Whether this state was started for this calculation and scale."""
 
     def score_after(self, x: float) -> float | None:
-        """The score if `x` were added (without keeping the new state)."""
+        """The score if `x` were added; states override it to skip building the new state."""
         return self.add(x).score()
+
+    @staticmethod
+    def start(calculation: Calculation, scale: Scale) -> SeriesState:
+        """An empty state for a calculation on a scale (`start_series`)."""
+        return start_series(calculation, scale)
+
+    @staticmethod
+    def from_dict(data: Mapping[str, object]) -> SeriesState:
+        """Rebuild a state from `to_dict`'s output (`series_from_dict`)."""
+        return series_from_dict(data)
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON: {"method", "count", ...}; tuples become lists."""
@@ -113,6 +125,10 @@ class LatestState(SeriesState):
         """The newest score."""
         return self.last
 
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        return x
+
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for latest."""
         return calculation.method is self.method
@@ -133,6 +149,10 @@ class HighestState(SeriesState):
         """The greatest score."""
         return self.best
 
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        return x if self.best is None else max(self.best, x)
+
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for highest."""
         return calculation.method is self.method
@@ -152,6 +172,10 @@ class AverageState(SeriesState):
     def score(self) -> float | None:
         """The mean."""
         return self.total / self.count if self.count else None
+
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        return (self.total + x) / (self.count + 1)
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for average."""
@@ -232,6 +256,10 @@ class DecayingState(SeriesState):
         """The moving average."""
         return self.value
 
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        return x if self.value is None else self.weight * x + (1 - self.weight) * self.value
+
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for decaying_average with this weight."""
         return calculation.method is self.method and calculation.weight == self.weight
@@ -257,6 +285,13 @@ class LegacyDecayingState(SeriesState):
             return self.last
         w = self.weight
         return w * self.last + (1 - w) * (self.earlier_total / (self.count - 1))
+
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        if self.last is None:
+            return x
+        earlier = self.earlier_total + self.last
+        return self.weight * x + (1 - self.weight) * (earlier / self.count)
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for legacy_decaying_average with this weight."""
@@ -286,6 +321,13 @@ class NMasteryState(SeriesState):
     def score(self) -> float | None:
         """The mean of the scores at or above the threshold, once there are n of them."""
         return self.met_total / self.met_count if self.met_count >= self.n else None
+
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        met = x >= self.threshold
+        met_count = self.met_count + 1 if met else self.met_count
+        met_total = self.met_total + x if met else self.met_total
+        return met_total / met_count if met_count >= self.n else None
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for n_mastery with this n and threshold."""
@@ -318,6 +360,11 @@ class PowerLawState(SeriesState):
         """The fitted value at the newest result, clamped to [0, highest]."""
         return None if self.first is None else self._sums().value(self.first, self.highest)
 
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        first = x if self.first is None else self.first
+        return self._sums().add(x).value(first, self.highest)
+
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for power_law on a scale with this highest value."""
         return calculation.method is self.method and scale.highest == self.highest
@@ -347,6 +394,15 @@ class ModeState(SeriesState):
     def score(self) -> float | None:
         """The most frequent floored value; ties go to the most recently seen."""
         return mode_of(self.floors, self.tallies, self.last_seen) if self.count else None
+
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        i = floor_index(self.floors, x)
+        tallies = list(self.tallies)
+        tallies[i] += 1
+        last_seen = list(self.last_seen)
+        last_seen[i] = self.count + 1
+        return mode_of(self.floors, tallies, last_seen)
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for mode on a scale with these levels."""

@@ -1,6 +1,7 @@
 import json
 import random
 from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -47,6 +48,13 @@ S = MasteryStatus
 )
 def test_round_half_up_to_two_decimals(x: float, rounded: float) -> None:
     assert round_score(x) == rounded
+
+
+@given(st.floats(0, 1e7) | st.integers(0, 10**9).map(lambda k: k / 1000))
+def test_rounding_matches_decimal_arithmetic(x: float) -> None:
+    # The reference: the 9-decimal value as text, rounded half up by Decimal.
+    reference = Decimal(repr(round(x, 9))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert round_score(x) == float(reference)
 
 
 def test_no_counted_evidence_is_no_evidence() -> None:

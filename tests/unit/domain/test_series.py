@@ -40,6 +40,8 @@ def test_a_state_survives_a_json_round_trip_and_goes_on_alike(data: st.DataObjec
     stored = json.loads(json.dumps(state.to_dict()))
     restored = series_from_dict(stored)
     assert restored == state
+    assert SeriesState.from_dict(stored) == state
+    assert SeriesState.start(calculation, scale) == start_series(calculation, scale)
     assert restored.fits(calculation, scale)
     for x in more:
         state, restored = state.add(x), restored.add(x)
