@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.db.engine import create_engine, session_factory
+from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.jobs import AsyncioJobRunner
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
@@ -71,7 +72,7 @@ def build(settings: Settings) -> Container:
     """Wire the real adapters for these settings."""
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
-    uow = partial(SqlUnitOfWork, sessions)
+    uow = partial(SqlUnitOfWork, sessions, FrameworkCache())
     clock = SystemClock()
     ids = RandomIds()
     jobs = AsyncioJobRunner(uow, clock, ids)
@@ -88,6 +89,8 @@ def build(settings: Settings) -> Container:
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
         token_ttl_seconds=settings.token_ttl_seconds,
+        max_batch=settings.max_batch,
+        recompute_inline_limit=settings.recompute_inline_limit,
     )
     return Container(settings, engine, services, jobs)
 

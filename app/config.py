@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1)
     max_batch: int = Field(default=1000, ge=1, le=100_000)
     report_min_cell: int = Field(default=10, ge=1)
+    # A framework change that must recompute more decisions than this runs as a job (202).
+    recompute_inline_limit: int = Field(default=5000, ge=0)
     state_dir: Path = Path(".mastery")
     # Argon2 cost for client secrets; lower it only for tests.
     secret_hash_time_cost: int = Field(default=3, ge=1)

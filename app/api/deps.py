@@ -91,3 +91,8 @@ def authorized(scope: Scope) -> object:
 
 RosterReader = Annotated[Principal, authorized(Scope.ROSTER_READ)]
 RosterWriter = Annotated[Principal, authorized(Scope.ROSTER_WRITE)]
+FrameworkReader = Annotated[Principal, authorized(Scope.FRAMEWORKS_READ)]
+FrameworkWriter = Annotated[Principal, authorized(Scope.FRAMEWORKS_WRITE)]
+EvidenceWriter = Annotated[Principal, authorized(Scope.EVIDENCE_WRITE)]
+MasteryReader = Annotated[Principal, authorized(Scope.MASTERY_READ)]
+MasteryOverrider = Annotated[Principal, authorized(Scope.MASTERY_OVERRIDE)]

@@ -168,7 +168,9 @@ def changes_decisions(old: Framework, new: Framework) -> bool:
     return shape(old) != shape(new)
 
 
-CANDIDATE_FIELDS = frozenset({"calculation", "mastery_threshold", "min_evidence", "include_formative"})
+CANDIDATE_FIELDS = frozenset(
+    {"calculation", "mastery_threshold", "min_evidence", "include_formative"}
+)
 
 
 def candidate_policy(framework: Framework, body: Mapping[str, object]) -> Framework:
@@ -177,7 +179,9 @@ def candidate_policy(framework: Framework, body: Mapping[str, object]) -> Framew
     _unknown(body, CANDIDATE_FIELDS, problems)
     calculation = _read_part(body, "calculation", calculation_from_dict, problems)
     threshold = body.get("mastery_threshold")
-    if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, int | float)):
+    if threshold is not None and (
+        isinstance(threshold, bool) or not isinstance(threshold, int | float)
+    ):
         problems.add(("mastery_threshold",), "must be a number")
         threshold = None
     min_evidence = _read_integer(body, "min_evidence", (), problems)

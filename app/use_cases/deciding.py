@@ -119,7 +119,9 @@ async def refresh(
             computed, state = recompute(framework.policy_for(touch.competency_id), histories[key])
             leaves[key] = leaf_record(framework, *key, computed, state, stored.get(key), now)
     rolled, loaded = await _roll_up(uow, frameworks, framework_of, leaves, stored, now)
-    return await save_changed(uow, frameworks, {**leaves, **rolled}, {**loaded, **stored}, now, cause)
+    return await save_changed(
+        uow, frameworks, {**leaves, **rolled}, {**loaded, **stored}, now, cause
+    )
 
 
 def _state_to_extend(
@@ -229,8 +231,14 @@ def student_records(
             continue
         if computed.rolled_up:
             out[(student_id, cid)] = DecisionRecord(
-                student_id, cid, framework.id, computed, None,
-                before.override if before else None, None, now,
+                student_id,
+                cid,
+                framework.id,
+                computed,
+                None,
+                before.override if before else None,
+                None,
+                now,
             )
         else:
             state = absorb(framework.policy_for(cid), by_competency.get(cid, ()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from app.domain.access import Principal, Scope, TenantId
@@ -17,7 +18,7 @@ from app.domain.framework_changes import (
 )
 from app.domain.frameworks import Competency, Framework
 from app.domain.jobs import Job
-from app.domain.mastery.record import ChangeCause
+from app.domain.mastery.record import ChangeCause, DecisionRecord
 from app.ports import JobReport, Page, Progress, Services, UnitOfWork
 from app.use_cases.deciding import save_changed, student_records
 
@@ -82,9 +83,7 @@ async def update_framework(
     services: Services, principal: Principal, framework_id: str, changes: Mapping[str, Any]
 ) -> FrameworkChanged:
     """Change a framework's fields; a policy change recomputes every decision of it."""
-    return await _change(
-        services, principal, framework_id, lambda f: patch_framework(f, changes)
-    )
+    return await _change(services, principal, framework_id, lambda f: patch_framework(f, changes))
 
 
 async def update_competency(
@@ -129,7 +128,11 @@ async def _change(
             return FrameworkChanged(new)
         count = await uow.decisions.count_for([c.id for c in old.competencies])
         if count <= services.recompute_inline_limit:
-            await _recompute(uow, new, None)
+            after: str | None = None
+            while True:  # every step of students, in this one transaction
+                _, after = await _recompute(uow, new, after, now)
+                if after is None:
+                    break
             await uow.commit()
             return FrameworkChanged(new)
         await uow.commit()
@@ -144,31 +147,29 @@ async def _change(
     return FrameworkChanged(new, job)
 
 
-async def _recompute(uow: UnitOfWork, framework: Framework, after: str | None) -> tuple[int, str | None]:
+async def _recompute(
+    uow: UnitOfWork, framework: Framework, after: str | None, now: datetime
+) -> tuple[int, str | None]:
     """Recompute the decisions of one step of students; returns (changed, last student)."""
     ids = [c.id for c in framework.competencies]
     students = await uow.evidence.students_with_evidence(ids, after, STUDENTS_PER_STEP)
-    if after is None and not students:
+    if not students:
         return 0, None
     evidence = await uow.evidence.for_students(students, ids)
-    stored: dict[str, dict[str, Any]] = {s: {} for s in students}
+    stored: dict[str, dict[str, DecisionRecord]] = {s: {} for s in students}
     for record in await uow.decisions.for_students(students, ids):
         stored[record.student_id][record.competency_id] = record
-    now_records = {}
-    before = {}
+    now_records: dict[tuple[str, str], DecisionRecord] = {}
+    before: dict[tuple[str, str], DecisionRecord] = {}
     for student in students:
         now_records.update(
-            student_records(framework, student, evidence.get(student, []), stored[student], uow_now(uow))
+            student_records(framework, student, evidence.get(student, []), stored[student], now)
         )
         before.update({(student, cid): r for cid, r in stored[student].items()})
     refreshed = await save_changed(
-        uow, {framework.id: framework}, now_records, before, uow_now(uow), ChangeCause.POLICY
+        uow, {framework.id: framework}, now_records, before, now, ChangeCause.POLICY
     )
     return len(refreshed.records), students[-1] if len(students) == STUDENTS_PER_STEP else None
-
-
-def uow_now(uow: UnitOfWork) -> Any:  # placeholder replaced below
-    raise NotImplementedError
 
 
 async def recompute_framework(
@@ -181,7 +182,7 @@ async def recompute_framework(
     while True:
         async with services.uow(tenant) as uow:
             framework = await _framework(uow, framework_id)
-            step_changed, after = await _recompute(uow, framework, after)
+            step_changed, after = await _recompute(uow, framework, after, services.clock.now())
             await uow.commit()
         changed += step_changed
         done += 1

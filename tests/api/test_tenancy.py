@@ -1,8 +1,11 @@
 """No token of one district reads or changes another district's data: checked for every
 operation of the API, enumerated from its OpenAPI document, so a new endpoint cannot be
-forgotten (this test fails until the endpoint has a row in CONCRETE below)."""
+forgotten (this test fails until the operation has a row in CASES below)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -10,30 +13,143 @@ from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.access import Scope
 from app.ports import JobReport, Progress
-from tests.api.roster_data import ROSTER, seed_roster
+from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
+from tests.api.roster_data import ROSTER
 from tests.conftest import Api
 
-
-async def _finished_work(progress: Progress) -> JobReport:
-    return JobReport(result={"rows": 1})
-
-
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
-
-# Each templated path, filled with ids of records that the first tenant owns.
-CONCRETE = {
-    "/v1/orgs/{id}": "/v1/orgs/school-1",
-    "/v1/academic-sessions/{id}": "/v1/academic-sessions/session-1",
-    "/v1/courses/{id}": "/v1/courses/course-1",
-    "/v1/classes/{id}": "/v1/classes/class-1",
-    "/v1/users/{id}": "/v1/users/student-1",
-    "/v1/enrollments/{id}": "/v1/enrollments/enroll-s1",
-    "/v1/users/{id}/demographics": "/v1/users/student-1/demographics",
-    "/v1/classes/{id}/students": "/v1/classes/class-1/students",
-    "/v1/classes/{id}/teachers": "/v1/classes/class-1/teachers",
-    "/v1/jobs/{id}": "/v1/jobs/{job}",
-}
 BODIES = dict(ROSTER)
+
+
+def _altered(body: dict[str, Any]) -> dict[str, Any]:
+    """The owner's body with one field changed, so that a write through to the owner's record
+    would show in the witness read."""
+    for key in ("name", "title", "given_name"):
+        if key in body:
+            return {**body, key: "written by the other district"}
+    if "sex" in body:
+        return {**body, "sex": "male"}
+    return {**body, "primary": not body.get("primary", False)}
+
+
+@dataclass(frozen=True)
+class Case:
+    """How the other district calls an operation on the first district's data.
+
+    `list`: it must see an empty list where the owner sees items. `hidden`: it must get 404.
+    `own`: a write that may succeed only as the other district's own record (201) or fail
+    (404/422) because the first district's references do not exist for it. Either way,
+    `witness` (a read of the owner's data) answers the owner the same before and after.
+    """
+
+    url: str
+    expect: str
+    body: Any = None
+    witness: str | None = None
+
+
+CASES = {
+    **{
+        ("PUT", template): Case(url, "own", _altered(BODIES[url]), url)
+        for template, url in [
+            ("/v1/orgs/{id}", "/v1/orgs/school-1"),
+            ("/v1/academic-sessions/{id}", "/v1/academic-sessions/session-1"),
+            ("/v1/courses/{id}", "/v1/courses/course-1"),
+            ("/v1/classes/{id}", "/v1/classes/class-1"),
+            ("/v1/users/{id}", "/v1/users/student-1"),
+            ("/v1/enrollments/{id}", "/v1/enrollments/enroll-s1"),
+            ("/v1/users/{id}/demographics", "/v1/users/student-1/demographics"),
+        ]
+    },
+    ("GET", "/v1/orgs/{id}"): Case("/v1/orgs/school-1", "hidden"),
+    ("GET", "/v1/academic-sessions/{id}"): Case("/v1/academic-sessions/session-1", "hidden"),
+    ("GET", "/v1/courses/{id}"): Case("/v1/courses/course-1", "hidden"),
+    ("GET", "/v1/classes/{id}"): Case("/v1/classes/class-1", "hidden"),
+    ("GET", "/v1/users/{id}"): Case("/v1/users/student-1", "hidden"),
+    ("GET", "/v1/enrollments/{id}"): Case("/v1/enrollments/enroll-s1", "hidden"),
+    ("GET", "/v1/users/{id}/demographics"): Case("/v1/users/student-1/demographics", "hidden"),
+    ("GET", "/v1/classes/{id}/students"): Case("/v1/classes/class-1/students", "hidden"),
+    ("GET", "/v1/classes/{id}/teachers"): Case("/v1/classes/class-1/teachers", "hidden"),
+    ("DELETE", "/v1/orgs/{id}"): Case("/v1/orgs/school-1", "hidden", witness="/v1/orgs/school-1"),
+    ("DELETE", "/v1/academic-sessions/{id}"): Case(
+        "/v1/academic-sessions/session-1", "hidden", witness="/v1/academic-sessions/session-1"
+    ),
+    ("DELETE", "/v1/courses/{id}"): Case(
+        "/v1/courses/course-1", "hidden", witness="/v1/courses/course-1"
+    ),
+    ("DELETE", "/v1/classes/{id}"): Case(
+        "/v1/classes/class-1", "hidden", witness="/v1/classes/class-1"
+    ),
+    ("DELETE", "/v1/users/{id}"): Case(
+        "/v1/users/student-1", "hidden", witness="/v1/users/student-1"
+    ),
+    ("DELETE", "/v1/enrollments/{id}"): Case(
+        "/v1/enrollments/enroll-s1", "hidden", witness="/v1/enrollments/enroll-s1"
+    ),
+    ("DELETE", "/v1/users/{id}/demographics"): Case(
+        "/v1/users/student-1/demographics", "hidden", witness="/v1/users/student-1/demographics"
+    ),
+    ("GET", "/v1/orgs"): Case("/v1/orgs", "list"),
+    ("GET", "/v1/academic-sessions"): Case("/v1/academic-sessions", "list"),
+    ("GET", "/v1/courses"): Case("/v1/courses", "list"),
+    ("GET", "/v1/classes"): Case("/v1/classes", "list"),
+    ("GET", "/v1/users"): Case("/v1/users", "list"),
+    ("GET", "/v1/enrollments"): Case("/v1/enrollments", "list"),
+    ("GET", "/v1/jobs/{id}"): Case("/v1/jobs/{job}", "hidden"),
+    ("GET", "/v1/frameworks"): Case("/v1/frameworks", "list"),
+    ("POST", "/v1/frameworks"): Case(
+        "/v1/frameworks", "own", {**FRAMEWORK, "title": "Theirs"}, "/v1/frameworks/fw-math"
+    ),
+    ("GET", "/v1/frameworks/{id}"): Case("/v1/frameworks/fw-math", "hidden"),
+    ("PATCH", "/v1/frameworks/{id}"): Case(
+        "/v1/frameworks/fw-math", "hidden", {"title": "Renamed"}, "/v1/frameworks/fw-math"
+    ),
+    ("POST", "/v1/frameworks/{id}/competencies"): Case(
+        "/v1/frameworks/fw-math/competencies",
+        "hidden",
+        {"code": "X", "statement": "x"},
+        "/v1/frameworks/fw-math",
+    ),
+    ("POST", "/v1/frameworks/{id}/simulate"): Case(
+        "/v1/frameworks/fw-math/simulate", "hidden", {"calculation": {"method": "latest"}}
+    ),
+    ("GET", "/v1/competencies/{id}"): Case("/v1/competencies/s-1", "hidden"),
+    ("PATCH", "/v1/competencies/{id}"): Case(
+        "/v1/competencies/s-1", "hidden", {"statement": "theirs"}, "/v1/competencies/s-1"
+    ),
+    ("POST", "/v1/evidence"): Case(
+        "/v1/evidence",
+        "own",
+        {"items": [result(1, 9)]},
+        "/v1/students/student-1/mastery/s-1",
+    ),
+    ("GET", "/v1/evidence"): Case("/v1/evidence", "list"),
+    ("GET", "/v1/evidence/{id}"): Case("/v1/evidence/{evidence}", "hidden"),
+    ("DELETE", "/v1/evidence/{id}"): Case(
+        "/v1/evidence/{evidence}", "hidden", witness="/v1/evidence/{evidence}"
+    ),
+    ("GET", "/v1/students/{id}/mastery"): Case("/v1/students/student-1/mastery", "hidden"),
+    ("GET", "/v1/students/{id}/mastery/{competency_id}"): Case(
+        "/v1/students/student-1/mastery/s-1", "hidden"
+    ),
+    ("GET", "/v1/students/{id}/mastery/{competency_id}/history"): Case(
+        "/v1/students/student-1/mastery/s-1/history", "hidden"
+    ),
+    ("PUT", "/v1/students/{id}/mastery/{competency_id}/override"): Case(
+        "/v1/students/student-1/mastery/s-1/override",
+        "hidden",
+        {"status": "not_yet", "reason": "theirs"},
+        "/v1/students/student-1/mastery/s-1",
+    ),
+    ("DELETE", "/v1/students/{id}/mastery/{competency_id}/override"): Case(
+        "/v1/students/student-1/mastery/s-1/override",
+        "hidden",
+        witness="/v1/students/student-1/mastery/s-1",
+    ),
+    ("GET", "/v1/classes/{id}/mastery"): Case(
+        "/v1/classes/class-1/mastery?framework_id=fw-math", "hidden"
+    ),
+}
 
 
 def _operations() -> list[tuple[str, str]]:
@@ -49,44 +165,49 @@ def _operations() -> list[tuple[str, str]]:
 OPERATIONS = _operations()
 
 
+async def _finished_work(progress: Progress) -> JobReport:
+    return JobReport(result={"rows": 1})
+
+
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
 async def test_another_tenant_cannot_see_or_change_it(
     api: Api, other_api: Api, container: Container, method: str, path: str
 ) -> None:
-    await seed_roster(api)
+    assert (method, path) in CASES, f"add ({method!r}, {path!r}) to CASES in {__file__}"
+    await seed_framework(api)
+    recorded = await post(api, result(3, 1))
+    override = await api.put(
+        "/v1/students/student-1/mastery/s-2/override", {"status": "mastered", "reason": "seen"}
+    )
+    assert override.status_code == 200
     job = await container.services.jobs.start(
         api.tenant.id, "test", Scope.ROSTER_READ, _finished_work
     )
     await container.jobs.wait()
-    if "{" in path:
-        assert path in CONCRETE, f"add {path} to CONCRETE in {__file__}"
-        url = CONCRETE[path].format(job=job.id)
-    else:
-        url = path
-    owner_view = await api.get(url) if method != "GET" or "{" in path else None
-    if method == "GET" and "{" not in path:
+    ids = {"job": job.id, "evidence": recorded["items"][0]["id"]}
+    case = CASES[(method, path)]
+    url = case.url.format(**ids)
+    witness = case.witness.format(**ids) if case.witness else None
+    if witness and "override" in url:
+        witness = witness.replace("/s-1", "/s-2")
+        url = url.replace("/s-1/", "/s-2/")
+    before = (await api.get(witness)).json() if witness else None
+
+    if case.expect == "list":
         mine = (await api.get(url)).json()["items"]
         assert mine, f"the owner sees nothing at {url}: the check would prove nothing"
         theirs = await other_api.get(url)
         assert theirs.status_code == 200
         assert theirs.json()["items"] == []
-    elif method == "GET":
-        assert (await api.get(url)).status_code == 200
-        theirs = await other_api.get(url)
-        assert theirs.status_code == 404
-        assert theirs.json()["type"] == "/problems/not-found"
-    elif method == "DELETE":
-        assert (await other_api.delete(url)).status_code == 404
-        assert (await api.get(url)).status_code == 200
-    elif method == "PUT":
-        body = {**BODIES[url]}
-        first_text_field = next(k for k, v in body.items() if isinstance(v, str))
-        body[first_text_field] = "written by the other district"
-        theirs = await other_api.put(url, body)
-        # Either the other district gets a record of its own under the same id, or its
-        # references name nothing it owns; never is the first district's record touched.
-        assert theirs.status_code in (201, 404, 422), theirs.text
     else:
-        pytest.fail(f"decide how {method} {path} proves tenant isolation, in {__file__}")
-    if owner_view is not None:
-        assert (await api.get(url)).json() == owner_view.json()
+        kwargs = {"json": case.body} if case.body is not None else {}
+        if method == "GET":
+            assert (await api.get(url)).status_code == 200
+        theirs = await other_api.request(method, url, **kwargs)
+        if case.expect == "hidden":
+            assert theirs.status_code == 404, theirs.text
+            assert theirs.json()["type"] == "/problems/not-found"
+        else:
+            assert theirs.status_code in (200, 201, 404, 422), theirs.text
+    if witness:
+        assert (await api.get(witness)).json() == before

@@ -19,6 +19,7 @@ from app.adapters.db.mastery_rows import (
 )
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow, OverrideRow
 from app.adapters.db.native import asyncpg_connection, is_postgres
+from app.adapters.db.types import UTCDateTime
 from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
@@ -172,17 +173,18 @@ class SqlDecisionRepository:
 
 
 def _pg_array_type(column: sa.Column[Any]) -> str:
+    """The PostgreSQL element type of a column's unnest array."""
+    kind = column.type
     if column.name in _JSON:
         return "jsonb"
-    python = column.type.python_type if not isinstance(column.type, sa.JSON) else dict
-    if python is float:
-        return "float8"
-    if python is int:
-        return "int8" if column.name != "tenant_id" else "int4"
-    if python is bool:
-        return "bool"
-    if python is datetime:
+    if isinstance(kind, UTCDateTime):
         return "timestamptz"
+    if isinstance(kind, sa.Float):
+        return "float8"
+    if isinstance(kind, sa.Boolean):
+        return "bool"
+    if isinstance(kind, sa.Integer):
+        return "int8"
     return "text"
 
 

@@ -69,9 +69,9 @@ class SqlEvidenceRepository:
                 "INSERT INTO evidence (tenant_id, id, student_id, competency_id, framework_id, "
                 "score, max_score, observed_at, source, source_id, kind, comment, "
                 "received_at, updated_at, version) "
-                "SELECT $1, u.*, $12::timestamptz, $12::timestamptz, 1 FROM unnest("
+                "SELECT $1, u.*, $13::timestamptz, $13::timestamptz, 1 FROM unnest("
                 "$2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], "
-                "$8::timestamptz[], $9::text[], $10::text[], $11::text[]) AS u "
+                "$8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[]) AS u "
                 "RETURNING id, seq",
                 self._tenant,
                 [e.id for e in items],
@@ -84,18 +84,9 @@ class SqlEvidenceRepository:
                 [e.source for e in items],
                 [e.source_id for e in items],
                 [e.kind.value for e in items],
+                [e.comment for e in items],
                 at,
             )
-            # Comments are rare; one more statement only when a batch has any.
-            commented = [e for e in items if e.comment is not None]
-            if commented:
-                await conn.execute(
-                    "UPDATE evidence e SET comment = u.comment FROM unnest($2::text[], "
-                    "$3::text[]) AS u(id, comment) WHERE e.tenant_id = $1 AND e.id = u.id",
-                    self._tenant,
-                    [e.id for e in commented],
-                    [e.comment for e in commented],
-                )
             seq_of = {r["id"]: r["seq"] for r in rows}
         else:
             seq_of = {}
@@ -106,7 +97,7 @@ class SqlEvidenceRepository:
                     .values(list(chunk))
                     .returning(_evidence.c.id, _evidence.c.seq)
                 )
-                seq_of.update((await self._session.execute(stmt)).tuples().all())
+                seq_of.update((await self._session.execute(stmt)).all())
         return [_with_seq(e, seq_of[e.id]) for e in items]
 
     def _values(self, e: Evidence, framework_id: str, at: datetime) -> dict[str, Any]:
@@ -142,9 +133,7 @@ class SqlEvidenceRepository:
                         self._mine(), _evidence.c.id.in_(ids)
                     )
                 )
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         await self._session.execute(
             sa.insert(_versions),

@@ -44,7 +44,7 @@ class SqlFrameworkRepository:
         stmt = sa.select(_frameworks.c.id, _frameworks.c.revision).where(
             _frameworks.c.tenant_id == self._tenant, _frameworks.c.id.in_(ids)
         )
-        revisions = dict((await self._session.execute(stmt)).tuples().all())
+        revisions = dict((await self._session.execute(stmt)).all())
         found: dict[str, Framework] = {}
         stale: list[str] = []
         for fid, revision in revisions.items():
@@ -169,5 +169,5 @@ class SqlFrameworkRepository:
                 _competencies.c.tenant_id == self._tenant,
                 _competencies.c.id.in_(unique[start : start + 5000]),
             )
-            found.update((await self._session.execute(stmt)).tuples().all())
+            found.update((await self._session.execute(stmt)).all())
         return found

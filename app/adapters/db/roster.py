@@ -193,7 +193,7 @@ class SqlRosterRepository:
             raise ValueError(f"{self._kind} has no filter {name!r}") from None
         return build(self._table, self._tenant, value)
 
-    async def active_ids(self, ids: Collection[str]) -> set[str]:
+    async def active_ids(self, ids: Collection[str], *, role: str | None = None) -> set[str]:
         found: set[str] = set()
         unique = list(dict.fromkeys(ids))
         for start in range(0, len(unique), 5000):
@@ -202,5 +202,7 @@ class SqlRosterRepository:
                 self._table.c.id.in_(unique[start : start + 5000]),
                 self._table.c.status == RecordStatus.ACTIVE.value,
             )
+            if role is not None:
+                stmt = stmt.where(self._table.c.role == role)
             found.update((await self._session.execute(stmt)).scalars())
         return found

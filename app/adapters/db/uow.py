@@ -8,7 +8,10 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.db.access import SqlClientRepository, SqlTenantRepository
+from app.adapters.db.decisions import SqlDecisionRepository, SqlOverrideRepository
 from app.adapters.db.engine import WRITE
+from app.adapters.db.evidence import SqlEvidenceRepository
+from app.adapters.db.frameworks import FrameworkCache, SqlFrameworkRepository
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.roster import SqlRosterRepository
 from app.domain.access import TenantId
@@ -48,16 +51,32 @@ class _SessionScope:
 class SqlUnitOfWork(_SessionScope):
     """One tenant's transaction; every repository it hands out is bound to that tenant."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], tenant_id: TenantId) -> None:
+    jobs: SqlJobRepository
+    frameworks: SqlFrameworkRepository
+    evidence: SqlEvidenceRepository
+    decisions: SqlDecisionRepository
+    overrides: SqlOverrideRepository
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        cache: FrameworkCache,
+        tenant_id: TenantId,
+    ) -> None:
         super().__init__(sessions)
         self.tenant_id = tenant_id
+        self._cache = cache
         self._roster: dict[RosterKind, SqlRosterRepository] = {}
-        self.jobs: SqlJobRepository
 
     async def __aenter__(self) -> Self:
         await self._open()
         self._roster = {}
-        self.jobs = SqlJobRepository(self.session, self.tenant_id)
+        session, tenant = self.session, self.tenant_id
+        self.jobs = SqlJobRepository(session, tenant)
+        self.frameworks = SqlFrameworkRepository(session, tenant, self._cache)
+        self.evidence = SqlEvidenceRepository(session, tenant)
+        self.decisions = SqlDecisionRepository(session, tenant)
+        self.overrides = SqlOverrideRepository(session, tenant)
         return self
 
     def roster(self, kind: RosterKind) -> SqlRosterRepository:

@@ -21,7 +21,6 @@ def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str |
     if type_ == "type" and type(obj).__name__ == "AutoString":
         return f"sa.String({obj.length})" if obj.length else "sa.String()"
     if type_ == "type" and isinstance(obj, sa.JSON):
-        autogen_context.imports.add("import app.adapters.db.types")
         return "app.adapters.db.types.JsonValue"
     return False
 

@@ -1,0 +1,107 @@
+"""Evidence: post results in all-or-nothing batches, read them, void them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from app.api.deps import EvidenceWriter, MasteryReader, ServicesDep
+from app.api.problems import located, responses
+from app.api.rest import mastery_schemas as s
+from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
+from app.use_cases import evidence as use
+from app.use_cases.mastery import view_of
+
+router = APIRouter(tags=["evidence"])
+Id = Annotated[str, Path(min_length=1, max_length=64)]
+
+
+class EvidenceList(ListPage[s.EvidenceRead]):
+    pass
+
+
+class VoidedRead(s.RecordedRead):
+    pass
+
+
+def _recorded(batch: use.RecordedBatch, now: datetime) -> dict[str, Any]:
+    return {
+        "items": [{"id": i.id, "outcome": i.outcome.value} for i in batch.items],
+        "decisions": [
+            s.DecisionRead.of(view_of(r, batch.frameworks[r.framework_id], now))
+            for r in batch.decisions
+        ],
+    }
+
+
+@router.post(
+    "/v1/evidence",
+    response_model=s.RecordedRead,
+    summary="Record a batch of results (all or nothing)",
+    description=(
+        "1 to MASTERY_MAX_BATCH items. If any item is invalid the answer is 422 listing every "
+        "bad item by index and field, and nothing is written. Sending an item again (same "
+        "source, source_id and competency) is an upsert: `unchanged` or `updated`."
+    ),
+    operation_id="record_evidence",
+    responses=responses(401, 403, 413, 422),
+)
+async def record(body: s.EvidenceBatch, services: ServicesDep, principal: EvidenceWriter) -> Any:
+    items = [use.EvidenceInput(**i.model_dump()) for i in body.items]
+    with located("body"):
+        batch = await use.record_evidence(services, principal, items)
+    return _recorded(batch, services.clock.now())
+
+
+@router.get(
+    "/v1/evidence/{id}",
+    response_model=s.EvidenceRead,
+    summary="Get one result",
+    operation_id="get_evidence",
+    responses=responses(401, 403, 404),
+)
+async def get(id: Id, services: ServicesDep, principal: MasteryReader) -> Any:
+    return await use.get_evidence(services, principal, id)
+
+
+@router.get(
+    "/v1/evidence",
+    response_model=EvidenceList,
+    summary="List results in arrival order",
+    operation_id="list_evidence",
+    responses=responses(401, 403, 422),
+)
+async def list_(
+    services: ServicesDep,
+    principal: MasteryReader,
+    student_id: str | None = None,
+    competency_id: str | None = None,
+    since: Annotated[datetime | None, Query(description="Changed at or after")] = None,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> Any:
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    page = await use.list_evidence(
+        services,
+        principal,
+        student_id=student_id,
+        competency_id=competency_id,
+        since=since,
+        after=decode_cursor(cursor),
+        limit=limit,
+    )
+    return {"items": page.items, "next_cursor": encode_cursor(page.last_key)}
+
+
+@router.delete(
+    "/v1/evidence/{id}",
+    response_model=VoidedRead,
+    summary="Void a result: kept, no longer counted; its decisions are recomputed",
+    operation_id="void_evidence",
+    responses=responses(401, 403, 404),
+)
+async def void(id: Id, services: ServicesDep, principal: EvidenceWriter) -> Any:
+    return _recorded(await use.void_evidence(services, principal, id), services.clock.now())

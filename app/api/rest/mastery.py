@@ -1,0 +1,154 @@
+"""Decisions: a student's, one with its explanation and history, overrides, a class's grid."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from app.api.deps import MasteryOverrider, MasteryReader, ServicesDep
+from app.api.problems import located, responses
+from app.api.rest import mastery_schemas as s
+from app.domain.mastery.decision import MasteryStatus
+from app.use_cases import mastery as use
+from app.use_cases.overrides import clear_override, put_override
+
+router = APIRouter(tags=["mastery"])
+Id = Annotated[str, Path(min_length=1, max_length=255)]
+AsOf = Annotated[
+    datetime | None,
+    Query(description="Decide from the evidence and overrides of this instant (ISO 8601)"),
+]
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+@router.get(
+    "/v1/students/{id}/mastery",
+    response_model=s.DecisionList,
+    summary="A student's decisions (every competency of a framework, with framework_id)",
+    operation_id="student_mastery",
+    responses=responses(401, 403, 404, 422),
+)
+async def student_mastery(
+    id: Id,
+    services: ServicesDep,
+    principal: MasteryReader,
+    framework_id: str | None = None,
+    status: MasteryStatus | None = None,
+    as_of: AsOf = None,
+) -> Any:
+    views = await use.student_mastery(
+        services, principal, id, framework_id=framework_id, status=status, as_of=_utc(as_of)
+    )
+    return {"items": [s.DecisionRead.of(v) for v in views], "next_cursor": None}
+
+
+@router.get(
+    "/v1/students/{id}/mastery/{competency_id}",
+    response_model=s.DecisionDetailRead,
+    summary="One decision with its explanation and the next score to master",
+    operation_id="student_decision",
+    responses=responses(401, 403, 404, 422),
+)
+async def decision(
+    id: Id, competency_id: Id, services: ServicesDep, principal: MasteryReader, as_of: AsOf = None
+) -> Any:
+    detail = await use.decision_detail(services, principal, id, competency_id, as_of=_utc(as_of))
+    return s.DecisionDetailRead(
+        **s.DecisionRead.of(detail.view).model_dump(),
+        explanation=s.ExplanationRead.model_validate(detail.explanation.as_dict()),
+    )
+
+
+@router.get(
+    "/v1/students/{id}/mastery/{competency_id}/history",
+    response_model=s.DecisionHistory,
+    summary="Every change of a decision's status or level, oldest first",
+    operation_id="decision_history",
+    responses=responses(401, 403, 404),
+)
+async def history(
+    id: Id, competency_id: Id, services: ServicesDep, principal: MasteryReader
+) -> Any:
+    changes = await use.decision_history(services, principal, id, competency_id)
+    return {"items": changes, "next_cursor": None}
+
+
+@router.put(
+    "/v1/students/{id}/mastery/{competency_id}/override",
+    response_model=s.DecisionRead,
+    summary="Set a teacher's override of a decision (level or status, with a reason)",
+    operation_id="set_override",
+    responses=responses(401, 403, 404, 422),
+)
+async def set_override(
+    id: Id,
+    competency_id: Id,
+    body: s.OverrideWrite,
+    services: ServicesDep,
+    principal: MasteryOverrider,
+) -> Any:
+    with located("body"):
+        view = await put_override(
+            services,
+            principal,
+            id,
+            competency_id,
+            level=body.level,
+            status=body.status,
+            reason=body.reason,
+            expires_at=_utc(body.expires_at),
+        )
+    return s.DecisionRead.of(view)
+
+
+@router.delete(
+    "/v1/students/{id}/mastery/{competency_id}/override",
+    response_model=s.DecisionRead,
+    summary="Clear the override; the engine's decision shows again",
+    operation_id="clear_override",
+    responses=responses(401, 403, 404),
+)
+async def remove_override(
+    id: Id, competency_id: Id, services: ServicesDep, principal: MasteryOverrider
+) -> Any:
+    return s.DecisionRead.of(await clear_override(services, principal, id, competency_id))
+
+
+@router.get(
+    "/v1/classes/{id}/mastery",
+    response_model=s.ClassGridRead,
+    summary="The class grid: every enrolled student by every competency of a framework",
+    operation_id="class_mastery",
+    responses=responses(401, 403, 404, 422),
+)
+async def class_mastery(
+    id: Id, framework_id: Annotated[str, Query()], services: ServicesDep, principal: MasteryReader
+) -> Any:
+    grid = await use.class_grid(services, principal, id, framework_id)
+    competencies = [c for c in grid.framework.ordered if c.is_active]
+    return {
+        "class_id": grid.class_id,
+        "framework_id": grid.framework.id,
+        "competencies": [
+            {"id": c.id, "code": c.code, "statement": c.statement, "parent_id": c.parent_id}
+            for c in competencies
+        ],
+        "students": [
+            {
+                "student_id": student.id,
+                "given_name": student.given_name,
+                "family_name": student.family_name,
+                "decisions": [
+                    s.DecisionRead.of(grid.decisions[(student.id, c.id)]) for c in competencies
+                ],
+            }
+            for student in grid.students
+        ],
+    }

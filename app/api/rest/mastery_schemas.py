@@ -1,0 +1,398 @@
+"""REST shapes of frameworks, competencies, evidence and decisions (snake_case JSON)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.domain.evidence import EvidenceKind, NotCounted
+from app.domain.frameworks import CalculationMethod, Competency, Framework, RollupKind, Status
+from app.domain.jobs import JobStatus
+from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.record import ChangeCause
+from app.use_cases.mastery import DecisionView
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LevelSchema(BaseModel):
+    value: float
+    label: str
+
+
+class ScaleSchema(_In):
+    levels: list[LevelSchema] = Field(min_length=1)
+    mastery_threshold: float
+
+
+class CalculationSchema(_In):
+    method: CalculationMethod
+    weight: float | None = Field(default=None, description="decaying averages: w in (0, 1)")
+    n: int | None = Field(default=None, description="n_mastery, most_recent_average")
+
+
+class RollupSchema(_In):
+    rule: RollupKind = RollupKind.ALL
+    k: int | None = Field(default=None, description="at_least: how many children")
+    percent: float | None = Field(default=None, description="percent: share of children")
+
+
+class CompetencyCreate(_In):
+    id: str | None = Field(default=None, max_length=255, description="Yours (e.g. a CASE GUID)")
+    code: str
+    statement: str
+    kind: str | None = Field(default=None, examples=["standard"])
+    status: Status | None = None
+    calculation: CalculationSchema | None = None
+    rollup: RollupSchema | None = None
+    children: list[CompetencyCreate] = []
+
+
+class CompetencyAdd(CompetencyCreate):
+    parent_id: str | None = Field(default=None, description="null adds a root competency")
+    position: int | None = Field(default=None, description="Place among siblings; last if null")
+
+
+class FrameworkCreate(_In):
+    id: str | None = Field(default=None, max_length=255)
+    title: str
+    description: str | None = None
+    version: str | None = None
+    status: Status | None = None
+    scale: ScaleSchema | None = None
+    calculation: CalculationSchema | None = None
+    min_evidence: int | None = Field(default=None, ge=1)
+    include_formative: bool = False
+    competencies: list[CompetencyCreate] = []
+
+
+class FrameworkUpdate(_In):
+    title: str | None = None
+    description: str | None = None
+    version: str | None = None
+    status: Status | None = None
+    scale: ScaleSchema | None = None
+    calculation: CalculationSchema | None = None
+    min_evidence: int | None = Field(default=None, ge=1)
+    include_formative: bool | None = None
+
+
+class CompetencyUpdate(_In):
+    code: str | None = None
+    statement: str | None = None
+    kind: str | None = None
+    status: Status | None = None
+    calculation: CalculationSchema | None = Field(
+        default=None, description="null: the framework's calculation applies"
+    )
+    rollup: RollupSchema | None = None
+    position: int | None = None
+    parent_id: str | None = None
+
+
+class CompetencyRead(BaseModel):
+    id: str
+    framework_id: str
+    code: str
+    statement: str
+    kind: str | None
+    parent_id: str | None
+    position: int
+    status: Status
+    calculation: dict[str, Any] | None = Field(description="Own calculation, if any")
+    rollup: dict[str, Any]
+    children: list[CompetencyRead] = []
+
+    @classmethod
+    def tree(
+        cls, framework: Framework, competency: Competency, *, deep: bool = True
+    ) -> CompetencyRead:
+        return cls(
+            id=competency.id,
+            framework_id=framework.id,
+            code=competency.code,
+            statement=competency.statement,
+            kind=competency.kind,
+            parent_id=competency.parent_id,
+            position=competency.position,
+            status=competency.status,
+            calculation=competency.calculation.as_dict() if competency.calculation else None,
+            rollup=competency.rollup.as_dict(),
+            children=[cls.tree(framework, c) for c in framework.children_of(competency.id)]
+            if deep
+            else [],
+        )
+
+
+class FrameworkSummary(BaseModel):
+    id: str
+    title: str
+    description: str | None
+    version: str | None
+    status: Status
+    scale: dict[str, Any]
+    calculation: dict[str, Any]
+    min_evidence: int
+    include_formative: bool
+    competency_count: int
+
+    @classmethod
+    def of(cls, f: Framework) -> dict[str, Any]:
+        return {
+            "id": f.id,
+            "title": f.title,
+            "description": f.description,
+            "version": f.version,
+            "status": f.status,
+            "scale": f.scale.as_dict(),
+            "calculation": f.calculation.as_dict(),
+            "min_evidence": f.min_evidence,
+            "include_formative": f.include_formative,
+            "competency_count": len(f.competencies),
+        }
+
+
+class FrameworkRead(FrameworkSummary):
+    competencies: list[CompetencyRead]
+
+    @classmethod
+    def of_tree(cls, f: Framework) -> FrameworkRead:
+        return cls(
+            **FrameworkSummary.of(f),
+            competencies=[CompetencyRead.tree(f, c) for c in f.children_of(None)],
+        )
+
+
+class JobLink(BaseModel):
+    id: str
+    status: JobStatus
+    href: str
+
+
+class FrameworkUpdated(FrameworkRead):
+    recompute_job: JobLink | None = Field(
+        default=None, description="Set (with 202) when decisions are recomputed in the background"
+    )
+
+
+class EvidenceIn(_In):
+    student_id: str = Field(min_length=1, max_length=255)
+    competency_id: str = Field(min_length=1, max_length=255)
+    score: float
+    max_score: float | None = None
+    observed_at: datetime = Field(description="ISO 8601 with a time zone")
+    source: str | None = Field(default=None, max_length=255, description="Default: your client id")
+    source_id: str = Field(min_length=1, max_length=255)
+    kind: EvidenceKind = EvidenceKind.SUMMATIVE
+    comment: str | None = Field(default=None, max_length=4000)
+
+
+class EvidenceBatch(_In):
+    items: list[EvidenceIn]
+
+
+class EvidenceRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    student_id: str
+    competency_id: str
+    score: float
+    max_score: float | None
+    observed_at: datetime
+    source: str
+    source_id: str
+    kind: EvidenceKind
+    comment: str | None
+    voided_at: datetime | None
+
+
+class ItemOutcomeRead(BaseModel):
+    id: str
+    outcome: Literal["created", "updated", "unchanged"]
+
+
+class LevelRead(BaseModel):
+    value: float
+    label: str
+
+
+class ComputedRead(BaseModel):
+    status: MasteryStatus
+    score: float | None
+    level: LevelRead | None
+
+
+class OverrideRead(BaseModel):
+    level: LevelRead | None
+    status: MasteryStatus | None
+    reason: str
+    expires_at: datetime | None
+    set_at: datetime
+    set_by: str
+
+
+class DecisionRead(BaseModel):
+    student_id: str
+    competency_id: str
+    framework_id: str
+    status: MasteryStatus
+    score: float | None
+    level: LevelRead | None
+    evidence_count: int
+    method: dict[str, Any] = Field(description='{"name", ...params}; rollups: {"name": "rollup"}')
+    override: OverrideRead | None
+    computed: ComputedRead | None = Field(description="The engine's own, when overridden")
+    next_score_to_master: float | None
+    updated_at: datetime | None
+
+    @classmethod
+    def of(cls, view: DecisionView) -> DecisionRead:
+        shown, computed = view.shown, view.computed
+        override = shown.override
+        return cls(
+            student_id=view.student_id,
+            competency_id=view.competency_id,
+            framework_id=view.framework_id,
+            status=shown.status,
+            score=shown.score,
+            level=LevelRead(**shown.level.as_dict()) if shown.level else None,  # type: ignore[arg-type]
+            evidence_count=shown.evidence_count,
+            method=computed.method_dict(),
+            override=OverrideRead(
+                level=LevelRead(**override.level.as_dict()) if override.level else None,  # type: ignore[arg-type]
+                status=override.status,
+                reason=override.reason,
+                expires_at=override.expires_at,
+                set_at=override.set_at,
+                set_by=override.set_by,
+            )
+            if override
+            else None,
+            computed=ComputedRead(
+                status=computed.status,
+                score=computed.score,
+                level=LevelRead(**computed.level.as_dict()) if computed.level else None,  # type: ignore[arg-type]
+            )
+            if override
+            else None,
+            next_score_to_master=view.next_score_to_master,
+            updated_at=view.updated_at,
+        )
+
+
+class RecordedRead(BaseModel):
+    items: list[ItemOutcomeRead]
+    decisions: list[DecisionRead] = Field(description="Every decision the batch changed")
+
+
+class ExplanationLine(BaseModel):
+    id: str
+    score: float
+    max_score: float | None
+    normalized_score: float
+    observed_at: datetime
+    kind: EvidenceKind
+    counted: bool
+    not_counted_because: NotCounted | None
+    weight: float | None
+
+
+class ExplanationChild(BaseModel):
+    competency_id: str
+    code: str
+    status: MasteryStatus
+    score: float | None
+
+
+class ExplanationRead(BaseModel):
+    summary: str
+    evidence: list[ExplanationLine]
+    children: list[ExplanationChild]
+
+
+class DecisionDetailRead(DecisionRead):
+    explanation: ExplanationRead
+
+
+class DecisionList(BaseModel):
+    items: list[DecisionRead]
+    next_cursor: str | None = None
+
+
+class DecisionChangeRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    changed_at: datetime
+    cause: ChangeCause
+    status: MasteryStatus
+    score: float | None
+    level_value: float | None
+    computed_status: MasteryStatus
+    computed_score: float | None
+    overridden: bool
+
+
+class DecisionHistory(BaseModel):
+    items: list[DecisionChangeRead]
+    next_cursor: str | None = None
+
+
+class OverrideWrite(_In):
+    level: float | None = Field(default=None, description="A level value of the scale")
+    status: Literal["mastered", "not_yet"] | None = None
+    reason: str = Field(min_length=1, max_length=2000)
+    expires_at: datetime | None = None
+
+
+class GridStudent(BaseModel):
+    student_id: str
+    given_name: str
+    family_name: str
+    decisions: list[DecisionRead]
+
+
+class GridCompetency(BaseModel):
+    id: str
+    code: str
+    statement: str
+    parent_id: str | None
+
+
+class ClassGridRead(BaseModel):
+    class_id: str
+    framework_id: str
+    competencies: list[GridCompetency]
+    students: list[GridStudent]
+
+
+class SimulationRequest(_In):
+    calculation: CalculationSchema | None = None
+    mastery_threshold: float | None = None
+    min_evidence: int | None = Field(default=None, ge=1)
+    include_formative: bool | None = None
+
+
+class Tally(BaseModel):
+    became_mastered: int
+    lost_mastery: int
+    unchanged: int
+
+
+class CompetencyTally(Tally):
+    competency_id: str
+
+
+class StudentChange(BaseModel):
+    student_id: str
+    became_mastered: list[str]
+    lost_mastery: list[str]
+
+
+class SimulationRead(Tally):
+    by_competency: list[CompetencyTally]
+    students: list[StudentChange]

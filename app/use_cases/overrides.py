@@ -1,0 +1,156 @@
+"""A teacher's override of a decision: set, cleared, or expired; every one kept in history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from app.domain.access import Principal
+from app.domain.errors import NotFound
+from app.domain.frameworks import Framework
+from app.domain.mastery.decision import ComputedDecision, MasteryStatus, absorb, decision_from_state
+from app.domain.mastery.next_score import next_score_to_master
+from app.domain.mastery.override import Override, effective, set_override
+from app.domain.mastery.record import ChangeCause, DecisionRecord
+from app.domain.roster import RosterKind
+from app.ports import Services, UnitOfWork
+from app.use_cases.deciding import save_changed
+from app.use_cases.mastery import DecisionView, view_of
+
+
+def _blank(
+    framework: Framework, student_id: str, competency_id: str, now: datetime
+) -> DecisionRecord:
+    """The decision of a competency nothing is known about yet (an override may come first)."""
+    competency = framework.competency(competency_id)
+    if framework.children_of(competency_id):
+        computed = ComputedDecision(
+            MasteryStatus.NO_EVIDENCE, None, None, 0, None, competency.rollup
+        )
+        return DecisionRecord(
+            student_id, competency_id, framework.id, computed, None, None, None, now
+        )
+    policy = framework.policy_for(competency_id)
+    state = absorb(policy, ())
+    computed = decision_from_state(policy, state)
+    return DecisionRecord(student_id, competency_id, framework.id, computed, state, None, None, now)
+
+
+def with_override(
+    framework: Framework, record: DecisionRecord, override: Override | None, now: datetime
+) -> DecisionRecord:
+    """The record with another override (or none); the next score follows what is shown."""
+    next_score = None
+    if record.state is not None:
+        shown = effective(record.computed, override, now, framework.scale)
+        policy = framework.policy_for(record.competency_id)
+        next_score = next_score_to_master(record.computed, policy, record.state, shown=shown)
+    return replace(record, override=override, next_score_to_master=next_score, updated_at=now)
+
+
+async def _decision(
+    uow: UnitOfWork, student_id: str, competency_id: str, now: datetime
+) -> tuple[Framework, DecisionRecord | None]:
+    if not await uow.roster(RosterKind.USER).active_ids([student_id]):
+        raise NotFound(f"No user {student_id!r}")
+    located = await uow.frameworks.locate([competency_id])
+    if competency_id not in located:
+        raise NotFound(f"No competency {competency_id!r}")
+    framework_id = located[competency_id]
+    framework = (await uow.frameworks.get_many([framework_id]))[framework_id]
+    await uow.decisions.lock_students([student_id])
+    stored = await uow.decisions.get_many([(student_id, competency_id)])
+    return framework, stored.get((student_id, competency_id))
+
+
+async def put_override(
+    services: Services,
+    principal: Principal,
+    student_id: str,
+    competency_id: str,
+    *,
+    level: float | None,
+    status: str | None,
+    reason: str,
+    expires_at: datetime | None,
+) -> DecisionView:
+    """Set (or replace) the override of one decision."""
+    now = services.clock.now()
+    key = (student_id, competency_id)
+    async with services.uow(principal.tenant_id) as uow:
+        framework, before = await _decision(uow, student_id, competency_id, now)
+        override = set_override(
+            level_value=level,
+            status=status,
+            reason=reason,
+            expires_at=expires_at,
+            set_at=now,
+            set_by=principal.client_id,
+            scale=framework.scale,
+        )
+        if before is not None and before.override is not None:
+            await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
+        await uow.overrides.add(student_id, competency_id, override)
+        base = before or _blank(framework, student_id, competency_id, now)
+        after = with_override(framework, base, override, now)
+        await save_changed(
+            uow,
+            {framework.id: framework},
+            {key: after},
+            {key: before} if before else {},
+            now,
+            ChangeCause.OVERRIDE_SET,
+        )
+        await uow.commit()
+    return view_of(after, framework, now)
+
+
+async def clear_override(
+    services: Services, principal: Principal, student_id: str, competency_id: str
+) -> DecisionView:
+    """Remove the override in force; the engine's decision shows again."""
+    now = services.clock.now()
+    key = (student_id, competency_id)
+    async with services.uow(principal.tenant_id) as uow:
+        framework, before = await _decision(uow, student_id, competency_id, now)
+        if before is None or before.override is None or not before.override.in_force(now):
+            raise NotFound(f"No override in force on {competency_id!r} for {student_id!r}")
+        await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
+        after = with_override(framework, before, None, now)
+        await save_changed(
+            uow,
+            {framework.id: framework},
+            {key: after},
+            {key: before},
+            now,
+            ChangeCause.OVERRIDE_CLEARED,
+        )
+        await uow.commit()
+    return view_of(after, framework, now)
+
+
+async def expire_overrides(services: Services, principal: Principal) -> int:
+    """Let overrides that expired stop showing in stored decisions (what SQL reports read);
+    their history entry is dated when each expired."""
+    now = services.clock.now()
+    async with services.uow(principal.tenant_id) as uow:
+        expired = await uow.decisions.with_expired_overrides(now)
+        if not expired:
+            return 0
+        frameworks = await uow.frameworks.get_many({r.framework_id for r in expired})
+        for record in expired:
+            assert record.override is not None
+            assert record.override.expires_at is not None
+            at = record.override.expires_at
+            framework = frameworks[record.framework_id]
+            key = (record.student_id, record.competency_id)
+            await save_changed(
+                uow,
+                {framework.id: framework},
+                {key: with_override(framework, record, None, at)},
+                {key: record},
+                at,
+                ChangeCause.OVERRIDE_EXPIRED,
+            )
+        await uow.commit()
+    return len(expired)

@@ -1,0 +1,54 @@
+"""Previewing a policy change: what would become mastered or lose mastery. Nothing is written."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
+
+from app.domain.access import Principal
+from app.domain.errors import NotFound
+from app.domain.evidence import Evidence
+from app.domain.framework_changes import candidate_policy
+from app.domain.mastery.override import Override
+from app.domain.mastery.simulation import Comparison, SimulationReport, compare_student, simulate
+from app.ports import Services
+
+STUDENTS_PER_STEP = 200
+
+
+async def simulate_policy(
+    services: Services, principal: Principal, framework_id: str, body: Mapping[str, Any]
+) -> SimulationReport:
+    """Compare every decision of a framework as shown now with what the candidate policy would
+    show (overrides in force keep theirs), student by student."""
+    now = services.clock.now()
+    comparisons: list[Comparison] = []
+    async with services.uow(principal.tenant_id) as uow:
+        found = await uow.frameworks.get_many([framework_id])
+        if framework_id not in found:
+            raise NotFound(f"No framework {framework_id!r}")
+        current = found[framework_id]
+        candidate = candidate_policy(current, body)
+        ids = [c.id for c in current.competencies]
+        after: str | None = None
+        while True:
+            students = await uow.evidence.students_with_evidence(ids, after, STUDENTS_PER_STEP)
+            if not students:
+                break
+            evidence = await uow.evidence.for_students(students, ids)
+            overrides: dict[str, dict[str, Override]] = defaultdict(dict)
+            for record in await uow.decisions.for_students(students, ids):
+                if record.override is not None:
+                    overrides[record.student_id][record.competency_id] = record.override
+            for student in students:
+                by_competency: dict[str, list[Evidence]] = defaultdict(list)
+                for e in evidence.get(student, []):
+                    by_competency[e.competency_id].append(e)
+                comparisons += compare_student(
+                    student, current, candidate, by_competency, overrides[student], now
+                )
+            if len(students) < STUDENTS_PER_STEP:
+                break
+            after = students[-1]
+    return simulate(comparisons)
