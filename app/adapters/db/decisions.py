@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -18,8 +17,7 @@ from app.adapters.db.mastery_rows import (
     decision_values,
 )
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow, OverrideRow
-from app.adapters.db.native import asyncpg_connection, is_postgres
-from app.adapters.db.types import UTCDateTime
+from app.adapters.db.native import asyncpg_connection, is_postgres, unnest_insert
 from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
@@ -32,9 +30,7 @@ _decisions = DecisionRow.__table__
 _history = DecisionChangeRow.__table__
 _overrides = OverrideRow.__table__
 _D_COLUMNS = ", ".join("d." + c.name for c in _decisions.columns)
-# Columns written by save_many, in the order of the unnest arrays below.
-_WRITTEN = [c.name for c in _decisions.columns]
-_JSON = {"method", "state", "override"}
+_KEY = ("tenant_id", "student_id", "competency_id")
 
 
 def _lock_key(tenant: int, student_id: str) -> int:
@@ -111,39 +107,14 @@ class SqlDecisionRepository:
         at: datetime,
     ) -> None:
         rows = [decision_values(r, at, scales[r.framework_id], self._tenant) for r in records]
-        if rows and is_postgres(self._session):
-            await self._save_postgres(rows)
-        elif rows:
-            await upsert(
-                self._session, _decisions, rows, key=("tenant_id", "student_id", "competency_id")
-            )
-        if changes:
-            history = [change_values(c, self._tenant) for c in changes]
-            for chunk in chunks(history):
-                await self._session.execute(sa.insert(_history), list(chunk))
-
-    async def _save_postgres(self, rows: list[dict[str, Any]]) -> None:
-        types = {c.name: _pg_array_type(c) for c in _decisions.columns}
-        arrays = [
-            [
-                json.dumps(r[name]) if name in _JSON and r[name] is not None else r[name]
-                for r in rows
-            ]
-            for name in _WRITTEN
-        ]
-        placeholders = ", ".join(f"${i + 1}::{types[name]}[]" for i, name in enumerate(_WRITTEN))
-        updates = ", ".join(
-            f"{name} = excluded.{name}"
-            for name in _WRITTEN
-            if name not in ("tenant_id", "student_id", "competency_id")
-        )
-        conn = await asyncpg_connection(self._session)
-        await conn.execute(
-            f"INSERT INTO decisions ({', '.join(_WRITTEN)}) "
-            f"SELECT * FROM unnest({placeholders}) "
-            f"ON CONFLICT (tenant_id, student_id, competency_id) DO UPDATE SET {updates}",
-            *arrays,
-        )
+        history = [change_values(c, self._tenant) for c in changes]
+        if is_postgres(self._session):
+            await unnest_insert(self._session, _decisions, rows, conflict_key=_KEY)
+            await unnest_insert(self._session, _history, history)
+            return
+        await upsert(self._session, _decisions, rows, key=_KEY)
+        for chunk in chunks(history):
+            await self._session.execute(sa.insert(_history), list(chunk))
 
     async def history(self, student_id: str, competency_id: str) -> list[DecisionChange]:
         stmt = (
@@ -170,22 +141,6 @@ class SqlDecisionRepository:
             _decisions.c.override_expires_at <= at,
         )
         return [decision_from_row(r) for r in (await self._session.execute(stmt)).mappings()]
-
-
-def _pg_array_type(column: sa.Column[Any]) -> str:
-    """The PostgreSQL element type of a column's unnest array."""
-    kind = column.type
-    if column.name in _JSON:
-        return "jsonb"
-    if isinstance(kind, UTCDateTime):
-        return "timestamptz"
-    if isinstance(kind, sa.Float):
-        return "float8"
-    if isinstance(kind, sa.Boolean):
-        return "bool"
-    if isinstance(kind, sa.Integer):
-        return "int8"
-    return "text"
 
 
 class SqlOverrideRepository:

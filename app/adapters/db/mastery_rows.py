@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from app.domain.evidence import Evidence, EvidenceKind
@@ -13,6 +14,7 @@ from app.domain.frameworks import (
     Calculation,
     Competency,
     Framework,
+    RollupRule,
     Status,
 )
 from app.domain.mastery.decision import ComputedDecision, DecisionState, MasteryStatus
@@ -123,13 +125,21 @@ def _method_json(decision: ComputedDecision) -> dict[str, Any]:
     return dict(decision.method_dict())
 
 
-def _computed(row: Mapping[str, Any]) -> ComputedDecision:
-    method = dict(row["method"])
+@lru_cache(maxsize=256)
+def _method(items: tuple[tuple[str, Any], ...]) -> tuple[Calculation | None, RollupRule | None]:
+    """A decision's stored method, parsed once per distinct method (thousands of rows share a
+    handful of methods)."""
+    method = dict(items)
     name = method.pop("name", None)
-    rollup = rollup_from_dict(method) if name == "rollup" else None
-    calculation = (
-        None if name in (None, "rollup") else calculation_from_dict({"method": name, **method})
-    )
+    if name == "rollup":
+        return None, rollup_from_dict(method)
+    if name is None:
+        return None, None
+    return calculation_from_dict({"method": name, **method}), None
+
+
+def _computed(row: Mapping[str, Any]) -> ComputedDecision:
+    calculation, rollup = _method(tuple(sorted(row["method"].items())))
     return ComputedDecision(
         status=MasteryStatus(row["computed_status"]),
         score=row["computed_score"],

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+import orjson
+from fastapi import APIRouter, Path, Query, Response
 
 from app.api.deps import EvidenceWriter, MasteryReader, ServicesDep
 from app.api.problems import located, responses
@@ -26,14 +27,18 @@ class VoidedRead(s.RecordedRead):
     pass
 
 
-def _recorded(batch: use.RecordedBatch, now: datetime) -> dict[str, Any]:
-    return {
+def _recorded(batch: use.RecordedBatch, now: datetime) -> Response:
+    """The answer as JSON bytes: a batch may change thousands of decisions, and building a
+    model for each, then validating it again, costs more than storing them (same shape as
+    RecordedRead, which the OpenAPI document declares)."""
+    body = {
         "items": [{"id": i.id, "outcome": i.outcome.value} for i in batch.items],
         "decisions": [
-            s.DecisionRead.of(view_of(r, batch.frameworks[r.framework_id], now))
+            s.decision_json(view_of(r, batch.frameworks[r.framework_id], now))
             for r in batch.decisions
         ],
     }
+    return Response(orjson.dumps(body, option=orjson.OPT_UTC_Z), media_type="application/json")
 
 
 @router.post(

@@ -252,37 +252,47 @@ class DecisionRead(BaseModel):
 
     @classmethod
     def of(cls, view: DecisionView) -> DecisionRead:
-        shown, computed = view.shown, view.computed
-        override = shown.override
-        return cls(
-            student_id=view.student_id,
-            competency_id=view.competency_id,
-            framework_id=view.framework_id,
-            status=shown.status,
-            score=shown.score,
-            level=LevelRead(**shown.level.as_dict()) if shown.level else None,  # type: ignore[arg-type]
-            evidence_count=shown.evidence_count,
-            method=computed.method_dict(),
-            override=OverrideRead(
-                level=LevelRead(**override.level.as_dict()) if override.level else None,  # type: ignore[arg-type]
-                status=override.status,
-                reason=override.reason,
-                expires_at=override.expires_at,
-                set_at=override.set_at,
-                set_by=override.set_by,
-            )
-            if override
-            else None,
-            computed=ComputedRead(
-                status=computed.status,
-                score=computed.score,
-                level=LevelRead(**computed.level.as_dict()) if computed.level else None,  # type: ignore[arg-type]
-            )
-            if override
-            else None,
-            next_score_to_master=view.next_score_to_master,
-            updated_at=view.updated_at,
-        )
+        return cls.model_validate(decision_json(view))
+
+
+def _level(level: Any) -> dict[str, Any] | None:
+    return None if level is None else {"value": level.value, "label": level.label}
+
+
+def decision_json(view: DecisionView) -> dict[str, Any]:
+    """A decision as plain JSON-ready data, the shape of DecisionRead (for hot paths that
+    answer thousands of decisions without building a model for each)."""
+    shown, computed = view.shown, view.computed
+    override = shown.override
+    return {
+        "student_id": view.student_id,
+        "competency_id": view.competency_id,
+        "framework_id": view.framework_id,
+        "status": shown.status.value,
+        "score": shown.score,
+        "level": _level(shown.level),
+        "evidence_count": shown.evidence_count,
+        "method": computed.method_dict(),
+        "override": None
+        if override is None
+        else {
+            "level": _level(override.level),
+            "status": override.status.value if override.status else None,
+            "reason": override.reason,
+            "expires_at": override.expires_at,
+            "set_at": override.set_at,
+            "set_by": override.set_by,
+        },
+        "computed": None
+        if override is None
+        else {
+            "status": computed.status.value,
+            "score": computed.score,
+            "level": _level(computed.level),
+        },
+        "next_score_to_master": view.next_score_to_master,
+        "updated_at": view.updated_at,
+    }
 
 
 class RecordedRead(BaseModel):

@@ -1,0 +1,360 @@
+"""Evidence ingestion through HTTP against the physical limit, on PostgreSQL.
+
+A synthetic district (1,000 students x 50 competencies, 200,000 results in time order) is posted
+to a real server process in batches of 1,000 — decisions and rollups included — and, in the same
+run, the same rows are inserted with plain asyncpg (INSERT ... SELECT FROM unnest(...), no
+decisions). Then: single-result POST latency at 8 concurrent clients against a no-op endpoint,
+the class-grid read (30 students x 50 competencies), and the cost of a 1st versus a 500th result
+for one student and competency (incremental state keeps it flat)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+
+from app.bootstrap import build
+from app.config import Settings
+from app.domain.access import ALL_SCOPES, Principal
+from app.domain.roster import (
+    Course,
+    Enrollment,
+    EnrollmentRole,
+    Org,
+    OrgType,
+    RosterRecord,
+    SchoolClass,
+    User,
+    UserRole,
+)
+from app.use_cases.access import create_tenant
+from app.use_cases.frameworks import create_framework
+from app.use_cases.roster import put_records
+from bench.common import Section, asyncpg_dsn, percentile, scratch_database
+
+STUDENTS = int(os.environ.get("BENCH_STUDENTS", 1000))
+DOMAINS, STANDARDS = 5, 10  # 5 domains x 10 standards = 50 leaf competencies (+5 rollups)
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", 4))  # results per student and competency
+BATCH = 1000
+SECRET = "bench-secret-key-bench-secret-key-bench-secret"
+START = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _competencies() -> list[str]:
+    return [f"std-{d}-{s}" for d in range(DOMAINS) for s in range(STANDARDS)]
+
+
+async def _district(url: str, slug: str) -> tuple[str, str]:
+    """A tenant with students, one class of 30, a 50-standard framework; returns (token, class)."""
+    container = build(Settings(database_url=url, secret_key=SECRET))
+    services = container.services
+    tenant = await create_tenant(services, slug=slug)
+    records: list[RosterRecord] = [
+        Org(id="d", name="District", type=OrgType.DISTRICT),
+        Org(id="s", name="School", type=OrgType.SCHOOL, parent_id="d"),
+        Course(id="c", title="Math", org_id="d"),
+        SchoolClass(id="grid-class", title="Math A", course_id="c", school_id="s"),
+    ]
+    records += [
+        User(
+            id=f"stu-{n:05d}",
+            role=UserRole.STUDENT,
+            given_name="S",
+            family_name=str(n),
+            org_ids=("s",),
+            grades=("05",),
+        )
+        for n in range(STUDENTS)
+    ]
+    records += [
+        Enrollment(
+            id=f"e-{n}", class_id="grid-class", user_id=f"stu-{n:05d}", role=EnrollmentRole.STUDENT
+        )
+        for n in range(30)
+    ]
+    await put_records(services, tenant.id, records)
+    principal = Principal("bench", tenant.id, tenant.slug, ALL_SCOPES)
+    await create_framework(
+        services,
+        principal,
+        {
+            "id": "fw",
+            "title": "Bench framework",
+            "competencies": [
+                {
+                    "id": f"dom-{d}",
+                    "code": f"D{d}",
+                    "statement": f"Domain {d}",
+                    "children": [
+                        {
+                            "id": f"std-{d}-{s}",
+                            "code": f"D{d}.{s}",
+                            "statement": f"Standard {d}.{s}",
+                        }
+                        for s in range(STANDARDS)
+                    ],
+                }
+                for d in range(DOMAINS)
+            ],
+        },
+    )
+    token = services.tokens.issue(principal, services.clock.now(), 86_400)
+    await container.close()
+    return token, "grid-class"
+
+
+def _results() -> list[dict[str, Any]]:
+    """Every result in time order: round by round, each student's every competency."""
+    items = []
+    for r in range(ROUNDS):
+        for n in range(STUDENTS):
+            for i, cid in enumerate(_competencies()):
+                items.append(
+                    {
+                        "student_id": f"stu-{n:05d}",
+                        "competency_id": cid,
+                        "score": float((n + i + r) % 5),
+                        "max_score": 4.0,
+                        "observed_at": (START + timedelta(days=r, seconds=n)).isoformat(),
+                        "source_id": f"r{r}-{n}-{cid}",
+                    }
+                )
+    return items
+
+
+class _Server:
+    def __init__(self, url: str) -> None:
+        self.port = _free_port()
+        env = {
+            **os.environ,
+            "MASTERY_DATABASE_URL": url,
+            "MASTERY_SECRET_KEY": SECRET,
+            "MASTERY_LOG_LEVEL": "WARNING",
+            "MASTERY_MAX_BODY_BYTES": str(64 * 1024 * 1024),
+        }
+        mastery = str(Path(sys.executable).with_name("mastery"))
+        self.process = subprocess.Popen(
+            [mastery, "serve", "--port", str(self.port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    async def ready(self) -> None:
+        async with httpx.AsyncClient() as client:
+            for _ in range(300):
+                try:
+                    if (await client.get(f"{self.base}/healthz")).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    await asyncio.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+async def _http_ingest(base: str, token: str, items: list[dict[str, Any]]) -> float:
+    batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+    queue: asyncio.Queue[list[dict[str, Any]]] = asyncio.Queue()
+    for b in batches:
+        queue.put_nowait(b)
+    headers = {"Authorization": f"Bearer {token}"}
+
+    async def worker() -> None:
+        async with httpx.AsyncClient(base_url=base, headers=headers, timeout=120) as client:
+            while not queue.empty():
+                batch = queue.get_nowait()
+                response = await client.post("/v1/evidence", json={"items": batch})
+                response.raise_for_status()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(2)))  # keep the server busy while one parses
+    return time.perf_counter() - started
+
+
+async def _raw_insert(url: str, items: list[dict[str, Any]]) -> float:
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    tenant = await conn.fetchval(
+        "INSERT INTO tenants (slug, name, created_at) VALUES ($1, $1, now()) RETURNING id",
+        f"raw-{uuid.uuid4().hex[:8]}",
+    )
+    started = time.perf_counter()
+    for i in range(0, len(items), BATCH):
+        batch = items[i : i + BATCH]
+        await conn.execute(
+            "INSERT INTO evidence (tenant_id, id, student_id, competency_id, framework_id, score, "
+            "max_score, observed_at, source, source_id, kind, received_at, updated_at, version) "
+            "SELECT $1, u.id, u.student, u.competency, u.framework, u.score, u.max_score, "
+            "u.observed, 'raw', u.sid, 'summative', now(), now(), 1 FROM unnest($2::text[], "
+            "$3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::timestamptz[], "
+            "$9::text[]) AS u(id, student, competency, framework, score, max_score, observed, sid) "
+            "ON CONFLICT DO NOTHING",
+            tenant,
+            [str(uuid.uuid4()) for _ in batch],
+            [b["student_id"] for b in batch],
+            [b["competency_id"] for b in batch],
+            ["fw"] * len(batch),
+            [b["score"] for b in batch],
+            [b["max_score"] for b in batch],
+            [datetime.fromisoformat(b["observed_at"]) for b in batch],
+            [b["source_id"] for b in batch],
+        )
+    elapsed = time.perf_counter() - started
+    await conn.close()
+    return elapsed
+
+
+async def _latencies(base: str, make: Any, total: int, clients: int = 8) -> list[float]:
+    timings: list[float] = []
+    counter = iter(range(total))
+
+    async def worker() -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+            for n in counter:
+                method, path, kwargs = make(n)
+                started = time.perf_counter()
+                response = await client.request(method, path, **kwargs)
+                timings.append(time.perf_counter() - started)
+                response.raise_for_status()
+
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    return timings
+
+
+def _ms(values: list[float], p: float) -> str:
+    return f"{percentile(values, p) * 1000:.1f} ms"
+
+
+async def run() -> Section:
+    section = Section("Evidence ingestion (issue 4)")
+    async with scratch_database() as url:
+        token, class_id = await _district(url, "bench")
+        items = _results()
+        server = _Server(url)
+        try:
+            await server.ready()
+            raw_seconds = await _raw_insert(url, items)
+            http_seconds = await _http_ingest(server.base, token, items)
+            raw_rate, http_rate = len(items) / raw_seconds, len(items) / http_seconds
+            section.add(
+                f"- {STUDENTS} students x {len(_competencies())} competencies, "
+                f"{len(items):,} results in batches of {BATCH}, 2 concurrent clients"
+            )
+            section.add(
+                f"- HTTP ingest, decisions and rollups included: {http_rate:,.0f} results/s "
+                f"({http_seconds:.1f} s)"
+            )
+            section.add(
+                f"- raw asyncpg INSERT ... SELECT FROM unnest (no decisions): "
+                f"{raw_rate:,.0f} rows/s ({raw_seconds:.1f} s)"
+            )
+            section.add(f"- ratio HTTP / raw: **{http_rate / raw_rate:.2f}** (target >= 0.5)")
+
+            auth = {"Authorization": f"Bearer {token}"}
+            extra = [
+                lambda n: (
+                    "POST",
+                    "/v1/evidence",
+                    {
+                        "headers": auth,
+                        "json": {
+                            "items": [
+                                {
+                                    "student_id": f"stu-{n % STUDENTS:05d}",
+                                    "competency_id": "std-0-0",
+                                    "score": 3.0,
+                                    "observed_at": (
+                                        START + timedelta(days=30, seconds=n)
+                                    ).isoformat(),
+                                    "source_id": f"single-{n}",
+                                }
+                            ]
+                        },
+                    },
+                ),
+                lambda n: ("GET", "/healthz", {}),
+            ]
+            posts = await _latencies(server.base, extra[0], 2000)
+            noops = await _latencies(server.base, extra[1], 2000)
+            ratio = percentile(posts, 99) / percentile(noops, 99)
+            section.add(
+                f"- single-result POST at 8 clients: p50 {_ms(posts, 50)}, "
+                f"p99 {_ms(posts, 99)}; no-op GET /healthz: p50 {_ms(noops, 50)}, "
+                f"p99 {_ms(noops, 99)}; p99 ratio **{ratio:.1f}x** "
+                "(target <= 3x)"
+            )
+
+            grid = await _latencies(
+                server.base,
+                lambda n: (
+                    "GET",
+                    f"/v1/classes/{class_id}/mastery",
+                    {"headers": auth, "params": {"framework_id": "fw"}},
+                ),
+                200,
+                clients=1,
+            )
+            section.add(
+                f"- class grid 30 x 55 (50 standards + 5 rollups): p50 {_ms(grid, 50)}, "
+                f"p95 {_ms(grid, 95)}"
+            )
+
+            firsts, lasts = await _first_versus_500th(server.base, auth)
+            section.add(
+                f"- one result for a student/competency with 0 earlier results: median "
+                f"{statistics.median(firsts) * 1000:.1f} ms; with 499 earlier: median "
+                f"{statistics.median(lasts) * 1000:.1f} ms (in-order results extend the "
+                "stored state: no history is read)"
+            )
+        finally:
+            server.stop()
+    return section
+
+
+async def _first_versus_500th(base: str, auth: dict[str, str]) -> tuple[list[float], list[float]]:
+    firsts: list[float] = []
+    lasts: list[float] = []
+    async with httpx.AsyncClient(base_url=base, headers=auth, timeout=60) as client:
+        for pair in range(10):
+            student = f"stu-{STUDENTS - 1 - pair:05d}"
+
+            def item(k: int, student: str = student, pair: int = pair) -> dict[str, Any]:
+                return {
+                    "student_id": student,
+                    "competency_id": "std-4-9",
+                    "score": 2.0 + k % 2,
+                    "observed_at": (START + timedelta(days=60, minutes=k)).isoformat(),
+                    "source_id": f"long-{pair}-{k}",
+                }
+
+            started = time.perf_counter()
+            (await client.post("/v1/evidence", json={"items": [item(0)]})).raise_for_status()
+            firsts.append(time.perf_counter() - started)
+            for k in range(1, 499, 166):
+                chunk = [item(j) for j in range(k, min(k + 166, 499))]
+                (await client.post("/v1/evidence", json={"items": chunk})).raise_for_status()
+            started = time.perf_counter()
+            (await client.post("/v1/evidence", json={"items": [item(499)]})).raise_for_status()
+            lasts.append(time.perf_counter() - started)
+    return firsts, lasts
