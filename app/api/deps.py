@@ -25,6 +25,9 @@ SCOPE_DESCRIPTIONS = {
     Scope.MASTERY_OVERRIDE: "Set and clear a teacher's override of a decision",
     Scope.REPORTS_READ: "Read district summaries and trends",
     Scope.ADMIN: "Everything, including the tenant's clients and imports",
+    Scope.GRADEBOOK_CREATEPUT: "OneRoster 1.2 gradebook: put line items and results",
+    Scope.GRADEBOOK_READONLY: "OneRoster 1.2 gradebook: read line items and results",
+    Scope.GRADEBOOK_DELETE: "OneRoster 1.2 gradebook: delete results",
 }
 
 oauth2 = OAuth2(

@@ -27,14 +27,35 @@ class Scope(StrEnum):
     MASTERY_OVERRIDE = "mastery:override"
     REPORTS_READ = "reports:read"
     ADMIN = "admin"
+    # The OneRoster 1.2 gradebook scopes, so that a vendor's client asks for what it knows.
+    GRADEBOOK_CREATEPUT = "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.createput"
+    GRADEBOOK_READONLY = "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly"
+    GRADEBOOK_DELETE = "https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.delete"
 
 
 ALL_SCOPES: frozenset[Scope] = frozenset(Scope)
 
+# A scope also grants the scopes it maps onto: the OneRoster gradebook scopes are the
+# service's own under the standard's names, and the service's own grant the gradebook's.
+IMPLIES: dict[Scope, frozenset[Scope]] = {
+    Scope.GRADEBOOK_CREATEPUT: frozenset({Scope.EVIDENCE_WRITE}),
+    Scope.GRADEBOOK_DELETE: frozenset({Scope.EVIDENCE_WRITE}),
+    Scope.GRADEBOOK_READONLY: frozenset({Scope.MASTERY_READ}),
+    Scope.EVIDENCE_WRITE: frozenset({Scope.GRADEBOOK_CREATEPUT, Scope.GRADEBOOK_DELETE}),
+    Scope.MASTERY_READ: frozenset({Scope.GRADEBOOK_READONLY}),
+}
+
+
+def granting(scope: Scope) -> frozenset[Scope]:
+    """Every scope that grants `scope`: itself, admin, and those that map onto it."""
+    return frozenset(
+        {scope, Scope.ADMIN} | {s for s, implied in IMPLIES.items() if scope in implied}
+    )
+
 
 def parse_scopes(text: str, loc: tuple[str | int, ...] = ("scope",)) -> frozenset[Scope]:
     """Parse a space-separated scope string (RFC 6749 §3.3); unknown scopes are an error."""
-    words = text.split()
+    words = text.split()  # OneRoster scope URIs contain no spaces, so they split cleanly
     unknown = [w for w in words if w not in Scope._value2member_map_]
     if unknown:
         raise Invalid(
@@ -92,8 +113,8 @@ class Principal:
     scopes: frozenset[Scope]
 
     def allows(self, scope: Scope) -> bool:
-        """Whether the token carries `scope` (`admin` carries every scope)."""
-        return scope in self.scopes or Scope.ADMIN in self.scopes
+        """Whether the token grants `scope`: it carries it, or admin, or a scope mapped onto it."""
+        return not granting(scope).isdisjoint(self.scopes)
 
 
 class ScopeNotGranted(Invalid):

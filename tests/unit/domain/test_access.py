@@ -56,3 +56,16 @@ def test_valid_slugs(slug: str) -> None:
 def test_invalid_slugs(slug: str) -> None:
     with pytest.raises(Invalid):
         validate_slug(slug)
+
+
+def test_gradebook_scopes_map_onto_the_services_own_and_back() -> None:
+    vendor = Principal("c", TenantId(1), "t", frozenset({Scope.GRADEBOOK_CREATEPUT}))
+    assert vendor.allows(Scope.EVIDENCE_WRITE)
+    assert vendor.allows(Scope.GRADEBOOK_CREATEPUT)
+    assert not vendor.allows(Scope.MASTERY_READ)
+    assert not vendor.allows(Scope.GRADEBOOK_READONLY)
+    reader = Principal("c", TenantId(1), "t", frozenset({Scope.MASTERY_READ}))
+    assert reader.allows(Scope.GRADEBOOK_READONLY)
+    assert not reader.allows(Scope.GRADEBOOK_DELETE)
+    parsed = parse_scopes("https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly")
+    assert parsed == {Scope.GRADEBOOK_READONLY}
