@@ -16,6 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.jobs import AsyncioJobRunner
+from app.adapters.oneroster.csv_files import CsvRosterFiles
+from app.adapters.oneroster.rest_client import HttpRosterProviders
+from app.adapters.security.secret_box import FernetSecretBox
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
@@ -75,6 +78,7 @@ def build(settings: Settings) -> Container:
     clock = SystemClock()
     ids = RandomIds()
     jobs = AsyncioJobRunner(uow, clock, ids)
+    key = secret_key(settings)
     services = Services(
         uow=uow,
         access=partial(SqlAccessUnitOfWork, sessions),
@@ -84,9 +88,12 @@ def build(settings: Settings) -> Container:
             time_cost=settings.secret_hash_time_cost,
             memory_cost=settings.secret_hash_memory_kib,
         ),
-        tokens=JwtTokenCodec(secret_key(settings)),
+        tokens=JwtTokenCodec(key),
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
+        roster_files=CsvRosterFiles(),
+        roster_providers=HttpRosterProviders(),
+        secrets=FernetSecretBox(key),
         token_ttl_seconds=settings.token_ttl_seconds,
     )
     return Container(settings, engine, services, jobs)

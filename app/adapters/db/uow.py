@@ -11,6 +11,8 @@ from app.adapters.db.access import SqlClientRepository, SqlTenantRepository
 from app.adapters.db.engine import WRITE
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.roster import SqlRosterRepository
+from app.adapters.db.roster_connection import SqlRosterConnectionRepository
+from app.adapters.db.roster_staging import SqlRosterStaging
 from app.domain.access import TenantId
 from app.domain.roster import RosterKind
 
@@ -53,12 +55,17 @@ class SqlUnitOfWork(_SessionScope):
         self.tenant_id = tenant_id
         self._roster: dict[RosterKind, SqlRosterRepository] = {}
         self.jobs: SqlJobRepository
+        self.roster_connection: SqlRosterConnectionRepository
 
     async def __aenter__(self) -> Self:
         await self._open()
         self._roster = {}
         self.jobs = SqlJobRepository(self.session, self.tenant_id)
+        self.roster_connection = SqlRosterConnectionRepository(self.session, self.tenant_id)
         return self
+
+    def roster_staging(self) -> SqlRosterStaging:
+        return SqlRosterStaging(self.session, self.tenant_id)
 
     def roster(self, kind: RosterKind) -> SqlRosterRepository:
         if kind not in self._roster:
