@@ -113,4 +113,8 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
     """The ASGI app for a server process: logging configured, services started in the lifespan."""
     settings = settings or Settings()
     configure_logging(settings.log_level)
-    return create_app(start=partial(running, settings), max_body_bytes=settings.max_body_bytes)
+    return create_app(
+        start=partial(running, settings),
+        max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.max_upload_bytes,
+    )

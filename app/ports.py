@@ -127,8 +127,9 @@ class RosterSource(Protocol):
 
 
 class RosterFiles(Protocol):
-    def open(self, path: Path) -> RosterSource:
-        """A OneRoster CSV set in a folder or a zip file; raises `Invalid` when unreadable."""
+    def open(self, path: Path, *, owned: bool = False) -> RosterSource:
+        """A OneRoster CSV set in a folder or a zip file; raises `Invalid` when unreadable.
+        An `owned` file (an upload) is deleted when the source closes."""
         ...
 
 

@@ -49,20 +49,12 @@ async def import_roster(
     skip_invalid: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import the set; raises `Invalid` listing every problem when nothing may be written."""
-    manifest = await source.manifest()
+    """Import the set; raises `ImportRejected` listing every problem when nothing may be
+    written (any problem, unless `skip_invalid`)."""
+    manifest = await outline(source)
     report = ImportReport(manifest.version, skip_invalid, manifest.source)
     report.not_used = source.not_used()
     report.notes = list(manifest.notes)
-    files = [f for f in FILES if manifest.mode(f) != FileMode.ABSENT]
-    unreadable = list(manifest.problems)
-    for file in files:
-        columns = await source.columns(file)
-        missing = missing_columns(file, columns) if columns is not None else []
-        if missing:
-            unreadable.append(Problem((file.name,), f"missing column(s): {', '.join(missing)}"))
-    if unreadable:
-        raise Invalid("The roster set cannot be read; nothing was written", unreadable)
     async with services.uow(tenant) as uow:
         staging = uow.roster_staging()
         await staging.open({f.kind: manifest.mode(f) for f in FILES if f.kind is not None})
@@ -70,9 +62,10 @@ async def import_roster(
         for file in FILES:
             await run.read(file)
         if report.problem_count and not skip_invalid:
-            raise Invalid(
+            raise ImportRejected(
                 f"{report.problem_count} problem(s) in the roster set; nothing was written",
                 report.listed_problems(),
+                report=report,
             )
         now = services.clock.now()
         for kind in SAVE_ORDER:
@@ -84,6 +77,31 @@ async def import_roster(
         await uow.commit()
     report.written = True
     return report
+
+
+class ImportRejected(Invalid):
+    """The set has problems and nothing was written; `report` says what was read."""
+
+    def __init__(self, detail: str, problems: list[Problem], *, report: ImportReport) -> None:
+        super().__init__(detail, problems)
+        self.report = report
+
+
+async def outline(source: RosterSource) -> Manifest:
+    """The set's manifest, checked with the columns of every file it applies; raises `Invalid`
+    listing every problem when the set cannot be read at all (skip-invalid or not)."""
+    manifest = await source.manifest()
+    unreadable = list(manifest.problems)
+    for file in FILES:
+        if manifest.mode(file) == FileMode.ABSENT:
+            continue
+        columns = await source.columns(file)
+        missing = missing_columns(file, columns) if columns is not None else []
+        if missing:
+            unreadable.append(Problem((file.name,), f"missing column(s): {', '.join(missing)}"))
+    if unreadable:
+        raise Invalid("The roster set cannot be read; nothing was written", unreadable)
+    return manifest
 
 
 class _Import:

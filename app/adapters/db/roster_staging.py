@@ -147,11 +147,13 @@ class SqlRosterStaging:
             items = self._tables.items
             await self._ready(items)
             value, position = items.c.value, items.c.pos
+            order = [stage.c.line, items.c.pos]
             source = items.join(stage, stage.c.line == items.c.line)
             assert ref.kind is not None, "roles.csv rows have no list references"
             written &= (items.c.kind == ref.kind.value) & (items.c.field == ref.field)
         else:
             value, position = stage.c[ref.field], sa.null()
+            order = [stage.c.line]
             source = stage
         target_mode = self._modes.get(ref.target, FileMode.ABSENT)
         target = (self._stage(ref.target), SPECS[ref.target].table)
@@ -162,7 +164,7 @@ class SqlRosterStaging:
             sa.select(stage.c.line, position.label("pos"), value.label("value"))
             .select_from(source)
             .where(missing)
-            .order_by(stage.c.line, position)
+            .order_by(*order)
             .limit(limit + 1)
         )
         listed = (await self._run(listing)).all()

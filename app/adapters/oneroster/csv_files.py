@@ -99,8 +99,9 @@ def _day_first(lines: Iterator[list[str]], positions: list[int]) -> bool | None:
 class CsvRosterSource:
     """A OneRoster set in a folder or zip: files found by name whatever their case."""
 
-    def __init__(self, container: _Folder | _Zip) -> None:
+    def __init__(self, container: _Folder | _Zip, owned: Path | None = None) -> None:
         self._container = container
+        self._owned = owned
         self._by_stem = {
             n[: -len(".csv")].lower(): n for n in container.names() if n.lower().endswith(".csv")
         }
@@ -185,14 +186,21 @@ class CsvRosterSource:
     async def close(self) -> None:
         if isinstance(self._container, _Zip):
             self._container.close()
+        if self._owned is not None:
+            self._owned.unlink(missing_ok=True)
 
 
 class CsvRosterFiles:
-    def open(self, path: Path) -> CsvRosterSource:
+    def open(self, path: Path, *, owned: bool = False) -> CsvRosterSource:
         if path.is_dir():
             return CsvRosterSource(_Folder(path))
         if path.is_file():
-            return CsvRosterSource(_Zip(path))
+            try:
+                return CsvRosterSource(_Zip(path), path if owned else None)
+            except Invalid:
+                if owned:
+                    path.unlink(missing_ok=True)
+                raise
         raise Invalid(
             "No OneRoster set there", [Problem(("path",), f"{path} is neither a folder nor a zip")]
         )

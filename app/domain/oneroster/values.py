@@ -108,7 +108,7 @@ class Fields:
             return None
         found = vocabulary(enum).get(text.lower())
         if found is None or (among is not None and found not in among):
-            allowed = ", ".join(m.value for m in (among or enum))
+            allowed = ", ".join(m.value for m in enum if among is None or m in among)
             self.bad(field, f"{field} {text!r} is not one of {allowed}")
             return None
         return found
