@@ -11,6 +11,7 @@ import typer
 import uvicorn
 
 from app.adapters.db import migrate
+from app.adapters.oneroster.csv_writer import write_set
 from app.bootstrap import create_web_app
 from app.cli_roster import import_cli, roster_cli
 from app.cli_support import JsonFlag, console, print_data, with_services
@@ -225,6 +226,15 @@ def demo_load(
     """Load the demo district (created if missing; loading again changes nothing)."""
     loaded = with_services(lambda s: demo.load_demo_district(s, tenant))
     console.print(f"demo district loaded into tenant {loaded.slug!r}")
+
+
+@demo_cli.command("write-oneroster")
+def demo_write_oneroster(
+    folder: Annotated[Path, typer.Argument(help="Where to write the CSV set.")] = demo.DEMO_SET,
+) -> None:
+    """Regenerate the demo district's OneRoster 1.2 CSV set (the same files every time)."""
+    for path in write_set(demo.demo_roster(), folder):
+        console.print(f"wrote {path}")
 
 
 def openapi_document() -> str:
