@@ -178,7 +178,9 @@ class SqlRosterStaging:
             lines = sorted(set((await self._run(every)).scalars().all()))
             count = len(lines)
         newly = await self._skip_new(stage, lines)
-        causes = await describe(self._session, *target, self._tenant, {r.value for r in listed})
+        bulk = target_mode == FileMode.BULK
+        ids = {r.value for r in listed}
+        causes = await describe(self._session, *target, self._tenant, bulk, ids)
         return MissingReferences(
             [MissingReference(r.line, ref.field, r.pos, r.value, *causes[r.value]) for r in listed],
             count,

@@ -42,12 +42,13 @@ async def describe(
     stage: sa.Table,
     stored: sa.Table,
     tenant: TenantId,
+    bulk: bool,
     ids: Collection[str],
 ) -> dict[str, tuple[Absence, int | None]]:
-    """Why each of these ids is not there: its row was skipped, it is retired, or it is
-    nowhere."""
+    """Why each of these ids is not there: its row was skipped, it is retired (by a row, or
+    because a `bulk` file leaves it out), or it is nowhere."""
     wanted = sorted(set(ids))
-    staged = (
+    listed = (
         await session.execute(
             sa.select(stage.c.id, stage.c.line, stage.c.skipped, stage.c.deleting).where(
                 stage.c.id.in_(wanted), stage.c.line > 0
@@ -65,10 +66,12 @@ async def describe(
     )
     found: dict[str, tuple[Absence, int | None]] = {}
     for id_ in wanted:
-        rows = [r for r in staged if r.id == id_]
+        rows = [r for r in listed if r.id == id_]
         skipped = [r.line for r in rows if r.skipped and not r.deleting]
         if skipped:
             found[id_] = (Absence.SKIPPED, min(skipped))
+        elif id_ in known and not rows and bulk:
+            found[id_] = (Absence.UNLISTED, None)
         elif rows or id_ in known:
             found[id_] = (Absence.RETIRED, None)
         else:

@@ -75,6 +75,7 @@ class Absence(StrEnum):
     NOWHERE = "nowhere"  # in neither the set nor the roster
     SKIPPED = "skipped"  # its own row in the set has a problem
     RETIRED = "retired"  # tobedeleted, stored so or retired by this import
+    UNLISTED = "unlisted"  # stored, but a bulk file that does not list it retires it
 
 
 @dataclass(frozen=True)
@@ -98,4 +99,6 @@ def missing_message(column_name: str, target: RosterKind, missing: MissingRefere
         return f"{said} is not imported: its row {file}:{missing.skipped_line} has a problem"
     if missing.absence == Absence.RETIRED:
         return f"{said} is tobedeleted (in {file} or the roster)"
+    if missing.absence == Absence.UNLISTED:
+        return f"{said} is retired: the bulk {file} does not list it"
     return f"{said} is not in {file} nor in the roster"
