@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from app.domain.access import Tenant
 from app.domain.errors import NotFound
@@ -190,7 +191,8 @@ def demo_roster() -> list[RosterRecord]:
             grade_students = []
             for _ in range(STUDENTS_PER_GRADE):
                 number += 1
-                student = User(
+                student = _at_school(
+                    school.id,
                     id=f"demo-stu-{number:04d}",
                     role=UserRole.STUDENT,
                     given_name=rng.choice(_GIVEN),
@@ -198,7 +200,6 @@ def demo_roster() -> list[RosterRecord]:
                     grades=(grade,),
                     identifier=f"S{100000 + number}",
                     username=f"student{number:04d}",
-                    **_at_school(f"demo-stu-{number:04d}", UserRole.STUDENT, school.id),
                 )
                 grade_students.append(student)
                 demographics.append(_demographics(rng, student.id, int(grade)))
@@ -206,14 +207,14 @@ def demo_roster() -> list[RosterRecord]:
             for code, title in SUBJECTS:
                 course_id = f"demo-{code}-{grade}"
                 class_id = f"{course_id}-a"
-                teacher = User(
+                teacher = _at_school(
+                    school.id,
                     id=f"demo-tch-{code}-{grade}",
                     role=UserRole.TEACHER,
                     given_name=rng.choice(_GIVEN),
                     family_name=rng.choice(_FAMILY),
                     identifier=f"T-{code}-{grade}",
                     email=f"{code}{grade}.teacher@riverside.example",
-                    **_at_school(f"demo-tch-{code}-{grade}", UserRole.TEACHER, school.id),
                 )
                 teachers.append(teacher)
                 records.append(
@@ -259,10 +260,17 @@ def demo_roster() -> list[RosterRecord]:
     return [*records, *teachers, *students, *enrollments, *demographics]
 
 
-def _at_school(user_id: str, role: UserRole, school_id: str) -> dict[str, object]:
-    """A user's one role, at its school (as a 1.2 SIS lists it), and the orgs that follow."""
-    assignment = RoleAssignment(role=role, org_id=school_id, id=f"{user_id}-role")
-    return {"org_ids": (school_id,), "primary_org_id": school_id, "roles": (assignment,)}
+def _at_school(school_id: str, *, id: str, role: UserRole, **fields: Any) -> User:
+    """A user with one role, at its school (as a 1.2 SIS lists it), and the orgs that follow."""
+    assignment = RoleAssignment(role=role, org_id=school_id, id=f"{id}-role")
+    return User(
+        id=id,
+        role=role,
+        org_ids=(school_id,),
+        primary_org_id=school_id,
+        roles=(assignment,),
+        **fields,
+    )
 
 
 def _demographics(rng: random.Random, user_id: str, grade: int) -> Demographics:

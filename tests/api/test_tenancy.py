@@ -4,6 +4,8 @@ forgotten (this test fails until the endpoint has a row in CONCRETE below)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from app.api.app import create_app
@@ -12,6 +14,7 @@ from app.domain.access import Scope
 from app.ports import JobReport, Progress
 from tests.api.roster_data import ROSTER, seed_roster
 from tests.conftest import Api
+from tests.integration.oneroster_sets import zip_set
 
 
 async def _finished_work(progress: Progress) -> JobReport:
@@ -34,6 +37,22 @@ CONCRETE = {
     "/v1/jobs/{id}": "/v1/jobs/{job}",
 }
 BODIES = dict(ROSTER)
+
+# A bulk users file naming only a user of the first district's ids: were the import to reach
+# the first district, it would rename teacher-1 and retire every other user.
+_LEAKING_SET = {
+    "manifest.csv": "propertyName,value\noneroster.version,1.1\nfile.users,bulk\n",
+    "users.csv": "sourcedId,status,dateLastModified,orgSourcedIds,role,givenName,familyName\n"
+    "teacher-1,active,,,teacher,Written By,The Other District\n",
+}
+# POST operations: what the other district sends, and the first district's view that must not
+# change because of it.
+POSTS: dict[str, tuple[dict[str, Any], str]] = {
+    "/v1/roster/imports": (
+        {"files": {"file": ("set.zip", zip_set(_LEAKING_SET), "application/zip")}},
+        "/v1/users",
+    ),
+}
 
 
 def _operations() -> list[tuple[str, str]]:
@@ -63,7 +82,8 @@ async def test_another_tenant_cannot_see_or_change_it(
         url = CONCRETE[path].format(job=job.id)
     else:
         url = path
-    owner_view = await api.get(url) if method != "GET" or "{" in path else None
+    view = POSTS[path][1] if method == "POST" and path in POSTS else url
+    owner_view = await api.get(view) if method != "GET" or "{" in path else None
     if method == "GET" and "{" not in path:
         mine = (await api.get(url)).json()["items"]
         assert mine, f"the owner sees nothing at {url}: the check would prove nothing"
@@ -86,7 +106,12 @@ async def test_another_tenant_cannot_see_or_change_it(
         # Either the other district gets a record of its own under the same id, or its
         # references name nothing it owns; never is the first district's record touched.
         assert theirs.status_code in (201, 404, 422), theirs.text
+    elif method == "POST" and path in POSTS:
+        theirs = await other_api.post(url, **POSTS[path][0])
+        # The other district's own job (or a refusal); never a change to the first's records.
+        assert theirs.status_code in (202, 404, 409, 422), theirs.text
+        await container.jobs.wait()
     else:
         pytest.fail(f"decide how {method} {path} proves tenant isolation, in {__file__}")
     if owner_view is not None:
-        assert (await api.get(url)).json() == owner_view.json()
+        assert (await api.get(view)).json() == owner_view.json()

@@ -143,3 +143,15 @@ def write_set(folder: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (folder / name).write_bytes(dedent(text).replace("\n", "\r\n").encode())
     return folder
+
+
+def zip_set(files: dict[str, str]) -> bytes:
+    """The set as a zip, as a district uploads it."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, dedent(text))
+    return buffer.getvalue()
