@@ -11,8 +11,10 @@ from rich.progress import Progress as Bar
 from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from app.cli_support import JsonFlag, console, errors, with_services
+from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth
 from app.ports import Services
 from app.use_cases import access
+from app.use_cases import roster_sync as sync
 from app.use_cases.import_report import ImportReport
 from app.use_cases.roster_import import ImportRejected, import_roster
 
@@ -98,6 +100,66 @@ def import_oneroster(
 
     report, rejected = with_services(
         lambda services: run_with_bar(services, tenant, work, "importing")
+    )
+    show_report(report, as_json)
+    if rejected:
+        raise typer.Exit(1)
+
+
+@roster_cli.command("connect")
+def roster_connect(
+    tenant: TenantOption,
+    base_url: Annotated[str, typer.Option(help="The provider's root URL.")],
+    client_id: Annotated[str, typer.Option(help="The client id the SIS issued.")],
+    version: Annotated[OneRosterVersion, typer.Option(help="OneRoster version.")] = (
+        OneRosterVersion.V1_2
+    ),
+    auth: Annotated[ProviderAuth, typer.Option(help="oauth2 or oauth1 (HMAC-SHA256).")] = (
+        ProviderAuth.OAUTH2
+    ),
+    token_url: Annotated[str | None, typer.Option(help="OAuth 2.0 token URL.")] = None,
+    scope: Annotated[list[str] | None, typer.Option(help="A scope to ask for (repeat).")] = None,
+    client_secret: Annotated[
+        str,
+        typer.Option(prompt=True, hide_input=True, envvar="MASTERY_SIS_CLIENT_SECRET"),
+    ] = "",
+) -> None:
+    """Set the tenant's SIS connection (the secret is stored encrypted)."""
+    settings = sync.ConnectionSettings(
+        base_url=base_url,
+        version=version,
+        auth=auth,
+        client_id=client_id,
+        client_secret=client_secret or None,
+        token_url=token_url,
+        scopes=tuple(scope or ()),
+    )
+
+    async def work(services: Services) -> Any:
+        found = await access.tenant_by_slug(services, tenant)
+        return (await sync.put_connection(services, found.id, settings))[0]
+
+    connection = with_services(work)
+    console.print(f"connected to {connection.base_url} (OneRoster {connection.version.value})")
+
+
+@roster_cli.command("sync")
+def roster_sync(
+    tenant: TenantOption,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Import every valid record; report the rest.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Sync the roster from the SIS's OneRoster REST provider (only changes after the first)."""
+
+    async def work(services: Services, tenant_id: Any, progress: Any) -> ImportReport:
+        return await sync.sync_roster(
+            services, tenant_id, skip_invalid=skip_invalid, progress=progress
+        )
+
+    report, rejected = with_services(
+        lambda services: run_with_bar(services, tenant, work, "syncing")
     )
     show_report(report, as_json)
     if rejected:

@@ -10,7 +10,7 @@ from fastapi.routing import APIRoute
 
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.problems import add_problem_handlers
-from app.api.rest import health, jobs, oauth, roster, roster_imports
+from app.api.rest import health, jobs, oauth, roster, roster_imports, roster_sync
 from app.ports import Services
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
@@ -55,7 +55,7 @@ def create_app(
     if services is not None:  # usable at once, also where no lifespan runs (ASGI transport)
         app.state.services = services
     add_problem_handlers(app)
-    for module in (health, oauth, roster, roster_imports, jobs):
+    for module in (health, oauth, roster, roster_imports, roster_sync, jobs):
         app.include_router(module.router)
     app.add_middleware(
         BodyLimit,

@@ -91,3 +91,4 @@ def authorized(scope: Scope) -> object:
 
 RosterReader = Annotated[Principal, authorized(Scope.ROSTER_READ)]
 RosterWriter = Annotated[Principal, authorized(Scope.ROSTER_WRITE)]
+Admin = Annotated[Principal, authorized(Scope.ADMIN)]

@@ -36,7 +36,17 @@ CONCRETE = {
     "/v1/classes/{id}/teachers": "/v1/classes/class-1/teachers",
     "/v1/jobs/{id}": "/v1/jobs/{job}",
 }
-BODIES = dict(ROSTER)
+CONNECTION = {
+    "base_url": "https://sis.example",
+    "oneroster_version": "1.2",
+    "auth": "oauth2",
+    "token_url": "https://sis.example/oauth/token",
+    "client_id": "first-district",
+    "client_secret": "first-district-secret",
+}
+BODIES = dict(ROSTER) | {"/v1/roster/connection": CONNECTION}
+# Resources that are one per district: the other district sees none (404), not an empty list.
+SINGLETONS = {"/v1/roster/connection"}
 
 # A bulk users file naming only a user of the first district's ids: were the import to reach
 # the first district, it would rename teacher-1 and retire every other user.
@@ -52,6 +62,8 @@ POSTS: dict[str, tuple[dict[str, Any], str]] = {
         {"files": {"file": ("set.zip", zip_set(_LEAKING_SET), "application/zip")}},
         "/v1/users",
     ),
+    # The other district has no SIS connection: it cannot sync, least of all the first's.
+    "/v1/roster/sync": ({}, "/v1/users"),
 }
 
 
@@ -73,6 +85,7 @@ async def test_another_tenant_cannot_see_or_change_it(
     api: Api, other_api: Api, container: Container, method: str, path: str
 ) -> None:
     await seed_roster(api)
+    assert (await api.put("/v1/roster/connection", CONNECTION)).status_code == 201
     job = await container.services.jobs.start(
         api.tenant.id, "test", Scope.ROSTER_READ, _finished_work
     )
@@ -83,8 +96,12 @@ async def test_another_tenant_cannot_see_or_change_it(
     else:
         url = path
     view = POSTS[path][1] if method == "POST" and path in POSTS else url
-    owner_view = await api.get(view) if method != "GET" or "{" in path else None
-    if method == "GET" and "{" not in path:
+    reads_itself = method != "GET" or "{" in path or path in SINGLETONS
+    owner_view = await api.get(view) if reads_itself else None
+    if method == "GET" and path in SINGLETONS:
+        assert (await api.get(url)).status_code == 200
+        assert (await other_api.get(url)).status_code == 404
+    elif method == "GET" and "{" not in path:
         mine = (await api.get(url)).json()["items"]
         assert mine, f"the owner sees nothing at {url}: the check would prove nothing"
         theirs = await other_api.get(url)

@@ -152,7 +152,16 @@ class RestRosterSource:
         request_url = str(httpx.URL(url, params=params)) if params else url
         for attempt in range(RETRIES + 1):
             headers = await self._signer.headers("GET", request_url)
-            response = await self._http.get(request_url, headers=headers)
+            try:
+                response = await self._http.get(request_url, headers=headers)
+            except httpx.TransportError as exc:
+                if attempt == RETRIES:
+                    raise Invalid(
+                        "The SIS's OneRoster provider cannot be reached",
+                        [Problem(("provider", request_url), str(exc) or type(exc).__name__)],
+                    ) from exc
+                await self._sleep(0.5 * 2**attempt)
+                continue
             if response.status_code == 200:
                 return response
             if (response.status_code != 429 and response.status_code < 500) or attempt == RETRIES:
