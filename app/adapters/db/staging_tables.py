@@ -98,32 +98,29 @@ class StagingTables:
         return found
 
 
-def _getter(table: sa.Table, name: str) -> Callable[[Any], Any]:
-    get = attrgetter(name)
-    return lambda record: column_value(get(record))
-
-
-def record_values(table: sa.Table) -> tuple[list[str], list[Callable[[Any], Any]]]:
-    """The staged columns that come from a record, and how to read each off a record."""
+def record_values(table: sa.Table) -> tuple[list[str], Callable[[Any], tuple[Any, ...]]]:
+    """The staged columns that come from a record, and one C-level getter of them all."""
     names = [c.name for c in table.columns if c.name not in ("line", *_FLAGS)]
-    return names, [_getter(table, n) for n in names]
+    return names, attrgetter(*names)
 
 
 def record_rows(
     table: sa.Table, reads: Sequence[RowRead], json_as_text: bool
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Staged rows for these reads: a read with a problem or a retirement stages its id alone."""
-    names, getters = record_values(table)
-    json_columns = {i for i, n in enumerate(names) if isinstance(table.c[n].type, sa.JSON)}
+    """Staged rows for these reads: a read with a problem or a retirement stages its id alone.
+    Enum members are strings already; only list fields need turning into JSON."""
+    names, get = record_values(table)
+    json_columns = [i for i, n in enumerate(names) if isinstance(table.c[n].type, sa.JSON)]
     id_at, modified_at = names.index("id"), names.index("source_modified_at")
     empty = [None] * len(names)
     rows = []
     for read in reads:
         record = read.record
         if isinstance(record, RosterRecord):
-            values = [get(record) for get in getters]
-            if json_as_text:
-                for i in json_columns:
+            values = list(get(record))
+            for i in json_columns:
+                values[i] = column_value(values[i])
+                if json_as_text:
                     values[i] = json.dumps(values[i])
         else:
             values = list(empty)

@@ -97,20 +97,24 @@ def _plan(kind: RosterKind) -> tuple[tuple[str, str, FieldReader], ...]:
 _SPECIAL = {RosterKind.USER: ("role", "org_ids", "roles"), RosterKind.CLASS: ("class_type",)}
 
 
+_ACTIVE, _TOBEDELETED = RecordStatus.ACTIVE.value, RecordStatus.TOBEDELETED.value
+_DELTA = FileMode.DELTA
+
+
 def _head(fields: Fields, mode: FileMode) -> tuple[str, bool, datetime | None]:
     """sourcedId, whether the row retires its record, and dateLastModified."""
     id_ = fields.required("sourcedId")
     status = fields.text("status")
     deleting = False
     if status is None:
-        if mode == FileMode.DELTA:
+        if mode is _DELTA:
             fields.bad("status", "status is required in a delta file")
-    elif status.lower() == RecordStatus.TOBEDELETED.value:
+    elif (lowered := status.lower()) == _TOBEDELETED:
         deleting = True
-    elif status.lower() != RecordStatus.ACTIVE.value:
+    elif lowered != _ACTIVE:
         fields.bad("status", f"status {status!r} is not one of active, tobedeleted")
     modified = fields.instant("dateLastModified")
-    if modified is None and mode == FileMode.DELTA and fields.text("dateLastModified") is None:
+    if modified is None and mode is _DELTA and fields.text("dateLastModified") is None:
         fields.bad("dateLastModified", "dateLastModified is required in a delta file")
     return id_, deleting, modified
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import TypeVar
 
 from app.domain.errors import Problem
@@ -36,6 +37,8 @@ def vocabulary(enum: type[E]) -> dict[str, E]:
     return found  # type: ignore[return-value]
 
 
+# A SIS stamps many rows with the same instants and dates: parse each text once.
+@lru_cache(maxsize=4096)
 def parse_instant(text: str) -> datetime:
     """An ISO 8601 instant; a date alone means its midnight, and no zone means UTC."""
     if len(text) == 10:
@@ -45,6 +48,7 @@ def parse_instant(text: str) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
     """An ISO 8601 date; an instant given where a date is expected gives its date."""
     if len(text) == 10:
@@ -66,9 +70,8 @@ class Fields:
 
     def text(self, field: str) -> str | None:
         value = self.values.get(field)
-        if isinstance(value, str):
-            value = value.strip()
-            return value or None
+        if type(value) is str or isinstance(value, str):  # the first test is the fast path
+            return value.strip() or None
         return None
 
     def required(self, field: str) -> str:
