@@ -22,6 +22,9 @@ import_cli = typer.Typer(help="Import data from other systems.", no_args_is_help
 roster_cli = typer.Typer(help="The roster's SIS connection and syncs.", no_args_is_help=True)
 
 TenantOption = Annotated[str, typer.Option(help="The tenant's slug.")]
+SkipInvalid = Annotated[
+    bool, typer.Option("--skip-invalid", help="Import every valid row; report the rest.")
+]
 
 
 class _BarProgress:
@@ -59,6 +62,16 @@ def show_report(report: ImportReport, as_json: bool) -> None:
     console.print(f"{verdict}; {report.problem_count} problem(s)")
 
 
+def run_and_report(tenant_slug: str, work: Any, label: str, as_json: bool) -> None:
+    """Run an import with a progress line, print its report; exit 1 when it was rejected."""
+    report, rejected = with_services(
+        lambda services: run_with_bar(services, tenant_slug, work, label)
+    )
+    show_report(report, as_json)
+    if rejected:
+        raise typer.Exit(1)
+
+
 async def run_with_bar(
     services: Services, tenant_slug: str, work: Any, label: str
 ) -> tuple[ImportReport, bool]:
@@ -81,9 +94,7 @@ async def run_with_bar(
 def import_oneroster(
     path: Annotated[Path, typer.Argument(help="A folder or zip holding the CSV set.")],
     tenant: TenantOption,
-    skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="Import every valid row; report the rest.")
-    ] = False,
+    skip_invalid: SkipInvalid = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Import a OneRoster 1.1 or 1.2 CSV set. Any problem rejects the whole set (nothing is
@@ -98,12 +109,7 @@ def import_oneroster(
         finally:
             await source.close()
 
-    report, rejected = with_services(
-        lambda services: run_with_bar(services, tenant, work, "importing")
-    )
-    show_report(report, as_json)
-    if rejected:
-        raise typer.Exit(1)
+    run_and_report(tenant, work, "importing", as_json)
 
 
 @roster_cli.command("connect")
@@ -146,9 +152,7 @@ def roster_connect(
 @roster_cli.command("sync")
 def roster_sync(
     tenant: TenantOption,
-    skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="Import every valid record; report the rest.")
-    ] = False,
+    skip_invalid: SkipInvalid = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Sync the roster from the SIS's OneRoster REST provider (only changes after the first)."""
@@ -158,9 +162,4 @@ def roster_sync(
             services, tenant_id, skip_invalid=skip_invalid, progress=progress
         )
 
-    report, rejected = with_services(
-        lambda services: run_with_bar(services, tenant, work, "syncing")
-    )
-    show_report(report, as_json)
-    if rejected:
-        raise typer.Exit(1)
+    run_and_report(tenant, work, "syncing", as_json)
