@@ -79,16 +79,6 @@ class SqlRosterStaging:
         await st.load(self._session, self._tables.items, st.ITEM_COLUMNS, items)
         self._dirty.update((self._stage(kind).name, self._tables.items.name))
 
-    async def skip(self, kind: RosterKind | None, lines: Collection[int]) -> None:
-        table = self._stage(kind)
-        ordered = sorted(lines)
-        for start in range(0, len(ordered), _IN_CHUNK):
-            await self._run(
-                sa.update(table)
-                .where(table.c.line.in_(ordered[start : start + _IN_CHUNK]))
-                .values(skipped=True)
-            )
-
     async def _skip_new(self, table: sa.Table, lines: list[int]) -> list[int]:
         """Skip rows by line; the lines that were not skipped before."""
         newly: list[int] = []
