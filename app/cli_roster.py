@@ -10,7 +10,7 @@ import typer
 from rich.progress import Progress as Bar
 from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from app.cli_support import JsonFlag, console, errors, with_services
+from app.cli_support import JsonFlag, console, errors, print_data, with_services
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth
 from app.ports import Services
 from app.use_cases import access
@@ -163,3 +163,26 @@ def roster_sync(
         )
 
     run_and_report(tenant, work, "syncing", as_json)
+
+
+@roster_cli.command("show")
+def roster_show(tenant: TenantOption, as_json: JsonFlag = False) -> None:
+    """Show the tenant's SIS connection (never its secret) and how far it has synced."""
+
+    async def work(services: Services) -> Any:
+        found = await access.tenant_by_slug(services, tenant)
+        return await sync.get_connection(services, found.id)
+
+    connection = with_services(work)
+    print_data(
+        {
+            "base_url": connection.base_url,
+            "oneroster_version": connection.version.value,
+            "auth": connection.auth.value,
+            "token_url": connection.token_url,
+            "client_id": connection.client_id,
+            "scopes": " ".join(connection.scopes),
+            "synced_through": connection.synced_through,
+        },
+        as_json,
+    )

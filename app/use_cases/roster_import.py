@@ -8,6 +8,7 @@ problems are left out, each reported with its file and line."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -77,6 +78,17 @@ async def import_roster(
         await uow.commit()
     report.written = True
     return report
+
+
+# Rows are read in a worker thread, so that a serving process stays responsive during an import.
+def _read_rows(
+    kind: RosterKind, chunk: Sequence[tuple[int, RowValues]], mode: FileMode
+) -> list[RowRead]:
+    return [read_row(kind, values, line, mode) for line, values in chunk]
+
+
+def _read_roles(chunk: Sequence[tuple[int, RowValues]], mode: FileMode) -> list[RowRead]:
+    return [read_role_row(values, line, mode) for line, values in chunk]
 
 
 class ImportRejected(Invalid):
@@ -153,12 +165,12 @@ class _Import:
         file_report = self.report.files[file.name]
         async for chunk in self.source.rows(file):
             if file is ROLES:
-                reads = [read_role_row(values, line, mode) for line, values in chunk]
+                reads = await asyncio.to_thread(_read_roles, chunk, mode)
             elif joins_roles:
                 reads = await self._users_with_roles(chunk, mode)
             else:
                 assert file.kind is not None
-                reads = [read_row(file.kind, values, line, mode) for line, values in chunk]
+                reads = await asyncio.to_thread(_read_rows, file.kind, chunk, mode)
             for row in reads:
                 self.report.saw(row.modified)
                 if row.problems:

@@ -36,3 +36,26 @@ def test_import_oneroster_reports_counts_and_rejects_a_bad_set(
     )
     assert skipped.returncode == 0, skipped.stderr
     assert "users.csv (bulk): 3 rows, 2 imported, 1 skipped" in skipped.stdout
+
+
+def test_roster_connect_then_show_never_prints_the_secret(
+    empty_database: str, tmp_path: Path
+) -> None:
+    env = _env(empty_database, tmp_path) | {"MASTERY_SIS_CLIENT_SECRET": "do-not-print-me"}
+    _mastery(env, "db", "upgrade")
+    _mastery(env, "tenants", "create", "lakeside")
+    _mastery(
+        env, "roster", "connect", "--tenant", "lakeside", "--base-url", "https://sis.example",
+        "--client-id", "mastery", "--version", "1.1", "--auth", "oauth1",
+    )  # fmt: skip
+    output = _mastery(env, "roster", "show", "--tenant", "lakeside", "--json").stdout
+    assert "do-not-print-me" not in output
+    assert json.loads(output) == {
+        "base_url": "https://sis.example",
+        "oneroster_version": "1.1",
+        "auth": "oauth1",
+        "token_url": None,
+        "client_id": "mastery",
+        "scopes": "",
+        "synced_through": None,
+    }

@@ -5,6 +5,7 @@ D/M/YYYY dates turned into ISO dates where a file says which order it uses."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import re
@@ -139,7 +140,9 @@ class CsvRosterSource:
         return [c for c in self._columns[stem] if c]
 
     async def rows(self, file: RosterFile) -> AsyncIterator[list[tuple[int, RowValues]]]:
-        for chunk in self._chunks(file):
+        # Read in a worker thread: a server keeps answering requests while a set streams in.
+        chunks = self._chunks(file)
+        while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
             yield chunk
 
     def _chunks(self, file: RosterFile) -> Iterator[list[tuple[int, RowValues]]]:
