@@ -183,6 +183,8 @@ def _user_roles(
     if "roles" in fields.values:
         roles = read_roles(fields, fields.nested("roles"), prefix="roles")
     if not roles:
-        fields.bad("role", "the user has no role: roles.csv lists none for it that can be imported")
+        fields.bad(
+            "role", "the user has no role that can be imported (from roles.csv or its roles)"
+        )
         return {"role": None, "org_ids": (), "roles": ()}
     return {"role": main_role(roles), "org_ids": org_ids_of(roles, primary_org), "roles": roles}
