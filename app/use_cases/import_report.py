@@ -81,11 +81,19 @@ class ImportReport:
             self.newest_change = modified
 
     def listed_problems(self) -> list[Problem]:
-        """Every problem listed, and a last one saying how many more there were."""
+        """Every problem listed, by file (in reading order) and line, and a last one saying how
+        many more there were."""
+        order = {name: i for i, name in enumerate(self.files)}
+
+        def place(p: Problem) -> tuple[int, int]:
+            line = p.loc[1] if len(p.loc) > 1 and isinstance(p.loc[1], int) else 0
+            return order.get(str(p.loc[0]) if p.loc else "", len(order)), line
+
+        listed = sorted(self.problems, key=place)
         unlisted = self.problem_count - len(self.problems)
         if unlisted <= 0:
-            return list(self.problems)
-        return [*self.problems, Problem((), f"and {unlisted} more problems, not listed")]
+            return listed
+        return [*listed, Problem((), f"and {unlisted} more problems, not listed")]
 
     def result(self) -> dict[str, Any]:
         """The report as a job shows it."""
