@@ -333,3 +333,10 @@ class Demographics(RosterRecord):
 
     def references(self) -> Iterator[Reference]:
         yield Reference(("user_id",), RosterKind.USER, self.id)
+
+
+# The record type of each kind, for code that reads records of any kind.
+RECORD_TYPES: dict[RosterKind, type[RosterRecord]] = {
+    record.kind: record
+    for record in (Org, AcademicSession, Course, SchoolClass, User, Enrollment, Demographics)
+}

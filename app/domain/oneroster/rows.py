@@ -21,29 +21,14 @@ from app.domain.oneroster.files import FileMode
 from app.domain.oneroster.roles import ROLES_1_1, RoleRow, main_role, org_ids_of, read_roles
 from app.domain.oneroster.values import Fields, RowValues
 from app.domain.roster import (
-    AcademicSession,
-    Course,
-    Demographics,
-    Enrollment,
-    Org,
+    RECORD_TYPES,
     RecordStatus,
     RoleAssignment,
     RosterKind,
     RosterRecord,
-    SchoolClass,
-    User,
     UserRole,
 )
 
-RECORD_TYPES: dict[RosterKind, type[RosterRecord]] = {
-    RosterKind.ORG: Org,
-    RosterKind.ACADEMIC_SESSION: AcademicSession,
-    RosterKind.COURSE: Course,
-    RosterKind.CLASS: SchoolClass,
-    RosterKind.USER: User,
-    RosterKind.ENROLLMENT: Enrollment,
-    RosterKind.DEMOGRAPHICS: Demographics,
-}
 _CLASS_TYPES = ("homeroom", "scheduled")
 
 
