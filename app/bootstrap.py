@@ -17,6 +17,9 @@ from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.jobs import AsyncioJobRunner
+from app.adapters.oneroster.csv_files import CsvRosterFiles
+from app.adapters.oneroster.rest_client import HttpRosterProviders
+from app.adapters.security.secret_box import FernetSecretBox
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
@@ -76,6 +79,7 @@ def build(settings: Settings) -> Container:
     clock = SystemClock()
     ids = RandomIds()
     jobs = AsyncioJobRunner(uow, clock, ids)
+    key = secret_key(settings)
     services = Services(
         uow=uow,
         access=partial(SqlAccessUnitOfWork, sessions),
@@ -85,9 +89,12 @@ def build(settings: Settings) -> Container:
             time_cost=settings.secret_hash_time_cost,
             memory_cost=settings.secret_hash_memory_kib,
         ),
-        tokens=JwtTokenCodec(secret_key(settings)),
+        tokens=JwtTokenCodec(key),
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
+        roster_files=CsvRosterFiles(),
+        roster_providers=HttpRosterProviders(),
+        secrets=FernetSecretBox(key),
         token_ttl_seconds=settings.token_ttl_seconds,
         max_batch=settings.max_batch,
         recompute_inline_limit=settings.recompute_inline_limit,
@@ -109,4 +116,8 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
     """The ASGI app for a server process: logging configured, services started in the lifespan."""
     settings = settings or Settings()
     configure_logging(settings.log_level)
-    return create_app(start=partial(running, settings), max_body_bytes=settings.max_body_bytes)
+    return create_app(
+        start=partial(running, settings),
+        max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.max_upload_bytes,
+    )

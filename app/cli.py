@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 import uvicorn
-from rich.console import Console
 
 from app.adapters.db import migrate
-from app.bootstrap import ConfigurationError, build, create_web_app
+from app.adapters.oneroster.csv_writer import write_set
+from app.bootstrap import create_web_app
+from app.cli_roster import import_cli, roster_cli
+from app.cli_support import JsonFlag, console, print_data, with_services
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, format_scopes
 from app.domain.errors import DomainError
@@ -36,38 +37,10 @@ for name, sub in (
     ("clients", clients_cli),
     ("demo", demo_cli),
     ("contracts", contracts_cli),
+    ("import", import_cli),
+    ("roster", roster_cli),
 ):
     cli.add_typer(sub, name=name)
-
-console = Console()
-errors = Console(stderr=True)
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-
-
-def _with_services(work: Callable[[Services], Awaitable[T]]) -> T:
-    """Run one command against the configured database, reporting domain errors plainly."""
-
-    async def run() -> T:
-        container = build(Settings())
-        try:
-            return await work(container.services)
-        finally:
-            await container.close()
-
-    try:
-        return asyncio.run(run())
-    except (DomainError, ConfigurationError) as exc:
-        errors.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
-
-
-def _print(data: dict[str, Any], as_json: bool) -> None:
-    if as_json:
-        print(json.dumps(data, indent=2, default=str))
-    else:
-        for key, value in data.items():
-            console.print(f"[bold]{key}[/bold]: {value}")
 
 
 @cli.command()
@@ -111,7 +84,7 @@ def dev(
             return None
         return await _dev_credentials(services, settings)
 
-    credentials = _with_services(prepare)
+    credentials = with_services(prepare)
     where = f"http://{host or settings.host}:{port or settings.port}"
     if credentials:
         console.print(
@@ -185,8 +158,8 @@ def tenants_create(
     as_json: JsonFlag = False,
 ) -> None:
     """Create a tenant (a district)."""
-    tenant = _with_services(lambda s: access.create_tenant(s, slug=slug, name=name))
-    _print(
+    tenant = with_services(lambda s: access.create_tenant(s, slug=slug, name=name))
+    print_data(
         {
             "id": tenant.id,
             "slug": tenant.slug,
@@ -200,7 +173,7 @@ def tenants_create(
 @tenants_cli.command("list")
 def tenants_list(as_json: JsonFlag = False) -> None:
     """List the tenants."""
-    tenants = _with_services(access.list_tenants)
+    tenants = with_services(access.list_tenants)
     rows = [{"id": t.id, "slug": t.slug, "name": t.name} for t in tenants]
     if as_json:
         print(json.dumps(rows, indent=2))
@@ -217,10 +190,10 @@ def clients_create(
     as_json: JsonFlag = False,
 ) -> None:
     """Create an API client; its secret is printed once and stored only as a hash."""
-    created = _with_services(
+    created = with_services(
         lambda s: access.create_client(s, tenant_slug=tenant, scopes=scope, name=name)
     )
-    _print(
+    print_data(
         {
             "client_id": created.client_id,
             "client_secret": created.client_secret,
@@ -234,8 +207,8 @@ def clients_create(
 @clients_cli.command("rotate")
 def clients_rotate(client_id: str, as_json: JsonFlag = False) -> None:
     """Give a client a new secret (printed once); the old secret stops working."""
-    rotated = _with_services(lambda s: access.rotate_client_secret(s, client_id=client_id))
-    _print(
+    rotated = with_services(lambda s: access.rotate_client_secret(s, client_id=client_id))
+    print_data(
         {
             "client_id": rotated.client_id,
             "client_secret": rotated.client_secret,
@@ -251,8 +224,17 @@ def demo_load(
     tenant: Annotated[str, typer.Option(help="The demo tenant's slug.")] = demo.DEMO_SLUG,
 ) -> None:
     """Load the demo district (created if missing; loading again changes nothing)."""
-    loaded = _with_services(lambda s: demo.load_demo_district(s, tenant))
+    loaded = with_services(lambda s: demo.load_demo_district(s, tenant))
     console.print(f"demo district loaded into tenant {loaded.slug!r}")
+
+
+@demo_cli.command("write-oneroster")
+def demo_write_oneroster(
+    folder: Annotated[Path, typer.Argument(help="Where to write the CSV set.")] = demo.DEMO_SET,
+) -> None:
+    """Regenerate the demo district's OneRoster 1.2 CSV set (the same files every time)."""
+    for path in write_set(demo.demo_roster(), folder):
+        console.print(f"wrote {path}")
 
 
 def openapi_document() -> str:

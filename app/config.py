@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
     token_ttl_seconds: int = Field(default=3600, ge=60, le=86_400)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    # OneRoster CSV sets uploaded to POST /v1/roster/imports (a district's zip is large).
+    max_upload_bytes: int = Field(default=512 * 1024 * 1024, ge=1024)
     log_level: str = "INFO"
     host: str = "127.0.0.1"
     port: int = 8000

@@ -1,7 +1,9 @@
 """Runs jobs as asyncio tasks in the serving process, recording their progress in the jobs table.
 
 A job's row is its public face: any worker process can answer GET /v1/jobs/{id}. Progress is
-written at most twice a second, so reporting never dominates the work."""
+written at most twice a second, so reporting never dominates the work, and in the background,
+so it never blocks it: on SQLite a long import holds the write lock until it commits, and its
+progress is written once the lock is free (a save that times out is dropped, not fatal)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ class _JobProgress:
         self._runner = runner
         self.job = job
         self._saved_at = 0.0
+        self._saving: asyncio.Task[None] | None = None
 
     async def advance(self, done: int, total: int | None = None, **result: Any) -> None:
         self.job = replace(
@@ -35,9 +38,22 @@ class _JobProgress:
             result={**self.job.result, **result},
         )
         now = time.monotonic()
-        if now - self._saved_at >= _SAVE_EVERY_SECONDS:
+        if now - self._saved_at >= _SAVE_EVERY_SECONDS and (
+            self._saving is None or self._saving.done()
+        ):
             self._saved_at = now
-            await self._runner.save(self.job)
+            self._saving = asyncio.create_task(self._save(self.job))
+
+    async def _save(self, job: Job) -> None:
+        try:
+            await self._runner.save(job)
+        except Exception:  # progress is a courtesy: the outcome is saved after the work
+            log.warning("job progress not saved", extra={"job_id": job.id}, exc_info=True)
+
+    async def settled(self) -> None:
+        """Wait for a progress save under way, so that it cannot overwrite the outcome."""
+        if self._saving is not None:
+            await self._saving
 
 
 class AsyncioJobRunner:
@@ -89,6 +105,7 @@ class AsyncioJobRunner:
             report = JobReport(
                 errors=[{"loc": [], "msg": "an unexpected error stopped the job"}], failed=True
             )
+        await progress.settled()
         done = progress.job
         await self.save(
             replace(

@@ -10,7 +10,17 @@ from fastapi.routing import APIRoute
 
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.problems import add_problem_handlers
-from app.api.rest import evidence, frameworks, health, jobs, mastery, oauth, roster
+from app.api.rest import (
+    evidence,
+    frameworks,
+    health,
+    jobs,
+    mastery,
+    oauth,
+    roster,
+    roster_imports,
+    roster_sync,
+)
 from app.ports import Services
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
@@ -28,6 +38,7 @@ def create_app(
     services: Services | None = None,
     start: Callable[[], AbstractAsyncContextManager[Services]] | None = None,
     max_body_bytes: int = 10 * 1024 * 1024,
+    max_upload_bytes: int = 512 * 1024 * 1024,
 ) -> FastAPI:
     """The app, either over ready services (tests) or starting them in its lifespan (servers)."""
     if services is None and start is None:
@@ -54,8 +65,22 @@ def create_app(
     if services is not None:  # usable at once, also where no lifespan runs (ASGI transport)
         app.state.services = services
     add_problem_handlers(app)
-    for module in (health, oauth, roster, jobs, frameworks, evidence, mastery):
+    for module in (
+        health,
+        oauth,
+        roster,
+        roster_imports,
+        roster_sync,
+        jobs,
+        frameworks,
+        evidence,
+        mastery,
+    ):
         app.include_router(module.router)
-    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=max_body_bytes,
+        larger={roster_imports.IMPORTS_PATH: max_upload_bytes},
+    )
     app.add_middleware(RequestContext)  # outermost: every answer carries the request id
     return app

@@ -75,19 +75,22 @@ class RequestContext:
 
 
 class BodyLimit:
-    """Answers 413 for a body over `max_bytes`, by Content-Length or while the body streams in."""
+    """Answers 413 for a body over `max_bytes`, by Content-Length or while the body streams in.
+    Paths in `larger` (file uploads) have limits of their own."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.default_max_bytes = max_bytes
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        max_bytes = self.larger.get(scope["path"], self.default_max_bytes)
         declared = _header(scope, b"content-length")
-        if declared and declared.isdigit() and int(declared) > self.max_bytes:
-            await send_problem(send, 413, _too_large_detail(self.max_bytes))
+        if declared and declared.isdigit() and int(declared) > max_bytes:
+            await send_problem(send, 413, _too_large_detail(max_bytes))
             return
         seen = 0
 
@@ -96,9 +99,9 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
+                if seen > max_bytes:
                     # Raised inside the app's body read; the problem handler answers 413.
-                    raise HTTPException(413, _too_large_detail(self.max_bytes))
+                    raise HTTPException(413, _too_large_detail(max_bytes))
             return message
 
         await self.app(scope, counted, send)

@@ -48,6 +48,8 @@ class SessionType(StrEnum):
 
 
 class UserRole(StrEnum):
+    """OneRoster 1.1's roles and 1.2's finer ones (a 1.2 SIS says which administrator)."""
+
     STUDENT = "student"
     TEACHER = "teacher"
     ADMINISTRATOR = "administrator"
@@ -55,6 +57,19 @@ class UserRole(StrEnum):
     GUARDIAN = "guardian"
     PARENT = "parent"
     PROCTOR = "proctor"
+    RELATIVE = "relative"
+    COUNSELOR = "counselor"
+    PRINCIPAL = "principal"
+    DISTRICT_ADMINISTRATOR = "districtAdministrator"
+    SITE_ADMINISTRATOR = "siteAdministrator"
+    SYSTEM_ADMINISTRATOR = "systemAdministrator"
+
+
+class RoleType(StrEnum):
+    """Whether a 1.2 role is the user's main one at its org."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
 
 
 class EnrollmentRole(StrEnum):
@@ -90,6 +105,8 @@ class RosterRecord:
     id: str
     status: RecordStatus = RecordStatus.ACTIVE
     updated_at: datetime | None = None
+    # When the source system (the SIS) last changed the record: its `dateLastModified`.
+    source_modified_at: datetime | None = None
 
     kind: ClassVar[RosterKind] = RosterKind.ORG  # each record type names its own
 
@@ -107,7 +124,10 @@ class RosterRecord:
 
 
 def _content(record: RosterRecord) -> dict[str, object]:
-    return {k: v for k, v in record.__dict__.items() if k not in ("status", "updated_at")}
+    return {k: v for k, v in record.__dict__.items() if k not in _NOT_CONTENT}
+
+
+_NOT_CONTENT = ("status", "updated_at", "source_modified_at")
 
 
 def _ref(loc: str, kind: RosterKind, id_: str | None) -> Iterator[Reference]:
@@ -212,8 +232,22 @@ class SchoolClass(RosterRecord):
 
 
 @dataclass(frozen=True, kw_only=True)
+class RoleAssignment:
+    """One of a user's roles at an org (OneRoster 1.2); `id` is the SIS's id for it, if any."""
+
+    role: UserRole
+    org_id: str
+    role_type: RoleType = RoleType.PRIMARY
+    begin_date: date | None = None
+    end_date: date | None = None
+    id: str | None = None
+    source_modified_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class User(RosterRecord):
-    """A student, teacher, administrator or other person known to the district."""
+    """A student, teacher, administrator or other person known to the district. `role` is the
+    user's main role; a 1.2 SIS also lists every role the user holds at each org in `roles`."""
 
     role: UserRole
     given_name: str
@@ -225,11 +259,27 @@ class User(RosterRecord):
     email: str | None = None
     username: str | None = None
     enabled: bool = True
+    primary_org_id: str | None = None
+    roles: tuple[RoleAssignment, ...] = ()
 
     kind: ClassVar[RosterKind] = RosterKind.USER
 
     def references(self) -> Iterator[Reference]:
         yield from _refs("org_ids", RosterKind.ORG, self.org_ids)
+        yield from _ref("primary_org_id", RosterKind.ORG, self.primary_org_id)
+        for i, assignment in enumerate(self.roles):
+            yield Reference(("roles", i, "org_id"), RosterKind.ORG, assignment.org_id)
+
+    def problems(self) -> list[Problem]:
+        found: list[Problem] = []
+        for i, assignment in enumerate(self.roles):
+            found += [
+                Problem(("roles", i, *p.loc), p.msg)
+                for p in _date_order(
+                    assignment.begin_date, assignment.end_date, "begin_date", "end_date"
+                )
+            ]
+        return found
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -283,3 +333,10 @@ class Demographics(RosterRecord):
 
     def references(self) -> Iterator[Reference]:
         yield Reference(("user_id",), RosterKind.USER, self.id)
+
+
+# The record type of each kind, for code that reads records of any kind.
+RECORD_TYPES: dict[RosterKind, type[RosterRecord]] = {
+    record.kind: record
+    for record in (Org, AcademicSession, Course, SchoolClass, User, Enrollment, Demographics)
+}

@@ -1,11 +1,16 @@
-"""The demo district: one district, two schools, courses, classes, teachers and about 150
-students with demographics and enrollments. Seeded, so every load is the same district."""
+"""The demo district: one district, two schools, courses, classes, teachers and 150 students
+with demographics and enrollments. Seeded, so every generation is the same district; it ships as
+a OneRoster 1.2 CSV set (app/demo/oneroster, `mastery demo write-oneroster` regenerates it),
+and loading the demo imports that set, so the demo exercises the importer too."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
 from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
 from app.domain.access import Tenant
 from app.domain.errors import NotFound
@@ -17,6 +22,7 @@ from app.domain.roster import (
     EnrollmentRole,
     Org,
     OrgType,
+    RoleAssignment,
     RosterRecord,
     SchoolClass,
     SessionType,
@@ -26,9 +32,11 @@ from app.domain.roster import (
 )
 from app.ports import Services
 from app.use_cases.access import create_tenant, tenant_by_slug
-from app.use_cases.roster import put_records
+from app.use_cases.roster_import import import_roster
 
 DEMO_SLUG = "demo"
+# The committed OneRoster CSV set of the demo district (package data).
+DEMO_SET = Path(str(files("app.demo").joinpath("oneroster")))
 SEED = 20_261_123
 STUDENTS_PER_GRADE = 25
 
@@ -183,12 +191,12 @@ def demo_roster() -> list[RosterRecord]:
             grade_students = []
             for _ in range(STUDENTS_PER_GRADE):
                 number += 1
-                student = User(
+                student = _at_school(
+                    school.id,
                     id=f"demo-stu-{number:04d}",
                     role=UserRole.STUDENT,
                     given_name=rng.choice(_GIVEN),
                     family_name=rng.choice(_FAMILY),
-                    org_ids=(school.id,),
                     grades=(grade,),
                     identifier=f"S{100000 + number}",
                     username=f"student{number:04d}",
@@ -199,12 +207,12 @@ def demo_roster() -> list[RosterRecord]:
             for code, title in SUBJECTS:
                 course_id = f"demo-{code}-{grade}"
                 class_id = f"{course_id}-a"
-                teacher = User(
+                teacher = _at_school(
+                    school.id,
                     id=f"demo-tch-{code}-{grade}",
                     role=UserRole.TEACHER,
                     given_name=rng.choice(_GIVEN),
                     family_name=rng.choice(_FAMILY),
-                    org_ids=(school.id,),
                     identifier=f"T-{code}-{grade}",
                     email=f"{code}{grade}.teacher@riverside.example",
                 )
@@ -250,6 +258,19 @@ def demo_roster() -> list[RosterRecord]:
                     for s in grade_students
                 ]
     return [*records, *teachers, *students, *enrollments, *demographics]
+
+
+def _at_school(school_id: str, *, id: str, role: UserRole, **fields: Any) -> User:
+    """A user with one role, at its school (as a 1.2 SIS lists it), and the orgs that follow."""
+    assignment = RoleAssignment(role=role, org_id=school_id, id=f"{id}-role")
+    return User(
+        id=id,
+        role=role,
+        org_ids=(school_id,),
+        primary_org_id=school_id,
+        roles=(assignment,),
+        **fields,
+    )
 
 
 def _demographics(rng: random.Random, user_id: str, grade: int) -> Demographics:
@@ -300,10 +321,15 @@ def _demographics(rng: random.Random, user_id: str, grade: int) -> Demographics:
 
 
 async def load_demo_district(services: Services, slug: str = DEMO_SLUG) -> Tenant:
-    """Create the demo tenant (if needed) and write its roster; loading twice changes nothing."""
+    """Create the demo tenant (if needed) and import its OneRoster set; loading twice changes
+    nothing."""
     try:
         tenant = await tenant_by_slug(services, slug)
     except NotFound:
         tenant = await create_tenant(services, slug=slug, name="Riverside Unified (demo)")
-    await put_records(services, tenant.id, demo_roster())
+    source = services.roster_files.open(DEMO_SET)
+    try:
+        await import_roster(services, tenant.id, source)
+    finally:
+        await source.close()
     return tenant

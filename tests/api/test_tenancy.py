@@ -16,9 +16,26 @@ from app.ports import JobReport, Progress
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.roster_data import ROSTER
 from tests.conftest import Api
+from tests.integration.oneroster_sets import zip_set
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
+CONNECTION = {
+    "base_url": "https://sis.example",
+    "oneroster_version": "1.2",
+    "auth": "oauth2",
+    "token_url": "https://sis.example/oauth/token",
+    "client_id": "first-district",
+    "client_secret": "first-district-secret",
+}
 BODIES = dict(ROSTER)
+
+# A bulk users file naming only a user of the first district's ids: were the import to reach
+# the first district, it would rename teacher-1 and retire every other user.
+_LEAKING_SET = {
+    "manifest.csv": "propertyName,value\noneroster.version,1.1\nfile.users,bulk\n",
+    "users.csv": "sourcedId,status,dateLastModified,orgSourcedIds,role,givenName,familyName\n"
+    "teacher-1,active,,,teacher,Written By,The Other District\n",
+}
 
 
 def _altered(body: dict[str, Any]) -> dict[str, Any]:
@@ -37,15 +54,17 @@ class Case:
     """How the other district calls an operation on the first district's data.
 
     `list`: it must see an empty list where the owner sees items. `hidden`: it must get 404.
-    `own`: a write that may succeed only as the other district's own record (201) or fail
-    (404/422) because the first district's references do not exist for it. Either way,
-    `witness` (a read of the owner's data) answers the owner the same before and after.
+    `own`: a write that may succeed only as the other district's own record or job (201,
+    202) or fail (404/409/422) because the first district's references do not exist for it.
+    Either way, `witness` (a read of the owner's data) answers the owner the same before and
+    after. `send` holds other request arguments (a multipart upload).
     """
 
     url: str
     expect: str
     body: Any = None
     witness: str | None = None
+    send: dict[str, Any] | None = None
 
 
 CASES = {
@@ -96,6 +115,24 @@ CASES = {
     ("GET", "/v1/users"): Case("/v1/users", "list"),
     ("GET", "/v1/enrollments"): Case("/v1/enrollments", "list"),
     ("GET", "/v1/jobs/{id}"): Case("/v1/jobs/{job}", "hidden"),
+    ("PUT", "/v1/roster/connection"): Case(
+        "/v1/roster/connection",
+        "own",
+        {**CONNECTION, "client_id": "written-by-the-other-district"},
+        "/v1/roster/connection",
+    ),
+    ("GET", "/v1/roster/connection"): Case("/v1/roster/connection", "hidden"),
+    ("DELETE", "/v1/roster/connection"): Case(
+        "/v1/roster/connection", "hidden", witness="/v1/roster/connection"
+    ),
+    ("POST", "/v1/roster/imports"): Case(
+        "/v1/roster/imports",
+        "own",
+        witness="/v1/users",
+        send={"files": {"file": ("set.zip", zip_set(_LEAKING_SET), "application/zip")}},
+    ),
+    # The other district has no SIS connection: it cannot sync, least of all the first's.
+    ("POST", "/v1/roster/sync"): Case("/v1/roster/sync", "own", witness="/v1/users"),
     ("GET", "/v1/frameworks"): Case("/v1/frameworks", "list"),
     ("POST", "/v1/frameworks"): Case(
         "/v1/frameworks", "own", {**FRAMEWORK, "title": "Theirs"}, "/v1/frameworks/fw-math"
@@ -180,6 +217,7 @@ async def test_another_tenant_cannot_see_or_change_it(
         "/v1/students/student-1/mastery/s-2/override", {"status": "mastered", "reason": "seen"}
     )
     assert override.status_code == 200
+    assert (await api.put("/v1/roster/connection", CONNECTION)).status_code == 201
     job = await container.services.jobs.start(
         api.tenant.id, "test", Scope.ROSTER_READ, _finished_work
     )
@@ -200,7 +238,7 @@ async def test_another_tenant_cannot_see_or_change_it(
         assert theirs.status_code == 200
         assert theirs.json()["items"] == []
     else:
-        kwargs = {"json": case.body} if case.body is not None else {}
+        kwargs = {"json": case.body} if case.body is not None else dict(case.send or {})
         if method == "GET":
             assert (await api.get(url)).status_code == 200
         theirs = await other_api.request(method, url, **kwargs)
@@ -208,6 +246,7 @@ async def test_another_tenant_cannot_see_or_change_it(
             assert theirs.status_code == 404, theirs.text
             assert theirs.json()["type"] == "/problems/not-found"
         else:
-            assert theirs.status_code in (200, 201, 404, 422), theirs.text
+            assert theirs.status_code in (200, 201, 202, 404, 409, 422), theirs.text
+            await container.jobs.wait()
     if witness:
         assert (await api.get(witness)).json() == before

@@ -63,6 +63,8 @@ class _RosterColumns(SQLModel):
     id: str = Field(primary_key=True, max_length=255)
     status: str = Field(max_length=16, default="active")
     updated_at: datetime = _instant()
+    # The source system's dateLastModified: a delta row older than this is ignored.
+    source_modified_at: datetime | None = _instant(nullable=True)
 
 
 class OrgRow(_RosterColumns, table=True):
@@ -118,7 +120,7 @@ class UserRow(_RosterColumns, table=True):
     __tablename__ = "users"
     __table_args__ = (sa.Index("ix_users_tenant_id_role", "tenant_id", "role"),)
 
-    role: str = Field(max_length=16)
+    role: str = Field(max_length=32)
     given_name: str
     family_name: str
     middle_name: str | None = None
@@ -128,6 +130,9 @@ class UserRow(_RosterColumns, table=True):
     email: str | None = None
     username: str | None = None
     enabled: bool = True
+    primary_org_id: str | None = Field(default=None, max_length=255)
+    # The 1.2 roles, as the SIS lists them; read whole with the user, never queried apart.
+    roles: list[dict[str, Any]] = _json()
 
 
 class UserOrgRow(SQLModel, table=True):
@@ -214,3 +219,20 @@ class JobRow(SQLModel, table=True):
     total: int | None = None
     result: dict[str, Any] = Field(default_factory=dict, sa_type=JsonValue, nullable=False)
     errors: list[dict[str, Any]] = _json()
+
+
+class RosterConnectionRow(SQLModel, table=True):
+    """A tenant's connection to its SIS's OneRoster REST provider; the secret is sealed."""
+
+    __tablename__ = "roster_connections"
+
+    tenant_id: int = _tenant_fk()
+    base_url: str = Field(max_length=2000)
+    version: str = Field(max_length=8)
+    auth: str = Field(max_length=16)
+    token_url: str | None = Field(default=None, max_length=2000)
+    client_id: str = Field(max_length=500)
+    client_secret_sealed: str
+    scopes: str = Field(default="", max_length=2000)
+    synced_through: datetime | None = _instant(nullable=True)
+    updated_at: datetime = _instant()

@@ -14,6 +14,8 @@ from app.adapters.db.evidence import SqlEvidenceRepository
 from app.adapters.db.frameworks import FrameworkCache, SqlFrameworkRepository
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.roster import SqlRosterRepository
+from app.adapters.db.roster_connection import SqlRosterConnectionRepository
+from app.adapters.db.roster_staging import SqlRosterStaging
 from app.domain.access import TenantId
 from app.domain.roster import RosterKind
 
@@ -67,6 +69,7 @@ class SqlUnitOfWork(_SessionScope):
         self.tenant_id = tenant_id
         self._cache = cache
         self._roster: dict[RosterKind, SqlRosterRepository] = {}
+        self.roster_connection: SqlRosterConnectionRepository
 
     async def __aenter__(self) -> Self:
         await self._open()
@@ -77,7 +80,11 @@ class SqlUnitOfWork(_SessionScope):
         self.evidence = SqlEvidenceRepository(session, tenant)
         self.decisions = SqlDecisionRepository(session, tenant)
         self.overrides = SqlOverrideRepository(session, tenant)
+        self.roster_connection = SqlRosterConnectionRepository(session, tenant)
         return self
+
+    def roster_staging(self) -> SqlRosterStaging:
+        return SqlRosterStaging(self.session, self.tenant_id)
 
     def roster(self, kind: RosterKind) -> SqlRosterRepository:
         if kind not in self._roster:

@@ -25,6 +25,7 @@ from app.domain.roster import (
     Org,
     OrgType,
     RecordStatus,
+    RoleAssignment,
     RosterKind,
     RosterRecord,
     SchoolClass,
@@ -110,7 +111,10 @@ def _record(record_type: type[RosterRecord], id_: str, body: s._Write) -> Roster
             "The body's id differs from the path's",
             [Problem(("id",), f"must be {id_!r} or omitted")],
         )
-    return record_type(id=id_, **body.model_dump(exclude={"id"}))
+    fields = body.model_dump(exclude={"id"})
+    if "roles" in fields:  # nested shapes become the domain's value objects
+        fields["roles"] = tuple(RoleAssignment(**r) for r in fields["roles"])
+    return record_type(id=id_, **fields)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from app.domain.roster import (
     EnrollmentRole,
     OrgType,
     RecordStatus,
+    RoleType,
     SessionType,
     Sex,
     UserRole,
@@ -104,8 +105,22 @@ class ClassRead(ClassFields, _Read):
     pass
 
 
-class UserFields(BaseModel):
+class RoleAssignmentFields(BaseModel):
+    """One of a user's roles at an org, as a OneRoster 1.2 SIS lists it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
     role: UserRole
+    org_id: str = _ID
+    role_type: RoleType = RoleType.PRIMARY
+    begin_date: date | None = None
+    end_date: date | None = None
+    id: str | None = Field(default=None, description="The SIS's sourcedId of the role.")
+    source_modified_at: datetime | None = None
+
+
+class UserFields(BaseModel):
+    role: UserRole = Field(description="The user's main role (its primary 1.2 role).")
     given_name: str = _TEXT
     family_name: str = _TEXT
     middle_name: str | None = None
@@ -115,6 +130,10 @@ class UserFields(BaseModel):
     email: str | None = Field(default=None, max_length=320)
     username: str | None = None
     enabled: bool = True
+    primary_org_id: str | None = None
+    roles: tuple[RoleAssignmentFields, ...] = Field(
+        default=(), description="Every role the user holds at an org (OneRoster 1.2)."
+    )
 
 
 class UserWrite(UserFields, _Write):

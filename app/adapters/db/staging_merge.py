@@ -1,0 +1,139 @@
+"""Merging one kind's staged rows into the roster: one upsert that writes only what changed,
+one update for retirements, one for what a bulk file no longer lists."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db import tables as t
+from app.adapters.db.types import UTCDateTime
+from app.adapters.db.upsert import insert_for
+from app.domain.access import TenantId
+from app.domain.oneroster.files import FileMode
+from app.domain.roster import RecordStatus, RosterKind
+from app.ports import MergeCounts
+
+ACTIVE, RETIRED = RecordStatus.ACTIVE.value, RecordStatus.TOBEDELETED.value
+_STAGE_ONLY = ("line", "deleting", "stale", "invalid", "skipped")
+
+
+def writes(stage: sa.Table) -> sa.ColumnElement[bool]:
+    """Rows that write a record: no problem, not stale, not a retirement."""
+    return sa.and_(~stage.c.skipped, ~stage.c.stale, ~stage.c.deleting)
+
+
+async def _count(session: AsyncSession, stage: sa.Table, *where: Any) -> int:
+    result = await session.execute(sa.select(sa.func.count()).select_from(stage).where(*where))
+    return int(result.scalar_one())
+
+
+async def merge(
+    session: AsyncSession,
+    tenant: TenantId,
+    kind: RosterKind,
+    stage: sa.Table,
+    stored: sa.Table,
+    mode: FileMode,
+    items: sa.Table,
+    now: datetime,
+) -> MergeCounts:
+    at = sa.bindparam("now", now, type_=UTCDateTime)
+    valid = writes(stage)
+    content = [c.name for c in stage.columns if c.name not in _STAGE_ONLY]
+    exists_stored = sa.exists().where(stored.c.tenant_id == tenant, stored.c.id == stage.c.id)
+    writing = await _count(session, stage, valid)
+    created = await _count(session, stage, valid, ~exists_stored)
+    rows = sa.select(
+        sa.literal(tenant), *(stage.c[c] for c in content), sa.literal(ACTIVE), at
+    ).where(valid)
+    upsert = insert_for(session, stored).from_select(
+        ["tenant_id", *content, "status", "updated_at"], rows
+    )
+    compared = [c for c in content if c != "id"] + ["status"]
+    upsert = upsert.on_conflict_do_update(
+        index_elements=["tenant_id", "id"],
+        set_={c: upsert.excluded[c] for c in [*compared, "updated_at"]},
+        where=sa.or_(*(stored.c[c].is_distinct_from(upsert.excluded[c]) for c in compared)),
+    )
+    written = (await session.execute(upsert)).rowcount
+
+    retiring = sa.and_(~stage.c.skipped, ~stage.c.stale, stage.c.deleting)
+    retirements = await _count(session, stage, retiring)
+    modified = (
+        sa.select(stage.c.source_modified_at)
+        .where(retiring, stage.c.id == stored.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    deleted = (
+        await session.execute(
+            sa.update(stored)
+            .where(
+                stored.c.tenant_id == tenant,
+                stored.c.status == ACTIVE,
+                stored.c.id.in_(sa.select(stage.c.id).where(retiring)),
+            )
+            .values(
+                status=RETIRED,
+                updated_at=at,
+                source_modified_at=sa.func.coalesce(modified, stored.c.source_modified_at),
+            )
+        )
+    ).rowcount
+    retired = 0
+    if mode == FileMode.BULK:
+        listed = sa.exists().where(stage.c.id == stored.c.id, stage.c.line > 0)
+        retired = (
+            await session.execute(
+                sa.update(stored)
+                .where(stored.c.tenant_id == tenant, stored.c.status == ACTIVE, ~listed)
+                .values(status=RETIRED, updated_at=at)
+            )
+        ).rowcount
+    if kind == RosterKind.USER:
+        await _relink_users(session, tenant, stage, stored, items, at)
+    return MergeCounts(
+        created=created,
+        updated=written - created,
+        unchanged=writing - written + retirements - deleted,
+        deleted=deleted,
+        retired=retired,
+    )
+
+
+async def _relink_users(
+    session: AsyncSession,
+    tenant: TenantId,
+    stage: sa.Table,
+    stored: sa.Table,
+    items: sa.Table,
+    at: sa.BindParameter[datetime],
+) -> None:
+    """Rebuild the org and grade links of the users this import wrote."""
+    written = sa.select(stored.c.id).where(stored.c.tenant_id == tenant, stored.c.updated_at == at)
+    staged = sa.select(stage.c.id).where(writes(stage))
+    for link, field, column in (
+        (t.UserOrgRow.__table__, "org_ids", "org_id"),
+        (t.UserGradeRow.__table__, "grades", "grade"),
+    ):
+        await session.execute(
+            sa.delete(link).where(
+                link.c.tenant_id == tenant, link.c.user_id.in_(written), link.c.user_id.in_(staged)
+            )
+        )
+        values = (
+            sa.select(sa.literal(tenant), stage.c.id, items.c.value)
+            .select_from(items.join(stage, stage.c.line == items.c.line))
+            .where(
+                items.c.kind == RosterKind.USER.value,
+                items.c.field == field,
+                writes(stage),
+                stage.c.id.in_(written),
+            )
+            .distinct()
+        )
+        await session.execute(sa.insert(link).from_select(["tenant_id", "user_id", column], values))

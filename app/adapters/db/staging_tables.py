@@ -1,0 +1,199 @@
+"""The temporary tables an import stages its rows in, and loading rows into them: asyncpg's
+binary COPY on PostgreSQL, multi-row inserts on SQLite."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db.roster import SPECS
+from app.adapters.db.rows import column_value
+from app.adapters.db.types import JsonValue
+from app.adapters.db.upsert import chunks
+from app.domain.oneroster.references import REFERENCE_FIELDS
+from app.domain.oneroster.roles import RoleRow
+from app.domain.oneroster.rows import RowRead
+from app.domain.roster import RosterKind, RosterRecord
+
+_NOT_STAGED = ("tenant_id", "updated_at", "status")
+_FLAGS = ("deleting", "stale", "invalid", "skipped")
+ITEM_FIELDS = {
+    RosterKind.CLASS: ("session_ids",),
+    RosterKind.USER: ("org_ids", "grades"),
+}
+
+
+def _flag_columns() -> list[sa.Column[Any]]:
+    return [sa.Column(name, sa.Boolean, nullable=False, default=False) for name in _FLAGS]
+
+
+@dataclass
+class StagingTables:
+    """One import's staging tables (named per import, so two imports never share them)."""
+
+    records: dict[RosterKind, sa.Table]
+    roles: sa.Table
+    items: sa.Table
+
+    @classmethod
+    def define(cls, suffix: str) -> StagingTables:
+        metadata = sa.MetaData()
+        records = {}
+        for kind, spec in SPECS.items():
+            columns = [
+                sa.Column(c.name, c.type, nullable=True)
+                for c in spec.table.columns
+                if c.name not in _NOT_STAGED
+            ]
+            records[kind] = sa.Table(
+                f"stage_{spec.table.name}_{suffix}",
+                metadata,
+                sa.Column("line", sa.Integer, nullable=False),
+                *columns,
+                *_flag_columns(),
+                prefixes=["TEMPORARY"],
+            )
+        roles = sa.Table(
+            f"stage_roles_{suffix}",
+            metadata,
+            sa.Column("line", sa.Integer, nullable=False),
+            sa.Column("id", sa.String),
+            sa.Column("user_id", sa.String),
+            sa.Column("org_id", sa.String),
+            sa.Column("role", JsonValue),  # the role as the users table keeps it
+            *_flag_columns(),
+            prefixes=["TEMPORARY"],
+        )
+        items = sa.Table(
+            f"stage_items_{suffix}",
+            metadata,
+            sa.Column("kind", sa.String, nullable=False),
+            sa.Column("field", sa.String, nullable=False),
+            sa.Column("line", sa.Integer, nullable=False),
+            sa.Column("pos", sa.Integer, nullable=False),
+            sa.Column("value", sa.String, nullable=False),
+            prefixes=["TEMPORARY"],
+        )
+        return cls(records, roles, items)
+
+    def all(self) -> list[sa.Table]:
+        return [*self.records.values(), self.roles, self.items]
+
+    def indexes(self, table: sa.Table) -> list[sa.Index]:
+        """Indexes built once a table is loaded (cheaper than keeping them while loading)."""
+        if table is self.items:
+            return [sa.Index(f"ix_{table.name}", table.c.kind, table.c.field, table.c.line)]
+        found = [
+            sa.Index(f"ix_{table.name}_id", table.c.id),
+            sa.Index(f"ix_{table.name}_line", table.c.line),
+        ]
+        if table is self.roles:
+            found.append(sa.Index(f"ix_{table.name}_user", table.c.user_id))
+        return found
+
+
+def record_values(table: sa.Table) -> tuple[list[str], Callable[[Any], tuple[Any, ...]]]:
+    """The staged columns that come from a record, and one C-level getter of them all."""
+    names = [c.name for c in table.columns if c.name not in ("line", *_FLAGS)]
+    return names, attrgetter(*names)
+
+
+def record_rows(
+    table: sa.Table, reads: Sequence[RowRead], json_as_text: bool
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Staged rows for these reads: a read with a problem or a retirement stages its id alone.
+    Enum members are strings already; only list fields need turning into JSON."""
+    names, get = record_values(table)
+    json_columns = [i for i, n in enumerate(names) if isinstance(table.c[n].type, sa.JSON)]
+    id_at, modified_at = names.index("id"), names.index("source_modified_at")
+    empty = [None] * len(names)
+    rows = []
+    for read in reads:
+        record = read.record
+        if isinstance(record, RosterRecord):
+            values = list(get(record))
+            for i in json_columns:
+                values[i] = column_value(values[i])
+                if json_as_text:
+                    values[i] = json.dumps(values[i])
+        else:
+            values = list(empty)
+            values[id_at] = read.id
+            values[modified_at] = read.modified
+        invalid = bool(read.problems)
+        rows.append((read.line, *values, read.deleting, False, invalid, invalid))
+    return ["line", *names, *_FLAGS], rows
+
+
+def role_rows(reads: Sequence[RowRead], json_as_text: bool) -> list[tuple[Any, ...]]:
+    rows = []
+    for read in reads:
+        row = read.record if isinstance(read.record, RoleRow) else None
+        assignment = row.assignment if row is not None else None
+        role: Any = column_value((assignment,))[0] if assignment is not None else None
+        if json_as_text and role is not None:
+            role = json.dumps(role)
+        invalid = bool(read.problems)
+        rows.append(
+            (
+                read.line,
+                read.id,
+                row.user_id if row is not None else None,
+                assignment.org_id if assignment is not None else None,
+                role,
+                read.deleting,
+                False,
+                invalid,
+                invalid,
+            )
+        )
+    return rows
+
+
+ROLE_COLUMNS = ["line", "id", "user_id", "org_id", "role", *_FLAGS]
+
+
+def item_rows(kind: RosterKind, reads: Sequence[RowRead]) -> list[tuple[Any, ...]]:
+    """The elements of list fields that are checked or linked, one row each."""
+    fields = ITEM_FIELDS.get(kind, ())
+    rows = []
+    for read in reads:
+        if not isinstance(read.record, RosterRecord):
+            continue
+        for field in fields:
+            for pos, value in enumerate(getattr(read.record, field)):
+                rows.append((kind.value, field, read.line, pos, value))
+    return rows
+
+
+ITEM_COLUMNS = ["kind", "field", "line", "pos", "value"]
+# Every list reference is staged element by element, so that it can be checked as a set.
+assert all(
+    r.field in ITEM_FIELDS.get(k, ())
+    for k, refs in REFERENCE_FIELDS.items()
+    for r in refs
+    if r.many
+)
+
+
+async def load(
+    session: AsyncSession, table: sa.Table, columns: list[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Append rows to a staging table with the fastest way the database has."""
+    if not rows:
+        return
+    if session.bind.dialect.name == "postgresql":
+        connection = await session.connection()
+        raw = await connection.get_raw_connection()
+        driver: Any = raw.driver_connection
+        await driver.copy_records_to_table(table.name, records=rows, columns=columns)
+        return
+    dicts = [dict(zip(columns, row, strict=True)) for row in rows]
+    for chunk in chunks(dicts):
+        await session.execute(sa.insert(table).values(list(chunk)))

@@ -1,0 +1,209 @@
+"""Reading a OneRoster CSV set from a folder or a zip file, as rows keyed by the standard's
+column names: any line ending, a byte-order mark or none, quoted fields, headers matched by name
+(1.0 names and known misspellings mapped), extra columns ignored, short rows padded, and
+D/M/YYYY dates turned into ISO dates where a file says which order it uses."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import re
+import zipfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+from app.domain.errors import Invalid, Problem
+from app.domain.oneroster.files import (
+    BY_STEM,
+    MANIFEST,
+    Manifest,
+    RosterFile,
+    manifest_without_file,
+    read_manifest,
+)
+from app.domain.oneroster.values import RowValues
+
+CHUNK_ROWS = 5000
+# Columns by the names of OneRoster 1.0 and of exports that misspell them, per file ("*": any).
+ALIASES: dict[str, dict[str, str]] = {
+    "*": {"dataLastModified": "dateLastModified"},
+    "courses": {"schoolYearId": "schoolYearSourcedId", "grade": "grades"},
+    "classes": {"grade": "grades"},
+    "users": {"userId": "userIds", "agents": "agentSourcedIds"},
+    "demographics": {"userSourcedId": "sourcedId", "birthdate": "birthDate"},
+}
+DATE_COLUMNS = frozenset({"dateLastModified", "startDate", "endDate", "beginDate", "birthDate"})
+_SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def canonical_columns(stem: str, header: list[str]) -> list[str]:
+    """The header's names as the standard spells them; empty names stay empty (ignored)."""
+    aliases = {**ALIASES["*"], **ALIASES.get(stem, {})}
+    names = [h.strip() for h in header]
+    present = set(names)
+    return [aliases[n] if n in aliases and aliases[n] not in present else n for n in names]
+
+
+class _Folder:
+    def __init__(self, path: Path) -> None:
+        self._files = {p.name: p for p in path.iterdir() if p.is_file()}
+
+    def names(self) -> list[str]:
+        return list(self._files)
+
+    def open(self, name: str) -> IO[bytes]:
+        return self._files[name].open("rb")
+
+
+class _Zip:
+    def __init__(self, path: Path) -> None:
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise Invalid("The upload is not a zip file", [Problem(("file",), str(exc))]) from exc
+        # Files at the top of the archive or in one folder (zips of a folder).
+        self._files = {
+            PurePosixPath(info.filename).name: info.filename
+            for info in self._zip.infolist()
+            if not info.is_dir() and len(PurePosixPath(info.filename).parts) <= 2
+        }
+
+    def names(self) -> list[str]:
+        return list(self._files)
+
+    def open(self, name: str) -> IO[bytes]:
+        return self._zip.open(self._files[name])
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _text(raw: IO[bytes]) -> io.TextIOWrapper:
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+
+def _day_first(lines: Iterator[list[str]], positions: list[int]) -> bool | None:
+    """Which order a file's D/M/YYYY-like dates use: True when some day is above 12 in first
+    place, False when in second, None when the file never says (or says both)."""
+    first = second = False
+    for row in lines:
+        for i in positions:
+            match = _SLASH_DATE.match(row[i].strip()) if i < len(row) else None
+            if match:
+                first |= int(match.group(1)) > 12
+                second |= int(match.group(2)) > 12
+    return first if first != second else None
+
+
+class CsvRosterSource:
+    """A OneRoster set in a folder or zip: files found by name whatever their case."""
+
+    def __init__(self, container: _Folder | _Zip, owned: Path | None = None) -> None:
+        self._container = container
+        self._owned = owned
+        self._by_stem = {
+            n[: -len(".csv")].lower(): n for n in container.names() if n.lower().endswith(".csv")
+        }
+        self._columns: dict[str, list[str]] = {}
+
+    async def manifest(self) -> Manifest:
+        present = {stem for stem in self._by_stem if stem != "manifest"}
+        if "manifest" not in self._by_stem:
+            return manifest_without_file(present)
+        with _text(self._container.open(self._by_stem["manifest"])) as text:
+            reader = csv.reader(text)
+            entries = []
+            next(reader, None)
+            for row in reader:
+                if len(row) >= 2 and row[0].strip():
+                    entries.append((reader.line_num, row[0], row[1]))
+        manifest = read_manifest(entries, present)
+        if not entries:
+            manifest.problems.append(Problem((MANIFEST,), "manifest.csv has no entries"))
+        return manifest
+
+    def not_used(self) -> list[str]:
+        return sorted(
+            self._by_stem[stem]
+            for stem in self._by_stem
+            if stem not in BY_STEM and stem != "manifest"
+        )
+
+    async def columns(self, file: RosterFile) -> list[str] | None:
+        stem = file.stem.lower()
+        if stem not in self._columns:
+            with _text(self._container.open(self._by_stem[stem])) as text:
+                header = next(csv.reader(text), [])
+            self._columns[stem] = canonical_columns(file.stem, header)
+        return [c for c in self._columns[stem] if c]
+
+    async def rows(self, file: RosterFile) -> AsyncIterator[list[tuple[int, RowValues]]]:
+        # Read in a worker thread: a server keeps answering requests while a set streams in.
+        chunks = self._chunks(file)
+        while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
+            yield chunk
+
+    def _chunks(self, file: RosterFile) -> Iterator[list[tuple[int, RowValues]]]:
+        name = self._by_stem[file.stem.lower()]
+        with _text(self._container.open(name)) as text:
+            reader = csv.reader(text)
+            names = canonical_columns(file.stem, next(reader, []))
+            dates = [i for i, n in enumerate(names) if n in DATE_COLUMNS]
+            width = len(names)
+            day_first: bool | None = None
+            decided = False
+            chunk: list[tuple[int, RowValues]] = []
+            previous = reader.line_num
+            for row in reader:
+                line, previous = previous + 1, reader.line_num
+                if not any(row):
+                    continue  # a blank line, often the last one
+                if len(row) < width:
+                    row += [""] * (width - len(row))
+                for i in dates:
+                    match = _SLASH_DATE.match(row[i])
+                    if match is None:
+                        continue
+                    if not decided:
+                        day_first, decided = self._order(name, dates), True
+                    if day_first is not None:
+                        day, month = match.group(1, 2) if day_first else match.group(2, 1)
+                        row[i] = f"{match.group(3)}-{int(month):02d}-{int(day):02d}"
+                values = dict(zip(names, row, strict=False))
+                values.pop("", None)
+                chunk.append((line, values))
+                if len(chunk) >= CHUNK_ROWS:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+
+    def _order(self, name: str, positions: list[int]) -> bool | None:
+        with _text(self._container.open(name)) as text:
+            reader = csv.reader(text)
+            next(reader, None)
+            return _day_first(reader, positions)
+
+    async def close(self) -> None:
+        if isinstance(self._container, _Zip):
+            self._container.close()
+        if self._owned is not None:
+            self._owned.unlink(missing_ok=True)
+
+
+class CsvRosterFiles:
+    def open(self, path: Path, *, owned: bool = False) -> CsvRosterSource:
+        if path.is_dir():
+            return CsvRosterSource(_Folder(path))
+        if path.is_file():
+            try:
+                return CsvRosterSource(_Zip(path), path if owned else None)
+            except Invalid:
+                if owned:
+                    path.unlink(missing_ok=True)
+                raise
+        raise Invalid(
+            "No OneRoster set there", [Problem(("path",), f"{path} is neither a folder nor a zip")]
+        )

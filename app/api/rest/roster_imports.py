@@ -1,0 +1,69 @@
+"""POST /v1/roster/imports: a OneRoster CSV set, uploaded as a zip, imported as a job."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
+from starlette.concurrency import run_in_threadpool
+
+from app.api.deps import RosterWriter, ServicesDep
+from app.api.problems import located, responses
+from app.api.rest.jobs import JobRead
+from app.use_cases.roster_jobs import start_file_import
+
+router = APIRouter(tags=["roster"])
+IMPORTS_PATH = "/v1/roster/imports"
+
+
+def _save(upload: UploadFile) -> Path:
+    with tempfile.NamedTemporaryFile(prefix="oneroster-", suffix=".zip", delete=False) as out:
+        shutil.copyfileobj(upload.file, out, length=1024 * 1024)
+    return Path(out.name)
+
+
+def accepted(response: Response, job: Any) -> Any:
+    """A 202 that points at the job."""
+    response.status_code = status.HTTP_202_ACCEPTED
+    response.headers["Location"] = f"/v1/jobs/{job.id}"
+    return job
+
+
+@router.post(
+    IMPORTS_PATH,
+    response_model=JobRead,
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Import a OneRoster 1.1 or 1.2 CSV set (a zip)",
+    description=(
+        "The zip holds manifest.csv and the set's files (orgs, academicSessions, courses, "
+        "classes, users, roles, enrollments, demographics). The answer is the import's job "
+        "(also at the `Location` header); it shows progress, counts per file and every "
+        "problem with its file and line. By default any problem rejects the whole set and "
+        "nothing is written; with `skip_invalid` the rows with problems are left out."
+    ),
+    operation_id="import_roster",
+    responses=responses(401, 403, 413, 422),
+)
+async def import_roster_set(
+    file: Annotated[UploadFile, File(description="The OneRoster CSV set, zipped.")],
+    services: ServicesDep,
+    principal: RosterWriter,
+    response: Response,
+    skip_invalid_field: Annotated[bool, Form(alias="skip_invalid")] = False,
+    skip_invalid: Annotated[
+        bool, Query(description="Import every valid row and report the rest.")
+    ] = False,
+) -> Any:
+    path = await run_in_threadpool(_save, file)
+    with located("body", "file"):
+        job = await start_file_import(
+            services,
+            principal.tenant_id,
+            path,
+            skip_invalid=skip_invalid or skip_invalid_field,
+            owned=True,
+        )
+    return accepted(response, job)

@@ -1,0 +1,139 @@
+"""The district's SIS connection (PUT/GET/DELETE /v1/roster/connection, admin) and roster
+syncs through it (POST /v1/roster/sync, a job). The client secret is written, never read."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response, status
+from pydantic import BaseModel, Field
+
+from app.api.deps import Admin, RosterWriter, ServicesDep
+from app.api.problems import located, responses
+from app.api.rest.jobs import JobRead
+from app.api.rest.roster_imports import accepted
+from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth, RosterConnection
+from app.use_cases import roster_sync as use
+
+router = APIRouter(tags=["roster"])
+CONNECTION = "/v1/roster/connection"
+
+
+class _ConnectionFields(BaseModel):
+    base_url: str = Field(
+        max_length=2000, description="The provider's root, before /ims/oneroster/…"
+    )
+    oneroster_version: OneRosterVersion = Field(description="1.1 or 1.2 (the REST binding).")
+    auth: ProviderAuth = Field(
+        description="`oauth2`: client credentials at `token_url`; `oauth1`: OAuth 1.0a "
+        "request signing with HMAC-SHA256 (OneRoster 1.1)."
+    )
+    token_url: str | None = Field(default=None, max_length=2000)
+    client_id: str = Field(min_length=1, max_length=500)
+    scopes: list[str] = Field(default_factory=list, description="Scopes asked with a token.")
+
+
+class ConnectionWrite(_ConnectionFields):
+    client_secret: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=2000,
+        description="Stored encrypted, never returned; omit it to keep the stored one.",
+    )
+
+
+class ConnectionRead(_ConnectionFields):
+    has_client_secret: bool = True
+    synced_through: datetime | None = Field(
+        description="The newest change a sync has read; the next asks only for later ones."
+    )
+    updated_at: datetime | None
+
+
+def _read(connection: RosterConnection) -> ConnectionRead:
+    return ConnectionRead(
+        base_url=connection.base_url,
+        oneroster_version=connection.version,
+        auth=connection.auth,
+        token_url=connection.token_url,
+        client_id=connection.client_id,
+        scopes=list(connection.scopes),
+        synced_through=connection.synced_through,
+        updated_at=connection.updated_at,
+    )
+
+
+@router.put(
+    CONNECTION,
+    response_model=ConnectionRead,
+    summary="Set the SIS's OneRoster REST connection",
+    operation_id="put_roster_connection",
+    responses={
+        201: {"description": "Created", "model": ConnectionRead},
+        **responses(401, 403, 422),
+    },
+)
+async def put_connection(
+    body: ConnectionWrite, services: ServicesDep, principal: Admin, response: Response
+) -> Any:
+    settings = use.ConnectionSettings(
+        base_url=body.base_url,
+        version=body.oneroster_version,
+        auth=body.auth,
+        client_id=body.client_id,
+        client_secret=body.client_secret,
+        token_url=body.token_url,
+        scopes=tuple(body.scopes),
+    )
+    with located("body"):
+        connection, created = await use.put_connection(services, principal.tenant_id, settings)
+    response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    return _read(connection)
+
+
+@router.get(
+    CONNECTION,
+    response_model=ConnectionRead,
+    summary="The SIS's OneRoster REST connection (without its secret)",
+    operation_id="get_roster_connection",
+    responses=responses(401, 403, 404),
+)
+async def get_connection(services: ServicesDep, principal: Admin) -> Any:
+    return _read(await use.get_connection(services, principal.tenant_id))
+
+
+@router.delete(
+    CONNECTION,
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove the SIS connection",
+    operation_id="delete_roster_connection",
+    responses=responses(401, 403, 404),
+)
+async def delete_connection(services: ServicesDep, principal: Admin) -> None:
+    await use.delete_connection(services, principal.tenant_id)
+
+
+@router.post(
+    "/v1/roster/sync",
+    response_model=JobRead,
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Sync the roster from the SIS's OneRoster REST provider",
+    description=(
+        "A job: the first sync reads every collection (records the provider no longer lists "
+        "are retired); later ones ask only for records changed since the newest change read. "
+        "Rows are checked by the same rules as a CSV import."
+    ),
+    operation_id="sync_roster",
+    responses=responses(401, 403, 404),
+)
+async def sync(
+    services: ServicesDep,
+    principal: RosterWriter,
+    response: Response,
+    skip_invalid: Annotated[
+        bool, Query(description="Import every valid record and report the rest.")
+    ] = False,
+) -> Any:
+    job = await use.start_sync_job(services, principal.tenant_id, skip_invalid=skip_invalid)
+    return accepted(response, job)

@@ -1,0 +1,48 @@
+"""What every `mastery` command shares: running against the configured database, printing."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from app.bootstrap import ConfigurationError, build
+from app.config import Settings
+from app.domain.errors import DomainError
+from app.ports import Services
+
+T = TypeVar("T")
+
+console = Console()
+errors = Console(stderr=True)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def with_services(work: Callable[[Services], Awaitable[T]]) -> T:
+    """Run one command against the configured database, reporting domain errors plainly."""
+
+    async def run() -> T:
+        container = build(Settings())
+        try:
+            return await work(container.services)
+        finally:
+            await container.close()
+
+    try:
+        return asyncio.run(run())
+    except (DomainError, ConfigurationError) as exc:
+        errors.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+
+
+def print_data(data: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(data, indent=2, default=str))
+    else:
+        for key, value in data.items():
+            console.print(f"[bold]{key}[/bold]: {value}")

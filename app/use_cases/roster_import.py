@@ -1,0 +1,286 @@
+"""Import a OneRoster set (CSV files or a REST provider's roster) into a tenant's roster.
+
+Rows stream in chunks: each row is read by the domain's rules, staged in the unit of work's
+transaction, then checked as sets (duplicates, stale delta rows, references to what the set and
+the roster hold) before every kind is merged with one statement per table. The whole import is
+one transaction: by default any problem writes nothing; with `skip_invalid` the rows with
+problems are left out, each reported with its file and line."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import replace
+
+from app.domain.access import TenantId
+from app.domain.errors import Invalid, Problem
+from app.domain.oneroster.files import (
+    FILE_OF_KIND,
+    FILES,
+    ROLES,
+    USERS,
+    FileMode,
+    Manifest,
+    RosterFile,
+    missing_columns,
+)
+from app.domain.oneroster.references import (
+    REFERENCE_FIELDS,
+    ROLE_ORG,
+    ROLE_USER,
+    ReferenceField,
+    missing_message,
+)
+from app.domain.oneroster.roles import main_role, merge_roles, org_ids_of
+from app.domain.oneroster.rows import RowRead, read_role_row, read_row
+from app.domain.oneroster.values import RowValues
+from app.domain.roster import RecordStatus, RoleAssignment, RosterKind, User
+from app.ports import Progress, RosterSource, RosterStaging, Services, UnitOfWork
+from app.use_cases.import_report import MAX_LISTED_PROBLEMS, FileReport, ImportReport
+from app.use_cases.roster import SAVE_ORDER
+
+_ID_CHUNK = 5000
+
+
+async def import_roster(
+    services: Services,
+    tenant: TenantId,
+    source: RosterSource,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the set; raises `ImportRejected` listing every problem when nothing may be
+    written (any problem, unless `skip_invalid`)."""
+    manifest = await outline(source)
+    report = ImportReport(manifest.version, skip_invalid, manifest.source)
+    report.not_used = source.not_used()
+    report.notes = list(manifest.notes)
+    async with services.uow(tenant) as uow:
+        staging = uow.roster_staging()
+        await staging.open({f.kind: manifest.mode(f) for f in FILES if f.kind is not None})
+        run = _Import(uow, staging, source, manifest, report, progress)
+        for file in FILES:
+            await run.read(file)
+        if report.problem_count and not skip_invalid:
+            raise ImportRejected(
+                f"{report.problem_count} problem(s) in the roster set; nothing was written",
+                report.listed_problems(),
+                report=report,
+            )
+        now = services.clock.now()
+        for kind in SAVE_ORDER:
+            file = FILE_OF_KIND[kind]
+            if manifest.mode(file) != FileMode.ABSENT or (file is USERS and run.derived_users):
+                counts = await staging.merge(kind, now)
+                report.files.get(file.name, FileReport(file.name, FileMode.ABSENT)).add(counts)
+        await staging.close()
+        await uow.commit()
+    report.written = True
+    return report
+
+
+# Rows are read in a worker thread, so that a serving process stays responsive during an import.
+def _read_rows(
+    kind: RosterKind, chunk: Sequence[tuple[int, RowValues]], mode: FileMode
+) -> list[RowRead]:
+    return [read_row(kind, values, line, mode) for line, values in chunk]
+
+
+def _read_roles(chunk: Sequence[tuple[int, RowValues]], mode: FileMode) -> list[RowRead]:
+    return [read_role_row(values, line, mode) for line, values in chunk]
+
+
+class ImportRejected(Invalid):
+    """The set has problems and nothing was written; `report` says what was read."""
+
+    def __init__(self, detail: str, problems: list[Problem], *, report: ImportReport) -> None:
+        super().__init__(detail, problems)
+        self.report = report
+
+
+async def outline(source: RosterSource) -> Manifest:
+    """The set's manifest, checked with the columns of every file it applies; raises `Invalid`
+    listing every problem when the set cannot be read at all (skip-invalid or not)."""
+    manifest = await source.manifest()
+    unreadable = list(manifest.problems)
+    for file in FILES:
+        if manifest.mode(file) == FileMode.ABSENT:
+            continue
+        columns = await source.columns(file)
+        missing = missing_columns(file, columns) if columns is not None else []
+        if missing:
+            unreadable.append(Problem((file.name,), f"missing column(s): {', '.join(missing)}"))
+    if unreadable:
+        raise Invalid("The roster set cannot be read; nothing was written", unreadable)
+    return manifest
+
+
+class _Import:
+    """One import's reading and checking, file by file in the order references point."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        staging: RosterStaging,
+        source: RosterSource,
+        manifest: Manifest,
+        report: ImportReport,
+        progress: Progress | None,
+    ) -> None:
+        self.uow = uow
+        self.staging = staging
+        self.source = source
+        self.manifest = manifest
+        self.report = report
+        self.progress = progress
+        self.done = 0
+        self.derived_users = False
+        # Users rebuilt because roles.csv changed their roles: staged line -> roles.csv line.
+        self.derived_lines: dict[int, int] = {}
+
+    async def read(self, file: RosterFile) -> None:
+        mode = self.manifest.mode(file)
+        roles_mode = self.manifest.mode(ROLES)
+        if mode != FileMode.ABSENT:
+            self.report.files[file.name] = FileReport(file.name, mode)
+            await self._stage(file, mode)
+            await self._check_duplicates(file)
+            if file.kind is not None and mode == FileMode.DELTA:
+                stale = await self.staging.mark_stale(file.kind)
+                self.report.files[file.name].stale = len(stale)
+        if file is USERS and roles_mode != FileMode.ABSENT and mode != FileMode.BULK:
+            await self._rebuild_users_of_changed_roles(roles_mode)
+        if file.kind is not None and mode != FileMode.ABSENT:
+            for ref in REFERENCE_FIELDS[file.kind]:
+                await self._check(file, ref)
+        if file is ROLES and mode != FileMode.ABSENT:
+            await self._check(file, ROLE_ORG)
+        if file is USERS and roles_mode != FileMode.ABSENT:
+            await self._check(ROLES, ROLE_USER)
+
+    async def _stage(self, file: RosterFile, mode: FileMode) -> None:
+        columns = await self.source.columns(file)
+        joins_roles = file is USERS and columns is not None and "role" not in columns
+        file_report = self.report.files[file.name]
+        async for chunk in self.source.rows(file):
+            if file is ROLES:
+                reads = await asyncio.to_thread(_read_roles, chunk, mode)
+            elif joins_roles:
+                reads = await self._users_with_roles(chunk, mode)
+            else:
+                assert file.kind is not None
+                reads = await asyncio.to_thread(_read_rows, file.kind, chunk, mode)
+            for row in reads:
+                self.report.saw(row.modified)
+                if row.problems:
+                    file_report.skipped += 1
+                    for p in row.problems:
+                        self.report.problem((file.name, row.line, *p.loc), p.msg)
+            file_report.rows += len(reads)
+            await self.staging.add(file.kind, reads)
+            self.done += len(reads)
+            if self.progress is not None:
+                await self.progress.advance(self.done, None, files=self._counts())
+
+    def _counts(self) -> dict[str, dict[str, int]]:
+        return {n: {"rows": f.rows, "skipped": f.skipped} for n, f in self.report.files.items()}
+
+    async def _users_with_roles(
+        self, chunk: Sequence[tuple[int, RowValues]], mode: FileMode
+    ) -> list[RowRead]:
+        """1.2 users, each with its roles from roles.csv (merged with the stored ones)."""
+        ids = [str(values.get("sourcedId") or "").strip() for _, values in chunk]
+        roles = await self._roles([i for i in ids if i])
+        return [
+            read_row(RosterKind.USER, values, line, mode, roles.get(id_, ()))
+            for (line, values), id_ in zip(chunk, ids, strict=True)
+        ]
+
+    async def _roles(self, user_ids: list[str]) -> dict[str, tuple[RoleAssignment, ...]]:
+        """Each user's roles after roles.csv: the file's rows merged with the stored roles."""
+        roles_mode = self.manifest.mode(ROLES)
+        rows = await self.staging.roles_of(user_ids)
+        stored: dict[str, User] = {}
+        if roles_mode != FileMode.BULK:
+            found = await self.uow.roster(RosterKind.USER).get_many(user_ids)
+            stored = {k: v for k, v in found.items() if isinstance(v, User)}
+        return {
+            user_id: merge_roles(
+                stored[user_id].roles if user_id in stored else (),
+                [row for _, row in rows.get(user_id, [])],
+                roles_mode,
+            )
+            for user_id in user_ids
+        }
+
+    async def _rebuild_users_of_changed_roles(self, roles_mode: FileMode) -> None:
+        """Users that roles.csv changes but users.csv does not list: their stored record with
+        the new roles (and the main role and orgs that follow) is staged in their place."""
+        ids = await self.staging.users_with_new_roles()
+        for start in range(0, len(ids), _ID_CHUNK):
+            chunk = ids[start : start + _ID_CHUNK]
+            found = await self.uow.roster(RosterKind.USER).get_many(chunk)
+            rows = await self.staging.roles_of(chunk)
+            reads = []
+            for user_id in chunk:
+                user = found.get(user_id)
+                if not isinstance(user, User) or user.status != RecordStatus.ACTIVE:
+                    continue  # the roles' user reference check reports it
+                first_line = rows[user_id][0][0]
+                roles = merge_roles(user.roles, [r for _, r in rows[user_id]], roles_mode)
+                if roles == user.roles:
+                    continue
+                if not roles:
+                    self._roles_problem(first_line, f"user {user_id!r} would be left with no role")
+                    continue
+                line = -(len(self.derived_lines) + 1)
+                self.derived_lines[line] = first_line
+                rebuilt = replace(
+                    user,
+                    role=main_role(roles),
+                    org_ids=org_ids_of(roles, user.primary_org_id),
+                    roles=roles,
+                )
+                reads.append(RowRead(line, user_id, False, user.source_modified_at, rebuilt, []))
+            if reads:
+                self.derived_users = True
+                await self.staging.add(RosterKind.USER, reads)
+
+    def _roles_problem(self, line: int, msg: str) -> None:
+        self.report.problem((ROLES.name, line, "userSourcedId"), msg)
+        self.report.files[ROLES.name].skipped += 1
+
+    async def _check_duplicates(self, file: RosterFile) -> None:
+        for line, id_, first in await self.staging.duplicates(file.kind):
+            self.report.problem(
+                (file.name, line, "sourcedId"), f"sourcedId {id_!r} is also on line {first}"
+            )
+            self.report.files[file.name].skipped += 1
+
+    async def _check(self, file: RosterFile, ref: ReferenceField) -> None:
+        """Skip the rows whose reference names nothing; a reference to the same kind is
+        checked again until no row is newly skipped (a school under a skipped district)."""
+        seen: set[tuple[int, int | None]] = set()
+        while True:
+            found = await self.staging.missing_references(ref, MAX_LISTED_PROBLEMS)
+            column = ref.column
+            for missing in found.listed:
+                if (missing.line, missing.position) in seen:
+                    continue
+                seen.add((missing.line, missing.position))
+                where = self._where(file, missing.line)
+                at = (column,) if missing.position is None else (column, missing.position)
+                self.report.problem((*where, *at), missing_message(column, ref.target, missing))
+            unlisted = found.count - len(found.listed)
+            self.report.problem_count += max(0, unlisted)
+            report = self.report.files.get(file.name)
+            if report is not None:
+                report.skipped += len([line for line in found.newly_skipped if line > 0])
+            if ref.target != ref.kind or file is ROLES or not found.newly_skipped:
+                return
+
+    def _where(self, file: RosterFile, line: int) -> tuple[str, int]:
+        if line < 0 and file is USERS:
+            return (ROLES.name, self.derived_lines[line])
+        return (file.name, line)

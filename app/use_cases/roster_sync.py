@@ -1,0 +1,125 @@
+"""A district's SIS connection (its OneRoster REST provider) and roster syncs through it: the
+first sync reads everything, later ones only what changed after the newest change already read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from app.domain.access import Scope, TenantId
+from app.domain.errors import Invalid, NotFound, Problem
+from app.domain.jobs import Job
+from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth, RosterConnection
+from app.ports import JobReport, Progress, Services
+from app.use_cases.import_report import ImportReport
+from app.use_cases.roster_import import ImportRejected, import_roster
+
+SYNC_JOB = "roster_sync"
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    """What a district sets; a missing `client_secret` keeps the stored one."""
+
+    base_url: str
+    version: OneRosterVersion
+    auth: ProviderAuth
+    client_id: str
+    client_secret: str | None = None
+    token_url: str | None = None
+    scopes: tuple[str, ...] = ()
+
+
+async def put_connection(
+    services: Services, tenant: TenantId, settings: ConnectionSettings
+) -> tuple[RosterConnection, bool]:
+    """Create or replace the connection; whether it was created. The secret is sealed."""
+    async with services.uow(tenant) as uow:
+        stored = await uow.roster_connection.get()
+        if settings.client_secret:
+            sealed = services.secrets.seal(settings.client_secret)
+        elif stored is not None:
+            sealed = stored.client_secret_sealed
+        else:
+            raise Invalid(
+                "The connection is not valid",
+                [Problem(("client_secret",), "is required for a new connection")],
+            )
+        same_provider = stored is not None and stored.base_url == settings.base_url
+        connection = RosterConnection(
+            base_url=settings.base_url,
+            version=settings.version,
+            auth=settings.auth,
+            client_id=settings.client_id,
+            client_secret_sealed=sealed,
+            token_url=settings.token_url,
+            scopes=settings.scopes,
+            # Another provider's changes are not this one's: its first sync reads everything.
+            synced_through=stored.synced_through if same_provider and stored else None,
+            updated_at=services.clock.now(),
+        )
+        if problems := connection.problems():
+            raise Invalid("The connection is not valid", problems)
+        await uow.roster_connection.save(connection)
+        await uow.commit()
+    return connection, stored is None
+
+
+async def get_connection(services: Services, tenant: TenantId) -> RosterConnection:
+    async with services.uow(tenant) as uow:
+        connection = await uow.roster_connection.get()
+    if connection is None:
+        raise NotFound("No SIS connection is set for this district")
+    return connection
+
+
+async def delete_connection(services: Services, tenant: TenantId) -> None:
+    async with services.uow(tenant) as uow:
+        if not await uow.roster_connection.delete():
+            raise NotFound("No SIS connection is set for this district")
+        await uow.commit()
+
+
+async def sync_roster(
+    services: Services,
+    tenant: TenantId,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the provider's roster (all of it, or what changed since the last sync) by the
+    same rules as a CSV set; on success the newest change read becomes the next starting point."""
+    connection = await get_connection(services, tenant)
+    secret = services.secrets.open(connection.client_secret_sealed)
+    source = services.roster_providers.source(connection, secret, connection.synced_through)
+    try:
+        report = await import_roster(
+            services, tenant, source, skip_invalid=skip_invalid, progress=progress
+        )
+    finally:
+        await source.close()
+    newest = report.newest_change
+    if newest is not None and (
+        connection.synced_through is None or newest > connection.synced_through
+    ):
+        async with services.uow(tenant) as uow:
+            current = await uow.roster_connection.get()
+            if current is not None and current.base_url == connection.base_url:
+                await uow.roster_connection.save(replace(current, synced_through=newest))
+                await uow.commit()
+    return report
+
+
+async def start_sync_job(services: Services, tenant: TenantId, *, skip_invalid: bool) -> Job:
+    """Sync in the background; not found at once when no connection is set."""
+    await get_connection(services, tenant)
+
+    async def work(progress: Progress) -> JobReport:
+        try:
+            report = await sync_roster(
+                services, tenant, skip_invalid=skip_invalid, progress=progress
+            )
+        except ImportRejected as rejected:
+            return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)
+        return JobReport(report.result(), report.errors())
+
+    return await services.jobs.start(tenant, SYNC_JOB, Scope.ROSTER_WRITE, work)

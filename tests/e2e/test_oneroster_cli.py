@@ -1,0 +1,61 @@
+"""`mastery import oneroster` as an operator runs it: exit codes, the JSON report, problems."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.e2e.test_cli_and_server import MASTERY, _env, _mastery
+from tests.integration import oneroster_sets as sets
+
+
+def test_import_oneroster_reports_counts_and_rejects_a_bad_set(
+    empty_database: str, tmp_path: Path
+) -> None:
+    env = _env(empty_database, tmp_path)
+    _mastery(env, "db", "upgrade")
+    _mastery(env, "tenants", "create", "lakeside")
+    good = sets.write_set(tmp_path / "good", sets.BULK_1_1)
+    done = _mastery(env, "import", "oneroster", str(good), "--tenant", "lakeside", "--json")
+    report = json.loads(done.stdout)
+    assert report["errors"] == []
+    assert report["result"]["files"]["enrollments.csv"]["created"] == 3
+
+    files = dict(sets.BULK_1_1)
+    files["users.csv"] = sets.USERS_1_1.replace("u2,active", "u2,retired")
+    bad = sets.write_set(tmp_path / "bad", files)
+    command = [MASTERY, "import", "oneroster", str(bad), "--tenant", "lakeside"]
+    rejected = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert rejected.returncode == 1
+    assert "users.csv:3: status 'retired' is not one of active, tobedeleted" in rejected.stderr
+    assert "rejected, nothing written; 1 problem(s)" in rejected.stdout
+
+    skipped = subprocess.run(
+        [*command, "--skip-invalid"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert skipped.returncode == 0, skipped.stderr
+    assert "users.csv (bulk): 3 rows, 2 imported, 1 skipped" in skipped.stdout
+
+
+def test_roster_connect_then_show_never_prints_the_secret(
+    empty_database: str, tmp_path: Path
+) -> None:
+    env = _env(empty_database, tmp_path) | {"MASTERY_SIS_CLIENT_SECRET": "do-not-print-me"}
+    _mastery(env, "db", "upgrade")
+    _mastery(env, "tenants", "create", "lakeside")
+    _mastery(
+        env, "roster", "connect", "--tenant", "lakeside", "--base-url", "https://sis.example",
+        "--client-id", "mastery", "--version", "1.1", "--auth", "oauth1",
+    )  # fmt: skip
+    output = _mastery(env, "roster", "show", "--tenant", "lakeside", "--json").stdout
+    assert "do-not-print-me" not in output
+    assert json.loads(output) == {
+        "base_url": "https://sis.example",
+        "oneroster_version": "1.1",
+        "auth": "oauth1",
+        "token_url": None,
+        "client_id": "mastery",
+        "scopes": "",
+        "synced_through": None,
+    }
