@@ -16,9 +16,9 @@ from app.adapters.db import migrate
 from app.bootstrap import ConfigurationError, build, create_web_app
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, format_scopes
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, Invalid
 from app.ports import Services
-from app.use_cases import access, demo
+from app.use_cases import access, case_import, demo
 
 T = TypeVar("T")
 
@@ -30,12 +30,14 @@ tenants_cli = typer.Typer(help="Tenants (districts).", no_args_is_help=True)
 clients_cli = typer.Typer(help="API clients of a tenant.", no_args_is_help=True)
 demo_cli = typer.Typer(help="The demo district.", no_args_is_help=True)
 contracts_cli = typer.Typer(help="The committed API contracts in openapi/.", no_args_is_help=True)
+import_cli = typer.Typer(help="Import frameworks from files.", no_args_is_help=True)
 for name, sub in (
     ("db", db_cli),
     ("tenants", tenants_cli),
     ("clients", clients_cli),
     ("demo", demo_cli),
     ("contracts", contracts_cli),
+    ("import", import_cli),
 ):
     cli.add_typer(sub, name=name)
 
@@ -45,8 +47,11 @@ errors = Console(stderr=True)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
-def _with_services(work: Callable[[Services], Awaitable[T]]) -> T:
-    """Run one command against the configured database, reporting domain errors plainly."""
+def _with_services(
+    work: Callable[[Services], Awaitable[T]], passed: tuple[type[DomainError], ...] = ()
+) -> T:
+    """Run one command against the configured database, reporting domain errors plainly
+    (except those `passed` on, which the command reports its own way)."""
 
     async def run() -> T:
         container = build(Settings())
@@ -57,6 +62,8 @@ def _with_services(work: Callable[[Services], Awaitable[T]]) -> T:
 
     try:
         return asyncio.run(run())
+    except passed:
+        raise
     except (DomainError, ConfigurationError) as exc:
         errors.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None
@@ -253,6 +260,44 @@ def demo_load(
     """Load the demo district (created if missing; loading again changes nothing)."""
     loaded = _with_services(lambda s: demo.load_demo_district(s, tenant))
     console.print(f"demo district loaded into tenant {loaded.slug!r}")
+
+
+@import_cli.command("case")
+def import_case(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A CFPackage JSON")],
+    tenant: Annotated[str, typer.Option(help="The tenant's slug.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Import a CASE 1.0 package (re-importing a document updates it in place)."""
+    raw = file.read_bytes()
+    try:
+        done = _with_services(lambda s: case_import.import_case_file(s, tenant, raw), (Invalid,))
+    except Invalid as exc:
+        problems = [{"loc": list(p.loc), "msg": p.msg} for p in exc.problems]
+        if as_json:
+            print(json.dumps({"detail": exc.detail, "errors": problems}, indent=2))
+        else:
+            errors.print(f"[red]error:[/red] {exc.detail}; nothing was imported")
+            for p in problems:
+                errors.print(f"  {'.'.join(map(str, p['loc'])) or '(package)'}: {p['msg']}")
+        raise typer.Exit(1) from None
+    report = {
+        "framework_id": done.framework.id,
+        "title": done.framework.title,
+        "created": done.created,
+        "added": len(done.added),
+        "changed": len(done.changed),
+        "reordered": len(done.reordered),
+        "retired": len(done.retired),
+        "unchanged": done.unchanged,
+    }
+    if as_json:
+        warnings = [{"kind": w.kind, "message": w.message, "count": w.count} for w in done.warnings]
+        print(json.dumps({**report, "warnings": warnings}, indent=2))
+        return
+    _print(report, False)
+    for w in done.warnings:
+        console.print(f"[yellow]warning[/yellow] {w.message} ({w.count} times)")
 
 
 def openapi_document() -> str:

@@ -10,7 +10,18 @@ from fastapi.routing import APIRoute
 
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.problems import add_problem_handlers
-from app.api.rest import evidence, frameworks, health, jobs, mastery, oauth, roster
+from app.api.rest import (
+    case_import,
+    evidence,
+    frameworks,
+    health,
+    jobs,
+    mastery,
+    oauth,
+    prerequisites,
+    roster,
+)
+from app.api.standards import case
 from app.ports import Services
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
@@ -54,8 +65,10 @@ def create_app(
     if services is not None:  # usable at once, also where no lifespan runs (ASGI transport)
         app.state.services = services
     add_problem_handlers(app)
-    for module in (health, oauth, roster, jobs, frameworks, evidence, mastery):
+    for module in (health, oauth, roster, jobs, case_import, frameworks, evidence, mastery):
         app.include_router(module.router)
+    app.include_router(prerequisites.router)
+    app.include_router(case.router)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(RequestContext)  # outermost: every answer carries the request id
     return app

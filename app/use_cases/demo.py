@@ -26,6 +26,7 @@ from app.domain.roster import (
 )
 from app.ports import Services
 from app.use_cases.access import create_tenant, tenant_by_slug
+from app.use_cases.demo_framework import load_demo_framework
 from app.use_cases.roster import put_records
 
 DEMO_SLUG = "demo"
@@ -306,4 +307,5 @@ async def load_demo_district(services: Services, slug: str = DEMO_SLUG) -> Tenan
     except NotFound:
         tenant = await create_tenant(services, slug=slug, name="Riverside Unified (demo)")
     await put_records(services, tenant.id, demo_roster())
+    await load_demo_framework(services, tenant)
     return tenant

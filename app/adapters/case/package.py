@@ -59,7 +59,8 @@ _NOT_A_PACKAGE = "must be a CASE CFPackage: an object with CFDocument, CFItems, 
 def decode(raw: bytes | str) -> tuple[Any, str | None]:
     """The JSON value of `raw`, or None and why it is not JSON."""
     try:
-        return json.loads(raw), None
+        # CASE JSON is UTF-8; a byte-order mark in front of it is tolerated.
+        return json.loads(raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw), None
     except UnicodeDecodeError as exc:
         return None, f"is not UTF-8 text ({exc.reason} at byte {exc.start})"
     except json.JSONDecodeError as exc:

@@ -97,7 +97,7 @@ def item_of(
     fields: dict[str, Any] = {k: v for k, v in competency.case.items() if k not in _ITEM_FIELDS}
     fields.setdefault("uri", item_uri(competency, base))
     fields.setdefault("lastChangeDateTime", changed_at(framework))
-    if competency.kind is not None and "CFItemTypeURI" not in fields:
+    if competency.kind is not None and not _imported(competency):
         types = item_types if item_types is not None else item_types_of(framework, base)
         item_type = next((t for t in types if competency.kind in _names(t)), None)
         if item_type is not None:
@@ -125,7 +125,11 @@ def item_types_of(framework: Framework, base: str) -> list[dict[str, Any]]:
     known = {name for t in stored for name in _names(t)}
     depth: dict[str, int] = {}
     for competency in framework.ordered:
-        if competency.kind is not None and competency.kind not in known:
+        if (
+            competency.kind is not None
+            and competency.kind not in known
+            and not _imported(competency)
+        ):
             level = len(framework.ancestors_of(competency.id)) + 1
             depth[competency.kind] = min(depth.get(competency.kind, level), level)
     for kind, level in depth.items():
@@ -196,10 +200,17 @@ def _groups(
         yield (framework.competency(parent_id) if parent_id else None), members
 
 
+def _imported(competency: Competency) -> bool:
+    return "identifier" in competency.case
+
+
 def tree_associations(framework: Framework, base: str | None = None) -> list[Association]:
     """The isChildOf of every competency that places it in the tree, with the sequence numbers
     its siblings' order gives. With `base` (served): of every active competency, under its
-    nearest active ancestor, with URIs and titles; without, what is stored."""
+    nearest active ancestor, with URIs and titles; without, what is stored.
+
+    An imported item that came without any isChildOf (a root "loose" in its package) gets none
+    while the order of its siblings still holds, so that it is served as it came."""
     served = base is not None
     stored = {
         a.origin.competency_id: a
@@ -211,9 +222,16 @@ def tree_associations(framework: Framework, base: str | None = None) -> list[Ass
         parent_id = parent.id if parent else None
         found = [stored.get(k.id) for k in kids]
         links = [a if a and a.destination.competency_id == parent_id else None for a in found]
+        loose = [
+            parent is None and a is None and _imported(k) for k, a in zip(kids, found, strict=True)
+        ]
         numbers = [a.sequence_number if a else None for a in links]
-        keep = all(links) and follows_sibling_order(numbers, [served_code(k) for k in kids])
-        for place, (kid, link) in enumerate(zip(kids, links, strict=True), start=1):
+        codes = [served_code(k) for k in kids]
+        keep = all(a or free for a, free in zip(links, loose, strict=True))
+        keep = keep and follows_sibling_order(numbers, codes)
+        for place, (kid, link, free) in enumerate(zip(kids, links, loose, strict=True), start=1):
+            if keep and free:
+                continue
             if link is None:
                 origin, destination = _node(framework, kid, base), _node(framework, parent, base)
                 link = Association(

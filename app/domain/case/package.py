@@ -67,6 +67,13 @@ class ReadPackage:
     leniencies: list[Leniency] = field(default_factory=list)
 
 
+def combined(read: list[Problem], rules: list[Problem]) -> list[Problem]:
+    """The reader's problems, then the rules' at places the reader found nothing wrong (a field
+    of the wrong type is not also reported as missing)."""
+    seen = {p.loc for p in read}
+    return [*read, *(p for p in rules if p.loc not in seen)]
+
+
 # What each kind of leniency means, said once per kind in an import's answer.
 LENIENCY_SUMMARIES = {
     "uri_as_string": "A URI object (LinkURI) was given as a plain string; read as its uri.",
