@@ -364,7 +364,7 @@ def test_items_are_ordered_by_code_when_no_sequence_number_is_given() -> None:
         "H.A.20",
     ]
     assert [(n.kind, n.loc, n.msg) for n in done.leniencies] == [
-        ("order_by_code", ("CFDocument",), "6 children lack one")
+        ("order_by_code", ("CFDocument",), "6 of 6 children have no sequenceNumber")
     ]
 
 

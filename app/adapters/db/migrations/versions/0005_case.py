@@ -85,10 +85,12 @@ def _backfill() -> None:
 
 
 def upgrade() -> None:
+    # Columns are added with a placeholder default and filled in below: SQLite cannot make an
+    # existing column NOT NULL without rebuilding the table, which the foreign keys that point
+    # at these tables forbid once they hold rows.
     for table in ('frameworks', 'competencies'):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(sa.Column('case_identifier', sa.String(255), nullable=True))
-            batch_op.add_column(sa.Column('case_meta', app.adapters.db.types.JsonValue, nullable=True))
+        op.add_column(table, sa.Column('case_identifier', sa.String(255), nullable=False, server_default=''))
+        op.add_column(table, sa.Column('case_meta', app.adapters.db.types.JsonValue, nullable=True))
     op.create_table('case_associations',
     sa.Column('tenant_id', sa.Integer(), nullable=False),
     sa.Column('framework_id', sa.String(255), nullable=False),
@@ -116,9 +118,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_case_associations_tenant_id_origin_identifier', ['tenant_id', 'origin_identifier'], unique=False)
     _backfill()
     for table in ('frameworks', 'competencies'):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.alter_column('case_identifier', existing_type=sa.String(255), nullable=False)
-            batch_op.create_index(f'ix_{table}_tenant_id_case_identifier', ['tenant_id', 'case_identifier'], unique=False)
+        if op.get_bind().dialect.name == 'postgresql':  # the repository always writes it
+            op.alter_column(table, 'case_identifier', server_default=None)
+        op.create_index(f'ix_{table}_tenant_id_case_identifier', table, ['tenant_id', 'case_identifier'], unique=False)
 
 
 def downgrade() -> None:
@@ -127,8 +129,8 @@ def downgrade() -> None:
         batch_op.drop_index('ix_case_associations_tenant_id_identifier')
         batch_op.drop_index('ix_case_associations_tenant_id_destination_identifier')
     op.drop_table('case_associations')
+    # ALTER TABLE ... DROP COLUMN (SQLite 3.35+), not a batch rebuild, for the same reason.
     for table in ('competencies', 'frameworks'):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_index(f'ix_{table}_tenant_id_case_identifier')
-            batch_op.drop_column('case_meta')
-            batch_op.drop_column('case_identifier')
+        op.drop_index(f'ix_{table}_tenant_id_case_identifier', table_name=table)
+        op.drop_column(table, 'case_meta')
+        op.drop_column(table, 'case_identifier')
