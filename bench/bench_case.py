@@ -6,6 +6,7 @@ For reference, the same rows written with plain multi-row INSERTs and nothing el
 from __future__ import annotations
 
 import json
+import os
 import time
 import uuid
 from typing import Any
@@ -16,7 +17,6 @@ from app.adapters.db.case_rows import association_values
 from app.adapters.db.case_tables import CaseAssociationRow
 from app.adapters.db.mastery_rows import competency_values, framework_values
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
-from app.adapters.db.upsert import chunks
 from app.bootstrap import build
 from app.config import Settings
 from app.domain.case.export import stored_associations
@@ -102,7 +102,8 @@ def generated_package(changed: int = 0) -> dict[str, Any]:
 
 
 async def _plain_insert(container: Any, tenant: int, data: dict[str, Any]) -> float:
-    """The same rows, written with plain multi-row INSERTs (no checks, no upsert)."""
+    """The same rows, written with plain INSERTs executed for many rows (no checks, no upsert,
+    no COPY)."""
     read = container.services.case.read(data)
     framework = plan_import(read.package, None, elsewhere={}).framework
     now = container.services.clock.now()
@@ -114,14 +115,12 @@ async def _plain_insert(container: Any, tenant: int, data: dict[str, Any]) -> fl
             )
         )
         rows = [competency_values(c, framework.id, tenant, now) for c in framework.competencies]
-        for chunk in chunks(rows):
-            await conn.execute(sa.insert(CompetencyRow.__table__).values(list(chunk)))
+        await conn.execute(sa.insert(CompetencyRow.__table__), rows)
         links = [
             association_values(a, framework.id, i, tenant)
             for i, a in enumerate(stored_associations(framework))
         ]
-        for chunk in chunks(links):
-            await conn.execute(sa.insert(CaseAssociationRow.__table__).values(list(chunk)))
+        await conn.execute(sa.insert(CaseAssociationRow.__table__), links)
     return time.perf_counter() - started
 
 
@@ -177,6 +176,14 @@ async def run() -> Section:
         f"| newer version: {added} added, {changed} changed, {retired} retired | {update_s:.2f} |"
     )
     section.add(f"| reference: the same rows by plain INSERT only | {plain_s:.2f} |")
+    section.add()
+    load = os.getloadavg()[0]
+    section.add(
+        "The reference is the database's share alone (both tables by INSERT executed for many "
+        "rows); the import adds reading the JSON, the rules, the identifier checks, and writes "
+        "its associations with COPY and its competencies as one upsert. "
+        f"Load average {load:.1f} on {os.cpu_count()} cores while this ran (a shared machine)."
+    )
     section.add()
     verdict = "meets" if first_s < 5 else "MISSES"
     section.add(f"The first import {verdict} the issue's 5-second bar.")

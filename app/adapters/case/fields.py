@@ -23,6 +23,8 @@ class Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.leniencies: list[Leniency] = []
+        # Exports repeat the same few timestamps thousands of times: normalise each once.
+        self._stamps: dict[str, tuple[str, bool]] = {}
 
     def problem(self, loc: Location, msg: str) -> None:
         self.problems.append(Problem(loc, msg))
@@ -35,6 +37,8 @@ class Reader:
     ) -> str | None:
         """A string field; a number is read as its text (reported), null as absent."""
         value = data.get(key)
+        if type(value) is str:  # the usual case first: a package has hundreds of thousands
+            return value
         if value is None:
             if required:
                 self.problem((*loc, key), "is required")
@@ -85,15 +89,19 @@ class Reader:
         if not isinstance(value, str):
             self.problem((*loc, key), "must be a date-time string")
             return None
-        try:
-            moment = datetime.fromisoformat(value.strip())
-        except ValueError:
-            self.problem((*loc, key), f"{value!r} is not an ISO 8601 date-time")
-            return None
-        if moment.tzinfo is None:
+        known = self._stamps.get(value)
+        if known is None:
+            try:
+                moment = datetime.fromisoformat(value.strip())
+            except ValueError:
+                self.problem((*loc, key), f"{value!r} is not an ISO 8601 date-time")
+                return None
+            naive = moment.tzinfo is None
+            known = format_timestamp(moment.replace(tzinfo=UTC) if naive else moment), naive
+            self._stamps[value] = known
+        if known[1]:
             self.lenient("naive_timestamp", (*loc, key), f"{value!r} read as UTC")
-            moment = moment.replace(tzinfo=UTC)
-        return format_timestamp(moment)
+        return known[0]
 
     def link(
         self,

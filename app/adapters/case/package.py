@@ -156,20 +156,19 @@ def _item(reader: Reader, data: Mapping[str, Any] | None, index: int) -> CaseIte
     statement = reader.text(data, "fullStatement", loc, required=True)
     code = reader.text(data, "humanCodingScheme", loc)
     item_type = reader.text(data, "CFItemType", loc)
-    fields: dict[str, Any] = {}
-    for key in ITEM_TEXT:
-        _put(fields, key, reader.text(data, key, loc))
-    _put(fields, "uri", _uri(reader, data, loc))
-    _put(fields, "lastChangeDateTime", reader.timestamp(data, "lastChangeDateTime", loc))
+    found: dict[str, Any] = {key: reader.text(data, key, loc) for key in ITEM_TEXT}
+    found["uri"] = _uri(reader, data, loc)
+    found["lastChangeDateTime"] = reader.timestamp(data, "lastChangeDateTime", loc)
     levels = reader.text_list(data, "educationLevel", loc)
     if levels is None and "educationalLevel" in data:
         reader.lenient("education_level_name", (*loc, "educationalLevel"), "read as educationLevel")
         levels = reader.text_list(data, "educationalLevel", loc)
-    _put(fields, "educationLevel", levels)
-    _put(fields, "conceptKeywords", reader.text_list(data, "conceptKeywords", loc))
-    _put(fields, "CFItemTypeURI", reader.link(data, "CFItemTypeURI", loc, title=item_type))
-    _put(fields, "licenseURI", reader.link(data, "licenseURI", loc))
-    _put(fields, "conceptKeywordsURI", reader.link(data, "conceptKeywordsURI", loc))
+    found["educationLevel"] = levels
+    found["conceptKeywords"] = reader.text_list(data, "conceptKeywords", loc)
+    found["CFItemTypeURI"] = reader.link(data, "CFItemTypeURI", loc, title=item_type)
+    found["licenseURI"] = reader.link(data, "licenseURI", loc)
+    found["conceptKeywordsURI"] = reader.link(data, "conceptKeywordsURI", loc)
+    fields = {k: v for k, v in found.items() if v is not None}
     return CaseItem(identifier or "", statement or "", code, item_type, fields, index)
 
 
@@ -185,10 +184,12 @@ def _association(reader: Reader, data: Mapping[str, Any] | None, index: int) -> 
     origin = _end(reader, data, "originNodeURI", loc)
     destination = _end(reader, data, "destinationNodeURI", loc)
     number = reader.sequence_number(data, loc)
-    fields: dict[str, Any] = {}
-    _put(fields, "uri", _uri(reader, data, loc))
-    _put(fields, "lastChangeDateTime", reader.timestamp(data, "lastChangeDateTime", loc))
-    _put(fields, "CFAssociationGroupingURI", reader.link(data, "CFAssociationGroupingURI", loc))
+    found = {
+        "uri": _uri(reader, data, loc),
+        "lastChangeDateTime": reader.timestamp(data, "lastChangeDateTime", loc),
+        "CFAssociationGroupingURI": reader.link(data, "CFAssociationGroupingURI", loc),
+    }
+    fields = {k: v for k, v in found.items() if v is not None}
     if kind is None or origin is None or destination is None:
         return None
     return Association(identifier or "", kind, origin, destination, number, case=fields)

@@ -38,19 +38,16 @@ class SqlCaseCatalog:
     async def competency_owners(self, identifiers: Collection[str]) -> dict[str, tuple[str, str]]:
         wanted = list(dict.fromkeys(identifiers))
         c = _competencies.c
-        by_case: dict[str, tuple[str, str]] = {}
-        by_id: dict[str, tuple[str, str]] = {}
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            stmt = sa.select(c.id, c.case_identifier, c.framework_id).where(
-                c.tenant_id == self._tenant,
-                sa.or_(c.case_identifier.in_(chunk), c.id.in_(chunk)),
-            )
-            for row in (await self._session.execute(stmt)).all():
-                by_case.setdefault(row.case_identifier, (row.framework_id, row.id))
-                by_id.setdefault(row.id, (row.framework_id, row.id))
-        chosen = set(wanted)
-        return {k: v for k, v in {**by_id, **by_case}.items() if k in chosen}
+        found: dict[str, tuple[str, str]] = {}
+        # By id, then by CASE identifier, which wins: two indexed lookups, not one OR.
+        for column, key in ((c.id, "id"), (c.case_identifier, "case_identifier")):
+            for start in range(0, len(wanted), _CHUNK):
+                stmt = sa.select(c.id, c.case_identifier, c.framework_id).where(
+                    c.tenant_id == self._tenant, column.in_(wanted[start : start + _CHUNK])
+                )
+                for row in (await self._session.execute(stmt)).all():
+                    found[getattr(row, key)] = (row.framework_id, row.id)
+        return found
 
     async def frameworks_with_association(self, identifier: str) -> list[str]:
         a = _associations.c

@@ -16,7 +16,8 @@ from app.adapters.db.case_tables import CaseAssociationRow
 from app.adapters.db.errors import translated
 from app.adapters.db.mastery_rows import competency_values, framework_from_rows, framework_values
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
-from app.adapters.db.upsert import chunks, upsert
+from app.adapters.db.native import copy_rows, is_postgres
+from app.adapters.db.upsert import chunks, upsert_many
 from app.domain.access import TenantId
 from app.domain.associations import Association
 from app.domain.case.export import stored_associations
@@ -155,7 +156,7 @@ class SqlFrameworkRepository:
         rows = [
             competency_values(c, framework.id, self._tenant, at) for c in framework.competencies
         ]
-        await upsert(self._session, _competencies, rows, key=("tenant_id", "id"))
+        await upsert_many(self._session, _competencies, rows, key=("tenant_id", "id"))
         await self._write_associations(framework)
 
     async def _write_associations(self, framework: Framework) -> None:
@@ -172,8 +173,10 @@ class SqlFrameworkRepository:
             if a.identifier not in seen:  # an identifier is stored once per framework
                 seen.add(a.identifier)
                 rows.append(association_values(a, framework.id, len(rows), self._tenant))
-        for chunk in chunks(rows):
-            await self._session.execute(sa.insert(_associations).values(list(chunk)))
+        if is_postgres(self._session):
+            await copy_rows(self._session, _associations.name, rows, json_columns=("case_meta",))
+        elif rows:
+            await self._session.execute(sa.insert(_associations), rows)
 
     async def _taken(self, ids: list[str], other_than: str | None = None) -> set[str]:
         taken: set[str] = set()

@@ -3,6 +3,8 @@ would dominate: on PostgreSQL, arrays through `unnest` make one round trip of an
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,3 +19,25 @@ async def asyncpg_connection(session: AsyncSession) -> Any:
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     return raw.driver_connection
+
+
+async def copy_rows(
+    session: AsyncSession,
+    table: str,
+    rows: Sequence[dict[str, Any]],
+    json_columns: Collection[str] = (),
+) -> None:
+    """Insert rows with COPY (PostgreSQL only): tens of thousands of rows in one round trip,
+    with none of SQLAlchemy's per-row work. JSON columns go as their text."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    records = [
+        tuple(
+            json.dumps(row[c]) if c in json_columns and row[c] is not None else row[c]
+            for c in columns
+        )
+        for row in rows
+    ]
+    connection = await asyncpg_connection(session)
+    await connection.copy_records_to_table(table, records=records, columns=columns)

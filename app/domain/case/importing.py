@@ -204,6 +204,11 @@ def _framework(
         raise Invalid("The CASE package does not fit the framework", problems.problems) from None
 
 
+def _content(c: Competency) -> tuple[object, ...]:
+    """What a reader of the framework would call a change (the place among siblings aside)."""
+    return (c.code, c.statement, c.kind, c.parent_id, c.status, c.calculation, c.rollup, c.case)
+
+
 def _diff(
     reading: Reading,
     framework: Framework,
@@ -219,7 +224,7 @@ def _diff(
         before = old.get(c.id)
         if before is None:
             added.append(c.id)
-        elif replace(before, position=c.position) != c:
+        elif _content(before) != _content(c):
             changed.append(c.id)
         elif before.position != c.position:
             reordered.append(c.id)
