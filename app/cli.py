@@ -281,15 +281,16 @@ def import_case(
             for p in problems:
                 errors.print(f"  {'.'.join(map(str, p['loc'])) or '(package)'}: {p['msg']}")
         raise typer.Exit(1) from None
+    plan = done.plan
     report = {
-        "framework_id": done.framework.id,
-        "title": done.framework.title,
-        "created": done.created,
-        "added": len(done.added),
-        "changed": len(done.changed),
-        "reordered": len(done.reordered),
-        "retired": len(done.retired),
-        "unchanged": done.unchanged,
+        "framework_id": plan.framework.id,
+        "title": plan.framework.title,
+        "created": plan.created,
+        "added": len(plan.added),
+        "changed": len(plan.changed),
+        "reordered": len(plan.reordered),
+        "retired": len(plan.retired),
+        "unchanged": plan.unchanged,
     }
     if as_json:
         warnings = [{"kind": w.kind, "message": w.message, "count": w.count} for w in done.warnings]

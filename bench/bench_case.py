@@ -151,16 +151,16 @@ async def run() -> Section:
             started = time.perf_counter()
             done = await import_case(services, principal, raw)
             first_s = time.perf_counter() - started
-            assert len(done.added) == len(data["CFItems"])
+            assert len(done.plan.added) == len(data["CFItems"])
             started = time.perf_counter()
             again = await import_case(services, principal, raw)
             again_s = time.perf_counter() - started
-            assert again.unchanged == len(data["CFItems"])
+            assert again.plan.unchanged == len(data["CFItems"])
             newer = json.dumps(generated_package(changed=100)).encode()
             started = time.perf_counter()
             update = await import_case(services, principal, newer)
             update_s = time.perf_counter() - started
-            counts = (len(update.added), len(update.changed), len(update.retired))
+            counts = (len(update.plan.added), len(update.plan.changed), len(update.plan.retired))
             other = await create_tenant(services, slug="bench-case-plain")
             plain_s = await _plain_insert(container, other.id, data)
         finally:

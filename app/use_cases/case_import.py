@@ -23,19 +23,17 @@ INVALID = "The CASE package is invalid"
 
 @dataclass(frozen=True)
 class CaseImported:
-    """What an import did: the framework as stored, the competency ids it added, changed (text,
-    type, place or status), only reordered and retired, how many it left as they were, the
-    leniencies it accepted, and the job recomputing decisions when that runs in the background."""
+    """What an import did (the plan it carried out: the framework as stored, and the competency
+    ids added, changed, reordered and retired), the leniencies it accepted grouped by kind, and
+    the job recomputing decisions when that runs in the background."""
 
-    framework: Framework
-    created: bool
-    added: tuple[str, ...]
-    changed: tuple[str, ...]
-    reordered: tuple[str, ...]
-    retired: tuple[str, ...]
-    unchanged: int
+    plan: ImportPlan
     warnings: list[LeniencyGroup]
     job: Job | None = None
+
+    @property
+    def framework(self) -> Framework:
+        return self.plan.framework
 
 
 def operator(tenant: Tenant) -> Principal:
@@ -92,14 +90,4 @@ async def _import(services: Services, principal: Principal, read: ReadPackage) -
         # The plan is made again inside the change's transaction, against what is stored then.
         job = (await _change(services, principal, existing_id, plan)).job
     done = plans[-1]
-    return CaseImported(
-        framework=done.framework,
-        created=done.created,
-        added=done.added,
-        changed=done.changed,
-        reordered=done.reordered,
-        retired=done.retired,
-        unchanged=done.unchanged,
-        warnings=group_leniencies([*read.leniencies, *done.leniencies]),
-        job=job,
-    )
+    return CaseImported(done, group_leniencies([*read.leniencies, *done.leniencies]), job)

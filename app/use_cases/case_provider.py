@@ -18,28 +18,14 @@ from app.domain.case.export import (
     served_associations,
 )
 from app.domain.case.identifiers import derived, item_identifier
+from app.domain.case.package import DOCUMENT_TEXT
 from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.frameworks import Competency, Framework
 from app.ports import Services, UnitOfWork
 
 Json = dict[str, Any]
 # The CFDocument fields a document list may be sorted by.
-SORTABLE = (
-    "identifier",
-    "uri",
-    "creator",
-    "title",
-    "lastChangeDateTime",
-    "officialSourceURL",
-    "publisher",
-    "description",
-    "language",
-    "version",
-    "adoptionStatus",
-    "statusStartDate",
-    "statusEndDate",
-    "notes",
-)
+SORTABLE = ("identifier", "uri", "title", "lastChangeDateTime", *DOCUMENT_TEXT)
 
 
 async def case_documents(

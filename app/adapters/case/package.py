@@ -13,21 +13,15 @@ from typing import Any
 from app.adapters.case.fields import Reader
 from app.domain.associations import Association, NodeLink
 from app.domain.case.export import DEFINITION_LISTS
-from app.domain.case.package import CaseDocument, CaseItem, CasePackage, ReadPackage
+from app.domain.case.package import (
+    DOCUMENT_TEXT,
+    CaseDocument,
+    CaseItem,
+    CasePackage,
+    ReadPackage,
+)
 from app.domain.errors import Location
 
-DOCUMENT_TEXT = (
-    "creator",
-    "officialSourceURL",
-    "publisher",
-    "description",
-    "language",
-    "version",
-    "adoptionStatus",
-    "statusStartDate",
-    "statusEndDate",
-    "notes",
-)
 ITEM_TEXT = (
     "alternativeLabel",
     "listEnumeration",
@@ -145,14 +139,22 @@ def _document(reader: Reader, data: object) -> CaseDocument | None:
     return CaseDocument(identifier or "", title or "", fields)
 
 
+def _begin(
+    reader: Reader, data: Mapping[str, Any], loc: Location, known: frozenset[str]
+) -> str | None:
+    """What every item and association starts with: unknown fields, a redundant document
+    link, and the identifier."""
+    reader.unknown(data, known, loc)
+    if "CFDocumentURI" in data:
+        reader.lenient("document_link_ignored", (*loc, "CFDocumentURI"), "ignored")
+    return reader.identifier(data, "identifier", loc)
+
+
 def _item(reader: Reader, data: Mapping[str, Any] | None, index: int) -> CaseItem | None:
     if data is None:
         return None
     loc: Location = ("CFItems", index)
-    reader.unknown(data, _ITEM_KNOWN, loc)
-    if "CFDocumentURI" in data:
-        reader.lenient("document_link_ignored", (*loc, "CFDocumentURI"), "ignored")
-    identifier = reader.identifier(data, "identifier", loc)
+    identifier = _begin(reader, data, loc, _ITEM_KNOWN)
     statement = reader.text(data, "fullStatement", loc, required=True)
     code = reader.text(data, "humanCodingScheme", loc)
     item_type = reader.text(data, "CFItemType", loc)
@@ -176,10 +178,7 @@ def _association(reader: Reader, data: Mapping[str, Any] | None, index: int) -> 
     if data is None:
         return None
     loc: Location = ("CFAssociations", index)
-    reader.unknown(data, _ASSOCIATION_KNOWN, loc)
-    if "CFDocumentURI" in data:
-        reader.lenient("document_link_ignored", (*loc, "CFDocumentURI"), "ignored")
-    identifier = reader.identifier(data, "identifier", loc)
+    identifier = _begin(reader, data, loc, _ASSOCIATION_KNOWN)
     kind = reader.text(data, "associationType", loc, required=True)
     origin = _end(reader, data, "originNodeURI", loc)
     destination = _end(reader, data, "destinationNodeURI", loc)

@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import Any
 
 from app.adapters.case.fields import format_timestamp
-from app.adapters.case.package import DOCUMENT_TEXT, ITEM_TEXT
+from app.adapters.case.package import ITEM_TEXT
 from app.domain.associations import Association, NodeLink
-from app.domain.case.package import CaseDocument, CaseItem, CasePackage
+from app.domain.case.package import DOCUMENT_TEXT, CaseDocument, CaseItem, CasePackage
 
 _DOCUMENT_ORDER = (
     "identifier",

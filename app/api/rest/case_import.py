@@ -82,6 +82,6 @@ async def import_case(
     response.headers["Location"] = f"/v1/frameworks/{done.framework.id}"
     if done.job is not None:
         response.status_code = status.HTTP_202_ACCEPTED
-    elif done.created:
+    elif done.plan.created:
         response.status_code = status.HTTP_201_CREATED
     return CaseImportRead.of(done)

@@ -122,16 +122,17 @@ class CaseImportRead(BaseModel):
         job = None
         if done.job is not None:
             job = JobLink(id=done.job.id, status=done.job.status, href=f"/v1/jobs/{done.job.id}")
+        plan = done.plan
         return cls(
-            framework_id=done.framework.id,
-            case_identifier=document_identifier(done.framework),
-            title=done.framework.title,
-            created=done.created,
-            added=list(done.added),
-            changed=list(done.changed),
-            reordered=list(done.reordered),
-            retired=list(done.retired),
-            unchanged=done.unchanged,
+            framework_id=plan.framework.id,
+            case_identifier=document_identifier(plan.framework),
+            title=plan.framework.title,
+            created=plan.created,
+            added=list(plan.added),
+            changed=list(plan.changed),
+            reordered=list(plan.reordered),
+            retired=list(plan.retired),
+            unchanged=plan.unchanged,
             warnings=[CaseWarningRead.of(g) for g in done.warnings],
             recompute_job=job,
         )

@@ -22,7 +22,9 @@ from pydantic import BaseModel
 from app.api.context import request_id
 from app.api.deps import FrameworkReader, ServicesDep
 from app.api.problems import STATUS_OF_KIND, AuthProblem
+from app.domain.access import Principal
 from app.domain.errors import DomainError
+from app.ports import Services
 from app.use_cases import case_provider as use
 
 PREFIX = "/ims/case/v1p0"
@@ -175,83 +177,68 @@ async def documents(
     return _answer(request, {"CFDocuments": page}, {"X-Total-Count": str(total)})
 
 
-@router.get(
-    "/CFDocuments/{sourcedId}",
-    name="getCFDocument",
-    summary="One CFDocument",
-    response_class=Response,
-    responses=_ok("CFDocument"),
-)
-async def document(
-    request: Request, sourcedId: SourcedId, services: ServicesDep, principal: FrameworkReader
-) -> Response:
-    return _answer(request, await use.case_document(services, principal, sourcedId, _base(request)))
+Fetch = Callable[[Services, Principal, str, str], Awaitable[dict[str, Any]]]
 
 
-@router.get(
-    "/CFPackages/{sourcedId}",
-    name="getCFPackage",
-    summary="A whole framework: CFDocument, CFItems, CFAssociations, CFDefinitions",
-    response_class=Response,
-    responses=_ok("CFPackage"),
-)
-async def package(
-    request: Request, sourcedId: SourcedId, services: ServicesDep, principal: FrameworkReader
-) -> Response:
-    return _answer(request, await use.case_package(services, principal, sourcedId, _base(request)))
+def _object_route(
+    path: str, name: str, summary: str, shape: str, fetch: Fetch, counted: str | None = None
+) -> None:
+    """One GET of an object by its identifier: the same parameters, errors and caching;
+    `counted` names a list whose length the answer gives in X-Total-Count."""
 
+    async def get(
+        request: Request, sourcedId: SourcedId, services: ServicesDep, principal: FrameworkReader
+    ) -> Response:
+        body = await fetch(services, principal, sourcedId, _base(request))
+        total = {"X-Total-Count": str(len(body[counted]))} if counted else None
+        return _answer(request, body, total)
 
-@router.get(
-    "/CFItems/{sourcedId}",
-    name="getCFItem",
-    summary="One CFItem (competency)",
-    response_class=Response,
-    responses=_ok("CFItem"),
-)
-async def item(
-    request: Request, sourcedId: SourcedId, services: ServicesDep, principal: FrameworkReader
-) -> Response:
-    return _answer(request, await use.case_item(services, principal, sourcedId, _base(request)))
-
-
-@router.get(
-    "/CFAssociations/{sourcedId}",
-    name="getCFAssociation",
-    summary="One CFAssociation",
-    response_class=Response,
-    responses=_ok("CFAssociation"),
-)
-async def association(
-    request: Request, sourcedId: SourcedId, services: ServicesDep, principal: FrameworkReader
-) -> Response:
-    body = await use.case_association(services, principal, sourcedId, _base(request))
-    return _answer(request, body)
-
-
-@router.get(
-    "/CFItemAssociations/{sourcedId}",
-    name="getCFItemAssociations",
-    summary="A CFItem with every association from or to it",
-    response_class=Response,
-    responses=_ok("CFAssociationSet: {CFItem, CFAssociations: [...]}"),
-)
-async def item_associations(
-    request: Request, sourcedId: SourcedId, services: ServicesDep, principal: FrameworkReader
-) -> Response:
-    body = await use.case_item_associations(services, principal, sourcedId, _base(request))
-    return _answer(request, body, {"X-Total-Count": str(len(body["CFAssociations"]))})
-
-
-@router.get(
-    "/CFItemTypes/{sourcedId}",
-    name="getCFItemType",
-    summary="One CFItemType",
-    response_class=Response,
-    responses=_ok("CFItemTypeSet: {CFItemTypes: [...]}"),
-)
-async def item_type(
-    request: Request, sourcedId: SourcedId, services: ServicesDep, principal: FrameworkReader
-) -> Response:
-    return _answer(
-        request, await use.case_item_type(services, principal, sourcedId, _base(request))
+    router.add_api_route(
+        f"/{path}/{{sourcedId}}",
+        get,
+        methods=["GET"],
+        name=name,
+        summary=summary,
+        response_class=Response,
+        responses=_ok(shape),
     )
+
+
+_ROUTES: list[tuple[str, str, str, str, Fetch, str | None]] = [
+    ("CFDocuments", "getCFDocument", "One CFDocument", "CFDocument", use.case_document, None),
+    (
+        "CFPackages",
+        "getCFPackage",
+        "A whole framework: CFDocument, CFItems, CFAssociations, CFDefinitions",
+        "CFPackage",
+        use.case_package,
+        None,
+    ),
+    ("CFItems", "getCFItem", "One CFItem (competency)", "CFItem", use.case_item, None),
+    (
+        "CFAssociations",
+        "getCFAssociation",
+        "One CFAssociation",
+        "CFAssociation",
+        use.case_association,
+        None,
+    ),
+    (
+        "CFItemAssociations",
+        "getCFItemAssociations",
+        "A CFItem with every association from or to it",
+        "CFAssociationSet: {CFItem, CFAssociations: [...]}",
+        use.case_item_associations,
+        "CFAssociations",
+    ),
+    (
+        "CFItemTypes",
+        "getCFItemType",
+        "One CFItemType",
+        "CFItemTypeSet: {CFItemTypes: [...]}",
+        use.case_item_type,
+        None,
+    ),
+]
+for _route in _ROUTES:
+    _object_route(*_route)

@@ -14,6 +14,20 @@ from typing import Any
 from app.domain.associations import Association
 from app.domain.errors import Location, Problem
 
+# CFDocument's single-valued text fields besides identifier, uri, title and lastChangeDateTime.
+DOCUMENT_TEXT = (
+    "creator",
+    "officialSourceURL",
+    "publisher",
+    "description",
+    "language",
+    "version",
+    "adoptionStatus",
+    "statusStartDate",
+    "statusEndDate",
+    "notes",
+)
+
 
 @dataclass(frozen=True)
 class CaseDocument:
