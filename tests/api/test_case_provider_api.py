@@ -8,7 +8,7 @@ import uuid
 from typing import Any
 
 from app.domain.access import Scope
-from tests.api.mastery_data import seed_framework
+from tests.api.mastery_data import post, result, seed_framework
 from tests.api.test_case_import_api import imported
 from tests.case_packages import DOC, NBT, NBT1, association, ext, grade5, ident, node, package
 from tests.conftest import Api, token_for
@@ -273,3 +273,21 @@ async def test_a_retired_item_is_no_longer_served(api: Api) -> None:
     served = (await api.get(f"{CASE}/CFPackages/{DOC}")).json()
     assert ident(NBT) not in {i["identifier"] for i in served["CFItems"]}
     assert ident(112) not in {a["identifier"] for a in served["CFAssociations"]}
+
+
+async def test_evidence_against_a_served_cfitem_identifier_counts_for_its_competency(
+    api: Api,
+) -> None:
+    await seed_framework(api)
+    s1 = uuid5("CFItem:s-1")
+    assert (await api.get(f"{CASE}/CFItems/{s1}")).status_code == 200
+    recorded = await post(api, result(4, 1, competency=s1, ref="vendor-1"))
+    assert recorded["items"][0]["outcome"] == "created"
+    decision = (await api.get("/v1/students/student-1/mastery/s-1")).json()
+    assert (decision["status"], decision["evidence_count"]) == ("mastered", 1)
+    again = await post(api, result(4, 1, competency=s1, ref="vendor-1"))
+    assert again["items"][0]["outcome"] == "unchanged"  # the same result, resent
+    unknown = await api.post("/v1/evidence", json={"items": [result(4, 1, competency=ident(999))]})
+    assert unknown.json()["errors"] == [
+        {"loc": ["body", "items", 0, "competency_id"], "msg": f"no competency '{ident(999)}'"}
+    ]
