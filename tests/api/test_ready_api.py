@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.bootstrap import Container
+from app.domain.access import Principal, Scope
+from app.use_cases.prerequisites import competency_prerequisites, competency_unlocks
 from tests.api.mastery_data import post, result
 from tests.api.roster_data import seed_roster
 from tests.api.test_case_import_api import imported
@@ -79,6 +82,20 @@ async def test_a_diamond_needs_both_of_its_prerequisites(api: Api) -> None:
     assert await _ready(api, DIAMOND_DOC) == [("C", "no_evidence", ["A"])]
     await _master(api, ident(202), 3)
     assert await _ready(api, DIAMOND_DOC) == [("D", "no_evidence", ["B", "C"])]
+
+
+async def test_a_competencys_prerequisites_and_unlocks_for_graphql(
+    api: Api, container: Container
+) -> None:
+    await imported(api, _framework(DIAMOND_DOC, 200, "A B C D", [(0, 1), (0, 2), (1, 3), (2, 3)]))
+    principal = Principal(
+        "test", api.tenant.id, api.tenant.slug, frozenset({Scope.FRAMEWORKS_READ})
+    )
+    needs = await competency_prerequisites(container.services, principal, ident(203))
+    opens = await competency_unlocks(container.services, principal, ident(200))
+    assert [c.code for c in needs] == ["B", "C"]
+    assert [c.code for c in opens] == ["B", "C"]
+    assert await competency_unlocks(container.services, principal, ident(203)) == ()
 
 
 async def test_an_unknown_student_or_framework_is_not_found(api: Api) -> None:

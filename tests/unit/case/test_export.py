@@ -127,7 +127,18 @@ def test_a_framework_authored_here_is_served_with_stable_uuids_field_by_field() 
 
 def test_an_imported_package_is_served_as_it_came() -> None:
     data = grade5()
+    subject = {"identifier": ident(901), "uri": "https://x/901", "title": "Mathematics"}
+    data["CFDefinitions"]["CFSubjects"] = [{**subject, "hierarchyCode": "1"}]
+    data["CFRubrics"] = [{"identifier": ident(902), "uri": "https://x/902", "title": "Rubric"}]
     served = package_json(export_package(_import(data), BASE, "riverside"))
+    assert served["CFRubrics"] == data["CFRubrics"]
+    assert served["CFDefinitions"] == {
+        "CFConcepts": [],
+        "CFSubjects": data["CFDefinitions"]["CFSubjects"],
+        "CFLicenses": [],
+        "CFItemTypes": data["CFDefinitions"]["CFItemTypes"],
+        "CFAssociationGroupings": [],
+    }
     assert served["CFDocument"] == data["CFDocument"]
     by_id = {i["identifier"]: i for i in served["CFItems"]}
     for original in data["CFItems"]:
@@ -136,7 +147,6 @@ def test_an_imported_package_is_served_as_it_came() -> None:
     for original in data["CFAssociations"]:
         assert links[original["identifier"]] == original
     assert len(links) == len(data["CFAssociations"])
-    assert served["CFDefinitions"]["CFItemTypes"][0] == data["CFDefinitions"]["CFItemTypes"][0]
 
 
 def test_an_import_of_the_export_gives_the_same_framework() -> None:
