@@ -13,6 +13,8 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.case.client import HttpCaseSource
+from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
@@ -95,6 +97,11 @@ def build(settings: Settings) -> Container:
         roster_files=CsvRosterFiles(),
         roster_providers=HttpRosterProviders(),
         secrets=FernetSecretBox(key),
+        case=CaseJsonCodec(),
+        case_source=HttpCaseSource(
+            timeout_seconds=settings.case_fetch_timeout_seconds,
+            max_bytes=settings.case_fetch_max_bytes,
+        ),
         token_ttl_seconds=settings.token_ttl_seconds,
         max_batch=settings.max_batch,
         recompute_inline_limit=settings.recompute_inline_limit,

@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 import uvicorn
 
+import app.cli_case  # noqa: F401  (registers `mastery import case`)
 from app.adapters.db import migrate
 from app.adapters.oneroster.csv_writer import write_set
 from app.bootstrap import create_web_app

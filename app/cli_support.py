@@ -23,8 +23,11 @@ errors = Console(stderr=True)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
-def with_services(work: Callable[[Services], Awaitable[T]]) -> T:
-    """Run one command against the configured database, reporting domain errors plainly."""
+def with_services(
+    work: Callable[[Services], Awaitable[T]], passed: tuple[type[DomainError], ...] = ()
+) -> T:
+    """Run one command against the configured database, reporting domain errors plainly
+    (except those `passed` on, which the command reports its own way)."""
 
     async def run() -> T:
         container = build(Settings())
@@ -35,6 +38,8 @@ def with_services(work: Callable[[Services], Awaitable[T]]) -> T:
 
     try:
         return asyncio.run(run())
+    except passed:
+        raise
     except (DomainError, ConfigurationError) as exc:
         errors.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     # A framework change that must recompute more decisions than this runs as a job (202).
     recompute_inline_limit: int = Field(default=5000, ge=0)
     state_dir: Path = Path(".mastery")
+    # Fetching a CASE package from another provider (POST /v1/frameworks/import/case with a url).
+    case_fetch_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+    case_fetch_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
     # Argon2 cost for client secrets; lower it only for tests.
     secret_hash_time_cost: int = Field(default=3, ge=1)
     secret_hash_memory_kib: int = Field(default=65536, ge=64)

@@ -10,6 +10,8 @@ from types import TracebackType
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from app.domain.access import Client, Principal, Scope, Tenant, TenantId
+from app.domain.associations import Association
+from app.domain.case.package import CaseDocument, CaseItem, CasePackage, ReadPackage
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
 from app.domain.jobs import Job
@@ -135,6 +137,35 @@ class FrameworkRepository(Protocol):
 
     async def locate(self, competency_ids: Collection[str]) -> dict[str, str]:
         """The framework id of each of these competencies that exists."""
+        ...
+
+
+class CaseCatalog(Protocol):
+    """Finding frameworks, competencies and associations by their CASE identifiers."""
+
+    async def framework_for_document(self, identifier: str) -> str | None:
+        """The id of the framework whose CFDocument identifier (or id) this is."""
+        ...
+
+    async def competency_owners(self, identifiers: Collection[str]) -> dict[str, tuple[str, str]]:
+        """For each identifier that is a competency's CFItem identifier or id: (framework id,
+        competency id)."""
+        ...
+
+    async def frameworks_with_association(self, identifier: str) -> list[str]:
+        """The frameworks that hold an association with this identifier."""
+        ...
+
+    async def frameworks_linking(self, identifier: str) -> list[str]:
+        """The frameworks holding an association from or to the node with this identifier."""
+        ...
+
+    async def headers(self) -> list[Framework]:
+        """Every framework of the tenant without its competencies (for listing documents)."""
+        ...
+
+    async def kinds(self) -> dict[str, set[str]]:
+        """The competency kinds each framework uses, by framework id."""
         ...
 
 
@@ -363,6 +394,7 @@ class UnitOfWork(Protocol):
 
     jobs: JobRepository
     frameworks: FrameworkRepository
+    case: CaseCatalog
     evidence: EvidenceRepository
     decisions: DecisionRepository
     overrides: OverrideRepository
@@ -468,6 +500,45 @@ class JobRunner(Protocol):
         ...
 
 
+class CaseCodec(Protocol):
+    """CASE 1.0 JSON: reading packages, and writing what the CASE provider endpoints serve."""
+
+    def read(self, raw: bytes | str | object) -> ReadPackage:
+        """A package from JSON text (or a decoded JSON value), with every problem and leniency."""
+        ...
+
+    def package(self, package: CasePackage) -> dict[str, Any]: ...
+
+    def document(self, document: CaseDocument) -> dict[str, Any]: ...
+
+    def item(self, item: CaseItem, document: Mapping[str, str] | None = None) -> dict[str, Any]:
+        """A CFItem; with `document` (its CFDocumentURI) when served on its own."""
+        ...
+
+    def association(
+        self, association: Association, document: Mapping[str, str] | None = None
+    ) -> dict[str, Any]: ...
+
+    def definition(self, definition: Mapping[str, Any]) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class ProviderAuth:
+    """OAuth 2.0 client-credentials settings of a CASE provider that requires a token."""
+
+    token_url: str
+    client_id: str
+    client_secret: str
+    scope: str | None = None
+
+
+class CaseSource(Protocol):
+    async def fetch(self, url: str, auth: ProviderAuth | None) -> bytes:
+        """The body a CASE provider answers at `url`. Raises `SourceUnavailable` when it cannot
+        be reached or fails, `Invalid` (located at "url" or "auth") when it refuses."""
+        ...
+
+
 class Readiness(Protocol):
     async def check(self) -> None:
         """Raise when the database cannot be reached."""
@@ -489,6 +560,8 @@ class Services:
     roster_files: RosterFiles
     roster_providers: RosterProviders
     secrets: SecretBox
+    case: CaseCodec
+    case_source: CaseSource
     token_ttl_seconds: int = 3600
     max_batch: int = 1000
     # A policy change that touches more decisions than this runs as a job (202).

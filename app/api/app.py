@@ -11,16 +11,19 @@ from fastapi.routing import APIRoute
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.problems import add_problem_handlers
 from app.api.rest import (
+    case_import,
     evidence,
     frameworks,
     health,
     jobs,
     mastery,
     oauth,
+    prerequisites,
     roster,
     roster_imports,
     roster_sync,
 )
+from app.api.standards import case
 from app.ports import Services
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
@@ -72,9 +75,12 @@ def create_app(
         roster_imports,
         roster_sync,
         jobs,
+        case_import,
         frameworks,
         evidence,
         mastery,
+        prerequisites,
+        case,
     ):
         app.include_router(module.router)
     app.add_middleware(

@@ -28,6 +28,7 @@ STATUS_OF_KIND = {
     "conflict": 409,
     "forbidden": 403,
     "unauthorized": 401,
+    "source_unavailable": 502,
 }
 
 

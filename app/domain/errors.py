@@ -62,6 +62,13 @@ class Forbidden(DomainError):
     kind: str = "forbidden"
 
 
+@dataclass
+class SourceUnavailable(DomainError):
+    """Another system we depend on (a CASE provider, a SIS) could not be reached or failed."""
+
+    kind: str = "source_unavailable"
+
+
 class ProblemList:
     """Collects problems while validating, then raises them all at once."""
 

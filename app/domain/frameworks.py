@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
+from app.domain.associations import Association
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
 from app.domain.scales import DEFAULT_SCALE, Level, Scale, is_number
 
@@ -197,6 +200,8 @@ class Competency:
     calculation: Calculation | None = None
     rollup: RollupRule = RollupRule()
     status: Status = Status.ACTIVE
+    # CASE fields of an imported CFItem that have no place above (uri, educationLevel, ...).
+    case: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         problems = ProblemList()
@@ -232,6 +237,10 @@ class Framework:
     min_evidence: int = 1
     include_formative: bool = False
     competencies: tuple[Competency, ...] = ()
+    # CASE: the imported CFDocument's other fields, and the associations kept with it.
+    case: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    associations: tuple[Association, ...] = ()
+    updated_at: datetime | None = field(default=None, compare=False)
     _by_id: dict[str, Competency] = field(init=False, repr=False, compare=False)
     _children: dict[str | None, tuple[Competency, ...]] = field(
         init=False, repr=False, compare=False
@@ -242,6 +251,7 @@ class Framework:
     def __post_init__(self) -> None:
         competencies = tuple(self.competencies)
         object.__setattr__(self, "competencies", competencies)
+        object.__setattr__(self, "associations", tuple(self.associations))
         problems = ProblemList()
         for name in ("id", "title"):
             if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():

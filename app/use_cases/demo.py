@@ -32,6 +32,7 @@ from app.domain.roster import (
 )
 from app.ports import Services
 from app.use_cases.access import create_tenant, tenant_by_slug
+from app.use_cases.demo_framework import load_demo_framework
 from app.use_cases.roster_import import import_roster
 
 DEMO_SLUG = "demo"
@@ -332,4 +333,5 @@ async def load_demo_district(services: Services, slug: str = DEMO_SLUG) -> Tenan
         await import_roster(services, tenant.id, source)
     finally:
         await source.close()
+    await load_demo_framework(services, tenant)
     return tenant

@@ -71,6 +71,24 @@ async def _context(
     return framework_of, frameworks
 
 
+async def _named_by_case_identifier(
+    uow: UnitOfWork, items: list[EvidenceInput], framework_of: dict[str, str]
+) -> list[EvidenceInput]:
+    """The items with a competency named by its CASE identifier (the CFItem identifier this
+    service serves for a framework authored here, which vendors align to) named by its id;
+    `items` itself when every competency id is known (the usual case: no query)."""
+    missing = {i.competency_id for i in items} - framework_of.keys()
+    if not missing:
+        return items
+    owners = await uow.case.competency_owners(missing)
+    if not owners:
+        return items
+    return [
+        replace(i, competency_id=owners[i.competency_id][1]) if i.competency_id in owners else i
+        for i in items
+    ]
+
+
 def _build(
     index: int,
     item: EvidenceInput,
@@ -115,6 +133,10 @@ async def record_evidence(
     now = services.clock.now()
     async with services.uow(principal.tenant_id) as uow:
         framework_of, frameworks = await _context(uow, {i.competency_id for i in items})
+        named = await _named_by_case_identifier(uow, items, framework_of)
+        if named is not items:
+            items = named
+            framework_of, frameworks = await _context(uow, {i.competency_id for i in items})
         students = await uow.roster(RosterKind.USER).active_ids(
             {i.student_id for i in items}, role=UserRole.STUDENT.value
         )

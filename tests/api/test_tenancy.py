@@ -12,6 +12,7 @@ import pytest
 from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.access import Scope
+from app.domain.case.identifiers import derived
 from app.ports import JobReport, Progress
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.roster_data import ROSTER
@@ -65,6 +66,7 @@ class Case:
     body: Any = None
     witness: str | None = None
     send: dict[str, Any] | None = None
+    items: str = "items"  # where a list answer keeps its items
 
 
 CASES = {
@@ -189,6 +191,47 @@ CASES = {
 }
 
 
+# fw-math's CASE identifiers (derived from its ids), and a package that reuses them.
+DOCUMENT, S1, DOMAIN = (
+    derived("CFDocument", "fw-math"),
+    derived("CFItem", "s-1"),
+    derived("CFItem", "d-nbt"),
+)
+CASE = "/ims/case/v1p0"
+THEIR_PACKAGE = {
+    "CFDocument": {"identifier": DOCUMENT, "title": "Theirs", "creator": "them"},
+    "CFItems": [{"identifier": S1, "fullStatement": "Theirs", "humanCodingScheme": "T.1"}],
+    "CFAssociations": [],
+}
+CASES.update(
+    {
+        ("POST", "/v1/frameworks/import/case"): Case(
+            "/v1/frameworks/import/case", "own", THEIR_PACKAGE, "/v1/frameworks/fw-math"
+        ),
+        ("GET", "/v1/students/{id}/ready"): Case(
+            "/v1/students/student-1/ready?framework_id=fw-math", "hidden"
+        ),
+        ("GET", f"{CASE}/CFDocuments"): Case(f"{CASE}/CFDocuments", "list", items="CFDocuments"),
+        ("GET", f"{CASE}/CFDocuments/{{sourcedId}}"): Case(
+            f"{CASE}/CFDocuments/{DOCUMENT}", "hidden"
+        ),
+        ("GET", f"{CASE}/CFPackages/{{sourcedId}}"): Case(
+            f"{CASE}/CFPackages/{DOCUMENT}", "hidden"
+        ),
+        ("GET", f"{CASE}/CFItems/{{sourcedId}}"): Case(f"{CASE}/CFItems/{S1}", "hidden"),
+        ("GET", f"{CASE}/CFItemAssociations/{{sourcedId}}"): Case(
+            f"{CASE}/CFItemAssociations/{S1}", "hidden"
+        ),
+        ("GET", f"{CASE}/CFAssociations/{{sourcedId}}"): Case(
+            f"{CASE}/CFAssociations/{derived('isChildOf', f'{S1}:{DOMAIN}')}", "hidden"
+        ),
+        ("GET", f"{CASE}/CFItemTypes/{{sourcedId}}"): Case(
+            f"{CASE}/CFItemTypes/{derived('CFItemType', 'standard')}", "hidden"
+        ),
+    }
+)
+
+
 def _operations() -> list[tuple[str, str]]:
     app = create_app(services=object(), max_body_bytes=1024)  # type: ignore[arg-type]
     return sorted(
@@ -232,11 +275,11 @@ async def test_another_tenant_cannot_see_or_change_it(
     before = (await api.get(witness)).json() if witness else None
 
     if case.expect == "list":
-        mine = (await api.get(url)).json()["items"]
+        mine = (await api.get(url)).json()[case.items]
         assert mine, f"the owner sees nothing at {url}: the check would prove nothing"
         theirs = await other_api.get(url)
         assert theirs.status_code == 200
-        assert theirs.json()["items"] == []
+        assert theirs.json()[case.items] == []
     else:
         kwargs = {"json": case.body} if case.body is not None else dict(case.send or {})
         if method == "GET":

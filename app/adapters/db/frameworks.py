@@ -11,17 +11,23 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.adapters.db.case_rows import association_from_row, association_values
+from app.adapters.db.case_tables import CaseAssociationRow
 from app.adapters.db.errors import translated
 from app.adapters.db.mastery_rows import competency_values, framework_from_rows, framework_values
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
-from app.adapters.db.upsert import chunks, upsert
+from app.adapters.db.native import copy_rows, is_postgres
+from app.adapters.db.upsert import chunks, upsert_many
 from app.domain.access import TenantId
+from app.domain.associations import Association
+from app.domain.case.export import stored_associations
 from app.domain.errors import Conflict, Problem
 from app.domain.frameworks import Framework
 from app.ports import Page
 
 _frameworks = FrameworkRow.__table__
 _competencies = CompetencyRow.__table__
+_associations = CaseAssociationRow.__table__
 
 
 @dataclass
@@ -88,9 +94,25 @@ class SqlFrameworkRepository:
         by_framework: dict[str, list[sa.RowMapping]] = {fid: [] for fid in ids}
         for c in competencies:
             by_framework[c["framework_id"]].append(c)
+        links = await self._associations(ids)
         return {
-            r["id"]: (r["revision"], framework_from_rows(r, by_framework[r["id"]])) for r in rows
+            r["id"]: (
+                r["revision"],
+                framework_from_rows(r, by_framework[r["id"]], links.get(r["id"], ())),
+            )
+            for r in rows
         }
+
+    async def _associations(self, ids: list[str]) -> dict[str, list[Association]]:
+        stmt = (
+            sa.select(_associations)
+            .where(_associations.c.tenant_id == self._tenant, _associations.c.framework_id.in_(ids))
+            .order_by(_associations.c.framework_id, _associations.c.position)
+        )
+        out: dict[str, list[Association]] = {}
+        for row in (await self._session.execute(stmt)).mappings():
+            out.setdefault(row["framework_id"], []).append(association_from_row(row))
+        return out
 
     async def add(self, framework: Framework, at: datetime) -> None:
         taken = await self._taken([c.id for c in framework.competencies])
@@ -134,7 +156,27 @@ class SqlFrameworkRepository:
         rows = [
             competency_values(c, framework.id, self._tenant, at) for c in framework.competencies
         ]
-        await upsert(self._session, _competencies, rows, key=("tenant_id", "id"))
+        await upsert_many(self._session, _competencies, rows, key=("tenant_id", "id"))
+        await self._write_associations(framework)
+
+    async def _write_associations(self, framework: Framework) -> None:
+        """Replace the framework's associations with those the domain keeps for it."""
+        await self._session.execute(
+            sa.delete(_associations).where(
+                _associations.c.tenant_id == self._tenant,
+                _associations.c.framework_id == framework.id,
+            )
+        )
+        seen: set[str] = set()
+        rows = []
+        for a in stored_associations(framework):
+            if a.identifier not in seen:  # an identifier is stored once per framework
+                seen.add(a.identifier)
+                rows.append(association_values(a, framework.id, len(rows), self._tenant))
+        if is_postgres(self._session):
+            await copy_rows(self._session, _associations.name, rows, json_columns=("case_meta",))
+        elif rows:
+            await self._session.execute(sa.insert(_associations), rows)
 
     async def _taken(self, ids: list[str], other_than: str | None = None) -> set[str]:
         taken: set[str] = set()

@@ -7,6 +7,8 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from app.domain.associations import Association
+from app.domain.case.identifiers import document_identifier, item_identifier
 from app.domain.evidence import Evidence, EvidenceKind
 from app.domain.framework_builder import calculation_from_dict, rollup_from_dict, scale_from_dict
 from app.domain.frameworks import (
@@ -47,6 +49,8 @@ def framework_values(framework: Framework, tenant: int, at: datetime) -> dict[st
         "calculation": calculation_json(framework.calculation),
         "min_evidence": framework.min_evidence,
         "include_formative": framework.include_formative,
+        "case_identifier": document_identifier(framework),
+        "case_meta": dict(framework.case) or None,
         "updated_at": at,
     }
 
@@ -66,12 +70,16 @@ def competency_values(
         "calculation": calculation_json(competency.calculation),
         "rollup": competency.rollup.as_dict(),
         "status": competency.status.value,
+        "case_identifier": item_identifier(competency),
+        "case_meta": dict(competency.case) or None,
         "updated_at": at,
     }
 
 
 def framework_from_rows(
-    row: Mapping[str, Any], competencies: Sequence[Mapping[str, Any]]
+    row: Mapping[str, Any],
+    competencies: Sequence[Mapping[str, Any]],
+    associations: Sequence[Association] = (),
 ) -> Framework:
     return Framework(
         id=row["id"],
@@ -94,9 +102,13 @@ def framework_from_rows(
                 calculation=_calculation(c["calculation"]),
                 rollup=rollup_from_dict(c["rollup"]),
                 status=Status(c["status"]),
+                case=c["case_meta"] or {},
             )
             for c in competencies
         ),
+        case=row["case_meta"] or {},
+        associations=tuple(associations),
+        updated_at=row["updated_at"],
     )
 
 

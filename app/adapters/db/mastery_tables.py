@@ -24,6 +24,9 @@ def _json_object() -> Any:
 
 class FrameworkRow(SQLModel, table=True):
     __tablename__ = "frameworks"
+    __table_args__ = (
+        sa.Index("ix_frameworks_tenant_id_case_identifier", "tenant_id", "case_identifier"),
+    )
 
     tenant_id: int = _tenant_fk()
     id: str = Field(primary_key=True, max_length=255)
@@ -35,6 +38,9 @@ class FrameworkRow(SQLModel, table=True):
     calculation: dict[str, Any] = _json_object()
     min_evidence: int = 1
     include_formative: bool = False
+    # The CFDocument identifier (imported, or derived from the id) and the other CASE fields.
+    case_identifier: str = Field(max_length=255)
+    case_meta: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
     # A new random token on every change, so a process keeps a parsed framework until it
     # changes (random, so that a rolled-back change can never collide with a committed one).
     revision: str = Field(max_length=32)
@@ -49,6 +55,7 @@ class CompetencyRow(SQLModel, table=True):
             ["tenant_id", "framework_id"], ["frameworks.tenant_id", "frameworks.id"]
         ),
         sa.Index("ix_competencies_tenant_id_framework_id", "tenant_id", "framework_id"),
+        sa.Index("ix_competencies_tenant_id_case_identifier", "tenant_id", "case_identifier"),
     )
 
     tenant_id: int = _tenant_fk()
@@ -62,6 +69,8 @@ class CompetencyRow(SQLModel, table=True):
     calculation: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
     rollup: dict[str, Any] = _json_object()
     status: str = Field(max_length=16)
+    case_identifier: str = Field(max_length=255)
+    case_meta: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
     updated_at: datetime = _instant()
 
 

@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.db.access import SqlClientRepository, SqlTenantRepository
+from app.adapters.db.case import SqlCaseCatalog
 from app.adapters.db.decisions import SqlDecisionRepository, SqlOverrideRepository
 from app.adapters.db.engine import WRITE
 from app.adapters.db.evidence import SqlEvidenceRepository
@@ -55,6 +56,7 @@ class SqlUnitOfWork(_SessionScope):
 
     jobs: SqlJobRepository
     frameworks: SqlFrameworkRepository
+    case: SqlCaseCatalog
     evidence: SqlEvidenceRepository
     decisions: SqlDecisionRepository
     overrides: SqlOverrideRepository
@@ -77,6 +79,7 @@ class SqlUnitOfWork(_SessionScope):
         session, tenant = self.session, self.tenant_id
         self.jobs = SqlJobRepository(session, tenant)
         self.frameworks = SqlFrameworkRepository(session, tenant, self._cache)
+        self.case = SqlCaseCatalog(session, tenant)
         self.evidence = SqlEvidenceRepository(session, tenant)
         self.decisions = SqlDecisionRepository(session, tenant)
         self.overrides = SqlOverrideRepository(session, tenant)

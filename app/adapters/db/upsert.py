@@ -41,6 +41,22 @@ async def upsert(
         await session.execute(stmt)
 
 
+async def upsert_many(
+    session: AsyncSession,
+    table: sa.Table,
+    rows: Sequence[dict[str, Any]],
+    key: Sequence[str],
+) -> None:
+    """`upsert` as one statement executed for many rows: compiled once, then sent in batches
+    by SQLAlchemy's insertmanyvalues. For thousands of wide rows (a framework's competencies)
+    this is several times faster than compiling a VALUES list of thousands of rows."""
+    if not rows:
+        return
+    stmt = insert_for(session, table)
+    updates = {c: stmt.excluded[c] for c in rows[0] if c not in key}
+    await session.execute(stmt.on_conflict_do_update(index_elements=list(key), set_=updates), rows)
+
+
 async def insert_ignoring_duplicates(
     session: AsyncSession, table: sa.Table, rows: Sequence[dict[str, Any]]
 ) -> None:

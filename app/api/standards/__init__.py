@@ -1,0 +1,1 @@
+"""Standards endpoints: CASE 1.0 provider (and, later, the OneRoster gradebook)."""

@@ -1,0 +1,17 @@
+"""The demo district's mathematics framework (grades 3 to 8, with prerequisites): a CASE package
+shipped with the service, loaded through the same importer as any district's."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from app.domain.access import Tenant
+from app.ports import Services
+from app.use_cases.case_import import CaseImported, import_case, operator
+
+DEMO_PACKAGE = files("app.use_cases.demo_data") / "riverside-math-3-8.case.json"
+
+
+async def load_demo_framework(services: Services, tenant: Tenant) -> CaseImported:
+    """Import the demo framework into `tenant`; importing it again changes nothing."""
+    return await import_case(services, operator(tenant), DEMO_PACKAGE.read_bytes())
