@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
+from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.jobs import AsyncioJobRunner
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
@@ -88,9 +89,11 @@ def build(settings: Settings) -> Container:
         tokens=JwtTokenCodec(secret_key(settings)),
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
+        reads=partial(SqlReadModels, sessions),
         token_ttl_seconds=settings.token_ttl_seconds,
         max_batch=settings.max_batch,
         recompute_inline_limit=settings.recompute_inline_limit,
+        report_min_cell=settings.report_min_cell,
     )
     return Container(settings, engine, services, jobs)
 

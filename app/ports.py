@@ -12,8 +12,10 @@ from app.domain.access import Client, Principal, Scope, Tenant, TenantId
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
 from app.domain.jobs import Job
+from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import DecisionChange, DecisionRecord
+from app.domain.reporting import Dimension, Key
 from app.domain.roster import RecordStatus, RosterKind, RosterRecord
 from app.domain.scales import Scale
 
@@ -99,6 +101,10 @@ class RosterRepository(Protocol):
 
     async def active_ids(self, ids: Collection[str], *, role: str | None = None) -> set[str]:
         """Which of these ids name active records (users: of this role, when given)."""
+        ...
+
+    async def count(self, query: RosterQuery) -> int:
+        """How many records the query's filters match, on every page."""
         ...
 
 
@@ -337,6 +343,52 @@ class JobRunner(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class ReportScope:
+    """Whose decisions a report counts: the active students matching the filters (school,
+    class, grade, and subgroup values by dimension), on these competencies of one framework,
+    grouped by `dimensions` in that order."""
+
+    framework_id: str
+    competency_ids: tuple[str, ...]
+    dimensions: tuple[Dimension, ...] = ()
+    school_id: str | None = None
+    class_id: str | None = None
+    grade: str | None = None
+    subgroups: Mapping[Dimension, str | bool] = field(default_factory=dict)
+
+
+StatusCounts = dict[Key, dict[MasteryStatus, int]]
+
+
+class ReadModels(Protocol):
+    """Set-based reads for reports and GraphQL's batches; each call opens its own short-lived
+    session, so concurrent resolvers never share one."""
+
+    async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:
+        """The active users enrolled with `role` in each of these active classes, by id."""
+        ...
+
+    async def classes_of(self, user_ids: Collection[str], role: str) -> dict[str, list[str]]:
+        """The active classes each of these users is enrolled in with `role`, by id."""
+        ...
+
+    async def population(self, scope: ReportScope) -> dict[Key, int]:
+        """Distinct students per group (keyed by the dimensions other than competency)."""
+        ...
+
+    async def decision_counts(self, scope: ReportScope) -> StatusCounts:
+        """Stored decisions (their shown status) per group and status."""
+        ...
+
+    async def decision_counts_before(
+        self, scope: ReportScope, cuts: Sequence[datetime]
+    ) -> list[StatusCounts]:
+        """For each cut, the decisions per group and status as their history last showed them
+        strictly before it."""
+        ...
+
+
 class Readiness(Protocol):
     async def check(self) -> None:
         """Raise when the database cannot be reached."""
@@ -355,7 +407,10 @@ class Services:
     tokens: TokenCodec
     readiness: Readiness
     jobs: JobRunner
+    reads: Callable[[TenantId], ReadModels]
     token_ttl_seconds: int = 3600
     max_batch: int = 1000
     # A policy change that touches more decisions than this runs as a job (202).
     recompute_inline_limit: int = 5000
+    # Report cells with fewer distinct students than this are suppressed.
+    report_min_cell: int = 10

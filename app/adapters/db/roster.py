@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,6 +14,7 @@ from app.adapters.db import tables as t
 from app.adapters.db.rows import from_row, to_row
 from app.adapters.db.upsert import upsert
 from app.domain.access import TenantId
+from app.domain.reporting import race_ethnicity
 from app.domain.roster import (
     AcademicSession,
     Course,
@@ -45,6 +47,18 @@ def _user_in_grade(table: sa.Table, tenant: TenantId, grade: str) -> sa.ColumnEl
     link = t.UserGradeRow.__table__
     return sa.exists().where(
         link.c.tenant_id == tenant, link.c.user_id == table.c.id, link.c.grade == grade
+    )
+
+
+def _name_contains(table: sa.Table, _tenant: TenantId, text: str) -> sa.ColumnElement[bool]:
+    # Case-insensitive on both databases; LIKE's wildcards in the text match themselves.
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    return sa.or_(
+        *(
+            sa.func.lower(table.c[name]).like(pattern, escape="\\")
+            for name in ("given_name", "family_name", "identifier")
+        )
     )
 
 
@@ -91,6 +105,7 @@ SPECS: dict[RosterKind, KindSpec] = {
             "org_id": _user_in_org,
             "grade": _user_in_grade,
             "class_id": _enrolled,
+            "search": _name_contains,
         },
     ),
     RosterKind.ENROLLMENT: KindSpec(
@@ -143,6 +158,10 @@ class SqlRosterRepository:
     async def save_many(self, records: Collection[RosterRecord]) -> None:
         """Create or replace many records with one statement per table."""
         rows = [to_row(r, tenant_id=self._tenant) for r in records]
+        if self._kind == RosterKind.DEMOGRAPHICS:
+            for row, record in zip(rows, records, strict=True):
+                assert isinstance(record, Demographics)
+                row["race_ethnicity"] = race_ethnicity(record).value
         await upsert(self._session, self._table, rows, key=("tenant_id", "id"))
         if self._kind == RosterKind.USER:
             await self._save_user_links([r for r in records if isinstance(r, User)])
@@ -166,7 +185,22 @@ class SqlRosterRepository:
 
     async def list(self, query: RosterQuery) -> Page[RosterRecord]:
         table = self._table
-        stmt = sa.select(table).where(self._mine())
+        stmt = self._filtered(sa.select(table), query)
+        if query.after is not None:
+            stmt = stmt.where(table.c.id > query.after)
+        stmt = stmt.order_by(table.c.id).limit(query.limit + 1)
+        rows = (await self._session.execute(stmt)).mappings().all()
+        items = [from_row(self._spec.record, r) for r in rows[: query.limit]]
+        more = len(rows) > query.limit
+        return Page(items, items[-1].id if more and items else None)
+
+    async def count(self, query: RosterQuery) -> int:
+        stmt = self._filtered(sa.select(sa.func.count()).select_from(self._table), query)
+        return int((await self._session.execute(stmt)).scalar_one())
+
+    def _filtered(self, stmt: sa.Select[Any], query: RosterQuery) -> sa.Select[Any]:
+        table = self._table
+        stmt = stmt.where(self._mine())
         if query.status is not None:
             stmt = stmt.where(table.c.status == query.status.value)
         if query.updated_since is not None:
@@ -178,13 +212,7 @@ class SqlRosterRepository:
             stmt = stmt.where(_enrolled(table, self._tenant, filters.pop("class_id"), role))
         for name, value in filters.items():
             stmt = stmt.where(self._filter(name, value))
-        if query.after is not None:
-            stmt = stmt.where(table.c.id > query.after)
-        stmt = stmt.order_by(table.c.id).limit(query.limit + 1)
-        rows = (await self._session.execute(stmt)).mappings().all()
-        items = [from_row(self._spec.record, r) for r in rows[: query.limit]]
-        more = len(rows) > query.limit
-        return Page(items, items[-1].id if more and items else None)
+        return stmt
 
     def _filter(self, name: str, value: str) -> sa.ColumnElement[bool]:
         try:
