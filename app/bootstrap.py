@@ -22,6 +22,7 @@ from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
 from app.api.app import create_app
+from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging
 from app.config import Settings
 from app.ports import Services
@@ -112,4 +113,13 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
     """The ASGI app for a server process: logging configured, services started in the lifespan."""
     settings = settings or Settings()
     configure_logging(settings.log_level)
-    return create_app(start=partial(running, settings), max_body_bytes=settings.max_body_bytes)
+    limits = Limits(
+        max_depth=settings.graphql_max_depth,
+        max_cost=settings.graphql_max_cost,
+        max_page_size=settings.graphql_max_page_size,
+    )
+    return create_app(
+        start=partial(running, settings),
+        max_body_bytes=settings.max_body_bytes,
+        graphql_limits=limits,
+    )

@@ -136,6 +136,10 @@ class FrameworkRepository(Protocol):
         """The framework id of each of these competencies that exists."""
         ...
 
+    async def count(self) -> int:
+        """How many frameworks the tenant has."""
+        ...
+
 
 class EvidenceRepository(Protocol):
     async def find(self, keys: Collection[EvidenceKey]) -> dict[EvidenceKey, Evidence]:

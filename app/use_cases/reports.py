@@ -167,13 +167,13 @@ async def mastery_trend(
     framework_id: str,
     group_by: Sequence[Dimension],
     start: datetime,
-    end: datetime,
+    end: datetime | None,
     interval: Interval,
     given: ReportFilter = ReportFilter(),
 ) -> Trend:
-    """The summary at the end of each week or month from `start` to `end`, from the decisions'
-    history, over today's students in scope."""
-    spans = periods(start, end, interval)
+    """The summary at the end of each week or month from `start` to `end` (now if None), from
+    the decisions' history, over today's students in scope."""
+    spans = periods(start, end or services.clock.now(), interval)
     framework, scope = await _prepare(services, principal, framework_id, group_by, given)
     reads = services.reads(principal.tenant_id)
     population, counts = await asyncio.gather(

@@ -1,0 +1,168 @@
+"""Frameworks: the competency tree, its scale and calculation policy."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from app.domain import frameworks as d
+from app.domain.scales import Level as DomainLevel
+
+
+@strawberry.enum
+class RecordState(Enum):
+    ACTIVE = "active"
+    RETIRED = "retired"
+
+
+@strawberry.type
+class Level:
+    value: float
+    label: str
+
+    @classmethod
+    def of(cls, level: DomainLevel | None) -> Level | None:
+        return None if level is None else cls(value=level.value, label=level.label)
+
+
+@strawberry.type
+class Scale:
+    levels: list[Level]
+    mastery_threshold: float
+
+
+@strawberry.type(description="A calculation method with its parameters.")
+class Calculation:
+    method: str
+    weight: float | None
+    n: int | None
+
+    @classmethod
+    def of(cls, c: d.Calculation) -> Calculation:
+        return cls(method=c.method.value, weight=c.weight, n=c.n)
+
+
+@strawberry.type(description="How a parent is decided from its children.")
+class Rollup:
+    rule: str
+    k: int | None
+    percent: float | None
+
+
+@strawberry.type
+class Competency:
+    framework_: strawberry.Private[d.Framework]
+    competency: strawberry.Private[d.Competency]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.competency.id)
+
+    @strawberry.field
+    def code(self) -> str:
+        return self.competency.code
+
+    @strawberry.field
+    def statement(self) -> str:
+        return self.competency.statement
+
+    @strawberry.field
+    def kind(self) -> str | None:
+        return self.competency.kind
+
+    @strawberry.field
+    def status(self) -> RecordState:
+        return RecordState(self.competency.status.value)
+
+    @strawberry.field
+    def position(self) -> int:
+        return self.competency.position
+
+    @strawberry.field(description="Its own calculation; null when the framework's applies.")
+    def calculation(self) -> Calculation | None:
+        own = self.competency.calculation
+        return Calculation.of(own) if own else None
+
+    @strawberry.field
+    def rollup(self) -> Rollup:
+        r = self.competency.rollup
+        return Rollup(rule=r.rule.value, k=r.k, percent=r.percent)
+
+    @strawberry.field
+    def framework(self) -> Framework:
+        return Framework(framework=self.framework_)
+
+    @strawberry.field
+    def parent(self) -> Competency | None:
+        parent = self.competency.parent_id
+        return None if parent is None else of(self.framework_, parent)
+
+    @strawberry.field(metadata={"cost_size": 10})
+    def children(self) -> list[Competency]:
+        return [
+            Competency(framework_=self.framework_, competency=c)
+            for c in self.framework_.children_of(self.competency.id)
+        ]
+
+
+def of(framework: d.Framework, competency_id: str) -> Competency:
+    return Competency(framework_=framework, competency=framework.competency(competency_id))
+
+
+@strawberry.type
+class Framework:
+    framework: strawberry.Private[d.Framework]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.framework.id)
+
+    @strawberry.field
+    def title(self) -> str:
+        return self.framework.title
+
+    @strawberry.field
+    def description(self) -> str | None:
+        return self.framework.description
+
+    @strawberry.field
+    def version(self) -> str | None:
+        return self.framework.version
+
+    @strawberry.field
+    def status(self) -> RecordState:
+        return RecordState(self.framework.status.value)
+
+    @strawberry.field
+    def scale(self) -> Scale:
+        s = self.framework.scale
+        return Scale(
+            levels=[Level(value=v.value, label=v.label) for v in s.levels],
+            mastery_threshold=s.mastery_threshold,
+        )
+
+    @strawberry.field
+    def calculation(self) -> Calculation:
+        return Calculation.of(self.framework.calculation)
+
+    @strawberry.field
+    def min_evidence(self) -> int:
+        return self.framework.min_evidence
+
+    @strawberry.field
+    def include_formative(self) -> bool:
+        return self.framework.include_formative
+
+    @strawberry.field(
+        description="Every competency in framework order (depth-first, siblings by position).",
+        metadata={"cost_size": 200},
+    )
+    def competencies(self) -> list[Competency]:
+        f = self.framework
+        return [Competency(framework_=f, competency=c) for c in f.ordered]
+
+    @strawberry.field(description="The top of the tree.", metadata={"cost_size": 10})
+    def roots(self) -> list[Competency]:
+        f = self.framework
+        return [Competency(framework_=f, competency=c) for c in f.children_of(None)]
