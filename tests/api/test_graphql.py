@@ -83,7 +83,8 @@ async def test_student_mastery_equals_rest(api: Api) -> None:
             {"framework_id": "fw-math", "as_of": day(1.5)},
         ),
     ]:
-        query = f'{{ student(id: "student-1") {{ mastery{f"({args})" if args else ""} {{ {DECISION} }} }} }}'
+        arguments = f"({args})" if args else ""
+        query = f'{{ student(id: "student-1") {{ mastery{arguments} {{ {DECISION} }} }} }}'
         mine = (await data(api, query))["student"]["mastery"]
         rest = (await api.get("/v1/students/student-1/mastery", params=params)).json()["items"]
         assert [_rest_shape(d) for d in mine] == _same_instants(rest), args
@@ -194,7 +195,8 @@ async def test_students_orgs_classes_and_frameworks_equal_rest(api: Api) -> None
         api,
         """{
       students(filter: {orgId: "school-1"}, first: 2) { totalCount
-        edges { cursor node { id givenName familyName grades } } pageInfo { hasNextPage endCursor } }
+        edges { cursor node { id givenName familyName grades } }
+        pageInfo { hasNextPage endCursor } }
       fifth: students(filter: {grade: "05", search: "ana"}) { nodes { id } }
       inClass: students(filter: {classId: "class-1"}) { nodes { id } }
       orgs { nodes { id name type } }
