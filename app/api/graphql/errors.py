@@ -4,12 +4,9 @@ anything unexpected is logged with the request id and answered without internals
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from typing import Any
 
-from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 from strawberry.types.execution import ExecutionResult
 
@@ -32,7 +29,7 @@ def is_expected(error: GraphQLError) -> bool:
 def _query_error_code(error: GraphQLError) -> str:
     """The code of an error in the query itself, found before anything ran."""
     message = error.message
-    if "exceeds maximum operation depth" in message:
+    if "exceeds maximum operation depth" in message or "nested too deeply" in message:
         return "QUERY_TOO_DEEP"
     if "more than" in message and "tokens" in message:
         return "QUERY_TOO_LARGE"
@@ -72,11 +69,8 @@ def log_unexpected(errors: list[GraphQLError], context: ExecutionContext | None)
             )
 
 
-class ErrorAnswers(SchemaExtension):
-    """Turns every error of the result into what the client may see."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        if isinstance(result, (GraphQLExecutionResult, ExecutionResult)) and result.errors:
-            result.errors = [_answered(e) for e in result.errors]
+def answered(result: ExecutionResult) -> ExecutionResult:
+    """The result with every error turned into what the client may see."""
+    if result.errors:
+        result.errors = [_answered(e) for e in result.errors]
+    return result

@@ -14,10 +14,10 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
 from strawberry.fastapi import GraphQLRouter
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from app.api.graphql.context import GraphInfo, context_getter, needs
-from app.api.graphql.errors import ErrorAnswers, log_unexpected
+from app.api.graphql.errors import answered, log_unexpected
 from app.api.graphql.limits import CostLimit, Limits, page_size
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.relay import Connection, after_key, connection
@@ -112,7 +112,7 @@ class Query:
     @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
     async def frameworks(
         self, info: GraphInfo, first: int | None = None, after: str | None = None
-    ) -> Connection[Framework]:
+    ) -> Connection[Framework] | None:
         c = info.context
         page = await framework_use.list_frameworks(
             c.services, c.principal, after_key(after), page_size(first, c.limits)
@@ -142,7 +142,7 @@ class Query:
         filter: OrgFilter | None = None,
         first: int | None = None,
         after: str | None = None,
-    ) -> Connection[Org]:
+    ) -> Connection[Org] | None:
         given = filter or OrgFilter()
         filters = _given(type=given.type.value if given.type else None, parent_id=given.parent_id)
         items, more, count = await _roster_page(info, r.RosterKind.ORG, filters, first, after)
@@ -162,7 +162,7 @@ class Query:
         filter: ClassFilter | None = None,
         first: int | None = None,
         after: str | None = None,
-    ) -> Connection[Class]:
+    ) -> Connection[Class] | None:
         given = filter or ClassFilter()
         filters = _given(school_id=given.school_id, course_id=given.course_id)
         items, more, count = await _roster_page(info, r.RosterKind.CLASS, filters, first, after)
@@ -183,7 +183,7 @@ class Query:
         filter: StudentFilter | None = None,
         first: int | None = None,
         after: str | None = None,
-    ) -> Connection[Student]:
+    ) -> Connection[Student] | None:
         given = filter or StudentFilter()
         filters = _given(
             role=r.UserRole.STUDENT.value,
@@ -210,7 +210,7 @@ class Query:
         group_by: list[SummaryDimension],
         filter: SummaryFilter | None = None,
         as_of: datetime | None = None,
-    ) -> MasterySummary:
+    ) -> MasterySummary | None:
         c = info.context
         summary = await report_use.mastery_summary(
             c.services,
@@ -239,7 +239,7 @@ class Query:
         to: datetime | None = None,
         interval: TrendInterval = TrendInterval.MONTH,
         filter: SummaryFilter | None = None,
-    ) -> MasteryTrend:
+    ) -> MasteryTrend | None:
         c = info.context
         trend = await report_use.mastery_trend(
             c.services,
@@ -269,6 +269,12 @@ class Query:
 
 
 class MasterySchema(strawberry.Schema):
+    """Errors are answered here, after every path of execution (an extension's hook does not
+    run after a parse error)."""
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        return answered(await super().execute(*args, **kwargs))
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -280,7 +286,6 @@ def build_schema(limits: Limits) -> strawberry.Schema:
     return MasterySchema(
         query=Query,
         extensions=[
-            ErrorAnswers,
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: ParserCache(maxsize=256),
             lambda: QueryDepthLimiter(max_depth=limits.max_depth),
