@@ -360,6 +360,9 @@ class ReportScope:
     class_id: str | None = None
     grade: str | None = None
     subgroups: Mapping[Dimension, str | bool] = field(default_factory=dict)
+    # The framework's other competencies (retired, filtered out): a short list to exclude
+    # is cheaper for the database than a long one to include.
+    excluded_competency_ids: tuple[str, ...] = ()
 
 
 StatusCounts = dict[Key, dict[MasteryStatus, int]]

@@ -203,17 +203,3 @@ async def frameworks_by_id(
     """The frameworks with these ids (unknown ids are left out)."""
     async with services.uow(principal.tenant_id) as uow:
         return await uow.frameworks.get_many(framework_ids)
-
-
-async def competencies_by_id(
-    services: Services, principal: Principal, competency_ids: Collection[str]
-) -> dict[str, tuple[Competency, Framework]]:
-    """The competencies with these ids, each with its framework (unknown ids are left out)."""
-    async with services.uow(principal.tenant_id) as uow:
-        located = await uow.frameworks.locate(competency_ids)
-        frameworks = await uow.frameworks.get_many(set(located.values()))
-    return {
-        cid: (frameworks[fid].competency(cid), frameworks[fid])
-        for cid, fid in located.items()
-        if fid in frameworks
-    }

@@ -118,6 +118,9 @@ async def _prepare(
     scope = ReportScope(
         framework_id=framework.id,
         competency_ids=tuple(c.id for c in competencies),
+        excluded_competency_ids=tuple(
+            c.id for c in framework.ordered if c.id not in {k.id for k in competencies}
+        ),
         dimensions=tuple(group_by),
         school_id=given.school_id,
         class_id=given.class_id,

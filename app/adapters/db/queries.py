@@ -95,7 +95,7 @@ class SqlReadModels:
 
     async def population(self, scope: ReportScope) -> dict[Key, int]:
         students, columns = self._students(scope)
-        stmt = students.with_only_columns(*columns, sa.func.count(sa.distinct(_users.c.id)))
+        stmt = students.with_only_columns(*columns, sa.func.count())
         if columns:
             stmt = stmt.group_by(*columns)
         return {tuple(row[:-1]): int(row[-1]) for row in await self._all(stmt)}
@@ -170,13 +170,14 @@ class SqlReadModels:
     def _distinct_students(
         self, scope: ReportScope
     ) -> tuple[sa.Subquery, list[sa.ColumnElement[Any]]]:
-        """The students in scope with their group values, one row per distinct combination."""
+        """The students in scope with their group values: one row per student and group (every
+        join is on a key, so no student is counted twice in a group)."""
         students, columns = self._students(scope)
         labelled = [c.label(f"k{i}") for i, c in enumerate(columns)]
-        p = (
-            students.with_only_columns(_users.c.id.label("student_id"), *labelled)
-            .distinct()
-            .subquery("students")
+        # Not DISTINCT: it would hide the row count from the planner, which then sorts the
+        # decisions to merge them instead of hashing the students.
+        p = students.with_only_columns(_users.c.id.label("student_id"), *labelled).subquery(
+            "students"
         )
         return p, [p.c[f"k{i}"] for i in range(len(columns))]
 
@@ -215,14 +216,29 @@ class SqlReadModels:
                 if scope.school_id is not None:
                     where.append(o.c.id == scope.school_id)
             elif dim is Dimension.CLASS:
-                e, c = _enrollments.alias("e"), _classes.alias("c")
-                source = source.join(e, _enrolment(e, u.c.id, tenant)).join(
-                    c,
-                    sa.and_(c.c.tenant_id == tenant, c.c.id == e.c.class_id, c.c.status == ACTIVE),
+                # One row per student and class, though a district may enrol a student twice.
+                e = _enrollments
+                c = _classes.alias("c")
+                places = (
+                    sa.select(e.c.user_id, e.c.class_id)
+                    .join(
+                        c,
+                        sa.and_(
+                            c.c.tenant_id == tenant, c.c.id == e.c.class_id, c.c.status == ACTIVE
+                        ),
+                    )
+                    .where(
+                        e.c.tenant_id == tenant,
+                        e.c.role == EnrollmentRole.STUDENT.value,
+                        e.c.status == ACTIVE,
+                    )
+                    .distinct()
+                    .subquery("places")
                 )
-                columns.append(e.c.class_id)
+                source = source.join(places, places.c.user_id == u.c.id)
+                columns.append(places.c.class_id)
                 if scope.class_id is not None:
-                    where.append(e.c.class_id == scope.class_id)
+                    where.append(places.c.class_id == scope.class_id)
             elif dim is Dimension.GRADE:
                 ug = _user_grades.alias("ug")
                 source = source.join(ug, sa.and_(ug.c.tenant_id == tenant, ug.c.user_id == u.c.id))
@@ -273,7 +289,12 @@ def _subgroup(dm: sa.FromClause, dim: Dimension) -> sa.ColumnElement[Any]:
 
 
 def _in(column: sa.ColumnElement[Any], scope: ReportScope) -> sa.ColumnElement[bool]:
-    return column.in_(list(scope.competency_ids))
+    excluded, included = scope.excluded_competency_ids, scope.competency_ids
+    if not excluded:
+        return sa.true()
+    if len(excluded) < len(included):
+        return column.not_in(list(excluded))
+    return column.in_(list(included))
 
 
 def _with_competency(

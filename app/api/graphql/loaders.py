@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from datetime import datetime
+from functools import cached_property
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
 from app.domain.access import Principal
 from app.domain.evidence import Evidence
-from app.domain.frameworks import Competency, Framework
+from app.domain.frameworks import Framework
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.explanation import Explanation
 from app.domain.roster import EnrollmentRole, RosterKind, RosterRecord
@@ -70,47 +71,71 @@ def _empty(_key: Any) -> list[Any]:
 
 
 class Loaders:
-    """Every association the schema resolves in batches, for one request of one principal."""
+    """Every association the schema resolves in batches, for one request of one principal.
+    Each loader is made when a query first needs it: a simple query pays for none."""
 
     def __init__(self, services: Services, principal: Principal) -> None:
         self.services = services
         self.principal = principal
-        tenant = principal.tenant_id
-        reads = services.reads(tenant)
 
-        def records(kind: RosterKind) -> DataLoader[str, RosterRecord | None]:
-            return _by_key(
-                lambda ids: roster_use.active_records(services, tenant, kind, ids), _none
-            )
+    def _records(self, kind: RosterKind) -> DataLoader[str, RosterRecord | None]:
+        services, tenant = self.services, self.principal.tenant_id
+        return _by_key(lambda ids: roster_use.active_records(services, tenant, kind, ids), _none)
 
-        self.users = records(RosterKind.USER)
-        self.orgs = records(RosterKind.ORG)
-        self.classes = records(RosterKind.CLASS)
-        self.courses = records(RosterKind.COURSE)
-        self.sessions = records(RosterKind.ACADEMIC_SESSION)
-        self.demographics = records(RosterKind.DEMOGRAPHICS)
-        self.students_of_class = _by_key(
-            lambda ids: reads.members(ids, EnrollmentRole.STUDENT.value), _empty
-        )
-        self.teachers_of_class = _by_key(
-            lambda ids: reads.members(ids, EnrollmentRole.TEACHER.value), _empty
-        )
-        self.classes_of_student = _by_key(
-            lambda ids: reads.classes_of(ids, EnrollmentRole.STUDENT.value), _empty
-        )
-        self.frameworks: DataLoader[str, Framework | None] = _by_key(
-            lambda ids: framework_use.frameworks_by_id(services, principal, ids), _none
-        )
-        self.competencies: DataLoader[str, tuple[Competency, Framework] | None] = _by_key(
-            lambda ids: framework_use.competencies_by_id(services, principal, ids), _none
-        )
-        self.mastery: DataLoader[MasteryKey, list[mastery_use.DecisionView]] = _grouped(
-            lambda key: key[1:], self._mastery, _empty
-        )
-        self.explanations: DataLoader[ExplanationKey, Explanation | None] = _grouped(
-            lambda key: key[2], self._explanations, _none
-        )
-        self.evidence: DataLoader[tuple[str, str], list[Evidence]] = _by_key(
+    def _members(self, role: EnrollmentRole, *, by_class: bool) -> DataLoader[str, list[str]]:
+        reads = self.services.reads(self.principal.tenant_id)
+        fetch = reads.members if by_class else reads.classes_of
+        return _by_key(lambda ids: fetch(ids, role.value), _empty)
+
+    @cached_property
+    def users(self) -> DataLoader[str, RosterRecord | None]:
+        return self._records(RosterKind.USER)
+
+    @cached_property
+    def orgs(self) -> DataLoader[str, RosterRecord | None]:
+        return self._records(RosterKind.ORG)
+
+    @cached_property
+    def classes(self) -> DataLoader[str, RosterRecord | None]:
+        return self._records(RosterKind.CLASS)
+
+    @cached_property
+    def courses(self) -> DataLoader[str, RosterRecord | None]:
+        return self._records(RosterKind.COURSE)
+
+    @cached_property
+    def demographics(self) -> DataLoader[str, RosterRecord | None]:
+        return self._records(RosterKind.DEMOGRAPHICS)
+
+    @cached_property
+    def students_of_class(self) -> DataLoader[str, list[str]]:
+        return self._members(EnrollmentRole.STUDENT, by_class=True)
+
+    @cached_property
+    def teachers_of_class(self) -> DataLoader[str, list[str]]:
+        return self._members(EnrollmentRole.TEACHER, by_class=True)
+
+    @cached_property
+    def classes_of_student(self) -> DataLoader[str, list[str]]:
+        return self._members(EnrollmentRole.STUDENT, by_class=False)
+
+    @cached_property
+    def frameworks(self) -> DataLoader[str, Framework | None]:
+        services, principal = self.services, self.principal
+        return _by_key(lambda ids: framework_use.frameworks_by_id(services, principal, ids), _none)
+
+    @cached_property
+    def mastery(self) -> DataLoader[MasteryKey, list[mastery_use.DecisionView]]:
+        return _grouped(lambda key: key[1:], self._mastery, _empty)
+
+    @cached_property
+    def explanations(self) -> DataLoader[ExplanationKey, Explanation | None]:
+        return _grouped(lambda key: key[2], self._explanations, _none)
+
+    @cached_property
+    def evidence(self) -> DataLoader[tuple[str, str], list[Evidence]]:
+        services, principal = self.services, self.principal
+        return _by_key(
             lambda pairs: evidence_use.evidence_of_decisions(services, principal, pairs), _empty
         )
 

@@ -12,7 +12,13 @@ from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxTokensLimiter,
+    ParserCache,
+    ValidationCache,
+)
+from strawberry.extensions.query_depth_limiter import create_validator
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionContext, ExecutionResult
 
@@ -283,12 +289,15 @@ class MasterySchema(strawberry.Schema):
 
 def build_schema(limits: Limits) -> strawberry.Schema:
     """The schema with its limits and caches (extensions are built per request)."""
+    # One depth rule for the schema's life: the validation cache is keyed by the rules, and
+    # QueryDepthLimiter makes a new rule class per instance, which would never hit the cache.
+    depth_rule = create_validator(limits.max_depth, should_ignore=None)
     return MasterySchema(
         query=Query,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: ParserCache(maxsize=256),
-            lambda: QueryDepthLimiter(max_depth=limits.max_depth),
+            lambda: AddValidationRules([depth_rule]),
             lambda: ValidationCache(maxsize=256),
             lambda: CostLimit(limits),
         ],
