@@ -201,9 +201,14 @@ class DecisionRepository(Protocol):
     ) -> dict[StudentCompetency, DecisionRecord]: ...
 
     async def for_students(
-        self, student_ids: Collection[str], competency_ids: Collection[str] | None = None
+        self,
+        student_ids: Collection[str],
+        competency_ids: Collection[str] | None = None,
+        *,
+        with_state: bool = True,
     ) -> list[DecisionRecord]:
-        """The stored decisions of these students (on these competencies, when given)."""
+        """The stored decisions of these students (on these competencies, when given); without
+        their incremental state (None) for reads that only show them."""
         ...
 
     async def save_many(

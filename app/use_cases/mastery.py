@@ -147,12 +147,14 @@ async def students_mastery(
             framework = await _framework(uow, framework_id)
             frameworks = {framework.id: framework}
             records = (
-                await uow.decisions.for_students(ids, [c.id for c in framework.ordered])
+                await uow.decisions.for_students(
+                    ids, [c.id for c in framework.ordered], with_state=False
+                )
                 if as_of is None
                 else []
             )
         else:
-            records = await uow.decisions.for_students(ids)
+            records = await uow.decisions.for_students(ids, with_state=False)
             frameworks = await uow.frameworks.get_many({r.framework_id for r in records})
         stored: dict[str, dict[tuple[str, str], DecisionRecord]] = defaultdict(dict)
         for r in records:
@@ -335,7 +337,7 @@ async def class_grid(
             after = page.last_key
         competencies = [c for c in framework.ordered if c.is_active]
         records = await uow.decisions.for_students(
-            [s.id for s in students], [c.id for c in competencies]
+            [s.id for s in students], [c.id for c in competencies], with_state=False
         )
     stored = {(r.student_id, r.competency_id): r for r in records}
     grid: dict[tuple[str, str], DecisionView] = {}

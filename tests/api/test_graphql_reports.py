@@ -3,13 +3,15 @@ a decision as no evidence, small-cell and complementary suppression, history and
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 
+from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.access import Tenant
 from tests.api.district_data import Pupil, post_scores, seed_framework, seed_roster
@@ -171,16 +173,30 @@ async def test_history_gives_the_summary_as_of_and_the_trend(district: Api) -> N
     }
 
 
-async def test_an_expired_override_stops_counting(district: Api) -> None:
-    expires = (datetime.now(UTC) + timedelta(seconds=1)).isoformat()
-    response = await district.put(
-        "/v1/students/w8/mastery/c000/override",
-        {"status": "mastered", "reason": "observed", "expires_at": expires},
-    )
-    assert response.status_code == 200, response.text
-    (row,) = await _summary(district, "", "grade", ", filter: {englishLearner: false}")
-    assert row["mastered"] == 7
-    await asyncio.sleep(1.2)
-    (row,) = await _summary(district, "", "grade", ", filter: {englishLearner: false}")
-    assert row["mastered"] == 6
-    assert row["noEvidence"] == 12
+class _Clock:
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def now(self) -> datetime:
+        return self.at
+
+
+async def test_an_expired_override_stops_counting(district: Api, container: Container) -> None:
+    clock = _Clock(datetime.now(UTC))
+    app = create_app(services=replace(container.services, clock=clock))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://test"
+    ) as client:
+        api = Api(client, district.tenant, district.token)
+        expires = (clock.at + timedelta(minutes=5)).isoformat()
+        response = await api.put(
+            "/v1/students/w8/mastery/c000/override",
+            {"status": "mastered", "reason": "observed", "expires_at": expires},
+        )
+        assert response.status_code == 200, response.text
+        (row,) = await _summary(api, "", "grade", ", filter: {englishLearner: false}")
+        assert row["mastered"] == 7
+        clock.at += timedelta(minutes=6)
+        (row,) = await _summary(api, "", "grade", ", filter: {englishLearner: false}")
+        assert row["mastered"] == 6
+        assert row["noEvidence"] == 12

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from app.domain.evidence import Evidence, EvidenceKind
@@ -13,6 +14,7 @@ from app.domain.frameworks import (
     Calculation,
     Competency,
     Framework,
+    RollupRule,
     Status,
 )
 from app.domain.mastery.decision import ComputedDecision, DecisionState, MasteryStatus
@@ -123,13 +125,20 @@ def _method_json(decision: ComputedDecision) -> dict[str, Any]:
     return dict(decision.method_dict())
 
 
-def _computed(row: Mapping[str, Any]) -> ComputedDecision:
-    method = dict(row["method"])
+@lru_cache(maxsize=1024)
+def _method_of(items: tuple[tuple[str, Any], ...]) -> tuple[Calculation | None, RollupRule | None]:
+    # A class grid reads thousands of rows sharing a handful of methods: parse each once.
+    method = dict(items)
     name = method.pop("name", None)
     rollup = rollup_from_dict(method) if name == "rollup" else None
     calculation = (
         None if name in (None, "rollup") else calculation_from_dict({"method": name, **method})
     )
+    return calculation, rollup
+
+
+def _computed(row: Mapping[str, Any]) -> ComputedDecision:
+    calculation, rollup = _method_of(tuple(sorted(row["method"].items())))
     return ComputedDecision(
         status=MasteryStatus(row["computed_status"]),
         score=row["computed_score"],
@@ -186,13 +195,14 @@ def decision_values(
     }
 
 
-def decision_from_row(row: Mapping[str, Any]) -> DecisionRecord:
+def decision_from_row(row: Mapping[str, Any], *, with_state: bool = True) -> DecisionRecord:
     return DecisionRecord(
         student_id=row["student_id"],
         competency_id=row["competency_id"],
         framework_id=row["framework_id"],
         computed=_computed(row),
-        state=DecisionState.from_dict(row["state"]) if row["state"] else None,
+        # Reads that only show decisions leave the incremental state unloaded.
+        state=DecisionState.from_dict(row["state"]) if with_state and row["state"] else None,
         override=override_from_json(row["override"]),
         next_score_to_master=row["next_score_to_master"],
         updated_at=row["updated_at"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -36,6 +37,10 @@ class MasteryStatus(Enum):
 
     def domain(self) -> dec.MasteryStatus:
         return dec.MasteryStatus(self.value)
+
+
+# Domain status to GraphQL enum, without an Enum call per cell of a grid.
+_STATUSES = {d: MasteryStatus(d.value) for d in dec.MasteryStatus}
 
 
 @strawberry.enum
@@ -157,22 +162,66 @@ class Explanation:
         )
 
 
+@lru_cache(maxsize=1024)
+def _method(computed_method: tuple[tuple[str, object], ...]) -> Method:
+    return Method(**dict(computed_method))  # type: ignore[arg-type]
+
+
 @strawberry.type(description="A student's decision on one competency.")
 class Mastery:
     view: strawberry.Private[DecisionView]
     as_of: strawberry.Private[datetime | None]
+    # Plain fields, set when the object is made: a grid has thousands of cells, and a field
+    # without a resolver costs a fraction of one with.
+    student_id: strawberry.ID
+    competency_id: strawberry.ID
+    framework_id: strawberry.ID
+    status: MasteryStatus = strawberry.field(
+        description="Shown: the override's while one is in force."
+    )
+    score: float | None
+    level: Level | None
+    evidence_count: int
+    method: Method
+    next_score_to_master: float | None
+    override: Override | None
+    computed: Computed | None = strawberry.field(
+        description="The engine's own decision; null unless overridden."
+    )
+    updated_at: datetime | None
 
-    @strawberry.field
-    def student_id(self) -> strawberry.ID:
-        return strawberry.ID(self.view.student_id)
-
-    @strawberry.field
-    def competency_id(self) -> strawberry.ID:
-        return strawberry.ID(self.view.competency_id)
-
-    @strawberry.field
-    def framework_id(self) -> strawberry.ID:
-        return strawberry.ID(self.view.framework_id)
+    @classmethod
+    def of(cls, view: DecisionView, as_of: datetime | None = None) -> Mastery:
+        shown = view.shown
+        o = shown.override
+        c = view.computed
+        return cls(
+            view=view,
+            as_of=as_of,
+            student_id=strawberry.ID(view.student_id),
+            competency_id=strawberry.ID(view.competency_id),
+            framework_id=strawberry.ID(view.framework_id),
+            status=_STATUSES[shown.status],
+            score=shown.score,
+            level=Level.of(shown.level),
+            evidence_count=shown.evidence_count,
+            method=_method(tuple(c.method_dict().items())),
+            next_score_to_master=view.next_score_to_master,
+            override=None
+            if o is None
+            else Override(
+                level=Level.of(o.level),
+                status=_STATUSES[o.status] if o.status else None,
+                reason=o.reason,
+                expires_at=o.expires_at,
+                set_at=o.set_at,
+                set_by=o.set_by,
+            ),
+            computed=None
+            if o is None
+            else Computed(status=_STATUSES[c.status], score=c.score, level=Level.of(c.level)),
+            updated_at=view.updated_at,
+        )
 
     @strawberry.field
     async def student(
@@ -189,55 +238,6 @@ class Mastery:
         if framework is None or self.view.competency_id not in framework:
             return None
         return of(framework, self.view.competency_id)
-
-    @strawberry.field(description="Shown: the override's while one is in force.")
-    def status(self) -> MasteryStatus:
-        return MasteryStatus.of(self.view.shown.status)
-
-    @strawberry.field
-    def score(self) -> float | None:
-        return self.view.shown.score
-
-    @strawberry.field
-    def level(self) -> Level | None:
-        return Level.of(self.view.shown.level)
-
-    @strawberry.field
-    def evidence_count(self) -> int:
-        return self.view.shown.evidence_count
-
-    @strawberry.field
-    def method(self) -> Method:
-        return Method(**self.view.computed.method_dict())  # type: ignore[arg-type]
-
-    @strawberry.field
-    def next_score_to_master(self) -> float | None:
-        return self.view.next_score_to_master
-
-    @strawberry.field
-    def override(self) -> Override | None:
-        o = self.view.shown.override
-        if o is None:
-            return None
-        return Override(
-            level=Level.of(o.level),
-            status=MasteryStatus.of(o.status) if o.status else None,
-            reason=o.reason,
-            expires_at=o.expires_at,
-            set_at=o.set_at,
-            set_by=o.set_by,
-        )
-
-    @strawberry.field(description="The engine's own decision; null unless overridden.")
-    def computed(self) -> Computed | None:
-        if self.view.shown.override is None:
-            return None
-        c = self.view.computed
-        return Computed(status=MasteryStatus.of(c.status), score=c.score, level=Level.of(c.level))
-
-    @strawberry.field
-    def updated_at(self) -> datetime | None:
-        return self.view.updated_at
 
     @strawberry.field(description="Every result behind the decision, and one sentence.")
     async def explanation(self, info: GraphInfo) -> Explanation | None:

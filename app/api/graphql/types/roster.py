@@ -172,35 +172,25 @@ class Teacher:
 @strawberry.type
 class Student:
     record: strawberry.Private[r.User]
+    id: strawberry.ID
+    given_name: str
+    family_name: str
+    middle_name: str | None
+    identifier: str | None
+    grades: list[str]
 
     @classmethod
     def of(cls, record: r.RosterRecord) -> Student:
         assert isinstance(record, r.User)
-        return cls(record=record)
-
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.record.id)
-
-    @strawberry.field
-    def given_name(self) -> str:
-        return self.record.given_name
-
-    @strawberry.field
-    def family_name(self) -> str:
-        return self.record.family_name
-
-    @strawberry.field
-    def middle_name(self) -> str | None:
-        return self.record.middle_name
-
-    @strawberry.field
-    def identifier(self) -> str | None:
-        return self.record.identifier
-
-    @strawberry.field
-    def grades(self) -> list[str]:
-        return _ids(self.record.grades)
+        return cls(
+            record=record,
+            id=strawberry.ID(record.id),
+            given_name=record.given_name,
+            family_name=record.family_name,
+            middle_name=record.middle_name,
+            identifier=record.identifier,
+            grades=list(record.grades),
+        )
 
     @strawberry.field(**needs(Scope.ROSTER_READ), metadata={"cost_size": 3})
     async def orgs(self, info: GraphInfo) -> list[Org]:
@@ -240,7 +230,7 @@ class Student:
             moment,
         )
         views = await info.context.loaders.mastery.load(key)
-        return [Mastery(view=v, as_of=moment) for v in views]
+        return [Mastery.of(v, moment) for v in views]
 
 
 @strawberry.type
@@ -312,9 +302,7 @@ class Class:
             rows=[
                 MasteryGridRow(
                     student=Student.of(s),
-                    mastery=[
-                        Mastery(view=grid.decisions[(s.id, c.id)], as_of=None) for c in active
-                    ],
+                    mastery=[Mastery.of(grid.decisions[(s.id, c.id)]) for c in active],
                 )
                 for s in grid.students
             ],
