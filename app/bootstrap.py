@@ -122,4 +122,5 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
         start=partial(running, settings),
         max_body_bytes=settings.max_body_bytes,
         graphql_limits=limits,
+        graphiql_assets=settings.graphiql_assets_dir,
     )

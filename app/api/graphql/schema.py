@@ -308,13 +308,30 @@ SCHEMA = build_schema(Limits())
 """The schema as the contract file (openapi/schema.graphql) prints it; limits do not change it."""
 
 
-def graphql_router(limits: Limits) -> GraphQLRouter[Any, None]:
+ASSETS_PATH = "/graphiql-assets"
+CDN = "https://unpkg.com"
+
+
+class _Router(GraphQLRouter[Any, None]):
+    local_assets = False
+
+    @property
+    def graphql_ide_html(self) -> str:
+        html = super().graphql_ide_html
+        # A district whose browsers cannot reach the CDN serves GraphiQL's files itself (the
+        # same files, so the pages' integrity hashes still hold).
+        return html.replace(CDN, ASSETS_PATH) if self.local_assets else html
+
+
+def graphql_router(limits: Limits, *, local_assets: bool = False) -> GraphQLRouter[Any, None]:
     """POST /graphql runs queries; GET /graphql opens GraphiQL (its headers editor takes the
     Authorization header). Not in the OpenAPI document: its contract is schema.graphql."""
-    return GraphQLRouter(
+    router = _Router(
         build_schema(limits),
         path="/graphql",
         context_getter=context_getter(limits),
         graphql_ide="graphiql",
         include_in_schema=False,
     )
+    router.local_assets = local_assets
+    return router
