@@ -28,6 +28,7 @@ from app.api.graphql.limits import CostLimit, Limits, page_size
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.api.graphql.types.reports import (
+    Labels,
     MasterySummary,
     MasteryTrend,
     SummaryDimension,
@@ -139,7 +140,7 @@ class Query:
     async def competency(self, info: GraphInfo, id: strawberry.ID) -> Competency | None:
         c = info.context
         found, framework = await framework_use.get_competency(c.services, c.principal, id)
-        return Competency(framework_=framework, competency=found)
+        return Competency.of(framework, found)
 
     @strawberry.field(**needs(Scope.ROSTER_READ))
     async def orgs(
@@ -226,13 +227,13 @@ class Query:
             (filter or SummaryFilter()).domain(),
             as_of=aware(as_of),
         )
-        framework = Framework(framework=summary.framework)
+        labels = await Labels.load(info, summary.framework, summary.cells, summary.dimensions)
         return MasterySummary(
-            framework=framework,
+            framework=Framework(framework=summary.framework),
             group_by=group_by,
             min_cell_size=c.services.report_min_cell,
             as_of=aware(as_of),
-            rows=rows_of(summary.cells, summary.dimensions, framework),
+            rows=rows_of(summary.cells, summary.dimensions, labels),
         )
 
     @strawberry.field(**needs(Scope.REPORTS_READ))
@@ -257,9 +258,10 @@ class Query:
             rep.Interval(interval.value),
             (filter or SummaryFilter()).domain(),
         )
-        framework = Framework(framework=trend.framework)
+        every = [cell for p in trend.points for cell in p.cells]
+        labels = await Labels.load(info, trend.framework, every, trend.dimensions)
         return MasteryTrend(
-            framework=framework,
+            framework=Framework(framework=trend.framework),
             group_by=group_by,
             interval=interval,
             min_cell_size=c.services.report_min_cell,
@@ -267,7 +269,7 @@ class Query:
                 TrendPoint(
                     period_start=p.period.start,
                     period_end=p.period.end,
-                    rows=rows_of(p.cells, trend.dimensions, framework),
+                    rows=rows_of(p.cells, trend.dimensions, labels),
                 )
                 for p in trend.points
             ],

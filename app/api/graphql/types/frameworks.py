@@ -54,30 +54,26 @@ class Rollup:
 class Competency:
     framework_: strawberry.Private[d.Framework]
     competency: strawberry.Private[d.Competency]
+    # Plain fields, set when made: reports and grids label thousands of cells with them.
+    id: strawberry.ID
+    code: str
+    statement: str
+    kind: str | None
+    status: RecordState
+    position: int
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.competency.id)
-
-    @strawberry.field
-    def code(self) -> str:
-        return self.competency.code
-
-    @strawberry.field
-    def statement(self) -> str:
-        return self.competency.statement
-
-    @strawberry.field
-    def kind(self) -> str | None:
-        return self.competency.kind
-
-    @strawberry.field
-    def status(self) -> RecordState:
-        return RecordState(self.competency.status.value)
-
-    @strawberry.field
-    def position(self) -> int:
-        return self.competency.position
+    @classmethod
+    def of(cls, framework: d.Framework, competency: d.Competency) -> Competency:
+        return cls(
+            framework_=framework,
+            competency=competency,
+            id=strawberry.ID(competency.id),
+            code=competency.code,
+            statement=competency.statement,
+            kind=competency.kind,
+            status=RecordState(competency.status.value),
+            position=competency.position,
+        )
 
     @strawberry.field(description="Its own calculation; null when the framework's applies.")
     def calculation(self) -> Calculation | None:
@@ -101,13 +97,13 @@ class Competency:
     @strawberry.field(metadata={"cost_size": 10})
     def children(self) -> list[Competency]:
         return [
-            Competency(framework_=self.framework_, competency=c)
+            Competency.of(self.framework_, c)
             for c in self.framework_.children_of(self.competency.id)
         ]
 
 
 def of(framework: d.Framework, competency_id: str) -> Competency:
-    return Competency(framework_=framework, competency=framework.competency(competency_id))
+    return Competency.of(framework, framework.competency(competency_id))
 
 
 @strawberry.type
@@ -160,9 +156,9 @@ class Framework:
     )
     def competencies(self) -> list[Competency]:
         f = self.framework
-        return [Competency(framework_=f, competency=c) for c in f.ordered]
+        return [Competency.of(f, c) for c in f.ordered]
 
     @strawberry.field(description="The top of the tree.", metadata={"cost_size": 10})
     def roots(self) -> list[Competency]:
         f = self.framework
-        return [Competency(framework_=f, competency=c) for c in f.children_of(None)]
+        return [Competency.of(f, c) for c in f.children_of(None)]

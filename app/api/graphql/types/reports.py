@@ -3,6 +3,7 @@ subgroup, with small groups suppressed."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
@@ -11,6 +12,7 @@ import strawberry
 from app.api.graphql.context import GraphInfo
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.roster import Class, Org, RaceEthnicity, Sex, org_of
+from app.domain import frameworks as d
 from app.domain import reporting as rep
 from app.domain.roster import SchoolClass
 from app.use_cases import reports as use
@@ -90,59 +92,71 @@ def _str(value: strawberry.ID | None) -> str | None:
     "their own fields are readable with reports:read; their lists need their scopes."
 )
 class SummaryKey:
-    values: strawberry.Private[dict[rep.Dimension, object]]
-    framework: strawberry.Private[object]
+    # Plain fields, set when made: a district report has thousands of rows.
+    school: Org | None = None
+    class_: Class | None = strawberry.field(default=None, name="class")
+    grade: str | None = None
+    competency: Competency | None = None
+    sex: Sex | None = None
+    race_ethnicity: RaceEthnicity | None = None
+    english_learner: bool | None = None
+    special_education: bool | None = None
+    economically_disadvantaged: bool | None = None
 
-    @strawberry.field
-    async def school(self, info: GraphInfo) -> Org | None:
-        school_id = self.values.get(rep.Dimension.SCHOOL)
-        if school_id is None:
-            return None
-        return org_of(await info.context.loaders.orgs.load(str(school_id)))
 
-    @strawberry.field(name="class")
-    async def class_(self, info: GraphInfo) -> Class | None:
-        class_id = self.values.get(rep.Dimension.CLASS)
-        if class_id is None:
-            return None
-        found = await info.context.loaders.classes.load(str(class_id))
-        return Class(record=found) if isinstance(found, SchoolClass) else None
+@dataclass
+class Labels:
+    """What a report's keys name, loaded once for all its rows."""
 
-    @strawberry.field
-    def grade(self) -> str | None:
-        value = self.values.get(rep.Dimension.GRADE)
-        return None if value is None else str(value)
+    framework: d.Framework
+    schools: dict[str, Org] = field(default_factory=dict)
+    classes: dict[str, Class] = field(default_factory=dict)
+    competencies: dict[str, Competency] = field(default_factory=dict)
 
-    @strawberry.field
-    def competency(self) -> Competency | None:
-        competency_id = self.values.get(rep.Dimension.COMPETENCY)
-        framework = self.framework
-        if competency_id is None or not isinstance(framework, Framework):
-            return None
-        f = framework.framework
-        return Competency(framework_=f, competency=f.competency(str(competency_id)))
+    @classmethod
+    async def load(
+        cls,
+        info: GraphInfo,
+        framework: d.Framework,
+        cells: list[rep.SummaryCell],
+        dimensions: tuple[rep.Dimension, ...],
+    ) -> Labels:
+        labels = cls(framework)
+        loaders = info.context.loaders
+        for dim, loader, into, make in (
+            (rep.Dimension.SCHOOL, loaders.orgs, labels.schools, org_of),
+            (rep.Dimension.CLASS, loaders.classes, labels.classes, _class_of),
+        ):
+            if dim not in dimensions:
+                continue
+            at = dimensions.index(dim)
+            ids = sorted({str(c.key[at]) for c in cells})
+            for id_, record in zip(ids, await loader.load_many(ids), strict=True):
+                made = make(record)
+                if made is not None:
+                    into[id_] = made
+        if rep.Dimension.COMPETENCY in dimensions:
+            labels.competencies = {c.id: Competency.of(framework, c) for c in framework.ordered}
+        return labels
 
-    @strawberry.field
-    def sex(self) -> Sex | None:
-        value = self.values.get(rep.Dimension.SEX)
-        return Sex(value) if value is not None else None
+    def key(self, values: dict[rep.Dimension, object]) -> SummaryKey:
+        D = rep.Dimension
+        sex, race = values.get(D.SEX), values.get(D.RACE_ETHNICITY)
+        return SummaryKey(
+            school=self.schools.get(str(values.get(D.SCHOOL))),
+            class_=self.classes.get(str(values.get(D.CLASS))),
+            grade=None if values.get(D.GRADE) is None else str(values[D.GRADE]),
+            competency=self.competencies.get(str(values.get(D.COMPETENCY))),
+            sex=Sex(sex) if sex is not None else None,
+            race_ethnicity=RaceEthnicity(race) if race is not None else None,
+            english_learner=_flag(values.get(D.ENGLISH_LEARNER)),
+            special_education=_flag(values.get(D.SPECIAL_EDUCATION)),
+            economically_disadvantaged=_flag(values.get(D.ECONOMICALLY_DISADVANTAGED)),
+        )
 
-    @strawberry.field
-    def race_ethnicity(self) -> RaceEthnicity | None:
-        value = self.values.get(rep.Dimension.RACE_ETHNICITY)
-        return RaceEthnicity(value) if value is not None else None
 
-    @strawberry.field
-    def english_learner(self) -> bool | None:
-        return _flag(self.values.get(rep.Dimension.ENGLISH_LEARNER))
-
-    @strawberry.field
-    def special_education(self) -> bool | None:
-        return _flag(self.values.get(rep.Dimension.SPECIAL_EDUCATION))
-
-    @strawberry.field
-    def economically_disadvantaged(self) -> bool | None:
-        return _flag(self.values.get(rep.Dimension.ECONOMICALLY_DISADVANTAGED))
+def _class_of(record: object) -> Class | None:
+    return Class(record=record) if isinstance(record, SchoolClass) else None
 
 
 def _flag(value: object) -> bool | None:
@@ -168,11 +182,11 @@ class SummaryRow:
 
 
 def rows_of(
-    cells: list[rep.SummaryCell], dimensions: tuple[rep.Dimension, ...], framework: Framework
+    cells: list[rep.SummaryCell], dimensions: tuple[rep.Dimension, ...], labels: Labels
 ) -> list[SummaryRow]:
     return [
         SummaryRow(
-            key=SummaryKey(values=dict(zip(dimensions, c.key, strict=True)), framework=framework),
+            key=labels.key(dict(zip(dimensions, c.key, strict=True))),
             students=c.students,
             decisions=c.decisions,
             mastered=c.mastered,

@@ -298,7 +298,7 @@ class Class:
         active = [c for c in grid.framework.ordered if c.is_active]
         return MasteryGrid(
             framework_id=strawberry.ID(grid.framework.id),
-            competencies=[Competency(framework_=grid.framework, competency=c) for c in active],
+            competencies=[Competency.of(grid.framework, c) for c in active],
             rows=[
                 MasteryGridRow(
                     student=Student.of(s),
