@@ -25,19 +25,18 @@ from strawberry.types import ExecutionContext, ExecutionResult
 from app.api.graphql.context import GraphInfo, context_getter, needs
 from app.api.graphql.errors import answered, log_unexpected
 from app.api.graphql.limits import CostLimit, Limits, page_size
+from app.api.graphql.types.enums import OrgType, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.api.graphql.types.reports import (
     Labels,
     MasterySummary,
     MasteryTrend,
-    SummaryDimension,
     SummaryFilter,
-    TrendInterval,
     TrendPoint,
     rows_of,
 )
-from app.api.graphql.types.roster import Class, Org, OrgType, Student, org_of
+from app.api.graphql.types.roster import Class, Org, Student, org_of
 from app.api.utc import aware
 from app.domain import reporting as rep
 from app.domain import roster as r
@@ -103,10 +102,6 @@ def _given(**values: Any) -> dict[str, str]:
     return {k: str(v) for k, v in values.items() if v is not None}
 
 
-def _dimensions(group_by: list[SummaryDimension]) -> list[rep.Dimension]:
-    return [rep.Dimension(d.value) for d in group_by]
-
-
 @strawberry.type
 class Query:
     @strawberry.field
@@ -128,13 +123,13 @@ class Query:
         async def count() -> int:
             return await framework_use.count_frameworks(c.services, c.principal)
 
-        items = [Framework(framework=f) for f in page.items]
+        items = [Framework.of(f) for f in page.items]
         return connection(items, [f.id for f in page.items], page.last_key is not None, count)
 
     @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
     async def framework(self, info: GraphInfo, id: strawberry.ID) -> Framework | None:
         c = info.context
-        return Framework(framework=await framework_use.get_framework(c.services, c.principal, id))
+        return Framework.of(await framework_use.get_framework(c.services, c.principal, id))
 
     @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
     async def competency(self, info: GraphInfo, id: strawberry.ID) -> Competency | None:
@@ -151,9 +146,9 @@ class Query:
         after: str | None = None,
     ) -> Connection[Org] | None:
         given = filter or OrgFilter()
-        filters = _given(type=given.type.value if given.type else None, parent_id=given.parent_id)
+        filters = _given(type=given.type, parent_id=given.parent_id)
         items, more, count = await _roster_page(info, r.RosterKind.ORG, filters, first, after)
-        return connection([Org(record=o) for o in items], [o.id for o in items], more, count)  # type: ignore[arg-type]
+        return connection([Org.of(o) for o in items], [o.id for o in items], more, count)  # type: ignore[arg-type]
 
     @strawberry.field(**needs(Scope.ROSTER_READ))
     async def org(self, info: GraphInfo, id: strawberry.ID) -> Org | None:
@@ -173,7 +168,7 @@ class Query:
         given = filter or ClassFilter()
         filters = _given(school_id=given.school_id, course_id=given.course_id)
         items, more, count = await _roster_page(info, r.RosterKind.CLASS, filters, first, after)
-        return connection([Class(record=c) for c in items], [c.id for c in items], more, count)  # type: ignore[arg-type]
+        return connection([Class.of(c) for c in items], [c.id for c in items], more, count)  # type: ignore[arg-type]
 
     @strawberry.field(name="class", **needs(Scope.ROSTER_READ))
     async def class_(self, info: GraphInfo, id: strawberry.ID) -> Class | None:
@@ -181,7 +176,7 @@ class Query:
         found = await roster_use.get_record(
             c.services, c.principal.tenant_id, r.RosterKind.CLASS, id
         )
-        return Class(record=found) if isinstance(found, r.SchoolClass) else None
+        return Class.of(found) if isinstance(found, r.SchoolClass) else None
 
     @strawberry.field(**needs(Scope.ROSTER_READ))
     async def students(
@@ -223,13 +218,13 @@ class Query:
             c.services,
             c.principal,
             framework_id,
-            _dimensions(group_by),
+            group_by,
             (filter or SummaryFilter()).domain(),
             as_of=aware(as_of),
         )
         labels = await Labels.load(info, summary.framework, summary.cells, summary.dimensions)
         return MasterySummary(
-            framework=Framework(framework=summary.framework),
+            framework=Framework.of(summary.framework),
             group_by=group_by,
             min_cell_size=c.services.report_min_cell,
             as_of=aware(as_of),
@@ -244,7 +239,7 @@ class Query:
         group_by: list[SummaryDimension],
         from_: Annotated[datetime, strawberry.argument(name="from")],
         to: datetime | None = None,
-        interval: TrendInterval = TrendInterval.MONTH,
+        interval: TrendInterval = rep.Interval.MONTH,
         filter: SummaryFilter | None = None,
     ) -> MasteryTrend | None:
         c = info.context
@@ -252,16 +247,16 @@ class Query:
             c.services,
             c.principal,
             framework_id,
-            _dimensions(group_by),
+            group_by,
             aware(from_) or from_,
             aware(to),
-            rep.Interval(interval.value),
+            interval,
             (filter or SummaryFilter()).domain(),
         )
         every = [cell for p in trend.points for cell in p.cells]
         labels = await Labels.load(info, trend.framework, every, trend.dimensions)
         return MasteryTrend(
-            framework=Framework(framework=trend.framework),
+            framework=Framework.of(trend.framework),
             group_by=group_by,
             interval=interval,
             min_cell_size=c.services.report_min_cell,

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 
+from app.api.graphql.types.enums import RecordState
 from app.domain import frameworks as d
 from app.domain.scales import Level as DomainLevel
-
-
-@strawberry.enum
-class RecordState(Enum):
-    ACTIVE = "active"
-    RETIRED = "retired"
 
 
 @strawberry.type
@@ -71,7 +64,7 @@ class Competency:
             code=competency.code,
             statement=competency.statement,
             kind=competency.kind,
-            status=RecordState(competency.status.value),
+            status=competency.status,
             position=competency.position,
         )
 
@@ -87,7 +80,7 @@ class Competency:
 
     @strawberry.field
     def framework(self) -> Framework:
-        return Framework(framework=self.framework_)
+        return Framework.of(self.framework_)
 
     @strawberry.field
     def parent(self) -> Competency | None:
@@ -109,26 +102,26 @@ def of(framework: d.Framework, competency_id: str) -> Competency:
 @strawberry.type
 class Framework:
     framework: strawberry.Private[d.Framework]
+    id: strawberry.ID
+    title: str
+    description: str | None
+    version: str | None
+    status: RecordState
+    min_evidence: int
+    include_formative: bool
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.framework.id)
-
-    @strawberry.field
-    def title(self) -> str:
-        return self.framework.title
-
-    @strawberry.field
-    def description(self) -> str | None:
-        return self.framework.description
-
-    @strawberry.field
-    def version(self) -> str | None:
-        return self.framework.version
-
-    @strawberry.field
-    def status(self) -> RecordState:
-        return RecordState(self.framework.status.value)
+    @classmethod
+    def of(cls, f: d.Framework) -> Framework:
+        return cls(
+            framework=f,
+            id=strawberry.ID(f.id),
+            title=f.title,
+            description=f.description,
+            version=f.version,
+            status=f.status,
+            min_evidence=f.min_evidence,
+            include_formative=f.include_formative,
+        )
 
     @strawberry.field
     def scale(self) -> Scale:
@@ -141,14 +134,6 @@ class Framework:
     @strawberry.field
     def calculation(self) -> Calculation:
         return Calculation.of(self.framework.calculation)
-
-    @strawberry.field
-    def min_evidence(self) -> int:
-        return self.framework.min_evidence
-
-    @strawberry.field
-    def include_formative(self) -> bool:
-        return self.framework.include_formative
 
     @strawberry.field(
         description="Every competency in framework order (depth-first, siblings by position).",

@@ -4,7 +4,6 @@ explanation and the evidence behind it."""
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,41 +11,16 @@ import strawberry
 
 from app.api.graphql.context import GraphInfo
 from app.api.graphql.limits import page_size
+from app.api.graphql.types.enums import EvidenceKind, MasteryStatus
 from app.api.graphql.types.frameworks import Competency, Level, of
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.domain import evidence as ev
 from app.domain.errors import Invalid, Problem
-from app.domain.mastery import decision as dec
 from app.domain.mastery.explanation import Explanation as DomainExplanation
 from app.use_cases.mastery import DecisionView
 
 if TYPE_CHECKING:
     from app.api.graphql.types.roster import Student
-
-
-@strawberry.enum
-class MasteryStatus(Enum):
-    NO_EVIDENCE = "no_evidence"
-    INSUFFICIENT_EVIDENCE = "insufficient_evidence"
-    NOT_YET = "not_yet"
-    MASTERED = "mastered"
-
-    @classmethod
-    def of(cls, status: dec.MasteryStatus) -> MasteryStatus:
-        return cls(status.value)
-
-    def domain(self) -> dec.MasteryStatus:
-        return dec.MasteryStatus(self.value)
-
-
-# Domain status to GraphQL enum, without an Enum call per cell of a grid.
-_STATUSES = {d: MasteryStatus(d.value) for d in dec.MasteryStatus}
-
-
-@strawberry.enum
-class EvidenceKind(Enum):
-    SUMMATIVE = "summative"
-    FORMATIVE = "formative"
 
 
 @strawberry.type(description="How the decision was computed: a method, or a rollup rule.")
@@ -97,7 +71,7 @@ class Evidence:
             observed_at=e.observed_at,
             source=e.source,
             source_id=e.source_id,
-            kind=EvidenceKind(e.kind.value),
+            kind=e.kind,
             comment=e.comment,
             voided_at=e.voided_at,
         )
@@ -141,7 +115,7 @@ class Explanation:
                     max_score=line.max_score,
                     normalized_score=line.normalized_score,
                     observed_at=line.observed_at,
-                    kind=EvidenceKind(line.kind.value),
+                    kind=line.kind,
                     counted=line.counted,
                     not_counted_because=line.not_counted_because.value
                     if line.not_counted_because
@@ -154,7 +128,7 @@ class Explanation:
                 ExplanationChild(
                     competency_id=strawberry.ID(child.competency_id),
                     code=child.code,
-                    status=MasteryStatus.of(child.status),
+                    status=child.status,
                     score=child.score,
                 )
                 for child in x.children
@@ -201,7 +175,7 @@ class Mastery:
             student_id=strawberry.ID(view.student_id),
             competency_id=strawberry.ID(view.competency_id),
             framework_id=strawberry.ID(view.framework_id),
-            status=_STATUSES[shown.status],
+            status=shown.status,
             score=shown.score,
             level=Level.of(shown.level),
             evidence_count=shown.evidence_count,
@@ -211,7 +185,7 @@ class Mastery:
             if o is None
             else Override(
                 level=Level.of(o.level),
-                status=_STATUSES[o.status] if o.status else None,
+                status=o.status,
                 reason=o.reason,
                 expires_at=o.expires_at,
                 set_at=o.set_at,
@@ -219,7 +193,7 @@ class Mastery:
             ),
             computed=None
             if o is None
-            else Computed(status=_STATUSES[c.status], score=c.score, level=Level.of(c.level)),
+            else Computed(status=c.status, score=c.score, level=Level.of(c.level)),
             updated_at=view.updated_at,
         )
 

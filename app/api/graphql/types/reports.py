@@ -5,36 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
 
 import strawberry
 
 from app.api.graphql.context import GraphInfo
+from app.api.graphql.types.enums import RaceEthnicity, Sex, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
-from app.api.graphql.types.roster import Class, Org, RaceEthnicity, Sex, org_of
+from app.api.graphql.types.roster import Class, Org, org_of
 from app.domain import frameworks as d
 from app.domain import reporting as rep
-from app.domain.roster import SchoolClass
+from app.domain import roster as r
 from app.use_cases import reports as use
-
-
-@strawberry.enum
-class SummaryDimension(Enum):
-    SCHOOL = "school"
-    CLASS = "class"
-    GRADE = "grade"
-    COMPETENCY = "competency"
-    SEX = "sex"
-    RACE_ETHNICITY = "race_ethnicity"
-    ENGLISH_LEARNER = "english_learner"
-    SPECIAL_EDUCATION = "special_education"
-    ECONOMICALLY_DISADVANTAGED = "economically_disadvantaged"
-
-
-@strawberry.enum
-class TrendInterval(Enum):
-    WEEK = "week"
-    MONTH = "month"
 
 
 @strawberry.input(description="Every field narrows the students or competencies counted.")
@@ -58,11 +39,8 @@ class SummaryFilter:
     def domain(self) -> use.ReportFilter:
         subgroups: dict[rep.Dimension, str | bool] = {}
         for dim, value in (
-            (rep.Dimension.SEX, self.sex.value if self.sex else None),
-            (
-                rep.Dimension.RACE_ETHNICITY,
-                self.race_ethnicity.value if self.race_ethnicity else None,
-            ),
+            (rep.Dimension.SEX, self.sex),
+            (rep.Dimension.RACE_ETHNICITY, self.race_ethnicity),
             (rep.Dimension.ENGLISH_LEARNER, self.english_learner),
             (rep.Dimension.SPECIAL_EDUCATION, self.special_education),
             (rep.Dimension.ECONOMICALLY_DISADVANTAGED, self.economically_disadvantaged),
@@ -147,8 +125,8 @@ class Labels:
             class_=self.classes.get(str(values.get(D.CLASS))),
             grade=None if values.get(D.GRADE) is None else str(values[D.GRADE]),
             competency=self.competencies.get(str(values.get(D.COMPETENCY))),
-            sex=Sex(sex) if sex is not None else None,
-            race_ethnicity=RaceEthnicity(race) if race is not None else None,
+            sex=r.Sex(sex) if sex is not None else None,
+            race_ethnicity=rep.RaceEthnicity(race) if race is not None else None,
             english_learner=_flag(values.get(D.ENGLISH_LEARNER)),
             special_education=_flag(values.get(D.SPECIAL_EDUCATION)),
             economically_disadvantaged=_flag(values.get(D.ECONOMICALLY_DISADVANTAGED)),
@@ -156,7 +134,7 @@ class Labels:
 
 
 def _class_of(record: object) -> Class | None:
-    return Class(record=record) if isinstance(record, SchoolClass) else None
+    return Class.of(record) if isinstance(record, r.SchoolClass) else None
 
 
 def _flag(value: object) -> bool | None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import Enum
+from typing import Any
 
 import strawberry
 
 from app.api.graphql.context import GraphInfo, needs
+from app.api.graphql.types.enums import MasteryStatus, OrgType, RaceEthnicity, Sex
 from app.api.graphql.types.frameworks import Competency
-from app.api.graphql.types.mastery import Mastery, MasteryGrid, MasteryGridRow, MasteryStatus
+from app.api.graphql.types.mastery import Mastery, MasteryGrid, MasteryGridRow
 from app.api.utc import aware
 from app.domain import reporting
 from app.domain import roster as r
@@ -17,59 +18,23 @@ from app.domain.access import Scope
 from app.use_cases import mastery as mastery_use
 
 
-@strawberry.enum
-class OrgType(Enum):
-    DISTRICT = "district"
-    SCHOOL = "school"
-    DEPARTMENT = "department"
-    LOCAL = "local"
-    STATE = "state"
-    NATIONAL = "national"
-
-
-@strawberry.enum
-class Sex(Enum):
-    MALE = "male"
-    FEMALE = "female"
-    UNSPECIFIED = "unspecified"
-    OTHER = "other"
-
-
-@strawberry.enum(description="The federal reporting category, derived from the flags.")
-class RaceEthnicity(Enum):
-    HISPANIC_OR_LATINO = "hispanic_or_latino"
-    AMERICAN_INDIAN_OR_ALASKA_NATIVE = "american_indian_or_alaska_native"
-    ASIAN = "asian"
-    BLACK_OR_AFRICAN_AMERICAN = "black_or_african_american"
-    NATIVE_HAWAIIAN_OR_OTHER_PACIFIC_ISLANDER = "native_hawaiian_or_other_pacific_islander"
-    WHITE = "white"
-    TWO_OR_MORE_RACES = "two_or_more_races"
-    UNKNOWN = "unknown"
-
-
-def _ids(values: tuple[str, ...]) -> list[str]:
-    return list(values)
+def copied(record: object, *names: str) -> dict[str, Any]:
+    """The record's values for a type's plain fields of the same names (set when the object
+    is made: a field without a resolver costs a fraction of one with)."""
+    return {name: getattr(record, name) for name in names}
 
 
 @strawberry.type
 class Org:
     record: strawberry.Private[r.Org]
+    id: strawberry.ID
+    name: str
+    type: OrgType
+    identifier: str | None
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.record.id)
-
-    @strawberry.field
-    def name(self) -> str:
-        return self.record.name
-
-    @strawberry.field
-    def type(self) -> OrgType:
-        return OrgType(self.record.type.value)
-
-    @strawberry.field
-    def identifier(self) -> str | None:
-        return self.record.identifier
+    @classmethod
+    def of(cls, record: r.Org) -> Org:
+        return cls(record=record, **copied(record, "id", "name", "type", "identifier"))
 
     @strawberry.field
     async def parent(self, info: GraphInfo) -> Org | None:
@@ -79,32 +44,22 @@ class Org:
 
 
 def org_of(record: r.RosterRecord | None) -> Org | None:
-    return Org(record=record) if isinstance(record, r.Org) else None
+    return Org.of(record) if isinstance(record, r.Org) else None
 
 
 @strawberry.type
 class Course:
     record: strawberry.Private[r.Course]
+    id: strawberry.ID
+    title: str
+    course_code: str | None
+    grades: list[str]
+    subjects: list[str]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.record.id)
-
-    @strawberry.field
-    def title(self) -> str:
-        return self.record.title
-
-    @strawberry.field
-    def course_code(self) -> str | None:
-        return self.record.course_code
-
-    @strawberry.field
-    def grades(self) -> list[str]:
-        return _ids(self.record.grades)
-
-    @strawberry.field
-    def subjects(self) -> list[str]:
-        return _ids(self.record.subjects)
+    @classmethod
+    def of(cls, record: r.Course) -> Course:
+        names = ("id", "title", "course_code", "grades", "subjects")
+        return cls(record=record, **copied(record, *names))
 
     @strawberry.field
     async def org(self, info: GraphInfo) -> Org | None:
@@ -113,60 +68,35 @@ class Course:
 
 @strawberry.type
 class Demographics:
-    record: strawberry.Private[r.Demographics]
+    sex: Sex | None
+    birth_date: date | None
+    race_ethnicity: RaceEthnicity
+    hispanic_or_latino: bool | None
+    races: list[RaceEthnicity]
+    english_learner: bool | None
+    special_education: bool | None
+    economically_disadvantaged: bool | None
 
-    @strawberry.field
-    def sex(self) -> Sex | None:
-        return Sex(self.record.sex.value) if self.record.sex else None
-
-    @strawberry.field
-    def birth_date(self) -> date | None:
-        return self.record.birth_date
-
-    @strawberry.field
-    def race_ethnicity(self) -> RaceEthnicity:
-        return RaceEthnicity(reporting.race_ethnicity(self.record).value)
-
-    @strawberry.field
-    def hispanic_or_latino(self) -> bool | None:
-        return self.record.hispanic_or_latino
-
-    @strawberry.field
-    def races(self) -> list[RaceEthnicity]:
-        return [RaceEthnicity(f) for f in r.RACE_FLAGS if getattr(self.record, f)]
-
-    @strawberry.field
-    def english_learner(self) -> bool | None:
-        return self.record.english_learner
-
-    @strawberry.field
-    def special_education(self) -> bool | None:
-        return self.record.special_education
-
-    @strawberry.field
-    def economically_disadvantaged(self) -> bool | None:
-        return self.record.economically_disadvantaged
+    @classmethod
+    def of(cls, record: r.Demographics) -> Demographics:
+        flags = ("hispanic_or_latino", "english_learner", "special_education")
+        return cls(
+            **copied(record, "sex", "birth_date", *flags, "economically_disadvantaged"),
+            race_ethnicity=reporting.race_ethnicity(record),
+            races=[reporting.RaceEthnicity(f) for f in r.RACE_FLAGS if getattr(record, f)],
+        )
 
 
 @strawberry.type
 class Teacher:
-    record: strawberry.Private[r.User]
+    id: strawberry.ID
+    given_name: str
+    family_name: str
+    email: str | None
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.record.id)
-
-    @strawberry.field
-    def given_name(self) -> str:
-        return self.record.given_name
-
-    @strawberry.field
-    def family_name(self) -> str:
-        return self.record.family_name
-
-    @strawberry.field
-    def email(self) -> str | None:
-        return self.record.email
+    @classmethod
+    def of(cls, record: r.User) -> Teacher:
+        return cls(**copied(record, "id", "given_name", "family_name", "email"))
 
 
 @strawberry.type
@@ -182,15 +112,8 @@ class Student:
     @classmethod
     def of(cls, record: r.RosterRecord) -> Student:
         assert isinstance(record, r.User)
-        return cls(
-            record=record,
-            id=strawberry.ID(record.id),
-            given_name=record.given_name,
-            family_name=record.family_name,
-            middle_name=record.middle_name,
-            identifier=record.identifier,
-            grades=list(record.grades),
-        )
+        names = ("id", "given_name", "family_name", "middle_name", "identifier", "grades")
+        return cls(record=record, **copied(record, *names))
 
     @strawberry.field(**needs(Scope.ROSTER_READ), metadata={"cost_size": 3})
     async def orgs(self, info: GraphInfo) -> list[Org]:
@@ -201,12 +124,16 @@ class Student:
     async def classes(self, info: GraphInfo) -> list[Class]:
         loaders = info.context.loaders
         ids = await loaders.classes_of_student.load(self.record.id)
-        return [Class(record=c) for c in await loaders.classes.load_many(ids) if c is not None]
+        return [
+            Class.of(c)
+            for c in await loaders.classes.load_many(ids)
+            if isinstance(c, r.SchoolClass)
+        ]
 
     @strawberry.field(**needs(Scope.ROSTER_READ))
     async def demographics(self, info: GraphInfo) -> Demographics | None:
         found = await info.context.loaders.demographics.load(self.record.id)
-        return Demographics(record=found) if isinstance(found, r.Demographics) else None
+        return Demographics.of(found) if isinstance(found, r.Demographics) else None
 
     @strawberry.field(
         **needs(Scope.MASTERY_READ),
@@ -226,7 +153,7 @@ class Student:
         key = (
             self.record.id,
             str(framework_id) if framework_id is not None else None,
-            status.domain() if status is not None else None,
+            status,
             moment,
         )
         views = await info.context.loaders.mastery.load(key)
@@ -236,39 +163,23 @@ class Student:
 @strawberry.type
 class Class:
     record: strawberry.Private[r.SchoolClass]
+    id: strawberry.ID
+    title: str
+    class_code: str | None
+    class_type: str | None
+    location: str | None
+    grades: list[str]
+    subjects: list[str]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.record.id)
-
-    @strawberry.field
-    def title(self) -> str:
-        return self.record.title
-
-    @strawberry.field
-    def class_code(self) -> str | None:
-        return self.record.class_code
-
-    @strawberry.field
-    def class_type(self) -> str | None:
-        return self.record.class_type
-
-    @strawberry.field
-    def location(self) -> str | None:
-        return self.record.location
-
-    @strawberry.field
-    def grades(self) -> list[str]:
-        return _ids(self.record.grades)
-
-    @strawberry.field
-    def subjects(self) -> list[str]:
-        return _ids(self.record.subjects)
+    @classmethod
+    def of(cls, record: r.SchoolClass) -> Class:
+        names = ("id", "title", "class_code", "class_type", "location", "grades", "subjects")
+        return cls(record=record, **copied(record, *names))
 
     @strawberry.field
     async def course(self, info: GraphInfo) -> Course | None:
         found = await info.context.loaders.courses.load(self.record.course_id)
-        return Course(record=found) if isinstance(found, r.Course) else None
+        return Course.of(found) if isinstance(found, r.Course) else None
 
     @strawberry.field
     async def school(self, info: GraphInfo) -> Org | None:
@@ -285,7 +196,7 @@ class Class:
         loaders = info.context.loaders
         ids = await loaders.teachers_of_class.load(self.record.id)
         found = await loaders.users.load_many(ids)
-        return [Teacher(record=u) for u in found if isinstance(u, r.User)]
+        return [Teacher.of(u) for u in found if isinstance(u, r.User)]
 
     @strawberry.field(**needs(Scope.MASTERY_READ))
     async def mastery_grid(
