@@ -40,28 +40,28 @@ SUMMARY = """{{ masterySummary(frameworkId: "fw", groupBy: [{dims}]) {{ rows {{
   percentMastered suppressed }} }} }}"""
 SIMPLE = "{ viewer { clientId tenant scopes } }"
 
-PLAIN_SCHOOL_COMPETENCY = """
-SELECT o.id, d.competency_id, d.status, count(*)
-FROM decisions d
-JOIN users u ON u.tenant_id = d.tenant_id AND u.id = d.student_id
-  AND u.role = 'student' AND u.status = 'active'
-JOIN user_orgs uo ON uo.tenant_id = d.tenant_id AND uo.user_id = d.student_id
-JOIN orgs o ON o.tenant_id = uo.tenant_id AND o.id = uo.org_id AND o.type = 'school'
-  AND o.status = 'active'
-WHERE d.tenant_id = $1 AND d.framework_id = 'fw'
-GROUP BY 1, 2, 3"""
-PLAIN_SCHOOL_RACE = """
-SELECT o.id, coalesce(dm.race_ethnicity, 'unknown'), d.status, count(*)
-FROM decisions d
-JOIN users u ON u.tenant_id = d.tenant_id AND u.id = d.student_id
-  AND u.role = 'student' AND u.status = 'active'
-JOIN user_orgs uo ON uo.tenant_id = d.tenant_id AND uo.user_id = d.student_id
-JOIN orgs o ON o.tenant_id = uo.tenant_id AND o.id = uo.org_id AND o.type = 'school'
-  AND o.status = 'active'
-LEFT JOIN demographics dm ON dm.tenant_id = d.tenant_id AND dm.id = d.student_id
-  AND dm.status = 'active'
-WHERE d.tenant_id = $1 AND d.framework_id = 'fw'
-GROUP BY 1, 2, 3"""
+
+def _plain_sql(column: str, demographics: bool) -> str:
+    """The summary a person would write by hand: one GROUP BY over decisions and the roster."""
+    joined = (
+        "LEFT JOIN demographics dm ON dm.tenant_id = d.tenant_id AND dm.id = d.student_id "
+        "AND dm.status = 'active' "
+        if demographics
+        else ""
+    )
+    return (
+        f"SELECT o.id, {column}, d.status, count(*) FROM decisions d "
+        "JOIN users u ON u.tenant_id = d.tenant_id AND u.id = d.student_id "
+        "AND u.role = 'student' AND u.status = 'active' "
+        "JOIN user_orgs uo ON uo.tenant_id = d.tenant_id AND uo.user_id = d.student_id "
+        "JOIN orgs o ON o.tenant_id = uo.tenant_id AND o.id = uo.org_id AND o.type = 'school' "
+        f"AND o.status = 'active' {joined}"
+        "WHERE d.tenant_id = $1 AND d.framework_id = 'fw' GROUP BY 1, 2, 3"
+    )
+
+
+PLAIN_SCHOOL_COMPETENCY = _plain_sql("d.competency_id", demographics=False)
+PLAIN_SCHOOL_RACE = _plain_sql("coalesce(dm.race_ethnicity, 'unknown')", demographics=True)
 
 
 async def _times(work: Callable[[], Awaitable[Any]], runs: int) -> list[float]:

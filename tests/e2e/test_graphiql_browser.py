@@ -11,15 +11,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
 
-from tests.e2e.test_cli_and_server import _env, _free_port, _mastery
+from tests.e2e.test_cli_and_server import _env, _mastery, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 ASSETS = os.environ.get("MASTERY_GRAPHIQL_ASSETS")
@@ -30,45 +28,20 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, str, subprocess.Popen[str]]]:
+def environment(tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """A migrated database with one client of roster:read, and the server's environment."""
     env = _env(f"sqlite+aiosqlite:///{tmp_path / 'browser.db'}", tmp_path)
     if ASSETS:
         env["MASTERY_GRAPHIQL_ASSETS_DIR"] = ASSETS
     _mastery(env, "db", "upgrade")
     _mastery(env, "tenants", "create", "browser", "--json")
-    client = json.loads(
-        _mastery(
-            env, "clients", "create", "--tenant", "browser", "--scope", "roster:read", "--json"
-        ).stdout
+    created = _mastery(
+        env, "clients", "create", "--tenant", "browser", "--scope", "roster:read", "--json"
     )
-    port = _free_port()
-    process = subprocess.Popen(
-        [_mastery.__globals__["MASTERY"], "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                threading.Event().wait(0.1)
-        token = httpx.post(
-            f"{base}/oauth/token",
-            data={"grant_type": "client_credentials"},
-            auth=(client["client_id"], client["client_secret"]),
-        ).json()["access_token"]
-        yield base, token, process
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    return env, json.loads(created.stdout)
 
 
-def _dom(url: str, flags: list[str], tmp_path: Path) -> str:
+def _dom(url: str, tmp_path: Path) -> str:
     done = subprocess.run(
         [
             str(CHROMIUM),
@@ -77,7 +50,6 @@ def _dom(url: str, flags: list[str], tmp_path: Path) -> str:
             "--disable-gpu",
             f"--user-data-dir={tmp_path / 'profile'}",
             "--virtual-time-budget=20000",
-            *flags,
             "--dump-dom",
             url,
         ],
@@ -91,21 +63,27 @@ def _dom(url: str, flags: list[str], tmp_path: Path) -> str:
 
 
 def test_graphiql_opens_and_its_headers_authorize_the_schema(
-    served: tuple[str, str, subprocess.Popen[str]], tmp_path: Path
+    environment: tuple[dict[str, str], dict[str, str]], tmp_path: Path
 ) -> None:
-    base, token, process = served
-    headers = quote(json.dumps({"Authorization": f"Bearer {token}"}))
-    dom = _dom(f"{base}/graphql?headers={headers}", [], tmp_path)
+    env, client = environment
+    with serving(env) as (base, output):
+        token = httpx.post(
+            f"{base}/oauth/token",
+            data={"grant_type": "client_credentials"},
+            auth=(client["client_id"], client["client_secret"]),
+        ).json()["access_token"]
+        headers = quote(json.dumps({"Authorization": f"Bearer {token}"}))
+        dom = _dom(f"{base}/graphql?headers={headers}", tmp_path)
     assert 'id="graphiql"' in dom
     assert "isHeadersEditorEnabled: true" in dom
     if not ASSETS and "graphiql-container" not in dom:
         pytest.skip("GraphiQL's scripts (unpkg.com) are unreachable; set MASTERY_GRAPHIQL_ASSETS")
     assert "graphiql-container" in dom  # React rendered GraphiQL
     assert "Headers" in dom  # its headers editor
-    process.terminate()
-    log, _ = process.communicate(timeout=20)
     answers = [
-        json.loads(line) for line in log.splitlines() if line.startswith("{") and '"path"' in line
+        json.loads(line)
+        for line in output[0].splitlines()
+        if line.startswith("{") and '"path"' in line
     ]
     graphql = [(a.get("method"), a.get("status")) for a in answers if a.get("path") == "/graphql"]
     assert ("GET", 200) in graphql  # the page
