@@ -61,7 +61,21 @@ def _plain_sql(column: str, demographics: bool) -> str:
 
 
 PLAIN_SCHOOL_COMPETENCY = _plain_sql("d.competency_id", demographics=False)
-PLAIN_SCHOOL_RACE = _plain_sql("coalesce(dm.race_ethnicity, 'unknown')", demographics=True)
+_RACES = [
+    "american_indian_or_alaska_native",
+    "asian",
+    "black_or_african_american",
+    "native_hawaiian_or_other_pacific_islander",
+    "white",
+]
+_RACE_COUNT = " + ".join(f"(dm.{r} IS TRUE)::int" for r in _RACES)
+_RACE_CASE = (
+    "CASE WHEN dm.hispanic_or_latino THEN 'hispanic_or_latino' "
+    f"WHEN {_RACE_COUNT} > 1 OR dm.two_or_more_races THEN 'two_or_more_races' "
+    + " ".join(f"WHEN dm.{r} THEN '{r}'" for r in _RACES)
+    + " ELSE 'unknown' END"
+)
+PLAIN_SCHOOL_RACE = _plain_sql(_RACE_CASE, demographics=True)
 
 
 async def _times(work: Callable[[], Awaitable[Any]], runs: int) -> list[float]:

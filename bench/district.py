@@ -14,7 +14,6 @@ import asyncpg
 
 from app.bootstrap import Container
 from app.domain.access import ALL_SCOPES, Principal, Tenant
-from app.domain.reporting import race_ethnicity
 from app.domain.roster import RACE_FLAGS, Demographics
 from app.use_cases.access import create_tenant
 from app.use_cases.frameworks import create_framework
@@ -237,12 +236,12 @@ async def build(
             for i in range(students):
                 d = _demographics(i)
                 values = "\t".join("true" if getattr(d, f) else "false" for f in flags)
-                yield f"{t}\t{d.id}\tactive\t{at}\t{values}\t{race_ethnicity(d).value}\n"
+                yield f"{t}\t{d.id}\tactive\t{at}\t{values}\n"
 
         await _copy(
             conn,
             "demographics",
-            ["tenant_id", "id", "status", "updated_at", *flags, "race_ethnicity"],
+            ["tenant_id", "id", "status", "updated_at", *flags],
             demographics(),
         )
         for index in SECONDARY:  # bulk load first, index after: several times faster

@@ -45,18 +45,46 @@ class RaceEthnicity(StrEnum):
     UNKNOWN = "unknown"
 
 
+@dataclass(frozen=True)
+class FlagSet:
+    """Holds when the named flag is true."""
+
+    flag: str
+
+    def holds(self, demographics: Demographics) -> bool:
+        """Whether it holds for these demographics."""
+        return getattr(demographics, self.flag) is True
+
+
+@dataclass(frozen=True)
+class SeveralSet:
+    """Holds when more than one of `flags` is true, or `also` is."""
+
+    flags: tuple[str, ...]
+    also: str
+
+    def holds(self, demographics: Demographics) -> bool:
+        """Whether it holds for these demographics."""
+        several = sum(1 for f in self.flags if getattr(demographics, f) is True) > 1
+        return several or getattr(demographics, self.also) is True
+
+
+# The federal rule as data, first match wins; the database adapter compiles this same list to
+# SQL, so reports group by it without storing it or writing it twice.
+RACE_ETHNICITY_RULE: tuple[tuple[RaceEthnicity, FlagSet | SeveralSet], ...] = (
+    (RaceEthnicity.HISPANIC_OR_LATINO, FlagSet("hispanic_or_latino")),
+    (RaceEthnicity.TWO_OR_MORE_RACES, SeveralSet(RACE_FLAGS, "two_or_more_races")),
+    *((RaceEthnicity(flag), FlagSet(flag)) for flag in RACE_FLAGS),
+)
+
+
 def race_ethnicity(demographics: Demographics | None) -> RaceEthnicity:
     """Hispanic/Latino when that flag is set; else two or more races when several race flags
     (or the two-or-more flag) are set; else the one race; else unknown."""
-    if demographics is None:
-        return RaceEthnicity.UNKNOWN
-    if demographics.hispanic_or_latino:
-        return RaceEthnicity.HISPANIC_OR_LATINO
-    races = [flag for flag in RACE_FLAGS if getattr(demographics, flag)]
-    if len(races) > 1 or demographics.two_or_more_races:
-        return RaceEthnicity.TWO_OR_MORE_RACES
-    if races:
-        return RaceEthnicity(races[0])
+    if demographics is not None:
+        for category, condition in RACE_ETHNICITY_RULE:
+            if condition.holds(demographics):
+                return category
     return RaceEthnicity.UNKNOWN
 
 

@@ -20,7 +20,13 @@ from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
-from app.domain.reporting import Dimension, Key, RaceEthnicity
+from app.domain.reporting import (
+    RACE_ETHNICITY_RULE,
+    Dimension,
+    FlagSet,
+    Key,
+    RaceEthnicity,
+)
 from app.domain.roster import EnrollmentRole, OrgType, RecordStatus, UserRole
 from app.ports import ReportScope, StatusCounts
 
@@ -39,7 +45,6 @@ _IN_CHUNK = 5000
 # The demographics column each subgroup dimension groups or filters by.
 _SUBGROUP_COLUMNS = {
     Dimension.SEX: "sex",
-    Dimension.RACE_ETHNICITY: "race_ethnicity",
     Dimension.ENGLISH_LEARNER: "english_learner",
     Dimension.SPECIAL_EDUCATION: "special_education",
     Dimension.ECONOMICALLY_DISADVANTAGED: "economically_disadvantaged",
@@ -194,7 +199,7 @@ class SqlReadModels:
         columns: list[sa.ColumnElement[Any]] = []
         dims = set(scope.dimensions)
         dm = _demographics.alias("dm")
-        if dims & set(_SUBGROUP_COLUMNS) or scope.subgroups:
+        if dims & {*_SUBGROUP_COLUMNS, Dimension.RACE_ETHNICITY} or scope.subgroups:
             source = source.outerjoin(
                 dm, sa.and_(dm.c.tenant_id == tenant, dm.c.id == u.c.id, dm.c.status == ACTIVE)
             )
@@ -245,7 +250,7 @@ class SqlReadModels:
                 columns.append(ug.c.grade)
                 if scope.grade is not None:
                     where.append(ug.c.grade == scope.grade)
-            elif dim in _SUBGROUP_COLUMNS:
+            elif dim in _SUBGROUP_COLUMNS or dim is Dimension.RACE_ETHNICITY:
                 columns.append(_subgroup(dm, dim))
         if scope.school_id is not None and Dimension.SCHOOL not in dims:
             uo = _user_orgs.alias("uo_filter")
@@ -281,11 +286,26 @@ def _enrolment(e: sa.FromClause, user_id: Any, tenant: TenantId) -> sa.ColumnEle
 
 
 def _subgroup(dm: sa.FromClause, dim: Dimension) -> sa.ColumnElement[Any]:
-    column = dm.c[_SUBGROUP_COLUMNS[dim]]
     if dim is Dimension.RACE_ETHNICITY:
-        # A student without demographics is of unknown race/ethnicity, as the domain says.
-        return sa.func.coalesce(column, RaceEthnicity.UNKNOWN.value)
-    return column
+        return race_ethnicity_sql(dm)
+    return dm.c[_SUBGROUP_COLUMNS[dim]]
+
+
+def race_ethnicity_sql(dm: sa.FromClause) -> sa.ColumnElement[Any]:
+    """The domain's RACE_ETHNICITY_RULE as one CASE over a demographics row (all NULL for a
+    student without one, who is then unknown, as the domain's function says)."""
+    whens: list[tuple[sa.ColumnElement[bool], str]] = []
+    for category, condition in RACE_ETHNICITY_RULE:
+        if isinstance(condition, FlagSet):
+            holds = dm.c[condition.flag].is_(True)
+        else:
+            count = sum(
+                (sa.case((dm.c[f].is_(True), 1), else_=0) for f in condition.flags[1:]),
+                start=sa.case((dm.c[condition.flags[0]].is_(True), 1), else_=0),
+            )
+            holds = sa.or_(count > 1, dm.c[condition.also].is_(True))
+        whens.append((holds, category.value))
+    return sa.case(*whens, else_=RaceEthnicity.UNKNOWN.value)
 
 
 def _in(column: sa.ColumnElement[Any], scope: ReportScope) -> sa.ColumnElement[bool]:

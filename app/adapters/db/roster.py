@@ -14,7 +14,6 @@ from app.adapters.db import tables as t
 from app.adapters.db.rows import from_row, to_row
 from app.adapters.db.upsert import upsert
 from app.domain.access import TenantId
-from app.domain.reporting import race_ethnicity
 from app.domain.roster import (
     AcademicSession,
     Course,
@@ -158,10 +157,6 @@ class SqlRosterRepository:
     async def save_many(self, records: Collection[RosterRecord]) -> None:
         """Create or replace many records with one statement per table."""
         rows = [to_row(r, tenant_id=self._tenant) for r in records]
-        if self._kind == RosterKind.DEMOGRAPHICS:
-            for row, record in zip(rows, records, strict=True):
-                assert isinstance(record, Demographics)
-                row["race_ethnicity"] = race_ethnicity(record).value
         await upsert(self._session, self._table, rows, key=("tenant_id", "id"))
         if self._kind == RosterKind.USER:
             await self._save_user_links([r for r in records if isinstance(r, User)])

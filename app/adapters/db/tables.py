@@ -197,9 +197,6 @@ class DemographicsRow(_RosterColumns, table=True):
     english_learner: bool | None = None
     special_education: bool | None = None
     economically_disadvantaged: bool | None = None
-    # Derived by app.domain.reporting.race_ethnicity when the row is written, so reports
-    # group by one indexed value instead of repeating the federal rule in SQL.
-    race_ethnicity: str = Field(max_length=48, default="unknown")
 
 
 class JobRow(SQLModel, table=True):
