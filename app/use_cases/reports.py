@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from app.domain.access import Principal
-from app.domain.errors import Invalid, NotFound, Problem
+from app.domain.errors import Invalid, Problem
 from app.domain.frameworks import Competency, Framework
 from app.domain.reporting import (
     Dimension,
@@ -24,6 +24,7 @@ from app.domain.reporting import (
     summary_cells,
 )
 from app.ports import ReportScope, Services, StatusCounts
+from app.use_cases.frameworks import get_framework
 from app.use_cases.overrides import expire_overrides
 
 _INSTANT = timedelta(microseconds=1)
@@ -106,11 +107,7 @@ async def _prepare(
             "A dimension can be grouped by once",
             [Problem(("groupBy",), f"{d.name} is repeated") for d in sorted(repeated)],
         )
-    async with services.uow(principal.tenant_id) as uow:
-        found = await uow.frameworks.get_many([framework_id])
-    if framework_id not in found:
-        raise NotFound(f"No framework {framework_id!r}")
-    framework = found[framework_id]
+    framework = await get_framework(services, principal, framework_id)
     competencies = _competencies(framework, given)
     # Stored decisions keep the status shown when they were written: overrides that have
     # expired since must stop showing before the database counts them.
