@@ -125,20 +125,21 @@ def _method_json(decision: ComputedDecision) -> dict[str, Any]:
     return dict(decision.method_dict())
 
 
-@lru_cache(maxsize=1024)
-def _method_of(items: tuple[tuple[str, Any], ...]) -> tuple[Calculation | None, RollupRule | None]:
-    # A class grid reads thousands of rows sharing a handful of methods: parse each once.
+@lru_cache(maxsize=256)
+def _method(items: tuple[tuple[str, Any], ...]) -> tuple[Calculation | None, RollupRule | None]:
+    """A decision's stored method, parsed once per distinct method (thousands of rows share a
+    handful of methods)."""
     method = dict(items)
     name = method.pop("name", None)
-    rollup = rollup_from_dict(method) if name == "rollup" else None
-    calculation = (
-        None if name in (None, "rollup") else calculation_from_dict({"method": name, **method})
-    )
-    return calculation, rollup
+    if name == "rollup":
+        return None, rollup_from_dict(method)
+    if name is None:
+        return None, None
+    return calculation_from_dict({"method": name, **method}), None
 
 
 def _computed(row: Mapping[str, Any]) -> ComputedDecision:
-    calculation, rollup = _method_of(tuple(sorted(row["method"].items())))
+    calculation, rollup = _method(tuple(sorted(row["method"].items())))
     return ComputedDecision(
         status=MasteryStatus(row["computed_status"]),
         score=row["computed_score"],
