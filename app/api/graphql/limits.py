@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
+    ASTValidationRule,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -164,11 +165,23 @@ def query_cost(
     return estimate.cost(chosen[0].selection_set, schema.query_type)
 
 
-class CostLimit(SchemaExtension):
-    """Refuses, before anything runs, a query whose estimated cost is over the limit."""
+MAX_TOKENS = 10_000
 
-    def __init__(self, limits: Limits) -> None:
+
+class QueryLimits(SchemaExtension):
+    """Every limit in one extension (each extension's hooks cost time on every request): the
+    document's size when it is parsed, its depth when it is validated (one rule class for the
+    schema's life, so the validation cache hits), and its cost before anything runs."""
+
+    def __init__(self, limits: Limits, depth_rule: type[ASTValidationRule]) -> None:
         self.limits = limits
+        self.depth_rule = depth_rule
+
+    def on_operation(self) -> Iterator[None]:
+        context = self.execution_context
+        context.parse_options["max_tokens"] = MAX_TOKENS
+        context.validation_rules = (*context.validation_rules, self.depth_rule)
+        yield
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context

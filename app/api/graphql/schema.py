@@ -12,19 +12,14 @@ from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxTokensLimiter,
-    ParserCache,
-    ValidationCache,
-)
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.extensions.query_depth_limiter import create_validator
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from app.api.graphql.context import GraphInfo, context_getter, needs
 from app.api.graphql.errors import answered, log_unexpected
-from app.api.graphql.limits import CostLimit, Limits, page_size
+from app.api.graphql.limits import Limits, QueryLimits, page_size
 from app.api.graphql.types.enums import OrgType, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.relay import Connection, after_key, connection
@@ -45,8 +40,6 @@ from app.ports import RosterQuery
 from app.use_cases import frameworks as framework_use
 from app.use_cases import reports as report_use
 from app.use_cases import roster as roster_use
-
-MAX_TOKENS = 10_000
 
 
 @strawberry.type(description="The caller: its client, district and scopes.")
@@ -292,11 +285,9 @@ def build_schema(limits: Limits) -> strawberry.Schema:
     return MasterySchema(
         query=Query,
         extensions=[
-            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            lambda: QueryLimits(limits, depth_rule),
             lambda: ParserCache(maxsize=256),
-            lambda: AddValidationRules([depth_rule]),
             lambda: ValidationCache(maxsize=256),
-            lambda: CostLimit(limits),
         ],
     )
 
