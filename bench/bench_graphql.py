@@ -245,9 +245,11 @@ async def _measure(
     for _ in range(3):
         ours.append(await _throughput(app, token(big.tenant), 1000))
         bare.append(await _throughput(_bare_app(), "", 1000))
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     section.add(
         f"Simple query `{SIMPLE}`, 1,000 sequential requests, best of 3: this service "
         f"{max(ours):,.0f} req/s (auth, limits, loaders, middleware), a bare Strawberry schema "
         f"with parser and validation caches {max(bare):,.0f} req/s: "
-        f"ratio {max(ours) / max(bare):.2f}."
+        f"ratio {max(ours) / max(bare):.2f}. Load average at the end: {load} (the machine is "
+        "shared, so absolute times move between runs; ratios within a run are comparable)."
     )
