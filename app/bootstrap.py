@@ -17,6 +17,7 @@ from app.adapters.case.client import HttpCaseSource
 from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
+from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.jobs import AsyncioJobRunner
 from app.adapters.oneroster.csv_files import CsvRosterFiles
@@ -26,6 +27,7 @@ from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
 from app.api.app import create_app
+from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging
 from app.config import Settings
 from app.ports import Services
@@ -102,9 +104,11 @@ def build(settings: Settings) -> Container:
             timeout_seconds=settings.case_fetch_timeout_seconds,
             max_bytes=settings.case_fetch_max_bytes,
         ),
+        reads=partial(SqlReadModels, sessions),
         token_ttl_seconds=settings.token_ttl_seconds,
         max_batch=settings.max_batch,
         recompute_inline_limit=settings.recompute_inline_limit,
+        report_min_cell=settings.report_min_cell,
     )
     return Container(settings, engine, services, jobs)
 
@@ -123,8 +127,15 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
     """The ASGI app for a server process: logging configured, services started in the lifespan."""
     settings = settings or Settings()
     configure_logging(settings.log_level)
+    limits = Limits(
+        max_depth=settings.graphql_max_depth,
+        max_cost=settings.graphql_max_cost,
+        max_page_size=settings.graphql_max_page_size,
+    )
     return create_app(
         start=partial(running, settings),
         max_body_bytes=settings.max_body_bytes,
         max_upload_bytes=settings.max_upload_bytes,
+        graphql_limits=limits,
+        graphiql_assets=settings.graphiql_assets_dir,
     )

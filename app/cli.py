@@ -243,12 +243,21 @@ def openapi_document() -> str:
     return json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
 
 
-CONTRACTS = {Path("openapi/openapi.json"): openapi_document}
+def graphql_document() -> str:
+    from app.api.graphql.schema import SCHEMA
+
+    return SCHEMA.as_str() + "\n"
+
+
+CONTRACTS = {
+    Path("openapi/openapi.json"): openapi_document,
+    Path("openapi/schema.graphql"): graphql_document,
+}
 
 
 @contracts_cli.command("write")
 def contracts_write() -> None:
-    """Regenerate openapi/openapi.json (and the GraphQL schema file)."""
+    """Regenerate openapi/openapi.json and openapi/schema.graphql."""
     for path, render in CONTRACTS.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render())

@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1)
     max_batch: int = Field(default=1000, ge=1, le=100_000)
     report_min_cell: int = Field(default=10, ge=1)
+    # GraphQL limits: the deepest selection, the estimated objects a query may return (see
+    # app/api/graphql/limits.py) and the largest `first` of a connection.
+    graphql_max_depth: int = Field(default=12, ge=2)
+    graphql_max_cost: int = Field(default=100_000, ge=1)
+    graphql_max_page_size: int = Field(default=100, ge=1, le=1000)
+    # A folder laid out like unpkg.com with GraphiQL's files, for browsers that cannot reach
+    # the CDN (docs/graphiql-browser-check.md); served at /graphiql-assets.
+    graphiql_assets_dir: Path | None = None
     # A framework change that must recompute more decisions than this runs as a job (202).
     recompute_inline_limit: int = Field(default=5000, ge=0)
     state_dir: Path = Path(".mastery")

@@ -15,6 +15,7 @@ from app.domain.case.package import CaseDocument, CaseItem, CasePackage, ReadPac
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
 from app.domain.jobs import Job
+from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.oneroster.connection import RosterConnection
@@ -23,6 +24,7 @@ from app.domain.oneroster.references import MissingReference, ReferenceField
 from app.domain.oneroster.roles import RoleRow
 from app.domain.oneroster.rows import RowRead
 from app.domain.oneroster.values import RowValues
+from app.domain.reporting import Dimension, Key
 from app.domain.roster import RecordStatus, RosterKind, RosterRecord
 from app.domain.scales import Scale
 
@@ -110,6 +112,10 @@ class RosterRepository(Protocol):
         """Which of these ids name active records (users: of this role, when given)."""
         ...
 
+    async def count(self, query: RosterQuery) -> int:
+        """How many records the query's filters match, on every page."""
+        ...
+
 
 StudentCompetency = tuple[str, str]
 """(student_id, competency_id): the key of one decision."""
@@ -137,6 +143,10 @@ class FrameworkRepository(Protocol):
 
     async def locate(self, competency_ids: Collection[str]) -> dict[str, str]:
         """The framework id of each of these competencies that exists."""
+        ...
+
+    async def count(self) -> int:
+        """How many frameworks the tenant has."""
         ...
 
 
@@ -229,9 +239,14 @@ class DecisionRepository(Protocol):
     ) -> dict[StudentCompetency, DecisionRecord]: ...
 
     async def for_students(
-        self, student_ids: Collection[str], competency_ids: Collection[str] | None = None
+        self,
+        student_ids: Collection[str],
+        competency_ids: Collection[str] | None = None,
+        *,
+        with_state: bool = True,
     ) -> list[DecisionRecord]:
-        """The stored decisions of these students (on these competencies, when given)."""
+        """The stored decisions of these students (on these competencies, when given); without
+        their incremental state (None) for reads that only show them."""
         ...
 
     async def save_many(
@@ -536,6 +551,54 @@ class CaseSource(Protocol):
     async def fetch(self, url: str, auth: ProviderAuth | None) -> bytes:
         """The body a CASE provider answers at `url`. Raises `SourceUnavailable` when it cannot
         be reached or fails, `Invalid` (located at "url" or "auth") when it refuses."""
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """Whose decisions a report counts: the active students matching the filters (school,
+    class, grade, and subgroup values by dimension), on these competencies of one framework,
+    grouped by `dimensions` in that order."""
+
+    framework_id: str
+    competency_ids: tuple[str, ...]
+    dimensions: tuple[Dimension, ...] = ()
+    school_id: str | None = None
+    class_id: str | None = None
+    grade: str | None = None
+    subgroups: Mapping[Dimension, str | bool] = field(default_factory=dict)
+    # The framework's other competencies (retired, filtered out): a short list to exclude
+    # is cheaper for the database than a long one to include.
+    excluded_competency_ids: tuple[str, ...] = ()
+
+
+StatusCounts = dict[Key, dict[MasteryStatus, int]]
+
+
+class ReadModels(Protocol):
+    """Set-based reads for reports and GraphQL's batches; each call opens its own short-lived
+    session, so concurrent resolvers never share one."""
+
+    async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:
+        """The active users enrolled with `role` in each of these active classes, by id."""
+        ...
+
+    async def classes_of(self, user_ids: Collection[str], role: str) -> dict[str, list[str]]:
+        """The active classes each of these users is enrolled in with `role`, by id."""
+        ...
+
+    async def population(self, scope: ReportScope) -> dict[Key, int]:
+        """Distinct students per group (keyed by the dimensions other than competency)."""
+        ...
+
+    async def decision_counts(self, scope: ReportScope) -> StatusCounts:
+        """Stored decisions (their shown status) per group and status."""
+        ...
+
+    async def decision_counts_before(
+        self, scope: ReportScope, cuts: Sequence[datetime]
+    ) -> list[StatusCounts]:
+        """For each cut, the decisions per group and status as their history last showed them
+        strictly before it."""
         ...
 
 
@@ -562,7 +625,11 @@ class Services:
     secrets: SecretBox
     case: CaseCodec
     case_source: CaseSource
+
+    reads: Callable[[TenantId], ReadModels]
     token_ttl_seconds: int = 3600
     max_batch: int = 1000
     # A policy change that touches more decisions than this runs as a job (202).
     recompute_inline_limit: int = 5000
+    # Report cells with fewer distinct students than this are suppressed.
+    report_min_cell: int = 10

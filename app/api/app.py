@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
 
+from app.api.graphql.limits import Limits
+from app.api.graphql.schema import ASSETS_PATH, graphql_router
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.problems import add_problem_handlers
 from app.api.rest import (
@@ -42,6 +46,8 @@ def create_app(
     start: Callable[[], AbstractAsyncContextManager[Services]] | None = None,
     max_body_bytes: int = 10 * 1024 * 1024,
     max_upload_bytes: int = 512 * 1024 * 1024,
+    graphql_limits: Limits | None = None,
+    graphiql_assets: Path | None = None,
 ) -> FastAPI:
     """The app, either over ready services (tests) or starting them in its lifespan (servers)."""
     if services is None and start is None:
@@ -83,6 +89,11 @@ def create_app(
         case,
     ):
         app.include_router(module.router)
+    app.include_router(
+        graphql_router(graphql_limits or Limits(), local_assets=graphiql_assets is not None)
+    )
+    if graphiql_assets is not None:
+        app.mount(ASSETS_PATH, StaticFiles(directory=graphiql_assets), name="graphiql-assets")
     app.add_middleware(
         BodyLimit,
         max_bytes=max_body_bytes,

@@ -42,7 +42,8 @@ oauth2 = OAuth2(
 )
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
+    # async: FastAPI runs a plain `def` dependency in a worker thread, on every request.
     services: Services = request.app.state.services
     return services
 

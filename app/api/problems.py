@@ -141,6 +141,18 @@ def located(*prefix: str | int) -> Iterator[None]:
         raise
 
 
+def graphql_extensions(exc: DomainError) -> dict[str, Any]:
+    """A domain error's GraphQL `extensions`: its kind as the code (NOT_FOUND, INVALID, ...),
+    the status REST answers for it, and every problem found."""
+    found: dict[str, Any] = {
+        "code": exc.kind.upper(),
+        "status": STATUS_OF_KIND.get(exc.kind, 400),
+    }
+    if exc.problems:
+        found["problems"] = [{"loc": _loc(p.loc), "msg": p.msg} for p in exc.problems]
+    return found
+
+
 def add_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

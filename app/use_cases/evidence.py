@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -12,7 +13,7 @@ from app.domain.evidence import Evidence, EvidenceKind, evidence_problems
 from app.domain.frameworks import Framework, Status
 from app.domain.mastery.record import ChangeCause, DecisionRecord
 from app.domain.roster import RosterKind, UserRole
-from app.ports import EvidenceKey, Page, Services, UnitOfWork
+from app.ports import EvidenceKey, Page, Services, StudentCompetency, UnitOfWork
 from app.use_cases.deciding import Touch, refresh
 
 
@@ -265,3 +266,12 @@ async def void_evidence(
         refreshed = await refresh(uow, frameworks, framework_of, [touch], now, ChangeCause.VOID)
         await uow.commit()
     return RecordedBatch([ItemOutcome(evidence.id, Outcome.UPDATED)], refreshed.records, frameworks)
+
+
+async def evidence_of_decisions(
+    services: Services, principal: Principal, pairs: Collection[StudentCompetency]
+) -> dict[StudentCompetency, list[Evidence]]:
+    """Every result (voided too) behind each (student, competency), in arrival order."""
+    async with services.uow(principal.tenant_id) as uow:
+        found = await uow.evidence.history(pairs)
+    return {p: sorted(found.get(p, []), key=lambda e: e.seq or 0) for p in pairs}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -60,6 +60,11 @@ async def list_frameworks(
 ) -> Page[Framework]:
     async with services.uow(principal.tenant_id) as uow:
         return await uow.frameworks.list(after, limit)
+
+
+async def count_frameworks(services: Services, principal: Principal) -> int:
+    async with services.uow(principal.tenant_id) as uow:
+        return await uow.frameworks.count()
 
 
 async def get_framework(services: Services, principal: Principal, framework_id: str) -> Framework:
@@ -190,3 +195,11 @@ async def recompute_framework(
             await progress.advance(done, None, decisions_changed=changed)
         if after is None:
             return changed
+
+
+async def frameworks_by_id(
+    services: Services, principal: Principal, framework_ids: Collection[str]
+) -> dict[str, Framework]:
+    """The frameworks with these ids (unknown ids are left out)."""
+    async with services.uow(principal.tenant_id) as uow:
+        return await uow.frameworks.get_many(framework_ids)

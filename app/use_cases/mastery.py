@@ -125,6 +125,65 @@ async def _as_of_views(
     return views, by_competency, computed
 
 
+async def students_mastery(
+    services: Services,
+    principal: Principal,
+    student_ids: Sequence[str],
+    *,
+    framework_id: str | None = None,
+    status: MasteryStatus | None = None,
+    as_of: datetime | None = None,
+) -> dict[str, list[DecisionView]]:
+    """The decisions of many students at once (see `student_mastery`), keyed by the ids that
+    name active users; the others are left out."""
+    now = services.clock.now()
+    found: dict[str, list[DecisionView]] = {}
+    async with services.uow(principal.tenant_id) as uow:
+        active = await uow.roster(RosterKind.USER).active_ids(student_ids)
+        ids = [s for s in dict.fromkeys(student_ids) if s in active]
+        if not ids:
+            return found
+        if framework_id is not None:
+            framework = await _framework(uow, framework_id)
+            frameworks = {framework.id: framework}
+            records = (
+                await uow.decisions.for_students(
+                    ids, [c.id for c in framework.ordered], with_state=False
+                )
+                if as_of is None
+                else []
+            )
+        else:
+            records = await uow.decisions.for_students(ids, with_state=False)
+            frameworks = await uow.frameworks.get_many({r.framework_id for r in records})
+        stored: dict[str, dict[tuple[str, str], DecisionRecord]] = defaultdict(dict)
+        for r in records:
+            stored[r.student_id][(r.framework_id, r.competency_id)] = r
+        for student_id in ids:
+            mine = stored[student_id]
+            chosen = (
+                list(frameworks.values())
+                if framework_id is not None
+                else sorted(
+                    (frameworks[f] for f in {f for f, _ in mine} if f in frameworks),
+                    key=lambda f: f.id,
+                )
+            )
+            views: list[DecisionView] = []
+            for framework in chosen:
+                if as_of is not None:
+                    views += (await _as_of_views(uow, student_id, framework, as_of))[0]
+                    continue
+                for competency in framework.ordered:
+                    record = mine.get((framework.id, competency.id))
+                    if record is not None:
+                        views.append(view_of(record, framework, now))
+                    elif framework_id is not None and competency.is_active:
+                        views.append(_empty_view(student_id, framework, competency, now))
+            found[student_id] = [v for v in views if status is None or v.shown.status is status]
+    return found
+
+
 async def student_mastery(
     services: Services,
     principal: Principal,
@@ -136,33 +195,92 @@ async def student_mastery(
 ) -> list[DecisionView]:
     """A student's decisions: with a framework, one per active competency (no_evidence where
     nothing is known yet); without, every stored decision."""
+    found = await students_mastery(
+        services, principal, [student_id], framework_id=framework_id, status=status, as_of=as_of
+    )
+    if student_id not in found:
+        raise NotFound(f"No user {student_id!r}")
+    return found[student_id]
+
+
+async def decision_details(
+    services: Services,
+    principal: Principal,
+    keys: Sequence[tuple[str, str]],
+    *,
+    as_of: datetime | None = None,
+) -> dict[tuple[str, str], DecisionDetail]:
+    """Many decisions with their explanations at once (see `decision_detail`), keyed by the
+    (student, competency) pairs whose student is active and whose competency exists."""
     now = services.clock.now()
+    at = as_of or now
     async with services.uow(principal.tenant_id) as uow:
-        await _student(uow, student_id)
-        if framework_id is not None:
-            frameworks = [await _framework(uow, framework_id)]
+        active = await uow.roster(RosterKind.USER).active_ids({s for s, _ in keys})
+        located = await uow.frameworks.locate({c for _, c in keys})
+        wanted = [k for k in dict.fromkeys(keys) if k[0] in active and k[1] in located]
+        if not wanted:
+            return {}
+        frameworks = await uow.frameworks.get_many({located[c] for _, c in wanted})
+        students = sorted({s for s, _ in wanted})
+        all_ids = [c.id for f in frameworks.values() for c in f.ordered]
+        evidence = await uow.evidence.for_students(students, all_ids)
+        stored = await uow.decisions.get_many(wanted) if as_of is None else {}
+        views: dict[tuple[str, str, str], DecisionView] = {}
+        if as_of is not None:
+            for student_id, framework_id in sorted({(s, located[c]) for s, c in wanted}):
+                framework = frameworks[framework_id]
+                for view in (await _as_of_views(uow, student_id, framework, at))[0]:
+                    views[(student_id, framework_id, view.competency_id)] = view
+    found: dict[tuple[str, str], DecisionDetail] = {}
+    computed_of: dict[tuple[str, str], dict[str, ComputedDecision]] = {}
+    for student_id, competency_id in wanted:
+        framework = frameworks[located[competency_id]]
+        by_competency: dict[str, list[Evidence]] = defaultdict(list)
+        for e in evidence.get(student_id, []):
+            if e.competency_id in framework:
+                by_competency[e.competency_id].append(e)
+        both = (student_id, framework.id)
+        if both not in computed_of:
+            computed_of[both] = decide_all(framework, by_competency, at)
+        computed = computed_of[both]
+        record = stored.get((student_id, competency_id))
+        if as_of is not None:
+            view = views[(student_id, framework.id, competency_id)]
+        elif record is not None:
+            view = view_of(record, framework, now)
         else:
-            records = await uow.decisions.for_students([student_id])
-            found = await uow.frameworks.get_many({r.framework_id for r in records})
-            frameworks = sorted(found.values(), key=lambda f: f.id)
-        views: list[DecisionView] = []
-        for framework in frameworks:
-            if as_of is not None:
-                views += (await _as_of_views(uow, student_id, framework, as_of))[0]
-                continue
-            stored = {
-                r.competency_id: r
-                for r in await uow.decisions.for_students(
-                    [student_id], [c.id for c in framework.ordered]
-                )
-            }
-            for competency in framework.ordered:
-                record = stored.get(competency.id)
-                if record is not None:
-                    views.append(view_of(record, framework, now))
-                elif framework_id is not None and competency.is_active:
-                    views.append(_empty_view(student_id, framework, competency, now))
-    return [v for v in views if status is None or v.shown.status is status]
+            # Nothing stored means no override was ever set (setting one stores a decision).
+            view = _computed_view(student_id, framework, competency_id, computed, by_competency, at)
+        explanation = explain(
+            framework.policy_for(competency_id),
+            by_competency.get(competency_id, ()),
+            view.computed,
+            as_of=as_of,
+            shown=view.shown,
+            children=children_with_decisions(framework, competency_id, computed)
+            if view.computed.rolled_up
+            else (),
+        )
+        found[(student_id, competency_id)] = DecisionDetail(view, explanation)
+    return found
+
+
+def _computed_view(
+    student_id: str,
+    framework: Framework,
+    competency_id: str,
+    computed: dict[str, ComputedDecision],
+    by_competency: dict[str, list[Evidence]],
+    at: datetime,
+) -> DecisionView:
+    decision = computed[competency_id]
+    shown = effective(decision, None, at, framework.scale)
+    next_score = None
+    if not decision.rolled_up:
+        policy = framework.policy_for(competency_id)
+        state = absorb(policy, by_competency.get(competency_id, ()), at)
+        next_score = next_score_to_master(decision, policy, state, shown=shown)
+    return DecisionView(student_id, competency_id, framework.id, shown, next_score, None)
 
 
 async def decision_detail(
@@ -174,36 +292,13 @@ async def decision_detail(
     as_of: datetime | None = None,
 ) -> DecisionDetail:
     """One decision with its explanation and next score to master."""
-    now = services.clock.now()
-    at = as_of or now
+    key = (student_id, competency_id)
+    found = await decision_details(services, principal, [key], as_of=as_of)
+    if key in found:
+        return found[key]
     async with services.uow(principal.tenant_id) as uow:
         await _student(uow, student_id)
-        located = await uow.frameworks.locate([competency_id])
-        if competency_id not in located:
-            raise NotFound(f"No competency {competency_id!r}")
-        framework = await _framework(uow, located[competency_id])
-        views, by_competency, computed = await _as_of_views(uow, student_id, framework, at)
-        if as_of is None:
-            stored = await uow.decisions.get_many([(student_id, competency_id)])
-            record = stored.get((student_id, competency_id))
-            if record is not None:
-                view = view_of(record, framework, now)
-            else:
-                view = next(v for v in views if v.competency_id == competency_id)
-        else:
-            view = next(v for v in views if v.competency_id == competency_id)
-    policy = framework.policy_for(competency_id)
-    explanation = explain(
-        policy,
-        by_competency.get(competency_id, ()),
-        view.computed,
-        as_of=as_of,
-        shown=view.shown,
-        children=children_with_decisions(framework, competency_id, computed)
-        if view.computed.rolled_up
-        else (),
-    )
-    return DecisionDetail(view, explanation)
+    raise NotFound(f"No competency {competency_id!r}")
 
 
 async def decision_history(
@@ -242,7 +337,7 @@ async def class_grid(
             after = page.last_key
         competencies = [c for c in framework.ordered if c.is_active]
         records = await uow.decisions.for_students(
-            [s.id for s in students], [c.id for c in competencies]
+            [s.id for s in students], [c.id for c in competencies], with_state=False
         )
     stored = {(r.student_id, r.competency_id): r for r in records}
     grid: dict[tuple[str, str], DecisionView] = {}

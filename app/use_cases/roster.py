@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from app.domain.access import TenantId
@@ -14,6 +15,8 @@ from app.domain.roster import (
     Reference,
     RosterKind,
     RosterRecord,
+    User,
+    UserRole,
 )
 from app.ports import Page, RosterQuery, Services, UnitOfWork
 
@@ -92,6 +95,15 @@ async def get_record(
         record = await uow.roster(kind).get(id_)
     if record is None:
         raise _not_found(kind, id_)
+    return record
+
+
+async def get_student(services: Services, tenant: TenantId, id_: str) -> User:
+    """One active user who is a student; any other id is not found."""
+    async with services.uow(tenant) as uow:
+        record = await uow.roster(RosterKind.USER).get(id_)
+    if not isinstance(record, User) or record.role != UserRole.STUDENT:
+        raise NotFound(f"No student {id_!r}")
     return record
 
 
@@ -198,3 +210,20 @@ async def put_records(
             await repo.save_many(changed)
         await uow.commit()
     return BatchOutcome(created, updated, len(records) - created - updated)
+
+
+async def active_records(
+    services: Services, tenant: TenantId, kind: RosterKind, ids: Collection[str]
+) -> dict[str, RosterRecord]:
+    """The active records among these ids (retired and unknown ids are left out)."""
+    async with services.uow(tenant) as uow:
+        found = await uow.roster(kind).get_many(ids)
+    return {i: r for i, r in found.items() if r.status == RecordStatus.ACTIVE}
+
+
+async def count_records(
+    services: Services, tenant: TenantId, kind: RosterKind, query: RosterQuery
+) -> int:
+    """How many records of one kind the query's filters match."""
+    async with services.uow(tenant) as uow:
+        return await uow.roster(kind).count(query)

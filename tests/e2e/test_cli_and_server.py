@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -43,10 +44,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server(empty_database: str, tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
-    env = _env(empty_database, tmp_path)
-    _mastery(env, "db", "upgrade")
+@contextmanager
+def serving(env: dict[str, str]) -> Iterator[tuple[str, list[str]]]:
+    """`mastery serve` on a free port until the block ends; then its output is in the list."""
     port = _free_port()
     process = subprocess.Popen(
         [MASTERY, "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -56,6 +56,7 @@ def server(empty_database: str, tmp_path: Path) -> Iterator[tuple[str, dict[str,
         text=True,
     )
     base = f"http://127.0.0.1:{port}"
+    output: list[str] = []
     try:
         for _ in range(200):
             try:
@@ -65,11 +66,19 @@ def server(empty_database: str, tmp_path: Path) -> Iterator[tuple[str, dict[str,
                 time.sleep(0.1)
         else:
             pytest.fail("the server did not answer /healthz within 20 s")
-        yield base, env
+        yield base, output
     finally:
         process.send_signal(signal.SIGTERM)
-        output, _ = process.communicate(timeout=20)
-        assert "Traceback" not in output, output
+        output.append(process.communicate(timeout=20)[0])
+        assert "Traceback" not in output[0], output[0]
+
+
+@pytest.fixture
+def server(empty_database: str, tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    env = _env(empty_database, tmp_path)
+    _mastery(env, "db", "upgrade")
+    with serving(env) as (base, _output):
+        yield base, env
 
 
 def test_tenant_client_token_and_demo_through_the_real_cli_and_server(

@@ -86,17 +86,25 @@ class SqlDecisionRepository:
         return {(r.student_id, r.competency_id): r for r in records}
 
     async def for_students(
-        self, student_ids: Collection[str], competency_ids: Collection[str] | None = None
+        self,
+        student_ids: Collection[str],
+        competency_ids: Collection[str] | None = None,
+        *,
+        with_state: bool = True,
     ) -> list[DecisionRecord]:
         found: list[DecisionRecord] = []
         students = list(dict.fromkeys(student_ids))
+        columns = [c for c in _decisions.columns if with_state or c.name != "state"]
         for start in range(0, len(students), 1000):
-            stmt = sa.select(_decisions).where(
+            stmt = sa.select(*columns).where(
                 self._mine(), _decisions.c.student_id.in_(students[start : start + 1000])
             )
             if competency_ids is not None:
                 stmt = stmt.where(_decisions.c.competency_id.in_(list(competency_ids)))
-            found += [decision_from_row(r) for r in (await self._session.execute(stmt)).mappings()]
+            found += [
+                decision_from_row(r, with_state=with_state)
+                for r in (await self._session.execute(stmt)).mappings()
+            ]
         return found
 
     async def save_many(

@@ -203,6 +203,10 @@ class SqlFrameworkRepository:
         items = [frameworks[i] for i in ids[:limit]]
         return Page(items, items[-1].id if len(ids) > limit and items else None)
 
+    async def count(self) -> int:
+        stmt = sa.select(sa.func.count()).where(_frameworks.c.tenant_id == self._tenant)
+        return int((await self._session.execute(stmt)).scalar_one())
+
     async def locate(self, competency_ids: Collection[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         unique = list(dict.fromkeys(competency_ids))

@@ -208,13 +208,14 @@ def decision_values(
     }
 
 
-def decision_from_row(row: Mapping[str, Any]) -> DecisionRecord:
+def decision_from_row(row: Mapping[str, Any], *, with_state: bool = True) -> DecisionRecord:
     return DecisionRecord(
         student_id=row["student_id"],
         competency_id=row["competency_id"],
         framework_id=row["framework_id"],
         computed=_computed(row),
-        state=DecisionState.from_dict(row["state"]) if row["state"] else None,
+        # Reads that only show decisions leave the incremental state unloaded.
+        state=DecisionState.from_dict(row["state"]) if with_state and row["state"] else None,
         override=override_from_json(row["override"]),
         next_score_to_master=row["next_score_to_master"],
         updated_at=row["updated_at"],

@@ -139,6 +139,15 @@ class DecisionRow(SQLModel, table=True):
             "status",
             "student_id",
         ),
+        # Reports first let expired overrides stop showing (expire_overrides); only decisions
+        # with an expiry are indexed, so finding them costs nothing on 10M rows.
+        sa.Index(
+            "ix_decisions_tenant_id_override_expires_at",
+            "tenant_id",
+            "override_expires_at",
+            postgresql_where=sa.text("override_expires_at IS NOT NULL"),
+            sqlite_where=sa.text("override_expires_at IS NOT NULL"),
+        ),
     )
 
     tenant_id: int = _tenant_fk()
@@ -179,6 +188,15 @@ class DecisionChangeRow(SQLModel, table=True):
             "ix_decision_history_tenant_id_framework_id_changed_at",
             "tenant_id",
             "framework_id",
+            "changed_at",
+        ),
+        # Trends take each decision's last entry before a cut: one ordered pass per framework.
+        sa.Index(
+            "ix_decision_history_tenant_framework_student_competency_at",
+            "tenant_id",
+            "framework_id",
+            "student_id",
+            "competency_id",
             "changed_at",
         ),
     )

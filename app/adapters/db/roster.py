@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,6 +46,18 @@ def _user_in_grade(table: sa.Table, tenant: TenantId, grade: str) -> sa.ColumnEl
     link = t.UserGradeRow.__table__
     return sa.exists().where(
         link.c.tenant_id == tenant, link.c.user_id == table.c.id, link.c.grade == grade
+    )
+
+
+def _name_contains(table: sa.Table, _tenant: TenantId, text: str) -> sa.ColumnElement[bool]:
+    # Case-insensitive on both databases; LIKE's wildcards in the text match themselves.
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    return sa.or_(
+        *(
+            sa.func.lower(table.c[name]).like(pattern, escape="\\")
+            for name in ("given_name", "family_name", "identifier")
+        )
     )
 
 
@@ -91,6 +104,7 @@ SPECS: dict[RosterKind, KindSpec] = {
             "org_id": _user_in_org,
             "grade": _user_in_grade,
             "class_id": _enrolled,
+            "search": _name_contains,
         },
     ),
     RosterKind.ENROLLMENT: KindSpec(
@@ -166,7 +180,22 @@ class SqlRosterRepository:
 
     async def list(self, query: RosterQuery) -> Page[RosterRecord]:
         table = self._table
-        stmt = sa.select(table).where(self._mine())
+        stmt = self._filtered(sa.select(table), query)
+        if query.after is not None:
+            stmt = stmt.where(table.c.id > query.after)
+        stmt = stmt.order_by(table.c.id).limit(query.limit + 1)
+        rows = (await self._session.execute(stmt)).mappings().all()
+        items = [from_row(self._spec.record, r) for r in rows[: query.limit]]
+        more = len(rows) > query.limit
+        return Page(items, items[-1].id if more and items else None)
+
+    async def count(self, query: RosterQuery) -> int:
+        stmt = self._filtered(sa.select(sa.func.count()).select_from(self._table), query)
+        return int((await self._session.execute(stmt)).scalar_one())
+
+    def _filtered(self, stmt: sa.Select[Any], query: RosterQuery) -> sa.Select[Any]:
+        table = self._table
+        stmt = stmt.where(self._mine())
         if query.status is not None:
             stmt = stmt.where(table.c.status == query.status.value)
         if query.updated_since is not None:
@@ -178,13 +207,7 @@ class SqlRosterRepository:
             stmt = stmt.where(_enrolled(table, self._tenant, filters.pop("class_id"), role))
         for name, value in filters.items():
             stmt = stmt.where(self._filter(name, value))
-        if query.after is not None:
-            stmt = stmt.where(table.c.id > query.after)
-        stmt = stmt.order_by(table.c.id).limit(query.limit + 1)
-        rows = (await self._session.execute(stmt)).mappings().all()
-        items = [from_row(self._spec.record, r) for r in rows[: query.limit]]
-        more = len(rows) > query.limit
-        return Page(items, items[-1].id if more and items else None)
+        return stmt
 
     def _filter(self, name: str, value: str) -> sa.ColumnElement[bool]:
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import MasteryOverrider, MasteryReader, ServicesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
+from app.api.utc import aware
 from app.domain.mastery.decision import MasteryStatus
 from app.use_cases import mastery as use
 from app.use_cases.overrides import clear_override, put_override
@@ -20,12 +21,6 @@ AsOf = Annotated[
     datetime | None,
     Query(description="Decide from the evidence and overrides of this instant (ISO 8601)"),
 ]
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
 
 
 @router.get(
@@ -44,7 +39,7 @@ async def student_mastery(
     as_of: AsOf = None,
 ) -> Any:
     views = await use.student_mastery(
-        services, principal, id, framework_id=framework_id, status=status, as_of=_utc(as_of)
+        services, principal, id, framework_id=framework_id, status=status, as_of=aware(as_of)
     )
     return {"items": [s.DecisionRead.of(v) for v in views], "next_cursor": None}
 
@@ -59,7 +54,7 @@ async def student_mastery(
 async def decision(
     id: Id, competency_id: Id, services: ServicesDep, principal: MasteryReader, as_of: AsOf = None
 ) -> Any:
-    detail = await use.decision_detail(services, principal, id, competency_id, as_of=_utc(as_of))
+    detail = await use.decision_detail(services, principal, id, competency_id, as_of=aware(as_of))
     return s.DecisionDetailRead(
         **s.DecisionRead.of(detail.view).model_dump(),
         explanation=s.ExplanationRead.model_validate(detail.explanation.as_dict()),
@@ -103,7 +98,7 @@ async def set_override(
             level=body.level,
             status=body.status,
             reason=body.reason,
-            expires_at=_utc(body.expires_at),
+            expires_at=aware(body.expires_at),
         )
     return s.DecisionRead.of(view)
 

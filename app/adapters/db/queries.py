@@ -1,0 +1,337 @@
+"""Read models: set-based SQL for reports and GraphQL's batches (app.ports.ReadModels).
+
+Every method opens its own short-lived session: GraphQL resolvers run concurrently, and a
+session is not safe to share between them. Reports are GROUP BY queries over the tenant's
+students (joined to their schools, classes, grades and demographics) and their decisions;
+nothing is counted in Python."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.adapters.db import tables as t
+from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
+from app.adapters.db.types import UTCDateTime
+from app.domain.access import TenantId
+from app.domain.mastery.decision import MasteryStatus
+from app.domain.reporting import (
+    RACE_ETHNICITY_RULE,
+    Dimension,
+    FlagSet,
+    Key,
+    RaceEthnicity,
+)
+from app.domain.roster import EnrollmentRole, OrgType, RecordStatus, UserRole
+from app.ports import ReportScope, StatusCounts
+
+ACTIVE = RecordStatus.ACTIVE.value
+_users = t.UserRow.__table__
+_orgs = t.OrgRow.__table__
+_classes = t.ClassRow.__table__
+_enrollments = t.EnrollmentRow.__table__
+_user_orgs = t.UserOrgRow.__table__
+_user_grades = t.UserGradeRow.__table__
+_demographics = t.DemographicsRow.__table__
+_decisions = DecisionRow.__table__
+_history = DecisionChangeRow.__table__
+_IN_CHUNK = 5000
+
+# The demographics column each subgroup dimension groups or filters by.
+_SUBGROUP_COLUMNS = {
+    Dimension.SEX: "sex",
+    Dimension.ENGLISH_LEARNER: "english_learner",
+    Dimension.SPECIAL_EDUCATION: "special_education",
+    Dimension.ECONOMICALLY_DISADVANTAGED: "economically_disadvantaged",
+}
+
+
+class SqlReadModels:
+    """One tenant's read models."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], tenant: TenantId) -> None:
+        self._sessions = sessions
+        self._tenant = tenant
+
+    async def _all(self, stmt: sa.Executable) -> Sequence[sa.Row[Any]]:
+        async with self._sessions() as session:
+            return (await session.execute(stmt)).all()
+
+    async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:
+        return await self._links(class_ids, role, by_class=True)
+
+    async def classes_of(self, user_ids: Collection[str], role: str) -> dict[str, list[str]]:
+        return await self._links(user_ids, role, by_class=False)
+
+    async def _links(
+        self, ids: Collection[str], role: str, *, by_class: bool
+    ) -> dict[str, list[str]]:
+        e, u, c = _enrollments, _users, _classes
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, list[str]] = {i: [] for i in wanted}
+        if not wanted:
+            return found
+        key, value = (e.c.class_id, e.c.user_id) if by_class else (e.c.user_id, e.c.class_id)
+        async with self._sessions() as session:
+            for start in range(0, len(wanted), _IN_CHUNK):
+                stmt = (
+                    sa.select(key, value)
+                    .distinct()
+                    .join(u, sa.and_(u.c.tenant_id == e.c.tenant_id, u.c.id == e.c.user_id))
+                    .join(c, sa.and_(c.c.tenant_id == e.c.tenant_id, c.c.id == e.c.class_id))
+                    .where(
+                        e.c.tenant_id == self._tenant,
+                        key.in_(wanted[start : start + _IN_CHUNK]),
+                        e.c.role == role,
+                        e.c.status == ACTIVE,
+                        u.c.status == ACTIVE,
+                        c.c.status == ACTIVE,
+                    )
+                    .order_by(key, value)
+                )
+                for k, v in (await session.execute(stmt)).all():
+                    found[k].append(v)
+        return found
+
+    async def population(self, scope: ReportScope) -> dict[Key, int]:
+        students, columns = self._students(scope)
+        stmt = students.with_only_columns(*columns, sa.func.count())
+        if columns:
+            stmt = stmt.group_by(*columns)
+        return {tuple(row[:-1]): int(row[-1]) for row in await self._all(stmt)}
+
+    async def decision_counts(self, scope: ReportScope) -> StatusCounts:
+        p, columns = self._distinct_students(scope)
+        d = _decisions
+        grouped = _with_competency(scope.dimensions, columns, d.c.competency_id)
+        stmt = (
+            sa.select(*grouped, d.c.status, sa.func.count())
+            .select_from(p)
+            .join(d, sa.and_(d.c.tenant_id == self._tenant, d.c.student_id == p.c.student_id))
+            .where(d.c.framework_id == scope.framework_id, _in(d.c.competency_id, scope))
+            .group_by(*grouped, d.c.status)
+        )
+        return _status_counts(await self._all(stmt))
+
+    async def decision_counts_before(
+        self, scope: ReportScope, cuts: Sequence[datetime]
+    ) -> list[StatusCounts]:
+        if not cuts:
+            return []
+        p, columns = self._distinct_students(scope)
+        h = _history
+        ordered = (h.c.changed_at, h.c.seq)
+        entries = (
+            sa.select(
+                h.c.student_id,
+                h.c.competency_id,
+                h.c.status,
+                h.c.changed_at,
+                sa.func.lead(h.c.changed_at)
+                .over(partition_by=(h.c.student_id, h.c.competency_id), order_by=ordered)
+                .label("next_at"),
+            )
+            .where(
+                h.c.tenant_id == self._tenant,
+                h.c.framework_id == scope.framework_id,
+                _in(h.c.competency_id, scope),
+                h.c.changed_at < max(cuts),
+            )
+            .subquery("entries")
+        )
+        cut_rows = sa.union_all(
+            *(
+                sa.select(sa.literal(i).label("period"), sa.literal(at, UTCDateTime()).label("at"))
+                for i, at in enumerate(cuts)
+            )
+        ).subquery("cuts")
+        grouped = _with_competency(scope.dimensions, columns, entries.c.competency_id)
+        stmt = (
+            sa.select(cut_rows.c.period, *grouped, entries.c.status, sa.func.count())
+            .select_from(cut_rows)
+            .join(
+                entries,
+                sa.and_(
+                    entries.c.changed_at < cut_rows.c.at,
+                    sa.or_(entries.c.next_at.is_(None), entries.c.next_at >= cut_rows.c.at),
+                ),
+            )
+            .join(p, p.c.student_id == entries.c.student_id)
+            .group_by(cut_rows.c.period, *grouped, entries.c.status)
+        )
+        found: list[StatusCounts] = [{} for _ in cuts]
+        by_period: dict[int, list[Sequence[Any]]] = defaultdict(list)
+        for row in await self._all(stmt):
+            by_period[int(row[0])].append(row[1:])
+        for period, rows in by_period.items():
+            found[period] = _status_counts(rows)
+        return found
+
+    def _distinct_students(
+        self, scope: ReportScope
+    ) -> tuple[sa.Subquery, list[sa.ColumnElement[Any]]]:
+        """The students in scope with their group values: one row per student and group (every
+        join is on a key, so no student is counted twice in a group)."""
+        students, columns = self._students(scope)
+        labelled = [c.label(f"k{i}") for i, c in enumerate(columns)]
+        # Not DISTINCT: it would hide the row count from the planner, which then sorts the
+        # decisions to merge them instead of hashing the students.
+        p = students.with_only_columns(_users.c.id.label("student_id"), *labelled).subquery(
+            "students"
+        )
+        return p, [p.c[f"k{i}"] for i in range(len(columns))]
+
+    def _students(self, scope: ReportScope) -> tuple[sa.Select[Any], list[sa.ColumnElement[Any]]]:
+        """SELECT over the active students in scope joined to what they are grouped by, and the
+        grouped columns in the order of the scope's dimensions (competency left out)."""
+        u, tenant = _users, self._tenant
+        source: sa.FromClause = u
+        where: list[sa.ColumnElement[bool]] = [
+            u.c.tenant_id == tenant,
+            u.c.role == UserRole.STUDENT.value,
+            u.c.status == ACTIVE,
+        ]
+        columns: list[sa.ColumnElement[Any]] = []
+        dims = set(scope.dimensions)
+        dm = _demographics.alias("dm")
+        if dims & {*_SUBGROUP_COLUMNS, Dimension.RACE_ETHNICITY} or scope.subgroups:
+            source = source.outerjoin(
+                dm, sa.and_(dm.c.tenant_id == tenant, dm.c.id == u.c.id, dm.c.status == ACTIVE)
+            )
+        for dim in scope.dimensions:
+            if dim is Dimension.SCHOOL:
+                uo, o = _user_orgs.alias("uo"), _orgs.alias("o")
+                source = source.join(
+                    uo, sa.and_(uo.c.tenant_id == tenant, uo.c.user_id == u.c.id)
+                ).join(
+                    o,
+                    sa.and_(
+                        o.c.tenant_id == tenant,
+                        o.c.id == uo.c.org_id,
+                        o.c.type == OrgType.SCHOOL.value,
+                        o.c.status == ACTIVE,
+                    ),
+                )
+                columns.append(o.c.id)
+                if scope.school_id is not None:
+                    where.append(o.c.id == scope.school_id)
+            elif dim is Dimension.CLASS:
+                # One row per student and class, though a district may enrol a student twice.
+                e = _enrollments
+                c = _classes.alias("c")
+                places = (
+                    sa.select(e.c.user_id, e.c.class_id)
+                    .join(
+                        c,
+                        sa.and_(
+                            c.c.tenant_id == tenant, c.c.id == e.c.class_id, c.c.status == ACTIVE
+                        ),
+                    )
+                    .where(
+                        e.c.tenant_id == tenant,
+                        e.c.role == EnrollmentRole.STUDENT.value,
+                        e.c.status == ACTIVE,
+                    )
+                    .distinct()
+                    .subquery("places")
+                )
+                source = source.join(places, places.c.user_id == u.c.id)
+                columns.append(places.c.class_id)
+                if scope.class_id is not None:
+                    where.append(places.c.class_id == scope.class_id)
+            elif dim is Dimension.GRADE:
+                ug = _user_grades.alias("ug")
+                source = source.join(ug, sa.and_(ug.c.tenant_id == tenant, ug.c.user_id == u.c.id))
+                columns.append(ug.c.grade)
+                if scope.grade is not None:
+                    where.append(ug.c.grade == scope.grade)
+            elif dim in _SUBGROUP_COLUMNS or dim is Dimension.RACE_ETHNICITY:
+                columns.append(_subgroup(dm, dim))
+        if scope.school_id is not None and Dimension.SCHOOL not in dims:
+            uo = _user_orgs.alias("uo_filter")
+            where.append(
+                sa.exists().where(
+                    uo.c.tenant_id == tenant, uo.c.user_id == u.c.id, uo.c.org_id == scope.school_id
+                )
+            )
+        if scope.class_id is not None and Dimension.CLASS not in dims:
+            e = _enrollments.alias("e_filter")
+            where.append(
+                sa.exists().where(_enrolment(e, u.c.id, tenant), e.c.class_id == scope.class_id)
+            )
+        if scope.grade is not None and Dimension.GRADE not in dims:
+            ug = _user_grades.alias("ug_filter")
+            where.append(
+                sa.exists().where(
+                    ug.c.tenant_id == tenant, ug.c.user_id == u.c.id, ug.c.grade == scope.grade
+                )
+            )
+        for dim, value in scope.subgroups.items():
+            where.append(_subgroup(dm, dim) == value)
+        return sa.select(u.c.id).select_from(source).where(*where), columns
+
+
+def _enrolment(e: sa.FromClause, user_id: Any, tenant: TenantId) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        e.c.tenant_id == tenant,
+        e.c.user_id == user_id,
+        e.c.role == EnrollmentRole.STUDENT.value,
+        e.c.status == ACTIVE,
+    )
+
+
+def _subgroup(dm: sa.FromClause, dim: Dimension) -> sa.ColumnElement[Any]:
+    if dim is Dimension.RACE_ETHNICITY:
+        return race_ethnicity_sql(dm)
+    return dm.c[_SUBGROUP_COLUMNS[dim]]
+
+
+def race_ethnicity_sql(dm: sa.FromClause) -> sa.ColumnElement[Any]:
+    """The domain's RACE_ETHNICITY_RULE as one CASE over a demographics row (all NULL for a
+    student without one, who is then unknown, as the domain's function says)."""
+    whens: list[tuple[sa.ColumnElement[bool], str]] = []
+    for category, condition in RACE_ETHNICITY_RULE:
+        if isinstance(condition, FlagSet):
+            holds = dm.c[condition.flag].is_(True)
+        else:
+            count = sum(
+                (sa.case((dm.c[f].is_(True), 1), else_=0) for f in condition.flags[1:]),
+                start=sa.case((dm.c[condition.flags[0]].is_(True), 1), else_=0),
+            )
+            holds = sa.or_(count > 1, dm.c[condition.also].is_(True))
+        whens.append((holds, category.value))
+    return sa.case(*whens, else_=RaceEthnicity.UNKNOWN.value)
+
+
+def _in(column: sa.ColumnElement[Any], scope: ReportScope) -> sa.ColumnElement[bool]:
+    excluded, included = scope.excluded_competency_ids, scope.competency_ids
+    if not excluded:
+        return sa.true()
+    if len(excluded) < len(included):
+        return column.not_in(list(excluded))
+    return column.in_(list(included))
+
+
+def _with_competency(
+    dimensions: Sequence[Dimension],
+    columns: Sequence[sa.ColumnElement[Any]],
+    competency: sa.ColumnElement[Any],
+) -> list[sa.ColumnElement[Any]]:
+    """The grouped columns with the competency in its place among the dimensions."""
+    out = list(columns)
+    if Dimension.COMPETENCY in dimensions:
+        out.insert(dimensions.index(Dimension.COMPETENCY), competency)
+    return out
+
+
+def _status_counts(rows: Sequence[Sequence[Any]]) -> StatusCounts:
+    found: StatusCounts = {}
+    for row in rows:
+        *key, status, count = row
+        found.setdefault(tuple(key), {})[MasteryStatus(status)] = int(count)
+    return found

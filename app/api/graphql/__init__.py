@@ -1,0 +1,1 @@
+"""GraphQL for district IT: the whole district in one graph (see schema.py)."""

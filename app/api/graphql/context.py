@@ -1,0 +1,102 @@
+"""The request context: the caller (authenticated exactly as REST does), the services, the
+limits, and DataLoaders built fresh for this request; and the scope checks of fields."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import SecurityScopes
+from strawberry.fastapi import BaseContext
+from strawberry.permission import BasePermission
+from strawberry.types import Info
+
+from app.api.deps import ServicesDep, current_principal, oauth2
+from app.api.graphql.limits import Limits
+from app.api.graphql.loaders import Loaders
+from app.domain.access import Principal, Scope
+from app.domain.errors import Forbidden
+from app.ports import Services
+
+
+class Context(BaseContext):
+    def __init__(self, services: Services, principal: Principal | None, limits: Limits) -> None:
+        super().__init__()
+        self.services = services
+        self.limits = limits
+        self._principal = principal
+        self._loaders = Loaders(services, principal) if principal is not None else None
+
+    @property
+    def principal(self) -> Principal:
+        assert self._principal is not None, "operations run only for an authenticated caller"
+        return self._principal
+
+    @property
+    def loaders(self) -> Loaders:
+        assert self._loaders is not None, "operations run only for an authenticated caller"
+        return self._loaders
+
+
+GraphInfo = Info[Context, None]
+
+
+def _opens_graphiql(request: Request) -> bool:
+    # GraphiQL's page itself holds no data; its queries then carry the token the person
+    # types into its headers editor.
+    return request.method == "GET" and "query" not in request.query_params
+
+
+def context_getter(limits: Limits) -> Callable[..., Awaitable[Context]]:
+    """A FastAPI dependency building the context, with REST's authentication: no or a bad
+    token answers 401 with a WWW-Authenticate challenge before any query runs."""
+
+    async def get_context(
+        request: Request,
+        services: ServicesDep,
+        authorization: Annotated[str | None, Depends(oauth2)],
+    ) -> Context:
+        if authorization is None and _opens_graphiql(request):
+            return Context(services, None, limits)
+        principal = await current_principal(SecurityScopes(), services, authorization)
+        return Context(services, principal, limits)
+
+    return get_context
+
+
+class _ScopePermission(BasePermission):
+    scope: Scope
+
+    def has_permission(self, source: Any, info: GraphInfo, **kwargs: Any) -> bool:
+        return info.context.principal.allows(self.scope)
+
+    def on_unauthorized(self) -> None:
+        raise Forbidden(f"The token lacks the scope {self.scope.value}")
+
+
+class RosterRead(_ScopePermission):
+    scope = Scope.ROSTER_READ
+
+
+class MasteryRead(_ScopePermission):
+    scope = Scope.MASTERY_READ
+
+
+class FrameworksRead(_ScopePermission):
+    scope = Scope.FRAMEWORKS_READ
+
+
+class ReportsRead(_ScopePermission):
+    scope = Scope.REPORTS_READ
+
+
+def needs(scope: Scope) -> dict[str, Any]:
+    """`strawberry.field` keyword arguments that require `scope` of the caller."""
+    permission = {
+        Scope.ROSTER_READ: RosterRead,
+        Scope.MASTERY_READ: MasteryRead,
+        Scope.FRAMEWORKS_READ: FrameworksRead,
+        Scope.REPORTS_READ: ReportsRead,
+    }[scope]
+    return {"permission_classes": [permission]}

@@ -1,0 +1,325 @@
+"""The GraphQL schema at /graphql: root fields translate their arguments, call the same use
+cases as REST, and return types; every association resolves through per-request DataLoaders.
+
+Scopes: root fields and every list or sensitive field check the scope of what they return
+(roster:read, mastery:read, frameworks:read, reports:read); a single record a field points to
+(a class's school, a decision's competency) is readable by whoever reached the field."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions.query_depth_limiter import create_validator
+from strawberry.fastapi import GraphQLRouter
+from strawberry.types import ExecutionContext, ExecutionResult
+
+from app.api.graphql.context import GraphInfo, context_getter, needs
+from app.api.graphql.errors import answered, log_unexpected
+from app.api.graphql.limits import Limits, QueryLimits, page_size
+from app.api.graphql.types.enums import OrgType, SummaryDimension, TrendInterval
+from app.api.graphql.types.frameworks import Competency, Framework
+from app.api.graphql.types.relay import Connection, after_key, connection
+from app.api.graphql.types.reports import (
+    Labels,
+    MasterySummary,
+    MasteryTrend,
+    SummaryFilter,
+    TrendPoint,
+    rows_of,
+)
+from app.api.graphql.types.roster import Class, Org, Student, org_of
+from app.api.utc import aware
+from app.domain import reporting as rep
+from app.domain import roster as r
+from app.domain.access import Scope, format_scopes
+from app.ports import RosterQuery
+from app.use_cases import frameworks as framework_use
+from app.use_cases import reports as report_use
+from app.use_cases import roster as roster_use
+
+
+@strawberry.type(description="The caller: its client, district and scopes.")
+class Viewer:
+    client_id: str
+    tenant: str
+    scopes: list[str]
+
+
+@strawberry.input
+class OrgFilter:
+    type: OrgType | None = None
+    parent_id: strawberry.ID | None = None
+
+
+@strawberry.input
+class ClassFilter:
+    school_id: strawberry.ID | None = None
+    course_id: strawberry.ID | None = None
+
+
+@strawberry.input
+class StudentFilter:
+    org_id: strawberry.ID | None = None
+    class_id: strawberry.ID | None = None
+    grade: str | None = None
+    search: str | None = strawberry.field(
+        default=None, description="Part of a given or family name, or of the identifier."
+    )
+
+
+async def _roster_page(
+    info: GraphInfo,
+    kind: r.RosterKind,
+    filters: dict[str, str],
+    first: int | None,
+    after: str | None,
+) -> tuple[list[r.RosterRecord], bool, Any]:
+    context = info.context
+    tenant = context.principal.tenant_id
+    query = RosterQuery(
+        filters=filters, after=after_key(after), limit=page_size(first, context.limits)
+    )
+    page = await roster_use.list_records(context.services, tenant, kind, query)
+
+    async def count() -> int:
+        return await roster_use.count_records(context.services, tenant, kind, query)
+
+    return page.items, page.last_key is not None, count
+
+
+def _given(**values: Any) -> dict[str, str]:
+    return {k: str(v) for k, v in values.items() if v is not None}
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def viewer(self, info: GraphInfo) -> Viewer:
+        p = info.context.principal
+        return Viewer(
+            client_id=p.client_id, tenant=p.tenant_slug, scopes=format_scopes(p.scopes).split()
+        )
+
+    @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
+    async def frameworks(
+        self, info: GraphInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Framework] | None:
+        c = info.context
+        page = await framework_use.list_frameworks(
+            c.services, c.principal, after_key(after), page_size(first, c.limits)
+        )
+
+        async def count() -> int:
+            return await framework_use.count_frameworks(c.services, c.principal)
+
+        items = [Framework.of(f) for f in page.items]
+        return connection(items, [f.id for f in page.items], page.last_key is not None, count)
+
+    @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
+    async def framework(self, info: GraphInfo, id: strawberry.ID) -> Framework | None:
+        c = info.context
+        return Framework.of(await framework_use.get_framework(c.services, c.principal, id))
+
+    @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
+    async def competency(self, info: GraphInfo, id: strawberry.ID) -> Competency | None:
+        c = info.context
+        found, framework = await framework_use.get_competency(c.services, c.principal, id)
+        return Competency.of(framework, found)
+
+    @strawberry.field(**needs(Scope.ROSTER_READ))
+    async def orgs(
+        self,
+        info: GraphInfo,
+        filter: OrgFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Org] | None:
+        given = filter or OrgFilter()
+        filters = _given(type=given.type, parent_id=given.parent_id)
+        items, more, count = await _roster_page(info, r.RosterKind.ORG, filters, first, after)
+        return connection([Org.of(o) for o in items], [o.id for o in items], more, count)  # type: ignore[arg-type]
+
+    @strawberry.field(**needs(Scope.ROSTER_READ))
+    async def org(self, info: GraphInfo, id: strawberry.ID) -> Org | None:
+        c = info.context
+        return org_of(
+            await roster_use.get_record(c.services, c.principal.tenant_id, r.RosterKind.ORG, id)
+        )
+
+    @strawberry.field(**needs(Scope.ROSTER_READ))
+    async def classes(
+        self,
+        info: GraphInfo,
+        filter: ClassFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Class] | None:
+        given = filter or ClassFilter()
+        filters = _given(school_id=given.school_id, course_id=given.course_id)
+        items, more, count = await _roster_page(info, r.RosterKind.CLASS, filters, first, after)
+        return connection([Class.of(c) for c in items], [c.id for c in items], more, count)  # type: ignore[arg-type]
+
+    @strawberry.field(name="class", **needs(Scope.ROSTER_READ))
+    async def class_(self, info: GraphInfo, id: strawberry.ID) -> Class | None:
+        c = info.context
+        found = await roster_use.get_record(
+            c.services, c.principal.tenant_id, r.RosterKind.CLASS, id
+        )
+        return Class.of(found) if isinstance(found, r.SchoolClass) else None
+
+    @strawberry.field(**needs(Scope.ROSTER_READ))
+    async def students(
+        self,
+        info: GraphInfo,
+        filter: StudentFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Student] | None:
+        given = filter or StudentFilter()
+        filters = _given(
+            role=r.UserRole.STUDENT.value,
+            org_id=given.org_id,
+            class_id=given.class_id,
+            grade=given.grade,
+            search=given.search,
+        )
+        if given.class_id is not None:
+            filters["enrollment_role"] = r.EnrollmentRole.STUDENT.value
+        items, more, count = await _roster_page(info, r.RosterKind.USER, filters, first, after)
+        return connection([Student.of(u) for u in items], [u.id for u in items], more, count)
+
+    @strawberry.field(**needs(Scope.ROSTER_READ))
+    async def student(self, info: GraphInfo, id: strawberry.ID) -> Student | None:
+        c = info.context
+        return Student.of(await roster_use.get_student(c.services, c.principal.tenant_id, id))
+
+    @strawberry.field(**needs(Scope.REPORTS_READ))
+    async def mastery_summary(
+        self,
+        info: GraphInfo,
+        framework_id: strawberry.ID,
+        group_by: list[SummaryDimension],
+        filter: SummaryFilter | None = None,
+        as_of: datetime | None = None,
+    ) -> MasterySummary | None:
+        c = info.context
+        summary = await report_use.mastery_summary(
+            c.services,
+            c.principal,
+            framework_id,
+            group_by,
+            (filter or SummaryFilter()).domain(),
+            as_of=aware(as_of),
+        )
+        labels = await Labels.load(info, summary.framework, summary.cells, summary.dimensions)
+        return MasterySummary(
+            framework=Framework.of(summary.framework),
+            group_by=group_by,
+            min_cell_size=c.services.report_min_cell,
+            as_of=aware(as_of),
+            rows=rows_of(summary.cells, summary.dimensions, labels),
+        )
+
+    @strawberry.field(**needs(Scope.REPORTS_READ))
+    async def mastery_trend(
+        self,
+        info: GraphInfo,
+        framework_id: strawberry.ID,
+        group_by: list[SummaryDimension],
+        from_: Annotated[datetime, strawberry.argument(name="from")],
+        to: datetime | None = None,
+        interval: TrendInterval = rep.Interval.MONTH,
+        filter: SummaryFilter | None = None,
+    ) -> MasteryTrend | None:
+        c = info.context
+        trend = await report_use.mastery_trend(
+            c.services,
+            c.principal,
+            framework_id,
+            group_by,
+            aware(from_) or from_,
+            aware(to),
+            interval,
+            (filter or SummaryFilter()).domain(),
+        )
+        every = [cell for p in trend.points for cell in p.cells]
+        labels = await Labels.load(info, trend.framework, every, trend.dimensions)
+        return MasteryTrend(
+            framework=Framework.of(trend.framework),
+            group_by=group_by,
+            interval=interval,
+            min_cell_size=c.services.report_min_cell,
+            points=[
+                TrendPoint(
+                    period_start=p.period.start,
+                    period_end=p.period.end,
+                    rows=rows_of(p.cells, trend.dimensions, labels),
+                )
+                for p in trend.points
+            ],
+        )
+
+
+class MasterySchema(strawberry.Schema):
+    """Errors are answered here, after every path of execution (an extension's hook does not
+    run after a parse error)."""
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        return answered(await super().execute(*args, **kwargs))
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_unexpected(errors, execution_context)
+
+
+def build_schema(limits: Limits) -> strawberry.Schema:
+    """The schema with its limits and caches (extensions are built per request)."""
+    # One depth rule for the schema's life: the validation cache is keyed by the rules, and
+    # QueryDepthLimiter makes a new rule class per instance, which would never hit the cache.
+    depth_rule = create_validator(limits.max_depth, should_ignore=None)
+    return MasterySchema(
+        query=Query,
+        extensions=[
+            lambda: QueryLimits(limits, depth_rule),
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+        ],
+    )
+
+
+SCHEMA = build_schema(Limits())
+"""The schema as the contract file (openapi/schema.graphql) prints it; limits do not change it."""
+
+
+ASSETS_PATH = "/graphiql-assets"
+CDN = "https://unpkg.com"
+
+
+class _Router(GraphQLRouter[Any, None]):
+    local_assets = False
+
+    @property
+    def graphql_ide_html(self) -> str:
+        html = super().graphql_ide_html
+        # A district whose browsers cannot reach the CDN serves GraphiQL's files itself (the
+        # same files, so the pages' integrity hashes still hold).
+        return html.replace(CDN, ASSETS_PATH) if self.local_assets else html
+
+
+def graphql_router(limits: Limits, *, local_assets: bool = False) -> GraphQLRouter[Any, None]:
+    """POST /graphql runs queries; GET /graphql opens GraphiQL (its headers editor takes the
+    Authorization header). Not in the OpenAPI document: its contract is schema.graphql."""
+    router = _Router(
+        build_schema(limits),
+        path="/graphql",
+        context_getter=context_getter(limits),
+        graphql_ide="graphiql",
+        include_in_schema=False,
+    )
+    router.local_assets = local_assets
+    return router

@@ -1,0 +1,149 @@
+"""Frameworks: the competency tree, its scale and calculation policy."""
+
+from __future__ import annotations
+
+import strawberry
+
+from app.api.graphql.types.enums import RecordState
+from app.domain import frameworks as d
+from app.domain.scales import Level as DomainLevel
+
+
+@strawberry.type
+class Level:
+    value: float
+    label: str
+
+    @classmethod
+    def of(cls, level: DomainLevel | None) -> Level | None:
+        return None if level is None else cls(value=level.value, label=level.label)
+
+
+@strawberry.type
+class Scale:
+    levels: list[Level]
+    mastery_threshold: float
+
+
+@strawberry.type(description="A calculation method with its parameters.")
+class Calculation:
+    method: str
+    weight: float | None
+    n: int | None
+
+    @classmethod
+    def of(cls, c: d.Calculation) -> Calculation:
+        return cls(method=c.method.value, weight=c.weight, n=c.n)
+
+
+@strawberry.type(description="How a parent is decided from its children.")
+class Rollup:
+    rule: str
+    k: int | None
+    percent: float | None
+
+
+@strawberry.type
+class Competency:
+    framework_: strawberry.Private[d.Framework]
+    competency: strawberry.Private[d.Competency]
+    # Plain fields, set when made: reports and grids label thousands of cells with them.
+    id: strawberry.ID
+    code: str
+    statement: str
+    kind: str | None
+    status: RecordState
+    position: int
+
+    @classmethod
+    def of(cls, framework: d.Framework, competency: d.Competency) -> Competency:
+        return cls(
+            framework_=framework,
+            competency=competency,
+            id=strawberry.ID(competency.id),
+            code=competency.code,
+            statement=competency.statement,
+            kind=competency.kind,
+            status=competency.status,
+            position=competency.position,
+        )
+
+    @strawberry.field(description="Its own calculation; null when the framework's applies.")
+    def calculation(self) -> Calculation | None:
+        own = self.competency.calculation
+        return Calculation.of(own) if own else None
+
+    @strawberry.field
+    def rollup(self) -> Rollup:
+        r = self.competency.rollup
+        return Rollup(rule=r.rule.value, k=r.k, percent=r.percent)
+
+    @strawberry.field
+    def framework(self) -> Framework:
+        return Framework.of(self.framework_)
+
+    @strawberry.field
+    def parent(self) -> Competency | None:
+        parent = self.competency.parent_id
+        return None if parent is None else of(self.framework_, parent)
+
+    @strawberry.field(metadata={"cost_size": 10})
+    def children(self) -> list[Competency]:
+        return [
+            Competency.of(self.framework_, c)
+            for c in self.framework_.children_of(self.competency.id)
+        ]
+
+
+def of(framework: d.Framework, competency_id: str) -> Competency:
+    return Competency.of(framework, framework.competency(competency_id))
+
+
+@strawberry.type
+class Framework:
+    framework: strawberry.Private[d.Framework]
+    id: strawberry.ID
+    title: str
+    description: str | None
+    version: str | None
+    status: RecordState
+    min_evidence: int
+    include_formative: bool
+
+    @classmethod
+    def of(cls, f: d.Framework) -> Framework:
+        return cls(
+            framework=f,
+            id=strawberry.ID(f.id),
+            title=f.title,
+            description=f.description,
+            version=f.version,
+            status=f.status,
+            min_evidence=f.min_evidence,
+            include_formative=f.include_formative,
+        )
+
+    @strawberry.field
+    def scale(self) -> Scale:
+        s = self.framework.scale
+        return Scale(
+            levels=[Level(value=v.value, label=v.label) for v in s.levels],
+            mastery_threshold=s.mastery_threshold,
+        )
+
+    @strawberry.field
+    def calculation(self) -> Calculation:
+        return Calculation.of(self.framework.calculation)
+
+    @strawberry.field(
+        description="Every competency in framework order (depth-first, siblings by position).",
+        metadata={"cost_size": 200},
+    )
+    def competencies(self) -> list[Competency]:
+        f = self.framework
+        return [Competency.of(f, c) for c in f.ordered]
+
+    @strawberry.field(description="The top of the tree.", metadata={"cost_size": 10})
+    def roots(self) -> list[Competency]:
+        f = self.framework
+        return [Competency.of(f, c) for c in f.children_of(None)]

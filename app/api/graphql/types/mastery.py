@@ -1,0 +1,258 @@
+"""Decisions as GraphQL shows them: what is shown, the engine's own, the override, the
+explanation and the evidence behind it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from app.api.graphql.context import GraphInfo
+from app.api.graphql.limits import page_size
+from app.api.graphql.types.enums import EvidenceKind, MasteryStatus
+from app.api.graphql.types.frameworks import Competency, Level, of
+from app.api.graphql.types.relay import Connection, after_key, connection
+from app.domain import evidence as ev
+from app.domain.errors import Invalid, Problem
+from app.domain.mastery.explanation import Explanation as DomainExplanation
+from app.use_cases.mastery import DecisionView
+
+if TYPE_CHECKING:
+    from app.api.graphql.types.roster import Student
+
+
+@strawberry.type(description="How the decision was computed: a method, or a rollup rule.")
+class Method:
+    name: str
+    weight: float | None = None
+    n: int | None = None
+    rule: str | None = None
+    k: int | None = None
+    percent: float | None = None
+
+
+@strawberry.type
+class Override:
+    level: Level | None
+    status: MasteryStatus | None
+    reason: str
+    expires_at: datetime | None
+    set_at: datetime
+    set_by: str
+
+
+@strawberry.type(description="The engine's own decision, shown beside an override.")
+class Computed:
+    status: MasteryStatus
+    score: float | None
+    level: Level | None
+
+
+@strawberry.type
+class Evidence:
+    id: strawberry.ID
+    score: float
+    max_score: float | None
+    observed_at: datetime
+    source: str
+    source_id: str
+    kind: EvidenceKind
+    comment: str | None
+    voided_at: datetime | None
+
+    @classmethod
+    def of(cls, e: ev.Evidence) -> Evidence:
+        return cls(
+            id=strawberry.ID(e.id),
+            score=e.score,
+            max_score=e.max_score,
+            observed_at=e.observed_at,
+            source=e.source,
+            source_id=e.source_id,
+            kind=e.kind,
+            comment=e.comment,
+            voided_at=e.voided_at,
+        )
+
+
+@strawberry.type
+class ExplanationLine:
+    evidence_id: strawberry.ID
+    score: float
+    max_score: float | None
+    normalized_score: float
+    observed_at: datetime
+    kind: EvidenceKind
+    counted: bool
+    not_counted_because: str | None
+    weight: float | None
+
+
+@strawberry.type
+class ExplanationChild:
+    competency_id: strawberry.ID
+    code: str
+    status: MasteryStatus
+    score: float | None
+
+
+@strawberry.type
+class Explanation:
+    summary: str
+    evidence: list[ExplanationLine] = strawberry.field(metadata={"cost_size": 20})
+    children: list[ExplanationChild] = strawberry.field(metadata={"cost_size": 10})
+
+    @classmethod
+    def of(cls, x: DomainExplanation) -> Explanation:
+        return cls(
+            summary=x.summary,
+            evidence=[
+                ExplanationLine(
+                    evidence_id=strawberry.ID(line.id),
+                    score=line.score,
+                    max_score=line.max_score,
+                    normalized_score=line.normalized_score,
+                    observed_at=line.observed_at,
+                    kind=line.kind,
+                    counted=line.counted,
+                    not_counted_because=line.not_counted_because.value
+                    if line.not_counted_because
+                    else None,
+                    weight=line.weight,
+                )
+                for line in x.evidence
+            ],
+            children=[
+                ExplanationChild(
+                    competency_id=strawberry.ID(child.competency_id),
+                    code=child.code,
+                    status=child.status,
+                    score=child.score,
+                )
+                for child in x.children
+            ],
+        )
+
+
+@lru_cache(maxsize=1024)
+def _method(computed_method: tuple[tuple[str, object], ...]) -> Method:
+    return Method(**dict(computed_method))  # type: ignore[arg-type]
+
+
+@strawberry.type(description="A student's decision on one competency.")
+class Mastery:
+    view: strawberry.Private[DecisionView]
+    as_of: strawberry.Private[datetime | None]
+    # Plain fields, set when the object is made: a grid has thousands of cells, and a field
+    # without a resolver costs a fraction of one with.
+    student_id: strawberry.ID
+    competency_id: strawberry.ID
+    framework_id: strawberry.ID
+    status: MasteryStatus = strawberry.field(
+        description="Shown: the override's while one is in force."
+    )
+    score: float | None
+    level: Level | None
+    evidence_count: int
+    method: Method
+    next_score_to_master: float | None
+    override: Override | None
+    computed: Computed | None = strawberry.field(
+        description="The engine's own decision; null unless overridden."
+    )
+    updated_at: datetime | None
+
+    @classmethod
+    def of(cls, view: DecisionView, as_of: datetime | None = None) -> Mastery:
+        shown = view.shown
+        o = shown.override
+        c = view.computed
+        return cls(
+            view=view,
+            as_of=as_of,
+            student_id=strawberry.ID(view.student_id),
+            competency_id=strawberry.ID(view.competency_id),
+            framework_id=strawberry.ID(view.framework_id),
+            status=shown.status,
+            score=shown.score,
+            level=Level.of(shown.level),
+            evidence_count=shown.evidence_count,
+            method=_method(tuple(c.method_dict().items())),
+            next_score_to_master=view.next_score_to_master,
+            override=None
+            if o is None
+            else Override(
+                level=Level.of(o.level),
+                status=o.status,
+                reason=o.reason,
+                expires_at=o.expires_at,
+                set_at=o.set_at,
+                set_by=o.set_by,
+            ),
+            computed=None
+            if o is None
+            else Computed(status=c.status, score=c.score, level=Level.of(c.level)),
+            updated_at=view.updated_at,
+        )
+
+    @strawberry.field
+    async def student(
+        self, info: GraphInfo
+    ) -> Annotated[Student, strawberry.lazy("app.api.graphql.types.roster")] | None:
+        from app.api.graphql.types.roster import Student
+
+        user = await info.context.loaders.users.load(self.view.student_id)
+        return Student.of(user) if user is not None else None
+
+    @strawberry.field
+    async def competency(self, info: GraphInfo) -> Competency | None:
+        framework = await info.context.loaders.frameworks.load(self.view.framework_id)
+        if framework is None or self.view.competency_id not in framework:
+            return None
+        return of(framework, self.view.competency_id)
+
+    @strawberry.field(description="Every result behind the decision, and one sentence.")
+    async def explanation(self, info: GraphInfo) -> Explanation | None:
+        key = (self.view.student_id, self.view.competency_id, self.as_of)
+        found = await info.context.loaders.explanations.load(key)
+        return Explanation.of(found) if found is not None else None
+
+    @strawberry.field(description="Every result (voided too) in arrival order.")
+    async def evidence(
+        self, info: GraphInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Evidence]:
+        size = page_size(first, info.context.limits)
+        # A decision's results are few and loaded together: the cursor is an offset.
+        offset = after_key(after) or "0"
+        if not offset.isdigit():
+            raise Invalid("The cursor is not valid", [Problem(("after",), "not a cursor")])
+        start = int(offset)
+        found = await info.context.loaders.evidence.load(
+            (self.view.student_id, self.view.competency_id)
+        )
+        page = found[start : start + size]
+
+        async def count() -> int:
+            return len(found)
+
+        return connection(
+            [Evidence.of(e) for e in page],
+            [str(start + i + 1) for i in range(len(page))],
+            start + size < len(found),
+            count,
+        )
+
+
+@strawberry.type
+class MasteryGridRow:
+    student: Annotated[Student, strawberry.lazy("app.api.graphql.types.roster")]
+    mastery: list[Mastery] = strawberry.field(metadata={"cost_size": 200})
+
+
+@strawberry.type(description="Every enrolled student by every active competency.")
+class MasteryGrid:
+    framework_id: strawberry.ID
+    competencies: list[Competency] = strawberry.field(metadata={"cost_size": 200})
+    rows: list[MasteryGridRow] = strawberry.field(metadata={"cost_size": 50})

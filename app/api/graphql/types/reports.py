@@ -1,0 +1,203 @@
+"""Equity reports: summaries and trends of mastery by school, class, grade, competency and
+subgroup, with small groups suppressed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import strawberry
+
+from app.api.graphql.context import GraphInfo
+from app.api.graphql.types.enums import RaceEthnicity, Sex, SummaryDimension, TrendInterval
+from app.api.graphql.types.frameworks import Competency, Framework
+from app.api.graphql.types.roster import Class, Org, org_of
+from app.domain import frameworks as d
+from app.domain import reporting as rep
+from app.domain import roster as r
+from app.use_cases import reports as use
+
+
+@strawberry.input(description="Every field narrows the students or competencies counted.")
+class SummaryFilter:
+    school_id: strawberry.ID | None = None
+    class_id: strawberry.ID | None = None
+    grade: str | None = None
+    competency_ids: list[strawberry.ID] | None = None
+    competency_kind: str | None = strawberry.field(
+        default=None, description='Only competencies of this kind, e.g. "standard".'
+    )
+    under_competency_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only the descendants of this competency."
+    )
+    sex: Sex | None = None
+    race_ethnicity: RaceEthnicity | None = None
+    english_learner: bool | None = None
+    special_education: bool | None = None
+    economically_disadvantaged: bool | None = None
+
+    def domain(self) -> use.ReportFilter:
+        subgroups: dict[rep.Dimension, str | bool] = {}
+        for dim, value in (
+            (rep.Dimension.SEX, self.sex),
+            (rep.Dimension.RACE_ETHNICITY, self.race_ethnicity),
+            (rep.Dimension.ENGLISH_LEARNER, self.english_learner),
+            (rep.Dimension.SPECIAL_EDUCATION, self.special_education),
+            (rep.Dimension.ECONOMICALLY_DISADVANTAGED, self.economically_disadvantaged),
+        ):
+            if value is not None:
+                subgroups[dim] = value
+        return use.ReportFilter(
+            school_id=_str(self.school_id),
+            class_id=_str(self.class_id),
+            grade=self.grade,
+            competency_ids=tuple(map(str, self.competency_ids))
+            if self.competency_ids is not None
+            else None,
+            competency_kind=self.competency_kind,
+            under_competency_id=_str(self.under_competency_id),
+            subgroups=subgroups,
+        )
+
+
+def _str(value: strawberry.ID | None) -> str | None:
+    return None if value is None else str(value)
+
+
+@strawberry.type(
+    description="The group a row counts: one field per grouped dimension (null otherwise, or "
+    "where a subgroup value is unknown). School, class and competency label the report, so "
+    "their own fields are readable with reports:read; their lists need their scopes."
+)
+class SummaryKey:
+    # Plain fields, set when made: a district report has thousands of rows.
+    school: Org | None = None
+    class_: Class | None = strawberry.field(default=None, name="class")
+    grade: str | None = None
+    competency: Competency | None = None
+    sex: Sex | None = None
+    race_ethnicity: RaceEthnicity | None = None
+    english_learner: bool | None = None
+    special_education: bool | None = None
+    economically_disadvantaged: bool | None = None
+
+
+@dataclass
+class Labels:
+    """What a report's keys name, loaded once for all its rows."""
+
+    framework: d.Framework
+    schools: dict[str, Org] = field(default_factory=dict)
+    classes: dict[str, Class] = field(default_factory=dict)
+    competencies: dict[str, Competency] = field(default_factory=dict)
+
+    @classmethod
+    async def load(
+        cls,
+        info: GraphInfo,
+        framework: d.Framework,
+        cells: list[rep.SummaryCell],
+        dimensions: tuple[rep.Dimension, ...],
+    ) -> Labels:
+        labels = cls(framework)
+        loaders = info.context.loaders
+        for dim, loader, into, make in (
+            (rep.Dimension.SCHOOL, loaders.orgs, labels.schools, org_of),
+            (rep.Dimension.CLASS, loaders.classes, labels.classes, _class_of),
+        ):
+            if dim not in dimensions:
+                continue
+            at = dimensions.index(dim)
+            ids = sorted({str(c.key[at]) for c in cells})
+            for id_, record in zip(ids, await loader.load_many(ids), strict=True):
+                made = make(record)
+                if made is not None:
+                    into[id_] = made
+        if rep.Dimension.COMPETENCY in dimensions:
+            labels.competencies = {c.id: Competency.of(framework, c) for c in framework.ordered}
+        return labels
+
+    def key(self, values: dict[rep.Dimension, object]) -> SummaryKey:
+        D = rep.Dimension
+        sex, race = values.get(D.SEX), values.get(D.RACE_ETHNICITY)
+        return SummaryKey(
+            school=self.schools.get(str(values.get(D.SCHOOL))),
+            class_=self.classes.get(str(values.get(D.CLASS))),
+            grade=None if values.get(D.GRADE) is None else str(values[D.GRADE]),
+            competency=self.competencies.get(str(values.get(D.COMPETENCY))),
+            sex=r.Sex(sex) if sex is not None else None,
+            race_ethnicity=rep.RaceEthnicity(race) if race is not None else None,
+            english_learner=_flag(values.get(D.ENGLISH_LEARNER)),
+            special_education=_flag(values.get(D.SPECIAL_EDUCATION)),
+            economically_disadvantaged=_flag(values.get(D.ECONOMICALLY_DISADVANTAGED)),
+        )
+
+
+def _class_of(record: object) -> Class | None:
+    return Class.of(record) if isinstance(record, r.SchoolClass) else None
+
+
+def _flag(value: object) -> bool | None:
+    return None if value is None else bool(value)
+
+
+@strawberry.type(
+    description="One group's counts. Suppressed (every count and percentage null) when the "
+    "group has fewer students than the minimum cell size, or to protect another such cell."
+)
+class SummaryRow:
+    key: SummaryKey
+    students: int | None = strawberry.field(description="Distinct students in the group.")
+    decisions: int | None = strawberry.field(
+        description="Students x competencies in scope; undecided pairs count as noEvidence."
+    )
+    mastered: int | None
+    not_yet: int | None
+    insufficient_evidence: int | None
+    no_evidence: int | None
+    percent_mastered: float | None = strawberry.field(description="mastered / decisions x 100.")
+    suppressed: bool
+
+
+def rows_of(
+    cells: list[rep.SummaryCell], dimensions: tuple[rep.Dimension, ...], labels: Labels
+) -> list[SummaryRow]:
+    return [
+        SummaryRow(
+            key=labels.key(dict(zip(dimensions, c.key, strict=True))),
+            students=c.students,
+            decisions=c.decisions,
+            mastered=c.mastered,
+            not_yet=c.not_yet,
+            insufficient_evidence=c.insufficient_evidence,
+            no_evidence=c.no_evidence,
+            percent_mastered=c.percent_mastered,
+            suppressed=c.suppressed,
+        )
+        for c in cells
+    ]
+
+
+@strawberry.type
+class MasterySummary:
+    framework: Framework
+    group_by: list[SummaryDimension]
+    min_cell_size: int
+    as_of: datetime | None
+    rows: list[SummaryRow] = strawberry.field(metadata={"cost_size": 500})
+
+
+@strawberry.type
+class TrendPoint:
+    period_start: datetime
+    period_end: datetime = strawberry.field(description="Figures stand as they were just before.")
+    rows: list[SummaryRow] = strawberry.field(metadata={"cost_size": 100})
+
+
+@strawberry.type
+class MasteryTrend:
+    framework: Framework
+    group_by: list[SummaryDimension]
+    interval: TrendInterval
+    min_cell_size: int
+    points: list[TrendPoint] = strawberry.field(metadata={"cost_size": 52})

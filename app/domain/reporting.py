@@ -1,0 +1,248 @@
+"""Equity reports: subgroups of students, summary cells, and the small-cell protection rule.
+
+A summary counts, for each group of students, the decisions on the competencies in scope.
+A cell with fewer distinct students than the minimum is suppressed (every count and percentage
+hidden); where a group of cells adds up to a total a reader can also query, and exactly one of
+its cells is suppressed, the next-smallest cell is suppressed too, so the hidden one cannot be
+worked out by subtraction (complementary suppression)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+
+from app.domain.errors import Invalid, Problem
+from app.domain.mastery.decision import MasteryStatus, round_score
+from app.domain.roster import RACE_FLAGS, Demographics
+
+
+class Dimension(StrEnum):
+    """What a summary can be grouped by."""
+
+    SCHOOL = "school"
+    CLASS = "class"
+    GRADE = "grade"
+    COMPETENCY = "competency"
+    SEX = "sex"
+    RACE_ETHNICITY = "race_ethnicity"
+    ENGLISH_LEARNER = "english_learner"
+    SPECIAL_EDUCATION = "special_education"
+    ECONOMICALLY_DISADVANTAGED = "economically_disadvantaged"
+
+
+class RaceEthnicity(StrEnum):
+    """The federal (IPEDS/EDFacts) reporting categories of race and ethnicity."""
+
+    HISPANIC_OR_LATINO = "hispanic_or_latino"
+    AMERICAN_INDIAN_OR_ALASKA_NATIVE = "american_indian_or_alaska_native"
+    ASIAN = "asian"
+    BLACK_OR_AFRICAN_AMERICAN = "black_or_african_american"
+    NATIVE_HAWAIIAN_OR_OTHER_PACIFIC_ISLANDER = "native_hawaiian_or_other_pacific_islander"
+    WHITE = "white"
+    TWO_OR_MORE_RACES = "two_or_more_races"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class FlagSet:
+    """Holds when the named flag is true."""
+
+    flag: str
+
+    def holds(self, demographics: Demographics) -> bool:
+        """Whether it holds for these demographics."""
+        return getattr(demographics, self.flag) is True
+
+
+@dataclass(frozen=True)
+class SeveralSet:
+    """Holds when more than one of `flags` is true, or `also` is."""
+
+    flags: tuple[str, ...]
+    also: str
+
+    def holds(self, demographics: Demographics) -> bool:
+        """Whether it holds for these demographics."""
+        several = sum(1 for f in self.flags if getattr(demographics, f) is True) > 1
+        return several or getattr(demographics, self.also) is True
+
+
+# The federal rule as data, first match wins; the database adapter compiles this same list to
+# SQL, so reports group by it without storing it or writing it twice.
+RACE_ETHNICITY_RULE: tuple[tuple[RaceEthnicity, FlagSet | SeveralSet], ...] = (
+    (RaceEthnicity.HISPANIC_OR_LATINO, FlagSet("hispanic_or_latino")),
+    (RaceEthnicity.TWO_OR_MORE_RACES, SeveralSet(RACE_FLAGS, "two_or_more_races")),
+    *((RaceEthnicity(flag), FlagSet(flag)) for flag in RACE_FLAGS),
+)
+
+
+def race_ethnicity(demographics: Demographics | None) -> RaceEthnicity:
+    """Hispanic/Latino when that flag is set; else two or more races when several race flags
+    (or the two-or-more flag) are set; else the one race; else unknown."""
+    if demographics is not None:
+        for category, condition in RACE_ETHNICITY_RULE:
+            if condition.holds(demographics):
+                return category
+    return RaceEthnicity.UNKNOWN
+
+
+Key = tuple[object, ...]
+"""A cell's values, one per grouped dimension, in the order they were asked for."""
+
+
+@dataclass(frozen=True)
+class SummaryCell:
+    """One group's counts; all of them (and the percentage) are None when suppressed."""
+
+    key: Key
+    students: int | None
+    decisions: int | None
+    mastered: int | None
+    not_yet: int | None
+    insufficient_evidence: int | None
+    no_evidence: int | None
+    percent_mastered: float | None
+    suppressed: bool = False
+
+    def hidden(self) -> SummaryCell:
+        """The cell as a suppressed one answers."""
+        return SummaryCell(self.key, None, None, None, None, None, None, None, True)
+
+
+def percent(part: int, whole: int) -> float | None:
+    """part of whole in percent, rounded half up to 2 decimals; None of nothing."""
+    return round_score(part * 100 / whole) if whole else None
+
+
+def summary_cells(
+    dimensions: Sequence[Dimension],
+    population: Mapping[Key, int],
+    found: Mapping[Key, Mapping[MasteryStatus, int]],
+    competency_ids: Sequence[str],
+) -> list[SummaryCell]:
+    """Every cell of a summary, unsuppressed. `population` counts the distinct students of
+    each group (keyed without the competency); `found` counts stored decisions by status
+    (keyed by every dimension). A student with no decision on a competency in scope counts
+    as no evidence there, so a group's percentage is over all of its students."""
+    at = dimensions.index(Dimension.COMPETENCY) if Dimension.COMPETENCY in dimensions else None
+    cells: list[SummaryCell] = []
+    for roster_key in sorted(population, key=_sortable):
+        students = population[roster_key]
+        if at is None:
+            cells.append(_cell(roster_key, students, students * len(competency_ids), found))
+            continue
+        for competency_id in competency_ids:
+            key = (*roster_key[:at], competency_id, *roster_key[at:])
+            cells.append(_cell(key, students, students, found))
+    return cells
+
+
+def _cell(
+    key: Key, students: int, expected: int, found: Mapping[Key, Mapping[MasteryStatus, int]]
+) -> SummaryCell:
+    counts = found.get(key, {})
+    mastered = counts.get(MasteryStatus.MASTERED, 0)
+    not_yet = counts.get(MasteryStatus.NOT_YET, 0)
+    insufficient = counts.get(MasteryStatus.INSUFFICIENT_EVIDENCE, 0)
+    # Stored no_evidence rows (every result voided) plus the pairs never decided.
+    no_evidence = expected - mastered - not_yet - insufficient
+    return SummaryCell(
+        key,
+        students,
+        expected,
+        mastered,
+        not_yet,
+        insufficient,
+        no_evidence,
+        percent(mastered, expected),
+    )
+
+
+def _sortable(key: Key) -> tuple[tuple[int, str], ...]:
+    # Unknown (None) values sort last; booleans and strings sort by their text.
+    return tuple((1, "") if v is None else (0, str(v)) for v in key)
+
+
+def suppressed_indexes(keys: Sequence[Key], students: Sequence[int], min_cell: int) -> set[int]:
+    """Which cells to hide: those under `min_cell` students, then, until nothing changes, the
+    smallest visible cell of any group (the cells equal in every dimension but one) that has
+    exactly one hidden cell."""
+    hidden = {i for i, n in enumerate(students) if n < min_cell}
+    width = len(keys[0]) if keys else 0
+    changed = bool(hidden)
+    while changed:
+        changed = False
+        for dim in range(width):
+            groups: dict[Key, list[int]] = {}
+            for i, key in enumerate(keys):
+                groups.setdefault(key[:dim] + key[dim + 1 :], []).append(i)
+            for members in groups.values():
+                if len(members) < 2 or sum(1 for i in members if i in hidden) != 1:
+                    continue
+                visible = [i for i in members if i not in hidden]
+                hidden.add(min(visible, key=lambda i: (students[i], i)))
+                changed = True
+    return hidden
+
+
+def protect(cells: Sequence[SummaryCell], min_cell: int) -> list[SummaryCell]:
+    """The cells with small-cell and complementary suppression applied."""
+    hidden = suppressed_indexes([c.key for c in cells], [c.students or 0 for c in cells], min_cell)
+    return [c.hidden() if i in hidden else c for i, c in enumerate(cells)]
+
+
+class Interval(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+
+
+MAX_PERIODS = 260
+
+
+@dataclass(frozen=True)
+class Period:
+    """One interval of a trend; its figures are as they stood at `end` (exclusive)."""
+
+    start: datetime
+    end: datetime
+
+
+def periods(start: datetime, end: datetime, interval: Interval) -> list[Period]:
+    """The weeks (from Monday, UTC) or months that cover [start, end]; the last one ends at
+    `end` itself (inclusive), so a trend up to now shows now."""
+    problems = []
+    for name, moment in (("from", start), ("to", end)):
+        if moment.utcoffset() is None:
+            problems.append(Problem((name,), "must be a date-time with a time zone"))
+    if not problems and end < start:
+        problems.append(Problem(("to",), "must not be before from"))
+    if problems:
+        raise Invalid("The trend's period is invalid", problems)
+    first = start.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    if interval is Interval.WEEK:
+        first -= timedelta(days=first.weekday())
+    else:
+        first = first.replace(day=1)
+    last = end.astimezone(UTC) + timedelta(microseconds=1)
+    found: list[Period] = []
+    begin = first
+    while begin < last:
+        following = _next(begin, interval)
+        found.append(Period(begin, min(following, last)))
+        if len(found) > MAX_PERIODS:
+            raise Invalid(
+                "The trend has too many periods",
+                [Problem(("from",), f"at most {MAX_PERIODS} {interval.value}s; narrow from/to")],
+            )
+        begin = following
+    return found
+
+
+def _next(moment: datetime, interval: Interval) -> datetime:
+    if interval is Interval.WEEK:
+        return moment + timedelta(days=7)
+    if moment.month == 12:
+        return moment.replace(year=moment.year + 1, month=1)
+    return moment.replace(month=moment.month + 1)

@@ -1,0 +1,186 @@
+"""Equity reports: a framework's decisions summarised by school, class, grade, competency and
+subgroups, now or as they stood, and the trend of mastery over weeks or months.
+
+The database counts (app.ports.ReadModels); the domain (app.domain.reporting) turns counts
+into cells and hides the small ones."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from app.domain.access import Principal
+from app.domain.errors import Invalid, Problem
+from app.domain.frameworks import Competency, Framework
+from app.domain.reporting import (
+    Dimension,
+    Interval,
+    Period,
+    SummaryCell,
+    periods,
+    protect,
+    summary_cells,
+)
+from app.ports import ReportScope, Services, StatusCounts
+from app.use_cases.frameworks import get_framework
+from app.use_cases.overrides import expire_overrides
+
+_INSTANT = timedelta(microseconds=1)
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which students and competencies a report covers (every field narrows it)."""
+
+    school_id: str | None = None
+    class_id: str | None = None
+    grade: str | None = None
+    competency_ids: tuple[str, ...] | None = None
+    competency_kind: str | None = None
+    under_competency_id: str | None = None
+    subgroups: Mapping[Dimension, str | bool] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Summary:
+    framework: Framework
+    dimensions: tuple[Dimension, ...]
+    cells: list[SummaryCell]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    period: Period
+    cells: list[SummaryCell]
+
+
+@dataclass(frozen=True)
+class Trend:
+    framework: Framework
+    dimensions: tuple[Dimension, ...]
+    points: list[TrendPoint]
+
+
+def _competencies(framework: Framework, given: ReportFilter) -> list[Competency]:
+    """The active competencies in scope, in framework order."""
+    problems: list[Problem] = []
+    chosen = [c for c in framework.ordered if c.is_active]
+    if given.competency_ids is not None:
+        unknown = [i for i in given.competency_ids if i not in framework]
+        problems += [
+            Problem(("filter", "competencyIds", n), f"{i!r} is not in this framework")
+            for n, i in enumerate(given.competency_ids)
+            if i in unknown
+        ]
+        wanted = set(given.competency_ids)
+        chosen = [c for c in chosen if c.id in wanted]
+    if given.under_competency_id is not None:
+        if given.under_competency_id not in framework:
+            problems.append(
+                Problem(("filter", "underCompetencyId"), "is not a competency of this framework")
+            )
+        else:
+            chosen = [
+                c
+                for c in chosen
+                if any(a.id == given.under_competency_id for a in framework.ancestors_of(c.id))
+            ]
+    if given.competency_kind is not None:
+        chosen = [c for c in chosen if c.kind == given.competency_kind]
+    if problems:
+        raise Invalid("The report's filter is invalid", problems)
+    return chosen
+
+
+async def _prepare(
+    services: Services,
+    principal: Principal,
+    framework_id: str,
+    group_by: Sequence[Dimension],
+    given: ReportFilter,
+) -> tuple[Framework, ReportScope]:
+    repeated = {d for d in group_by if list(group_by).count(d) > 1}
+    if repeated:
+        raise Invalid(
+            "A dimension can be grouped by once",
+            [Problem(("groupBy",), f"{d.name} is repeated") for d in sorted(repeated)],
+        )
+    framework = await get_framework(services, principal, framework_id)
+    competencies = _competencies(framework, given)
+    # Stored decisions keep the status shown when they were written: overrides that have
+    # expired since must stop showing before the database counts them.
+    await expire_overrides(services, principal)
+    scope = ReportScope(
+        framework_id=framework.id,
+        competency_ids=tuple(c.id for c in competencies),
+        excluded_competency_ids=tuple(
+            c.id for c in framework.ordered if c.id not in {k.id for k in competencies}
+        ),
+        dimensions=tuple(group_by),
+        school_id=given.school_id,
+        class_id=given.class_id,
+        grade=given.grade,
+        subgroups=dict(given.subgroups),
+    )
+    return framework, scope
+
+
+def _cells(
+    services: Services,
+    scope: ReportScope,
+    population: Mapping[tuple[object, ...], int],
+    found: StatusCounts,
+) -> list[SummaryCell]:
+    cells = summary_cells(scope.dimensions, population, found, scope.competency_ids)
+    return protect(cells, services.report_min_cell)
+
+
+async def mastery_summary(
+    services: Services,
+    principal: Principal,
+    framework_id: str,
+    group_by: Sequence[Dimension],
+    given: ReportFilter = ReportFilter(),
+    *,
+    as_of: datetime | None = None,
+) -> Summary:
+    """A framework's decisions counted per group; now from the stored decisions, or as of an
+    instant from their history (what the district saw then)."""
+    framework, scope = await _prepare(services, principal, framework_id, group_by, given)
+    reads = services.reads(principal.tenant_id)
+    if as_of is None:
+        population, found = await asyncio.gather(
+            reads.population(scope), reads.decision_counts(scope)
+        )
+    else:
+        population, (found,) = await asyncio.gather(
+            reads.population(scope), reads.decision_counts_before(scope, [as_of + _INSTANT])
+        )
+    return Summary(framework, scope.dimensions, _cells(services, scope, population, found))
+
+
+async def mastery_trend(
+    services: Services,
+    principal: Principal,
+    framework_id: str,
+    group_by: Sequence[Dimension],
+    start: datetime,
+    end: datetime | None,
+    interval: Interval,
+    given: ReportFilter = ReportFilter(),
+) -> Trend:
+    """The summary at the end of each week or month from `start` to `end` (now if None), from
+    the decisions' history, over today's students in scope."""
+    spans = periods(start, end or services.clock.now(), interval)
+    framework, scope = await _prepare(services, principal, framework_id, group_by, given)
+    reads = services.reads(principal.tenant_id)
+    population, counts = await asyncio.gather(
+        reads.population(scope), reads.decision_counts_before(scope, [p.end for p in spans])
+    )
+    points = [
+        TrendPoint(span, _cells(services, scope, population, found))
+        for span, found in zip(spans, counts, strict=True)
+    ]
+    return Trend(framework, scope.dimensions, points)

@@ -1,0 +1,147 @@
+"""Equity reports: the race/ethnicity rule, summary counts, small-cell and complementary
+suppression, and the periods of a trend."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.domain.errors import Invalid
+from app.domain.mastery.decision import MasteryStatus
+from app.domain.reporting import (
+    Dimension,
+    Interval,
+    RaceEthnicity,
+    SummaryCell,
+    periods,
+    protect,
+    race_ethnicity,
+    summary_cells,
+    suppressed_indexes,
+)
+from app.domain.roster import Demographics
+
+R = RaceEthnicity
+M = MasteryStatus
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        ({"hispanic_or_latino": True, "white": True, "asian": True}, R.HISPANIC_OR_LATINO),
+        ({"hispanic_or_latino": False, "white": True, "asian": True}, R.TWO_OR_MORE_RACES),
+        ({"two_or_more_races": True}, R.TWO_OR_MORE_RACES),
+        ({"black_or_african_american": True, "white": False}, R.BLACK_OR_AFRICAN_AMERICAN),
+        (
+            {"native_hawaiian_or_other_pacific_islander": True},
+            R.NATIVE_HAWAIIAN_OR_OTHER_PACIFIC_ISLANDER,
+        ),
+        ({"hispanic_or_latino": None, "white": None}, R.UNKNOWN),
+        ({"white": False, "asian": False}, R.UNKNOWN),
+    ],
+)
+def test_race_ethnicity_is_derived_the_federal_way(
+    flags: dict[str, bool | None], expected: RaceEthnicity
+) -> None:
+    assert race_ethnicity(Demographics(id="u", **flags)) is expected  # type: ignore[arg-type]
+
+
+def test_no_demographics_is_unknown() -> None:
+    assert race_ethnicity(None) is R.UNKNOWN
+
+
+def _cell(key: tuple[object, ...], students: int) -> SummaryCell:
+    return SummaryCell(key, students, students, students // 2, 0, 0, students - students // 2, 50.0)
+
+
+def test_nine_students_are_suppressed_and_ten_are_not() -> None:
+    cells = protect([_cell(("a",), 9), _cell(("b",), 10), _cell(("c",), 12)], min_cell=10)
+    nine, ten, twelve = cells
+    assert nine.suppressed
+    assert (nine.students, nine.decisions, nine.mastered, nine.percent_mastered) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert (nine.not_yet, nine.insufficient_evidence, nine.no_evidence) == (None, None, None)
+    # Exactly one of the three was hidden, so the smallest visible one (10) is hidden too:
+    # otherwise 9 = total - 10 - 12.
+    assert ten.suppressed
+    assert ten.students is None
+    assert not twelve.suppressed
+    assert twelve.students == 12
+    assert twelve.mastered == 6
+
+
+def test_a_single_cell_of_ten_is_shown() -> None:
+    (cell,) = protect([_cell((), 10)], min_cell=10)
+    assert not cell.suppressed
+    assert cell.students == 10
+
+
+def test_two_small_cells_in_a_group_need_no_complement() -> None:
+    hidden = suppressed_indexes([("a",), ("b",), ("c",)], [3, 4, 50], min_cell=10)
+    assert hidden == {0, 1}
+
+
+def test_complementary_suppression_spreads_across_dimensions() -> None:
+    # School x subgroup. (north, el) has 5 students: hidden. In north's row it is alone, so
+    # (north, not_el) (30) goes too; then the "el" column has one hidden cell among
+    # north and south (12), so (south, el) goes; then south's row has one hidden: (south, not_el).
+    keys = [("north", True), ("north", False), ("south", True), ("south", False)]
+    hidden = suppressed_indexes(keys, [5, 30, 12, 40], min_cell=10)
+    assert hidden == {0, 1, 2, 3}
+
+
+def test_complementary_picks_the_smallest_visible_cell() -> None:
+    keys = [("x", "a"), ("x", "b"), ("x", "c"), ("x", "d")]
+    assert suppressed_indexes(keys, [2, 40, 11, 15], min_cell=10) == {0, 2}
+
+
+def test_summary_counts_students_without_a_decision_as_no_evidence() -> None:
+    # 12 students at north; 2 competencies; 7 mastered c1, 1 not yet c1, 3 mastered c2.
+    population = {("north",): 12}
+    found = {
+        ("north", "c1"): {M.MASTERED: 7, M.NOT_YET: 1},
+        ("north", "c2"): {M.MASTERED: 3, M.NO_EVIDENCE: 1},
+    }
+    dims = [Dimension.SCHOOL, Dimension.COMPETENCY]
+    c1, c2 = summary_cells(dims, population, found, ["c1", "c2"])
+    assert c1 == SummaryCell(("north", "c1"), 12, 12, 7, 1, 0, 4, 58.33)
+    assert c2 == SummaryCell(("north", "c2"), 12, 12, 3, 0, 0, 9, 25.0)
+    totals = {("north",): {M.MASTERED: 10, M.NOT_YET: 1}}
+    (school,) = summary_cells([Dimension.SCHOOL], population, totals, ["c1", "c2"])
+    assert school == SummaryCell(("north",), 12, 24, 10, 1, 0, 13, 41.67)
+
+
+def test_competency_can_be_grouped_in_any_position() -> None:
+    dims = [Dimension.COMPETENCY, Dimension.ENGLISH_LEARNER]
+    cells = summary_cells(dims, {(True,): 10, (None,): 11}, {}, ["c1"])
+    assert [c.key for c in cells] == [("c1", True), ("c1", None)]
+    assert [c.no_evidence for c in cells] == [10, 11]
+
+
+def test_weekly_periods_start_on_monday_and_end_at_to() -> None:
+    start = datetime(2026, 9, 2, 15, tzinfo=UTC)  # a Wednesday
+    end = datetime(2026, 9, 16, 8, tzinfo=UTC)
+    found = periods(start, end, Interval.WEEK)
+    assert [p.start.date().isoformat() for p in found] == ["2026-08-31", "2026-09-07", "2026-09-14"]
+    assert found[0].end == datetime(2026, 9, 7, tzinfo=UTC)
+    assert found[-1].end == end + timedelta(microseconds=1)
+
+
+def test_monthly_periods_cross_the_year() -> None:
+    found = periods(
+        datetime(2026, 11, 20, tzinfo=UTC), datetime(2027, 1, 5, tzinfo=UTC), Interval.MONTH
+    )
+    assert [p.start.month for p in found] == [11, 12, 1]
+    assert found[1].end == datetime(2027, 1, 1, tzinfo=UTC)
+
+
+def test_periods_reject_a_reversed_range_and_too_many_weeks() -> None:
+    with pytest.raises(Invalid):
+        periods(datetime(2026, 2, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC), Interval.WEEK)
+    with pytest.raises(Invalid, match="too many"):
+        periods(datetime(2000, 1, 1, tzinfo=UTC), datetime(2026, 1, 1, tzinfo=UTC), Interval.WEEK)
