@@ -8,6 +8,7 @@ from typing import Any
 from app.bootstrap import Container
 from app.domain.access import Principal, Scope
 from app.use_cases.prerequisites import competency_prerequisites, competency_unlocks
+from tests.api.graphql_data import data
 from tests.api.mastery_data import post, result
 from tests.api.roster_data import seed_roster
 from tests.api.test_case_import_api import imported
@@ -107,3 +108,40 @@ async def test_an_unknown_student_or_framework_is_not_found(api: Api) -> None:
     assert nothing.status_code == 404
     missing = await api.get("/v1/students/student-1/ready")
     assert missing.status_code == 422
+
+
+READY = """query($student: ID!, $framework: ID!) {
+  student(id: $student) { readyToLearn(frameworkId: $framework) { code prerequisites { code } } }
+}"""
+EDGES = (
+    """query($id: ID!) { competency(id: $id) { code prerequisites { code } unlocks { code } } }"""
+)
+
+
+async def test_graphql_ready_to_learn_equals_rest_through_a_diamond(api: Api) -> None:
+    await seed_roster(api)
+    await imported(api, _framework(DIAMOND_DOC, 200, "A B C D", [(0, 1), (0, 2), (1, 3), (2, 3)]))
+    expected = [
+        [("A", [])],
+        [("B", ["A"]), ("C", ["A"])],
+        [("C", ["A"])],
+        [("D", ["B", "C"])],
+    ]
+    for step, want in enumerate(expected):
+        if step:
+            await _master(api, ident(199 + step), step)
+        rest = [(code, needs) for code, _, needs in await _ready(api, DIAMOND_DOC)]
+        answer = await data(api, READY, student="student-1", framework=DIAMOND_DOC)
+        graph = [
+            (c["code"], [p["code"] for p in c["prerequisites"]])
+            for c in answer["student"]["readyToLearn"]
+        ]
+        assert rest == graph == want, step
+
+
+async def test_graphql_prerequisites_and_unlocks(api: Api) -> None:
+    await imported(api, _framework(DIAMOND_DOC, 200, "A B C D", [(0, 1), (0, 2), (1, 3), (2, 3)]))
+    top = (await data(api, EDGES, id=ident(200)))["competency"]
+    bottom = (await data(api, EDGES, id=ident(203)))["competency"]
+    assert top == {"code": "A", "prerequisites": [], "unlocks": [{"code": "B"}, {"code": "C"}]}
+    assert bottom == {"code": "D", "prerequisites": [{"code": "B"}, {"code": "C"}], "unlocks": []}

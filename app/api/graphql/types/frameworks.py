@@ -6,6 +6,7 @@ import strawberry
 
 from app.api.graphql.types.enums import RecordState
 from app.domain import frameworks as d
+from app.domain.prerequisites import prerequisites_of, unlocks_of
 from app.domain.scales import Level as DomainLevel
 
 
@@ -92,6 +93,24 @@ class Competency:
         return [
             Competency.of(self.framework_, c)
             for c in self.framework_.children_of(self.competency.id)
+        ]
+
+    @strawberry.field(
+        description="The competencies that come before this one (CASE `precedes` edges).",
+        metadata={"cost_size": 5},
+    )
+    def prerequisites(self) -> list[Competency]:
+        found = prerequisites_of(self.framework_, self.competency.id)
+        return [Competency.of(self.framework_, c) for c in found]
+
+    @strawberry.field(
+        description="The competencies this one comes before (it is their prerequisite).",
+        metadata={"cost_size": 5},
+    )
+    def unlocks(self) -> list[Competency]:
+        return [
+            Competency.of(self.framework_, c)
+            for c in unlocks_of(self.framework_, self.competency.id)
         ]
 
 

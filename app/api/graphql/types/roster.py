@@ -16,6 +16,7 @@ from app.domain import reporting
 from app.domain import roster as r
 from app.domain.access import Scope
 from app.use_cases import mastery as mastery_use
+from app.use_cases.prerequisites import student_ready
 
 
 def copied(record: object, *names: str) -> dict[str, Any]:
@@ -158,6 +159,24 @@ class Student:
         )
         views = await info.context.loaders.mastery.load(key)
         return [Mastery.of(v, moment) for v in views]
+
+    @strawberry.field(
+        **needs(Scope.MASTERY_READ),
+        metadata={"cost_size": 50},
+        description="What the student is ready to learn next: the competencies not mastered "
+        "whose prerequisites all are (as shown, overrides included), in framework order.",
+    )
+    async def ready_to_learn(
+        self, info: GraphInfo, framework_id: strawberry.ID
+    ) -> list[Competency]:
+        context = info.context
+        ready = await student_ready(
+            context.services, context.principal, self.record.id, str(framework_id)
+        )
+        framework = await context.loaders.frameworks.load(str(framework_id))
+        if framework is None:
+            return []
+        return [Competency.of(framework, item.competency) for item in ready]
 
 
 @strawberry.type
