@@ -141,6 +141,12 @@ class FrameworkRepository(Protocol):
         """A page of frameworks in id order."""
         ...
 
+    async def of_competencies(
+        self, competency_ids: Collection[str]
+    ) -> tuple[dict[str, str], dict[str, Framework]]:
+        """The framework id of each of these competencies that exists, and those frameworks."""
+        ...
+
     async def locate(self, competency_ids: Collection[str]) -> dict[str, str]:
         """The framework id of each of these competencies that exists."""
         ...

@@ -92,7 +92,8 @@ async def refresh(
 ) -> Refreshed:
     """Update the decisions these touches reach (leaves, then their ancestors) and save them."""
     pairs = {(t.student_id, t.competency_id) for t in touches}
-    stored = await uow.decisions.get_many(pairs)
+    # One query for the touched decisions and every decision their rollups will read.
+    stored = await uow.decisions.get_many(pairs | _neighbourhood(frameworks, framework_of, touches))
     leaves: dict[StudentCompetency, DecisionRecord] = {}
     to_recompute: list[Touch] = []
     for touch in touches:
@@ -118,10 +119,26 @@ async def refresh(
             framework = frameworks[framework_of[touch.competency_id]]
             computed, state = recompute(framework.policy_for(touch.competency_id), histories[key])
             leaves[key] = leaf_record(framework, *key, computed, state, stored.get(key), now)
-    rolled, loaded = await _roll_up(uow, frameworks, framework_of, leaves, stored, now)
-    return await save_changed(
-        uow, frameworks, {**leaves, **rolled}, {**loaded, **stored}, now, cause
-    )
+    rolled = _roll_up(frameworks, framework_of, leaves, stored, now)
+    return await save_changed(uow, frameworks, {**leaves, **rolled}, stored, now, cause)
+
+
+def _neighbourhood(
+    frameworks: Mapping[str, Framework],
+    framework_of: Mapping[str, str],
+    touches: Sequence[Touch],
+) -> set[StudentCompetency]:
+    """The decisions a rollup of these touches reads: each ancestor and its children, and the
+    children of a touched competency that has some (it may roll up again after a void)."""
+    needed: set[StudentCompetency] = set()
+    for touch in touches:
+        framework = frameworks[framework_of[touch.competency_id]]
+        student = touch.student_id
+        needed.update((student, c.id) for c in framework.children_of(touch.competency_id))
+        for ancestor in framework.ancestors_of(touch.competency_id):
+            needed.add((student, ancestor.id))
+            needed.update((student, c.id) for c in framework.children_of(ancestor.id))
+    return needed
 
 
 def _state_to_extend(
@@ -135,16 +152,15 @@ def _state_to_extend(
     return before.state  # None for a stored rollup that now gets evidence of its own
 
 
-async def _roll_up(
-    uow: UnitOfWork,
+def _roll_up(
     frameworks: Mapping[str, Framework],
     framework_of: Mapping[str, str],
     leaves: Mapping[StudentCompetency, DecisionRecord],
     stored: Mapping[StudentCompetency, DecisionRecord],
     now: datetime,
-) -> tuple[dict[StudentCompetency, DecisionRecord], dict[StudentCompetency, DecisionRecord]]:
-    """Roll up the ancestors of changed leaves, for every student, with one query for the
-    sibling decisions a rollup reads; returns the rolled-up records and what it loaded."""
+) -> dict[StudentCompetency, DecisionRecord]:
+    """Roll up the ancestors of changed leaves, for every student, from the stored decisions
+    (which hold the neighbourhood the rollups read) and the new leaves."""
     changed_by_student: dict[tuple[str, str], set[str]] = defaultdict(set)
     for student_id, competency_id in leaves:
         framework_id = framework_of[competency_id]
@@ -153,28 +169,17 @@ async def _roll_up(
         if framework.ancestors_of(competency_id) or framework.children_of(competency_id):
             changed_by_student[(student_id, framework_id)].add(competency_id)
     if not changed_by_student:
-        return {}, {}
-    needed: set[StudentCompetency] = set()
-    for (student_id, framework_id), changed in changed_by_student.items():
-        framework = frameworks[framework_id]
-        for cid in changed:
-            for ancestor in framework.ancestors_of(cid):
-                needed.add((student_id, ancestor.id))
-                needed.update((student_id, c.id) for c in framework.children_of(ancestor.id))
-    known = {**stored, **leaves}
-    missing = [p for p in needed if p not in known]
-    loaded = await uow.decisions.get_many(missing) if missing else {}
-    current_records = {**loaded, **stored, **leaves}
+        return {}
+    by_student: dict[str, dict[str, DecisionRecord]] = defaultdict(dict)
+    for (sid, cid), record in {**stored, **leaves}.items():
+        by_student[sid][cid] = record
     out: dict[StudentCompetency, DecisionRecord] = {}
     for (student_id, framework_id), changed in changed_by_student.items():
         framework = frameworks[framework_id]
-        current = {
-            cid: record.computed
-            for (sid, cid), record in current_records.items()
-            if sid == student_id and cid in framework
-        }
+        records = by_student[student_id]
+        current = {cid: r.computed for cid, r in records.items() if cid in framework}
         for cid, computed in roll_up(framework, current, changed).items():
-            before = current_records.get((student_id, cid))
+            before = records.get(cid)
             out[(student_id, cid)] = DecisionRecord(
                 student_id=student_id,
                 competency_id=cid,
@@ -185,7 +190,7 @@ async def _roll_up(
                 next_score_to_master=None,
                 updated_at=now,
             )
-    return out, loaded
+    return out
 
 
 async def save_changed(

@@ -67,9 +67,7 @@ def _same_result(a: Evidence, b: Evidence) -> bool:
 async def _context(
     uow: UnitOfWork, competency_ids: set[str]
 ) -> tuple[dict[str, str], dict[str, Framework]]:
-    framework_of = await uow.frameworks.locate(competency_ids)
-    frameworks = await uow.frameworks.get_many(set(framework_of.values()))
-    return framework_of, frameworks
+    return await uow.frameworks.of_competencies(competency_ids)
 
 
 async def _named_by_case_identifier(

@@ -17,7 +17,7 @@ from app.adapters.db.mastery_rows import (
     decision_values,
 )
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow, OverrideRow
-from app.adapters.db.native import asyncpg_connection, is_postgres, unnest_insert
+from app.adapters.db.native import Insert, asyncpg_connection, is_postgres, unnest_insert
 from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
@@ -117,8 +117,11 @@ class SqlDecisionRepository:
         rows = [decision_values(r, at, scales[r.framework_id], self._tenant) for r in records]
         history = [change_values(c, self._tenant) for c in changes]
         if is_postgres(self._session):
-            await unnest_insert(self._session, _decisions, rows, conflict_key=_KEY)
-            await unnest_insert(self._session, _history, history)
+            await unnest_insert(
+                self._session,
+                Insert(_decisions, rows, conflict_key=_KEY),
+                Insert(_history, history),
+            )
             return
         await upsert(self._session, _decisions, rows, key=_KEY)
         for chunk in chunks(history):

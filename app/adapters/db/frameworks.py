@@ -50,7 +50,35 @@ class SqlFrameworkRepository:
         stmt = sa.select(_frameworks.c.id, _frameworks.c.revision).where(
             _frameworks.c.tenant_id == self._tenant, _frameworks.c.id.in_(ids)
         )
-        revisions = dict((await self._session.execute(stmt)).all())
+        return await self._cached(dict((await self._session.execute(stmt)).all()))
+
+    async def of_competencies(
+        self, competency_ids: Collection[str]
+    ) -> tuple[dict[str, str], dict[str, Framework]]:
+        # One query for both the owners and their revisions: every evidence batch asks this.
+        framework_of: dict[str, str] = {}
+        revisions: dict[str, str] = {}
+        unique = list(dict.fromkeys(competency_ids))
+        for start in range(0, len(unique), 5000):
+            stmt = (
+                sa.select(_competencies.c.id, _frameworks.c.id, _frameworks.c.revision)
+                .join(
+                    _frameworks,
+                    (_frameworks.c.tenant_id == _competencies.c.tenant_id)
+                    & (_frameworks.c.id == _competencies.c.framework_id),
+                )
+                .where(
+                    _competencies.c.tenant_id == self._tenant,
+                    _competencies.c.id.in_(unique[start : start + 5000]),
+                )
+            )
+            for cid, fid, revision in (await self._session.execute(stmt)).all():
+                framework_of[cid] = fid
+                revisions[fid] = revision
+        return framework_of, await self._cached(revisions)
+
+    async def _cached(self, revisions: dict[str, str]) -> dict[str, Framework]:
+        """The frameworks at these revisions, parsed ones from the cache, others loaded."""
         found: dict[str, Framework] = {}
         stale: list[str] = []
         for fid, revision in revisions.items():

@@ -4,6 +4,7 @@ would dominate: on PostgreSQL, arrays through `unnest` make one round trip of an
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -49,31 +50,51 @@ def _value(value: Any, json: bool) -> Any:
     return value
 
 
-async def unnest_insert(
-    session: AsyncSession,
-    table: sa.Table,
-    rows: Sequence[dict[str, Any]],
-    *,
-    conflict_key: Sequence[str] | None = None,
-) -> None:
-    """INSERT … SELECT FROM unnest(column arrays), one round trip for any number of rows;
-    with `conflict_key`, rows whose key exists replace every other column (PostgreSQL)."""
-    if not rows:
-        return
-    columns = [table.c[name] for name in rows[0]]
+@dataclass(frozen=True)
+class Insert:
+    """Rows for one table; with `conflict_key`, rows whose key exists replace every other
+    column."""
+
+    table: sa.Table
+    rows: Sequence[dict[str, Any]]
+    conflict_key: Sequence[str] | None = None
+
+
+def _statement(insert: Insert, first: int) -> tuple[str, list[list[Any]]]:
+    columns = [insert.table.c[name] for name in insert.rows[0]]
     types = [_element_type(c) for c in columns]
     arrays = [
-        [_value(row[c.name], t == "jsonb") for row in rows]
+        [_value(row[c.name], t == "jsonb") for row in insert.rows]
         for c, t in zip(columns, types, strict=True)
     ]
-    placeholders = ", ".join(f"${i + 1}::{t}[]" for i, t in enumerate(types))
+    placeholders = ", ".join(f"${first + i}::{t}[]" for i, t in enumerate(types))
     names = ", ".join(c.name for c in columns)
-    sql = f"INSERT INTO {table.name} ({names}) SELECT * FROM unnest({placeholders})"
-    if conflict_key:
+    sql = f"INSERT INTO {insert.table.name} ({names}) SELECT * FROM unnest({placeholders})"
+    if insert.conflict_key:
         updates = ", ".join(
-            f"{c.name} = excluded.{c.name}" for c in columns if c.name not in conflict_key
+            f"{c.name} = excluded.{c.name}" for c in columns if c.name not in insert.conflict_key
         )
-        sql += f" ON CONFLICT ({', '.join(conflict_key)}) DO UPDATE SET {updates}"
+        sql += f" ON CONFLICT ({', '.join(insert.conflict_key)}) DO UPDATE SET {updates}"
+    return sql, arrays
+
+
+async def unnest_insert(session: AsyncSession, *inserts: Insert) -> None:
+    """INSERT … SELECT FROM unnest(column arrays) into one or more tables, in one round trip
+    for any number of rows (several tables go as data-modifying CTEs of one statement)."""
+    parts: list[str] = []
+    arrays: list[list[Any]] = []
+    for insert in inserts:
+        if insert.rows:
+            sql, more = _statement(insert, len(arrays) + 1)
+            parts.append(sql)
+            arrays += more
+    if not parts:
+        return
+    if len(parts) == 1:
+        sql = parts[0]
+    else:
+        ctes = ", ".join(f"w{i} AS ({part})" for i, part in enumerate(parts))
+        sql = f"WITH {ctes} SELECT 1"
     conn = await asyncpg_connection(session)
     await conn.execute(sql, *arrays)
 
