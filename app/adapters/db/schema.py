@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from app.adapters.db import mastery_tables, tables
+from app.adapters.db import gradebook_tables, mastery_tables, tables
 
 metadata = tables.metadata
 assert mastery_tables.FrameworkRow.__table__.metadata is metadata
+assert gradebook_tables.LineItemRow.__table__.metadata is metadata
 
 __all__ = ["metadata"]
