@@ -21,6 +21,7 @@ from app.api.rest import (
     roster_imports,
     roster_sync,
 )
+from app.api.standards import oneroster_gradebook
 from app.ports import Services
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
@@ -75,6 +76,7 @@ def create_app(
         frameworks,
         evidence,
         mastery,
+        oneroster_gradebook,
     ):
         app.include_router(module.router)
     app.add_middleware(

@@ -2,8 +2,9 @@
 its score put on the line item's range (or the competency's own scale), observed at its date.
 
 - Each per-objective score (`learningObjectiveResults`) whose objective is a competency is one
-  piece of evidence; a result with no per-objective scores gives its overall score to every
-  competency its line item is aligned to.
+  piece of evidence (an objective listed without a score of its own takes the overall score);
+  a result that lists no objectives gives its overall score to every competency its line item
+  is aligned to.
 - Only a `fully graded`, active result on an active line item counts; anything else counts for
   nothing (and a result sent again that stops counting has its earlier evidence voided).
 - Objectives that are not competencies (or whose competency is retired) are reported with the
@@ -101,7 +102,13 @@ def derive_evidence(
     reason = not_counted(result, line_item)
     scored = result.objective_scores
     if scored:
-        candidates = [((*loc, "score"), s.objective_id, s.score) for loc, s in scored]
+        # An objective named without a score of its own takes the result's overall score.
+        candidates = [
+            ((*loc, "score"), s.objective_id, s.score)
+            if s.score is not None
+            else (("score",), s.objective_id, result.score)
+            for loc, s in scored
+        ]
     else:
         candidates = [(("score",), oid, result.score) for oid in line_item.aligned]
     drafts: list[EvidenceDraft] = []

@@ -64,7 +64,11 @@ class CollectionQuery:
     limit: int = DEFAULT_LIMIT
 
 
-class InvalidFilter(Invalid):
+class InvalidQuery(Invalid):
+    """A collection's query parameters cannot be followed (a bad request, not bad data)."""
+
+
+class InvalidFilter(InvalidQuery):
     """The filter names a field the collection does not have, or cannot be read
     (OneRoster's `invalid_filter_field`)."""
 
@@ -144,7 +148,7 @@ def collection_query(
             problems.append(Problem(("orderBy",), f"{order_by!r} is not asc or desc"))
         descending = order_by.lower() == "desc"
     if problems:
-        raise Invalid("The query is not valid", problems)
+        raise InvalidQuery("The query is not valid", problems)
     parsed = parse_filter(filter_text, fields) if filter_text and filter_text.strip() else None
     return CollectionQuery(
         filter=parsed,
