@@ -111,7 +111,10 @@ def _request_error(exc: RequestValidationError) -> JSONResponse:
         loc = tuple(error.get("loc", ()))
         if loc and loc[0] in ("body", "query", "path", "header"):
             loc = loc[1:]
-        problems.append((field_name(loc), str(error.get("msg", "invalid"))))
+        msg = str(error.get("msg", "invalid"))
+        if error.get("type") == "json_invalid":  # its location is a character position
+            loc, msg = (), f"{msg} at character {loc[0] if loc else 0}"
+        problems.append((field_name(loc), msg))
     names = list(dict.fromkeys(n for n, _ in problems))
     return status_info(400, "invaliddata", _described("The request is not valid", problems), names)
 
