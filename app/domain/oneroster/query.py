@@ -76,7 +76,7 @@ class InvalidFilter(InvalidQuery):
 _PREDICATE = re.compile(
     r"\s*(?P<field>[A-Za-z][\w.]*)\s*(?P<op>!=|>=|<=|=|>|<|~)\s*'(?P<value>[^']*)'\s*"
 )
-_LOGIC = re.compile(r"(AND|OR)(?=\s)", re.IGNORECASE)
+_LOGIC = re.compile(r"(AND|OR)(?=\s|$)", re.IGNORECASE)
 
 
 def parse_filter(text: str, fields: Mapping[str, FieldKind]) -> Filter:
