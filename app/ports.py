@@ -371,8 +371,9 @@ class Counted(Generic[T]):
 
 
 class LineItemRepository(Protocol):
-    async def get(self, id: str) -> LineItem | None:
-        """One line item by sourcedId, whatever its status."""
+    async def get(self, id: str, *, shared: bool = False) -> LineItem | None:
+        """One line item by sourcedId, whatever its status; `shared`: it cannot change until
+        this transaction ends (a result is being derived from it)."""
         ...
 
     async def save(self, item: LineItem) -> None:

@@ -121,7 +121,8 @@ async def put_result(services: Services, principal: Principal, command: PutResul
     result = read_result(command)
     now = services.clock.now()
     async with services.uow(principal.tenant_id) as uow:
-        line_item = await uow.line_items.get(result.line_item_id)
+        # Held until commit: a change of the line item waits, then derives this result again.
+        line_item = await uow.line_items.get(result.line_item_id, shared=True)
         problems = []
         if line_item is None or line_item.status is RecordStatus.TOBEDELETED:
             problems.append(

@@ -6,6 +6,8 @@ result a decision's score is that result's normalised score."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tests.api.gradebook_data import (
@@ -248,3 +250,16 @@ async def test_changing_a_line_items_range_derives_its_results_again(api: Api) -
     assert (evidence["s-1"]["voided_at"], evidence["s-2"]["voided_at"] is not None) == (None, True)
     stored = (await api.get(f"{GRADEBOOK}/results/r-1")).json()["result"]
     assert stored["metadata"]["masteryEvidence"]["competencies"] == ["s-1"]
+
+
+async def test_the_same_result_sent_twice_at_once_is_stored_once(api: Api) -> None:
+    await seed_gradebook(api)
+    first, second = await asyncio.gather(
+        api.put(f"{GRADEBOOK}/results/r-1", result(8)),
+        api.put(f"{GRADEBOOK}/results/r-1", result(8)),
+    )
+    assert {first.status_code, second.status_code} <= {200, 201}, (first.text, second.text)
+    evidence = await evidence_of(api, "r-1")
+    assert {c: e["score"] for c, e in evidence.items()} == {"s-1": 8.0, "s-2": 8.0}
+    mastery = await decisions(api)
+    assert (mastery["s-1"]["score"], mastery["s-1"]["evidence_count"]) == (3.2, 1)

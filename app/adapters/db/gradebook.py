@@ -114,8 +114,10 @@ class SqlLineItemRepository:
         self._session = session
         self._tenant = tenant
 
-    async def get(self, id: str) -> LineItem | None:
+    async def get(self, id: str, *, shared: bool = False) -> LineItem | None:
         stmt = sa.select(_items).where(_items.c.tenant_id == self._tenant, _items.c.id == id)
+        if shared:  # FOR SHARE on PostgreSQL; SQLite's BEGIN IMMEDIATE serialises writers
+            stmt = stmt.with_for_update(read=True)
         row = (await self._session.execute(stmt)).mappings().first()
         return _line_item(row) if row else None
 
