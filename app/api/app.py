@@ -27,7 +27,8 @@ from app.ports import Services
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
 
 Get a token with `POST /oauth/token` (client credentials), then call the API with
-`Authorization: Bearer <token>`. Every error answer is RFC 9457 problem details."""
+`Authorization: Bearer <token>`. Every error answer is RFC 9457 problem details, except under
+/ims/oneroster/gradebook/v1p2, which answers imsx_StatusInfo as OneRoster writes it."""
 
 
 def _operation_id(route: APIRoute) -> str:

@@ -144,8 +144,11 @@ class ImsxRoute(APIRoute):
 
 
 def imsx_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` for the status info answers a route can give."""
-    return {
+    """OpenAPI `responses=` for the status info answers a route can give. The `4XX` entry says
+    every client error is status info, and keeps FastAPI from declaring its own 422 (a request
+    it cannot read is a 400 here)."""
+    declared: dict[int | str, dict[str, Any]] = {
         status: {"description": HTTPStatus(status).phrase, "model": StatusInfo}
         for status in statuses
     }
+    return {**declared, "4XX": {"description": "imsx_StatusInfo", "model": StatusInfo}}

@@ -92,6 +92,23 @@ def _links(request: Request, offset: int, limit: int, total: int) -> str:
     return ", ".join(links)
 
 
+# What every collection answers besides its records.
+PAGED: dict[int | str, dict[str, Any]] = {
+    200: {
+        "headers": {
+            "X-Total-Count": {
+                "description": "How many records the collection holds (filtered).",
+                "schema": {"type": "integer"},
+            },
+            "Link": {
+                "description": 'Pages: rel="first", "prev", "next", "last" (RFC 8288).',
+                "schema": {"type": "string"},
+            },
+        }
+    }
+}
+
+
 def _writer(request: Request) -> Writer:
     return Writer(str(request.base_url))
 
@@ -141,7 +158,7 @@ async def get_line_item(
     "/lineItems",
     summary="List line items (getAllLineItems)",
     response_model=s.LineItemSet,
-    responses=imsx_responses(400, 401, 403),
+    responses={**PAGED, **imsx_responses(400, 401, 403)},
 )
 async def get_all_line_items(
     collection: Annotated[CollectionParams, Depends()], services: ServicesDep, principal: Reader
@@ -193,7 +210,7 @@ async def get_result(
     "/results",
     summary="List results (getAllResults)",
     response_model=s.ResultSet,
-    responses=imsx_responses(400, 401, 403),
+    responses={**PAGED, **imsx_responses(400, 401, 403)},
 )
 async def get_all_results(
     collection: Annotated[CollectionParams, Depends()], services: ServicesDep, principal: Reader
@@ -207,7 +224,7 @@ async def get_all_results(
     "/classes/{classSourcedId}/results",
     summary="List the results of a class (getResultsForClass)",
     response_model=s.ResultSet,
-    responses=imsx_responses(400, 401, 403, 404),
+    responses={**PAGED, **imsx_responses(400, 401, 403, 404)},
 )
 async def get_results_for_class(
     classSourcedId: SourcedId,
