@@ -52,7 +52,7 @@ class CollectionParams:
     ) -> None:
         self.request = request
         self.params = (filter, sort, orderBy, offset, limit)
-        self.fields = [f.strip() for f in fields.split(",")] if fields else None
+        self.fields = chosen(fields)
 
     def query(self, fields: dict[str, FieldKind]) -> Any:
         filter_text, sort, order_by, offset, limit = self.params
@@ -73,6 +73,11 @@ class CollectionParams:
         if links := _links(self.request, offset, limit, page.total):
             headers["Link"] = links
         return JSONResponse(body, headers=headers)
+
+
+def chosen(fields: str | None) -> list[str] | None:
+    """The fields a `fields` query parameter selects (comma-separated), if any."""
+    return [f.strip() for f in fields.split(",")] if fields else None
 
 
 def _links(request: Request, offset: int, limit: int, total: int) -> str:
@@ -150,8 +155,7 @@ async def get_line_item(
     fields: str | None = None,
 ) -> JSONResponse:
     item = await use.get_line_item(services, principal, sourcedId)
-    chosen = [f.strip() for f in fields.split(",")] if fields else None
-    return JSONResponse({"lineItem": selected(_writer(request).line_item(item), chosen)})
+    return JSONResponse({"lineItem": selected(_writer(request).line_item(item), chosen(fields))})
 
 
 @router.get(
@@ -202,8 +206,7 @@ async def get_result(
     fields: str | None = None,
 ) -> JSONResponse:
     result = await use.get_result(services, principal, sourcedId)
-    chosen = [f.strip() for f in fields.split(",")] if fields else None
-    return JSONResponse({"result": selected(_writer(request).result(result), chosen)})
+    return JSONResponse({"result": selected(_writer(request).result(result), chosen(fields))})
 
 
 @router.get(
