@@ -25,9 +25,9 @@ from app.use_cases import gradebook as use
 
 router = APIRouter(prefix=GRADEBOOK, tags=["OneRoster gradebook"], route_class=ImsxRoute)
 
-Writer_ = Annotated[Principal, authorized(Scope.GRADEBOOK_CREATEPUT)]
-Reader = Annotated[Principal, authorized(Scope.GRADEBOOK_READONLY)]
-Deleter = Annotated[Principal, authorized(Scope.GRADEBOOK_DELETE)]
+GradebookWriter = Annotated[Principal, authorized(Scope.GRADEBOOK_CREATEPUT)]
+GradebookReader = Annotated[Principal, authorized(Scope.GRADEBOOK_READONLY)]
+GradebookDeleter = Annotated[Principal, authorized(Scope.GRADEBOOK_DELETE)]
 SourcedId = Annotated[str, Path(min_length=1, max_length=255, description="The sourcedId.")]
 
 
@@ -73,6 +73,9 @@ class CollectionParams:
         if links := _links(self.request, offset, limit, page.total):
             headers["Link"] = links
         return JSONResponse(body, headers=headers)
+
+
+Collection = Annotated[CollectionParams, Depends()]
 
 
 def chosen(fields: str | None) -> list[str] | None:
@@ -135,7 +138,7 @@ async def put_line_item(
     body: s.PutLineItemBody,
     request: Request,
     services: ServicesDep,
-    principal: Writer_,
+    principal: GradebookWriter,
 ) -> JSONResponse:
     saved = await use.put_line_item(services, principal, s.put_line_item(sourcedId, body.lineItem))
     return _saved({"lineItem": _writer(request).line_item(saved.record)}, saved.created)
@@ -151,7 +154,7 @@ async def get_line_item(
     sourcedId: SourcedId,
     request: Request,
     services: ServicesDep,
-    principal: Reader,
+    principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
     item = await use.get_line_item(services, principal, sourcedId)
@@ -165,7 +168,7 @@ async def get_line_item(
     responses={**PAGED, **imsx_responses(400, 401, 403)},
 )
 async def get_all_line_items(
-    collection: Annotated[CollectionParams, Depends()], services: ServicesDep, principal: Reader
+    collection: Collection, services: ServicesDep, principal: GradebookReader
 ) -> Response:
     page = await use.list_line_items(services, principal, collection.query(LINE_ITEM_FIELDS))
     writer = _writer(collection.request)
@@ -186,7 +189,7 @@ async def put_result(
     body: s.PutResultBody,
     request: Request,
     services: ServicesDep,
-    principal: Writer_,
+    principal: GradebookWriter,
 ) -> JSONResponse:
     saved = await use.put_result(services, principal, s.put_result(sourcedId, body.result))
     return _saved({"result": _writer(request).result(saved.record)}, saved.created)
@@ -202,7 +205,7 @@ async def get_result(
     sourcedId: SourcedId,
     request: Request,
     services: ServicesDep,
-    principal: Reader,
+    principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
     result = await use.get_result(services, principal, sourcedId)
@@ -216,7 +219,7 @@ async def get_result(
     responses={**PAGED, **imsx_responses(400, 401, 403)},
 )
 async def get_all_results(
-    collection: Annotated[CollectionParams, Depends()], services: ServicesDep, principal: Reader
+    collection: Collection, services: ServicesDep, principal: GradebookReader
 ) -> Response:
     page = await use.list_results(services, principal, collection.query(RESULT_FIELDS))
     writer = _writer(collection.request)
@@ -231,9 +234,9 @@ async def get_all_results(
 )
 async def get_results_for_class(
     classSourcedId: SourcedId,
-    collection: Annotated[CollectionParams, Depends()],
+    collection: Collection,
     services: ServicesDep,
-    principal: Reader,
+    principal: GradebookReader,
 ) -> Response:
     page = await use.list_results(
         services, principal, collection.query(RESULT_FIELDS), class_id=classSourcedId
@@ -251,7 +254,7 @@ async def get_results_for_class(
 async def delete_result(
     sourcedId: SourcedId,
     services: ServicesDep,
-    principal: Deleter,
+    principal: GradebookDeleter,
 ) -> Response:
     await use.delete_result(services, principal, sourcedId)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

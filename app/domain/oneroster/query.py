@@ -50,6 +50,7 @@ class Filter:
     any_of: bool = False
 
     def mentions(self, field: str) -> bool:
+        """Whether a predicate compares this field."""
         return any(p.field == field for p in self.predicates)
 
 
