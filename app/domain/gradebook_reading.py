@@ -33,6 +33,8 @@ def _squashed(text: str) -> str:
 # Vendors write `fully graded`, `fullyGraded`, `FULLY_GRADED`: all the same word once squashed.
 _SCORE_STATUSES = {_squashed(s.value): s for s in ScoreStatus}
 _RECORD_STATUSES = {s.value: s for s in RecordStatus}
+# The longest sourcedId kept (the roster's and evidence's ids are as long).
+MAX_ID = 255
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,17 @@ class _Reader:
             return ""
         return value.strip()
 
+    def reference(self, name: str, value: str | None, *, required: bool = False) -> str | None:
+        """A reference's sourcedId, or None."""
+        if value is None or not value.strip():
+            if required:
+                self.bad((name,), "is required")
+            return None
+        if len(value.strip()) > MAX_ID:
+            self.bad((name,), f"must be a sourcedId of at most {MAX_ID} characters")
+            return None
+        return value.strip()
+
     def status(self, value: str | None) -> RecordStatus:
         if value is None:
             return RecordStatus.ACTIVE
@@ -146,12 +159,12 @@ def read_line_item(command: PutLineItem) -> LineItem:
     item = LineItem(
         id=command.sourced_id,
         title=r.required("title", command.title),
-        class_id=r.required("class", command.class_id),
+        class_id=r.reference("class", command.class_id, required=True) or "",
         status=r.status(command.status),
         description=command.description,
-        school_id=command.school_id,
-        category_id=command.category_id,
-        score_scale_id=command.score_scale_id,
+        school_id=r.reference("school", command.school_id),
+        category_id=r.reference("category", command.category_id),
+        score_scale_id=r.reference("scoreScale", command.score_scale_id),
         assign_date=r.instant("assignDate", command.assign_date),
         due_date=r.instant("dueDate", command.due_date),
         result_value_min=low,
@@ -202,14 +215,14 @@ def read_result(command: PutResult) -> Result:
         )
     result = Result(
         id=command.sourced_id,
-        line_item_id=r.required("lineItem", command.line_item_id),
-        student_id=r.required("student", command.student_id),
+        line_item_id=r.reference("lineItem", command.line_item_id, required=True) or "",
+        student_id=r.reference("student", command.student_id, required=True) or "",
         score_status=score_status,
         score_date=score_date,
         date_only=date_only,
         status=r.status(command.status),
-        class_id=command.class_id,
-        score_scale_id=command.score_scale_id,
+        class_id=r.reference("class", command.class_id),
+        score_scale_id=r.reference("scoreScale", command.score_scale_id),
         score=r.number(("score",), command.score),
         text_score=command.text_score,
         comment=command.comment,

@@ -394,3 +394,10 @@ async def test_a_deleted_line_item_is_hidden_and_its_results_count_for_nothing(a
     assert report["masteryEvidence"]["notCounted"] == "its line item 'li-1' is deleted"
     late = await api.put(f"{GRADEBOOK}/results/r-2", result(8))
     assert _minor(late.json()) == [("result.lineItem", "invaliddata")]
+
+
+async def test_a_reference_too_long_to_keep_is_refused_not_a_server_error(api: Api) -> None:
+    await seed_gradebook(api)
+    response = await api.put(f"{GRADEBOOK}/lineItems/li-2", line_item("s-1", school="s" * 300))
+    assert response.status_code == 422
+    assert _minor(response.json()) == [("lineItem.school", "invaliddata")]

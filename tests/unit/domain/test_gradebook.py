@@ -292,3 +292,15 @@ def test_a_range_must_rise(low: float | None, high: float) -> None:
             )
         )
     assert [p.loc for p in raised.value.problems] == [("lineItem", "resultValueMax")]
+
+
+def test_references_are_sourced_ids_of_at_most_255_characters() -> None:
+    long = "x" * 256
+    with pytest.raises(Invalid) as raised:
+        read_line_item(
+            PutLineItem("li-1", title="Quiz", class_id=long, school_id=long, category_id=" ")
+        )
+    assert [(p.loc, p.msg) for p in raised.value.problems] == [
+        (("lineItem", "class"), "must be a sourcedId of at most 255 characters"),
+        (("lineItem", "school"), "must be a sourcedId of at most 255 characters"),
+    ]
