@@ -401,3 +401,15 @@ async def test_a_reference_too_long_to_keep_is_refused_not_a_server_error(api: A
     response = await api.put(f"{GRADEBOOK}/lineItems/li-2", line_item("s-1", school="s" * 300))
     assert response.status_code == 422
     assert _minor(response.json()) == [("lineItem.school", "invaliddata")]
+
+
+async def test_an_offset_past_the_end_is_an_empty_page(api: Api) -> None:
+    await seed_gradebook(api)
+    past = await api.get(f"{GRADEBOOK}/lineItems", params={"offset": 10**15})
+    assert (past.status_code, past.json(), past.headers["x-total-count"]) == (
+        200,
+        {"lineItems": []},
+        "1",
+    )
+    beyond = await api.get(f"{GRADEBOOK}/lineItems", params={"offset": 10**19})
+    assert _minor(beyond.json()) == [("offset", "invaliddata")]

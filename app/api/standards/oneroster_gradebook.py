@@ -28,6 +28,8 @@ router = APIRouter(prefix=GRADEBOOK, tags=["OneRoster gradebook"], route_class=I
 GradebookWriter = Annotated[Principal, authorized(Scope.GRADEBOOK_CREATEPUT)]
 GradebookReader = Annotated[Principal, authorized(Scope.GRADEBOOK_READONLY)]
 GradebookDeleter = Annotated[Principal, authorized(Scope.GRADEBOOK_DELETE)]
+# Far past any collection, and inside the 64-bit integers both databases take for OFFSET.
+MAX_OFFSET = 10**15
 SourcedId = Annotated[str, Path(min_length=1, max_length=255, description="The sourcedId.")]
 
 
@@ -40,7 +42,7 @@ class CollectionParams:
         limit: Annotated[int, Query(ge=1, description="Page size (at most 1000).")] = (
             DEFAULT_LIMIT
         ),
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         sort: Annotated[str | None, Query(description="A field to sort on.")] = None,
         orderBy: Annotated[str | None, Query(description="asc or desc")] = None,
         filter: Annotated[
