@@ -14,12 +14,14 @@ from app.domain.associations import Association
 from app.domain.case.package import CaseDocument, CaseItem, CasePackage, ReadPackage
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
+from app.domain.gradebook import LineItem, Result
 from app.domain.jobs import Job
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.oneroster.connection import RosterConnection
 from app.domain.oneroster.files import FileMode, Manifest, RosterFile
+from app.domain.oneroster.query import CollectionQuery
 from app.domain.oneroster.references import MissingReference, ReferenceField
 from app.domain.oneroster.roles import RoleRow
 from app.domain.oneroster.rows import RowRead
@@ -203,6 +205,10 @@ class EvidenceRepository(Protocol):
         ...
 
     async def get(self, evidence_id: str) -> Evidence | None: ...
+
+    async def from_sources(self, source: str, source_ids: Collection[str]) -> list[Evidence]:
+        """Every result (voided too) that these source ids of `source` made, on any competency."""
+        ...
 
     async def history(
         self, pairs: Collection[StudentCompetency]
@@ -408,6 +414,49 @@ class RosterConnectionRepository(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Counted(Generic[T]):
+    """One page of an offset-paged collection, and how many items the whole collection holds."""
+
+    items: list[T]
+    total: int
+
+
+class LineItemRepository(Protocol):
+    async def get(self, id: str, *, shared: bool = False) -> LineItem | None:
+        """One line item by sourcedId, whatever its status; `shared`: it cannot change until
+        this transaction ends (a result is being derived from it)."""
+        ...
+
+    async def save(self, item: LineItem) -> None:
+        """Create or replace the line item with this sourcedId."""
+        ...
+
+    async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[LineItem]:
+        """A page of line items as the query asks (the filter's fields are LINE_ITEM_FIELDS)."""
+        ...
+
+
+class GradebookResultRepository(Protocol):
+    async def get(self, id: str) -> Result | None:
+        """One result by sourcedId, whatever its status, with its report."""
+        ...
+
+    async def save_many(self, results: Sequence[Result]) -> None:
+        """Create or replace results (with their reports), one statement per table."""
+        ...
+
+    async def for_line_item(self, line_item_id: str) -> list[Result]:
+        """Every result (deleted too) on a line item."""
+        ...
+
+    async def list(
+        self, query: CollectionQuery, *, include_deleted: bool, class_id: str | None = None
+    ) -> Counted[Result]:
+        """A page of results (of one class, when given); the filter's fields are RESULT_FIELDS."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One command's transaction, opened for one tenant: its repositories see nothing else."""
 
@@ -420,6 +469,8 @@ class UnitOfWork(Protocol):
     decisions: DecisionRepository
     overrides: OverrideRepository
     roster_connection: RosterConnectionRepository
+    line_items: LineItemRepository
+    gradebook_results: GradebookResultRepository
 
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""

@@ -27,13 +27,14 @@ from app.api.rest import (
     roster_imports,
     roster_sync,
 )
-from app.api.standards import case
+from app.api.standards import case, oneroster_gradebook
 from app.ports import Services
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
 
 Get a token with `POST /oauth/token` (client credentials), then call the API with
-`Authorization: Bearer <token>`. Every error answer is RFC 9457 problem details."""
+`Authorization: Bearer <token>`. Every error answer is RFC 9457 problem details, except under
+/ims/oneroster/gradebook/v1p2, which answers imsx_StatusInfo as OneRoster writes it."""
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -87,6 +88,7 @@ def create_app(
         mastery,
         prerequisites,
         case,
+        oneroster_gradebook,
     ):
         app.include_router(module.router)
     app.include_router(

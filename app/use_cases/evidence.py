@@ -123,7 +123,6 @@ async def record_evidence(
     services: Services, principal: Principal, items: list[EvidenceInput]
 ) -> RecordedBatch:
     """Store a batch of results and update every decision they reach, or nothing at all."""
-    problems = ProblemList()
     if not 1 <= len(items) <= services.max_batch:
         raise Invalid(
             f"A batch holds 1 to {services.max_batch} items",
@@ -131,70 +130,117 @@ async def record_evidence(
         )
     now = services.clock.now()
     async with services.uow(principal.tenant_id) as uow:
-        framework_of, frameworks = await _context(uow, {i.competency_id for i in items})
-        named = await _named_by_case_identifier(uow, items, framework_of)
-        if named is not items:
-            items = named
-            framework_of, frameworks = await _context(uow, {i.competency_id for i in items})
-        students = await uow.roster(RosterKind.USER).active_ids(
-            {i.student_id for i in items}, role=UserRole.STUDENT.value
-        )
-        built: list[Evidence] = []
-        seen: dict[EvidenceKey, int] = {}
-        for index, item in enumerate(items):
-            framework = frameworks.get(framework_of.get(item.competency_id, ""))
-            if item.student_id not in students:
-                problems.add(("items", index, "student_id"), f"no student {item.student_id!r}")
-            if framework is None:
-                problems.add(
-                    ("items", index, "competency_id"), f"no competency {item.competency_id!r}"
-                )
-            elif (
-                framework.status is Status.RETIRED
-                or not framework.competency(item.competency_id).is_active
-            ):
-                problems.add(
-                    ("items", index, "competency_id"),
-                    f"competency {item.competency_id!r} is retired and takes no new evidence",
-                )
-            source = item.source or principal.client_id
-            evidence = _build(index, item, services.ids.new_id(), source, framework, now, problems)
-            if evidence is None:
-                continue
-            key = (evidence.source, evidence.source_id, evidence.competency_id)
-            if key in seen:
-                problems.add(
-                    ("items", index, "source_id"),
-                    f"repeats item {seen[key]} (same source, source_id and competency)",
-                )
-            seen.setdefault(key, index)
-            built.append(evidence)
-        problems.raise_if_any(
-            f"{len(problems.problems)} problem(s) in the batch; nothing was written"
-        )
-
-        await uow.decisions.lock_students({e.student_id for e in built})
-        stored = await uow.evidence.find(seen.keys())
-        created: list[Evidence] = []
-        updated: list[Evidence] = []
-        previous: list[Evidence] = []
-        outcomes: list[ItemOutcome] = []
-        for evidence in built:
-            old = stored.get((evidence.source, evidence.source_id, evidence.competency_id))
-            if old is None:
-                created.append(evidence)
-                outcomes.append(ItemOutcome(evidence.id, Outcome.CREATED))
-            elif _same_result(old, evidence):
-                outcomes.append(ItemOutcome(old.id, Outcome.UNCHANGED))
-            else:
-                updated.append(replace(evidence, id=old.id, seq=old.seq, voided_at=old.voided_at))
-                previous.append(old)
-                outcomes.append(ItemOutcome(old.id, Outcome.UPDATED))
-        created = await uow.evidence.add_many(created, framework_of, now)
-        await uow.evidence.replace_many(updated, previous, now)
-        touches = _touches(created, updated, previous)
-        refreshed = await refresh(uow, frameworks, framework_of, touches, now, ChangeCause.EVIDENCE)
+        batch = await _write(uow, services, principal, items, now)
         await uow.commit()
+    return batch
+
+
+async def sync_evidence(
+    uow: UnitOfWork,
+    services: Services,
+    principal: Principal,
+    *,
+    source: str,
+    source_ids: Collection[str],
+    items: list[EvidenceInput],
+    now: datetime,
+    lock: Collection[str] = (),
+) -> RecordedBatch:
+    """In the caller's unit of work (no commit): make the evidence these source ids carry be
+    exactly `items`. Items are recorded or updated (a voided one counts again); what the
+    source ids made before and no longer make is voided. `lock`: more students whose decisions
+    this may reach (those of the evidence before, when the caller knows them)."""
+    return await _write(
+        uow, services, principal, items, now, replacing=(source, source_ids), lock=lock
+    )
+
+
+async def _write(
+    uow: UnitOfWork,
+    services: Services,
+    principal: Principal,
+    items: list[EvidenceInput],
+    now: datetime,
+    *,
+    replacing: tuple[str, Collection[str]] | None = None,
+    lock: Collection[str] = (),
+) -> RecordedBatch:
+    problems = ProblemList()
+    framework_of, frameworks = await _context(uow, {i.competency_id for i in items})
+    named = await _named_by_case_identifier(uow, items, framework_of)
+    if named is not items:
+        items = named
+        framework_of, frameworks = await _context(uow, {i.competency_id for i in items})
+    students = await uow.roster(RosterKind.USER).active_ids(
+        {i.student_id for i in items}, role=UserRole.STUDENT.value
+    )
+    built: list[Evidence] = []
+    seen: dict[EvidenceKey, int] = {}
+    for index, item in enumerate(items):
+        framework = frameworks.get(framework_of.get(item.competency_id, ""))
+        if item.student_id not in students:
+            problems.add(("items", index, "student_id"), f"no student {item.student_id!r}")
+        if framework is None:
+            problems.add(("items", index, "competency_id"), f"no competency {item.competency_id!r}")
+        elif (
+            framework.status is Status.RETIRED
+            or not framework.competency(item.competency_id).is_active
+        ):
+            problems.add(
+                ("items", index, "competency_id"),
+                f"competency {item.competency_id!r} is retired and takes no new evidence",
+            )
+        source = item.source or principal.client_id
+        evidence = _build(index, item, services.ids.new_id(), source, framework, now, problems)
+        if evidence is None:
+            continue
+        key = (evidence.source, evidence.source_id, evidence.competency_id)
+        if key in seen:
+            problems.add(
+                ("items", index, "source_id"),
+                f"repeats item {seen[key]} (same source, source_id and competency)",
+            )
+        seen.setdefault(key, index)
+        built.append(evidence)
+    problems.raise_if_any(f"{len(problems.problems)} problem(s) in the batch; nothing was written")
+
+    await uow.decisions.lock_students({e.student_id for e in built} | set(lock))
+    stored = await uow.evidence.find(seen.keys())
+    # A source that replaces its evidence (a gradebook result sent again) revives what it
+    # voided before; a client re-posting a voided item through /v1/evidence does not.
+    revive = replacing is not None
+    created: list[Evidence] = []
+    updated: list[Evidence] = []
+    previous: list[Evidence] = []
+    outcomes: list[ItemOutcome] = []
+    for evidence in built:
+        old = stored.get((evidence.source, evidence.source_id, evidence.competency_id))
+        if old is None:
+            created.append(evidence)
+            outcomes.append(ItemOutcome(evidence.id, Outcome.CREATED))
+        elif _same_result(old, evidence) and not (revive and old.voided_at is not None):
+            outcomes.append(ItemOutcome(old.id, Outcome.UNCHANGED))
+        else:
+            voided_at = None if revive else old.voided_at
+            updated.append(replace(evidence, id=old.id, seq=old.seq, voided_at=voided_at))
+            previous.append(old)
+            outcomes.append(ItemOutcome(old.id, Outcome.UPDATED))
+    if replacing is not None:
+        source, source_ids = replacing
+        for old in await uow.evidence.from_sources(source, source_ids):
+            if old.voided_at is None and (old.source, old.source_id, old.competency_id) not in seen:
+                updated.append(replace(old, voided_at=now))
+                previous.append(old)
+        more = {e.competency_id for e in previous} - framework_of.keys()
+        if more:
+            more_of, more_frameworks = await _context(uow, more)
+            framework_of = {**framework_of, **more_of}
+            frameworks = {**frameworks, **more_frameworks}
+    created = await uow.evidence.add_many(created, framework_of, now)
+    await uow.evidence.replace_many(updated, previous, now)
+    touches = _touches(created, updated, previous)
+    cause = ChangeCause.VOID if previous and not built else ChangeCause.EVIDENCE
+    refreshed = await refresh(uow, frameworks, framework_of, touches, now, cause)
     return RecordedBatch(outcomes, refreshed.records, frameworks)
 
 

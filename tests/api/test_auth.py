@@ -15,6 +15,7 @@ from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.access import Principal, Scope, Tenant, granting
 from app.use_cases.access import create_client
+from tests.api.gradebook_data import GRADEBOOK
 from tests.conftest import TEST_SECRET, token_for
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
@@ -194,9 +195,14 @@ async def test_every_protected_route_demands_a_token_and_its_scope(
     missing = await http.request(method, _url(path))
     assert missing.status_code == 401
     assert missing.headers["www-authenticate"] == 'Bearer realm="mastery"'
-    # CASE's endpoints answer CASE's imsx_StatusInfo as JSON (with the problem fields beside it).
-    json_type = "application/json" if path.startswith("/ims/case/") else "application/problem+json"
-    assert missing.headers["content-type"] == json_type
+    # The standards' endpoints answer in the standard's own shape; the others problem+json.
+    if path.startswith(GRADEBOOK):
+        _assert_status_info(missing, "unauthorisedrequest")
+    elif path.startswith("/ims/case/"):
+        # CASE's imsx_StatusInfo as JSON (with the problem fields beside it).
+        assert missing.headers["content-type"] == "application/json"
+    else:
+        assert missing.headers["content-type"] == "application/problem+json"
 
     garbage = await http.request(method, _url(path), headers={"Authorization": "Bearer nope"})
     assert garbage.status_code == 401
@@ -210,7 +216,19 @@ async def test_every_protected_route_demands_a_token_and_its_scope(
     denied = await http.request(method, _url(path), headers={"Authorization": f"Bearer {token}"})
     assert denied.status_code == 403
     assert 'error="insufficient_scope"' in denied.headers["www-authenticate"]
-    assert denied.json()["type"] == "/problems/insufficient-scope"
+    if path.startswith(GRADEBOOK):
+        _assert_status_info(denied, "forbidden")
+    else:
+        assert denied.json()["type"] == "/problems/insufficient-scope"
+
+
+def _assert_status_info(response: httpx.Response, code: str) -> None:
+    """OneRoster's imsx_StatusInfo with this code minor."""
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert (body["imsx_codeMajor"], body["imsx_severity"]) == ("failure", "error")
+    minor = body["imsx_CodeMinor"]["imsx_codeMinorField"]
+    assert [f["imsx_codeMinorFieldValue"] for f in minor] == [code]
 
 
 async def test_an_expired_token_is_refused(

@@ -14,6 +14,7 @@ from app.bootstrap import Container
 from app.domain.access import Scope
 from app.domain.case.identifiers import derived
 from app.ports import JobReport, Progress
+from tests.api import gradebook_data as gradebook
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.roster_data import ROSTER
 from tests.conftest import Api
@@ -29,6 +30,7 @@ CONNECTION = {
     "client_secret": "first-district-secret",
 }
 BODIES = dict(ROSTER)
+G = gradebook.GRADEBOOK
 
 # A bulk users file naming only a user of the first district's ids: were the import to reach
 # the first district, it would rename teacher-1 and retire every other user.
@@ -188,6 +190,26 @@ CASES = {
     ("GET", "/v1/classes/{id}/mastery"): Case(
         "/v1/classes/class-1/mastery?framework_id=fw-math", "hidden"
     ),
+    # The OneRoster gradebook: the other district has no class-1, line item or student-1.
+    ("PUT", f"{G}/lineItems/{{sourcedId}}"): Case(
+        f"{G}/lineItems/li-1",
+        "own",
+        gradebook.line_item("s-1", title="written by the other district"),
+        f"{G}/lineItems/li-1",
+    ),
+    ("GET", f"{G}/lineItems/{{sourcedId}}"): Case(f"{G}/lineItems/li-1", "hidden"),
+    ("GET", f"{G}/lineItems"): Case(f"{G}/lineItems", "list", items="lineItems"),
+    ("PUT", f"{G}/results/{{sourcedId}}"): Case(
+        f"{G}/results/r-1", "own", gradebook.result(1), f"{G}/results/r-1"
+    ),
+    ("GET", f"{G}/results/{{sourcedId}}"): Case(f"{G}/results/r-1", "hidden"),
+    ("GET", f"{G}/results"): Case(f"{G}/results", "list", items="results"),
+    ("GET", f"{G}/classes/{{classSourcedId}}/results"): Case(
+        f"{G}/classes/class-1/results", "hidden"
+    ),
+    ("DELETE", f"{G}/results/{{sourcedId}}"): Case(
+        f"{G}/results/r-1", "hidden", witness=f"{G}/results/r-1"
+    ),
 }
 
 
@@ -245,6 +267,12 @@ def _operations() -> list[tuple[str, str]]:
 OPERATIONS = _operations()
 
 
+async def _seed_gradebook(api: Api) -> None:
+    item = await api.put(f"{G}/lineItems/li-1", gradebook.line_item("s-1", "s-2"))
+    assert item.status_code == 201, item.text
+    assert (await api.put(f"{G}/results/r-1", gradebook.result(8))).status_code == 201
+
+
 async def _finished_work(progress: Progress) -> JobReport:
     return JobReport(result={"rows": 1})
 
@@ -267,6 +295,8 @@ async def test_another_tenant_cannot_see_or_change_it(
     await container.jobs.wait()
     ids = {"job": job.id, "evidence": recorded["items"][0]["id"]}
     case = CASES[(method, path)]
+    if path.startswith(G):
+        await _seed_gradebook(api)
     url = case.url.format(**ids)
     witness = case.witness.format(**ids) if case.witness else None
     if witness and "override" in url:
@@ -287,7 +317,11 @@ async def test_another_tenant_cannot_see_or_change_it(
         theirs = await other_api.request(method, url, **kwargs)
         if case.expect == "hidden":
             assert theirs.status_code == 404, theirs.text
-            assert theirs.json()["type"] == "/problems/not-found"
+            if path.startswith(G):  # the standard's own error answer, imsx_StatusInfo
+                minor = theirs.json()["imsx_CodeMinor"]["imsx_codeMinorField"]
+                assert minor[0]["imsx_codeMinorFieldValue"] == "unknownobject"
+            else:
+                assert theirs.json()["type"] == "/problems/not-found"
         else:
             assert theirs.status_code in (200, 201, 202, 404, 409, 422), theirs.text
             await container.jobs.wait()

@@ -175,6 +175,16 @@ class SqlEvidenceRepository:
         row = (await self._session.execute(stmt)).mappings().first()
         return evidence_from_row(row) if row else None
 
+    async def from_sources(self, source: str, source_ids: Collection[str]) -> list[Evidence]:
+        found: list[Evidence] = []
+        # The unique key (tenant_id, source, source_id, competency_id) serves this prefix.
+        for chunk in _slices(list(dict.fromkeys(source_ids)), 1000):
+            stmt = sa.select(_evidence).where(
+                self._mine(), _evidence.c.source == source, _evidence.c.source_id.in_(chunk)
+            )
+            found += [evidence_from_row(r) for r in (await self._session.execute(stmt)).mappings()]
+        return found
+
     async def history(
         self, pairs: Collection[StudentCompetency]
     ) -> dict[StudentCompetency, list[Evidence]]:

@@ -13,6 +13,7 @@ from app.adapters.db.decisions import SqlDecisionRepository, SqlOverrideReposito
 from app.adapters.db.engine import WRITE
 from app.adapters.db.evidence import SqlEvidenceRepository
 from app.adapters.db.frameworks import FrameworkCache, SqlFrameworkRepository
+from app.adapters.db.gradebook import SqlGradebookResultRepository, SqlLineItemRepository
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.roster import SqlRosterRepository
 from app.adapters.db.roster_connection import SqlRosterConnectionRepository
@@ -60,6 +61,8 @@ class SqlUnitOfWork(_SessionScope):
     evidence: SqlEvidenceRepository
     decisions: SqlDecisionRepository
     overrides: SqlOverrideRepository
+    line_items: SqlLineItemRepository
+    gradebook_results: SqlGradebookResultRepository
 
     def __init__(
         self,
@@ -84,6 +87,8 @@ class SqlUnitOfWork(_SessionScope):
         self.decisions = SqlDecisionRepository(session, tenant)
         self.overrides = SqlOverrideRepository(session, tenant)
         self.roster_connection = SqlRosterConnectionRepository(session, tenant)
+        self.line_items = SqlLineItemRepository(session, tenant)
+        self.gradebook_results = SqlGradebookResultRepository(session, tenant)
         return self
 
     def roster_staging(self) -> SqlRosterStaging:

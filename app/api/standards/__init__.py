@@ -1,1 +1,2 @@
-"""Standards endpoints: CASE 1.0 provider (and, later, the OneRoster gradebook)."""
+"""Endpoints in the IMS standards' own shapes: the CASE 1.0 provider, the OneRoster 1.2
+gradebook."""

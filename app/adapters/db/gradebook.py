@@ -1,0 +1,306 @@
+"""SQL repositories of the OneRoster gradebook. Collection queries (filter, sort, offset, total)
+run in the database, on the columns that hold each field of the binding."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db.gradebook_tables import GradebookResultRow, LineItemRow
+from app.adapters.db.upsert import upsert
+from app.domain.access import TenantId
+from app.domain.gradebook import (
+    Ignored,
+    LineItem,
+    ObjectiveResults,
+    ObjectiveScore,
+    ObjectiveSet,
+    Report,
+    Result,
+    ScoreStatus,
+)
+from app.domain.oneroster.query import CollectionQuery, Op, Predicate
+from app.domain.roster import RecordStatus
+from app.ports import Counted
+
+_items = LineItemRow.__table__
+_results = GradebookResultRow.__table__
+
+# The column holding each field a collection is filtered and sorted on (LINE_ITEM_FIELDS and
+# RESULT_FIELDS name the same fields; a test keeps them equal).
+LINE_ITEM_COLUMNS: dict[str, sa.Column[Any]] = {
+    "sourcedId": _items.c.id,
+    "status": _items.c.status,
+    "dateLastModified": _items.c.updated_at,
+    "title": _items.c.title,
+    "description": _items.c.description,
+    "assignDate": _items.c.assign_date,
+    "dueDate": _items.c.due_date,
+    "resultValueMin": _items.c.result_value_min,
+    "resultValueMax": _items.c.result_value_max,
+    "class.sourcedId": _items.c.class_id,
+    "school.sourcedId": _items.c.school_id,
+    "category.sourcedId": _items.c.category_id,
+}
+RESULT_COLUMNS: dict[str, sa.Column[Any]] = {
+    "sourcedId": _results.c.id,
+    "status": _results.c.status,
+    "dateLastModified": _results.c.updated_at,
+    "scoreStatus": _results.c.score_status,
+    "score": _results.c.score,
+    "textScore": _results.c.text_score,
+    "scoreDate": _results.c.score_date,
+    "comment": _results.c.comment,
+    "lineItem.sourcedId": _results.c.line_item_id,
+    "student.sourcedId": _results.c.student_id,
+    "class.sourcedId": _results.c.class_id,
+}
+
+
+def _condition(column: sa.Column[Any], predicate: Predicate) -> sa.ColumnElement[bool]:
+    value = predicate.value
+    match predicate.op:
+        case Op.EQ:
+            return column == value
+        case Op.NE:
+            return column != value
+        case Op.GT:
+            return column > value
+        case Op.GE:
+            return column >= value
+        case Op.LT:
+            return column < value
+        case Op.LE:
+            return column <= value
+        case Op.CONTAINS:
+            return column.icontains(str(value), autoescape=True)
+
+
+async def _page(
+    session: AsyncSession,
+    table: sa.Table,
+    columns: Mapping[str, sa.Column[Any]],
+    where: list[sa.ColumnElement[bool]],
+    query: CollectionQuery,
+) -> tuple[list[Any], int]:
+    if query.filter is not None:
+        conditions = [_condition(columns[p.field], p) for p in query.filter.predicates]
+        where.append(sa.or_(*conditions) if query.filter.any_of else sa.and_(*conditions))
+    total = (
+        await session.execute(sa.select(sa.func.count()).select_from(table).where(*where))
+    ).scalar_one()
+    sort = columns[query.sort] if query.sort else table.c.id
+    order = (sort.desc() if query.descending else sort.asc()).nulls_last()
+    stmt = (
+        sa.select(table)
+        .where(*where)
+        .order_by(order, table.c.id)
+        .offset(query.offset)
+        .limit(query.limit)
+    )
+    return list((await session.execute(stmt)).mappings()), int(total)
+
+
+def _statuses(include_deleted: bool) -> list[str]:
+    statuses = [RecordStatus.ACTIVE.value]
+    return [*statuses, RecordStatus.TOBEDELETED.value] if include_deleted else statuses
+
+
+class SqlLineItemRepository:
+    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+        self._session = session
+        self._tenant = tenant
+
+    async def get(self, id: str, *, shared: bool = False) -> LineItem | None:
+        stmt = sa.select(_items).where(_items.c.tenant_id == self._tenant, _items.c.id == id)
+        if shared:  # FOR SHARE on PostgreSQL; SQLite's BEGIN IMMEDIATE serialises writers
+            stmt = stmt.with_for_update(read=True)
+        row = (await self._session.execute(stmt)).mappings().first()
+        return _line_item(row) if row else None
+
+    async def save(self, item: LineItem) -> None:
+        await upsert(
+            self._session, _items, [_line_item_row(item, self._tenant)], ("tenant_id", "id")
+        )
+
+    async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[LineItem]:
+        where = [
+            _items.c.tenant_id == self._tenant,
+            _items.c.status.in_(_statuses(include_deleted)),
+        ]
+        rows, total = await _page(self._session, _items, LINE_ITEM_COLUMNS, where, query)
+        return Counted([_line_item(r) for r in rows], total)
+
+
+class SqlGradebookResultRepository:
+    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+        self._session = session
+        self._tenant = tenant
+
+    async def get(self, id: str) -> Result | None:
+        stmt = sa.select(_results).where(_results.c.tenant_id == self._tenant, _results.c.id == id)
+        row = (await self._session.execute(stmt)).mappings().first()
+        return _result(row) if row else None
+
+    async def save_many(self, results: Sequence[Result]) -> None:
+        rows = [_result_row(r, self._tenant) for r in results]
+        await upsert(self._session, _results, rows, ("tenant_id", "id"))
+
+    async def for_line_item(self, line_item_id: str) -> list[Result]:
+        stmt = (
+            sa.select(_results)
+            .where(_results.c.tenant_id == self._tenant, _results.c.line_item_id == line_item_id)
+            .order_by(_results.c.id)
+        )
+        return [_result(r) for r in (await self._session.execute(stmt)).mappings()]
+
+    async def list(
+        self, query: CollectionQuery, *, include_deleted: bool, class_id: str | None = None
+    ) -> Counted[Result]:
+        where = [
+            _results.c.tenant_id == self._tenant,
+            _results.c.status.in_(_statuses(include_deleted)),
+        ]
+        if class_id is not None:
+            where.append(_results.c.class_id == class_id)
+        rows, total = await _page(self._session, _results, RESULT_COLUMNS, where, query)
+        return Counted([_result(r) for r in rows], total)
+
+
+# --- Mapping records to rows and back -------------------------------------------------------
+
+
+def _line_item_row(item: LineItem, tenant: TenantId) -> dict[str, Any]:
+    assert item.updated_at is not None, "a stored line item has its dateLastModified"
+    return {
+        "tenant_id": tenant,
+        "id": item.id,
+        "status": item.status.value,
+        "title": item.title,
+        "description": item.description,
+        "class_id": item.class_id,
+        "school_id": item.school_id,
+        "category_id": item.category_id,
+        "score_scale_id": item.score_scale_id,
+        "assign_date": item.assign_date,
+        "due_date": item.due_date,
+        "result_value_min": item.result_value_min,
+        "result_value_max": item.result_value_max,
+        "objective_sets": [
+            {"source": s.source, "objective_ids": list(s.objective_ids)}
+            for s in item.objective_sets
+        ],
+        "vendor_metadata": item.metadata,
+        "updated_at": item.updated_at,
+    }
+
+
+def _line_item(row: Mapping[str, Any]) -> LineItem:
+    return LineItem(
+        id=row["id"],
+        title=row["title"],
+        class_id=row["class_id"],
+        status=RecordStatus(row["status"]),
+        description=row["description"],
+        school_id=row["school_id"],
+        category_id=row["category_id"],
+        score_scale_id=row["score_scale_id"],
+        assign_date=row["assign_date"],
+        due_date=row["due_date"],
+        result_value_min=row["result_value_min"],
+        result_value_max=row["result_value_max"],
+        objective_sets=tuple(
+            ObjectiveSet(s["source"], tuple(s["objective_ids"])) for s in row["objective_sets"]
+        ),
+        metadata=row["vendor_metadata"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _result_row(result: Result, tenant: TenantId) -> dict[str, Any]:
+    assert result.updated_at is not None, "a stored result has its dateLastModified"
+    report = result.report
+    return {
+        "tenant_id": tenant,
+        "id": result.id,
+        "status": result.status.value,
+        "line_item_id": result.line_item_id,
+        "student_id": result.student_id,
+        "class_id": result.class_id,
+        "score_scale_id": result.score_scale_id,
+        "score_status": result.score_status.value,
+        "score": result.score,
+        "text_score": result.text_score,
+        "score_date": result.score_date,
+        "date_only": result.date_only,
+        "comment": result.comment,
+        "objective_results": [
+            {
+                "source": group.source,
+                "results": [
+                    {"objective_id": s.objective_id, "score": s.score, "text_score": s.text_score}
+                    for s in group.results
+                ],
+            }
+            for group in result.objective_results
+        ],
+        "in_progress": result.in_progress,
+        "incomplete": result.incomplete,
+        "late": result.late,
+        "missing": result.missing,
+        "vendor_metadata": result.metadata,
+        "report": None
+        if report is None
+        else {
+            "competency_ids": list(report.competency_ids),
+            "ignored": [
+                {"objective_id": i.objective_id, "reason": i.reason} for i in report.ignored
+            ],
+            "not_counted": report.not_counted,
+        },
+        "updated_at": result.updated_at,
+    }
+
+
+def _result(row: Mapping[str, Any]) -> Result:
+    report = row["report"]
+    return Result(
+        id=row["id"],
+        line_item_id=row["line_item_id"],
+        student_id=row["student_id"],
+        score_status=ScoreStatus(row["score_status"]),
+        score_date=row["score_date"],
+        date_only=row["date_only"],
+        status=RecordStatus(row["status"]),
+        class_id=row["class_id"],
+        score_scale_id=row["score_scale_id"],
+        score=row["score"],
+        text_score=row["text_score"],
+        comment=row["comment"],
+        objective_results=tuple(
+            ObjectiveResults(
+                g["source"],
+                tuple(
+                    ObjectiveScore(s["objective_id"], s["score"], s["text_score"])
+                    for s in g["results"]
+                ),
+            )
+            for g in row["objective_results"]
+        ),
+        in_progress=row["in_progress"],
+        incomplete=row["incomplete"],
+        late=row["late"],
+        missing=row["missing"],
+        metadata=row["vendor_metadata"],
+        updated_at=row["updated_at"],
+        report=None
+        if report is None
+        else Report(
+            tuple(report["competency_ids"]),
+            tuple(Ignored(i["objective_id"], i["reason"]) for i in report["ignored"]),
+            report["not_counted"],
+        ),
+    )

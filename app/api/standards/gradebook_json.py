@@ -1,0 +1,143 @@
+"""Line items and results as the OneRoster 1.2 JSON binding writes them: camelCase fields,
+GUIDRefs with href, sourcedId and type, instants in UTC with a Z, booleans as "true"/"false"
+(the binding's TrueFalse vocabulary), optional fields left out when they have no value."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import UTC, datetime
+from typing import Any
+
+from app.api.standards.gradebook_schemas import REPORT_KEY
+from app.domain.gradebook import LineItem, Report, Result
+
+GRADEBOOK = "/ims/oneroster/gradebook/v1p2"
+ROSTERING = "/ims/oneroster/rostering/v1p2"
+# Where each kind of reference lives in the OneRoster services' own URL layout. Only the
+# gradebook's line items and results are served here; the others name the record the same
+# way a OneRoster client would look it up at the district's rostering provider.
+_PLACES = {
+    "lineItem": f"{GRADEBOOK}/lineItems",
+    "category": f"{GRADEBOOK}/categories",
+    "scoreScale": f"{GRADEBOOK}/scoreScales",
+    "class": f"{ROSTERING}/classes",
+    "org": f"{ROSTERING}/orgs",
+    "user": f"{ROSTERING}/users",
+}
+
+
+def instant(moment: datetime) -> str:
+    """An instant as the binding writes it: `2026-09-14T12:00:00.000Z`."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _flag(value: bool | None) -> str | None:
+    return None if value is None else "true" if value else "false"
+
+
+class Writer:
+    """Writes records with references absolute to the service's base URL."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base = base_url.rstrip("/")
+
+    def ref(self, kind: str, sourced_id: str | None) -> dict[str, str] | None:
+        if sourced_id is None:
+            return None
+        href = f"{self.base}{_PLACES[kind]}/{sourced_id}"
+        return {"href": href, "sourcedId": sourced_id, "type": kind}
+
+    def line_item(self, item: LineItem) -> dict[str, Any]:
+        assert item.updated_at is not None
+        body: dict[str, Any] = {
+            "sourcedId": item.id,
+            "status": item.status.value,
+            "dateLastModified": instant(item.updated_at),
+            "metadata": item.metadata,
+            "title": item.title,
+            "description": item.description,
+            "assignDate": instant(item.assign_date) if item.assign_date else None,
+            "dueDate": instant(item.due_date) if item.due_date else None,
+            "class": self.ref("class", item.class_id),
+            "school": self.ref("org", item.school_id),
+            "category": self.ref("category", item.category_id),
+            "scoreScale": self.ref("scoreScale", item.score_scale_id),
+            "resultValueMin": item.result_value_min,
+            "resultValueMax": item.result_value_max,
+            "learningObjectiveSet": [
+                {"source": s.source, "learningObjectiveIds": list(s.objective_ids)}
+                for s in item.objective_sets
+            ]
+            or None,
+        }
+        return {k: v for k, v in body.items() if v is not None}
+
+    def result(self, result: Result) -> dict[str, Any]:
+        assert result.updated_at is not None
+        metadata = dict(result.metadata or {})
+        if result.report is not None:
+            metadata[REPORT_KEY] = report_json(result.report)
+        body: dict[str, Any] = {
+            "sourcedId": result.id,
+            "status": result.status.value,
+            "dateLastModified": instant(result.updated_at),
+            "metadata": metadata or None,
+            "lineItem": self.ref("lineItem", result.line_item_id),
+            "student": self.ref("user", result.student_id),
+            "class": self.ref("class", result.class_id),
+            "scoreScale": self.ref("scoreScale", result.score_scale_id),
+            "scoreStatus": result.score_status.value,
+            "score": result.score,
+            "textScore": result.text_score,
+            # The binding's scoreDate is a date: a date given is answered as that date.
+            "scoreDate": result.score_date.date().isoformat()
+            if result.date_only
+            else instant(result.score_date),
+            "comment": result.comment,
+            "learningObjectiveSet": [
+                {
+                    "source": group.source,
+                    "learningObjectiveResults": [
+                        {
+                            k: v
+                            for k, v in (
+                                ("learningObjectiveId", s.objective_id),
+                                ("score", s.score),
+                                ("textScore", s.text_score),
+                            )
+                            if v is not None
+                        }
+                        for s in group.results
+                    ],
+                }
+                for group in result.objective_results
+            ]
+            or None,
+            "inProgress": _flag(result.in_progress),
+            "incomplete": _flag(result.incomplete),
+            "late": _flag(result.late),
+            "missing": _flag(result.missing),
+        }
+        return {k: v for k, v in body.items() if v is not None}
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """What a result made of evidence, in the binding's camelCase."""
+    out: dict[str, Any] = {
+        "competencies": list(report.competency_ids),
+        "ignored": [
+            {"learningObjectiveId": i.objective_id, "reason": i.reason} for i in report.ignored
+        ],
+    }
+    if report.not_counted is not None:
+        out["notCounted"] = report.not_counted
+    return out
+
+
+def selected(record: dict[str, Any], fields: Collection[str] | None) -> dict[str, Any]:
+    """Only the fields a `fields` query asks for; names the record does not have are ignored,
+    and when none is known every field is given (the binding's rule for selection)."""
+    if not fields:
+        return record
+    known = [f for f in fields if f in record]
+    return {f: record[f] for f in known} if known else record

@@ -1,0 +1,134 @@
+"""What a gradebook result counts for: one piece of evidence per competency it reaches, with
+its score put on the line item's range (or the competency's own scale), observed at its date.
+
+- Each per-objective score (`learningObjectiveResults`) whose objective is a competency is one
+  piece of evidence (an objective listed without a score of its own takes the overall score);
+  a result that lists no objectives gives its overall score to every competency its line item
+  is aligned to.
+- Only a `fully graded`, active result on an active line item counts; anything else counts for
+  nothing (and a result sent again that stops counting has its earlier evidence voided).
+- Objectives that are not competencies (or whose competency is retired) are reported with the
+  result, never an error: a vendor aligns to whatever its item bank names."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain.errors import Location, ProblemList
+from app.domain.gradebook import Ignored, LineItem, Report, Result, ScoreStatus
+from app.domain.roster import RecordStatus
+from app.domain.scales import format_number
+
+# Evidence made from gradebook results carries this source and the result's sourcedId: the
+# evidence key (source, source_id, competency_id) then names the result and the objective.
+SOURCE = "oneroster"
+
+NOT_A_COMPETENCY = "not a competency of this district"
+RETIRED = "the competency is retired and takes no new evidence"
+NO_SCORE = "no numeric score"
+
+
+@dataclass(frozen=True)
+class EvidenceDraft:
+    """One piece of evidence to record: the score on its range, and where in the result the
+    score came from (to locate problems found when it is recorded)."""
+
+    competency_id: str
+    score: float
+    max_score: float | None
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Derived:
+    drafts: tuple[EvidenceDraft, ...]
+    observed_at: datetime
+    report: Report
+
+
+def observed_at(result: Result, received_at: datetime) -> datetime:
+    """When the result was observed: its scoreDate; a date alone is noon UTC of that date, or
+    the time it was received when that is earlier (a morning sync of today's grades is not
+    from the future)."""
+    if result.date_only:
+        return min(result.score_date, received_at)
+    return result.score_date
+
+
+def not_counted(result: Result, line_item: LineItem) -> str | None:
+    """Why a result counts for nothing, if it does not count."""
+    if result.status is RecordStatus.TOBEDELETED:
+        return "the result is deleted"
+    if line_item.status is RecordStatus.TOBEDELETED:
+        return f"its line item {line_item.id!r} is deleted"
+    if result.score_status is not ScoreStatus.FULLY_GRADED:
+        return f"scoreStatus is {result.score_status.value!r}, not 'fully graded'"
+    return None
+
+
+def on_range(
+    score: float, line_item: LineItem, loc: Location, problems: ProblemList
+) -> tuple[float, float | None] | None:
+    """(score, max_score) of the evidence: on the line item's range shifted to start at 0, so
+    that resultValueMin..resultValueMax maps onto 0..highest of the scale; without a range the
+    score is on the competency's scale as it is. Above the maximum is extra credit (it counts
+    as the maximum); below the minimum is a mistake."""
+    span = line_item.score_range
+    if span is None:
+        return score, None
+    low, high = span
+    if score < low:
+        problems.add(
+            loc,
+            f"{format_number(score)} is below the line item's resultValueMin {format_number(low)}",
+        )
+        return None
+    return score - low, high - low
+
+
+def derive_evidence(
+    result: Result,
+    line_item: LineItem,
+    competencies: Mapping[str, bool],
+    *,
+    received_at: datetime,
+) -> Derived:
+    """The evidence a result makes. `competencies`: the competencies among the objectives named,
+    each with whether it takes new evidence (not retired). Raises Invalid (located under
+    "result") for scores that cannot be put on the line item's range."""
+    problems = ProblemList()
+    reason = not_counted(result, line_item)
+    scored = result.objective_scores
+    if scored:
+        # An objective named without a score of its own takes the result's overall score.
+        candidates = [
+            ((*loc, "score"), s.objective_id, s.score)
+            if s.score is not None
+            else (("score",), s.objective_id, result.score)
+            for loc, s in scored
+        ]
+    else:
+        candidates = [(("score",), oid, result.score) for oid in line_item.aligned]
+    drafts: list[EvidenceDraft] = []
+    ignored: list[Ignored] = []
+    for loc, objective_id, score in candidates:
+        active = competencies.get(objective_id)
+        if active is None:
+            ignored.append(Ignored(objective_id, NOT_A_COMPETENCY))
+        elif not active:
+            ignored.append(Ignored(objective_id, RETIRED))
+        elif reason is not None:
+            continue
+        elif score is None:
+            ignored.append(Ignored(objective_id, NO_SCORE))
+        else:
+            placed = on_range(score, line_item, ("result", *loc), problems)
+            if placed is not None:
+                drafts.append(EvidenceDraft(objective_id, placed[0], placed[1], loc))
+    if not candidates and reason is None:
+        reason = "neither the result nor its line item names a learning objective"
+    problems.raise_if_any("The result's scores do not fit its line item")
+    report = Report(tuple(d.competency_id for d in drafts), tuple(ignored), reason)
+    return Derived(tuple(drafts), observed_at(result, received_at), report)
