@@ -212,12 +212,21 @@ async def delete_result(services: Services, principal: Principal, id: str) -> No
 
 
 async def _competencies(uow: UnitOfWork, ids: Collection[str]) -> dict[str, bool]:
-    """Which of these objective ids are competencies, each with whether it takes evidence."""
-    framework_of = await uow.frameworks.locate(ids)
-    frameworks = await uow.frameworks.get_many(set(framework_of.values()))
+    """Which of these objective ids are competencies, each with whether it takes evidence. An
+    objective may also name a competency by the CFItem identifier served for it (vendors align
+    to those); recording the evidence resolves it the same way."""
+    framework_of, frameworks = await uow.frameworks.of_competencies(ids)
+    named: dict[str, str] = {cid: cid for cid in framework_of}
+    missing = set(ids) - framework_of.keys()
+    if missing:
+        for identifier, (fid, cid) in (await uow.case.competency_owners(missing)).items():
+            framework_of[cid] = fid
+            named[identifier] = cid
+        frameworks = {**frameworks, **await uow.frameworks.get_many(set(framework_of.values()))}
     return {
-        cid: frameworks[fid].status is Status.ACTIVE and frameworks[fid].competency(cid).is_active
-        for cid, fid in framework_of.items()
+        objective: frameworks[framework_of[cid]].status is Status.ACTIVE
+        and frameworks[framework_of[cid]].competency(cid).is_active
+        for objective, cid in named.items()
     }
 
 

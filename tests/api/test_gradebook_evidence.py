@@ -263,3 +263,16 @@ async def test_the_same_result_sent_twice_at_once_is_stored_once(api: Api) -> No
     assert {c: e["score"] for c, e in evidence.items()} == {"s-1": 8.0, "s-2": 8.0}
     mastery = await decisions(api)
     assert (mastery["s-1"]["score"], mastery["s-1"]["evidence_count"]) == (3.2, 1)
+
+
+async def test_an_objective_named_by_the_served_cfitem_identifier_counts(api: Api) -> None:
+    """Vendors align to the CASE GUIDs this service serves for a framework authored here."""
+    await seed_gradebook(api)
+    package = (await api.get("/ims/case/v1p0/CFPackages/fw-math")).json()
+    guid = {i["humanCodingScheme"]: i["identifier"] for i in package["CFItems"]}["4.NBT.1"]
+    assert guid != "s-1"
+    body = await put_result(api, "r-1", result(7, objectives={guid: 9}))
+    assert body["metadata"]["masteryEvidence"]["ignored"] == []
+    mastery = await decisions(api)
+    # 9/10 x 4 = 3.6 on s-1, the competency the GUID names.
+    assert (mastery["s-1"]["score"], mastery["s-1"]["status"]) == (3.6, "mastered")

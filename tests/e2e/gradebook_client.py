@@ -2,7 +2,8 @@
 LMS or assessment vendor has one: it gets a token with the gradebook scopes (OAuth 2.0 client
 credentials), PUTs line items and results in the JSON binding, reads collections page by page
 (following the Link header) and reads errors as imsx_StatusInfo. Nothing in it knows this
-service, except `mastery`, which reads the decisions the results led to through REST.
+service, except `mastery` and `mastery_graphql`, which read the decisions the results led to
+through REST and through GraphQL.
 
     python -m tests.e2e.gradebook_client --base-url http://127.0.0.1:8000 \\
         --client-id ID --client-secret SECRET --class class-1 --student student-1 \\
@@ -22,6 +23,8 @@ import httpx
 GRADEBOOK = "/ims/oneroster/gradebook/v1p2"
 SCOPE = "https://purl.imsglobal.org/spec/or/v1p2/scope"
 SCOPES = tuple(f"{SCOPE}/gradebook.{s}" for s in ("createput", "readonly", "delete"))
+# Reading decisions through GraphQL starts from a student, which takes the roster scope too.
+READ_SCOPES = (*SCOPES, "roster:read")
 _NEXT = re.compile(r'<([^>]+)>;\s*rel="next"')
 
 
@@ -98,10 +101,31 @@ class GradebookClient:
     def mastery(self, student_id: str) -> list[dict[str, Any]]:
         """The student's decisions, through the service's REST API (gradebook.readonly grants
         mastery:read)."""
-        # TODO(graphql): read the same decisions through GraphQL too, once it lands.
         response = self.http.get(f"/v1/students/{student_id}/mastery")
         response.raise_for_status()
         return list(response.json()["items"])
+
+    def mastery_graphql(self, student_id: str) -> list[dict[str, Any]]:
+        """The same decisions through the service's GraphQL (the token also needs roster:read,
+        which finding a student takes), in REST's field names."""
+        query = """query($id: ID!) {
+          student(id: $id) { mastery { competency { id } status score } }
+        }"""
+        response = self.http.post(
+            "/graphql", json={"query": query, "variables": {"id": student_id}}
+        )
+        response.raise_for_status()
+        body = response.json()
+        if body.get("errors"):
+            raise RuntimeError(f"GraphQL errors: {body['errors']}")
+        return [
+            {
+                "competency_id": m["competency"]["id"],
+                "status": m["status"].lower(),
+                "score": m["score"],
+            }
+            for m in body["data"]["student"]["mastery"]
+        ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--objective", action="append", required=True, help="a CASE identifier")
     parser.add_argument("--score", type=float, default=8)
     args = parser.parse_args(argv)
-    client = GradebookClient(args.base_url, args.client_id, args.client_secret)
+    client = GradebookClient(args.base_url, args.client_id, args.client_secret, scopes=READ_SCOPES)
     try:
         client.put_line_item(
             "demo-quiz",
@@ -138,7 +162,12 @@ def main(argv: list[str] | None = None) -> int:
                 "scoreDate": "2026-09-14",
             },
         )
-        print(json.dumps({"result": result, "mastery": client.mastery(args.student)}, indent=2))
+        decisions = {
+            "result": result,
+            "mastery": client.mastery(args.student),
+            "mastery_graphql": client.mastery_graphql(args.student),
+        }
+        print(json.dumps(decisions, indent=2))
     except GradebookError as error:
         print(error, file=sys.stderr)
         return 1

@@ -12,13 +12,16 @@ import pytest
 
 from tests.api.mastery_data import FRAMEWORK
 from tests.api.roster_data import ROSTER, STUDENT
-from tests.e2e.gradebook_client import SCOPES, GradebookClient, GradebookError, main
+from tests.e2e.gradebook_client import (
+    READ_SCOPES,
+    GradebookClient,
+    GradebookError,
+    main,
+)
 from tests.e2e.test_cli_and_server import _mastery
 
 # The real server process (a fixture), re-exported so that pytest finds it here.
 from tests.e2e.test_cli_and_server import server as server
-
-GRADEBOOK_SCOPES = " ".join(SCOPES)
 
 
 def _client(env: dict[str, str], scopes: str) -> dict[str, str]:
@@ -53,25 +56,31 @@ def district(server: tuple[str, dict[str, str]]) -> tuple[str, dict[str, str]]:
     base, env = server
     _mastery(env, "tenants", "create", "riverside")
     _set_up_the_district(base, env)
-    return base, _client(env, GRADEBOOK_SCOPES)
+    return base, _client(env, " ".join(READ_SCOPES))
 
 
 @pytest.fixture
 def vendor(district: tuple[str, dict[str, str]]) -> Iterator[GradebookClient]:
     base, credentials = district
-    client = GradebookClient(base, credentials["client_id"], credentials["client_secret"])
+    client = GradebookClient(
+        base, credentials["client_id"], credentials["client_secret"], scopes=READ_SCOPES
+    )
     yield client
     client.close()
 
 
 def _decided(client: GradebookClient, student: str) -> dict[str, tuple[str, float | None]]:
-    return {d["competency_id"]: (d["status"], d["score"]) for d in client.mastery(student)}
+    """The student's decisions through REST, checked equal to what GraphQL answers."""
+    rest = {d["competency_id"]: (d["status"], d["score"]) for d in client.mastery(student)}
+    graph = {d["competency_id"]: (d["status"], d["score"]) for d in client.mastery_graphql(student)}
+    assert rest == graph
+    return rest
 
 
 def test_a_gradebook_client_posts_results_and_reads_the_decisions(
     vendor: GradebookClient,
 ) -> None:
-    assert sorted(vendor.granted) == sorted(GRADEBOOK_SCOPES.split())
+    assert sorted(vendor.granted) == sorted(READ_SCOPES)
     vendor.put_line_item(
         "quiz-1",
         {
@@ -180,6 +189,10 @@ def test_the_client_script_runs_from_the_command_line(
     assert main(args) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed["result"]["scoreDate"] == "2026-09-14"
+    assert printed["mastery_graphql"] == [
+        {"competency_id": d["competency_id"], "status": d["status"], "score": d["score"]}
+        for d in printed["mastery"]
+    ]
     # 9 of 10 -> 3.6 on both standards; the domain is their mean, 3.6, and mastered.
     assert {d["competency_id"]: (d["status"], d["score"]) for d in printed["mastery"]} == {
         "s-1": ("mastered", 3.6),
