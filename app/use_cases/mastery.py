@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.domain.access import Principal
@@ -55,6 +55,8 @@ class ClassGrid:
 
 
 def _no_evidence(framework: Framework, competency: Competency) -> ComputedDecision:
+    if framework.children_of(competency.id):  # decided from its children, as stored ones are
+        return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, None, competency.rollup)
     policy = framework.policy_for(competency.id)
     return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, policy.calculation)
 
@@ -340,6 +342,8 @@ async def class_grid(
             [s.id for s in students], [c.id for c in competencies], with_state=False
         )
     stored = {(r.student_id, r.competency_id): r for r in records}
+    # What nothing-known-yet looks like is the same for every student: decide it once.
+    empty = {c.id: _empty_view("", framework, c, now) for c in competencies}
     grid: dict[tuple[str, str], DecisionView] = {}
     for student in students:
         for competency in competencies:
@@ -347,7 +351,7 @@ async def class_grid(
             grid[(student.id, competency.id)] = (
                 view_of(record, framework, now)
                 if record
-                else _empty_view(student.id, framework, competency, now)
+                else replace(empty[competency.id], student_id=student.id)
             )
     return ClassGrid(class_id, framework, students, grid)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-import orjson
 from fastapi import APIRouter, Path, Query, Response
 
 from app.api.deps import EvidenceWriter, MasteryReader, ServicesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
+from app.api.rest.json_bytes import json_response
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
 from app.use_cases import evidence as use
 from app.use_cases.mastery import view_of
@@ -38,7 +38,7 @@ def _recorded(batch: use.RecordedBatch, now: datetime) -> Response:
             for r in batch.decisions
         ],
     }
-    return Response(orjson.dumps(body, option=orjson.OPT_UTC_Z), media_type="application/json")
+    return json_response(body)
 
 
 @router.post(

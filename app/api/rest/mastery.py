@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import MasteryOverrider, MasteryReader, ServicesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
+from app.api.rest.json_bytes import json_response
 from app.api.utc import aware
 from app.domain.mastery.decision import MasteryStatus
 from app.use_cases import mastery as use
@@ -128,7 +129,9 @@ async def class_mastery(
 ) -> Any:
     grid = await use.class_grid(services, principal, id, framework_id)
     competencies = [c for c in grid.framework.ordered if c.is_active]
-    return {
+    # Answered as bytes: a grid is students x competencies decisions, and a model per cell
+    # validated twice costs more than reading them (same shape as ClassGridRead).
+    body = {
         "class_id": grid.class_id,
         "framework_id": grid.framework.id,
         "competencies": [
@@ -141,9 +144,10 @@ async def class_mastery(
                 "given_name": student.given_name,
                 "family_name": student.family_name,
                 "decisions": [
-                    s.DecisionRead.of(grid.decisions[(student.id, c.id)]) for c in competencies
+                    s.decision_json(grid.decisions[(student.id, c.id)]) for c in competencies
                 ],
             }
             for student in grid.students
         ],
     }
+    return json_response(body)
