@@ -32,6 +32,7 @@ from app.domain.roster import (
 )
 from app.ports import Services
 from app.use_cases.access import create_tenant, tenant_by_slug
+from app.use_cases.demo_evidence import load_demo_evidence
 from app.use_cases.demo_framework import load_demo_framework
 from app.use_cases.roster_import import import_roster
 
@@ -333,5 +334,7 @@ async def load_demo_district(services: Services, slug: str = DEMO_SLUG) -> Tenan
         await import_roster(services, tenant.id, source)
     finally:
         await source.close()
-    await load_demo_framework(services, tenant)
+    imported = await load_demo_framework(services, tenant)
+    students = [r for r in demo_roster() if isinstance(r, User) and r.role is UserRole.STUDENT]
+    await load_demo_evidence(services, tenant, imported.plan.framework, students)
     return tenant

@@ -37,3 +37,54 @@ async def test_loading_the_demo_imports_every_generated_record(container: Contai
     assert stored == [_comparable(r) for r in expected]
     students = [r for r in expected if isinstance(r, User) and r.role == UserRole.STUDENT]
     assert len(students) == 150
+
+
+async def test_the_demo_carries_seeded_results_and_loading_again_changes_nothing(
+    container: Container,
+) -> None:
+    import json
+
+    from app.use_cases.case_import import operator
+    from app.use_cases.demo_framework import DEMO_PACKAGE
+    from app.use_cases.evidence import list_evidence
+
+    package = json.loads(DEMO_PACKAGE.read_bytes())
+    parents = {
+        a["destinationNodeURI"]["identifier"]
+        for a in package["CFAssociations"]
+        if a["associationType"] == "isChildOf"
+    }
+    leaves_per_grade = {
+        grade: sum(
+            1
+            for i in package["CFItems"]
+            if i["identifier"] not in parents and i["humanCodingScheme"].startswith(f"{grade}.")
+        )
+        for grade in range(3, 9)
+    }
+    # 25 students a grade, three rounds on each grade-level standard.
+    expected = sum(3 * 25 * n for n in leaves_per_grade.values())
+    slug = f"demo-{uuid.uuid4().hex[:8]}"
+    tenant = await load_demo_district(container.services, slug)
+
+    async def every_result() -> list[tuple[str, float]]:
+        found, after = [], None
+        while True:
+            page = await list_evidence(
+                container.services,
+                operator(tenant),
+                student_id=None,
+                competency_id=None,
+                since=None,
+                after=after,
+                limit=500,
+            )
+            found += [(e.id, e.score) for e in page.items]
+            if page.last_key is None:
+                return found
+            after = page.last_key
+
+    first = await every_result()
+    assert len(first) == expected
+    await load_demo_district(container.services, slug)
+    assert await every_result() == first
