@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -9,7 +10,10 @@ from pathlib import Path
 from app.adapters.oneroster.csv_writer import write_set
 from app.bootstrap import Container
 from app.domain.roster import RecordStatus, RosterRecord, User, UserRole
+from app.use_cases.case_import import operator
 from app.use_cases.demo import DEMO_SET, demo_roster, load_demo_district
+from app.use_cases.demo_framework import DEMO_PACKAGE
+from app.use_cases.evidence import list_evidence
 
 
 def test_the_committed_demo_set_is_what_the_generator_writes(tmp_path: Path) -> None:
@@ -42,12 +46,6 @@ async def test_loading_the_demo_imports_every_generated_record(container: Contai
 async def test_the_demo_carries_seeded_results_and_loading_again_changes_nothing(
     container: Container,
 ) -> None:
-    import json
-
-    from app.use_cases.case_import import operator
-    from app.use_cases.demo_framework import DEMO_PACKAGE
-    from app.use_cases.evidence import list_evidence
-
     package = json.loads(DEMO_PACKAGE.read_bytes())
     parents = {
         a["destinationNodeURI"]["identifier"]
