@@ -64,12 +64,6 @@ def _same_result(a: Evidence, b: Evidence) -> bool:
     )
 
 
-async def _context(
-    uow: UnitOfWork, competency_ids: set[str]
-) -> tuple[dict[str, str], dict[str, Framework]]:
-    return await uow.frameworks.of_competencies(competency_ids)
-
-
 async def _named_by_case_identifier(
     uow: UnitOfWork, items: list[EvidenceInput], framework_of: dict[str, str]
 ) -> list[EvidenceInput]:
@@ -166,11 +160,15 @@ async def _write(
     lock: Collection[str] = (),
 ) -> RecordedBatch:
     problems = ProblemList()
-    framework_of, frameworks = await _context(uow, {i.competency_id for i in items})
+    framework_of, frameworks = await uow.frameworks.of_competencies(
+        {i.competency_id for i in items}
+    )
     named = await _named_by_case_identifier(uow, items, framework_of)
     if named is not items:
         items = named
-        framework_of, frameworks = await _context(uow, {i.competency_id for i in items})
+        framework_of, frameworks = await uow.frameworks.of_competencies(
+            {i.competency_id for i in items}
+        )
     students = await uow.roster(RosterKind.USER).active_ids(
         {i.student_id for i in items}, role=UserRole.STUDENT.value
     )
@@ -233,7 +231,7 @@ async def _write(
                 previous.append(old)
         more = {e.competency_id for e in previous} - framework_of.keys()
         if more:
-            more_of, more_frameworks = await _context(uow, more)
+            more_of, more_frameworks = await uow.frameworks.of_competencies(more)
             framework_of = {**framework_of, **more_of}
             frameworks = {**frameworks, **more_frameworks}
     created = await uow.evidence.add_many(created, framework_of, now)
@@ -304,7 +302,7 @@ async def void_evidence(
         if evidence.voided_at is not None:
             return RecordedBatch([ItemOutcome(evidence.id, Outcome.UNCHANGED)], [], {})
         await uow.decisions.lock_students([evidence.student_id])
-        framework_of, frameworks = await _context(uow, {evidence.competency_id})
+        framework_of, frameworks = await uow.frameworks.of_competencies({evidence.competency_id})
         await uow.evidence.replace_many([replace(evidence, voided_at=now)], [evidence], now)
         touch = Touch(evidence.student_id, evidence.competency_id, recompute=True)
         refreshed = await refresh(uow, frameworks, framework_of, [touch], now, ChangeCause.VOID)

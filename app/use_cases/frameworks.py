@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.access import Principal, Scope, TenantId
-from app.domain.errors import NotFound
 from app.domain.framework_builder import framework_from_dict
 from app.domain.framework_changes import (
     add_competencies,
@@ -21,6 +20,7 @@ from app.domain.jobs import Job
 from app.domain.mastery.record import ChangeCause, DecisionRecord
 from app.ports import JobReport, Page, Progress, Services, UnitOfWork
 from app.use_cases.deciding import save_changed, student_records
+from app.use_cases.lookups import require_competency, require_framework
 
 STUDENTS_PER_STEP = 200
 
@@ -32,13 +32,6 @@ class FrameworkChanged:
 
     framework: Framework
     job: Job | None = None
-
-
-async def _framework(uow: UnitOfWork, framework_id: str) -> Framework:
-    found = await uow.frameworks.get_many([framework_id])
-    if framework_id not in found:
-        raise NotFound(f"No framework {framework_id!r}")
-    return found[framework_id]
 
 
 async def create_framework(
@@ -69,7 +62,7 @@ async def count_frameworks(services: Services, principal: Principal) -> int:
 
 async def get_framework(services: Services, principal: Principal, framework_id: str) -> Framework:
     async with services.uow(principal.tenant_id) as uow:
-        return await _framework(uow, framework_id)
+        return await require_framework(uow, framework_id)
 
 
 async def get_competency(
@@ -77,11 +70,7 @@ async def get_competency(
 ) -> tuple[Competency, Framework]:
     """A competency with the framework it belongs to."""
     async with services.uow(principal.tenant_id) as uow:
-        located = await uow.frameworks.locate([competency_id])
-        if competency_id not in located:
-            raise NotFound(f"No competency {competency_id!r}")
-        framework = await _framework(uow, located[competency_id])
-    return framework.competency(competency_id), framework
+        return await require_competency(uow, competency_id)
 
 
 async def update_framework(
@@ -125,7 +114,7 @@ async def _change(
 ) -> FrameworkChanged:
     now = services.clock.now()
     async with services.uow(principal.tenant_id) as uow:
-        old = await _framework(uow, framework_id)
+        old = await require_framework(uow, framework_id)
         new: Framework = change(old)
         await uow.frameworks.save(new, now)
         if not changes_decisions(old, new):
@@ -186,7 +175,7 @@ async def recompute_framework(
     done = 0
     while True:
         async with services.uow(tenant) as uow:
-            framework = await _framework(uow, framework_id)
+            framework = await require_framework(uow, framework_id)
             step_changed, after = await _recompute(uow, framework, after, services.clock.now())
             await uow.commit()
         changed += step_changed

@@ -20,6 +20,7 @@ from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.rollup import children_with_decisions, decide_all
 from app.domain.roster import EnrollmentRole, RosterKind, User
 from app.ports import RosterQuery, Services, UnitOfWork
+from app.use_cases.lookups import require_competency, require_framework, require_student
 
 
 @dataclass(frozen=True)
@@ -76,31 +77,32 @@ def view_of(record: DecisionRecord, framework: Framework, now: datetime) -> Deci
     )
 
 
-def _empty_view(
+def decided_view(
+    student_id: str,
+    framework: Framework,
+    competency_id: str,
+    computed: ComputedDecision,
+    evidence: Sequence[Evidence],
+    at: datetime,
+    override: Override | None = None,
+) -> DecisionView:
+    """A decision worked out from its evidence (not read from storage) as shown at `at`, with
+    the next score to master for a leaf."""
+    shown = effective(computed, override, at, framework.scale)
+    next_score = None
+    if not computed.rolled_up:
+        policy = framework.policy_for(competency_id)
+        state = absorb(policy, evidence, at)
+        next_score = next_score_to_master(computed, policy, state, shown=shown)
+    return DecisionView(student_id, competency_id, framework.id, shown, next_score, None)
+
+
+def empty_view(
     student_id: str, framework: Framework, competency: Competency, now: datetime
 ) -> DecisionView:
+    """The decision of a competency nothing is known about yet."""
     computed = _no_evidence(framework, competency)
-    shown = effective(computed, None, now, framework.scale)
-    policy = framework.policy_for(competency.id)
-    state = absorb(policy, ())
-    next_score = (
-        None
-        if framework.children_of(competency.id)
-        else next_score_to_master(computed, policy, state, shown=shown)
-    )
-    return DecisionView(student_id, competency.id, framework.id, shown, next_score, None)
-
-
-async def _student(uow: UnitOfWork, student_id: str) -> None:
-    if not await uow.roster(RosterKind.USER).active_ids([student_id]):
-        raise NotFound(f"No user {student_id!r}")
-
-
-async def _framework(uow: UnitOfWork, framework_id: str) -> Framework:
-    found = await uow.frameworks.get_many([framework_id])
-    if framework_id not in found:
-        raise NotFound(f"No framework {framework_id!r}")
-    return found[framework_id]
+    return decided_view(student_id, framework, competency.id, computed, (), now)
 
 
 async def _as_of_views(
@@ -114,16 +116,18 @@ async def _as_of_views(
         by_competency[e.competency_id].append(e)
     computed = decide_all(framework, by_competency, as_of)
     overrides = await uow.overrides.in_force_at(student_id, ids, as_of)
-    views = []
-    for competency in framework.ordered:
-        cid = competency.id
-        shown = effective(computed[cid], overrides.get(cid), as_of, framework.scale)
-        next_score = None
-        if not computed[cid].rolled_up:
-            policy = framework.policy_for(cid)
-            state = absorb(policy, by_competency.get(cid, ()), as_of)
-            next_score = next_score_to_master(computed[cid], policy, state, shown=shown)
-        views.append(DecisionView(student_id, cid, framework.id, shown, next_score, None))
+    views = [
+        decided_view(
+            student_id,
+            framework,
+            c.id,
+            computed[c.id],
+            by_competency.get(c.id, ()),
+            as_of,
+            overrides.get(c.id),
+        )
+        for c in framework.ordered
+    ]
     return views, by_competency, computed
 
 
@@ -146,7 +150,7 @@ async def students_mastery(
         if not ids:
             return found
         if framework_id is not None:
-            framework = await _framework(uow, framework_id)
+            framework = await require_framework(uow, framework_id)
             frameworks = {framework.id: framework}
             records = (
                 await uow.decisions.for_students(
@@ -181,7 +185,7 @@ async def students_mastery(
                     if record is not None:
                         views.append(view_of(record, framework, now))
                     elif framework_id is not None and competency.is_active:
-                        views.append(_empty_view(student_id, framework, competency, now))
+                        views.append(empty_view(student_id, framework, competency, now))
             found[student_id] = [v for v in views if status is None or v.shown.status is status]
     return found
 
@@ -218,21 +222,20 @@ async def decision_details(
     at = as_of or now
     async with services.uow(principal.tenant_id) as uow:
         active = await uow.roster(RosterKind.USER).active_ids({s for s, _ in keys})
-        located = await uow.frameworks.locate({c for _, c in keys})
+        located, frameworks = await uow.frameworks.of_competencies({c for _, c in keys})
         wanted = [k for k in dict.fromkeys(keys) if k[0] in active and k[1] in located]
         if not wanted:
             return {}
-        frameworks = await uow.frameworks.get_many({located[c] for _, c in wanted})
         students = sorted({s for s, _ in wanted})
         all_ids = [c.id for f in frameworks.values() for c in f.ordered]
         evidence = await uow.evidence.for_students(students, all_ids)
         stored = await uow.decisions.get_many(wanted) if as_of is None else {}
-        views: dict[tuple[str, str, str], DecisionView] = {}
+        # As of an instant, what shows is the override in force then (nothing stored counts).
+        overrides: dict[str, dict[str, Override]] = {}
         if as_of is not None:
-            for student_id, framework_id in sorted({(s, located[c]) for s, c in wanted}):
-                framework = frameworks[framework_id]
-                for view in (await _as_of_views(uow, student_id, framework, at))[0]:
-                    views[(student_id, framework_id, view.competency_id)] = view
+            for student_id in students:
+                mine = [c for s, c in wanted if s == student_id]
+                overrides[student_id] = await uow.overrides.in_force_at(student_id, mine, at)
     found: dict[tuple[str, str], DecisionDetail] = {}
     computed_of: dict[tuple[str, str], dict[str, ComputedDecision]] = {}
     for student_id, competency_id in wanted:
@@ -246,13 +249,20 @@ async def decision_details(
             computed_of[both] = decide_all(framework, by_competency, at)
         computed = computed_of[both]
         record = stored.get((student_id, competency_id))
-        if as_of is not None:
-            view = views[(student_id, framework.id, competency_id)]
-        elif record is not None:
+        if record is not None:
             view = view_of(record, framework, now)
         else:
-            # Nothing stored means no override was ever set (setting one stores a decision).
-            view = _computed_view(student_id, framework, competency_id, computed, by_competency, at)
+            # As of an instant, or nothing stored (then no override was ever set: setting one
+            # stores a decision): decided from the evidence.
+            view = decided_view(
+                student_id,
+                framework,
+                competency_id,
+                computed[competency_id],
+                by_competency.get(competency_id, ()),
+                at,
+                overrides.get(student_id, {}).get(competency_id),
+            )
         explanation = explain(
             framework.policy_for(competency_id),
             by_competency.get(competency_id, ()),
@@ -265,24 +275,6 @@ async def decision_details(
         )
         found[(student_id, competency_id)] = DecisionDetail(view, explanation)
     return found
-
-
-def _computed_view(
-    student_id: str,
-    framework: Framework,
-    competency_id: str,
-    computed: dict[str, ComputedDecision],
-    by_competency: dict[str, list[Evidence]],
-    at: datetime,
-) -> DecisionView:
-    decision = computed[competency_id]
-    shown = effective(decision, None, at, framework.scale)
-    next_score = None
-    if not decision.rolled_up:
-        policy = framework.policy_for(competency_id)
-        state = absorb(policy, by_competency.get(competency_id, ()), at)
-        next_score = next_score_to_master(decision, policy, state, shown=shown)
-    return DecisionView(student_id, competency_id, framework.id, shown, next_score, None)
 
 
 async def decision_detail(
@@ -299,7 +291,7 @@ async def decision_detail(
     if key in found:
         return found[key]
     async with services.uow(principal.tenant_id) as uow:
-        await _student(uow, student_id)
+        await require_student(uow, student_id)
     raise NotFound(f"No competency {competency_id!r}")
 
 
@@ -308,9 +300,8 @@ async def decision_history(
 ) -> list[DecisionChange]:
     """Every change of a decision's status or level, oldest first."""
     async with services.uow(principal.tenant_id) as uow:
-        await _student(uow, student_id)
-        if not await uow.frameworks.locate([competency_id]):
-            raise NotFound(f"No competency {competency_id!r}")
+        await require_student(uow, student_id)
+        await require_competency(uow, competency_id)
         return await uow.decisions.history(student_id, competency_id)
 
 
@@ -322,7 +313,7 @@ async def class_grid(
     async with services.uow(principal.tenant_id) as uow:
         if await uow.roster(RosterKind.CLASS).get(class_id) is None:
             raise NotFound(f"No class {class_id!r}")
-        framework = await _framework(uow, framework_id)
+        framework = await require_framework(uow, framework_id)
         students: list[User] = []
         after = None
         while True:
@@ -343,7 +334,7 @@ async def class_grid(
         )
     stored = {(r.student_id, r.competency_id): r for r in records}
     # What nothing-known-yet looks like is the same for every student: decide it once.
-    empty = {c.id: _empty_view("", framework, c, now) for c in competencies}
+    empty = {c.id: empty_view("", framework, c, now) for c in competencies}
     grid: dict[tuple[str, str], DecisionView] = {}
     for student in students:
         for competency in competencies:

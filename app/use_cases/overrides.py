@@ -12,9 +12,9 @@ from app.domain.mastery.decision import ComputedDecision, MasteryStatus, absorb,
 from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import Override, effective, set_override
 from app.domain.mastery.record import ChangeCause, DecisionRecord
-from app.domain.roster import RosterKind
 from app.ports import Services, UnitOfWork
 from app.use_cases.deciding import save_changed
+from app.use_cases.lookups import require_competency, require_student
 from app.use_cases.mastery import DecisionView, view_of
 
 
@@ -51,13 +51,8 @@ def with_override(
 async def _decision(
     uow: UnitOfWork, student_id: str, competency_id: str, now: datetime
 ) -> tuple[Framework, DecisionRecord | None]:
-    if not await uow.roster(RosterKind.USER).active_ids([student_id]):
-        raise NotFound(f"No user {student_id!r}")
-    located = await uow.frameworks.locate([competency_id])
-    if competency_id not in located:
-        raise NotFound(f"No competency {competency_id!r}")
-    framework_id = located[competency_id]
-    framework = (await uow.frameworks.get_many([framework_id]))[framework_id]
+    await require_student(uow, student_id)
+    _, framework = await require_competency(uow, competency_id)
     await uow.decisions.lock_students([student_id])
     stored = await uow.decisions.get_many([(student_id, competency_id)])
     return framework, stored.get((student_id, competency_id))

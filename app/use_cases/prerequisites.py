@@ -11,7 +11,8 @@ from app.domain.mastery.decision import MasteryStatus
 from app.domain.prerequisites import prerequisites_of, ready_to_learn, unlocks_of
 from app.ports import Services
 from app.use_cases.frameworks import get_competency
-from app.use_cases.mastery import DecisionView, _empty_view, _framework, _student, view_of
+from app.use_cases.lookups import require_framework, require_student
+from app.use_cases.mastery import DecisionView, empty_view, view_of
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,8 @@ async def student_ready(
     they have (as shown, overrides included), in framework order."""
     now = services.clock.now()
     async with services.uow(principal.tenant_id) as uow:
-        await _student(uow, student_id)
-        framework = await _framework(uow, framework_id)
+        await require_student(uow, student_id)
+        framework = await require_framework(uow, framework_id)
         records = await uow.decisions.for_students(
             [student_id], [c.id for c in framework.competencies]
         )
@@ -40,7 +41,7 @@ async def student_ready(
     return [
         Ready(
             competency,
-            views.get(competency.id) or _empty_view(student_id, framework, competency, now),
+            views.get(competency.id) or empty_view(student_id, framework, competency, now),
             prerequisites_of(framework, competency.id),
         )
         for competency in ready_to_learn(framework, mastered)

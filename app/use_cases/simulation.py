@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.domain.access import Principal
-from app.domain.errors import NotFound
 from app.domain.evidence import Evidence
 from app.domain.framework_changes import candidate_policy
 from app.domain.mastery.override import Override
 from app.domain.mastery.simulation import Comparison, SimulationReport, compare_student, simulate
 from app.ports import Services
+from app.use_cases.lookups import require_framework
 
 STUDENTS_PER_STEP = 200
 
@@ -25,10 +25,7 @@ async def simulate_policy(
     now = services.clock.now()
     comparisons: list[Comparison] = []
     async with services.uow(principal.tenant_id) as uow:
-        found = await uow.frameworks.get_many([framework_id])
-        if framework_id not in found:
-            raise NotFound(f"No framework {framework_id!r}")
-        current = found[framework_id]
+        current = await require_framework(uow, framework_id)
         candidate = candidate_policy(current, body)
         ids = [c.id for c in current.competencies]
         after: str | None = None
