@@ -149,10 +149,6 @@ class FrameworkRepository(Protocol):
         """The framework id of each of these competencies that exists, and those frameworks."""
         ...
 
-    async def locate(self, competency_ids: Collection[str]) -> dict[str, str]:
-        """The framework id of each of these competencies that exists."""
-        ...
-
     async def count(self) -> int:
         """How many frameworks the tenant has."""
         ...

@@ -8,14 +8,13 @@ import logging
 import re
 import time
 import uuid
-from http import HTTPStatus
 from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.context import client_id, request_id
-from app.api.problems import PROBLEM_JSON
+from app.api.problems import PROBLEM_JSON, problem_body
 
 access_log = logging.getLogger("mastery.access")
 error_log = logging.getLogger("mastery.api")
@@ -113,16 +112,7 @@ def _too_large_detail(max_bytes: int) -> str:
 
 async def send_problem(send: Send, status: int, detail: str) -> None:
     """Answer with a problem+json body straight from the middleware."""
-    title = HTTPStatus(status).phrase
-    body = json.dumps(
-        {
-            "type": f"/problems/{title.lower().replace(' ', '-')}",
-            "title": title,
-            "status": status,
-            "detail": detail,
-            "request_id": request_id.get(),
-        }
-    ).encode()
+    body = json.dumps(problem_body(status, detail)).encode()
     await send(
         {
             "type": "http.response.start",

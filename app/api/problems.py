@@ -61,6 +61,19 @@ def problem(
     instance: str | None = None,
 ) -> JSONResponse:
     """A problem+json response."""
+    body = problem_body(status, detail, kind=kind, errors=errors, instance=instance)
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
+
+
+def problem_body(
+    status: int,
+    detail: str | None = None,
+    *,
+    kind: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    instance: str | None = None,
+) -> dict[str, Any]:
+    """The RFC 9457 fields of a problem, with the request id of the call."""
     title = HTTPStatus(status).phrase
     slug = kind or title.lower().replace(" ", "-")
     body: dict[str, Any] = {
@@ -75,7 +88,7 @@ def problem(
         body["request_id"] = rid
     if errors is not None:
         body["errors"] = errors
-    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
+    return body
 
 
 class AuthProblem(Exception):

@@ -234,14 +234,3 @@ class SqlFrameworkRepository:
     async def count(self) -> int:
         stmt = sa.select(sa.func.count()).where(_frameworks.c.tenant_id == self._tenant)
         return int((await self._session.execute(stmt)).scalar_one())
-
-    async def locate(self, competency_ids: Collection[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        unique = list(dict.fromkeys(competency_ids))
-        for start in range(0, len(unique), 5000):
-            stmt = sa.select(_competencies.c.id, _competencies.c.framework_id).where(
-                _competencies.c.tenant_id == self._tenant,
-                _competencies.c.id.in_(unique[start : start + 5000]),
-            )
-            found.update((await self._session.execute(stmt)).all())
-        return found

@@ -14,8 +14,8 @@ from fastapi import APIRouter, Form, Header
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from app.api.context import request_id
 from app.api.deps import ServicesDep
+from app.api.problems import problem_body
 from app.domain.access import ScopeNotGranted, format_scopes
 from app.domain.errors import Invalid, Unauthorized
 from app.use_cases.access import issue_token
@@ -48,11 +48,7 @@ def _error(status: int, error: str, description: str, *, basic: bool = False) ->
     body: dict[str, Any] = {
         "error": error,
         "error_description": description,
-        "type": f"/problems/oauth-{error.replace('_', '-')}",
-        "title": "Unauthorized" if status == 401 else "Bad Request",
-        "status": status,
-        "detail": description,
-        "request_id": request_id.get(),
+        **problem_body(status, description, kind=f"oauth-{error}"),
     }
     return JSONResponse(body, status_code=status, headers=headers)
 

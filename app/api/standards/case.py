@@ -19,9 +19,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
-from app.api.context import request_id
 from app.api.deps import FrameworkReader, ServicesDep
-from app.api.problems import STATUS_OF_KIND, AuthProblem
+from app.api.problems import STATUS_OF_KIND, AuthProblem, problem_body
 from app.domain.access import Principal
 from app.domain.errors import DomainError
 from app.ports import Services
@@ -56,10 +55,7 @@ class StatusInfo(BaseModel):
 def status_info(
     status: int, detail: str, field: str, minor: str, path: str, headers: dict[str, str] | None
 ) -> Response:
-    title = HTTPStatus(status).phrase
-    slug = {401: "unauthorized", 403: "insufficient-scope", 404: "not-found"}.get(
-        status, title.lower().replace(" ", "-")
-    )
+    kind = {401: "unauthorized", 403: "insufficient-scope", 404: "not-found"}.get(status)
     body: dict[str, Any] = {
         "imsx_codeMajor": "failure",
         "imsx_severity": "error",
@@ -69,14 +65,8 @@ def status_info(
                 {"imsx_codeMinorFieldName": field, "imsx_codeMinorFieldValue": minor}
             ]
         },
-        "type": f"/problems/{slug}",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": path,
+        **problem_body(status, detail, kind=kind, instance=path),
     }
-    if rid := request_id.get():
-        body["request_id"] = rid
     return Response(json.dumps(body), status, headers, media_type="application/json")
 
 
