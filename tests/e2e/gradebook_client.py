@@ -6,7 +6,7 @@ service, except `mastery` and `mastery_graphql`, which read the decisions the re
 through REST and through GraphQL.
 
     python -m tests.e2e.gradebook_client --base-url http://127.0.0.1:8000 \\
-        --client-id ID --client-secret SECRET --class class-1 --student student-1 \\
+        --client-id ID --client-secret=SECRET --class class-1 --student student-1 \\
         --objective s-1 --objective s-2
 """
 
