@@ -30,7 +30,7 @@ from app.api.app import create_app
 from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging
 from app.config import Settings
-from app.ports import Services
+from app.ports.services import Services
 
 
 class ConfigurationError(RuntimeError):

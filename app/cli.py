@@ -19,7 +19,7 @@ from app.cli_support import JsonFlag, console, print_data, with_services
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, format_scopes
 from app.domain.errors import DomainError
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases import access, demo
 
 T = TypeVar("T")

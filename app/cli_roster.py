@@ -12,7 +12,7 @@ from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from app.cli_support import JsonFlag, console, errors, print_data, with_services
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases import access
 from app.use_cases import roster_sync as sync
 from app.use_cases.import_report import ImportReport

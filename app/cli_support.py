@@ -13,7 +13,7 @@ from rich.console import Console
 from app.bootstrap import ConfigurationError, build
 from app.config import Settings
 from app.domain.errors import DomainError
-from app.ports import Services
+from app.ports.services import Services
 
 T = TypeVar("T")
 

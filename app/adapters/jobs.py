@@ -17,7 +17,9 @@ from typing import Any
 from app.domain.access import Scope, TenantId
 from app.domain.errors import DomainError
 from app.domain.jobs import Job, JobStatus
-from app.ports import Clock, IdGenerator, JobReport, JobWork, UnitOfWork
+from app.ports.clock import Clock, IdGenerator
+from app.ports.jobs import JobReport, JobWork
+from app.ports.unit_of_work import UnitOfWork
 
 log = logging.getLogger("mastery.jobs")
 _SAVE_EVERY_SECONDS = 0.5

@@ -28,7 +28,7 @@ from app.api.rest import (
     roster_sync,
 )
 from app.api.standards import case, oneroster_gradebook
-from app.ports import Services
+from app.ports.services import Services
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
 

@@ -12,7 +12,7 @@ from app.api.context import client_id
 from app.api.problems import AuthProblem
 from app.domain.access import Principal, Scope
 from app.domain.errors import Unauthorized
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases.access import authenticate
 
 SCOPE_DESCRIPTIONS = {

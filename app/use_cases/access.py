@@ -14,7 +14,7 @@ from app.domain.access import (
     validate_slug,
 )
 from app.domain.errors import Invalid, NotFound, Problem, Unauthorized
-from app.ports import Services
+from app.ports.services import Services
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from app.domain.case.package import LeniencyGroup, ReadPackage, combined, group_
 from app.domain.errors import Invalid
 from app.domain.frameworks import Framework
 from app.domain.jobs import Job
-from app.ports import ProviderAuth, Services
+from app.ports.case import ProviderAuth
+from app.ports.services import Services
 from app.use_cases.access import tenant_by_slug
 from app.use_cases.frameworks import _change
 

@@ -21,7 +21,8 @@ from app.domain.case.identifiers import derived, item_identifier
 from app.domain.case.package import DOCUMENT_TEXT
 from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.frameworks import Competency, Framework
-from app.ports import Services, UnitOfWork
+from app.ports.services import Services
+from app.ports.unit_of_work import UnitOfWork
 
 Json = dict[str, Any]
 # The CFDocument fields a document list may be sorted by.

@@ -25,7 +25,8 @@ from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import effective
 from app.domain.mastery.record import ChangeCause, DecisionChange, DecisionRecord, change_of
 from app.domain.mastery.rollup import decide_all, roll_up
-from app.ports import StudentCompetency, UnitOfWork
+from app.ports.mastery import StudentCompetency
+from app.ports.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)

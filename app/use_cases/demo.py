@@ -30,7 +30,7 @@ from app.domain.roster import (
     User,
     UserRole,
 )
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases.access import create_tenant, tenant_by_slug
 from app.use_cases.demo_evidence import load_demo_evidence
 from app.use_cases.demo_framework import load_demo_framework

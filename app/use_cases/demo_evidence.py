@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from app.domain.access import Tenant
 from app.domain.frameworks import Framework
 from app.domain.roster import User
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases.case_import import operator
 from app.use_cases.evidence import EvidenceInput, record_evidence
 

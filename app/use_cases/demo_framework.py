@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 from app.domain.access import Tenant
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases.case_import import CaseImported, import_case, operator
 
 DEMO_PACKAGE = files("app.use_cases.demo_data") / "riverside-math-3-8.case.json"

@@ -13,7 +13,11 @@ from app.domain.evidence import Evidence, EvidenceKind, evidence_problems
 from app.domain.frameworks import Framework, Status
 from app.domain.mastery.record import ChangeCause, DecisionRecord
 from app.domain.roster import RosterKind, UserRole
-from app.ports import EvidenceKey, Page, Services, StudentCompetency, UnitOfWork
+from app.ports.evidence import EvidenceKey
+from app.ports.mastery import StudentCompetency
+from app.ports.paging import Page
+from app.ports.services import Services
+from app.ports.unit_of_work import UnitOfWork
 from app.use_cases.deciding import Touch, refresh
 
 

@@ -18,7 +18,10 @@ from app.domain.framework_changes import (
 from app.domain.frameworks import Competency, Framework
 from app.domain.jobs import Job
 from app.domain.mastery.record import ChangeCause, DecisionRecord
-from app.ports import JobReport, Page, Progress, Services, UnitOfWork
+from app.ports.jobs import JobReport, Progress
+from app.ports.paging import Page
+from app.ports.services import Services
+from app.ports.unit_of_work import UnitOfWork
 from app.use_cases.deciding import save_changed, student_records
 from app.use_cases.lookups import require_competency, require_framework
 

@@ -19,7 +19,9 @@ from app.domain.gradebook_evidence import SOURCE, Derived, EvidenceDraft, derive
 from app.domain.gradebook_reading import PutLineItem, PutResult, read_line_item, read_result
 from app.domain.oneroster.query import CollectionQuery
 from app.domain.roster import RecordStatus, Reference, RosterKind, UserRole
-from app.ports import Counted, Services, UnitOfWork
+from app.ports.paging import Counted
+from app.ports.services import Services
+from app.ports.unit_of_work import UnitOfWork
 from app.use_cases.evidence import EvidenceInput, sync_evidence
 from app.use_cases.roster import missing_references
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.domain.errors import Location, Problem
 from app.domain.oneroster.files import FileMode
-from app.ports import MergeCounts
+from app.ports.roster_import import MergeCounts
 
 # A job's row holds its problems; past this many the rest are counted, not listed.
 MAX_LISTED_PROBLEMS = 10_000

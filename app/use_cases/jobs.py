@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.domain.access import Principal
 from app.domain.errors import NotFound
 from app.domain.jobs import Job
-from app.ports import Services
+from app.ports.services import Services
 
 
 async def get_job(services: Services, principal: Principal, job_id: str) -> Job:

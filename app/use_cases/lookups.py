@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.domain.errors import NotFound
 from app.domain.frameworks import Competency, Framework
 from app.domain.roster import RosterKind
-from app.ports import UnitOfWork
+from app.ports.unit_of_work import UnitOfWork
 
 
 async def require_student(uow: UnitOfWork, student_id: str) -> None:

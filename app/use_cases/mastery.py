@@ -19,7 +19,9 @@ from app.domain.mastery.override import Override, ShownDecision, effective
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.rollup import children_with_decisions, decide_all
 from app.domain.roster import EnrollmentRole, RosterKind, User
-from app.ports import RosterQuery, Services, UnitOfWork
+from app.ports.roster import RosterQuery
+from app.ports.services import Services
+from app.ports.unit_of_work import UnitOfWork
 from app.use_cases.lookups import require_competency, require_framework, require_student
 
 

@@ -12,7 +12,8 @@ from app.domain.mastery.decision import ComputedDecision, MasteryStatus, absorb,
 from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import Override, effective, set_override
 from app.domain.mastery.record import ChangeCause, DecisionRecord
-from app.ports import Services, UnitOfWork
+from app.ports.services import Services
+from app.ports.unit_of_work import UnitOfWork
 from app.use_cases.deciding import save_changed
 from app.use_cases.lookups import require_competency, require_student
 from app.use_cases.mastery import DecisionView, view_of

@@ -9,7 +9,7 @@ from app.domain.access import Principal
 from app.domain.frameworks import Competency
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.prerequisites import prerequisites_of, ready_to_learn, unlocks_of
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases.frameworks import get_competency
 from app.use_cases.lookups import require_framework, require_student
 from app.use_cases.mastery import DecisionView, empty_view, view_of

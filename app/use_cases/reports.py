@@ -23,7 +23,8 @@ from app.domain.reporting import (
     protect,
     summary_cells,
 )
-from app.ports import ReportScope, Services, StatusCounts
+from app.ports.reports import ReportScope, StatusCounts
+from app.ports.services import Services
 from app.use_cases.frameworks import get_framework
 from app.use_cases.overrides import expire_overrides
 

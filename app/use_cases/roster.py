@@ -18,7 +18,10 @@ from app.domain.roster import (
     User,
     UserRole,
 )
-from app.ports import Page, RosterQuery, Services, UnitOfWork
+from app.ports.paging import Page
+from app.ports.roster import RosterQuery
+from app.ports.services import Services
+from app.ports.unit_of_work import UnitOfWork
 
 _NAMES = {
     RosterKind.ORG: "org",

@@ -35,7 +35,10 @@ from app.domain.oneroster.roles import main_role, merge_roles, org_ids_of
 from app.domain.oneroster.rows import RowRead, read_role_row, read_row
 from app.domain.oneroster.values import RowValues
 from app.domain.roster import RecordStatus, RoleAssignment, RosterKind, User
-from app.ports import Progress, RosterSource, RosterStaging, Services, UnitOfWork
+from app.ports.jobs import Progress
+from app.ports.roster_import import RosterSource, RosterStaging
+from app.ports.services import Services
+from app.ports.unit_of_work import UnitOfWork
 from app.use_cases.import_report import MAX_LISTED_PROBLEMS, FileReport, ImportReport
 from app.use_cases.roster import SAVE_ORDER
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from app.domain.access import Scope, TenantId
 from app.domain.jobs import Job
-from app.ports import JobReport, Progress, RosterSource, Services
+from app.ports.jobs import JobReport, Progress
+from app.ports.roster_import import RosterSource
+from app.ports.services import Services
 from app.use_cases.roster_import import ImportRejected, import_roster, outline
 
 IMPORT_JOB = "roster_import"

@@ -9,7 +9,8 @@ from app.domain.access import Scope, TenantId
 from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.jobs import Job
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth, RosterConnection
-from app.ports import JobReport, Progress, Services
+from app.ports.jobs import JobReport, Progress
+from app.ports.services import Services
 from app.use_cases.import_report import ImportReport
 from app.use_cases.roster_import import ImportRejected, import_roster
 

@@ -11,7 +11,7 @@ from app.domain.evidence import Evidence
 from app.domain.framework_changes import candidate_policy
 from app.domain.mastery.override import Override
 from app.domain.mastery.simulation import Comparison, SimulationReport, compare_student, simulate
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases.lookups import require_framework
 
 STUDENTS_PER_STEP = 200

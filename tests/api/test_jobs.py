@@ -7,7 +7,7 @@ import asyncio
 from app.bootstrap import Container
 from app.domain.access import Scope
 from app.domain.errors import Invalid, Problem
-from app.ports import JobReport, Progress
+from app.ports.jobs import JobReport, Progress
 from tests.conftest import Api, token_for
 
 

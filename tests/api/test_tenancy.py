@@ -13,7 +13,7 @@ from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.access import Scope
 from app.domain.case.identifiers import derived
-from app.ports import JobReport, Progress
+from app.ports.jobs import JobReport, Progress
 from tests.api import gradebook_data as gradebook
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.roster_data import ROSTER

@@ -23,7 +23,7 @@ from app.domain.roster import (
     User,
     UserRole,
 )
-from app.ports import RosterQuery
+from app.ports.roster import RosterQuery
 from app.use_cases.import_report import ImportReport
 from app.use_cases.roster_import import ImportRejected, import_roster
 from tests.integration import oneroster_sets as sets

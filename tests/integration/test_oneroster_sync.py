@@ -19,7 +19,8 @@ from app.domain.access import Tenant
 from app.domain.errors import Invalid
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth
 from app.domain.roster import RosterKind, User, UserRole
-from app.ports import RosterQuery, Services
+from app.ports.roster import RosterQuery
+from app.ports.services import Services
 from app.use_cases.roster_sync import (
     ConnectionSettings,
     get_connection,

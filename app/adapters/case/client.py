@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from app.domain.errors import Invalid, Problem, SourceUnavailable
-from app.ports import ProviderAuth
+from app.ports.case import ProviderAuth
 
 MiB = 1024 * 1024
 

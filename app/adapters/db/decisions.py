@@ -24,7 +24,7 @@ from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.scales import Level, Scale
-from app.ports import StudentCompetency
+from app.ports.mastery import StudentCompetency
 
 _decisions = DecisionRow.__table__
 _history = DecisionChangeRow.__table__

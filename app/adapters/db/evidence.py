@@ -18,7 +18,9 @@ from app.adapters.db.native import asyncpg_connection, is_postgres
 from app.adapters.db.upsert import chunks
 from app.domain.access import TenantId
 from app.domain.evidence import Evidence
-from app.ports import EvidenceKey, Page, StudentCompetency
+from app.ports.evidence import EvidenceKey
+from app.ports.mastery import StudentCompetency
+from app.ports.paging import Page
 
 _evidence = EvidenceRow.__table__
 _versions = EvidenceVersionRow.__table__

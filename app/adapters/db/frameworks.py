@@ -23,7 +23,7 @@ from app.domain.associations import Association
 from app.domain.case.export import stored_associations
 from app.domain.errors import Conflict, Problem
 from app.domain.frameworks import Framework
-from app.ports import Page
+from app.ports.paging import Page
 
 _frameworks = FrameworkRow.__table__
 _competencies = CompetencyRow.__table__

@@ -24,7 +24,7 @@ from app.domain.gradebook import (
 )
 from app.domain.oneroster.query import CollectionQuery, Op, Predicate
 from app.domain.roster import RecordStatus
-from app.ports import Counted
+from app.ports.paging import Counted
 
 _items = LineItemRow.__table__
 _results = GradebookResultRow.__table__

@@ -28,7 +28,7 @@ from app.domain.reporting import (
     RaceEthnicity,
 )
 from app.domain.roster import EnrollmentRole, OrgType, RecordStatus, UserRole
-from app.ports import ReportScope, StatusCounts
+from app.ports.reports import ReportScope, StatusCounts
 
 ACTIVE = RecordStatus.ACTIVE.value
 _users = t.UserRow.__table__

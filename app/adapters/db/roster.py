@@ -26,7 +26,8 @@ from app.domain.roster import (
     SchoolClass,
     User,
 )
-from app.ports import Page, RosterQuery
+from app.ports.paging import Page
+from app.ports.roster import RosterQuery
 
 Filter = Callable[[sa.Table, TenantId, str], sa.ColumnElement[bool]]
 

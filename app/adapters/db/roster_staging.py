@@ -22,7 +22,7 @@ from app.domain.oneroster.references import MissingReference, ReferenceField
 from app.domain.oneroster.roles import RoleRow
 from app.domain.oneroster.rows import RowRead
 from app.domain.roster import RoleAssignment, RosterKind
-from app.ports import MergeCounts, MissingReferences
+from app.ports.roster_import import MergeCounts, MissingReferences
 
 _IN_CHUNK = 5000
 

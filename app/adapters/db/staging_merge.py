@@ -15,7 +15,7 @@ from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
 from app.domain.oneroster.files import FileMode
 from app.domain.roster import RecordStatus, RosterKind
-from app.ports import MergeCounts
+from app.ports.roster_import import MergeCounts
 
 ACTIVE, RETIRED = RecordStatus.ACTIVE.value, RecordStatus.TOBEDELETED.value
 _STAGE_ONLY = ("line", "deleting", "stale", "invalid", "skipped")

@@ -17,7 +17,7 @@ from app.api.graphql.limits import Limits
 from app.api.graphql.loaders import Loaders
 from app.domain.access import Principal, Scope
 from app.domain.errors import Forbidden
-from app.ports import Services
+from app.ports.services import Services
 
 
 class Context(BaseContext):

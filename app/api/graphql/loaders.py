@@ -17,7 +17,7 @@ from app.domain.frameworks import Framework
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.explanation import Explanation
 from app.domain.roster import EnrollmentRole, RosterKind, RosterRecord
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases import evidence as evidence_use
 from app.use_cases import frameworks as framework_use
 from app.use_cases import mastery as mastery_use

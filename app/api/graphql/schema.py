@@ -36,7 +36,7 @@ from app.api.utc import aware
 from app.domain import reporting as rep
 from app.domain import roster as r
 from app.domain.access import Scope, format_scopes
-from app.ports import RosterQuery
+from app.ports.roster import RosterQuery
 from app.use_cases import frameworks as framework_use
 from app.use_cases import reports as report_use
 from app.use_cases import roster as roster_use

@@ -13,7 +13,7 @@ from app.api.deps import FrameworkWriter, ServicesDep
 from app.api.problems import responses
 from app.api.rest.case_schemas import IMPORT_BODY, CaseImportRead, CaseProviderImport
 from app.domain.errors import DomainError, Problem
-from app.ports import ProviderAuth
+from app.ports.case import ProviderAuth
 from app.use_cases import case_import as use
 
 router = APIRouter(tags=["frameworks"])

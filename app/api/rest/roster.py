@@ -33,7 +33,8 @@ from app.domain.roster import (
     User,
     UserRole,
 )
-from app.ports import Page, RosterQuery
+from app.ports.paging import Page
+from app.ports.roster import RosterQuery
 from app.use_cases import roster as use
 
 router = APIRouter(tags=["roster"])

@@ -23,7 +23,7 @@ from app.api.deps import FrameworkReader, ServicesDep
 from app.api.problems import STATUS_OF_KIND, AuthProblem, problem_body
 from app.domain.access import Principal
 from app.domain.errors import DomainError
-from app.ports import Services
+from app.ports.services import Services
 from app.use_cases import case_provider as use
 
 PREFIX = "/ims/case/v1p0"

@@ -20,7 +20,7 @@ from app.api.standards.imsx import ImsxRoute, imsx_responses
 from app.domain.access import Principal, Scope
 from app.domain.gradebook import LINE_ITEM_FIELDS, RESULT_FIELDS
 from app.domain.oneroster.query import DEFAULT_LIMIT, FieldKind, collection_query
-from app.ports import Counted
+from app.ports.paging import Counted
 from app.use_cases import gradebook as use
 
 router = APIRouter(prefix=GRADEBOOK, tags=["OneRoster gradebook"], route_class=ImsxRoute)

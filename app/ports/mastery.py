@@ -1,0 +1,68 @@
+"""Mastery decisions, their history, and teachers' overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from app.domain.mastery.override import Override
+from app.domain.mastery.record import DecisionChange, DecisionRecord
+from app.domain.scales import Scale
+
+StudentCompetency = tuple[str, str]
+"""(student_id, competency_id): the key of one decision."""
+
+
+class DecisionRepository(Protocol):
+    async def lock_students(self, student_ids: Collection[str]) -> None:
+        """Serialise writers of the same students' decisions until the transaction ends."""
+        ...
+
+    async def get_many(
+        self, pairs: Collection[StudentCompetency]
+    ) -> dict[StudentCompetency, DecisionRecord]: ...
+
+    async def for_students(
+        self,
+        student_ids: Collection[str],
+        competency_ids: Collection[str] | None = None,
+        *,
+        with_state: bool = True,
+    ) -> list[DecisionRecord]:
+        """The stored decisions of these students (on these competencies, when given); without
+        their incremental state (None) for reads that only show them."""
+        ...
+
+    async def save_many(
+        self,
+        records: Sequence[DecisionRecord],
+        changes: Sequence[DecisionChange],
+        scales: Mapping[str, Scale],
+        at: datetime,
+    ) -> None:
+        """Create or replace decisions (their shown status as of `at`, on the scale of their
+        framework id in `scales`) and append their history."""
+        ...
+
+    async def history(self, student_id: str, competency_id: str) -> list[DecisionChange]: ...
+
+    async def count_for(self, competency_ids: Collection[str]) -> int:
+        """How many decisions these competencies have."""
+        ...
+
+    async def with_expired_overrides(self, at: datetime) -> list[DecisionRecord]:
+        """Decisions whose override has expired at `at` but still shows."""
+        ...
+
+
+class OverrideRepository(Protocol):
+    async def add(self, student_id: str, competency_id: str, override: Override) -> None: ...
+
+    async def clear(self, student_id: str, competency_id: str, at: datetime, by: str) -> None: ...
+
+    async def in_force_at(
+        self, student_id: str, competency_ids: Collection[str], at: datetime
+    ) -> dict[str, Override]:
+        """The override in force at `at` on each competency (for `as_of` reads)."""
+        ...

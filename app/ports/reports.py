@@ -1,0 +1,60 @@
+"""Read models: set-based reads for reports and GraphQL's batches."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from app.domain.mastery.decision import MasteryStatus
+from app.domain.reporting import Dimension, Key
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """Whose decisions a report counts: the active students matching the filters (school,
+    class, grade, and subgroup values by dimension), on these competencies of one framework,
+    grouped by `dimensions` in that order."""
+
+    framework_id: str
+    competency_ids: tuple[str, ...]
+    dimensions: tuple[Dimension, ...] = ()
+    school_id: str | None = None
+    class_id: str | None = None
+    grade: str | None = None
+    subgroups: Mapping[Dimension, str | bool] = field(default_factory=dict)
+    # The framework's other competencies (retired, filtered out): a short list to exclude
+    # is cheaper for the database than a long one to include.
+    excluded_competency_ids: tuple[str, ...] = ()
+
+
+StatusCounts = dict[Key, dict[MasteryStatus, int]]
+
+
+class ReadModels(Protocol):
+    """Set-based reads for reports and GraphQL's batches; each call opens its own short-lived
+    session, so concurrent resolvers never share one."""
+
+    async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:
+        """The active users enrolled with `role` in each of these active classes, by id."""
+        ...
+
+    async def classes_of(self, user_ids: Collection[str], role: str) -> dict[str, list[str]]:
+        """The active classes each of these users is enrolled in with `role`, by id."""
+        ...
+
+    async def population(self, scope: ReportScope) -> dict[Key, int]:
+        """Distinct students per group (keyed by the dimensions other than competency)."""
+        ...
+
+    async def decision_counts(self, scope: ReportScope) -> StatusCounts:
+        """Stored decisions (their shown status) per group and status."""
+        ...
+
+    async def decision_counts_before(
+        self, scope: ReportScope, cuts: Sequence[datetime]
+    ) -> list[StatusCounts]:
+        """For each cut, the decisions per group and status as their history last showed them
+        strictly before it."""
+        ...

@@ -1,0 +1,116 @@
+"""Importing a OneRoster set: where its rows come from, and how they are staged and merged."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from app.domain.oneroster.connection import RosterConnection
+from app.domain.oneroster.files import FileMode, Manifest, RosterFile
+from app.domain.oneroster.references import MissingReference, ReferenceField
+from app.domain.oneroster.roles import RoleRow
+from app.domain.oneroster.rows import RowRead
+from app.domain.oneroster.values import RowValues
+from app.domain.roster import RosterKind
+
+
+class RosterSource(Protocol):
+    """A OneRoster set to import: a folder or zip of CSV files, or a SIS's REST provider."""
+
+    async def manifest(self) -> Manifest:
+        """The set's version and each file's mode (its problems listed, not raised)."""
+        ...
+
+    async def columns(self, file: RosterFile) -> list[str] | None:
+        """A CSV file's columns, by the standard's names; None where rows are not a table."""
+        ...
+
+    def rows(self, file: RosterFile) -> AsyncIterator[list[tuple[int, RowValues]]]:
+        """The file's rows in chunks, each with its line (or position) for reports."""
+        ...
+
+    def not_used(self) -> list[str]:
+        """The files of the set this service does not read."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+class RosterFiles(Protocol):
+    def open(self, path: Path, *, owned: bool = False) -> RosterSource:
+        """A OneRoster CSV set in a folder or a zip file; raises `Invalid` when unreadable.
+        An `owned` file (an upload) is deleted when the source closes."""
+        ...
+
+
+class RosterProviders(Protocol):
+    def source(
+        self, connection: RosterConnection, secret: str, since: datetime | None
+    ) -> RosterSource:
+        """The provider's roster: everything, or what changed after `since` (as delta)."""
+        ...
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """What merging one kind's staged rows did to the stored records."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0  # retired by a tobedeleted row
+    retired: int = 0  # retired because a bulk file no longer lists them
+
+
+@dataclass(frozen=True)
+class MissingReferences:
+    """The rows of one reference field whose records will not be there."""
+
+    listed: list[MissingReference]
+    count: int  # rows with the problem, listed or not
+    newly_skipped: list[int]  # lines skipped by this check (not skipped before)
+
+
+class RosterStaging(Protocol):
+    """An import's rows, staged in the unit of work's transaction and checked as sets before
+    they are merged into the roster (one statement per table, never one per row)."""
+
+    async def open(self, modes: Mapping[RosterKind, FileMode]) -> None:
+        """Create the staging tables; `modes` says how each kind's file applies."""
+        ...
+
+    async def add(self, kind: RosterKind | None, rows: Sequence[RowRead]) -> None:
+        """Stage rows of a kind's file (None: roles.csv); rows with problems are staged as
+        skipped, so a bulk file still counts them as listed."""
+        ...
+
+    async def duplicates(self, kind: RosterKind | None) -> list[tuple[int, str, int]]:
+        """Rows repeating an earlier row's sourcedId, as (line, id, first line); skipped."""
+        ...
+
+    async def mark_stale(self, kind: RosterKind) -> list[int]:
+        """Delta rows older than the stored record's dateLastModified: ignored. Their lines."""
+        ...
+
+    async def missing_references(self, ref: ReferenceField, limit: int) -> MissingReferences:
+        """Rows whose reference names no record that will be active after the import (roles.csv
+        rows for the `ROLE_*` fields); those rows are skipped. At most `limit` are listed."""
+        ...
+
+    async def roles_of(self, user_ids: Collection[str]) -> dict[str, list[tuple[int, RoleRow]]]:
+        """The staged, valid roles.csv rows of these users with their lines, in file order."""
+        ...
+
+    async def users_with_new_roles(self) -> list[str]:
+        """Users with valid roles.csv rows but no valid row of their own in users.csv."""
+        ...
+
+    async def merge(self, kind: RosterKind, now: datetime) -> MergeCounts:
+        """Write the kind's valid rows: upsert what changed, retire what is tobedeleted and,
+        for a bulk file, what it no longer lists."""
+        ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,97 @@
+"""Units of work: one command's transaction, for one tenant or for the directory of tenants."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from app.domain.access import Client, Tenant, TenantId
+from app.domain.roster import RosterKind
+from app.ports.case import CaseCatalog
+from app.ports.evidence import EvidenceRepository
+from app.ports.frameworks import FrameworkRepository
+from app.ports.gradebook import GradebookResultRepository, LineItemRepository
+from app.ports.jobs import JobRepository
+from app.ports.mastery import DecisionRepository, OverrideRepository
+from app.ports.roster import RosterConnectionRepository, RosterRepository
+from app.ports.roster_import import RosterStaging
+
+
+class UnitOfWork(Protocol):
+    """One command's transaction, opened for one tenant: its repositories see nothing else."""
+
+    tenant_id: TenantId
+
+    jobs: JobRepository
+    frameworks: FrameworkRepository
+    case: CaseCatalog
+    evidence: EvidenceRepository
+    decisions: DecisionRepository
+    overrides: OverrideRepository
+    roster_connection: RosterConnectionRepository
+    line_items: LineItemRepository
+    gradebook_results: GradebookResultRepository
+
+    def roster(self, kind: RosterKind) -> RosterRepository:
+        """The repository of one kind of roster record."""
+        ...
+
+    def roster_staging(self) -> RosterStaging:
+        """Staging for one roster import, in this unit of work's transaction."""
+        ...
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed."""
+        ...
+
+    async def commit(self) -> None:
+        """Make the work durable."""
+        ...
+
+
+class TenantRepository(Protocol):
+    async def add(self, slug: str, name: str, created_at: datetime) -> Tenant:
+        """Store a new tenant; raises `Conflict` when the slug is taken."""
+        ...
+
+    async def by_slug(self, slug: str) -> Tenant | None: ...
+
+    async def by_id(self, tenant_id: TenantId) -> Tenant | None: ...
+
+    async def list(self) -> list[Tenant]: ...
+
+
+class ClientRepository(Protocol):
+    async def add(self, client: Client) -> None: ...
+
+    async def get(self, client_id: str) -> Client | None: ...
+
+    async def save(self, client: Client) -> None: ...
+
+    async def for_tenant(self, tenant_id: TenantId) -> list[Client]: ...
+
+
+class AccessUnitOfWork(Protocol):
+    """The directory of tenants and clients, which lives above any one tenant."""
+
+    tenants: TenantRepository
+    clients: ClientRepository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
