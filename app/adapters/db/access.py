@@ -9,11 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
 from app.adapters.db.errors import translated
+from app.adapters.db.tables import table_of
 from app.domain.access import Client, Scope, Tenant, TenantId, format_scopes
 from app.domain.errors import Conflict, Problem
 
-_tenants = t.TenantRow.__table__
-_clients = t.ClientRow.__table__
+_tenants = table_of(t.TenantRow)
+_clients = table_of(t.ClientRow)
 
 
 def _tenant(row: sa.RowMapping) -> Tenant:

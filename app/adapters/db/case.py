@@ -11,12 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.adapters.db.case_tables import CaseAssociationRow
 from app.adapters.db.mastery_rows import framework_from_rows
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
+from app.adapters.db.tables import table_of
 from app.domain.access import TenantId
 from app.domain.frameworks import Framework
 
-_frameworks = FrameworkRow.__table__
-_competencies = CompetencyRow.__table__
-_associations = CaseAssociationRow.__table__
+_frameworks = table_of(FrameworkRow)
+_competencies = table_of(CompetencyRow)
+_associations = table_of(CaseAssociationRow)
 _CHUNK = 5000
 
 
@@ -30,9 +31,11 @@ class SqlCaseCatalog:
         stmt = sa.select(f.id, f.case_identifier).where(
             f.tenant_id == self._tenant, sa.or_(f.case_identifier == identifier, f.id == identifier)
         )
-        rows = (await self._session.execute(stmt)).all()
         # The CASE identifier wins over an id that happens to be equal to it.
-        rows.sort(key=lambda r: r.case_identifier != identifier)
+        rows = sorted(
+            (await self._session.execute(stmt)).all(),
+            key=lambda r: r.case_identifier != identifier,
+        )
         return rows[0].id if rows else None
 
     async def competency_owners(self, identifiers: Collection[str]) -> dict[str, tuple[str, str]]:

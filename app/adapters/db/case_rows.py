@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
+from app.adapters.db.rows import StoredRow
 from app.domain.associations import Association, NodeLink
 
 
@@ -32,7 +32,7 @@ def association_values(
     }
 
 
-def association_from_row(row: Mapping[str, Any]) -> Association:
+def association_from_row(row: StoredRow) -> Association:
     return Association(
         identifier=row["identifier"],
         type=row["association_type"],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +17,8 @@ from app.adapters.db.mastery_rows import (
 )
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow, OverrideRow
 from app.adapters.db.native import Insert, asyncpg_connection, is_postgres, unnest_insert
+from app.adapters.db.rows import StoredRow
+from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
@@ -26,9 +27,9 @@ from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.scales import Level, Scale
 from app.ports.mastery import StudentCompetency
 
-_decisions = DecisionRow.__table__
-_history = DecisionChangeRow.__table__
-_overrides = OverrideRow.__table__
+_decisions = table_of(DecisionRow)
+_history = table_of(DecisionChangeRow)
+_overrides = table_of(OverrideRow)
 _D_COLUMNS = ", ".join("d." + c.name for c in _decisions.columns)
 _KEY = ("tenant_id", "student_id", "competency_id")
 
@@ -65,7 +66,7 @@ class SqlDecisionRepository:
         if is_postgres(self._session):
             students, competencies = (list(c) for c in zip(*pairs, strict=True))
             conn = await asyncpg_connection(self._session)
-            rows: Sequence[Mapping[str, Any]] = await conn.fetch(
+            rows: Sequence[StoredRow] = await conn.fetch(
                 f"SELECT {_D_COLUMNS} FROM unnest($2::text[], $3::text[]) AS k(s, c) "
                 "JOIN decisions d ON d.tenant_id = $1 AND d.student_id = k.s "
                 "AND d.competency_id = k.c",

@@ -32,8 +32,9 @@ def constraint_name(exc: IntegrityError) -> str | None:
     if table is None:
         return None
     for constraint in table.constraints:
-        keyed = isinstance(constraint, sa.UniqueConstraint | sa.PrimaryKeyConstraint)
-        if keyed and {c.name for c in constraint.columns} == columns:
+        if not isinstance(constraint, sa.UniqueConstraint | sa.PrimaryKeyConstraint):
+            continue
+        if {c.name for c in constraint.columns} == columns:
             return str(constraint.name)
     for index in table.indexes:
         if index.unique and {c.name for c in index.columns} == columns:

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.adapters.db.mastery_rows import evidence_from_row
 from app.adapters.db.mastery_tables import EvidenceRow, EvidenceVersionRow
 from app.adapters.db.native import asyncpg_connection, is_postgres
+from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks
 from app.domain.access import TenantId
 from app.domain.evidence import Evidence
@@ -22,8 +23,8 @@ from app.ports.evidence import EvidenceKey
 from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
 
-_evidence = EvidenceRow.__table__
-_versions = EvidenceVersionRow.__table__
+_evidence = table_of(EvidenceRow)
+_versions = table_of(EvidenceVersionRow)
 _E_COLUMNS = ", ".join("e." + c.name for c in _evidence.columns)
 
 

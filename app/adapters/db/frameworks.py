@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +18,7 @@ from app.adapters.db.errors import translated
 from app.adapters.db.mastery_rows import competency_values, framework_from_rows, framework_values
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
 from app.adapters.db.native import copy_rows, is_postgres
+from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks, upsert_many
 from app.domain.access import TenantId
 from app.domain.associations import Association
@@ -25,9 +27,9 @@ from app.domain.errors import Conflict, Problem
 from app.domain.frameworks import Framework
 from app.ports.paging import Page
 
-_frameworks = FrameworkRow.__table__
-_competencies = CompetencyRow.__table__
-_associations = CaseAssociationRow.__table__
+_frameworks = table_of(FrameworkRow)
+_competencies = table_of(CompetencyRow)
+_associations = table_of(CaseAssociationRow)
 
 
 @dataclass
@@ -196,7 +198,7 @@ class SqlFrameworkRepository:
             )
         )
         seen: set[str] = set()
-        rows = []
+        rows: list[dict[str, Any]] = []
         for a in stored_associations(framework):
             if a.identifier not in seen:  # an identifier is stored once per framework
                 seen.add(a.identifier)

@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db.gradebook_tables import GradebookResultRow, LineItemRow
+from app.adapters.db.rows import StoredRow
+from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import upsert
 from app.domain.access import TenantId
 from app.domain.gradebook import (
@@ -26,8 +28,8 @@ from app.domain.oneroster.query import CollectionQuery, Op, Predicate
 from app.domain.roster import RecordStatus
 from app.ports.paging import Counted
 
-_items = LineItemRow.__table__
-_results = GradebookResultRow.__table__
+_items = table_of(LineItemRow)
+_results = table_of(GradebookResultRow)
 
 # The column holding each field a collection is filtered and sorted on (LINE_ITEM_FIELDS and
 # RESULT_FIELDS name the same fields; a test keeps them equal).
@@ -198,7 +200,7 @@ def _line_item_row(item: LineItem, tenant: TenantId) -> dict[str, Any]:
     }
 
 
-def _line_item(row: Mapping[str, Any]) -> LineItem:
+def _line_item(row: StoredRow) -> LineItem:
     return LineItem(
         id=row["id"],
         title=row["title"],
@@ -265,7 +267,7 @@ def _result_row(result: Result, tenant: TenantId) -> dict[str, Any]:
     }
 
 
-def _result(row: Mapping[str, Any]) -> Result:
+def _result(row: StoredRow) -> Result:
     report = row["report"]
     return Result(
         id=row["id"],

@@ -8,11 +8,12 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
+from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import upsert
 from app.domain.access import Scope, TenantId
 from app.domain.jobs import Job, JobStatus
 
-_jobs = t.JobRow.__table__
+_jobs = table_of(t.JobRow)
 
 
 def _values(job: Job) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+from app.adapters.db.rows import StoredRow
 from app.domain.associations import Association
 from app.domain.case.identifiers import document_identifier, item_identifier
 from app.domain.evidence import Evidence, EvidenceKind
@@ -77,8 +78,8 @@ def competency_values(
 
 
 def framework_from_rows(
-    row: Mapping[str, Any],
-    competencies: Sequence[Mapping[str, Any]],
+    row: StoredRow,
+    competencies: Sequence[StoredRow],
     associations: Sequence[Association] = (),
 ) -> Framework:
     return Framework(
@@ -112,7 +113,7 @@ def framework_from_rows(
     )
 
 
-def evidence_from_row(row: Mapping[str, Any]) -> Evidence:
+def evidence_from_row(row: StoredRow) -> Evidence:
     return Evidence(
         id=row["id"],
         student_id=row["student_id"],
@@ -150,7 +151,7 @@ def _method(items: tuple[tuple[str, Any], ...]) -> tuple[Calculation | None, Rol
     return calculation_from_dict({"method": name, **method}), None
 
 
-def _computed(row: Mapping[str, Any]) -> ComputedDecision:
+def _computed(row: StoredRow) -> ComputedDecision:
     calculation, rollup = _method(tuple(sorted(row["method"].items())))
     return ComputedDecision(
         status=MasteryStatus(row["computed_status"]),
@@ -208,7 +209,7 @@ def decision_values(
     }
 
 
-def decision_from_row(row: Mapping[str, Any], *, with_state: bool = True) -> DecisionRecord:
+def decision_from_row(row: StoredRow, *, with_state: bool = True) -> DecisionRecord:
     return DecisionRecord(
         student_id=row["student_id"],
         competency_id=row["competency_id"],
@@ -239,7 +240,7 @@ def change_values(change: DecisionChange, tenant: int) -> dict[str, Any]:
     }
 
 
-def change_from_row(row: Mapping[str, Any]) -> DecisionChange:
+def change_from_row(row: StoredRow) -> DecisionChange:
     return DecisionChange(
         student_id=row["student_id"],
         competency_id=row["competency_id"],

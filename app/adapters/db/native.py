@@ -3,27 +3,44 @@ would dominate: on PostgreSQL, arrays through `unnest` make one round trip of an
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.adapters.db.rows import StoredRow
 from app.adapters.db.types import UTCDateTime
 
 
 def is_postgres(session: AsyncSession) -> bool:
-    return session.bind.dialect.name == "postgresql"
+    """Whether the session talks to PostgreSQL (else SQLite)."""
+    return session.get_bind().dialect.name == "postgresql"
 
 
-async def asyncpg_connection(session: AsyncSession) -> Any:
+class DriverConnection(Protocol):
+    """What we call on asyncpg's Connection, which ships no type information."""
+
+    async def execute(self, query: str, *args: object) -> str: ...
+
+    async def fetch(self, query: str, *args: object) -> list[StoredRow]: ...
+
+    async def copy_records_to_table(
+        self, table_name: str, *, records: Iterable[Sequence[object]], columns: Sequence[str]
+    ) -> str: ...
+
+
+async def asyncpg_connection(session: AsyncSession) -> DriverConnection:
     """The asyncpg connection under the session's transaction (PostgreSQL only)."""
     connection = await session.connection()
     raw = await connection.get_raw_connection()
-    return raw.driver_connection
+    if raw.driver_connection is None:  # only after the pool has invalidated it
+        raise RuntimeError("the session's connection is closed")
+    driver: DriverConnection = raw.driver_connection
+    return driver
 
 
 def _element_type(column: sa.Column[Any]) -> str:

@@ -3,7 +3,7 @@ its domain type and the filters it understands."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
 from app.adapters.db.rows import from_row, to_row
+from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import upsert
 from app.domain.access import TenantId
 from app.domain.roster import (
@@ -31,22 +32,26 @@ from app.ports.roster import RosterQuery
 
 Filter = Callable[[sa.Table, TenantId, str], sa.ColumnElement[bool]]
 
+_user_orgs = table_of(t.UserOrgRow)
+_user_grades = table_of(t.UserGradeRow)
+_enrollments = table_of(t.EnrollmentRow)
+
 
 def _column(name: str) -> Filter:
     return lambda table, _tenant, value: table.c[name] == value
 
 
 def _user_in_org(table: sa.Table, tenant: TenantId, org_id: str) -> sa.ColumnElement[bool]:
-    link = t.UserOrgRow.__table__
+    link = _user_orgs.c
     return sa.exists().where(
-        link.c.tenant_id == tenant, link.c.user_id == table.c.id, link.c.org_id == org_id
+        link.tenant_id == tenant, link.user_id == table.c.id, link.org_id == org_id
     )
 
 
 def _user_in_grade(table: sa.Table, tenant: TenantId, grade: str) -> sa.ColumnElement[bool]:
-    link = t.UserGradeRow.__table__
+    link = _user_grades.c
     return sa.exists().where(
-        link.c.tenant_id == tenant, link.c.user_id == table.c.id, link.c.grade == grade
+        link.tenant_id == tenant, link.user_id == table.c.id, link.grade == grade
     )
 
 
@@ -65,7 +70,7 @@ def _name_contains(table: sa.Table, _tenant: TenantId, text: str) -> sa.ColumnEl
 def _enrolled(
     table: sa.Table, tenant: TenantId, class_id: str, role: str | None = None
 ) -> sa.ColumnElement[bool]:
-    e = t.EnrollmentRow.__table__
+    e = _enrollments
     condition = sa.exists().where(
         e.c.tenant_id == tenant,
         e.c.user_id == table.c.id,
@@ -73,6 +78,13 @@ def _enrolled(
         e.c.status == RecordStatus.ACTIVE.value,
     )
     return condition.where(e.c.role == role) if role else condition
+
+
+# users.org_ids and users.grades, kept as rows of their link tables (see tables.py).
+_USER_LINKS: tuple[tuple[sa.Table, str, Callable[[User], Iterable[str]]], ...] = (
+    (_user_orgs, "org_id", lambda u: u.org_ids),
+    (_user_grades, "grade", lambda u: u.grades),
+)
 
 
 @dataclass(frozen=True)
@@ -84,21 +96,21 @@ class KindSpec:
 
 SPECS: dict[RosterKind, KindSpec] = {
     RosterKind.ORG: KindSpec(
-        t.OrgRow.__table__, Org, {"type": _column("type"), "parent_id": _column("parent_id")}
+        table_of(t.OrgRow), Org, {"type": _column("type"), "parent_id": _column("parent_id")}
     ),
     RosterKind.ACADEMIC_SESSION: KindSpec(
-        t.AcademicSessionRow.__table__,
+        table_of(t.AcademicSessionRow),
         AcademicSession,
         {"type": _column("type"), "parent_id": _column("parent_id")},
     ),
-    RosterKind.COURSE: KindSpec(t.CourseRow.__table__, Course, {"org_id": _column("org_id")}),
+    RosterKind.COURSE: KindSpec(table_of(t.CourseRow), Course, {"org_id": _column("org_id")}),
     RosterKind.CLASS: KindSpec(
-        t.ClassRow.__table__,
+        table_of(t.ClassRow),
         SchoolClass,
         {"course_id": _column("course_id"), "school_id": _column("school_id")},
     ),
     RosterKind.USER: KindSpec(
-        t.UserRow.__table__,
+        table_of(t.UserRow),
         User,
         {
             "role": _column("role"),
@@ -109,7 +121,7 @@ SPECS: dict[RosterKind, KindSpec] = {
         },
     ),
     RosterKind.ENROLLMENT: KindSpec(
-        t.EnrollmentRow.__table__,
+        _enrollments,
         Enrollment,
         {
             "class_id": _column("class_id"),
@@ -117,7 +129,7 @@ SPECS: dict[RosterKind, KindSpec] = {
             "role": _column("role"),
         },
     ),
-    RosterKind.DEMOGRAPHICS: KindSpec(t.DemographicsRow.__table__, Demographics, {}),
+    RosterKind.DEMOGRAPHICS: KindSpec(table_of(t.DemographicsRow), Demographics, {}),
 }
 
 
@@ -164,10 +176,7 @@ class SqlRosterRepository:
 
     async def _save_user_links(self, users: list[User]) -> None:
         ids = [u.id for u in users]
-        for link, column, values in (
-            (t.UserOrgRow.__table__, "org_id", lambda u: u.org_ids),
-            (t.UserGradeRow.__table__, "grade", lambda u: u.grades),
-        ):
+        for link, column, values in _USER_LINKS:
             await self._session.execute(
                 sa.delete(link).where(link.c.tenant_id == self._tenant, link.c.user_id.in_(ids))
             )

@@ -6,11 +6,12 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
-from app.adapters.db.upsert import upsert
+from app.adapters.db.tables import table_of
+from app.adapters.db.upsert import rows_changed, upsert
 from app.domain.access import TenantId
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth, RosterConnection
 
-_connections = t.RosterConnectionRow.__table__
+_connections = table_of(t.RosterConnectionRow)
 
 
 class SqlRosterConnectionRepository:
@@ -51,7 +52,7 @@ class SqlRosterConnectionRepository:
         await upsert(self._session, _connections, [values], key=("tenant_id",))
 
     async def delete(self) -> bool:
-        result = await self._session.execute(
-            sa.delete(_connections).where(_connections.c.tenant_id == self._tenant)
+        deleted = await rows_changed(
+            self._session, sa.delete(_connections).where(_connections.c.tenant_id == self._tenant)
         )
-        return bool(result.rowcount)
+        return bool(deleted)

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import staging_tables as st
+from app.adapters.db.native import is_postgres
 from app.adapters.db.roster import SPECS
 from app.adapters.db.rows import from_json
 from app.adapters.db.staging_checks import available, describe
@@ -35,21 +36,21 @@ class SqlRosterStaging:
         self._modes: Mapping[RosterKind, FileMode] = {}
         self._indexed: set[str] = set()
         self._dirty: set[str] = set()
-        self._postgres = session.bind.dialect.name == "postgresql"
+        self._postgres = is_postgres(session)
 
-    async def _run(self, statement: Any) -> Any:
+    async def _run(self, statement: sa.Executable) -> sa.Result[Any]:
         return await self._session.execute(statement)
 
     async def open(self, modes: Mapping[RosterKind, FileMode]) -> None:
         self._modes = modes
         connection = await self._session.connection()
         for table in self._tables.all():
-            await connection.run_sync(lambda c, table=table: table.create(c))
+            await connection.run_sync(table.create)
 
     async def close(self) -> None:
         connection = await self._session.connection()
         for table in self._tables.all():
-            await connection.run_sync(lambda c, table=table: table.drop(c))
+            await connection.run_sync(table.drop)
 
     def _stage(self, kind: RosterKind | None) -> sa.Table:
         return self._tables.roles if kind is None else self._tables.records[kind]
@@ -133,6 +134,8 @@ class SqlRosterStaging:
         await self._ready(stage)
         await self._ready(self._stage(ref.target))
         written = ~stage.c.invalid & ~stage.c.deleting & ~stage.c.stale
+        position: sa.ColumnElement[Any]
+        source: sa.FromClause
         if ref.many:
             items = self._tables.items
             await self._ready(items)

@@ -5,13 +5,23 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard, TypeVar
 
-T = TypeVar("T")
+if TYPE_CHECKING:  # typeshed's name for "an instance of any dataclass"; not importable at run time
+    from _typeshed import DataclassInstance
+
+Record = TypeVar("Record", bound="DataclassInstance")
+
+
+class StoredRow(Protocol):
+    """A stored row read by column name: SQLAlchemy's RowMapping, asyncpg's Record or a dict.
+    A column's value has the type its table declares, which a type checker cannot follow."""
+
+    def __getitem__(self, column: str, /) -> Any: ...
 
 
 def _base(hint: Any) -> Any:
@@ -24,7 +34,7 @@ def _reader(base: Any) -> Callable[[Any], Any] | None:
     """How to turn a stored (or JSON) value back into a value of type `base`."""
     if typing.get_origin(base) is tuple:
         item = typing.get_args(base)[0]
-        if dataclasses.is_dataclass(item):
+        if isinstance(item, type) and dataclasses.is_dataclass(item):
             return lambda values: tuple(from_json(item, v) for v in values)
         return tuple
     if isinstance(base, type) and issubclass(base, Enum):
@@ -33,10 +43,10 @@ def _reader(base: Any) -> Callable[[Any], Any] | None:
 
 
 @cache
-def _converters(cls: type) -> dict[str, Any]:
+def _converters(cls: type[DataclassInstance]) -> dict[str, Callable[[Any], Any]]:
     """For each field of a dataclass, how to turn a stored value back into the field's type."""
     hints = typing.get_type_hints(cls)
-    found: dict[str, Any] = {}
+    found: dict[str, Callable[[Any], Any]] = {}
     for f in dataclasses.fields(cls):
         reader = _reader(_base(hints[f.name]))
         if reader is not None:
@@ -45,7 +55,7 @@ def _converters(cls: type) -> dict[str, Any]:
 
 
 @cache
-def _json_converters(cls: type) -> dict[str, Any]:
+def _json_converters(cls: type[DataclassInstance]) -> dict[str, Callable[[Any], Any]]:
     """Like `_converters`, plus dates and instants, which JSON holds as ISO text."""
     hints = typing.get_type_hints(cls)
     found = dict(_converters(cls))
@@ -58,7 +68,7 @@ def _json_converters(cls: type) -> dict[str, Any]:
     return found
 
 
-def from_json(cls: Any, data: dict[str, Any]) -> Any:
+def from_json(cls: type[Record], data: Mapping[str, Any]) -> Record:
     """A nested dataclass back from its JSON form."""
     convert = _json_converters(cls)
     values = {}
@@ -70,7 +80,7 @@ def from_json(cls: Any, data: dict[str, Any]) -> Any:
     return cls(**values)
 
 
-def _to_json(value: Any) -> Any:
+def _to_json(value: DataclassInstance) -> dict[str, Any]:
     """A nested dataclass as a JSON-ready dict (enums by value, dates in ISO form)."""
     out: dict[str, Any] = {}
     for f in dataclasses.fields(value):
@@ -83,7 +93,7 @@ def _to_json(value: Any) -> Any:
     return out
 
 
-def to_row(record: Any, **extra: Any) -> dict[str, Any]:
+def to_row(record: DataclassInstance, **extra: Any) -> dict[str, Any]:
     """A dict of column values for a dataclass record (tuples become lists, enums their value)."""
     row: dict[str, Any] = {}
     for f in dataclasses.fields(record):
@@ -95,19 +105,24 @@ def to_row(record: Any, **extra: Any) -> dict[str, Any]:
 def column_value(value: Any) -> Any:
     """One field's value as a column holds it."""
     if isinstance(value, tuple):
-        return [_to_json(v) if dataclasses.is_dataclass(v) else v for v in value]
+        return [_to_json(v) if _is_record(v) else v for v in value]
     if isinstance(value, Enum):
         return value.value
     return value
 
 
-def from_row(cls: type[T], row: Any) -> T:
+def from_row(cls: type[Record], row: StoredRow) -> Record:
     """A dataclass record from a row mapping; columns the record does not declare are ignored."""
     convert = _converters(cls)
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for f in dataclasses.fields(cls):
         value = row[f.name]
         if value is not None and f.name in convert:
             value = convert[f.name](value)
         values[f.name] = value
     return cls(**values)
+
+
+def _is_record(value: object) -> TypeGuard[DataclassInstance]:
+    """A dataclass instance (`is_dataclass` is true of dataclass types too)."""
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from app.adapters.db import case_tables, gradebook_tables, mastery_tables, tables
+from app.adapters.db.tables import table_of
 
 metadata = tables.metadata
-assert mastery_tables.FrameworkRow.__table__.metadata is metadata
-assert case_tables.CaseAssociationRow.__table__.metadata is metadata
-assert gradebook_tables.LineItemRow.__table__.metadata is metadata
+assert table_of(mastery_tables.FrameworkRow).metadata is metadata
+assert table_of(case_tables.CaseAssociationRow).metadata is metadata
+assert table_of(gradebook_tables.LineItemRow).metadata is metadata
 
 __all__ = ["metadata"]

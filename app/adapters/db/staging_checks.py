@@ -18,7 +18,11 @@ ACTIVE = RecordStatus.ACTIVE.value
 
 
 def available(
-    stage: sa.Table, stored: sa.Table, tenant: TenantId, mode: FileMode, value: Any
+    stage: sa.Table,
+    stored: sa.Table,
+    tenant: TenantId,
+    mode: FileMode,
+    value: sa.ColumnElement[Any],
 ) -> sa.ColumnElement[bool]:
     """`value` names a record that is active after the import: written by a valid row of the
     set, or stored active and neither retired by a row nor left out of a bulk file (a row with a

@@ -4,14 +4,14 @@ one update for retirements, one for what a bulk file no longer lists."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
+from app.adapters.db.tables import table_of
 from app.adapters.db.types import UTCDateTime
-from app.adapters.db.upsert import insert_for
+from app.adapters.db.upsert import insert_for, rows_changed
 from app.domain.access import TenantId
 from app.domain.oneroster.files import FileMode
 from app.domain.roster import RecordStatus, RosterKind
@@ -26,7 +26,7 @@ def writes(stage: sa.Table) -> sa.ColumnElement[bool]:
     return sa.and_(~stage.c.skipped, ~stage.c.stale, ~stage.c.deleting)
 
 
-async def _count(session: AsyncSession, stage: sa.Table, *where: Any) -> int:
+async def _count(session: AsyncSession, stage: sa.Table, *where: sa.ColumnElement[bool]) -> int:
     result = await session.execute(sa.select(sa.func.count()).select_from(stage).where(*where))
     return int(result.scalar_one())
 
@@ -59,7 +59,7 @@ async def merge(
         set_={c: upsert.excluded[c] for c in [*compared, "updated_at"]},
         where=sa.or_(*(stored.c[c].is_distinct_from(upsert.excluded[c]) for c in compared)),
     )
-    written = (await session.execute(upsert)).rowcount
+    written = await rows_changed(session, upsert)
 
     retiring = sa.and_(~stage.c.skipped, ~stage.c.stale, stage.c.deleting)
     retirements = await _count(session, stage, retiring)
@@ -69,31 +69,29 @@ async def merge(
         .limit(1)
         .scalar_subquery()
     )
-    deleted = (
-        await session.execute(
-            sa.update(stored)
-            .where(
-                stored.c.tenant_id == tenant,
-                stored.c.status == ACTIVE,
-                stored.c.id.in_(sa.select(stage.c.id).where(retiring)),
-            )
-            .values(
-                status=RETIRED,
-                updated_at=at,
-                source_modified_at=sa.func.coalesce(modified, stored.c.source_modified_at),
-            )
+    deleted = await rows_changed(
+        session,
+        sa.update(stored)
+        .where(
+            stored.c.tenant_id == tenant,
+            stored.c.status == ACTIVE,
+            stored.c.id.in_(sa.select(stage.c.id).where(retiring)),
         )
-    ).rowcount
+        .values(
+            status=RETIRED,
+            updated_at=at,
+            source_modified_at=sa.func.coalesce(modified, stored.c.source_modified_at),
+        ),
+    )
     retired = 0
     if mode == FileMode.BULK:
         listed = sa.exists().where(stage.c.id == stored.c.id, stage.c.line > 0)
-        retired = (
-            await session.execute(
-                sa.update(stored)
-                .where(stored.c.tenant_id == tenant, stored.c.status == ACTIVE, ~listed)
-                .values(status=RETIRED, updated_at=at)
-            )
-        ).rowcount
+        retired = await rows_changed(
+            session,
+            sa.update(stored)
+            .where(stored.c.tenant_id == tenant, stored.c.status == ACTIVE, ~listed)
+            .values(status=RETIRED, updated_at=at),
+        )
     if kind == RosterKind.USER:
         await _relink_users(session, tenant, stage, stored, items, at)
     return MergeCounts(
@@ -117,8 +115,8 @@ async def _relink_users(
     written = sa.select(stored.c.id).where(stored.c.tenant_id == tenant, stored.c.updated_at == at)
     staged = sa.select(stage.c.id).where(writes(stage))
     for link, field, column in (
-        (t.UserOrgRow.__table__, "org_ids", "org_id"),
-        (t.UserGradeRow.__table__, "grades", "grade"),
+        (table_of(t.UserOrgRow), "org_ids", "org_id"),
+        (table_of(t.UserGradeRow), "grades", "grade"),
     ):
         await session.execute(
             sa.delete(link).where(

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.adapters.db.native import asyncpg_connection, is_postgres
 from app.adapters.db.roster import SPECS
 from app.adapters.db.rows import column_value
 from app.adapters.db.types import JsonValue
@@ -188,10 +189,8 @@ async def load(
     """Append rows to a staging table with the fastest way the database has."""
     if not rows:
         return
-    if session.bind.dialect.name == "postgresql":
-        connection = await session.connection()
-        raw = await connection.get_raw_connection()
-        driver: Any = raw.driver_connection
+    if is_postgres(session):
+        driver = await asyncpg_connection(session)
         await driver.copy_records_to_table(table.name, records=rows, columns=columns)
         return
     dicts = [dict(zip(columns, row, strict=True)) for row in rows]

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Mapper
 from sqlmodel import Field, SQLModel
 
 from app.adapters.db.types import JsonValue, UTCDateTime
@@ -21,6 +22,16 @@ NAMING_CONVENTION = {
 }
 SQLModel.metadata.naming_convention = NAMING_CONVENTION
 metadata = SQLModel.metadata
+
+
+def table_of(model: type[SQLModel]) -> sa.Table:
+    """The Table behind a `table=True` model. SQLModel sets `__table__` when it builds the class
+    but does not declare it, so type checkers cannot see it; the model's mapper names it."""
+    mapper: Mapper[Any] = sa.inspect(model)
+    table = mapper.local_table
+    if not isinstance(table, sa.Table):
+        raise TypeError(f"{model.__name__} is not mapped onto a table")
+    return table
 
 
 def _tenant_fk() -> Any:

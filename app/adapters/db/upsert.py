@@ -1,4 +1,5 @@
-"""Multi-row INSERT … ON CONFLICT, in the dialect of the session's database."""
+"""Multi-row INSERT … ON CONFLICT, in the dialect of the session's database, and the count of
+rows a statement changed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db.native import is_postgres
 
 # Both drivers cap the bound parameters of one statement (SQLite 32,766, asyncpg 32,767).
 MAX_PARAMETERS = 32_000
@@ -21,10 +24,17 @@ def chunks(rows: Sequence[dict[str, Any]]) -> list[Sequence[dict[str, Any]]]:
     return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
-def insert_for(session: AsyncSession, table: sa.Table) -> Any:
+def insert_for(session: AsyncSession, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
     """The dialect's INSERT construct, which knows ON CONFLICT."""
-    dialect = session.bind.dialect.name
-    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+    return postgresql.insert(table) if is_postgres(session) else sqlite.insert(table)
+
+
+async def rows_changed(session: AsyncSession, statement: sa.Executable) -> int:
+    """Run an INSERT, UPDATE or DELETE in the session's transaction; how many rows it changed.
+    On the session's connection, whose result is typed as the cursor result it always is for
+    DML (the session's own `execute` is typed for any statement, without a row count)."""
+    connection = await session.connection()
+    return (await connection.execute(statement)).rowcount
 
 
 async def upsert(

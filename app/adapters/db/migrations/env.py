@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from alembic import context
@@ -16,7 +16,7 @@ from app.adapters.db.schema import metadata
 config = context.config
 
 
-def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | bool:
+def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Render SQLModel's AutoString as plain sa.String, so migrations do not import sqlmodel."""
     if type_ == "type" and type(obj).__name__ == "AutoString":
         return f"sa.String({obj.length})" if obj.length else "sa.String()"
