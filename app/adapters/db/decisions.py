@@ -22,7 +22,7 @@ from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
-from app.domain.mastery.override import Override
+from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.scales import Level, Scale
 from app.ports.mastery import StudentCompetency
@@ -197,23 +197,21 @@ class SqlOverrideRepository:
                 _overrides.c.tenant_id == self._tenant,
                 _overrides.c.student_id == student_id,
                 _overrides.c.competency_id.in_(list(competency_ids)),
-                _overrides.c.set_at <= at,
-                sa.or_(_overrides.c.cleared_at.is_(None), _overrides.c.cleared_at > at),
             )
-            .order_by(_overrides.c.seq)
+            .order_by(_overrides.c.seq)  # the order they were set in
         )
-        found: dict[str, Override] = {}
-        for row in (await self._session.execute(stmt)).mappings():
-            override = Override(
-                level=Level(row["level_value"], row["level_label"])
-                if row["level_value"] is not None
-                else None,
-                status=MasteryStatus(row["status"]) if row["status"] else None,
-                reason=row["reason"],
-                expires_at=row["expires_at"],
-                set_at=row["set_at"],
-                set_by=row["set_by"],
-            )
-            if override.in_force(at):
-                found[row["competency_id"]] = override  # the latest set wins
-        return found
+        rows = (await self._session.execute(stmt)).mappings()
+        return overrides_in_force((_recorded(r) for r in rows), at)
+
+
+def _recorded(row: StoredRow) -> RecordedOverride:
+    level = row["level_value"]
+    override = Override(
+        level=Level(level, row["level_label"]) if level is not None else None,
+        status=MasteryStatus(row["status"]) if row["status"] else None,
+        reason=row["reason"],
+        expires_at=row["expires_at"],
+        set_at=row["set_at"],
+        set_by=row["set_by"],
+    )
+    return RecordedOverride(row["competency_id"], override, row["cleared_at"])

@@ -8,6 +8,7 @@ the measurement. New evidence never removes an override; clearing or expiry does
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -59,6 +60,31 @@ class Override:
             "set_at": self.set_at.isoformat(),
             "set_by": self.set_by,
         }
+
+
+@dataclass(frozen=True)
+class RecordedOverride:
+    """An override as the record keeps it: on which competency, and when it was cleared, if
+    ever (clearing ends an override without erasing it, so `as_of` reads still see it)."""
+
+    competency_id: str
+    override: Override
+    cleared_at: datetime | None
+
+    def in_force(self, at: datetime) -> bool:
+        """Set at or before `at`, and neither cleared nor expired at `at`."""
+        cleared = self.cleared_at is not None and self.cleared_at <= at
+        return not cleared and self.override.in_force(at)
+
+
+def overrides_in_force(recorded: Iterable[RecordedOverride], at: datetime) -> dict[str, Override]:
+    """The override in force at `at` on each competency: of those in force then, the one set
+    last (`recorded` comes in the order the overrides were set)."""
+    found: dict[str, Override] = {}
+    for entry in recorded:
+        if entry.in_force(at):
+            found[entry.competency_id] = entry.override
+    return found
 
 
 def _check(

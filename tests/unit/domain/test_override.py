@@ -5,7 +5,13 @@ import pytest
 from app.domain.errors import Invalid
 from app.domain.frameworks import DEFAULT_SCALE, Calculation, CalculationMethod, Level
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus
-from app.domain.mastery.override import Override, effective, set_override
+from app.domain.mastery.override import (
+    Override,
+    RecordedOverride,
+    effective,
+    overrides_in_force,
+    set_override,
+)
 
 from .builders import day
 
@@ -141,3 +147,63 @@ def test_set_override_reports_the_scale_and_the_rest_at_once() -> None:
         (("reason",), "is required"),
         (("expires_at",), "must be after the override is set"),
     ]
+
+
+def recorded(
+    competency_id: str,
+    set_on: float,
+    *,
+    expires: float | None = None,
+    cleared: float | None = None,
+    level: Level = PROFICIENT,
+) -> RecordedOverride:
+    return RecordedOverride(
+        competency_id,
+        Override(
+            level=level,
+            status=None,
+            reason=f"set on day {set_on}",
+            expires_at=None if expires is None else day(expires),
+            set_at=day(set_on),
+            set_by="teacher-1",
+        ),
+        None if cleared is None else day(cleared),
+    )
+
+
+# One student's overrides in the order they were set. On c1: A replaced by B on day 5
+# (A cleared then); C set on day 7 over B and cleared on day 8; D set on day 12.
+A = recorded("c1", 1, cleared=5)
+B = recorded("c1", 5, expires=9)
+E = recorded("c2", 3, expires=6, level=DEVELOPING)
+C = recorded("c1", 7, cleared=8, level=DEVELOPING)
+D = recorded("c1", 12)
+HISTORY = [A, E, B, C, D]
+
+
+@pytest.mark.parametrize(
+    ("at", "expected"),
+    [
+        (0.5, {}),  # nothing set yet
+        (1, {"c1": A}),  # in force from the instant it is set
+        (4, {"c1": A, "c2": E}),
+        (5, {"c1": B, "c2": E}),  # A cleared at 5, the instant B was set
+        (6, {"c1": B}),  # E expired at 6 (its expiry instant is out)
+        (7.5, {"c1": C}),  # C, set after B, wins while both are in force
+        (8, {"c1": B}),  # C cleared: B, set before it and not yet expired, shows again
+        (9, {}),  # B expired; A and C cleared
+        (12, {"c1": D}),
+    ],
+)
+def test_the_override_in_force_is_the_latest_set_that_is_neither_cleared_nor_expired(
+    at: float, expected: dict[str, RecordedOverride]
+) -> None:
+    found = overrides_in_force(HISTORY, day(at))
+    assert found == {c: entry.override for c, entry in expected.items()}
+
+
+def test_of_overrides_set_at_the_same_instant_the_one_recorded_last_wins() -> None:
+    first = recorded("c1", 3, level=DEVELOPING)
+    second = recorded("c1", 3, level=PROFICIENT)
+    assert overrides_in_force([first, second], day(4)) == {"c1": second.override}
+    assert overrides_in_force([second, first], day(4)) == {"c1": first.override}
