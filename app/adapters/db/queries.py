@@ -31,15 +31,15 @@ from app.domain.roster import EnrollmentRole, OrgType, RecordStatus, UserRole
 from app.ports.reports import ReportScope, StatusCounts
 
 ACTIVE = RecordStatus.ACTIVE.value
-_users = t.UserRow.__table__
-_orgs = t.OrgRow.__table__
-_classes = t.ClassRow.__table__
-_enrollments = t.EnrollmentRow.__table__
-_user_orgs = t.UserOrgRow.__table__
-_user_grades = t.UserGradeRow.__table__
-_demographics = t.DemographicsRow.__table__
-_decisions = DecisionRow.__table__
-_history = DecisionChangeRow.__table__
+_users = t.table_of(t.UserRow)
+_orgs = t.table_of(t.OrgRow)
+_classes = t.table_of(t.ClassRow)
+_enrollments = t.table_of(t.EnrollmentRow)
+_user_orgs = t.table_of(t.UserOrgRow)
+_user_grades = t.table_of(t.UserGradeRow)
+_demographics = t.table_of(t.DemographicsRow)
+_decisions = t.table_of(DecisionRow)
+_history = t.table_of(DecisionChangeRow)
 _IN_CHUNK = 5000
 
 # The demographics column each subgroup dimension groups or filters by.
@@ -222,7 +222,7 @@ class SqlReadModels:
                     where.append(o.c.id == scope.school_id)
             elif dim is Dimension.CLASS:
                 # One row per student and class, though a district may enrol a student twice.
-                e = _enrollments
+                e: sa.FromClause = _enrollments
                 c = _classes.alias("c")
                 places = (
                     sa.select(e.c.user_id, e.c.class_id)
@@ -297,7 +297,7 @@ def race_ethnicity_sql(dm: sa.FromClause) -> sa.ColumnElement[Any]:
     whens: list[tuple[sa.ColumnElement[bool], str]] = []
     for category, condition in RACE_ETHNICITY_RULE:
         if isinstance(condition, FlagSet):
-            holds = dm.c[condition.flag].is_(True)
+            holds: sa.ColumnElement[bool] = dm.c[condition.flag].is_(True)
         else:
             count = sum(
                 (sa.case((dm.c[f].is_(True), 1), else_=0) for f in condition.flags[1:]),
