@@ -4,7 +4,7 @@ iterative so that a 10,000-item chain does not exhaust the stack)."""
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 N = TypeVar("N", bound=Hashable)
 
@@ -13,46 +13,65 @@ def cycles(nodes: Iterable[N], edges: Mapping[N, Sequence[N]]) -> list[list[N]]:
     """Every group of nodes that reach each other (each is at least one cycle), in the order
     their first node appears in `nodes`; a node with an edge to itself is a group of one."""
     order = list(dict.fromkeys(nodes))
-    index: dict[N, int] = {}
-    low: dict[N, int] = {}
-    on_stack: set[N] = set()
-    stack: list[N] = []
-    found: list[list[N]] = []
-    counter = 0
+    search = _Components(edges)
     for root in order:
-        if root in index:
-            continue
+        if root not in search.index:
+            search.visit(root)
+    rank = {n: i for i, n in enumerate(order)}
+    for group in search.found:
+        group.sort(key=lambda n: rank.get(n, len(rank)))
+    return sorted(search.found, key=lambda g: rank.get(g[0], len(rank)))
+
+
+class _Components(Generic[N]):
+    """Tarjan's bookkeeping: each node's discovery index and the lowest index it reaches, the
+    stack of nodes whose component is still open, and the cycles found so far."""
+
+    def __init__(self, edges: Mapping[N, Sequence[N]]) -> None:
+        self.edges = edges
+        self.index: dict[N, int] = {}
+        self.low: dict[N, int] = {}
+        self.open: list[N] = []
+        self.on_stack: set[N] = set()
+        self.found: list[list[N]] = []
+
+    def visit(self, root: N) -> None:
+        """Depth-first from `root`, with a stack of (node, next edge to follow) for recursion."""
         work: list[tuple[N, int]] = [(root, 0)]
         while work:
             node, next_edge = work.pop()
             if next_edge == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            targets = edges.get(node, ())
+                self._discover(node)
+            targets = self.edges.get(node, ())
             if next_edge < len(targets):
                 work.append((node, next_edge + 1))
-                target = targets[next_edge]
-                if target not in index:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
+                self._follow(node, targets[next_edge], work)
                 continue
-            if work:
+            if work:  # back in the parent: it reaches whatever its child reaches
                 parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                group: list[N] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == node:
-                        break
-                if len(group) > 1 or node in edges.get(node, ()):
-                    found.append(group)
-    rank = {n: i for i, n in enumerate(order)}
-    for group in found:
-        group.sort(key=lambda n: rank.get(n, len(rank)))
-    return sorted(found, key=lambda g: rank.get(g[0], len(rank)))
+                self.low[parent] = min(self.low[parent], self.low[node])
+            if self.low[node] == self.index[node]:
+                self._close(node)
+
+    def _discover(self, node: N) -> None:
+        self.index[node] = self.low[node] = len(self.index)
+        self.open.append(node)
+        self.on_stack.add(node)
+
+    def _follow(self, node: N, target: N, work: list[tuple[N, int]]) -> None:
+        if target not in self.index:
+            work.append((target, 0))
+        elif target in self.on_stack:
+            self.low[node] = min(self.low[node], self.index[target])
+
+    def _close(self, root: N) -> None:
+        """Pop the component whose first-discovered node is `root`; keep it if it is a cycle."""
+        group: list[N] = []
+        while True:
+            member = self.open.pop()
+            self.on_stack.discard(member)
+            group.append(member)
+            if member == root:
+                break
+        if len(group) > 1 or root in self.edges.get(root, ()):
+            self.found.append(group)
