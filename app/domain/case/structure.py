@@ -114,15 +114,7 @@ def _read_associations(
     where: dict[tuple[str, str, str], int] = {}
     for index, association in reading.package.associations:
         loc: Location = ("CFAssociations", index)
-        if not association.identifier.strip():
-            reading.problems.add((*loc, "identifier"), "is required")
-        elif association.identifier in seen:
-            first = seen[association.identifier]
-            reading.problems.add(
-                (*loc, "identifier"), f"repeats the identifier of CFAssociations[{first}]"
-            )
-        else:
-            seen[association.identifier] = index
+        _check_identifier(reading, association.identifier, index, seen)
         if association.type not in _KNOWN_TYPES:
             reading.note("unknown_association_type", (*loc, "associationType"), association.type)
         origin_kind, origin = _resolve(reading, association.origin, (*loc, "originNodeURI"))
@@ -139,22 +131,42 @@ def _read_associations(
             edges[association.type].setdefault(origin.identifier, []).append(target.identifier)
             where.setdefault((association.type, origin.identifier, target.identifier), index)
         if association.type == _CHILD and origin_kind == _ITEM:
-            if origin.identifier in parents:
-                reading.note(
-                    "second_parent",
-                    loc,
-                    f"{origin.identifier!r} is already a child of "
-                    f"{parents[origin.identifier][1].destination.identifier!r}",
-                )
-            else:
-                association = _linked(association, origin, target, tree=True)
-                parent = target.identifier if target_kind == _ITEM else None
-                parents[origin.identifier] = (parent, association)
+            association = _place_in_tree(reading, association, target_kind, parents, loc)
         kept.append(association)
     for kind, graph in edges.items():
         for group in cycles(reading.items, graph):
             _cycle_problem(reading, kind, group, graph, where)
     return kept, parents
+
+
+def _check_identifier(reading: Reading, identifier: str, index: int, seen: dict[str, int]) -> None:
+    """An association's identifier is required and unique in the package."""
+    loc: Location = ("CFAssociations", index, "identifier")
+    if not identifier.strip():
+        reading.problems.add(loc, "is required")
+    elif identifier in seen:
+        reading.problems.add(loc, f"repeats the identifier of CFAssociations[{seen[identifier]}]")
+    else:
+        seen[identifier] = index
+
+
+def _place_in_tree(
+    reading: Reading,
+    child_of: Association,
+    target_kind: str,
+    parents: dict[str, tuple[str | None, Association]],
+    loc: Location,
+) -> Association:
+    """An item's first isChildOf makes its tree parent (None: the document); a second one is
+    noted and kept as an association outside the tree."""
+    child = child_of.origin.identifier
+    if child in parents:
+        first = parents[child][1].destination.identifier
+        reading.note("second_parent", loc, f"{child!r} is already a child of {first!r}")
+        return child_of
+    placed = _linked(child_of, child_of.origin, child_of.destination, tree=True)
+    parents[child] = (child_of.destination.identifier if target_kind == _ITEM else None, placed)
+    return placed
 
 
 def _linked(a: Association, origin: NodeLink, target: NodeLink, *, tree: bool) -> Association:
