@@ -65,14 +65,50 @@ def _rebuilt(framework: Framework, problems: ProblemList, **updates: Any) -> Fra
         raise Invalid("The change would make the framework invalid", error.problems) from None
 
 
+def _texts(
+    changes: Mapping[str, object],
+    keys: tuple[str, ...],
+    problems: ProblemList,
+    *,
+    required: frozenset[str],
+) -> dict[str, Any]:
+    """The text fields among `changes`; those `required` may not be emptied."""
+    return {
+        key: _read_text(changes, key, (), problems, required=key in required)
+        for key in keys
+        if key in changes
+    }
+
+
+def _not_null(updates: Mapping[str, object], keys: tuple[str, ...], problems: ProblemList) -> None:
+    """Fields that can be changed but never removed."""
+    for key in keys:
+        if key in updates and updates[key] is None:
+            problems.add((key,), "must not be null")
+
+
+def _include_formative(changes: Mapping[str, object], problems: ProblemList) -> object:
+    value = changes["include_formative"]
+    if not isinstance(value, bool):
+        problems.add(("include_formative",), "must be true or false")
+    return value
+
+
+def _parent_id(
+    framework: Framework, changes: Mapping[str, object], problems: ProblemList
+) -> object:
+    parent = changes["parent_id"]
+    if parent is not None and (not isinstance(parent, str) or parent not in framework):
+        problems.add(("parent_id",), "must be a competency of the same framework, or null")
+    return parent
+
+
 def patch_framework(framework: Framework, changes: Mapping[str, object]) -> Framework:
     """The framework with some of its fields changed (title, status, scale, policy, ...)."""
     problems = ProblemList()
     _unknown(changes, FRAMEWORK_FIELDS, problems)
-    updates: dict[str, Any] = {}
-    for key in ("title", "description", "version"):
-        if key in changes:
-            updates[key] = _read_text(changes, key, (), problems, required=key == "title")
+    texts = ("title", "description", "version")
+    updates = _texts(changes, texts, problems, required=frozenset({"title"}))
     if "status" in changes:
         updates["status"] = _status(changes, problems)
     if "scale" in changes:
@@ -82,13 +118,8 @@ def patch_framework(framework: Framework, changes: Mapping[str, object]) -> Fram
     if "min_evidence" in changes:
         updates["min_evidence"] = _read_integer(changes, "min_evidence", (), problems)
     if "include_formative" in changes:
-        value = changes["include_formative"]
-        if not isinstance(value, bool):
-            problems.add(("include_formative",), "must be true or false")
-        updates["include_formative"] = value
-    for key in ("scale", "calculation", "min_evidence", "status"):
-        if key in updates and updates[key] is None:
-            problems.add((key,), "must not be null")
+        updates["include_formative"] = _include_formative(changes, problems)
+    _not_null(updates, ("scale", "calculation", "min_evidence", "status"), problems)
     return _rebuilt(framework, problems, **updates)
 
 
@@ -99,10 +130,8 @@ def patch_competency(
     competency = framework.competency(competency_id)
     problems = ProblemList()
     _unknown(changes, COMPETENCY_FIELDS, problems)
-    updates: dict[str, Any] = {}
-    for key in ("code", "statement", "kind"):
-        if key in changes:
-            updates[key] = _read_text(changes, key, (), problems, required=key != "kind")
+    texts = ("code", "statement", "kind")
+    updates = _texts(changes, texts, problems, required=frozenset({"code", "statement"}))
     if "status" in changes:
         updates["status"] = _status(changes, problems)
     if "calculation" in changes:  # null clears it: the framework's calculation applies again
@@ -112,13 +141,8 @@ def patch_competency(
     if "position" in changes:
         updates["position"] = _read_integer(changes, "position", (), problems)
     if "parent_id" in changes:
-        parent = changes["parent_id"]
-        if parent is not None and (not isinstance(parent, str) or parent not in framework):
-            problems.add(("parent_id",), "must be a competency of the same framework, or null")
-        updates["parent_id"] = parent
-    for key in ("code", "statement", "status", "rollup", "position"):
-        if key in updates and updates[key] is None:
-            problems.add((key,), "must not be null")
+        updates["parent_id"] = _parent_id(framework, changes, problems)
+    _not_null(updates, ("code", "statement", "status", "rollup", "position"), problems)
     problems.raise_if_any("The change is invalid")
     try:
         changed = replace(competency, **updates)
