@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.associations import Association
+from app.domain.competency_tree import tree_of
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
 from app.domain.scales import DEFAULT_SCALE, Level, Scale, is_number
 
@@ -253,6 +254,16 @@ class Framework:
         object.__setattr__(self, "competencies", competencies)
         object.__setattr__(self, "associations", tuple(self.associations))
         problems = ProblemList()
+        self._check_fields(problems)
+        tree = tree_of(competencies, problems)
+        _rollup_problems(competencies, tree.children, problems)
+        problems.raise_if_any("The framework is invalid")
+        object.__setattr__(self, "_by_id", tree.by_id)
+        object.__setattr__(self, "_children", tree.children)
+        object.__setattr__(self, "_order", tree.order)
+        object.__setattr__(self, "_rank", {c.id: i for i, c in enumerate(tree.order)})
+
+    def _check_fields(self, problems: ProblemList) -> None:
         for name in ("id", "title"):
             if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
                 problems.add((name,), "must not be empty")
@@ -262,39 +273,6 @@ class Framework:
             problems.add(("status",), "must be active or retired")
         if not _is_count(self.min_evidence):
             problems.add(("min_evidence",), "must be a whole number of at least 1")
-        by_id: dict[str, Competency] = {}
-        for i, c in enumerate(competencies):
-            if c.id in by_id:
-                problems.add(("competencies", i, "id"), f"repeats the id {c.id!r}")
-            else:
-                by_id[c.id] = c
-        index = {id(c): i for i, c in enumerate(competencies)}
-        children: dict[str | None, list[Competency]] = {}
-        for i, c in enumerate(competencies):
-            if c.parent_id is not None and c.parent_id not in by_id:
-                problems.add(("competencies", i, "parent_id"), "is not in this framework")
-            else:
-                children.setdefault(c.parent_id, []).append(c)
-        for kids in children.values():
-            kids.sort(key=lambda c: (c.position, index[id(c)]))
-        order = _depth_first(children)
-        if not problems and len(order) < len(competencies):
-            reached = {id(c) for c in order}
-            for i, c in enumerate(competencies):
-                if id(c) not in reached:
-                    problems.add(("competencies", i, "parent_id"), "leads into a cycle of parents")
-        for i, c in enumerate(competencies):
-            active = sum(1 for kid in children.get(c.id, ()) if kid.is_active)
-            if active and c.rollup.needed(active) > active:
-                problems.add(
-                    ("competencies", i, "rollup", "k"),
-                    f"is more than its {active} active children",
-                )
-        problems.raise_if_any("The framework is invalid")
-        object.__setattr__(self, "_by_id", by_id)
-        object.__setattr__(self, "_children", {k: tuple(v) for k, v in children.items()})
-        object.__setattr__(self, "_order", order)
-        object.__setattr__(self, "_rank", {c.id: i for i, c in enumerate(order)})
 
     def competency(self, competency_id: str) -> Competency:
         """The competency with this id; NotFound when it is not in this framework."""
@@ -362,18 +340,19 @@ class Framework:
         )
 
 
-def _depth_first(children: Mapping[str | None, Sequence[Competency]]) -> tuple[Competency, ...]:
-    out: list[Competency] = []
-    seen: set[str] = set()  # repeated ids are reported; this keeps the walk finite meanwhile
-    stack = list(reversed(children.get(None, ())))
-    while stack:
-        c = stack.pop()
-        if c.id in seen:
-            continue
-        seen.add(c.id)
-        out.append(c)
-        stack.extend(reversed(children.get(c.id, ())))
-    return tuple(out)
+def _rollup_problems(
+    competencies: Sequence[Competency],
+    children: Mapping[str | None, Sequence[Competency]],
+    problems: ProblemList,
+) -> None:
+    """A rollup may not need more mastered children than the parent has active children."""
+    for i, c in enumerate(competencies):
+        active = sum(1 for kid in children.get(c.id, ()) if kid.is_active)
+        if active and c.rollup.needed(active) > active:
+            problems.add(
+                ("competencies", i, "rollup", "k"),
+                f"is more than its {active} active children",
+            )
 
 
 def _is_count(value: object) -> bool:
