@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from app.domain.frameworks import Calculation, CalculationMethod
+from app.domain.frameworks import WEIGHT_METHODS, Calculation, CalculationMethod
 from app.domain.scales import Scale
 
 M = CalculationMethod
@@ -20,10 +20,23 @@ M = CalculationMethod
 POWER_LAW_FLOOR = 0.01
 
 
+# The methods that read each score against the scale (the rest need the series alone).
+_ON_THE_SCALE = frozenset({M.N_MASTERY, M.POWER_LAW, M.MODE})
+
+
 def score_series(calculation: Calculation, xs: Sequence[float], scale: Scale) -> float | None:
     """The unrounded score of a series; None for an empty series or n_mastery short of n."""
     if not xs:
         return None
+    if calculation.method in WEIGHT_METHODS:
+        return _decayed(calculation, xs)
+    if calculation.method in _ON_THE_SCALE:
+        return _on_the_scale(calculation, xs, scale)
+    return _summarised(calculation, xs)
+
+
+def _summarised(calculation: Calculation, xs: Sequence[float]) -> float:
+    """latest, highest, average, median and most_recent_average."""
     method = calculation.method
     if method is M.LATEST:
         return xs[-1]
@@ -33,28 +46,38 @@ def score_series(calculation: Calculation, xs: Sequence[float], scale: Scale) ->
         return running_total(xs) / len(xs)
     if method is M.MEDIAN:
         return median_of_sorted(sorted(xs))
-    if method is M.MOST_RECENT_AVERAGE:
-        recent = xs[-_n(calculation) :]
-        return running_total(recent) / len(recent)
-    if method is M.DECAYING_AVERAGE:
-        w = _weight(calculation)
-        d = xs[0]
-        for x in xs[1:]:
-            d = w * x + (1 - w) * d
-        return d
-    if method is M.LEGACY_DECAYING_AVERAGE:
+    recent = xs[-_n(calculation) :]  # most_recent_average
+    return running_total(recent) / len(recent)
+
+
+def _decayed(calculation: Calculation, xs: Sequence[float]) -> float:
+    """decaying_average: each score weighs `weight` against all before it; the legacy form
+    weighs the latest against the average of the others."""
+    w = _weight(calculation)
+    if calculation.method is M.LEGACY_DECAYING_AVERAGE:
         if len(xs) == 1:
             return xs[0]
-        w = _weight(calculation)
         return w * xs[-1] + (1 - w) * (running_total(xs[:-1]) / (len(xs) - 1))
-    if method is M.N_MASTERY:
+    d = xs[0]
+    for x in xs[1:]:
+        d = w * x + (1 - w) * d
+    return d
+
+
+def _on_the_scale(calculation: Calculation, xs: Sequence[float], scale: Scale) -> float | None:
+    """n_mastery, power_law and mode."""
+    if calculation.method is M.N_MASTERY:
         met = [x for x in xs if x >= scale.mastery_threshold]
         return running_total(met) / len(met) if len(met) >= _n(calculation) else None
-    if method is M.POWER_LAW:
+    if calculation.method is M.POWER_LAW:
         sums = PowerLawSums()
         for x in xs:
             sums = sums.add(x)
         return sums.value(xs[0], scale.highest)
+    return _mode(xs, scale)
+
+
+def _mode(xs: Sequence[float], scale: Scale) -> float:
     floors = mode_floors(scale)
     tallies = [0] * len(floors)
     last_seen = [0] * len(floors)
@@ -73,10 +96,23 @@ def weights(
     None for power_law and mode (not weighted sums) and when there is no score. The weights
     sum to 1 and the sum of weight * x is the unrounded score.
     """
+    method = calculation.method
+    if not xs or method in (M.POWER_LAW, M.MODE):
+        return None
+    if method in WEIGHT_METHODS:
+        return _decaying_weights(calculation, len(xs))
+    if method is M.N_MASTERY:
+        met = {i for i, x in enumerate(xs) if x >= scale.mastery_threshold}
+        if len(met) < _n(calculation):
+            return None
+        return tuple(1 / len(met) if i in met else 0.0 for i in range(len(xs)))
+    return _summary_weights(calculation, xs)
+
+
+def _summary_weights(calculation: Calculation, xs: Sequence[float]) -> tuple[float, ...]:
+    """The weights of latest, highest, average, median and most_recent_average."""
     n = len(xs)
     method = calculation.method
-    if n == 0 or method in (M.POWER_LAW, M.MODE):
-        return None
     if method is M.LATEST:
         return tuple(1.0 if i == n - 1 else 0.0 for i in range(n))
     if method is M.HIGHEST:
@@ -90,24 +126,19 @@ def weights(
             {by_value[n // 2]: 1.0} if n % 2 else {by_value[n // 2 - 1]: 0.5, by_value[n // 2]: 0.5}
         )
         return tuple(middle.get(i, 0.0) for i in range(n))
-    if method is M.MOST_RECENT_AVERAGE:
-        m = min(_n(calculation), n)
-        return tuple(1 / m if i >= n - m else 0.0 for i in range(n))
-    if method is M.DECAYING_AVERAGE:
-        w = _weight(calculation)
-        # d_n = (1-w)^(n-1)·x_1 + Σ_{k≥2} w·(1-w)^(n-k)·x_k, unrolled from the recurrence.
-        return tuple(
-            (1 - w) ** (n - 1) if k == 1 else w * (1 - w) ** (n - k) for k in range(1, n + 1)
-        )
-    if method is M.LEGACY_DECAYING_AVERAGE:
+    m = min(_n(calculation), n)  # most_recent_average
+    return tuple(1 / m if i >= n - m else 0.0 for i in range(n))
+
+
+def _decaying_weights(calculation: Calculation, n: int) -> tuple[float, ...]:
+    """The weights of decaying_average and its legacy form, unrolled from their recurrences."""
+    w = _weight(calculation)
+    if calculation.method is M.LEGACY_DECAYING_AVERAGE:
         if n == 1:
             return (1.0,)
-        w = _weight(calculation)
         return tuple(w if i == n - 1 else (1 - w) / (n - 1) for i in range(n))
-    met = {i for i in range(n) if xs[i] >= scale.mastery_threshold}  # n_mastery
-    if len(met) < _n(calculation):
-        return None
-    return tuple(1 / len(met) if i in met else 0.0 for i in range(n))
+    # d_n = (1-w)^(n-1)·x_1 + Σ_{k≥2} w·(1-w)^(n-k)·x_k
+    return tuple((1 - w) ** (n - 1) if k == 1 else w * (1 - w) ** (n - k) for k in range(1, n + 1))
 
 
 def running_total(xs: Sequence[float]) -> float:
