@@ -12,6 +12,7 @@ only on the level the new score is floored to, so the least score of each level 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from app.domain.frameworks import MasteryPolicy
 from app.domain.mastery.decision import ComputedDecision, DecisionState, masters
@@ -50,23 +51,40 @@ def next_score_to_master(
         return masters(policy, count, series.score_after(step / STEPS_PER_POINT))
 
     if isinstance(series, ModeState):
-        for i, floor in enumerate(series.floors):
-            step = math.ceil(round(floor * STEPS_PER_POINT, 6))
-            # The least grid score of this floor, if the floor has one below the next floor.
-            if step > top or floor_index(series.floors, step / STEPS_PER_POINT) != i:
-                continue
-            if masters_with(step):
-                return step / STEPS_PER_POINT
-        return None
+        step = _least_mode_step(series, top, masters_with)
+    else:
+        step = _least_step(series, policy.scale.mastery_threshold, top, masters_with)
+    return None if step is None else step / STEPS_PER_POINT
+
+
+def _least_mode_step(
+    series: ModeState, top: int, masters_with: Callable[[int], bool]
+) -> int | None:
+    """Mode: the least grid score of each floor, lowest floor first, until one masters."""
+    for i, floor in enumerate(series.floors):
+        step = math.ceil(round(floor * STEPS_PER_POINT, 6))
+        # The least grid score of this floor, if the floor has one below the next floor.
+        if step > top or floor_index(series.floors, step / STEPS_PER_POINT) != i:
+            continue
+        if masters_with(step):
+            return step
+    return None
+
+
+def _least_step(
+    series: SeriesState, threshold: float, top: int, masters_with: Callable[[int], bool]
+) -> int | None:
+    """The least step in [0, top] that masters, mastery growing with the step: an affine guess
+    checked first, then a binary search."""
     if not masters_with(top):
         return None
     low, high = 0, top  # the answer lies in [low, high], and high masters
-    guess = _guess(series, policy.scale.mastery_threshold, top)
+    guess = _guess(series, threshold, top)
     if guess is not None:
         if not masters_with(guess):
             low = guess + 1
         elif guess == 0 or not masters_with(guess - 1):
-            return guess / STEPS_PER_POINT
+            return guess
         else:
             high = guess - 1
     while low < high:
@@ -75,7 +93,7 @@ def next_score_to_master(
             high = middle
         else:
             low = middle + 1
-    return low / STEPS_PER_POINT
+    return low
 
 
 def _guess(series: SeriesState, threshold: float, top: int) -> int | None:
