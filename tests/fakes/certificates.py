@@ -68,7 +68,5 @@ def tls_for(*names: str) -> TestTls:
             )
         )
         server.load_cert_chain(cert, private)
-    client = ssl.create_default_context(
-        cadata=ca.public_bytes(serialization.Encoding.PEM).decode()
-    )
+    client = ssl.create_default_context(cadata=ca.public_bytes(serialization.Encoding.PEM).decode())
     return TestTls(server, client)

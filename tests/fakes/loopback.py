@@ -26,6 +26,8 @@ class Reply:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    # Without a Content-Length the body runs until the connection closes.
+    declare_length: bool = True
 
 
 Responder = Callable[[Received], Reply]
@@ -44,11 +46,7 @@ class Listener:
         self.connections = 0
         self.requests: list[Received] = []
         self._server: asyncio.Server | None = None
-
-    @property
-    def port(self) -> int:
-        assert self._server is not None
-        return int(self._server.sockets[0].getsockname()[1])
+        self.port = 0
 
     def url(self, path: str = "/", scheme: str | None = None) -> str:
         scheme = scheme or ("https" if self._tls else "http")
@@ -56,6 +54,7 @@ class Listener:
 
     async def __aenter__(self) -> Self:
         self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0, ssl=self._tls)
+        self.port = int(self._server.sockets[0].getsockname()[1])
         return self
 
     async def __aexit__(
@@ -72,18 +71,17 @@ class Listener:
             line, *lines = head.decode("latin-1").split("\r\n")
             method, target, _ = line.split(" ", 2)
             headers = {
-                k.strip().lower(): v.strip()
-                for k, _, v in (h.partition(":") for h in lines if h)
+                k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in lines if h)
             }
             body = await reader.readexactly(int(headers.get("content-length", "0")))
             received = Received(method, target, headers, body)
             self.requests.append(received)
             reply = self._respond(received)
-            extra = "".join(f"{k}: {v}\r\n" for k, v in reply.headers.items())
-            writer.write(
-                f"HTTP/1.1 {reply.status} Answer\r\nContent-Length: {len(reply.body)}\r\n"
-                f"Connection: close\r\n{extra}\r\n".encode("latin-1") + reply.body
-            )
+            headers = dict(reply.headers, Connection="close")
+            if reply.declare_length:
+                headers["Content-Length"] = str(len(reply.body))
+            head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+            writer.write(f"HTTP/1.1 {reply.status} Answer\r\n{head}\r\n".encode() + reply.body)
             await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
             pass  # a client that hung up, or refused our certificate
