@@ -1,5 +1,6 @@
-"""An API client whose server fetches CASE packages through a given transport: a fake provider
-in-process (httpx.MockTransport) or another app (httpx.ASGITransport), never the network."""
+"""An API client whose server fetches CASE packages through the guarded client over a given
+transport: a fake provider in-process (httpx.MockTransport) or another app (httpx.ASGITransport),
+never the network. Their host, provider.test, is allow-listed: the round trip serves it on http."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import replace
 import httpx
 
 from app.adapters.case.client import HttpCaseSource
+from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.access import Tenant
@@ -24,7 +26,9 @@ async def api_fetching_through(
     *,
     max_bytes: int = 1024 * 1024,
 ) -> AsyncIterator[Api]:
-    source = HttpCaseSource(timeout_seconds=5, max_bytes=max_bytes, transport=transport)
+    policy = OutboundPolicy.from_settings(["provider.test"], allow_http=False)
+    http = OutboundHttp(policy, transport=transport)
+    source = HttpCaseSource(http, timeout_seconds=5, max_bytes=max_bytes)
     services = replace(container.services, case_source=source)
     app = create_app(services=services, max_body_bytes=container.settings.max_body_bytes)
     async with httpx.AsyncClient(
