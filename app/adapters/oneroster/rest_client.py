@@ -11,8 +11,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlencode
 
-import httpx
 from oauthlib.oauth1 import SIGNATURE_HMAC_SHA256
 from oauthlib.oauth1 import Client as OAuth1Client
 
@@ -214,7 +214,7 @@ class RestRosterSource:
         return str(answer.url.copy_with(query=None)), {**params, "offset": position}
 
     async def _get(self, url: str, params: dict[str, Any] | None) -> Answer:
-        request_url = str(httpx.URL(url, params=params)) if params else url
+        request_url = f"{url}?{urlencode(params)}" if params else url
         for attempt in range(RETRIES + 1):
             headers = await self._signer.headers("GET", request_url)
             try:
