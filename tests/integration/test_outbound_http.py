@@ -193,6 +193,7 @@ async def test_a_redirect_to_the_metadata_service_or_another_scheme_is_refused()
         "/metadata": "https://169.254.169.254/latest/meta-data/",
         "/file": "file:///etc/passwd",
         "/plain": "http://example.com/",  # plain http to a host the allow-list does not name
+        "/idna": "https://xn--/",  # a host name that is not valid IDNA
     }
     async with (
         Listener(lambda r: _redirect(targets[r.target])) as sis,
@@ -204,10 +205,16 @@ async def test_a_redirect_to_the_metadata_service_or_another_scheme_is_refused()
             await session.get(sis.url("/file"))
         with pytest.raises(RefusedUrl) as plain:
             await session.get(sis.url("/plain"))
+        with pytest.raises(RefusedUrl) as idna:
+            await session.get(sis.url("/idna"))
+        with pytest.raises(RefusedUrl) as invalid:
+            await session.get("https://xn--/")
     assert metadata.value.kind == "link-local"
     assert file.value.reason == "only http and https URLs are fetched"
     assert plain.value.host == "example.com"
     assert plain.value.reason.startswith("plain http is used only for hosts")
+    assert str(idna.value) == f"127.0.0.1:{sis.port}: it is not a valid URL, or redirects to one"
+    assert str(invalid.value) == "xn--: it is not a valid URL, or redirects to one"
 
 
 async def test_redirects_are_followed_to_a_limit() -> None:

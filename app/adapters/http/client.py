@@ -103,10 +103,7 @@ class OutboundHttp:
 
     def session(self, *, timeout_seconds: float, max_bytes: int) -> OutboundSession:
         """A session (its connections kept between requests); close it, or use `async with`."""
-        inner = self._transport or PinnedTransport(
-            PinnedNetworkBackend(self.policy, self._resolver),
-            self._ssl_context or httpx.create_ssl_context(trust_env=False),
-        )
+        inner = self._transport or self._pinned()
         client = httpx.AsyncClient(
             transport=_CheckedTransport(self.policy, inner),
             timeout=timeout_seconds,
@@ -115,6 +112,11 @@ class OutboundHttp:
             headers={"User-Agent": "mastery-service"},
         )
         return OutboundSession(client, timeout_seconds, max_bytes, self._max_redirects)
+
+    def _pinned(self) -> PinnedTransport:
+        if self._ssl_context is None:  # built on first use: loading the CA bundle takes a while
+            self._ssl_context = httpx.create_ssl_context(trust_env=False)
+        return PinnedTransport(PinnedNetworkBackend(self.policy, self._resolver), self._ssl_context)
 
 
 class OutboundSession:
@@ -151,7 +153,7 @@ class OutboundSession:
         Redirects drop the Authorization header when they leave the origin (httpx's rule)."""
         try:
             target = httpx.URL(url)
-        except httpx.InvalidURL:
+        except (httpx.InvalidURL, UnicodeError):  # UnicodeError: a host that is not IDNA
             raise RefusedUrl("the URL", "it is not a valid URL") from None
         try:
             async with asyncio.timeout(self._timeout):
@@ -168,6 +170,10 @@ class OutboundSession:
             raise TimedOut(host_of(target), self._late()) from None
         except httpx.HTTPError as exc:
             raise self._classified(exc, target) from None
+        except UnicodeError:  # a host, or a redirect's, that is not valid IDNA
+            raise RefusedUrl(
+                host_of(target), "it is not a valid URL, or redirects to one"
+            ) from None
         return Answer(response.status_code, response.headers, response.url, body)
 
     async def _read(self, response: httpx.Response) -> bytes:

@@ -14,7 +14,8 @@ def where(host: str, port: int | None) -> str:
 
 
 def host_of(url: httpx.URL) -> str:
-    return where(url.host, url.port)
+    """The URL's host in its ASCII form (punycode), as DNS and the connection see it."""
+    return where(url.raw_host.decode("ascii"), url.port)
 
 
 class OutboundError(Exception):

@@ -101,10 +101,11 @@ class OutboundPolicy:
     def check_url(self, url: httpx.URL) -> None:
         """Refuse a URL the service does not fetch: not http(s), no host, or plain http to a
         host the allow-list does not name (unless MASTERY_OUTBOUND_ALLOW_HTTP)."""
-        if url.scheme not in _DEFAULT_PORTS or not url.host:
+        host = url.raw_host.decode("ascii")  # as DNS sees it: an allow-list names ASCII hosts
+        if url.scheme not in _DEFAULT_PORTS or not host:
             raise RefusedUrl(host_of(url) or "the URL", "only http and https URLs are fetched")
         port = url.port or _DEFAULT_PORTS[url.scheme]
-        if url.scheme == "http" and not self.allow_http and not self.names(url.host, port):
+        if url.scheme == "http" and not self.allow_http and not self.names(host, port):
             raise RefusedUrl(
                 host_of(url),
                 "plain http is used only for hosts MASTERY_OUTBOUND_ALLOWED_HOSTS names; use https",
