@@ -6,6 +6,7 @@ server that counts every connection."""
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
 from app.bootstrap import Container
@@ -162,3 +163,41 @@ async def test_the_stored_secret_goes_only_to_the_origins_it_was_entered_for(
         await _sync(allowed, container)
     basic = "Basic " + base64.b64encode(b"sis-client:new-secret").decode()
     assert [(r.target, r.headers["authorization"]) for r in listener.requests] == [("/t", basic)]
+
+
+async def test_an_answer_that_is_no_oneroster_page_is_named_not_repeated(
+    api: Api, container: Container
+) -> None:
+    org = {"sourcedId": "o1", "status": "active", "dateLastModified": "2026-08-01T00:00:00Z",
+           "name": "District", "type": "district"}  # fmt: skip
+    async with Listener() as elsewhere:
+        pages = {
+            "/html/ims/oneroster/v1p1/orgs": Reply(200, b"<html>Sign in</html>"),
+            "/linked/ims/oneroster/v1p1/orgs": Reply(
+                200,
+                json.dumps({"orgs": [org]}).encode(),
+                {"Link": f'<{elsewhere.url("/next")}>; rel="next"'},
+            ),
+        }
+        async with (
+            Listener(lambda r: pages[r.target.split("?")[0]]) as sis,
+            api_sending_through(container, api.tenant, outbound("127.0.0.1")) as allowed,
+        ):
+            await allowed.put(CONNECTION, _oauth1(sis.url("/html")))
+            html = await _sync(allowed, container)
+            await allowed.put(CONNECTION, _oauth1(sis.url("/linked")))
+            linked = await _sync(allowed, container)
+    assert html["errors"] == [
+        {
+            "loc": ["base_url"],
+            "msg": "the SIS's answer at /html/ims/oneroster/v1p1/orgs is not a JSON object",
+        }
+    ]
+    assert linked["errors"] == [
+        {
+            "loc": ["base_url"],
+            "msg": "the SIS's answer at /linked/ims/oneroster/v1p1/orgs is linked to a next "
+            "page at another origin",
+        }
+    ]
+    assert elsewhere.connections == 0
