@@ -19,6 +19,7 @@ from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
+from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs import AsyncioJobRunner
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
@@ -50,6 +51,17 @@ def secret_key(settings: Settings) -> str:
         path.write_text(secrets.token_urlsafe(48))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def outbound_http(settings: Settings) -> OutboundHttp:
+    """The guarded client every server-side fetch goes through, under the operator's policy."""
+    try:
+        policy = OutboundPolicy.from_settings(
+            settings.outbound_allowed_hosts, allow_http=settings.outbound_allow_http
+        )
+    except ValueError as exc:
+        raise ConfigurationError(f"MASTERY_OUTBOUND_ALLOWED_HOSTS: {exc}") from None
+    return OutboundHttp(policy)
 
 
 class _DatabaseReadiness:
@@ -84,6 +96,7 @@ def build(settings: Settings) -> Container:
     ids = RandomIds()
     jobs = AsyncioJobRunner(uow, clock, ids)
     key = secret_key(settings)
+    outbound = outbound_http(settings)
     services = Services(
         uow=uow,
         access=partial(SqlAccessUnitOfWork, sessions),
@@ -97,10 +110,15 @@ def build(settings: Settings) -> Container:
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
         roster_files=CsvRosterFiles(),
-        roster_providers=HttpRosterProviders(),
+        roster_providers=HttpRosterProviders(
+            outbound,
+            timeout_seconds=settings.sis_fetch_timeout_seconds,
+            max_page_bytes=settings.sis_page_max_bytes,
+        ),
         secrets=FernetSecretBox(key),
         case=CaseJsonCodec(),
         case_source=HttpCaseSource(
+            outbound,
             timeout_seconds=settings.case_fetch_timeout_seconds,
             max_bytes=settings.case_fetch_max_bytes,
         ),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 EMBEDDED_DATABASE_URL = "sqlite+aiosqlite:///./mastery.db"
 
@@ -41,9 +42,26 @@ class Settings(BaseSettings):
     # Fetching a CASE package from another provider (POST /v1/frameworks/import/case with a url).
     case_fetch_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
     case_fetch_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
+    # The service's own requests (CASE providers, the SIS) go only to public addresses, over
+    # https, unless this comma-separated list names the host: a name, or an IP address or
+    # network (CIDR), each optionally with :port (`sis.district.internal, 10.20.0.0/16:8443`).
+    outbound_allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
+    # Plain http to any host; without it, http only to the hosts listed above.
+    outbound_allow_http: bool = False
+    # Each request to the SIS's OneRoster provider: its total time and its largest page.
+    sis_fetch_timeout_seconds: float = Field(default=60.0, gt=0, le=600)
+    sis_page_max_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
     # Argon2 cost for client secrets; lower it only for tests.
     secret_hash_time_cost: int = Field(default=3, ge=1)
     secret_hash_memory_kib: int = Field(default=65536, ge=64)
+
+    @field_validator("outbound_allowed_hosts", mode="before")
+    @classmethod
+    def _listed(cls, value: object) -> object:
+        """A comma- or space-separated list in the environment."""
+        if isinstance(value, str):
+            return tuple(value.replace(",", " ").split())
+        return value
 
     @property
     def embedded(self) -> bool:

@@ -8,7 +8,12 @@ from dataclasses import dataclass, replace
 from app.domain.access import Scope, TenantId
 from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.jobs import Job
-from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth, RosterConnection
+from app.domain.oneroster.connection import (
+    OneRosterVersion,
+    ProviderAuth,
+    RosterConnection,
+    secret_problems,
+)
 from app.ports.jobs import JobReport, Progress
 from app.ports.services import Services
 from app.use_cases.import_report import ImportReport
@@ -58,7 +63,11 @@ async def put_connection(
             synced_through=stored.synced_through if same_provider and stored else None,
             updated_at=services.clock.now(),
         )
-        if problems := connection.problems():
+        entered = bool(settings.client_secret)
+        if problems := [
+            *connection.problems(),
+            *secret_problems(stored, connection, secret_entered=entered),
+        ]:
             raise Invalid("The connection is not valid", problems)
         await uow.roster_connection.save(connection)
         await uow.commit()

@@ -1,19 +1,18 @@
-"""An API client whose server fetches CASE packages through a given transport: a fake provider
-in-process (httpx.MockTransport) or another app (httpx.ASGITransport), never the network."""
+"""An API client whose server fetches CASE packages through the guarded client over a given
+transport: a fake provider in-process (httpx.MockTransport) or another app (httpx.ASGITransport),
+never the network. Their host, provider.test, is allow-listed: the round trip serves it on http."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import replace
 
 import httpx
 
-from app.adapters.case.client import HttpCaseSource
-from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.access import Tenant
-from tests.conftest import Api, _no_server_errors, token_for
+from tests.api.outbound import api_sending_through, outbound
+from tests.conftest import Api
 
 
 @asynccontextmanager
@@ -24,12 +23,6 @@ async def api_fetching_through(
     *,
     max_bytes: int = 1024 * 1024,
 ) -> AsyncIterator[Api]:
-    source = HttpCaseSource(timeout_seconds=5, max_bytes=max_bytes, transport=transport)
-    services = replace(container.services, case_source=source)
-    app = create_app(services=services, max_body_bytes=container.settings.max_body_bytes)
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app),
-        base_url="http://test",
-        event_hooks={"response": [_no_server_errors]},
-    ) as client:
-        yield Api(client, tenant, token_for(container, tenant))
+    http = outbound("provider.test", transport=transport)
+    async with api_sending_through(container, tenant, http, case_max_bytes=max_bytes) as api:
+        yield api

@@ -21,9 +21,11 @@ IMPORT = "/v1/frameworks/import/case"
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def raising(error: Exception) -> Handler:
+def raising(error: Exception, cause: Exception | None = None) -> Handler:
+    """Fails as httpx does: its error raised from the operating system's, when there is one."""
+
     def handler(request: httpx.Request) -> httpx.Response:
-        raise error
+        raise error from cause
 
     return handler
 
@@ -98,7 +100,10 @@ async def test_oauth_client_credentials_are_used_for_a_provider_that_needs_them(
     ("handler", "detail"),
     [
         (
-            raising(httpx.ConnectError("connection refused")),
+            raising(
+                httpx.ConnectError("All connection attempts failed"),
+                ConnectionRefusedError(111, "Connect call failed"),
+            ),
             "The CASE provider at provider.test could not be reached: connection refused",
         ),
         (
@@ -159,7 +164,12 @@ async def test_an_unreachable_or_failing_provider_is_a_bad_gateway(
         (
             answering(200),
             {"url": "ftp://provider.test/package.json"},
-            [{"loc": ["body", "url"], "msg": "must be an http or https URL"}],
+            [
+                {
+                    "loc": ["body", "url"],
+                    "msg": "provider.test: only http and https URLs are fetched",
+                }
+            ],
         ),
     ],
     ids=["not-found", "not-json", "not-a-package", "too-large", "not-http"],
@@ -184,3 +194,64 @@ async def test_a_provider_request_with_a_malformed_body_is_a_validation_error(
         ["body", "auth", "client_secret"],
         ["body", "auth", "x"],
     ]
+
+
+async def test_the_token_goes_to_the_package_url_and_no_other_origin(
+    container: Container, tenant: Tenant
+) -> None:
+    seen: list[tuple[str, str | None]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append((str(request.url), request.headers.get("authorization")))
+        if request.url.path == "/oauth/token":
+            return httpx.Response(200, json={"access_token": "t0k", "token_type": "Bearer"})
+        if request.url.host == "provider.test":
+            return httpx.Response(302, headers={"Location": "https://mirror.test/package"})
+        return httpx.Response(200, json=grade5())
+
+    auth = {
+        "token_url": "https://provider.test/oauth/token",
+        "client_id": "c",
+        "client_secret": "s",
+    }
+    response = await _import(container, tenant, handler, {"url": URL, "auth": auth})
+    assert response.status_code == 201, response.text
+    assert [(url, header and header.split()[0]) for url, header in seen] == [
+        ("https://provider.test/oauth/token", "Basic"),
+        (URL, "Bearer"),
+        ("https://mirror.test/package", None),  # the redirect to another origin drops the token
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "msg"),
+    [
+        (
+            httpx.Response(307, headers={"Location": "https://collector.test/token"}),
+            "the token endpoint answered 307",  # a token request is never redirected
+        ),
+        (
+            httpx.Response(400, json={"error": "<b>internal detail</b>"}),
+            "the token endpoint answered 400",  # only RFC 6749's error codes are repeated
+        ),
+    ],
+    ids=["redirected", "unregistered-error"],
+)
+async def test_a_token_endpoint_answer_is_named_by_status_not_repeated(
+    container: Container, tenant: Tenant, answer: httpx.Response, msg: str
+) -> None:
+    hosts: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        hosts.append(request.url.host)
+        return answer
+
+    auth = {
+        "token_url": "https://provider.test/oauth/token",
+        "client_id": "c",
+        "client_secret": "s",
+    }
+    response = await _import(container, tenant, handler, {"url": URL, "auth": auth})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"loc": ["body", "auth"], "msg": msg}]
+    assert hosts == ["provider.test"]

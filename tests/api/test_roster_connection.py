@@ -12,7 +12,7 @@ from app.bootstrap import Container
 from app.domain.access import Scope
 from tests.conftest import Api, token_for
 from tests.fakes.oneroster_provider import FakeProvider
-from tests.integration.test_oneroster_sync import SIS, _roster_1_1
+from tests.integration.test_oneroster_sync import SIS, _roster_1_1, sis_through
 
 CONNECTION = {
     "base_url": SIS,
@@ -75,7 +75,7 @@ async def test_a_sync_runs_as_a_job_against_the_provider(api: Api, container: Co
     provider = FakeProvider(records=_roster_1_1())
     services = replace(
         container.services,
-        roster_providers=HttpRosterProviders(transport=httpx.ASGITransport(app=provider.app)),
+        roster_providers=HttpRosterProviders(sis_through(httpx.ASGITransport(app=provider.app))),
     )
     app = create_app(services=services)
     async with httpx.AsyncClient(

@@ -6,7 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.e2e.test_cli_and_server import MASTERY, _env, _mastery
+from tests.e2e.test_cli_and_server import MASTERY, _env, _free_port, _mastery
 from tests.integration import oneroster_sets as sets
 
 
@@ -59,3 +59,36 @@ def test_roster_connect_then_show_never_prints_the_secret(
         "scopes": "",
         "synced_through": None,
     }
+
+
+def test_roster_sync_names_why_the_sis_cannot_be_reached_without_a_traceback(
+    empty_database: str, tmp_path: Path
+) -> None:
+    env = _env(empty_database, tmp_path) | {"MASTERY_SIS_CLIENT_SECRET": "s3cret"}
+    _mastery(env, "db", "upgrade")
+    _mastery(env, "tenants", "create", "lakeside")
+    port = _free_port()  # nothing listens there
+    _mastery(
+        env, "roster", "connect", "--tenant", "lakeside", "--base-url", f"https://127.0.0.1:{port}",
+        "--token-url", f"https://127.0.0.1:{port}/token", "--client-id", "mastery",
+        "--version", "1.2", "--auth", "oauth2",
+    )  # fmt: skip
+    sync = [MASTERY, "roster", "sync", "--tenant", "lakeside"]
+    refused = subprocess.run(sync, env=env, capture_output=True, text=True, timeout=120)
+    allowed = subprocess.run(
+        sync,
+        env=env | {"MASTERY_OUTBOUND_ALLOWED_HOSTS": "127.0.0.1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (refused.returncode, allowed.returncode) == (1, 1)
+    assert " ".join(refused.stderr.split()) == (
+        "error: The SIS connection points where the service does not send requests "
+        f"(token_url: 127.0.0.1:{port}: it is a loopback address, which the service calls "
+        "only when MASTERY_OUTBOUND_ALLOWED_HOSTS names it)"
+    )
+    assert " ".join(allowed.stderr.split()) == (
+        "error: The SIS cannot be reached "
+        f"(token_url: cannot reach 127.0.0.1:{port}: connection refused)"
+    )

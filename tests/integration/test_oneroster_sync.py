@@ -13,10 +13,11 @@ import pytest
 import sqlalchemy as sa
 
 from app.adapters.db import tables as t
+from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.bootstrap import Container
 from app.domain.access import Tenant
-from app.domain.errors import Invalid
+from app.domain.errors import Invalid, Problem
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth
 from app.domain.roster import RosterKind, User, UserRole
 from app.ports.roster import RosterQuery
@@ -30,6 +31,13 @@ from app.use_cases.roster_sync import (
 from tests.fakes.oneroster_provider import FakeProvider
 
 SIS = "http://sis.example"
+
+
+def sis_through(transport: httpx.AsyncBaseTransport) -> OutboundHttp:
+    """The guarded client with the fake SIS in-process; allow-listed, as its URL is plain http."""
+    return OutboundHttp(
+        OutboundPolicy.from_settings(["sis.example"], allow_http=False), transport=transport
+    )
 
 
 def _ref(id_: str, kind: str) -> dict[str, str]:
@@ -88,7 +96,7 @@ async def _connect(
     services = replace(
         container.services,
         roster_providers=HttpRosterProviders(
-            transport=httpx.ASGITransport(app=provider.app), sleep=sleeps, page_size=2
+            sis_through(httpx.ASGITransport(app=provider.app)), sleep=sleeps, page_size=2
         ),
     )
     await put_connection(
@@ -220,7 +228,9 @@ async def test_a_wrong_secret_is_refused_by_the_provider_and_nothing_is_written(
     provider.client_secret = "rotated-at-the-sis"
     with pytest.raises(Invalid) as refused:
         await sync_roster(services, tenant.id)
-    assert refused.value.problems[0].msg.startswith("HTTP 401")
+    assert refused.value.problems == [
+        Problem(("base_url",), "the SIS answered 401 at /ims/oneroster/v1p1/orgs")
+    ]
     assert await _users(container, tenant) == {}
 
 

@@ -7,17 +7,26 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlencode
 
-import httpx
 from oauthlib.oauth1 import SIGNATURE_HMAC_SHA256
 from oauthlib.oauth1 import Client as OAuth1Client
 
+from app.adapters.http import (
+    Answer,
+    OutboundError,
+    OutboundHttp,
+    OutboundSession,
+    RefusedAddress,
+    RefusedUrl,
+    TooLarge,
+)
 from app.adapters.oneroster.json_rows import FIELDS, row
-from app.domain.errors import Invalid, Problem
+from app.domain.errors import DomainError, Invalid, Problem, SourceUnavailable
 from app.domain.oneroster.connection import ProviderAuth, RosterConnection
 from app.domain.oneroster.files import BY_STEM, FileMode, Manifest, RosterFile
 from app.domain.oneroster.values import RowValues
@@ -25,34 +34,68 @@ from app.domain.oneroster.values import RowValues
 BASE_PATHS = {"1.1": "/ims/oneroster/v1p1", "1.2": "/ims/oneroster/rostering/v1p2"}
 PAGE_SIZE = 1000
 RETRIES = 5
+MAX_WAIT_SECONDS = 300.0  # a Retry-After longer than this is the provider's mistake
+MiB = 1024 * 1024
 Sleep = Callable[[float], Awaitable[None]]
 
 
-def _retry_after(response: httpx.Response, attempt: int) -> float:
+def _retry_after(answer: Answer, attempt: int) -> float:
     """Seconds to wait: the provider's Retry-After (seconds or a date), else 0.5 s doubling."""
-    header = response.headers.get("retry-after")
+    header = answer.headers.get("retry-after")
     if header:
         if header.strip().isdigit():
-            return float(header)
+            return min(float(header), MAX_WAIT_SECONDS)
         try:
             when = parsedate_to_datetime(header)
-            return max(0.0, (when - datetime.now(UTC)).total_seconds())
+            wait = float((when - datetime.now(UTC)).total_seconds())
+            return min(max(0.0, wait), MAX_WAIT_SECONDS)
         except (TypeError, ValueError):
             pass
-    return 0.5 * 2**attempt
+    return 0.5 * 2.0**attempt
 
 
-def _refused(url: str, response: httpx.Response) -> Invalid:
-    return Invalid(
-        "The SIS's OneRoster provider refused the request",
-        [Problem(("provider", url), f"HTTP {response.status_code}: {response.text[:300]}")],
+def _unanswered(error: OutboundError, field: str) -> DomainError:
+    """A request that got no answer, located at the connection's URL that led to it."""
+    if isinstance(error, RefusedUrl | RefusedAddress):
+        return Invalid(
+            "The SIS connection points where the service does not send requests",
+            [Problem((field,), str(error))],
+        )
+    if isinstance(error, TooLarge):
+        return Invalid("The SIS's answer is too large", [Problem((field,), str(error))])
+    return SourceUnavailable(
+        "The SIS cannot be reached",
+        [Problem((field,), f"cannot reach {error.host}: {error.reason}")],
     )
+
+
+def _refused(answer: Answer, field: str, who: str = "the SIS") -> DomainError:
+    """An answer with a status the sync cannot use: named by status and path, never by body."""
+    problem = Problem((field,), f"{who} answered {answer.status} at {answer.url.path}")
+    if answer.status == 429 or answer.status >= 500:
+        return SourceUnavailable("The SIS failed to answer", [problem])
+    return Invalid("The SIS's OneRoster provider refused the request", [problem])
+
+
+def _bad_page(answer: Answer, what: str) -> Invalid:
+    return Invalid(
+        "The SIS's answer is not a OneRoster page",
+        [Problem(("base_url",), f"the SIS's answer at {answer.url.path} is {what}")],
+    )
+
+
+def _json_object(answer: Answer) -> Mapping[str, Any] | None:
+    try:
+        body = answer.json()
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
 
 
 class _Signer:
     """Authenticates requests: a bearer token (fetched and renewed) or an OAuth 1.0a signature."""
 
-    def __init__(self, connection: RosterConnection, secret: str, http: httpx.AsyncClient) -> None:
+    def __init__(self, connection: RosterConnection, secret: str, http: OutboundSession) -> None:
         self._connection = connection
         self._secret = secret
         self._http = http
@@ -77,15 +120,23 @@ class _Signer:
         data = {"grant_type": "client_credentials"}
         if self._connection.scopes:
             data["scope"] = " ".join(self._connection.scopes)
-        response = await self._http.post(
-            self._connection.token_url, data=data, auth=(self._connection.client_id, self._secret)
-        )
-        if response.status_code != 200:
-            raise _refused(self._connection.token_url, response)
-        body = response.json()
-        self._token = str(body["access_token"])
+        basic = (self._connection.client_id, self._secret)
+        try:
+            answer = await self._http.post_form(self._connection.token_url, data, basic=basic)
+        except OutboundError as error:
+            raise _unanswered(error, "token_url") from None
+        if answer.status != 200:
+            raise _refused(answer, "token_url", "the SIS's token endpoint")
+        body = _json_object(answer) or {}
+        token, lifetime = body.get("access_token"), body.get("expires_in", 3600)
+        if not isinstance(token, str) or not isinstance(lifetime, int | float):
+            raise Invalid(
+                "The SIS's token endpoint gave no access token",
+                [Problem(("token_url",), f"the answer at {answer.url.path} has no access token")],
+            )
+        self._token = token
         # Renew a minute early, so that a long sync never sends an expired token.
-        self._expires = time.monotonic() + float(body.get("expires_in", 3600)) - 60
+        self._expires = time.monotonic() + float(lifetime) - 60
 
 
 class RestRosterSource:
@@ -94,7 +145,7 @@ class RestRosterSource:
         connection: RosterConnection,
         secret: str,
         since: datetime | None,
-        http: httpx.AsyncClient,
+        http: OutboundSession,
         sleep: Sleep,
         page_size: int,
     ) -> None:
@@ -128,45 +179,56 @@ class RestRosterSource:
             params["filter"] = f"dateLastModified>'{stamp}'"
         position = 0
         while url is not None:
-            response = await self._get(url, params)
-            records = response.json().get(file.stem, [])
+            answer = await self._get(url, params)
+            records = self._records(answer, file.stem)
             if not records:
                 return
             yield [(position + i + 1, row(file.stem, r)) for i, r in enumerate(records)]
             position += len(records)
-            url, params = self._next(response, params, position)
+            url, params = self._next(answer, params, position)
+
+    @staticmethod
+    def _records(answer: Answer, stem: str) -> list[Mapping[str, Any]]:
+        body = _json_object(answer)
+        if body is None:
+            raise _bad_page(answer, "not a JSON object")
+        records = body.get(stem, [])
+        if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+            raise _bad_page(answer, f"not a page of {stem}")
+        return records
 
     def _next(
-        self, response: httpx.Response, params: dict[str, Any] | None, position: int
+        self, answer: Answer, params: dict[str, Any] | None, position: int
     ) -> tuple[str | None, dict[str, Any] | None]:
-        """The next page: the Link header's `next`, else the next offset below X-Total-Count."""
-        following = response.links.get("next", {}).get("url")
+        """The next page: the Link header's `next`, else the next offset below X-Total-Count.
+        A link must stay at the provider's origin: the token or signature goes with it."""
+        following = answer.link("next")
         if following:
-            return str(httpx.URL(str(response.url)).join(following)), None
-        total = response.headers.get("x-total-count")
-        if params is None or total is None or position >= int(total):
+            url = answer.url.join(following)
+            if (url.scheme, url.netloc) != (answer.url.scheme, answer.url.netloc):
+                raise _bad_page(answer, "linked to a next page at another origin")
+            return str(url), None
+        total = answer.headers.get("x-total-count", "")
+        if params is None or not total.isdigit() or position >= int(total):
             return None, None
-        return str(response.url.copy_with(query=None)), {**params, "offset": position}
+        return str(answer.url.copy_with(query=None)), {**params, "offset": position}
 
-    async def _get(self, url: str, params: dict[str, Any] | None) -> httpx.Response:
-        request_url = str(httpx.URL(url, params=params)) if params else url
+    async def _get(self, url: str, params: dict[str, Any] | None) -> Answer:
+        request_url = f"{url}?{urlencode(params)}" if params else url
         for attempt in range(RETRIES + 1):
             headers = await self._signer.headers("GET", request_url)
             try:
-                response = await self._http.get(request_url, headers=headers)
-            except httpx.TransportError as exc:
-                if attempt == RETRIES:
-                    raise Invalid(
-                        "The SIS's OneRoster provider cannot be reached",
-                        [Problem(("provider", request_url), str(exc) or type(exc).__name__)],
-                    ) from exc
-                await self._sleep(0.5 * 2**attempt)
+                answer = await self._http.get(request_url, headers=headers)
+            except OutboundError as error:
+                if not error.transient or attempt == RETRIES:
+                    raise _unanswered(error, "base_url") from None
+                await self._sleep(0.5 * 2.0**attempt)
                 continue
-            if response.status_code == 200:
-                return response
-            if (response.status_code != 429 and response.status_code < 500) or attempt == RETRIES:
-                raise _refused(request_url, response)
-            await self._sleep(_retry_after(response, attempt))
+            if answer.status == 200:
+                return answer
+            if (answer.status != 429 and answer.status < 500) or attempt == RETRIES:
+                raise _refused(answer, "base_url")
+            await self._sleep(_retry_after(answer, attempt))
         raise AssertionError("unreachable")
 
     async def close(self) -> None:
@@ -174,23 +236,29 @@ class RestRosterSource:
 
 
 class HttpRosterProviders:
-    """Opens provider sources; tests pass an in-process transport and a sleep that does not."""
+    """Opens provider sources through the guarded outbound client; tests pass a sleep that
+    does not wait and a small page size."""
 
     def __init__(
         self,
-        transport: httpx.AsyncBaseTransport | None = None,
+        http: OutboundHttp,
         sleep: Sleep = asyncio.sleep,
         page_size: int = PAGE_SIZE,
+        *,
+        timeout_seconds: float = 60.0,
+        max_page_bytes: int = 64 * MiB,
     ) -> None:
-        self._transport = transport
+        self._http = http
         self._sleep = sleep
         self._page_size = page_size
+        self._timeout = timeout_seconds
+        self._max_bytes = max_page_bytes
 
     def source(
         self, connection: RosterConnection, secret: str, since: datetime | None
     ) -> RestRosterSource:
-        http = httpx.AsyncClient(transport=self._transport, timeout=60.0)
-        return RestRosterSource(connection, secret, since, http, self._sleep, self._page_size)
+        session = self._http.session(timeout_seconds=self._timeout, max_bytes=self._max_bytes)
+        return RestRosterSource(connection, secret, since, session, self._sleep, self._page_size)
 
 
 assert {s.lower() for s in FIELDS} <= set(BY_STEM), "each collection is read as its file"

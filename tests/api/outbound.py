@@ -1,0 +1,46 @@
+"""An API client over the container's services with connectors sending through a given guarded
+client: an allow-list for loopback fakes, or an in-process transport in place of the network."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import Any
+
+import httpx
+
+from app.adapters.case.client import HttpCaseSource
+from app.adapters.http import OutboundHttp, OutboundPolicy
+from app.adapters.oneroster.rest_client import HttpRosterProviders
+from app.api.app import create_app
+from app.bootstrap import Container
+from app.domain.access import Tenant
+from tests.conftest import Api, _no_server_errors, token_for
+
+
+def outbound(*allowed: str, allow_http: bool = False, **kw: Any) -> OutboundHttp:
+    """The guarded client with these allow-list entries (see MASTERY_OUTBOUND_ALLOWED_HOSTS)."""
+    return OutboundHttp(OutboundPolicy.from_settings(allowed, allow_http=allow_http), **kw)
+
+
+async def no_sleep(seconds: float) -> None:
+    """Retries without waiting: the tests check what is retried, not the backoff's pace."""
+
+
+@asynccontextmanager
+async def api_sending_through(
+    container: Container, tenant: Tenant, http: OutboundHttp, *, case_max_bytes: int = 1 << 20
+) -> AsyncIterator[Api]:
+    services = replace(
+        container.services,
+        roster_providers=HttpRosterProviders(http, sleep=no_sleep),
+        case_source=HttpCaseSource(http, timeout_seconds=5, max_bytes=case_max_bytes),
+    )
+    app = create_app(services=services, max_body_bytes=container.settings.max_body_bytes)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url="http://test",
+        event_hooks={"response": [_no_server_errors]},
+    ) as client:
+        yield Api(client, tenant, token_for(container, tenant))
