@@ -1,5 +1,5 @@
 """Which IP addresses the service calls: only globally reachable ones, judged by the stdlib's
-`ipaddress` properties, with the few corrections listed here (docs/decisions/0008)."""
+`ipaddress` properties, with the few corrections listed here (docs/decisions/0009)."""
 
 from __future__ import annotations
 

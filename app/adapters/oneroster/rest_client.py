@@ -10,7 +10,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 from oauthlib.oauth1 import SIGNATURE_HMAC_SHA256
@@ -102,7 +102,8 @@ class _Signer:
         self._token: str | None = None
         self._expires = 0.0
 
-    async def headers(self, method: str, url: str) -> dict[str, str]:
+    async def headers(self, method: Literal["GET"], url: str) -> dict[str, str]:
+        # Only GET: a roster is read, never written (and oauthlib's stubs want the literal).
         if self._connection.auth == ProviderAuth.OAUTH1:
             client = OAuth1Client(
                 self._connection.client_id,
