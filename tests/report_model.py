@@ -57,8 +57,12 @@ class Cell:
     key: dict[str, object]
     members: int
     students: int
-    competencies: int
+    covered: tuple[str, ...]  # the competencies its decisions are on
     counts: dict[str, int]  # mastered, notYet, insufficientEvidence, noEvidence
+
+    @property
+    def competencies(self) -> int:
+        return len(self.covered)
 
 
 def _bits(learners: Sequence[Learner], holds: Callable[[Learner], bool]) -> int:
@@ -138,5 +142,5 @@ def count(
             }
             decisions = members.bit_count() * len(scope)
             tally["noEvidence"] = decisions - sum(tally.values())
-            cells.append(Cell(key, members, members.bit_count(), len(scope), tally))
+            cells.append(Cell(key, members, members.bit_count(), tuple(scope), tally))
     return cells

@@ -228,19 +228,14 @@ def _domain_rows(
     for out in protect(computed, MIN):
         if not out.suppressed:
             cell = by_key[out.key]
-            shown.append(_row(cell, moment, competencies, _numbers(out)))
+            shown.append(_row(cell, moment, _numbers(out)))
     keys = [tuple(c.key[d] for d in group_by) for c in cells]
     old = naive(keys, [{"students": c.students, **c.counts} for c in cells], MIN)
-    return shown, [
-        _row(c, moment, competencies, dict(n)) for c, n in zip(cells, old, strict=True) if n
-    ]
+    return shown, [_row(c, moment, n) for c, n in zip(cells, old, strict=True) if n]
 
 
-def _row(
-    cell: Cell, moment: str, competencies: Sequence[str], numbers: Mapping[str, int | float | None]
-) -> Row:
-    scope = (moment, cell.key.get("competency") or tuple(competencies))
-    return Row(cell.members, scope, cell.competencies, numbers)
+def _row(cell: Cell, moment: str, numbers: Mapping[str, int | float | None]) -> Row:
+    return Row(cell.members, (moment, cell.covered), cell.competencies, numbers)
 
 
 def test_the_findings_subtraction_gives_the_learners_away_under_the_old_rule_only() -> None:
