@@ -197,7 +197,10 @@ def rows_of(
 
 
 _MIN_CELL = "Groups with fewer students are hidden."
-_STEP = "The width of the ranges the rows' counts start: students in ranges of this many."
+_STEP = (
+    "Every count in rows is the start of a range: students in ranges of this many (20 means 20 "
+    "to 29); mastered, notYet and insufficientEvidence in ranges of this many x competencies."
+)
 
 
 @strawberry.type
