@@ -200,8 +200,8 @@ def blur(cell: SummaryCell) -> SummaryCell:
     insufficient evidence in ranges of COUNT_STEP x competencies; decisions the published
     students x competencies; no evidence the rest of them; the percentage mastered estimated
     from the middles of the published ranges, to a whole percent."""
-    if cell.students is None or cell.decisions is None:
-        return cell
+    if not cell.students or cell.decisions is None:
+        return cell  # hidden, or a group of nobody
     competencies = cell.decisions // cell.students  # every cell counts students x competencies
     unit = COUNT_STEP * competencies
     students = range_start(cell.students, COUNT_STEP)
