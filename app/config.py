@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.domain.reporting import COUNT_STEP, DEFAULT_MIN_CELL
+
 EMBEDDED_DATABASE_URL = "sqlite+aiosqlite:///./mastery.db"
 
 
@@ -27,7 +29,9 @@ class Settings(BaseSettings):
     port: int = 8000
     workers: int = Field(default=1, ge=1)
     max_batch: int = Field(default=1000, ge=1, le=100_000)
-    report_min_cell: int = Field(default=10, ge=1)
+    # Report groups with fewer students are hidden; the domain's rule needs whole steps
+    # (app/domain/reporting.py, docs/decisions/0008-disclosure-control.md).
+    report_min_cell: int = Field(default=DEFAULT_MIN_CELL, ge=COUNT_STEP, multiple_of=COUNT_STEP)
     # GraphQL limits: the deepest selection, the estimated objects a query may return (see
     # app/api/graphql/limits.py) and the largest `first` of a connection.
     graphql_max_depth: int = Field(default=12, ge=2)

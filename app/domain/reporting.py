@@ -1,10 +1,18 @@
-"""Equity reports: subgroups of students, summary cells, and the small-cell protection rule.
+"""Equity reports: subgroups of students, summary cells, and the rule that decides what of them
+may leave the service (docs/decisions/0008-disclosure-control.md).
 
-A summary counts, for each group of students, the decisions on the competencies in scope.
-A cell with fewer distinct students than the minimum is suppressed (every count and percentage
-hidden); where a group of cells adds up to a total a reader can also query, and exactly one of
-its cells is suppressed, the next-smallest cell is suppressed too, so the hidden one cannot be
-worked out by subtraction (complementary suppression)."""
+A summary counts, for each group of students, the decisions on the competencies in scope. What
+leaves the service is protected so that no combination of summaries, trends, filters and
+groupings gives the exact count of a group smaller than the minimum cell size by subtraction:
+- a group with fewer students than the minimum is hidden (every count and percentage), and so
+  is the next-smallest group beside a lone hidden one (complementary suppression);
+- every other count is blurred into a range whose width is fixed (COUNT_STEP students, or
+  COUNT_STEP students' worth of decisions) and whose start is published: 20 students means 20
+  to 29. The minimum is a multiple of the step, so every published range starts on a multiple
+  of it; a published number is then always a range [start, start + width - 1] with the same
+  remainders, and a sum or difference of up to nine of them can never pin a small group's count
+  (the decision record works it out). Percentages are estimated from the ranges alone, so they
+  tell nothing the counts do not."""
 
 from __future__ import annotations
 
@@ -94,7 +102,8 @@ Key = tuple[object, ...]
 
 @dataclass(frozen=True)
 class SummaryCell:
-    """One group's counts; all of them (and the percentage) are None when suppressed."""
+    """One group's counts, exact (summary_cells) or as published (protect): then every count is
+    the start of its range and all of them (and the percentage) are None when suppressed."""
 
     key: Key
     students: int | None
@@ -165,10 +174,72 @@ def _sortable(key: Key) -> tuple[tuple[int, str], ...]:
     return tuple((1, "") if v is None else (0, str(v)) for v in key)
 
 
+COUNT_STEP = 10
+"""The width of every published range of students: 20 students means 20 to 29. Decision counts
+are in ranges of COUNT_STEP students' worth (COUNT_STEP x the competencies in scope)."""
+
+DEFAULT_MIN_CELL = 10
+"""Groups with fewer students than this are hidden; settings may raise it by whole steps."""
+
+
+def check_min_cell(min_cell: int) -> int:
+    """The minimum cell size, if it is a positive multiple of COUNT_STEP (the guarantee needs the
+    smallest shown range to start exactly at the minimum)."""
+    if min_cell < COUNT_STEP or min_cell % COUNT_STEP:
+        raise ValueError(f"the minimum cell size must be a multiple of {COUNT_STEP}: {min_cell}")
+    return min_cell
+
+
+def range_start(count: int, width: int) -> int:
+    """The start of the range of `width` values that holds `count` (0-9 gives 0, 10-19 gives 10)."""
+    return count - count % width
+
+
+def blur(cell: SummaryCell) -> SummaryCell:
+    """A shown cell as it is published: students in ranges of COUNT_STEP; mastered, not yet and
+    insufficient evidence in ranges of COUNT_STEP x competencies; decisions the published
+    students x competencies; no evidence the rest of them; the percentage mastered estimated
+    from the middles of the published ranges, to a whole percent."""
+    if not cell.students or cell.decisions is None:
+        return cell  # hidden, or a group of nobody
+    competencies = cell.decisions // cell.students  # every cell counts students x competencies
+    unit = COUNT_STEP * competencies
+    students = range_start(cell.students, COUNT_STEP)
+    decisions = students * competencies
+    mastered, not_yet, insufficient = (
+        range_start(n or 0, unit) if unit else 0
+        for n in (cell.mastered, cell.not_yet, cell.insufficient_evidence)
+    )
+    # A sum of range starts never passes the range start of the sum, so the rest is never
+    # negative and never tells more about the students than their own range does.
+    rest = decisions - mastered - not_yet - insufficient
+    return SummaryCell(
+        cell.key,
+        students,
+        decisions,
+        mastered,
+        not_yet,
+        insufficient,
+        rest,
+        _estimate(mastered, unit, students, competencies),
+    )
+
+
+def _estimate(mastered: int, unit: int, students: int, competencies: int) -> float | None:
+    # 100 x middle of mastered's range / middle of the decisions' range, halves up, in integers
+    # (the middles are half-integers, so both are doubled).
+    if not competencies:
+        return None
+    part = 2 * mastered + unit - 1
+    whole = (2 * students + COUNT_STEP - 1) * competencies
+    return float(min(100, (200 * part + whole) // (2 * whole)))
+
+
 def suppressed_indexes(keys: Sequence[Key], students: Sequence[int], min_cell: int) -> set[int]:
     """Which cells to hide: those under `min_cell` students, then, until nothing changes, the
     smallest visible cell of any group (the cells equal in every dimension but one) that has
-    exactly one hidden cell."""
+    exactly one hidden cell. Smallest by published range, then by position: choosing by exact
+    counts would tell which of two cells in one range is the smaller."""
     hidden = {i for i, n in enumerate(students) if n < min_cell}
     width = len(keys[0]) if keys else 0
     changed = bool(hidden)
@@ -182,15 +253,18 @@ def suppressed_indexes(keys: Sequence[Key], students: Sequence[int], min_cell: i
                 if len(members) < 2 or sum(1 for i in members if i in hidden) != 1:
                     continue
                 visible = [i for i in members if i not in hidden]
-                hidden.add(min(visible, key=lambda i: (students[i], i)))
+                hidden.add(min(visible, key=lambda i: (range_start(students[i], COUNT_STEP), i)))
                 changed = True
     return hidden
 
 
-def protect(cells: Sequence[SummaryCell], min_cell: int) -> list[SummaryCell]:
-    """The cells with small-cell and complementary suppression applied."""
+def protect(cells: Sequence[SummaryCell], min_cell: int = DEFAULT_MIN_CELL) -> list[SummaryCell]:
+    """The cells as they may leave the service: small and complementary cells hidden, every
+    other one blurred. Every count that leaves the service (GraphQL, REST, CSV, pages) passes
+    here."""
+    check_min_cell(min_cell)
     hidden = suppressed_indexes([c.key for c in cells], [c.students or 0 for c in cells], min_cell)
-    return [c.hidden() if i in hidden else c for i, c in enumerate(cells)]
+    return [c.hidden() if i in hidden else blur(c) for i, c in enumerate(cells)]
 
 
 class Interval(StrEnum):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.domain.access import TenantId
+from app.domain.reporting import DEFAULT_MIN_CELL
 from app.ports.case import CaseCodec, CaseSource
 from app.ports.clock import Clock, IdGenerator
 from app.ports.health import Readiness
@@ -41,4 +42,4 @@ class Services:
     # A policy change that touches more decisions than this runs as a job (202).
     recompute_inline_limit: int = 5000
     # Report cells with fewer distinct students than this are suppressed.
-    report_min_cell: int = 10
+    report_min_cell: int = DEFAULT_MIN_CELL

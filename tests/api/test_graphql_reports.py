@@ -1,5 +1,7 @@
-"""Equity reports through GraphQL, with counts worked out by hand: subgroups, students without
-a decision as no evidence, small-cell and complementary suppression, history and trends."""
+"""Equity reports through GraphQL, with counts worked out by hand and published as the decision
+record's ranges (tests/differencing.py's `published`, written apart from the service): subgroups,
+students without a decision as no evidence, small-cell and complementary suppression, history
+and trends."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from app.domain.access import Tenant
 from tests.api.district_data import Pupil, post_scores, seed_framework, seed_roster
 from tests.api.graphql_data import data
 from tests.conftest import Api
+from tests.differencing import published
 
 COUNTS = (
     "students decisions mastered notYet insufficientEvidence noEvidence percentMastered suppressed"
@@ -54,11 +57,22 @@ def _row(key: dict[str, Any], counts: list[Any]) -> dict[str, Any]:
 HIDDEN = [None] * 7 + [True]
 
 
+def _shown(
+    key: dict[str, Any], students: int, mastered: int, not_yet: int, insufficient: int, c: int
+) -> dict[str, Any]:
+    """The row of a shown group with these exact counts on c competencies."""
+    return {
+        "key": key,
+        **published(students, mastered, not_yet, insufficient, c),
+        "suppressed": False,
+    }
+
+
 async def _summary(api: Api, group_by: str, key: str, extra: str = "") -> list[dict[str, Any]]:
     query = f"""{{ masterySummary(frameworkId: "fw", groupBy: [{group_by}] {extra}) {{
-        minCellSize rows {{ key {{ {key} }} {COUNTS} }} }} }}"""
+        minCellSize countStep rows {{ key {{ {key} }} {COUNTS} }} }} }}"""
     found = (await data(api, query))["masterySummary"]
-    assert found["minCellSize"] == 10
+    assert (found["minCellSize"], found["countStep"]) == (10, 10)
     rows: list[dict[str, Any]] = found["rows"]
     return rows
 
@@ -68,40 +82,44 @@ async def test_race_by_competency_with_small_cell_and_complementary_suppression(
 ) -> None:
     rows = await _summary(district, "RACE_ETHNICITY, COMPETENCY", "raceEthnicity competency { id }")
     assert rows == [
-        _row(
-            {"raceEthnicity": "ASIAN", "competency": {"id": "c000"}},
-            [12, 12, 12, 0, 0, 0, 100.0, False],
-        ),
-        _row(
-            {"raceEthnicity": "ASIAN", "competency": {"id": "c001"}},
-            [12, 12, 0, 3, 0, 9, 0.0, False],
-        ),
+        # 12 students, shown alone, but beside a hidden cell in each competency's column: the
+        # first of the smallest shown by range (Asian 10-19 and white 10-19) is hidden, or
+        # 9 = total - 12 - 10. (By exact count it would be the 10 white students; that choice
+        # would tell which of the two is smaller.)
+        _row({"raceEthnicity": "ASIAN", "competency": {"id": "c000"}}, HIDDEN),
+        _row({"raceEthnicity": "ASIAN", "competency": {"id": "c001"}}, HIDDEN),
         # 9 students: hidden.
         _row({"raceEthnicity": "HISPANIC_OR_LATINO", "competency": {"id": "c000"}}, HIDDEN),
         _row({"raceEthnicity": "HISPANIC_OR_LATINO", "competency": {"id": "c001"}}, HIDDEN),
-        # 10 students, shown alone, but the smallest visible cell beside a hidden one in each
-        # competency's column: hidden, or 9 = total - 12 - 10.
-        _row({"raceEthnicity": "WHITE", "competency": {"id": "c000"}}, HIDDEN),
-        _row({"raceEthnicity": "WHITE", "competency": {"id": "c001"}}, HIDDEN),
+        # 10 white students: 6 mastered c000, 2 not yet; none has evidence on c001.
+        _shown({"raceEthnicity": "WHITE", "competency": {"id": "c000"}}, 10, 6, 2, 0, 1),
+        _shown({"raceEthnicity": "WHITE", "competency": {"id": "c001"}}, 10, 0, 0, 0, 1),
     ]
 
 
 async def test_a_group_of_nine_is_suppressed_and_one_of_ten_is_not(district: Api) -> None:
     ten = await _summary(district, "", "grade", ", filter: {englishLearner: false}")
-    assert ten == [_row({"grade": None}, [10, 20, 6, 2, 0, 12, 30.0, False])]
+    # 10 students x 2 competencies: 6 mastered, 2 not yet. Published: 10-19 students, each
+    # status in ranges of 20 decisions (0-19), so 20 decisions with no evidence; 33%.
+    assert ten == [_shown({"grade": None}, 10, 6, 2, 0, 2)]
+    assert ten[0]["students"] == 10
+    assert ten[0]["percentMastered"] == 33.0
     nine = await _summary(district, "", "grade", ", filter: {raceEthnicity: HISPANIC_OR_LATINO}")
     assert nine == [_row({"grade": None}, HIDDEN)]
 
 
 async def test_school_totals_count_undecided_pairs_as_no_evidence(district: Api) -> None:
     rows = await _summary(district, "SCHOOL, GRADE", "school { id name } grade")
-    # 31 students x 2 competencies; mastered 6 + 12 + 9; not yet 2 + 3.
-    assert rows == [
-        _row(
-            {"school": {"id": "school-0", "name": "School 0"}, "grade": "05"},
-            [31, 62, 27, 5, 0, 30, 43.55, False],
-        )
-    ]
+    # 31 students x 2 competencies; mastered 6 + 12 + 9; not yet 2 + 3; the other 30 pairs
+    # undecided. Published: 30 students, 60 decisions, mastered 20 (20-39), not yet 0, and
+    # no evidence the other 40; mastered from the middles: 29.5 / 69 = 43%.
+    key = {"school": {"id": "school-0", "name": "School 0"}, "grade": "05"}
+    assert rows == [_shown(key, 31, 27, 5, 0, 2)]
+    assert (rows[0]["mastered"], rows[0]["noEvidence"], rows[0]["percentMastered"]) == (
+        20,
+        40,
+        43.0,
+    )
 
 
 async def test_the_summary_equals_the_decisions_rest_shows(district: Api) -> None:
@@ -110,67 +128,68 @@ async def test_the_summary_equals_the_decisions_rest_shows(district: Api) -> Non
         answer = await district.get(f"/v1/students/{pupil.id}/mastery?framework_id=fw")
         statuses.update(d["status"] for d in answer.json()["items"])
     (row,) = await _summary(district, "", "grade")
-    assert (row["mastered"], row["notYet"], row["insufficientEvidence"], row["noEvidence"]) == (
+    assert row == _shown(
+        {"grade": None},
+        31,
         statuses["mastered"],
         statuses["not_yet"],
         statuses["insufficient_evidence"],
-        statuses["no_evidence"],
+        2,
     )
+    assert sum(statuses.values()) == 62
 
 
 async def test_history_gives_the_summary_as_of_and_the_trend(district: Api) -> None:
     now = datetime.now(UTC)
     before = (now - timedelta(days=30)).isoformat()
     (then,) = await _summary(district, "", "grade", f', asOf: "{before}"')
-    assert then == _row({"grade": None}, [31, 62, 0, 0, 0, 62, 0.0, False])
+    assert then == _shown({"grade": None}, 31, 0, 0, 0, 2)
     start = (now - timedelta(days=40)).isoformat()
+    # On c000 alone, so that the learners' change (0 to 12 of 12 mastered) crosses a range.
     found = await data(
         district,
         f"""{{ masteryTrend(frameworkId: "fw", groupBy: [ENGLISH_LEARNER], from: "{start}",
-            interval: MONTH) {{ interval points {{ periodStart periodEnd
+            interval: MONTH, filter: {{competencyIds: ["c000"]}}) {{ interval countStep
+            points {{ periodStart periodEnd
             rows {{ key {{ englishLearner }} students mastered noEvidence percentMastered
                     suppressed }} }} }} }}""",
     )
+    assert found["masteryTrend"]["countStep"] == 10
     points = found["masteryTrend"]["points"]
     assert len(points) >= 2
     first, last = points[0], points[-1]
     assert datetime.fromisoformat(first["periodStart"]).day == 1
-    # Before any result arrived; learners (12), non-learners (10), unknown (9, hidden, and
-    # so the smallest visible, the 10 non-learners, too). Keys sort false, true, unknown.
-    assert first["rows"] == [
-        {
-            "key": {"englishLearner": False},
-            "students": None,
-            "mastered": None,
-            "noEvidence": None,
-            "percentMastered": None,
-            "suppressed": True,
-        },
-        {
-            "key": {"englishLearner": True},
-            "students": 12,
-            "mastered": 0,
-            "noEvidence": 24,
-            "percentMastered": 0.0,
-            "suppressed": False,
-        },
-        {
-            "key": {"englishLearner": None},
-            "students": None,
-            "mastered": None,
-            "noEvidence": None,
-            "percentMastered": None,
-            "suppressed": True,
-        },
-    ]
-    assert last["rows"][1] == {
-        "key": {"englishLearner": True},
-        "students": 12,
-        "mastered": 12,
-        "noEvidence": 9,
-        "percentMastered": 50.0,
-        "suppressed": False,
+    hidden = {
+        "students": None,
+        "mastered": None,
+        "noEvidence": None,
+        "percentMastered": None,
+        "suppressed": True,
     }
+
+    def learners(mastered: int) -> dict[str, Any]:
+        shown = published(12, mastered, 0, 0, 1)
+        names = ("students", "mastered", "noEvidence", "percentMastered")
+        return {
+            "key": {"englishLearner": True},
+            **{n: shown[n] for n in names},
+            "suppressed": False,
+        }
+
+    # Learners (12), non-learners (10), unknown (9, hidden; so the first of the smallest shown
+    # by range, the non-learners, is hidden too). Keys sort false, true, unknown. Before any
+    # result arrived no learner had mastered c000; at the end all 12 had.
+    assert first["rows"] == [
+        {"key": {"englishLearner": False}, **hidden},
+        learners(0),
+        {"key": {"englishLearner": None}, **hidden},
+    ]
+    assert last["rows"][1] == learners(12)
+    assert (first["rows"][1]["mastered"], last["rows"][1]["mastered"]) == (0, 10)
+    assert (first["rows"][1]["percentMastered"], last["rows"][1]["percentMastered"]) == (
+        31.0,
+        100.0,
+    )
 
 
 class _Clock:
@@ -189,14 +208,19 @@ async def test_an_expired_override_stops_counting(district: Api, container: Cont
     ) as client:
         api = Api(client, district.tenant, district.token)
         expires = (clock.at + timedelta(minutes=5)).isoformat()
-        response = await api.put(
-            "/v1/students/w8/mastery/c000/override",
-            {"status": "mastered", "reason": "observed", "expires_at": expires},
-        )
-        assert response.status_code == 200, response.text
-        (row,) = await _summary(api, "", "grade", ", filter: {englishLearner: false}")
-        assert row["mastered"] == 7
+        # The 10 non-learners on c000: 6 mastered, w6 and w7 not yet, w8 and w9 no evidence.
+        # Overriding the four to mastered makes 10 (published 10-19); expired, 6 (0-9).
+        for student in ("w6", "w7", "w8", "w9"):
+            response = await api.put(
+                f"/v1/students/{student}/mastery/c000/override",
+                {"status": "mastered", "reason": "observed", "expires_at": expires},
+            )
+            assert response.status_code == 200, response.text
+        where = ', filter: {englishLearner: false, competencyIds: ["c000"]}'
+        (row,) = await _summary(api, "", "grade", where)
+        assert row == _shown({"grade": None}, 10, 10, 0, 0, 1)
+        assert (row["mastered"], row["noEvidence"]) == (10, 0)
         clock.at += timedelta(minutes=6)
-        (row,) = await _summary(api, "", "grade", ", filter: {englishLearner: false}")
-        assert row["mastered"] == 6
-        assert row["noEvidence"] == 12
+        (row,) = await _summary(api, "", "grade", where)
+        assert row == _shown({"grade": None}, 10, 6, 2, 0, 1)
+        assert (row["mastered"], row["noEvidence"]) == (0, 10)

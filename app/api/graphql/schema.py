@@ -220,6 +220,7 @@ class Query:
             framework=Framework.of(summary.framework),
             group_by=group_by,
             min_cell_size=c.services.report_min_cell,
+            count_step=rep.COUNT_STEP,
             as_of=aware(as_of),
             rows=rows_of(summary.cells, summary.dimensions, labels),
         )
@@ -253,6 +254,7 @@ class Query:
             group_by=group_by,
             interval=interval,
             min_cell_size=c.services.report_min_cell,
+            count_step=rep.COUNT_STEP,
             points=[
                 TrendPoint(
                     period_start=p.period.start,

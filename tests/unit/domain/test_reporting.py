@@ -14,6 +14,8 @@ from app.domain.reporting import (
     Interval,
     RaceEthnicity,
     SummaryCell,
+    blur,
+    check_min_cell,
     periods,
     protect,
     race_ethnicity,
@@ -71,14 +73,38 @@ def test_nine_students_are_suppressed_and_ten_are_not() -> None:
     assert ten.suppressed
     assert ten.students is None
     assert not twelve.suppressed
-    assert twelve.students == 12
-    assert twelve.mastered == 6
+    # 12 students (10 to 19), 6 of 12 decisions mastered (0 to 9); the percentage from the
+    # middles: 4.5 / 14.5 = 31.03%.
+    assert twelve == SummaryCell(("c",), 10, 10, 0, 0, 0, 10, 31.0)
 
 
 def test_a_single_cell_of_ten_is_shown() -> None:
     (cell,) = protect([_cell((), 10)], min_cell=10)
     assert not cell.suppressed
     assert cell.students == 10
+
+
+def test_every_shown_count_is_the_start_of_its_range() -> None:
+    # 37 students on 3 competencies: 111 decisions, 50 mastered, 31 not yet, 8 insufficient,
+    # 22 no evidence. Students 30-39; decision counts in ranges of 30 (ten students' worth):
+    # mastered 30-59, not yet 30-59, insufficient 0-29; decisions 30 x 3; no evidence the rest,
+    # 90 - 60. Mastered, from the middles: 44.5 / (34.5 x 3) = 43.0%.
+    cell = SummaryCell(("north",), 37, 111, 50, 31, 8, 22, 45.05)
+    assert blur(cell) == SummaryCell(("north",), 30, 90, 30, 30, 0, 30, 43.0)
+    # All 12 students mastered their one competency: 10-19 students, 10-19 mastered, 100%.
+    assert blur(SummaryCell((), 12, 12, 12, 0, 0, 0, 100.0)) == SummaryCell(
+        (), 10, 10, 10, 0, 0, 0, 100.0
+    )
+
+
+def test_the_minimum_cell_size_is_a_whole_number_of_steps() -> None:
+    assert check_min_cell(20) == 20
+    for wrong in (0, 5, 15):
+        with pytest.raises(ValueError, match="multiple of 10"):
+            protect([], min_cell=wrong)
+    fifteen, twenty_five = protect([_cell(("a",), 15), _cell(("b",), 25)], min_cell=20)
+    assert fifteen.suppressed
+    assert twenty_five.suppressed  # the complement: 15 = total - 25
 
 
 def test_two_small_cells_in_a_group_need_no_complement() -> None:
@@ -98,6 +124,13 @@ def test_complementary_suppression_spreads_across_dimensions() -> None:
 def test_complementary_picks_the_smallest_visible_cell() -> None:
     keys = [("x", "a"), ("x", "b"), ("x", "c"), ("x", "d")]
     assert suppressed_indexes(keys, [2, 40, 11, 15], min_cell=10) == {0, 2}
+
+
+def test_the_complement_is_chosen_by_published_range_not_by_exact_count() -> None:
+    # 19 and 12 are both published as 10 to 19: hiding the exact smaller one (12) would tell
+    # which of the two is smaller, so the first of them in the report (19) goes.
+    keys = [("x", "a"), ("x", "b"), ("x", "c"), ("x", "d")]
+    assert suppressed_indexes(keys, [2, 19, 12, 40], min_cell=10) == {0, 1}
 
 
 def test_summary_counts_students_without_a_decision_as_no_evidence() -> None:

@@ -1,5 +1,5 @@
 """Equity reports: summaries and trends of mastery by school, class, grade, competency and
-subgroup, with small groups suppressed."""
+subgroup, with small groups hidden and every count published as a range (app.domain.reporting)."""
 
 from __future__ import annotations
 
@@ -142,20 +142,38 @@ def _flag(value: object) -> bool | None:
 
 
 @strawberry.type(
-    description="One group's counts. Suppressed (every count and percentage null) when the "
-    "group has fewer students than the minimum cell size, or to protect another such cell."
+    description="One group's counts, protected so that no combination of reports gives the exact "
+    "count of a small group by subtraction. Hidden (suppressed: every count and percentage null) "
+    "when the group has fewer students than minCellSize, or to protect another such group. "
+    "Otherwise every count is the start of a range: students in ranges of countStep (20 means "
+    "20 to 29); mastered, notYet and insufficientEvidence in ranges of countStep x competencies "
+    "in scope (with 3 competencies, 60 means 60 to 89 decisions)."
 )
 class SummaryRow:
     key: SummaryKey
-    students: int | None = strawberry.field(description="Distinct students in the group.")
-    decisions: int | None = strawberry.field(
-        description="Students x competencies in scope; undecided pairs count as noEvidence."
+    students: int | None = strawberry.field(
+        description="Distinct students in the group: at least this, fewer than this + countStep."
     )
-    mastered: int | None
-    not_yet: int | None
-    insufficient_evidence: int | None
-    no_evidence: int | None
-    percent_mastered: float | None = strawberry.field(description="mastered / decisions x 100.")
+    decisions: int | None = strawberry.field(
+        description="students (as published) x competencies in scope; a student without a "
+        "decision on a competency counts as noEvidence there."
+    )
+    mastered: int | None = strawberry.field(
+        description="Decisions mastered: at least this, fewer than this + countStep x competencies."
+    )
+    not_yet: int | None = strawberry.field(
+        description="Decisions not yet mastered, in ranges as mastered."
+    )
+    insufficient_evidence: int | None = strawberry.field(
+        description="Decisions with too little evidence, in ranges as mastered."
+    )
+    no_evidence: int | None = strawberry.field(
+        description="The rest: decisions - mastered - notYet - insufficientEvidence."
+    )
+    percent_mastered: float | None = strawberry.field(
+        description="An estimate, to a whole percent, of mastered / decisions x 100 from the "
+        "middles of their ranges: rough for small groups, close for large ones."
+    )
     suppressed: bool
 
 
@@ -178,11 +196,19 @@ def rows_of(
     ]
 
 
+_MIN_CELL = "Groups with fewer students are hidden."
+_STEP = (
+    "Every count in rows is the start of a range: students in ranges of this many (20 means 20 "
+    "to 29); mastered, notYet and insufficientEvidence in ranges of this many x competencies."
+)
+
+
 @strawberry.type
 class MasterySummary:
     framework: Framework
     group_by: list[SummaryDimension]
-    min_cell_size: int
+    min_cell_size: int = strawberry.field(description=_MIN_CELL)
+    count_step: int = strawberry.field(description=_STEP)
     as_of: datetime | None
     rows: list[SummaryRow] = strawberry.field(metadata={"cost_size": 500})
 
@@ -199,5 +225,6 @@ class MasteryTrend:
     framework: Framework
     group_by: list[SummaryDimension]
     interval: TrendInterval
-    min_cell_size: int
+    min_cell_size: int = strawberry.field(description=_MIN_CELL)
+    count_step: int = strawberry.field(description=_STEP)
     points: list[TrendPoint] = strawberry.field(metadata={"cost_size": 52})
