@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1)
     max_batch: int = Field(default=1000, ge=1, le=100_000)
     # Report groups with fewer students are hidden; the domain's rule needs whole steps
-    # (app/domain/reporting.py, docs/decisions/0008-disclosure-control.md).
+    # (app/domain/reporting.py, docs/decisions/0010-disclosure-control.md).
     report_min_cell: int = Field(default=DEFAULT_MIN_CELL, ge=COUNT_STEP, multiple_of=COUNT_STEP)
     # GraphQL limits: the deepest selection, the estimated objects a query may return (see
     # app/api/graphql/limits.py) and the largest `first` of a connection.

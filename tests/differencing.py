@@ -1,4 +1,4 @@
-"""The caller who subtracts (docs/decisions/0008-disclosure-control.md), written apart from the
+"""The caller who subtracts (docs/decisions/0010-disclosure-control.md), written apart from the
 rule it attacks: what a published report row tells about its group, and a search of pairs and
 triples of rows for the exact count of a small group.
 
@@ -71,7 +71,7 @@ class Row:
 def naive(
     keys: Sequence[Sequence[object]], numbers: Sequence[Mapping[str, int]], min_cell: int
 ) -> list[Mapping[str, int] | None]:
-    """The rule before 0008, kept to show the search breaks it: groups under min_cell hidden;
+    """The rule before 0010, kept to show the search breaks it: groups under min_cell hidden;
     then, until nothing changes, the smallest shown group of any line (the groups equal in every
     dimension but one) holding exactly one hidden group is hidden too; the rest exact."""
     hidden = {i for i, n in enumerate(numbers) if n["students"] < min_cell}

@@ -1,5 +1,5 @@
 """Equity reports: subgroups of students, summary cells, and the rule that decides what of them
-may leave the service (docs/decisions/0008-disclosure-control.md).
+may leave the service (docs/decisions/0010-disclosure-control.md).
 
 A summary counts, for each group of students, the decisions on the competencies in scope. What
 leaves the service is protected so that no combination of summaries, trends, filters and

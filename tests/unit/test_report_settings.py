@@ -1,5 +1,5 @@
 """The report minimum cell size: the domain's default, raised by settings only in whole steps
-(a range must start exactly at the minimum, docs/decisions/0008)."""
+(a range must start exactly at the minimum, docs/decisions/0010)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Disclosure control across queries (docs/decisions/0008): the published numbers are exactly
+"""Disclosure control across queries (docs/decisions/0010): the published numbers are exactly
 the documented ranges, and no pair or triple of summaries pins a small group's count, while the
 rule before it (suppression within one answer) is broken by the same search.
 
