@@ -15,12 +15,13 @@ from app.adapters.db import migrate
 from app.adapters.oneroster.csv_writer import write_set
 from app.bootstrap import create_web_app
 from app.cli_roster import import_cli, roster_cli
-from app.cli_support import JsonFlag, console, print_data, with_services
+from app.cli_support import JsonFlag, console, print_data, with_use_cases
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, format_scopes
 from app.domain.errors import DomainError
-from app.ports.services import Services
-from app.use_cases import access, demo
+from app.use_cases import demo
+from app.use_cases.access import Access
+from app.use_cases.catalog import UseCases
 
 T = TypeVar("T")
 
@@ -75,17 +76,17 @@ def dev(
     settings = Settings()
     asyncio.run(migrate.upgrade(settings.database_url))
 
-    async def prepare(services: Services) -> dict[str, Any] | None:
-        if not await access.list_tenants(services):
+    async def prepare(use_cases: UseCases) -> dict[str, Any] | None:
+        if not await use_cases.access.list_tenants():
             console.print("Empty database: loading the demo district…")
-            await demo.load_demo_district(services)
+            await use_cases.demo.load_demo_district()
         try:
-            await access.tenant_by_slug(services, demo.DEMO_SLUG)
+            await use_cases.access.tenant_by_slug(demo.DEMO_SLUG)
         except DomainError:
             return None
-        return await _dev_credentials(services, settings)
+        return await _dev_credentials(use_cases.access, settings)
 
-    credentials = with_services(prepare)
+    credentials = with_use_cases(prepare)
     where = f"http://{host or settings.host}:{port or settings.port}"
     if credentials:
         console.print(
@@ -98,20 +99,17 @@ def dev(
     serve(host=host, port=port, workers=1)
 
 
-async def _dev_credentials(services: Services, settings: Settings) -> dict[str, Any]:
+async def _dev_credentials(access: Access, settings: Settings) -> dict[str, Any]:
     """The demo tenant's development client, with a fresh secret each run and a token."""
     path = Path(settings.state_dir) / "dev-client-id"
     credentials = None
     if path.exists():
         try:
-            credentials = await access.rotate_client_secret(
-                services, client_id=path.read_text().strip()
-            )
+            credentials = await access.rotate_client_secret(client_id=path.read_text().strip())
         except DomainError:
             credentials = None
     if credentials is None:
         credentials = await access.create_client(
-            services,
             tenant_slug=demo.DEMO_SLUG,
             scopes=format_scopes(ALL_SCOPES),
             name="make run (development)",
@@ -119,7 +117,6 @@ async def _dev_credentials(services: Services, settings: Settings) -> dict[str, 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(credentials.client_id)
     token = await access.issue_token(
-        services,
         client_id=credentials.client_id,
         client_secret=credentials.client_secret,
         scope=None,
@@ -159,7 +156,7 @@ def tenants_create(
     as_json: JsonFlag = False,
 ) -> None:
     """Create a tenant (a district)."""
-    tenant = with_services(lambda s: access.create_tenant(s, slug=slug, name=name))
+    tenant = with_use_cases(lambda u: u.access.create_tenant(slug=slug, name=name))
     print_data(
         {
             "id": tenant.id,
@@ -174,7 +171,7 @@ def tenants_create(
 @tenants_cli.command("list")
 def tenants_list(as_json: JsonFlag = False) -> None:
     """List the tenants."""
-    tenants = with_services(access.list_tenants)
+    tenants = with_use_cases(lambda u: u.access.list_tenants())
     rows = [{"id": t.id, "slug": t.slug, "name": t.name} for t in tenants]
     if as_json:
         print(json.dumps(rows, indent=2))
@@ -191,8 +188,8 @@ def clients_create(
     as_json: JsonFlag = False,
 ) -> None:
     """Create an API client; its secret is printed once and stored only as a hash."""
-    created = with_services(
-        lambda s: access.create_client(s, tenant_slug=tenant, scopes=scope, name=name)
+    created = with_use_cases(
+        lambda u: u.access.create_client(tenant_slug=tenant, scopes=scope, name=name)
     )
     print_data(
         {
@@ -208,7 +205,7 @@ def clients_create(
 @clients_cli.command("rotate")
 def clients_rotate(client_id: str, as_json: JsonFlag = False) -> None:
     """Give a client a new secret (printed once); the old secret stops working."""
-    rotated = with_services(lambda s: access.rotate_client_secret(s, client_id=client_id))
+    rotated = with_use_cases(lambda u: u.access.rotate_client_secret(client_id=client_id))
     print_data(
         {
             "client_id": rotated.client_id,
@@ -225,7 +222,7 @@ def demo_load(
     tenant: Annotated[str, typer.Option(help="The demo tenant's slug.")] = demo.DEMO_SLUG,
 ) -> None:
     """Load the demo district (created if missing; loading again changes nothing)."""
-    loaded = with_services(lambda s: demo.load_demo_district(s, tenant))
+    loaded = with_use_cases(lambda u: u.demo.load_demo_district(tenant))
     console.print(f"demo district loaded into tenant {loaded.slug!r}")
 
 

@@ -9,9 +9,8 @@ from typing import Annotated
 import typer
 
 from app.cli_roster import import_cli
-from app.cli_support import JsonFlag, console, errors, print_data, with_services
+from app.cli_support import JsonFlag, console, errors, print_data, with_use_cases
 from app.domain.errors import Invalid
-from app.use_cases import case_import
 
 
 @import_cli.command("case")
@@ -23,7 +22,7 @@ def import_case(
     """Import a CASE 1.0 package (re-importing a document updates it in place)."""
     raw = file.read_bytes()
     try:
-        done = with_services(lambda s: case_import.import_case_file(s, tenant, raw), (Invalid,))
+        done = with_use_cases(lambda u: u.case_imports.import_case_file(tenant, raw), (Invalid,))
     except Invalid as exc:
         problems = [{"loc": list(p.loc), "msg": p.msg} for p in exc.problems]
         if as_json:

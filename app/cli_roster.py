@@ -10,13 +10,12 @@ import typer
 from rich.progress import Progress as Bar
 from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from app.cli_support import JsonFlag, console, errors, print_data, with_services
+from app.cli_support import JsonFlag, console, errors, print_data, with_use_cases
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth
-from app.ports.services import Services
-from app.use_cases import access
 from app.use_cases import roster_sync as sync
+from app.use_cases.catalog import UseCases
 from app.use_cases.import_report import ImportReport
-from app.use_cases.roster_import import ImportRejected, import_roster
+from app.use_cases.roster_import import ImportRejected
 
 import_cli = typer.Typer(help="Import data from other systems.", no_args_is_help=True)
 roster_cli = typer.Typer(help="The roster's SIS connection and syncs.", no_args_is_help=True)
@@ -64,8 +63,8 @@ def show_report(report: ImportReport, as_json: bool) -> None:
 
 def run_and_report(tenant_slug: str, work: Any, label: str, as_json: bool) -> None:
     """Run an import with a progress line, print its report; exit 1 when it was rejected."""
-    report, rejected = with_services(
-        lambda services: run_with_bar(services, tenant_slug, work, label)
+    report, rejected = with_use_cases(
+        lambda use_cases: run_with_bar(use_cases, tenant_slug, work, label)
     )
     show_report(report, as_json)
     if rejected:
@@ -73,10 +72,10 @@ def run_and_report(tenant_slug: str, work: Any, label: str, as_json: bool) -> No
 
 
 async def run_with_bar(
-    services: Services, tenant_slug: str, work: Any, label: str
+    use_cases: UseCases, tenant_slug: str, work: Any, label: str
 ) -> tuple[ImportReport, bool]:
     """Run an import with a progress line; the report, and whether it was rejected."""
-    tenant = await access.tenant_by_slug(services, tenant_slug)
+    tenant = await use_cases.access.tenant_by_slug(tenant_slug)
     columns = (
         SpinnerColumn(),
         TextColumn(label + " {task.fields[rows]} rows"),
@@ -85,7 +84,7 @@ async def run_with_bar(
     with Bar(*columns, console=errors, transient=True) as bar:
         progress = _BarProgress(bar, bar.add_task(label, total=None, rows=0))
         try:
-            return await work(services, tenant.id, progress), False
+            return await work(use_cases, tenant.id, progress), False
         except ImportRejected as rejected:
             return rejected.report, True
 
@@ -100,14 +99,10 @@ def import_oneroster(
     """Import a OneRoster 1.1 or 1.2 CSV set. Any problem rejects the whole set (nothing is
     written) unless --skip-invalid; every problem is listed with its file and line."""
 
-    async def work(services: Services, tenant_id: Any, progress: Any) -> ImportReport:
-        source = services.roster_files.open(path)
-        try:
-            return await import_roster(
-                services, tenant_id, source, skip_invalid=skip_invalid, progress=progress
-            )
-        finally:
-            await source.close()
+    async def work(use_cases: UseCases, tenant_id: Any, progress: Any) -> ImportReport:
+        return await use_cases.roster_imports.import_file(
+            tenant_id, path, skip_invalid=skip_invalid, progress=progress
+        )
 
     run_and_report(tenant, work, "importing", as_json)
 
@@ -141,11 +136,11 @@ def roster_connect(
         scopes=tuple(scope or ()),
     )
 
-    async def work(services: Services) -> Any:
-        found = await access.tenant_by_slug(services, tenant)
-        return (await sync.put_connection(services, found.id, settings))[0]
+    async def work(use_cases: UseCases) -> Any:
+        found = await use_cases.access.tenant_by_slug(tenant)
+        return (await use_cases.roster_sync.put_connection(found.id, settings))[0]
 
-    connection = with_services(work)
+    connection = with_use_cases(work)
     console.print(f"connected to {connection.base_url} (OneRoster {connection.version.value})")
 
 
@@ -157,9 +152,9 @@ def roster_sync(
 ) -> None:
     """Sync the roster from the SIS's OneRoster REST provider (only changes after the first)."""
 
-    async def work(services: Services, tenant_id: Any, progress: Any) -> ImportReport:
-        return await sync.sync_roster(
-            services, tenant_id, skip_invalid=skip_invalid, progress=progress
+    async def work(use_cases: UseCases, tenant_id: Any, progress: Any) -> ImportReport:
+        return await use_cases.roster_sync.sync_roster(
+            tenant_id, skip_invalid=skip_invalid, progress=progress
         )
 
     run_and_report(tenant, work, "syncing", as_json)
@@ -169,11 +164,11 @@ def roster_sync(
 def roster_show(tenant: TenantOption, as_json: JsonFlag = False) -> None:
     """Show the tenant's SIS connection (never its secret) and how far it has synced."""
 
-    async def work(services: Services) -> Any:
-        found = await access.tenant_by_slug(services, tenant)
-        return await sync.get_connection(services, found.id)
+    async def work(use_cases: UseCases) -> Any:
+        found = await use_cases.access.tenant_by_slug(tenant)
+        return await use_cases.roster_sync.get_connection(found.id)
 
-    connection = with_services(work)
+    connection = with_use_cases(work)
     print_data(
         {
             "base_url": connection.base_url,

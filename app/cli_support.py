@@ -13,7 +13,7 @@ from rich.console import Console
 from app.bootstrap import ConfigurationError, build
 from app.config import Settings
 from app.domain.errors import DomainError
-from app.ports.services import Services
+from app.use_cases.catalog import UseCases
 
 T = TypeVar("T")
 
@@ -23,8 +23,8 @@ errors = Console(stderr=True)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
-def with_services(
-    work: Callable[[Services], Awaitable[T]], passed: tuple[type[DomainError], ...] = ()
+def with_use_cases(
+    work: Callable[[UseCases], Awaitable[T]], passed: tuple[type[DomainError], ...] = ()
 ) -> T:
     """Run one command against the configured database, reporting domain errors plainly
     (except those `passed` on, which the command reports its own way)."""
@@ -32,7 +32,7 @@ def with_services(
     async def run() -> T:
         container = build(Settings())
         try:
-            return await work(container.services)
+            return await work(container.use_cases)
         finally:
             await container.close()
 

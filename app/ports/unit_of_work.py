@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -95,3 +96,10 @@ class AccessUnitOfWork(Protocol):
     ) -> None: ...
 
     async def commit(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[TenantId], UnitOfWork]
+"""Opens a unit of work for one tenant: what a use case is given to do its work."""
+
+AccessUnitOfWorkFactory = Callable[[], AccessUnitOfWork]
+"""Opens a unit of work on the directory of tenants and clients."""

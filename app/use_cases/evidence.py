@@ -13,11 +13,11 @@ from app.domain.evidence import Evidence, EvidenceKind, evidence_problems
 from app.domain.frameworks import Framework, Status
 from app.domain.mastery.record import ChangeCause, DecisionRecord
 from app.domain.roster import RosterKind, UserRole
+from app.ports.clock import Clock, IdGenerator
 from app.ports.evidence import EvidenceKey
 from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
-from app.ports.services import Services
-from app.ports.unit_of_work import UnitOfWork
+from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import Touch, refresh
 
 
@@ -55,6 +55,9 @@ class RecordedBatch:
     items: list[ItemOutcome]
     decisions: list[DecisionRecord]
     frameworks: dict[str, Framework]
+    # The instant the decisions are to be shown as of: when a command commits the batch, just
+    # after its commit, as a read then would show them.
+    shown_at: datetime
 
 
 def _same_result(a: Evidence, b: Evidence) -> bool:
@@ -117,25 +120,9 @@ def _build(
     return evidence
 
 
-async def record_evidence(
-    services: Services, principal: Principal, items: list[EvidenceInput]
-) -> RecordedBatch:
-    """Store a batch of results and update every decision they reach, or nothing at all."""
-    if not 1 <= len(items) <= services.max_batch:
-        raise Invalid(
-            f"A batch holds 1 to {services.max_batch} items",
-            [Problem(("items",), f"has {len(items)} items")],
-        )
-    now = services.clock.now()
-    async with services.uow(principal.tenant_id) as uow:
-        batch = await _write(uow, services, principal, items, now)
-        await uow.commit()
-    return batch
-
-
 async def sync_evidence(
     uow: UnitOfWork,
-    services: Services,
+    ids: IdGenerator,
     principal: Principal,
     *,
     source: str,
@@ -148,14 +135,12 @@ async def sync_evidence(
     exactly `items`. Items are recorded or updated (a voided one counts again); what the
     source ids made before and no longer make is voided. `lock`: more students whose decisions
     this may reach (those of the evidence before, when the caller knows them)."""
-    return await _write(
-        uow, services, principal, items, now, replacing=(source, source_ids), lock=lock
-    )
+    return await _write(uow, ids, principal, items, now, replacing=(source, source_ids), lock=lock)
 
 
 async def _write(
     uow: UnitOfWork,
-    services: Services,
+    ids: IdGenerator,
     principal: Principal,
     items: list[EvidenceInput],
     now: datetime,
@@ -193,7 +178,7 @@ async def _write(
                 f"competency {item.competency_id!r} is retired and takes no new evidence",
             )
         source = item.source or principal.client_id
-        evidence = _build(index, item, services.ids.new_id(), source, framework, now, problems)
+        evidence = _build(index, item, ids.new_id(), source, framework, now, problems)
         if evidence is None:
             continue
         key = (evidence.source, evidence.source_id, evidence.competency_id)
@@ -243,7 +228,7 @@ async def _write(
     touches = _touches(created, updated, previous)
     cause = ChangeCause.VOID if previous and not built else ChangeCause.EVIDENCE
     refreshed = await refresh(uow, frameworks, framework_of, touches, now, cause)
-    return RecordedBatch(outcomes, refreshed.records, frameworks)
+    return RecordedBatch(outcomes, refreshed.records, frameworks, now)
 
 
 def _touches(
@@ -262,62 +247,85 @@ def _touches(
     return touches
 
 
-async def get_evidence(services: Services, principal: Principal, evidence_id: str) -> Evidence:
-    """One result of the caller's district."""
-    async with services.uow(principal.tenant_id) as uow:
-        evidence = await uow.evidence.get(evidence_id)
-    if evidence is None:
-        raise NotFound(f"No evidence {evidence_id!r}")
-    return evidence
+@dataclass(frozen=True, kw_only=True)
+class EvidenceRecords:
+    """Assessment results: recorded in all-or-nothing batches, read, voided."""
 
+    uow: UnitOfWorkFactory
+    clock: Clock
+    ids: IdGenerator
+    max_batch: int
 
-async def list_evidence(
-    services: Services,
-    principal: Principal,
-    *,
-    student_id: str | None,
-    competency_id: str | None,
-    since: datetime | None,
-    after: str | None,
-    limit: int,
-) -> Page[Evidence]:
-    """A page of evidence in arrival order."""
-    if after is not None and not after.isdigit():
-        raise Invalid("The cursor is not valid", [Problem(("query", "cursor"), "not a cursor")])
-    async with services.uow(principal.tenant_id) as uow:
-        return await uow.evidence.list(
-            student_id=student_id,
-            competency_id=competency_id,
-            since=since,
-            after=after,
-            limit=limit,
-        )
+    async def record_evidence(
+        self, principal: Principal, items: list[EvidenceInput]
+    ) -> RecordedBatch:
+        """Store a batch of results and update every decision they reach, or nothing at all."""
+        if not 1 <= len(items) <= self.max_batch:
+            raise Invalid(
+                f"A batch holds 1 to {self.max_batch} items",
+                [Problem(("items",), f"has {len(items)} items")],
+            )
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id) as uow:
+            batch = await _write(uow, self.ids, principal, items, now)
+            await uow.commit()
+        return replace(batch, shown_at=self.clock.now())
 
-
-async def void_evidence(
-    services: Services, principal: Principal, evidence_id: str
-) -> RecordedBatch:
-    """Void a result: kept, no longer counted; its decision (and rollups) are recomputed."""
-    now = services.clock.now()
-    async with services.uow(principal.tenant_id) as uow:
-        evidence = await uow.evidence.get(evidence_id)
+    async def get_evidence(self, principal: Principal, evidence_id: str) -> Evidence:
+        """One result of the caller's district."""
+        async with self.uow(principal.tenant_id) as uow:
+            evidence = await uow.evidence.get(evidence_id)
         if evidence is None:
             raise NotFound(f"No evidence {evidence_id!r}")
-        if evidence.voided_at is not None:
-            return RecordedBatch([ItemOutcome(evidence.id, Outcome.UNCHANGED)], [], {})
-        await uow.decisions.lock_students([evidence.student_id])
-        framework_of, frameworks = await uow.frameworks.of_competencies({evidence.competency_id})
-        await uow.evidence.replace_many([replace(evidence, voided_at=now)], [evidence], now)
-        touch = Touch(evidence.student_id, evidence.competency_id, recompute=True)
-        refreshed = await refresh(uow, frameworks, framework_of, [touch], now, ChangeCause.VOID)
-        await uow.commit()
-    return RecordedBatch([ItemOutcome(evidence.id, Outcome.UPDATED)], refreshed.records, frameworks)
+        return evidence
 
+    async def list_evidence(
+        self,
+        principal: Principal,
+        *,
+        student_id: str | None,
+        competency_id: str | None,
+        since: datetime | None,
+        after: str | None,
+        limit: int,
+    ) -> Page[Evidence]:
+        """A page of evidence in arrival order."""
+        if after is not None and not after.isdigit():
+            raise Invalid("The cursor is not valid", [Problem(("query", "cursor"), "not a cursor")])
+        async with self.uow(principal.tenant_id) as uow:
+            return await uow.evidence.list(
+                student_id=student_id,
+                competency_id=competency_id,
+                since=since,
+                after=after,
+                limit=limit,
+            )
 
-async def evidence_of_decisions(
-    services: Services, principal: Principal, pairs: Collection[StudentCompetency]
-) -> dict[StudentCompetency, list[Evidence]]:
-    """Every result (voided too) behind each (student, competency), in arrival order."""
-    async with services.uow(principal.tenant_id) as uow:
-        found = await uow.evidence.history(pairs)
-    return {p: sorted(found.get(p, []), key=lambda e: e.seq or 0) for p in pairs}
+    async def void_evidence(self, principal: Principal, evidence_id: str) -> RecordedBatch:
+        """Void a result: kept, no longer counted; its decision (and rollups) are recomputed."""
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id) as uow:
+            evidence = await uow.evidence.get(evidence_id)
+            if evidence is None:
+                raise NotFound(f"No evidence {evidence_id!r}")
+            if evidence.voided_at is not None:
+                unchanged = [ItemOutcome(evidence.id, Outcome.UNCHANGED)]
+                return RecordedBatch(unchanged, [], {}, self.clock.now())
+            await uow.decisions.lock_students([evidence.student_id])
+            framework_of, frameworks = await uow.frameworks.of_competencies(
+                {evidence.competency_id}
+            )
+            await uow.evidence.replace_many([replace(evidence, voided_at=now)], [evidence], now)
+            touch = Touch(evidence.student_id, evidence.competency_id, recompute=True)
+            refreshed = await refresh(uow, frameworks, framework_of, [touch], now, ChangeCause.VOID)
+            await uow.commit()
+        updated = [ItemOutcome(evidence.id, Outcome.UPDATED)]
+        return RecordedBatch(updated, refreshed.records, frameworks, self.clock.now())
+
+    async def evidence_of_decisions(
+        self, principal: Principal, pairs: Collection[StudentCompetency]
+    ) -> dict[StudentCompetency, list[Evidence]]:
+        """Every result (voided too) behind each (student, competency), in arrival order."""
+        async with self.uow(principal.tenant_id) as uow:
+            found = await uow.evidence.history(pairs)
+        return {p: sorted(found.get(p, []), key=lambda e: e.seq or 0) for p in pairs}

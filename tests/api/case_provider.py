@@ -11,7 +11,7 @@ import httpx
 
 from app.adapters.case.client import HttpCaseSource
 from app.api.app import create_app
-from app.bootstrap import Container
+from app.bootstrap import Container, wire
 from app.domain.access import Tenant
 from tests.conftest import Api, _no_server_errors, token_for
 
@@ -25,8 +25,8 @@ async def api_fetching_through(
     max_bytes: int = 1024 * 1024,
 ) -> AsyncIterator[Api]:
     source = HttpCaseSource(timeout_seconds=5, max_bytes=max_bytes, transport=transport)
-    services = replace(container.services, case_source=source)
-    app = create_app(services=services, max_body_bytes=container.settings.max_body_bytes)
+    use_cases = wire(replace(container.adapters, case_source=source), container.policy)
+    app = create_app(use_cases=use_cases, max_body_bytes=container.settings.max_body_bytes)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),
         base_url="http://test",

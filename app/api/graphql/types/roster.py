@@ -15,8 +15,6 @@ from app.api.utc import aware
 from app.domain import reporting
 from app.domain import roster as r
 from app.domain.access import Scope
-from app.use_cases import mastery as mastery_use
-from app.use_cases.prerequisites import student_ready
 
 
 def copied(record: object, *names: str) -> dict[str, Any]:
@@ -170,8 +168,8 @@ class Student:
         self, info: GraphInfo, framework_id: strawberry.ID
     ) -> list[Competency]:
         context = info.context
-        ready = await student_ready(
-            context.services, context.principal, self.record.id, str(framework_id)
+        ready = await context.use_cases.prerequisites.student_ready(
+            context.principal, self.record.id, str(framework_id)
         )
         framework = await context.loaders.frameworks.load(str(framework_id))
         if framework is None:
@@ -222,8 +220,8 @@ class Class:
         self, info: GraphInfo, framework_id: strawberry.ID
     ) -> MasteryGrid | None:
         context = info.context
-        grid = await mastery_use.class_grid(
-            context.services, context.principal, self.record.id, str(framework_id)
+        grid = await context.use_cases.mastery.class_grid(
+            context.principal, self.record.id, str(framework_id)
         )
         active = [c for c in grid.framework.ordered if c.is_active]
         return MasteryGrid(
