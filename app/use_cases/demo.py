@@ -8,10 +8,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date
-from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
+from app.demo import DEMO_SET, DEMO_SLUG
 from app.domain.access import Tenant
 from app.domain.errors import NotFound
 from app.domain.roster import (
@@ -37,9 +36,6 @@ from app.use_cases.demo_framework import load_demo_framework
 from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.roster_import import RosterImports
 
-DEMO_SLUG = "demo"
-# The committed OneRoster CSV set of the demo district (package data).
-DEMO_SET = Path(str(files("app.demo").joinpath("oneroster")))
 SEED = 20_261_123
 STUDENTS_PER_GRADE = 25
 
