@@ -22,17 +22,37 @@ from app.ports.roster_import import RosterStaging
 class UnitOfWork(Protocol):
     """One command's transaction, opened for one tenant: its repositories see nothing else."""
 
-    tenant_id: TenantId
+    # Read-only properties, not attributes: an adapter's repository of its own (narrower) type
+    # then satisfies the port (an attribute's type would have to match exactly).
+    @property
+    def tenant_id(self) -> TenantId: ...
 
-    jobs: JobRepository
-    frameworks: FrameworkRepository
-    case: CaseCatalog
-    evidence: EvidenceRepository
-    decisions: DecisionRepository
-    overrides: OverrideRepository
-    roster_connection: RosterConnectionRepository
-    line_items: LineItemRepository
-    gradebook_results: GradebookResultRepository
+    @property
+    def jobs(self) -> JobRepository: ...
+
+    @property
+    def frameworks(self) -> FrameworkRepository: ...
+
+    @property
+    def case(self) -> CaseCatalog: ...
+
+    @property
+    def evidence(self) -> EvidenceRepository: ...
+
+    @property
+    def decisions(self) -> DecisionRepository: ...
+
+    @property
+    def overrides(self) -> OverrideRepository: ...
+
+    @property
+    def roster_connection(self) -> RosterConnectionRepository: ...
+
+    @property
+    def line_items(self) -> LineItemRepository: ...
+
+    @property
+    def gradebook_results(self) -> GradebookResultRepository: ...
 
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""
@@ -83,8 +103,11 @@ class ClientRepository(Protocol):
 class AccessUnitOfWork(Protocol):
     """The directory of tenants and clients, which lives above any one tenant."""
 
-    tenants: TenantRepository
-    clients: ClientRepository
+    @property
+    def tenants(self) -> TenantRepository: ...
+
+    @property
+    def clients(self) -> ClientRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -91,12 +91,13 @@ class ReportsRead(_ScopePermission):
     scope = Scope.REPORTS_READ
 
 
-def needs(scope: Scope) -> dict[str, Any]:
-    """`strawberry.field` keyword arguments that require `scope` of the caller."""
+def needs(scope: Scope) -> list[type[BasePermission]]:
+    """The permission classes (`strawberry.field(permission_classes=...)`) that require
+    `scope` of the caller."""
     permission = {
         Scope.ROSTER_READ: RosterRead,
         Scope.MASTERY_READ: MasteryRead,
         Scope.FRAMEWORKS_READ: FrameworksRead,
         Scope.REPORTS_READ: ReportsRead,
     }[scope]
-    return {"permission_classes": [permission]}
+    return [permission]

@@ -4,7 +4,7 @@ own short-lived session, so concurrent resolvers never share one."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Hashable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property
 from typing import Any, TypeVar
@@ -30,7 +30,7 @@ ExplanationKey = tuple[str, str, datetime | None]
 
 
 def _by_key(
-    fetch: Callable[[list[K]], Awaitable[dict[K, V]]], missing: Callable[[K], V]
+    fetch: Callable[[list[K]], Awaitable[Mapping[K, V]]], missing: Callable[[K], V]
 ) -> DataLoader[K, V]:
     async def load(keys: list[K]) -> list[V]:
         found = await fetch(keys)
@@ -41,7 +41,7 @@ def _by_key(
 
 def _grouped(
     group_of: Callable[[K], Hashable],
-    fetch: Callable[[Hashable, list[K]], Awaitable[dict[K, V]]],
+    fetch: Callable[[Hashable, list[K]], Awaitable[Mapping[K, V]]],
     missing: Callable[[K], V],
 ) -> DataLoader[K, V]:
     """Keys that differ only in their options (framework, as_of, ...) batch one call per set

@@ -101,7 +101,7 @@ class Query:
             client_id=p.client_id, tenant=p.tenant_slug, scopes=format_scopes(p.scopes).split()
         )
 
-    @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
+    @strawberry.field(permission_classes=needs(Scope.FRAMEWORKS_READ))
     async def frameworks(
         self, info: GraphInfo, first: int | None = None, after: str | None = None
     ) -> Connection[Framework] | None:
@@ -116,18 +116,18 @@ class Query:
         items = [Framework.of(f) for f in page.items]
         return connection(items, [f.id for f in page.items], page.last_key is not None, count)
 
-    @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
+    @strawberry.field(permission_classes=needs(Scope.FRAMEWORKS_READ))
     async def framework(self, info: GraphInfo, id: strawberry.ID) -> Framework | None:
         c = info.context
         return Framework.of(await c.use_cases.frameworks.get_framework(c.principal, id))
 
-    @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
+    @strawberry.field(permission_classes=needs(Scope.FRAMEWORKS_READ))
     async def competency(self, info: GraphInfo, id: strawberry.ID) -> Competency | None:
         c = info.context
         found, framework = await c.use_cases.frameworks.get_competency(c.principal, id)
         return Competency.of(framework, found)
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def orgs(
         self,
         info: GraphInfo,
@@ -140,14 +140,14 @@ class Query:
         items, more, count = await _roster_page(info, r.RosterKind.ORG, filters, first, after)
         return connection([Org.of(o) for o in items], [o.id for o in items], more, count)  # type: ignore[arg-type]
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def org(self, info: GraphInfo, id: strawberry.ID) -> Org | None:
         c = info.context
         return org_of(
             await c.use_cases.roster.get_record(c.principal.tenant_id, r.RosterKind.ORG, id)
         )
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def classes(
         self,
         info: GraphInfo,
@@ -160,13 +160,13 @@ class Query:
         items, more, count = await _roster_page(info, r.RosterKind.CLASS, filters, first, after)
         return connection([Class.of(c) for c in items], [c.id for c in items], more, count)  # type: ignore[arg-type]
 
-    @strawberry.field(name="class", **needs(Scope.ROSTER_READ))
+    @strawberry.field(name="class", permission_classes=needs(Scope.ROSTER_READ))
     async def class_(self, info: GraphInfo, id: strawberry.ID) -> Class | None:
         c = info.context
         found = await c.use_cases.roster.get_record(c.principal.tenant_id, r.RosterKind.CLASS, id)
         return Class.of(found) if isinstance(found, r.SchoolClass) else None
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def students(
         self,
         info: GraphInfo,
@@ -187,12 +187,12 @@ class Query:
         items, more, count = await _roster_page(info, r.RosterKind.USER, filters, first, after)
         return connection([Student.of(u) for u in items], [u.id for u in items], more, count)
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def student(self, info: GraphInfo, id: strawberry.ID) -> Student | None:
         c = info.context
         return Student.of(await c.use_cases.roster.get_student(c.principal.tenant_id, id))
 
-    @strawberry.field(**needs(Scope.REPORTS_READ))
+    @strawberry.field(permission_classes=needs(Scope.REPORTS_READ))
     async def mastery_summary(
         self,
         info: GraphInfo,
@@ -218,7 +218,7 @@ class Query:
             rows=rows_of(summary.cells, summary.dimensions, labels),
         )
 
-    @strawberry.field(**needs(Scope.REPORTS_READ))
+    @strawberry.field(permission_classes=needs(Scope.REPORTS_READ))
     async def mastery_trend(
         self,
         info: GraphInfo,
