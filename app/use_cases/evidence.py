@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -148,7 +148,6 @@ async def _write(
     replacing: tuple[str, Collection[str]] | None = None,
     lock: Collection[str] = (),
 ) -> RecordedBatch:
-    problems = ProblemList()
     framework_of, frameworks = await uow.frameworks.of_competencies(
         {i.competency_id for i in items}
     )
@@ -161,6 +160,45 @@ async def _write(
     students = await uow.roster(RosterKind.USER).active_ids(
         {i.student_id for i in items}, role=UserRole.STUDENT.value
     )
+    built, seen = _checked(items, students, framework_of, frameworks, ids, principal, now)
+
+    await uow.decisions.lock_students({e.student_id for e in built} | set(lock))
+    stored = await uow.evidence.find(seen.keys())
+    # A source that replaces its evidence (a gradebook result sent again) revives what it
+    # voided before; a client re-posting a voided item through /v1/evidence does not.
+    changes = _compared(built, stored, revive=replacing is not None)
+    created, updated, previous = changes.created, changes.updated, changes.previous
+    if replacing is not None:
+        source, source_ids = replacing
+        for old in await uow.evidence.from_sources(source, source_ids):
+            if old.voided_at is None and (old.source, old.source_id, old.competency_id) not in seen:
+                updated.append(replace(old, voided_at=now))
+                previous.append(old)
+        more = {e.competency_id for e in previous} - framework_of.keys()
+        if more:
+            more_of, more_frameworks = await uow.frameworks.of_competencies(more)
+            framework_of = {**framework_of, **more_of}
+            frameworks = {**frameworks, **more_frameworks}
+    created = await uow.evidence.add_many(created, framework_of, now)
+    await uow.evidence.replace_many(updated, previous, now)
+    touches = _touches(created, updated, previous)
+    cause = ChangeCause.VOID if previous and not built else ChangeCause.EVIDENCE
+    refreshed = await refresh(uow, frameworks, framework_of, touches, now, cause)
+    return RecordedBatch(changes.outcomes, refreshed.records, frameworks, now)
+
+
+def _checked(
+    items: list[EvidenceInput],
+    students: Collection[str],
+    framework_of: dict[str, str],
+    frameworks: dict[str, Framework],
+    ids: IdGenerator,
+    principal: Principal,
+    now: datetime,
+) -> tuple[list[Evidence], dict[EvidenceKey, int]]:
+    """The batch's evidence, and the item where each key first appears; raises `Invalid`
+    listing every problem of the batch."""
+    problems = ProblemList()
     built: list[Evidence] = []
     seen: dict[EvidenceKey, int] = {}
     for index, item in enumerate(items):
@@ -190,45 +228,37 @@ async def _write(
         seen.setdefault(key, index)
         built.append(evidence)
     problems.raise_if_any(f"{len(problems.problems)} problem(s) in the batch; nothing was written")
+    return built, seen
 
-    await uow.decisions.lock_students({e.student_id for e in built} | set(lock))
-    stored = await uow.evidence.find(seen.keys())
-    # A source that replaces its evidence (a gradebook result sent again) revives what it
-    # voided before; a client re-posting a voided item through /v1/evidence does not.
-    revive = replacing is not None
-    created: list[Evidence] = []
-    updated: list[Evidence] = []
-    previous: list[Evidence] = []
-    outcomes: list[ItemOutcome] = []
+
+@dataclass
+class _Changes:
+    """What a batch does to the stored evidence: new results, changed ones (with what they
+    were), and each item's outcome."""
+
+    created: list[Evidence] = field(default_factory=list)
+    updated: list[Evidence] = field(default_factory=list)
+    previous: list[Evidence] = field(default_factory=list)
+    outcomes: list[ItemOutcome] = field(default_factory=list)
+
+
+def _compared(
+    built: list[Evidence], stored: Mapping[EvidenceKey, Evidence], *, revive: bool
+) -> _Changes:
+    changes = _Changes()
     for evidence in built:
         old = stored.get((evidence.source, evidence.source_id, evidence.competency_id))
         if old is None:
-            created.append(evidence)
-            outcomes.append(ItemOutcome(evidence.id, Outcome.CREATED))
+            changes.created.append(evidence)
+            changes.outcomes.append(ItemOutcome(evidence.id, Outcome.CREATED))
         elif _same_result(old, evidence) and not (revive and old.voided_at is not None):
-            outcomes.append(ItemOutcome(old.id, Outcome.UNCHANGED))
+            changes.outcomes.append(ItemOutcome(old.id, Outcome.UNCHANGED))
         else:
             voided_at = None if revive else old.voided_at
-            updated.append(replace(evidence, id=old.id, seq=old.seq, voided_at=voided_at))
-            previous.append(old)
-            outcomes.append(ItemOutcome(old.id, Outcome.UPDATED))
-    if replacing is not None:
-        source, source_ids = replacing
-        for old in await uow.evidence.from_sources(source, source_ids):
-            if old.voided_at is None and (old.source, old.source_id, old.competency_id) not in seen:
-                updated.append(replace(old, voided_at=now))
-                previous.append(old)
-        more = {e.competency_id for e in previous} - framework_of.keys()
-        if more:
-            more_of, more_frameworks = await uow.frameworks.of_competencies(more)
-            framework_of = {**framework_of, **more_of}
-            frameworks = {**frameworks, **more_frameworks}
-    created = await uow.evidence.add_many(created, framework_of, now)
-    await uow.evidence.replace_many(updated, previous, now)
-    touches = _touches(created, updated, previous)
-    cause = ChangeCause.VOID if previous and not built else ChangeCause.EVIDENCE
-    refreshed = await refresh(uow, frameworks, framework_of, touches, now, cause)
-    return RecordedBatch(outcomes, refreshed.records, frameworks, now)
+            changes.updated.append(replace(evidence, id=old.id, seq=old.seq, voided_at=voided_at))
+            changes.previous.append(old)
+            changes.outcomes.append(ItemOutcome(old.id, Outcome.UPDATED))
+    return changes
 
 
 def _touches(
