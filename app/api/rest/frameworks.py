@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Response, status
 from app.api.deps import FrameworkReader, FrameworkWriter, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
+from app.api.rest import simulation_schemas as sim
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
 from app.use_cases.frameworks import FrameworkChanged
 
@@ -162,14 +163,14 @@ async def update_competency(
 
 @router.post(
     "/v1/frameworks/{id}/simulate",
-    response_model=s.SimulationRead,
+    response_model=sim.SimulationRead,
     summary="Preview a policy change: which decisions would gain or lose mastery",
     description="Computed from the stored evidence and overrides; nothing is written.",
     operation_id="simulate_policy",
     responses=responses(401, 403, 404, 422),
 )
 async def simulate(
-    id: Id, body: s.SimulationRequest, use_cases: UseCasesDep, principal: FrameworkReader
+    id: Id, body: sim.SimulationRequest, use_cases: UseCasesDep, principal: FrameworkReader
 ) -> Any:
     with located("body"):
         report = await use_cases.simulation.simulate_policy(
