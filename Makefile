@@ -21,8 +21,8 @@ serve: $(STAMP)
 	$(BIN)/mastery serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests bench
-	$(BIN)/ruff format --check app tests bench
+	$(BIN)/ruff check app tests bench tools
+	$(BIN)/ruff format --check app tests bench tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -1,4 +1,5 @@
-"""The composition root: settings -> engine -> units of work -> the services every adapter uses."""
+"""The composition root: settings -> engine -> adapters -> each area's use cases, the one place
+that knows every layer."""
 
 from __future__ import annotations
 
@@ -31,7 +32,39 @@ from app.api.app import create_app
 from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging
 from app.config import Settings
-from app.ports.services import Services
+from app.domain.access import TenantId
+from app.domain.reporting import DEFAULT_MIN_CELL
+from app.ports.case import CaseCodec, CaseSource
+from app.ports.clock import Clock, IdGenerator
+from app.ports.health import Readiness
+from app.ports.jobs import JobRunner
+from app.ports.reports import ReadModels, ReadModelsFactory
+from app.ports.roster_import import RosterFiles, RosterProviders
+from app.ports.security import SecretBox, SecretHasher, TokenCodec
+from app.ports.unit_of_work import (
+    AccessUnitOfWork,
+    AccessUnitOfWorkFactory,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+from app.use_cases.access import Access
+from app.use_cases.case_import import CaseImports
+from app.use_cases.case_provider import CaseProvider
+from app.use_cases.catalog import UseCases
+from app.use_cases.demo import Demo
+from app.use_cases.evidence import EvidenceRecords
+from app.use_cases.frameworks import Frameworks
+from app.use_cases.gradebook import Gradebook
+from app.use_cases.health import Health
+from app.use_cases.jobs import Jobs
+from app.use_cases.mastery import MasteryReads
+from app.use_cases.overrides import Overrides
+from app.use_cases.prerequisites import Prerequisites
+from app.use_cases.reports import Reports
+from app.use_cases.roster import Roster
+from app.use_cases.roster_import import RosterImports
+from app.use_cases.roster_sync import RosterSync
+from app.use_cases.simulation import PolicySimulation
 
 
 class ConfigurationError(RuntimeError):
@@ -73,13 +106,128 @@ class _DatabaseReadiness:
             await conn.execute(sa.text("SELECT 1"))
 
 
+@dataclass(frozen=True, kw_only=True)
+class Adapters:
+    """The driven adapters of one process, each behind its port: what the use cases are wired
+    from. Only this module and the tests' fixtures see them together (a test swaps one, such as
+    the clock, and wires again); no use case receives them."""
+
+    uow: UnitOfWorkFactory
+    directory: AccessUnitOfWorkFactory
+    reads: ReadModelsFactory
+    clock: Clock
+    ids: IdGenerator
+    hasher: SecretHasher
+    tokens: TokenCodec
+    secrets: SecretBox
+    readiness: Readiness
+    jobs: JobRunner
+    roster_files: RosterFiles
+    roster_providers: RosterProviders
+    case_codec: CaseCodec
+    case_source: CaseSource
+
+
+@dataclass(frozen=True, kw_only=True)
+class Policy:
+    """The numbers a district sets that use cases follow."""
+
+    token_ttl_seconds: int = 3600
+    max_batch: int = 1000
+    # A policy change that touches more decisions than this runs as a job (202).
+    recompute_inline_limit: int = 5000
+    # Report cells with fewer distinct students than this are suppressed.
+    report_min_cell: int = DEFAULT_MIN_CELL
+
+    @classmethod
+    def of(cls, settings: Settings) -> Policy:
+        return cls(
+            token_ttl_seconds=settings.token_ttl_seconds,
+            max_batch=settings.max_batch,
+            recompute_inline_limit=settings.recompute_inline_limit,
+            report_min_cell=settings.report_min_cell,
+        )
+
+
+def wire(adapters: Adapters, policy: Policy) -> UseCases:
+    """Every area's use cases, each given only the adapters and numbers it uses."""
+    a = adapters
+    access = Access(
+        directory=a.directory,
+        clock=a.clock,
+        ids=a.ids,
+        hasher=a.hasher,
+        tokens=a.tokens,
+        token_ttl_seconds=policy.token_ttl_seconds,
+    )
+    frameworks = Frameworks(
+        uow=a.uow,
+        clock=a.clock,
+        ids=a.ids,
+        jobs=a.jobs,
+        recompute_inline_limit=policy.recompute_inline_limit,
+    )
+    overrides = Overrides(uow=a.uow, clock=a.clock)
+    evidence = EvidenceRecords(uow=a.uow, clock=a.clock, ids=a.ids, max_batch=policy.max_batch)
+    roster_imports = RosterImports(uow=a.uow, clock=a.clock, jobs=a.jobs, files=a.roster_files)
+    case_imports = CaseImports(
+        uow=a.uow,
+        clock=a.clock,
+        codec=a.case_codec,
+        source=a.case_source,
+        access=access,
+        frameworks=frameworks,
+    )
+    return UseCases(
+        access=access,
+        health=Health(readiness=a.readiness),
+        jobs=Jobs(uow=a.uow),
+        roster=Roster(uow=a.uow, clock=a.clock, reads=a.reads),
+        roster_imports=roster_imports,
+        roster_sync=RosterSync(
+            uow=a.uow,
+            clock=a.clock,
+            secrets=a.secrets,
+            providers=a.roster_providers,
+            jobs=a.jobs,
+            imports=roster_imports,
+        ),
+        frameworks=frameworks,
+        simulation=PolicySimulation(uow=a.uow, clock=a.clock),
+        prerequisites=Prerequisites(uow=a.uow, clock=a.clock, frameworks=frameworks),
+        case_imports=case_imports,
+        case_provider=CaseProvider(uow=a.uow, codec=a.case_codec),
+        evidence=evidence,
+        mastery=MasteryReads(uow=a.uow, clock=a.clock),
+        overrides=overrides,
+        gradebook=Gradebook(uow=a.uow, clock=a.clock, ids=a.ids),
+        reports=Reports(
+            reads=a.reads,
+            clock=a.clock,
+            frameworks=frameworks,
+            overrides=overrides,
+            min_cell_size=policy.report_min_cell,
+        ),
+        demo=Demo(
+            access=access,
+            roster_imports=roster_imports,
+            case_imports=case_imports,
+            evidence=evidence,
+        ),
+    )
+
+
 @dataclass
 class Container:
-    """What a process holds: the engine (to dispose at shutdown) and the services."""
+    """What a process holds: the engine (to dispose at shutdown), the job runner (to wait for),
+    the adapters and policy, and the use cases wired from them (a test wires them again with
+    one adapter swapped: `wire(replace(container.adapters, clock=...), container.policy)`)."""
 
     settings: Settings
     engine: AsyncEngine
-    services: Services
+    adapters: Adapters
+    policy: Policy
+    use_cases: UseCases
     jobs: AsyncioJobRunner
 
     async def close(self) -> None:
@@ -91,15 +239,26 @@ def build(settings: Settings) -> Container:
     """Wire the real adapters for these settings."""
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
-    uow = partial(SqlUnitOfWork, sessions, FrameworkCache())
+    cache = FrameworkCache()
+
+    def uow(tenant: TenantId) -> UnitOfWork:
+        return SqlUnitOfWork(sessions, cache, tenant)
+
+    def directory() -> AccessUnitOfWork:
+        return SqlAccessUnitOfWork(sessions)
+
+    def reads(tenant: TenantId) -> ReadModels:
+        return SqlReadModels(sessions, tenant)
+
     clock = SystemClock()
     ids = RandomIds()
     jobs = AsyncioJobRunner(uow, clock, ids)
     key = secret_key(settings)
     outbound = outbound_http(settings)
-    services = Services(
+    adapters = Adapters(
         uow=uow,
-        access=partial(SqlAccessUnitOfWork, sessions),
+        directory=directory,
+        reads=reads,
         clock=clock,
         ids=ids,
         hasher=Argon2SecretHasher(
@@ -107,6 +266,7 @@ def build(settings: Settings) -> Container:
             memory_cost=settings.secret_hash_memory_kib,
         ),
         tokens=JwtTokenCodec(key),
+        secrets=FernetSecretBox(key),
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
         roster_files=CsvRosterFiles(),
@@ -115,34 +275,30 @@ def build(settings: Settings) -> Container:
             timeout_seconds=settings.sis_fetch_timeout_seconds,
             max_page_bytes=settings.sis_page_max_bytes,
         ),
-        secrets=FernetSecretBox(key),
-        case=CaseJsonCodec(),
+        case_codec=CaseJsonCodec(),
         case_source=HttpCaseSource(
             outbound,
             timeout_seconds=settings.case_fetch_timeout_seconds,
             max_bytes=settings.case_fetch_max_bytes,
         ),
-        reads=partial(SqlReadModels, sessions),
-        token_ttl_seconds=settings.token_ttl_seconds,
-        max_batch=settings.max_batch,
-        recompute_inline_limit=settings.recompute_inline_limit,
-        report_min_cell=settings.report_min_cell,
     )
-    return Container(settings, engine, services, jobs)
+    policy = Policy.of(settings)
+    return Container(settings, engine, adapters, policy, wire(adapters, policy), jobs)
 
 
 @asynccontextmanager
-async def running(settings: Settings) -> AsyncIterator[Services]:
-    """The services of a server process, for its whole life; the engine is disposed at the end."""
+async def running(settings: Settings) -> AsyncIterator[UseCases]:
+    """The use cases of a server process, for its whole life; the engine is disposed at the
+    end."""
     container = build(settings)
     try:
-        yield container.services
+        yield container.use_cases
     finally:
         await container.close()
 
 
 def create_web_app(settings: Settings | None = None) -> FastAPI:
-    """The ASGI app for a server process: logging configured, services started in the lifespan."""
+    """The ASGI app for a server process: logging configured, use cases wired in the lifespan."""
     settings = settings or Settings()
     configure_logging(settings.log_level)
     limits = Limits(

@@ -21,8 +21,7 @@ from app.bootstrap import build
 from app.config import Settings
 from app.domain.case.export import stored_associations
 from app.domain.case.importing import plan_import
-from app.use_cases.access import create_tenant
-from app.use_cases.case_import import import_case, operator
+from app.use_cases.case_import import operator
 from bench.common import Section, scratch_database
 
 DOMAINS, CLUSTERS, STANDARDS = 16, 16, 38
@@ -104,9 +103,9 @@ def generated_package(changed: int = 0) -> dict[str, Any]:
 async def _plain_insert(container: Any, tenant: int, data: dict[str, Any]) -> float:
     """The same rows, written with plain INSERTs executed for many rows (no checks, no upsert,
     no COPY)."""
-    read = container.services.case.read(data)
+    read = container.adapters.case_codec.read(data)
     framework = plan_import(read.package, None, elsewhere={}).framework
-    now = container.services.clock.now()
+    now = container.adapters.clock.now()
     started = time.perf_counter()
     async with container.engine.begin() as conn:
         await conn.execute(
@@ -137,31 +136,30 @@ async def run() -> Section:
     section.add()
     async with scratch_database("mastery_bench_case") as url:
         container = build(Settings(database_url=url, secret_key="bench-" + "k" * 40))
-        services = container.services
         try:
-            tenant = await create_tenant(services, slug="bench-case")
+            tenant = await container.use_cases.access.create_tenant(slug="bench-case")
             principal = operator(tenant)
             started = time.perf_counter()
-            read = services.case.read(raw)
+            read = container.adapters.case_codec.read(raw)
             read_s = time.perf_counter() - started
             assert read.package is not None
             started = time.perf_counter()
             plan_import(read.package, None, elsewhere={})
             plan_s = time.perf_counter() - started
             started = time.perf_counter()
-            done = await import_case(services, principal, raw)
+            done = await container.use_cases.case_imports.import_case(principal, raw)
             first_s = time.perf_counter() - started
             assert len(done.plan.added) == len(data["CFItems"])
             started = time.perf_counter()
-            again = await import_case(services, principal, raw)
+            again = await container.use_cases.case_imports.import_case(principal, raw)
             again_s = time.perf_counter() - started
             assert again.plan.unchanged == len(data["CFItems"])
             newer = json.dumps(generated_package(changed=100)).encode()
             started = time.perf_counter()
-            update = await import_case(services, principal, newer)
+            update = await container.use_cases.case_imports.import_case(principal, newer)
             update_s = time.perf_counter() - started
             counts = (len(update.plan.added), len(update.plan.changed), len(update.plan.retired))
-            other = await create_tenant(services, slug="bench-case-plain")
+            other = await container.use_cases.access.create_tenant(slug="bench-case-plain")
             plain_s = await _plain_insert(container, other.id, data)
         finally:
             await container.close()

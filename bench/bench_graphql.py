@@ -178,13 +178,12 @@ async def run() -> Section:
 async def _measure(
     section: Section, container: Any, url: str, big: district.District, small: district.District
 ) -> None:
-    services = container.services
 
     def token(tenant: Any) -> str:
         principal = Principal("bench", tenant.id, tenant.slug, ALL_SCOPES)
-        return str(services.tokens.issue(principal, services.clock.now(), 3600))
+        return str(container.adapters.tokens.issue(principal, container.adapters.clock.now(), 3600))
 
-    app = create_app(services=services)
+    app = create_app(use_cases=container.use_cases)
     decisions = big.students * big.competencies
     section.add(
         f"District: {big.students:,} students in {big.schools} schools, {big.competencies} "

@@ -39,9 +39,6 @@ from app.domain.roster import (
     User,
     UserRole,
 )
-from app.use_cases.access import create_tenant
-from app.use_cases.frameworks import create_framework
-from app.use_cases.roster import put_records
 from bench.common import Section, asyncpg_dsn, percentile, scratch_database
 
 STUDENTS = int(os.environ.get("BENCH_STUDENTS", 1000))
@@ -65,8 +62,7 @@ def _competencies() -> list[str]:
 async def _district(url: str, slug: str) -> tuple[str, str]:
     """A tenant with students, one class of 30, a 50-standard framework; returns (token, class)."""
     container = build(Settings(database_url=url, secret_key=SECRET))
-    services = container.services
-    tenant = await create_tenant(services, slug=slug)
+    tenant = await container.use_cases.access.create_tenant(slug=slug)
     records: list[RosterRecord] = [
         Org(id="d", name="District", type=OrgType.DISTRICT),
         Org(id="s", name="School", type=OrgType.SCHOOL, parent_id="d"),
@@ -90,10 +86,9 @@ async def _district(url: str, slug: str) -> tuple[str, str]:
         )
         for n in range(30)
     ]
-    await put_records(services, tenant.id, records)
+    await container.use_cases.roster.put_records(tenant.id, records)
     principal = Principal("bench", tenant.id, tenant.slug, ALL_SCOPES)
-    await create_framework(
-        services,
+    await container.use_cases.frameworks.create_framework(
         principal,
         {
             "id": "fw",
@@ -116,7 +111,7 @@ async def _district(url: str, slug: str) -> tuple[str, str]:
             ],
         },
     )
-    token = services.tokens.issue(principal, services.clock.now(), 86_400)
+    token = container.adapters.tokens.issue(principal, container.adapters.clock.now(), 86_400)
     await container.close()
     return token, "grid-class"
 

@@ -15,8 +15,6 @@ import asyncpg
 from app.bootstrap import Container
 from app.domain.access import ALL_SCOPES, Principal, Tenant
 from app.domain.roster import RACE_FLAGS, Demographics
-from app.use_cases.access import create_tenant
-from app.use_cases.frameworks import create_framework
 from bench.common import asyncpg_dsn
 
 NOW = datetime(2026, 10, 1, tzinfo=UTC)
@@ -129,11 +127,11 @@ async def build(
 ) -> District:
     """Create a tenant with `students` students and `competencies` x `students` decisions."""
     started = time.perf_counter()
-    tenant = await create_tenant(container.services, slug=slug)
+    tenant = await container.use_cases.access.create_tenant(slug=slug)
     principal = Principal("bench", tenant.id, tenant.slug, ALL_SCOPES)
-    await create_framework(container.services, principal, _framework("fw", competencies))
+    await container.use_cases.frameworks.create_framework(principal, _framework("fw", competencies))
     if grid:
-        await create_framework(container.services, principal, _framework("grid", 50))
+        await container.use_cases.frameworks.create_framework(principal, _framework("grid", 50))
     schools = max(1, students // PER_SCHOOL)
     t, at = tenant.id, NOW.isoformat()
     conn = await asyncpg.connect(asyncpg_dsn(url))

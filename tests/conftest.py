@@ -24,7 +24,6 @@ from app.api.app import create_app
 from app.bootstrap import Container, build
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, Principal, Scope, Tenant
-from app.use_cases.access import create_tenant
 
 POSTGRES_ENV = "MASTERY_TEST_POSTGRES_URL"
 TEST_SECRET = "test-secret-key-of-sufficient-length-0123456789"
@@ -136,12 +135,12 @@ async def container(database_url: str) -> AsyncIterator[Container]:
 @pytest.fixture
 async def tenant(container: Container) -> Tenant:
     """A new tenant for this test alone."""
-    return await create_tenant(container.services, slug=f"t-{uuid.uuid4().hex[:12]}")
+    return await container.use_cases.access.create_tenant(slug=f"t-{uuid.uuid4().hex[:12]}")
 
 
 def token_for(container: Container, tenant: Tenant, scopes: frozenset[Scope] = ALL_SCOPES) -> str:
     principal = Principal("test-client", tenant.id, tenant.slug, scopes)
-    return container.services.tokens.issue(principal, container.services.clock.now(), 3600)
+    return container.adapters.tokens.issue(principal, container.adapters.clock.now(), 3600)
 
 
 async def _no_server_errors(response: httpx.Response) -> None:
@@ -155,7 +154,9 @@ async def _no_server_errors(response: httpx.Response) -> None:
 @pytest.fixture
 async def http(container: Container) -> AsyncIterator[httpx.AsyncClient]:
     """The real ASGI app over the test database, through httpx."""
-    app = create_app(services=container.services, max_body_bytes=container.settings.max_body_bytes)
+    app = create_app(
+        use_cases=container.use_cases, max_body_bytes=container.settings.max_body_bytes
+    )
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),
         base_url="http://test",
@@ -204,5 +205,5 @@ def api(http: httpx.AsyncClient, container: Container, tenant: Tenant) -> Api:
 @pytest.fixture
 async def other_api(http: httpx.AsyncClient, container: Container) -> Api:
     """A second district's client, for proving that tenants cannot see each other."""
-    other = await create_tenant(container.services, slug=f"o-{uuid.uuid4().hex[:12]}")
+    other = await container.use_cases.access.create_tenant(slug=f"o-{uuid.uuid4().hex[:12]}")
     return Api(http, other, token_for(container, other))

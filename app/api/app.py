@@ -1,4 +1,4 @@
-"""The ASGI application: routers, error answers, middleware and the services' lifetime."""
+"""The ASGI application: routers, error answers, middleware and the use cases' lifetime."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from app.api.rest import (
     roster_sync,
 )
 from app.api.standards import case, oneroster_gradebook
-from app.ports.services import Services
+from app.use_cases.catalog import UseCases
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
 
@@ -43,26 +43,27 @@ def _operation_id(route: APIRoute) -> str:
 
 def create_app(
     *,
-    services: Services | None = None,
-    start: Callable[[], AbstractAsyncContextManager[Services]] | None = None,
+    use_cases: UseCases | None = None,
+    start: Callable[[], AbstractAsyncContextManager[UseCases]] | None = None,
     max_body_bytes: int = 10 * 1024 * 1024,
     max_upload_bytes: int = 512 * 1024 * 1024,
     graphql_limits: Limits | None = None,
     graphiql_assets: Path | None = None,
 ) -> FastAPI:
-    """The app, either over ready services (tests) or starting them in its lifespan (servers)."""
-    if services is None and start is None:
-        raise ValueError("give the app its services, or a way to start them")
+    """The app, either over ready use cases (tests) or starting them in its lifespan
+    (servers)."""
+    if use_cases is None and start is None:
+        raise ValueError("give the app its use cases, or a way to start them")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if services is not None:
-            app.state.services = services
+        if use_cases is not None:
+            app.state.use_cases = use_cases
             yield
             return
         assert start is not None
         async with start() as started:
-            app.state.services = started
+            app.state.use_cases = started
             yield
 
     app = FastAPI(
@@ -72,8 +73,8 @@ def create_app(
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
     )
-    if services is not None:  # usable at once, also where no lifespan runs (ASGI transport)
-        app.state.services = services
+    if use_cases is not None:  # usable at once, also where no lifespan runs (ASGI transport)
+        app.state.use_cases = use_cases
     add_problem_handlers(app)
     for module in (
         health,

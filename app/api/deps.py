@@ -1,4 +1,4 @@
-"""FastAPI dependencies: the wired services, and the authenticated principal with its scopes."""
+"""FastAPI dependencies: the wired use cases, and the authenticated principal with its scopes."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from app.api.context import client_id
 from app.api.problems import AuthProblem
 from app.domain.access import Principal, Scope
 from app.domain.errors import Unauthorized
-from app.ports.services import Services
-from app.use_cases.access import authenticate
+from app.use_cases.catalog import UseCases
 
 SCOPE_DESCRIPTIONS = {
     Scope.ROSTER_READ: "Read orgs, sessions, courses, classes, users, enrollments, demographics",
@@ -42,13 +41,13 @@ oauth2 = OAuth2(
 )
 
 
-async def get_services(request: Request) -> Services:
+async def get_use_cases(request: Request) -> UseCases:
     # async: FastAPI runs a plain `def` dependency in a worker thread, on every request.
-    services: Services = request.app.state.services
-    return services
+    use_cases: UseCases = request.app.state.use_cases
+    return use_cases
 
 
-ServicesDep = Annotated[Services, Depends(get_services)]
+UseCasesDep = Annotated[UseCases, Depends(get_use_cases)]
 
 
 def _challenge(error: str | None = None, scope: str | None = None) -> str:
@@ -62,7 +61,7 @@ def _challenge(error: str | None = None, scope: str | None = None) -> str:
 
 async def current_principal(
     security_scopes: SecurityScopes,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     authorization: Annotated[str | None, Depends(oauth2)],
 ) -> Principal:
     """The caller, from its bearer token; 401 without a valid token, 403 without the scope."""
@@ -74,7 +73,7 @@ async def current_principal(
             401, "Use the Bearer authentication scheme", _challenge("invalid_request")
         )
     try:
-        principal = authenticate(services, token.strip())
+        principal = use_cases.access.authenticate(token.strip())
     except Unauthorized as exc:
         raise AuthProblem(401, exc.detail, _challenge("invalid_token")) from exc
     client_id.set(principal.client_id)

@@ -6,7 +6,7 @@ with a correlation id and no internals)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http import HTTPStatus
 from typing import Any
@@ -57,7 +57,7 @@ def problem(
     *,
     kind: str | None = None,
     errors: list[dict[str, Any]] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
     instance: str | None = None,
 ) -> JSONResponse:
     """A problem+json response."""

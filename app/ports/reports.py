@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.reporting import Dimension, Key
 
@@ -58,3 +59,7 @@ class ReadModels(Protocol):
         """For each cut, the decisions per group and status as their history last showed them
         strictly before it."""
         ...
+
+
+ReadModelsFactory = Callable[[TenantId], ReadModels]
+"""The read models of one tenant."""

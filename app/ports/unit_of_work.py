@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -21,17 +22,37 @@ from app.ports.roster_import import RosterStaging
 class UnitOfWork(Protocol):
     """One command's transaction, opened for one tenant: its repositories see nothing else."""
 
-    tenant_id: TenantId
+    # Read-only properties, not attributes: an adapter's repository of its own (narrower) type
+    # then satisfies the port (an attribute's type would have to match exactly).
+    @property
+    def tenant_id(self) -> TenantId: ...
 
-    jobs: JobRepository
-    frameworks: FrameworkRepository
-    case: CaseCatalog
-    evidence: EvidenceRepository
-    decisions: DecisionRepository
-    overrides: OverrideRepository
-    roster_connection: RosterConnectionRepository
-    line_items: LineItemRepository
-    gradebook_results: GradebookResultRepository
+    @property
+    def jobs(self) -> JobRepository: ...
+
+    @property
+    def frameworks(self) -> FrameworkRepository: ...
+
+    @property
+    def case(self) -> CaseCatalog: ...
+
+    @property
+    def evidence(self) -> EvidenceRepository: ...
+
+    @property
+    def decisions(self) -> DecisionRepository: ...
+
+    @property
+    def overrides(self) -> OverrideRepository: ...
+
+    @property
+    def roster_connection(self) -> RosterConnectionRepository: ...
+
+    @property
+    def line_items(self) -> LineItemRepository: ...
+
+    @property
+    def gradebook_results(self) -> GradebookResultRepository: ...
 
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""
@@ -82,8 +103,11 @@ class ClientRepository(Protocol):
 class AccessUnitOfWork(Protocol):
     """The directory of tenants and clients, which lives above any one tenant."""
 
-    tenants: TenantRepository
-    clients: ClientRepository
+    @property
+    def tenants(self) -> TenantRepository: ...
+
+    @property
+    def clients(self) -> ClientRepository: ...
 
     async def __aenter__(self) -> Self: ...
 
@@ -95,3 +119,10 @@ class AccessUnitOfWork(Protocol):
     ) -> None: ...
 
     async def commit(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[TenantId], UnitOfWork]
+"""Opens a unit of work for one tenant: what a use case is given to do its work."""
+
+AccessUnitOfWorkFactory = Callable[[], AccessUnitOfWork]
+"""Opens a unit of work on the directory of tenants and clients."""

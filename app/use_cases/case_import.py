@@ -14,10 +14,11 @@ from app.domain.case.package import LeniencyGroup, ReadPackage, combined, group_
 from app.domain.errors import Invalid
 from app.domain.frameworks import Framework
 from app.domain.jobs import Job
-from app.ports.case import ProviderAuth
-from app.ports.services import Services
-from app.use_cases.access import tenant_by_slug
-from app.use_cases.frameworks import _change
+from app.ports.case import CaseCodec, CaseSource, ProviderAuth
+from app.ports.clock import Clock
+from app.ports.unit_of_work import UnitOfWorkFactory
+from app.use_cases.access import Access
+from app.use_cases.frameworks import Frameworks
 
 INVALID = "The CASE package is invalid"
 
@@ -42,53 +43,61 @@ def operator(tenant: Tenant) -> Principal:
     return Principal("mastery-cli", tenant.id, tenant.slug, ALL_SCOPES)
 
 
-async def import_case(services: Services, principal: Principal, raw: object) -> CaseImported:
-    """Import a package given as JSON text or an already decoded JSON value."""
-    return await _import(services, principal, services.case.read(raw))
+@dataclass(frozen=True, kw_only=True)
+class CaseImports:
+    """CASE packages imported into a district's frameworks."""
 
+    uow: UnitOfWorkFactory
+    clock: Clock
+    codec: CaseCodec
+    source: CaseSource
+    access: Access
+    frameworks: Frameworks
 
-async def import_case_from_provider(
-    services: Services, principal: Principal, url: str, auth: ProviderAuth | None
-) -> CaseImported:
-    """Fetch a package from a CASE provider (`.../ims/case/v1p0/CFPackages/{id}`), import it."""
-    body = await services.case_source.fetch(url, auth)
-    return await _import(services, principal, services.case.read(body))
+    async def import_case(self, principal: Principal, raw: object) -> CaseImported:
+        """Import a package given as JSON text or an already decoded JSON value."""
+        return await self._import(principal, self.codec.read(raw))
 
+    async def import_case_from_provider(
+        self, principal: Principal, url: str, auth: ProviderAuth | None
+    ) -> CaseImported:
+        """Fetch a package from a CASE provider (`.../ims/case/v1p0/CFPackages/{id}`), import it."""
+        body = await self.source.fetch(url, auth)
+        return await self._import(principal, self.codec.read(body))
 
-async def import_case_file(services: Services, tenant_slug: str, raw: bytes) -> CaseImported:
-    """Import a package file into a tenant, as its operator (`mastery import case`)."""
-    tenant = await tenant_by_slug(services, tenant_slug)
-    return await import_case(services, operator(tenant), raw)
+    async def import_case_file(self, tenant_slug: str, raw: bytes) -> CaseImported:
+        """Import a package file into a tenant, as its operator (`mastery import case`)."""
+        tenant = await self.access.tenant_by_slug(tenant_slug)
+        return await self.import_case(operator(tenant), raw)
 
-
-async def _import(services: Services, principal: Principal, read: ReadPackage) -> CaseImported:
-    package = read.package
-    if package is None:
-        raise Invalid(INVALID, read.problems)
-    async with services.uow(principal.tenant_id) as uow:
-        existing_id = await uow.case.framework_for_document(package.document.identifier)
-        owners = await uow.case.competency_owners([i.identifier for i in package.items])
-    elsewhere = {key: fid for key, (fid, _) in owners.items() if fid != existing_id}
-    plans: list[ImportPlan] = []
-
-    def plan(existing: Framework | None) -> Framework:
-        try:
-            planned = plan_import(package, existing, elsewhere=elsewhere)
-        except Invalid as error:
-            raise Invalid(error.detail, combined(read.problems, error.problems)) from None
-        if read.problems:
+    async def _import(self, principal: Principal, read: ReadPackage) -> CaseImported:
+        package = read.package
+        if package is None:
             raise Invalid(INVALID, read.problems)
-        plans.append(planned)
-        return planned.framework
+        async with self.uow(principal.tenant_id) as uow:
+            existing_id = await uow.case.framework_for_document(package.document.identifier)
+            owners = await uow.case.competency_owners([i.identifier for i in package.items])
+        elsewhere = {key: fid for key, (fid, _) in owners.items() if fid != existing_id}
+        plans: list[ImportPlan] = []
 
-    job = None
-    if existing_id is None:
-        framework = plan(None)
-        async with services.uow(principal.tenant_id) as uow:
-            await uow.frameworks.add(framework, services.clock.now())
-            await uow.commit()
-    else:
-        # The plan is made again inside the change's transaction, against what is stored then.
-        job = (await _change(services, principal, existing_id, plan)).job
-    done = plans[-1]
-    return CaseImported(done, group_leniencies([*read.leniencies, *done.leniencies]), job)
+        def plan(existing: Framework | None) -> Framework:
+            try:
+                planned = plan_import(package, existing, elsewhere=elsewhere)
+            except Invalid as error:
+                raise Invalid(error.detail, combined(read.problems, error.problems)) from None
+            if read.problems:
+                raise Invalid(INVALID, read.problems)
+            plans.append(planned)
+            return planned.framework
+
+        job = None
+        if existing_id is None:
+            framework = plan(None)
+            async with self.uow(principal.tenant_id) as uow:
+                await uow.frameworks.add(framework, self.clock.now())
+                await uow.commit()
+        else:
+            # The plan is made again inside the change's transaction, against what is stored then.
+            job = (await self.frameworks.change(principal, existing_id, plan)).job
+        done = plans[-1]
+        return CaseImported(done, group_leniencies([*read.leniencies, *done.leniencies]), job)

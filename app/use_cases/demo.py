@@ -8,10 +8,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date
-from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
+from app.demo import DEMO_SET, DEMO_SLUG
 from app.domain.access import Tenant
 from app.domain.errors import NotFound
 from app.domain.roster import (
@@ -30,15 +29,13 @@ from app.domain.roster import (
     User,
     UserRole,
 )
-from app.ports.services import Services
-from app.use_cases.access import create_tenant, tenant_by_slug
+from app.use_cases.access import Access
+from app.use_cases.case_import import CaseImports
 from app.use_cases.demo_evidence import load_demo_evidence
 from app.use_cases.demo_framework import load_demo_framework
-from app.use_cases.roster_import import import_roster
+from app.use_cases.evidence import EvidenceRecords
+from app.use_cases.roster_import import RosterImports
 
-DEMO_SLUG = "demo"
-# The committed OneRoster CSV set of the demo district (package data).
-DEMO_SET = Path(str(files("app.demo").joinpath("oneroster")))
 SEED = 20_261_123
 STUDENTS_PER_GRADE = 25
 
@@ -322,19 +319,24 @@ def _demographics(rng: random.Random, user_id: str, grade: int) -> Demographics:
     )
 
 
-async def load_demo_district(services: Services, slug: str = DEMO_SLUG) -> Tenant:
-    """Create the demo tenant (if needed) and import its OneRoster set; loading twice changes
-    nothing."""
-    try:
-        tenant = await tenant_by_slug(services, slug)
-    except NotFound:
-        tenant = await create_tenant(services, slug=slug, name="Riverside Unified (demo)")
-    source = services.roster_files.open(DEMO_SET)
-    try:
-        await import_roster(services, tenant.id, source)
-    finally:
-        await source.close()
-    imported = await load_demo_framework(services, tenant)
-    students = [r for r in demo_roster() if isinstance(r, User) and r.role is UserRole.STUDENT]
-    await load_demo_evidence(services, tenant, imported.plan.framework, students)
-    return tenant
+@dataclass(frozen=True, kw_only=True)
+class Demo:
+    """The demo district, loaded through the same use cases as any district's data."""
+
+    access: Access
+    roster_imports: RosterImports
+    case_imports: CaseImports
+    evidence: EvidenceRecords
+
+    async def load_demo_district(self, slug: str = DEMO_SLUG) -> Tenant:
+        """Create the demo tenant (if needed) and import its OneRoster set; loading twice
+        changes nothing."""
+        try:
+            tenant = await self.access.tenant_by_slug(slug)
+        except NotFound:
+            tenant = await self.access.create_tenant(slug=slug, name="Riverside Unified (demo)")
+        await self.roster_imports.import_file(tenant.id, DEMO_SET)
+        imported = await load_demo_framework(self.case_imports, tenant)
+        students = [r for r in demo_roster() if isinstance(r, User) and r.role is UserRole.STUDENT]
+        await load_demo_evidence(self.evidence, tenant, imported.plan.framework, students)
+        return tenant

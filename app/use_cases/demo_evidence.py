@@ -11,9 +11,8 @@ from datetime import UTC, datetime, timedelta
 from app.domain.access import Tenant
 from app.domain.frameworks import Framework
 from app.domain.roster import User
-from app.ports.services import Services
 from app.use_cases.case_import import operator
-from app.use_cases.evidence import EvidenceInput, record_evidence
+from app.use_cases.evidence import EvidenceInput, EvidenceRecords
 
 SEED = 4_242
 SOURCE = "demo-assessments"
@@ -52,12 +51,12 @@ def demo_results(framework: Framework, students: list[User]) -> list[EvidenceInp
 
 
 async def load_demo_evidence(
-    services: Services, tenant: Tenant, framework: Framework, students: list[User]
+    evidence: EvidenceRecords, tenant: Tenant, framework: Framework, students: list[User]
 ) -> int:
     """Post the demo results in batches; posting them again changes nothing (upserts)."""
     items = demo_results(framework, students)
     principal = operator(tenant)
-    batch = services.max_batch
+    batch = evidence.max_batch
     for start in range(0, len(items), batch):
-        await record_evidence(services, principal, items[start : start + batch])
+        await evidence.record_evidence(principal, items[start : start + batch])
     return len(items)

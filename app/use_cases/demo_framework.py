@@ -6,12 +6,11 @@ from __future__ import annotations
 from importlib.resources import files
 
 from app.domain.access import Tenant
-from app.ports.services import Services
-from app.use_cases.case_import import CaseImported, import_case, operator
+from app.use_cases.case_import import CaseImported, CaseImports, operator
 
 DEMO_PACKAGE = files("app.use_cases.demo_data") / "riverside-math-3-8.case.json"
 
 
-async def load_demo_framework(services: Services, tenant: Tenant) -> CaseImported:
+async def load_demo_framework(imports: CaseImports, tenant: Tenant) -> CaseImported:
     """Import the demo framework into `tenant`; importing it again changes nothing."""
-    return await import_case(services, operator(tenant), DEMO_PACKAGE.read_bytes())
+    return await imports.import_case(operator(tenant), DEMO_PACKAGE.read_bytes())

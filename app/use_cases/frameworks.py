@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,10 +18,10 @@ from app.domain.framework_changes import (
 from app.domain.frameworks import Competency, Framework
 from app.domain.jobs import Job
 from app.domain.mastery.record import ChangeCause, DecisionRecord
-from app.ports.jobs import JobReport, Progress
+from app.ports.clock import Clock, IdGenerator
+from app.ports.jobs import JobReport, JobRunner, Progress
 from app.ports.paging import Page
-from app.ports.services import Services
-from app.ports.unit_of_work import UnitOfWork
+from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import save_changed, student_records
 from app.use_cases.lookups import require_competency, require_framework
 
@@ -35,113 +35,6 @@ class FrameworkChanged:
 
     framework: Framework
     job: Job | None = None
-
-
-async def create_framework(
-    services: Services, principal: Principal, body: Mapping[str, Any]
-) -> Framework:
-    """A new framework with its whole competency tree."""
-    given = body.get("id")
-    framework = framework_from_dict(
-        body, new_id=services.ids.new_id, framework_id=given if isinstance(given, str) else None
-    )
-    async with services.uow(principal.tenant_id) as uow:
-        await uow.frameworks.add(framework, services.clock.now())
-        await uow.commit()
-    return framework
-
-
-async def list_frameworks(
-    services: Services, principal: Principal, after: str | None, limit: int
-) -> Page[Framework]:
-    async with services.uow(principal.tenant_id) as uow:
-        return await uow.frameworks.list(after, limit)
-
-
-async def count_frameworks(services: Services, principal: Principal) -> int:
-    async with services.uow(principal.tenant_id) as uow:
-        return await uow.frameworks.count()
-
-
-async def get_framework(services: Services, principal: Principal, framework_id: str) -> Framework:
-    async with services.uow(principal.tenant_id) as uow:
-        return await require_framework(uow, framework_id)
-
-
-async def get_competency(
-    services: Services, principal: Principal, competency_id: str
-) -> tuple[Competency, Framework]:
-    """A competency with the framework it belongs to."""
-    async with services.uow(principal.tenant_id) as uow:
-        return await require_competency(uow, competency_id)
-
-
-async def update_framework(
-    services: Services, principal: Principal, framework_id: str, changes: Mapping[str, Any]
-) -> FrameworkChanged:
-    """Change a framework's fields; a policy change recomputes every decision of it."""
-    return await _change(services, principal, framework_id, lambda f: patch_framework(f, changes))
-
-
-async def update_competency(
-    services: Services, principal: Principal, competency_id: str, changes: Mapping[str, Any]
-) -> tuple[Competency, FrameworkChanged]:
-    """Change a competency; a change of its policy or place recomputes decisions."""
-    _, framework = await get_competency(services, principal, competency_id)
-    changed = await _change(
-        services, principal, framework.id, lambda f: patch_competency(f, competency_id, changes)
-    )
-    return changed.framework.competency(competency_id), changed
-
-
-async def add_competency(
-    services: Services, principal: Principal, framework_id: str, body: Mapping[str, Any]
-) -> tuple[list[Competency], FrameworkChanged]:
-    """Add a competency (with nested children) to a framework."""
-    added: list[Competency] = []
-
-    def change(framework: Framework) -> Framework:
-        new, competencies = add_competencies(framework, body, services.ids.new_id)
-        added[:] = competencies
-        return new
-
-    changed = await _change(services, principal, framework_id, change)
-    return added, changed
-
-
-async def _change(
-    services: Services,
-    principal: Principal,
-    framework_id: str,
-    change: Any,
-) -> FrameworkChanged:
-    now = services.clock.now()
-    async with services.uow(principal.tenant_id) as uow:
-        old = await require_framework(uow, framework_id)
-        new: Framework = change(old)
-        await uow.frameworks.save(new, now)
-        if not changes_decisions(old, new):
-            await uow.commit()
-            return FrameworkChanged(new)
-        count = await uow.decisions.count_for([c.id for c in old.competencies])
-        if count <= services.recompute_inline_limit:
-            after: str | None = None
-            while True:  # every step of students, in this one transaction
-                _, after = await _recompute(uow, new, after, now)
-                if after is None:
-                    break
-            await uow.commit()
-            return FrameworkChanged(new)
-        await uow.commit()
-
-    async def work(progress: Progress) -> JobReport:
-        changed = await recompute_framework(services, principal.tenant_id, framework_id, progress)
-        return JobReport(result={"decisions_changed": changed})
-
-    job = await services.jobs.start(
-        principal.tenant_id, "recompute_decisions", Scope.FRAMEWORKS_WRITE, work
-    )
-    return FrameworkChanged(new, job)
 
 
 async def _recompute(
@@ -169,29 +62,134 @@ async def _recompute(
     return len(refreshed.records), students[-1] if len(students) == STUDENTS_PER_STEP else None
 
 
-async def recompute_framework(
-    services: Services, tenant: TenantId, framework_id: str, progress: Progress | None = None
-) -> int:
-    """Recompute every decision of a framework, a step of students per transaction."""
-    changed = 0
-    after: str | None = None
-    done = 0
-    while True:
-        async with services.uow(tenant) as uow:
-            framework = await require_framework(uow, framework_id)
-            step_changed, after = await _recompute(uow, framework, after, services.clock.now())
+@dataclass(frozen=True, kw_only=True)
+class Frameworks:
+    """Authoring frameworks and competencies, and recomputing the decisions a change reaches."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    ids: IdGenerator
+    jobs: JobRunner
+    # A policy change that touches more decisions than this recomputes them in a job (202).
+    recompute_inline_limit: int
+
+    async def create_framework(self, principal: Principal, body: Mapping[str, Any]) -> Framework:
+        """A new framework with its whole competency tree."""
+        given = body.get("id")
+        framework = framework_from_dict(
+            body, new_id=self.ids.new_id, framework_id=given if isinstance(given, str) else None
+        )
+        async with self.uow(principal.tenant_id) as uow:
+            await uow.frameworks.add(framework, self.clock.now())
             await uow.commit()
-        changed += step_changed
-        done += 1
-        if progress is not None:
-            await progress.advance(done, None, decisions_changed=changed)
-        if after is None:
-            return changed
+        return framework
 
+    async def list_frameworks(
+        self, principal: Principal, after: str | None, limit: int
+    ) -> Page[Framework]:
+        async with self.uow(principal.tenant_id) as uow:
+            return await uow.frameworks.list(after, limit)
 
-async def frameworks_by_id(
-    services: Services, principal: Principal, framework_ids: Collection[str]
-) -> dict[str, Framework]:
-    """The frameworks with these ids (unknown ids are left out)."""
-    async with services.uow(principal.tenant_id) as uow:
-        return await uow.frameworks.get_many(framework_ids)
+    async def count_frameworks(self, principal: Principal) -> int:
+        async with self.uow(principal.tenant_id) as uow:
+            return await uow.frameworks.count()
+
+    async def get_framework(self, principal: Principal, framework_id: str) -> Framework:
+        async with self.uow(principal.tenant_id) as uow:
+            return await require_framework(uow, framework_id)
+
+    async def get_competency(
+        self, principal: Principal, competency_id: str
+    ) -> tuple[Competency, Framework]:
+        """A competency with the framework it belongs to."""
+        async with self.uow(principal.tenant_id) as uow:
+            return await require_competency(uow, competency_id)
+
+    async def update_framework(
+        self, principal: Principal, framework_id: str, changes: Mapping[str, Any]
+    ) -> FrameworkChanged:
+        """Change a framework's fields; a policy change recomputes every decision of it."""
+        return await self.change(principal, framework_id, lambda f: patch_framework(f, changes))
+
+    async def update_competency(
+        self, principal: Principal, competency_id: str, changes: Mapping[str, Any]
+    ) -> tuple[Competency, FrameworkChanged]:
+        """Change a competency; a change of its policy or place recomputes decisions."""
+        _, framework = await self.get_competency(principal, competency_id)
+        changed = await self.change(
+            principal, framework.id, lambda f: patch_competency(f, competency_id, changes)
+        )
+        return changed.framework.competency(competency_id), changed
+
+    async def add_competency(
+        self, principal: Principal, framework_id: str, body: Mapping[str, Any]
+    ) -> tuple[list[Competency], FrameworkChanged]:
+        """Add a competency (with nested children) to a framework."""
+        added: list[Competency] = []
+
+        def change(framework: Framework) -> Framework:
+            new, competencies = add_competencies(framework, body, self.ids.new_id)
+            added[:] = competencies
+            return new
+
+        changed = await self.change(principal, framework_id, change)
+        return added, changed
+
+    async def change(
+        self, principal: Principal, framework_id: str, edit: Callable[[Framework], Framework]
+    ) -> FrameworkChanged:
+        """Store `edit` of the framework as it is in this transaction, and recompute the
+        decisions the change reaches (at once, or in a job when there are many)."""
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id) as uow:
+            old = await require_framework(uow, framework_id)
+            new = edit(old)
+            await uow.frameworks.save(new, now)
+            if not changes_decisions(old, new):
+                await uow.commit()
+                return FrameworkChanged(new)
+            count = await uow.decisions.count_for([c.id for c in old.competencies])
+            if count <= self.recompute_inline_limit:
+                after: str | None = None
+                while True:  # every step of students, in this one transaction
+                    _, after = await _recompute(uow, new, after, now)
+                    if after is None:
+                        break
+                await uow.commit()
+                return FrameworkChanged(new)
+            await uow.commit()
+
+        async def work(progress: Progress) -> JobReport:
+            changed = await self.recompute_framework(principal.tenant_id, framework_id, progress)
+            return JobReport(result={"decisions_changed": changed})
+
+        job = await self.jobs.start(
+            principal.tenant_id, "recompute_decisions", Scope.FRAMEWORKS_WRITE, work
+        )
+        return FrameworkChanged(new, job)
+
+    async def recompute_framework(
+        self, tenant: TenantId, framework_id: str, progress: Progress | None = None
+    ) -> int:
+        """Recompute every decision of a framework, a step of students per transaction."""
+        changed = 0
+        after: str | None = None
+        done = 0
+        while True:
+            async with self.uow(tenant) as uow:
+                framework = await require_framework(uow, framework_id)
+                step_changed, after = await _recompute(uow, framework, after, self.clock.now())
+                await uow.commit()
+            changed += step_changed
+            done += 1
+            if progress is not None:
+                await progress.advance(done, None, decisions_changed=changed)
+            if after is None:
+                return changed
+
+    async def frameworks_by_id(
+        self, principal: Principal, framework_ids: Collection[str]
+    ) -> dict[str, Framework]:
+        """The frameworks with these ids (unknown ids are left out)."""
+        async with self.uow(principal.tenant_id) as uow:
+            return await uow.frameworks.get_many(framework_ids)

@@ -19,9 +19,9 @@ from app.domain.gradebook_evidence import SOURCE, Derived, EvidenceDraft, derive
 from app.domain.gradebook_reading import PutLineItem, PutResult, read_line_item, read_result
 from app.domain.oneroster.query import CollectionQuery
 from app.domain.roster import RecordStatus, Reference, RosterKind, UserRole
+from app.ports.clock import Clock, IdGenerator
 from app.ports.paging import Counted
-from app.ports.services import Services
-from app.ports.unit_of_work import UnitOfWork
+from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.evidence import EvidenceInput, sync_evidence
 from app.use_cases.roster import missing_references
 
@@ -36,30 +36,6 @@ class Saved(Generic[T]):
     created: bool
 
 
-async def put_line_item(
-    services: Services, principal: Principal, command: PutLineItem
-) -> Saved[LineItem]:
-    """Create or replace a line item; when its range, alignment or status changes, the evidence
-    of its results is derived again (and the change refused if a result no longer fits)."""
-    item = read_line_item(command)
-    now = services.clock.now()
-    async with services.uow(principal.tenant_id) as uow:
-        problems = await missing_references(
-            uow, [Reference(("lineItem", "class"), RosterKind.CLASS, item.class_id)]
-        )
-        if problems:
-            raise Invalid("The line item is not valid", problems)
-        stored = await uow.line_items.get(item.id)
-        if stored is not None and stored.same_content(item):
-            return Saved(stored, created=False)
-        fresh = replace(item, updated_at=now)
-        await uow.line_items.save(fresh)
-        if stored is not None and _counts_differently(stored, fresh):
-            await _derive_again(uow, services, principal, fresh, now)
-        await uow.commit()
-    return Saved(fresh, created=stored is None)
-
-
 def _counts_differently(before: LineItem, after: LineItem) -> bool:
     return (before.score_range, before.aligned, before.status) != (
         after.score_range,
@@ -69,7 +45,7 @@ def _counts_differently(before: LineItem, after: LineItem) -> bool:
 
 
 async def _derive_again(
-    uow: UnitOfWork, services: Services, principal: Principal, item: LineItem, now: datetime
+    uow: UnitOfWork, ids: IdGenerator, principal: Principal, item: LineItem, now: datetime
 ) -> None:
     results = await uow.gradebook_results.for_line_item(item.id)
     if not results:
@@ -89,7 +65,7 @@ async def _derive_again(
     problems.raise_if_any("Results of this line item would no longer fit it; nothing was changed")
     await _sync(
         uow,
-        services,
+        ids,
         principal,
         derived,
         [r.id for r in results],
@@ -99,118 +75,6 @@ async def _derive_again(
     )
     changed = [replace(r, report=d.report) for r, d in derived if r.report != d.report]
     await uow.gradebook_results.save_many(changed)
-
-
-async def get_line_item(services: Services, principal: Principal, id: str) -> LineItem:
-    async with services.uow(principal.tenant_id) as uow:
-        item = await uow.line_items.get(id)
-    if item is None or item.status is RecordStatus.TOBEDELETED:
-        raise NotFound(f"No line item {id!r}")
-    return item
-
-
-async def list_line_items(
-    services: Services, principal: Principal, query: CollectionQuery
-) -> Counted[LineItem]:
-    """A page of line items; deleted ones only when the filter asks about status."""
-    deleted = query.filter is not None and query.filter.mentions("status")
-    async with services.uow(principal.tenant_id) as uow:
-        return await uow.line_items.list(query, include_deleted=deleted)
-
-
-async def put_result(services: Services, principal: Principal, command: PutResult) -> Saved[Result]:
-    """Create or replace a result and make its evidence exactly what it now counts for."""
-    result = read_result(command)
-    now = services.clock.now()
-    async with services.uow(principal.tenant_id) as uow:
-        # Held until commit: a change of the line item waits, then derives this result again.
-        line_item = await uow.line_items.get(result.line_item_id, shared=True)
-        problems = []
-        if line_item is None or line_item.status is RecordStatus.TOBEDELETED:
-            problems.append(
-                Problem(("result", "lineItem"), f"line item {result.line_item_id!r} does not exist")
-            )
-        students = await uow.roster(RosterKind.USER).active_ids(
-            [result.student_id], role=UserRole.STUDENT.value
-        )
-        if result.student_id not in students:
-            problems.append(
-                Problem(("result", "student"), f"student {result.student_id!r} does not exist")
-            )
-        if result.class_id is not None:
-            problems += await missing_references(
-                uow, [Reference(("result", "class"), RosterKind.CLASS, result.class_id)]
-            )
-        if problems or line_item is None:
-            raise Invalid("The result is not valid", problems)
-        # A result names its class, or is in its line item's: GET /classes/{id}/results finds it.
-        result = replace(result, class_id=result.class_id or line_item.class_id)
-        stored = await uow.gradebook_results.get(result.id)
-        objectives = {s.objective_id for _, s in result.objective_scores} | set(line_item.aligned)
-        competencies = await _competencies(uow, objectives)
-        derived = derive_evidence(result, line_item, competencies, received_at=now)
-        await _sync(
-            uow,
-            services,
-            principal,
-            [(result, derived)],
-            [result.id],
-            now,
-            lock=[stored.student_id] if stored else [],
-            where=lambda r: ("result",),
-        )
-        result = replace(result, report=derived.report)
-        if stored is not None and stored.same_content(result) and stored.report == result.report:
-            result = stored  # nothing new: its dateLastModified stays
-        else:
-            result = replace(result, updated_at=now)
-            await uow.gradebook_results.save_many([result])
-        await uow.commit()
-    return Saved(result, created=stored is None)
-
-
-async def get_result(services: Services, principal: Principal, id: str) -> Result:
-    async with services.uow(principal.tenant_id) as uow:
-        result = await uow.gradebook_results.get(id)
-    if result is None or result.status is RecordStatus.TOBEDELETED:
-        raise NotFound(f"No result {id!r}")
-    return result
-
-
-async def list_results(
-    services: Services,
-    principal: Principal,
-    query: CollectionQuery,
-    *,
-    class_id: str | None = None,
-) -> Counted[Result]:
-    """A page of results (of one class: which must exist); deleted ones only when the filter
-    asks about status."""
-    deleted = query.filter is not None and query.filter.mentions("status")
-    async with services.uow(principal.tenant_id) as uow:
-        if class_id is not None and not await uow.roster(RosterKind.CLASS).active_ids([class_id]):
-            raise NotFound(f"No class {class_id!r}")
-        return await uow.gradebook_results.list(query, include_deleted=deleted, class_id=class_id)
-
-
-async def delete_result(services: Services, principal: Principal, id: str) -> None:
-    """Mark a result tobedeleted and void the evidence it made (kept, no longer counted)."""
-    now = services.clock.now()
-    async with services.uow(principal.tenant_id) as uow:
-        stored = await uow.gradebook_results.get(id)
-        if stored is None or stored.status is RecordStatus.TOBEDELETED:
-            raise NotFound(f"No result {id!r}")
-        await _sync(
-            uow, services, principal, [], [id], now, lock=[stored.student_id], where=lambda r: ()
-        )
-        deleted = replace(
-            stored,
-            status=RecordStatus.TOBEDELETED,
-            updated_at=now,
-            report=Report(not_counted="the result is deleted"),
-        )
-        await uow.gradebook_results.save_many([deleted])
-        await uow.commit()
 
 
 async def _competencies(uow: UnitOfWork, ids: Collection[str]) -> dict[str, bool]:
@@ -242,7 +106,7 @@ _FIELDS: dict[str, Location] = {
 
 async def _sync(
     uow: UnitOfWork,
-    services: Services,
+    ids: IdGenerator,
     principal: Principal,
     derived: Sequence[tuple[Result, Derived]],
     source_ids: list[str],
@@ -272,7 +136,7 @@ async def _sync(
     try:
         await sync_evidence(
             uow,
-            services,
+            ids,
             principal,
             source=SOURCE,
             source_ids=source_ids,
@@ -290,3 +154,159 @@ async def _sync(
             msg = p.msg.replace("without a max_score", "on the competency's scale (no range)")
             located.append(Problem((*where(result), *loc), msg))
         raise Invalid("The result's evidence is not valid; nothing was written", located) from None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Gradebook:
+    """Line items and results an LMS or assessment vendor puts, and the evidence they make."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    ids: IdGenerator
+
+    async def put_line_item(self, principal: Principal, command: PutLineItem) -> Saved[LineItem]:
+        """Create or replace a line item; when its range, alignment or status changes, the evidence
+        of its results is derived again (and the change refused if a result no longer fits)."""
+        item = read_line_item(command)
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id) as uow:
+            problems = await missing_references(
+                uow, [Reference(("lineItem", "class"), RosterKind.CLASS, item.class_id)]
+            )
+            if problems:
+                raise Invalid("The line item is not valid", problems)
+            stored = await uow.line_items.get(item.id)
+            if stored is not None and stored.same_content(item):
+                return Saved(stored, created=False)
+            fresh = replace(item, updated_at=now)
+            await uow.line_items.save(fresh)
+            if stored is not None and _counts_differently(stored, fresh):
+                await _derive_again(uow, self.ids, principal, fresh, now)
+            await uow.commit()
+        return Saved(fresh, created=stored is None)
+
+    async def get_line_item(self, principal: Principal, id: str) -> LineItem:
+        async with self.uow(principal.tenant_id) as uow:
+            item = await uow.line_items.get(id)
+        if item is None or item.status is RecordStatus.TOBEDELETED:
+            raise NotFound(f"No line item {id!r}")
+        return item
+
+    async def list_line_items(
+        self, principal: Principal, query: CollectionQuery
+    ) -> Counted[LineItem]:
+        """A page of line items; deleted ones only when the filter asks about status."""
+        deleted = query.filter is not None and query.filter.mentions("status")
+        async with self.uow(principal.tenant_id) as uow:
+            return await uow.line_items.list(query, include_deleted=deleted)
+
+    async def put_result(self, principal: Principal, command: PutResult) -> Saved[Result]:
+        """Create or replace a result and make its evidence exactly what it now counts for."""
+        result = read_result(command)
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id) as uow:
+            # Held until commit: a change of the line item waits, then derives this result again.
+            line_item = await uow.line_items.get(result.line_item_id, shared=True)
+            problems = []
+            if line_item is None or line_item.status is RecordStatus.TOBEDELETED:
+                problems.append(
+                    Problem(
+                        ("result", "lineItem"), f"line item {result.line_item_id!r} does not exist"
+                    )
+                )
+            students = await uow.roster(RosterKind.USER).active_ids(
+                [result.student_id], role=UserRole.STUDENT.value
+            )
+            if result.student_id not in students:
+                problems.append(
+                    Problem(("result", "student"), f"student {result.student_id!r} does not exist")
+                )
+            if result.class_id is not None:
+                problems += await missing_references(
+                    uow, [Reference(("result", "class"), RosterKind.CLASS, result.class_id)]
+                )
+            if problems or line_item is None:
+                raise Invalid("The result is not valid", problems)
+            # A result names its class, or is in its line item's: GET /classes/{id}/results
+            # finds it.
+            result = replace(result, class_id=result.class_id or line_item.class_id)
+            stored = await uow.gradebook_results.get(result.id)
+            objectives = {s.objective_id for _, s in result.objective_scores} | set(
+                line_item.aligned
+            )
+            competencies = await _competencies(uow, objectives)
+            derived = derive_evidence(result, line_item, competencies, received_at=now)
+            await _sync(
+                uow,
+                self.ids,
+                principal,
+                [(result, derived)],
+                [result.id],
+                now,
+                lock=[stored.student_id] if stored else [],
+                where=lambda r: ("result",),
+            )
+            result = replace(result, report=derived.report)
+            if (
+                stored is not None
+                and stored.same_content(result)
+                and stored.report == result.report
+            ):
+                result = stored  # nothing new: its dateLastModified stays
+            else:
+                result = replace(result, updated_at=now)
+                await uow.gradebook_results.save_many([result])
+            await uow.commit()
+        return Saved(result, created=stored is None)
+
+    async def get_result(self, principal: Principal, id: str) -> Result:
+        async with self.uow(principal.tenant_id) as uow:
+            result = await uow.gradebook_results.get(id)
+        if result is None or result.status is RecordStatus.TOBEDELETED:
+            raise NotFound(f"No result {id!r}")
+        return result
+
+    async def list_results(
+        self,
+        principal: Principal,
+        query: CollectionQuery,
+        *,
+        class_id: str | None = None,
+    ) -> Counted[Result]:
+        """A page of results (of one class: which must exist); deleted ones only when the filter
+        asks about status."""
+        deleted = query.filter is not None and query.filter.mentions("status")
+        async with self.uow(principal.tenant_id) as uow:
+            if class_id is not None and not await uow.roster(RosterKind.CLASS).active_ids(
+                [class_id]
+            ):
+                raise NotFound(f"No class {class_id!r}")
+            return await uow.gradebook_results.list(
+                query, include_deleted=deleted, class_id=class_id
+            )
+
+    async def delete_result(self, principal: Principal, id: str) -> None:
+        """Mark a result tobedeleted and void the evidence it made (kept, no longer counted)."""
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id) as uow:
+            stored = await uow.gradebook_results.get(id)
+            if stored is None or stored.status is RecordStatus.TOBEDELETED:
+                raise NotFound(f"No result {id!r}")
+            await _sync(
+                uow,
+                self.ids,
+                principal,
+                [],
+                [id],
+                now,
+                lock=[stored.student_id],
+                where=lambda r: (),
+            )
+            deleted = replace(
+                stored,
+                status=RecordStatus.TOBEDELETED,
+                updated_at=now,
+                report=Report(not_counted="the result is deleted"),
+            )
+            await uow.gradebook_results.save_many([deleted])
+            await uow.commit()

@@ -19,9 +19,9 @@ from app.domain.mastery.override import Override, ShownDecision, effective
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.rollup import children_with_decisions, decide_all
 from app.domain.roster import EnrollmentRole, RosterKind, User
+from app.ports.clock import Clock
 from app.ports.roster import RosterQuery
-from app.ports.services import Services
-from app.ports.unit_of_work import UnitOfWork
+from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.lookups import require_competency, require_framework, require_student
 
 
@@ -133,222 +133,226 @@ async def _as_of_views(
     return views, by_competency, computed
 
 
-async def students_mastery(
-    services: Services,
-    principal: Principal,
-    student_ids: Sequence[str],
-    *,
-    framework_id: str | None = None,
-    status: MasteryStatus | None = None,
-    as_of: datetime | None = None,
-) -> dict[str, list[DecisionView]]:
-    """The decisions of many students at once (see `student_mastery`), keyed by the ids that
-    name active users; the others are left out."""
-    now = services.clock.now()
-    found: dict[str, list[DecisionView]] = {}
-    async with services.uow(principal.tenant_id) as uow:
-        active = await uow.roster(RosterKind.USER).active_ids(student_ids)
-        ids = [s for s in dict.fromkeys(student_ids) if s in active]
-        if not ids:
-            return found
-        if framework_id is not None:
-            framework = await require_framework(uow, framework_id)
-            frameworks = {framework.id: framework}
-            records = (
-                await uow.decisions.for_students(
-                    ids, [c.id for c in framework.ordered], with_state=False
-                )
-                if as_of is None
-                else []
-            )
-        else:
-            records = await uow.decisions.for_students(ids, with_state=False)
-            frameworks = await uow.frameworks.get_many({r.framework_id for r in records})
-        stored: dict[str, dict[tuple[str, str], DecisionRecord]] = defaultdict(dict)
-        for r in records:
-            stored[r.student_id][(r.framework_id, r.competency_id)] = r
-        for student_id in ids:
-            mine = stored[student_id]
-            chosen = (
-                list(frameworks.values())
-                if framework_id is not None
-                else sorted(
-                    (frameworks[f] for f in {f for f, _ in mine} if f in frameworks),
-                    key=lambda f: f.id,
-                )
-            )
-            views: list[DecisionView] = []
-            for framework in chosen:
-                if as_of is not None:
-                    views += (await _as_of_views(uow, student_id, framework, as_of))[0]
-                    continue
-                for competency in framework.ordered:
-                    record = mine.get((framework.id, competency.id))
-                    if record is not None:
-                        views.append(view_of(record, framework, now))
-                    elif framework_id is not None and competency.is_active:
-                        views.append(empty_view(student_id, framework, competency, now))
-            found[student_id] = [v for v in views if status is None or v.shown.status is status]
-    return found
-
-
-async def student_mastery(
-    services: Services,
-    principal: Principal,
-    student_id: str,
-    *,
-    framework_id: str | None = None,
-    status: MasteryStatus | None = None,
-    as_of: datetime | None = None,
-) -> list[DecisionView]:
-    """A student's decisions: with a framework, one per active competency (no_evidence where
-    nothing is known yet); without, every stored decision."""
-    found = await students_mastery(
-        services, principal, [student_id], framework_id=framework_id, status=status, as_of=as_of
-    )
-    if student_id not in found:
-        raise NotFound(f"No user {student_id!r}")
-    return found[student_id]
-
-
-async def decision_details(
-    services: Services,
-    principal: Principal,
-    keys: Sequence[tuple[str, str]],
-    *,
-    as_of: datetime | None = None,
-) -> dict[tuple[str, str], DecisionDetail]:
-    """Many decisions with their explanations at once (see `decision_detail`), keyed by the
-    (student, competency) pairs whose student is active and whose competency exists."""
-    now = services.clock.now()
-    at = as_of or now
-    async with services.uow(principal.tenant_id) as uow:
-        active = await uow.roster(RosterKind.USER).active_ids({s for s, _ in keys})
-        located, frameworks = await uow.frameworks.of_competencies({c for _, c in keys})
-        wanted = [k for k in dict.fromkeys(keys) if k[0] in active and k[1] in located]
-        if not wanted:
-            return {}
-        students = sorted({s for s, _ in wanted})
-        all_ids = [c.id for f in frameworks.values() for c in f.ordered]
-        evidence = await uow.evidence.for_students(students, all_ids)
-        stored = await uow.decisions.get_many(wanted) if as_of is None else {}
-        # As of an instant, what shows is the override in force then (nothing stored counts).
-        overrides: dict[str, dict[str, Override]] = {}
-        if as_of is not None:
-            for student_id in students:
-                mine = [c for s, c in wanted if s == student_id]
-                overrides[student_id] = await uow.overrides.in_force_at(student_id, mine, at)
-    found: dict[tuple[str, str], DecisionDetail] = {}
-    computed_of: dict[tuple[str, str], dict[str, ComputedDecision]] = {}
-    for student_id, competency_id in wanted:
-        framework = frameworks[located[competency_id]]
-        by_competency: dict[str, list[Evidence]] = defaultdict(list)
-        for e in evidence.get(student_id, []):
-            if e.competency_id in framework:
-                by_competency[e.competency_id].append(e)
-        both = (student_id, framework.id)
-        if both not in computed_of:
-            computed_of[both] = decide_all(framework, by_competency, at)
-        computed = computed_of[both]
-        record = stored.get((student_id, competency_id))
-        if record is not None:
-            view = view_of(record, framework, now)
-        else:
-            # As of an instant, or nothing stored (then no override was ever set: setting one
-            # stores a decision): decided from the evidence.
-            view = decided_view(
-                student_id,
-                framework,
-                competency_id,
-                computed[competency_id],
-                by_competency.get(competency_id, ()),
-                at,
-                overrides.get(student_id, {}).get(competency_id),
-            )
-        explanation = explain(
-            framework.policy_for(competency_id),
-            by_competency.get(competency_id, ()),
-            view.computed,
-            as_of=as_of,
-            shown=view.shown,
-            children=children_with_decisions(framework, competency_id, computed)
-            if view.computed.rolled_up
-            else (),
-        )
-        found[(student_id, competency_id)] = DecisionDetail(view, explanation)
-    return found
-
-
-async def decision_detail(
-    services: Services,
-    principal: Principal,
-    student_id: str,
-    competency_id: str,
-    *,
-    as_of: datetime | None = None,
-) -> DecisionDetail:
-    """One decision with its explanation and next score to master."""
-    key = (student_id, competency_id)
-    found = await decision_details(services, principal, [key], as_of=as_of)
-    if key in found:
-        return found[key]
-    async with services.uow(principal.tenant_id) as uow:
-        await require_student(uow, student_id)
-    raise NotFound(f"No competency {competency_id!r}")
-
-
-async def decision_history(
-    services: Services, principal: Principal, student_id: str, competency_id: str
-) -> list[DecisionChange]:
-    """Every change of a decision's status or level, oldest first."""
-    async with services.uow(principal.tenant_id) as uow:
-        await require_student(uow, student_id)
-        await require_competency(uow, competency_id)
-        return await uow.decisions.history(student_id, competency_id)
-
-
-async def class_grid(
-    services: Services, principal: Principal, class_id: str, framework_id: str
-) -> ClassGrid:
-    """Every student enrolled in a class by every active competency of a framework."""
-    now = services.clock.now()
-    async with services.uow(principal.tenant_id) as uow:
-        if await uow.roster(RosterKind.CLASS).get(class_id) is None:
-            raise NotFound(f"No class {class_id!r}")
-        framework = await require_framework(uow, framework_id)
-        students: list[User] = []
-        after = None
-        while True:
-            page = await uow.roster(RosterKind.USER).list(
-                RosterQuery(
-                    filters={"class_id": class_id, "enrollment_role": EnrollmentRole.STUDENT.value},
-                    after=after,
-                    limit=500,
-                )
-            )
-            students += [u for u in page.items if isinstance(u, User)]
-            if page.last_key is None:
-                break
-            after = page.last_key
-        competencies = [c for c in framework.ordered if c.is_active]
-        records = await uow.decisions.for_students(
-            [s.id for s in students], [c.id for c in competencies], with_state=False
-        )
-    stored = {(r.student_id, r.competency_id): r for r in records}
-    # What nothing-known-yet looks like is the same for every student: decide it once.
-    empty = {c.id: empty_view("", framework, c, now) for c in competencies}
-    grid: dict[tuple[str, str], DecisionView] = {}
-    for student in students:
-        for competency in competencies:
-            record = stored.get((student.id, competency.id))
-            grid[(student.id, competency.id)] = (
-                view_of(record, framework, now)
-                if record
-                else replace(empty[competency.id], student_id=student.id)
-            )
-    return ClassGrid(class_id, framework, students, grid)
-
-
 def overrides_of(views: Sequence[DecisionView]) -> dict[str, Override]:
     """The overrides in force among these views, by competency."""
     return {v.competency_id: v.shown.override for v in views if v.shown.override is not None}
+
+
+@dataclass(frozen=True, kw_only=True)
+class MasteryReads:
+    """Decisions as clients read them: a student's, one with its explanation, its history, a
+    class's grid, now or as of an instant."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+
+    async def students_mastery(
+        self,
+        principal: Principal,
+        student_ids: Sequence[str],
+        *,
+        framework_id: str | None = None,
+        status: MasteryStatus | None = None,
+        as_of: datetime | None = None,
+    ) -> dict[str, list[DecisionView]]:
+        """The decisions of many students at once (see `student_mastery`), keyed by the ids that
+        name active users; the others are left out."""
+        now = self.clock.now()
+        found: dict[str, list[DecisionView]] = {}
+        async with self.uow(principal.tenant_id) as uow:
+            active = await uow.roster(RosterKind.USER).active_ids(student_ids)
+            ids = [s for s in dict.fromkeys(student_ids) if s in active]
+            if not ids:
+                return found
+            if framework_id is not None:
+                framework = await require_framework(uow, framework_id)
+                frameworks = {framework.id: framework}
+                records = (
+                    await uow.decisions.for_students(
+                        ids, [c.id for c in framework.ordered], with_state=False
+                    )
+                    if as_of is None
+                    else []
+                )
+            else:
+                records = await uow.decisions.for_students(ids, with_state=False)
+                frameworks = await uow.frameworks.get_many({r.framework_id for r in records})
+            stored: dict[str, dict[tuple[str, str], DecisionRecord]] = defaultdict(dict)
+            for r in records:
+                stored[r.student_id][(r.framework_id, r.competency_id)] = r
+            for student_id in ids:
+                mine = stored[student_id]
+                chosen = (
+                    list(frameworks.values())
+                    if framework_id is not None
+                    else sorted(
+                        (frameworks[f] for f in {f for f, _ in mine} if f in frameworks),
+                        key=lambda f: f.id,
+                    )
+                )
+                views: list[DecisionView] = []
+                for framework in chosen:
+                    if as_of is not None:
+                        views += (await _as_of_views(uow, student_id, framework, as_of))[0]
+                        continue
+                    for competency in framework.ordered:
+                        record = mine.get((framework.id, competency.id))
+                        if record is not None:
+                            views.append(view_of(record, framework, now))
+                        elif framework_id is not None and competency.is_active:
+                            views.append(empty_view(student_id, framework, competency, now))
+                found[student_id] = [v for v in views if status is None or v.shown.status is status]
+        return found
+
+    async def student_mastery(
+        self,
+        principal: Principal,
+        student_id: str,
+        *,
+        framework_id: str | None = None,
+        status: MasteryStatus | None = None,
+        as_of: datetime | None = None,
+    ) -> list[DecisionView]:
+        """A student's decisions: with a framework, one per active competency (no_evidence where
+        nothing is known yet); without, every stored decision."""
+        found = await self.students_mastery(
+            principal, [student_id], framework_id=framework_id, status=status, as_of=as_of
+        )
+        if student_id not in found:
+            raise NotFound(f"No user {student_id!r}")
+        return found[student_id]
+
+    async def decision_details(
+        self,
+        principal: Principal,
+        keys: Sequence[tuple[str, str]],
+        *,
+        as_of: datetime | None = None,
+    ) -> dict[tuple[str, str], DecisionDetail]:
+        """Many decisions with their explanations at once (see `decision_detail`), keyed by the
+        (student, competency) pairs whose student is active and whose competency exists."""
+        now = self.clock.now()
+        at = as_of or now
+        async with self.uow(principal.tenant_id) as uow:
+            active = await uow.roster(RosterKind.USER).active_ids({s for s, _ in keys})
+            located, frameworks = await uow.frameworks.of_competencies({c for _, c in keys})
+            wanted = [k for k in dict.fromkeys(keys) if k[0] in active and k[1] in located]
+            if not wanted:
+                return {}
+            students = sorted({s for s, _ in wanted})
+            all_ids = [c.id for f in frameworks.values() for c in f.ordered]
+            evidence = await uow.evidence.for_students(students, all_ids)
+            stored = await uow.decisions.get_many(wanted) if as_of is None else {}
+            # As of an instant, what shows is the override in force then (nothing stored counts).
+            overrides: dict[str, dict[str, Override]] = {}
+            if as_of is not None:
+                for student_id in students:
+                    mine = [c for s, c in wanted if s == student_id]
+                    overrides[student_id] = await uow.overrides.in_force_at(student_id, mine, at)
+        found: dict[tuple[str, str], DecisionDetail] = {}
+        computed_of: dict[tuple[str, str], dict[str, ComputedDecision]] = {}
+        for student_id, competency_id in wanted:
+            framework = frameworks[located[competency_id]]
+            by_competency: dict[str, list[Evidence]] = defaultdict(list)
+            for e in evidence.get(student_id, []):
+                if e.competency_id in framework:
+                    by_competency[e.competency_id].append(e)
+            both = (student_id, framework.id)
+            if both not in computed_of:
+                computed_of[both] = decide_all(framework, by_competency, at)
+            computed = computed_of[both]
+            record = stored.get((student_id, competency_id))
+            if record is not None:
+                view = view_of(record, framework, now)
+            else:
+                # As of an instant, or nothing stored (then no override was ever set: setting one
+                # stores a decision): decided from the evidence.
+                view = decided_view(
+                    student_id,
+                    framework,
+                    competency_id,
+                    computed[competency_id],
+                    by_competency.get(competency_id, ()),
+                    at,
+                    overrides.get(student_id, {}).get(competency_id),
+                )
+            explanation = explain(
+                framework.policy_for(competency_id),
+                by_competency.get(competency_id, ()),
+                view.computed,
+                as_of=as_of,
+                shown=view.shown,
+                children=children_with_decisions(framework, competency_id, computed)
+                if view.computed.rolled_up
+                else (),
+            )
+            found[(student_id, competency_id)] = DecisionDetail(view, explanation)
+        return found
+
+    async def decision_detail(
+        self,
+        principal: Principal,
+        student_id: str,
+        competency_id: str,
+        *,
+        as_of: datetime | None = None,
+    ) -> DecisionDetail:
+        """One decision with its explanation and next score to master."""
+        key = (student_id, competency_id)
+        found = await self.decision_details(principal, [key], as_of=as_of)
+        if key in found:
+            return found[key]
+        async with self.uow(principal.tenant_id) as uow:
+            await require_student(uow, student_id)
+        raise NotFound(f"No competency {competency_id!r}")
+
+    async def decision_history(
+        self, principal: Principal, student_id: str, competency_id: str
+    ) -> list[DecisionChange]:
+        """Every change of a decision's status or level, oldest first."""
+        async with self.uow(principal.tenant_id) as uow:
+            await require_student(uow, student_id)
+            await require_competency(uow, competency_id)
+            return await uow.decisions.history(student_id, competency_id)
+
+    async def class_grid(self, principal: Principal, class_id: str, framework_id: str) -> ClassGrid:
+        """Every student enrolled in a class by every active competency of a framework."""
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id) as uow:
+            if await uow.roster(RosterKind.CLASS).get(class_id) is None:
+                raise NotFound(f"No class {class_id!r}")
+            framework = await require_framework(uow, framework_id)
+            students: list[User] = []
+            after = None
+            while True:
+                page = await uow.roster(RosterKind.USER).list(
+                    RosterQuery(
+                        filters={
+                            "class_id": class_id,
+                            "enrollment_role": EnrollmentRole.STUDENT.value,
+                        },
+                        after=after,
+                        limit=500,
+                    )
+                )
+                students += [u for u in page.items if isinstance(u, User)]
+                if page.last_key is None:
+                    break
+                after = page.last_key
+            competencies = [c for c in framework.ordered if c.is_active]
+            records = await uow.decisions.for_students(
+                [s.id for s in students], [c.id for c in competencies], with_state=False
+            )
+        stored = {(r.student_id, r.competency_id): r for r in records}
+        # What nothing-known-yet looks like is the same for every student: decide it once.
+        empty = {c.id: empty_view("", framework, c, now) for c in competencies}
+        grid: dict[tuple[str, str], DecisionView] = {}
+        for student in students:
+            for competency in competencies:
+                record = stored.get((student.id, competency.id))
+                grid[(student.id, competency.id)] = (
+                    view_of(record, framework, now)
+                    if record
+                    else replace(empty[competency.id], student_id=student.id)
+                )
+        return ClassGrid(class_id, framework, students, grid)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.domain.access import Principal
@@ -12,8 +12,8 @@ from app.domain.mastery.decision import ComputedDecision, MasteryStatus, absorb,
 from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import Override, effective, set_override
 from app.domain.mastery.record import ChangeCause, DecisionRecord
-from app.ports.services import Services
-from app.ports.unit_of_work import UnitOfWork
+from app.ports.clock import Clock
+from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import save_changed
 from app.use_cases.lookups import require_competency, require_student
 from app.use_cases.mastery import DecisionView, view_of
@@ -59,94 +59,99 @@ async def _decision(
     return framework, stored.get((student_id, competency_id))
 
 
-async def put_override(
-    services: Services,
-    principal: Principal,
-    student_id: str,
-    competency_id: str,
-    *,
-    level: float | None,
-    status: str | None,
-    reason: str,
-    expires_at: datetime | None,
-) -> DecisionView:
-    """Set (or replace) the override of one decision."""
-    now = services.clock.now()
-    key = (student_id, competency_id)
-    async with services.uow(principal.tenant_id) as uow:
-        framework, before = await _decision(uow, student_id, competency_id, now)
-        override = set_override(
-            level_value=level,
-            status=status,
-            reason=reason,
-            expires_at=expires_at,
-            set_at=now,
-            set_by=principal.client_id,
-            scale=framework.scale,
-        )
-        if before is not None and before.override is not None:
-            await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
-        await uow.overrides.add(student_id, competency_id, override)
-        base = before or _blank(framework, student_id, competency_id, now)
-        after = with_override(framework, base, override, now)
-        await save_changed(
-            uow,
-            {framework.id: framework},
-            {key: after},
-            {key: before} if before else {},
-            now,
-            ChangeCause.OVERRIDE_SET,
-        )
-        await uow.commit()
-    return view_of(after, framework, now)
+@dataclass(frozen=True, kw_only=True)
+class Overrides:
+    """A teacher's overrides of decisions: set, cleared, and expired."""
 
+    uow: UnitOfWorkFactory
+    clock: Clock
 
-async def clear_override(
-    services: Services, principal: Principal, student_id: str, competency_id: str
-) -> DecisionView:
-    """Remove the override in force; the engine's decision shows again."""
-    now = services.clock.now()
-    key = (student_id, competency_id)
-    async with services.uow(principal.tenant_id) as uow:
-        framework, before = await _decision(uow, student_id, competency_id, now)
-        if before is None or before.override is None or not before.override.in_force(now):
-            raise NotFound(f"No override in force on {competency_id!r} for {student_id!r}")
-        await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
-        after = with_override(framework, before, None, now)
-        await save_changed(
-            uow,
-            {framework.id: framework},
-            {key: after},
-            {key: before},
-            now,
-            ChangeCause.OVERRIDE_CLEARED,
-        )
-        await uow.commit()
-    return view_of(after, framework, now)
-
-
-async def expire_overrides(services: Services, principal: Principal) -> int:
-    """Let overrides that expired stop showing in stored decisions (what SQL reports read);
-    their history entry is dated when each expired."""
-    now = services.clock.now()
-    async with services.uow(principal.tenant_id) as uow:
-        expired = await uow.decisions.with_expired_overrides(now)
-        if not expired:
-            return 0
-        frameworks = await uow.frameworks.get_many({r.framework_id for r in expired})
-        for record in expired:
-            assert record.override is not None
-            assert record.override.expires_at is not None
-            at = record.override.expires_at
-            framework = frameworks[record.framework_id]
-            key = (record.student_id, record.competency_id)
+    async def put_override(
+        self,
+        principal: Principal,
+        student_id: str,
+        competency_id: str,
+        *,
+        level: float | None,
+        status: str | None,
+        reason: str,
+        expires_at: datetime | None,
+    ) -> DecisionView:
+        """Set (or replace) the override of one decision."""
+        now = self.clock.now()
+        key = (student_id, competency_id)
+        async with self.uow(principal.tenant_id) as uow:
+            framework, before = await _decision(uow, student_id, competency_id, now)
+            override = set_override(
+                level_value=level,
+                status=status,
+                reason=reason,
+                expires_at=expires_at,
+                set_at=now,
+                set_by=principal.client_id,
+                scale=framework.scale,
+            )
+            if before is not None and before.override is not None:
+                await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
+            await uow.overrides.add(student_id, competency_id, override)
+            base = before or _blank(framework, student_id, competency_id, now)
+            after = with_override(framework, base, override, now)
             await save_changed(
                 uow,
                 {framework.id: framework},
-                {key: with_override(framework, record, None, at)},
-                {key: record},
-                at,
-                ChangeCause.OVERRIDE_EXPIRED,
+                {key: after},
+                {key: before} if before else {},
+                now,
+                ChangeCause.OVERRIDE_SET,
             )
-        await uow.commit()
-    return len(expired)
+            await uow.commit()
+        return view_of(after, framework, now)
+
+    async def clear_override(
+        self, principal: Principal, student_id: str, competency_id: str
+    ) -> DecisionView:
+        """Remove the override in force; the engine's decision shows again."""
+        now = self.clock.now()
+        key = (student_id, competency_id)
+        async with self.uow(principal.tenant_id) as uow:
+            framework, before = await _decision(uow, student_id, competency_id, now)
+            if before is None or before.override is None or not before.override.in_force(now):
+                raise NotFound(f"No override in force on {competency_id!r} for {student_id!r}")
+            await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
+            after = with_override(framework, before, None, now)
+            await save_changed(
+                uow,
+                {framework.id: framework},
+                {key: after},
+                {key: before},
+                now,
+                ChangeCause.OVERRIDE_CLEARED,
+            )
+            await uow.commit()
+        return view_of(after, framework, now)
+
+    async def expire_overrides(self, principal: Principal) -> int:
+        """Let overrides that expired stop showing in stored decisions (what SQL reports read);
+        their history entry is dated when each expired."""
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id) as uow:
+            expired = await uow.decisions.with_expired_overrides(now)
+            if not expired:
+                return 0
+            frameworks = await uow.frameworks.get_many({r.framework_id for r in expired})
+            for record in expired:
+                assert record.override is not None
+                assert record.override.expires_at is not None
+                at = record.override.expires_at
+                framework = frameworks[record.framework_id]
+                key = (record.student_id, record.competency_id)
+                await save_changed(
+                    uow,
+                    {framework.id: framework},
+                    {key: with_override(framework, record, None, at)},
+                    {key: record},
+                    at,
+                    ChangeCause.OVERRIDE_EXPIRED,
+                )
+            await uow.commit()
+        return len(expired)

@@ -23,10 +23,10 @@ from app.domain.reporting import (
     protect,
     summary_cells,
 )
-from app.ports.reports import ReportScope, StatusCounts
-from app.ports.services import Services
-from app.use_cases.frameworks import get_framework
-from app.use_cases.overrides import expire_overrides
+from app.ports.clock import Clock
+from app.ports.reports import ReadModelsFactory, ReportScope, StatusCounts
+from app.use_cases.frameworks import Frameworks
+from app.use_cases.overrides import Overrides
 
 _INSTANT = timedelta(microseconds=1)
 
@@ -49,6 +49,8 @@ class Summary:
     framework: Framework
     dimensions: tuple[Dimension, ...]
     cells: list[SummaryCell]
+    # Cells counting fewer distinct students than this were suppressed.
+    min_cell_size: int
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Trend:
     framework: Framework
     dimensions: tuple[Dimension, ...]
     points: list[TrendPoint]
+    # Cells counting fewer distinct students than this were suppressed.
+    min_cell_size: int
 
 
 def _competencies(framework: Framework, given: ReportFilter) -> list[Competency]:
@@ -95,93 +99,102 @@ def _competencies(framework: Framework, given: ReportFilter) -> list[Competency]
     return chosen
 
 
-async def _prepare(
-    services: Services,
-    principal: Principal,
-    framework_id: str,
-    group_by: Sequence[Dimension],
-    given: ReportFilter,
-) -> tuple[Framework, ReportScope]:
-    repeated = {d for d in group_by if list(group_by).count(d) > 1}
-    if repeated:
-        raise Invalid(
-            "A dimension can be grouped by once",
-            [Problem(("groupBy",), f"{d.name} is repeated") for d in sorted(repeated)],
+@dataclass(frozen=True, kw_only=True)
+class Reports:
+    """Equity summaries and trends of a framework's decisions, small cells suppressed."""
+
+    reads: ReadModelsFactory
+    clock: Clock
+    frameworks: Frameworks
+    overrides: Overrides
+    # Report cells with fewer distinct students than this are suppressed.
+    min_cell_size: int
+
+    async def _prepare(
+        self,
+        principal: Principal,
+        framework_id: str,
+        group_by: Sequence[Dimension],
+        given: ReportFilter,
+    ) -> tuple[Framework, ReportScope]:
+        repeated = {d for d in group_by if list(group_by).count(d) > 1}
+        if repeated:
+            raise Invalid(
+                "A dimension can be grouped by once",
+                [Problem(("groupBy",), f"{d.name} is repeated") for d in sorted(repeated)],
+            )
+        framework = await self.frameworks.get_framework(principal, framework_id)
+        competencies = _competencies(framework, given)
+        # Stored decisions keep the status shown when they were written: overrides that have
+        # expired since must stop showing before the database counts them.
+        await self.overrides.expire_overrides(principal)
+        scope = ReportScope(
+            framework_id=framework.id,
+            competency_ids=tuple(c.id for c in competencies),
+            excluded_competency_ids=tuple(
+                c.id for c in framework.ordered if c.id not in {k.id for k in competencies}
+            ),
+            dimensions=tuple(group_by),
+            school_id=given.school_id,
+            class_id=given.class_id,
+            grade=given.grade,
+            subgroups=dict(given.subgroups),
         )
-    framework = await get_framework(services, principal, framework_id)
-    competencies = _competencies(framework, given)
-    # Stored decisions keep the status shown when they were written: overrides that have
-    # expired since must stop showing before the database counts them.
-    await expire_overrides(services, principal)
-    scope = ReportScope(
-        framework_id=framework.id,
-        competency_ids=tuple(c.id for c in competencies),
-        excluded_competency_ids=tuple(
-            c.id for c in framework.ordered if c.id not in {k.id for k in competencies}
-        ),
-        dimensions=tuple(group_by),
-        school_id=given.school_id,
-        class_id=given.class_id,
-        grade=given.grade,
-        subgroups=dict(given.subgroups),
-    )
-    return framework, scope
+        return framework, scope
 
+    def _cells(
+        self,
+        scope: ReportScope,
+        population: Mapping[tuple[object, ...], int],
+        found: StatusCounts,
+    ) -> list[SummaryCell]:
+        cells = summary_cells(scope.dimensions, population, found, scope.competency_ids)
+        return protect(cells, self.min_cell_size)
 
-def _cells(
-    services: Services,
-    scope: ReportScope,
-    population: Mapping[tuple[object, ...], int],
-    found: StatusCounts,
-) -> list[SummaryCell]:
-    cells = summary_cells(scope.dimensions, population, found, scope.competency_ids)
-    return protect(cells, services.report_min_cell)
+    async def mastery_summary(
+        self,
+        principal: Principal,
+        framework_id: str,
+        group_by: Sequence[Dimension],
+        given: ReportFilter = ReportFilter(),
+        *,
+        as_of: datetime | None = None,
+    ) -> Summary:
+        """A framework's decisions counted per group; now from the stored decisions, or as of an
+        instant from their history (what the district saw then)."""
+        framework, scope = await self._prepare(principal, framework_id, group_by, given)
+        reads = self.reads(principal.tenant_id)
+        if as_of is None:
+            population, found = await asyncio.gather(
+                reads.population(scope), reads.decision_counts(scope)
+            )
+        else:
+            population, (found,) = await asyncio.gather(
+                reads.population(scope), reads.decision_counts_before(scope, [as_of + _INSTANT])
+            )
+        cells = self._cells(scope, population, found)
+        return Summary(framework, scope.dimensions, cells, self.min_cell_size)
 
-
-async def mastery_summary(
-    services: Services,
-    principal: Principal,
-    framework_id: str,
-    group_by: Sequence[Dimension],
-    given: ReportFilter = ReportFilter(),
-    *,
-    as_of: datetime | None = None,
-) -> Summary:
-    """A framework's decisions counted per group; now from the stored decisions, or as of an
-    instant from their history (what the district saw then)."""
-    framework, scope = await _prepare(services, principal, framework_id, group_by, given)
-    reads = services.reads(principal.tenant_id)
-    if as_of is None:
-        population, found = await asyncio.gather(
-            reads.population(scope), reads.decision_counts(scope)
+    async def mastery_trend(
+        self,
+        principal: Principal,
+        framework_id: str,
+        group_by: Sequence[Dimension],
+        start: datetime,
+        end: datetime | None,
+        interval: Interval,
+        given: ReportFilter = ReportFilter(),
+    ) -> Trend:
+        """The summary at the end of each week or month from `start` to `end` (now if None), from
+        the decisions' history, over today's students in scope."""
+        spans = periods(start, end or self.clock.now(), interval)
+        framework, scope = await self._prepare(principal, framework_id, group_by, given)
+        reads = self.reads(principal.tenant_id)
+        population, counts = await asyncio.gather(
+            reads.population(scope), reads.decision_counts_before(scope, [p.end for p in spans])
         )
-    else:
-        population, (found,) = await asyncio.gather(
-            reads.population(scope), reads.decision_counts_before(scope, [as_of + _INSTANT])
-        )
-    return Summary(framework, scope.dimensions, _cells(services, scope, population, found))
-
-
-async def mastery_trend(
-    services: Services,
-    principal: Principal,
-    framework_id: str,
-    group_by: Sequence[Dimension],
-    start: datetime,
-    end: datetime | None,
-    interval: Interval,
-    given: ReportFilter = ReportFilter(),
-) -> Trend:
-    """The summary at the end of each week or month from `start` to `end` (now if None), from
-    the decisions' history, over today's students in scope."""
-    spans = periods(start, end or services.clock.now(), interval)
-    framework, scope = await _prepare(services, principal, framework_id, group_by, given)
-    reads = services.reads(principal.tenant_id)
-    population, counts = await asyncio.gather(
-        reads.population(scope), reads.decision_counts_before(scope, [p.end for p in spans])
-    )
-    points = [
-        TrendPoint(span, _cells(services, scope, population, found))
-        for span, found in zip(spans, counts, strict=True)
-    ]
-    return Trend(framework, scope.dimensions, points)
+        points = [
+            TrendPoint(span, self._cells(scope, population, found))
+            for span, found in zip(spans, counts, strict=True)
+        ]
+        return Trend(framework, scope.dimensions, points, self.min_cell_size)

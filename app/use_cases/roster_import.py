@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from app.domain.access import TenantId
+from app.domain.access import Scope, TenantId
 from app.domain.errors import Invalid, Problem
+from app.domain.jobs import Job
 from app.domain.oneroster.files import (
     FILE_OF_KIND,
     FILES,
@@ -35,52 +37,116 @@ from app.domain.oneroster.roles import main_role, merge_roles, org_ids_of
 from app.domain.oneroster.rows import RowRead, read_role_row, read_row
 from app.domain.oneroster.values import RowValues
 from app.domain.roster import RecordStatus, RoleAssignment, RosterKind, User
-from app.ports.jobs import Progress
-from app.ports.roster_import import RosterSource, RosterStaging
-from app.ports.services import Services
-from app.ports.unit_of_work import UnitOfWork
+from app.ports.clock import Clock
+from app.ports.jobs import JobReport, JobRunner, Progress
+from app.ports.roster_import import RosterFiles, RosterSource, RosterStaging
+from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.import_report import MAX_LISTED_PROBLEMS, FileReport, ImportReport
 from app.use_cases.roster import SAVE_ORDER
 
 _ID_CHUNK = 5000
+IMPORT_JOB = "roster_import"
 
 
-async def import_roster(
-    services: Services,
-    tenant: TenantId,
-    source: RosterSource,
-    *,
-    skip_invalid: bool = False,
-    progress: Progress | None = None,
-) -> ImportReport:
-    """Import the set; raises `ImportRejected` listing every problem when nothing may be
-    written (any problem, unless `skip_invalid`)."""
-    manifest = await outline(source)
-    report = ImportReport(manifest.version, skip_invalid, manifest.source)
-    report.not_used = source.not_used()
-    report.notes = list(manifest.notes)
-    async with services.uow(tenant) as uow:
-        staging = uow.roster_staging()
-        await staging.open({f.kind: manifest.mode(f) for f in FILES if f.kind is not None})
-        run = _Import(uow, staging, source, manifest, report, progress)
-        for file in FILES:
-            await run.read(file)
-        if report.problem_count and not skip_invalid:
-            raise ImportRejected(
-                f"{report.problem_count} problem(s) in the roster set; nothing was written",
-                report.listed_problems(),
-                report=report,
+@dataclass(frozen=True, kw_only=True)
+class RosterImports:
+    """OneRoster sets imported into a district's roster: at once (the CLI, the demo, a sync)
+    or as background jobs whose progress GET /v1/jobs/{id} shows."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    jobs: JobRunner
+    files: RosterFiles
+
+    async def import_roster(
+        self,
+        tenant: TenantId,
+        source: RosterSource,
+        *,
+        skip_invalid: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Import the set; raises `ImportRejected` listing every problem when nothing may be
+        written (any problem, unless `skip_invalid`)."""
+        manifest = await outline(source)
+        report = ImportReport(manifest.version, skip_invalid, manifest.source)
+        report.not_used = source.not_used()
+        report.notes = list(manifest.notes)
+        async with self.uow(tenant) as uow:
+            staging = uow.roster_staging()
+            await staging.open({f.kind: manifest.mode(f) for f in FILES if f.kind is not None})
+            run = _Import(uow, staging, source, manifest, report, progress)
+            for file in FILES:
+                await run.read(file)
+            if report.problem_count and not skip_invalid:
+                raise ImportRejected(
+                    f"{report.problem_count} problem(s) in the roster set; nothing was written",
+                    report.listed_problems(),
+                    report=report,
+                )
+            now = self.clock.now()
+            for kind in SAVE_ORDER:
+                file = FILE_OF_KIND[kind]
+                if manifest.mode(file) != FileMode.ABSENT or (file is USERS and run.derived_users):
+                    counts = await staging.merge(kind, now)
+                    report.files.get(file.name, FileReport(file.name, FileMode.ABSENT)).add(counts)
+            await staging.close()
+            await uow.commit()
+        report.written = True
+        return report
+
+    async def import_file(
+        self,
+        tenant: TenantId,
+        path: Path,
+        *,
+        skip_invalid: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Import the OneRoster CSV set at `path` (a folder or a zip) at once."""
+        source = self.files.open(path)
+        try:
+            return await self.import_roster(
+                tenant, source, skip_invalid=skip_invalid, progress=progress
             )
-        now = services.clock.now()
-        for kind in SAVE_ORDER:
-            file = FILE_OF_KIND[kind]
-            if manifest.mode(file) != FileMode.ABSENT or (file is USERS and run.derived_users):
-                counts = await staging.merge(kind, now)
-                report.files.get(file.name, FileReport(file.name, FileMode.ABSENT)).add(counts)
-        await staging.close()
-        await uow.commit()
-    report.written = True
-    return report
+        finally:
+            await source.close()
+
+    async def start_import_job(
+        self,
+        tenant: TenantId,
+        source: RosterSource,
+        *,
+        skip_invalid: bool,
+        kind: str = IMPORT_JOB,
+    ) -> Job:
+        """Check that the set can be read (raising `Invalid` at once if not), then import it in
+        the background; the source is closed when the job ends."""
+        try:
+            await outline(source)
+        except Exception:
+            await source.close()
+            raise
+
+        async def work(progress: Progress) -> JobReport:
+            try:
+                report = await self.import_roster(
+                    tenant, source, skip_invalid=skip_invalid, progress=progress
+                )
+            except ImportRejected as rejected:
+                return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)
+            finally:
+                await source.close()
+            return JobReport(report.result(), report.errors())
+
+        return await self.jobs.start(tenant, kind, Scope.ROSTER_WRITE, work)
+
+    async def start_file_import(
+        self, tenant: TenantId, path: Path, *, skip_invalid: bool, owned: bool
+    ) -> Job:
+        """Import the OneRoster CSV set at `path` (a folder or a zip) as a job."""
+        source = self.files.open(path, owned=owned)
+        return await self.start_import_job(tenant, source, skip_invalid=skip_invalid)
 
 
 # Rows are read in a worker thread, so that a serving process stays responsive during an import.

@@ -14,10 +14,13 @@ from app.domain.oneroster.connection import (
     RosterConnection,
     secret_problems,
 )
-from app.ports.jobs import JobReport, Progress
-from app.ports.services import Services
+from app.ports.clock import Clock
+from app.ports.jobs import JobReport, JobRunner, Progress
+from app.ports.roster_import import RosterProviders
+from app.ports.security import SecretBox
+from app.ports.unit_of_work import UnitOfWorkFactory
 from app.use_cases.import_report import ImportReport
-from app.use_cases.roster_import import ImportRejected, import_roster
+from app.use_cases.roster_import import ImportRejected, RosterImports
 
 SYNC_JOB = "roster_sync"
 
@@ -35,101 +38,109 @@ class ConnectionSettings:
     scopes: tuple[str, ...] = ()
 
 
-async def put_connection(
-    services: Services, tenant: TenantId, settings: ConnectionSettings
-) -> tuple[RosterConnection, bool]:
-    """Create or replace the connection; whether it was created. The secret is sealed."""
-    async with services.uow(tenant) as uow:
-        stored = await uow.roster_connection.get()
-        if settings.client_secret:
-            sealed = services.secrets.seal(settings.client_secret)
-        elif stored is not None:
-            sealed = stored.client_secret_sealed
-        else:
-            raise Invalid(
-                "The connection is not valid",
-                [Problem(("client_secret",), "is required for a new connection")],
+@dataclass(frozen=True, kw_only=True)
+class RosterSync:
+    """A district's SIS connection, and roster syncs from its OneRoster REST provider."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    secrets: SecretBox
+    providers: RosterProviders
+    jobs: JobRunner
+    imports: RosterImports
+
+    async def put_connection(
+        self, tenant: TenantId, settings: ConnectionSettings
+    ) -> tuple[RosterConnection, bool]:
+        """Create or replace the connection; whether it was created. The secret is sealed."""
+        async with self.uow(tenant) as uow:
+            stored = await uow.roster_connection.get()
+            if settings.client_secret:
+                sealed = self.secrets.seal(settings.client_secret)
+            elif stored is not None:
+                sealed = stored.client_secret_sealed
+            else:
+                raise Invalid(
+                    "The connection is not valid",
+                    [Problem(("client_secret",), "is required for a new connection")],
+                )
+            same_provider = stored is not None and stored.base_url == settings.base_url
+            connection = RosterConnection(
+                base_url=settings.base_url,
+                version=settings.version,
+                auth=settings.auth,
+                client_id=settings.client_id,
+                client_secret_sealed=sealed,
+                token_url=settings.token_url,
+                scopes=settings.scopes,
+                # Another provider's changes are not this one's: its first sync reads everything.
+                synced_through=stored.synced_through if same_provider and stored else None,
+                updated_at=self.clock.now(),
             )
-        same_provider = stored is not None and stored.base_url == settings.base_url
-        connection = RosterConnection(
-            base_url=settings.base_url,
-            version=settings.version,
-            auth=settings.auth,
-            client_id=settings.client_id,
-            client_secret_sealed=sealed,
-            token_url=settings.token_url,
-            scopes=settings.scopes,
-            # Another provider's changes are not this one's: its first sync reads everything.
-            synced_through=stored.synced_through if same_provider and stored else None,
-            updated_at=services.clock.now(),
-        )
-        entered = bool(settings.client_secret)
-        if problems := [
-            *connection.problems(),
-            *secret_problems(stored, connection, secret_entered=entered),
-        ]:
-            raise Invalid("The connection is not valid", problems)
-        await uow.roster_connection.save(connection)
-        await uow.commit()
-    return connection, stored is None
+            entered = bool(settings.client_secret)
+            if problems := [
+                *connection.problems(),
+                *secret_problems(stored, connection, secret_entered=entered),
+            ]:
+                raise Invalid("The connection is not valid", problems)
+            await uow.roster_connection.save(connection)
+            await uow.commit()
+        return connection, stored is None
 
-
-async def get_connection(services: Services, tenant: TenantId) -> RosterConnection:
-    async with services.uow(tenant) as uow:
-        connection = await uow.roster_connection.get()
-    if connection is None:
-        raise NotFound("No SIS connection is set for this district")
-    return connection
-
-
-async def delete_connection(services: Services, tenant: TenantId) -> None:
-    async with services.uow(tenant) as uow:
-        if not await uow.roster_connection.delete():
+    async def get_connection(self, tenant: TenantId) -> RosterConnection:
+        async with self.uow(tenant) as uow:
+            connection = await uow.roster_connection.get()
+        if connection is None:
             raise NotFound("No SIS connection is set for this district")
-        await uow.commit()
+        return connection
 
+    async def delete_connection(self, tenant: TenantId) -> None:
+        async with self.uow(tenant) as uow:
+            if not await uow.roster_connection.delete():
+                raise NotFound("No SIS connection is set for this district")
+            await uow.commit()
 
-async def sync_roster(
-    services: Services,
-    tenant: TenantId,
-    *,
-    skip_invalid: bool = False,
-    progress: Progress | None = None,
-) -> ImportReport:
-    """Import the provider's roster (all of it, or what changed since the last sync) by the
-    same rules as a CSV set; on success the newest change read becomes the next starting point."""
-    connection = await get_connection(services, tenant)
-    secret = services.secrets.open(connection.client_secret_sealed)
-    source = services.roster_providers.source(connection, secret, connection.synced_through)
-    try:
-        report = await import_roster(
-            services, tenant, source, skip_invalid=skip_invalid, progress=progress
-        )
-    finally:
-        await source.close()
-    newest = report.newest_change
-    if newest is not None and (
-        connection.synced_through is None or newest > connection.synced_through
-    ):
-        async with services.uow(tenant) as uow:
-            current = await uow.roster_connection.get()
-            if current is not None and current.base_url == connection.base_url:
-                await uow.roster_connection.save(replace(current, synced_through=newest))
-                await uow.commit()
-    return report
-
-
-async def start_sync_job(services: Services, tenant: TenantId, *, skip_invalid: bool) -> Job:
-    """Sync in the background; not found at once when no connection is set."""
-    await get_connection(services, tenant)
-
-    async def work(progress: Progress) -> JobReport:
+    async def sync_roster(
+        self,
+        tenant: TenantId,
+        *,
+        skip_invalid: bool = False,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Import the provider's roster (all of it, or what changed since the last sync) by the
+        same rules as a CSV set; on success the newest change read becomes the next starting
+        point."""
+        connection = await self.get_connection(tenant)
+        secret = self.secrets.open(connection.client_secret_sealed)
+        source = self.providers.source(connection, secret, connection.synced_through)
         try:
-            report = await sync_roster(
-                services, tenant, skip_invalid=skip_invalid, progress=progress
+            report = await self.imports.import_roster(
+                tenant, source, skip_invalid=skip_invalid, progress=progress
             )
-        except ImportRejected as rejected:
-            return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)
-        return JobReport(report.result(), report.errors())
+        finally:
+            await source.close()
+        newest = report.newest_change
+        if newest is not None and (
+            connection.synced_through is None or newest > connection.synced_through
+        ):
+            async with self.uow(tenant) as uow:
+                current = await uow.roster_connection.get()
+                if current is not None and current.base_url == connection.base_url:
+                    await uow.roster_connection.save(replace(current, synced_through=newest))
+                    await uow.commit()
+        return report
 
-    return await services.jobs.start(tenant, SYNC_JOB, Scope.ROSTER_WRITE, work)
+    async def start_sync_job(self, tenant: TenantId, *, skip_invalid: bool) -> Job:
+        """Sync in the background; not found at once when no connection is set."""
+        await self.get_connection(tenant)
+
+        async def work(progress: Progress) -> JobReport:
+            try:
+                report = await self.sync_roster(
+                    tenant, skip_invalid=skip_invalid, progress=progress
+                )
+            except ImportRejected as rejected:
+                return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)
+            return JobReport(report.result(), report.errors())
+
+        return await self.jobs.start(tenant, SYNC_JOB, Scope.ROSTER_WRITE, work)

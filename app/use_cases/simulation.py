@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from app.domain.access import Principal
@@ -11,41 +12,49 @@ from app.domain.evidence import Evidence
 from app.domain.framework_changes import candidate_policy
 from app.domain.mastery.override import Override
 from app.domain.mastery.simulation import Comparison, SimulationReport, compare_student, simulate
-from app.ports.services import Services
+from app.ports.clock import Clock
+from app.ports.unit_of_work import UnitOfWorkFactory
 from app.use_cases.lookups import require_framework
 
 STUDENTS_PER_STEP = 200
 
 
-async def simulate_policy(
-    services: Services, principal: Principal, framework_id: str, body: Mapping[str, Any]
-) -> SimulationReport:
-    """Compare every decision of a framework as shown now with what the candidate policy would
-    show (overrides in force keep theirs), student by student."""
-    now = services.clock.now()
-    comparisons: list[Comparison] = []
-    async with services.uow(principal.tenant_id) as uow:
-        current = await require_framework(uow, framework_id)
-        candidate = candidate_policy(current, body)
-        ids = [c.id for c in current.competencies]
-        after: str | None = None
-        while True:
-            students = await uow.evidence.students_with_evidence(ids, after, STUDENTS_PER_STEP)
-            if not students:
-                break
-            evidence = await uow.evidence.for_students(students, ids)
-            overrides: dict[str, dict[str, Override]] = defaultdict(dict)
-            for record in await uow.decisions.for_students(students, ids):
-                if record.override is not None:
-                    overrides[record.student_id][record.competency_id] = record.override
-            for student in students:
-                by_competency: dict[str, list[Evidence]] = defaultdict(list)
-                for e in evidence.get(student, []):
-                    by_competency[e.competency_id].append(e)
-                comparisons += compare_student(
-                    student, current, candidate, by_competency, overrides[student], now
-                )
-            if len(students) < STUDENTS_PER_STEP:
-                break
-            after = students[-1]
-    return simulate(comparisons)
+@dataclass(frozen=True, kw_only=True)
+class PolicySimulation:
+    """What a candidate policy would change, worked out without writing anything."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+
+    async def simulate_policy(
+        self, principal: Principal, framework_id: str, body: Mapping[str, Any]
+    ) -> SimulationReport:
+        """Compare every decision of a framework as shown now with what the candidate policy would
+        show (overrides in force keep theirs), student by student."""
+        now = self.clock.now()
+        comparisons: list[Comparison] = []
+        async with self.uow(principal.tenant_id) as uow:
+            current = await require_framework(uow, framework_id)
+            candidate = candidate_policy(current, body)
+            ids = [c.id for c in current.competencies]
+            after: str | None = None
+            while True:
+                students = await uow.evidence.students_with_evidence(ids, after, STUDENTS_PER_STEP)
+                if not students:
+                    break
+                evidence = await uow.evidence.for_students(students, ids)
+                overrides: dict[str, dict[str, Override]] = defaultdict(dict)
+                for record in await uow.decisions.for_students(students, ids):
+                    if record.override is not None:
+                        overrides[record.student_id][record.competency_id] = record.override
+                for student in students:
+                    by_competency: dict[str, list[Evidence]] = defaultdict(list)
+                    for e in evidence.get(student, []):
+                        by_competency[e.competency_id].append(e)
+                    comparisons += compare_student(
+                        student, current, candidate, by_competency, overrides[student], now
+                    )
+                if len(students) < STUDENTS_PER_STEP:
+                    break
+                after = students[-1]
+        return simulate(comparisons)

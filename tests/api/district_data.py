@@ -24,9 +24,7 @@ from app.domain.roster import (
     User,
     UserRole,
 )
-from app.use_cases.evidence import EvidenceInput, record_evidence
-from app.use_cases.frameworks import create_framework
-from app.use_cases.roster import put_records
+from app.use_cases.evidence import EvidenceInput
 
 OBSERVED = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
 
@@ -106,7 +104,7 @@ async def seed_roster(container: Container, tenant: Tenant, pupils: Sequence[Pup
         )
         if p.demographics is not None:
             records.append(Demographics(id=p.id, **p.demographics))
-    await put_records(container.services, tenant.id, records)
+    await container.use_cases.roster.put_records(tenant.id, records)
 
 
 async def seed_framework(
@@ -123,7 +121,7 @@ async def seed_framework(
             for c in ids
         ],
     }
-    await create_framework(container.services, principal_of(tenant), body)
+    await container.use_cases.frameworks.create_framework(principal_of(tenant), body)
     return ids
 
 
@@ -140,4 +138,6 @@ async def post_scores(
         for i, (s, c, v) in enumerate(scores)
     ]
     for start in range(0, len(items), 1000):
-        await record_evidence(container.services, principal_of(tenant), items[start : start + 1000])
+        await container.use_cases.evidence.record_evidence(
+            principal_of(tenant), items[start : start + 1000]
+        )

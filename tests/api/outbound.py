@@ -14,7 +14,7 @@ from app.adapters.case.client import HttpCaseSource
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.api.app import create_app
-from app.bootstrap import Container
+from app.bootstrap import Container, wire
 from app.domain.access import Tenant
 from tests.conftest import Api, _no_server_errors, token_for
 
@@ -32,12 +32,13 @@ async def no_sleep(seconds: float) -> None:
 async def api_sending_through(
     container: Container, tenant: Tenant, http: OutboundHttp, *, case_max_bytes: int = 1 << 20
 ) -> AsyncIterator[Api]:
-    services = replace(
-        container.services,
+    adapters = replace(
+        container.adapters,
         roster_providers=HttpRosterProviders(http, sleep=no_sleep),
         case_source=HttpCaseSource(http, timeout_seconds=5, max_bytes=case_max_bytes),
     )
-    app = create_app(services=services, max_body_bytes=container.settings.max_body_bytes)
+    use_cases = wire(adapters, container.policy)
+    app = create_app(use_cases=use_cases, max_body_bytes=container.settings.max_body_bytes)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),
         base_url="http://test",

@@ -14,7 +14,6 @@ import pytest
 from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.access import Principal, Scope, Tenant, granting
-from app.use_cases.access import create_client
 from tests.api.gradebook_data import GRADEBOOK
 from tests.conftest import TEST_SECRET, token_for
 
@@ -30,8 +29,8 @@ def _basic(client_id: str, secret: str) -> dict[str, str]:
 
 @pytest.fixture
 async def credentials(container: Container, tenant: Tenant) -> tuple[str, str]:
-    created = await create_client(
-        container.services, tenant_slug=tenant.slug, scopes="roster:read roster:write"
+    created = await container.use_cases.access.create_client(
+        tenant_slug=tenant.slug, scopes="roster:read roster:write"
     )
     return created.client_id, created.client_secret
 
@@ -144,9 +143,8 @@ async def test_two_authentication_methods_at_once_are_refused(
 async def test_a_revoked_or_rotated_secret_stops_working(
     http: httpx.AsyncClient, container: Container, credentials: tuple[str, str]
 ) -> None:
-    from app.use_cases.access import rotate_client_secret
 
-    rotated = await rotate_client_secret(container.services, client_id=credentials[0])
+    rotated = await container.use_cases.access.rotate_client_secret(client_id=credentials[0])
     old = await http.post(
         "/oauth/token", data={"grant_type": "client_credentials"}, headers=_basic(*credentials)
     )
@@ -162,7 +160,7 @@ async def test_a_revoked_or_rotated_secret_stops_working(
 def _protected_routes() -> list[tuple[str, str, list[str]]]:
     """Every operation of the app, read from its OpenAPI document, with the scopes it declares.
     An operation that is neither public nor declares a scope fails the test below."""
-    app = create_app(services=object(), max_body_bytes=1024)  # type: ignore[arg-type]
+    app = create_app(use_cases=object(), max_body_bytes=1024)  # type: ignore[arg-type]
     found = []
     for path, operations in app.openapi()["paths"].items():
         for method, operation in operations.items():
@@ -234,9 +232,9 @@ def _assert_status_info(response: httpx.Response, code: str) -> None:
 async def test_an_expired_token_is_refused(
     http: httpx.AsyncClient, container: Container, tenant: Tenant
 ) -> None:
-    issued_at = container.services.clock.now() - timedelta(hours=2)
+    issued_at = container.adapters.clock.now() - timedelta(hours=2)
     principal = Principal("c", tenant.id, tenant.slug, frozenset({Scope.ROSTER_READ}))
-    token = container.services.tokens.issue(principal, issued_at, 3600)
+    token = container.adapters.tokens.issue(principal, issued_at, 3600)
     response = await http.get("/v1/orgs", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401
     assert response.json()["detail"] == "The access token has expired"

@@ -11,7 +11,6 @@ import pytest
 
 from app.api.app import create_app
 from app.bootstrap import Container
-from app.use_cases.access import create_client
 from tests.api.case_provider import api_fetching_through
 from tests.api.mastery_data import seed_framework
 from tests.api.test_case_import_api import IMPORT, imported
@@ -35,10 +34,10 @@ async def test_a_round_trip_through_the_provider_endpoints_gives_an_identical_tr
 ) -> None:
     await seed_framework(api)
     await imported(api, grade5())
-    client = await create_client(
-        container.services, tenant_slug=api.tenant.slug, scopes="frameworks:read"
+    client = await container.use_cases.access.create_client(
+        tenant_slug=api.tenant.slug, scopes="frameworks:read"
     )
-    provider = httpx.ASGITransport(app=create_app(services=container.services))
+    provider = httpx.ASGITransport(app=create_app(use_cases=container.use_cases))
     async with httpx.AsyncClient(transport=provider, base_url=PROVIDER) as reader:
         token = (
             await reader.post(

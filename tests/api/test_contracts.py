@@ -15,7 +15,7 @@ from graphql import (
     print_schema,
 )
 
-from app.cli import graphql_document
+from app.cli.contracts import graphql_document
 from tests.conftest import Api
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -24,7 +24,7 @@ SMALL = Limits(max_depth=4, max_cost=60, max_page_size=5)
 
 @pytest.fixture
 async def limited(container: Container, tenant: Tenant) -> AsyncIterator[Api]:
-    app = create_app(services=container.services, graphql_limits=SMALL)
+    app = create_app(use_cases=container.use_cases, graphql_limits=SMALL)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://test"
     ) as client:
@@ -96,7 +96,7 @@ async def test_an_unexpected_error_is_masked_and_logged(
     async def broken(*_: Any, **__: Any) -> Any:
         raise RuntimeError("secret connection string postgres://x")
 
-    monkeypatch.setattr(roster_use, "get_record", broken)
+    monkeypatch.setattr(roster_use.Roster, "get_record", broken)
     body = await gql(api, '{ org(id: "school-1") { name } viewer { tenant } }')
     assert body["data"] == {"org": None, "viewer": {"tenant": api.tenant.slug}}
     (error,) = body["errors"]

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from app.api.app import create_app
-from app.bootstrap import Container
+from app.bootstrap import Container, wire
 from app.domain.access import Tenant
 from tests.api.district_data import Pupil, post_scores, seed_framework, seed_roster
 from tests.api.graphql_data import data
@@ -202,7 +202,7 @@ class _Clock:
 
 async def test_an_expired_override_stops_counting(district: Api, container: Container) -> None:
     clock = _Clock(datetime.now(UTC))
-    app = create_app(services=replace(container.services, clock=clock))
+    app = create_app(use_cases=wire(replace(container.adapters, clock=clock), container.policy))
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://test"
     ) as client:

@@ -13,7 +13,6 @@ from sqlalchemy import event
 
 from app.bootstrap import Container
 from app.domain.access import Tenant
-from app.use_cases.access import create_tenant
 from tests.api.district_data import Pupil, post_scores, seed_framework, seed_roster
 from tests.api.graphql_data import data
 from tests.conftest import Api, token_for
@@ -58,7 +57,9 @@ def counted(container: Container) -> Iterator[list[str]]:
 async def _district(
     http: httpx.AsyncClient, container: Container, students: int, competencies: int
 ) -> Api:
-    tenant: Tenant = await create_tenant(container.services, slug=f"n-{uuid.uuid4().hex[:12]}")
+    tenant: Tenant = await container.use_cases.access.create_tenant(
+        slug=f"n-{uuid.uuid4().hex[:12]}"
+    )
     pupils = [
         Pupil(f"s{i:03d}", demographics={"white": True, "english_learner": i % 2 == 0})
         for i in range(students)

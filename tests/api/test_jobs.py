@@ -19,7 +19,7 @@ async def test_a_job_reports_progress_then_its_outcome(api: Api, container: Cont
         await release.wait()
         return JobReport(result={"rows": 10}, errors=[{"loc": ["a.csv", 2], "msg": "skipped"}])
 
-    job = await container.services.jobs.start(api.tenant.id, "demo", Scope.ROSTER_WRITE, work)
+    job = await container.adapters.jobs.start(api.tenant.id, "demo", Scope.ROSTER_WRITE, work)
     for _ in range(100):
         running = (await api.get(f"/v1/jobs/{job.id}")).json()
         if running["done"] == 3:
@@ -42,7 +42,7 @@ async def test_a_domain_error_fails_the_job_with_every_problem(
     async def work(progress: Progress) -> JobReport:
         raise Invalid("bad file", [Problem(("x.csv", 4), "one"), Problem(("x.csv", 9), "two")])
 
-    job = await container.services.jobs.start(api.tenant.id, "demo", Scope.ROSTER_WRITE, work)
+    job = await container.adapters.jobs.start(api.tenant.id, "demo", Scope.ROSTER_WRITE, work)
     await container.jobs.wait()
     failed = (await api.get(f"/v1/jobs/{job.id}")).json()
     assert failed["status"] == "failed"
@@ -58,7 +58,7 @@ async def test_a_job_is_hidden_from_a_token_without_its_scope(
     async def work(progress: Progress) -> JobReport:
         return JobReport()
 
-    job = await container.services.jobs.start(api.tenant.id, "demo", Scope.ROSTER_WRITE, work)
+    job = await container.adapters.jobs.start(api.tenant.id, "demo", Scope.ROSTER_WRITE, work)
     await container.jobs.wait()
     reader = token_for(container, api.tenant, frozenset({Scope.ROSTER_READ}))
     response = await api.http.get(

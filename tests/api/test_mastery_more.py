@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.api.app import create_app
-from app.bootstrap import Container
+from app.bootstrap import Container, wire
 from tests.api.mastery_data import by_competency, day, post, result, seed_framework
 from tests.conftest import Api
 
@@ -35,8 +35,8 @@ async def test_a_concurrent_resend_from_two_clients_stores_each_result_once(api:
 async def test_a_large_policy_change_recomputes_as_a_job(api: Api, container: Container) -> None:
     await seed_framework(api)
     await post(api, result(4, 1), result(2, 2))  # decaying: .65*2 + .35*4 = 2.70 not yet
-    services = dataclasses.replace(container.services, recompute_inline_limit=0)
-    app = create_app(services=services)
+    policy = dataclasses.replace(container.policy, recompute_inline_limit=0)
+    app = create_app(use_cases=wire(container.adapters, policy))
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://test", headers=api.auth
     ) as client:

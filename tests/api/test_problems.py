@@ -12,7 +12,7 @@ from app.bootstrap import Container
 async def test_an_unexpected_error_is_a_500_problem_without_internals(
     container: Container,
 ) -> None:
-    app = create_app(services=container.services)
+    app = create_app(use_cases=container.use_cases)
     broken = APIRouter()
 
     @broken.get("/broken")

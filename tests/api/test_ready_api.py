@@ -7,7 +7,6 @@ from typing import Any
 
 from app.bootstrap import Container
 from app.domain.access import Principal, Scope
-from app.use_cases.prerequisites import competency_prerequisites, competency_unlocks
 from tests.api.graphql_data import data
 from tests.api.mastery_data import post, result
 from tests.api.roster_data import seed_roster
@@ -92,11 +91,11 @@ async def test_a_competencys_prerequisites_and_unlocks_for_graphql(
     principal = Principal(
         "test", api.tenant.id, api.tenant.slug, frozenset({Scope.FRAMEWORKS_READ})
     )
-    needs = await competency_prerequisites(container.services, principal, ident(203))
-    opens = await competency_unlocks(container.services, principal, ident(200))
+    needs = await container.use_cases.prerequisites.competency_prerequisites(principal, ident(203))
+    opens = await container.use_cases.prerequisites.competency_unlocks(principal, ident(200))
     assert [c.code for c in needs] == ["B", "C"]
     assert [c.code for c in opens] == ["B", "C"]
-    assert await competency_unlocks(container.services, principal, ident(203)) == ()
+    assert await container.use_cases.prerequisites.competency_unlocks(principal, ident(203)) == ()
 
 
 async def test_an_unknown_student_or_framework_is_not_found(api: Api) -> None:

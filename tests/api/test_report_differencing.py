@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from app.bootstrap import Container
 from app.domain.access import Tenant
-from app.use_cases.evidence import EvidenceInput, record_evidence
+from app.use_cases.evidence import EvidenceInput
 from tests.api.district_data import OBSERVED, Pupil, principal_of, seed_framework, seed_roster
 from tests.api.graphql_data import data
 from tests.conftest import Api
@@ -74,7 +74,7 @@ async def _seed(
             for i, (student, c, score) in enumerate(scores)
         ]
         if items:
-            await record_evidence(container.services, principal_of(tenant), items)
+            await container.use_cases.evidence.record_evidence(principal_of(tenant), items)
         moments[moment] = datetime.now(UTC)
     if container.engine.dialect.name == "postgresql":
         # A fresh test database has no planner statistics (a server's autovacuum gathers

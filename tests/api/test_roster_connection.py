@@ -8,7 +8,7 @@ import httpx
 
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.api.app import create_app
-from app.bootstrap import Container
+from app.bootstrap import Container, wire
 from app.domain.access import Scope
 from tests.conftest import Api, token_for
 from tests.fakes.oneroster_provider import FakeProvider
@@ -73,11 +73,9 @@ async def test_a_sync_without_a_connection_is_not_found(api: Api) -> None:
 
 async def test_a_sync_runs_as_a_job_against_the_provider(api: Api, container: Container) -> None:
     provider = FakeProvider(records=_roster_1_1())
-    services = replace(
-        container.services,
-        roster_providers=HttpRosterProviders(sis_through(httpx.ASGITransport(app=provider.app))),
-    )
-    app = create_app(services=services)
+    providers = HttpRosterProviders(sis_through(httpx.ASGITransport(app=provider.app)))
+    use_cases = wire(replace(container.adapters, roster_providers=providers), container.policy)
+    app = create_app(use_cases=use_cases)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://test", headers=api.auth
     ) as client:

@@ -255,7 +255,7 @@ CASES.update(
 
 
 def _operations() -> list[tuple[str, str]]:
-    app = create_app(services=object(), max_body_bytes=1024)  # type: ignore[arg-type]
+    app = create_app(use_cases=object(), max_body_bytes=1024)  # type: ignore[arg-type]
     return sorted(
         (method.upper(), path)
         for path, ops in app.openapi()["paths"].items()
@@ -289,7 +289,7 @@ async def test_another_tenant_cannot_see_or_change_it(
     )
     assert override.status_code == 200
     assert (await api.put("/v1/roster/connection", CONNECTION)).status_code == 201
-    job = await container.services.jobs.start(
+    job = await container.adapters.jobs.start(
         api.tenant.id, "test", Scope.ROSTER_READ, _finished_work
     )
     await container.jobs.wait()

@@ -43,7 +43,7 @@ async def test_existing_frameworks_get_their_case_identifiers_and_tree(
     await migrate.upgrade(empty_database)
     container = build(test_settings(empty_database))
     try:
-        async with container.services.uow(1) as uow:  # type: ignore[arg-type]
+        async with container.adapters.uow(1) as uow:  # type: ignore[arg-type]
             framework = (await uow.frameworks.get_many(["fw-old"]))["fw-old"]
             assert (
                 await uow.case.framework_for_document(derived("CFDocument", "fw-old")) == "fw-old"

@@ -11,9 +11,8 @@ from app.adapters.oneroster.csv_writer import write_set
 from app.bootstrap import Container
 from app.domain.roster import RecordStatus, RosterRecord, User, UserRole
 from app.use_cases.case_import import operator
-from app.use_cases.demo import DEMO_SET, demo_roster, load_demo_district
+from app.use_cases.demo import DEMO_SET, demo_roster
 from app.use_cases.demo_framework import DEMO_PACKAGE
-from app.use_cases.evidence import list_evidence
 
 
 def test_the_committed_demo_set_is_what_the_generator_writes(tmp_path: Path) -> None:
@@ -30,9 +29,9 @@ def _comparable(record: RosterRecord) -> RosterRecord:
 
 
 async def test_loading_the_demo_imports_every_generated_record(container: Container) -> None:
-    tenant = await load_demo_district(container.services, f"demo-{uuid.uuid4().hex[:8]}")
+    tenant = await container.use_cases.demo.load_demo_district(f"demo-{uuid.uuid4().hex[:8]}")
     expected = demo_roster()
-    async with container.services.uow(tenant.id) as uow:
+    async with container.adapters.uow(tenant.id) as uow:
         stored = []
         for record in expected:
             found = await uow.roster(record.kind).get(record.id)
@@ -63,13 +62,12 @@ async def test_the_demo_carries_seeded_results_and_loading_again_changes_nothing
     # 25 students a grade, three rounds on each grade-level standard.
     expected = sum(3 * 25 * n for n in leaves_per_grade.values())
     slug = f"demo-{uuid.uuid4().hex[:8]}"
-    tenant = await load_demo_district(container.services, slug)
+    tenant = await container.use_cases.demo.load_demo_district(slug)
 
     async def every_result() -> list[tuple[str, float]]:
         found, after = [], None
         while True:
-            page = await list_evidence(
-                container.services,
+            page = await container.use_cases.evidence.list_evidence(
                 operator(tenant),
                 student_id=None,
                 competency_id=None,
@@ -84,5 +82,5 @@ async def test_the_demo_carries_seeded_results_and_loading_again_changes_nothing
 
     first = await every_result()
     assert len(first) == expected
-    await load_demo_district(container.services, slug)
+    await container.use_cases.demo.load_demo_district(slug)
     assert await every_result() == first

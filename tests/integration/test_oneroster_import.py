@@ -25,7 +25,7 @@ from app.domain.roster import (
 )
 from app.ports.roster import RosterQuery
 from app.use_cases.import_report import ImportReport
-from app.use_cases.roster_import import ImportRejected, import_roster
+from app.use_cases.roster_import import ImportRejected
 from tests.integration import oneroster_sets as sets
 
 AUG_1 = datetime(2026, 8, 1, tzinfo=UTC)
@@ -34,22 +34,24 @@ AUG_1 = datetime(2026, 8, 1, tzinfo=UTC)
 async def _import(
     container: Container, tenant: Tenant, folder: Path, skip_invalid: bool = False
 ) -> ImportReport:
-    source = container.services.roster_files.open(folder)
+    source = container.adapters.roster_files.open(folder)
     try:
-        return await import_roster(container.services, tenant.id, source, skip_invalid=skip_invalid)
+        return await container.use_cases.roster_imports.import_roster(
+            tenant.id, source, skip_invalid=skip_invalid
+        )
     finally:
         await source.close()
 
 
 async def _get(container: Container, tenant: Tenant, kind: RosterKind, id_: str) -> RosterRecord:
-    async with container.services.uow(tenant.id) as uow:
+    async with container.adapters.uow(tenant.id) as uow:
         record = await uow.roster(kind).get(id_, include_deleted=True)
     assert record is not None, f"{kind} {id_} is not stored"
     return record
 
 
 async def _ids(container: Container, tenant: Tenant, kind: RosterKind) -> list[str]:
-    async with container.services.uow(tenant.id) as uow:
+    async with container.adapters.uow(tenant.id) as uow:
         page = await uow.roster(kind).list(RosterQuery(status=None, limit=1000))
     return [r.id for r in page.items]
 
@@ -105,7 +107,7 @@ async def test_a_1_1_bulk_set_imports_every_record(
         True,
         False,
     )
-    async with container.services.uow(tenant.id) as uow:
+    async with container.adapters.uow(tenant.id) as uow:
         in_school = await uow.roster(RosterKind.USER).list(RosterQuery(filters={"org_id": "d1"}))
         in_grade5 = await uow.roster(RosterKind.USER).list(RosterQuery(filters={"grade": "05"}))
     assert [u.id for u in in_school.items] == ["u3"]
@@ -313,7 +315,7 @@ async def test_a_1_2_roles_delta_changes_a_user_it_does_not_list(
         ("r4", UserRole.COUNSELOR),
     ]
     assert tina.org_ids == ("s1",)
-    async with container.services.uow(tenant.id) as uow:
+    async with container.adapters.uow(tenant.id) as uow:
         in_district = await uow.roster(RosterKind.USER).list(RosterQuery(filters={"org_id": "d1"}))
     assert in_district.items == []
 

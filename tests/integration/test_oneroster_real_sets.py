@@ -13,8 +13,7 @@ from app.bootstrap import Container
 from app.domain.access import Tenant
 from app.domain.roster import Course, Org, OrgType
 from app.use_cases.import_report import ImportReport
-from app.use_cases.roster import put_records
-from app.use_cases.roster_import import ImportRejected, import_roster
+from app.use_cases.roster_import import ImportRejected
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("MASTERY_SHARED_DATA", ROOT.parent / "shared" / "data")) / "oneroster"
@@ -63,9 +62,11 @@ EXPECTED = {
 
 
 async def _import(container: Container, tenant: Tenant, folder: Path, skip: bool) -> ImportReport:
-    source = container.services.roster_files.open(folder)
+    source = container.adapters.roster_files.open(folder)
     try:
-        return await import_roster(container.services, tenant.id, source, skip_invalid=skip)
+        return await container.use_cases.roster_imports.import_roster(
+            tenant.id, source, skip_invalid=skip
+        )
     finally:
         await source.close()
 
@@ -96,8 +97,7 @@ async def test_without_skip_invalid_a_real_set_is_rejected_with_every_problem(
 async def test_the_roster_stands_in_for_an_absent_file_but_not_for_a_bulk_one(
     container: Container, tenant: Tenant
 ) -> None:
-    await put_records(
-        container.services,
+    await container.use_cases.roster.put_records(
         tenant.id,
         [
             Org(id="org-sch-222-3456", name="School 3456", type=OrgType.SCHOOL),

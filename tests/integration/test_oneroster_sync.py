@@ -15,18 +15,15 @@ import sqlalchemy as sa
 from app.adapters.db import tables as t
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.oneroster.rest_client import HttpRosterProviders
-from app.bootstrap import Container
+from app.bootstrap import Container, wire
 from app.domain.access import Tenant
 from app.domain.errors import Invalid, Problem
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth
 from app.domain.roster import RosterKind, User, UserRole
 from app.ports.roster import RosterQuery
-from app.ports.services import Services
+from app.use_cases.catalog import UseCases
 from app.use_cases.roster_sync import (
     ConnectionSettings,
-    get_connection,
-    put_connection,
-    sync_roster,
 )
 from tests.fakes.oneroster_provider import FakeProvider
 
@@ -92,15 +89,12 @@ class _Sleeps(list[float]):
 
 async def _connect(
     container: Container, tenant: Tenant, provider: FakeProvider, sleeps: _Sleeps
-) -> Services:
-    services = replace(
-        container.services,
-        roster_providers=HttpRosterProviders(
-            sis_through(httpx.ASGITransport(app=provider.app)), sleep=sleeps, page_size=2
-        ),
+) -> UseCases:
+    providers = HttpRosterProviders(
+        sis_through(httpx.ASGITransport(app=provider.app)), sleep=sleeps, page_size=2
     )
-    await put_connection(
-        services,
+    use_cases = wire(replace(container.adapters, roster_providers=providers), container.policy)
+    await use_cases.roster_sync.put_connection(
         tenant.id,
         ConnectionSettings(
             base_url=SIS,
@@ -111,11 +105,11 @@ async def _connect(
             token_url=f"{SIS}/oauth/token" if provider.auth == "oauth2" else None,
         ),
     )
-    return services
+    return use_cases
 
 
 async def _users(container: Container, tenant: Tenant) -> dict[str, User]:
-    async with container.services.uow(tenant.id) as uow:
+    async with container.adapters.uow(tenant.id) as uow:
         page = await uow.roster(RosterKind.USER).list(RosterQuery(status=None))
     return {u.id: u for u in page.items if isinstance(u, User)}
 
@@ -124,8 +118,8 @@ async def test_a_first_sync_reads_every_page_with_signed_requests(
     container: Container, tenant: Tenant
 ) -> None:
     provider = FakeProvider(records=_roster_1_1())
-    services = await _connect(container, tenant, provider, _Sleeps())
-    report = await sync_roster(services, tenant.id)
+    use_cases = await _connect(container, tenant, provider, _Sleeps())
+    report = await use_cases.roster_sync.sync_roster(tenant.id)
     assert report.problem_count == 0
     assert {n: f.created for n, f in report.files.items()} == {
         "orgs.csv": 2,
@@ -146,7 +140,7 @@ async def test_a_first_sync_reads_every_page_with_signed_requests(
         False,
         ("s1",),
     )
-    connection = await get_connection(services, tenant.id)
+    connection = await use_cases.roster_sync.get_connection(tenant.id)
     assert connection.synced_through == datetime(2026, 8, 1, tzinfo=UTC)
 
 
@@ -154,8 +148,8 @@ async def test_pages_follow_x_total_count_without_a_link_header(
     container: Container, tenant: Tenant
 ) -> None:
     provider = FakeProvider(records=_roster_1_1(), link_header=False)
-    services = await _connect(container, tenant, provider, _Sleeps())
-    await sync_roster(services, tenant.id)
+    use_cases = await _connect(container, tenant, provider, _Sleeps())
+    await use_cases.roster_sync.sync_roster(tenant.id)
     assert [q["offset"] for c, q in provider.requests if c == "enrollments"] == ["0", "2", "4"]
     assert len(await _users(container, tenant)) == 5
 
@@ -164,8 +158,8 @@ async def test_a_later_sync_asks_only_for_changes_and_applies_them(
     container: Container, tenant: Tenant
 ) -> None:
     provider = FakeProvider(records=_roster_1_1())
-    services = await _connect(container, tenant, provider, _Sleeps())
-    await sync_roster(services, tenant.id)
+    use_cases = await _connect(container, tenant, provider, _Sleeps())
+    await use_cases.roster_sync.sync_roster(tenant.id)
     changed = copy.deepcopy(provider.records)
     changed["users"][1] |= {"givenName": "Renamed", "dateLastModified": "2026-09-01T08:00:00Z"}
     changed["enrollments"][4] |= {
@@ -174,7 +168,7 @@ async def test_a_later_sync_asks_only_for_changes_and_applies_them(
     }
     provider.records = changed
     provider.requests.clear()
-    report = await sync_roster(services, tenant.id)
+    report = await use_cases.roster_sync.sync_roster(tenant.id)
     assert {q.get("filter") for _, q in provider.requests} == {
         "dateLastModified>'2026-08-01T00:00:00Z'"
     }
@@ -182,7 +176,7 @@ async def test_a_later_sync_asks_only_for_changes_and_applies_them(
     assert (report.files["enrollments.csv"].rows, report.files["enrollments.csv"].deleted) == (1, 1)
     assert report.files["users.csv"].retired == 0  # a delta retires only what it says
     assert (await _users(container, tenant))["u2"].given_name == "Renamed"
-    connection = await get_connection(services, tenant.id)
+    connection = await use_cases.roster_sync.get_connection(tenant.id)
     assert connection.synced_through == datetime(2026, 9, 1, 8, tzinfo=UTC)
 
 
@@ -193,8 +187,8 @@ async def test_a_429_is_retried_after_the_time_the_provider_asks(
         records=_roster_1_1(), failures=[(429, {"Retry-After": "7"}), (503, {})]
     )
     sleeps = _Sleeps()
-    services = await _connect(container, tenant, provider, sleeps)
-    report = await sync_roster(services, tenant.id)
+    use_cases = await _connect(container, tenant, provider, sleeps)
+    report = await use_cases.roster_sync.sync_roster(tenant.id)
     assert sleeps == [7.0, 1.0]  # Retry-After, then the backoff's second step (0.5 s doubled)
     assert report.files["orgs.csv"].created == 2
 
@@ -209,8 +203,8 @@ async def test_an_oauth2_provider_of_1_2_users_with_roles(
         user["roles"] = [{"roleType": "primary", "role": role, "org": _ref("s1", "org")}]
         user["primaryOrg"] = _ref("s1", "org")
     provider = FakeProvider(version="1.2", auth="oauth2", records=records)
-    services = await _connect(container, tenant, provider, _Sleeps())
-    report = await sync_roster(services, tenant.id)
+    use_cases = await _connect(container, tenant, provider, _Sleeps())
+    report = await use_cases.roster_sync.sync_roster(tenant.id)
     assert report.problem_count == 0
     users = await _users(container, tenant)
     assert (users["u1"].role, users["u1"].primary_org_id, users["u1"].org_ids) == (
@@ -224,10 +218,10 @@ async def test_a_wrong_secret_is_refused_by_the_provider_and_nothing_is_written(
     container: Container, tenant: Tenant
 ) -> None:
     provider = FakeProvider(records=_roster_1_1())
-    services = await _connect(container, tenant, provider, _Sleeps())
+    use_cases = await _connect(container, tenant, provider, _Sleeps())
     provider.client_secret = "rotated-at-the-sis"
     with pytest.raises(Invalid) as refused:
-        await sync_roster(services, tenant.id)
+        await use_cases.roster_sync.sync_roster(tenant.id)
     assert refused.value.problems == [
         Problem(("base_url",), "the SIS answered 401 at /ims/oneroster/v1p1/orgs")
     ]
@@ -245,4 +239,4 @@ async def test_the_client_secret_is_stored_sealed(container: Container, tenant: 
             )
         ).scalar_one()
     assert provider.client_secret not in stored
-    assert container.services.secrets.open(stored) == provider.client_secret
+    assert container.adapters.secrets.open(stored) == provider.client_secret

@@ -13,7 +13,6 @@ from app.bootstrap import Container
 from app.domain.access import Tenant
 from app.domain.reporting import race_ethnicity
 from app.domain.roster import Demographics, RosterRecord, User, UserRole
-from app.use_cases.roster import put_records
 
 FLAGS = (
     "hispanic_or_latino",
@@ -42,7 +41,7 @@ async def test_the_sql_rule_is_the_domain_rule(container: Container, tenant: Ten
         demographics = Demographics(id=user_id, **flags)  # type: ignore[arg-type]
         records.append(demographics)
         expected[user_id] = race_ethnicity(demographics).value
-    await put_records(container.services, tenant.id, records)
+    await container.use_cases.roster.put_records(tenant.id, records)
     assert len(set(expected.values())) == 8  # every category is reached
 
     dm = DemographicsRow.__table__

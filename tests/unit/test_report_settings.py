@@ -6,14 +6,15 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from app.bootstrap import Policy
 from app.config import Settings
 from app.domain.reporting import DEFAULT_MIN_CELL
-from app.ports.services import Services
 
 
 def test_the_default_is_the_domains_everywhere() -> None:
     assert Settings().report_min_cell == DEFAULT_MIN_CELL == 10
-    assert Services.__dataclass_fields__["report_min_cell"].default == DEFAULT_MIN_CELL
+    assert Policy.__dataclass_fields__["report_min_cell"].default == DEFAULT_MIN_CELL
+    assert Policy.of(Settings()).report_min_cell == DEFAULT_MIN_CELL
 
 
 @pytest.mark.parametrize("wrong", [0, 5, 15, 21])

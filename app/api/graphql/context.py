@@ -1,4 +1,4 @@
-"""The request context: the caller (authenticated exactly as REST does), the services, the
+"""The request context: the caller (authenticated exactly as REST does), the use cases, the
 limits, and DataLoaders built fresh for this request; and the scope checks of fields."""
 
 from __future__ import annotations
@@ -12,21 +12,21 @@ from strawberry.fastapi import BaseContext
 from strawberry.permission import BasePermission
 from strawberry.types import Info
 
-from app.api.deps import ServicesDep, current_principal, oauth2
+from app.api.deps import UseCasesDep, current_principal, oauth2
 from app.api.graphql.limits import Limits
 from app.api.graphql.loaders import Loaders
 from app.domain.access import Principal, Scope
 from app.domain.errors import Forbidden
-from app.ports.services import Services
+from app.use_cases.catalog import UseCases
 
 
 class Context(BaseContext):
-    def __init__(self, services: Services, principal: Principal | None, limits: Limits) -> None:
+    def __init__(self, use_cases: UseCases, principal: Principal | None, limits: Limits) -> None:
         super().__init__()
-        self.services = services
+        self.use_cases = use_cases
         self.limits = limits
         self._principal = principal
-        self._loaders = Loaders(services, principal) if principal is not None else None
+        self._loaders = Loaders(use_cases, principal) if principal is not None else None
 
     @property
     def principal(self) -> Principal:
@@ -54,13 +54,13 @@ def context_getter(limits: Limits) -> Callable[..., Awaitable[Context]]:
 
     async def get_context(
         request: Request,
-        services: ServicesDep,
+        use_cases: UseCasesDep,
         authorization: Annotated[str | None, Depends(oauth2)],
     ) -> Context:
         if authorization is None and _opens_graphiql(request):
-            return Context(services, None, limits)
-        principal = await current_principal(SecurityScopes(), services, authorization)
-        return Context(services, principal, limits)
+            return Context(use_cases, None, limits)
+        principal = await current_principal(SecurityScopes(), use_cases, authorization)
+        return Context(use_cases, principal, limits)
 
     return get_context
 
@@ -91,12 +91,13 @@ class ReportsRead(_ScopePermission):
     scope = Scope.REPORTS_READ
 
 
-def needs(scope: Scope) -> dict[str, Any]:
-    """`strawberry.field` keyword arguments that require `scope` of the caller."""
+def needs(scope: Scope) -> list[type[BasePermission]]:
+    """The permission classes (`strawberry.field(permission_classes=...)`) that require
+    `scope` of the caller."""
     permission = {
         Scope.ROSTER_READ: RosterRead,
         Scope.MASTERY_READ: MasteryRead,
         Scope.FRAMEWORKS_READ: FrameworksRead,
         Scope.REPORTS_READ: ReportsRead,
     }[scope]
-    return {"permission_classes": [permission]}
+    return [permission]

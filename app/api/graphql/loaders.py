@@ -1,10 +1,10 @@
-"""DataLoaders, built fresh for every request: each batch is one use-case or read-model call,
-which opens its own short-lived session, so concurrent resolvers never share one."""
+"""DataLoaders, built fresh for every request: each batch is one use-case call, which opens its
+own short-lived session, so concurrent resolvers never share one."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Hashable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property
 from typing import Any, TypeVar
@@ -17,11 +17,8 @@ from app.domain.frameworks import Framework
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.explanation import Explanation
 from app.domain.roster import EnrollmentRole, RosterKind, RosterRecord
-from app.ports.services import Services
-from app.use_cases import evidence as evidence_use
-from app.use_cases import frameworks as framework_use
-from app.use_cases import mastery as mastery_use
-from app.use_cases import roster as roster_use
+from app.use_cases.catalog import UseCases
+from app.use_cases.mastery import DecisionView
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -33,7 +30,7 @@ ExplanationKey = tuple[str, str, datetime | None]
 
 
 def _by_key(
-    fetch: Callable[[list[K]], Awaitable[dict[K, V]]], missing: Callable[[K], V]
+    fetch: Callable[[list[K]], Awaitable[Mapping[K, V]]], missing: Callable[[K], V]
 ) -> DataLoader[K, V]:
     async def load(keys: list[K]) -> list[V]:
         found = await fetch(keys)
@@ -44,7 +41,7 @@ def _by_key(
 
 def _grouped(
     group_of: Callable[[K], Hashable],
-    fetch: Callable[[Hashable, list[K]], Awaitable[dict[K, V]]],
+    fetch: Callable[[Hashable, list[K]], Awaitable[Mapping[K, V]]],
     missing: Callable[[K], V],
 ) -> DataLoader[K, V]:
     """Keys that differ only in their options (framework, as_of, ...) batch one call per set
@@ -74,18 +71,18 @@ class Loaders:
     """Every association the schema resolves in batches, for one request of one principal.
     Each loader is made when a query first needs it: a simple query pays for none."""
 
-    def __init__(self, services: Services, principal: Principal) -> None:
-        self.services = services
+    def __init__(self, use_cases: UseCases, principal: Principal) -> None:
+        self.use_cases = use_cases
         self.principal = principal
 
     def _records(self, kind: RosterKind) -> DataLoader[str, RosterRecord | None]:
-        services, tenant = self.services, self.principal.tenant_id
-        return _by_key(lambda ids: roster_use.active_records(services, tenant, kind, ids), _none)
+        roster, tenant = self.use_cases.roster, self.principal.tenant_id
+        return _by_key(lambda ids: roster.active_records(tenant, kind, ids), _none)
 
     def _members(self, role: EnrollmentRole, *, by_class: bool) -> DataLoader[str, list[str]]:
-        reads = self.services.reads(self.principal.tenant_id)
-        fetch = reads.members if by_class else reads.classes_of
-        return _by_key(lambda ids: fetch(ids, role.value), _empty)
+        roster, tenant = self.use_cases.roster, self.principal.tenant_id
+        fetch = roster.members if by_class else roster.classes_of
+        return _by_key(lambda ids: fetch(tenant, ids, role), _empty)
 
     @cached_property
     def users(self) -> DataLoader[str, RosterRecord | None]:
@@ -121,11 +118,11 @@ class Loaders:
 
     @cached_property
     def frameworks(self) -> DataLoader[str, Framework | None]:
-        services, principal = self.services, self.principal
-        return _by_key(lambda ids: framework_use.frameworks_by_id(services, principal, ids), _none)
+        frameworks, principal = self.use_cases.frameworks, self.principal
+        return _by_key(lambda ids: frameworks.frameworks_by_id(principal, ids), _none)
 
     @cached_property
-    def mastery(self) -> DataLoader[MasteryKey, list[mastery_use.DecisionView]]:
+    def mastery(self) -> DataLoader[MasteryKey, list[DecisionView]]:
         return _grouped(lambda key: key[1:], self._mastery, _empty)
 
     @cached_property
@@ -134,17 +131,14 @@ class Loaders:
 
     @cached_property
     def evidence(self) -> DataLoader[tuple[str, str], list[Evidence]]:
-        services, principal = self.services, self.principal
-        return _by_key(
-            lambda pairs: evidence_use.evidence_of_decisions(services, principal, pairs), _empty
-        )
+        evidence, principal = self.use_cases.evidence, self.principal
+        return _by_key(lambda pairs: evidence.evidence_of_decisions(principal, pairs), _empty)
 
     async def _mastery(
         self, options: Any, keys: Sequence[MasteryKey]
-    ) -> dict[MasteryKey, list[mastery_use.DecisionView]]:
+    ) -> dict[MasteryKey, list[DecisionView]]:
         framework_id, status, as_of = options
-        found = await mastery_use.students_mastery(
-            self.services,
+        found = await self.use_cases.mastery.students_mastery(
             self.principal,
             [k[0] for k in keys],
             framework_id=framework_id,
@@ -156,7 +150,7 @@ class Loaders:
     async def _explanations(
         self, as_of: Any, keys: Sequence[ExplanationKey]
     ) -> dict[ExplanationKey, Explanation]:
-        found = await mastery_use.decision_details(
-            self.services, self.principal, [(s, c) for s, c, _ in keys], as_of=as_of
+        found = await self.use_cases.mastery.decision_details(
+            self.principal, [(s, c) for s, c, _ in keys], as_of=as_of
         )
         return {k: found[(k[0], k[1])].explanation for k in keys if (k[0], k[1]) in found}

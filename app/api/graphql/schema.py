@@ -37,9 +37,6 @@ from app.domain import reporting as rep
 from app.domain import roster as r
 from app.domain.access import Scope, format_scopes
 from app.ports.roster import RosterQuery
-from app.use_cases import frameworks as framework_use
-from app.use_cases import reports as report_use
-from app.use_cases import roster as roster_use
 
 
 @strawberry.type(description="The caller: its client, district and scopes.")
@@ -83,10 +80,10 @@ async def _roster_page(
     query = RosterQuery(
         filters=filters, after=after_key(after), limit=page_size(first, context.limits)
     )
-    page = await roster_use.list_records(context.services, tenant, kind, query)
+    page = await context.use_cases.roster.list_records(tenant, kind, query)
 
     async def count() -> int:
-        return await roster_use.count_records(context.services, tenant, kind, query)
+        return await context.use_cases.roster.count_records(tenant, kind, query)
 
     return page.items, page.last_key is not None, count
 
@@ -104,33 +101,33 @@ class Query:
             client_id=p.client_id, tenant=p.tenant_slug, scopes=format_scopes(p.scopes).split()
         )
 
-    @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
+    @strawberry.field(permission_classes=needs(Scope.FRAMEWORKS_READ))
     async def frameworks(
         self, info: GraphInfo, first: int | None = None, after: str | None = None
     ) -> Connection[Framework] | None:
         c = info.context
-        page = await framework_use.list_frameworks(
-            c.services, c.principal, after_key(after), page_size(first, c.limits)
+        page = await c.use_cases.frameworks.list_frameworks(
+            c.principal, after_key(after), page_size(first, c.limits)
         )
 
         async def count() -> int:
-            return await framework_use.count_frameworks(c.services, c.principal)
+            return await c.use_cases.frameworks.count_frameworks(c.principal)
 
         items = [Framework.of(f) for f in page.items]
         return connection(items, [f.id for f in page.items], page.last_key is not None, count)
 
-    @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
+    @strawberry.field(permission_classes=needs(Scope.FRAMEWORKS_READ))
     async def framework(self, info: GraphInfo, id: strawberry.ID) -> Framework | None:
         c = info.context
-        return Framework.of(await framework_use.get_framework(c.services, c.principal, id))
+        return Framework.of(await c.use_cases.frameworks.get_framework(c.principal, id))
 
-    @strawberry.field(**needs(Scope.FRAMEWORKS_READ))
+    @strawberry.field(permission_classes=needs(Scope.FRAMEWORKS_READ))
     async def competency(self, info: GraphInfo, id: strawberry.ID) -> Competency | None:
         c = info.context
-        found, framework = await framework_use.get_competency(c.services, c.principal, id)
+        found, framework = await c.use_cases.frameworks.get_competency(c.principal, id)
         return Competency.of(framework, found)
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def orgs(
         self,
         info: GraphInfo,
@@ -143,14 +140,14 @@ class Query:
         items, more, count = await _roster_page(info, r.RosterKind.ORG, filters, first, after)
         return connection([Org.of(o) for o in items], [o.id for o in items], more, count)  # type: ignore[arg-type]
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def org(self, info: GraphInfo, id: strawberry.ID) -> Org | None:
         c = info.context
         return org_of(
-            await roster_use.get_record(c.services, c.principal.tenant_id, r.RosterKind.ORG, id)
+            await c.use_cases.roster.get_record(c.principal.tenant_id, r.RosterKind.ORG, id)
         )
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def classes(
         self,
         info: GraphInfo,
@@ -163,15 +160,13 @@ class Query:
         items, more, count = await _roster_page(info, r.RosterKind.CLASS, filters, first, after)
         return connection([Class.of(c) for c in items], [c.id for c in items], more, count)  # type: ignore[arg-type]
 
-    @strawberry.field(name="class", **needs(Scope.ROSTER_READ))
+    @strawberry.field(name="class", permission_classes=needs(Scope.ROSTER_READ))
     async def class_(self, info: GraphInfo, id: strawberry.ID) -> Class | None:
         c = info.context
-        found = await roster_use.get_record(
-            c.services, c.principal.tenant_id, r.RosterKind.CLASS, id
-        )
+        found = await c.use_cases.roster.get_record(c.principal.tenant_id, r.RosterKind.CLASS, id)
         return Class.of(found) if isinstance(found, r.SchoolClass) else None
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def students(
         self,
         info: GraphInfo,
@@ -192,12 +187,12 @@ class Query:
         items, more, count = await _roster_page(info, r.RosterKind.USER, filters, first, after)
         return connection([Student.of(u) for u in items], [u.id for u in items], more, count)
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def student(self, info: GraphInfo, id: strawberry.ID) -> Student | None:
         c = info.context
-        return Student.of(await roster_use.get_student(c.services, c.principal.tenant_id, id))
+        return Student.of(await c.use_cases.roster.get_student(c.principal.tenant_id, id))
 
-    @strawberry.field(**needs(Scope.REPORTS_READ))
+    @strawberry.field(permission_classes=needs(Scope.REPORTS_READ))
     async def mastery_summary(
         self,
         info: GraphInfo,
@@ -207,8 +202,7 @@ class Query:
         as_of: datetime | None = None,
     ) -> MasterySummary | None:
         c = info.context
-        summary = await report_use.mastery_summary(
-            c.services,
+        summary = await c.use_cases.reports.mastery_summary(
             c.principal,
             framework_id,
             group_by,
@@ -219,13 +213,13 @@ class Query:
         return MasterySummary(
             framework=Framework.of(summary.framework),
             group_by=group_by,
-            min_cell_size=c.services.report_min_cell,
+            min_cell_size=summary.min_cell_size,
             count_step=rep.COUNT_STEP,
             as_of=aware(as_of),
             rows=rows_of(summary.cells, summary.dimensions, labels),
         )
 
-    @strawberry.field(**needs(Scope.REPORTS_READ))
+    @strawberry.field(permission_classes=needs(Scope.REPORTS_READ))
     async def mastery_trend(
         self,
         info: GraphInfo,
@@ -237,8 +231,7 @@ class Query:
         filter: SummaryFilter | None = None,
     ) -> MasteryTrend | None:
         c = info.context
-        trend = await report_use.mastery_trend(
-            c.services,
+        trend = await c.use_cases.reports.mastery_trend(
             c.principal,
             framework_id,
             group_by,
@@ -253,7 +246,7 @@ class Query:
             framework=Framework.of(trend.framework),
             group_by=group_by,
             interval=interval,
-            min_cell_size=c.services.report_min_cell,
+            min_cell_size=trend.min_cell_size,
             count_step=rep.COUNT_STEP,
             points=[
                 TrendPoint(

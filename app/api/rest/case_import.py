@@ -9,12 +9,11 @@ from fastapi import APIRouter, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
-from app.api.deps import FrameworkWriter, ServicesDep
+from app.api.deps import FrameworkWriter, UseCasesDep
 from app.api.problems import responses
 from app.api.rest.case_schemas import IMPORT_BODY, CaseImportRead, CaseProviderImport
 from app.domain.errors import DomainError, Problem
 from app.ports.case import ProviderAuth
-from app.use_cases import case_import as use
 
 router = APIRouter(tags=["frameworks"])
 
@@ -66,16 +65,18 @@ def _located(problem: Problem, *, fetched: bool) -> Problem:
     },
 )
 async def import_case(
-    request: Request, services: ServicesDep, principal: FrameworkWriter, response: Response
+    request: Request, use_cases: UseCasesDep, principal: FrameworkWriter, response: Response
 ) -> Any:
     data = _decoded(await request.body())
     provider = _provider_request(data)
     try:
         if provider is None:
-            done = await use.import_case(services, principal, data)
+            done = await use_cases.case_imports.import_case(principal, data)
         else:
             auth = ProviderAuth(**provider.auth.model_dump()) if provider.auth else None
-            done = await use.import_case_from_provider(services, principal, provider.url, auth)
+            done = await use_cases.case_imports.import_case_from_provider(
+                principal, provider.url, auth
+            )
     except DomainError as exc:
         exc.problems = [_located(p, fetched=provider is not None) for p in exc.problems]
         raise

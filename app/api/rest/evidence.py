@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 
-from app.api.deps import EvidenceWriter, MasteryReader, ServicesDep
+from app.api.deps import EvidenceWriter, MasteryReader, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
 from app.api.rest.json_bytes import json_response
@@ -27,14 +27,14 @@ class VoidedRead(s.RecordedRead):
     pass
 
 
-def _recorded(batch: use.RecordedBatch, now: datetime) -> Response:
+def _recorded(batch: use.RecordedBatch) -> Response:
     """The answer as JSON bytes: a batch may change thousands of decisions, and building a
     model for each, then validating it again, costs more than storing them (same shape as
     RecordedRead, which the OpenAPI document declares)."""
     body = {
         "items": [{"id": i.id, "outcome": i.outcome.value} for i in batch.items],
         "decisions": [
-            s.decision_json(view_of(r, batch.frameworks[r.framework_id], now))
+            s.decision_json(view_of(r, batch.frameworks[r.framework_id], batch.shown_at))
             for r in batch.decisions
         ],
     }
@@ -53,11 +53,11 @@ def _recorded(batch: use.RecordedBatch, now: datetime) -> Response:
     operation_id="record_evidence",
     responses=responses(401, 403, 413, 422),
 )
-async def record(body: s.EvidenceBatch, services: ServicesDep, principal: EvidenceWriter) -> Any:
+async def record(body: s.EvidenceBatch, use_cases: UseCasesDep, principal: EvidenceWriter) -> Any:
     items = [use.EvidenceInput(**i.model_dump()) for i in body.items]
     with located("body"):
-        batch = await use.record_evidence(services, principal, items)
-    return _recorded(batch, services.clock.now())
+        batch = await use_cases.evidence.record_evidence(principal, items)
+    return _recorded(batch)
 
 
 @router.get(
@@ -67,8 +67,8 @@ async def record(body: s.EvidenceBatch, services: ServicesDep, principal: Eviden
     operation_id="get_evidence",
     responses=responses(401, 403, 404),
 )
-async def get(id: Id, services: ServicesDep, principal: MasteryReader) -> Any:
-    return await use.get_evidence(services, principal, id)
+async def get(id: Id, use_cases: UseCasesDep, principal: MasteryReader) -> Any:
+    return await use_cases.evidence.get_evidence(principal, id)
 
 
 @router.get(
@@ -79,7 +79,7 @@ async def get(id: Id, services: ServicesDep, principal: MasteryReader) -> Any:
     responses=responses(401, 403, 422),
 )
 async def list_(
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: MasteryReader,
     student_id: str | None = None,
     competency_id: str | None = None,
@@ -89,8 +89,7 @@ async def list_(
 ) -> Any:
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=UTC)
-    page = await use.list_evidence(
-        services,
+    page = await use_cases.evidence.list_evidence(
         principal,
         student_id=student_id,
         competency_id=competency_id,
@@ -108,5 +107,5 @@ async def list_(
     operation_id="void_evidence",
     responses=responses(401, 403, 404),
 )
-async def void(id: Id, services: ServicesDep, principal: EvidenceWriter) -> Any:
-    return _recorded(await use.void_evidence(services, principal, id), services.clock.now())
+async def void(id: Id, use_cases: UseCasesDep, principal: EvidenceWriter) -> Any:
+    return _recorded(await use_cases.evidence.void_evidence(principal, id))

@@ -6,13 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response, status
 
-from app.api.deps import FrameworkReader, FrameworkWriter, ServicesDep
+from app.api.deps import FrameworkReader, FrameworkWriter, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
+from app.api.rest import simulation_schemas as sim
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
-from app.use_cases import frameworks as use
 from app.use_cases.frameworks import FrameworkChanged
-from app.use_cases.simulation import simulate_policy
 
 router = APIRouter(tags=["frameworks"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
@@ -42,10 +41,12 @@ def _changed(changed: FrameworkChanged, response: Response) -> s.FrameworkUpdate
     operation_id="create_framework",
     responses=responses(401, 403, 409, 413, 422),
 )
-async def create(body: s.FrameworkCreate, services: ServicesDep, principal: FrameworkWriter) -> Any:
+async def create(
+    body: s.FrameworkCreate, use_cases: UseCasesDep, principal: FrameworkWriter
+) -> Any:
     with located("body"):
-        framework = await use.create_framework(
-            services, principal, body.model_dump(mode="json", exclude_none=True)
+        framework = await use_cases.frameworks.create_framework(
+            principal, body.model_dump(mode="json", exclude_none=True)
         )
     return s.FrameworkRead.of_tree(framework)
 
@@ -58,9 +59,9 @@ async def create(body: s.FrameworkCreate, services: ServicesDep, principal: Fram
     responses=responses(401, 403, 422),
 )
 async def list_(
-    services: ServicesDep, principal: FrameworkReader, limit: Limit = 100, cursor: Cursor = None
+    use_cases: UseCasesDep, principal: FrameworkReader, limit: Limit = 100, cursor: Cursor = None
 ) -> Any:
-    page = await use.list_frameworks(services, principal, decode_cursor(cursor), limit)
+    page = await use_cases.frameworks.list_frameworks(principal, decode_cursor(cursor), limit)
     return {
         "items": [s.FrameworkSummary.of(f) for f in page.items],
         "next_cursor": encode_cursor(page.last_key),
@@ -74,8 +75,8 @@ async def list_(
     operation_id="get_framework",
     responses=responses(401, 403, 404),
 )
-async def get(id: Id, services: ServicesDep, principal: FrameworkReader) -> Any:
-    return s.FrameworkRead.of_tree(await use.get_framework(services, principal, id))
+async def get(id: Id, use_cases: UseCasesDep, principal: FrameworkReader) -> Any:
+    return s.FrameworkRead.of_tree(await use_cases.frameworks.get_framework(principal, id))
 
 
 @router.patch(
@@ -92,13 +93,13 @@ async def get(id: Id, services: ServicesDep, principal: FrameworkReader) -> Any:
 async def update(
     id: Id,
     body: s.FrameworkUpdate,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: FrameworkWriter,
     response: Response,
 ) -> Any:
     with located("body"):
-        changed = await use.update_framework(
-            services, principal, id, body.model_dump(mode="json", exclude_unset=True)
+        changed = await use_cases.frameworks.update_framework(
+            principal, id, body.model_dump(mode="json", exclude_unset=True)
         )
     return _changed(changed, response)
 
@@ -112,11 +113,11 @@ async def update(
     responses=responses(401, 403, 404, 409, 422),
 )
 async def add(
-    id: Id, body: s.CompetencyAdd, services: ServicesDep, principal: FrameworkWriter
+    id: Id, body: s.CompetencyAdd, use_cases: UseCasesDep, principal: FrameworkWriter
 ) -> Any:
     with located("body"):
-        added, changed = await use.add_competency(
-            services, principal, id, body.model_dump(mode="json", exclude_none=True)
+        added, changed = await use_cases.frameworks.add_competency(
+            principal, id, body.model_dump(mode="json", exclude_none=True)
         )
     return [s.CompetencyRead.tree(changed.framework, c, deep=False) for c in added]
 
@@ -128,8 +129,8 @@ async def add(
     operation_id="get_competency",
     responses=responses(401, 403, 404),
 )
-async def get_competency(id: Id, services: ServicesDep, principal: FrameworkReader) -> Any:
-    competency, framework = await use.get_competency(services, principal, id)
+async def get_competency(id: Id, use_cases: UseCasesDep, principal: FrameworkReader) -> Any:
+    competency, framework = await use_cases.frameworks.get_competency(principal, id)
     return s.CompetencyRead.tree(framework, competency)
 
 
@@ -146,13 +147,13 @@ async def get_competency(id: Id, services: ServicesDep, principal: FrameworkRead
 async def update_competency(
     id: Id,
     body: s.CompetencyUpdate,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: FrameworkWriter,
     response: Response,
 ) -> Any:
     with located("body"):
-        competency, changed = await use.update_competency(
-            services, principal, id, body.model_dump(mode="json", exclude_unset=True)
+        competency, changed = await use_cases.frameworks.update_competency(
+            principal, id, body.model_dump(mode="json", exclude_unset=True)
         )
     if changed.job is not None:
         response.status_code = status.HTTP_202_ACCEPTED
@@ -162,17 +163,17 @@ async def update_competency(
 
 @router.post(
     "/v1/frameworks/{id}/simulate",
-    response_model=s.SimulationRead,
+    response_model=sim.SimulationRead,
     summary="Preview a policy change: which decisions would gain or lose mastery",
     description="Computed from the stored evidence and overrides; nothing is written.",
     operation_id="simulate_policy",
     responses=responses(401, 403, 404, 422),
 )
 async def simulate(
-    id: Id, body: s.SimulationRequest, services: ServicesDep, principal: FrameworkReader
+    id: Id, body: sim.SimulationRequest, use_cases: UseCasesDep, principal: FrameworkReader
 ) -> Any:
     with located("body"):
-        report = await simulate_policy(
-            services, principal, id, body.model_dump(mode="json", exclude_none=True)
+        report = await use_cases.simulation.simulate_policy(
+            principal, id, body.model_dump(mode="json", exclude_none=True)
         )
     return report.as_dict()

@@ -7,7 +7,7 @@ import logging
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from app.api.deps import ServicesDep
+from app.api.deps import UseCasesDep
 from app.api.problems import problem
 
 router = APIRouter(tags=["operations"])
@@ -25,9 +25,9 @@ async def healthz() -> dict[str, str]:
     operation_id="readyz",
     responses={503: {"description": "The database cannot be reached"}},
 )
-async def readyz(services: ServicesDep) -> JSONResponse:
+async def readyz(use_cases: UseCasesDep) -> JSONResponse:
     try:
-        await services.readiness.check()
+        await use_cases.health.check_ready()
     except Exception:  # any failure to reach the database means "not ready"
         log.warning("readiness check failed", exc_info=True)
         return problem(503, "The database cannot be reached")

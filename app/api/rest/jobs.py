@@ -8,11 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Security
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.deps import ServicesDep, current_principal
+from app.api.deps import UseCasesDep, current_principal
 from app.api.problems import responses
 from app.domain.access import Principal
 from app.domain.jobs import JobStatus
-from app.use_cases.jobs import get_job
 
 router = APIRouter(tags=["jobs"])
 
@@ -42,7 +41,7 @@ class JobRead(BaseModel):
 )
 async def read_job(
     id: Annotated[str, Path(max_length=64)],
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: Annotated[Principal, Security(current_principal)],
 ) -> Any:
-    return await get_job(services, principal, id)
+    return await use_cases.jobs.get_job(principal, id)

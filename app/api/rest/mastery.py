@@ -7,14 +7,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from app.api.deps import MasteryOverrider, MasteryReader, ServicesDep
+from app.api.deps import MasteryOverrider, MasteryReader, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
 from app.api.rest.json_bytes import json_response
 from app.api.utc import aware
 from app.domain.mastery.decision import MasteryStatus
-from app.use_cases import mastery as use
-from app.use_cases.overrides import clear_override, put_override
 
 router = APIRouter(tags=["mastery"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
@@ -33,14 +31,14 @@ AsOf = Annotated[
 )
 async def student_mastery(
     id: Id,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: MasteryReader,
     framework_id: str | None = None,
     status: MasteryStatus | None = None,
     as_of: AsOf = None,
 ) -> Any:
-    views = await use.student_mastery(
-        services, principal, id, framework_id=framework_id, status=status, as_of=aware(as_of)
+    views = await use_cases.mastery.student_mastery(
+        principal, id, framework_id=framework_id, status=status, as_of=aware(as_of)
     )
     return {"items": [s.DecisionRead.of(v) for v in views], "next_cursor": None}
 
@@ -53,9 +51,11 @@ async def student_mastery(
     responses=responses(401, 403, 404, 422),
 )
 async def decision(
-    id: Id, competency_id: Id, services: ServicesDep, principal: MasteryReader, as_of: AsOf = None
+    id: Id, competency_id: Id, use_cases: UseCasesDep, principal: MasteryReader, as_of: AsOf = None
 ) -> Any:
-    detail = await use.decision_detail(services, principal, id, competency_id, as_of=aware(as_of))
+    detail = await use_cases.mastery.decision_detail(
+        principal, id, competency_id, as_of=aware(as_of)
+    )
     return s.DecisionDetailRead(
         **s.DecisionRead.of(detail.view).model_dump(),
         explanation=s.ExplanationRead.model_validate(detail.explanation.as_dict()),
@@ -70,9 +70,9 @@ async def decision(
     responses=responses(401, 403, 404),
 )
 async def history(
-    id: Id, competency_id: Id, services: ServicesDep, principal: MasteryReader
+    id: Id, competency_id: Id, use_cases: UseCasesDep, principal: MasteryReader
 ) -> Any:
-    changes = await use.decision_history(services, principal, id, competency_id)
+    changes = await use_cases.mastery.decision_history(principal, id, competency_id)
     return {"items": changes, "next_cursor": None}
 
 
@@ -87,12 +87,11 @@ async def set_override(
     id: Id,
     competency_id: Id,
     body: s.OverrideWrite,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: MasteryOverrider,
 ) -> Any:
     with located("body"):
-        view = await put_override(
-            services,
+        view = await use_cases.overrides.put_override(
             principal,
             id,
             competency_id,
@@ -112,9 +111,9 @@ async def set_override(
     responses=responses(401, 403, 404),
 )
 async def remove_override(
-    id: Id, competency_id: Id, services: ServicesDep, principal: MasteryOverrider
+    id: Id, competency_id: Id, use_cases: UseCasesDep, principal: MasteryOverrider
 ) -> Any:
-    return s.DecisionRead.of(await clear_override(services, principal, id, competency_id))
+    return s.DecisionRead.of(await use_cases.overrides.clear_override(principal, id, competency_id))
 
 
 @router.get(
@@ -125,9 +124,9 @@ async def remove_override(
     responses=responses(401, 403, 404, 422),
 )
 async def class_mastery(
-    id: Id, framework_id: Annotated[str, Query()], services: ServicesDep, principal: MasteryReader
+    id: Id, framework_id: Annotated[str, Query()], use_cases: UseCasesDep, principal: MasteryReader
 ) -> Any:
-    grid = await use.class_grid(services, principal, id, framework_id)
+    grid = await use_cases.mastery.class_grid(principal, id, framework_id)
     competencies = [c for c in grid.framework.ordered if c.is_active]
     # Answered as bytes: a grid is students x competencies decisions, and a model per cell
     # validated twice costs more than reading them (same shape as ClassGridRead).

@@ -15,7 +15,9 @@ from app.domain.mastery.record import ChangeCause
 from app.use_cases.mastery import DecisionView
 
 
-class _In(BaseModel):
+class RequestModel(BaseModel):
+    """A request body: a field it does not know is refused, not ignored."""
+
     model_config = ConfigDict(extra="forbid")
 
 
@@ -24,24 +26,24 @@ class LevelSchema(BaseModel):
     label: str
 
 
-class ScaleSchema(_In):
+class ScaleSchema(RequestModel):
     levels: list[LevelSchema] = Field(min_length=1)
     mastery_threshold: float
 
 
-class CalculationSchema(_In):
+class CalculationSchema(RequestModel):
     method: CalculationMethod
     weight: float | None = Field(default=None, description="decaying averages: w in (0, 1)")
     n: int | None = Field(default=None, description="n_mastery, most_recent_average")
 
 
-class RollupSchema(_In):
+class RollupSchema(RequestModel):
     rule: RollupKind = RollupKind.ALL
     k: int | None = Field(default=None, description="at_least: how many children")
     percent: float | None = Field(default=None, description="percent: share of children")
 
 
-class CompetencyCreate(_In):
+class CompetencyCreate(RequestModel):
     id: str | None = Field(default=None, max_length=255, description="Yours (e.g. a CASE GUID)")
     code: str
     statement: str
@@ -57,7 +59,7 @@ class CompetencyAdd(CompetencyCreate):
     position: int | None = Field(default=None, description="Place among siblings; last if null")
 
 
-class FrameworkCreate(_In):
+class FrameworkCreate(RequestModel):
     id: str | None = Field(default=None, max_length=255)
     title: str
     description: str | None = None
@@ -70,7 +72,7 @@ class FrameworkCreate(_In):
     competencies: list[CompetencyCreate] = []
 
 
-class FrameworkUpdate(_In):
+class FrameworkUpdate(RequestModel):
     title: str | None = None
     description: str | None = None
     version: str | None = None
@@ -81,7 +83,7 @@ class FrameworkUpdate(_In):
     include_formative: bool | None = None
 
 
-class CompetencyUpdate(_In):
+class CompetencyUpdate(RequestModel):
     code: str | None = None
     statement: str | None = None
     kind: str | None = None
@@ -179,7 +181,7 @@ class FrameworkUpdated(FrameworkRead):
     )
 
 
-class EvidenceIn(_In):
+class EvidenceIn(RequestModel):
     student_id: str = Field(min_length=1, max_length=255)
     competency_id: str = Field(min_length=1, max_length=255)
     score: float
@@ -191,7 +193,7 @@ class EvidenceIn(_In):
     comment: str | None = Field(default=None, max_length=4000)
 
 
-class EvidenceBatch(_In):
+class EvidenceBatch(RequestModel):
     items: list[EvidenceIn]
 
 
@@ -352,7 +354,7 @@ class DecisionHistory(BaseModel):
     next_cursor: str | None = None
 
 
-class OverrideWrite(_In):
+class OverrideWrite(RequestModel):
     level: float | None = Field(default=None, description="A level value of the scale")
     status: Literal["mastered", "not_yet"] | None = None
     reason: str = Field(min_length=1, max_length=2000)
@@ -378,31 +380,3 @@ class ClassGridRead(BaseModel):
     framework_id: str
     competencies: list[GridCompetency]
     students: list[GridStudent]
-
-
-class SimulationRequest(_In):
-    calculation: CalculationSchema | None = None
-    mastery_threshold: float | None = None
-    min_evidence: int | None = Field(default=None, ge=1)
-    include_formative: bool | None = None
-
-
-class Tally(BaseModel):
-    became_mastered: int
-    lost_mastery: int
-    unchanged: int
-
-
-class CompetencyTally(Tally):
-    competency_id: str
-
-
-class StudentChange(BaseModel):
-    student_id: str
-    became_mastered: list[str]
-    lost_mastery: list[str]
-
-
-class SimulationRead(Tally):
-    by_competency: list[CompetencyTally]
-    students: list[StudentChange]

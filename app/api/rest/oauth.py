@@ -14,11 +14,10 @@ from fastapi import APIRouter, Form, Header
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from app.api.deps import ServicesDep
+from app.api.deps import UseCasesDep
 from app.api.problems import problem_body
 from app.domain.access import ScopeNotGranted, format_scopes
 from app.domain.errors import Invalid, Unauthorized
-from app.use_cases.access import issue_token
 
 router = APIRouter(tags=["auth"])
 
@@ -76,7 +75,7 @@ def _basic_credentials(authorization: str) -> tuple[str, str] | None:
     operation_id="issue_token",
 )
 async def token(
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     grant_type: Annotated[str | None, Form()] = None,
     scope: Annotated[str | None, Form()] = None,
     client_id: Annotated[str | None, Form()] = None,
@@ -101,8 +100,8 @@ async def token(
     else:
         return _error(401, "invalid_client", "client authentication is required")
     try:
-        issued = await issue_token(
-            services, client_id=credentials[0], client_secret=credentials[1], scope=scope
+        issued = await use_cases.access.issue_token(
+            client_id=credentials[0], client_secret=credentials[1], scope=scope
         )
     except Unauthorized:
         return _error(401, "invalid_client", "client authentication failed", basic=basic)

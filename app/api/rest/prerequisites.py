@@ -6,10 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from app.api.deps import MasteryReader, ServicesDep
+from app.api.deps import MasteryReader, UseCasesDep
 from app.api.problems import responses
 from app.api.rest.case_schemas import ReadyList, ReadyRead
-from app.use_cases.prerequisites import student_ready
 
 router = APIRouter(tags=["mastery"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
@@ -30,9 +29,9 @@ Id = Annotated[str, Path(min_length=1, max_length=255)]
 )
 async def ready(
     id: Id,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: MasteryReader,
     framework_id: Annotated[str, Query(min_length=1, max_length=255)],
 ) -> Any:
-    found = await student_ready(services, principal, id, framework_id)
+    found = await use_cases.prerequisites.student_ready(principal, id, framework_id)
     return {"items": [ReadyRead.of(r) for r in found]}

@@ -10,10 +10,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
 
-from app.api.deps import RosterWriter, ServicesDep
+from app.api.deps import RosterWriter, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest.jobs import JobRead
-from app.use_cases.roster_jobs import start_file_import
 
 router = APIRouter(tags=["roster"])
 IMPORTS_PATH = "/v1/roster/imports"
@@ -49,7 +48,7 @@ def accepted(response: Response, job: Any) -> Any:
 )
 async def import_roster_set(
     file: Annotated[UploadFile, File(description="The OneRoster CSV set, zipped.")],
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: RosterWriter,
     response: Response,
     skip_invalid_field: Annotated[bool, Form(alias="skip_invalid")] = False,
@@ -59,8 +58,7 @@ async def import_roster_set(
 ) -> Any:
     path = await run_in_threadpool(_save, file)
     with located("body", "file"):
-        job = await start_file_import(
-            services,
+        job = await use_cases.roster_imports.start_file_import(
             principal.tenant_id,
             path,
             skip_invalid=skip_invalid or skip_invalid_field,

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, Field
 
-from app.api.deps import Admin, RosterWriter, ServicesDep
+from app.api.deps import Admin, RosterWriter, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest.jobs import JobRead
 from app.api.rest.roster_imports import accepted
@@ -75,7 +75,7 @@ def _read(connection: RosterConnection) -> ConnectionRead:
     },
 )
 async def put_connection(
-    body: ConnectionWrite, services: ServicesDep, principal: Admin, response: Response
+    body: ConnectionWrite, use_cases: UseCasesDep, principal: Admin, response: Response
 ) -> Any:
     settings = use.ConnectionSettings(
         base_url=body.base_url,
@@ -87,7 +87,9 @@ async def put_connection(
         scopes=tuple(body.scopes),
     )
     with located("body"):
-        connection, created = await use.put_connection(services, principal.tenant_id, settings)
+        connection, created = await use_cases.roster_sync.put_connection(
+            principal.tenant_id, settings
+        )
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return _read(connection)
 
@@ -99,8 +101,8 @@ async def put_connection(
     operation_id="get_roster_connection",
     responses=responses(401, 403, 404),
 )
-async def get_connection(services: ServicesDep, principal: Admin) -> Any:
-    return _read(await use.get_connection(services, principal.tenant_id))
+async def get_connection(use_cases: UseCasesDep, principal: Admin) -> Any:
+    return _read(await use_cases.roster_sync.get_connection(principal.tenant_id))
 
 
 @router.delete(
@@ -110,8 +112,8 @@ async def get_connection(services: ServicesDep, principal: Admin) -> Any:
     operation_id="delete_roster_connection",
     responses=responses(401, 403, 404),
 )
-async def delete_connection(services: ServicesDep, principal: Admin) -> None:
-    await use.delete_connection(services, principal.tenant_id)
+async def delete_connection(use_cases: UseCasesDep, principal: Admin) -> None:
+    await use_cases.roster_sync.delete_connection(principal.tenant_id)
 
 
 @router.post(
@@ -128,12 +130,12 @@ async def delete_connection(services: ServicesDep, principal: Admin) -> None:
     responses=responses(401, 403, 404),
 )
 async def sync(
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: RosterWriter,
     response: Response,
     skip_invalid: Annotated[
         bool, Query(description="Import every valid record and report the rest.")
     ] = False,
 ) -> Any:
-    job = await use.start_sync_job(services, principal.tenant_id, skip_invalid=skip_invalid)
+    job = await use_cases.roster_sync.start_sync_job(principal.tenant_id, skip_invalid=skip_invalid)
     return accepted(response, job)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from http import HTTPStatus
 from typing import Annotated, Any, Literal
 
@@ -19,11 +19,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
-from app.api.deps import FrameworkReader, ServicesDep
+from app.api.deps import FrameworkReader, UseCasesDep
 from app.api.problems import STATUS_OF_KIND, AuthProblem, problem_body
 from app.domain.access import Principal
 from app.domain.errors import DomainError
-from app.ports.services import Services
 from app.use_cases import case_provider as use
 
 PREFIX = "/ims/case/v1p0"
@@ -74,7 +73,7 @@ class CaseRoute(APIRoute):
     """A route whose errors (authentication, parameters, unknown objects) answer in CASE's
     imsx_StatusInfo form rather than the API's problem+json."""
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def route(request: Request) -> Response:
@@ -141,7 +140,7 @@ def _ok(description: str) -> dict[int | str, dict[str, Any]]:
 )
 async def documents(
     request: Request,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: FrameworkReader,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
@@ -155,8 +154,7 @@ async def documents(
         return status_info(
             400, "filter is not supported", "filter", "invalid_selection_field", path, None
         )
-    page, total = await use.case_documents(
-        services,
+    page, total = await use_cases.case_provider.case_documents(
         principal,
         base=_base(request),
         sort=sort,
@@ -167,7 +165,7 @@ async def documents(
     return _answer(request, {"CFDocuments": page}, {"X-Total-Count": str(total)})
 
 
-Fetch = Callable[[Services, Principal, str, str], Awaitable[dict[str, Any]]]
+Fetch = Callable[[use.CaseProvider, Principal, str, str], Awaitable[dict[str, Any]]]
 
 
 def _object_route(
@@ -177,9 +175,9 @@ def _object_route(
     `counted` names a list whose length the answer gives in X-Total-Count."""
 
     async def get(
-        request: Request, sourcedId: SourcedId, services: ServicesDep, principal: FrameworkReader
+        request: Request, sourcedId: SourcedId, use_cases: UseCasesDep, principal: FrameworkReader
     ) -> Response:
-        body = await fetch(services, principal, sourcedId, _base(request))
+        body = await fetch(use_cases.case_provider, principal, sourcedId, _base(request))
         total = {"X-Total-Count": str(len(body[counted]))} if counted else None
         return _answer(request, body, total)
 
@@ -195,22 +193,29 @@ def _object_route(
 
 
 _ROUTES: list[tuple[str, str, str, str, Fetch, str | None]] = [
-    ("CFDocuments", "getCFDocument", "One CFDocument", "CFDocument", use.case_document, None),
+    (
+        "CFDocuments",
+        "getCFDocument",
+        "One CFDocument",
+        "CFDocument",
+        use.CaseProvider.case_document,
+        None,
+    ),
     (
         "CFPackages",
         "getCFPackage",
         "A whole framework: CFDocument, CFItems, CFAssociations, CFDefinitions",
         "CFPackage",
-        use.case_package,
+        use.CaseProvider.case_package,
         None,
     ),
-    ("CFItems", "getCFItem", "One CFItem (competency)", "CFItem", use.case_item, None),
+    ("CFItems", "getCFItem", "One CFItem (competency)", "CFItem", use.CaseProvider.case_item, None),
     (
         "CFAssociations",
         "getCFAssociation",
         "One CFAssociation",
         "CFAssociation",
-        use.case_association,
+        use.CaseProvider.case_association,
         None,
     ),
     (
@@ -218,7 +223,7 @@ _ROUTES: list[tuple[str, str, str, str, Fetch, str | None]] = [
         "getCFItemAssociations",
         "A CFItem with every association from or to it",
         "CFAssociationSet: {CFItem, CFAssociations: [...]}",
-        use.case_item_associations,
+        use.CaseProvider.case_item_associations,
         "CFAssociations",
     ),
     (
@@ -226,7 +231,7 @@ _ROUTES: list[tuple[str, str, str, str, Fetch, str | None]] = [
         "getCFItemType",
         "One CFItemType",
         "CFItemTypeSet: {CFItemTypes: [...]}",
-        use.case_item_type,
+        use.CaseProvider.case_item_type,
         None,
     ),
 ]

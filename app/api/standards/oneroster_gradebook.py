@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.api.deps import ServicesDep, authorized
+from app.api.deps import UseCasesDep, authorized
 from app.api.standards import gradebook_schemas as s
 from app.api.standards.gradebook_json import GRADEBOOK, Writer, selected
 from app.api.standards.imsx import ImsxRoute, imsx_responses
@@ -21,7 +21,6 @@ from app.domain.access import Principal, Scope
 from app.domain.gradebook import LINE_ITEM_FIELDS, RESULT_FIELDS
 from app.domain.oneroster.query import DEFAULT_LIMIT, FieldKind, collection_query
 from app.ports.paging import Counted
-from app.use_cases import gradebook as use
 
 router = APIRouter(prefix=GRADEBOOK, tags=["OneRoster gradebook"], route_class=ImsxRoute)
 
@@ -139,10 +138,12 @@ async def put_line_item(
     sourcedId: SourcedId,
     body: s.PutLineItemBody,
     request: Request,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: GradebookWriter,
 ) -> JSONResponse:
-    saved = await use.put_line_item(services, principal, s.put_line_item(sourcedId, body.lineItem))
+    saved = await use_cases.gradebook.put_line_item(
+        principal, s.put_line_item(sourcedId, body.lineItem)
+    )
     return _saved({"lineItem": _writer(request).line_item(saved.record)}, saved.created)
 
 
@@ -155,11 +156,11 @@ async def put_line_item(
 async def get_line_item(
     sourcedId: SourcedId,
     request: Request,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
-    item = await use.get_line_item(services, principal, sourcedId)
+    item = await use_cases.gradebook.get_line_item(principal, sourcedId)
     return JSONResponse({"lineItem": selected(_writer(request).line_item(item), chosen(fields))})
 
 
@@ -170,9 +171,9 @@ async def get_line_item(
     responses={**PAGED, **imsx_responses(400, 401, 403)},
 )
 async def get_all_line_items(
-    collection: Collection, services: ServicesDep, principal: GradebookReader
+    collection: Collection, use_cases: UseCasesDep, principal: GradebookReader
 ) -> Response:
-    page = await use.list_line_items(services, principal, collection.query(LINE_ITEM_FIELDS))
+    page = await use_cases.gradebook.list_line_items(principal, collection.query(LINE_ITEM_FIELDS))
     writer = _writer(collection.request)
     return collection.answer("lineItems", [writer.line_item(i) for i in page.items], page)
 
@@ -190,10 +191,10 @@ async def put_result(
     sourcedId: SourcedId,
     body: s.PutResultBody,
     request: Request,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: GradebookWriter,
 ) -> JSONResponse:
-    saved = await use.put_result(services, principal, s.put_result(sourcedId, body.result))
+    saved = await use_cases.gradebook.put_result(principal, s.put_result(sourcedId, body.result))
     return _saved({"result": _writer(request).result(saved.record)}, saved.created)
 
 
@@ -206,11 +207,11 @@ async def put_result(
 async def get_result(
     sourcedId: SourcedId,
     request: Request,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
-    result = await use.get_result(services, principal, sourcedId)
+    result = await use_cases.gradebook.get_result(principal, sourcedId)
     return JSONResponse({"result": selected(_writer(request).result(result), chosen(fields))})
 
 
@@ -221,9 +222,9 @@ async def get_result(
     responses={**PAGED, **imsx_responses(400, 401, 403)},
 )
 async def get_all_results(
-    collection: Collection, services: ServicesDep, principal: GradebookReader
+    collection: Collection, use_cases: UseCasesDep, principal: GradebookReader
 ) -> Response:
-    page = await use.list_results(services, principal, collection.query(RESULT_FIELDS))
+    page = await use_cases.gradebook.list_results(principal, collection.query(RESULT_FIELDS))
     writer = _writer(collection.request)
     return collection.answer("results", [writer.result(r) for r in page.items], page)
 
@@ -237,11 +238,11 @@ async def get_all_results(
 async def get_results_for_class(
     classSourcedId: SourcedId,
     collection: Collection,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: GradebookReader,
 ) -> Response:
-    page = await use.list_results(
-        services, principal, collection.query(RESULT_FIELDS), class_id=classSourcedId
+    page = await use_cases.gradebook.list_results(
+        principal, collection.query(RESULT_FIELDS), class_id=classSourcedId
     )
     writer = _writer(collection.request)
     return collection.answer("results", [writer.result(r) for r in page.items], page)
@@ -255,8 +256,8 @@ async def get_results_for_class(
 )
 async def delete_result(
     sourcedId: SourcedId,
-    services: ServicesDep,
+    use_cases: UseCasesDep,
     principal: GradebookDeleter,
 ) -> Response:
-    await use.delete_result(services, principal, sourcedId)
+    await use_cases.gradebook.delete_result(principal, sourcedId)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,22 +1,36 @@
 """The schema's enums are the domain's own, named for GraphQL: one list of values, one place,
-and resolvers hand domain values straight through."""
+and resolvers hand domain values straight through.
+
+`strawberry.enum` marks the domain's class itself and hands it back; the names here are plain
+aliases of those classes, so type checkers read them as the types they are."""
 
 from __future__ import annotations
+
+from typing import TypeAlias
 
 import strawberry
 
 from app.domain import evidence, frameworks, reporting, roster
 from app.domain.mastery import decision
 
-MasteryStatus = strawberry.enum(decision.MasteryStatus, name="MasteryStatus")
-EvidenceKind = strawberry.enum(evidence.EvidenceKind, name="EvidenceKind")
-RecordState = strawberry.enum(frameworks.Status, name="RecordState")
-OrgType = strawberry.enum(roster.OrgType, name="OrgType")
-Sex = strawberry.enum(roster.Sex, name="Sex")
-RaceEthnicity = strawberry.enum(
-    reporting.RaceEthnicity,
+MasteryStatus: TypeAlias = decision.MasteryStatus
+EvidenceKind: TypeAlias = evidence.EvidenceKind
+RecordState: TypeAlias = frameworks.Status
+OrgType: TypeAlias = roster.OrgType
+Sex: TypeAlias = roster.Sex
+RaceEthnicity: TypeAlias = reporting.RaceEthnicity
+SummaryDimension: TypeAlias = reporting.Dimension
+TrendInterval: TypeAlias = reporting.Interval
+
+strawberry.enum(MasteryStatus, name="MasteryStatus")
+strawberry.enum(EvidenceKind, name="EvidenceKind")
+strawberry.enum(RecordState, name="RecordState")
+strawberry.enum(OrgType, name="OrgType")
+strawberry.enum(Sex, name="Sex")
+strawberry.enum(
+    RaceEthnicity,
     name="RaceEthnicity",
     description="The federal reporting category, derived from the flags.",
 )
-SummaryDimension = strawberry.enum(reporting.Dimension, name="SummaryDimension")
-TrendInterval = strawberry.enum(reporting.Interval, name="TrendInterval")
+strawberry.enum(SummaryDimension, name="SummaryDimension")
+strawberry.enum(TrendInterval, name="TrendInterval")

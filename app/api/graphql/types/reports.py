@@ -3,10 +3,13 @@ subgroup, with small groups hidden and every count published as a range (app.dom
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from app.api.graphql.context import GraphInfo
 from app.api.graphql.types.enums import RaceEthnicity, Sex, SummaryDimension, TrendInterval
@@ -16,6 +19,8 @@ from app.domain import frameworks as d
 from app.domain import reporting as rep
 from app.domain import roster as r
 from app.use_cases import reports as use
+
+L = TypeVar("L")
 
 
 @strawberry.input(description="Every field narrows the students or competencies counted.")
@@ -82,6 +87,26 @@ class SummaryKey:
     economically_disadvantaged: bool | None = None
 
 
+async def _labels(
+    loader: DataLoader[str, r.RosterRecord | None],
+    cells: list[rep.SummaryCell],
+    dimensions: tuple[rep.Dimension, ...],
+    dimension: rep.Dimension,
+    make: Callable[[r.RosterRecord | None], L | None],
+) -> dict[str, L]:
+    """The label of each record a dimension's cells name (none when not grouped by it)."""
+    if dimension not in dimensions:
+        return {}
+    at = dimensions.index(dimension)
+    ids = sorted({str(c.key[at]) for c in cells})
+    labels: dict[str, L] = {}
+    for id_, record in zip(ids, await loader.load_many(ids), strict=True):
+        made = make(record)
+        if made is not None:
+            labels[id_] = made
+    return labels
+
+
 @dataclass
 class Labels:
     """What a report's keys name, loaded once for all its rows."""
@@ -101,18 +126,12 @@ class Labels:
     ) -> Labels:
         labels = cls(framework)
         loaders = info.context.loaders
-        for dim, loader, into, make in (
-            (rep.Dimension.SCHOOL, loaders.orgs, labels.schools, org_of),
-            (rep.Dimension.CLASS, loaders.classes, labels.classes, _class_of),
-        ):
-            if dim not in dimensions:
-                continue
-            at = dimensions.index(dim)
-            ids = sorted({str(c.key[at]) for c in cells})
-            for id_, record in zip(ids, await loader.load_many(ids), strict=True):
-                made = make(record)
-                if made is not None:
-                    into[id_] = made
+        labels.schools = await _labels(
+            loaders.orgs, cells, dimensions, rep.Dimension.SCHOOL, org_of
+        )
+        labels.classes = await _labels(
+            loaders.classes, cells, dimensions, rep.Dimension.CLASS, _class_of
+        )
         if rep.Dimension.COMPETENCY in dimensions:
             labels.competencies = {c.id: Competency.of(framework, c) for c in framework.ordered}
         return labels
@@ -125,8 +144,8 @@ class Labels:
             class_=self.classes.get(str(values.get(D.CLASS))),
             grade=None if values.get(D.GRADE) is None else str(values[D.GRADE]),
             competency=self.competencies.get(str(values.get(D.COMPETENCY))),
-            sex=r.Sex(sex) if sex is not None else None,
-            race_ethnicity=rep.RaceEthnicity(race) if race is not None else None,
+            sex=r.Sex(str(sex)) if sex is not None else None,
+            race_ethnicity=rep.RaceEthnicity(str(race)) if race is not None else None,
             english_learner=_flag(values.get(D.ENGLISH_LEARNER)),
             special_education=_flag(values.get(D.SPECIAL_EDUCATION)),
             economically_disadvantaged=_flag(values.get(D.ECONOMICALLY_DISADVANTAGED)),

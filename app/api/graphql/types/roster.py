@@ -15,8 +15,6 @@ from app.api.utc import aware
 from app.domain import reporting
 from app.domain import roster as r
 from app.domain.access import Scope
-from app.use_cases import mastery as mastery_use
-from app.use_cases.prerequisites import student_ready
 
 
 def copied(record: object, *names: str) -> dict[str, Any]:
@@ -116,12 +114,12 @@ class Student:
         names = ("id", "given_name", "family_name", "middle_name", "identifier", "grades")
         return cls(record=record, **copied(record, *names))
 
-    @strawberry.field(**needs(Scope.ROSTER_READ), metadata={"cost_size": 3})
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ), metadata={"cost_size": 3})
     async def orgs(self, info: GraphInfo) -> list[Org]:
         found = await info.context.loaders.orgs.load_many(list(self.record.org_ids))
         return [o for o in map(org_of, found) if o is not None]
 
-    @strawberry.field(**needs(Scope.ROSTER_READ), metadata={"cost_size": 10})
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ), metadata={"cost_size": 10})
     async def classes(self, info: GraphInfo) -> list[Class]:
         loaders = info.context.loaders
         ids = await loaders.classes_of_student.load(self.record.id)
@@ -131,13 +129,13 @@ class Student:
             if isinstance(c, r.SchoolClass)
         ]
 
-    @strawberry.field(**needs(Scope.ROSTER_READ))
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ))
     async def demographics(self, info: GraphInfo) -> Demographics | None:
         found = await info.context.loaders.demographics.load(self.record.id)
         return Demographics.of(found) if isinstance(found, r.Demographics) else None
 
     @strawberry.field(
-        **needs(Scope.MASTERY_READ),
+        permission_classes=needs(Scope.MASTERY_READ),
         metadata={"cost_size": 200},
         description="With a framework, one decision per active competency (noEvidence where "
         "nothing is known); without, every stored decision. asOf decides from the evidence "
@@ -161,7 +159,7 @@ class Student:
         return [Mastery.of(v, moment) for v in views]
 
     @strawberry.field(
-        **needs(Scope.MASTERY_READ),
+        permission_classes=needs(Scope.MASTERY_READ),
         metadata={"cost_size": 50},
         description="What the student is ready to learn next: the competencies not mastered "
         "whose prerequisites all are (as shown, overrides included), in framework order.",
@@ -170,8 +168,8 @@ class Student:
         self, info: GraphInfo, framework_id: strawberry.ID
     ) -> list[Competency]:
         context = info.context
-        ready = await student_ready(
-            context.services, context.principal, self.record.id, str(framework_id)
+        ready = await context.use_cases.prerequisites.student_ready(
+            context.principal, self.record.id, str(framework_id)
         )
         framework = await context.loaders.frameworks.load(str(framework_id))
         if framework is None:
@@ -204,26 +202,26 @@ class Class:
     async def school(self, info: GraphInfo) -> Org | None:
         return org_of(await info.context.loaders.orgs.load(self.record.school_id))
 
-    @strawberry.field(**needs(Scope.ROSTER_READ), metadata={"cost_size": 50})
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ), metadata={"cost_size": 50})
     async def students(self, info: GraphInfo) -> list[Student]:
         loaders = info.context.loaders
         ids = await loaders.students_of_class.load(self.record.id)
         return [Student.of(u) for u in await loaders.users.load_many(ids) if u is not None]
 
-    @strawberry.field(**needs(Scope.ROSTER_READ), metadata={"cost_size": 5})
+    @strawberry.field(permission_classes=needs(Scope.ROSTER_READ), metadata={"cost_size": 5})
     async def teachers(self, info: GraphInfo) -> list[Teacher]:
         loaders = info.context.loaders
         ids = await loaders.teachers_of_class.load(self.record.id)
         found = await loaders.users.load_many(ids)
         return [Teacher.of(u) for u in found if isinstance(u, r.User)]
 
-    @strawberry.field(**needs(Scope.MASTERY_READ))
+    @strawberry.field(permission_classes=needs(Scope.MASTERY_READ))
     async def mastery_grid(
         self, info: GraphInfo, framework_id: strawberry.ID
     ) -> MasteryGrid | None:
         context = info.context
-        grid = await mastery_use.class_grid(
-            context.services, context.principal, self.record.id, str(framework_id)
+        grid = await context.use_cases.mastery.class_grid(
+            context.principal, self.record.id, str(framework_id)
         )
         active = [c for c in grid.framework.ordered if c.is_active]
         return MasteryGrid(

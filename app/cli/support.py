@@ -1,19 +1,22 @@
-"""What every `mastery` command shares: running against the configured database, printing."""
+"""What every `mastery` command shares: running against the configured database, printing.
+
+The service itself (bootstrap: settings, FastAPI, SQLAlchemy, the adapters) is imported when a
+command runs, never when `mastery` starts: `mastery --help` answers without loading it."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
-from app.bootstrap import ConfigurationError, build
-from app.config import Settings
 from app.domain.errors import DomainError
-from app.ports.services import Services
+
+if TYPE_CHECKING:
+    from app.use_cases.catalog import UseCases
 
 T = TypeVar("T")
 
@@ -21,18 +24,21 @@ console = Console()
 errors = Console(stderr=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+TenantOption = Annotated[str, typer.Option(help="The tenant's slug.")]
 
 
-def with_services(
-    work: Callable[[Services], Awaitable[T]], passed: tuple[type[DomainError], ...] = ()
+def with_use_cases(
+    work: Callable[[UseCases], Awaitable[T]], passed: tuple[type[DomainError], ...] = ()
 ) -> T:
     """Run one command against the configured database, reporting domain errors plainly
     (except those `passed` on, which the command reports its own way)."""
+    from app.bootstrap import ConfigurationError, build
+    from app.config import Settings
 
     async def run() -> T:
         container = build(Settings())
         try:
-            return await work(container.services)
+            return await work(container.use_cases)
         finally:
             await container.close()
 

@@ -1,29 +1,55 @@
-"""`mastery import case`: a CASE 1.0 package from a file."""
+"""`mastery import ...`: a district's data from other systems' files (OneRoster CSV sets, CASE
+packages)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from app.cli_roster import import_cli
-from app.cli_support import JsonFlag, console, errors, print_data, with_services
+from app.cli.import_runs import SkipInvalid, run_and_report
+from app.cli.support import JsonFlag, TenantOption, console, errors, print_data, with_use_cases
 from app.domain.errors import Invalid
-from app.use_cases import case_import
+
+if TYPE_CHECKING:
+    from app.domain.access import TenantId
+    from app.ports.jobs import Progress
+    from app.use_cases.catalog import UseCases
+    from app.use_cases.import_report import ImportReport
+
+import_cli = typer.Typer(help="Import data from other systems.", no_args_is_help=True)
+
+
+@import_cli.command("oneroster")
+def import_oneroster(
+    path: Annotated[Path, typer.Argument(help="A folder or zip holding the CSV set.")],
+    tenant: TenantOption,
+    skip_invalid: SkipInvalid = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Import a OneRoster 1.1 or 1.2 CSV set. Any problem rejects the whole set (nothing is
+    written) unless --skip-invalid; every problem is listed with its file and line."""
+
+    async def work(use_cases: UseCases, tenant_id: TenantId, progress: Progress) -> ImportReport:
+        return await use_cases.roster_imports.import_file(
+            tenant_id, path, skip_invalid=skip_invalid, progress=progress
+        )
+
+    run_and_report(tenant, work, "importing", as_json)
 
 
 @import_cli.command("case")
 def import_case(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A CFPackage JSON")],
-    tenant: Annotated[str, typer.Option(help="The tenant's slug.")],
+    tenant: TenantOption,
     as_json: JsonFlag = False,
 ) -> None:
     """Import a CASE 1.0 package (re-importing a document updates it in place)."""
     raw = file.read_bytes()
     try:
-        done = with_services(lambda s: case_import.import_case_file(s, tenant, raw), (Invalid,))
+        done = with_use_cases(lambda u: u.case_imports.import_case_file(tenant, raw), (Invalid,))
     except Invalid as exc:
         problems = [{"loc": list(p.loc), "msg": p.msg} for p in exc.problems]
         if as_json:

@@ -1,0 +1,35 @@
+"""`mastery`: run the service, migrate, and manage tenants, clients, imports and the demo
+district. One module per command group; each command imports the service only when it runs."""
+
+from __future__ import annotations
+
+import typer
+
+from app.cli.clients import clients_cli
+from app.cli.contracts import contracts_cli
+from app.cli.db import db_cli
+from app.cli.demo import demo_cli
+from app.cli.imports import import_cli
+from app.cli.roster import roster_cli
+from app.cli.serve import dev, serve
+from app.cli.tenants import tenants_cli
+
+cli = typer.Typer(
+    help="Mastery Service: decide, explain and report competency mastery.", no_args_is_help=True
+)
+cli.command()(serve)
+cli.command()(dev)
+for name, group in (
+    ("db", db_cli),
+    ("tenants", tenants_cli),
+    ("clients", clients_cli),
+    ("demo", demo_cli),
+    ("contracts", contracts_cli),
+    ("import", import_cli),
+    ("roster", roster_cli),
+):
+    cli.add_typer(group, name=name)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,95 @@
+"""Running a roster import (`mastery import oneroster`, `mastery roster sync`) with a progress
+line, and printing its report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from app.cli.support import console, errors, with_use_cases
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as Bar
+    from rich.progress import TaskID
+
+    from app.domain.access import TenantId
+    from app.ports.jobs import Progress
+    from app.use_cases.catalog import UseCases
+    from app.use_cases.import_report import ImportReport
+
+    ImportWork = Callable[[UseCases, TenantId, Progress], Awaitable[ImportReport]]
+
+SkipInvalid = Annotated[
+    bool, typer.Option("--skip-invalid", help="Import every valid row; report the rest.")
+]
+
+
+class _BarProgress:
+    """Job progress shown as a Rich line on stderr (stdout stays clean for --json)."""
+
+    def __init__(self, bar: Bar, task: TaskID) -> None:
+        self._bar = bar
+        self._task = task
+
+    async def advance(self, done: int, total: int | None = None, **result: Any) -> None:
+        self._bar.update(self._task, completed=done, total=total, rows=done)
+
+
+def show_report(report: ImportReport, as_json: bool) -> None:
+    """The counts per file and every problem, as text or JSON."""
+    if as_json:
+        print(json.dumps({"result": report.result(), "errors": report.errors()}, indent=2))
+        return
+    for name, f in report.files.items():
+        console.print(
+            f"[bold]{name}[/bold] ({f.mode}): {f.rows} rows, {f.imported} imported, "
+            f"{f.skipped} skipped; created {f.created}, updated {f.updated}, unchanged "
+            f"{f.unchanged}, stale {f.stale}, deleted {f.deleted}, retired {f.retired}",
+            soft_wrap=True,
+        )
+    for name in report.not_used:
+        console.print(f"{name}: not used")
+    for note in report.notes:
+        console.print(f"note: {note}")
+    for p in report.listed_problems():
+        where = ":".join(str(part) for part in p.loc[:2])
+        line = f"{where}: {p.msg}" if where else p.msg
+        errors.print(line, markup=False, highlight=False, soft_wrap=True)
+    verdict = "imported" if report.written else "rejected, nothing written"
+    console.print(f"{verdict}; {report.problem_count} problem(s)")
+
+
+def run_and_report(tenant_slug: str, work: ImportWork, label: str, as_json: bool) -> None:
+    """Run an import with a progress line, print its report; exit 1 when it was rejected."""
+    report, rejected = with_use_cases(
+        lambda use_cases: run_with_bar(use_cases, tenant_slug, work, label)
+    )
+    show_report(report, as_json)
+    if rejected:
+        raise typer.Exit(1)
+
+
+async def run_with_bar(
+    use_cases: UseCases, tenant_slug: str, work: ImportWork, label: str
+) -> tuple[ImportReport, bool]:
+    """Run an import with a progress line; the report, and whether it was rejected."""
+    from rich.progress import Progress as Bar
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from app.use_cases.roster_import import ImportRejected
+
+    tenant = await use_cases.access.tenant_by_slug(tenant_slug)
+    columns = (
+        SpinnerColumn(),
+        TextColumn(label + " {task.fields[rows]} rows"),
+        TimeElapsedColumn(),
+    )
+    with Bar(*columns, console=errors, transient=True) as bar:
+        progress = _BarProgress(bar, bar.add_task(label, total=None, rows=0))
+        try:
+            return await work(use_cases, tenant.id, progress), False
+        except ImportRejected as rejected:
+            return rejected.report, True

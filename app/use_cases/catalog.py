@@ -1,0 +1,46 @@
+"""Every use case of the service, one object per area: what the driving adapters (REST,
+GraphQL, the standards' endpoints, the CLI) are given. Built only by `app.bootstrap`; no use
+case receives it (each takes only what it uses)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.use_cases.access import Access
+from app.use_cases.case_import import CaseImports
+from app.use_cases.case_provider import CaseProvider
+from app.use_cases.demo import Demo
+from app.use_cases.evidence import EvidenceRecords
+from app.use_cases.frameworks import Frameworks
+from app.use_cases.gradebook import Gradebook
+from app.use_cases.health import Health
+from app.use_cases.jobs import Jobs
+from app.use_cases.mastery import MasteryReads
+from app.use_cases.overrides import Overrides
+from app.use_cases.prerequisites import Prerequisites
+from app.use_cases.reports import Reports
+from app.use_cases.roster import Roster
+from app.use_cases.roster_import import RosterImports
+from app.use_cases.roster_sync import RosterSync
+from app.use_cases.simulation import PolicySimulation
+
+
+@dataclass(frozen=True, kw_only=True)
+class UseCases:
+    access: Access
+    health: Health
+    jobs: Jobs
+    roster: Roster
+    roster_imports: RosterImports
+    roster_sync: RosterSync
+    frameworks: Frameworks
+    simulation: PolicySimulation
+    prerequisites: Prerequisites
+    case_imports: CaseImports
+    case_provider: CaseProvider
+    evidence: EvidenceRecords
+    mastery: MasteryReads
+    overrides: Overrides
+    gradebook: Gradebook
+    reports: Reports
+    demo: Demo
