@@ -305,6 +305,7 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
         max_depth=settings.graphql_max_depth,
         max_cost=settings.graphql_max_cost,
         max_page_size=settings.graphql_max_page_size,
+        time_budget_seconds=settings.graphql_time_budget_seconds,
     )
     return create_app(
         start=partial(running, settings),

@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(default=12, ge=2)
     graphql_max_cost: int = Field(default=100_000, ge=1)
     graphql_max_page_size: int = Field(default=100, ge=1, le=1000)
+    # A GraphQL query still running after this many seconds is stopped (TIME_BUDGET_EXCEEDED).
+    graphql_time_budget_seconds: float = Field(default=15.0, gt=0, le=600)
     # A folder laid out like unpkg.com with GraphiQL's files, for browsers that cannot reach
     # the CDN (docs/graphiql-browser-check.md); served at /graphiql-assets.
     graphiql_assets_dir: Path | None = None

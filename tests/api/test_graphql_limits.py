@@ -9,9 +9,11 @@ from typing import Any
 
 import httpx
 import pytest
+from graphql import parse
 
 from app.api.app import create_app
-from app.api.graphql.limits import Limits
+from app.api.graphql.limits import Limits, query_cost
+from app.api.graphql.schema import build_schema
 from app.bootstrap import Container
 from app.domain.access import Tenant
 from app.use_cases import roster as roster_use
@@ -60,15 +62,37 @@ async def test_a_query_costlier_than_the_limit_is_refused(limited: Api) -> None:
     assert codes(await gql(limited, cheap, n=3)) == ["QUERY_TOO_COSTLY"]
 
 
-async def test_a_page_larger_than_the_maximum_is_invalid(limited: Api) -> None:
+async def test_a_page_out_of_range_is_refused_before_anything_runs(limited: Api) -> None:
     await seed_framework(limited)
-    for first in (6, -1):
+    for first in (6, 0, -1, -2_000_000_000):
         body = await gql(limited, f"{{ students(first: {first}) {{ totalCount }} }}")
-        assert body["data"] == {"students": None}
+        assert body["data"] is None  # refused before execution: no field resolved
         assert codes(body) == ["INVALID"]
         assert body["errors"][0]["extensions"]["problems"] == [
-            {"loc": ["first"], "msg": "must be between 0 and 5"}
+            {"loc": ["students", "first"], "msg": "must be between 1 and 5"}
         ]
+    # The same through a variable.
+    body = await gql(limited, "query($n: Int) { students(first: $n) { totalCount } }", n=-3)
+    assert body["data"] is None
+    assert codes(body) == ["INVALID"]
+
+
+async def test_a_negative_page_cannot_pay_for_costly_aliases(limited: Api) -> None:
+    """The finding: `students(first: -2000000000)` subtracted from the cost estimate, so that
+    aliased costly selections beside it ran (16.8 s, 7.3 MB)."""
+    await seed_framework(limited)
+    costly = " ".join(
+        f"g{i}: students {{ nodes {{ classes {{ school {{ name }} }} }} }}" for i in range(30)
+    )
+    body = await gql(
+        limited, f"{{ cheap: students(first: -2000000000) {{ totalCount }} {costly} }}"
+    )
+    assert body["data"] is None
+    assert codes(body) == ["INVALID"]
+    # And the estimate itself never goes below what the costly selections cost: 30 x 106.
+    schema = build_schema(SMALL)._schema
+    document = parse(f"{{ cheap: students(first: -2000000000) {{ totalCount }} {costly} }}")
+    assert query_cost(schema, document, None, None, SMALL.max_page_size) == 1 + 30 * 106
 
 
 async def test_malformed_and_huge_queries_answer_errors_quickly(api: Api) -> None:

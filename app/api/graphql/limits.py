@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from graphql import (
@@ -32,7 +33,9 @@ from graphql import (
 )
 from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 
+from app.api.graphql.document_limits import page_errors, shape_errors
 from app.domain.errors import Invalid, Problem
 
 DEFAULT_LIST_SIZE = 20
@@ -44,6 +47,8 @@ class Limits:
     max_depth: int = 12
     max_cost: int = 100_000
     max_page_size: int = 100
+    # A query still running after this long is stopped and answers TIME_BUDGET_EXCEEDED.
+    time_budget_seconds: float = 15.0
 
 
 def page_size(first: int | None, limits: Limits) -> int:
@@ -88,12 +93,14 @@ class _Estimate:
             if argument.name.value != "first":
                 continue
             value = argument.value
+            # Out-of-range pages are refused before the estimate (document_limits); a negative
+            # one must never lower it.
             if isinstance(value, IntValueNode):
-                return int(value.value)
+                return min(max(int(value.value), 0), self.max_page)
             if isinstance(value, VariableNode):
                 given = self.variables.get(value.name.value)
                 if isinstance(given, int):
-                    return given
+                    return min(max(given, 0), self.max_page)
         return self.max_page
 
     def _fields(
@@ -168,10 +175,20 @@ def query_cost(
 MAX_TOKENS = 10_000
 
 
+@lru_cache(maxsize=256)
+def _validated(
+    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
+) -> list[GraphQLError]:
+    # Strawberry's ValidationCache validates whatever came before it; this cache runs only
+    # for documents whose shape passed (parsed documents are shared by the parser cache).
+    return validate_document(schema, document, rules)
+
+
 class QueryLimits(SchemaExtension):
     """Every limit in one extension (each extension's hooks cost time on every request): the
-    document's size when it is parsed, its depth when it is validated (one rule class for the
-    schema's life, so the validation cache hits), and its cost before anything runs."""
+    document's size when it is parsed, its shape and page sizes before it is validated, its
+    depth when it is validated (one rule class for the schema's life, so the validation cache
+    hits), and its cost before anything runs."""
 
     def __init__(self, limits: Limits, depth_rule: type[ASTValidationRule]) -> None:
         self.limits = limits
@@ -181,6 +198,20 @@ class QueryLimits(SchemaExtension):
         context = self.execution_context
         context.parse_options["max_tokens"] = MAX_TOKENS
         context.validation_rules = (*context.validation_rules, self.depth_rule)
+        yield
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and context.pre_execution_errors is None:
+            # Strawberry skips its own validation once errors are set.
+            context.pre_execution_errors = shape_errors(document) or _validated(
+                context.schema._schema, document, tuple(context.validation_rules)
+            )
+            if not context.pre_execution_errors:
+                context.pre_execution_errors = page_errors(
+                    document, context.variables, self.limits.max_page_size
+                )
         yield
 
     def on_execute(self) -> Iterator[None]:

@@ -7,12 +7,13 @@ Scopes: root fields and every list or sensitive field check the scope of what th
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import ParserCache
 from strawberry.extensions.query_depth_limiter import create_validator
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionContext, ExecutionResult
@@ -261,10 +262,19 @@ class Query:
 
 class MasterySchema(strawberry.Schema):
     """Errors are answered here, after every path of execution (an extension's hook does not
-    run after a parse error)."""
+    run after a parse error); and no query runs longer than its time budget."""
+
+    time_budget_seconds: float = Limits.time_budget_seconds
 
     async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
-        return answered(await super().execute(*args, **kwargs))
+        try:
+            async with asyncio.timeout(self.time_budget_seconds):
+                result = await super().execute(*args, **kwargs)
+        except TimeoutError:
+            # Cancelling the resolvers returns their connections to the pool (SQLAlchemy
+            # discards a connection cancelled mid-statement).
+            return ExecutionResult(data=None, errors=[_over_budget(self.time_budget_seconds)])
+        return answered(result)
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -277,13 +287,20 @@ def build_schema(limits: Limits) -> strawberry.Schema:
     # One depth rule for the schema's life: the validation cache is keyed by the rules, and
     # QueryDepthLimiter makes a new rule class per instance, which would never hit the cache.
     depth_rule = create_validator(limits.max_depth, should_ignore=None)
-    return MasterySchema(
+    schema = MasterySchema(
         query=Query,
-        extensions=[
-            lambda: QueryLimits(limits, depth_rule),
-            lambda: ParserCache(maxsize=256),
-            lambda: ValidationCache(maxsize=256),
-        ],
+        # QueryLimits validates (through its own cache) only documents whose shape passed.
+        extensions=[lambda: QueryLimits(limits, depth_rule), lambda: ParserCache(maxsize=256)],
+    )
+    schema.time_budget_seconds = limits.time_budget_seconds
+    return schema
+
+
+def _over_budget(seconds: float) -> GraphQLError:
+    return GraphQLError(
+        f"The query ran longer than its time budget of {seconds:g} s and was stopped: ask for "
+        "smaller pages or fewer nested lists",
+        extensions={"code": "TIME_BUDGET_EXCEEDED"},
     )
 
 
