@@ -29,7 +29,7 @@ from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
 from app.api.app import create_app
 from app.api.graphql.limits import Limits
-from app.api.logs import configure_logging
+from app.api.logs import configure_logging, guard_personal_data
 from app.config import Settings
 from app.ports.services import Services
 
@@ -89,6 +89,7 @@ class Container:
 
 def build(settings: Settings) -> Container:
     """Wire the real adapters for these settings."""
+    guard_personal_data()  # before anything can log: the server, the CLI and workers alike
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
     uow = partial(SqlUnitOfWork, sessions, FrameworkCache())
