@@ -18,6 +18,7 @@ from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.queries import SqlReadModels
+from app.adapters.db.row_security import warn_if_row_security_is_bypassed
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs import AsyncioJobRunner
@@ -137,6 +138,7 @@ async def running(settings: Settings) -> AsyncIterator[Services]:
     """The services of a server process, for its whole life; the engine is disposed at the end."""
     container = build(settings)
     try:
+        await warn_if_row_security_is_bypassed(container.engine)
         yield container.services
     finally:
         await container.close()

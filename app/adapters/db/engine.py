@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from app.adapters.db.row_security import ScopedSession
+
 # Sessions that write ask SQLite for the write lock when their transaction begins; a deferred
 # transaction that reads first and writes later can fail with SQLITE_BUSY under concurrency.
 WRITE = {"mastery_write": True}
@@ -79,4 +81,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    """Sessions that tell PostgreSQL whose rows they may see (app.adapters.db.row_security)."""
+    return async_sessionmaker(
+        engine, expire_on_commit=False, autoflush=False, sync_session_class=ScopedSession
+    )

@@ -11,6 +11,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from app.adapters.db.row_security import open_to_all_tenants
 from app.adapters.db.schema import metadata
 
 config = context.config
@@ -34,6 +35,8 @@ def _run(connection: Connection) -> None:
         render_item=_render_item,
     )
     with context.begin_transaction():
+        # A migration that moves data sees every tenant's rows, whatever role runs it.
+        open_to_all_tenants(connection)
         context.run_migrations()
 
 
