@@ -39,7 +39,7 @@ def _postgres_admin_url() -> str | None:
     return url
 
 
-def _asyncpg_dsn(url: str) -> str:
+def asyncpg_dsn(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
@@ -50,7 +50,7 @@ async def create_postgres_database(admin_url: str) -> str:
     database's SQLAlchemy URL as that role."""
     name = f"mastery_test_{uuid.uuid4().hex[:12]}"
     try:
-        conn = await asyncpg.connect(_asyncpg_dsn(admin_url), timeout=10)
+        conn = await asyncpg.connect(asyncpg_dsn(admin_url), timeout=10)
     except (OSError, asyncpg.PostgresError) as exc:
         if os.environ.get("MASTERY_TEST_REQUIRE_POSTGRES"):
             pytest.fail(f"PostgreSQL at {admin_url} is unreachable: {exc}")
@@ -75,7 +75,7 @@ def as_admin(admin_url: str, url: str) -> str:
 
 async def drop_postgres_database(admin_url: str, url: str) -> None:
     name = make_url(url).database
-    conn = await asyncpg.connect(_asyncpg_dsn(admin_url), timeout=10)
+    conn = await asyncpg.connect(asyncpg_dsn(admin_url), timeout=10)
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await conn.execute(f'DROP ROLE IF EXISTS "{name}"')

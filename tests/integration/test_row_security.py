@@ -29,7 +29,7 @@ from app.domain.access import TenantId
 from app.use_cases.access import create_client, create_tenant
 from tests.api.gradebook_data import put_result, result, seed_gradebook
 from tests.api.test_roster_connection import CONNECTION
-from tests.conftest import POSTGRES_ENV, Api, _asyncpg_dsn, as_admin, test_settings, token_for
+from tests.conftest import POSTGRES_ENV, Api, as_admin, asyncpg_dsn, test_settings, token_for
 from tests.integration import oneroster_sets as sets
 
 TENANT_TABLES = sorted(t.name for t in metadata.sorted_tables if "tenant_id" in t.c)
@@ -46,7 +46,7 @@ def url(container: Container) -> str:
 @pytest.fixture
 async def admin(url: str) -> AsyncIterator[asyncpg.Connection]:
     """The test database as the administrator, who bypasses row-level security."""
-    conn = await asyncpg.connect(_asyncpg_dsn(as_admin(_admin_url(), url)))
+    conn = await asyncpg.connect(asyncpg_dsn(as_admin(_admin_url(), url)))
     yield conn
     await conn.close()
 
@@ -149,7 +149,7 @@ async def test_unscoped_sql_sees_and_changes_only_its_tenants_rows(
         assert set(counts) >= {a, b}, (table, counts)
 
     as_role = url if role == "owner" else granted
-    conn = await asyncpg.connect(_asyncpg_dsn(as_role))
+    conn = await asyncpg.connect(asyncpg_dsn(as_role))
     try:
         async with conn.transaction():
             await conn.execute("SELECT set_config('mastery.tenant_id', $1, true)", str(a))
@@ -168,7 +168,7 @@ async def test_unscoped_sql_sees_and_changes_only_its_tenants_rows(
                 assert {a, b} <= seen, table
     finally:
         await conn.close()
-    fresh = await asyncpg.connect(_asyncpg_dsn(as_role))
+    fresh = await asyncpg.connect(asyncpg_dsn(as_role))
     try:
         for table in TENANT_TABLES:
             assert await fresh.fetchval(f"SELECT count(*) FROM {table}") == 0, table
