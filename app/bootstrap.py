@@ -19,6 +19,7 @@ from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.queries import SqlReadModels
+from app.adapters.db.row_security import warn_if_row_security_is_bypassed
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs import AsyncioJobRunner
@@ -30,7 +31,7 @@ from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
 from app.api.app import create_app
 from app.api.graphql.limits import Limits
-from app.api.logs import configure_logging
+from app.api.logs import configure_logging, guard_personal_data
 from app.config import Settings
 from app.domain.access import TenantId
 from app.domain.reporting import DEFAULT_MIN_CELL
@@ -237,6 +238,7 @@ class Container:
 
 def build(settings: Settings) -> Container:
     """Wire the real adapters for these settings."""
+    guard_personal_data()  # before anything can log: the server, the CLI and workers alike
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
     cache = FrameworkCache()
@@ -292,6 +294,7 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
     end."""
     container = build(settings)
     try:
+        await warn_if_row_security_is_bypassed(container.engine)
         yield container.use_cases
     finally:
         await container.close()

@@ -38,31 +38,46 @@ def _postgres_admin_url() -> str | None:
     return url
 
 
-def _asyncpg_dsn(url: str) -> str:
+def asyncpg_dsn(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 async def create_postgres_database(admin_url: str) -> str:
-    """A new, empty database on the server of `admin_url`; returns its SQLAlchemy URL."""
+    """A new, empty database on the server of `admin_url`, owned by a new role of the same name
+    with neither SUPERUSER nor BYPASSRLS, as the service should run in production: so every
+    PostgreSQL test runs under row-level security (a superuser would bypass it). Returns the
+    database's SQLAlchemy URL as that role."""
     name = f"mastery_test_{uuid.uuid4().hex[:12]}"
     try:
-        conn = await asyncpg.connect(_asyncpg_dsn(admin_url), timeout=10)
+        conn = await asyncpg.connect(asyncpg_dsn(admin_url), timeout=10)
     except (OSError, asyncpg.PostgresError) as exc:
         if os.environ.get("MASTERY_TEST_REQUIRE_POSTGRES"):
             pytest.fail(f"PostgreSQL at {admin_url} is unreachable: {exc}")
         pytest.skip(f"PostgreSQL at {admin_url} is unreachable: {exc}")
     try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
+        await conn.execute(f'CREATE ROLE "{name}" LOGIN NOSUPERUSER NOBYPASSRLS')
+        await conn.execute(f'CREATE DATABASE "{name}" OWNER "{name}"')
     finally:
         await conn.close()
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    return (
+        make_url(admin_url)
+        .set(database=name, username=name, password=None)
+        .render_as_string(hide_password=False)
+    )
+
+
+def as_admin(admin_url: str, url: str) -> str:
+    """The URL of `url`'s database as the administrator (who bypasses row-level security)."""
+    database = make_url(url).database
+    return make_url(admin_url).set(database=database).render_as_string(hide_password=False)
 
 
 async def drop_postgres_database(admin_url: str, url: str) -> None:
     name = make_url(url).database
-    conn = await asyncpg.connect(_asyncpg_dsn(admin_url), timeout=10)
+    conn = await asyncpg.connect(asyncpg_dsn(admin_url), timeout=10)
     try:
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.execute(f'DROP ROLE IF EXISTS "{name}"')
     finally:
         await conn.close()
 

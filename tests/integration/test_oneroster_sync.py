@@ -13,6 +13,8 @@ import pytest
 import sqlalchemy as sa
 
 from app.adapters.db import tables as t
+from app.adapters.db.engine import session_factory
+from app.adapters.db.row_security import tenant_session
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.bootstrap import Container, wire
@@ -231,10 +233,10 @@ async def test_a_wrong_secret_is_refused_by_the_provider_and_nothing_is_written(
 async def test_the_client_secret_is_stored_sealed(container: Container, tenant: Tenant) -> None:
     provider = FakeProvider()
     await _connect(container, tenant, provider, _Sleeps())
-    async with container.engine.connect() as conn:
+    async with tenant_session(session_factory(container.engine), tenant.id) as session:
         table = t.RosterConnectionRow.__table__
         stored = (
-            await conn.execute(
+            await session.execute(
                 sa.select(table.c.client_secret_sealed).where(table.c.tenant_id == tenant.id)
             )
         ).scalar_one()

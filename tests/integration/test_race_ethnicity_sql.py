@@ -7,7 +7,9 @@ import itertools
 
 import sqlalchemy as sa
 
+from app.adapters.db.engine import session_factory
 from app.adapters.db.queries import race_ethnicity_sql
+from app.adapters.db.row_security import tenant_session
 from app.adapters.db.tables import DemographicsRow
 from app.bootstrap import Container
 from app.domain.access import Tenant
@@ -46,6 +48,6 @@ async def test_the_sql_rule_is_the_domain_rule(container: Container, tenant: Ten
 
     dm = DemographicsRow.__table__
     stmt = sa.select(dm.c.id, race_ethnicity_sql(dm)).where(dm.c.tenant_id == tenant.id)
-    async with container.engine.connect() as conn:
-        found = dict((await conn.execute(stmt)).all())
+    async with tenant_session(session_factory(container.engine), tenant.id) as session:
+        found = dict((await session.execute(stmt)).all())
     assert found == expected

@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from app.adapters.db.row_security import ScopedSession
+
 # Sessions that write ask SQLite for the write lock when their transaction begins; a deferred
 # transaction that reads first and writes later can fail with SQLITE_BUSY under concurrency.
 WRITE = {"mastery_write": True}
@@ -24,9 +26,15 @@ def is_sqlite(url: str) -> bool:
 
 def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
     """The process's engine. SQLite gets foreign keys, WAL, a busy timeout and explicit BEGINs."""
-    json = {"json_serializer": _dumps, "json_deserializer": orjson.loads}
+    options: dict[str, Any] = {
+        "json_serializer": _dumps,
+        "json_deserializer": orjson.loads,
+        # A statement's parameters are students' names and scores: SQLAlchemy leaves them out
+        # of its errors' messages and its INFO log lines.
+        "hide_parameters": True,
+    }
     if is_sqlite(url):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, **json)
+        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, **options)
         _configure_sqlite(engine)
         return engine
     return create_async_engine(
@@ -42,7 +50,7 @@ def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Async
         # of 1,000 results then scans the tenant's whole evidence (measured: 5 ms -> 1.5 s).
         # Planning each time costs well under a millisecond on our statements.
         connect_args={"server_settings": {"plan_cache_mode": "force_custom_plan"}},
-        **json,
+        **options,
     )
 
 
@@ -73,4 +81,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    """Sessions that tell PostgreSQL whose rows they may see (app.adapters.db.row_security)."""
+    return async_sessionmaker(
+        engine, expire_on_commit=False, autoflush=False, sync_session_class=ScopedSession
+    )

@@ -50,7 +50,7 @@ async def downgrade(url: str, revision: str) -> None:
 
 async def current_revision(url: str) -> str | None:
     """The revision the database is at, or None when it was never migrated."""
-    engine = create_async_engine(url)
+    engine = create_async_engine(url, hide_parameters=True)
     try:
         async with engine.connect() as connection:
             return await connection.run_sync(

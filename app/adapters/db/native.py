@@ -3,7 +3,7 @@ would dominate: on PostgreSQL, arrays through `unnest` make one round trip of an
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -114,25 +114,3 @@ async def unnest_insert(session: AsyncSession, *inserts: Insert) -> None:
         sql = f"WITH {ctes} SELECT 1"
     conn = await asyncpg_connection(session)
     await conn.execute(sql, *arrays)
-
-
-async def copy_rows(
-    session: AsyncSession,
-    table: str,
-    rows: Sequence[dict[str, Any]],
-    json_columns: Collection[str] = (),
-) -> None:
-    """Insert rows with COPY (PostgreSQL only): tens of thousands of rows in one round trip,
-    with none of SQLAlchemy's per-row work. JSON columns go as their text."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    records = [
-        tuple(
-            orjson.dumps(row[c]).decode() if c in json_columns and row[c] is not None else row[c]
-            for c in columns
-        )
-        for row in rows
-    ]
-    connection = await asyncpg_connection(session)
-    await connection.copy_records_to_table(table, records=records, columns=columns)

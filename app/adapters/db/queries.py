@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.db import tables as t
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
+from app.adapters.db.row_security import tenant_session
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
@@ -59,7 +60,7 @@ class SqlReadModels:
         self._tenant = tenant
 
     async def _all(self, stmt: sa.Executable) -> Sequence[sa.Row[Any]]:
-        async with self._sessions() as session:
+        async with tenant_session(self._sessions, self._tenant) as session:
             return (await session.execute(stmt)).all()
 
     async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:
@@ -77,7 +78,7 @@ class SqlReadModels:
         if not wanted:
             return found
         key, value = (e.c.class_id, e.c.user_id) if by_class else (e.c.user_id, e.c.class_id)
-        async with self._sessions() as session:
+        async with tenant_session(self._sessions, self._tenant) as session:
             for start in range(0, len(wanted), _IN_CHUNK):
                 stmt = (
                     sa.select(key, value)

@@ -18,6 +18,7 @@ from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.roster import SqlRosterRepository
 from app.adapters.db.roster_connection import SqlRosterConnectionRepository
 from app.adapters.db.roster_staging import SqlRosterStaging
+from app.adapters.db.row_security import all_tenants_session, tenant_session
 from app.domain.access import TenantId
 from app.domain.roster import RosterKind
 
@@ -32,9 +33,10 @@ class _SessionScope:
         assert self._session is not None, "use the unit of work inside `async with`"
         return self._session
 
-    async def _open(self) -> None:
-        self._session = self._sessions()
-        await self._session.connection(execution_options=WRITE)
+    async def _open(self, session: AsyncSession) -> None:
+        self._session = session
+        # Begins the transaction now (on PostgreSQL, naming whose rows it may see).
+        await session.connection(execution_options=WRITE)
 
     async def __aexit__(
         self,
@@ -77,7 +79,7 @@ class SqlUnitOfWork(_SessionScope):
         self.roster_connection: SqlRosterConnectionRepository
 
     async def __aenter__(self) -> Self:
-        await self._open()
+        await self._open(tenant_session(self._sessions, self.tenant_id))
         self._roster = {}
         session, tenant = self.session, self.tenant_id
         self.jobs = SqlJobRepository(session, tenant)
@@ -101,13 +103,14 @@ class SqlUnitOfWork(_SessionScope):
 
 
 class SqlAccessUnitOfWork(_SessionScope):
-    """The tenant and client directory's transaction."""
+    """The tenant and client directory's transaction: it spans tenants by design (a token
+    request names a client, not a tenant), so it sees every tenant's clients."""
 
     tenants: SqlTenantRepository
     clients: SqlClientRepository
 
     async def __aenter__(self) -> Self:
-        await self._open()
+        await self._open(all_tenants_session(self._sessions))
         self.tenants = SqlTenantRepository(self.session)
         self.clients = SqlClientRepository(self.session)
         return self

@@ -11,6 +11,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from app.adapters.db.row_security import open_to_all_tenants
 from app.adapters.db.schema import metadata
 
 config = context.config
@@ -34,11 +35,13 @@ def _run(connection: Connection) -> None:
         render_item=_render_item,
     )
     with context.begin_transaction():
+        # A migration that moves data sees every tenant's rows, whatever role runs it.
+        open_to_all_tenants(connection)
         context.run_migrations()
 
 
 async def _run_async(url: str) -> None:
-    engine = create_async_engine(url)
+    engine = create_async_engine(url, hide_parameters=True)
     try:
         async with engine.connect() as connection:
             await connection.run_sync(_run)
