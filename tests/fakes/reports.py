@@ -135,7 +135,11 @@ class FakeReadModels:
                 yield student.id, key
 
     async def population(self, scope: ReportScope) -> dict[Key, int]:
-        return dict(Counter(key for _, key in self._rows(scope)))
+        counted = Counter(key for _, key in self._rows(scope))
+        if all(d is Dimension.COMPETENCY for d in scope.dimensions):
+            # SQL: a count grouped by nothing is one row, 0 when no student is in scope.
+            return {(): counted[()]}
+        return dict(counted)
 
     def _in_scope(self, competency_id: str, scope: ReportScope) -> bool:
         # As the SQL: without exclusions every competency of the framework counts.
