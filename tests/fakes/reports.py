@@ -45,8 +45,12 @@ def _plain(value: object) -> object:
 class FakeReadModels:
     """One tenant's read models over what is committed when each is asked."""
 
-    def __init__(self, committed: Callable[[], TenantTables]) -> None:
+    def __init__(
+        self, committed: Callable[[], TenantTables], asked: list[ReportScope] | None = None
+    ) -> None:
         self._committed = committed
+        # Every scope counted, in order (a test's view of what a report asked for).
+        self.asked = asked if asked is not None else []
 
     def _active(self, kind: RosterKind) -> list[object]:
         return [r for r in records_of(self._committed(), kind) if r.status == ACTIVE]
@@ -135,6 +139,7 @@ class FakeReadModels:
                 yield student.id, key
 
     async def population(self, scope: ReportScope) -> dict[Key, int]:
+        self.asked.append(scope)
         counted = Counter(key for _, key in self._rows(scope))
         if all(d is Dimension.COMPETENCY for d in scope.dimensions):
             # SQL: a count grouped by nothing is one row, 0 when no student is in scope.

@@ -16,6 +16,7 @@ from typing import Self
 from app.domain.access import Client, Tenant, TenantId
 from app.domain.errors import Conflict, Problem
 from app.domain.roster import RosterKind
+from app.ports.reports import ReportScope
 from tests.fakes.case import FakeCaseCatalog
 from tests.fakes.evidence import FakeEvidenceRepository
 from tests.fakes.frameworks import FakeFrameworkRepository
@@ -172,6 +173,8 @@ class FakeDatabase:
     store: Store = field(default_factory=Store)
     opened: list[FakeUnitOfWork] = field(default_factory=list)
     directories: list[FakeAccessUnitOfWork] = field(default_factory=list)
+    # The scopes every report asked the read models to count, in order.
+    report_scopes: list[ReportScope] = field(default_factory=list)
 
     def uow(self, tenant: TenantId) -> FakeUnitOfWork:
         unit = FakeUnitOfWork(self, tenant)
@@ -184,7 +187,7 @@ class FakeDatabase:
         return unit
 
     def reads(self, tenant: TenantId) -> FakeReadModels:
-        return FakeReadModels(lambda: self.store.of(tenant))
+        return FakeReadModels(lambda: self.store.of(tenant), self.report_scopes)
 
     def tables(self, tenant: TenantId) -> TenantTables:
         """What is committed for a tenant (for a test's assertions)."""
