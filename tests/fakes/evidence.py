@@ -109,6 +109,10 @@ class FakeEvidenceRepository:
         }
         return sorted(students)[:limit]
 
+    def versions(self, evidence_id: str) -> list[EvidenceVersion]:
+        """The earlier versions of a result, oldest first (what the table keeps; no port asks)."""
+        return [v for v in self._tables.evidence_versions if v.evidence.id == evidence_id]
+
     async def list(
         self,
         *,
@@ -129,7 +133,3 @@ class FakeEvidenceRepository:
         ]
         page = items[:limit]
         return Page(page, str(page[-1].seq) if len(items) > limit and page else None)
-
-    def versions(self, evidence_id: str) -> list[EvidenceVersion]:
-        """The earlier versions of a result, oldest first (what the table keeps; no port asks)."""
-        return [v for v in self._tables.evidence_versions if v.evidence.id == evidence_id]

@@ -10,8 +10,11 @@ Row = dict[str, object]
 MODIFIED = "2025-08-01T00:00:00Z"
 
 
-def row(sourced_id: str, status: str = "active", modified: str = MODIFIED, **values: object) -> Row:
-    """A row with the columns every file has (sourcedId, status, dateLastModified)."""
+def row(sourced_id: str, **values: object) -> Row:
+    """A row with the columns every file has: sourcedId, status (`status`, active unless
+    given) and dateLastModified (`modified`, MODIFIED unless given)."""
+    status = values.pop("status", "active")
+    modified = values.pop("modified", MODIFIED)
     return {"sourcedId": sourced_id, "status": status, "dateLastModified": modified, **values}
 
 

@@ -21,6 +21,7 @@ from app.domain.roster import (
     OrgType,
     RecordStatus,
     RosterKind,
+    RosterRecord,
     User,
     UserRole,
 )
@@ -52,12 +53,12 @@ class FakeReadModels:
         # Every scope counted, in order (a test's view of what a report asked for).
         self.asked = asked if asked is not None else []
 
-    def _active(self, kind: RosterKind) -> list[object]:
+    def _active(self, kind: RosterKind) -> list[RosterRecord]:
         return [r for r in records_of(self._committed(), kind) if r.status == ACTIVE]
 
     def _enrollments(self, role: str) -> list[Enrollment]:
         users = {u.id for u in self._active(RosterKind.USER) if isinstance(u, User)}
-        classes = {c.id for c in self._active(RosterKind.CLASS)}  # type: ignore[attr-defined]
+        classes = {c.id for c in self._active(RosterKind.CLASS)}
         return [
             e
             for e in self._active(RosterKind.ENROLLMENT)
@@ -90,7 +91,7 @@ class FakeReadModels:
             for o in self._active(RosterKind.ORG)
             if isinstance(o, Org) and o.type is OrgType.SCHOOL
         }
-        active_classes = {c.id for c in self._active(RosterKind.CLASS)}  # type: ignore[attr-defined]
+        active_classes = {c.id for c in self._active(RosterKind.CLASS)}
         studying = [
             e
             for e in self._active(RosterKind.ENROLLMENT)
@@ -127,7 +128,7 @@ class FakeReadModels:
                 Dimension.CLASS: classes & active_classes,
                 Dimension.GRADE: set(student.grades),
             }
-            values: list[list[object]] = []
+            values: list[Sequence[object]] = []
             for dim in scope.dimensions:
                 if dim in groups:
                     wanted = places[dim][0]

@@ -98,17 +98,6 @@ class FakeRosterRepository:
             assert record.updated_at is not None, "a stored record has its updated_at"
             self._tables.roster[(self._kind, record.id)] = record
 
-    async def list(self, query: RosterQuery) -> Page[RosterRecord]:
-        matches = self._matching(query)
-        if query.after is not None:
-            matches = [r for r in matches if r.id > query.after]
-        items = matches[: query.limit]
-        more = len(matches) > query.limit
-        return Page(items, items[-1].id if more and items else None)
-
-    async def count(self, query: RosterQuery) -> int:
-        return len(self._matching(query))
-
     def _matching(self, query: RosterQuery) -> list[RosterRecord]:
         tests: list[Match] = []
         if query.status is not None:
@@ -144,8 +133,20 @@ class FakeRosterRepository:
         return {
             i
             for i, r in found.items()
-            if r.status == RecordStatus.ACTIVE and (role is None or r.role == role)
+            if r.status == RecordStatus.ACTIVE
+            and (role is None or (isinstance(r, User | Enrollment) and r.role == role))
         }
+
+    async def list(self, query: RosterQuery) -> Page[RosterRecord]:
+        matches = self._matching(query)
+        if query.after is not None:
+            matches = [r for r in matches if r.id > query.after]
+        items = matches[: query.limit]
+        more = len(matches) > query.limit
+        return Page(items, items[-1].id if more and items else None)
+
+    async def count(self, query: RosterQuery) -> int:
+        return len(self._matching(query))
 
 
 _ONLY = "connection"
