@@ -145,11 +145,14 @@ class Overrides:
                 at = record.override.expires_at
                 framework = frameworks[record.framework_id]
                 key = (record.student_id, record.competency_id)
+                # Compared at its expiry the override is over already, and the change would go
+                # unrecorded: compare with what showed until then.
+                showing = replace(record, override=replace(record.override, expires_at=None))
                 await save_changed(
                     uow,
                     {framework.id: framework},
                     {key: with_override(framework, record, None, at)},
-                    {key: record},
+                    {key: showing},
                     at,
                     ChangeCause.OVERRIDE_EXPIRED,
                 )

@@ -80,8 +80,8 @@ class Listener:
             headers = dict(reply.headers, Connection="close")
             if reply.declare_length:
                 headers["Content-Length"] = str(len(reply.body))
-            head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-            writer.write(f"HTTP/1.1 {reply.status} Answer\r\n{head}\r\n".encode() + reply.body)
+            fields = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+            writer.write(f"HTTP/1.1 {reply.status} Answer\r\n{fields}\r\n".encode() + reply.body)
             await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
             pass  # a client that hung up, or refused our certificate

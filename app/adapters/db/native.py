@@ -32,6 +32,8 @@ class DriverConnection(Protocol):
         self, table_name: str, *, records: Iterable[Sequence[object]], columns: Sequence[str]
     ) -> str: ...
 
+    def is_in_transaction(self) -> bool: ...
+
 
 async def asyncpg_connection(session: AsyncSession) -> DriverConnection:
     """The asyncpg connection under the session's transaction (PostgreSQL only)."""
@@ -40,6 +42,11 @@ async def asyncpg_connection(session: AsyncSession) -> DriverConnection:
     if raw.driver_connection is None:  # only after the pool has invalidated it
         raise RuntimeError("the session's connection is closed")
     driver: DriverConnection = raw.driver_connection
+    if not driver.is_in_transaction():
+        # SQLAlchemy's asyncpg adapter sends BEGIN with its own first statement; a driver
+        # statement before any would run outside the transaction, committed at once (and an
+        # advisory transaction lock released at once). One statement of SQLAlchemy's begins it.
+        await connection.execute(sa.text("SELECT 1"))
     return driver
 
 

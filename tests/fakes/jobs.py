@@ -1,0 +1,119 @@
+"""Jobs (app.ports.jobs): an in-memory job repository, and a runner that records each job's row
+as the real runner does and runs its work inline (at once) or on demand (`run_pending`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from app.domain.access import Scope, TenantId
+from app.domain.errors import DomainError
+from app.domain.jobs import Job, JobStatus
+from app.ports.clock import Clock, IdGenerator
+from app.ports.jobs import JobReport, JobWork
+from app.ports.unit_of_work import UnitOfWork
+from tests.fakes.state import TenantTables
+
+
+class FakeJobRepository:
+    def __init__(self, tables: TenantTables) -> None:
+        self._tables = tables
+
+    async def add(self, job: Job) -> None:
+        assert job.id not in self._tables.jobs, f"job {job.id} exists"  # a primary key
+        self._tables.jobs[job.id] = job
+
+    async def get(self, job_id: str) -> Job | None:
+        return self._tables.jobs.get(job_id)
+
+    async def save(self, job: Job) -> None:
+        self._tables.jobs[job.id] = job
+
+
+@dataclass
+class FakeProgress:
+    """The progress a job's work reports, every step of it kept (the real runner saves at most
+    twice a second; here each step is saved, so a test sees them all)."""
+
+    runner: FakeJobRunner
+    job: Job
+    steps: list[tuple[int, int | None, dict[str, Any]]] = field(default_factory=list)
+
+    async def advance(self, done: int, total: int | None = None, **result: Any) -> None:
+        self.steps.append((done, total, result))
+        self.job = replace(
+            self.job,
+            done=done,
+            total=total if total is not None else self.job.total,
+            result={**self.job.result, **result},
+        )
+        await self.runner.save(self.job)
+
+
+@dataclass
+class FakeJobRunner:
+    """Records a queued job in its tenant's store, then runs the work at once (`inline`) or when
+    the test calls `run_pending`. The outcome is recorded as the real runner records it: a
+    domain error fails the job with its problems; the report's `failed` fails it too."""
+
+    uow: Callable[[TenantId], UnitOfWork]
+    clock: Clock
+    ids: IdGenerator
+    inline: bool = True
+    started: list[Job] = field(default_factory=list)
+    progress: dict[str, FakeProgress] = field(default_factory=dict)
+    _pending: list[tuple[Job, JobWork]] = field(default_factory=list)
+
+    async def save(self, job: Job) -> None:
+        async with self.uow(job.tenant_id) as uow:
+            await uow.jobs.save(job)
+            await uow.commit()
+
+    async def start(self, tenant: TenantId, kind: str, scope: Scope, work: JobWork) -> Job:
+        job = Job(
+            id=self.ids.new_id(),
+            tenant_id=tenant,
+            kind=kind,
+            scope=scope,
+            status=JobStatus.QUEUED,
+            created_at=self.clock.now(),
+        )
+        async with self.uow(tenant) as uow:
+            await uow.jobs.add(job)
+            await uow.commit()
+        self.started.append(job)
+        self._pending.append((job, work))
+        if self.inline:
+            await self.run_pending()
+        return job
+
+    async def run_pending(self) -> None:
+        """Run every job started and not yet run, in the order they were started."""
+        while self._pending:
+            job, work = self._pending.pop(0)
+            await self._run(job, work)
+
+    async def _run(self, job: Job, work: JobWork) -> None:
+        job = replace(job, status=JobStatus.RUNNING, started_at=self.clock.now())
+        await self.save(job)
+        progress = self.progress[job.id] = FakeProgress(self, job)
+        try:
+            report = await work(progress)
+        except DomainError as exc:
+            errors = [{"loc": list(p.loc), "msg": p.msg} for p in exc.problems]
+            report = JobReport(
+                errors=errors or [{"loc": [], "msg": exc.detail}],
+                result={"detail": exc.detail},
+                failed=True,
+            )
+        done = progress.job
+        await self.save(
+            replace(
+                done,
+                status=JobStatus.FAILED if report.failed else JobStatus.SUCCEEDED,
+                finished_at=self.clock.now(),
+                result={**done.result, **report.result},
+                errors=report.errors,
+            )
+        )

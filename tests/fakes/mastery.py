@@ -1,0 +1,112 @@
+"""In-memory decisions, their history and overrides (app.ports.mastery). Which override is in
+force is the domain's rule (`overrides_in_force`), asked here exactly as the SQL adapter asks."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
+from app.domain.mastery.record import DecisionChange, DecisionRecord
+from app.domain.scales import Scale
+from app.ports.mastery import StudentCompetency
+from tests.fakes.state import StoredChange, StoredDecision, StoredOverride, TenantTables
+
+
+class FakeDecisionRepository:
+    def __init__(self, tables: TenantTables, seq: Iterator[int]) -> None:
+        self._tables = tables
+        self._seq = seq
+        # The students each call to lock_students named, in order (a lock has no state here).
+        self.locked: list[set[str]] = []
+
+    async def lock_students(self, student_ids: Collection[str]) -> None:
+        self.locked.append(set(student_ids))
+
+    async def get_many(
+        self, pairs: Collection[StudentCompetency]
+    ) -> dict[StudentCompetency, DecisionRecord]:
+        rows = self._tables.decisions
+        return {p: rows[p].record for p in pairs if p in rows}
+
+    async def for_students(
+        self,
+        student_ids: Collection[str],
+        competency_ids: Collection[str] | None = None,
+        *,
+        with_state: bool = True,
+    ) -> list[DecisionRecord]:
+        students = set(student_ids)
+        competencies = None if competency_ids is None else set(competency_ids)
+        found = [
+            row.record
+            for (s, c), row in self._tables.decisions.items()
+            if s in students and (competencies is None or c in competencies)
+        ]
+        return found if with_state else [replace(r, state=None) for r in found]
+
+    async def save_many(
+        self,
+        records: Sequence[DecisionRecord],
+        changes: Sequence[DecisionChange],
+        scales: Mapping[str, Scale],
+        at: datetime,
+    ) -> None:
+        for r in records:
+            shown = r.shown(at, scales[r.framework_id]).status
+            self._tables.decisions[(r.student_id, r.competency_id)] = StoredDecision(r, shown)
+        for change in changes:
+            self._tables.decision_history.append(StoredChange(next(self._seq), change))
+
+    async def history(self, student_id: str, competency_id: str) -> list[DecisionChange]:
+        entries = sorted(self._tables.decision_history, key=lambda e: e.seq)
+        return [
+            e.change
+            for e in entries
+            if (e.change.student_id, e.change.competency_id) == (student_id, competency_id)
+        ]
+
+    async def count_for(self, competency_ids: Collection[str]) -> int:
+        wanted = set(competency_ids)
+        return sum(1 for _, c in self._tables.decisions if c in wanted)
+
+    async def with_expired_overrides(self, at: datetime) -> list[DecisionRecord]:
+        return [
+            row.record
+            for row in self._tables.decisions.values()
+            if row.record.override is not None
+            and row.record.override.expires_at is not None
+            and row.record.override.expires_at <= at
+        ]
+
+
+class FakeOverrideRepository:
+    def __init__(self, tables: TenantTables, seq: Iterator[int]) -> None:
+        self._tables = tables
+        self._seq = seq
+
+    async def add(self, student_id: str, competency_id: str, override: Override) -> None:
+        seq = next(self._seq)
+        recorded = RecordedOverride(competency_id, override, None)
+        self._tables.overrides[seq] = StoredOverride(seq, student_id, recorded)
+
+    async def clear(self, student_id: str, competency_id: str, at: datetime, by: str) -> None:
+        for seq, row in list(self._tables.overrides.items()):
+            recorded = row.recorded
+            mine = (row.student_id, recorded.competency_id) == (student_id, competency_id)
+            if mine and recorded.cleared_at is None:
+                cleared = replace(recorded, cleared_at=at)
+                self._tables.overrides[seq] = replace(row, recorded=cleared, cleared_by=by)
+
+    async def in_force_at(
+        self, student_id: str, competency_ids: Collection[str], at: datetime
+    ) -> dict[str, Override]:
+        wanted = set(competency_ids)
+        rows = sorted(self._tables.overrides.values(), key=lambda r: r.seq)  # the order set in
+        recorded = (
+            r.recorded
+            for r in rows
+            if r.student_id == student_id and r.recorded.competency_id in wanted
+        )
+        return overrides_in_force(recorded, at)

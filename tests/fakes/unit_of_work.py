@@ -1,0 +1,199 @@
+"""Units of work over the in-memory store (app.ports.unit_of_work): each works on its own copy
+of its tenant's tables and writes them back only when it commits, so leaving one without a
+commit (a use case that raised) changes nothing, as the SQL unit of work's rollback.
+
+`FakeDatabase` is the store with its factories: `uow(tenant)` for `UnitOfWorkFactory`,
+`directory()` for `AccessUnitOfWorkFactory`, `reads(tenant)` for `ReadModelsFactory`. It keeps
+every unit of work it opened, so a test can ask whether (and how often) one committed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from app.domain.access import Client, Tenant, TenantId
+from app.domain.errors import Conflict, Problem
+from app.domain.roster import RosterKind
+from app.ports.reports import ReportScope
+from tests.fakes.case import FakeCaseCatalog
+from tests.fakes.evidence import FakeEvidenceRepository
+from tests.fakes.frameworks import FakeFrameworkRepository
+from tests.fakes.gradebook import FakeGradebookResultRepository, FakeLineItemRepository
+from tests.fakes.jobs import FakeJobRepository
+from tests.fakes.mastery import FakeDecisionRepository, FakeOverrideRepository
+from tests.fakes.reports import FakeReadModels
+from tests.fakes.roster import FakeRosterConnectionRepository, FakeRosterRepository
+from tests.fakes.roster_import import FakeRosterStaging
+from tests.fakes.state import DirectoryTables, Store, TenantTables, apply, copy_of
+
+
+class _Transaction:
+    """Open (copy), commit (merge the changes back), close (drop the copy)."""
+
+    def __init__(self) -> None:
+        self.commits = 0
+        self.closed = False
+        self._open = False
+
+    @property
+    def committed(self) -> bool:
+        """Whether the unit of work committed at least once."""
+        return self.commits > 0
+
+    def _require_open(self) -> None:
+        assert self._open, "use the unit of work inside `async with`"
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._open = False
+        self.closed = True
+
+
+class FakeUnitOfWork(_Transaction):
+    """One tenant's transaction: its repositories see that tenant's rows and nothing else."""
+
+    def __init__(self, database: FakeDatabase, tenant_id: TenantId) -> None:
+        super().__init__()
+        self.tenant_id = tenant_id
+        self._database = database
+
+    async def __aenter__(self) -> Self:
+        self._open = True
+        self._base = copy_of(self._database.store.of(self.tenant_id))
+        self._work = copy_of(self._base)
+        sequences = self._database.store.sequences
+        tables = self._work
+        self.jobs = FakeJobRepository(tables)
+        self.frameworks = FakeFrameworkRepository(tables)
+        self.case = FakeCaseCatalog(tables)
+        self.evidence = FakeEvidenceRepository(tables, sequences.evidence)
+        self.decisions = FakeDecisionRepository(tables, sequences.history)
+        self.overrides = FakeOverrideRepository(tables, sequences.overrides)
+        self.roster_connection = FakeRosterConnectionRepository(tables)
+        self.line_items = FakeLineItemRepository(tables)
+        self.gradebook_results = FakeGradebookResultRepository(tables)
+        self.staging: list[FakeRosterStaging] = []
+        return self
+
+    def roster(self, kind: RosterKind) -> FakeRosterRepository:
+        self._require_open()
+        return FakeRosterRepository(self._work, kind)
+
+    def roster_staging(self) -> FakeRosterStaging:
+        self._require_open()
+        staging = FakeRosterStaging(self._work)
+        self.staging.append(staging)
+        return staging
+
+    async def commit(self) -> None:
+        self._require_open()
+        committed = self._database.store.of(self.tenant_id)
+        apply(self._base, self._work, committed)
+        # Later writes in this unit of work are measured from what it has just committed.
+        self._base = copy_of(self._work)
+        self.commits += 1
+
+
+class FakeTenantRepository:
+    def __init__(self, tables: DirectoryTables, database: FakeDatabase) -> None:
+        self._tables = tables
+        self._database = database
+
+    async def add(self, slug: str, name: str, created_at: datetime) -> Tenant:
+        if any(t.slug == slug for t in self._tables.tenants.values()):
+            raise Conflict(f"A tenant {slug!r} exists already", [Problem(("slug",), "taken")])
+        tenant_id = TenantId(next(self._database.store.sequences.tenants))
+        tenant = Tenant(tenant_id, slug, name, created_at)
+        self._tables.tenants[tenant_id] = tenant
+        return tenant
+
+    async def by_slug(self, slug: str) -> Tenant | None:
+        return next((t for t in self._tables.tenants.values() if t.slug == slug), None)
+
+    async def by_id(self, tenant_id: TenantId) -> Tenant | None:
+        return self._tables.tenants.get(tenant_id)
+
+    async def list(self) -> list[Tenant]:
+        return sorted(self._tables.tenants.values(), key=lambda t: t.slug)
+
+
+class FakeClientRepository:
+    def __init__(self, tables: DirectoryTables) -> None:
+        self._tables = tables
+
+    async def add(self, client: Client) -> None:
+        assert client.client_id not in self._tables.clients, "client ids are a primary key"
+        assert client.tenant_id in self._tables.tenants, "a client belongs to a stored tenant"
+        self._tables.clients[client.client_id] = client
+
+    async def get(self, client_id: str) -> Client | None:
+        return self._tables.clients.get(client_id)
+
+    async def save(self, client: Client) -> None:
+        if client.client_id in self._tables.clients:  # an UPDATE: an unknown id changes nothing
+            self._tables.clients[client.client_id] = client
+
+    async def for_tenant(self, tenant_id: TenantId) -> list[Client]:
+        mine = (c for c in self._tables.clients.values() if c.tenant_id == tenant_id)
+        return sorted(mine, key=lambda c: (c.created_at, c.client_id))
+
+
+class FakeAccessUnitOfWork(_Transaction):
+    """The directory's transaction."""
+
+    def __init__(self, database: FakeDatabase) -> None:
+        super().__init__()
+        self._database = database
+
+    async def __aenter__(self) -> Self:
+        self._open = True
+        self._base = copy_of(self._database.store.directory)
+        self._work = copy_of(self._base)
+        self.tenants = FakeTenantRepository(self._work, self._database)
+        self.clients = FakeClientRepository(self._work)
+        return self
+
+    async def commit(self) -> None:
+        self._require_open()
+        apply(self._base, self._work, self._database.store.directory)
+        self._base = copy_of(self._work)
+        self.commits += 1
+
+
+@dataclass
+class FakeDatabase:
+    """The in-memory store and the factories the use cases are given."""
+
+    store: Store = field(default_factory=Store)
+    opened: list[FakeUnitOfWork] = field(default_factory=list)
+    directories: list[FakeAccessUnitOfWork] = field(default_factory=list)
+    # The scopes every report asked the read models to count, in order.
+    report_scopes: list[ReportScope] = field(default_factory=list)
+
+    def uow(self, tenant: TenantId) -> FakeUnitOfWork:
+        unit = FakeUnitOfWork(self, tenant)
+        self.opened.append(unit)
+        return unit
+
+    def directory(self) -> FakeAccessUnitOfWork:
+        unit = FakeAccessUnitOfWork(self)
+        self.directories.append(unit)
+        return unit
+
+    def reads(self, tenant: TenantId) -> FakeReadModels:
+        return FakeReadModels(lambda: self.store.of(tenant), self.report_scopes)
+
+    def tables(self, tenant: TenantId) -> TenantTables:
+        """What is committed for a tenant (for a test's assertions)."""
+        return self.store.of(tenant)
+
+    @property
+    def commits(self) -> int:
+        """Commits of every tenant unit of work so far."""
+        return sum(u.commits for u in self.opened)
