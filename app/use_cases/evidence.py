@@ -10,7 +10,7 @@ from enum import StrEnum
 from app.domain.access import Principal
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
 from app.domain.evidence import Evidence, EvidenceKind, evidence_problems
-from app.domain.frameworks import Framework, Status
+from app.domain.frameworks import Framework
 from app.domain.mastery.record import ChangeCause, DecisionRecord
 from app.domain.roster import RosterKind, UserRole
 from app.ports.clock import Clock, IdGenerator
@@ -207,10 +207,7 @@ def _checked(
             problems.add(("items", index, "student_id"), f"no student {item.student_id!r}")
         if framework is None:
             problems.add(("items", index, "competency_id"), f"no competency {item.competency_id!r}")
-        elif (
-            framework.status is Status.RETIRED
-            or not framework.competency(item.competency_id).is_active
-        ):
+        elif not framework.takes_evidence(item.competency_id):
             problems.add(
                 ("items", index, "competency_id"),
                 f"competency {item.competency_id!r} is retired and takes no new evidence",

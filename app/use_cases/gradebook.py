@@ -13,7 +13,6 @@ from typing import Generic, TypeVar
 
 from app.domain.access import Principal
 from app.domain.errors import Invalid, Location, NotFound, Problem, ProblemList
-from app.domain.frameworks import Status
 from app.domain.gradebook import LineItem, Report, Result
 from app.domain.gradebook_evidence import SOURCE, Derived, EvidenceDraft, derive_evidence
 from app.domain.gradebook_reading import PutLineItem, PutResult, read_line_item, read_result
@@ -90,8 +89,7 @@ async def _competencies(uow: UnitOfWork, ids: Collection[str]) -> dict[str, bool
             named[identifier] = cid
         frameworks = {**frameworks, **await uow.frameworks.get_many(set(framework_of.values()))}
     return {
-        objective: frameworks[framework_of[cid]].status is Status.ACTIVE
-        and frameworks[framework_of[cid]].competency(cid).is_active
+        objective: frameworks[framework_of[cid]].takes_evidence(cid)
         for objective, cid in named.items()
     }
 

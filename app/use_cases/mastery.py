@@ -56,6 +56,11 @@ class ClassGrid:
     students: list[User]
     decisions: dict[tuple[str, str], DecisionView]
 
+    @property
+    def competencies(self) -> tuple[Competency, ...]:
+        """The grid's columns: the framework's active competencies, in framework order."""
+        return self.framework.active_competencies()
+
 
 def _no_evidence(framework: Framework, competency: Competency) -> ComputedDecision:
     if framework.children_of(competency.id):  # decided from its children, as stored ones are
@@ -339,7 +344,7 @@ class MasteryReads:
                 if page.last_key is None:
                     break
                 after = page.last_key
-            competencies = [c for c in framework.ordered if c.is_active]
+            competencies = framework.active_competencies()
             records = await uow.decisions.for_students(
                 [s.id for s in students], [c.id for c in competencies], with_state=False
             )

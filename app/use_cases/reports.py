@@ -71,7 +71,7 @@ class Trend:
 def _competencies(framework: Framework, given: ReportFilter) -> list[Competency]:
     """The active competencies in scope, in framework order."""
     problems: list[Problem] = []
-    chosen = [c for c in framework.ordered if c.is_active]
+    chosen = list(framework.active_competencies())
     if given.competency_ids is not None:
         unknown = [i for i in given.competency_ids if i not in framework]
         problems += [
