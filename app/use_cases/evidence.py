@@ -12,13 +12,14 @@ from app.domain.errors import Invalid, NotFound, Problem, ProblemList
 from app.domain.evidence import Evidence, EvidenceKind, evidence_problems
 from app.domain.frameworks import Framework
 from app.domain.mastery.record import ChangeCause, DecisionRecord
+from app.domain.mastery.refresh import Touch, touches_of
 from app.domain.roster import RosterKind, UserRole
 from app.ports.clock import Clock, IdGenerator
 from app.ports.evidence import EvidenceKey
 from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.deciding import Touch, refresh
+from app.use_cases.deciding import refresh
 
 
 class Outcome(StrEnum):
@@ -181,7 +182,7 @@ async def _write(
             frameworks = {**frameworks, **more_frameworks}
     created = await uow.evidence.add_many(created, framework_of, now)
     await uow.evidence.replace_many(updated, previous, now)
-    touches = _touches(created, updated, previous)
+    touches = touches_of(created, updated, previous)
     cause = ChangeCause.VOID if previous and not built else ChangeCause.EVIDENCE
     refreshed = await refresh(uow, frameworks, framework_of, touches, now, cause)
     return RecordedBatch(changes.outcomes, refreshed.records, frameworks, now)
@@ -256,22 +257,6 @@ def _compared(
             changes.previous.append(old)
             changes.outcomes.append(ItemOutcome(old.id, Outcome.UPDATED))
     return changes
-
-
-def _touches(
-    created: list[Evidence], updated: list[Evidence], previous: list[Evidence]
-) -> list[Touch]:
-    """New results may extend a decision; changed ones (and a moved student's old decision)
-    need a recompute."""
-    recompute = {(e.student_id, e.competency_id) for e in updated} | {
-        (e.student_id, e.competency_id) for e in previous
-    }
-    new: dict[tuple[str, str], list[Evidence]] = {}
-    for e in created:
-        new.setdefault((e.student_id, e.competency_id), []).append(e)
-    touches = [Touch(s, c, recompute=True) for s, c in recompute]
-    touches += [Touch(s, c, new=tuple(es)) for (s, c), es in new.items() if (s, c) not in recompute]
-    return touches
 
 
 @dataclass(frozen=True, kw_only=True)

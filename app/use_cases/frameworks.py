@@ -17,12 +17,12 @@ from app.domain.framework_changes import (
 )
 from app.domain.frameworks import Competency, Framework
 from app.domain.jobs import Job
-from app.domain.mastery.record import ChangeCause, DecisionRecord
+from app.domain.mastery.record import ChangeCause, DecisionRecord, student_records
 from app.ports.clock import Clock, IdGenerator
 from app.ports.jobs import JobReport, JobRunner, Progress
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.deciding import save_changed, student_records
+from app.use_cases.deciding import save_changed
 from app.use_cases.lookups import require_competency, require_framework
 
 STUDENTS_PER_STEP = 200

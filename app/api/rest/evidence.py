@@ -12,8 +12,8 @@ from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
 from app.api.rest.json_bytes import json_response
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
+from app.domain.mastery.view import view_of
 from app.use_cases import evidence as use
-from app.use_cases.mastery import view_of
 
 router = APIRouter(tags=["evidence"])
 Id = Annotated[str, Path(min_length=1, max_length=64)]
