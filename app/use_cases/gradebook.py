@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 
 from app.domain.access import Principal
 from app.domain.errors import Invalid, Location, NotFound, Problem, ProblemList
+from app.domain.evidence_acceptance import EvidenceInput
 from app.domain.gradebook import LineItem, Report, Result
 from app.domain.gradebook_evidence import SOURCE, Derived, EvidenceDraft, derive_evidence
 from app.domain.gradebook_reading import PutLineItem, PutResult, read_line_item, read_result
@@ -21,7 +22,7 @@ from app.domain.roster import RecordStatus, Reference, RosterKind, UserRole
 from app.ports.clock import Clock, IdGenerator
 from app.ports.paging import Counted
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.evidence import EvidenceInput, sync_evidence
+from app.use_cases.evidence import sync_evidence
 from app.use_cases.roster import missing_references
 
 T = TypeVar("T")
