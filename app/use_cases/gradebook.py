@@ -15,7 +15,14 @@ from app.domain.access import Principal
 from app.domain.errors import Invalid, Location, NotFound, Problem, ProblemList
 from app.domain.evidence_acceptance import EvidenceInput
 from app.domain.gradebook import LineItem, Report, Result
-from app.domain.gradebook_evidence import SOURCE, Derived, EvidenceDraft, derive_evidence
+from app.domain.gradebook_evidence import (
+    SOURCE,
+    Derived,
+    EvidenceDraft,
+    counts_differently,
+    derive_evidence,
+    problem_in_result,
+)
 from app.domain.gradebook_reading import PutLineItem, PutResult, read_line_item, read_result
 from app.domain.oneroster.query import CollectionQuery
 from app.domain.roster import RecordStatus, Reference, RosterKind, UserRole
@@ -34,14 +41,6 @@ class Saved(Generic[T]):
 
     record: T
     created: bool
-
-
-def _counts_differently(before: LineItem, after: LineItem) -> bool:
-    return (before.score_range, before.aligned, before.status) != (
-        after.score_range,
-        after.aligned,
-        after.status,
-    )
 
 
 async def _derive_again(
@@ -95,14 +94,6 @@ async def _competencies(uow: UnitOfWork, ids: Collection[str]) -> dict[str, bool
     }
 
 
-# Where a problem recording evidence lies in the result that made it.
-_FIELDS: dict[str, Location] = {
-    "observed_at": ("scoreDate",),
-    "student_id": ("student",),
-    "source_id": ("sourcedId",),
-}
-
-
 async def _sync(
     uow: UnitOfWork,
     ids: IdGenerator,
@@ -147,11 +138,7 @@ async def _sync(
         located = []
         for p in error.problems:
             result, draft = origins[int(p.loc[1])]
-            field = str(p.loc[2]) if len(p.loc) > 2 else ""
-            loc = _FIELDS.get(field, draft.loc)
-            # The evidence's own words, in the vendor's: a score without a range is on the scale.
-            msg = p.msg.replace("without a max_score", "on the competency's scale (no range)")
-            located.append(Problem((*where(result), *loc), msg))
+            located.append(problem_in_result(p, draft, where(result)))
         raise Invalid("The result's evidence is not valid; nothing was written", located) from None
 
 
@@ -179,7 +166,7 @@ class Gradebook:
                 return Saved(stored, created=False)
             fresh = replace(item, updated_at=now)
             await uow.line_items.save(fresh)
-            if stored is not None and _counts_differently(stored, fresh):
+            if stored is not None and counts_differently(stored, fresh):
                 await _derive_again(uow, self.ids, principal, fresh, now)
             await uow.commit()
         return Saved(fresh, created=stored is None)
