@@ -51,10 +51,9 @@ class ItemOutcome:
 
 @dataclass(frozen=True)
 class Replacing:
-    """A source that replaces the evidence some of its ids made (a gradebook result sent
+    """A batch that replaces the evidence some source ids made (a gradebook result sent
     again): `earlier` is what those ids made before, voided ones too."""
 
-    source: str
     earlier: Sequence[Evidence]
 
 

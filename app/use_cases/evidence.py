@@ -105,7 +105,7 @@ async def _write(
     earlier = None
     if replacing is not None:
         source, source_ids = replacing
-        earlier = Replacing(source, await uow.evidence.from_sources(source, source_ids))
+        earlier = Replacing(await uow.evidence.from_sources(source, source_ids))
     accepted = accept_batch(
         items,
         sender=sender,

@@ -133,7 +133,7 @@ def test_a_replacing_source_revives_what_it_sends_and_voids_what_it_no_longer_se
     voided = stored(3, voided=day(5))
     dropped = stored(2, ident="e-2", seq=8, source_id="r2")
     already = stored(1, ident="e-3", seq=9, source_id="r3", voided=day(6))
-    done = accept([sent(3)], [voided], Replacing("lms", [voided, dropped, already]))
+    done = accept([sent(3)], [voided], Replacing([voided, dropped, already]))
     # r1 is revived (same score, voided before); r2 is no longer sent: voided now; r3 stays voided.
     assert done.outcomes == [ItemOutcome("e-old", Outcome.UPDATED)]
     assert [(e.id, e.voided_at) for e in done.updated] == [("e-old", None), ("e-2", NOW)]
@@ -143,7 +143,7 @@ def test_a_replacing_source_revives_what_it_sends_and_voids_what_it_no_longer_se
 
 def test_a_source_sending_nothing_voids_everything_it_sent_and_the_cause_is_a_void() -> None:
     dropped = stored(2, ident="e-2", source_id="r2")
-    done = accept([], [], Replacing("lms", [dropped]))
+    done = accept([], [], Replacing([dropped]))
     assert [(e.id, e.voided_at) for e in done.updated] == [("e-2", NOW)]
     assert (done.outcomes, done.cause) == ([], ChangeCause.VOID)
 
