@@ -28,6 +28,7 @@ import httpx
 from app.bootstrap import build
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, Principal
+from app.domain.framework_commands import CompetencySpec, CreateFramework
 from app.domain.roster import (
     Course,
     Enrollment,
@@ -90,26 +91,24 @@ async def _district(url: str, slug: str) -> tuple[str, str]:
     principal = Principal("bench", tenant.id, tenant.slug, ALL_SCOPES)
     await container.use_cases.frameworks.create_framework(
         principal,
-        {
-            "id": "fw",
-            "title": "Bench framework",
-            "competencies": [
-                {
-                    "id": f"dom-{d}",
-                    "code": f"D{d}",
-                    "statement": f"Domain {d}",
-                    "children": [
-                        {
-                            "id": f"std-{d}-{s}",
-                            "code": f"D{d}.{s}",
-                            "statement": f"Standard {d}.{s}",
-                        }
+        CreateFramework(
+            id="fw",
+            title="Bench framework",
+            competencies=tuple(
+                CompetencySpec(
+                    id=f"dom-{d}",
+                    code=f"D{d}",
+                    statement=f"Domain {d}",
+                    children=tuple(
+                        CompetencySpec(
+                            id=f"std-{d}-{s}", code=f"D{d}.{s}", statement=f"Standard {d}.{s}"
+                        )
                         for s in range(STANDARDS)
-                    ],
-                }
+                    ),
+                )
                 for d in range(DOMAINS)
-            ],
-        },
+            ),
+        ),
     )
     token = container.adapters.tokens.issue(principal, container.adapters.clock.now(), 86_400)
     await container.close()

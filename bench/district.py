@@ -14,6 +14,8 @@ import asyncpg
 
 from app.bootstrap import Container
 from app.domain.access import ALL_SCOPES, Principal, Tenant
+from app.domain.framework_commands import CalculationSpec, CompetencySpec, CreateFramework
+from app.domain.frameworks import CalculationMethod
 from app.domain.roster import RACE_FLAGS, Demographics
 from bench.common import asyncpg_dsn
 
@@ -32,21 +34,21 @@ class District:
     schools: int
 
 
-def _framework(framework_id: str, count: int) -> dict[str, object]:
-    return {
-        "id": framework_id,
-        "title": f"Framework of {count}",
-        "calculation": {"method": "latest"},
-        "competencies": [
-            {
-                "id": f"{framework_id}-c{i:03d}",
-                "code": f"S.{i}",
-                "statement": f"Standard {i}",
-                "kind": "standard",
-            }
+def _framework(framework_id: str, count: int) -> CreateFramework:
+    return CreateFramework(
+        id=framework_id,
+        title=f"Framework of {count}",
+        calculation=CalculationSpec(CalculationMethod.LATEST),
+        competencies=tuple(
+            CompetencySpec(
+                id=f"{framework_id}-c{i:03d}",
+                code=f"S.{i}",
+                statement=f"Standard {i}",
+                kind="standard",
+            )
             for i in range(count)
-        ],
-    }
+        ),
+    )
 
 
 def _student(i: int) -> str:

@@ -135,9 +135,12 @@ def combinations(groups: Iterable[int], min_cell: int) -> Iterator[tuple[tuple[i
     """(plus, minus) pairs and triples of groups whose sum gives each student 0 or 1 and counts
     1 to min_cell - 1 students: X1 - X2, X1 - X2 - X3 and X1 + X2 - X3."""
     every = sorted(set(groups), key=lambda g: (g.bit_count(), g))
-    by_size: dict[int, list[int]] = defaultdict(list)
-    for g in every:
-        by_size[g.bit_count()].append(g)
+    yield from _differences(every, min_cell)
+    yield from _sums_less_one(every, min_cell)
+
+
+def _differences(every: Sequence[int], min_cell: int) -> Iterator[tuple[tuple[int, ...], ...]]:
+    """X1 - X2 and X1 - X2 - X3: groups inside X1 (and apart from each other) taken from it."""
     for x1 in every:
         n1 = x1.bit_count()
         inside = [x for x in every if x != x1 and not x & ~x1 and n1 - x.bit_count() < n1]
@@ -148,6 +151,13 @@ def combinations(groups: Iterable[int], min_cell: int) -> Iterator[tuple[tuple[i
             for x3 in inside[a + 1 :]:
                 if not x2 & x3 and 0 < n1 - x2.bit_count() - x3.bit_count() < min_cell:
                     yield (x1,), (x2, x3)
+
+
+def _sums_less_one(every: Sequence[int], min_cell: int) -> Iterator[tuple[tuple[int, ...], ...]]:
+    """X1 + X2 - X3: a group holding both groups' overlap and inside their union."""
+    by_size: dict[int, list[int]] = defaultdict(list)
+    for g in every:
+        by_size[g.bit_count()].append(g)
     for a, x1 in enumerate(every):
         for x2 in every[a + 1 :]:
             both, either = x1 & x2, x1 | x2

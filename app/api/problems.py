@@ -1,8 +1,9 @@
 """Every error answer is RFC 9457 problem details (application/problem+json).
 
-One table maps domain error kinds to HTTP statuses; request validation, HTTP errors and
-unexpected exceptions get the same shape (the last are answered by `middleware.RequestContext`,
-with a correlation id and no internals)."""
+A domain error answers the status app.api.error_status decides (the one table every error
+format reads); request validation, HTTP errors and unexpected exceptions get the same shape
+(the last are answered by `middleware.RequestContext`, with a correlation id and no
+internals)."""
 
 from __future__ import annotations
 
@@ -18,18 +19,10 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.api.context import request_id
+from app.api.error_status import answer_for, status_of
 from app.domain.errors import DomainError, Problem
 
 PROBLEM_JSON = "application/problem+json"
-
-STATUS_OF_KIND = {
-    "not_found": 404,
-    "invalid": 422,
-    "conflict": 409,
-    "forbidden": 403,
-    "unauthorized": 401,
-    "source_unavailable": 502,
-}
 
 
 class ProblemItem(BaseModel):
@@ -107,7 +100,7 @@ def _loc(loc: Any) -> list[str | int]:
 
 async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
-    status = STATUS_OF_KIND.get(exc.kind, 400)
+    status = status_of(exc)
     errors = [{"loc": _loc(p.loc), "msg": p.msg} for p in exc.problems] or None
     headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else None
     return problem(
@@ -155,12 +148,10 @@ def located(*prefix: str | int) -> Iterator[None]:
 
 
 def graphql_extensions(exc: DomainError) -> dict[str, Any]:
-    """A domain error's GraphQL `extensions`: its kind as the code (NOT_FOUND, INVALID, ...),
-    the status REST answers for it, and every problem found."""
-    found: dict[str, Any] = {
-        "code": exc.kind.upper(),
-        "status": STATUS_OF_KIND.get(exc.kind, 400),
-    }
+    """A domain error's GraphQL `extensions`: its code (NOT_FOUND, INVALID, ...) and the status
+    REST answers for it, from the one table, and every problem found."""
+    answer = answer_for(exc)
+    found: dict[str, Any] = {"code": answer.code, "status": answer.status}
     if exc.problems:
         found["problems"] = [{"loc": _loc(p.loc), "msg": p.msg} for p in exc.problems]
     return found

@@ -49,6 +49,14 @@ class Invalid(DomainError):
 
 
 @dataclass
+class InvalidQuery(Invalid):
+    """A request's query parameters cannot be followed (a sort or filter a collection does not
+    have): a bad request, not bad data."""
+
+    kind: str = "invalid_query"
+
+
+@dataclass
 class Conflict(DomainError):
     """The input contradicts what is stored (a duplicate, a concurrent change)."""
 

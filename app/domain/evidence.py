@@ -15,6 +15,9 @@ from app.domain.scales import Scale, format_number, is_number
 # is a mistake (a wrong year, a local time sent as UTC) that would sit at the end of every series.
 CLOCK_SKEW = timedelta(minutes=5)
 
+EvidenceKey = tuple[str, str, str]
+"""(source, source_id, competency_id): what identifies one result across resends."""
+
 
 class EvidenceKind(StrEnum):
     """Summative results count by default; formative ones only when the policy says so."""
@@ -72,6 +75,11 @@ class Evidence:
         if isinstance(self.seq, bool) or not isinstance(self.seq, int) or self.seq < 0:
             problems.add(("seq",), "must be a whole number at or above 0")
         problems.raise_if_any("The evidence is invalid")
+
+    @property
+    def key(self) -> EvidenceKey:
+        """What identifies this result across resends."""
+        return (self.source, self.source_id, self.competency_id)
 
     @property
     def order_key(self) -> tuple[datetime, int]:

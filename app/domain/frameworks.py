@@ -303,6 +303,19 @@ class Framework:
         """Every competency in framework order: depth-first, siblings by position."""
         return self._order
 
+    def active_competencies(self) -> tuple[Competency, ...]:
+        """The competencies in use, in framework order (retired ones keep only their history)."""
+        return tuple(c for c in self._order if c.is_active)
+
+    def takes_evidence(self, competency_id: str) -> bool:
+        """Whether new results may be recorded for this competency: it and its framework are in
+        use (retired ones keep their history but take nothing new)."""
+        return (
+            self.status is Status.ACTIVE
+            and competency_id in self._by_id
+            and self._by_id[competency_id].is_active
+        )
+
     def rank(self, competency_id: str) -> int:
         """The competency's place in framework order (a parent ranks before its children)."""
         try:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.domain.errors import Location, ProblemList
+from app.domain.errors import Location, Problem, ProblemList
 from app.domain.gradebook import Ignored, LineItem, Report, Result, ScoreStatus
 from app.domain.roster import RecordStatus
 from app.domain.scales import format_number
@@ -55,6 +55,36 @@ def observed_at(result: Result, received_at: datetime) -> datetime:
     if result.date_only:
         return min(result.score_date, received_at)
     return result.score_date
+
+
+def counts_differently(before: LineItem, after: LineItem) -> bool:
+    """Whether a change of a line item changes what its results count for (their evidence is
+    then derived again): its score range, its alignment or its status."""
+    return (before.score_range, before.aligned, before.status) != (
+        after.score_range,
+        after.aligned,
+        after.status,
+    )
+
+
+# Where a problem of the evidence a result made lies in the result, by the evidence's field.
+_RESULT_FIELDS: dict[str, Location] = {
+    "observed_at": ("scoreDate",),
+    "student_id": ("student",),
+    "source_id": ("sourcedId",),
+}
+
+
+def problem_in_result(problem: Problem, draft: EvidenceDraft, where: Location) -> Problem:
+    """A problem found recording a draft's evidence (located ("items", index, field)), told in
+    the result's words: at `where` (the result in the request), then the result's own field
+    that made the evidence's (the score the draft came from by default)."""
+    field = str(problem.loc[2]) if len(problem.loc) > 2 else ""
+    loc = _RESULT_FIELDS.get(field, draft.loc)
+    # A score without a range is on the competency's scale: the evidence's words are not the
+    # vendor's.
+    msg = problem.msg.replace("without a max_score", "on the competency's scale (no range)")
+    return Problem((*where, *loc), msg)
 
 
 def not_counted(result: Result, line_item: LineItem) -> str | None:

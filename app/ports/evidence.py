@@ -7,11 +7,9 @@ from datetime import datetime
 from typing import Protocol
 
 from app.domain.evidence import Evidence
+from app.domain.evidence import EvidenceKey as EvidenceKey  # the ports' callers name it here
 from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
-
-EvidenceKey = tuple[str, str, str]
-"""(source, source_id, competency_id): what identifies one result across resends."""
 
 
 class EvidenceRepository(Protocol):

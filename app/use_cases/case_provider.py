@@ -19,7 +19,7 @@ from app.domain.case.export import (
 )
 from app.domain.case.identifiers import derived, item_identifier
 from app.domain.case.package import DOCUMENT_TEXT
-from app.domain.errors import Invalid, NotFound, Problem
+from app.domain.errors import InvalidQuery, NotFound, Problem
 from app.domain.frameworks import Competency, Framework
 from app.ports.case import CaseCodec
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -71,7 +71,7 @@ class CaseProvider:
         """A page of the tenant's CFDocuments, and how many there are in all. Districts have tens
         of frameworks, so the list is sorted here, over the frameworks' rows alone."""
         if sort is not None and sort not in SORTABLE:
-            raise Invalid(
+            raise InvalidQuery(
                 "The documents cannot be sorted so",
                 [Problem(("sort",), f"must be one of {', '.join(SORTABLE)}")],
             )

@@ -9,10 +9,11 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from app.domain.access import Tenant
+from app.domain.evidence_acceptance import EvidenceInput
 from app.domain.frameworks import Framework
 from app.domain.roster import User
 from app.use_cases.case_import import operator
-from app.use_cases.evidence import EvidenceInput, EvidenceRecords
+from app.use_cases.evidence import EvidenceRecords
 
 SEED = 4_242
 SOURCE = "demo-assessments"

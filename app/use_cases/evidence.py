@@ -2,50 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import StrEnum
 
 from app.domain.access import Principal
-from app.domain.errors import Invalid, NotFound, Problem, ProblemList
-from app.domain.evidence import Evidence, EvidenceKind, evidence_problems
-from app.domain.frameworks import Framework, Status
+from app.domain.errors import Invalid, NotFound, Problem
+from app.domain.evidence import Evidence
+from app.domain.evidence_acceptance import (
+    EvidenceInput,
+    ItemOutcome,
+    Outcome,
+    Replacing,
+    accept_batch,
+)
+from app.domain.frameworks import Framework
 from app.domain.mastery.record import ChangeCause, DecisionRecord
+from app.domain.mastery.refresh import Touch, touches_of
 from app.domain.roster import RosterKind, UserRole
 from app.ports.clock import Clock, IdGenerator
-from app.ports.evidence import EvidenceKey
 from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.deciding import Touch, refresh
-
-
-class Outcome(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-
-
-@dataclass(frozen=True)
-class EvidenceInput:
-    """One result as a client sends it; `source` defaults to the client's id."""
-
-    student_id: str
-    competency_id: str
-    score: float
-    observed_at: datetime
-    source_id: str
-    max_score: float | None = None
-    source: str | None = None
-    kind: str = EvidenceKind.SUMMATIVE.value
-    comment: str | None = None
-
-
-@dataclass(frozen=True)
-class ItemOutcome:
-    id: str
-    outcome: Outcome
+from app.use_cases.deciding import refresh
 
 
 @dataclass(frozen=True)
@@ -58,17 +37,6 @@ class RecordedBatch:
     # The instant the decisions are to be shown as of: when a command commits the batch, just
     # after its commit, as a read then would show them.
     shown_at: datetime
-
-
-def _same_result(a: Evidence, b: Evidence) -> bool:
-    return (a.student_id, a.score, a.max_score, a.observed_at, a.kind, a.comment) == (
-        b.student_id,
-        b.score,
-        b.max_score,
-        b.observed_at,
-        b.kind,
-        b.comment,
-    )
 
 
 async def _named_by_case_identifier(
@@ -87,37 +55,6 @@ async def _named_by_case_identifier(
         replace(i, competency_id=owners[i.competency_id][1]) if i.competency_id in owners else i
         for i in items
     ]
-
-
-def _build(
-    index: int,
-    item: EvidenceInput,
-    new_id: str,
-    source: str,
-    framework: Framework | None,
-    now: datetime,
-    problems: ProblemList,
-) -> Evidence | None:
-    try:
-        evidence = Evidence(
-            id=new_id,
-            student_id=item.student_id,
-            competency_id=item.competency_id,
-            score=item.score,
-            max_score=item.max_score,
-            observed_at=item.observed_at,
-            source=source,
-            source_id=item.source_id,
-            kind=item.kind,  # type: ignore[arg-type]  # Evidence checks the name
-            comment=item.comment,
-        )
-    except Invalid as error:
-        problems.extend(error.problems, ("items", index))
-        return None
-    if framework is not None:
-        scale = framework.scale
-        problems.extend(evidence_problems(evidence, scale, received_at=now), ("items", index))
-    return evidence
 
 
 async def sync_evidence(
@@ -160,121 +97,37 @@ async def _write(
     students = await uow.roster(RosterKind.USER).active_ids(
         {i.student_id for i in items}, role=UserRole.STUDENT.value
     )
-    built, seen = _checked(items, students, framework_of, frameworks, ids, principal, now)
-
-    await uow.decisions.lock_students({e.student_id for e in built} | set(lock))
-    stored = await uow.evidence.find(seen.keys())
-    # A source that replaces its evidence (a gradebook result sent again) revives what it
-    # voided before; a client re-posting a voided item through /v1/evidence does not.
-    changes = _compared(built, stored, revive=replacing is not None)
-    created, updated, previous = changes.created, changes.updated, changes.previous
+    sender = principal.client_id
+    # Locked before the stored evidence is read, so a concurrent batch for the same students
+    # is seen whole or not at all.
+    await uow.decisions.lock_students({i.student_id for i in items} | set(lock))
+    stored = await uow.evidence.find({i.key(sender) for i in items})
+    earlier = None
     if replacing is not None:
         source, source_ids = replacing
-        for old in await uow.evidence.from_sources(source, source_ids):
-            if old.voided_at is None and (old.source, old.source_id, old.competency_id) not in seen:
-                updated.append(replace(old, voided_at=now))
-                previous.append(old)
-        more = {e.competency_id for e in previous} - framework_of.keys()
-        if more:
-            more_of, more_frameworks = await uow.frameworks.of_competencies(more)
-            framework_of = {**framework_of, **more_of}
-            frameworks = {**frameworks, **more_frameworks}
-    created = await uow.evidence.add_many(created, framework_of, now)
-    await uow.evidence.replace_many(updated, previous, now)
-    touches = _touches(created, updated, previous)
-    cause = ChangeCause.VOID if previous and not built else ChangeCause.EVIDENCE
-    refreshed = await refresh(uow, frameworks, framework_of, touches, now, cause)
-    return RecordedBatch(changes.outcomes, refreshed.records, frameworks, now)
-
-
-def _checked(
-    items: list[EvidenceInput],
-    students: Collection[str],
-    framework_of: dict[str, str],
-    frameworks: dict[str, Framework],
-    ids: IdGenerator,
-    principal: Principal,
-    now: datetime,
-) -> tuple[list[Evidence], dict[EvidenceKey, int]]:
-    """The batch's evidence, and the item where each key first appears; raises `Invalid`
-    listing every problem of the batch."""
-    problems = ProblemList()
-    built: list[Evidence] = []
-    seen: dict[EvidenceKey, int] = {}
-    for index, item in enumerate(items):
-        framework = frameworks.get(framework_of.get(item.competency_id, ""))
-        if item.student_id not in students:
-            problems.add(("items", index, "student_id"), f"no student {item.student_id!r}")
-        if framework is None:
-            problems.add(("items", index, "competency_id"), f"no competency {item.competency_id!r}")
-        elif (
-            framework.status is Status.RETIRED
-            or not framework.competency(item.competency_id).is_active
-        ):
-            problems.add(
-                ("items", index, "competency_id"),
-                f"competency {item.competency_id!r} is retired and takes no new evidence",
-            )
-        source = item.source or principal.client_id
-        evidence = _build(index, item, ids.new_id(), source, framework, now, problems)
-        if evidence is None:
-            continue
-        key = (evidence.source, evidence.source_id, evidence.competency_id)
-        if key in seen:
-            problems.add(
-                ("items", index, "source_id"),
-                f"repeats item {seen[key]} (same source, source_id and competency)",
-            )
-        seen.setdefault(key, index)
-        built.append(evidence)
-    problems.raise_if_any(f"{len(problems.problems)} problem(s) in the batch; nothing was written")
-    return built, seen
-
-
-@dataclass
-class _Changes:
-    """What a batch does to the stored evidence: new results, changed ones (with what they
-    were), and each item's outcome."""
-
-    created: list[Evidence] = field(default_factory=list)
-    updated: list[Evidence] = field(default_factory=list)
-    previous: list[Evidence] = field(default_factory=list)
-    outcomes: list[ItemOutcome] = field(default_factory=list)
-
-
-def _compared(
-    built: list[Evidence], stored: Mapping[EvidenceKey, Evidence], *, revive: bool
-) -> _Changes:
-    changes = _Changes()
-    for evidence in built:
-        old = stored.get((evidence.source, evidence.source_id, evidence.competency_id))
-        if old is None:
-            changes.created.append(evidence)
-            changes.outcomes.append(ItemOutcome(evidence.id, Outcome.CREATED))
-        elif _same_result(old, evidence) and not (revive and old.voided_at is not None):
-            changes.outcomes.append(ItemOutcome(old.id, Outcome.UNCHANGED))
-        else:
-            voided_at = None if revive else old.voided_at
-            changes.updated.append(replace(evidence, id=old.id, seq=old.seq, voided_at=voided_at))
-            changes.previous.append(old)
-            changes.outcomes.append(ItemOutcome(old.id, Outcome.UPDATED))
-    return changes
-
-
-def _touches(
-    created: list[Evidence], updated: list[Evidence], previous: list[Evidence]
-) -> list[Touch]:
-    """New results may extend a decision; changed ones (and a moved student's old decision)
-    need a recompute."""
-    recompute = {(e.student_id, e.competency_id) for e in updated} | {
-        (e.student_id, e.competency_id) for e in previous
-    }
-    new: dict[tuple[str, str], list[Evidence]] = {}
-    for e in created:
-        new.setdefault((e.student_id, e.competency_id), []).append(e)
-    touches = [Touch(s, c, recompute=True) for s, c in recompute]
-    touches += [Touch(s, c, new=tuple(es)) for (s, c), es in new.items() if (s, c) not in recompute]
-    return touches
+        earlier = Replacing(await uow.evidence.from_sources(source, source_ids))
+    accepted = accept_batch(
+        items,
+        sender=sender,
+        new_id=ids.new_id,
+        frameworks=frameworks,
+        framework_of=framework_of,
+        students=students,
+        stored=stored,
+        now=now,
+        replacing=earlier,
+    )
+    accepted.raise_if_refused()
+    more = {e.competency_id for e in accepted.previous} - framework_of.keys()
+    if more:
+        more_of, more_frameworks = await uow.frameworks.of_competencies(more)
+        framework_of = {**framework_of, **more_of}
+        frameworks = {**frameworks, **more_frameworks}
+    created = await uow.evidence.add_many(accepted.created, framework_of, now)
+    await uow.evidence.replace_many(accepted.updated, accepted.previous, now)
+    touches = touches_of(created, accepted.updated, accepted.previous)
+    refreshed = await refresh(uow, frameworks, framework_of, touches, now, accepted.cause)
+    return RecordedBatch(accepted.outcomes, refreshed.records, frameworks, now)
 
 
 @dataclass(frozen=True, kw_only=True)

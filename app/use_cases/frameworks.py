@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from app.domain.access import Principal, Scope, TenantId
-from app.domain.framework_builder import framework_from_dict
-from app.domain.framework_changes import (
-    add_competencies,
-    changes_decisions,
-    patch_competency,
-    patch_framework,
+from app.domain.framework_authoring import add_competency, build_framework
+from app.domain.framework_changes import changes_decisions, update_competency, update_framework
+from app.domain.framework_commands import (
+    AddCompetency,
+    CreateFramework,
+    UpdateCompetency,
+    UpdateFramework,
 )
 from app.domain.frameworks import Competency, Framework
 from app.domain.jobs import Job
-from app.domain.mastery.record import ChangeCause, DecisionRecord
+from app.domain.mastery.record import ChangeCause, DecisionRecord, student_records
 from app.ports.clock import Clock, IdGenerator
 from app.ports.jobs import JobReport, JobRunner, Progress
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.deciding import save_changed, student_records
+from app.use_cases.deciding import save_changed
 from app.use_cases.lookups import require_competency, require_framework
 
 STUDENTS_PER_STEP = 200
@@ -73,12 +73,9 @@ class Frameworks:
     # A policy change that touches more decisions than this recomputes them in a job (202).
     recompute_inline_limit: int
 
-    async def create_framework(self, principal: Principal, body: Mapping[str, Any]) -> Framework:
+    async def create_framework(self, principal: Principal, command: CreateFramework) -> Framework:
         """A new framework with its whole competency tree."""
-        given = body.get("id")
-        framework = framework_from_dict(
-            body, new_id=self.ids.new_id, framework_id=given if isinstance(given, str) else None
-        )
+        framework = build_framework(command, self.ids.new_id)
         async with self.uow(principal.tenant_id) as uow:
             await uow.frameworks.add(framework, self.clock.now())
             await uow.commit()
@@ -106,29 +103,29 @@ class Frameworks:
             return await require_competency(uow, competency_id)
 
     async def update_framework(
-        self, principal: Principal, framework_id: str, changes: Mapping[str, Any]
+        self, principal: Principal, framework_id: str, command: UpdateFramework
     ) -> FrameworkChanged:
         """Change a framework's fields; a policy change recomputes every decision of it."""
-        return await self.change(principal, framework_id, lambda f: patch_framework(f, changes))
+        return await self.change(principal, framework_id, lambda f: update_framework(f, command))
 
     async def update_competency(
-        self, principal: Principal, competency_id: str, changes: Mapping[str, Any]
+        self, principal: Principal, competency_id: str, command: UpdateCompetency
     ) -> tuple[Competency, FrameworkChanged]:
         """Change a competency; a change of its policy or place recomputes decisions."""
         _, framework = await self.get_competency(principal, competency_id)
         changed = await self.change(
-            principal, framework.id, lambda f: patch_competency(f, competency_id, changes)
+            principal, framework.id, lambda f: update_competency(f, competency_id, command)
         )
         return changed.framework.competency(competency_id), changed
 
     async def add_competency(
-        self, principal: Principal, framework_id: str, body: Mapping[str, Any]
+        self, principal: Principal, framework_id: str, command: AddCompetency
     ) -> tuple[list[Competency], FrameworkChanged]:
         """Add a competency (with nested children) to a framework."""
         added: list[Competency] = []
 
         def change(framework: Framework) -> Framework:
-            new, competencies = add_competencies(framework, body, self.ids.new_id)
+            new, competencies = add_competency(framework, command, self.ids.new_id)
             added[:] = competencies
             return new
 

@@ -13,16 +13,23 @@ from typing import Generic, TypeVar
 
 from app.domain.access import Principal
 from app.domain.errors import Invalid, Location, NotFound, Problem, ProblemList
-from app.domain.frameworks import Status
+from app.domain.evidence_acceptance import EvidenceInput
 from app.domain.gradebook import LineItem, Report, Result
-from app.domain.gradebook_evidence import SOURCE, Derived, EvidenceDraft, derive_evidence
+from app.domain.gradebook_evidence import (
+    SOURCE,
+    Derived,
+    EvidenceDraft,
+    counts_differently,
+    derive_evidence,
+    problem_in_result,
+)
 from app.domain.gradebook_reading import PutLineItem, PutResult, read_line_item, read_result
 from app.domain.oneroster.query import CollectionQuery
 from app.domain.roster import RecordStatus, Reference, RosterKind, UserRole
 from app.ports.clock import Clock, IdGenerator
 from app.ports.paging import Counted
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.evidence import EvidenceInput, sync_evidence
+from app.use_cases.evidence import sync_evidence
 from app.use_cases.roster import missing_references
 
 T = TypeVar("T")
@@ -34,14 +41,6 @@ class Saved(Generic[T]):
 
     record: T
     created: bool
-
-
-def _counts_differently(before: LineItem, after: LineItem) -> bool:
-    return (before.score_range, before.aligned, before.status) != (
-        after.score_range,
-        after.aligned,
-        after.status,
-    )
 
 
 async def _derive_again(
@@ -90,18 +89,9 @@ async def _competencies(uow: UnitOfWork, ids: Collection[str]) -> dict[str, bool
             named[identifier] = cid
         frameworks = {**frameworks, **await uow.frameworks.get_many(set(framework_of.values()))}
     return {
-        objective: frameworks[framework_of[cid]].status is Status.ACTIVE
-        and frameworks[framework_of[cid]].competency(cid).is_active
+        objective: frameworks[framework_of[cid]].takes_evidence(cid)
         for objective, cid in named.items()
     }
-
-
-# Where a problem recording evidence lies in the result that made it.
-_FIELDS: dict[str, Location] = {
-    "observed_at": ("scoreDate",),
-    "student_id": ("student",),
-    "source_id": ("sourcedId",),
-}
 
 
 async def _sync(
@@ -148,11 +138,7 @@ async def _sync(
         located = []
         for p in error.problems:
             result, draft = origins[int(p.loc[1])]
-            field = str(p.loc[2]) if len(p.loc) > 2 else ""
-            loc = _FIELDS.get(field, draft.loc)
-            # The evidence's own words, in the vendor's: a score without a range is on the scale.
-            msg = p.msg.replace("without a max_score", "on the competency's scale (no range)")
-            located.append(Problem((*where(result), *loc), msg))
+            located.append(problem_in_result(p, draft, where(result)))
         raise Invalid("The result's evidence is not valid; nothing was written", located) from None
 
 
@@ -180,7 +166,7 @@ class Gradebook:
                 return Saved(stored, created=False)
             fresh = replace(item, updated_at=now)
             await uow.line_items.save(fresh)
-            if stored is not None and _counts_differently(stored, fresh):
+            if stored is not None and counts_differently(stored, fresh):
                 await _derive_again(uow, self.ids, principal, fresh, now)
             await uow.commit()
         return Saved(fresh, created=stored is None)

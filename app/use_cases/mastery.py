@@ -12,33 +12,17 @@ from app.domain.access import Principal
 from app.domain.errors import NotFound
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Competency, Framework
-from app.domain.mastery.decision import ComputedDecision, MasteryStatus, absorb
+from app.domain.mastery.decision import ComputedDecision, MasteryStatus
 from app.domain.mastery.explanation import Explanation, explain
-from app.domain.mastery.next_score import next_score_to_master
-from app.domain.mastery.override import Override, ShownDecision, effective
+from app.domain.mastery.override import Override
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.rollup import children_with_decisions, decide_all
+from app.domain.mastery.view import DecisionView, decided_view, empty_view, view_of
 from app.domain.roster import EnrollmentRole, RosterKind, User
 from app.ports.clock import Clock
 from app.ports.roster import RosterQuery
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.lookups import require_competency, require_framework, require_student
-
-
-@dataclass(frozen=True)
-class DecisionView:
-    """A decision as a client sees it."""
-
-    student_id: str
-    competency_id: str
-    framework_id: str
-    shown: ShownDecision
-    next_score_to_master: float | None
-    updated_at: datetime | None
-
-    @property
-    def computed(self) -> ComputedDecision:
-        return self.shown.computed
 
 
 @dataclass(frozen=True)
@@ -56,55 +40,10 @@ class ClassGrid:
     students: list[User]
     decisions: dict[tuple[str, str], DecisionView]
 
-
-def _no_evidence(framework: Framework, competency: Competency) -> ComputedDecision:
-    if framework.children_of(competency.id):  # decided from its children, as stored ones are
-        return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, None, competency.rollup)
-    policy = framework.policy_for(competency.id)
-    return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, policy.calculation)
-
-
-def view_of(record: DecisionRecord, framework: Framework, now: datetime) -> DecisionView:
-    """The stored decision as shown now."""
-    shown = record.shown(now, framework.scale)
-    # A stored next score assumed the override of its time; one that expired since shows.
-    next_score = record.next_score_to_master if not shown.overridden else None
-    return DecisionView(
-        record.student_id,
-        record.competency_id,
-        record.framework_id,
-        shown,
-        next_score,
-        record.updated_at,
-    )
-
-
-def decided_view(
-    student_id: str,
-    framework: Framework,
-    competency_id: str,
-    computed: ComputedDecision,
-    evidence: Sequence[Evidence],
-    at: datetime,
-    override: Override | None = None,
-) -> DecisionView:
-    """A decision worked out from its evidence (not read from storage) as shown at `at`, with
-    the next score to master for a leaf."""
-    shown = effective(computed, override, at, framework.scale)
-    next_score = None
-    if not computed.rolled_up:
-        policy = framework.policy_for(competency_id)
-        state = absorb(policy, evidence, at)
-        next_score = next_score_to_master(computed, policy, state, shown=shown)
-    return DecisionView(student_id, competency_id, framework.id, shown, next_score, None)
-
-
-def empty_view(
-    student_id: str, framework: Framework, competency: Competency, now: datetime
-) -> DecisionView:
-    """The decision of a competency nothing is known about yet."""
-    computed = _no_evidence(framework, competency)
-    return decided_view(student_id, framework, competency.id, computed, (), now)
+    @property
+    def competencies(self) -> tuple[Competency, ...]:
+        """The grid's columns: the framework's active competencies, in framework order."""
+        return self.framework.active_competencies()
 
 
 async def _as_of_views(
@@ -339,7 +278,7 @@ class MasteryReads:
                 if page.last_key is None:
                     break
                 after = page.last_key
-            competencies = [c for c in framework.ordered if c.is_active]
+            competencies = framework.active_competencies()
             records = await uow.decisions.for_students(
                 [s.id for s in students], [c.id for c in competencies], with_state=False
             )

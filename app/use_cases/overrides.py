@@ -2,51 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.access import Principal
 from app.domain.errors import NotFound
 from app.domain.frameworks import Framework
-from app.domain.mastery.decision import ComputedDecision, MasteryStatus, absorb, decision_from_state
-from app.domain.mastery.next_score import next_score_to_master
-from app.domain.mastery.override import Override, effective, set_override
-from app.domain.mastery.record import ChangeCause, DecisionRecord
+from app.domain.mastery.override import set_override
+from app.domain.mastery.record import ChangeCause, DecisionRecord, blank_record, with_override
+from app.domain.mastery.view import DecisionView, view_of
 from app.ports.clock import Clock
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import save_changed
 from app.use_cases.lookups import require_competency, require_student
-from app.use_cases.mastery import DecisionView, view_of
-
-
-def _blank(
-    framework: Framework, student_id: str, competency_id: str, now: datetime
-) -> DecisionRecord:
-    """The decision of a competency nothing is known about yet (an override may come first)."""
-    competency = framework.competency(competency_id)
-    if framework.children_of(competency_id):
-        computed = ComputedDecision(
-            MasteryStatus.NO_EVIDENCE, None, None, 0, None, competency.rollup
-        )
-        return DecisionRecord(
-            student_id, competency_id, framework.id, computed, None, None, None, now
-        )
-    policy = framework.policy_for(competency_id)
-    state = absorb(policy, ())
-    computed = decision_from_state(policy, state)
-    return DecisionRecord(student_id, competency_id, framework.id, computed, state, None, None, now)
-
-
-def with_override(
-    framework: Framework, record: DecisionRecord, override: Override | None, now: datetime
-) -> DecisionRecord:
-    """The record with another override (or none); the next score follows what is shown."""
-    next_score = None
-    if record.state is not None:
-        shown = effective(record.computed, override, now, framework.scale)
-        policy = framework.policy_for(record.competency_id)
-        next_score = next_score_to_master(record.computed, policy, record.state, shown=shown)
-    return replace(record, override=override, next_score_to_master=next_score, updated_at=now)
 
 
 async def _decision(
@@ -94,7 +62,7 @@ class Overrides:
             if before is not None and before.override is not None:
                 await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
             await uow.overrides.add(student_id, competency_id, override)
-            base = before or _blank(framework, student_id, competency_id, now)
+            base = before or blank_record(framework, student_id, competency_id, now)
             after = with_override(framework, base, override, now)
             await save_changed(
                 uow,

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from app.domain.access import Principal
 from app.domain.frameworks import Competency
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.view import DecisionView, empty_view, view_of
 from app.domain.prerequisites import prerequisites_of, ready_to_learn, unlocks_of
 from app.ports.clock import Clock
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.lookups import require_framework, require_student
-from app.use_cases.mastery import DecisionView, empty_view, view_of
 
 
 @dataclass(frozen=True)

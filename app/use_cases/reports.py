@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.domain.access import Principal
-from app.domain.errors import Invalid, Problem
-from app.domain.frameworks import Competency, Framework
+from app.domain.frameworks import Framework
+from app.domain.report_scope import ReportFilter, check_grouping, competencies_in_scope
 from app.domain.reporting import (
     Dimension,
     Interval,
@@ -29,19 +29,6 @@ from app.use_cases.frameworks import Frameworks
 from app.use_cases.overrides import Overrides
 
 _INSTANT = timedelta(microseconds=1)
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    """Which students and competencies a report covers (every field narrows it)."""
-
-    school_id: str | None = None
-    class_id: str | None = None
-    grade: str | None = None
-    competency_ids: tuple[str, ...] | None = None
-    competency_kind: str | None = None
-    under_competency_id: str | None = None
-    subgroups: Mapping[Dimension, str | bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,37 +55,6 @@ class Trend:
     min_cell_size: int
 
 
-def _competencies(framework: Framework, given: ReportFilter) -> list[Competency]:
-    """The active competencies in scope, in framework order."""
-    problems: list[Problem] = []
-    chosen = [c for c in framework.ordered if c.is_active]
-    if given.competency_ids is not None:
-        unknown = [i for i in given.competency_ids if i not in framework]
-        problems += [
-            Problem(("filter", "competencyIds", n), f"{i!r} is not in this framework")
-            for n, i in enumerate(given.competency_ids)
-            if i in unknown
-        ]
-        wanted = set(given.competency_ids)
-        chosen = [c for c in chosen if c.id in wanted]
-    if given.under_competency_id is not None:
-        if given.under_competency_id not in framework:
-            problems.append(
-                Problem(("filter", "underCompetencyId"), "is not a competency of this framework")
-            )
-        else:
-            chosen = [
-                c
-                for c in chosen
-                if any(a.id == given.under_competency_id for a in framework.ancestors_of(c.id))
-            ]
-    if given.competency_kind is not None:
-        chosen = [c for c in chosen if c.kind == given.competency_kind]
-    if problems:
-        raise Invalid("The report's filter is invalid", problems)
-    return chosen
-
-
 @dataclass(frozen=True, kw_only=True)
 class Reports:
     """Equity summaries and trends of a framework's decisions, small cells suppressed."""
@@ -117,14 +73,9 @@ class Reports:
         group_by: Sequence[Dimension],
         given: ReportFilter,
     ) -> tuple[Framework, ReportScope]:
-        repeated = {d for d in group_by if list(group_by).count(d) > 1}
-        if repeated:
-            raise Invalid(
-                "A dimension can be grouped by once",
-                [Problem(("groupBy",), f"{d.name} is repeated") for d in sorted(repeated)],
-            )
+        check_grouping(group_by)
         framework = await self.frameworks.get_framework(principal, framework_id)
-        competencies = _competencies(framework, given)
+        competencies = competencies_in_scope(framework, given)
         # Stored decisions keep the status shown when they were written: overrides that have
         # expired since must stop showing before the database counts them.
         await self.overrides.expire_overrides(principal)

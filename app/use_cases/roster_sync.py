@@ -120,9 +120,7 @@ class RosterSync:
         finally:
             await source.close()
         newest = report.newest_change
-        if newest is not None and (
-            connection.synced_through is None or newest > connection.synced_through
-        ):
+        if newest is not None and connection.moves_forward_to(newest):
             async with self.uow(tenant) as uow:
                 current = await uow.roster_connection.get()
                 if current is not None and current.base_url == connection.base_url:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from app.domain.access import Principal
 from app.domain.evidence import Evidence
 from app.domain.framework_changes import candidate_policy
+from app.domain.framework_commands import CandidatePolicy
 from app.domain.mastery.override import Override
 from app.domain.mastery.simulation import Comparison, SimulationReport, compare_student, simulate
 from app.ports.clock import Clock
@@ -27,7 +26,7 @@ class PolicySimulation:
     clock: Clock
 
     async def simulate_policy(
-        self, principal: Principal, framework_id: str, body: Mapping[str, Any]
+        self, principal: Principal, framework_id: str, command: CandidatePolicy
     ) -> SimulationReport:
         """Compare every decision of a framework as shown now with what the candidate policy would
         show (overrides in force keep theirs), student by student."""
@@ -35,7 +34,7 @@ class PolicySimulation:
         comparisons: list[Comparison] = []
         async with self.uow(principal.tenant_id) as uow:
             current = await require_framework(uow, framework_id)
-            candidate = candidate_policy(current, body)
+            candidate = candidate_policy(current, command)
             ids = [c.id for c in current.competencies]
             after: str | None = None
             while True:

@@ -10,6 +10,8 @@ from typing import Any
 
 from app.bootstrap import Container
 from app.domain.access import ALL_SCOPES, Principal, Tenant
+from app.domain.framework_commands import CalculationSpec, CompetencySpec, CreateFramework
+from app.domain.frameworks import CalculationMethod
 from app.domain.roster import (
     AcademicSession,
     Course,
@@ -112,16 +114,16 @@ async def seed_framework(
 ) -> list[str]:
     """A framework of `competencies` standards under no parent; returns their ids."""
     ids = [f"c{i:03d}" for i in range(competencies)]
-    body = {
-        "id": framework_id,
-        "title": "Mathematics",
-        "calculation": {"method": "latest"},
-        "competencies": [
-            {"id": c, "code": f"M.{c}", "statement": f"Standard {c}", "kind": "standard"}
+    command = CreateFramework(
+        id=framework_id,
+        title="Mathematics",
+        calculation=CalculationSpec(CalculationMethod.LATEST),
+        competencies=tuple(
+            CompetencySpec(id=c, code=f"M.{c}", statement=f"Standard {c}", kind="standard")
             for c in ids
-        ],
-    }
-    await container.use_cases.frameworks.create_framework(principal_of(tenant), body)
+        ),
+    )
+    await container.use_cases.frameworks.create_framework(principal_of(tenant), command)
     return ids
 
 

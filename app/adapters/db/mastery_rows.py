@@ -4,38 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
+from app.adapters.db.framework_json import (
+    calculation_from_json,
+    calculation_json,
+    method_from_json,
+    rollup_from_json,
+    rollup_json,
+    scale_from_json,
+    scale_json,
+)
 from app.adapters.db.rows import StoredRow
 from app.domain.associations import Association
 from app.domain.case.identifiers import document_identifier, item_identifier
 from app.domain.evidence import Evidence, EvidenceKind
-from app.domain.framework_builder import calculation_from_dict, rollup_from_dict, scale_from_dict
 from app.domain.frameworks import (
     DEFAULT_CALCULATION,
-    Calculation,
     Competency,
     Framework,
-    RollupRule,
     Status,
 )
 from app.domain.mastery.decision import ComputedDecision, DecisionState, MasteryStatus
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import ChangeCause, DecisionChange, DecisionRecord
 from app.domain.scales import Level, Scale
-
-
-def calculation_json(calculation: Calculation | None) -> dict[str, Any] | None:
-    if calculation is None:
-        return None
-    return {"method": calculation.method.value, "weight": calculation.weight, "n": calculation.n}
-
-
-def _calculation(data: Mapping[str, Any] | None) -> Calculation | None:
-    if not data:
-        return None
-    return calculation_from_dict({k: v for k, v in data.items() if v is not None})
 
 
 def framework_values(framework: Framework, tenant: int, at: datetime) -> dict[str, Any]:
@@ -46,7 +39,7 @@ def framework_values(framework: Framework, tenant: int, at: datetime) -> dict[st
         "description": framework.description,
         "version": framework.version,
         "status": framework.status.value,
-        "scale": framework.scale.as_dict(),
+        "scale": scale_json(framework.scale),
         "calculation": calculation_json(framework.calculation),
         "min_evidence": framework.min_evidence,
         "include_formative": framework.include_formative,
@@ -69,7 +62,7 @@ def competency_values(
         "parent_id": competency.parent_id,
         "position": competency.position,
         "calculation": calculation_json(competency.calculation),
-        "rollup": competency.rollup.as_dict(),
+        "rollup": rollup_json(competency.rollup),
         "status": competency.status.value,
         "case_identifier": item_identifier(competency),
         "case_meta": dict(competency.case) or None,
@@ -88,8 +81,8 @@ def framework_from_rows(
         description=row["description"],
         version=row["version"],
         status=Status(row["status"]),
-        scale=scale_from_dict(row["scale"]),
-        calculation=_calculation(row["calculation"]) or DEFAULT_CALCULATION,
+        scale=scale_from_json(row["scale"]),
+        calculation=calculation_from_json(row["calculation"]) or DEFAULT_CALCULATION,
         min_evidence=row["min_evidence"],
         include_formative=row["include_formative"],
         competencies=tuple(
@@ -100,8 +93,8 @@ def framework_from_rows(
                 kind=c["kind"],
                 parent_id=c["parent_id"],
                 position=c["position"],
-                calculation=_calculation(c["calculation"]),
-                rollup=rollup_from_dict(c["rollup"]),
+                calculation=calculation_from_json(c["calculation"]),
+                rollup=rollup_from_json(c["rollup"]),
                 status=Status(c["status"]),
                 case=c["case_meta"] or {},
             )
@@ -138,21 +131,8 @@ def _method_json(decision: ComputedDecision) -> dict[str, Any]:
     return dict(decision.method_dict())
 
 
-@lru_cache(maxsize=256)
-def _method(items: tuple[tuple[str, Any], ...]) -> tuple[Calculation | None, RollupRule | None]:
-    """A decision's stored method, parsed once per distinct method (thousands of rows share a
-    handful of methods)."""
-    method = dict(items)
-    name = method.pop("name", None)
-    if name == "rollup":
-        return None, rollup_from_dict(method)
-    if name is None:
-        return None, None
-    return calculation_from_dict({"method": name, **method}), None
-
-
 def _computed(row: StoredRow) -> ComputedDecision:
-    calculation, rollup = _method(tuple(sorted(row["method"].items())))
+    calculation, rollup = method_from_json(row["method"])
     return ComputedDecision(
         status=MasteryStatus(row["computed_status"]),
         score=row["computed_score"],

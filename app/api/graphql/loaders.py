@@ -16,9 +16,9 @@ from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.explanation import Explanation
+from app.domain.mastery.view import DecisionView
 from app.domain.roster import EnrollmentRole, RosterKind, RosterRecord
 from app.use_cases.catalog import UseCases
-from app.use_cases.mastery import DecisionView
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")

@@ -12,8 +12,9 @@ from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
 from app.api.rest.json_bytes import json_response
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
+from app.domain.evidence_acceptance import EvidenceInput
+from app.domain.mastery.view import view_of
 from app.use_cases import evidence as use
-from app.use_cases.mastery import view_of
 
 router = APIRouter(tags=["evidence"])
 Id = Annotated[str, Path(min_length=1, max_length=64)]
@@ -54,7 +55,7 @@ def _recorded(batch: use.RecordedBatch) -> Response:
     responses=responses(401, 403, 413, 422),
 )
 async def record(body: s.EvidenceBatch, use_cases: UseCasesDep, principal: EvidenceWriter) -> Any:
-    items = [use.EvidenceInput(**i.model_dump()) for i in body.items]
+    items = [EvidenceInput(**i.model_dump()) for i in body.items]
     with located("body"):
         batch = await use_cases.evidence.record_evidence(principal, items)
     return _recorded(batch)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Response, status
 
 from app.api.deps import FrameworkReader, FrameworkWriter, UseCasesDep
 from app.api.problems import located, responses
+from app.api.rest import framework_commands as commands
 from app.api.rest import mastery_schemas as s
 from app.api.rest import simulation_schemas as sim
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
@@ -46,7 +47,7 @@ async def create(
 ) -> Any:
     with located("body"):
         framework = await use_cases.frameworks.create_framework(
-            principal, body.model_dump(mode="json", exclude_none=True)
+            principal, commands.create_framework(body)
         )
     return s.FrameworkRead.of_tree(framework)
 
@@ -99,7 +100,7 @@ async def update(
 ) -> Any:
     with located("body"):
         changed = await use_cases.frameworks.update_framework(
-            principal, id, body.model_dump(mode="json", exclude_unset=True)
+            principal, id, commands.update_framework(body)
         )
     return _changed(changed, response)
 
@@ -117,7 +118,7 @@ async def add(
 ) -> Any:
     with located("body"):
         added, changed = await use_cases.frameworks.add_competency(
-            principal, id, body.model_dump(mode="json", exclude_none=True)
+            principal, id, commands.add_competency(body)
         )
     return [s.CompetencyRead.tree(changed.framework, c, deep=False) for c in added]
 
@@ -153,7 +154,7 @@ async def update_competency(
 ) -> Any:
     with located("body"):
         competency, changed = await use_cases.frameworks.update_competency(
-            principal, id, body.model_dump(mode="json", exclude_unset=True)
+            principal, id, commands.update_competency(body)
         )
     if changed.job is not None:
         response.status_code = status.HTTP_202_ACCEPTED
@@ -174,6 +175,6 @@ async def simulate(
 ) -> Any:
     with located("body"):
         report = await use_cases.simulation.simulate_policy(
-            principal, id, body.model_dump(mode="json", exclude_none=True)
+            principal, id, commands.candidate_policy(body)
         )
     return report.as_dict()

@@ -127,7 +127,7 @@ async def class_mastery(
     id: Id, framework_id: Annotated[str, Query()], use_cases: UseCasesDep, principal: MasteryReader
 ) -> Any:
     grid = await use_cases.mastery.class_grid(principal, id, framework_id)
-    competencies = [c for c in grid.framework.ordered if c.is_active]
+    competencies = grid.competencies
     # Answered as bytes: a grid is students x competencies decisions, and a model per cell
     # validated twice costs more than reading them (same shape as ClassGridRead).
     body = {

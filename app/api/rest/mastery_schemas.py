@@ -12,7 +12,7 @@ from app.domain.frameworks import CalculationMethod, Competency, Framework, Roll
 from app.domain.jobs import JobStatus
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.record import ChangeCause
-from app.use_cases.mastery import DecisionView
+from app.domain.mastery.view import DecisionView
 
 
 class RequestModel(BaseModel):

@@ -20,7 +20,8 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
 from app.api.deps import FrameworkReader, UseCasesDep
-from app.api.problems import STATUS_OF_KIND, AuthProblem, problem_body
+from app.api.error_status import status_of
+from app.api.problems import AuthProblem, problem_body
 from app.domain.access import Principal
 from app.domain.errors import DomainError
 from app.use_cases import case_provider as use
@@ -69,6 +70,16 @@ def status_info(
     return Response(json.dumps(body), status, headers, media_type="application/json")
 
 
+def _minor(status: int, field: str) -> str:
+    """CASE's code minor for a domain error answered `status` (app.api.error_status decides
+    it), the request's `field` at fault."""
+    if status in _MINOR_OF_STATUS:
+        return _MINOR_OF_STATUS[status]
+    if status >= 500:
+        return "server_busy"  # a system the service depends on failed: try again later
+    return "invalid_sort_field" if field == "sort" else "invalid_selection_field"
+
+
 class CaseRoute(APIRoute):
     """A route whose errors (authentication, parameters, unknown objects) answer in CASE's
     imsx_StatusInfo form rather than the API's problem+json."""
@@ -90,13 +101,13 @@ class CaseRoute(APIRoute):
                 detail = f"{field}: {first.get('msg', 'invalid')}"
                 return status_info(400, detail, field, "invalid_selection_field", path, None)
             except DomainError as exc:
-                status = STATUS_OF_KIND.get(exc.kind, 400)
+                status = status_of(exc)
                 if status == 404:
                     return status_info(404, exc.detail, "sourcedId", "unknownobject", path, None)
                 field = str(exc.problems[0].loc[-1]) if exc.problems else "request"
-                minor = "invalid_sort_field" if field == "sort" else "invalid_selection_field"
                 detail = "; ".join(p.msg for p in exc.problems) or exc.detail
-                return status_info(400, f"{exc.detail}: {detail}", field, minor, path, None)
+                minor = _minor(status, field)
+                return status_info(status, f"{exc.detail}: {detail}", field, minor, path, None)
 
         return route
 

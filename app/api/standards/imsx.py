@@ -17,19 +17,22 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
+from app.api.error_status import status_of
 from app.api.problems import AuthProblem
 from app.domain.errors import DomainError, Location
-from app.domain.oneroster.query import InvalidFilter, InvalidQuery
+from app.domain.oneroster.query import InvalidFilter
 
 # The system reporting a code minor, when no one field of the request is at fault.
 TARGET = "TargetEndSystem"
 
-STATUS_OF_KIND = {
-    "not_found": (404, "unknownobject"),
-    "invalid": (422, "invaliddata"),
-    "conflict": (409, "invaliddata"),
-    "forbidden": (403, "forbidden"),
-    "unauthorized": (401, "unauthorisedrequest"),
+# OneRoster's code minor of each status (app.api.error_status decides the status); any other
+# client error is data the service cannot take.
+_CODE_OF_STATUS = {
+    401: "unauthorisedrequest",
+    403: "forbidden",
+    404: "unknownobject",
+    # A system the service depends on failed: the request may succeed later.
+    502: "server_busy",
 }
 
 
@@ -93,11 +96,10 @@ def _described(detail: str, problems: Sequence[tuple[str, str]]) -> str:
 
 
 def _domain_error(exc: DomainError) -> JSONResponse:
-    status, code = STATUS_OF_KIND.get(exc.kind, (400, "invaliddata"))
+    status = status_of(exc)
+    code = _CODE_OF_STATUS.get(status, "invaliddata")
     if isinstance(exc, InvalidFilter):
-        status, code = 400, "invalid_filter_field"
-    elif isinstance(exc, InvalidQuery):
-        status = 400
+        code = "invalid_filter_field"
     problems = [(field_name(p.loc), p.msg) for p in exc.problems]
     return status_info(
         status, code, _described(exc.detail, problems), list(dict.fromkeys(n for n, _ in problems))

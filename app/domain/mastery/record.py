@@ -1,14 +1,24 @@
-"""A decision as stored for one student and competency, and the changes kept as its history."""
+"""A decision as stored for one student and competency, how a record is assembled (a leaf's,
+a rollup's, one nothing is known about yet), and the changes kept as its history."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from app.domain.mastery.decision import ComputedDecision, DecisionState, MasteryStatus
+from app.domain.evidence import Evidence
+from app.domain.frameworks import Framework
+from app.domain.mastery.decision import ComputedDecision, DecisionState, MasteryStatus, absorb
+from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import Override, ShownDecision, effective
+from app.domain.mastery.rollup import decide_all, roll_up, undecided
 from app.domain.scales import Scale
+
+# A decision's key: (student id, competency id).
+StudentCompetency = tuple[str, str]
 
 
 class ChangeCause(StrEnum):
@@ -96,3 +106,158 @@ def change_of(
         computed_score=after.computed.score,
         overridden=new.overridden,
     )
+
+
+def same_record(before: DecisionRecord | None, after: DecisionRecord) -> bool:
+    """Whether storing `after` over `before` would change nothing but the time of writing."""
+    return (
+        before is not None
+        and before.computed == after.computed
+        and before.state == after.state
+        and before.override == after.override
+        and before.next_score_to_master == after.next_score_to_master
+    )
+
+
+def changed_records(
+    records: Iterable[DecisionRecord],
+    before_of: Mapping[StudentCompetency, DecisionRecord],
+    frameworks: Mapping[str, Framework],
+    at: datetime,
+    cause: ChangeCause,
+) -> tuple[list[DecisionRecord], list[DecisionChange]]:
+    """The records that differ from those stored, and the history entries they make."""
+    changed: list[DecisionRecord] = []
+    changes: list[DecisionChange] = []
+    for record in records:
+        before = before_of.get((record.student_id, record.competency_id))
+        if same_record(before, record):
+            continue
+        changed.append(record)
+        change = change_of(before, record, frameworks[record.framework_id].scale, at, cause)
+        if change is not None:
+            changes.append(change)
+    return changed, changes
+
+
+def _next_score(framework: Framework, record: DecisionRecord, at: datetime) -> float | None:
+    """A leaf's next score to master given what it shows at `at`; a rollup has none (its way
+    forward is through its children)."""
+    if record.state is None:
+        return None
+    policy = framework.policy_for(record.competency_id)
+    shown = record.shown(at, framework.scale)
+    return next_score_to_master(record.computed, policy, record.state, shown=shown)
+
+
+def leaf_record(
+    framework: Framework,
+    student_id: str,
+    competency_id: str,
+    computed: ComputedDecision,
+    state: DecisionState,
+    before: DecisionRecord | None,
+    now: datetime,
+) -> DecisionRecord:
+    """A leaf's record: the engine's decision and state, the override kept, the next score."""
+    override = before.override if before else None
+    record = DecisionRecord(
+        student_id, competency_id, framework.id, computed, state, override, None, now
+    )
+    return replace(record, next_score_to_master=_next_score(framework, record, now))
+
+
+def rollup_record(
+    framework: Framework,
+    student_id: str,
+    competency_id: str,
+    computed: ComputedDecision,
+    before: DecisionRecord | None,
+    now: datetime,
+) -> DecisionRecord:
+    """A parent's record decided from its children: no state, no next score, the override
+    kept."""
+    override = before.override if before else None
+    return DecisionRecord(
+        student_id, competency_id, framework.id, computed, None, override, None, now
+    )
+
+
+def blank_record(
+    framework: Framework, student_id: str, competency_id: str, now: datetime
+) -> DecisionRecord:
+    """The record of a competency nothing is known about yet (an override may come first)."""
+    computed = undecided(framework, competency_id)
+    if computed.rolled_up:
+        return rollup_record(framework, student_id, competency_id, computed, None, now)
+    state = absorb(framework.policy_for(competency_id), ())
+    return leaf_record(framework, student_id, competency_id, computed, state, None, now)
+
+
+def with_override(
+    framework: Framework, record: DecisionRecord, override: Override | None, now: datetime
+) -> DecisionRecord:
+    """The record with another override (or none); the next score follows what is shown."""
+    changed = replace(record, override=override, updated_at=now)
+    return replace(changed, next_score_to_master=_next_score(framework, changed, now))
+
+
+def rolled_up_records(
+    frameworks: Mapping[str, Framework],
+    framework_of: Mapping[str, str],
+    leaves: Mapping[StudentCompetency, DecisionRecord],
+    stored: Mapping[StudentCompetency, DecisionRecord],
+    now: datetime,
+) -> dict[StudentCompetency, DecisionRecord]:
+    """The ancestors of changed leaves rolled up again, for every student, from the stored
+    decisions (which must hold every decision these rollups read) and the new leaves; only
+    those that changed."""
+    changed_by_student: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for student_id, competency_id in leaves:
+        framework_id = framework_of[competency_id]
+        framework = frameworks[framework_id]
+        # A parent with evidence of its own may have lost it (a void) and roll up again.
+        if framework.ancestors_of(competency_id) or framework.children_of(competency_id):
+            changed_by_student[(student_id, framework_id)].add(competency_id)
+    if not changed_by_student:
+        return {}
+    by_student: dict[str, dict[str, DecisionRecord]] = defaultdict(dict)
+    for (sid, cid), record in {**stored, **leaves}.items():
+        by_student[sid][cid] = record
+    out: dict[StudentCompetency, DecisionRecord] = {}
+    for (student_id, framework_id), changed in changed_by_student.items():
+        framework = frameworks[framework_id]
+        records = by_student[student_id]
+        current = {cid: r.computed for cid, r in records.items() if cid in framework}
+        for cid, computed in roll_up(framework, current, changed).items():
+            before = records.get(cid)
+            out[(student_id, cid)] = rollup_record(
+                framework, student_id, cid, computed, before, now
+            )
+    return out
+
+
+def student_records(
+    framework: Framework,
+    student_id: str,
+    evidence: Iterable[Evidence],
+    stored: Mapping[str, DecisionRecord],
+    now: datetime,
+) -> dict[StudentCompetency, DecisionRecord]:
+    """Every decision of one student in a framework, recomputed from the whole history (after
+    a policy or tree change). Competencies with neither evidence nor a stored decision get none."""
+    by_competency: dict[str, list[Evidence]] = defaultdict(list)
+    for e in evidence:
+        by_competency[e.competency_id].append(e)
+    out: dict[StudentCompetency, DecisionRecord] = {}
+    for cid, computed in decide_all(framework, by_competency).items():
+        before = stored.get(cid)
+        if before is None and computed.status is MasteryStatus.NO_EVIDENCE:
+            continue
+        if computed.rolled_up:
+            record = rollup_record(framework, student_id, cid, computed, before, now)
+        else:
+            state = absorb(framework.policy_for(cid), by_competency.get(cid, ()))
+            record = leaf_record(framework, student_id, cid, computed, state, before, now)
+        out[(student_id, cid)] = record
+    return out

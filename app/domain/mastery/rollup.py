@@ -58,6 +58,16 @@ def decide_from_children(
     return ComputedDecision(status, score, level, evidence_count, None, rule)
 
 
+def undecided(framework: Framework, competency_id: str) -> ComputedDecision:
+    """The decision of a competency nothing is known about yet: a parent's is its rollup of
+    children with no evidence (what a stored parent holds), a leaf's its own method's."""
+    competency = framework.competency(competency_id)
+    if framework.children_of(competency_id):
+        return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, None, competency.rollup)
+    calculation = framework.policy_for(competency_id).calculation
+    return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, calculation)
+
+
 def roll_up(
     framework: Framework,
     decisions: Mapping[str, ComputedDecision],

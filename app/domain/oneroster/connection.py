@@ -57,6 +57,11 @@ class RosterConnection:
             found.append(Problem(("client_id",), "must not be empty"))
         return found
 
+    def moves_forward_to(self, newest: datetime | None) -> bool:
+        """Whether a sync that read changes up to `newest` moves the next starting point: it
+        only ever moves forward (an older or empty read leaves it where it is)."""
+        return newest is not None and (self.synced_through is None or newest > self.synced_through)
+
     def secret_origins(self) -> set[Origin]:
         """Where the secret, or what it earns (tokens, signatures), is sent: the origins of
         the base URL and the token URL."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from app.domain.errors import Invalid, Problem
+from app.domain.errors import InvalidQuery as InvalidQuery  # its callers name it here
+from app.domain.errors import Problem
 from app.domain.oneroster.values import parse_instant
 
 DEFAULT_LIMIT = 100
@@ -63,10 +64,6 @@ class CollectionQuery:
     descending: bool = False
     offset: int = 0
     limit: int = DEFAULT_LIMIT
-
-
-class InvalidQuery(Invalid):
-    """A collection's query parameters cannot be followed (a bad request, not bad data)."""
 
 
 class InvalidFilter(InvalidQuery):

@@ -214,3 +214,36 @@ def test_competency_requires_code_and_statement() -> None:
     with pytest.raises(Invalid) as caught:
         Competency("", " ", "")
     assert locs(caught.value) == [("id",), ("code",), ("statement",)]
+
+
+def _tree(status: Status = Status.ACTIVE) -> Framework:
+    # r (active) with children a (retired) and b (active); a has a child a1 (active).
+    return Framework(
+        id="f",
+        title="F",
+        status=status,
+        competencies=(
+            Competency("r", "R", "root"),
+            Competency("a", "A", "a", parent_id="r", position=0, status=Status.RETIRED),
+            Competency("a1", "A1", "a1", parent_id="a", position=0),
+            Competency("b", "B", "b", parent_id="r", position=1),
+        ),
+    )
+
+
+def test_active_competencies_leave_out_the_retired_ones_in_framework_order() -> None:
+    # Framework order is r, a, a1, b; only a is retired (its child a1 is not).
+    assert [c.id for c in _tree().active_competencies()] == ["r", "a1", "b"]
+
+
+def test_only_an_active_competency_of_an_active_framework_takes_evidence() -> None:
+    framework = _tree()
+    assert [framework.takes_evidence(c) for c in ("r", "a", "a1", "b", "nope")] == [
+        True,
+        False,
+        True,
+        True,
+        False,
+    ]
+    retired = _tree(Status.RETIRED)
+    assert [retired.takes_evidence(c) for c in ("r", "a1", "b")] == [False, False, False]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.domain.errors import Invalid
+from app.domain.errors import Invalid, Problem
 from app.domain.gradebook import (
     Ignored,
     LineItem,
@@ -22,7 +22,9 @@ from app.domain.gradebook_evidence import (
     NOT_A_COMPETENCY,
     RETIRED,
     EvidenceDraft,
+    counts_differently,
     derive_evidence,
+    problem_in_result,
 )
 from app.domain.gradebook_reading import PutLineItem, PutResult, read_line_item, read_result
 from app.domain.roster import RecordStatus
@@ -304,3 +306,41 @@ def test_references_are_sourced_ids_of_at_most_255_characters() -> None:
         (("lineItem", "class"), "must be a sourcedId of at most 255 characters"),
         (("lineItem", "school"), "must be a sourcedId of at most 255 characters"),
     ]
+
+
+def test_a_line_item_counts_differently_when_its_range_alignment_or_status_changes() -> None:
+    before = _item(0, 10)
+    # A new title or due date changes nothing its results count for.
+    assert not counts_differently(before, _item(0, 10, title="Quiz 2", due_date=NOW))
+    # resultValueMin None reads as 0: the range is the same.
+    assert not counts_differently(before, _item(None, 10))
+    assert counts_differently(before, _item(0, 20))
+    assert counts_differently(before, _item(None, None))
+    assert counts_differently(
+        before, _item(0, 10, objective_sets=(ObjectiveSet("case", ("s-1",)),))
+    )
+    assert counts_differently(before, _item(0, 10, status=RecordStatus.TOBEDELETED))
+
+
+def test_a_problem_recording_a_results_evidence_is_told_in_the_results_words() -> None:
+    draft = EvidenceDraft(
+        "s-2", 4.5, None, ("learningObjectiveSet", 0, "learningObjectiveResults", 1, "score")
+    )
+    where = ("results", "r-1")
+    too_high = Problem(("items", 3, "score"), "must be at most 4 without a max_score")
+    assert problem_in_result(too_high, draft, where) == Problem(
+        ("results", "r-1", "learningObjectiveSet", 0, "learningObjectiveResults", 1, "score"),
+        "must be at most 4 on the competency's scale (no range)",
+    )
+    future = Problem(("items", 0, "observed_at"), "must not be in the future")
+    assert problem_in_result(future, draft, ("result",)) == Problem(
+        ("result", "scoreDate"), "must not be in the future"
+    )
+    assert problem_in_result(Problem(("items", 0, "student_id"), "no student 'x'"), draft, ()) == (
+        Problem(("student",), "no student 'x'")
+    )
+    assert problem_in_result(Problem(("items", 0, "source_id"), "repeats item 0"), draft, ()) == (
+        Problem(("sourcedId",), "repeats item 0")
+    )
+    # A problem of the whole item (no field) lies where the draft's score came from.
+    assert problem_in_result(Problem(("items", 2), "odd"), draft, ()).loc == draft.loc

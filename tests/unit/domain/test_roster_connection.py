@@ -3,6 +3,9 @@ checks it relies on. Origins are written out by hand (RFC 6454: scheme, host, po
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 import pytest
 
 from app.domain.errors import Problem
@@ -97,3 +100,14 @@ def test_a_base_url_with_a_query_or_fragment_cannot_work() -> None:
     assert _revised(base_url="https://[::1").problems() == [
         Problem(("base_url",), "must be an http or https URL")
     ]
+
+
+def test_the_next_sync_starts_after_the_newest_change_read_and_never_moves_back() -> None:
+    monday, tuesday = datetime(2026, 9, 14, tzinfo=UTC), datetime(2026, 9, 15, tzinfo=UTC)
+    never = STORED
+    assert never.moves_forward_to(monday)
+    assert not never.moves_forward_to(None)  # a sync that read nothing new
+    synced = replace(STORED, synced_through=monday)
+    assert synced.moves_forward_to(tuesday)
+    assert not synced.moves_forward_to(monday)
+    assert not synced.moves_forward_to(datetime(2026, 9, 13, tzinfo=UTC))

@@ -17,7 +17,7 @@ from app.api.graphql.types.relay import Connection, after_key, connection
 from app.domain import evidence as ev
 from app.domain.errors import Invalid, Problem
 from app.domain.mastery.explanation import Explanation as DomainExplanation
-from app.use_cases.mastery import DecisionView
+from app.domain.mastery.view import DecisionView
 
 if TYPE_CHECKING:
     from app.api.graphql.types.roster import Student

@@ -18,7 +18,7 @@ from app.api.graphql.types.roster import Class, Org, org_of
 from app.domain import frameworks as d
 from app.domain import reporting as rep
 from app.domain import roster as r
-from app.use_cases import reports as use
+from app.domain.report_scope import ReportFilter
 
 L = TypeVar("L")
 
@@ -41,7 +41,7 @@ class SummaryFilter:
     special_education: bool | None = None
     economically_disadvantaged: bool | None = None
 
-    def domain(self) -> use.ReportFilter:
+    def domain(self) -> ReportFilter:
         subgroups: dict[rep.Dimension, str | bool] = {}
         for dim, value in (
             (rep.Dimension.SEX, self.sex),
@@ -52,7 +52,7 @@ class SummaryFilter:
         ):
             if value is not None:
                 subgroups[dim] = value
-        return use.ReportFilter(
+        return ReportFilter(
             school_id=_str(self.school_id),
             class_id=_str(self.class_id),
             grade=self.grade,

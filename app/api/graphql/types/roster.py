@@ -223,7 +223,7 @@ class Class:
         grid = await context.use_cases.mastery.class_grid(
             context.principal, self.record.id, str(framework_id)
         )
-        active = [c for c in grid.framework.ordered if c.is_active]
+        active = grid.competencies
         return MasteryGrid(
             framework_id=strawberry.ID(grid.framework.id),
             competencies=[Competency.of(grid.framework, c) for c in active],

@@ -1,0 +1,74 @@
+"""The stored JSON of a framework's parts: its scale, calculation and rollup rules (and a
+decision's method, which names one or the other), to JSON and back.
+
+Written by this service only, so reading trusts the shape; the domain's constructors still
+check the values (a row from an older version with a rule since refused fails loudly)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from app.domain.frameworks import Calculation, CalculationMethod, RollupKind, RollupRule
+from app.domain.scales import Level, Scale
+
+
+def scale_json(scale: Scale) -> dict[str, Any]:
+    """{"levels": [{"value", "label"}], "mastery_threshold"}."""
+    return dict(scale.as_dict())
+
+
+def scale_from_json(data: Mapping[str, Any]) -> Scale:
+    """The scale `scale_json` wrote."""
+    levels = tuple(Level(float(lv["value"]), lv["label"]) for lv in data["levels"])
+    return Scale(levels, float(data["mastery_threshold"]))
+
+
+def calculation_json(calculation: Calculation | None) -> dict[str, Any] | None:
+    """{"method", "weight", "n"} (None for the framework's own, on a competency)."""
+    if calculation is None:
+        return None
+    return {"method": calculation.method.value, "weight": calculation.weight, "n": calculation.n}
+
+
+def calculation_from_json(data: Mapping[str, Any] | None) -> Calculation | None:
+    """The calculation `calculation_json` wrote; a decision's method names it "name"."""
+    if not data:
+        return None
+    name = data["method"] if "method" in data else data["name"]
+    weight, n = data.get("weight"), data.get("n")
+    return Calculation(CalculationMethod(name), None if weight is None else float(weight), n)
+
+
+def rollup_json(rollup: RollupRule) -> dict[str, Any]:
+    """{"rule", "k"?, "percent"?}."""
+    return dict(rollup.as_dict())
+
+
+def rollup_from_json(data: Mapping[str, Any]) -> RollupRule:
+    """The rule `rollup_json` wrote; the rule defaults to all."""
+    percent = data.get("percent")
+    return RollupRule(
+        RollupKind(data.get("rule") or RollupKind.ALL.value),
+        data.get("k"),
+        None if percent is None else float(percent),
+    )
+
+
+def method_from_json(data: Mapping[str, Any]) -> tuple[Calculation | None, RollupRule | None]:
+    """A decision's stored method ({"name", ...params}, or {"name": "rollup", "rule", ...}):
+    its calculation or its rollup rule."""
+    return _method(tuple(sorted(data.items())))
+
+
+@lru_cache(maxsize=256)
+def _method(items: tuple[tuple[str, Any], ...]) -> tuple[Calculation | None, RollupRule | None]:
+    # Parsed once per distinct method: thousands of rows share a handful of methods.
+    method = dict(items)
+    name = method.pop("name", None)
+    if name == "rollup":
+        return None, rollup_from_json(method)
+    if name is None:
+        return None, None
+    return calculation_from_json({"method": name, **method}), None

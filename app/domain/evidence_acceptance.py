@@ -1,0 +1,216 @@
+"""Accepting a batch of results: which are new, which change or revive stored ones, which
+stored ones a source no longer sends (voided), and every problem that refuses the batch.
+
+A batch is all or nothing: one problem anywhere and nothing is written. Results are
+identified across resends by (source, source_id, competency): a resent result that is the
+same is unchanged, a different one updates the stored one (keeping its id and arrival)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+
+from app.domain.errors import Invalid, Location, Problem, ProblemList
+from app.domain.evidence import Evidence, EvidenceKey, EvidenceKind, evidence_problems
+from app.domain.frameworks import Framework
+from app.domain.mastery.record import ChangeCause
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class EvidenceInput:
+    """One result as a client sends it; `source` defaults to the client's id."""
+
+    student_id: str
+    competency_id: str
+    score: float
+    observed_at: datetime
+    source_id: str
+    max_score: float | None = None
+    source: str | None = None
+    kind: str = EvidenceKind.SUMMATIVE.value
+    comment: str | None = None
+
+    def key(self, default_source: str) -> EvidenceKey:
+        """What identifies this result across resends, its source defaulting to the sender."""
+        return (self.source or default_source, self.source_id, self.competency_id)
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    id: str
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class Replacing:
+    """A batch that replaces the evidence some source ids made (a gradebook result sent
+    again): `earlier` is what those ids made before, voided ones too."""
+
+    earlier: Sequence[Evidence]
+
+
+@dataclass
+class Acceptance:
+    """What a batch does to the stored evidence: new results, changed ones (with what each
+    was), each item's outcome, and the problems that refuse it (then nothing is written)."""
+
+    created: list[Evidence] = field(default_factory=list)
+    updated: list[Evidence] = field(default_factory=list)
+    previous: list[Evidence] = field(default_factory=list)
+    outcomes: list[ItemOutcome] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def cause(self) -> ChangeCause:
+        """Why the decisions this batch reaches change: a batch of nothing that voids what a
+        source sent before is a void; anything else is evidence."""
+        return ChangeCause.VOID if self.previous and not self.outcomes else ChangeCause.EVIDENCE
+
+    def raise_if_refused(self) -> None:
+        """Raise `Invalid` listing every problem, if there is any."""
+        if self.problems:
+            detail = f"{len(self.problems)} problem(s) in the batch; nothing was written"
+            raise Invalid(detail, list(self.problems))
+
+
+def accept_batch(
+    items: Sequence[EvidenceInput],
+    *,
+    sender: str,
+    new_id: Callable[[], str],
+    frameworks: Mapping[str, Framework],
+    framework_of: Mapping[str, str],
+    students: Collection[str],
+    stored: Mapping[EvidenceKey, Evidence],
+    now: datetime,
+    replacing: Replacing | None = None,
+) -> Acceptance:
+    """What this batch of `sender`'s does, given the active students among its students and
+    the stored evidence of its keys (`new_id` is called once per item, in order).
+
+    A source that replaces its evidence revives what it voided before and voids what its ids
+    no longer send; a client re-posting a voided item (no `replacing`) does not revive it."""
+    built, first_at = _checked(items, sender, new_id, frameworks, framework_of, students, now)
+    if built.problems:
+        return Acceptance(problems=built.problems)
+    accepted = _compared(built.evidence, stored, revive=replacing is not None)
+    if replacing is not None:
+        for old in replacing.earlier:
+            if old.voided_at is None and old.key not in first_at:
+                accepted.updated.append(replace(old, voided_at=now))
+                accepted.previous.append(old)
+    return accepted
+
+
+@dataclass
+class _Built:
+    evidence: list[Evidence] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _checked(
+    items: Sequence[EvidenceInput],
+    sender: str,
+    new_id: Callable[[], str],
+    frameworks: Mapping[str, Framework],
+    framework_of: Mapping[str, str],
+    students: Collection[str],
+    now: datetime,
+) -> tuple[_Built, dict[EvidenceKey, int]]:
+    """The batch's evidence and every problem, and the item where each key first appears."""
+    problems = ProblemList()
+    built: list[Evidence] = []
+    first_at: dict[EvidenceKey, int] = {}
+    for index, item in enumerate(items):
+        at: Location = ("items", index)
+        framework = frameworks.get(framework_of.get(item.competency_id, ""))
+        if item.student_id not in students:
+            problems.add((*at, "student_id"), f"no student {item.student_id!r}")
+        if framework is None:
+            problems.add((*at, "competency_id"), f"no competency {item.competency_id!r}")
+        elif not framework.takes_evidence(item.competency_id):
+            problems.add(
+                (*at, "competency_id"),
+                f"competency {item.competency_id!r} is retired and takes no new evidence",
+            )
+        evidence = _evidence(item, new_id(), item.source or sender, framework, now, problems, at)
+        if evidence is None:
+            continue
+        if evidence.key in first_at:
+            problems.add(
+                (*at, "source_id"),
+                f"repeats item {first_at[evidence.key]} (same source, source_id and competency)",
+            )
+        first_at.setdefault(evidence.key, index)
+        built.append(evidence)
+    return _Built(built, problems.problems), first_at
+
+
+def _evidence(
+    item: EvidenceInput,
+    new_id: str,
+    source: str,
+    framework: Framework | None,
+    now: datetime,
+    problems: ProblemList,
+    at: Location,
+) -> Evidence | None:
+    """The item as evidence, its problems (its own and against the scale) recorded at `at`."""
+    try:
+        evidence = Evidence(
+            id=new_id,
+            student_id=item.student_id,
+            competency_id=item.competency_id,
+            score=item.score,
+            max_score=item.max_score,
+            observed_at=item.observed_at,
+            source=source,
+            source_id=item.source_id,
+            kind=item.kind,  # type: ignore[arg-type]  # Evidence checks the name
+            comment=item.comment,
+        )
+    except Invalid as error:
+        problems.extend(error.problems, at)
+        return None
+    if framework is not None:
+        problems.extend(evidence_problems(evidence, framework.scale, received_at=now), at)
+    return evidence
+
+
+def same_result(a: Evidence, b: Evidence) -> bool:
+    """Whether a resent result says what the stored one says (its id and arrival aside)."""
+    return (a.student_id, a.score, a.max_score, a.observed_at, a.kind, a.comment) == (
+        b.student_id,
+        b.score,
+        b.max_score,
+        b.observed_at,
+        b.kind,
+        b.comment,
+    )
+
+
+def _compared(
+    built: Sequence[Evidence], stored: Mapping[EvidenceKey, Evidence], *, revive: bool
+) -> Acceptance:
+    accepted = Acceptance()
+    for evidence in built:
+        old = stored.get(evidence.key)
+        if old is None:
+            accepted.created.append(evidence)
+            accepted.outcomes.append(ItemOutcome(evidence.id, Outcome.CREATED))
+        elif same_result(old, evidence) and not (revive and old.voided_at is not None):
+            accepted.outcomes.append(ItemOutcome(old.id, Outcome.UNCHANGED))
+        else:
+            voided_at = None if revive else old.voided_at
+            accepted.updated.append(replace(evidence, id=old.id, seq=old.seq, voided_at=voided_at))
+            accepted.previous.append(old)
+            accepted.outcomes.append(ItemOutcome(old.id, Outcome.UPDATED))
+    return accepted

@@ -1,0 +1,133 @@
+"""Commands that author a framework: create one, change it, add or change a competency, and
+try a candidate policy. They are typed but not yet validated: the API builds them from a
+request, and app.domain.framework_authoring checks them, every problem at once, located by
+the field the author wrote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Final
+
+from app.domain.frameworks import CalculationMethod, RollupKind, Status
+
+
+class Unset(Enum):
+    """A field a change leaves as it is (null, by contrast, clears it or is refused)."""
+
+    UNSET = "unset"
+
+
+UNSET: Final = Unset.UNSET
+
+
+@dataclass(frozen=True)
+class LevelSpec:
+    """One level of a scale as the author gives it."""
+
+    value: float
+    label: str
+
+
+@dataclass(frozen=True)
+class ScaleSpec:
+    """A scale's levels and mastery threshold as the author gives them."""
+
+    levels: tuple[LevelSpec, ...]
+    mastery_threshold: float
+
+
+@dataclass(frozen=True)
+class CalculationSpec:
+    """A calculation method and its parameters as the author gives them (defaults apply)."""
+
+    method: CalculationMethod
+    weight: float | None = None
+    n: int | None = None
+
+
+@dataclass(frozen=True)
+class RollupSpec:
+    """A rollup rule as the author gives it."""
+
+    rule: RollupKind = RollupKind.ALL
+    k: int | None = None
+    percent: float | None = None
+
+
+@dataclass(frozen=True)
+class CompetencySpec:
+    """A new competency with its nested children; ids left out are made up."""
+
+    code: str
+    statement: str
+    id: str | None = None
+    kind: str | None = None
+    status: Status | None = None
+    calculation: CalculationSpec | None = None
+    rollup: RollupSpec | None = None
+    children: tuple[CompetencySpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class CreateFramework:
+    """A new framework with its whole competency tree; parts left out take their defaults."""
+
+    title: str
+    id: str | None = None
+    description: str | None = None
+    version: str | None = None
+    status: Status | None = None
+    scale: ScaleSpec | None = None
+    calculation: CalculationSpec | None = None
+    min_evidence: int | None = None
+    include_formative: bool = False
+    competencies: tuple[CompetencySpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class UpdateFramework:
+    """Some fields of a framework changed; the others (UNSET) left as they are."""
+
+    title: str | Unset | None = UNSET
+    description: str | Unset | None = UNSET
+    version: str | Unset | None = UNSET
+    status: Status | Unset | None = UNSET
+    scale: ScaleSpec | Unset | None = UNSET
+    calculation: CalculationSpec | Unset | None = UNSET
+    min_evidence: int | Unset | None = UNSET
+    include_formative: bool | Unset | None = UNSET
+
+
+@dataclass(frozen=True)
+class AddCompetency:
+    """A competency (with nested children) added under `parent_id` (None: a root), last among
+    its siblings unless `position` says where."""
+
+    competency: CompetencySpec
+    parent_id: str | None = None
+    position: int | None = None
+
+
+@dataclass(frozen=True)
+class UpdateCompetency:
+    """Some fields of a competency changed; a null calculation gives it the framework's."""
+
+    code: str | Unset | None = UNSET
+    statement: str | Unset | None = UNSET
+    kind: str | Unset | None = UNSET
+    status: Status | Unset | None = UNSET
+    calculation: CalculationSpec | Unset | None = UNSET
+    rollup: RollupSpec | Unset | None = UNSET
+    position: int | Unset | None = UNSET
+    parent_id: str | Unset | None = UNSET
+
+
+@dataclass(frozen=True)
+class CandidatePolicy:
+    """A policy to compare a framework's decisions under; what is left out stays as it is."""
+
+    calculation: CalculationSpec | None = None
+    mastery_threshold: float | None = None
+    min_evidence: int | None = None
+    include_formative: bool | None = None

@@ -1,0 +1,76 @@
+"""A decision as a client sees it: what shows at an instant, with the next score to master
+when new evidence could still change what shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain.evidence import Evidence
+from app.domain.frameworks import Competency, Framework
+from app.domain.mastery.decision import ComputedDecision, absorb
+from app.domain.mastery.next_score import next_score_to_master
+from app.domain.mastery.override import Override, ShownDecision, effective
+from app.domain.mastery.record import DecisionRecord
+from app.domain.mastery.rollup import undecided
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """A decision as a client sees it."""
+
+    student_id: str
+    competency_id: str
+    framework_id: str
+    shown: ShownDecision
+    next_score_to_master: float | None
+    updated_at: datetime | None
+
+    @property
+    def computed(self) -> ComputedDecision:
+        """The engine's own decision."""
+        return self.shown.computed
+
+
+def view_of(record: DecisionRecord, framework: Framework, now: datetime) -> DecisionView:
+    """The stored decision as shown now."""
+    shown = record.shown(now, framework.scale)
+    # A stored next score assumed the override of its time; one that expired since shows.
+    next_score = record.next_score_to_master if not shown.overridden else None
+    return DecisionView(
+        record.student_id,
+        record.competency_id,
+        record.framework_id,
+        shown,
+        next_score,
+        record.updated_at,
+    )
+
+
+def decided_view(
+    student_id: str,
+    framework: Framework,
+    competency_id: str,
+    computed: ComputedDecision,
+    evidence: Sequence[Evidence],
+    at: datetime,
+    override: Override | None = None,
+) -> DecisionView:
+    """A decision worked out from its evidence (not read from storage) as shown at `at`, with
+    the next score to master for a leaf."""
+    shown = effective(computed, override, at, framework.scale)
+    next_score = None
+    if not computed.rolled_up:
+        policy = framework.policy_for(competency_id)
+        state = absorb(policy, evidence, at)
+        next_score = next_score_to_master(computed, policy, state, shown=shown)
+    return DecisionView(student_id, competency_id, framework.id, shown, next_score, None)
+
+
+def empty_view(
+    student_id: str, framework: Framework, competency: Competency, now: datetime
+) -> DecisionView:
+    """The decision of a competency nothing is known about yet."""
+    computed = undecided(framework, competency.id)
+    return decided_view(student_id, framework, competency.id, computed, (), now)
