@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import logging
-import sqlite3
 import sys
 from collections.abc import Iterator
 
@@ -59,19 +58,6 @@ def test_a_database_error_keeps_its_codes_and_frames_and_loses_its_data() -> Non
     facts = "sqlstate=23505 constraint_name=uq_evidence_source_id table_name=evidence"
     assert line.endswith(f"sqlalchemy.exc.IntegrityError: [message withheld; {facts}]")
     assert f"asyncpg.exceptions.UniqueViolationError: [message withheld; {facts}]" in line
-
-
-def test_a_sqlite_error_keeps_its_error_name() -> None:
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE TABLE users (name TEXT UNIQUE)")
-    conn.execute("INSERT INTO users VALUES (?)", (NAME,))
-    try:
-        conn.execute("INSERT INTO users VALUES (?)", (NAME,))
-    except sqlite3.IntegrityError:
-        line = _record("mastery.jobs", logging.ERROR, "job failed", exc=True)
-    assert line.endswith(
-        "sqlite3.IntegrityError: [message withheld; sqlite_errorname=SQLITE_CONSTRAINT_UNIQUE]"
-    )
 
 
 def test_any_exception_loses_its_message_whether_raised_logged_or_formatted() -> None:
