@@ -22,6 +22,10 @@ from tests.e2e.test_cli_and_server import _env, _mastery, serving
 CHROMIUM = Path("/usr/bin/chromium")
 ASSETS = os.environ.get("MASTERY_GRAPHIQL_ASSETS")
 
+if not CHROMIUM.exists() and os.environ.get("MASTERY_TEST_REQUIRE_BROWSER"):
+    # CI installs Chromium (.ci/run); there a missing browser is a failure, never a skip.
+    raise RuntimeError("MASTERY_TEST_REQUIRE_BROWSER is set but /usr/bin/chromium is absent")
+
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="headless Chromium is not installed (apt-get install chromium)"
 )

@@ -19,6 +19,7 @@ import pytest
 from app.bootstrap import Policy
 from app.domain.access import Scope
 from app.domain.errors import Invalid
+from app.domain.framework_commands import CalculationSpec, CandidatePolicy
 from app.domain.frameworks import Calculation, CalculationMethod, Framework
 from app.domain.jobs import JobStatus
 from app.domain.mastery.decision import MasteryStatus
@@ -147,7 +148,7 @@ async def test_a_simulation_tells_what_applying_the_policy_does(
 ) -> None:
     commits = district.database.commits
     report = await use_cases.simulation.simulate_policy(
-        CALLER, "math", {"calculation": {"method": "highest"}}
+        CALLER, "math", CandidatePolicy(calculation=CalculationSpec(CalculationMethod.HIGHEST))
     )
     assert district.database.commits == commits  # nothing written
     # Every competency of the framework (the retired n3 too) for both students: 10.
@@ -177,8 +178,11 @@ async def test_a_simulation_tells_what_applying_the_policy_does(
 async def test_a_bad_candidate_policy_is_refused(
     district: FakeAdapters, use_cases: UseCases
 ) -> None:
+    commits = district.database.commits
     with pytest.raises(Invalid) as refused:
         await use_cases.simulation.simulate_policy(
-            CALLER, "math", {"mastery_threshold": "high", "colour": "red"}
+            CALLER, "math", CandidatePolicy(mastery_threshold=99.0)
         )
-    assert sorted(p.loc for p in refused.value.problems) == [("colour",), ("mastery_threshold",)]
+    # The threshold must lie on the framework's scale; nothing is compared or written.
+    assert [p.loc for p in refused.value.problems] == [("mastery_threshold",)]
+    assert district.database.commits == commits
