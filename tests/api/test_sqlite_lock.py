@@ -23,6 +23,7 @@ from app.adapters.db import migrate
 from app.api.app import create_app
 from app.bootstrap import Container, build
 from app.domain.access import Tenant
+from tests.api.gradebook_data import GRADEBOOK, line_item
 from tests.api.graphql_data import data
 from tests.api.mastery_data import by_competency, post, result, seed_framework
 from tests.conftest import Api, test_settings, token_for
@@ -162,11 +163,17 @@ async def test_a_write_answers_503_with_retry_after_then_succeeds_once_the_lock_
     with write_lock(database_file, importer):
         refused = await district.put("/v1/users/student-2", NEW_STUDENT)
         evidence = await district.post("/v1/evidence", json={"items": [result(4, 2)]})
+        quiz = await district.put(f"{GRADEBOOK}/lineItems/li-9", line_item("s-1"))
         absent = await district.get("/v1/users/student-2")
+        no_quiz = await district.get(f"{GRADEBOOK}/lineItems/li-9")
     body = _busy(refused)
     assert body["detail"] == "The database is busy with another write; try again shortly"
     _busy(evidence)
-    assert absent.status_code == 404  # the refused write wrote nothing
+    # The gradebook answers in its own format (imsx_StatusInfo), with the same status and header.
+    assert (quiz.status_code, quiz.headers["retry-after"]) == (503, "2")
+    assert quiz.json()["imsx_codeMajor"] == "failure"
+    # The refused writes wrote nothing.
+    assert (absent.status_code, no_quiz.status_code) == (404, 404)
 
     retried = await district.put("/v1/users/student-2", NEW_STUDENT)
     assert retried.status_code == 201, retried.text
