@@ -118,8 +118,9 @@ async def test_reads_answer_while_another_tenant_holds_the_write_lock(
     )
     grade_summary = """{ masterySummary(frameworkId: "fw-math", groupBy: [GRADE]) {
         minCellSize rows { key { grade } suppressed } } }"""
-    student_mastery = """{ student(id: "student-1") {
-        givenName mastery(frameworkId: "fw-math") { competencyId score evidenceCount } } }"""
+    # classes: GraphQL's enrolment batches read through the read models, as reports do.
+    student_mastery = """{ student(id: "student-1") { givenName classes { id students { id } }
+        mastery(frameworkId: "fw-math") { competencyId score evidenceCount } } }"""
     with write_lock(database_file, importer) as lock:
         student = await district.get("/v1/users/student-1")
         students = await district.get("/v1/users", params={"role": "student"})
@@ -151,6 +152,7 @@ async def test_reads_answer_while_another_tenant_holds_the_write_lock(
     # One grade-4 student: fewer than the smallest cell shown, so the row is suppressed.
     assert summary["masterySummary"]["rows"] == [{"key": {"grade": "04"}, "suppressed": True}]
     assert graph["student"]["givenName"] == "Sam"
+    assert graph["student"]["classes"] == [{"id": "class-1", "students": [{"id": "student-1"}]}]
     s1 = next(m for m in graph["student"]["mastery"] if m["competencyId"] == "s-1")
     assert (s1["score"], s1["evidenceCount"]) == (3.0, 1)
     assert token.json()["scope"] == "roster:read"
