@@ -239,15 +239,17 @@ class Container:
 def build(settings: Settings) -> Container:
     """Wire the real adapters for these settings."""
     guard_personal_data()  # before anything can log: the server, the CLI and workers alike
-    engine = create_engine(settings.database_url)
+    engine = create_engine(
+        settings.database_url, busy_timeout_seconds=settings.sqlite_busy_timeout_seconds
+    )
     sessions = session_factory(engine)
     cache = FrameworkCache()
 
-    def uow(tenant: TenantId) -> UnitOfWork:
-        return SqlUnitOfWork(sessions, cache, tenant)
+    def uow(tenant: TenantId, /, *, writes: bool = True) -> UnitOfWork:
+        return SqlUnitOfWork(sessions, cache, tenant, writes=writes)
 
-    def directory() -> AccessUnitOfWork:
-        return SqlAccessUnitOfWork(sessions)
+    def directory(*, writes: bool = True) -> AccessUnitOfWork:
+        return SqlAccessUnitOfWork(sessions, writes=writes)
 
     def reads(tenant: TenantId) -> ReadModels:
         return SqlReadModels(sessions, tenant)

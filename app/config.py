@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     # OneRoster CSV sets uploaded to POST /v1/roster/imports (a district's zip is large).
     max_upload_bytes: int = Field(default=512 * 1024 * 1024, ge=1024)
+    # On SQLite, how long a write waits for another write's lock before answering 503 with
+    # Retry-After (reads never wait: docs/decisions/00XX-sqlite-reads.md).
+    sqlite_busy_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
     log_level: str = "INFO"
     host: str = "127.0.0.1"
     port: int = 8000

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.domain.errors import (
+    Busy,
     Conflict,
     DomainError,
     Forbidden,
@@ -42,6 +43,9 @@ ANSWERS: Mapping[type[DomainError], ErrorAnswer] = {
     Unauthorized: ErrorAnswer(401, "UNAUTHORIZED"),
     # Another system this service depends on failed: the gateway's fault, not the client's.
     SourceUnavailable: ErrorAnswer(502, "SOURCE_UNAVAILABLE"),
+    # The database is held by another write: the service's state, not the request, is the
+    # cause, and it passes (with `Retry-After`, see `headers_of`).
+    Busy: ErrorAnswer(503, "BUSY"),
     DomainError: ErrorAnswer(400, "ERROR"),
 }
 
@@ -52,6 +56,13 @@ def answer_for(error: DomainError) -> ErrorAnswer:
         if kind in ANSWERS:
             return ANSWERS[kind]
     raise AssertionError("DomainError is in the table")  # pragma: no cover
+
+
+def headers_of(error: DomainError) -> dict[str, str]:
+    """The headers every format's answer to `error` carries: when to try again, if it passes."""
+    if isinstance(error, Busy):
+        return {"Retry-After": str(error.retry_after_seconds)}
+    return {}
 
 
 def status_of(error: DomainError) -> int:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.api.context import request_id
-from app.api.error_status import answer_for, status_of
+from app.api.error_status import answer_for, headers_of, status_of
 from app.domain.errors import DomainError, Problem
 
 PROBLEM_JSON = "application/problem+json"
@@ -102,7 +102,9 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
     status = status_of(exc)
     errors = [{"loc": _loc(p.loc), "msg": p.msg} for p in exc.problems] or None
-    headers = {"WWW-Authenticate": 'Bearer error="invalid_token"'} if status == 401 else None
+    headers = headers_of(exc)
+    if status == 401:
+        headers["WWW-Authenticate"] = 'Bearer error="invalid_token"'
     return problem(
         status, exc.detail, kind=exc.kind, errors=errors, headers=headers, instance=request.url.path
     )

@@ -77,6 +77,15 @@ class SourceUnavailable(DomainError):
     kind: str = "source_unavailable"
 
 
+@dataclass
+class Busy(DomainError):
+    """The service cannot take this write now: another write holds the database longer than a
+    request may wait (on SQLite, one writer at a time). The same request may succeed later."""
+
+    kind: str = "busy"
+    retry_after_seconds: int = 1
+
+
 class ProblemList:
     """Collects problems while validating, then raises them all at once."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -121,8 +120,23 @@ class AccessUnitOfWork(Protocol):
     async def commit(self) -> None: ...
 
 
-UnitOfWorkFactory = Callable[[TenantId], UnitOfWork]
-"""Opens a unit of work for one tenant: what a use case is given to do its work."""
+class UnitOfWorkFactory(Protocol):
+    """Opens a unit of work for one tenant: what a use case is given to do its work."""
 
-AccessUnitOfWorkFactory = Callable[[], AccessUnitOfWork]
-"""Opens a unit of work on the directory of tenants and clients."""
+    def __call__(self, tenant: TenantId, /, *, writes: bool = True) -> UnitOfWork:
+        """`writes=False` for a block that only reads: it never waits for another writer (on
+        SQLite), and a write in it fails with `WriteInReadOnlyUnit` (it is a bug)."""
+        ...
+
+
+class AccessUnitOfWorkFactory(Protocol):
+    """Opens a unit of work on the directory of tenants and clients."""
+
+    def __call__(self, *, writes: bool = True) -> AccessUnitOfWork:
+        """`writes=False` as for `UnitOfWorkFactory`."""
+        ...
+
+
+class WriteInReadOnlyUnit(RuntimeError):
+    """A unit of work opened with `writes=False` was asked to write: the block that opened it is
+    mislabelled. A bug of ours (answered 500), never the caller's."""

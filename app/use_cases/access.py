@@ -57,12 +57,12 @@ class Access:
 
     async def list_tenants(self) -> list[Tenant]:
         """Every registered district."""
-        async with self.directory() as access:
+        async with self.directory(writes=False) as access:
             return await access.tenants.list()
 
     async def tenant_by_slug(self, slug: str) -> Tenant:
         """The tenant with this slug, or `NotFound`."""
-        async with self.directory() as access:
+        async with self.directory(writes=False) as access:
             tenant = await access.tenants.by_slug(slug)
         if tenant is None:
             raise NotFound(f"No tenant {slug!r}", [Problem(("tenant",), "no such tenant")])
@@ -109,7 +109,7 @@ class Access:
     ) -> IssuedToken:
         """OAuth 2.0 client credentials (RFC 6749 §4.4): a bearer token for an authenticated
         client."""
-        async with self.directory() as access:
+        async with self.directory(writes=False) as access:
             client = await access.clients.get(client_id)
             tenant = await access.tenants.by_id(client.tenant_id) if client else None
         if (

@@ -74,7 +74,7 @@ class CaseImports:
         package = read.package
         if package is None:
             raise Invalid(INVALID, read.problems)
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             existing_id = await uow.case.framework_for_document(package.document.identifier)
             owners = await uow.case.competency_owners([i.identifier for i in package.items])
         elsewhere = {key: fid for key, (fid, _) in owners.items() if fid != existing_id}

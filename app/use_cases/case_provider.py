@@ -75,7 +75,7 @@ class CaseProvider:
                 "The documents cannot be sorted so",
                 [Problem(("sort",), f"must be one of {', '.join(SORTABLE)}")],
             )
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             headers = await uow.case.headers()
         documents = [
             self.codec.document(document_of(f, base, principal.tenant_slug)) for f in headers
@@ -88,23 +88,23 @@ class CaseProvider:
 
     async def case_package(self, principal: Principal, identifier: str, base: str) -> Json:
         """A framework's whole CFPackage."""
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             framework = await _framework(uow, identifier)
         return self.codec.package(export_package(framework, base, principal.tenant_slug))
 
     async def case_document(self, principal: Principal, identifier: str, base: str) -> Json:
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             framework = await _framework(uow, identifier)
         return self.codec.document(document_of(framework, base, principal.tenant_slug))
 
     async def case_item(self, principal: Principal, identifier: str, base: str) -> Json:
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             framework, competency = await _item(uow, identifier)
         item = item_of(framework, competency, base)
         return self.codec.item(item, document_link(framework, base))
 
     async def case_association(self, principal: Principal, identifier: str, base: str) -> Json:
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             ids = await uow.case.frameworks_with_association(identifier)
             frameworks = await uow.frameworks.get_many(ids)
         for framework in frameworks.values():
@@ -121,7 +121,7 @@ class CaseProvider:
     ) -> Json:
         """A CFItem with every association from or to it, its framework's and other frameworks'
         (a crosswalk from another framework of the tenant to this item)."""
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             framework, competency = await _item(uow, identifier)
             node = item_identifier(competency)
             others = [f for f in await uow.case.frameworks_linking(node) if f != framework.id]
@@ -137,7 +137,7 @@ class CaseProvider:
 
     async def case_item_type(self, principal: Principal, identifier: str, base: str) -> Json:
         """One CFItemType, as the set CASE answers with: {"CFItemTypes": [type]}."""
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             headers = await uow.case.headers()
             kinds = await uow.case.kinds()
             users = sorted(

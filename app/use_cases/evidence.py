@@ -156,7 +156,7 @@ class EvidenceRecords:
 
     async def get_evidence(self, principal: Principal, evidence_id: str) -> Evidence:
         """One result of the caller's district."""
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             evidence = await uow.evidence.get(evidence_id)
         if evidence is None:
             raise NotFound(f"No evidence {evidence_id!r}")
@@ -175,7 +175,7 @@ class EvidenceRecords:
         """A page of evidence in arrival order."""
         if after is not None and not after.isdigit():
             raise Invalid("The cursor is not valid", [Problem(("query", "cursor"), "not a cursor")])
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             return await uow.evidence.list(
                 student_id=student_id,
                 competency_id=competency_id,
@@ -209,6 +209,6 @@ class EvidenceRecords:
         self, principal: Principal, pairs: Collection[StudentCompetency]
     ) -> dict[StudentCompetency, list[Evidence]]:
         """Every result (voided too) behind each (student, competency), in arrival order."""
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             found = await uow.evidence.history(pairs)
         return {p: sorted(found.get(p, []), key=lambda e: e.seq or 0) for p in pairs}

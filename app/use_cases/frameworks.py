@@ -84,22 +84,22 @@ class Frameworks:
     async def list_frameworks(
         self, principal: Principal, after: str | None, limit: int
     ) -> Page[Framework]:
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             return await uow.frameworks.list(after, limit)
 
     async def count_frameworks(self, principal: Principal) -> int:
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             return await uow.frameworks.count()
 
     async def get_framework(self, principal: Principal, framework_id: str) -> Framework:
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             return await require_framework(uow, framework_id)
 
     async def get_competency(
         self, principal: Principal, competency_id: str
     ) -> tuple[Competency, Framework]:
         """A competency with the framework it belongs to."""
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             return await require_competency(uow, competency_id)
 
     async def update_framework(
@@ -188,5 +188,5 @@ class Frameworks:
         self, principal: Principal, framework_ids: Collection[str]
     ) -> dict[str, Framework]:
         """The frameworks with these ids (unknown ids are left out)."""
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             return await uow.frameworks.get_many(framework_ids)

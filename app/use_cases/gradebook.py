@@ -172,7 +172,7 @@ class Gradebook:
         return Saved(fresh, created=stored is None)
 
     async def get_line_item(self, principal: Principal, id: str) -> LineItem:
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             item = await uow.line_items.get(id)
         if item is None or item.status is RecordStatus.TOBEDELETED:
             raise NotFound(f"No line item {id!r}")
@@ -183,7 +183,7 @@ class Gradebook:
     ) -> Counted[LineItem]:
         """A page of line items; deleted ones only when the filter asks about status."""
         deleted = query.filter is not None and query.filter.mentions("status")
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             return await uow.line_items.list(query, include_deleted=deleted)
 
     async def put_result(self, principal: Principal, command: PutResult) -> Saved[Result]:
@@ -246,7 +246,7 @@ class Gradebook:
         return Saved(result, created=stored is None)
 
     async def get_result(self, principal: Principal, id: str) -> Result:
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             result = await uow.gradebook_results.get(id)
         if result is None or result.status is RecordStatus.TOBEDELETED:
             raise NotFound(f"No result {id!r}")
@@ -262,7 +262,7 @@ class Gradebook:
         """A page of results (of one class: which must exist); deleted ones only when the filter
         asks about status."""
         deleted = query.filter is not None and query.filter.mentions("status")
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             if class_id is not None and not await uow.roster(RosterKind.CLASS).active_ids(
                 [class_id]
             ):

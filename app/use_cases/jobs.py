@@ -18,7 +18,7 @@ class Jobs:
 
     async def get_job(self, principal: Principal, job_id: str) -> Job:
         """A job of the caller's tenant that the caller's scopes may see (else not found)."""
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             job = await uow.jobs.get(job_id)
         if job is None or not principal.allows(job.scope):
             raise NotFound(f"No job {job_id!r}")

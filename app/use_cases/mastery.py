@@ -98,7 +98,7 @@ class MasteryReads:
         name active users; the others are left out."""
         now = self.clock.now()
         found: dict[str, list[DecisionView]] = {}
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             active = await uow.roster(RosterKind.USER).active_ids(student_ids)
             ids = [s for s in dict.fromkeys(student_ids) if s in active]
             if not ids:
@@ -172,7 +172,7 @@ class MasteryReads:
         (student, competency) pairs whose student is active and whose competency exists."""
         now = self.clock.now()
         at = as_of or now
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             active = await uow.roster(RosterKind.USER).active_ids({s for s, _ in keys})
             located, frameworks = await uow.frameworks.of_competencies({c for _, c in keys})
             wanted = [k for k in dict.fromkeys(keys) if k[0] in active and k[1] in located]
@@ -241,7 +241,7 @@ class MasteryReads:
         found = await self.decision_details(principal, [key], as_of=as_of)
         if key in found:
             return found[key]
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             await require_student(uow, student_id)
         raise NotFound(f"No competency {competency_id!r}")
 
@@ -249,7 +249,7 @@ class MasteryReads:
         self, principal: Principal, student_id: str, competency_id: str
     ) -> list[DecisionChange]:
         """Every change of a decision's status or level, oldest first."""
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             await require_student(uow, student_id)
             await require_competency(uow, competency_id)
             return await uow.decisions.history(student_id, competency_id)
@@ -257,7 +257,7 @@ class MasteryReads:
     async def class_grid(self, principal: Principal, class_id: str, framework_id: str) -> ClassGrid:
         """Every student enrolled in a class by every active competency of a framework."""
         now = self.clock.now()
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             if await uow.roster(RosterKind.CLASS).get(class_id) is None:
                 raise NotFound(f"No class {class_id!r}")
             framework = await require_framework(uow, framework_id)

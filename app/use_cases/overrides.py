@@ -102,6 +102,11 @@ class Overrides:
         """Let overrides that expired stop showing in stored decisions (what SQL reports read);
         their history entry is dated when each expired."""
         now = self.clock.now()
+        # Every report asks first: when nothing expired (nearly always) it reads alone, and so
+        # never waits for another tenant's write on SQLite.
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            if not await uow.decisions.with_expired_overrides(now):
+                return 0
         async with self.uow(principal.tenant_id) as uow:
             expired = await uow.decisions.with_expired_overrides(now)
             if not expired:

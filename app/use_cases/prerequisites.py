@@ -39,7 +39,7 @@ class Prerequisites:
         """The competencies of a framework the student has not mastered and whose prerequisites
         they have (as shown, overrides included), in framework order."""
         now = self.clock.now()
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             await require_student(uow, student_id)
             framework = await require_framework(uow, framework_id)
             records = await uow.decisions.for_students(

@@ -112,14 +112,14 @@ class Roster:
 
     async def put_demographics(self, tenant: TenantId, record: Demographics) -> Saved:
         """Set a user's demographics; the user must exist."""
-        async with self.uow(tenant) as uow:
+        async with self.uow(tenant, writes=False) as uow:
             if not await uow.roster(RosterKind.USER).active_ids([record.id]):
                 raise _not_found(RosterKind.USER, record.id)
         return await self.put_record(tenant, record)
 
     async def get_record(self, tenant: TenantId, kind: RosterKind, id_: str) -> RosterRecord:
         """One active record; retired (`tobedeleted`) and unknown ids are both not found."""
-        async with self.uow(tenant) as uow:
+        async with self.uow(tenant, writes=False) as uow:
             record = await uow.roster(kind).get(id_)
         if record is None:
             raise _not_found(kind, id_)
@@ -127,7 +127,7 @@ class Roster:
 
     async def get_student(self, tenant: TenantId, id_: str) -> User:
         """One active user who is a student; any other id is not found."""
-        async with self.uow(tenant) as uow:
+        async with self.uow(tenant, writes=False) as uow:
             record = await uow.roster(RosterKind.USER).get(id_)
         if not isinstance(record, User) or record.role != UserRole.STUDENT:
             raise NotFound(f"No student {id_!r}")
@@ -137,7 +137,7 @@ class Roster:
         self, tenant: TenantId, kind: RosterKind, query: RosterQuery
     ) -> Page[RosterRecord]:
         """A page of records of one kind, in id order."""
-        async with self.uow(tenant) as uow:
+        async with self.uow(tenant, writes=False) as uow:
             return await uow.roster(kind).list(query)
 
     async def delete_record(self, tenant: TenantId, kind: RosterKind, id_: str) -> None:
@@ -160,7 +160,7 @@ class Roster:
         query: RosterQuery,
     ) -> Page[RosterRecord]:
         """The users enrolled in a class with one role (students, teachers)."""
-        async with self.uow(tenant) as uow:
+        async with self.uow(tenant, writes=False) as uow:
             if await uow.roster(RosterKind.CLASS).get(class_id) is None:
                 raise _not_found(RosterKind.CLASS, class_id)
             filters = {**query.filters, "class_id": class_id, "enrollment_role": role.value}
@@ -219,13 +219,13 @@ class Roster:
         self, tenant: TenantId, kind: RosterKind, ids: Collection[str]
     ) -> dict[str, RosterRecord]:
         """The active records among these ids (retired and unknown ids are left out)."""
-        async with self.uow(tenant) as uow:
+        async with self.uow(tenant, writes=False) as uow:
             found = await uow.roster(kind).get_many(ids)
         return {i: r for i, r in found.items() if r.status == RecordStatus.ACTIVE}
 
     async def count_records(self, tenant: TenantId, kind: RosterKind, query: RosterQuery) -> int:
         """How many records of one kind the query's filters match."""
-        async with self.uow(tenant) as uow:
+        async with self.uow(tenant, writes=False) as uow:
             return await uow.roster(kind).count(query)
 
     async def members(

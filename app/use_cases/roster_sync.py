@@ -88,7 +88,7 @@ class RosterSync:
         return connection, stored is None
 
     async def get_connection(self, tenant: TenantId) -> RosterConnection:
-        async with self.uow(tenant) as uow:
+        async with self.uow(tenant, writes=False) as uow:
             connection = await uow.roster_connection.get()
         if connection is None:
             raise NotFound("No SIS connection is set for this district")

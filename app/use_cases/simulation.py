@@ -32,7 +32,7 @@ class PolicySimulation:
         show (overrides in force keep theirs), student by student."""
         now = self.clock.now()
         comparisons: list[Comparison] = []
-        async with self.uow(principal.tenant_id) as uow:
+        async with self.uow(principal.tenant_id, writes=False) as uow:
             current = await require_framework(uow, framework_id)
             candidate = candidate_policy(current, command)
             ids = [c.id for c in current.competencies]

@@ -23,6 +23,7 @@ from app.api.problems import add_problem_handlers, graphql_extensions
 from app.api.standards.case import CaseRoute
 from app.api.standards.imsx import ImsxRoute
 from app.domain.errors import (
+    Busy,
     Conflict,
     DomainError,
     Forbidden,
@@ -83,6 +84,7 @@ def test_every_kind_is_found_and_the_known_ones_answer_as_the_table_says() -> No
         Forbidden: 403,
         Unauthorized: 401,
         SourceUnavailable: 502,
+        Busy: 503,
     }
     assert {k: answer_for(_raised(k)).status for k in expected} == expected
 
@@ -129,3 +131,18 @@ async def test_every_format_answers_the_tables_status(kind: type[DomainError]) -
     assert case.json()["imsx_codeMajor"] == "failure"
     extensions = graphql_extensions(error)
     assert (extensions["code"], extensions["status"]) == (expected.code, expected.status)
+
+
+async def test_busy_answers_503_with_retry_after_through_every_format() -> None:
+    error = Busy("The database is busy", retry_after_seconds=7)
+    transport = httpx.ASGITransport(app=_app(error))
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+        answers = [await client.get(path) for path in ("/problem", "/imsx", "/case")]
+    assert [(a.status_code, a.headers.get("retry-after")) for a in answers] == [(503, "7")] * 3
+    assert answers[0].json()["type"] == "/problems/busy"
+    # OneRoster's and CASE's code minor for "try again later".
+    assert (
+        answers[1].json()["imsx_CodeMinor"]["imsx_codeMinorField"][0]["imsx_codeMinorFieldValue"]
+        == "server_busy"
+    )
+    assert graphql_extensions(error)["code"] == "BUSY"

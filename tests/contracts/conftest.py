@@ -68,11 +68,11 @@ async def _sql(name: str, url: str) -> AsyncIterator[Backend]:
     sessions = session_factory(engine)
     cache = FrameworkCache()
 
-    def uow(tenant: TenantId) -> UnitOfWork:
-        return SqlUnitOfWork(sessions, cache, tenant)
+    def uow(tenant: TenantId, /, *, writes: bool = True) -> UnitOfWork:
+        return SqlUnitOfWork(sessions, cache, tenant, writes=writes)
 
-    def directory() -> AccessUnitOfWork:
-        return SqlAccessUnitOfWork(sessions)
+    def directory(*, writes: bool = True) -> AccessUnitOfWork:
+        return SqlAccessUnitOfWork(sessions, writes=writes)
 
     def reads(tenant: TenantId) -> ReadModels:
         return SqlReadModels(sessions, tenant)

@@ -130,6 +130,20 @@ def apply(base: Tables, work: Tables, target: Tables) -> None:
             into.extend(after[len(before) :])
 
 
+def changed_tables(base: Tables, work: Tables) -> list[str]:
+    """The tables `work` changed since it was copied from `base` (rows are immutable: a row
+    written again is a new object)."""
+    found = []
+    for name, before in _containers(base):
+        after = getattr(work, name)
+        if isinstance(before, dict):
+            if before.keys() != after.keys() or any(after[k] is not r for k, r in before.items()):
+                found.append(name)
+        elif len(after) != len(before):
+            found.append(name)
+    return found
+
+
 @dataclass
 class Sequences:
     """Numbers the database hands out whatever becomes of the transaction (as PostgreSQL's

@@ -4,19 +4,24 @@ commit (a use case that raised) changes nothing, as the SQL unit of work's rollb
 
 `FakeDatabase` is the store with its factories: `uow(tenant)` for `UnitOfWorkFactory`,
 `directory()` for `AccessUnitOfWorkFactory`, `reads(tenant)` for `ReadModelsFactory`. It keeps
-every unit of work it opened, so a test can ask whether (and how often) one committed."""
+every unit of work it opened, so a test can ask whether (and how often) one committed.
+
+A unit opened with `writes=False` refuses to write, as the SQL ones do (READ ONLY on
+PostgreSQL, query_only on SQLite): its commit, its roster staging, and leaving it with any table
+changed raise `WriteInReadOnlyUnit`, so a use case's mislabelled block fails its unit tests."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
-from typing import Self
+from typing import Generic, Self
 
 from app.domain.access import Client, Tenant, TenantId
 from app.domain.errors import Conflict, Problem
 from app.domain.roster import RosterKind
 from app.ports.reports import ReportScope
+from app.ports.unit_of_work import WriteInReadOnlyUnit
 from tests.fakes.case import FakeCaseCatalog
 from tests.fakes.evidence import FakeEvidenceRepository
 from tests.fakes.frameworks import FakeFrameworkRepository
@@ -26,15 +31,27 @@ from tests.fakes.mastery import FakeDecisionRepository, FakeOverrideRepository
 from tests.fakes.reports import FakeReadModels
 from tests.fakes.roster import FakeRosterConnectionRepository, FakeRosterRepository
 from tests.fakes.roster_import import FakeRosterStaging
-from tests.fakes.state import DirectoryTables, Store, TenantTables, apply, copy_of
+from tests.fakes.state import (
+    DirectoryTables,
+    Store,
+    T,
+    TenantTables,
+    apply,
+    changed_tables,
+    copy_of,
+)
 
 
-class _Transaction:
+class _Transaction(Generic[T]):
     """Open (copy), commit (merge the changes back), close (drop the copy)."""
 
-    def __init__(self) -> None:
+    _base: T
+    _work: T
+
+    def __init__(self, *, writes: bool) -> None:
         self.commits = 0
         self.closed = False
+        self.writes = writes
         self._open = False
 
     @property
@@ -45,6 +62,10 @@ class _Transaction:
     def _require_open(self) -> None:
         assert self._open, "use the unit of work inside `async with`"
 
+    def _require_writes(self, what: str) -> None:
+        if not self.writes:
+            raise WriteInReadOnlyUnit(f"{what} in a unit of work opened with writes=False")
+
     async def __aexit__(
         self,
         exc_type: type[BaseException] | None,
@@ -53,13 +74,16 @@ class _Transaction:
     ) -> None:
         self._open = False
         self.closed = True
+        # SQL refuses the write itself; here the copy shows it when the unit closes.
+        if not self.writes and (changed := changed_tables(self._base, self._work)):
+            raise WriteInReadOnlyUnit(f"wrote {', '.join(changed)} with writes=False")
 
 
-class FakeUnitOfWork(_Transaction):
+class FakeUnitOfWork(_Transaction[TenantTables]):
     """One tenant's transaction: its repositories see that tenant's rows and nothing else."""
 
-    def __init__(self, database: FakeDatabase, tenant_id: TenantId) -> None:
-        super().__init__()
+    def __init__(self, database: FakeDatabase, tenant_id: TenantId, *, writes: bool) -> None:
+        super().__init__(writes=writes)
         self.tenant_id = tenant_id
         self._database = database
 
@@ -87,12 +111,14 @@ class FakeUnitOfWork(_Transaction):
 
     def roster_staging(self) -> FakeRosterStaging:
         self._require_open()
+        self._require_writes("roster staging")
         staging = FakeRosterStaging(self._work)
         self.staging.append(staging)
         return staging
 
     async def commit(self) -> None:
         self._require_open()
+        self._require_writes("a commit")
         committed = self._database.store.of(self.tenant_id)
         apply(self._base, self._work, committed)
         # Later writes in this unit of work are measured from what it has just committed.
@@ -144,11 +170,11 @@ class FakeClientRepository:
         return sorted(mine, key=lambda c: (c.created_at, c.client_id))
 
 
-class FakeAccessUnitOfWork(_Transaction):
+class FakeAccessUnitOfWork(_Transaction[DirectoryTables]):
     """The directory's transaction."""
 
-    def __init__(self, database: FakeDatabase) -> None:
-        super().__init__()
+    def __init__(self, database: FakeDatabase, *, writes: bool) -> None:
+        super().__init__(writes=writes)
         self._database = database
 
     async def __aenter__(self) -> Self:
@@ -161,6 +187,7 @@ class FakeAccessUnitOfWork(_Transaction):
 
     async def commit(self) -> None:
         self._require_open()
+        self._require_writes("a commit")
         apply(self._base, self._work, self._database.store.directory)
         self._base = copy_of(self._work)
         self.commits += 1
@@ -176,13 +203,13 @@ class FakeDatabase:
     # The scopes every report asked the read models to count, in order.
     report_scopes: list[ReportScope] = field(default_factory=list)
 
-    def uow(self, tenant: TenantId) -> FakeUnitOfWork:
-        unit = FakeUnitOfWork(self, tenant)
+    def uow(self, tenant: TenantId, /, *, writes: bool = True) -> FakeUnitOfWork:
+        unit = FakeUnitOfWork(self, tenant, writes=writes)
         self.opened.append(unit)
         return unit
 
-    def directory(self) -> FakeAccessUnitOfWork:
-        unit = FakeAccessUnitOfWork(self)
+    def directory(self, *, writes: bool = True) -> FakeAccessUnitOfWork:
+        unit = FakeAccessUnitOfWork(self, writes=writes)
         self.directories.append(unit)
         return unit
 

@@ -15,17 +15,36 @@ from sqlalchemy.ext.asyncio import (
 
 from app.adapters.db.row_security import ScopedSession
 
-# Sessions that write ask SQLite for the write lock when their transaction begins; a deferred
-# transaction that reads first and writes later can fail with SQLITE_BUSY under concurrency.
-WRITE = {"mastery_write": True}
+# How a unit of work's transaction begins, as an execution option of its connection
+# (docs/decisions/00XX-sqlite-reads.md). A unit that writes asks SQLite for the write lock at
+# BEGIN: a deferred transaction that reads first and writes later can fail with SQLITE_BUSY
+# under concurrency. A unit that only reads begins deferred: in WAL mode a reader never waits
+# for a writer. Each is held to its word: SQLite's `query_only` and PostgreSQL's READ ONLY
+# (`postgresql_readonly`, which asyncpg sends in its BEGIN) make a write in a reading unit fail.
+_TRANSACTION = "mastery_transaction"
+WRITE: dict[str, Any] = {_TRANSACTION: "write"}
+READ: dict[str, Any] = {_TRANSACTION: "read", "postgresql_readonly": True}
+# A transaction that says neither (migrations, the readiness probe) begins deferred, writable.
+
+# The connection's `query_only` as last set, in its pool record's info (it outlives checkouts).
+_QUERY_ONLY = "mastery_query_only"
+
+DEFAULT_BUSY_TIMEOUT_SECONDS = 30.0
 
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
-    """The process's engine. SQLite gets foreign keys, WAL, a busy timeout and explicit BEGINs."""
+def create_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 10,
+    busy_timeout_seconds: float = DEFAULT_BUSY_TIMEOUT_SECONDS,
+) -> AsyncEngine:
+    """The process's engine. SQLite gets foreign keys, WAL, a busy timeout (how long a write
+    waits for another writer's lock) and explicit BEGINs."""
     options: dict[str, Any] = {
         "json_serializer": _dumps,
         "json_deserializer": orjson.loads,
@@ -34,8 +53,10 @@ def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Async
         "hide_parameters": True,
     }
     if is_sqlite(url):
-        engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30}, **options)
-        _configure_sqlite(engine)
+        engine = create_async_engine(
+            url, echo=echo, connect_args={"timeout": busy_timeout_seconds}, **options
+        )
+        _configure_sqlite(engine, busy_timeout_seconds)
         return engine
     return create_async_engine(
         url,
@@ -58,7 +79,7 @@ def _dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
+def _configure_sqlite(engine: AsyncEngine, busy_timeout_seconds: float) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Take transaction control away from the driver (the documented aiosqlite workaround),
@@ -69,15 +90,21 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
             "PRAGMA foreign_keys=ON",
             "PRAGMA journal_mode=WAL",
             "PRAGMA synchronous=NORMAL",
-            "PRAGMA busy_timeout=30000",
+            f"PRAGMA busy_timeout={round(busy_timeout_seconds * 1000)}",
         ):
             cursor.execute(pragma)
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(conn: Any) -> None:
-        write = conn.get_execution_options().get("mastery_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        kind = conn.get_execution_options().get(_TRANSACTION)
+        read_only = kind == READ[_TRANSACTION]
+        # query_only belongs to the connection, not the transaction: set it when it changes.
+        info = conn.connection.info
+        if info.get(_QUERY_ONLY, False) is not read_only:
+            conn.exec_driver_sql(f"PRAGMA query_only={'ON' if read_only else 'OFF'}")
+            info[_QUERY_ONLY] = read_only
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if kind == WRITE[_TRANSACTION] else "BEGIN")
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -1,6 +1,7 @@
 """Read models: set-based SQL for reports and GraphQL's batches (app.ports.ReadModels).
 
-Every method opens its own short-lived session: GraphQL resolvers run concurrently, and a
+Every method opens its own short-lived session, which only reads (on SQLite it begins deferred,
+so it never waits for another tenant's writer): GraphQL resolvers run concurrently, and a
 session is not safe to share between them. Reports are GROUP BY queries over the tenant's
 students (joined to their schools, classes, grades and demographics) and their decisions;
 nothing is counted in Python."""
@@ -8,7 +9,8 @@ nothing is counted in Python."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import AsyncIterator, Collection, Sequence
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.db import tables as t
+from app.adapters.db.engine import READ
+from app.adapters.db.errors import failures_translated
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.types import UTCDateTime
@@ -59,8 +63,17 @@ class SqlReadModels:
         self._sessions = sessions
         self._tenant = tenant
 
+    @asynccontextmanager
+    async def _reading(self) -> AsyncIterator[AsyncSession]:
+        async with (
+            failures_translated(read_only=True),
+            tenant_session(self._sessions, self._tenant) as session,
+        ):
+            await session.connection(execution_options=READ)
+            yield session
+
     async def _all(self, stmt: sa.Executable) -> Sequence[sa.Row[Any]]:
-        async with tenant_session(self._sessions, self._tenant) as session:
+        async with self._reading() as session:
             return (await session.execute(stmt)).all()
 
     async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:
@@ -78,7 +91,7 @@ class SqlReadModels:
         if not wanted:
             return found
         key, value = (e.c.class_id, e.c.user_id) if by_class else (e.c.user_id, e.c.class_id)
-        async with tenant_session(self._sessions, self._tenant) as session:
+        async with self._reading() as session:
             for start in range(0, len(wanted), _IN_CHUNK):
                 stmt = (
                     sa.select(key, value)

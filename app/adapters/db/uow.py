@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.adapters.db.access import SqlClientRepository, SqlTenantRepository
 from app.adapters.db.case import SqlCaseCatalog
 from app.adapters.db.decisions import SqlDecisionRepository, SqlOverrideRepository
-from app.adapters.db.engine import WRITE
+from app.adapters.db.engine import READ, WRITE
+from app.adapters.db.errors import failure_of, failures_translated
 from app.adapters.db.evidence import SqlEvidenceRepository
 from app.adapters.db.frameworks import FrameworkCache, SqlFrameworkRepository
 from app.adapters.db.gradebook import SqlGradebookResultRepository, SqlLineItemRepository
@@ -24,9 +25,10 @@ from app.domain.roster import RosterKind
 
 
 class _SessionScope:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, writes: bool) -> None:
         self._sessions = sessions
         self._session: AsyncSession | None = None
+        self._read_only = not writes
 
     @property
     def session(self) -> AsyncSession:
@@ -34,9 +36,15 @@ class _SessionScope:
         return self._session
 
     async def _open(self, session: AsyncSession) -> None:
+        # Begins the transaction now (on PostgreSQL, naming whose rows it may see): a unit that
+        # writes waits here for SQLite's write lock, and answers `Busy` when it is not granted.
+        try:
+            async with failures_translated(read_only=self._read_only):
+                await session.connection(execution_options=READ if self._read_only else WRITE)
+        except BaseException:
+            await session.close()
+            raise
         self._session = session
-        # Begins the transaction now (on PostgreSQL, naming whose rows it may see).
-        await session.connection(execution_options=WRITE)
 
     async def __aexit__(
         self,
@@ -49,6 +57,8 @@ class _SessionScope:
             await session.rollback()
         finally:
             await session.close()
+        if exc is not None and (failure := failure_of(exc, read_only=self._read_only)):
+            raise failure from exc
 
     async def commit(self) -> None:
         await self.session.commit()
@@ -71,8 +81,10 @@ class SqlUnitOfWork(_SessionScope):
         sessions: async_sessionmaker[AsyncSession],
         cache: FrameworkCache,
         tenant_id: TenantId,
+        *,
+        writes: bool = True,
     ) -> None:
-        super().__init__(sessions)
+        super().__init__(sessions, writes=writes)
         self.tenant_id = tenant_id
         self._cache = cache
         self._roster: dict[RosterKind, SqlRosterRepository] = {}
@@ -108,6 +120,9 @@ class SqlAccessUnitOfWork(_SessionScope):
 
     tenants: SqlTenantRepository
     clients: SqlClientRepository
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, writes: bool = True) -> None:
+        super().__init__(sessions, writes=writes)
 
     async def __aenter__(self) -> Self:
         await self._open(all_tenants_session(self._sessions))

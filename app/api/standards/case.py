@@ -20,7 +20,7 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
 from app.api.deps import FrameworkReader, UseCasesDep
-from app.api.error_status import status_of
+from app.api.error_status import headers_of, status_of
 from app.api.problems import AuthProblem, problem_body
 from app.domain.access import Principal
 from app.domain.errors import DomainError
@@ -107,7 +107,8 @@ class CaseRoute(APIRoute):
                 field = str(exc.problems[0].loc[-1]) if exc.problems else "request"
                 detail = "; ".join(p.msg for p in exc.problems) or exc.detail
                 minor = _minor(status, field)
-                return status_info(status, f"{exc.detail}: {detail}", field, minor, path, None)
+                retry = headers_of(exc) or None
+                return status_info(status, f"{exc.detail}: {detail}", field, minor, path, retry)
 
         return route
 

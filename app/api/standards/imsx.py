@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
-from app.api.error_status import status_of
+from app.api.error_status import headers_of, status_of
 from app.api.problems import AuthProblem
 from app.domain.errors import DomainError, Location
 from app.domain.oneroster.query import InvalidFilter
@@ -33,6 +33,8 @@ _CODE_OF_STATUS = {
     404: "unknownobject",
     # A system the service depends on failed: the request may succeed later.
     502: "server_busy",
+    # The database is held by another write: the request may succeed later (Retry-After).
+    503: "server_busy",
 }
 
 
@@ -102,7 +104,11 @@ def _domain_error(exc: DomainError) -> JSONResponse:
         code = "invalid_filter_field"
     problems = [(field_name(p.loc), p.msg) for p in exc.problems]
     return status_info(
-        status, code, _described(exc.detail, problems), list(dict.fromkeys(n for n, _ in problems))
+        status,
+        code,
+        _described(exc.detail, problems),
+        list(dict.fromkeys(n for n, _ in problems)),
+        headers_of(exc) or None,
     )
 
 
