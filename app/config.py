@@ -25,7 +25,7 @@ class Settings(BaseSettings):
     # OneRoster CSV sets uploaded to POST /v1/roster/imports (a district's zip is large).
     max_upload_bytes: int = Field(default=512 * 1024 * 1024, ge=1024)
     # On SQLite, how long a write waits for another write's lock before answering 503 with
-    # Retry-After (reads never wait: docs/decisions/00XX-sqlite-reads.md).
+    # Retry-After (reads never wait: docs/decisions/0015-sqlite-reads.md).
     sqlite_busy_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
     log_level: str = "INFO"
     host: str = "127.0.0.1"

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import (
 from app.adapters.db.row_security import ScopedSession
 
 # How a unit of work's transaction begins, as an execution option of its connection
-# (docs/decisions/00XX-sqlite-reads.md). A unit that writes asks SQLite for the write lock at
+# (docs/decisions/0015-sqlite-reads.md). A unit that writes asks SQLite for the write lock at
 # BEGIN: a deferred transaction that reads first and writes later can fail with SQLITE_BUSY
 # under concurrency. A unit that only reads begins deferred: in WAL mode a reader never waits
 # for a writer. Each is held to its word: SQLite's `query_only` and PostgreSQL's READ ONLY
