@@ -1,0 +1,114 @@
+"""Debian's Chromium, driven by Playwright, opening our pages on a real `mastery serve`.
+
+Playwright never downloads a browser here: it drives /usr/bin/chromium. Every request a page
+makes off this machine is stopped and recorded (the pages must need none: district networks
+block CDNs), and so is every Content-Security-Policy refusal. axe-core (vendored beside this
+module by tools/vendor_assets.py) checks the pages against WCAG 2.1 A and AA."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
+
+from tests.e2e.test_cli_and_server import _env, _mastery
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).with_name("vendor") / "axe-core-4.14.1" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+if not CHROMIUM.exists() and os.environ.get("MASTERY_TEST_REQUIRE_BROWSER"):
+    # CI installs Chromium (.ci/run); there a missing browser is a failure, never a skip.
+    raise RuntimeError("MASTERY_TEST_REQUIRE_BROWSER is set but /usr/bin/chromium is absent")
+
+# The widgets parse megabytes of script on two cores shared with other test workers.
+expect.set_options(timeout=30_000)
+
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="headless Chromium is not installed (apt-get install chromium)"
+)
+
+
+@dataclass
+class Visit:
+    """What a browser tab did besides rendering: requests stopped and the page's complaints."""
+
+    page: Page
+    offsite: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # CSP refusals, from the console
+    errors: list[str] = field(default_factory=list)  # uncaught script errors
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    # axe goes in as an init script: the DevTools protocol adds it, so the pages' policy, which
+    # forbids inline scripts, does not stop it (and is not loosened for it).
+    opened = browser.new_context(viewport={"width": 1280, "height": 800})
+    opened.add_init_script(path=str(AXE))
+    yield opened
+    opened.close()
+
+
+def visit(context: BrowserContext) -> Visit:
+    """A new tab whose requests leave this machine never (each one is stopped and recorded)."""
+    page = context.new_page()
+    seen = Visit(page)
+
+    def guard(route: Route) -> None:
+        url = urlsplit(route.request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.hostname not in LOCAL_HOSTS:
+            seen.offsite.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/*", guard)
+    page.on(
+        "console",
+        lambda m: seen.refused.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.on("pageerror", lambda error: seen.errors.append(str(error)))
+    return seen
+
+
+def accessibility_violations(page: Page, exclude: list[str]) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page, outside the `exclude` selectors, as
+    `rule: selector` lines."""
+    violations = page.evaluate(
+        """async ([exclude, tags]) => {
+            const found = await axe.run(
+                { include: [document], exclude: exclude.map((s) => [s]) },
+                { runOnly: { type: "tag", values: tags } },
+            );
+            return found.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }));
+        }""",
+        [exclude, WCAG_21_AA],
+    )
+    return [f"{v['id']}: {json.dumps(node)}" for v in violations for node in v["nodes"]]
+
+
+@pytest.fixture
+def district(tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """A migrated database with one client of roster:read, and the server's environment."""
+    env = _env(f"sqlite+aiosqlite:///{tmp_path / 'browser.db'}", tmp_path)
+    _mastery(env, "db", "upgrade")
+    _mastery(env, "tenants", "create", "browser", "--json")
+    created = _mastery(
+        env, "clients", "create", "--tenant", "browser", "--scope", "roster:read", "--json"
+    )
+    return env, json.loads(created.stdout)
