@@ -5,14 +5,19 @@ content type and cache policy, and the browser is told (CSP) to refuse anything 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute
 
+from app.api.app import create_app
 from app.api.pages.assets import STATIC
+from app.bootstrap import Container
 
 # The attributes through which a page makes the browser load something.
 LOADING = {
@@ -124,6 +129,33 @@ async def _page(http: httpx.AsyncClient, path: str) -> httpx.Response:
     assert page.status_code == 200
     assert page.headers["content-type"] == "text/html; charset=utf-8"
     return page
+
+
+def _routes(routes: list[BaseRoute]) -> Iterator[BaseRoute]:
+    """Every route, also inside included routers (FastAPI keeps those as wrappers holding the
+    router; the app includes them without a prefix)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        yield from _routes(included.routes) if included is not None else [route]
+
+
+async def test_the_pages_above_are_every_html_page_the_app_serves(
+    http: httpx.AsyncClient, container: Container
+) -> None:
+    # Every GET route without path parameters, asked for as a browser asks: a page added
+    # later joins PAGES (and so the checks below) or fails here.
+    paths = sorted(
+        r.path
+        for r in _routes(create_app(use_cases=container.use_cases).routes)
+        if isinstance(r, APIRoute) and "GET" in r.methods and "{" not in r.path
+    )
+    html = set()
+    for path in [*paths, "/graphql"]:
+        answer = await http.get(path, headers={"Accept": "text/html"})
+        if answer.headers.get("content-type", "").startswith("text/html"):
+            html.add(path)
+    assert len(paths) > 10
+    assert html == set(PAGES)
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))

@@ -3,21 +3,19 @@
 Playwright never downloads a browser here: it drives /usr/bin/chromium. Every request a page
 makes off this machine is stopped and recorded (the pages must need none: district networks
 block CDNs), and so is every Content-Security-Policy refusal. axe-core (vendored beside this
-module by tools/vendor_assets.py) checks the pages against WCAG 2.1 A and AA."""
+module by tools/vendor_assets.py) checks the pages against WCAG 2.1 A and AA. The fixtures
+(`browser`, `context`, `district`) are in conftest.py beside this module."""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
-
-from tests.e2e.test_cli_and_server import _env, _mastery
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).with_name("vendor") / "axe-core-4.14.1" / "axe.min.js"
@@ -44,24 +42,6 @@ class Visit:
     offsite: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # CSP refusals, from the console
     errors: list[str] = field(default_factory=list)  # uncaught script errors
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    # axe goes in as an init script: the DevTools protocol adds it, so the pages' policy, which
-    # forbids inline scripts, does not stop it (and is not loosened for it).
-    opened = browser.new_context(viewport={"width": 1280, "height": 800})
-    opened.add_init_script(path=str(AXE))
-    yield opened
-    opened.close()
 
 
 def visit(context: BrowserContext) -> Visit:
@@ -100,15 +80,3 @@ def accessibility_violations(page: Page, exclude: list[str]) -> list[str]:
         [exclude, WCAG_21_AA],
     )
     return [f"{v['id']}: {json.dumps(node)}" for v in violations for node in v["nodes"]]
-
-
-@pytest.fixture
-def district(tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """A migrated database with one client of roster:read, and the server's environment."""
-    env = _env(f"sqlite+aiosqlite:///{tmp_path / 'browser.db'}", tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "browser", "--json")
-    created = _mastery(
-        env, "clients", "create", "--tenant", "browser", "--scope", "roster:read", "--json"
-    )
-    return env, json.loads(created.stdout)

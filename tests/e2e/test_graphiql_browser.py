@@ -13,17 +13,8 @@ from urllib.parse import quote
 import httpx
 from playwright.sync_api import BrowserContext, Response, expect
 
-from tests.e2e.browser import (
-    accessibility_violations,
-    browser,
-    context,
-    district,
-    needs_chromium,
-    visit,
-)
+from tests.e2e.browser import accessibility_violations, needs_chromium, visit
 from tests.e2e.test_cli_and_server import serving
-
-__all__ = ["browser", "context", "district"]  # fixtures used by the tests below
 
 pytestmark = needs_chromium
 
