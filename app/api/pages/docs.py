@@ -17,7 +17,7 @@ router = APIRouter(include_in_schema=False)
 def _openapi_url(request: Request) -> str:
     url: str | None = request.app.openapi_url
     assert url is not None, "the docs pages describe the OpenAPI document"
-    return str(request.scope.get("root_path", "")) + url
+    return url
 
 
 @router.get("/docs", response_class=HTMLResponse)
