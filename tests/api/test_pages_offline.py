@@ -206,3 +206,11 @@ async def test_a_missing_static_file_is_a_problem_not_a_page(http: httpx.AsyncCl
     assert missing.status_code == 404
     assert missing.headers["content-type"] == "application/problem+json"
     assert "cache-control" not in missing.headers
+
+
+async def test_only_versioned_folders_are_cached_for_good(http: httpx.AsyncClient) -> None:
+    manifest = await http.get("/static/vendor/manifest.json")  # names no version: may change
+    assert manifest.status_code == 200
+    assert manifest.headers["cache-control"] == "no-cache"
+    licence = await http.get("/static/vendor/redoc-2.5.4/LICENSE")
+    assert licence.headers["cache-control"] == "public, max-age=31536000, immutable"

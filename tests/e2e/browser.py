@@ -17,8 +17,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
+from tools.vendor_assets import load
+
 CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).with_name("vendor") / "axe-core-4.14.1" / "axe.min.js"
+VENDOR = Path(__file__).with_name("vendor")
+AXE = VENDOR / next(p for p in load(VENDOR / "manifest.json") if p.name == "axe-core").target(
+    "axe.min.js"
+)
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 

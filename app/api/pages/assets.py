@@ -52,7 +52,8 @@ class _CachedStaticFiles(StaticFiles):
     async def get_response(self, path: str, scope: Scope) -> Response:
         response = await super().get_response(path, scope)
         if response.status_code in (200, 304):
-            versioned = PurePosixPath(path).parts[:1] == (VENDOR,)
+            parts = PurePosixPath(path).parts  # vendor/<package>-<version>/<file>
+            versioned = len(parts) == 3 and parts[0] == VENDOR
             response.headers["Cache-Control"] = FOREVER if versioned else REVALIDATE
         return response
 
