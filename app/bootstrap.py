@@ -317,5 +317,4 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
         max_body_bytes=settings.max_body_bytes,
         max_upload_bytes=settings.max_upload_bytes,
         graphql_limits=limits,
-        graphiql_assets=settings.graphiql_assets_dir,
     )

@@ -42,9 +42,6 @@ class Settings(BaseSettings):
     graphql_max_page_size: int = Field(default=100, ge=1, le=1000)
     # A GraphQL query still running after this many seconds is stopped (TIME_BUDGET_EXCEEDED).
     graphql_time_budget_seconds: float = Field(default=15.0, gt=0, le=600)
-    # A folder laid out like unpkg.com with GraphiQL's files, for browsers that cannot reach
-    # the CDN (docs/graphiql-browser-check.md); served at /graphiql-assets.
-    graphiql_assets_dir: Path | None = None
     # A framework change that must recompute more decisions than this runs as a job (202).
     recompute_inline_limit: int = Field(default=5000, ge=0)
     state_dir: Path = Path(".mastery")

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
-from fastapi.staticfiles import StaticFiles
 
 from app.api.graphql.limits import Limits
-from app.api.graphql.schema import ASSETS_PATH, graphql_router
+from app.api.graphql.schema import graphql_router
 from app.api.middleware import BodyLimit, RequestContext
+from app.api.pages import docs
+from app.api.pages.assets import mount_static
 from app.api.problems import add_problem_handlers
 from app.api.rest import (
     case_import,
@@ -48,7 +48,6 @@ def create_app(
     max_body_bytes: int = 10 * 1024 * 1024,
     max_upload_bytes: int = 512 * 1024 * 1024,
     graphql_limits: Limits | None = None,
-    graphiql_assets: Path | None = None,
 ) -> FastAPI:
     """The app, either over ready use cases (tests) or starting them in its lifespan
     (servers)."""
@@ -72,6 +71,9 @@ def create_app(
         description=DESCRIPTION,
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
+        # FastAPI's own docs pages load Swagger UI and ReDoc from a CDN; ours serve them.
+        docs_url=None,
+        redoc_url=None,
     )
     if use_cases is not None:  # usable at once, also where no lifespan runs (ASGI transport)
         app.state.use_cases = use_cases
@@ -92,11 +94,9 @@ def create_app(
         oneroster_gradebook,
     ):
         app.include_router(module.router)
-    app.include_router(
-        graphql_router(graphql_limits or Limits(), local_assets=graphiql_assets is not None)
-    )
-    if graphiql_assets is not None:
-        app.mount(ASSETS_PATH, StaticFiles(directory=graphiql_assets), name="graphiql-assets")
+    app.include_router(graphql_router(graphql_limits or Limits()))
+    app.include_router(docs.router)
+    mount_static(app)
     app.add_middleware(
         BodyLimit,
         max_bytes=max_body_bytes,

@@ -12,6 +12,8 @@ from datetime import datetime
 from typing import Annotated, Any
 
 import strawberry
+from fastapi import Request
+from fastapi.responses import HTMLResponse
 from graphql import GraphQLError
 from strawberry.extensions import ParserCache
 from strawberry.extensions.query_depth_limiter import create_validator
@@ -33,6 +35,8 @@ from app.api.graphql.types.reports import (
     rows_of,
 )
 from app.api.graphql.types.roster import Class, Org, Student, org_of
+from app.api.pages.graphiql import graphiql_html
+from app.api.pages.html import page
 from app.api.utc import aware
 from app.domain import reporting as rep
 from app.domain import roster as r
@@ -308,30 +312,19 @@ SCHEMA = build_schema(Limits())
 """The schema as the contract file (openapi/schema.graphql) prints it; limits do not change it."""
 
 
-ASSETS_PATH = "/graphiql-assets"
-CDN = "https://unpkg.com"
-
-
 class _Router(GraphQLRouter[Any, None]):
-    local_assets = False
-
-    @property
-    def graphql_ide_html(self) -> str:
-        html = super().graphql_ide_html
-        # A district whose browsers cannot reach the CDN serves GraphiQL's files itself (the
-        # same files, so the pages' integrity hashes still hold).
-        return html.replace(CDN, ASSETS_PATH) if self.local_assets else html
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        # Our page, not strawberry's: it loads GraphiQL from this app, never from a CDN.
+        return page(graphiql_html())
 
 
-def graphql_router(limits: Limits, *, local_assets: bool = False) -> GraphQLRouter[Any, None]:
+def graphql_router(limits: Limits) -> GraphQLRouter[Any, None]:
     """POST /graphql runs queries; GET /graphql opens GraphiQL (its headers editor takes the
     Authorization header). Not in the OpenAPI document: its contract is schema.graphql."""
-    router = _Router(
+    return _Router(
         build_schema(limits),
         path="/graphql",
         context_getter=context_getter(limits),
         graphql_ide="graphiql",
         include_in_schema=False,
     )
-    router.local_assets = local_assets
-    return router

@@ -1,0 +1,2 @@
+"""Pages for browsers (GraphiQL, the API docs), every file they load served by this app: district
+networks block CDNs (docs/decisions/00XX-offline-assets.md)."""
