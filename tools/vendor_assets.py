@@ -1,7 +1,7 @@
 """Vendor the browser files our pages load, from the npm registry, by pinned version and sha256.
 
 District networks block CDNs, so GraphiQL, Swagger UI and ReDoc ship inside the package
-(docs/decisions/00XX-offline-assets.md). Each folder holding vendored files has a
+(docs/decisions/0016-offline-assets.md). Each folder holding vendored files has a
 `manifest.json` naming every package, its version, its licence and, per file taken from its
 tarball, that file's sha256. This tool is the one way those files change:
 

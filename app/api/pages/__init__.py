@@ -1,2 +1,2 @@
 """Pages for browsers (GraphiQL, the API docs), every file they load served by this app: district
-networks block CDNs (docs/decisions/00XX-offline-assets.md)."""
+networks block CDNs (docs/decisions/0016-offline-assets.md)."""
