@@ -23,7 +23,8 @@ REDOC_LOGO_REFUSED = "https://cdn.redoc.ly/redoc/logo-mini.svg"
 
 
 def _operations(base: str) -> list[tuple[str, str]]:
-    document = httpx.get(f"{base}/openapi.json").json()
+    # The app builds its OpenAPI document on the first request: slow on two shared cores.
+    document = httpx.get(f"{base}/openapi.json", timeout=60).json()
     return [
         (method.upper(), path)
         for path, item in document["paths"].items()

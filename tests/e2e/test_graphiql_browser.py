@@ -24,6 +24,7 @@ def _token(base: str, client: dict[str, str]) -> str:
         f"{base}/oauth/token",
         data={"grant_type": "client_credentials"},
         auth=(client["client_id"], client["client_secret"]),
+        timeout=60,
     )
     return str(answer.json()["access_token"])
 
