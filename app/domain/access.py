@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import NewType
@@ -100,7 +100,25 @@ class Client:
     scopes: frozenset[Scope]
     secret_hash: str
     created_at: datetime
+    # Set when the client is disabled: its secret earns no token and its tokens stop working.
     revoked_at: datetime | None = None
+    # Carried in every token the client is issued; raised when the secret is rotated or the
+    # client disabled, so that every token issued before stops working (docs/decisions/
+    # 00XX-clients-tokens-audit.md).
+    token_version: int = 0
+
+    @property
+    def active(self) -> bool:
+        """Whether the client may still get and use tokens."""
+        return self.revoked_at is None
+
+    def rotated(self, secret_hash: str) -> Client:
+        """The client with a new secret; every token issued before is revoked."""
+        return replace(self, secret_hash=secret_hash, token_version=self.token_version + 1)
+
+    def disabled(self, at: datetime) -> Client:
+        """The client refused from `at` on, with every token issued before revoked."""
+        return replace(self, revoked_at=self.revoked_at or at, token_version=self.token_version + 1)
 
 
 @dataclass(frozen=True)
@@ -111,6 +129,9 @@ class Principal:
     tenant_id: TenantId
     tenant_slug: str
     scopes: frozenset[Scope]
+    # The client's token version when the token was issued; a token whose version is no longer
+    # the client's current one has been revoked.
+    client_version: int = 0
 
     def allows(self, scope: Scope) -> bool:
         """Whether the token grants `scope`: it carries it, or admin, or a scope mapped onto it."""

@@ -97,6 +97,10 @@ class ClientRepository(Protocol):
 
     async def save(self, client: Client) -> None: ...
 
+    async def delete(self, client_id: str) -> None:
+        """Remove a client; an unknown id changes nothing."""
+        ...
+
     async def for_tenant(self, tenant_id: TenantId) -> list[Client]: ...
 
 

@@ -139,6 +139,9 @@ class FakeClientRepository:
         if client.client_id in self._tables.clients:  # an UPDATE: an unknown id changes nothing
             self._tables.clients[client.client_id] = client
 
+    async def delete(self, client_id: str) -> None:
+        self._tables.clients.pop(client_id, None)
+
     async def for_tenant(self, tenant_id: TenantId) -> list[Client]:
         mine = (c for c in self._tables.clients.values() if c.tenant_id == tenant_id)
         return sorted(mine, key=lambda c: (c.created_at, c.client_id))
