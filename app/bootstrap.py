@@ -33,6 +33,7 @@ from app.adapters.system import SystemClock
 from app.api.app import create_app
 from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging, guard_personal_data
+from app.api.rate_limits import TokenRateLimits
 from app.config import Settings
 from app.domain.access import TenantId
 from app.domain.reporting import DEFAULT_MIN_CELL
@@ -320,4 +321,8 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
         max_upload_bytes=settings.max_upload_bytes,
         graphql_limits=limits,
         graphiql_assets=settings.graphiql_assets_dir,
+        token_limits=TokenRateLimits(
+            per_client=settings.token_requests_per_minute_per_client,
+            per_address=settings.token_requests_per_minute_per_address,
+        ),
     )

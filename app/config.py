@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     # Each request to the SIS's OneRoster provider: its total time and its largest page.
     sis_fetch_timeout_seconds: float = Field(default=60.0, gt=0, le=600)
     sis_page_max_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    # POST /oauth/token attempts a minute, per client id and per address (per process); more
+    # answer 429 with Retry-After.
+    token_requests_per_minute_per_client: int = Field(default=30, ge=1)
+    token_requests_per_minute_per_address: int = Field(default=120, ge=1)
     # Argon2 cost for client secrets; lower it only for tests.
     secret_hash_time_cost: int = Field(default=3, ge=1)
     secret_hash_memory_kib: int = Field(default=65536, ge=64)

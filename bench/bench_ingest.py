@@ -46,7 +46,7 @@ STUDENTS = int(os.environ.get("BENCH_STUDENTS", 1000))
 DOMAINS, STANDARDS = 5, 10  # 5 domains x 10 standards = 50 leaf competencies (+5 rollups)
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 4))  # results per student and competency
 BATCH = 1000
-SECRET = "bench-secret-key-bench-secret-key-bench-secret"
+SECRET = "bench-ingest-signing-key-0123456789-abcdefgh"
 START = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
 
 

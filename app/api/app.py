@@ -14,8 +14,10 @@ from app.api.graphql.limits import Limits
 from app.api.graphql.schema import ASSETS_PATH, graphql_router
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.problems import add_problem_handlers
+from app.api.rate_limits import TokenRateLimits
 from app.api.rest import (
     case_import,
+    clients,
     evidence,
     frameworks,
     health,
@@ -49,6 +51,7 @@ def create_app(
     max_upload_bytes: int = 512 * 1024 * 1024,
     graphql_limits: Limits | None = None,
     graphiql_assets: Path | None = None,
+    token_limits: TokenRateLimits | None = None,
 ) -> FastAPI:
     """The app, either over ready use cases (tests) or starting them in its lifespan
     (servers)."""
@@ -75,10 +78,12 @@ def create_app(
     )
     if use_cases is not None:  # usable at once, also where no lifespan runs (ASGI transport)
         app.state.use_cases = use_cases
+    app.state.token_limits = token_limits or TokenRateLimits()
     add_problem_handlers(app)
     for module in (
         health,
         oauth,
+        clients,
         roster,
         roster_imports,
         roster_sync,
