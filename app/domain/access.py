@@ -35,12 +35,11 @@ class Scope(StrEnum):
 
 ALL_SCOPES: frozenset[Scope] = frozenset(Scope)
 
-# A scope also grants the scopes it maps onto: the OneRoster gradebook scopes are the
-# service's own under the standard's names, and the service's own grant the gradebook's.
+# A scope also grants the narrower scopes it covers: the service's own grant the OneRoster
+# gradebook's (evidence:write puts and deletes results, mastery:read reads them). Never the
+# other way: a gradebook scope grants exactly the gradebook operations its name says
+# (gradebook.delete may not post evidence, gradebook.createput may not void it).
 IMPLIES: dict[Scope, frozenset[Scope]] = {
-    Scope.GRADEBOOK_CREATEPUT: frozenset({Scope.EVIDENCE_WRITE}),
-    Scope.GRADEBOOK_DELETE: frozenset({Scope.EVIDENCE_WRITE}),
-    Scope.GRADEBOOK_READONLY: frozenset({Scope.MASTERY_READ}),
     Scope.EVIDENCE_WRITE: frozenset({Scope.GRADEBOOK_CREATEPUT, Scope.GRADEBOOK_DELETE}),
     Scope.MASTERY_READ: frozenset({Scope.GRADEBOOK_READONLY}),
 }
