@@ -51,6 +51,7 @@ from app.ports.unit_of_work import (
     UnitOfWorkFactory,
 )
 from app.use_cases.access import Access
+from app.use_cases.audit import AuditTrail
 from app.use_cases.case_import import CaseImports
 from app.use_cases.case_provider import CaseProvider
 from app.use_cases.catalog import UseCases
@@ -68,6 +69,7 @@ from app.use_cases.roster import Roster
 from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
+from app.use_cases.student_records import StudentDataRights
 
 
 class ConfigurationError(RuntimeError):
@@ -219,6 +221,8 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
             case_imports=case_imports,
             evidence=evidence,
         ),
+        audit=AuditTrail(uow=a.uow),
+        student_data=StudentDataRights(uow=a.uow, clock=a.clock),
     )
 
 

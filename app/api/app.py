@@ -16,6 +16,7 @@ from app.api.middleware import BodyLimit, RequestContext
 from app.api.problems import add_problem_handlers
 from app.api.rate_limits import TokenRateLimits
 from app.api.rest import (
+    audit,
     case_import,
     clients,
     evidence,
@@ -28,6 +29,7 @@ from app.api.rest import (
     roster,
     roster_imports,
     roster_sync,
+    student_records,
 )
 from app.api.standards import case, oneroster_gradebook
 from app.use_cases.catalog import UseCases
@@ -84,6 +86,8 @@ def create_app(
         health,
         oauth,
         clients,
+        audit,
+        student_records,
         roster,
         roster_imports,
         roster_sync,

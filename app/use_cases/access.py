@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from app.domain.access import (
     Client,
@@ -14,6 +15,7 @@ from app.domain.access import (
     parse_scopes,
     validate_slug,
 )
+from app.domain.audit import OPERATOR, AuditEntry, AuditKind, client_facts
 from app.domain.errors import Invalid, NotFound, Problem, Unauthorized
 from app.ports.clock import Clock, IdGenerator
 from app.ports.security import ClientStanding, SecretHasher, TokenCodec
@@ -73,7 +75,7 @@ class Access:
         return tenant
 
     async def create_client(
-        self, *, tenant_slug: str, scopes: str, name: str | None = None
+        self, *, tenant_slug: str, scopes: str, name: str | None = None, actor: str = OPERATOR
     ) -> ClientCredentials:
         """A new API client of a tenant; its secret is returned once and stored only as a hash."""
         granted = parse_scopes(scopes)
@@ -92,6 +94,7 @@ class Access:
         )
         async with self.directory() as access:
             await access.clients.add(client)
+            await _audit(access, actor, AuditKind.CLIENT_CREATED, client.created_at, after=client)
             await access.commit()
         return ClientCredentials(client_id, secret, tenant.slug, granted)
 
@@ -106,7 +109,7 @@ class Access:
             return await _client_of(access, client_id, tenant)
 
     async def rotate_client_secret(
-        self, *, client_id: str, tenant: TenantId | None = None
+        self, *, client_id: str, tenant: TenantId | None = None, actor: str = OPERATOR
     ) -> ClientCredentials:
         """Give a client a new secret; the old one stops working at once, and every token
         issued before within the revocation window."""
@@ -115,24 +118,37 @@ class Access:
         async with self.directory() as access:
             client = await _client_of(access, client_id, tenant)
             found = await access.tenants.by_id(client.tenant_id)
-            await access.clients.save(client.rotated(secret_hash))
+            rotated = client.rotated(secret_hash)
+            await access.clients.save(rotated)
+            now = self.clock.now()
+            await _audit(access, actor, AuditKind.CLIENT_ROTATED, now, client, rotated)
             await access.commit()
         assert found is not None  # a client row cannot outlive its tenant (foreign key)
         return ClientCredentials(client_id, secret, found.slug, client.scopes)
 
-    async def disable_client(self, *, client_id: str, tenant: TenantId | None = None) -> Client:
+    async def disable_client(
+        self, *, client_id: str, tenant: TenantId | None = None, actor: str = OPERATOR
+    ) -> Client:
         """Refuse a client from now on: no new tokens, and its tokens revoked."""
         async with self.directory() as access:
-            client = (await _client_of(access, client_id, tenant)).disabled(self.clock.now())
+            before = await _client_of(access, client_id, tenant)
+            client = before.disabled(self.clock.now())
             await access.clients.save(client)
+            await _audit(
+                access, actor, AuditKind.CLIENT_DISABLED, client.revoked_at, before, client
+            )
             await access.commit()
         return client
 
-    async def delete_client(self, *, client_id: str, tenant: TenantId | None = None) -> None:
+    async def delete_client(
+        self, *, client_id: str, tenant: TenantId | None = None, actor: str = OPERATOR
+    ) -> None:
         """Remove a client; its tokens are revoked with it."""
         async with self.directory() as access:
             client = await _client_of(access, client_id, tenant)
             await access.clients.delete(client.client_id)
+            now = self.clock.now()
+            await _audit(access, actor, AuditKind.CLIENT_DELETED, now, before=client)
             await access.commit()
 
     async def issue_token(
@@ -171,6 +187,29 @@ class Access:
         if await self.standing.version(principal.client_id) != principal.client_version:
             raise Unauthorized("The access token has been revoked")
         return principal
+
+
+async def _audit(
+    access: AccessUnitOfWork,
+    actor: str,
+    kind: AuditKind,
+    at: datetime | None,
+    before: Client | None = None,
+    after: Client | None = None,
+) -> None:
+    """Record a change of a client in its tenant's trail, in the directory's transaction."""
+    client = after or before
+    assert client is not None
+    assert at is not None
+    entry = AuditEntry(
+        at=at,
+        actor=actor,
+        kind=kind,
+        subject=client.client_id,
+        before=client_facts(before) if before else None,
+        after=client_facts(after) if after else None,
+    )
+    await access.audit(client.tenant_id).record(entry)
 
 
 async def _client_of(access: AccessUnitOfWork, client_id: str, tenant: TenantId | None) -> Client:

@@ -34,6 +34,9 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("DELETE", "/v1/clients/{client_id}"): S.ADMIN,
     ("POST", "/v1/clients/{client_id}/rotate"): S.ADMIN,
     ("POST", "/v1/clients/{client_id}/disable"): S.ADMIN,
+    ("GET", "/v1/audit"): S.ADMIN,
+    ("GET", "/v1/students/{id}/export"): S.ADMIN,
+    ("DELETE", "/v1/students/{id}"): S.ADMIN,
     **{
         (method, f"/v1/{kind}{tail}"): scope
         for kind in ("orgs", "academic-sessions", "courses", "classes", "users", "enrollments")

@@ -17,6 +17,7 @@ from app.domain.access import Client, Tenant, TenantId
 from app.domain.errors import Conflict, Problem
 from app.domain.roster import RosterKind
 from app.ports.reports import ReportScope
+from tests.fakes.audit import FakeAuditLog
 from tests.fakes.case import FakeCaseCatalog
 from tests.fakes.evidence import FakeEvidenceRepository
 from tests.fakes.frameworks import FakeFrameworkRepository
@@ -27,6 +28,7 @@ from tests.fakes.reports import FakeReadModels
 from tests.fakes.roster import FakeRosterConnectionRepository, FakeRosterRepository
 from tests.fakes.roster_import import FakeRosterStaging
 from tests.fakes.state import DirectoryTables, Store, TenantTables, apply, copy_of
+from tests.fakes.student_records import FakeStudentRecords
 
 
 class _Transaction:
@@ -78,6 +80,8 @@ class FakeUnitOfWork(_Transaction):
         self.roster_connection = FakeRosterConnectionRepository(tables)
         self.line_items = FakeLineItemRepository(tables)
         self.gradebook_results = FakeGradebookResultRepository(tables)
+        self.audit = FakeAuditLog(tables, sequences.audit)
+        self.student_records = FakeStudentRecords(tables)
         self.staging: list[FakeRosterStaging] = []
         return self
 
@@ -160,12 +164,24 @@ class FakeAccessUnitOfWork(_Transaction):
         self._work = copy_of(self._base)
         self.tenants = FakeTenantRepository(self._work, self._database)
         self.clients = FakeClientRepository(self._work)
+        # Each tenant's trail, copied on first use and applied with the directory on commit.
+        self._audits: dict[TenantId, tuple[TenantTables, TenantTables]] = {}
         return self
+
+    def audit(self, tenant: TenantId) -> FakeAuditLog:
+        self._require_open()
+        if tenant not in self._audits:
+            base = copy_of(self._database.store.of(tenant))
+            self._audits[tenant] = (base, copy_of(base))
+        return FakeAuditLog(self._audits[tenant][1], self._database.store.sequences.audit)
 
     async def commit(self) -> None:
         self._require_open()
         apply(self._base, self._work, self._database.store.directory)
         self._base = copy_of(self._work)
+        for tenant, (base, work) in list(self._audits.items()):
+            apply(base, work, self._database.store.of(tenant))
+            self._audits[tenant] = (copy_of(work), work)
         self.commits += 1
 
 

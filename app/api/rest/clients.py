@@ -86,7 +86,10 @@ async def list_clients(use_cases: UseCasesDep, principal: Admin) -> Any:
 )
 async def create_client(body: ClientCreate, use_cases: UseCasesDep, principal: Admin) -> Any:
     created = await use_cases.access.create_client(
-        tenant_slug=principal.tenant_slug, scopes=body.scope, name=body.name
+        tenant_slug=principal.tenant_slug,
+        scopes=body.scope,
+        name=body.name,
+        actor=principal.client_id,
     )
     return _secret(created)
 
@@ -111,7 +114,7 @@ async def get_client(client_id: ClientId, use_cases: UseCasesDep, principal: Adm
 )
 async def rotate_client(client_id: ClientId, use_cases: UseCasesDep, principal: Admin) -> Any:
     rotated = await use_cases.access.rotate_client_secret(
-        client_id=client_id, tenant=principal.tenant_id
+        client_id=client_id, tenant=principal.tenant_id, actor=principal.client_id
     )
     return _secret(rotated)
 
@@ -125,7 +128,7 @@ async def rotate_client(client_id: ClientId, use_cases: UseCasesDep, principal: 
 )
 async def disable_client(client_id: ClientId, use_cases: UseCasesDep, principal: Admin) -> Any:
     disabled = await use_cases.access.disable_client(
-        client_id=client_id, tenant=principal.tenant_id
+        client_id=client_id, tenant=principal.tenant_id, actor=principal.client_id
     )
     return _client(disabled)
 
@@ -138,4 +141,6 @@ async def disable_client(client_id: ClientId, use_cases: UseCasesDep, principal:
     responses=responses(401, 403, 404),
 )
 async def delete_client(client_id: ClientId, use_cases: UseCasesDep, principal: Admin) -> None:
-    await use_cases.access.delete_client(client_id=client_id, tenant=principal.tenant_id)
+    await use_cases.access.delete_client(
+        client_id=client_id, tenant=principal.tenant_id, actor=principal.client_id
+    )
