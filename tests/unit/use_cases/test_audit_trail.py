@@ -11,12 +11,18 @@ from app.domain.audit import ERASED, OPERATOR, AuditEntry, AuditKind, AuditQuery
 from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.framework_commands import UpdateFramework
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth
 from app.domain.roster import RosterKind
 from app.use_cases.catalog import UseCases
 from app.use_cases.evidence import EvidenceInput
+from app.use_cases.roster_import import ImportRejected
+from app.use_cases.roster_sync import ConnectionSettings
+from tests.fakes import oneroster_sets
 from tests.fakes.clock import START
+from tests.fakes.roster_import import FakeRosterSource
 from tests.fakes.wiring import FakeAdapters
 from tests.unit.use_cases.district import CALLER, TENANT, day, given
+from tests.unit.use_cases.test_roster_import import broken
 
 
 async def _trail(use_cases: UseCases, tenant: int = TENANT) -> list[AuditEntry]:
@@ -176,3 +182,37 @@ async def test_erasing_a_student_needs_confirmation_and_leaves_no_trace_of_them(
     assert trail[-1].after == erased
     with pytest.raises(NotFound):
         await use_cases.student_data.export_student(CALLER, "s1")
+
+
+async def test_imports_and_syncs_are_recorded_with_their_counts_and_a_refused_one_is_not(
+    fakes: FakeAdapters, use_cases: UseCases
+) -> None:
+    imports = use_cases.roster_imports
+    with pytest.raises(ImportRejected):
+        await imports.import_roster(TENANT, FakeRosterSource(broken()), actor="sis-loader")
+    await imports.import_roster(
+        TENANT, FakeRosterSource(oneroster_sets.district()), actor="sis-loader"
+    )
+    settings = ConnectionSettings(
+        base_url="https://sis.example.org/ims/oneroster/v1p1",
+        version=OneRosterVersion.V1_1,
+        auth=ProviderAuth.OAUTH1,
+        client_id="district",
+        client_secret="s3cret",
+    )
+    await use_cases.roster_sync.put_connection(TENANT, settings)
+    fakes.roster_providers.source_of = FakeRosterSource(oneroster_sets.district())
+    await use_cases.roster_sync.sync_roster(TENANT)
+    imported, synced = await _trail(use_cases)
+    assert (imported.kind, imported.actor, imported.subject) == (
+        AuditKind.ROSTER_IMPORTED,
+        "sis-loader",
+        "roster",
+    )
+    assert (synced.kind, synced.actor) == (AuditKind.ROSTER_SYNCED, OPERATOR)
+    assert imported.after is not None
+    assert synced.after is not None
+    assert imported.after["files"]["users.csv"]["created"] == 3
+    assert synced.after["files"]["users.csv"]["created"] == 0
+    assert imported.after["written"] is True
+    assert "'u2'" not in repr(imported)  # counts, never the rows
