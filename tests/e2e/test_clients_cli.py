@@ -67,6 +67,20 @@ def test_an_operator_lists_rotates_disables_and_deletes_clients(
     assert first["client_id"] in text
     assert "disabled" in text
 
+    trail = json.loads(_mastery(env, "audit", "list", "--tenant", "riverside", "--json").stdout)
+    assert [(e["kind"], e["actor"], e["subject"]) for e in trail["entries"]] == [
+        ("client.deleted", "operator", second["client_id"]),
+        ("client.disabled", "operator", first["client_id"]),
+        ("client.rotated", "operator", first["client_id"]),
+        ("client.created", "operator", second["client_id"]),
+        ("client.created", "operator", first["client_id"]),
+    ]
+    assert "secret" not in json.dumps(trail)
+    rotations = _mastery(
+        env, "audit", "list", "--tenant", "riverside", "--kind", "client.rotated", "--json"
+    )
+    assert [e["kind"] for e in json.loads(rotations.stdout)["entries"]] == ["client.rotated"]
+
 
 def test_a_short_secret_key_is_refused_with_a_clear_error(tmp_path: Path) -> None:
     env = _env("postgresql+asyncpg://nobody@127.0.0.1:1/none", tmp_path)
