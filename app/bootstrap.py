@@ -3,7 +3,6 @@ that knows every layer."""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -25,13 +24,16 @@ from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs import AsyncioJobRunner
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
+from app.adapters.security import keys as service_keys
 from app.adapters.security.secret_box import FernetSecretBox
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
+from app.adapters.security.standing import CachedClientStanding
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
 from app.api.app import create_app
 from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging, guard_personal_data
+from app.api.rate_limits import TokenRateLimits
 from app.config import Settings
 from app.domain.access import TenantId
 from app.domain.reporting import DEFAULT_MIN_CELL
@@ -41,7 +43,7 @@ from app.ports.health import Readiness
 from app.ports.jobs import JobRunner
 from app.ports.reports import ReadModels, ReadModelsFactory
 from app.ports.roster_import import RosterFiles, RosterProviders
-from app.ports.security import SecretBox, SecretHasher, TokenCodec
+from app.ports.security import ClientStanding, SecretBox, SecretHasher, TokenCodec
 from app.ports.unit_of_work import (
     AccessUnitOfWork,
     AccessUnitOfWorkFactory,
@@ -49,6 +51,7 @@ from app.ports.unit_of_work import (
     UnitOfWorkFactory,
 )
 from app.use_cases.access import Access
+from app.use_cases.audit import AuditTrail
 from app.use_cases.case_import import CaseImports
 from app.use_cases.case_provider import CaseProvider
 from app.use_cases.catalog import UseCases
@@ -66,25 +69,26 @@ from app.use_cases.roster import Roster
 from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
+from app.use_cases.student_records import StudentDataRights
 
 
 class ConfigurationError(RuntimeError):
     """The settings cannot run the service; the message says what to set."""
 
 
-def secret_key(settings: Settings) -> str:
-    """The token-signing key: from MASTERY_SECRET_KEY, or for the embedded database a generated
-    development key kept in the state directory (created on first use)."""
-    if settings.secret_key is not None:
-        return settings.secret_key.get_secret_value()
-    if not settings.embedded:
-        raise ConfigurationError("MASTERY_SECRET_KEY is required with a PostgreSQL database")
-    path = Path(settings.state_dir) / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
-    return path.read_text().strip()
+def key_ring(settings: Settings) -> service_keys.KeyRing:
+    """The keys that sign tokens and seal stored secrets: MASTERY_SECRET_KEY (and the retiring
+    MASTERY_PREVIOUS_SECRET_KEYS), or for the embedded database a generated development key
+    kept in the state directory (created on first use)."""
+    try:
+        if settings.secret_key is not None:
+            previous = tuple(k.get_secret_value() for k in settings.previous_secret_keys)
+            return service_keys.key_ring(settings.secret_key.get_secret_value(), previous)
+        if not settings.embedded:
+            raise ConfigurationError("MASTERY_SECRET_KEY is required with a PostgreSQL database")
+        return service_keys.KeyRing((service_keys.embedded_key(Path(settings.state_dir)),))
+    except service_keys.WeakKey as exc:
+        raise ConfigurationError(str(exc)) from None
 
 
 def outbound_http(settings: Settings) -> OutboundHttp:
@@ -120,6 +124,7 @@ class Adapters:
     ids: IdGenerator
     hasher: SecretHasher
     tokens: TokenCodec
+    standing: ClientStanding
     secrets: SecretBox
     readiness: Readiness
     jobs: JobRunner
@@ -159,6 +164,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         ids=a.ids,
         hasher=a.hasher,
         tokens=a.tokens,
+        standing=a.standing,
         token_ttl_seconds=policy.token_ttl_seconds,
     )
     frameworks = Frameworks(
@@ -215,6 +221,8 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
             case_imports=case_imports,
             evidence=evidence,
         ),
+        audit=AuditTrail(uow=a.uow),
+        student_data=StudentDataRights(uow=a.uow, clock=a.clock),
     )
 
 
@@ -257,7 +265,7 @@ def build(settings: Settings) -> Container:
     clock = SystemClock()
     ids = RandomIds()
     jobs = AsyncioJobRunner(uow, clock, ids)
-    key = secret_key(settings)
+    keys = key_ring(settings)
     outbound = outbound_http(settings)
     adapters = Adapters(
         uow=uow,
@@ -269,8 +277,9 @@ def build(settings: Settings) -> Container:
             time_cost=settings.secret_hash_time_cost,
             memory_cost=settings.secret_hash_memory_kib,
         ),
-        tokens=JwtTokenCodec(key),
-        secrets=FernetSecretBox(key),
+        tokens=JwtTokenCodec(keys),
+        standing=CachedClientStanding(directory, ttl_seconds=settings.client_standing_seconds),
+        secrets=FernetSecretBox(keys),
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
         roster_files=CsvRosterFiles(),
@@ -317,4 +326,8 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
         max_body_bytes=settings.max_body_bytes,
         max_upload_bytes=settings.max_upload_bytes,
         graphql_limits=limits,
+        token_limits=TokenRateLimits(
+            per_client=settings.token_requests_per_minute_per_client,
+            per_address=settings.token_requests_per_minute_per_address,
+        ),
     )

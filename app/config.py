@@ -19,7 +19,14 @@ class Settings(BaseSettings):
     database_url: str = EMBEDDED_DATABASE_URL
     # Signs the bearer tokens. Required with PostgreSQL; with the embedded SQLite database a
     # development key is generated once and kept in `state_dir`.
+    # At least 32 random bytes (`python -c 'import secrets; print(secrets.token_urlsafe(32))'`).
     secret_key: SecretStr | None = None
+    # Keys being retired, comma-separated: they no longer sign, but tokens they signed (and
+    # secrets they sealed) still verify until they are removed from this list.
+    previous_secret_keys: Annotated[tuple[SecretStr, ...], NoDecode] = ()
+    # How stale a process's view of a client may be: a rotated, disabled or deleted client's
+    # tokens stop working within this many seconds (0: every request asks the database).
+    client_standing_seconds: float = Field(default=5.0, ge=0, le=300)
     token_ttl_seconds: int = Field(default=3600, ge=60, le=86_400)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     # OneRoster CSV sets uploaded to POST /v1/roster/imports (a district's zip is large).
@@ -57,11 +64,15 @@ class Settings(BaseSettings):
     # Each request to the SIS's OneRoster provider: its total time and its largest page.
     sis_fetch_timeout_seconds: float = Field(default=60.0, gt=0, le=600)
     sis_page_max_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    # POST /oauth/token attempts a minute, per client id and per address (per process); more
+    # answer 429 with Retry-After.
+    token_requests_per_minute_per_client: int = Field(default=30, ge=1)
+    token_requests_per_minute_per_address: int = Field(default=120, ge=1)
     # Argon2 cost for client secrets; lower it only for tests.
     secret_hash_time_cost: int = Field(default=3, ge=1)
     secret_hash_memory_kib: int = Field(default=65536, ge=64)
 
-    @field_validator("outbound_allowed_hosts", mode="before")
+    @field_validator("outbound_allowed_hosts", "previous_secret_keys", mode="before")
     @classmethod
     def _listed(cls, value: object) -> object:
         """A comma- or space-separated list in the environment."""

@@ -135,7 +135,9 @@ async def run() -> Section:
     )
     section.add()
     async with scratch_database("mastery_bench_case") as url:
-        container = build(Settings(database_url=url, secret_key="bench-" + "k" * 40))
+        container = build(
+            Settings(database_url=url, secret_key="bench-case-signing-key-0123456789-abcdefgh")
+        )
         try:
             tenant = await container.use_cases.access.create_tenant(slug="bench-case")
             principal = operator(tenant)

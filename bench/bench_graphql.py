@@ -21,7 +21,6 @@ from strawberry.fastapi import GraphQLRouter
 from app.api.app import create_app
 from app.bootstrap import build
 from app.config import Settings
-from app.domain.access import ALL_SCOPES, Principal
 from bench import district
 from bench.common import Section, asyncpg_dsn, percentile, scratch_database
 
@@ -179,10 +178,6 @@ async def _measure(
     section: Section, container: Any, url: str, big: district.District, small: district.District
 ) -> None:
 
-    def token(tenant: Any) -> str:
-        principal = Principal("bench", tenant.id, tenant.slug, ALL_SCOPES)
-        return str(container.adapters.tokens.issue(principal, container.adapters.clock.now(), 3600))
-
     app = create_app(use_cases=container.use_cases)
     decisions = big.students * big.competencies
     section.add(
@@ -198,7 +193,8 @@ async def _measure(
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://bench", timeout=600
     ) as client:
-        mine, theirs = token(big.tenant), token(small.tenant)
+        mine = await district.bench_token(container, big.tenant)
+        theirs = await district.bench_token(container, small.tenant)
         ratios: list[float] = []
         small_p95 = 0.0
         for name, query, runs in [
@@ -246,7 +242,7 @@ async def _measure(
     section.add()
     ours, bare = [], []
     for _ in range(3):
-        ours.append(await _throughput(app, token(big.tenant), 1000))
+        ours.append(await _throughput(app, await district.bench_token(container, big.tenant), 1000))
         bare.append(await _throughput(_bare_app(), "", 1000))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     section.add(

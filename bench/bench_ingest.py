@@ -41,12 +41,13 @@ from app.domain.roster import (
     UserRole,
 )
 from bench.common import Section, asyncpg_dsn, percentile, scratch_database
+from bench.district import bench_token
 
 STUDENTS = int(os.environ.get("BENCH_STUDENTS", 1000))
 DOMAINS, STANDARDS = 5, 10  # 5 domains x 10 standards = 50 leaf competencies (+5 rollups)
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 4))  # results per student and competency
 BATCH = 1000
-SECRET = "bench-secret-key-bench-secret-key-bench-secret"
+SECRET = "bench-ingest-signing-key-0123456789-abcdefgh"
 START = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
 
 
@@ -62,7 +63,7 @@ def _competencies() -> list[str]:
 
 async def _district(url: str, slug: str) -> tuple[str, str]:
     """A tenant with students, one class of 30, a 50-standard framework; returns (token, class)."""
-    container = build(Settings(database_url=url, secret_key=SECRET))
+    container = build(Settings(database_url=url, secret_key=SECRET, token_ttl_seconds=86_400))
     tenant = await container.use_cases.access.create_tenant(slug=slug)
     records: list[RosterRecord] = [
         Org(id="d", name="District", type=OrgType.DISTRICT),
@@ -110,7 +111,7 @@ async def _district(url: str, slug: str) -> tuple[str, str]:
             ),
         ),
     )
-    token = container.adapters.tokens.issue(principal, container.adapters.clock.now(), 86_400)
+    token = await bench_token(container, tenant)
     await container.close()
     return token, "grid-class"
 

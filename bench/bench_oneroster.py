@@ -118,7 +118,9 @@ def _enrollments(students: int, teachers: int, classes: int) -> Any:
 
 
 async def _import(url: str, folder: Path) -> tuple[float, int, Any]:
-    container = build(Settings(database_url=url, secret_key="bench-" * 8))
+    container = build(
+        Settings(database_url=url, secret_key="bench-oneroster-signing-key-0123456789-abc")
+    )
     try:
         tenant = await container.use_cases.access.create_tenant(slug=f"b-{uuid.uuid4().hex[:8]}")
         runs = []

@@ -124,6 +124,19 @@ SECONDARY = [
 ]
 
 
+async def bench_token(container: Container, tenant: Tenant) -> str:
+    """A token of a real client of the tenant: a token is honoured only while its client
+    exists (docs/decisions/0017-clients-tokens-audit.md)."""
+    access = container.use_cases.access
+    made = await access.create_client(
+        tenant_slug=tenant.slug, scopes=" ".join(sorted(ALL_SCOPES)), name="bench"
+    )
+    issued = await access.issue_token(
+        client_id=made.client_id, client_secret=made.client_secret, scope=None
+    )
+    return issued.access_token
+
+
 async def build(
     container: Container, url: str, slug: str, students: int, competencies: int, *, grid: bool
 ) -> District:

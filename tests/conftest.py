@@ -23,7 +23,7 @@ from app.adapters.db import migrate
 from app.api.app import create_app
 from app.bootstrap import Container, build
 from app.config import Settings
-from app.domain.access import ALL_SCOPES, Principal, Scope, Tenant
+from app.domain.access import ALL_SCOPES, Client, Principal, Scope, Tenant
 
 POSTGRES_ENV = "MASTERY_TEST_POSTGRES_URL"
 TEST_SECRET = "test-secret-key-of-sufficient-length-0123456789"
@@ -147,14 +147,42 @@ async def container(database_url: str) -> AsyncIterator[Container]:
     await built.close()
 
 
+async def new_tenant(container: Container, prefix: str = "t") -> Tenant:
+    """A new tenant with its test client (`test_client_id`), whose tokens `token_for` signs:
+    a token is honoured only while its client exists, active, at the token's version."""
+    tenant = await container.use_cases.access.create_tenant(
+        slug=f"{prefix}-{uuid.uuid4().hex[:12]}"
+    )
+    client = Client(
+        client_id=test_client_id(tenant),
+        tenant_id=tenant.id,
+        name="test client",
+        scopes=ALL_SCOPES,
+        secret_hash="not a hash: tokens are signed directly",
+        created_at=container.adapters.clock.now(),
+    )
+    async with container.adapters.directory() as directory:
+        await directory.clients.add(client)
+        await directory.commit()
+    return tenant
+
+
+def test_client_id(tenant: Tenant) -> str:
+    return f"test-client-{tenant.id}"
+
+
+test_client_id.__test__ = False  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 async def tenant(container: Container) -> Tenant:
     """A new tenant for this test alone."""
-    return await container.use_cases.access.create_tenant(slug=f"t-{uuid.uuid4().hex[:12]}")
+    return await new_tenant(container)
 
 
 def token_for(container: Container, tenant: Tenant, scopes: frozenset[Scope] = ALL_SCOPES) -> str:
-    principal = Principal("test-client", tenant.id, tenant.slug, scopes)
+    """A token of the tenant's test client (the tenant must come from `new_tenant`)."""
+    principal = Principal(test_client_id(tenant), tenant.id, tenant.slug, scopes)
     return container.adapters.tokens.issue(principal, container.adapters.clock.now(), 3600)
 
 
@@ -220,5 +248,5 @@ def api(http: httpx.AsyncClient, container: Container, tenant: Tenant) -> Api:
 @pytest.fixture
 async def other_api(http: httpx.AsyncClient, container: Container) -> Api:
     """A second district's client, for proving that tenants cannot see each other."""
-    other = await container.use_cases.access.create_tenant(slug=f"o-{uuid.uuid4().hex[:12]}")
+    other = await new_tenant(container, "o")
     return Api(http, other, token_for(container, other))

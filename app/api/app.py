@@ -14,8 +14,11 @@ from app.api.middleware import BodyLimit, RequestContext
 from app.api.pages import docs
 from app.api.pages.assets import mount_static
 from app.api.problems import add_problem_handlers
+from app.api.rate_limits import TokenRateLimits
 from app.api.rest import (
+    audit,
     case_import,
+    clients,
     evidence,
     frameworks,
     health,
@@ -26,6 +29,7 @@ from app.api.rest import (
     roster,
     roster_imports,
     roster_sync,
+    student_records,
 )
 from app.api.standards import case, oneroster_gradebook
 from app.use_cases.catalog import UseCases
@@ -48,6 +52,7 @@ def create_app(
     max_body_bytes: int = 10 * 1024 * 1024,
     max_upload_bytes: int = 512 * 1024 * 1024,
     graphql_limits: Limits | None = None,
+    token_limits: TokenRateLimits | None = None,
 ) -> FastAPI:
     """The app, either over ready use cases (tests) or starting them in its lifespan
     (servers)."""
@@ -77,10 +82,14 @@ def create_app(
     )
     if use_cases is not None:  # usable at once, also where no lifespan runs (ASGI transport)
         app.state.use_cases = use_cases
+    app.state.token_limits = token_limits or TokenRateLimits()
     add_problem_handlers(app)
     for module in (
         health,
         oauth,
+        clients,
+        audit,
+        student_records,
         roster,
         roster_imports,
         roster_sync,

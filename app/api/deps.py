@@ -73,7 +73,7 @@ async def current_principal(
             401, "Use the Bearer authentication scheme", _challenge("invalid_request")
         )
     try:
-        principal = use_cases.access.authenticate(token.strip())
+        principal = await use_cases.access.authenticate(token.strip())
     except Unauthorized as exc:
         raise AuthProblem(401, exc.detail, _challenge("invalid_token")) from exc
     client_id.set(principal.client_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import typer
 
+from app.cli.audit import audit_cli
 from app.cli.clients import clients_cli
 from app.cli.contracts import contracts_cli
 from app.cli.db import db_cli
@@ -23,6 +24,7 @@ for name, group in (
     ("db", db_cli),
     ("tenants", tenants_cli),
     ("clients", clients_cli),
+    ("audit", audit_cli),
     ("demo", demo_cli),
     ("contracts", contracts_cli),
     ("import", import_cli),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import NewType
@@ -35,12 +35,11 @@ class Scope(StrEnum):
 
 ALL_SCOPES: frozenset[Scope] = frozenset(Scope)
 
-# A scope also grants the scopes it maps onto: the OneRoster gradebook scopes are the
-# service's own under the standard's names, and the service's own grant the gradebook's.
+# A scope also grants the narrower scopes it covers: the service's own grant the OneRoster
+# gradebook's (evidence:write puts and deletes results, mastery:read reads them). Never the
+# other way: a gradebook scope grants exactly the gradebook operations its name says
+# (gradebook.delete may not post evidence, gradebook.createput may not void it).
 IMPLIES: dict[Scope, frozenset[Scope]] = {
-    Scope.GRADEBOOK_CREATEPUT: frozenset({Scope.EVIDENCE_WRITE}),
-    Scope.GRADEBOOK_DELETE: frozenset({Scope.EVIDENCE_WRITE}),
-    Scope.GRADEBOOK_READONLY: frozenset({Scope.MASTERY_READ}),
     Scope.EVIDENCE_WRITE: frozenset({Scope.GRADEBOOK_CREATEPUT, Scope.GRADEBOOK_DELETE}),
     Scope.MASTERY_READ: frozenset({Scope.GRADEBOOK_READONLY}),
 }
@@ -100,7 +99,25 @@ class Client:
     scopes: frozenset[Scope]
     secret_hash: str
     created_at: datetime
+    # Set when the client is disabled: its secret earns no token and its tokens stop working.
     revoked_at: datetime | None = None
+    # Carried in every token the client is issued; raised when the secret is rotated or the
+    # client disabled, so that every token issued before stops working (docs/decisions/
+    # 0017-clients-tokens-audit.md).
+    token_version: int = 0
+
+    @property
+    def active(self) -> bool:
+        """Whether the client may still get and use tokens."""
+        return self.revoked_at is None
+
+    def rotated(self, secret_hash: str) -> Client:
+        """The client with a new secret; every token issued before is revoked."""
+        return replace(self, secret_hash=secret_hash, token_version=self.token_version + 1)
+
+    def disabled(self, at: datetime) -> Client:
+        """The client refused from `at` on, with every token issued before revoked."""
+        return replace(self, revoked_at=self.revoked_at or at, token_version=self.token_version + 1)
 
 
 @dataclass(frozen=True)
@@ -111,6 +128,9 @@ class Principal:
     tenant_id: TenantId
     tenant_slug: str
     scopes: frozenset[Scope]
+    # The client's token version when the token was issued; a token whose version is no longer
+    # the client's current one has been revoked.
+    client_version: int = 0
 
     def allows(self, scope: Scope) -> bool:
         """Whether the token grants `scope`: it carries it, or admin, or a scope mapped onto it."""

@@ -9,11 +9,13 @@ from app.domain.access import Principal
 
 
 class SecretHasher(Protocol):
-    def hash(self, secret: str) -> str:
+    """Slow by design: an adapter keeps the work off the event loop."""
+
+    async def hash(self, secret: str) -> str:
         """A slow, salted hash of a secret, safe to store."""
         ...
 
-    def verify(self, secret_hash: str, secret: str) -> bool:
+    async def verify(self, secret_hash: str, secret: str) -> bool:
         """Whether `secret` matches the stored hash (constant time)."""
         ...
 
@@ -25,6 +27,13 @@ class TokenCodec(Protocol):
 
     def read(self, token: str, now: datetime) -> Principal:
         """The principal a token names; raises `Unauthorized` when forged, malformed or expired."""
+        ...
+
+
+class ClientStanding(Protocol):
+    async def version(self, client_id: str) -> int | None:
+        """The client's current token version, or None when it is disabled or gone. May be a
+        few seconds stale (the revocation window), so that most calls need no database."""
         ...
 
 

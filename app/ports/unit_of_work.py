@@ -8,6 +8,7 @@ from typing import Protocol, Self
 
 from app.domain.access import Client, Tenant, TenantId
 from app.domain.roster import RosterKind
+from app.ports.audit import AuditLog
 from app.ports.case import CaseCatalog
 from app.ports.evidence import EvidenceRepository
 from app.ports.frameworks import FrameworkRepository
@@ -16,6 +17,7 @@ from app.ports.jobs import JobRepository
 from app.ports.mastery import DecisionRepository, OverrideRepository
 from app.ports.roster import RosterConnectionRepository, RosterRepository
 from app.ports.roster_import import RosterStaging
+from app.ports.student_records import StudentRecordStore
 
 
 class UnitOfWork(Protocol):
@@ -52,6 +54,12 @@ class UnitOfWork(Protocol):
 
     @property
     def gradebook_results(self) -> GradebookResultRepository: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    @property
+    def student_records(self) -> StudentRecordStore: ...
 
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""
@@ -96,6 +104,10 @@ class ClientRepository(Protocol):
 
     async def save(self, client: Client) -> None: ...
 
+    async def delete(self, client_id: str) -> None:
+        """Remove a client; an unknown id changes nothing."""
+        ...
+
     async def for_tenant(self, tenant_id: TenantId) -> list[Client]: ...
 
 
@@ -107,6 +119,10 @@ class AccessUnitOfWork(Protocol):
 
     @property
     def clients(self) -> ClientRepository: ...
+
+    def audit(self, tenant: TenantId) -> AuditLog:
+        """The trail of a client's tenant, in this transaction."""
+        ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.use_cases.access import Access
+from app.use_cases.audit import AuditTrail
 from app.use_cases.case_import import CaseImports
 from app.use_cases.case_provider import CaseProvider
 from app.use_cases.demo import Demo
@@ -23,6 +24,7 @@ from app.use_cases.roster import Roster
 from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
+from app.use_cases.student_records import StudentDataRights
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,3 +46,5 @@ class UseCases:
     gradebook: Gradebook
     reports: Reports
     demo: Demo
+    audit: AuditTrail
+    student_data: StudentDataRights

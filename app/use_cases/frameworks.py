@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.access import Principal, Scope, TenantId
+from app.domain.audit import AuditEntry, AuditKind, policy_facts
 from app.domain.framework_authoring import add_competency, build_framework
 from app.domain.framework_changes import changes_decisions, update_competency, update_framework
 from app.domain.framework_commands import (
@@ -142,7 +143,18 @@ class Frameworks:
             old = await require_framework(uow, framework_id)
             new = edit(old)
             await uow.frameworks.save(new, now)
-            if not changes_decisions(old, new):
+            if changes_decisions(old, new):
+                await uow.audit.record(
+                    AuditEntry(
+                        now,
+                        principal.client_id,
+                        AuditKind.FRAMEWORK_CHANGED,
+                        framework_id,
+                        before=policy_facts(old),
+                        after=policy_facts(new),
+                    )
+                )
+            else:
                 await uow.commit()
                 return FrameworkChanged(new)
             count = await uow.decisions.count_for([c.id for c in old.competencies])

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.domain.access import Principal
+from app.domain.audit import AuditEntry, AuditKind, override_facts
 from app.domain.errors import NotFound
 from app.domain.frameworks import Framework
 from app.domain.mastery.override import set_override
@@ -62,6 +63,18 @@ class Overrides:
             if before is not None and before.override is not None:
                 await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
             await uow.overrides.add(student_id, competency_id, override)
+            replaced = before.override if before is not None else None
+            await uow.audit.record(
+                AuditEntry(
+                    now,
+                    principal.client_id,
+                    AuditKind.OVERRIDE_SET,
+                    f"{student_id}/{competency_id}",
+                    student_id,
+                    before=override_facts(replaced),
+                    after=override_facts(override),
+                )
+            )
             base = before or blank_record(framework, student_id, competency_id, now)
             after = with_override(framework, base, override, now)
             await save_changed(
@@ -86,6 +99,16 @@ class Overrides:
             if before is None or before.override is None or not before.override.in_force(now):
                 raise NotFound(f"No override in force on {competency_id!r} for {student_id!r}")
             await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
+            await uow.audit.record(
+                AuditEntry(
+                    now,
+                    principal.client_id,
+                    AuditKind.OVERRIDE_CLEARED,
+                    f"{student_id}/{competency_id}",
+                    student_id,
+                    before=override_facts(before.override),
+                )
+            )
             after = with_override(framework, before, None, now)
             await save_changed(
                 uow,

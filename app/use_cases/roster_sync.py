@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from app.domain.access import Scope, TenantId
+from app.domain.audit import OPERATOR, AuditKind
 from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.jobs import Job
 from app.domain.oneroster.connection import (
@@ -106,6 +107,7 @@ class RosterSync:
         *,
         skip_invalid: bool = False,
         progress: Progress | None = None,
+        actor: str = OPERATOR,
     ) -> ImportReport:
         """Import the provider's roster (all of it, or what changed since the last sync) by the
         same rules as a CSV set; on success the newest change read becomes the next starting
@@ -115,7 +117,12 @@ class RosterSync:
         source = self.providers.source(connection, secret, connection.synced_through)
         try:
             report = await self.imports.import_roster(
-                tenant, source, skip_invalid=skip_invalid, progress=progress
+                tenant,
+                source,
+                skip_invalid=skip_invalid,
+                progress=progress,
+                actor=actor,
+                audit_kind=AuditKind.ROSTER_SYNCED,
             )
         finally:
             await source.close()
@@ -128,14 +135,16 @@ class RosterSync:
                     await uow.commit()
         return report
 
-    async def start_sync_job(self, tenant: TenantId, *, skip_invalid: bool) -> Job:
+    async def start_sync_job(
+        self, tenant: TenantId, *, skip_invalid: bool, actor: str = OPERATOR
+    ) -> Job:
         """Sync in the background; not found at once when no connection is set."""
         await self.get_connection(tenant)
 
         async def work(progress: Progress) -> JobReport:
             try:
                 report = await self.sync_roster(
-                    tenant, skip_invalid=skip_invalid, progress=progress
+                    tenant, skip_invalid=skip_invalid, progress=progress, actor=actor
                 )
             except ImportRejected as rejected:
                 return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)

@@ -3,7 +3,6 @@ statements whatever their sizes (counted on the engine, at two sizes)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -15,7 +14,7 @@ from app.bootstrap import Container
 from app.domain.access import Tenant
 from tests.api.district_data import Pupil, post_scores, seed_framework, seed_roster
 from tests.api.graphql_data import data
-from tests.conftest import Api, token_for
+from tests.conftest import Api, new_tenant, token_for
 
 GRID = """query($class: ID!) {
   class(id: $class) {
@@ -57,9 +56,7 @@ def counted(container: Container) -> Iterator[list[str]]:
 async def _district(
     http: httpx.AsyncClient, container: Container, students: int, competencies: int
 ) -> Api:
-    tenant: Tenant = await container.use_cases.access.create_tenant(
-        slug=f"n-{uuid.uuid4().hex[:12]}"
-    )
+    tenant: Tenant = await new_tenant(container, "n")
     pupils = [
         Pupil(f"s{i:03d}", demographics={"white": True, "english_learner": i % 2 == 0})
         for i in range(students)

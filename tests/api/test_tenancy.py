@@ -17,7 +17,7 @@ from app.ports.jobs import JobReport, Progress
 from tests.api import gradebook_data as gradebook
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.roster_data import ROSTER
-from tests.conftest import Api
+from tests.conftest import Api, test_client_id
 from tests.integration.oneroster_sets import zip_set
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
@@ -119,6 +119,25 @@ CASES = {
     ("GET", "/v1/users"): Case("/v1/users", "list"),
     ("GET", "/v1/enrollments"): Case("/v1/enrollments", "list"),
     ("GET", "/v1/jobs/{id}"): Case("/v1/jobs/{job}", "hidden"),
+    # Each district lists its own clients (its test client at least): that the other's list
+    # holds none of the owner's is checked in test_clients_api.py.
+    ("GET", "/v1/clients"): Case("/v1/clients", "own", witness="/v1/clients"),
+    ("POST", "/v1/clients"): Case("/v1/clients", "own", {"scope": "roster:read"}, "/v1/clients"),
+    ("GET", "/v1/clients/{client_id}"): Case("/v1/clients/{client}", "hidden"),
+    ("POST", "/v1/clients/{client_id}/rotate"): Case(
+        "/v1/clients/{client}/rotate", "hidden", witness="/v1/clients/{client}"
+    ),
+    ("POST", "/v1/clients/{client_id}/disable"): Case(
+        "/v1/clients/{client}/disable", "hidden", witness="/v1/clients/{client}"
+    ),
+    ("DELETE", "/v1/clients/{client_id}"): Case(
+        "/v1/clients/{client}", "hidden", witness="/v1/clients/{client}"
+    ),
+    ("GET", "/v1/audit"): Case("/v1/audit", "list"),
+    ("GET", "/v1/students/{id}/export"): Case("/v1/students/student-1/export", "hidden"),
+    ("DELETE", "/v1/students/{id}"): Case(
+        "/v1/students/student-1?confirm=student-1", "hidden", witness="/v1/users/student-1"
+    ),
     ("PUT", "/v1/roster/connection"): Case(
         "/v1/roster/connection",
         "own",
@@ -293,7 +312,11 @@ async def test_another_tenant_cannot_see_or_change_it(
         api.tenant.id, "test", Scope.ROSTER_READ, _finished_work
     )
     await container.jobs.wait()
-    ids = {"job": job.id, "evidence": recorded["items"][0]["id"]}
+    ids = {
+        "job": job.id,
+        "evidence": recorded["items"][0]["id"],
+        "client": test_client_id(api.tenant),
+    }
     case = CASES[(method, path)]
     if path.startswith(G):
         await _seed_gradebook(api)

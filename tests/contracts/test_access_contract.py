@@ -80,7 +80,9 @@ async def test_clients_of_a_tenant(
         for c in (second, first, other):
             await directory.clients.add(c)
         await directory.commit()
-    revoked = replace(second, secret_hash="hash-2", revoked_at=day(3), scopes=frozenset())
+    revoked = replace(
+        second, secret_hash="hash-2", revoked_at=day(3), scopes=frozenset(), token_version=7
+    )
     async with backend.directory() as directory:
         assert await directory.clients.get(ids[0]) == second
         assert await directory.clients.get("nobody") is None
@@ -90,6 +92,26 @@ async def test_clients_of_a_tenant(
     async with backend.directory() as directory:
         assert await directory.clients.get(ids[0]) == revoked
         assert await directory.clients.for_tenant(other_tenant) == [other]
+
+
+async def test_a_deleted_client_is_gone_only_once_committed(
+    backend: Backend, tenant: TenantId
+) -> None:
+    kept, gone = (_client(f"c-{uuid.uuid4().hex[:8]}", tenant, n) for n in (1, 2))
+    async with backend.directory() as directory:
+        await directory.clients.add(kept)
+        await directory.clients.add(gone)
+        await directory.commit()
+    async with backend.directory() as directory:
+        await directory.clients.delete(gone.client_id)  # rolled back: no commit
+    async with backend.directory() as directory:
+        assert await directory.clients.for_tenant(tenant) == [kept, gone]
+        await directory.clients.delete(gone.client_id)
+        await directory.clients.delete("nobody")  # changes nothing
+        await directory.commit()
+    async with backend.directory() as directory:
+        assert await directory.clients.get(gone.client_id) is None
+        assert await directory.clients.for_tenant(tenant) == [kept]
 
 
 def _job(id_: str, tenant: TenantId) -> Job:

@@ -23,8 +23,9 @@ import httpx
 GRADEBOOK = "/ims/oneroster/gradebook/v1p2"
 SCOPE = "https://purl.imsglobal.org/spec/or/v1p2/scope"
 SCOPES = tuple(f"{SCOPE}/gradebook.{s}" for s in ("createput", "readonly", "delete"))
-# Reading decisions through GraphQL starts from a student, which takes the roster scope too.
-READ_SCOPES = (*SCOPES, "roster:read")
+# Reading decisions is the service's own API, with its own scope (a gradebook scope grants only
+# the gradebook); through GraphQL it starts from a student, which takes the roster scope too.
+READ_SCOPES = (*SCOPES, "mastery:read", "roster:read")
 _NEXT = re.compile(r'<([^>]+)>;\s*rel="next"')
 
 
@@ -99,8 +100,7 @@ class GradebookClient:
         return found
 
     def mastery(self, student_id: str) -> list[dict[str, Any]]:
-        """The student's decisions, through the service's REST API (gradebook.readonly grants
-        mastery:read)."""
+        """The student's decisions, through the service's REST API (mastery:read)."""
         response = self.http.get(f"/v1/students/{student_id}/mastery")
         response.raise_for_status()
         return list(response.json()["items"])

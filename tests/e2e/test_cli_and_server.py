@@ -23,7 +23,7 @@ def _env(database_url: str, tmp_path: Path) -> dict[str, str]:
     return {
         **os.environ,
         "MASTERY_DATABASE_URL": database_url,
-        "MASTERY_SECRET_KEY": "e2e-secret-key-e2e-secret-key-e2e-secret",
+        "MASTERY_SECRET_KEY": "e2e-signing-key-0123456789-abcdefghijklmno",
         "MASTERY_STATE_DIR": str(tmp_path / "state"),
         "MASTERY_SECRET_HASH_TIME_COST": "1",
         "MASTERY_SECRET_HASH_MEMORY_KIB": "64",

@@ -15,14 +15,19 @@ _HASHED = "hashed:"
 _SEALED = "sealed:"
 
 
+@dataclass
 class FakeSecretHasher:
-    """`hashed:<secret reversed>`: reversible for a test, never equal to the secret itself."""
+    """`hashed:<secret reversed>`: reversible for a test, never equal to the secret itself.
+    Keeps every hash it was asked to verify against, in order."""
 
-    def hash(self, secret: str) -> str:
+    verified: list[str] = field(default_factory=list)
+
+    async def hash(self, secret: str) -> str:
         return _HASHED + secret[::-1]
 
-    def verify(self, secret_hash: str, secret: str) -> bool:
-        return secret_hash.startswith(_HASHED) and secret_hash == self.hash(secret)
+    async def verify(self, secret_hash: str, secret: str) -> bool:
+        self.verified.append(secret_hash)
+        return secret_hash.startswith(_HASHED) and secret_hash == _HASHED + secret[::-1]
 
 
 @dataclass

@@ -3,9 +3,10 @@ of work opens and merged back only when it commits, so that work left uncommitte
 that raised) leaves the store exactly as it was, as the SQL unit of work's rollback does.
 
 Every table is a dict (a row per key, replaced whole when it changes) or an append-only list
-(histories). A unit of work works on copies; on commit, the keys it wrote or deleted and the
-entries it appended are applied to what is committed then, so two units of work writing
-different rows do not undo each other (a row is the unit of conflict, as in SQL)."""
+(histories, from which only an erasure removes rows). A unit of work works on copies; on
+commit, the keys it wrote or deleted and the entries it appended or removed are applied to
+what is committed then, so two units of work writing different rows do not undo each other (a
+row is the unit of conflict, as in SQL)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from app.domain.access import Client, Tenant, TenantId
+from app.domain.audit import RecordedAuditEntry
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
 from app.domain.gradebook import LineItem, Result
@@ -91,6 +93,7 @@ class TenantTables:
     line_items: dict[str, LineItem] = field(default_factory=dict)
     gradebook_results: dict[str, Result] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)
+    audit: dict[int, RecordedAuditEntry] = field(default_factory=dict)
 
 
 @dataclass
@@ -127,7 +130,11 @@ def apply(base: Tables, work: Tables, target: Tables) -> None:
                 if before.get(key) is not row:
                     into[key] = row
         else:
-            into.extend(after[len(before) :])
+            # Appended rows are added; rows the work removed (an erasure) are removed.
+            kept = {id(row) for row in after}
+            removed = {id(row) for row in before if id(row) not in kept}
+            new = [row for row in after if id(row) not in {id(b) for b in before}]
+            into[:] = [row for row in into if id(row) not in removed] + new
 
 
 def changed_tables(base: Tables, work: Tables) -> list[str]:
@@ -153,6 +160,7 @@ class Sequences:
     history: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     overrides: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     tenants: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    audit: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
 
 @dataclass

@@ -22,6 +22,7 @@ from app.domain.errors import Conflict, Problem
 from app.domain.roster import RosterKind
 from app.ports.reports import ReportScope
 from app.ports.unit_of_work import WriteInReadOnlyUnit
+from tests.fakes.audit import FakeAuditLog
 from tests.fakes.case import FakeCaseCatalog
 from tests.fakes.evidence import FakeEvidenceRepository
 from tests.fakes.frameworks import FakeFrameworkRepository
@@ -40,6 +41,7 @@ from tests.fakes.state import (
     changed_tables,
     copy_of,
 )
+from tests.fakes.student_records import FakeStudentRecords
 
 
 class _Transaction(Generic[T]):
@@ -102,6 +104,8 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
         self.roster_connection = FakeRosterConnectionRepository(tables)
         self.line_items = FakeLineItemRepository(tables)
         self.gradebook_results = FakeGradebookResultRepository(tables)
+        self.audit = FakeAuditLog(tables, sequences.audit)
+        self.student_records = FakeStudentRecords(tables)
         self.staging: list[FakeRosterStaging] = []
         return self
 
@@ -165,6 +169,9 @@ class FakeClientRepository:
         if client.client_id in self._tables.clients:  # an UPDATE: an unknown id changes nothing
             self._tables.clients[client.client_id] = client
 
+    async def delete(self, client_id: str) -> None:
+        self._tables.clients.pop(client_id, None)
+
     async def for_tenant(self, tenant_id: TenantId) -> list[Client]:
         mine = (c for c in self._tables.clients.values() if c.tenant_id == tenant_id)
         return sorted(mine, key=lambda c: (c.created_at, c.client_id))
@@ -183,13 +190,25 @@ class FakeAccessUnitOfWork(_Transaction[DirectoryTables]):
         self._work = copy_of(self._base)
         self.tenants = FakeTenantRepository(self._work, self._database)
         self.clients = FakeClientRepository(self._work)
+        # Each tenant's trail, copied on first use and applied with the directory on commit.
+        self._audits: dict[TenantId, tuple[TenantTables, TenantTables]] = {}
         return self
+
+    def audit(self, tenant: TenantId) -> FakeAuditLog:
+        self._require_open()
+        if tenant not in self._audits:
+            base = copy_of(self._database.store.of(tenant))
+            self._audits[tenant] = (base, copy_of(base))
+        return FakeAuditLog(self._audits[tenant][1], self._database.store.sequences.audit)
 
     async def commit(self) -> None:
         self._require_open()
         self._require_writes("a commit")
         apply(self._base, self._work, self._database.store.directory)
         self._base = copy_of(self._work)
+        for tenant, (base, work) in list(self._audits.items()):
+            apply(base, work, self._database.store.of(tenant))
+            self._audits[tenant] = (copy_of(work), work)
         self.commits += 1
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.adapters.case.codec import CaseJsonCodec
+from app.adapters.security.standing import CachedClientStanding
 from app.bootstrap import Adapters, Policy, wire
 from app.domain.access import ALL_SCOPES, Principal, Scope, TenantId
 from app.use_cases.catalog import UseCases
@@ -35,9 +36,18 @@ class FakeAdapters:
     roster_providers: FakeRosterProviders = field(default_factory=FakeRosterProviders)
     case_source: FakeCaseSource = field(default_factory=FakeCaseSource)
     jobs_inline: bool = True
+    # The real cache of client standing over the fake directory; 0 asks on every call.
+    standing_seconds: float = 0.0
 
     def __post_init__(self) -> None:
         self.jobs = FakeJobRunner(self.database.uow, self.clock, self.ids, inline=self.jobs_inline)
+        self.standing = CachedClientStanding(
+            self.database.directory, ttl_seconds=self.standing_seconds, monotonic=self.monotonic
+        )
+
+    def monotonic(self) -> float:
+        """The fake clock's seconds, for the caches that measure intervals."""
+        return self.clock.now().timestamp()
 
     def adapters(self) -> Adapters:
         return Adapters(
@@ -48,6 +58,7 @@ class FakeAdapters:
             ids=self.ids,
             hasher=self.hasher,
             tokens=self.tokens,
+            standing=self.standing,
             secrets=self.secrets,
             readiness=self.readiness,
             jobs=self.jobs,

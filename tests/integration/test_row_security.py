@@ -28,7 +28,15 @@ from app.bootstrap import Container, build, running
 from app.domain.access import TenantId
 from tests.api.gradebook_data import put_result, result, seed_gradebook
 from tests.api.test_roster_connection import CONNECTION
-from tests.conftest import POSTGRES_ENV, Api, as_admin, asyncpg_dsn, test_settings, token_for
+from tests.conftest import (
+    POSTGRES_ENV,
+    Api,
+    as_admin,
+    asyncpg_dsn,
+    new_tenant,
+    test_settings,
+    token_for,
+)
 from tests.integration import oneroster_sets as sets
 
 TENANT_TABLES = sorted(t.name for t in metadata.sorted_tables if "tenant_id" in t.c)
@@ -200,7 +208,7 @@ async def test_the_app_runs_as_a_role_granted_only_what_it_needs(
 ) -> None:
     built = build(test_settings(granted))
     try:
-        tenant = await built.use_cases.access.create_tenant(slug=f"g-{uuid.uuid4().hex[:12]}")
+        tenant = await new_tenant(built, "g")
         app = create_app(use_cases=built.use_cases)
         async with httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://test"

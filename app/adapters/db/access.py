@@ -30,6 +30,7 @@ def _client(row: sa.RowMapping) -> Client:
         secret_hash=row["secret_hash"],
         created_at=row["created_at"],
         revoked_at=row["revoked_at"],
+        token_version=row["token_version"],
     )
 
 
@@ -84,6 +85,7 @@ class SqlClientRepository:
             "secret_hash": client.secret_hash,
             "created_at": client.created_at,
             "revoked_at": client.revoked_at,
+            "token_version": client.token_version,
         }
 
     async def add(self, client: Client) -> None:
@@ -100,6 +102,9 @@ class SqlClientRepository:
         stmt = sa.select(_clients).where(_clients.c.client_id == client_id)
         row = (await self._session.execute(stmt)).mappings().first()
         return _client(row) if row else None
+
+    async def delete(self, client_id: str) -> None:
+        await self._session.execute(sa.delete(_clients).where(_clients.c.client_id == client_id))
 
     async def for_tenant(self, tenant_id: TenantId) -> list[Client]:
         stmt = (

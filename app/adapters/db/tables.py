@@ -65,6 +65,7 @@ class ClientRow(SQLModel, table=True):
     secret_hash: str = Field(max_length=200)
     created_at: datetime = _instant()
     revoked_at: datetime | None = _instant(nullable=True)
+    token_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class _RosterColumns(SQLModel):

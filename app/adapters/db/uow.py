@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.db.access import SqlClientRepository, SqlTenantRepository
+from app.adapters.db.audit import SqlAuditLog
 from app.adapters.db.case import SqlCaseCatalog
 from app.adapters.db.decisions import SqlDecisionRepository, SqlOverrideRepository
 from app.adapters.db.engine import READ, WRITE
@@ -20,6 +21,7 @@ from app.adapters.db.roster import SqlRosterRepository
 from app.adapters.db.roster_connection import SqlRosterConnectionRepository
 from app.adapters.db.roster_staging import SqlRosterStaging
 from app.adapters.db.row_security import all_tenants_session, tenant_session
+from app.adapters.db.student_records import SqlStudentRecords
 from app.domain.access import TenantId
 from app.domain.roster import RosterKind
 
@@ -75,6 +77,8 @@ class SqlUnitOfWork(_SessionScope):
     overrides: SqlOverrideRepository
     line_items: SqlLineItemRepository
     gradebook_results: SqlGradebookResultRepository
+    audit: SqlAuditLog
+    student_records: SqlStudentRecords
 
     def __init__(
         self,
@@ -103,6 +107,8 @@ class SqlUnitOfWork(_SessionScope):
         self.roster_connection = SqlRosterConnectionRepository(session, tenant)
         self.line_items = SqlLineItemRepository(session, tenant)
         self.gradebook_results = SqlGradebookResultRepository(session, tenant)
+        self.audit = SqlAuditLog(session, tenant)
+        self.student_records = SqlStudentRecords(session, tenant)
         return self
 
     def roster_staging(self) -> SqlRosterStaging:
@@ -129,3 +135,6 @@ class SqlAccessUnitOfWork(_SessionScope):
         self.tenants = SqlTenantRepository(self.session)
         self.clients = SqlClientRepository(self.session)
         return self
+
+    def audit(self, tenant: TenantId) -> SqlAuditLog:
+        return SqlAuditLog(self.session, tenant)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response, status
 
-from app.api.deps import FrameworkReader, FrameworkWriter, UseCasesDep
+from app.api.deps import FrameworkReader, FrameworkWriter, MasteryReader, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import framework_commands as commands
 from app.api.rest import mastery_schemas as s
@@ -166,12 +166,14 @@ async def update_competency(
     "/v1/frameworks/{id}/simulate",
     response_model=sim.SimulationRead,
     summary="Preview a policy change: which decisions would gain or lose mastery",
-    description="Computed from the stored evidence and overrides; nothing is written.",
+    description="Computed from the stored evidence and overrides; nothing is written. "
+    "The answer names each student whose decisions would change, so it needs `mastery:read` "
+    "(reading the framework alone does not show students' results).",
     operation_id="simulate_policy",
     responses=responses(401, 403, 404, 422),
 )
 async def simulate(
-    id: Id, body: sim.SimulationRequest, use_cases: UseCasesDep, principal: FrameworkReader
+    id: Id, body: sim.SimulationRequest, use_cases: UseCasesDep, principal: MasteryReader
 ) -> Any:
     with located("body"):
         report = await use_cases.simulation.simulate_policy(

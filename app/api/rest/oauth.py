@@ -10,12 +10,13 @@ import binascii
 from typing import Annotated, Any
 from urllib.parse import unquote
 
-from fastapi import APIRouter, Form, Header
+from fastapi import APIRouter, Form, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from app.api.deps import UseCasesDep
 from app.api.problems import problem_body
+from app.api.rate_limits import TokenRateLimits
 from app.domain.access import ScopeNotGranted, format_scopes
 from app.domain.errors import Invalid, Unauthorized
 
@@ -40,8 +41,17 @@ class OAuthError(BaseModel):
     detail: str
 
 
-def _error(status: int, error: str, description: str, *, basic: bool = False) -> JSONResponse:
+def _error(
+    status: int,
+    error: str,
+    description: str,
+    *,
+    basic: bool = False,
+    retry_after: int | None = None,
+) -> JSONResponse:
     headers = dict(_NO_STORE)
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
     if status == 401:
         headers["WWW-Authenticate"] = 'Basic realm="mastery"' if basic else 'Bearer realm="mastery"'
     body: dict[str, Any] = {
@@ -67,24 +77,14 @@ def _basic_credentials(authorization: str) -> tuple[str, str] | None:
     return unquote(client.replace("+", " ")), unquote(secret.replace("+", " "))
 
 
-@router.post(
-    "/oauth/token",
-    summary="Get an access token (OAuth 2.0 client credentials)",
-    response_model=TokenResponse,
-    responses={400: {"model": OAuthError}, 401: {"model": OAuthError}},
-    operation_id="issue_token",
-)
-async def token(
-    use_cases: UseCasesDep,
-    grant_type: Annotated[str | None, Form()] = None,
-    scope: Annotated[str | None, Form()] = None,
-    client_id: Annotated[str | None, Form()] = None,
-    client_secret: Annotated[str | None, Form()] = None,
-    authorization: Annotated[str | None, Header()] = None,
-) -> JSONResponse:
-    """Authenticate with HTTP Basic (client id and secret) or with `client_id` and
-    `client_secret` form fields; `scope` narrows the token to some of the client's scopes."""
-    basic = authorization is not None and authorization.lower().startswith("basic")
+def _credentials(
+    grant_type: str | None,
+    client_id: str | None,
+    client_secret: str | None,
+    authorization: str | None,
+    basic: bool,
+) -> tuple[str, str] | JSONResponse:
+    """The client's id and secret, or the error answering a request that gives neither."""
     if grant_type is None:
         return _error(400, "invalid_request", "grant_type is required")
     if grant_type != "client_credentials":
@@ -95,10 +95,50 @@ async def token(
         credentials = _basic_credentials(authorization or "")
         if credentials is None:
             return _error(401, "invalid_client", "malformed Basic credentials", basic=True)
-    elif client_id and client_secret is not None:
-        credentials = (client_id, client_secret)
-    else:
-        return _error(401, "invalid_client", "client authentication is required")
+        return credentials
+    if client_id and client_secret is not None:
+        return (client_id, client_secret)
+    return _error(401, "invalid_client", "client authentication is required")
+
+
+@router.post(
+    "/oauth/token",
+    summary="Get an access token (OAuth 2.0 client credentials)",
+    response_model=TokenResponse,
+    responses={
+        400: {"model": OAuthError},
+        401: {"model": OAuthError},
+        429: {
+            "model": OAuthError,
+            "description": "Too many attempts for this client id or from this address; "
+            "wait the seconds of `Retry-After`.",
+        },
+    },
+    operation_id="issue_token",
+)
+async def token(
+    request: Request,
+    use_cases: UseCasesDep,
+    grant_type: Annotated[str | None, Form()] = None,
+    scope: Annotated[str | None, Form()] = None,
+    client_id: Annotated[str | None, Form()] = None,
+    client_secret: Annotated[str | None, Form()] = None,
+    authorization: Annotated[str | None, Header()] = None,
+) -> JSONResponse:
+    """Authenticate with HTTP Basic (client id and secret) or with `client_id` and
+    `client_secret` form fields; `scope` narrows the token to some of the client's scopes."""
+    basic = authorization is not None and authorization.lower().startswith("basic")
+    credentials = _credentials(grant_type, client_id, client_secret, authorization, basic)
+    if isinstance(credentials, JSONResponse):
+        return credentials
+    limits: TokenRateLimits = request.app.state.token_limits
+    address = request.client.host if request.client else ""
+    wait = limits.retry_after(credentials[0], address)
+    if wait is not None:
+        # RFC 6749 has no code for this; temporarily_unavailable (§4.1.2.1) says "try later".
+        return _error(
+            429, "temporarily_unavailable", "too many token requests; try later", retry_after=wait
+        )
     try:
         issued = await use_cases.access.issue_token(
             client_id=credentials[0], client_secret=credentials[1], scope=scope

@@ -63,5 +63,6 @@ async def import_roster_set(
             path,
             skip_invalid=skip_invalid or skip_invalid_field,
             owned=True,
+            actor=principal.client_id,
         )
     return accepted(response, job)

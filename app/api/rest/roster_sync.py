@@ -137,5 +137,7 @@ async def sync(
         bool, Query(description="Import every valid record and report the rest.")
     ] = False,
 ) -> Any:
-    job = await use_cases.roster_sync.start_sync_job(principal.tenant_id, skip_invalid=skip_invalid)
+    job = await use_cases.roster_sync.start_sync_job(
+        principal.tenant_id, skip_invalid=skip_invalid, actor=principal.client_id
+    )
     return accepted(response, job)

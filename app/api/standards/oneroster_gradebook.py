@@ -4,7 +4,8 @@ and results become mastery evidence.
 
 Bodies and errors are the binding's JSON (`{"lineItem": {…}}`, imsx_StatusInfo); collections
 page with limit/offset, answer X-Total-Count and a Link header, and take filter, sort/orderBy
-and fields. The gradebook scopes map onto the service's own (app.domain.access.IMPLIES)."""
+and fields. Each gradebook scope grants exactly its operations; the service's own evidence:write
+and mastery:read grant them too (app.domain.access.IMPLIES)."""
 
 from __future__ import annotations
 

@@ -58,12 +58,21 @@ def test_invalid_slugs(slug: str) -> None:
         validate_slug(slug)
 
 
-def test_gradebook_scopes_map_onto_the_services_own_and_back() -> None:
+def test_gradebook_scopes_grant_their_names_and_the_services_own_grant_them() -> None:
     vendor = Principal("c", TenantId(1), "t", frozenset({Scope.GRADEBOOK_CREATEPUT}))
-    assert vendor.allows(Scope.EVIDENCE_WRITE)
     assert vendor.allows(Scope.GRADEBOOK_CREATEPUT)
+    assert not vendor.allows(Scope.EVIDENCE_WRITE)  # it may not void a teacher's evidence
+    assert not vendor.allows(Scope.GRADEBOOK_DELETE)
     assert not vendor.allows(Scope.MASTERY_READ)
     assert not vendor.allows(Scope.GRADEBOOK_READONLY)
+    deleter = Principal("c", TenantId(1), "t", frozenset({Scope.GRADEBOOK_DELETE}))
+    assert not deleter.allows(Scope.EVIDENCE_WRITE)  # it may not post evidence
+    assert not deleter.allows(Scope.GRADEBOOK_CREATEPUT)
+    gradebook_reader = Principal("c", TenantId(1), "t", frozenset({Scope.GRADEBOOK_READONLY}))
+    assert not gradebook_reader.allows(Scope.MASTERY_READ)
+    writer = Principal("c", TenantId(1), "t", frozenset({Scope.EVIDENCE_WRITE}))
+    assert writer.allows(Scope.GRADEBOOK_CREATEPUT)
+    assert writer.allows(Scope.GRADEBOOK_DELETE)
     reader = Principal("c", TenantId(1), "t", frozenset({Scope.MASTERY_READ}))
     assert reader.allows(Scope.GRADEBOOK_READONLY)
     assert not reader.allows(Scope.GRADEBOOK_DELETE)

@@ -61,11 +61,11 @@ async def test_a_token_carries_the_clients_scopes(
         3600,
         WRITE_AND_READ,
     )
-    principal = use_cases.access.authenticate(issued.access_token)
+    principal = await use_cases.access.authenticate(issued.access_token)
     assert principal == Principal("id-0001", 1, "lakeside", WRITE_AND_READ)  # type: ignore[arg-type]
     fakes.clock.advance(seconds=3600)
     with pytest.raises(Unauthorized, match="expired"):
-        use_cases.access.authenticate(issued.access_token)
+        await use_cases.access.authenticate(issued.access_token)
 
 
 async def test_a_token_may_carry_fewer_scopes_never_more(
@@ -75,7 +75,7 @@ async def test_a_token_may_carry_fewer_scopes_never_more(
         client_id=client.client_id, client_secret=client.client_secret, scope="mastery:read"
     )
     assert narrow.scopes == frozenset({Scope.MASTERY_READ})
-    assert use_cases.access.authenticate(narrow.access_token).scopes == narrow.scopes
+    assert (await use_cases.access.authenticate(narrow.access_token)).scopes == narrow.scopes
     with pytest.raises(ScopeNotGranted) as refused:
         await use_cases.access.issue_token(
             client_id=client.client_id,
@@ -103,7 +103,7 @@ async def test_a_wrong_secret_earns_nothing(
             )
     assert fakes.tokens.issued == {}
     with pytest.raises(Unauthorized, match="not valid"):
-        use_cases.access.authenticate("token-from-elsewhere")
+        await use_cases.access.authenticate("token-from-elsewhere")
 
 
 async def test_a_revoked_client_earns_nothing(
@@ -153,7 +153,9 @@ async def test_the_token_lifetime_is_the_policys(fakes: FakeAdapters) -> None:
     )
     assert issued.expires_in == 60
     fakes.clock.advance(seconds=59)
-    assert use_cases.access.authenticate(issued.access_token).scopes == frozenset({Scope.ADMIN})
+    assert (await use_cases.access.authenticate(issued.access_token)).scopes == frozenset(
+        {Scope.ADMIN}
+    )
     fakes.clock.advance(seconds=1)
     with pytest.raises(Unauthorized):
-        use_cases.access.authenticate(issued.access_token)
+        await use_cases.access.authenticate(issued.access_token)

@@ -1,0 +1,96 @@
+"""Every row held about one student, read and deleted table by table, by the column that names
+the student. A new table holding a student's data belongs in SECTIONS (a test compares the list
+with the tables of the schema that have a student or user column)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db import tables as t
+from app.adapters.db.gradebook_tables import GradebookResultRow
+from app.adapters.db.mastery_tables import (
+    DecisionChangeRow,
+    DecisionRow,
+    EvidenceRow,
+    EvidenceVersionRow,
+    OverrideRow,
+)
+from app.adapters.db.tables import table_of
+from app.domain.access import TenantId
+from app.ports.student_records import StudentRows
+
+_evidence = table_of(EvidenceRow)
+_versions = table_of(EvidenceVersionRow)
+
+# (section, table, the column naming the student), in the order rows are deleted: rows that
+# reference others first. Evidence versions name their evidence, not the student (below).
+SECTIONS: list[tuple[str, sa.Table, str]] = [
+    ("evidence", _evidence, "student_id"),
+    ("decision_history", table_of(DecisionChangeRow), "student_id"),
+    ("decisions", table_of(DecisionRow), "student_id"),
+    ("overrides", table_of(OverrideRow), "student_id"),
+    ("gradebook_results", table_of(GradebookResultRow), "student_id"),
+    ("enrollments", table_of(t.EnrollmentRow), "user_id"),
+    ("demographics", table_of(t.DemographicsRow), "id"),
+    ("user_orgs", table_of(t.UserOrgRow), "user_id"),
+    ("user_grades", table_of(t.UserGradeRow), "user_id"),
+    ("user", table_of(t.UserRow), "id"),
+]
+
+
+def _json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime | date) else value
+
+
+def _row(row: sa.RowMapping) -> dict[str, Any]:
+    return {k: _json(v) for k, v in row.items() if k != "tenant_id"}
+
+
+class SqlStudentRecords:
+    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+        self._session = session
+        self._tenant = tenant
+
+    def _versions_of(self, student_id: str) -> sa.ColumnElement[bool]:
+        of_student = sa.select(_evidence.c.id).where(
+            _evidence.c.tenant_id == self._tenant, _evidence.c.student_id == student_id
+        )
+        return sa.and_(
+            _versions.c.tenant_id == self._tenant, _versions.c.evidence_id.in_(of_student)
+        )
+
+    async def held(self, student_id: str) -> StudentRows:
+        found: StudentRows = {}
+        for section, table, column in SECTIONS:
+            stmt = (
+                sa.select(table)
+                .where(table.c.tenant_id == self._tenant, table.c[column] == student_id)
+                .order_by(*table.primary_key.columns)
+            )
+            found[section] = [_row(r) for r in (await self._session.execute(stmt)).mappings()]
+        versions = (
+            sa.select(_versions)
+            .where(self._versions_of(student_id))
+            .order_by(_versions.c.evidence_id, _versions.c.version)
+        )
+        rows = (await self._session.execute(versions)).mappings()
+        found["evidence_versions"] = [_row(r) for r in rows]
+        return found
+
+    async def erase(self, student_id: str) -> dict[str, int]:
+        versions = await self._session.execute(
+            sa.delete(_versions).where(self._versions_of(student_id))
+        )
+        erased = {"evidence_versions": int(versions.rowcount)}  # type: ignore[attr-defined]
+        for section, table, column in SECTIONS:
+            result = await self._session.execute(
+                sa.delete(table).where(
+                    table.c.tenant_id == self._tenant, table.c[column] == student_id
+                )
+            )
+            erased[section] = int(result.rowcount)  # type: ignore[attr-defined]
+        return erased

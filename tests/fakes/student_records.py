@@ -1,0 +1,113 @@
+"""Everything held about a student (app.ports.student_records) in a tenant's in-memory tables,
+in the SQL adapter's sections (a contract test compares the counts)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from app.domain.roster import RosterKind, User
+from app.ports.student_records import StudentRows
+from tests.fakes.state import TenantTables
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    return value
+
+
+def _facts(row: Any) -> dict[str, Any]:
+    """A row as one flat mapping, as a SQL row is: a stored wrapper's record (the evidence of
+    stored evidence, say) lends its fields to the row."""
+    facts: dict[str, Any] = {}
+    for key, value in _json(dataclasses.asdict(row)).items():
+        if isinstance(value, dict) and key in ("evidence", "record", "change", "recorded"):
+            facts |= value
+        else:
+            facts[key] = value
+    if "shown_status" in facts:  # a decision row's `status` is the status it shows
+        facts["status"] = facts.pop("shown_status")
+    return facts
+
+
+class FakeStudentRecords:
+    def __init__(self, tables: TenantTables) -> None:
+        self._tables = tables
+
+    def _keys(self, student_id: str) -> dict[str, list[Any]]:
+        t = self._tables
+        user = t.roster.get((RosterKind.USER, student_id))
+        enrollments = [
+            key
+            for key, r in t.roster.items()
+            if key[0] is RosterKind.ENROLLMENT and getattr(r, "user_id", None) == student_id
+        ]
+        demographics = [k for k in [(RosterKind.DEMOGRAPHICS, student_id)] if k in t.roster]
+        return {
+            "evidence": [k for k, e in t.evidence.items() if e.evidence.student_id == student_id],
+            "decision_history": [
+                i for i, c in enumerate(t.decision_history) if c.change.student_id == student_id
+            ],
+            "decisions": [k for k in t.decisions if k[0] == student_id],
+            "overrides": [k for k, o in t.overrides.items() if o.student_id == student_id],
+            "gradebook_results": [
+                k for k, r in t.gradebook_results.items() if r.student_id == student_id
+            ],
+            "enrollments": enrollments,
+            "demographics": demographics,
+            "user_orgs": list(user.org_ids) if isinstance(user, User) else [],
+            "user_grades": list(user.grades) if isinstance(user, User) else [],
+            "user": [(RosterKind.USER, student_id)] if user is not None else [],
+            "evidence_versions": [
+                i for i, v in enumerate(t.evidence_versions) if v.evidence.student_id == student_id
+            ],
+        }
+
+    async def held(self, student_id: str) -> StudentRows:
+        t = self._tables
+        keys = self._keys(student_id)
+        return {
+            "evidence": [_facts(t.evidence[k]) for k in keys["evidence"]],
+            "decision_history": [_facts(t.decision_history[i]) for i in keys["decision_history"]],
+            "decisions": [_facts(t.decisions[k]) for k in keys["decisions"]],
+            "overrides": [_facts(t.overrides[k]) for k in keys["overrides"]],
+            "gradebook_results": [
+                _facts(t.gradebook_results[k]) for k in keys["gradebook_results"]
+            ],
+            "enrollments": [_facts(t.roster[k]) for k in keys["enrollments"]],
+            "demographics": [_facts(t.roster[k]) for k in keys["demographics"]],
+            "user_orgs": [{"org_id": o} for o in keys["user_orgs"]],
+            "user_grades": [{"grade": g} for g in keys["user_grades"]],
+            "user": [_facts(t.roster[k]) for k in keys["user"]],
+            "evidence_versions": [
+                _facts(t.evidence_versions[i]) for i in keys["evidence_versions"]
+            ],
+        }
+
+    async def erase(self, student_id: str) -> dict[str, int]:
+        t = self._tables
+        keys = self._keys(student_id)
+        for k in keys["evidence"]:
+            del t.evidence[k]
+        for k in keys["decisions"]:
+            del t.decisions[k]
+        for k in keys["overrides"]:
+            del t.overrides[k]
+        for k in keys["gradebook_results"]:
+            del t.gradebook_results[k]
+        for k in keys["enrollments"] + keys["demographics"] + keys["user"]:
+            del t.roster[k]
+        gone = set(keys["decision_history"])
+        t.decision_history[:] = [c for i, c in enumerate(t.decision_history) if i not in gone]
+        gone = set(keys["evidence_versions"])
+        t.evidence_versions[:] = [v for i, v in enumerate(t.evidence_versions) if i not in gone]
+        return {section: len(found) for section, found in keys.items()}

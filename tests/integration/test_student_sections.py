@@ -1,0 +1,25 @@
+"""Erasure reaches every table that holds a student's rows: a new table with a student or user
+column must be added to the adapter's sections (or this test says why not)."""
+
+from __future__ import annotations
+
+from app.adapters.db.schema import metadata
+from app.adapters.db.student_records import SECTIONS
+
+# Keyed by the user's own id, not by a student or user column.
+BY_OWN_ID = {"users", "demographics"}
+# Naming the student through another row: evidence versions through their evidence.
+THROUGH_ANOTHER = {"evidence_versions"}
+# Redacted, not deleted: the audit trail keeps that something happened.
+REDACTED = {"audit_entries"}
+
+
+def test_every_table_naming_a_student_is_a_section() -> None:
+    naming = {
+        table.name
+        for table in metadata.sorted_tables
+        if {"student_id", "user_id"} & set(table.c.keys())
+    }
+    covered = {table.name for _, table, _ in SECTIONS}
+    assert naming - REDACTED | BY_OWN_ID == covered
+    assert {t.name for t in metadata.sorted_tables} >= THROUGH_ANOTHER
