@@ -10,7 +10,6 @@ shortened by its setting: a read that waited for the lock as before would answer
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +25,7 @@ from app.domain.access import Tenant
 from tests.api.gradebook_data import GRADEBOOK, line_item
 from tests.api.graphql_data import data
 from tests.api.mastery_data import by_competency, post, result, seed_framework
-from tests.conftest import Api, test_settings, token_for
+from tests.conftest import Api, new_tenant, test_settings, token_for
 
 BUSY_TIMEOUT_SECONDS = 0.3
 NEW_STUDENT = {
@@ -53,7 +52,7 @@ async def sqlite_container(database_file: Path) -> AsyncIterator[Container]:
 
 
 async def _tenant(container: Container, prefix: str) -> Tenant:
-    return await container.use_cases.access.create_tenant(slug=f"{prefix}-{uuid.uuid4().hex[:8]}")
+    return await new_tenant(container, prefix)
 
 
 @pytest.fixture
