@@ -18,11 +18,12 @@ from app.adapters.case.client import HttpCaseSource
 from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
+from app.adapters.db.jobs import unfinished_jobs
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.row_security import warn_if_row_security_is_bypassed
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.http import OutboundHttp, OutboundPolicy
-from app.adapters.jobs import AsyncioJobRunner
+from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.adapters.security.secret_box import FernetSecretBox
@@ -57,6 +58,7 @@ from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
 from app.use_cases.health import Health
+from app.use_cases.job_kinds import job_kinds
 from app.use_cases.jobs import Jobs
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
@@ -229,7 +231,7 @@ class Container:
     adapters: Adapters
     policy: Policy
     use_cases: UseCases
-    jobs: AsyncioJobRunner
+    jobs: InProcessJobRunner
 
     async def close(self) -> None:
         await self.jobs.wait()
@@ -254,7 +256,7 @@ def build(settings: Settings) -> Container:
 
     clock = SystemClock()
     ids = RandomIds()
-    jobs = AsyncioJobRunner(uow, clock, ids)
+    jobs = InProcessJobRunner(uow, clock, ids, partial(unfinished_jobs, sessions))
     key = secret_key(settings)
     outbound = outbound_http(settings)
     adapters = Adapters(
@@ -271,7 +273,7 @@ def build(settings: Settings) -> Container:
         secrets=FernetSecretBox(key),
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
-        roster_files=CsvRosterFiles(),
+        roster_files=CsvRosterFiles(Path(settings.state_dir) / "uploads"),
         roster_providers=HttpRosterProviders(
             outbound,
             timeout_seconds=settings.sis_fetch_timeout_seconds,
@@ -285,7 +287,9 @@ def build(settings: Settings) -> Container:
         ),
     )
     policy = Policy.of(settings)
-    return Container(settings, engine, adapters, policy, wire(adapters, policy), jobs)
+    use_cases = wire(adapters, policy)
+    jobs.attach(job_kinds(use_cases))
+    return Container(settings, engine, adapters, policy, use_cases, jobs)
 
 
 @asynccontextmanager
@@ -295,6 +299,8 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
     container = build(settings)
     try:
         await warn_if_row_security_is_bypassed(container.engine)
+        # Jobs a killed process left queued or running are taken over by the serving process.
+        await container.jobs.resume()
         yield container.use_cases
     finally:
         await container.close()

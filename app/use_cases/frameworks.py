@@ -19,13 +19,14 @@ from app.domain.frameworks import Competency, Framework
 from app.domain.jobs import Job
 from app.domain.mastery.record import ChangeCause, DecisionRecord, student_records
 from app.ports.clock import Clock, IdGenerator
-from app.ports.jobs import JobReport, JobRunner, Progress
+from app.ports.jobs import JobArguments, JobReport, JobRunner, Progress
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import save_changed
 from app.use_cases.lookups import require_competency, require_framework
 
 STUDENTS_PER_STEP = 200
+RECOMPUTE_JOB = "recompute_decisions"
 
 
 @dataclass(frozen=True)
@@ -156,14 +157,20 @@ class Frameworks:
                 return FrameworkChanged(new)
             await uow.commit()
 
-        async def work(progress: Progress) -> JobReport:
-            changed = await self.recompute_framework(principal.tenant_id, framework_id, progress)
-            return JobReport(result={"decisions_changed": changed})
-
-        job = await self.jobs.start(
-            principal.tenant_id, "recompute_decisions", Scope.FRAMEWORKS_WRITE, work
+        job = await self.jobs.enqueue(
+            principal.tenant_id,
+            RECOMPUTE_JOB,
+            Scope.FRAMEWORKS_WRITE,
+            {"framework_id": framework_id},
         )
         return FrameworkChanged(new, job)
+
+    async def run_recompute_job(
+        self, tenant: TenantId, arguments: JobArguments, progress: Progress
+    ) -> JobReport:
+        """A recompute job's work."""
+        changed = await self.recompute_framework(tenant, arguments["framework_id"], progress)
+        return JobReport(result={"decisions_changed": changed})
 
     async def recompute_framework(
         self, tenant: TenantId, framework_id: str, progress: Progress | None = None
