@@ -139,6 +139,8 @@ class Policy:
     max_batch: int = 1000
     # A policy change that touches more decisions than this runs as a job (202).
     recompute_inline_limit: int = 5000
+    # Students whose decisions a recompute job stages per committed step.
+    recompute_step_students: int = 200
     # Report cells with fewer distinct students than this are suppressed.
     report_min_cell: int = DEFAULT_MIN_CELL
 
@@ -148,6 +150,7 @@ class Policy:
             token_ttl_seconds=settings.token_ttl_seconds,
             max_batch=settings.max_batch,
             recompute_inline_limit=settings.recompute_inline_limit,
+            recompute_step_students=settings.recompute_step_students,
             report_min_cell=settings.report_min_cell,
         )
 
@@ -169,6 +172,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         ids=a.ids,
         jobs=a.jobs,
         recompute_inline_limit=policy.recompute_inline_limit,
+        recompute_step_students=policy.recompute_step_students,
     )
     overrides = Overrides(uow=a.uow, clock=a.clock)
     evidence = EvidenceRecords(uow=a.uow, clock=a.clock, ids=a.ids, max_batch=policy.max_batch)

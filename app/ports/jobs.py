@@ -26,6 +26,12 @@ class JobRepository(Protocol):
 
     async def save(self, job: Job) -> None: ...
 
+    async def claim(self, job: Job) -> bool:
+        """Record `job` as begun (it is the row after `Job.begun`) only if its stored row is
+        unfinished and shows the attempt before: whether this runner won it (two runners
+        taking over the same job at once, one does)."""
+        ...
+
 
 class Progress(Protocol):
     """What a long-running use case reports as it goes (a job's row, a CLI progress bar)."""

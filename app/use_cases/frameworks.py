@@ -22,7 +22,7 @@ from app.ports.jobs import JobArguments, JobReport, JobRunner, Progress
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.use_cases.lookups import require_competency, require_framework
-from app.use_cases.recomputing import recompute_all, stage_step, switch
+from app.use_cases.recomputing import STUDENTS_PER_STEP, recompute_all, stage_step, switch
 
 RECOMPUTE_JOB = "recompute_decisions"
 
@@ -44,8 +44,10 @@ class Frameworks:
     clock: Clock
     ids: IdGenerator
     jobs: JobRunner
-    # A policy change that touches more decisions than this recomputes them in a job (202).
+    # A policy change that touches more decisions than this recomputes them in a job (202),
+    # which commits the staged decisions of this many students at a time.
     recompute_inline_limit: int
+    recompute_step_students: int = STUDENTS_PER_STEP
 
     async def create_framework(self, principal: Principal, command: CreateFramework) -> Framework:
         """A new framework with its whole competency tree."""
@@ -150,7 +152,7 @@ class Frameworks:
                 revision = await uow.revisions.pending(arguments["framework_id"])
                 if revision is None or revision.id != arguments["revision_id"]:
                     return JobReport(result={"switched": revision is None})
-                advanced = await stage_step(uow, revision, now)
+                advanced = await stage_step(uow, revision, now, self.recompute_step_students)
                 if advanced is None:
                     changed = await switch(uow, revision, now)
                     await uow.commit()

@@ -59,13 +59,13 @@ async def recompute_all(uow: UnitOfWork, framework: Framework, now: datetime) ->
 
 
 async def stage_step(
-    uow: UnitOfWork, revision: PolicyRevision, now: datetime
+    uow: UnitOfWork, revision: PolicyRevision, now: datetime, students_per_step: int
 ) -> PolicyRevision | None:
     """Stage the decisions of the next step of students under the revision; the revision
     advanced past them, or None when every student is staged."""
     ids = [c.id for c in revision.framework.competencies]
     students = await uow.evidence.students_with_evidence(
-        ids, revision.students_through, STUDENTS_PER_STEP
+        ids, revision.students_through, students_per_step
     )
     if not students:
         return None

@@ -39,9 +39,8 @@ async def _shown(api: Api) -> list[tuple[str, float, str, str]]:
 
 
 async def test_a_killed_recompute_never_shows_two_methods_and_resumes(
-    api: Api, container: Container, monkeypatch: pytest.MonkeyPatch
+    api: Api, container: Container
 ) -> None:
-    monkeypatch.setattr("app.use_cases.recomputing.STUDENTS_PER_STEP", 1)
     await seed_framework(api)
     assert (await api.put("/v1/users/student-2", STUDENT)).status_code == 201
     # decaying: .65*2 + .35*4 = 2.70 not yet, for both students; `highest` gives 4 mastered.
@@ -52,7 +51,9 @@ async def test_a_killed_recompute_never_shows_two_methods_and_resumes(
 
     a = container.adapters
     held = FakeJobRunner(a.uow, a.clock, a.ids, inline=False)
-    policy = dataclasses.replace(container.policy, recompute_inline_limit=0)
+    policy = dataclasses.replace(
+        container.policy, recompute_inline_limit=0, recompute_step_students=1
+    )
     use_cases = wire(dataclasses.replace(a, jobs=held), policy)
     held.attach(job_kinds(use_cases))
     principal = a.tokens.read(token_for(container, api.tenant), a.clock.now())

@@ -32,6 +32,13 @@ class FakeJobRepository:
     async def save(self, job: Job) -> None:
         self._tables.jobs[job.id] = job
 
+    async def claim(self, job: Job) -> bool:
+        stored = self._tables.jobs.get(job.id)
+        if stored is None or stored.finished or stored.attempts != job.attempts - 1:
+            return False
+        self._tables.jobs[job.id] = job
+        return True
+
 
 @dataclass
 class FakeProgress:
@@ -109,7 +116,10 @@ class FakeJobRunner:
 
     async def _run(self, job: Job) -> None:
         job = job.begun(self.clock.now())
-        await self.save(job)
+        async with self.uow(job.tenant_id) as uow:
+            claimed = await uow.jobs.claim(job)
+            await uow.commit()
+        assert claimed, f"job {job.id} was begun twice"
         progress = self.progress[job.id] = FakeProgress(self, job)
         kind = self.kinds[job.kind]
         try:

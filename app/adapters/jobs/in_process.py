@@ -93,7 +93,11 @@ class InProcessJobRunner:
     async def _run(self, job: Job) -> None:
         kind = self._kinds.get(job.kind)
         job = job.begun(self._clock.now())
-        await self.save(job)
+        async with self._uow(job.tenant_id) as uow:
+            claimed = await uow.jobs.claim(job)
+            await uow.commit()
+        if not claimed:  # another process took it over first
+            return
         progress = JobProgress(self.save, job)
         if kind is None:  # a row written by a newer version of the service
             report = _failed(f"no job kind {job.kind!r} is known to this version")

@@ -39,12 +39,11 @@ class DiesAfterFirstStep:
 
 
 @pytest.fixture
-async def pending(monkeypatch: pytest.MonkeyPatch) -> tuple[FakeAdapters, UseCases, Job]:
+async def pending() -> tuple[FakeAdapters, UseCases, Job]:
     """The change queued as a job with one student per step (s1, then s2)."""
-    monkeypatch.setattr("app.use_cases.recomputing.STUDENTS_PER_STEP", 1)
     fakes = FakeAdapters(jobs_inline=False)
     await _district(fakes)
-    use_cases = fakes.use_cases(Policy(recompute_inline_limit=5))
+    use_cases = fakes.use_cases(Policy(recompute_inline_limit=5, recompute_step_students=1))
     job = (await use_cases.frameworks.change(CALLER, "math", to_highest)).job
     assert job is not None
     return fakes, use_cases, job
