@@ -10,6 +10,7 @@ from app.domain.frameworks import DEFAULT_SCALE, Calculation, CalculationMethod
 from app.domain.policy_revision import PolicyRevision
 from tests.contracts.conftest import Backend
 from tests.contracts.records import day, framework
+from tests.contracts.test_evidence_contract import _add, result
 from tests.contracts.test_mastery_contract import SCALES, change, leaf
 
 HIGHEST = replace(framework(), calculation=Calculation(CalculationMethod.HIGHEST), min_evidence=2)
@@ -77,3 +78,17 @@ async def test_students_changed_since_an_instant(backend: Backend, tenant: Tenan
             "s-2",
         ]
         assert await uow.decisions.students_changed_since(["m3"], day(0)) == []
+
+
+async def test_students_with_results_received_since_an_instant(
+    backend: Backend, tenant: TenantId
+) -> None:
+    await _add(backend, tenant, result("e1", "s-1", "m1a"), when=1)
+    await _add(backend, tenant, result("e2", "s-2", "m1a"), result("e3", "s-3", "m2"), when=3)
+    async with backend.uow(tenant) as uow:
+        assert sorted(await uow.evidence.students_changed_since(["m1a", "m2"], day(3))) == [
+            "s-2",
+            "s-3",
+        ]
+        assert await uow.evidence.students_changed_since(["m1a"], day(2)) == ["s-2"]
+        assert await uow.evidence.students_changed_since(["m1b"], day(0)) == []
