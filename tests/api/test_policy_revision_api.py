@@ -13,7 +13,8 @@ import pytest
 from app.bootstrap import Container, wire
 from app.domain.framework_commands import CalculationSpec, UpdateFramework
 from app.domain.frameworks import CalculationMethod
-from app.domain.jobs import JobStatus
+from app.domain.jobs import Job, JobStatus
+from app.use_cases.catalog import UseCases
 from app.use_cases.job_kinds import job_kinds
 from tests.api.mastery_data import post, result, seed_framework
 from tests.api.roster_data import STUDENT
@@ -28,6 +29,31 @@ class Killed(Exception):
 class DiesAfterFirstStep:
     async def advance(self, done: int, total: int | None = None, **result: Any) -> None:
         raise Killed
+
+
+async def leave_a_step_staged(
+    container: Container, api: Api, framework_id: str = "fw-math"
+) -> tuple[UseCases, FakeJobRunner, Job]:
+    """A change to `highest` whose recompute job was killed after its first step (one student
+    per step): the framework's revision is pending with that student's decisions staged. The
+    job is held by a runner that runs it only when asked (`run_pending`)."""
+    a = container.adapters
+    held = FakeJobRunner(a.uow, a.clock, a.ids, inline=False)
+    policy = dataclasses.replace(
+        container.policy, recompute_inline_limit=0, recompute_step_students=1
+    )
+    use_cases = wire(dataclasses.replace(a, jobs=held), policy)
+    held.attach(job_kinds(use_cases))
+    principal = a.tokens.read(token_for(container, api.tenant), a.clock.now())
+    command = UpdateFramework(calculation=CalculationSpec(CalculationMethod.HIGHEST))
+    changed = await use_cases.frameworks.update_framework(principal, framework_id, command)
+    job = changed.job
+    assert job is not None
+    with pytest.raises(Killed):
+        await use_cases.frameworks.run_recompute_job(
+            api.tenant.id, job.arguments, DiesAfterFirstStep()
+        )
+    return use_cases, held, job
 
 
 async def _shown(api: Api) -> list[tuple[str, float, str, str]]:
@@ -49,23 +75,10 @@ async def test_a_killed_recompute_never_shows_two_methods_and_resumes(
     decaying = [(s, 2.7, "not_yet", "decaying_average") for s in ("student-1", "student-2")]
     assert await _shown(api) == decaying
 
-    a = container.adapters
-    held = FakeJobRunner(a.uow, a.clock, a.ids, inline=False)
-    policy = dataclasses.replace(
-        container.policy, recompute_inline_limit=0, recompute_step_students=1
+    use_cases, held, job = await leave_a_step_staged(container, api)
+    principal = container.adapters.tokens.read(
+        token_for(container, api.tenant), container.adapters.clock.now()
     )
-    use_cases = wire(dataclasses.replace(a, jobs=held), policy)
-    held.attach(job_kinds(use_cases))
-    principal = a.tokens.read(token_for(container, api.tenant), a.clock.now())
-    command = UpdateFramework(calculation=CalculationSpec(CalculationMethod.HIGHEST))
-    changed = await use_cases.frameworks.update_framework(principal, "fw-math", command)
-    job = changed.job
-    assert job is not None
-
-    with pytest.raises(Killed):
-        await use_cases.frameworks.run_recompute_job(
-            api.tenant.id, job.arguments, DiesAfterFirstStep()
-        )
     # student-1's step is committed, yet the framework and both students still read decaying.
     framework = (await api.get("/v1/frameworks/fw-math")).json()
     assert framework["calculation"] == {"name": "decaying_average", "weight": 0.65}

@@ -50,12 +50,12 @@ def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Async
         # of 1,000 results then scans the tenant's whole evidence (measured: 5 ms -> 1.5 s).
         # Planning each time costs well under a millisecond on our statements.
         # A database that is down or restarting fails a request in seconds (503), never
-        # hangs it: connecting gives up after 5 s, waiting for a pooled connection after 10 s.
+        # hangs it: connecting gives up after 5 s (waiting for a pooled connection, after
+        # SQLAlchemy's 30 s).
         connect_args={
             "server_settings": {"plan_cache_mode": "force_custom_plan"},
             "timeout": 5,
         },
-        pool_timeout=10,
         **options,
     )
 
