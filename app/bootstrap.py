@@ -17,11 +17,12 @@ from app.adapters.case.client import HttpCaseSource
 from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
+from app.adapters.db.jobs import unfinished_jobs
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.row_security import warn_if_row_security_is_bypassed
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.http import OutboundHttp, OutboundPolicy
-from app.adapters.jobs import AsyncioJobRunner
+from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.adapters.security import keys as service_keys
@@ -60,6 +61,7 @@ from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
 from app.use_cases.health import Health
+from app.use_cases.job_kinds import job_kinds
 from app.use_cases.jobs import Jobs
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
@@ -142,6 +144,8 @@ class Policy:
     max_batch: int = 1000
     # A policy change that touches more decisions than this runs as a job (202).
     recompute_inline_limit: int = 5000
+    # Students whose decisions a recompute job stages per committed step.
+    recompute_step_students: int = 200
     # Report cells with fewer distinct students than this are suppressed.
     report_min_cell: int = DEFAULT_MIN_CELL
 
@@ -151,6 +155,7 @@ class Policy:
             token_ttl_seconds=settings.token_ttl_seconds,
             max_batch=settings.max_batch,
             recompute_inline_limit=settings.recompute_inline_limit,
+            recompute_step_students=settings.recompute_step_students,
             report_min_cell=settings.report_min_cell,
         )
 
@@ -173,6 +178,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         ids=a.ids,
         jobs=a.jobs,
         recompute_inline_limit=policy.recompute_inline_limit,
+        recompute_step_students=policy.recompute_step_students,
     )
     overrides = Overrides(uow=a.uow, clock=a.clock)
     evidence = EvidenceRecords(uow=a.uow, clock=a.clock, ids=a.ids, max_batch=policy.max_batch)
@@ -237,7 +243,7 @@ class Container:
     adapters: Adapters
     policy: Policy
     use_cases: UseCases
-    jobs: AsyncioJobRunner
+    jobs: InProcessJobRunner
 
     async def close(self) -> None:
         await self.jobs.wait()
@@ -264,7 +270,7 @@ def build(settings: Settings) -> Container:
 
     clock = SystemClock()
     ids = RandomIds()
-    jobs = AsyncioJobRunner(uow, clock, ids)
+    jobs = InProcessJobRunner(uow, clock, ids, partial(unfinished_jobs, sessions))
     keys = key_ring(settings)
     outbound = outbound_http(settings)
     adapters = Adapters(
@@ -282,7 +288,7 @@ def build(settings: Settings) -> Container:
         secrets=FernetSecretBox(keys),
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
-        roster_files=CsvRosterFiles(),
+        roster_files=CsvRosterFiles(Path(settings.state_dir) / "uploads"),
         roster_providers=HttpRosterProviders(
             outbound,
             timeout_seconds=settings.sis_fetch_timeout_seconds,
@@ -296,7 +302,9 @@ def build(settings: Settings) -> Container:
         ),
     )
     policy = Policy.of(settings)
-    return Container(settings, engine, adapters, policy, wire(adapters, policy), jobs)
+    use_cases = wire(adapters, policy)
+    jobs.attach(job_kinds(use_cases))
+    return Container(settings, engine, adapters, policy, use_cases, jobs)
 
 
 @asynccontextmanager
@@ -306,6 +314,8 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
     container = build(settings)
     try:
         await warn_if_row_security_is_bypassed(container.engine)
+        # Jobs a killed process left queued or running are taken over by the serving process.
+        await container.jobs.resume()
         yield container.use_cases
     finally:
         await container.close()

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     graphql_time_budget_seconds: float = Field(default=15.0, gt=0, le=600)
     # A framework change that must recompute more decisions than this runs as a job (202).
     recompute_inline_limit: int = Field(default=5000, ge=0)
+    # Students whose decisions such a job stages per committed step (what a killed job redoes).
+    recompute_step_students: int = Field(default=200, ge=1, le=10_000)
     state_dir: Path = Path(".mastery")
     # Fetching a CASE package from another provider (POST /v1/frameworks/import/case with a url).
     case_fetch_timeout_seconds: float = Field(default=30.0, gt=0, le=600)

@@ -74,7 +74,7 @@ def test_the_untouched_tree_keeps_every_contract(tree: Path) -> None:
         ("app/adapters/db/uow.py", "from app.use_cases import deciding  # noqa", {ADAPTERS}),
         # ...or for the driving side (siblings in one layer are independent, too).
         (
-            "app/adapters/jobs.py",
+            "app/adapters/jobs/in_process.py",
             "import app.api.problems  # noqa",
             {LAYERS, ADAPTERS, INDEPENDENT},
         ),

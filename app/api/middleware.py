@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.context import client_id, request_id
 from app.api.problems import PROBLEM_JSON, problem_body
+from app.api.unavailable import RETRY_AFTER_SECONDS, database_unavailable
 
 access_log = logging.getLogger("mastery.access")
 error_log = logging.getLogger("mastery.api")
@@ -47,7 +48,19 @@ class RequestContext:
 
         try:
             await self.app(scope, receive, send_with_id)
-        except Exception:
+        except Exception as error:
+            if database_unavailable(error) and not status:
+                # Not a bug: the database is restarting or out of reach. The client may retry.
+                error_log.warning(
+                    "database unavailable", extra={"path": scope["path"], "error": _kind(error)}
+                )
+                await send_problem(
+                    send_with_id,
+                    503,
+                    "The database cannot be reached; retry shortly.",
+                    headers=[(b"retry-after", str(RETRY_AFTER_SECONDS).encode())],
+                )
+                return
             # A 500 is always a bug: log it with the request id, answer problem+json that
             # quotes the id and says nothing of the internals.
             error_log.exception("unhandled error", extra={"path": scope["path"]})
@@ -110,7 +123,9 @@ def _too_large_detail(max_bytes: int) -> str:
     return f"The request body is larger than the limit of {max_bytes} bytes"
 
 
-async def send_problem(send: Send, status: int, detail: str) -> None:
+async def send_problem(
+    send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
     """Answer with a problem+json body straight from the middleware."""
     body = json.dumps(problem_body(status, detail)).encode()
     await send(
@@ -120,10 +135,16 @@ async def send_problem(send: Send, status: int, detail: str) -> None:
             "headers": [
                 (b"content-type", PROBLEM_JSON.encode()),
                 (b"content-length", str(len(body)).encode()),
+                *(headers or []),
             ],
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+def _kind(error: BaseException) -> str:
+    """The error's class only: its message may quote a statement's values."""
+    return type(error).__name__
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from app.domain.access import Scope, TenantId
+
+# A job begun this many times and interrupted each time fails for good: work that kills its
+# process every time must not take the service down forever.
+MAX_ATTEMPTS = 3
 
 
 class JobStatus(StrEnum):
@@ -35,8 +39,33 @@ class Job:
     result: dict[str, Any] = field(default_factory=dict)
     # Every problem that made the job fail (or rows it skipped), as {"loc", "msg"} dicts.
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # What the job's kind needs to run it again in any process: JSON values only, never a
+    # closure, so that a job outlives the process that queued it.
+    arguments: dict[str, Any] = field(default_factory=dict)
+    # How many times a runner has begun it; a job interrupted (its process killed) is begun
+    # again until MAX_ATTEMPTS.
+    attempts: int = 0
 
     @property
     def finished(self) -> bool:
         """Whether the job has ended, well or badly."""
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
+
+    def begun(self, at: datetime) -> Job:
+        """The job as a runner begins it (again): running, one more attempt."""
+        return replace(self, status=JobStatus.RUNNING, started_at=at, attempts=self.attempts + 1)
+
+    @property
+    def may_begin_again(self) -> bool:
+        """Whether an unfinished job found after its runner stopped is begun again (else it
+        fails: it was interrupted MAX_ATTEMPTS times)."""
+        return not self.finished and self.attempts < MAX_ATTEMPTS
+
+    def given_up(self, at: datetime) -> Job:
+        """The job failed for good after being interrupted every time it ran."""
+        return replace(
+            self,
+            status=JobStatus.FAILED,
+            finished_at=at,
+            errors=[{"loc": [], "msg": f"the job was interrupted {self.attempts} times; given up"}],
+        )

@@ -53,6 +53,13 @@ class EvidenceRepository(Protocol):
         """A page of the students who have any result on these competencies, in id order."""
         ...
 
+    async def students_changed_since(
+        self, competency_ids: Collection[str], since: datetime
+    ) -> list[str]:
+        """The students with a result on these competencies received, resent or voided at or
+        after `since`."""
+        ...
+
     async def list(
         self,
         *,

@@ -1,13 +1,20 @@
-"""Long-running work: job records, progress, and the runner."""
+"""Long-running work: job records, progress, the kinds of job and the runner.
+
+A job is data: a kind and JSON arguments, stored on its row before it runs. Any process can
+then run it, or run it again after the process that began it was killed, by looking its kind
+up in the registry the composition root builds (app.use_cases.job_kinds)."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from app.domain.access import Scope, TenantId
 from app.domain.jobs import Job
+
+# JSON values only (str, int, float, bool, None, lists and dicts of them).
+JobArguments = dict[str, Any]
 
 
 class JobRepository(Protocol):
@@ -19,6 +26,12 @@ class JobRepository(Protocol):
 
     async def save(self, job: Job) -> None: ...
 
+    async def claim(self, job: Job) -> bool:
+        """Record `job` as begun (it is the row after `Job.begun`) only if its stored row is
+        unfinished and shows the attempt before: whether this runner won it (two runners
+        taking over the same job at once, one does)."""
+        ...
+
 
 class Progress(Protocol):
     """What a long-running use case reports as it goes (a job's row, a CLI progress bar)."""
@@ -26,9 +39,6 @@ class Progress(Protocol):
     async def advance(self, done: int, total: int | None = None, **result: Any) -> None:
         """`done` of `total` units are finished; `result` merges into the job's report."""
         ...
-
-
-JobWork = Callable[[Progress], Awaitable["JobReport"]]
 
 
 @dataclass
@@ -40,7 +50,31 @@ class JobReport:
     failed: bool = False
 
 
+class JobHandler(Protocol):
+    async def __call__(
+        self, tenant: TenantId, arguments: JobArguments, progress: Progress
+    ) -> JobReport:
+        """Do a job's work. It may be called again for the same job after an interruption, so
+        it must be idempotent or resume from what it committed."""
+        ...
+
+
+@dataclass(frozen=True)
+class JobKind:
+    """How to run one kind of job, and what to release once it has ended, whatever the end
+    (succeeded, failed, or interrupted too often): an upload's file, for an import."""
+
+    run: JobHandler
+    ended: Callable[[JobArguments], Awaitable[None]] | None = None
+
+
+JobKinds = Mapping[str, JobKind]
+
+
 class JobRunner(Protocol):
-    async def start(self, tenant: TenantId, kind: str, scope: Scope, work: JobWork) -> Job:
-        """Record a queued job and run `work` in the background; the job row tracks it."""
+    async def enqueue(
+        self, tenant: TenantId, kind: str, scope: Scope, arguments: JobArguments
+    ) -> Job:
+        """Record a queued job of `kind` with its `arguments`; a runner runs it in the
+        background (in this process or a worker), and the job's row tracks it."""
         ...

@@ -51,6 +51,12 @@ class DecisionRepository(Protocol):
         """How many decisions these competencies have."""
         ...
 
+    async def students_changed_since(
+        self, competency_ids: Collection[str], since: datetime
+    ) -> list[str]:
+        """The students with a decision on these competencies written at or after `since`."""
+        ...
+
     async def with_expired_overrides(self, at: datetime) -> list[DecisionRecord]:
         """Decisions whose override has expired at `at` but still shows."""
         ...

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from app.domain.oneroster.connection import RosterConnection
 from app.domain.oneroster.files import FileMode, Manifest, RosterFile
@@ -40,9 +40,17 @@ class RosterSource(Protocol):
 
 
 class RosterFiles(Protocol):
-    def open(self, path: Path, *, owned: bool = False) -> RosterSource:
-        """A OneRoster CSV set in a folder or a zip file; raises `Invalid` when unreadable.
-        An `owned` file (an upload) is deleted when the source closes."""
+    def open(self, path: Path) -> RosterSource:
+        """A OneRoster CSV set in a folder or a zip file; raises `Invalid` when unreadable."""
+        ...
+
+    def keep_upload(self, stream: BinaryIO) -> Path:
+        """Copy an uploaded set into the service's uploads folder (under its state directory,
+        never a shared temporary folder); the path of the copy."""
+        ...
+
+    def discard_upload(self, path: Path) -> None:
+        """Delete an upload kept by `keep_upload` (gone already is fine)."""
         ...
 
 

@@ -15,6 +15,7 @@ from app.ports.frameworks import FrameworkRepository
 from app.ports.gradebook import GradebookResultRepository, LineItemRepository
 from app.ports.jobs import JobRepository
 from app.ports.mastery import DecisionRepository, OverrideRepository
+from app.ports.policy_revisions import PolicyRevisionRepository
 from app.ports.roster import RosterConnectionRepository, RosterRepository
 from app.ports.roster_import import RosterStaging
 from app.ports.student_records import StudentRecordStore
@@ -42,6 +43,9 @@ class UnitOfWork(Protocol):
 
     @property
     def decisions(self) -> DecisionRepository: ...
+
+    @property
+    def revisions(self) -> PolicyRevisionRepository: ...
 
     @property
     def overrides(self) -> OverrideRepository: ...

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import datetime
 
 from app.domain.access import Principal, Scope, TenantId
 from app.domain.audit import AuditEntry, AuditKind, policy_facts
@@ -18,15 +17,15 @@ from app.domain.framework_commands import (
 )
 from app.domain.frameworks import Competency, Framework
 from app.domain.jobs import Job
-from app.domain.mastery.record import ChangeCause, DecisionRecord, student_records
+from app.domain.policy_revision import PolicyRevision, base_of_change
 from app.ports.clock import Clock, IdGenerator
-from app.ports.jobs import JobReport, JobRunner, Progress
+from app.ports.jobs import JobArguments, JobReport, JobRunner, Progress
 from app.ports.paging import Page
-from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.deciding import save_changed
+from app.ports.unit_of_work import UnitOfWorkFactory
 from app.use_cases.lookups import require_competency, require_framework
+from app.use_cases.recomputing import STUDENTS_PER_STEP, recompute_all, stage_step, switch
 
-STUDENTS_PER_STEP = 200
+RECOMPUTE_JOB = "recompute_decisions"
 
 
 @dataclass(frozen=True)
@@ -38,31 +37,6 @@ class FrameworkChanged:
     job: Job | None = None
 
 
-async def _recompute(
-    uow: UnitOfWork, framework: Framework, after: str | None, now: datetime
-) -> tuple[int, str | None]:
-    """Recompute the decisions of one step of students; returns (changed, last student)."""
-    ids = [c.id for c in framework.competencies]
-    students = await uow.evidence.students_with_evidence(ids, after, STUDENTS_PER_STEP)
-    if not students:
-        return 0, None
-    evidence = await uow.evidence.for_students(students, ids)
-    stored: dict[str, dict[str, DecisionRecord]] = {s: {} for s in students}
-    for record in await uow.decisions.for_students(students, ids):
-        stored[record.student_id][record.competency_id] = record
-    now_records: dict[tuple[str, str], DecisionRecord] = {}
-    before: dict[tuple[str, str], DecisionRecord] = {}
-    for student in students:
-        now_records.update(
-            student_records(framework, student, evidence.get(student, []), stored[student], now)
-        )
-        before.update({(student, cid): r for cid, r in stored[student].items()})
-    refreshed = await save_changed(
-        uow, {framework.id: framework}, now_records, before, now, ChangeCause.POLICY
-    )
-    return len(refreshed.records), students[-1] if len(students) == STUDENTS_PER_STEP else None
-
-
 @dataclass(frozen=True, kw_only=True)
 class Frameworks:
     """Authoring frameworks and competencies, and recomputing the decisions a change reaches."""
@@ -71,8 +45,10 @@ class Frameworks:
     clock: Clock
     ids: IdGenerator
     jobs: JobRunner
-    # A policy change that touches more decisions than this recomputes them in a job (202).
+    # A policy change that touches more decisions than this recomputes them in a job (202),
+    # which commits the staged decisions of this many students at a time.
     recompute_inline_limit: int
+    recompute_step_students: int = STUDENTS_PER_STEP
 
     async def create_framework(self, principal: Principal, command: CreateFramework) -> Framework:
         """A new framework with its whole competency tree."""
@@ -136,65 +112,67 @@ class Frameworks:
     async def change(
         self, principal: Principal, framework_id: str, edit: Callable[[Framework], Framework]
     ) -> FrameworkChanged:
-        """Store `edit` of the framework as it is in this transaction, and recompute the
-        decisions the change reaches (at once, or in a job when there are many)."""
+        """Apply `edit` to the framework and recompute the decisions the change reaches: at
+        once when they are few, else under a pending revision that a job stages in steps and
+        switches in at the end (until then the framework in force and its decisions are
+        unchanged). A change made while a revision is pending builds on it and supersedes it."""
         now = self.clock.now()
-        async with self.uow(principal.tenant_id) as uow:
+        tenant = principal.tenant_id
+        async with self.uow(tenant) as uow:
             old = await require_framework(uow, framework_id)
-            new = edit(old)
-            await uow.frameworks.save(new, now)
-            if changes_decisions(old, new):
+            pending = await uow.revisions.pending(framework_id)
+            base = base_of_change(old, pending)
+            new = edit(base)
+            if changes_decisions(base, new):
                 await uow.audit.record(
                     AuditEntry(
                         now,
                         principal.client_id,
                         AuditKind.FRAMEWORK_CHANGED,
                         framework_id,
-                        before=policy_facts(old),
+                        before=policy_facts(base),
                         after=policy_facts(new),
                     )
                 )
-            else:
-                await uow.commit()
-                return FrameworkChanged(new)
-            count = await uow.decisions.count_for([c.id for c in old.competencies])
-            if count <= self.recompute_inline_limit:
-                after: str | None = None
-                while True:  # every step of students, in this one transaction
-                    _, after = await _recompute(uow, new, after, now)
-                    if after is None:
-                        break
-                await uow.commit()
-                return FrameworkChanged(new)
+            if pending is None:
+                if not changes_decisions(old, new):
+                    await uow.frameworks.save(new, now)
+                    await uow.commit()
+                    return FrameworkChanged(new)
+                count = await uow.decisions.count_for([c.id for c in old.competencies])
+                if count <= self.recompute_inline_limit:
+                    await uow.frameworks.save(new, now)
+                    await recompute_all(uow, new, now)
+                    await uow.commit()
+                    return FrameworkChanged(new)
+            revision = PolicyRevision(self.ids.new_id(), new, now)
+            await uow.revisions.begin(revision)
             await uow.commit()
-
-        async def work(progress: Progress) -> JobReport:
-            changed = await self.recompute_framework(principal.tenant_id, framework_id, progress)
-            return JobReport(result={"decisions_changed": changed})
-
-        job = await self.jobs.start(
-            principal.tenant_id, "recompute_decisions", Scope.FRAMEWORKS_WRITE, work
-        )
+        arguments = {"framework_id": framework_id, "revision_id": revision.id}
+        job = await self.jobs.enqueue(tenant, RECOMPUTE_JOB, Scope.FRAMEWORKS_WRITE, arguments)
         return FrameworkChanged(new, job)
 
-    async def recompute_framework(
-        self, tenant: TenantId, framework_id: str, progress: Progress | None = None
-    ) -> int:
-        """Recompute every decision of a framework, a step of students per transaction."""
-        changed = 0
-        after: str | None = None
-        done = 0
+    async def run_recompute_job(
+        self, tenant: TenantId, arguments: JobArguments, progress: Progress
+    ) -> JobReport:
+        """A recompute job's work: a step of students staged per transaction, then the switch.
+        A job begun again after an interruption resumes after the last step committed; one
+        whose revision was superseded by a later change, or switched already, ends."""
+        steps = 0
         while True:
+            now = self.clock.now()
             async with self.uow(tenant) as uow:
-                framework = await require_framework(uow, framework_id)
-                step_changed, after = await _recompute(uow, framework, after, self.clock.now())
+                revision = await uow.revisions.pending(arguments["framework_id"])
+                if revision is None or revision.id != arguments["revision_id"]:
+                    return JobReport(result={"switched": revision is None})
+                advanced = await stage_step(uow, revision, now, self.recompute_step_students)
+                if advanced is None:
+                    changed = await switch(uow, revision, now)
+                    await uow.commit()
+                    return JobReport(result={"switched": True, "decisions_changed": changed})
                 await uow.commit()
-            changed += step_changed
-            done += 1
-            if progress is not None:
-                await progress.advance(done, None, decisions_changed=changed)
-            if after is None:
-                return changed
+            steps += 1
+            await progress.advance(steps, None, students_through=advanced.students_through)
 
     async def frameworks_by_id(
         self, principal: Principal, framework_ids: Collection[str]

@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from app.domain.access import Scope, TenantId
 from app.domain.audit import OPERATOR, AuditEntry, AuditKind
@@ -39,7 +40,7 @@ from app.domain.oneroster.rows import RowRead, read_role_row, read_row
 from app.domain.oneroster.values import RowValues
 from app.domain.roster import RecordStatus, RoleAssignment, RosterKind, User
 from app.ports.clock import Clock
-from app.ports.jobs import JobReport, JobRunner, Progress
+from app.ports.jobs import JobArguments, JobReport, JobRunner, Progress
 from app.ports.roster_import import RosterFiles, RosterSource, RosterStaging
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.import_report import MAX_LISTED_PROBLEMS, FileReport, ImportReport
@@ -120,35 +121,9 @@ class RosterImports:
         finally:
             await source.close()
 
-    async def start_import_job(
-        self,
-        tenant: TenantId,
-        source: RosterSource,
-        *,
-        skip_invalid: bool,
-        kind: str = IMPORT_JOB,
-        actor: str = OPERATOR,
-    ) -> Job:
-        """Check that the set can be read (raising `Invalid` at once if not), then import it in
-        the background; the source is closed when the job ends."""
-        try:
-            await outline(source)
-        except Exception:
-            await source.close()
-            raise
-
-        async def work(progress: Progress) -> JobReport:
-            try:
-                report = await self.import_roster(
-                    tenant, source, skip_invalid=skip_invalid, progress=progress, actor=actor
-                )
-            except ImportRejected as rejected:
-                return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)
-            finally:
-                await source.close()
-            return JobReport(report.result(), report.errors())
-
-        return await self.jobs.start(tenant, kind, Scope.ROSTER_WRITE, work)
+    def keep_upload(self, stream: BinaryIO) -> Path:
+        """Store an uploaded set where the service keeps its state, until its job ends."""
+        return self.files.keep_upload(stream)
 
     async def start_file_import(
         self,
@@ -156,12 +131,53 @@ class RosterImports:
         path: Path,
         *,
         skip_invalid: bool,
-        owned: bool,
+        upload: bool = False,
         actor: str = OPERATOR,
     ) -> Job:
-        """Import the OneRoster CSV set at `path` (a folder or a zip) as a job."""
-        source = self.files.open(path, owned=owned)
-        return await self.start_import_job(tenant, source, skip_invalid=skip_invalid, actor=actor)
+        """Check that the set at `path` (a folder or a zip) can be read, raising `Invalid` at
+        once if not, then import it as a job. An `upload` is deleted when its job ends,
+        whatever the end, or at once when it cannot be read."""
+        try:
+            source = self.files.open(path)
+            try:
+                await outline(source)
+            finally:
+                await source.close()
+        except Exception:
+            if upload:
+                self.files.discard_upload(path)
+            raise
+        arguments = {
+            "path": str(path),
+            "skip_invalid": skip_invalid,
+            "upload": upload,
+            "actor": actor,
+        }
+        return await self.jobs.enqueue(tenant, IMPORT_JOB, Scope.ROSTER_WRITE, arguments)
+
+    async def run_import_job(
+        self, tenant: TenantId, arguments: JobArguments, progress: Progress
+    ) -> JobReport:
+        """An import job's work. The import is one transaction, so a job interrupted before it
+        committed wrote nothing and runs again from the start; one interrupted after it
+        committed imports the same set again, which changes nothing (imports are upserts)."""
+        skip_invalid = bool(arguments["skip_invalid"])
+        try:
+            report = await self.import_file(
+                tenant,
+                Path(arguments["path"]),
+                skip_invalid=skip_invalid,
+                progress=progress,
+                actor=str(arguments.get("actor", OPERATOR)),
+            )
+        except ImportRejected as rejected:
+            return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)
+        return JobReport(report.result(), report.errors())
+
+    async def import_job_ended(self, arguments: JobArguments) -> None:
+        """An upload is deleted once its job has ended (it holds students' names)."""
+        if arguments.get("upload"):
+            self.files.discard_upload(Path(arguments["path"]))
 
 
 # Rows are read in a worker thread, so that a serving process stays responsive during an import.

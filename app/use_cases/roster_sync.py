@@ -16,7 +16,7 @@ from app.domain.oneroster.connection import (
     secret_problems,
 )
 from app.ports.clock import Clock
-from app.ports.jobs import JobReport, JobRunner, Progress
+from app.ports.jobs import JobArguments, JobReport, JobRunner, Progress
 from app.ports.roster_import import RosterProviders
 from app.ports.security import SecretBox
 from app.ports.unit_of_work import UnitOfWorkFactory
@@ -140,14 +140,21 @@ class RosterSync:
     ) -> Job:
         """Sync in the background; not found at once when no connection is set."""
         await self.get_connection(tenant)
+        arguments = {"skip_invalid": skip_invalid, "actor": actor}
+        return await self.jobs.enqueue(tenant, SYNC_JOB, Scope.ROSTER_WRITE, arguments)
 
-        async def work(progress: Progress) -> JobReport:
-            try:
-                report = await self.sync_roster(
-                    tenant, skip_invalid=skip_invalid, progress=progress, actor=actor
-                )
-            except ImportRejected as rejected:
-                return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)
-            return JobReport(report.result(), report.errors())
-
-        return await self.jobs.start(tenant, SYNC_JOB, Scope.ROSTER_WRITE, work)
+    async def run_sync_job(
+        self, tenant: TenantId, arguments: JobArguments, progress: Progress
+    ) -> JobReport:
+        """A sync job's work: one import transaction and then the new starting point, so a
+        sync interrupted at any moment runs again from the last starting point saved."""
+        try:
+            report = await self.sync_roster(
+                tenant,
+                skip_invalid=bool(arguments["skip_invalid"]),
+                progress=progress,
+                actor=str(arguments.get("actor", OPERATOR)),
+            )
+        except ImportRejected as rejected:
+            return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)
+        return JobReport(report.result(), report.errors())

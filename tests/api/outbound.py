@@ -16,6 +16,8 @@ from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.api.app import create_app
 from app.bootstrap import Container, wire
 from app.domain.access import Tenant
+from app.use_cases.catalog import UseCases
+from app.use_cases.job_kinds import job_kinds
 from tests.conftest import Api, _no_server_errors, token_for
 
 
@@ -39,9 +41,24 @@ async def api_sending_through(
     )
     use_cases = wire(adapters, container.policy)
     app = create_app(use_cases=use_cases, max_body_bytes=container.settings.max_body_bytes)
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app),
-        base_url="http://test",
-        event_hooks={"response": [_no_server_errors]},
-    ) as client:
+    async with (
+        jobs_run_by(container, use_cases),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url="http://test",
+            event_hooks={"response": [_no_server_errors]},
+        ) as client,
+    ):
         yield Api(client, tenant, token_for(container, tenant))
+
+
+@asynccontextmanager
+async def jobs_run_by(container: Container, use_cases: UseCases) -> AsyncIterator[None]:
+    """The container's runner runs jobs by their kind with these use cases (wired again with
+    an adapter swapped) while in the block, then with the container's own again."""
+    container.jobs.attach(job_kinds(use_cases))
+    try:
+        yield
+    finally:
+        await container.jobs.wait()
+        container.jobs.attach(job_kinds(container.use_cases))

@@ -5,21 +5,28 @@ from __future__ import annotations
 import asyncio
 
 from app.bootstrap import Container
-from app.domain.access import Scope
+from app.domain.access import Scope, TenantId
 from app.domain.errors import Invalid, Problem
-from app.ports.jobs import JobReport, Progress
+from app.ports.jobs import JobArguments, JobHandler, JobKind, JobReport, Progress
+from app.use_cases.job_kinds import job_kinds
 from tests.conftest import Api, token_for
+
+
+def register(container: Container, kind: str, run: JobHandler) -> None:
+    """A job kind for one test, beside the service's own."""
+    container.jobs.attach({**job_kinds(container.use_cases), kind: JobKind(run)})
 
 
 async def test_a_job_reports_progress_then_its_outcome(api: Api, container: Container) -> None:
     release = asyncio.Event()
 
-    async def work(progress: Progress) -> JobReport:
+    async def work(_: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
         await progress.advance(3, 10, rows=3)
         await release.wait()
         return JobReport(result={"rows": 10}, errors=[{"loc": ["a.csv", 2], "msg": "skipped"}])
 
-    job = await container.adapters.jobs.start(api.tenant.id, "demo", Scope.ROSTER_WRITE, work)
+    register(container, "demo", work)
+    job = await container.adapters.jobs.enqueue(api.tenant.id, "demo", Scope.ROSTER_WRITE, {})
     for _ in range(100):
         running = (await api.get(f"/v1/jobs/{job.id}")).json()
         if running["done"] == 3:
@@ -39,10 +46,11 @@ async def test_a_job_reports_progress_then_its_outcome(api: Api, container: Cont
 async def test_a_domain_error_fails_the_job_with_every_problem(
     api: Api, container: Container
 ) -> None:
-    async def work(progress: Progress) -> JobReport:
+    async def work(_: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
         raise Invalid("bad file", [Problem(("x.csv", 4), "one"), Problem(("x.csv", 9), "two")])
 
-    job = await container.adapters.jobs.start(api.tenant.id, "demo", Scope.ROSTER_WRITE, work)
+    register(container, "demo", work)
+    job = await container.adapters.jobs.enqueue(api.tenant.id, "demo", Scope.ROSTER_WRITE, {})
     await container.jobs.wait()
     failed = (await api.get(f"/v1/jobs/{job.id}")).json()
     assert failed["status"] == "failed"
@@ -55,10 +63,11 @@ async def test_a_domain_error_fails_the_job_with_every_problem(
 async def test_a_job_is_hidden_from_a_token_without_its_scope(
     api: Api, container: Container
 ) -> None:
-    async def work(progress: Progress) -> JobReport:
+    async def work(_: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
         return JobReport()
 
-    job = await container.adapters.jobs.start(api.tenant.id, "demo", Scope.ROSTER_WRITE, work)
+    register(container, "demo", work)
+    job = await container.adapters.jobs.enqueue(api.tenant.id, "demo", Scope.ROSTER_WRITE, {})
     await container.jobs.wait()
     reader = token_for(container, api.tenant, frozenset({Scope.ROSTER_READ}))
     response = await api.http.get(

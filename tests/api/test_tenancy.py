@@ -11,9 +11,10 @@ import pytest
 
 from app.api.app import create_app
 from app.bootstrap import Container
-from app.domain.access import Scope
+from app.domain.access import Scope, TenantId
 from app.domain.case.identifiers import derived
-from app.ports.jobs import JobReport, Progress
+from app.ports.jobs import JobArguments, JobKind, JobReport, Progress
+from app.use_cases.job_kinds import job_kinds
 from tests.api import gradebook_data as gradebook
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.roster_data import ROSTER
@@ -292,7 +293,7 @@ async def _seed_gradebook(api: Api) -> None:
     assert (await api.put(f"{G}/results/r-1", gradebook.result(8))).status_code == 201
 
 
-async def _finished_work(progress: Progress) -> JobReport:
+async def _finished_work(_: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
     return JobReport(result={"rows": 1})
 
 
@@ -308,9 +309,8 @@ async def test_another_tenant_cannot_see_or_change_it(
     )
     assert override.status_code == 200
     assert (await api.put("/v1/roster/connection", CONNECTION)).status_code == 201
-    job = await container.adapters.jobs.start(
-        api.tenant.id, "test", Scope.ROSTER_READ, _finished_work
-    )
+    container.jobs.attach({**job_kinds(container.use_cases), "test": JobKind(_finished_work)})
+    job = await container.adapters.jobs.enqueue(api.tenant.id, "test", Scope.ROSTER_READ, {})
     await container.jobs.wait()
     ids = {
         "job": job.id,

@@ -109,6 +109,18 @@ class FakeEvidenceRepository:
         }
         return sorted(students)[:limit]
 
+    async def students_changed_since(
+        self, competency_ids: Collection[str], since: datetime
+    ) -> list[str]:
+        wanted = set(competency_ids)
+        return sorted(
+            {
+                r.evidence.student_id
+                for r in self._tables.evidence.values()
+                if r.evidence.competency_id in wanted and r.updated_at >= since
+            }
+        )
+
     def versions(self, evidence_id: str) -> list[EvidenceVersion]:
         """The earlier versions of a result, oldest first (what the table keeps; no port asks)."""
         return [v for v in self._tables.evidence_versions if v.evidence.id == evidence_id]

@@ -71,6 +71,18 @@ class FakeDecisionRepository:
         wanted = set(competency_ids)
         return sum(1 for _, c in self._tables.decisions if c in wanted)
 
+    async def students_changed_since(
+        self, competency_ids: Collection[str], since: datetime
+    ) -> list[str]:
+        wanted = set(competency_ids)
+        return sorted(
+            {
+                s
+                for (s, c), row in self._tables.decisions.items()
+                if c in wanted and row.record.updated_at >= since
+            }
+        )
+
     async def with_expired_overrides(self, at: datetime) -> list[DecisionRecord]:
         return [
             row.record

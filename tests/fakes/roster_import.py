@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Collection, Iterator, Mapping, Sequen
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from app.domain.errors import Invalid, Problem
 from app.domain.oneroster.connection import RosterConnection
@@ -291,16 +292,32 @@ class FakeRosterSource:
 
 @dataclass
 class FakeRosterFiles:
-    """Sets by path: `open` hands out the source registered for a path."""
+    """Sets by path: `open` hands out the source registered for a path; an upload is kept as
+    the set `upload_set` under a new path in `uploads` until discarded."""
 
     sets: dict[Path, FakeRosterSource] = field(default_factory=dict)
-    opened: list[tuple[Path, bool]] = field(default_factory=list)
+    opened: list[Path] = field(default_factory=list)
+    upload_set: FakeRosterSource | None = None
+    uploads: set[Path] = field(default_factory=set)
+    discarded: list[Path] = field(default_factory=list)
 
-    def open(self, path: Path, *, owned: bool = False) -> FakeRosterSource:
-        self.opened.append((path, owned))
+    def open(self, path: Path) -> FakeRosterSource:
+        self.opened.append(path)
         if path not in self.sets:
             raise Invalid("No OneRoster set there", [Problem(("path",), f"{path} is not a set")])
         return self.sets[path]
+
+    def keep_upload(self, stream: BinaryIO) -> Path:
+        path = Path(f"/state/uploads/{len(self.uploads) + len(self.discarded) + 1}.zip")
+        self.uploads.add(path)
+        if self.upload_set is not None:
+            self.sets[path] = self.upload_set
+        return path
+
+    def discard_upload(self, path: Path) -> None:
+        self.uploads.discard(path)
+        self.sets.pop(path, None)
+        self.discarded.append(path)
 
 
 @dataclass

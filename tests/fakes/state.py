@@ -27,6 +27,7 @@ from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import RecordedOverride
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.oneroster.connection import RosterConnection
+from app.domain.policy_revision import PolicyRevision
 from app.domain.roster import RosterKind, RosterRecord
 
 StudentCompetency = tuple[str, str]
@@ -94,6 +95,10 @@ class TenantTables:
     gradebook_results: dict[str, Result] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)
     audit: dict[int, RecordedAuditEntry] = field(default_factory=dict)
+    # Pending policy revisions by framework id, and the decisions staged under them by
+    # (revision id, student, competency).
+    revisions: dict[str, PolicyRevision] = field(default_factory=dict)
+    staged_decisions: dict[tuple[str, str, str], DecisionRecord] = field(default_factory=dict)
 
 
 @dataclass

@@ -30,6 +30,7 @@ from tests.fakes.gradebook import FakeGradebookResultRepository, FakeLineItemRep
 from tests.fakes.jobs import FakeJobRepository
 from tests.fakes.mastery import FakeDecisionRepository, FakeOverrideRepository
 from tests.fakes.reports import FakeReadModels
+from tests.fakes.revisions import FakePolicyRevisionRepository
 from tests.fakes.roster import FakeRosterConnectionRepository, FakeRosterRepository
 from tests.fakes.roster_import import FakeRosterStaging
 from tests.fakes.state import (
@@ -100,6 +101,7 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
         self.case = FakeCaseCatalog(tables)
         self.evidence = FakeEvidenceRepository(tables, sequences.evidence)
         self.decisions = FakeDecisionRepository(tables, sequences.history)
+        self.revisions = FakePolicyRevisionRepository(tables)
         self.overrides = FakeOverrideRepository(tables, sequences.overrides)
         self.roster_connection = FakeRosterConnectionRepository(tables)
         self.line_items = FakeLineItemRepository(tables)

@@ -12,6 +12,7 @@ from app.adapters.security.standing import CachedClientStanding
 from app.bootstrap import Adapters, Policy, wire
 from app.domain.access import ALL_SCOPES, Principal, Scope, TenantId
 from app.use_cases.catalog import UseCases
+from app.use_cases.job_kinds import job_kinds
 from tests.fakes.case import FakeCaseSource
 from tests.fakes.clock import FakeClock, FakeIds
 from tests.fakes.health import FakeReadiness
@@ -69,7 +70,10 @@ class FakeAdapters:
         )
 
     def use_cases(self, policy: Policy | None = None) -> UseCases:
-        return wire(self.adapters(), policy or Policy())
+        """The use cases, with the job kinds they queue attached to the fake runner."""
+        use_cases = wire(self.adapters(), policy or Policy())
+        self.jobs.attach(job_kinds(use_cases))
+        return use_cases
 
 
 def principal(

@@ -27,6 +27,7 @@ from app.api.app import create_app
 from app.bootstrap import Container, build, running
 from app.domain.access import TenantId
 from tests.api.gradebook_data import put_result, result, seed_gradebook
+from tests.api.test_policy_revision_api import leave_a_step_staged
 from tests.api.test_roster_connection import CONNECTION
 from tests.conftest import (
     POSTGRES_ENV,
@@ -98,6 +99,8 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     await container.use_cases.access.create_client(
         tenant_slug=api.tenant.slug, scopes="mastery:read", name="lms"
     )
+    # A policy revision left pending, with a step of decisions staged under it.
+    await leave_a_step_staged(container, api)
 
 
 async def _rows_by_tenant(admin: asyncpg.Connection, table: str) -> dict[int, int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import stat
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from app.domain.oneroster.files import USERS
 
 
 async def _rows(folder: Path) -> list[tuple[int, dict[str, object]]]:
-    source = CsvRosterFiles().open(folder)
+    source = CsvRosterFiles(folder / "uploads").open(folder)
     found = []
     async for chunk in source.rows(USERS):
         found += [(line, dict(values)) for line, values in chunk]
@@ -62,6 +64,18 @@ async def test_slash_dates_that_never_say_their_order_are_left_for_the_rules(
 def test_something_that_is_neither_a_folder_nor_a_zip_is_refused(tmp_path: Path) -> None:
     (tmp_path / "set.zip").write_text("not a zip")
     with pytest.raises(Invalid):
-        CsvRosterFiles().open(tmp_path / "set.zip")
+        CsvRosterFiles(tmp_path / "uploads").open(tmp_path / "set.zip")
     with pytest.raises(Invalid):
-        CsvRosterFiles().open(tmp_path / "missing")
+        CsvRosterFiles(tmp_path / "uploads").open(tmp_path / "missing")
+
+
+def test_an_upload_is_kept_in_the_state_folder_for_the_service_alone(tmp_path: Path) -> None:
+    files = CsvRosterFiles(tmp_path / "state" / "uploads")
+    kept = files.keep_upload(io.BytesIO(b"PK zip bytes"))
+    assert kept.parent == tmp_path / "state" / "uploads"
+    assert kept.read_bytes() == b"PK zip bytes"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
+    files.discard_upload(kept)
+    assert list(kept.parent.iterdir()) == []
+    files.discard_upload(kept)  # gone already is fine

@@ -146,6 +146,20 @@ class SqlDecisionRepository:
         )
         return int((await self._session.execute(stmt)).scalar_one())
 
+    async def students_changed_since(
+        self, competency_ids: Collection[str], since: datetime
+    ) -> list[str]:
+        stmt = (
+            sa.select(_decisions.c.student_id)
+            .where(
+                self._mine(),
+                _decisions.c.competency_id.in_(list(competency_ids)),
+                _decisions.c.updated_at >= since,
+            )
+            .distinct()
+        )
+        return list((await self._session.execute(stmt)).scalars())
+
     async def with_expired_overrides(self, at: datetime) -> list[DecisionRecord]:
         stmt = sa.select(_decisions).where(
             self._mine(),

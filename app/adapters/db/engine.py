@@ -70,7 +70,13 @@ def create_engine(
         # generic plan that cannot see the tenant or the size of an unnest() batch: a lookup
         # of 1,000 results then scans the tenant's whole evidence (measured: 5 ms -> 1.5 s).
         # Planning each time costs well under a millisecond on our statements.
-        connect_args={"server_settings": {"plan_cache_mode": "force_custom_plan"}},
+        # A database that is down or restarting fails a request in seconds (503), never
+        # hangs it: connecting gives up after 5 s (waiting for a pooled connection, after
+        # SQLAlchemy's 30 s).
+        connect_args={
+            "server_settings": {"plan_cache_mode": "force_custom_plan"},
+            "timeout": 5,
+        },
         **options,
     )
 

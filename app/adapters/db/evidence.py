@@ -245,6 +245,20 @@ class SqlEvidenceRepository:
             stmt = stmt.where(_evidence.c.student_id > after)
         return list((await self._session.execute(stmt)).scalars())
 
+    async def students_changed_since(
+        self, competency_ids: Collection[str], since: datetime
+    ) -> list[str]:
+        stmt = (
+            sa.select(_evidence.c.student_id)
+            .where(
+                self._mine(),
+                _evidence.c.competency_id.in_(list(competency_ids)),
+                _evidence.c.updated_at >= since,
+            )
+            .distinct()
+        )
+        return list((await self._session.execute(stmt)).scalars())
+
     async def list(
         self,
         *,

@@ -127,28 +127,9 @@ class EvidenceVersionRow(SQLModel, table=True):
     replaced_at: datetime = _instant()
 
 
-class DecisionRow(SQLModel, table=True):
-    __tablename__ = "decisions"
-    __table_args__ = (
-        # Summaries group a framework's decisions by competency and status; the index covers them.
-        sa.Index(
-            "ix_decisions_tenant_id_framework_id_competency_id",
-            "tenant_id",
-            "framework_id",
-            "competency_id",
-            "status",
-            "student_id",
-        ),
-        # Reports first let expired overrides stop showing (expire_overrides); only decisions
-        # with an expiry are indexed, so finding them costs nothing on 10M rows.
-        sa.Index(
-            "ix_decisions_tenant_id_override_expires_at",
-            "tenant_id",
-            "override_expires_at",
-            postgresql_where=sa.text("override_expires_at IS NOT NULL"),
-            sqlite_where=sa.text("override_expires_at IS NOT NULL"),
-        ),
-    )
+class DecisionColumns(SQLModel):
+    """A decision's columns: the decisions table's, and a pending policy revision's staged
+    decisions' (app.adapters.db.revision_tables), so that one codec reads and writes both."""
 
     tenant_id: int = _tenant_fk()
     student_id: str = Field(primary_key=True, max_length=255)
@@ -171,6 +152,30 @@ class DecisionRow(SQLModel, table=True):
     override_expires_at: datetime | None = _instant(nullable=True)
     next_score_to_master: float | None = None
     updated_at: datetime = _instant()
+
+
+class DecisionRow(DecisionColumns, table=True):
+    __tablename__ = "decisions"
+    __table_args__ = (
+        # Summaries group a framework's decisions by competency and status; the index covers them.
+        sa.Index(
+            "ix_decisions_tenant_id_framework_id_competency_id",
+            "tenant_id",
+            "framework_id",
+            "competency_id",
+            "status",
+            "student_id",
+        ),
+        # Reports first let expired overrides stop showing (expire_overrides); only decisions
+        # with an expiry are indexed, so finding them costs nothing on 10M rows.
+        sa.Index(
+            "ix_decisions_tenant_id_override_expires_at",
+            "tenant_id",
+            "override_expires_at",
+            postgresql_where=sa.text("override_expires_at IS NOT NULL"),
+            sqlite_where=sa.text("override_expires_at IS NOT NULL"),
+        ),
+    )
 
 
 class DecisionChangeRow(SQLModel, table=True):

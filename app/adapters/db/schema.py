@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from app.adapters.db import audit_tables, case_tables, gradebook_tables, mastery_tables, tables
+from app.adapters.db import (
+    audit_tables,
+    case_tables,
+    gradebook_tables,
+    mastery_tables,
+    revision_tables,
+    tables,
+)
 from app.adapters.db.tables import table_of
 
 metadata = tables.metadata
@@ -10,5 +17,6 @@ assert table_of(mastery_tables.FrameworkRow).metadata is metadata
 assert table_of(case_tables.CaseAssociationRow).metadata is metadata
 assert table_of(gradebook_tables.LineItemRow).metadata is metadata
 assert table_of(audit_tables.AuditEntryRow).metadata is metadata
+assert table_of(revision_tables.PolicyRevisionRow).metadata is metadata
 
 __all__ = ["metadata"]

@@ -231,6 +231,10 @@ class JobRow(SQLModel, table=True):
     total: int | None = None
     result: dict[str, Any] = Field(default_factory=dict, sa_type=JsonValue, nullable=False)
     errors: list[dict[str, Any]] = _json()
+    # What runs the job again in any process (its kind's JSON arguments), and how many times
+    # a runner has begun it.
+    arguments: dict[str, Any] = Field(default_factory=dict, sa_type=JsonValue, nullable=False)
+    attempts: int = 0
 
 
 class RosterConnectionRow(SQLModel, table=True):

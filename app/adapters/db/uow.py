@@ -17,6 +17,7 @@ from app.adapters.db.evidence import SqlEvidenceRepository
 from app.adapters.db.frameworks import FrameworkCache, SqlFrameworkRepository
 from app.adapters.db.gradebook import SqlGradebookResultRepository, SqlLineItemRepository
 from app.adapters.db.jobs import SqlJobRepository
+from app.adapters.db.revisions import SqlPolicyRevisionRepository
 from app.adapters.db.roster import SqlRosterRepository
 from app.adapters.db.roster_connection import SqlRosterConnectionRepository
 from app.adapters.db.roster_staging import SqlRosterStaging
@@ -74,6 +75,7 @@ class SqlUnitOfWork(_SessionScope):
     case: SqlCaseCatalog
     evidence: SqlEvidenceRepository
     decisions: SqlDecisionRepository
+    revisions: SqlPolicyRevisionRepository
     overrides: SqlOverrideRepository
     line_items: SqlLineItemRepository
     gradebook_results: SqlGradebookResultRepository
@@ -103,6 +105,7 @@ class SqlUnitOfWork(_SessionScope):
         self.case = SqlCaseCatalog(session, tenant)
         self.evidence = SqlEvidenceRepository(session, tenant)
         self.decisions = SqlDecisionRepository(session, tenant)
+        self.revisions = SqlPolicyRevisionRepository(session, tenant)
         self.overrides = SqlOverrideRepository(session, tenant)
         self.roster_connection = SqlRosterConnectionRepository(session, tenant)
         self.line_items = SqlLineItemRepository(session, tenant)

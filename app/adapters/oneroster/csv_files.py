@@ -8,7 +8,10 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import os
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path, PurePosixPath
@@ -100,9 +103,8 @@ def _day_first(lines: Iterator[list[str]], positions: list[int]) -> bool | None:
 class CsvRosterSource:
     """A OneRoster set in a folder or zip: files found by name whatever their case."""
 
-    def __init__(self, container: _Folder | _Zip, owned: Path | None = None) -> None:
+    def __init__(self, container: _Folder | _Zip) -> None:
         self._container = container
-        self._owned = owned
         self._by_stem = {
             n[: -len(".csv")].lower(): n for n in container.names() if n.lower().endswith(".csv")
         }
@@ -189,21 +191,30 @@ class CsvRosterSource:
     async def close(self) -> None:
         if isinstance(self._container, _Zip):
             self._container.close()
-        if self._owned is not None:
-            self._owned.unlink(missing_ok=True)
 
 
 class CsvRosterFiles:
-    def open(self, path: Path, *, owned: bool = False) -> CsvRosterSource:
+    """Sets read from folders and zips; uploads kept in `uploads` (the state directory's)."""
+
+    def __init__(self, uploads: Path) -> None:
+        self._uploads = uploads
+
+    def open(self, path: Path) -> CsvRosterSource:
         if path.is_dir():
             return CsvRosterSource(_Folder(path))
         if path.is_file():
-            try:
-                return CsvRosterSource(_Zip(path), path if owned else None)
-            except Invalid:
-                if owned:
-                    path.unlink(missing_ok=True)
-                raise
+            return CsvRosterSource(_Zip(path))
         raise Invalid(
             "No OneRoster set there", [Problem(("path",), f"{path} is neither a folder nor a zip")]
         )
+
+    def keep_upload(self, stream: IO[bytes]) -> Path:
+        # Only the service's user may read students' names in a set waiting for its job.
+        self._uploads.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, name = tempfile.mkstemp(prefix="oneroster-", suffix=".zip", dir=self._uploads)
+        with os.fdopen(fd, "wb") as out:
+            shutil.copyfileobj(stream, out, length=1024 * 1024)
+        return Path(name)
+
+    def discard_upload(self, path: Path) -> None:
+        path.unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from fastapi import APIRouter
@@ -9,6 +10,9 @@ from fastapi.responses import JSONResponse
 
 from app.api.deps import UseCasesDep
 from app.api.problems import problem
+from app.api.unavailable import RETRY_AFTER_SECONDS
+
+READY_TIMEOUT_SECONDS = 5.0
 
 router = APIRouter(tags=["operations"])
 log = logging.getLogger("mastery.health")
@@ -27,8 +31,13 @@ async def healthz() -> dict[str, str]:
 )
 async def readyz(use_cases: UseCasesDep) -> JSONResponse:
     try:
-        await use_cases.health.check_ready()
-    except Exception:  # any failure to reach the database means "not ready"
-        log.warning("readiness check failed", exc_info=True)
-        return problem(503, "The database cannot be reached")
+        # A probe that hangs is worse than one that fails: the balancer must hear "no" fast.
+        await asyncio.wait_for(use_cases.health.check_ready(), READY_TIMEOUT_SECONDS)
+    except Exception as error:  # any failure to reach the database means "not ready"
+        log.warning("readiness check failed", extra={"error": type(error).__name__})
+        return problem(
+            503,
+            "The database cannot be reached",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
     return JSONResponse({"status": "ready"})

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile, status
@@ -16,12 +13,6 @@ from app.api.rest.jobs import JobRead
 
 router = APIRouter(tags=["roster"])
 IMPORTS_PATH = "/v1/roster/imports"
-
-
-def _save(upload: UploadFile) -> Path:
-    with tempfile.NamedTemporaryFile(prefix="oneroster-", suffix=".zip", delete=False) as out:
-        shutil.copyfileobj(upload.file, out, length=1024 * 1024)
-    return Path(out.name)
 
 
 def accepted(response: Response, job: Any) -> Any:
@@ -56,13 +47,13 @@ async def import_roster_set(
         bool, Query(description="Import every valid row and report the rest.")
     ] = False,
 ) -> Any:
-    path = await run_in_threadpool(_save, file)
+    path = await run_in_threadpool(use_cases.roster_imports.keep_upload, file.file)
     with located("body", "file"):
         job = await use_cases.roster_imports.start_file_import(
             principal.tenant_id,
             path,
             skip_invalid=skip_invalid or skip_invalid_field,
-            owned=True,
+            upload=True,
             actor=principal.client_id,
         )
     return accepted(response, job)

@@ -123,16 +123,19 @@ async def test_over_the_inline_limit_a_job_recomputes() -> None:
         Scope.FRAMEWORKS_WRITE,
         JobStatus.QUEUED,
     )
-    # The policy is stored; the decisions wait for the job.
-    assert (await use_cases.frameworks.get_framework(CALLER, "math")).calculation == HIGHEST
+    # Until the job switches the revision in, the framework in force and its decisions are
+    # the old ones; the answer shows the framework as it will be.
+    assert changed.framework.calculation == HIGHEST
+    assert (await use_cases.frameworks.get_framework(CALLER, "math")).calculation != HIGHEST
     assert (await shown(use_cases, "s1"))["n1"] == (NOT_YET, 2.65)
     await fakes.jobs.run_pending()
+    assert (await use_cases.frameworks.get_framework(CALLER, "math")).calculation == HIGHEST
     assert (await shown(use_cases, "s1"))["n1"] == (MASTERED, 3.0)
     done = await use_cases.jobs.get_job(CALLER, job.id)
     assert (done.status, done.done, done.result) == (
         JobStatus.SUCCEEDED,
         1,
-        {"decisions_changed": 5},
+        {"students_through": "s2", "switched": True, "decisions_changed": 5},
     )
 
 

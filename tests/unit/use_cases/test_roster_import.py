@@ -5,6 +5,7 @@ teacher u1 and students u2 and u3, and u2's demographics."""
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -133,21 +134,30 @@ async def test_a_set_that_cannot_be_read_is_refused_before_any_job(
 ) -> None:
     base = district()
     nameless = [{k: v for k, v in u.items() if k != "givenName"} for u in base["users"]]
-    source = FakeRosterSource(changed(base, users=nameless))
+    source = fakes.roster_files.upload_set = FakeRosterSource(changed(base, users=nameless))
+    upload = use_cases.roster_imports.keep_upload(io.BytesIO(b"zip"))
     with pytest.raises(Invalid) as refused:
-        await use_cases.roster_imports.start_import_job(TENANT, source, skip_invalid=False)
+        await use_cases.roster_imports.start_file_import(
+            TENANT, upload, skip_invalid=False, upload=True
+        )
     assert refused.value.problems == [Problem(("users.csv",), "missing column(s): givenName")]
     assert source.closed
     assert fakes.jobs.started == []
+    # Students' names in an upload nobody will import are not kept.
+    assert (fakes.roster_files.uploads, fakes.roster_files.discarded) == (set(), [upload])
 
 
 async def test_an_import_job_reports_what_it_did(fakes: FakeAdapters, use_cases: UseCases) -> None:
-    source = FakeRosterSource(district())
-    job = await use_cases.roster_imports.start_import_job(TENANT, source, skip_invalid=False)
-    assert (job.kind, job.scope, job.status) == (
+    source = fakes.roster_files.upload_set = FakeRosterSource(district())
+    upload = use_cases.roster_imports.keep_upload(io.BytesIO(b"zip"))
+    job = await use_cases.roster_imports.start_file_import(
+        TENANT, upload, skip_invalid=False, upload=True
+    )
+    assert (job.kind, job.scope, job.status, job.arguments) == (
         "roster_import",
         Scope.ROSTER_WRITE,
         JobStatus.QUEUED,
+        {"path": str(upload), "skip_invalid": False, "upload": True},
     )
     done = await use_cases.jobs.get_job(CALLER, job.id)
     assert done.status is JobStatus.SUCCEEDED
@@ -155,6 +165,7 @@ async def test_an_import_job_reports_what_it_did(fakes: FakeAdapters, use_cases:
     assert done.result["files"]["users.csv"]["created"] == 3
     assert done.errors == []
     assert source.closed
+    assert (fakes.roster_files.uploads, fakes.roster_files.discarded) == (set(), [upload])
     # Progress after every chunk read, two rows a chunk: orgs 2; sessions, courses and classes
     # 1 each; users 2 + 1; enrollments 2 + 1; demographics 1.
     steps = fakes.jobs.progress[job.id].steps
@@ -165,12 +176,16 @@ async def test_an_import_job_reports_what_it_did(fakes: FakeAdapters, use_cases:
 async def test_a_refused_import_job_fails_with_its_problems(
     fakes: FakeAdapters, use_cases: UseCases
 ) -> None:
-    job = await use_cases.roster_imports.start_import_job(
-        TENANT, FakeRosterSource(broken()), skip_invalid=False
+    fakes.roster_files.upload_set = FakeRosterSource(broken())
+    upload = use_cases.roster_imports.keep_upload(io.BytesIO(b"zip"))
+    job = await use_cases.roster_imports.start_file_import(
+        TENANT, upload, skip_invalid=False, upload=True
     )
     done = await use_cases.jobs.get_job(CALLER, job.id)
     assert done.status is JobStatus.FAILED
     assert done.result["written"] is False
+    # A failed import's upload is deleted too.
+    assert (fakes.roster_files.uploads, fakes.roster_files.discarded) == (set(), [upload])
     assert [e["loc"] for e in done.errors] == [
         ["classes.csv", 3, "courseSourcedId"],
         ["enrollments.csv", 5, "classSourcedId"],
@@ -181,7 +196,7 @@ async def test_a_set_in_a_folder(fakes: FakeAdapters, use_cases: UseCases) -> No
     fakes.roster_files.sets[Path("/sets/lakeside")] = FakeRosterSource(district())
     report = await use_cases.roster_imports.import_file(TENANT, Path("/sets/lakeside"))
     assert report.files["orgs.csv"].created == 2
-    assert fakes.roster_files.opened == [(Path("/sets/lakeside"), False)]
+    assert fakes.roster_files.opened == [Path("/sets/lakeside")]
     with pytest.raises(Invalid):
         await use_cases.roster_imports.import_file(TENANT, Path("/sets/nowhere"))
 

@@ -1,0 +1,1 @@
+"""Durable jobs: runners that run a job from its row (kind + JSON arguments)."""

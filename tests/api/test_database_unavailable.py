@@ -1,0 +1,69 @@
+"""A database that cannot be reached answers 503 problem+json with Retry-After, at once: the
+readiness probe and every request, never a 500 and never a hang. Here the database is a real
+PostgreSQL URL on a loopback port where nothing listens (connection refused); the restart of a
+real server under traffic is the e2e test's (tests/e2e/test_faults.py)."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from functools import partial
+
+import httpx
+import pytest
+
+from app.adapters.db.engine import create_engine, session_factory
+from app.adapters.db.frameworks import FrameworkCache
+from app.adapters.db.uow import SqlUnitOfWork
+from app.api.app import create_app
+from app.bootstrap import Container, _DatabaseReadiness, wire
+from tests.conftest import Api
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])  # closed again when the block ends
+
+
+@pytest.fixture
+async def unreachable(container: Container, api: Api) -> AsyncIterator[httpx.AsyncClient]:
+    engine = create_engine(f"postgresql+asyncpg://nobody@127.0.0.1:{_closed_port()}/mastery")
+    adapters = replace(
+        container.adapters,
+        uow=partial(SqlUnitOfWork, session_factory(engine), FrameworkCache()),
+        readiness=_DatabaseReadiness(engine),
+    )
+    app = create_app(use_cases=wire(adapters, container.policy))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://test", headers=api.auth
+    ) as client:
+        yield client
+    await engine.dispose()
+
+
+async def test_readiness_answers_503_with_retry_after(unreachable: httpx.AsyncClient) -> None:
+    started = time.monotonic()
+    response = await unreachable.get("/readyz")
+    assert time.monotonic() - started < 5
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["retry-after"] == "5"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("GET", "/v1/frameworks"), ("GET", "/v1/students/student-1/mastery"), ("GET", "/v1/jobs/x")],
+)
+async def test_a_request_answers_503_problem_json_with_retry_after(
+    unreachable: httpx.AsyncClient, method: str, path: str
+) -> None:
+    started = time.monotonic()
+    response = await unreachable.request(method, path)
+    assert time.monotonic() - started < 5
+    assert response.status_code == 503, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["retry-after"] == "5"
+    assert response.json()["detail"] == "The database cannot be reached; retry shortly."

@@ -1,0 +1,97 @@
+"""Jobs outlive their process: a job left queued or running (its process killed) is taken over
+by the next runner to start, from its row alone, on both databases; one interrupted too often
+fails for good, and an upload it held is deleted whatever the end."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.bootstrap import Container
+from app.domain.access import Scope, TenantId
+from app.domain.jobs import MAX_ATTEMPTS, Job, JobStatus
+from app.ports.jobs import JobArguments, JobKind, JobReport, Progress
+from app.use_cases.job_kinds import job_kinds
+from tests.conftest import Api
+
+CREATED = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
+
+
+async def _left_behind(container: Container, job: Job) -> None:
+    """The row a killed process leaves: nothing runs it any more."""
+    async with container.adapters.uow(job.tenant_id) as uow:
+        await uow.jobs.add(job)
+        await uow.commit()
+
+
+async def test_a_job_left_running_by_a_killed_process_is_begun_again(
+    api: Api, container: Container
+) -> None:
+    calls: list[tuple[TenantId, JobArguments]] = []
+
+    async def count(tenant: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
+        calls.append((tenant, arguments))
+        return JobReport(result={"counted": arguments["up_to"]})
+
+    container.jobs.attach({**job_kinds(container.use_cases), "count": JobKind(count)})
+    running = Job(
+        id=f"left-{api.tenant.id}",
+        tenant_id=api.tenant.id,
+        kind="count",
+        scope=Scope.ROSTER_WRITE,
+        status=JobStatus.RUNNING,
+        created_at=CREATED,
+        started_at=CREATED,
+        arguments={"up_to": 7},
+        attempts=1,
+    )
+    await _left_behind(container, running)
+    assert await container.jobs.resume() >= 1
+    await container.jobs.wait()
+    done = (await api.get(f"/v1/jobs/{running.id}")).json()
+    assert (done["status"], done["result"]) == ("succeeded", {"counted": 7})
+    assert calls == [(api.tenant.id, {"up_to": 7})]
+    async with container.adapters.uow(api.tenant.id) as uow:
+        stored = await uow.jobs.get(running.id)
+    assert stored is not None
+    assert stored.attempts == 2
+
+
+async def test_an_import_interrupted_every_time_fails_and_its_upload_is_deleted(
+    api: Api, container: Container, tmp_path: Path
+) -> None:
+    upload = tmp_path / "oneroster-upload.zip"
+    upload.write_bytes(b"students' names")
+    interrupted = Job(
+        id=f"doomed-{api.tenant.id}",
+        tenant_id=api.tenant.id,
+        kind="roster_import",
+        scope=Scope.ROSTER_WRITE,
+        status=JobStatus.RUNNING,
+        created_at=CREATED,
+        started_at=CREATED,
+        arguments={"path": str(upload), "skip_invalid": False, "upload": True},
+        attempts=MAX_ATTEMPTS,
+    )
+    await _left_behind(container, interrupted)
+    await container.jobs.resume()
+    await container.jobs.wait()
+    failed = (await api.get(f"/v1/jobs/{interrupted.id}")).json()
+    assert failed["status"] == "failed"
+    assert failed["errors"] == [
+        {"loc": [], "msg": f"the job was interrupted {MAX_ATTEMPTS} times; given up"}
+    ]
+    assert not upload.exists()
+
+
+async def test_an_uploaded_set_is_kept_in_the_state_folder_until_its_job_ends(
+    api: Api, container: Container
+) -> None:
+    uploads = Path(container.settings.state_dir) / "uploads"
+    before = set(uploads.iterdir()) if uploads.exists() else set()
+    response = await api.post(
+        "/v1/roster/imports", files={"file": ("set.zip", b"not a zip", "application/zip")}
+    )
+    assert response.status_code == 422
+    # Refused at once: the upload is not kept.
+    assert set(uploads.iterdir()) == before
