@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
-from app.domain.access import Client, Tenant, TenantId
+from app.domain.access import TenantId
 from app.domain.roster import RosterKind
 from app.ports.audit import AuditLog
 from app.ports.case import CaseCatalog
+from app.ports.directory import ClientRepository, TenantRepository
 from app.ports.evidence import EvidenceRepository
 from app.ports.frameworks import FrameworkRepository
 from app.ports.gradebook import GradebookResultRepository, LineItemRepository
@@ -87,32 +87,6 @@ class UnitOfWork(Protocol):
     async def commit(self) -> None:
         """Make the work durable."""
         ...
-
-
-class TenantRepository(Protocol):
-    async def add(self, slug: str, name: str, created_at: datetime) -> Tenant:
-        """Store a new tenant; raises `Conflict` when the slug is taken."""
-        ...
-
-    async def by_slug(self, slug: str) -> Tenant | None: ...
-
-    async def by_id(self, tenant_id: TenantId) -> Tenant | None: ...
-
-    async def list(self) -> list[Tenant]: ...
-
-
-class ClientRepository(Protocol):
-    async def add(self, client: Client) -> None: ...
-
-    async def get(self, client_id: str) -> Client | None: ...
-
-    async def save(self, client: Client) -> None: ...
-
-    async def delete(self, client_id: str) -> None:
-        """Remove a client; an unknown id changes nothing."""
-        ...
-
-    async def for_tenant(self, tenant_id: TenantId) -> list[Client]: ...
 
 
 class AccessUnitOfWork(Protocol):

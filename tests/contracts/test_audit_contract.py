@@ -9,7 +9,9 @@ from dataclasses import replace
 
 from app.domain.access import TenantId
 from app.domain.audit import ERASED, AuditEntry, AuditKind, AuditQuery
+from app.domain.frameworks import DEFAULT_SCALE
 from app.domain.mastery.override import Override
+from app.domain.policy_revision import PolicyRevision
 from app.domain.scales import Level
 from tests.contracts.conftest import Backend
 from tests.contracts.records import (
@@ -25,6 +27,8 @@ from tests.contracts.records import (
     student,
 )
 from tests.contracts.test_evidence_contract import FRAMEWORK_OF, result
+from tests.contracts.test_mastery_contract import leaf
+from tests.contracts.test_revisions_contract import HIGHEST
 
 
 def _entry(n: float, kind: AuditKind, student_id: str | None = None) -> AuditEntry:
@@ -145,6 +149,10 @@ async def _seed_students(backend: Backend, tenant: TenantId) -> None:
         await uow.evidence.replace_many([replace(added[0], score=4)], [added[0]], day(2))
         await uow.overrides.add("s-1", "m1a", _override())
         await uow.overrides.add("s-2", "m1a", _override())
+        # A pending policy revision's staged decisions are the student's data too.
+        await uow.revisions.begin(PolicyRevision("r1", HIGHEST, day(1)))
+        staged = [leaf("s-1", "m1a", 3, 4), leaf("s-2", "m1a", 1)]
+        await uow.revisions.stage("r1", staged, DEFAULT_SCALE, day(2))
         await uow.commit()
 
 
@@ -156,6 +164,7 @@ EMPTY = {
     "evidence": 0,
     "decision_history": 0,
     "decisions": 0,
+    "staged_decisions": 0,
     "overrides": 0,
     "gradebook_results": 0,
     "enrollments": 0,
@@ -174,6 +183,7 @@ async def test_everything_held_about_a_student_is_found_and_erased(
     await _seed_students(backend, other_tenant)
     s1 = EMPTY | {
         "evidence": 2,
+        "staged_decisions": 1,
         "overrides": 1,
         "enrollments": 1,
         "demographics": 1,
@@ -194,6 +204,7 @@ async def test_everything_held_about_a_student_is_found_and_erased(
         s2 = _counts(await uow.student_records.held("s-2"))
     assert s2 == EMPTY | {
         "evidence": 1,
+        "staged_decisions": 1,
         "overrides": 1,
         "enrollments": 1,
         "demographics": 1,

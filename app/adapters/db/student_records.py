@@ -19,6 +19,7 @@ from app.adapters.db.mastery_tables import (
     EvidenceVersionRow,
     OverrideRow,
 )
+from app.adapters.db.revision_tables import StagedDecisionRow
 from app.adapters.db.tables import table_of
 from app.domain.access import TenantId
 from app.ports.student_records import StudentRows
@@ -32,6 +33,8 @@ SECTIONS: list[tuple[str, sa.Table, str]] = [
     ("evidence", _evidence, "student_id"),
     ("decision_history", table_of(DecisionChangeRow), "student_id"),
     ("decisions", table_of(DecisionRow), "student_id"),
+    # Decisions a pending policy revision has staged for the student (docs/decisions/0018).
+    ("staged_decisions", table_of(StagedDecisionRow), "student_id"),
     ("overrides", table_of(OverrideRow), "student_id"),
     ("gradebook_results", table_of(GradebookResultRow), "student_id"),
     ("enrollments", table_of(t.EnrollmentRow), "user_id"),

@@ -151,13 +151,14 @@ async def test_an_import_job_reports_what_it_did(fakes: FakeAdapters, use_cases:
     source = fakes.roster_files.upload_set = FakeRosterSource(district())
     upload = use_cases.roster_imports.keep_upload(io.BytesIO(b"zip"))
     job = await use_cases.roster_imports.start_file_import(
-        TENANT, upload, skip_invalid=False, upload=True
+        TENANT, upload, skip_invalid=False, upload=True, actor="client-7"
     )
+    # Who asked travels with the job, so its audit entry names them however late it runs.
     assert (job.kind, job.scope, job.status, job.arguments) == (
         "roster_import",
         Scope.ROSTER_WRITE,
         JobStatus.QUEUED,
-        {"path": str(upload), "skip_invalid": False, "upload": True},
+        {"path": str(upload), "skip_invalid": False, "upload": True, "actor": "client-7"},
     )
     done = await use_cases.jobs.get_job(CALLER, job.id)
     assert done.status is JobStatus.SUCCEEDED
