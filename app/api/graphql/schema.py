@@ -21,6 +21,7 @@ from strawberry.types import ExecutionContext, ExecutionResult
 from app.api.graphql.context import GraphInfo, context_getter, needs
 from app.api.graphql.errors import answered, log_unexpected
 from app.api.graphql.limits import Limits, QueryLimits, page_size
+from app.api.graphql.scalars import SCALAR_OVERRIDES
 from app.api.graphql.types.enums import OrgType, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.relay import Connection, after_key, connection
@@ -289,6 +290,7 @@ def build_schema(limits: Limits) -> strawberry.Schema:
     depth_rule = create_validator(limits.max_depth, should_ignore=None)
     schema = MasterySchema(
         query=Query,
+        scalar_overrides=SCALAR_OVERRIDES,
         # QueryLimits validates (through its own cache) only documents whose shape passed.
         extensions=[lambda: QueryLimits(limits, depth_rule), lambda: ParserCache(maxsize=256)],
     )
@@ -309,6 +311,7 @@ SCHEMA = build_schema(Limits())
 
 
 ASSETS_PATH = "/graphiql-assets"
+GRAPHQL_PATH = "/graphql"
 CDN = "https://unpkg.com"
 
 
@@ -328,7 +331,7 @@ def graphql_router(limits: Limits, *, local_assets: bool = False) -> GraphQLRout
     Authorization header). Not in the OpenAPI document: its contract is schema.graphql."""
     router = _Router(
         build_schema(limits),
-        path="/graphql",
+        path=GRAPHQL_PATH,
         context_getter=context_getter(limits),
         graphql_ide="graphiql",
         include_in_schema=False,
