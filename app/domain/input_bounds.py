@@ -15,6 +15,8 @@ from itertools import accumulate
 NUL = "\x00"
 # The largest value of the 32-bit integer columns counts are stored in.
 MAX_STORED_INT = 2**31 - 1
+# The largest value of the 64-bit sequence columns (evidence arrival order).
+MAX_SEQUENCE = 2**63 - 1
 # Instants a school record can carry: wide enough for any birth date or result, narrow enough
 # that a time zone or a duration added never leaves the calendar.
 EARLIEST_YEAR = 1900
@@ -42,10 +44,22 @@ def nul_problem() -> str:
     return "must not contain a NUL character (\\u0000)"
 
 
+def sequence_number(text: str) -> int | None:
+    """The sequence number `text` spells in ASCII digits (str.isdigit also takes "²" and other
+    scripts' digits, which int() refuses), or None when it spells none a column can hold."""
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_SEQUENCE)):
+        return None
+    number = int(text)
+    return number if number <= MAX_SEQUENCE else None
+
+
 def instant_problem(moment: datetime) -> str | None:
     """Why `moment` is outside the instants the service keeps, or None when it is inside."""
-    if moment.year < EARLIEST_YEAR or moment.year > LATEST_YEAR:
+    # The local year first: only inside the window is the shift to UTC safe from overflow.
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
         return f"must be {INSTANT_WINDOW}"
+    if not EARLIEST_YEAR <= in_utc(moment).year <= LATEST_YEAR:
+        return f"must be {INSTANT_WINDOW} in UTC"
     return None
 
 

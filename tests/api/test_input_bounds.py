@@ -118,3 +118,73 @@ async def test_a_clean_graphql_search_still_answers(api: Api) -> None:
     body = await gql(api, query)
     assert "errors" not in body, body
     assert [e["node"]["id"] for e in body["data"]["students"]["edges"]] == ["student-1"]
+
+
+@pytest.mark.parametrize(
+    ("url", "loc"),
+    [
+        ("/v1/users?updated_since=0001-01-01T00:00:00", ("query", "updated_since")),
+        ("/v1/orgs?updated_since=9999-12-31T23:59:59-05:00", ("query", "updated_since")),
+        ("/v1/evidence?since=0001-01-01T00:00:00%2B05:00", ("query", "since")),
+        ("/v1/students/student-1/mastery?as_of=9999-12-31T23:59:59", ("query", "as_of")),
+        ("/v1/students/student-1/mastery/s-1?as_of=0001-01-01", ("query", "as_of")),
+    ],
+)
+async def test_an_instant_outside_the_window_is_refused(
+    api: Api, url: str, loc: tuple[str, ...]
+) -> None:
+    response = await api.get(url)
+    assert _validation(response) == [loc]
+    assert response.json()["errors"][0]["msg"] == (
+        "Value error, must be between 1900-01-01 and 2199-12-31"
+    )
+
+
+async def test_instants_at_the_window_edges_are_read(api: Api) -> None:
+    response = await api.get("/v1/users?updated_since=1900-01-01T00:00:00%2B14:00")
+    # 1899-12-31 in UTC: outside once shifted (and the shift itself cannot overflow).
+    assert _validation(response) == [("query", "updated_since")]
+    response = await api.get("/v1/users?updated_since=2199-12-31T23:59:59Z")
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
+async def test_evidence_observed_in_year_1_is_refused_by_index(api: Api) -> None:
+    await seed_framework(api)
+    items = [result(3, 1), {**result(2, 2), "observed_at": "0001-01-01T00:00:00Z"}]
+    response = await api.post("/v1/evidence", json={"items": items})
+    assert _validation(response) == [("body", "items", 1, "observed_at")]
+
+
+async def test_min_evidence_beyond_a_stored_integer_is_refused(api: Api) -> None:
+    await seed_framework(api)
+    response = await api.patch("/v1/frameworks/fw-math", {"min_evidence": 17431297588183})
+    assert _validation(response) == [("body", "min_evidence")]
+    response = await api.patch("/v1/frameworks/fw-math", {"min_evidence": 2**31 - 1})
+    assert response.status_code == 200, response.text
+    assert response.json()["min_evidence"] == 2**31 - 1
+
+
+def _cursor(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize("key", ["k1:²", "k1:99999999999999999999999", "k1:-1", "k1:٣"])
+async def test_an_evidence_cursor_we_did_not_make_is_refused(api: Api, key: str) -> None:
+    response = await api.get("/v1/evidence", params={"cursor": _cursor(key)})
+    assert _validation(response) == [("query", "cursor")]
+
+
+async def test_graphql_instants_outside_the_window_are_errors(api: Api) -> None:
+    await seed_framework(api)
+    query = (
+        'query($from: DateTime!) { masteryTrend(frameworkId: "fw-math", groupBy: [GRADE], '
+        "from: $from) { minCellSize } }"
+    )
+    for moment in ("0001-01-01T00:00:00", "9999-12-31T23:59:59-05:00"):
+        body = await gql(api, query, **{"from": moment})
+        assert body["data"] is None
+        [error] = body["errors"]
+        assert "must be between 1900-01-01 and 2199-12-31" in error["message"]
+    body = await gql(api, query, **{"from": "2026-09-01T00:00:00"})
+    assert "errors" not in body, body
