@@ -30,17 +30,21 @@ assert (EARLIEST_YEAR, LATEST_YEAR) == (1900, 2199), "keep _WINDOW_PATTERN in st
 def _in_window(moment: datetime) -> datetime:
     if problem := instant_problem(moment):
         raise ValueError(problem)
-    return in_utc(moment)
+    return moment
 
 
-Instant = Annotated[
-    datetime,
-    AfterValidator(_in_window),
-    Field(
-        json_schema_extra={"pattern": _WINDOW_PATTERN, "x-window": INSTANT_WINDOW},
-    ),
-]
-"""An instant from 1900 to 2199, in UTC (taken as UTC when it carries no zone)."""
+def _in_window_utc(moment: datetime) -> datetime:
+    return in_utc(_in_window(moment))
+
+
+_STATED = Field(json_schema_extra={"pattern": _WINDOW_PATTERN, "x-window": INSTANT_WINDOW})
+
+Instant = Annotated[datetime, AfterValidator(_in_window_utc), _STATED]
+"""An instant from 1900 to 2199, in UTC (taken as UTC when it carries no zone): a filter."""
+
+ZonedInstant = Annotated[datetime, AfterValidator(_in_window), _STATED]
+"""An instant from 1900 to 2199 as given, zone or none: a record's own instant, whose missing
+zone the domain refuses where it must have one."""
 
 StoredInt = Annotated[int, Field(le=MAX_STORED_INT, ge=-MAX_STORED_INT - 1)]
 """An integer that fits the 32-bit column it is stored in."""

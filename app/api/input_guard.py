@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.middleware import header, send_problem
@@ -46,7 +47,11 @@ class InputGuard:
         if scope["method"] not in _BODY_METHODS or not checked:
             await self.app(scope, receive, send)
             return
-        body = await _read_body(receive)
+        try:
+            body = await _read_body(receive)
+        except HTTPException as exc:  # the body limit's 413, raised while the body streams in
+            await send_problem(send, exc.status_code, str(exc.detail))
+            return
         if media == _FORM:
             problems = list(_form_problems(body))
         elif json_depth(body) > MAX_JSON_DEPTH:

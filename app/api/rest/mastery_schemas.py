@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.bounded import Instant, PositiveCount, StoredInt
+from app.api.bounded import PositiveCount, StoredInt, ZonedInstant
 from app.domain.evidence import EvidenceKind, NotCounted
 from app.domain.frameworks import CalculationMethod, Competency, Framework, RollupKind, Status
 from app.domain.jobs import JobStatus
@@ -189,7 +189,7 @@ class EvidenceIn(RequestModel):
     competency_id: str = Field(min_length=1, max_length=255)
     score: float
     max_score: float | None = None
-    observed_at: Instant = Field(description="ISO 8601 with a time zone")
+    observed_at: ZonedInstant = Field(description="ISO 8601 with a time zone")
     source: str | None = Field(default=None, max_length=255, description="Default: your client id")
     source_id: str = Field(min_length=1, max_length=255)
     kind: EvidenceKind = EvidenceKind.SUMMATIVE
@@ -361,7 +361,7 @@ class OverrideWrite(RequestModel):
     level: float | None = Field(default=None, description="A level value of the scale")
     status: Literal["mastered", "not_yet"] | None = None
     reason: str = Field(min_length=1, max_length=2000)
-    expires_at: Instant | None = None
+    expires_at: ZonedInstant | None = None
 
 
 class GridStudent(BaseModel):
