@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 
+from app.adapters.oneroster.charsets import detect
 from app.adapters.oneroster.csv_files import CsvRosterFiles, canonical_columns
 from app.domain.errors import Invalid
 from app.domain.oneroster.files import USERS
@@ -65,3 +67,42 @@ def test_something_that_is_neither_a_folder_nor_a_zip_is_refused(tmp_path: Path)
         CsvRosterFiles().open(tmp_path / "set.zip")
     with pytest.raises(Invalid):
         CsvRosterFiles().open(tmp_path / "missing")
+
+
+@pytest.mark.parametrize(
+    ("data", "codec", "note"),
+    [
+        (b"sourcedId,givenName\nu1,Zoe\n", "utf-8-sig", None),
+        ("sourcedId,givenName\nu1,Zoë\n".encode(), "utf-8-sig", None),
+        (
+            b"\xef\xbb\xbf" + "sourcedId\nu1,Muñoz\n".encode(),
+            "utf-8-sig",
+            "read as UTF-8 (with a byte-order mark)",
+        ),
+        ("u1,Zoë,Muñoz,“quoted”\n".encode("cp1252"), "cp1252", "not UTF-8: read as Windows-1252"),
+        # 0x81 is undefined in Windows-1252: only Latin-1 reads every byte.
+        (b"u1,Zo\xeb\x81\n", "latin-1", "neither UTF-8 nor Windows-1252: read as Latin-1"),
+        # A UTF-8 sequence cut off by the end of the file is not UTF-8.
+        (b"u1,Zo\xc3", "cp1252", "not UTF-8: read as Windows-1252"),
+    ],
+)
+def test_a_files_character_set_is_decided_on_all_its_bytes(
+    data: bytes, codec: str, note: str | None
+) -> None:
+    found = detect(io.BytesIO(data))
+    assert (found.codec, found.note) == (codec, note)
+
+
+def test_a_late_windows_1252_byte_is_found_past_the_first_chunk() -> None:
+    data = b"u1,Zoe\n" * 200_000 + "u2,Muñoz\n".encode("cp1252")
+    assert len(data) > 1 << 20
+    assert detect(io.BytesIO(data)).codec == "cp1252"
+
+
+async def test_a_windows_1252_file_reads_its_names(tmp_path: Path) -> None:
+    (tmp_path / "users.csv").write_bytes(
+        "sourcedId,givenName,familyName\r\nu1,Zoë,Muñoz\r\n".encode("cp1252")
+    )
+    assert await _rows(tmp_path) == [
+        (2, {"sourcedId": "u1", "givenName": "Zoë", "familyName": "Muñoz"})
+    ]

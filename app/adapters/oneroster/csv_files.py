@@ -1,7 +1,8 @@
 """Reading a OneRoster CSV set from a folder or a zip file, as rows keyed by the standard's
-column names: any line ending, a byte-order mark or none, quoted fields, headers matched by name
-(1.0 names and known misspellings mapped), extra columns ignored, short rows padded, and
-D/M/YYYY dates turned into ISO dates where a file says which order it uses."""
+column names: any line ending, UTF-8 (a byte-order mark or none) or Windows-1252 (charsets.py),
+quoted fields, headers matched by name (1.0 names and known misspellings mapped), extra columns
+ignored, short rows padded, and D/M/YYYY dates turned into ISO dates where a file says which
+order it uses."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from app.adapters.oneroster.charsets import UTF_8, CharacterSet, detect
 from app.domain.errors import Invalid, Problem
 from app.domain.oneroster.files import (
     BY_STEM,
@@ -80,8 +82,8 @@ class _Zip:
         self._zip.close()
 
 
-def _text(raw: IO[bytes]) -> io.TextIOWrapper:
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+def _text(raw: IO[bytes], encoding: str = UTF_8) -> io.TextIOWrapper:
+    return io.TextIOWrapper(raw, encoding=encoding, newline="")
 
 
 def _day_first(lines: Iterator[list[str]], positions: list[int]) -> bool | None:
@@ -107,12 +109,35 @@ class CsvRosterSource:
             n[: -len(".csv")].lower(): n for n in container.names() if n.lower().endswith(".csv")
         }
         self._columns: dict[str, list[str]] = {}
+        self._charsets: dict[str, CharacterSet] = {}
 
     async def manifest(self) -> Manifest:
+        # Each file's character set, found before any is read (a pass over its bytes, in a
+        # worker thread), and said in the report's notes when it is not plain UTF-8.
+        for stem, name in self._by_stem.items():
+            self._charsets[stem] = await asyncio.to_thread(self._detect, name)
+        manifest = await self._manifest()
+        manifest.notes.extend(
+            f"{self._by_stem[stem]}: {charset.note}"
+            for stem, charset in sorted(self._charsets.items())
+            if charset.note
+        )
+        return manifest
+
+    def _detect(self, name: str) -> CharacterSet:
+        with self._container.open(name) as raw:
+            return detect(raw)
+
+    def _open(self, stem: str) -> io.TextIOWrapper:
+        name = self._by_stem[stem]
+        charset = self._charsets.get(stem) or self._charsets.setdefault(stem, self._detect(name))
+        return _text(self._container.open(name), charset.codec)
+
+    async def _manifest(self) -> Manifest:
         present = {stem for stem in self._by_stem if stem != "manifest"}
         if "manifest" not in self._by_stem:
             return manifest_without_file(present)
-        with _text(self._container.open(self._by_stem["manifest"])) as text:
+        with self._open("manifest") as text:
             reader = csv.reader(text)
             entries = []
             next(reader, None)
@@ -134,7 +159,7 @@ class CsvRosterSource:
     async def columns(self, file: RosterFile) -> list[str] | None:
         stem = file.stem.lower()
         if stem not in self._columns:
-            with _text(self._container.open(self._by_stem[stem])) as text:
+            with self._open(stem) as text:
                 header = next(csv.reader(text), [])
             self._columns[stem] = canonical_columns(file.stem, header)
         return [c for c in self._columns[stem] if c]
@@ -146,8 +171,8 @@ class CsvRosterSource:
             yield chunk
 
     def _chunks(self, file: RosterFile) -> Iterator[list[tuple[int, RowValues]]]:
-        name = self._by_stem[file.stem.lower()]
-        with _text(self._container.open(name)) as text:
+        stem = file.stem.lower()
+        with self._open(stem) as text:
             reader = csv.reader(text)
             names = canonical_columns(file.stem, next(reader, []))
             dates = [i for i, n in enumerate(names) if n in DATE_COLUMNS]
@@ -167,7 +192,7 @@ class CsvRosterSource:
                     if match is None:
                         continue
                     if not decided:
-                        day_first, decided = self._order(name, dates), True
+                        day_first, decided = self._order(stem, dates), True
                     if day_first is not None:
                         day, month = match.group(1, 2) if day_first else match.group(2, 1)
                         row[i] = f"{match.group(3)}-{int(month):02d}-{int(day):02d}"
@@ -180,8 +205,8 @@ class CsvRosterSource:
             if chunk:
                 yield chunk
 
-    def _order(self, name: str, positions: list[int]) -> bool | None:
-        with _text(self._container.open(name)) as text:
+    def _order(self, stem: str, positions: list[int]) -> bool | None:
+        with self._open(stem) as text:
             reader = csv.reader(text)
             next(reader, None)
             return _day_first(reader, positions)
