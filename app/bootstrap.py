@@ -25,6 +25,7 @@ from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs import AsyncioJobRunner
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
+from app.adapters.oneroster.zip_limits import ZipLimits
 from app.adapters.security.secret_box import FernetSecretBox
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
 from app.adapters.security.tokens import JwtTokenCodec
@@ -271,7 +272,13 @@ def build(settings: Settings) -> Container:
         secrets=FernetSecretBox(key),
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
-        roster_files=CsvRosterFiles(),
+        roster_files=CsvRosterFiles(
+            ZipLimits(
+                max_unzipped_bytes=settings.upload_max_unzipped_bytes,
+                max_entries=settings.upload_max_entries,
+                max_ratio=settings.upload_max_ratio,
+            )
+        ),
         roster_providers=HttpRosterProviders(
             outbound,
             timeout_seconds=settings.sis_fetch_timeout_seconds,
@@ -316,4 +323,7 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
         max_upload_bytes=settings.max_upload_bytes,
         graphql_limits=limits,
         graphiql_assets=settings.graphiql_assets_dir,
+        public_base_url=settings.public_url,
+        api_docs=settings.api_docs,
+        graphiql=settings.graphiql,
     )

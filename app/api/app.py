@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
+from app.api.bearer_first import BearerFirst
 from app.api.graphql.limits import Limits
 from app.api.graphql.schema import ASSETS_PATH, GRAPHQL_PATH, graphql_router
 from app.api.input_guard import InputGuard
@@ -38,6 +39,11 @@ Get a token with `POST /oauth/token` (client credentials), then call the API wit
 /ims/oneroster/gradebook/v1p2, which answers imsx_StatusInfo as OneRoster writes it."""
 
 
+# Where the embedded development server listens (`mastery dev`); a deployment sets its own
+# (MASTERY_PUBLIC_BASE_URL).
+DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+
+
 def _operation_id(route: APIRoute) -> str:
     return route.name
 
@@ -50,9 +56,14 @@ def create_app(
     max_upload_bytes: int = 512 * 1024 * 1024,
     graphql_limits: Limits | None = None,
     graphiql_assets: Path | None = None,
+    public_base_url: str = DEFAULT_PUBLIC_BASE_URL,
+    api_docs: bool = True,
+    graphiql: bool = True,
 ) -> FastAPI:
     """The app, either over ready use cases (tests) or starting them in its lifespan
-    (servers)."""
+    (servers). `public_base_url` is where clients reach it (the URIs it serves start with it,
+    whatever Host a request names); `api_docs` serves /docs, /redoc and /openapi.json, and
+    `graphiql` GraphiQL at GET /graphql."""
     if use_cases is None and start is None:
         raise ValueError("give the app its use cases, or a way to start them")
 
@@ -73,7 +84,11 @@ def create_app(
         description=DESCRIPTION,
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
+        docs_url="/docs" if api_docs else None,
+        redoc_url="/redoc" if api_docs else None,
+        openapi_url="/openapi.json" if api_docs else None,
     )
+    app.state.public_base_url = public_base_url.rstrip("/")
     if use_cases is not None:  # usable at once, also where no lifespan runs (ASGI transport)
         app.state.use_cases = use_cases
     add_problem_handlers(app)
@@ -94,7 +109,9 @@ def create_app(
     ):
         app.include_router(module.router)
     app.include_router(
-        graphql_router(graphql_limits or Limits(), local_assets=graphiql_assets is not None)
+        graphql_router(
+            graphql_limits or Limits(), local_assets=graphiql_assets is not None, ide=graphiql
+        )
     )
     if graphiql_assets is not None:
         app.mount(ASSETS_PATH, StaticFiles(directory=graphiql_assets), name="graphiql-assets")
@@ -105,5 +122,7 @@ def create_app(
         max_bytes=max_body_bytes,
         larger={roster_imports.IMPORTS_PATH: max_upload_bytes},
     )
+    # Before the body limit and the guard: no body is read for a caller without a valid token.
+    app.add_middleware(BearerFirst)
     app.add_middleware(RequestContext)  # outermost: every answer carries the request id
     return app

@@ -17,7 +17,8 @@ from urllib.parse import parse_qsl
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.middleware import header, send_problem
+from app.api.middleware import header
+from app.api.refusals import send_refusal
 from app.domain.input_bounds import MAX_JSON_DEPTH, NUL, has_nul, json_depth, nul_problem
 
 Location = list[str | int]
@@ -40,7 +41,7 @@ class InputGuard:
             return
         problems = list(_request_line_problems(scope))
         if problems:
-            await _refuse(send, problems)
+            await _refuse(scope, send, problems)
             return
         media = _media_type(header(scope, b"content-type"))
         checked = media in _CHECKED_MEDIA or media.endswith("+json")
@@ -50,7 +51,7 @@ class InputGuard:
         try:
             body = await _read_body(receive)
         except HTTPException as exc:  # the body limit's 413, raised while the body streams in
-            await send_problem(send, exc.status_code, str(exc.detail))
+            await send_refusal(scope, send, exc.status_code, str(exc.detail))
             return
         if media == _FORM:
             problems = list(_form_problems(body))
@@ -60,7 +61,7 @@ class InputGuard:
         elif _ESCAPED_NUL in body and scope["path"] not in self.depth_only:
             problems = list(_body_problems(body))
         if problems:
-            await _refuse(send, problems)
+            await _refuse(scope, send, problems)
             return
         await self.app(scope, _replay(body, receive), send)
 
@@ -143,5 +144,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replayed
 
 
-async def _refuse(send: Send, problems: list[dict[str, Any]]) -> None:
-    await send_problem(send, 422, "The request is not valid", kind="validation", errors=problems)
+async def _refuse(scope: Scope, send: Send, problems: list[dict[str, Any]]) -> None:
+    await send_refusal(
+        scope, send, 422, "The request is not valid", kind="validation", errors=problems
+    )

@@ -29,11 +29,22 @@ def _validation(response: httpx.Response, status: int = 422) -> list[tuple[Any, 
         "/v1/evidence/e%00",
         "/v1/students/s%001/mastery",
         "/ims/case/v1p0/CFItems/x%00y",
-        "/ims/oneroster/gradebook/v1p2/results/r%00",
     ],
 )
 async def test_a_nul_in_a_path_id_is_refused(api: Api, path: str) -> None:
     assert _validation(await api.get(path)) == [("path",)]
+
+
+async def test_a_nul_in_a_gradebook_path_is_refused_as_oneroster_says(api: Api) -> None:
+    response = await api.get("/ims/oneroster/gradebook/v1p2/results/r%00")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["imsx_description"] == (
+        "The request is not valid (path: must not contain a NUL character (\\u0000))"
+    )
+    assert body["imsx_CodeMinor"]["imsx_codeMinorField"] == [
+        {"imsx_codeMinorFieldName": "path", "imsx_codeMinorFieldValue": "invaliddata"}
+    ]
 
 
 async def test_every_query_parameter_with_a_nul_is_listed(api: Api) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from app.adapters.oneroster.charsets import detect
 from app.adapters.oneroster.csv_files import CsvRosterFiles, canonical_columns
+from app.adapters.oneroster.zip_limits import ZipLimits
 from app.domain.errors import Invalid
 from app.domain.oneroster.files import USERS
 
@@ -106,3 +108,16 @@ async def test_a_windows_1252_file_reads_its_names(tmp_path: Path) -> None:
     assert await _rows(tmp_path) == [
         (2, {"sourcedId": "u1", "givenName": "Zoë", "familyName": "Muñoz"})
     ]
+
+
+def test_a_zip_over_its_unzipped_size_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "set.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("users.csv", b"u,1\n" * 1000)  # 4,000 bytes, ratio well under 200
+        archive.writestr("orgs.csv", b"o,1\n" * 1000)
+    with pytest.raises(Invalid) as refused:
+        CsvRosterFiles(ZipLimits(max_unzipped_bytes=7_999)).open(path)
+    assert [(p.loc, p.msg) for p in refused.value.problems] == [
+        ((), "unzips to 8000 bytes; at most 7999")
+    ]
+    CsvRosterFiles(ZipLimits(max_unzipped_bytes=8_000)).open(path)

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from app.adapters.oneroster.charsets import UTF_8, CharacterSet, detect
+from app.adapters.oneroster.zip_limits import ZipLimits
 from app.domain.errors import Invalid, Problem
 from app.domain.oneroster.files import (
     BY_STEM,
@@ -60,11 +61,16 @@ class _Folder:
 
 
 class _Zip:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: ZipLimits) -> None:
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError) as exc:
             raise Invalid("The upload is not a zip file", [Problem(("file",), str(exc))]) from exc
+        try:
+            limits.check(self._zip)
+        except Invalid:
+            self._zip.close()
+            raise
         # Files at the top of the archive or in one folder (zips of a folder).
         self._files = {
             PurePosixPath(info.filename).name: info.filename
@@ -219,12 +225,15 @@ class CsvRosterSource:
 
 
 class CsvRosterFiles:
+    def __init__(self, zip_limits: ZipLimits | None = None) -> None:
+        self._zip_limits = zip_limits or ZipLimits()
+
     def open(self, path: Path, *, owned: bool = False) -> CsvRosterSource:
         if path.is_dir():
             return CsvRosterSource(_Folder(path))
         if path.is_file():
             try:
-                return CsvRosterSource(_Zip(path), path if owned else None)
+                return CsvRosterSource(_Zip(path, self._zip_limits), path if owned else None)
             except Invalid:
                 if owned:
                     path.unlink(missing_ok=True)

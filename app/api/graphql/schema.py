@@ -326,14 +326,17 @@ class _Router(GraphQLRouter[Any, None]):
         return html.replace(CDN, ASSETS_PATH) if self.local_assets else html
 
 
-def graphql_router(limits: Limits, *, local_assets: bool = False) -> GraphQLRouter[Any, None]:
+def graphql_router(
+    limits: Limits, *, local_assets: bool = False, ide: bool = True
+) -> GraphQLRouter[Any, None]:
     """POST /graphql runs queries; GET /graphql opens GraphiQL (its headers editor takes the
-    Authorization header). Not in the OpenAPI document: its contract is schema.graphql."""
+    Authorization header) unless `ide` is off. Not in the OpenAPI document: its contract is
+    schema.graphql."""
     router = _Router(
         build_schema(limits),
         path=GRAPHQL_PATH,
         context_getter=context_getter(limits),
-        graphql_ide="graphiql",
+        graphql_ide="graphiql" if ide else None,
         include_in_schema=False,
     )
     router.local_assets = local_assets
