@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from app.api.bearer_first import BearerFirst
 from app.api.graphql.limits import Limits
 from app.api.graphql.schema import ASSETS_PATH, GRAPHQL_PATH, graphql_router
-from app.api.input_guard import InputGuard
+from app.api.input_guard import InputGuard, state_refusals
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.problems import add_problem_handlers
 from app.api.rest import (
@@ -117,6 +117,7 @@ def create_app(
         app.mount(ASSETS_PATH, StaticFiles(directory=graphiql_assets), name="graphiql-assets")
     # Inside the body limit, which bounds what the guard reads.
     app.add_middleware(InputGuard, depth_only=frozenset({GRAPHQL_PATH}))
+    state_refusals(app)
     app.add_middleware(
         BodyLimit,
         max_bytes=max_body_bytes,

@@ -14,11 +14,14 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl
 
+from fastapi import FastAPI
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.middleware import header
+from app.api.problems import PROBLEM_JSON
 from app.api.refusals import send_refusal
+from app.api.standards.gradebook_json import GRADEBOOK
 from app.domain.input_bounds import MAX_JSON_DEPTH, NUL, has_nul, json_depth, nul_problem
 
 Location = list[str | int]
@@ -148,3 +151,30 @@ async def _refuse(scope: Scope, send: Send, problems: list[dict[str, Any]]) -> N
     await send_refusal(
         scope, send, 422, "The request is not valid", kind="validation", errors=problems
     )
+
+
+def state_refusals(app: FastAPI) -> None:
+    """Declare in the OpenAPI document the 422 problem+json this guard (or request validation)
+    may answer on any operation (the OneRoster gradebook declares its own 4XX status info)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        refused = {
+            "description": "The request is not valid (every problem listed)",
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
+        }
+        for path, operations in schema["paths"].items():
+            if path.startswith(GRADEBOOK):
+                continue
+            for operation in operations.values():
+                # FastAPI declares its own 422 as application/json HTTPValidationError; the
+                # answer is problem+json (app/api/problems.py), so it is declared as such.
+                answers = operation["responses"]
+                if "422" not in answers or PROBLEM_JSON not in answers["422"].get("content", {}):
+                    answers["422"] = refused
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

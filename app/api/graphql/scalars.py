@@ -57,23 +57,29 @@ def _nul_paths(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str | 
             yield from _nul_paths(item, (*path, index))
 
 
+def _refused(message: str) -> GraphQLError:
+    # A GraphQLError, not a ValueError: graphql-core keeps it as the client's error rather
+    # than wrapping an exception it would take for a bug (answered INTERNAL).
+    return GraphQLError(message, extensions={"code": "INVALID"})
+
+
 def _instant(value: Any) -> datetime:
     if not isinstance(value, str):
-        raise ValueError("An instant is an ISO 8601 string")
+        raise _refused("An instant is an ISO 8601 string")
     if has_nul(value):
-        raise ValueError(f"The instant {nul_problem()}")
+        raise _refused(f"The instant {nul_problem()}")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not an ISO 8601 instant") from None
+        raise _refused(f"{value!r} is not an ISO 8601 instant") from None
     if problem := instant_problem(moment):
-        raise ValueError(f"The instant {problem}")
+        raise _refused(f"The instant {problem}")
     return in_utc(moment)
 
 
 def _instant_literal(node: ValueNode, variables: dict[str, Any] | None = None) -> datetime:
     if not isinstance(node, StringValueNode):
-        raise ValueError("An instant is an ISO 8601 string")
+        raise _refused("An instant is an ISO 8601 string")
     return _instant(node.value)
 
 
