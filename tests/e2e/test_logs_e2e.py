@@ -40,7 +40,7 @@ def test_a_served_day_never_logs_a_name_or_an_email(empty_database: str, tmp_pat
     )
     people = [(_word(), _word(), f"{_word()}@{_word()}.example") for _ in range(10)]
     personal = [part for person in people for part in person]
-    with _serving(env, tmp_path / "server.log") as (base, output):
+    with serving_to_file(env, tmp_path / "server.log") as (base, output):
         token = httpx.post(
             f"{base}/oauth/token",
             data={"grant_type": "client_credentials"},
@@ -57,7 +57,7 @@ def test_a_served_day_never_logs_a_name_or_an_email(empty_database: str, tmp_pat
 
 
 @contextmanager
-def _serving(env: dict[str, str], log: Path) -> Iterator[tuple[str, list[str]]]:
+def serving_to_file(env: dict[str, str], log: Path) -> Iterator[tuple[str, list[str]]]:
     """`mastery serve` writing its output (stdout and stderr) to a file: at DEBUG a pipe
     nobody reads until the end would fill and stall the server."""
     port = _free_port()
