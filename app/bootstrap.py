@@ -25,6 +25,7 @@ from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
+from app.adapters.oneroster.zip_limits import ZipLimits
 from app.adapters.security import keys as service_keys
 from app.adapters.security.secret_box import FernetSecretBox
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
@@ -288,7 +289,14 @@ def build(settings: Settings) -> Container:
         secrets=FernetSecretBox(keys),
         readiness=_DatabaseReadiness(engine),
         jobs=jobs,
-        roster_files=CsvRosterFiles(Path(settings.state_dir) / "uploads"),
+        roster_files=CsvRosterFiles(
+            Path(settings.state_dir) / "uploads",
+            ZipLimits(
+                max_unzipped_bytes=settings.upload_max_unzipped_bytes,
+                max_entries=settings.upload_max_entries,
+                max_ratio=settings.upload_max_ratio,
+            ),
+        ),
         roster_providers=HttpRosterProviders(
             outbound,
             timeout_seconds=settings.sis_fetch_timeout_seconds,
@@ -340,4 +348,7 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
             per_client=settings.token_requests_per_minute_per_client,
             per_address=settings.token_requests_per_minute_per_address,
         ),
+        public_base_url=settings.public_url,
+        api_docs=settings.api_docs,
+        graphiql=settings.graphiql,
     )

@@ -34,6 +34,18 @@ class Settings(BaseSettings):
     # On SQLite, how long a write waits for another write's lock before answering 503 with
     # Retry-After (reads never wait: docs/decisions/0015-sqlite-reads.md).
     sqlite_busy_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+    # A zipped OneRoster set: the most its files may hold once unzipped, how many files it may
+    # have, and how many times larger than compressed a file may be (a zip bomb's signature).
+    upload_max_unzipped_bytes: int = Field(default=4 * 1024 * 1024 * 1024, ge=1024)
+    upload_max_entries: int = Field(default=100, ge=1)
+    upload_max_ratio: int = Field(default=200, ge=1)
+    # Where clients reach the service (a CASE URI it serves starts with it); never taken from
+    # a request's Host header. Default: http://HOST:PORT of this process.
+    public_base_url: str | None = Field(default=None, pattern=r"^https?://[^/?#\s]+(/[^?#\s]*)?$")
+    # /docs, /redoc and /openapi.json; and GraphiQL at GET /graphql. On for the embedded
+    # development setup; a deployment may turn them off.
+    api_docs: bool = True
+    graphiql: bool = True
     log_level: str = "INFO"
     host: str = "127.0.0.1"
     port: int = 8000
@@ -81,6 +93,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return tuple(value.replace(",", " ").split())
         return value
+
+    @property
+    def public_url(self) -> str:
+        """The public base URL, without a trailing slash."""
+        return (self.public_base_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def embedded(self) -> bool:

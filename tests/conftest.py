@@ -132,6 +132,8 @@ def test_settings(database_url: str, **overrides: Any) -> Settings:
         "secret_hash_time_cost": 1,
         "secret_hash_memory_kib": 64,
         "state_dir": Path(tempfile.gettempdir()) / "mastery-test-state",
+        # Where the tests' client reaches the app (its base_url below).
+        "public_base_url": "http://test",
     }
     values.update(overrides)
     return Settings(**values)
@@ -198,7 +200,9 @@ async def _no_server_errors(response: httpx.Response) -> None:
 async def http(container: Container) -> AsyncIterator[httpx.AsyncClient]:
     """The real ASGI app over the test database, through httpx."""
     app = create_app(
-        use_cases=container.use_cases, max_body_bytes=container.settings.max_body_bytes
+        use_cases=container.use_cases,
+        max_body_bytes=container.settings.max_body_bytes,
+        public_base_url=container.settings.public_url,
     )
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),

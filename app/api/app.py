@@ -8,8 +8,10 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
+from app.api.bearer_first import BearerFirst
 from app.api.graphql.limits import Limits
-from app.api.graphql.schema import graphql_router
+from app.api.graphql.schema import GRAPHQL_PATH, graphql_router
+from app.api.input_guard import InputGuard, state_refusals
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.pages import docs
 from app.api.pages.assets import mount_static
@@ -41,6 +43,11 @@ Get a token with `POST /oauth/token` (client credentials), then call the API wit
 /ims/oneroster/gradebook/v1p2, which answers imsx_StatusInfo as OneRoster writes it."""
 
 
+# Where the embedded development server listens (`mastery dev`); a deployment sets its own
+# (MASTERY_PUBLIC_BASE_URL).
+DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+
+
 def _operation_id(route: APIRoute) -> str:
     return route.name
 
@@ -53,9 +60,14 @@ def create_app(
     max_upload_bytes: int = 512 * 1024 * 1024,
     graphql_limits: Limits | None = None,
     token_limits: TokenRateLimits | None = None,
+    public_base_url: str = DEFAULT_PUBLIC_BASE_URL,
+    api_docs: bool = True,
+    graphiql: bool = True,
 ) -> FastAPI:
     """The app, either over ready use cases (tests) or starting them in its lifespan
-    (servers)."""
+    (servers). `public_base_url` is where clients reach it (the URIs it serves start with it,
+    whatever Host a request names); `api_docs` serves /docs, /redoc and /openapi.json, and
+    `graphiql` GraphiQL at GET /graphql."""
     if use_cases is None and start is None:
         raise ValueError("give the app its use cases, or a way to start them")
 
@@ -79,7 +91,9 @@ def create_app(
         # FastAPI's own docs pages load Swagger UI and ReDoc from a CDN; ours serve them.
         docs_url=None,
         redoc_url=None,
+        openapi_url="/openapi.json" if api_docs else None,
     )
+    app.state.public_base_url = public_base_url.rstrip("/")
     if use_cases is not None:  # usable at once, also where no lifespan runs (ASGI transport)
         app.state.use_cases = use_cases
     app.state.token_limits = token_limits or TokenRateLimits()
@@ -103,13 +117,19 @@ def create_app(
         oneroster_gradebook,
     ):
         app.include_router(module.router)
-    app.include_router(graphql_router(graphql_limits or Limits()))
-    app.include_router(docs.router)
+    app.include_router(graphql_router(graphql_limits or Limits(), ide=graphiql))
+    if api_docs:
+        app.include_router(docs.router)
     mount_static(app)
+    # Inside the body limit, which bounds what the guard reads.
+    app.add_middleware(InputGuard, depth_only=frozenset({GRAPHQL_PATH}))
+    state_refusals(app)
     app.add_middleware(
         BodyLimit,
         max_bytes=max_body_bytes,
         larger={roster_imports.IMPORTS_PATH: max_upload_bytes},
     )
+    # Before the body limit and the guard: no body is read for a caller without a valid token.
+    app.add_middleware(BearerFirst)
     app.add_middleware(RequestContext)  # outermost: every answer carries the request id
     return app

@@ -50,7 +50,7 @@ async def get_use_cases(request: Request) -> UseCases:
 UseCasesDep = Annotated[UseCases, Depends(get_use_cases)]
 
 
-def _challenge(error: str | None = None, scope: str | None = None) -> str:
+def challenge(error: str | None = None, scope: str | None = None) -> str:
     parts = ['Bearer realm="mastery"']
     if error:
         parts.append(f'error="{error}"')
@@ -59,30 +59,35 @@ def _challenge(error: str | None = None, scope: str | None = None) -> str:
     return ", ".join(parts)
 
 
+async def authenticated(use_cases: UseCases, authorization: str | None) -> Principal:
+    """The caller of an Authorization header; AuthProblem (401) without a valid bearer token.
+    BearerFirst calls it before a body is read: a client's standing is cached briefly, so this
+    rarely costs a database round trip (docs/decisions/0017-clients-tokens-audit.md)."""
+    if not authorization:
+        raise AuthProblem(401, "A bearer token is required", challenge())
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthProblem(401, "Use the Bearer authentication scheme", challenge("invalid_request"))
+    try:
+        return await use_cases.access.authenticate(token.strip())
+    except Unauthorized as exc:
+        raise AuthProblem(401, exc.detail, challenge("invalid_token")) from exc
+
+
 async def current_principal(
     security_scopes: SecurityScopes,
     use_cases: UseCasesDep,
     authorization: Annotated[str | None, Depends(oauth2)],
 ) -> Principal:
     """The caller, from its bearer token; 401 without a valid token, 403 without the scope."""
-    if not authorization:
-        raise AuthProblem(401, "A bearer token is required", _challenge())
-    scheme, _, token = authorization.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise AuthProblem(
-            401, "Use the Bearer authentication scheme", _challenge("invalid_request")
-        )
-    try:
-        principal = await use_cases.access.authenticate(token.strip())
-    except Unauthorized as exc:
-        raise AuthProblem(401, exc.detail, _challenge("invalid_token")) from exc
+    principal = await authenticated(use_cases, authorization)
     client_id.set(principal.client_id)
     needed = [Scope(s) for s in security_scopes.scopes]
     missing = [s for s in needed if not principal.allows(s)]
     if missing:
         wanted = " ".join(missing)
         raise AuthProblem(
-            403, f"The token lacks the scope {wanted}", _challenge("insufficient_scope", wanted)
+            403, f"The token lacks the scope {wanted}", challenge("insufficient_scope", wanted)
         )
     return principal
 

@@ -32,7 +32,7 @@ class RequestContext:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        given = _header(scope, b"x-request-id")
+        given = header(scope, b"x-request-id")
         rid = given if given and _SAFE_ID.match(given) else uuid.uuid4().hex
         token = request_id.set(rid)
         client_token = client_id.set(None)
@@ -100,7 +100,7 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         max_bytes = self.larger.get(scope["path"], self.default_max_bytes)
-        declared = _header(scope, b"content-length")
+        declared = header(scope, b"content-length")
         if declared and declared.isdigit() and int(declared) > max_bytes:
             await send_problem(send, 413, _too_large_detail(max_bytes))
             return
@@ -124,10 +124,16 @@ def _too_large_detail(max_bytes: int) -> str:
 
 
 async def send_problem(
-    send: Send, status: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None
+    send: Send,
+    status: int,
+    detail: str,
+    *,
+    kind: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    headers: list[tuple[bytes, bytes]] | None = None,
 ) -> None:
     """Answer with a problem+json body straight from the middleware."""
-    body = json.dumps(problem_body(status, detail)).encode()
+    body = json.dumps(problem_body(status, detail, kind=kind, errors=errors)).encode()
     await send(
         {
             "type": "http.response.start",
@@ -147,7 +153,7 @@ def _kind(error: BaseException) -> str:
     return type(error).__name__
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
+def header(scope: Scope, name: bytes) -> str | None:
     headers: Any = scope.get("headers", [])
     for key, value in headers:
         if key == name:

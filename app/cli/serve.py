@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -32,6 +33,12 @@ def serve(
     from app.bootstrap import create_web_app
     from app.config import Settings
 
+    # The address given here is the one settings (and the default public base URL, which
+    # served URIs and links start with) read, in this process and in every worker.
+    if host:
+        os.environ["MASTERY_HOST"] = host
+    if port:
+        os.environ["MASTERY_PORT"] = str(port)
     settings = Settings()
     count = workers or settings.workers
     options: dict[str, Any] = {

@@ -10,6 +10,12 @@ from typing import Generic, Protocol, TypeVar
 
 from app.domain.errors import ProblemList
 
+# The deepest a competency tree may be. Real frameworks are 3 to 6 levels (domain, cluster,
+# standard, component); a bound keeps every walk, rollup and document built from a tree (and
+# the recursion of the libraries serialising it) far from their limits: an isChildOf chain
+# 1,500 deep once imported and then failed every read of its framework.
+MAX_TREE_DEPTH = 64
+
 
 class TreeNode(Protocol):
     @property
@@ -40,9 +46,15 @@ def tree_of(nodes: Sequence[Node], problems: ProblemList) -> Tree[Node]:
     `competencies`); cycles are looked for only when nothing else is wrong."""
     by_id = _by_id(nodes, problems)
     children = _children(nodes, by_id, problems)
-    order = _depth_first(children)
+    order, too_deep = _depth_first(children)
     if not problems and len(order) < len(nodes):
         _cycle_problems(nodes, order, problems)
+    if too_deep is not None:
+        where = next(i for i, node in enumerate(nodes) if node is too_deep)
+        problems.add(
+            ("competencies", where, "parent_id"),
+            f"nests the competency deeper than the {MAX_TREE_DEPTH} levels a framework may have",
+        )
     return Tree(by_id, {k: tuple(v) for k, v in children.items()}, order)
 
 
@@ -74,18 +86,25 @@ def _children(
     return children
 
 
-def _depth_first(children: Mapping[str | None, Sequence[Node]]) -> tuple[Node, ...]:
+def _depth_first(
+    children: Mapping[str | None, Sequence[Node]],
+) -> tuple[tuple[Node, ...], Node | None]:
+    """Every node reached from the roots, depth-first, and the first one found deeper than a
+    tree may be (None when none is)."""
     out: list[Node] = []
+    too_deep: Node | None = None
     seen: set[str] = set()  # repeated ids are reported; this keeps the walk finite meanwhile
-    stack = list(reversed(children.get(None, ())))
+    stack = [(node, 1) for node in reversed(children.get(None, ()))]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         if node.id in seen:
             continue
         seen.add(node.id)
         out.append(node)
-        stack.extend(reversed(children.get(node.id, ())))
-    return tuple(out)
+        if depth > MAX_TREE_DEPTH and too_deep is None:
+            too_deep = node
+        stack.extend((child, depth + 1) for child in reversed(children.get(node.id, ())))
+    return tuple(out), too_deep
 
 
 def _cycle_problems(nodes: Sequence[Node], reached: Sequence[Node], problems: ProblemList) -> None:

@@ -17,6 +17,7 @@ from app.domain.evidence_acceptance import (
     accept_batch,
 )
 from app.domain.frameworks import Framework
+from app.domain.input_bounds import sequence_number
 from app.domain.mastery.record import ChangeCause, DecisionRecord
 from app.domain.mastery.refresh import Touch, touches_of
 from app.domain.roster import RosterKind, UserRole
@@ -173,7 +174,7 @@ class EvidenceRecords:
         limit: int,
     ) -> Page[Evidence]:
         """A page of evidence in arrival order."""
-        if after is not None and not after.isdigit():
+        if after is not None and sequence_number(after) is None:
             raise Invalid("The cursor is not valid", [Problem(("query", "cursor"), "not a cursor")])
         async with self.uow(principal.tenant_id, writes=False) as uow:
             return await uow.evidence.list(

@@ -37,7 +37,9 @@ async def test_a_round_trip_through_the_provider_endpoints_gives_an_identical_tr
     client = await container.use_cases.access.create_client(
         tenant_slug=api.tenant.slug, scopes="frameworks:read"
     )
-    provider = httpx.ASGITransport(app=create_app(use_cases=container.use_cases))
+    provider = httpx.ASGITransport(
+        app=create_app(use_cases=container.use_cases, public_base_url=PROVIDER)
+    )
     async with httpx.AsyncClient(transport=provider, base_url=PROVIDER) as reader:
         token = (
             await reader.post(

@@ -92,3 +92,20 @@ def test_roster_sync_names_why_the_sis_cannot_be_reached_without_a_traceback(
         "error: The SIS cannot be reached "
         f"(token_url: cannot reach 127.0.0.1:{port}: connection refused)"
     )
+
+
+def test_import_of_a_windows_1252_set_says_so_without_a_traceback(
+    empty_database: str, tmp_path: Path
+) -> None:
+    env = _env(empty_database, tmp_path)
+    _mastery(env, "db", "upgrade")
+    _mastery(env, "tenants", "create", "lakeside")
+    folder = sets.write_set(tmp_path / "cp1252", sets.BULK_1_1)
+    users = sets.USERS_1_1.replace("Sam,Study", "Zoë,Muñoz").replace("\n", "\r\n")
+    (folder / "users.csv").write_bytes(users.encode("cp1252"))
+    command = [MASTERY, "import", "oneroster", str(folder), "--tenant", "lakeside"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "note: users.csv: not UTF-8: read as Windows-1252" in done.stdout
+    assert "users.csv (bulk): 3 rows, 3 imported, 0 skipped" in done.stdout

@@ -17,6 +17,7 @@ from app.domain.oneroster.files import FileMode, Manifest, RosterFile
 from app.domain.oneroster.references import Absence, MissingReference, ReferenceField
 from app.domain.oneroster.roles import RoleRow
 from app.domain.oneroster.rows import RowRead
+from app.domain.oneroster.staleness import is_stale
 from app.domain.oneroster.values import RowValues
 from app.domain.roster import RecordStatus, RosterKind, RosterRecord
 from app.ports.roster_import import MergeCounts, MissingReferences
@@ -130,9 +131,8 @@ class FakeRosterStaging:
             stored = self._stored(kind, row.id)
             newer = (
                 stored is not None
-                and stored.source_modified_at is not None
-                and row.modified is not None
-                and stored.source_modified_at > row.modified
+                and stored.updated_at is not None
+                and is_stale(row.modified, stored.source_modified_at, stored.updated_at)
             )
             if not row.invalid and newer:
                 row.stale = True

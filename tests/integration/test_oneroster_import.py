@@ -330,3 +330,36 @@ async def test_a_manifest_naming_a_missing_file_rejects_the_set(
     assert [(p.loc, p.msg) for p in rejected.value.problems] == [
         (("manifest.csv", 7, "value"), "file.courses is bulk but courses.csv is not in the set")
     ]
+
+
+async def test_a_delta_row_older_than_an_undated_stored_record_is_stale(
+    container: Container, tenant: Tenant, tmp_path: Path
+) -> None:
+    # Finding 12: the bulk file leaves Sue's dateLastModified blank; a delta row dated before
+    # that import was applied over her record. Her record's write time (now) counts.
+    bulk = dict(sets.BULK_1_1)
+    bulk["users.csv"] = sets.USERS_1_1.replace(
+        'u3,active,2026-08-01T00:00:00Z,false,"s1,d1"', 'u3,active,,false,"s1,d1"'
+    )
+    await _import(container, tenant, sets.write_set(tmp_path / "bulk", bulk))
+    sue = await _get(container, tenant, RosterKind.USER, "u3")
+    assert sue.source_modified_at is None
+    delta = dict(sets.DELTA_1_1)
+    delta["users.csv"] = sets.DELTA_1_1["users.csv"].replace(
+        "u3,active,2026-07-01T00:00:00Z", "u3,active,2026-09-01T00:00:00Z"
+    )
+    report = await _import(container, tenant, sets.write_set(tmp_path / "delta", delta))
+    assert report.files["users.csv"].stale == 1
+    sue = await _get(container, tenant, RosterKind.USER, "u3")
+    assert isinstance(sue, User)
+    assert sue.given_name == "Sue"
+    # A row dated after the import is newer, and applied.
+    later = dict(delta)
+    later["users.csv"] = delta["users.csv"].replace(
+        "u3,active,2026-09-01T00:00:00Z", "u3,active,2199-01-01T00:00:00Z"
+    )
+    report = await _import(container, tenant, sets.write_set(tmp_path / "later", later))
+    assert report.files["users.csv"].stale == 0
+    sue = await _get(container, tenant, RosterKind.USER, "u3")
+    assert isinstance(sue, User)
+    assert sue.given_name == "Susan"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import stat
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from app.adapters.oneroster.charsets import detect
 from app.adapters.oneroster.csv_files import CsvRosterFiles, canonical_columns
+from app.adapters.oneroster.zip_limits import ZipLimits
 from app.domain.errors import Invalid
 from app.domain.oneroster.files import USERS
 
@@ -79,3 +82,55 @@ def test_an_upload_is_kept_in_the_state_folder_for_the_service_alone(tmp_path: P
     files.discard_upload(kept)
     assert list(kept.parent.iterdir()) == []
     files.discard_upload(kept)  # gone already is fine
+
+
+@pytest.mark.parametrize(
+    ("data", "codec", "note"),
+    [
+        (b"sourcedId,givenName\nu1,Zoe\n", "utf-8-sig", None),
+        ("sourcedId,givenName\nu1,Zoë\n".encode(), "utf-8-sig", None),
+        (
+            b"\xef\xbb\xbf" + "sourcedId\nu1,Muñoz\n".encode(),
+            "utf-8-sig",
+            "read as UTF-8 (with a byte-order mark)",
+        ),
+        ("u1,Zoë,Muñoz,“quoted”\n".encode("cp1252"), "cp1252", "not UTF-8: read as Windows-1252"),
+        # 0x81 is undefined in Windows-1252: only Latin-1 reads every byte.
+        (b"u1,Zo\xeb\x81\n", "latin-1", "neither UTF-8 nor Windows-1252: read as Latin-1"),
+        # A UTF-8 sequence cut off by the end of the file is not UTF-8.
+        (b"u1,Zo\xc3", "cp1252", "not UTF-8: read as Windows-1252"),
+    ],
+)
+def test_a_files_character_set_is_decided_on_all_its_bytes(
+    data: bytes, codec: str, note: str | None
+) -> None:
+    found = detect(io.BytesIO(data))
+    assert (found.codec, found.note) == (codec, note)
+
+
+def test_a_late_windows_1252_byte_is_found_past_the_first_chunk() -> None:
+    data = b"u1,Zoe\n" * 200_000 + "u2,Muñoz\n".encode("cp1252")
+    assert len(data) > 1 << 20
+    assert detect(io.BytesIO(data)).codec == "cp1252"
+
+
+async def test_a_windows_1252_file_reads_its_names(tmp_path: Path) -> None:
+    (tmp_path / "users.csv").write_bytes(
+        "sourcedId,givenName,familyName\r\nu1,Zoë,Muñoz\r\n".encode("cp1252")
+    )
+    assert await _rows(tmp_path) == [
+        (2, {"sourcedId": "u1", "givenName": "Zoë", "familyName": "Muñoz"})
+    ]
+
+
+def test_a_zip_over_its_unzipped_size_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "set.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("users.csv", b"u,1\n" * 1000)  # 4,000 bytes, ratio well under 200
+        archive.writestr("orgs.csv", b"o,1\n" * 1000)
+    with pytest.raises(Invalid) as refused:
+        CsvRosterFiles(tmp_path / "uploads", ZipLimits(max_unzipped_bytes=7_999)).open(path)
+    assert [(p.loc, p.msg) for p in refused.value.problems] == [
+        ((), "unzips to 8000 bytes; at most 7999")
+    ]
+    CsvRosterFiles(tmp_path / "uploads", ZipLimits(max_unzipped_bytes=8_000)).open(path)

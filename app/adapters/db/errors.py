@@ -47,11 +47,20 @@ def constraint_name(exc: IntegrityError) -> str | None:
 
 @asynccontextmanager
 async def translated(errors: Mapping[str, DomainError]) -> AsyncIterator[None]:
-    """Raise the domain error named for a violated constraint; re-raise anything else."""
+    """Raise the domain error named for a violated constraint; re-raise anything else. Both
+    SQLAlchemy's errors and asyncpg's own (from statements sent on the raw connection)."""
     try:
         yield
     except IntegrityError as exc:
         error = errors.get(constraint_name(exc) or "")
+        if error is None:
+            raise
+        raise error from exc
+    except Exception as exc:
+        # asyncpg ships no types: its integrity errors are those of SQLSTATE class 23.
+        if not str(getattr(exc, "sqlstate", "")).startswith("23"):
+            raise
+        error = errors.get(str(getattr(exc, "constraint_name", "")))
         if error is None:
             raise
         raise error from exc

@@ -12,12 +12,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.adapters.db.errors import translated
 from app.adapters.db.mastery_rows import evidence_from_row
 from app.adapters.db.mastery_tables import EvidenceRow, EvidenceVersionRow
 from app.adapters.db.native import asyncpg_connection, is_postgres
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks
 from app.domain.access import TenantId
+from app.domain.errors import Conflict, Problem
 from app.domain.evidence import Evidence
 from app.ports.evidence import EvidenceKey
 from app.ports.mastery import StudentCompetency
@@ -26,6 +28,23 @@ from app.ports.paging import Page
 _evidence = table_of(EvidenceRow)
 _versions = table_of(EvidenceVersionRow)
 _E_COLUMNS = ", ".join("e." + c.name for c in _evidence.columns)
+
+
+# A result's source, source_id and competency name it once: two batches that both found it
+# new (for different students, so neither waited for the other's lock) cannot both store it.
+_ONE_KEY = "uq_evidence_tenant_id_source_source_id_competency_id"
+# Likewise two batches updating one stored result for different students each write its
+# next version.
+_ONE_VERSION = "pk_evidence_versions"
+
+
+def _claimed_concurrently() -> Conflict:
+    return Conflict(
+        "Another request stored or changed a result with the same source, source_id and "
+        "competency at the same time; nothing of this batch was written. Send it again to "
+        "update that result.",
+        [Problem(("items",), "source_id stored concurrently by another request")],
+    )
 
 
 class SqlEvidenceRepository:
@@ -66,41 +85,42 @@ class SqlEvidenceRepository:
     ) -> list[Evidence]:
         if not items:
             return []
-        if is_postgres(self._session):
-            conn = await asyncpg_connection(self._session)
-            rows = await conn.fetch(
-                "INSERT INTO evidence (tenant_id, id, student_id, competency_id, framework_id, "
-                "score, max_score, observed_at, source, source_id, kind, comment, "
-                "received_at, updated_at, version) "
-                "SELECT $1, u.*, $13::timestamptz, $13::timestamptz, 1 FROM unnest("
-                "$2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], "
-                "$8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[]) AS u "
-                "RETURNING id, seq",
-                self._tenant,
-                [e.id for e in items],
-                [e.student_id for e in items],
-                [e.competency_id for e in items],
-                [framework_of[e.competency_id] for e in items],
-                [e.score for e in items],
-                [e.max_score for e in items],
-                [e.observed_at for e in items],
-                [e.source for e in items],
-                [e.source_id for e in items],
-                [e.kind.value for e in items],
-                [e.comment for e in items],
-                at,
-            )
-            seq_of = {r["id"]: r["seq"] for r in rows}
-        else:
-            seq_of = {}
-            values = [self._values(e, framework_of[e.competency_id], at) for e in items]
-            for chunk in chunks(values):
-                stmt = (
-                    sa.insert(_evidence)
-                    .values(list(chunk))
-                    .returning(_evidence.c.id, _evidence.c.seq)
+        async with translated({_ONE_KEY: _claimed_concurrently()}):
+            if is_postgres(self._session):
+                conn = await asyncpg_connection(self._session)
+                rows = await conn.fetch(
+                    "INSERT INTO evidence (tenant_id, id, student_id, competency_id, framework_id, "
+                    "score, max_score, observed_at, source, source_id, kind, comment, "
+                    "received_at, updated_at, version) "
+                    "SELECT $1, u.*, $13::timestamptz, $13::timestamptz, 1 FROM unnest("
+                    "$2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], "
+                    "$8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[]) AS u "
+                    "RETURNING id, seq",
+                    self._tenant,
+                    [e.id for e in items],
+                    [e.student_id for e in items],
+                    [e.competency_id for e in items],
+                    [framework_of[e.competency_id] for e in items],
+                    [e.score for e in items],
+                    [e.max_score for e in items],
+                    [e.observed_at for e in items],
+                    [e.source for e in items],
+                    [e.source_id for e in items],
+                    [e.kind.value for e in items],
+                    [e.comment for e in items],
+                    at,
                 )
-                seq_of.update((await self._session.execute(stmt)).all())
+                seq_of = {r["id"]: r["seq"] for r in rows}
+            else:
+                seq_of = {}
+                values = [self._values(e, framework_of[e.competency_id], at) for e in items]
+                for chunk in chunks(values):
+                    stmt = (
+                        sa.insert(_evidence)
+                        .values(list(chunk))
+                        .returning(_evidence.c.id, _evidence.c.seq)
+                    )
+                    seq_of.update((await self._session.execute(stmt)).all())
         return [_with_seq(e, seq_of[e.id]) for e in items]
 
     def _values(self, e: Evidence, framework_id: str, at: datetime) -> dict[str, Any]:
@@ -138,24 +158,25 @@ class SqlEvidenceRepository:
                 )
             ).all()
         )
-        await self._session.execute(
-            sa.insert(_versions),
-            [
-                {
-                    "tenant_id": self._tenant,
-                    "evidence_id": old.id,
-                    "version": versions[old.id],
-                    "score": old.score,
-                    "max_score": old.max_score,
-                    "observed_at": old.observed_at,
-                    "kind": old.kind.value,
-                    "comment": old.comment,
-                    "voided_at": old.voided_at,
-                    "replaced_at": at,
-                }
-                for old in previous
-            ],
-        )
+        async with translated({_ONE_VERSION: _claimed_concurrently()}):
+            await self._session.execute(
+                sa.insert(_versions),
+                [
+                    {
+                        "tenant_id": self._tenant,
+                        "evidence_id": old.id,
+                        "version": versions[old.id],
+                        "score": old.score,
+                        "max_score": old.max_score,
+                        "observed_at": old.observed_at,
+                        "kind": old.kind.value,
+                        "comment": old.comment,
+                        "voided_at": old.voided_at,
+                        "replaced_at": at,
+                    }
+                    for old in previous
+                ],
+            )
         for e in items:
             await self._session.execute(
                 sa.update(_evidence)

@@ -116,10 +116,13 @@ class SqlRosterStaging:
     async def mark_stale(self, kind: RosterKind) -> list[int]:
         stage, stored = self._stage(kind), SPECS[kind].table
         await self._ready(stage)
+        # app.domain.oneroster.staleness.is_stale, as a set: the stored record's own write
+        # time counts when its source gave no dateLastModified.
+        last_changed = sa.func.coalesce(stored.c.source_modified_at, stored.c.updated_at)
         newer = sa.exists().where(
             stored.c.tenant_id == self._tenant,
             stored.c.id == stage.c.id,
-            stored.c.source_modified_at > stage.c.source_modified_at,
+            last_changed > stage.c.source_modified_at,
         )
         result = await self._run(
             sa.update(stage)

@@ -1,7 +1,8 @@
 """Reading a OneRoster CSV set from a folder or a zip file, as rows keyed by the standard's
-column names: any line ending, a byte-order mark or none, quoted fields, headers matched by name
-(1.0 names and known misspellings mapped), extra columns ignored, short rows padded, and
-D/M/YYYY dates turned into ISO dates where a file says which order it uses."""
+column names: any line ending, UTF-8 (a byte-order mark or none) or Windows-1252 (charsets.py),
+quoted fields, headers matched by name (1.0 names and known misspellings mapped), extra columns
+ignored, short rows padded, and D/M/YYYY dates turned into ISO dates where a file says which
+order it uses."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from app.adapters.oneroster.charsets import UTF_8, CharacterSet, detect
+from app.adapters.oneroster.zip_limits import ZipLimits
 from app.domain.errors import Invalid, Problem
 from app.domain.oneroster.files import (
     BY_STEM,
@@ -61,11 +64,16 @@ class _Folder:
 
 
 class _Zip:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: ZipLimits) -> None:
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError) as exc:
             raise Invalid("The upload is not a zip file", [Problem(("file",), str(exc))]) from exc
+        try:
+            limits.check(self._zip)
+        except Invalid:
+            self._zip.close()
+            raise
         # Files at the top of the archive or in one folder (zips of a folder).
         self._files = {
             PurePosixPath(info.filename).name: info.filename
@@ -83,8 +91,8 @@ class _Zip:
         self._zip.close()
 
 
-def _text(raw: IO[bytes]) -> io.TextIOWrapper:
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+def _text(raw: IO[bytes], encoding: str = UTF_8) -> io.TextIOWrapper:
+    return io.TextIOWrapper(raw, encoding=encoding, newline="")
 
 
 def _day_first(lines: Iterator[list[str]], positions: list[int]) -> bool | None:
@@ -109,12 +117,35 @@ class CsvRosterSource:
             n[: -len(".csv")].lower(): n for n in container.names() if n.lower().endswith(".csv")
         }
         self._columns: dict[str, list[str]] = {}
+        self._charsets: dict[str, CharacterSet] = {}
 
     async def manifest(self) -> Manifest:
+        # Each file's character set, found before any is read (a pass over its bytes, in a
+        # worker thread), and said in the report's notes when it is not plain UTF-8.
+        for stem, name in self._by_stem.items():
+            self._charsets[stem] = await asyncio.to_thread(self._detect, name)
+        manifest = await self._manifest()
+        manifest.notes.extend(
+            f"{self._by_stem[stem]}: {charset.note}"
+            for stem, charset in sorted(self._charsets.items())
+            if charset.note
+        )
+        return manifest
+
+    def _detect(self, name: str) -> CharacterSet:
+        with self._container.open(name) as raw:
+            return detect(raw)
+
+    def _open(self, stem: str) -> io.TextIOWrapper:
+        name = self._by_stem[stem]
+        charset = self._charsets.get(stem) or self._charsets.setdefault(stem, self._detect(name))
+        return _text(self._container.open(name), charset.codec)
+
+    async def _manifest(self) -> Manifest:
         present = {stem for stem in self._by_stem if stem != "manifest"}
         if "manifest" not in self._by_stem:
             return manifest_without_file(present)
-        with _text(self._container.open(self._by_stem["manifest"])) as text:
+        with self._open("manifest") as text:
             reader = csv.reader(text)
             entries = []
             next(reader, None)
@@ -136,7 +167,7 @@ class CsvRosterSource:
     async def columns(self, file: RosterFile) -> list[str] | None:
         stem = file.stem.lower()
         if stem not in self._columns:
-            with _text(self._container.open(self._by_stem[stem])) as text:
+            with self._open(stem) as text:
                 header = next(csv.reader(text), [])
             self._columns[stem] = canonical_columns(file.stem, header)
         return [c for c in self._columns[stem] if c]
@@ -148,8 +179,8 @@ class CsvRosterSource:
             yield chunk
 
     def _chunks(self, file: RosterFile) -> Iterator[list[tuple[int, RowValues]]]:
-        name = self._by_stem[file.stem.lower()]
-        with _text(self._container.open(name)) as text:
+        stem = file.stem.lower()
+        with self._open(stem) as text:
             reader = csv.reader(text)
             names = canonical_columns(file.stem, next(reader, []))
             dates = [i for i, n in enumerate(names) if n in DATE_COLUMNS]
@@ -169,7 +200,7 @@ class CsvRosterSource:
                     if match is None:
                         continue
                     if not decided:
-                        day_first, decided = self._order(name, dates), True
+                        day_first, decided = self._order(stem, dates), True
                     if day_first is not None:
                         day, month = match.group(1, 2) if day_first else match.group(2, 1)
                         row[i] = f"{match.group(3)}-{int(month):02d}-{int(day):02d}"
@@ -182,8 +213,8 @@ class CsvRosterSource:
             if chunk:
                 yield chunk
 
-    def _order(self, name: str, positions: list[int]) -> bool | None:
-        with _text(self._container.open(name)) as text:
+    def _order(self, stem: str, positions: list[int]) -> bool | None:
+        with self._open(stem) as text:
             reader = csv.reader(text)
             next(reader, None)
             return _day_first(reader, positions)
@@ -194,16 +225,18 @@ class CsvRosterSource:
 
 
 class CsvRosterFiles:
-    """Sets read from folders and zips; uploads kept in `uploads` (the state directory's)."""
+    """Sets read from folders and zips (within `zip_limits`); uploads kept in `uploads` (the
+    state directory's)."""
 
-    def __init__(self, uploads: Path) -> None:
+    def __init__(self, uploads: Path, zip_limits: ZipLimits | None = None) -> None:
         self._uploads = uploads
+        self._zip_limits = zip_limits or ZipLimits()
 
     def open(self, path: Path) -> CsvRosterSource:
         if path.is_dir():
             return CsvRosterSource(_Folder(path))
         if path.is_file():
-            return CsvRosterSource(_Zip(path))
+            return CsvRosterSource(_Zip(path, self._zip_limits))
         raise Invalid(
             "No OneRoster set there", [Problem(("path",), f"{path} is neither a folder nor a zip")]
         )

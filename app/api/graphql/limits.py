@@ -36,6 +36,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
 from app.api.graphql.document_limits import page_errors, shape_errors
+from app.api.graphql.scalars import nul_errors
 from app.domain.errors import Invalid, Problem
 
 DEFAULT_LIST_SIZE = 20
@@ -205,9 +206,9 @@ class QueryLimits(SchemaExtension):
         document = context.graphql_document
         if document is not None and context.pre_execution_errors is None:
             # Strawberry skips its own validation once errors are set.
-            context.pre_execution_errors = shape_errors(document) or _validated(
-                context.schema._schema, document, tuple(context.validation_rules)
-            )
+            context.pre_execution_errors = (
+                shape_errors(document) or nul_errors(document, context.variables)
+            ) or _validated(context.schema._schema, document, tuple(context.validation_rules))
             if not context.pre_execution_errors:
                 context.pre_execution_errors = page_errors(
                     document, context.variables, self.limits.max_page_size

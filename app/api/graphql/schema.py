@@ -23,6 +23,7 @@ from strawberry.types import ExecutionContext, ExecutionResult
 from app.api.graphql.context import GraphInfo, context_getter, needs
 from app.api.graphql.errors import answered, log_unexpected
 from app.api.graphql.limits import Limits, QueryLimits, page_size
+from app.api.graphql.scalars import SCALAR_OVERRIDES
 from app.api.graphql.types.enums import OrgType, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.relay import Connection, after_key, connection
@@ -293,6 +294,7 @@ def build_schema(limits: Limits) -> strawberry.Schema:
     depth_rule = create_validator(limits.max_depth, should_ignore=None)
     schema = MasterySchema(
         query=Query,
+        scalar_overrides=SCALAR_OVERRIDES,
         # QueryLimits validates (through its own cache) only documents whose shape passed.
         extensions=[lambda: QueryLimits(limits, depth_rule), lambda: ParserCache(maxsize=256)],
     )
@@ -312,19 +314,23 @@ SCHEMA = build_schema(Limits())
 """The schema as the contract file (openapi/schema.graphql) prints it; limits do not change it."""
 
 
+GRAPHQL_PATH = "/graphql"
+
+
 class _Router(GraphQLRouter[Any, None]):
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         # Our page, not strawberry's: it loads GraphiQL from this app, never from a CDN.
         return page(graphiql_html())
 
 
-def graphql_router(limits: Limits) -> GraphQLRouter[Any, None]:
+def graphql_router(limits: Limits, *, ide: bool = True) -> GraphQLRouter[Any, None]:
     """POST /graphql runs queries; GET /graphql opens GraphiQL (its headers editor takes the
-    Authorization header). Not in the OpenAPI document: its contract is schema.graphql."""
+    Authorization header) unless `ide` is off. Not in the OpenAPI document: its contract is
+    schema.graphql."""
     return _Router(
         build_schema(limits),
-        path="/graphql",
+        path=GRAPHQL_PATH,
         context_getter=context_getter(limits),
-        graphql_ide="graphiql",
+        graphql_ide="graphiql" if ide else None,
         include_in_schema=False,
     )

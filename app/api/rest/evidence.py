@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 
+from app.api.bounded import Instant
 from app.api.deps import EvidenceWriter, MasteryReader, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
@@ -84,12 +84,10 @@ async def list_(
     principal: MasteryReader,
     student_id: str | None = None,
     competency_id: str | None = None,
-    since: Annotated[datetime | None, Query(description="Changed at or after")] = None,
+    since: Annotated[Instant | None, Query(description="Changed at or after")] = None,
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> Any:
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
     page = await use_cases.evidence.list_evidence(
         principal,
         student_id=student_id,

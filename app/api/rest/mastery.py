@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
+from app.api.bounded import Instant
 from app.api.deps import MasteryOverrider, MasteryReader, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
@@ -17,7 +17,7 @@ from app.domain.mastery.decision import MasteryStatus
 router = APIRouter(tags=["mastery"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
 AsOf = Annotated[
-    datetime | None,
+    Instant | None,
     Query(description="Decide from the evidence and overrides of this instant (ISO 8601)"),
 ]
 

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.bounded import PositiveCount, StoredInt, ZonedInstant
 from app.domain.evidence import EvidenceKind, NotCounted
 from app.domain.frameworks import CalculationMethod, Competency, Framework, RollupKind, Status
 from app.domain.jobs import JobStatus
@@ -34,12 +35,12 @@ class ScaleSchema(RequestModel):
 class CalculationSchema(RequestModel):
     method: CalculationMethod
     weight: float | None = Field(default=None, description="decaying averages: w in (0, 1)")
-    n: int | None = Field(default=None, description="n_mastery, most_recent_average")
+    n: StoredInt | None = Field(default=None, description="n_mastery, most_recent_average")
 
 
 class RollupSchema(RequestModel):
     rule: RollupKind = RollupKind.ALL
-    k: int | None = Field(default=None, description="at_least: how many children")
+    k: StoredInt | None = Field(default=None, description="at_least: how many children")
     percent: float | None = Field(default=None, description="percent: share of children")
 
 
@@ -56,7 +57,9 @@ class CompetencyCreate(RequestModel):
 
 class CompetencyAdd(CompetencyCreate):
     parent_id: str | None = Field(default=None, description="null adds a root competency")
-    position: int | None = Field(default=None, description="Place among siblings; last if null")
+    position: StoredInt | None = Field(
+        default=None, description="Place among siblings; last if null"
+    )
 
 
 class FrameworkCreate(RequestModel):
@@ -67,7 +70,7 @@ class FrameworkCreate(RequestModel):
     status: Status | None = None
     scale: ScaleSchema | None = None
     calculation: CalculationSchema | None = None
-    min_evidence: int | None = Field(default=None, ge=1)
+    min_evidence: PositiveCount | None = None
     include_formative: bool = False
     competencies: list[CompetencyCreate] = []
 
@@ -79,7 +82,7 @@ class FrameworkUpdate(RequestModel):
     status: Status | None = None
     scale: ScaleSchema | None = None
     calculation: CalculationSchema | None = None
-    min_evidence: int | None = Field(default=None, ge=1)
+    min_evidence: PositiveCount | None = None
     include_formative: bool | None = None
 
 
@@ -92,7 +95,7 @@ class CompetencyUpdate(RequestModel):
         default=None, description="null: the framework's calculation applies"
     )
     rollup: RollupSchema | None = None
-    position: int | None = None
+    position: StoredInt | None = None
     parent_id: str | None = None
 
 
@@ -186,7 +189,7 @@ class EvidenceIn(RequestModel):
     competency_id: str = Field(min_length=1, max_length=255)
     score: float
     max_score: float | None = None
-    observed_at: datetime = Field(description="ISO 8601 with a time zone")
+    observed_at: ZonedInstant = Field(description="ISO 8601 with a time zone")
     source: str | None = Field(default=None, max_length=255, description="Default: your client id")
     source_id: str = Field(min_length=1, max_length=255)
     kind: EvidenceKind = EvidenceKind.SUMMATIVE
@@ -358,7 +361,7 @@ class OverrideWrite(RequestModel):
     level: float | None = Field(default=None, description="A level value of the scale")
     status: Literal["mastered", "not_yet"] | None = None
     reason: str = Field(min_length=1, max_length=2000)
-    expires_at: datetime | None = None
+    expires_at: ZonedInstant | None = None
 
 
 class GridStudent(BaseModel):

@@ -19,6 +19,7 @@ from app.api.problems import problem_body
 from app.api.rate_limits import TokenRateLimits
 from app.domain.access import ScopeNotGranted, format_scopes
 from app.domain.errors import Invalid, Unauthorized
+from app.domain.input_bounds import has_nul
 
 router = APIRouter(tags=["auth"])
 
@@ -74,7 +75,10 @@ def _basic_credentials(authorization: str) -> tuple[str, str] | None:
     if not sep:
         return None
     # RFC 6749 §2.3.1: both parts are form-urlencoded before Basic encoding.
-    return unquote(client.replace("+", " ")), unquote(secret.replace("+", " "))
+    client, secret = unquote(client.replace("+", " ")), unquote(secret.replace("+", " "))
+    if has_nul(client) or has_nul(secret):
+        return None  # no client's id or secret holds one (the form fields: app/api/input_guard.py)
+    return client, secret
 
 
 def _credentials(

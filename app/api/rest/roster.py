@@ -5,12 +5,12 @@ Every resource has the same five operations, so one function declares them from 
 # No `from __future__ import annotations`: FastAPI reads the route annotations, which name
 # classes chosen per resource at run time.
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, Field, create_model
 
+from app.api.bounded import Instant
 from app.api.deps import RosterReader, RosterWriter, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import roster_schemas as s
@@ -45,7 +45,7 @@ class _Filters(BaseModel):
     status: RecordStatus = Field(
         default=RecordStatus.ACTIVE, description="`tobedeleted` lists retired records."
     )
-    updated_since: datetime | None = Field(
+    updated_since: Instant | None = Field(
         default=None, description="Only records changed at or after this instant (UTC if no zone)."
     )
 
@@ -86,8 +86,6 @@ def _query(filters: _Filters | None, limit: int, cursor: str | None) -> RosterQu
     if filters is None:
         return RosterQuery(after=decode_cursor(cursor), limit=limit)
     since = filters.updated_since
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
     extra = filters.model_dump(mode="json", exclude={"status", "updated_since"}, exclude_none=True)
     return RosterQuery(
         status=filters.status,

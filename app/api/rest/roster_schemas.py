@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.bounded import ZonedInstant
 from app.domain.roster import (
     EnrollmentRole,
     OrgType,
@@ -116,7 +117,7 @@ class RoleAssignmentFields(BaseModel):
     begin_date: date | None = None
     end_date: date | None = None
     id: str | None = Field(default=None, description="The SIS's sourcedId of the role.")
-    source_modified_at: datetime | None = None
+    source_modified_at: ZonedInstant | None = None
 
 
 class UserFields(BaseModel):

@@ -3,15 +3,16 @@ change."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
+from app.api.bounded import PositiveCount
 from app.api.rest.mastery_schemas import CalculationSchema, RequestModel
 
 
 class SimulationRequest(RequestModel):
     calculation: CalculationSchema | None = None
     mastery_threshold: float | None = None
-    min_evidence: int | None = Field(default=None, ge=1)
+    min_evidence: PositiveCount | None = None
     include_formative: bool | None = None
 
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from app.api.deps import FrameworkReader, UseCasesDep
 from app.api.error_status import headers_of, status_of
 from app.api.problems import AuthProblem, problem_body
+from app.api.public_url import public_base
 from app.domain.access import Principal
 from app.domain.errors import DomainError
 from app.use_cases import case_provider as use
@@ -122,7 +123,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/") + PREFIX
+    return public_base(request) + PREFIX
 
 
 def _answer(request: Request, body: Any, headers: dict[str, str] | None = None) -> Response:

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from app.api.deps import UseCasesDep, authorized
+from app.api.public_url import public_base, public_url
 from app.api.standards import gradebook_schemas as s
 from app.api.standards.gradebook_json import GRADEBOOK, Writer, selected
 from app.api.standards.imsx import ImsxRoute, imsx_responses
@@ -89,7 +90,7 @@ def _links(request: Request, offset: int, limit: int, total: int) -> str:
     """RFC 8288 links to the first, previous, next and last pages (those that exist)."""
 
     def at(start: int, rel: str) -> str:
-        url = request.url.include_query_params(offset=start, limit=limit)
+        url = public_url(request, offset=start, limit=limit)
         return f'<{url}>; rel="{rel}"'
 
     last = max(0, (total - 1) // limit * limit)
@@ -120,7 +121,7 @@ PAGED: dict[int | str, dict[str, Any]] = {
 
 
 def _writer(request: Request) -> Writer:
-    return Writer(str(request.base_url))
+    return Writer(public_base(request))
 
 
 def _saved(body: dict[str, Any], created: bool) -> JSONResponse:

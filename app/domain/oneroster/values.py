@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from app.domain.errors import Problem
+from app.domain.input_bounds import NUL, instant_problem, nul_problem
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -49,6 +50,13 @@ def parse_instant(text: str) -> datetime:
 
 
 @lru_cache(maxsize=4096)
+def _window_problem(text: str) -> str | None:
+    """Why an instant is outside the kept window (checked before it is shifted to UTC, which
+    overflows near year 1 and 9999)."""
+    return instant_problem(datetime.fromisoformat(text)) if len(text) > 10 else None
+
+
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
     """An ISO 8601 date; an instant given where a date is expected gives its date."""
     if len(text) == 10:
@@ -71,6 +79,10 @@ class Fields:
     def text(self, field: str) -> str | None:
         value = self.values.get(field)
         if type(value) is str or isinstance(value, str):  # the first test is the fast path
+            if NUL in value:
+                # No stored text can hold one: the row is refused (or skipped) for it.
+                self.bad(field, f"{field} {nul_problem()}")
+                value = value.replace(NUL, "")
             return value.strip() or None
         return None
 
@@ -84,7 +96,13 @@ class Fields:
     def texts(self, field: str) -> tuple[str, ...]:
         value = self.values.get(field)
         if isinstance(value, tuple):
+            if any(NUL in str(v) for v in value):
+                self.bad(field, f"{field} {nul_problem()}")
+                return ()
             return tuple(v for v in (str(v).strip() for v in value) if v)
+        if isinstance(value, str) and NUL in value:
+            self.bad(field, f"{field} {nul_problem()}")
+            return ()
         if isinstance(value, str) and value.strip():
             return tuple(v for v in (v.strip() for v in value.split(",")) if v)
         return ()
@@ -142,6 +160,9 @@ class Fields:
         if text is None:
             return None
         try:
+            if problem := _window_problem(text):
+                self.bad(field, f"{field} {text!r} {problem}")
+                return None
             return parse_instant(text)
         except ValueError:
             self.bad(field, f"{field} {text!r} is not a date-time (ISO 8601)")

@@ -247,3 +247,22 @@ def test_only_an_active_competency_of_an_active_framework_takes_evidence() -> No
     ]
     retired = _tree(Status.RETIRED)
     assert [retired.takes_evidence(c) for c in ("r", "a1", "b")] == [False, False, False]
+
+
+def _chain(length: int) -> list[Competency]:
+    return [
+        Competency(id=f"c{n}", code=f"C{n}", statement="s", parent_id=f"c{n - 1}" if n else None)
+        for n in range(length)
+    ]
+
+
+def test_a_tree_may_be_64_levels_deep_and_no_deeper() -> None:
+    assert len(Framework(id="f", title="t", competencies=tuple(_chain(64))).competencies) == 64
+    with pytest.raises(Invalid) as raised:
+        Framework(id="f", title="t", competencies=tuple(_chain(1500)))
+    assert [(p.loc, p.msg) for p in raised.value.problems] == [
+        (
+            ("competencies", 64, "parent_id"),
+            "nests the competency deeper than the 64 levels a framework may have",
+        )
+    ]

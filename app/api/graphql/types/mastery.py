@@ -16,6 +16,7 @@ from app.api.graphql.types.frameworks import Competency, Level, of
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.domain import evidence as ev
 from app.domain.errors import Invalid, Problem
+from app.domain.input_bounds import sequence_number
 from app.domain.mastery.explanation import Explanation as DomainExplanation
 from app.domain.mastery.view import DecisionView
 
@@ -225,10 +226,9 @@ class Mastery:
     ) -> Connection[Evidence]:
         size = page_size(first, info.context.limits)
         # A decision's results are few and loaded together: the cursor is an offset.
-        offset = after_key(after) or "0"
-        if not offset.isdigit():
+        start = sequence_number(after_key(after) or "0")
+        if start is None:
             raise Invalid("The cursor is not valid", [Problem(("after",), "not a cursor")])
-        start = int(offset)
         found = await info.context.loaders.evidence.load(
             (self.view.student_id, self.view.competency_id)
         )
