@@ -3,13 +3,14 @@ of the body limit, the input guard and the routes, so that a caller without a va
 cannot make the service read, parse or spool a body (a 9 MB JSON document, a 200 MB upload).
 
 Only that a valid token is present is checked here; each route still checks the scope it needs
-(app/api/deps.py), with the same 401 answers."""
+(app/api/deps.py). The principal found is kept in the request's state, so that the route's
+check does not authenticate the same token a second time."""
 
 from __future__ import annotations
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.deps import authenticated
+from app.api.deps import AUTHENTICATED, authenticated
 from app.api.middleware import header
 from app.api.problems import AuthProblem
 from app.api.refusals import send_refusal
@@ -35,11 +36,14 @@ class BearerFirst:
             await self.app(scope, receive, send)
             return
         try:
-            await authenticated(scope["app"].state.use_cases, header(scope, b"authorization"))
+            principal = await authenticated(
+                scope["app"].state.use_cases, header(scope, b"authorization")
+            )
         except AuthProblem as refused:
             challenge = [(b"www-authenticate", refused.challenge.encode())]
             await send_refusal(
                 scope, send, 401, refused.detail, kind="unauthorized", headers=challenge
             )
             return
+        scope.setdefault("state", {})[AUTHENTICATED] = principal
         await self.app(scope, receive, send)

@@ -74,13 +74,22 @@ async def authenticated(use_cases: UseCases, authorization: str | None) -> Princ
         raise AuthProblem(401, exc.detail, challenge("invalid_token")) from exc
 
 
+AUTHENTICATED = "principal"
+"""Where BearerFirst leaves the principal of a request it has authenticated (request state)."""
+
+
 async def current_principal(
     security_scopes: SecurityScopes,
+    request: Request,
     use_cases: UseCasesDep,
     authorization: Annotated[str | None, Depends(oauth2)],
 ) -> Principal:
-    """The caller, from its bearer token; 401 without a valid token, 403 without the scope."""
-    principal = await authenticated(use_cases, authorization)
+    """The caller, from its bearer token; 401 without a valid token, 403 without the scope.
+    A request BearerFirst has authenticated already (one with a body) is not checked again."""
+    known = getattr(request.state, AUTHENTICATED, None)
+    principal = (
+        known if isinstance(known, Principal) else await authenticated(use_cases, authorization)
+    )
     client_id.set(principal.client_id)
     needed = [Scope(s) for s in security_scopes.scopes]
     missing = [s for s in needed if not principal.allows(s)]

@@ -155,3 +155,26 @@ async def test_a_zip_of_too_many_files_is_refused_at_once(api: Api) -> None:
     assert response.json()["errors"] == [
         {"loc": ["body", "file"], "msg": "holds 101 files; at most 100"}
     ]
+
+
+async def test_a_request_with_a_body_is_authenticated_once(
+    container: Container, api: Api, monkeypatch: Any
+) -> None:
+    # BearerFirst authenticates before the body is read; the route's scope check reuses that
+    # principal instead of decoding the token and asking for the client's standing again.
+    access_type = type(container.use_cases.access)
+    calls: list[str] = []
+    original = access_type.authenticate
+
+    async def counted(self: Any, token: str) -> Any:
+        calls.append(token)
+        return await original(self, token)
+
+    monkeypatch.setattr(access_type, "authenticate", counted)
+    created = await api.post("/v1/frameworks", json={"title": 7})
+    assert created.status_code == 422  # past authentication: the body itself is refused
+    assert calls == [api.token]
+    # A request without a body is authenticated by its route alone, also once.
+    calls.clear()
+    assert (await api.get("/v1/frameworks")).status_code == 200
+    assert calls == [api.token]

@@ -59,7 +59,7 @@ def context_getter(limits: Limits) -> Callable[..., Awaitable[Context]]:
     ) -> Context:
         if authorization is None and _opens_graphiql(request):
             return Context(use_cases, None, limits)
-        principal = await current_principal(SecurityScopes(), use_cases, authorization)
+        principal = await current_principal(SecurityScopes(), request, use_cases, authorization)
         return Context(use_cases, principal, limits)
 
     return get_context
