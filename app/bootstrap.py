@@ -20,6 +20,7 @@ from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.jobs import unfinished_jobs
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.row_security import warn_if_row_security_is_bypassed
+from app.adapters.db.statistics import StatisticsKeeper
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs.in_process import InProcessJobRunner
@@ -324,7 +325,12 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
         await warn_if_row_security_is_bypassed(container.engine)
         # Jobs a killed process left queued or running are taken over by the serving process.
         await container.jobs.resume()
-        yield container.use_cases
+        keeper = StatisticsKeeper(container.engine, settings.analyze_interval_seconds)
+        keeper.start()
+        try:
+            yield container.use_cases
+        finally:
+            await keeper.stop()
     finally:
         await container.close()
 

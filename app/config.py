@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     # Students whose decisions such a job stages per committed step (what a killed job redoes).
     recompute_step_students: int = Field(default=200, ge=1, le=10_000)
     state_dir: Path = Path(".mastery")
+    # PostgreSQL: every this many seconds a server analyses the tables changed by more than
+    # autovacuum's threshold since their last analysis, so plans never wait on autovacuum
+    # (app/adapters/db/statistics.py); 0 leaves statistics to autovacuum alone.
+    analyze_interval_seconds: float = Field(default=30.0, ge=0, le=3600)
     # Fetching a CASE package from another provider (POST /v1/frameworks/import/case with a url).
     case_fetch_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
     case_fetch_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)

@@ -31,6 +31,12 @@ _decisions = table_of(DecisionRow)
 _history = table_of(DecisionChangeRow)
 _overrides = table_of(OverrideRow)
 _D_COLUMNS = ", ".join("d." + c.name for c in _decisions.columns)
+# One primary-key probe per pair, whatever the statistics (see evidence.py's keyed lookups).
+_DECISIONS_OF_PAIRS = (
+    f"SELECT {_D_COLUMNS} FROM unnest($2::text[], $3::text[]) AS k(s, c) "
+    "CROSS JOIN LATERAL (SELECT * FROM decisions WHERE tenant_id = $1 AND student_id = k.s "
+    "AND competency_id = k.c LIMIT 1) AS d"
+)
 _KEY = ("tenant_id", "student_id", "competency_id")
 
 
@@ -67,9 +73,7 @@ class SqlDecisionRepository:
             students, competencies = (list(c) for c in zip(*pairs, strict=True))
             conn = await asyncpg_connection(self._session)
             rows: Sequence[StoredRow] = await conn.fetch(
-                f"SELECT {_D_COLUMNS} FROM unnest($2::text[], $3::text[]) AS k(s, c) "
-                "JOIN decisions d ON d.tenant_id = $1 AND d.student_id = k.s "
-                "AND d.competency_id = k.c",
+                _DECISIONS_OF_PAIRS,
                 self._tenant,
                 students,
                 competencies,

@@ -28,6 +28,20 @@ from app.ports.paging import Page
 _evidence = table_of(EvidenceRow)
 _versions = table_of(EvidenceVersionRow)
 _E_COLUMNS = ", ".join("e." + c.name for c in _evidence.columns)
+# Keyed lookups are one index probe per key whatever the planner's statistics say: a LATERAL
+# subquery with LIMIT/OFFSET is not flattened into a join, so it stays a nested loop over the
+# keys. As a plain join of unnest() with evidence, a table never ANALYZEd (autovacuum off, or
+# not yet run after a load) was hash-joined whole: 300 ms per batch at 300,000 rows, growing.
+_FIND_BY_KEYS = (
+    f"SELECT {_E_COLUMNS} FROM unnest($2::text[], $3::text[], $4::text[]) AS k(s, i, c) "
+    "CROSS JOIN LATERAL (SELECT * FROM evidence WHERE tenant_id = $1 AND source = k.s "
+    "AND source_id = k.i AND competency_id = k.c LIMIT 1) AS e"
+)
+_HISTORY_OF_PAIRS = (
+    f"SELECT {_E_COLUMNS} FROM unnest($2::text[], $3::text[]) AS k(s, c) "
+    "CROSS JOIN LATERAL (SELECT * FROM evidence WHERE tenant_id = $1 AND student_id = k.s "
+    "AND competency_id = k.c OFFSET 0) AS e"
+)
 
 
 # A result's source, source_id and competency name it once: two batches that both found it
@@ -62,10 +76,7 @@ class SqlEvidenceRepository:
             sources, source_ids, competencies = (list(c) for c in zip(*keys, strict=True))
             conn = await asyncpg_connection(self._session)
             rows = await conn.fetch(
-                f"SELECT {_E_COLUMNS} "
-                "FROM unnest($2::text[], $3::text[], $4::text[]) AS k(s, i, c) "
-                "JOIN evidence e ON e.tenant_id = $1 AND e.source = k.s "
-                "AND e.source_id = k.i AND e.competency_id = k.c",
+                _FIND_BY_KEYS,
                 self._tenant,
                 sources,
                 source_ids,
@@ -219,10 +230,7 @@ class SqlEvidenceRepository:
             students, competencies = (list(c) for c in zip(*pairs, strict=True))
             conn = await asyncpg_connection(self._session)
             rows = await conn.fetch(
-                f"SELECT {_E_COLUMNS} "
-                "FROM unnest($2::text[], $3::text[]) AS k(s, c) "
-                "JOIN evidence e ON e.tenant_id = $1 AND e.student_id = k.s "
-                "AND e.competency_id = k.c",
+                _HISTORY_OF_PAIRS,
                 self._tenant,
                 students,
                 competencies,
