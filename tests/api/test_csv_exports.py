@@ -157,3 +157,34 @@ def test_negotiation_and_formula_cells() -> None:
     assert cell(-1.5) == "-1.5"  # numbers are numbers
     assert cell(True) == "true"
     assert cell(None) == ""
+
+
+async def test_the_class_grid_as_csv_is_one_row_per_student(api: Api) -> None:
+    await _seeded(api)
+    path = "/v1/classes/class-1/mastery"
+    grid = (await api.get(path, params={"framework_id": "fw-math"})).json()
+    for asked in (
+        {"params": {"framework_id": "fw-math", "format": "csv"}},
+        {"params": {"framework_id": "fw-math"}, "headers": {"Accept": "text/csv"}},
+    ):
+        response = await api.get(path, **asked)
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "text/csv; charset=utf-8"
+        rows = list(csv.reader(io.StringIO(response.text)))
+        # d-nbt (the domain), then its standards s-1 and s-2, as the JSON orders them.
+        codes = [c["code"] for c in grid["competencies"]]
+        assert codes == ["4.NBT", "4.NBT.1", "4.NBT.2"]
+        assert rows[0] == [
+            "student_id",
+            "given_name",
+            "family_name",
+            *[f"{code} {what}" for code in codes for what in ("status", "score")],
+        ]
+        assert len(rows) == 1 + len(grid["students"]) == 2
+        student = grid["students"][0]
+        expected = [student["student_id"], student["given_name"], student["family_name"]]
+        for decision in student["decisions"]:
+            score = decision["score"]
+            expected += [decision["status"], "" if score is None else str(score)]
+        assert rows[1] == expected
+        assert rows[1][:3] == ["student-1", "Sam", "Study"]

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from app.api.bounded import Instant
+from app.api.csv_export import CSV, wants_csv
 from app.api.deps import MasteryOverrider, MasteryReader, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
+from app.api.rest.grid_csv import grid_csv
 from app.api.rest.json_bytes import json_response
 from app.api.utc import aware
 from app.domain.mastery.decision import MasteryStatus
 
 router = APIRouter(tags=["mastery"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
+GRID_CSV = (
+    "One row per student (student_id, given_name, family_name), then for each competency by "
+    "code its status and its score: `CODE status`, `CODE score`"
+)
+FORMAT = "csv for the grid as CSV (as Accept: text/csv); json (the default)"
 AsOf = Annotated[
     Instant | None,
     Query(description="Decide from the evidence and overrides of this instant (ISO 8601)"),
@@ -121,10 +128,18 @@ async def remove_override(
     response_model=s.ClassGridRead,
     summary="The class grid: every enrolled student by every competency of a framework",
     operation_id="class_mastery",
-    responses=responses(401, 403, 404, 422),
+    responses={
+        200: {"content": {CSV: {"schema": {"type": "string", "description": GRID_CSV}}}},
+        **responses(401, 403, 404, 422),
+    },
 )
 async def class_mastery(
-    id: Id, framework_id: Annotated[str, Query()], use_cases: UseCasesDep, principal: MasteryReader
+    id: Id,
+    framework_id: Annotated[str, Query()],
+    use_cases: UseCasesDep,
+    principal: MasteryReader,
+    request: Request,
+    format: Annotated[Literal["json", "csv"] | None, Query(description=FORMAT)] = None,
 ) -> Any:
     grid = await use_cases.mastery.class_grid(principal, id, framework_id)
     competencies = grid.competencies
@@ -149,4 +164,6 @@ async def class_mastery(
             for student in grid.students
         ],
     }
+    if wants_csv([("format", format)] if format else [], request.headers.get("accept")):
+        return grid_csv(body)
     return json_response(body)
