@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -66,6 +66,19 @@ class Settings(BaseSettings):
     # Students whose decisions such a job stages per committed step (what a killed job redoes).
     recompute_step_students: int = Field(default=200, ge=1, le=10_000)
     state_dir: Path = Path(".mastery")
+    # Where jobs (imports, syncs, recomputes) run: `in_process`, as tasks of the serving
+    # process (no other process to run; one server process per database), or `procrastinate`,
+    # a queue on PostgreSQL run by `mastery worker` processes (any number of servers and
+    # workers). docs/decisions/00XX-job-queue.md.
+    job_queue: Literal["in_process", "procrastinate"] = "in_process"
+    # A worker silent (no heartbeat) this long is taken for dead, and its jobs are run again
+    # by another worker; workers beat every third of it.
+    worker_stalled_seconds: float = Field(default=30.0, ge=0.3, le=3600)
+    # How often a worker looks for jobs to run again: a dead worker's, or a job whose row was
+    # written by a process that died before queueing it.
+    worker_recover_seconds: float = Field(default=10.0, ge=0.1, le=3600)
+    # Jobs a worker runs at once.
+    worker_concurrency: int = Field(default=2, ge=1, le=64)
     # Fetching a CASE package from another provider (POST /v1/frameworks/import/case with a url).
     case_fetch_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
     case_fetch_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)

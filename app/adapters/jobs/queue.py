@@ -1,0 +1,167 @@
+"""Runs jobs on a procrastinate queue in PostgreSQL, in `mastery worker` processes.
+
+The job's row (our `jobs` table) stays the source of truth: what GET /v1/jobs/{id} reads, its
+attempts, its outcome. The queue only carries "run job X of tenant T", deferred after the row
+is written, with X as both procrastinate locks: `queueing_lock` (one waiting entry per job)
+and `lock` (never two entries of one job running at once, so a job queued again while it runs
+waits, then finds its row finished). Nothing is lost between the two writes or to a killed
+worker, because every worker, at start-up and every `recover_seconds`, `recover`s:
+- an entry of a worker silent for `stalled_seconds` (killed) is put back in the queue
+  (procrastinate's heartbeats); the row's attempts count it, and MAX_ATTEMPTS gives it up;
+- an unfinished row with no entry waiting or running (its process died between writing the
+  row and deferring, or a database error stopped the entry) is deferred again.
+docs/decisions/00XX-job-queue.md."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import procrastinate
+import sqlalchemy as sa
+
+from app.adapters.jobs.lifecycle import JobLifecycle
+from app.adapters.jobs.progress import JobProgress
+from app.domain.access import Scope, TenantId
+from app.domain.jobs import Job
+from app.ports.jobs import JobArguments, JobKinds
+
+log = logging.getLogger("mastery.jobs")
+TASK = "mastery.run_job"
+
+
+def queue_conninfo(database_url: str) -> str:
+    """libpq's form of the service's SQLAlchemy URL (`postgresql+asyncpg://…`)."""
+    url = sa.engine.make_url(database_url).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+class QueuedJobRunner:
+    def __init__(
+        self,
+        lifecycle: JobLifecycle,
+        unfinished: Callable[[], Awaitable[list[Job]]],
+        conninfo: str,
+        *,
+        stalled_seconds: float = 30.0,
+    ) -> None:
+        self._lifecycle = lifecycle
+        self._unfinished = unfinished
+        self._stalled_seconds = stalled_seconds
+        # A small pool: a server only defers; a worker's jobs use the service's own engine.
+        connector = procrastinate.PsycopgConnector(conninfo=conninfo, min_size=1, max_size=4)
+        self.app = procrastinate.App(connector=connector)
+        self._task = self.app.task(name=TASK, pass_context=False)(self._run)
+        self._opened = False
+        self._opening = asyncio.Lock()
+
+    def attach(self, kinds: JobKinds) -> None:
+        self._lifecycle.attach(kinds)
+
+    async def enqueue(
+        self, tenant: TenantId, kind: str, scope: Scope, arguments: JobArguments
+    ) -> Job:
+        job = await self._lifecycle.record(tenant, kind, scope, arguments)
+        await self._defer(job)
+        return job
+
+    async def _open(self) -> None:
+        async with self._opening:
+            if not self._opened:
+                await self.app.open_async()
+                self._opened = True
+
+    async def _defer(self, job: Job) -> None:
+        await self._open()
+        deferrer = self._task.configure(lock=job.id, queueing_lock=job.id)
+        with contextlib.suppress(procrastinate.exceptions.AlreadyEnqueued):
+            await deferrer.defer_async(tenant=int(job.tenant_id), job_id=job.id)
+
+    async def _run(self, tenant: int, job_id: str) -> None:
+        """The queue's task: run job `job_id` from its row (it may have ended already: an
+        entry deferred twice, or put back after its worker was taken for dead)."""
+        lifecycle = self._lifecycle
+        job = await lifecycle.load(TenantId(tenant), job_id)
+        if job is None:
+            log.warning("a queued job has no row", extra={"job_id": job_id})
+            return
+        await lifecycle.take_over(job, lambda begun: JobProgress(lifecycle.save, begun))
+
+    async def recover(self) -> int:
+        """Put back in the queue the entries of dead workers, and queue again unfinished rows
+        that have no entry. How many jobs were queued again."""
+        await self._open()
+        manager = self.app.job_manager
+        stalled = list(
+            await manager.get_stalled_jobs(
+                task_name=TASK, seconds_since_heartbeat=self._stalled_seconds
+            )
+        )
+        for entry in stalled:
+            try:
+                await manager.retry_job(entry)
+            except procrastinate.exceptions.ConnectorException:
+                # The job was queued again meanwhile (its waiting entry holds the queueing
+                # lock): end this one, whose `lock` would otherwise hold the new one back.
+                await manager.finish_job(
+                    entry, status=procrastinate.jobs.Status.FAILED, delete_job=True
+                )
+        live = {
+            entry.queueing_lock
+            for status in ("todo", "doing")
+            for entry in await manager.list_jobs_async(task=TASK, status=status)
+        }
+        orphans = [job for job in await self._unfinished() if job.id not in live]
+        for job in orphans:
+            await self._defer(job)
+        if stalled or orphans:
+            log.info(
+                "jobs queued again",
+                extra={"stalled": len(stalled), "unqueued": len(orphans)},
+            )
+        return len(stalled) + len(orphans)
+
+    async def resume(self) -> int:
+        """At a server's start-up: what a worker does every few seconds (a server runs no
+        job; nothing else is needed)."""
+        return await self.recover()
+
+    async def work(self, *, concurrency: int, recover_seconds: float) -> None:
+        """Run jobs until SIGTERM or SIGINT: procrastinate's worker stops taking jobs and
+        waits for those running (a second signal does not wait). Meanwhile, `recover` every
+        `recover_seconds`."""
+        await self._open()
+        recovering = asyncio.create_task(self._recover_every(recover_seconds))
+        options: dict[str, Any] = {
+            "concurrency": concurrency,
+            "install_signal_handlers": True,
+            "update_heartbeat_interval": self._stalled_seconds / 3,
+            "stalled_worker_timeout": self._stalled_seconds,
+            # The row keeps the outcome; the queue keeps nothing once an entry has ended.
+            "delete_jobs": "always",
+        }
+        try:
+            await self.app.run_worker_async(**options)
+        finally:
+            recovering.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await recovering
+
+    async def _recover_every(self, seconds: float) -> None:
+        while True:
+            try:
+                await self.recover()
+            except Exception:  # the database may be restarting: try again next time
+                log.warning("recovering jobs failed", exc_info=True)
+            await asyncio.sleep(seconds)
+
+    async def wait(self) -> None:
+        """Nothing runs in this process but in workers: nothing to wait for."""
+
+    async def close(self) -> None:
+        if self._opened:
+            await self.app.close_async()
+            self._opened = False

@@ -1,0 +1,33 @@
+"""`mastery worker`: runs the jobs of the queue (MASTERY_JOB_QUEUE=procrastinate, PostgreSQL)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+
+from app.cli.support import errors
+
+
+def worker(
+    concurrency: Annotated[
+        int | None, typer.Option(help="Jobs run at once (MASTERY_WORKER_CONCURRENCY).")
+    ] = None,
+) -> None:
+    """Run queued jobs (imports, syncs, recomputes) until SIGTERM or SIGINT, which let the
+    jobs under way finish (a second signal stops at once: a stopped job is run again). Run
+    any number, beside `mastery serve`, with MASTERY_JOB_QUEUE=procrastinate on both."""
+    from app.api.logs import configure_logging
+    from app.bootstrap import ConfigurationError, run_worker
+    from app.config import Settings
+
+    settings = Settings()
+    if concurrency:
+        settings = settings.model_copy(update={"worker_concurrency": concurrency})
+    configure_logging(settings.log_level)
+    try:
+        asyncio.run(run_worker(settings))
+    except ConfigurationError as exc:
+        errors.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
