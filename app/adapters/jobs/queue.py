@@ -48,7 +48,7 @@ class QueuedJobRunner:
         *,
         stalled_seconds: float = 30.0,
     ) -> None:
-        self._lifecycle = lifecycle
+        self.lifecycle = lifecycle
         self._unfinished = unfinished
         self._stalled_seconds = stalled_seconds
         # A small pool: a server only defers; a worker's jobs use the service's own engine.
@@ -59,12 +59,12 @@ class QueuedJobRunner:
         self._opening = asyncio.Lock()
 
     def attach(self, kinds: JobKinds) -> None:
-        self._lifecycle.attach(kinds)
+        self.lifecycle.attach(kinds)
 
     async def enqueue(
         self, tenant: TenantId, kind: str, scope: Scope, arguments: JobArguments
     ) -> Job:
-        job = await self._lifecycle.record(tenant, kind, scope, arguments)
+        job = await self.lifecycle.record(tenant, kind, scope, arguments)
         await self._defer(job)
         return job
 
@@ -83,7 +83,7 @@ class QueuedJobRunner:
     async def _run(self, tenant: int, job_id: str) -> None:
         """The queue's task: run job `job_id` from its row (it may have ended already: an
         entry deferred twice, or put back after its worker was taken for dead)."""
-        lifecycle = self._lifecycle
+        lifecycle = self.lifecycle
         job = await lifecycle.load(TenantId(tenant), job_id)
         if job is None:
             log.warning("a queued job has no row", extra={"job_id": job_id})
@@ -129,15 +129,17 @@ class QueuedJobRunner:
         job; nothing else is needed)."""
         return await self.recover()
 
-    async def work(self, *, concurrency: int, recover_seconds: float) -> None:
+    async def work(
+        self, *, concurrency: int, recover_seconds: float, signals: bool = True
+    ) -> None:
         """Run jobs until SIGTERM or SIGINT: procrastinate's worker stops taking jobs and
         waits for those running (a second signal does not wait). Meanwhile, `recover` every
-        `recover_seconds`."""
+        `recover_seconds`. (Without `signals`, it stops when cancelled: the tests.)"""
         await self._open()
         recovering = asyncio.create_task(self._recover_every(recover_seconds))
         options: dict[str, Any] = {
             "concurrency": concurrency,
-            "install_signal_handlers": True,
+            "install_signal_handlers": signals,
             "update_heartbeat_interval": self._stalled_seconds / 3,
             "stalled_worker_timeout": self._stalled_seconds,
             # The row keeps the outcome; the queue keeps nothing once an entry has ended.
