@@ -129,9 +129,7 @@ class QueuedJobRunner:
         job; nothing else is needed)."""
         return await self.recover()
 
-    async def work(
-        self, *, concurrency: int, recover_seconds: float, signals: bool = True
-    ) -> None:
+    async def work(self, *, concurrency: int, recover_seconds: float, signals: bool = True) -> None:
         """Run jobs until SIGTERM or SIGINT: procrastinate's worker stops taking jobs and
         waits for those running (a second signal does not wait). Meanwhile, `recover` every
         `recover_seconds`. (Without `signals`, it stops when cancelled: the tests.)"""
