@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.adapters.db import migrate
+from app.adapters.db.engine import session_factory
+from app.adapters.db.jobs import unfinished_jobs
 from app.adapters.jobs.queue import TASK, QueuedJobRunner
 from app.bootstrap import Container, build
 from app.domain.access import Scope, TenantId
@@ -211,3 +214,22 @@ async def test_a_job_begun_max_attempts_times_is_given_up_and_released(
     ]
     assert counting.runs == []
     assert counting.ended == [{"up_to": 9}]
+
+
+async def test_a_job_whose_queue_is_out_of_reach_is_recorded_for_recovery(
+    queue: tuple[Container, QueuedJobRunner, Counting],
+) -> None:
+    container, runner, _ = queue
+    tenant = await _tenant(container)
+    # Nothing listens on port 1: deferring fails; the row is written all the same (202).
+    cut_off = QueuedJobRunner(
+        runner.lifecycle,
+        partial(unfinished_jobs, session_factory(container.engine)),
+        "postgresql://postgres@127.0.0.1:1/postgres?connect_timeout=1",
+    )
+    try:
+        job = await cut_off.enqueue(tenant, "count", Scope.ROSTER_WRITE, {"up_to": 1})
+    finally:
+        await cut_off.close()
+    assert (await _row(container, tenant, job.id)).status == JobStatus.QUEUED
+    assert await runner.recover() == 1  # a worker's recovery queues it

@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import procrastinate
+import psycopg_pool
 import sqlalchemy as sa
 
 from app.adapters.jobs.lifecycle import JobLifecycle
@@ -51,11 +52,11 @@ class QueuedJobRunner:
         self.lifecycle = lifecycle
         self._unfinished = unfinished
         self._stalled_seconds = stalled_seconds
-        # A small pool: a server only defers; a worker's jobs use the service's own engine.
-        connector = procrastinate.PsycopgConnector(conninfo=conninfo, min_size=1, max_size=4)
+        self._conninfo = conninfo
+        self._pool: psycopg_pool.AsyncConnectionPool | None = None
+        connector = procrastinate.PsycopgConnector()
         self.app = procrastinate.App(connector=connector)
         self._task = self.app.task(name=TASK, pass_context=False)(self._run)
-        self._opened = False
         self._opening = asyncio.Lock()
 
     def attach(self, kinds: JobKinds) -> None:
@@ -65,14 +66,29 @@ class QueuedJobRunner:
         self, tenant: TenantId, kind: str, scope: Scope, arguments: JobArguments
     ) -> Job:
         job = await self.lifecycle.record(tenant, kind, scope, arguments)
-        await self._defer(job)
+        try:
+            await self._defer(job)
+        except Exception:  # the row is written: a worker's recovery queues it
+            log.warning("job not queued; a worker will queue it", extra={"job_id": job.id})
         return job
 
     async def _open(self) -> None:
         async with self._opening:
-            if not self._opened:
-                await self.app.open_async()
-                self._opened = True
+            if self._pool is not None:
+                return
+            # A small pool: a server only defers; a worker's jobs use the service's engine. It
+            # fills in the background, and a connection is waited for 5 s at most, as the
+            # service's own (0018): a request that queues a job never hangs on the queue.
+            self._pool = psycopg_pool.AsyncConnectionPool(
+                self._conninfo,
+                min_size=1,
+                max_size=4,
+                timeout=5,
+                open=False,
+                check=psycopg_pool.AsyncConnectionPool.check_connection,
+            )
+            await self._pool.open(wait=False)
+            await self.app.open_async(pool=self._pool)
 
     async def _defer(self, job: Job) -> None:
         await self._open()
@@ -162,6 +178,7 @@ class QueuedJobRunner:
         """Nothing runs in this process but in workers: nothing to wait for."""
 
     async def close(self) -> None:
-        if self._opened:
+        if self._pool is not None:
             await self.app.close_async()
-            self._opened = False
+            await self._pool.close()
+            self._pool = None
