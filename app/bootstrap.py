@@ -276,7 +276,7 @@ def job_runner(
     return QueuedJobRunner(
         lifecycle,
         unfinished,
-        queue_conninfo(settings.database_url),
+        settings.job_queue_url or queue_conninfo(settings.database_url),
         stalled_seconds=settings.worker_stalled_seconds,
     )
 

@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     # a queue on PostgreSQL run by `mastery worker` processes (any number of servers and
     # workers). docs/decisions/00XX-job-queue.md.
     job_queue: Literal["in_process", "procrastinate"] = "in_process"
+    # The queue's libpq connection string (psycopg's), when DATABASE_URL's cannot be used as
+    # it is: by default DATABASE_URL without its driver (`postgresql://user@host/db`).
+    job_queue_url: str | None = None
     # A worker silent (no heartbeat) this long is taken for dead, and its jobs are run again
     # by another worker; workers beat every third of it.
     worker_stalled_seconds: float = Field(default=30.0, ge=0.3, le=3600)
