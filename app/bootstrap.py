@@ -360,13 +360,8 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
 
 async def run_worker(settings: Settings) -> None:
     """A `mastery worker` process: jobs run from the queue until SIGTERM or SIGINT."""
-    if settings.job_queue != "procrastinate":
-        raise ConfigurationError(
-            "`mastery worker` runs the queue's jobs: set MASTERY_JOB_QUEUE=procrastinate (and "
-            "the same on every server); with in_process, servers run their own jobs"
-        )
     container = build(settings)
-    assert isinstance(container.jobs, QueuedJobRunner)
+    assert isinstance(container.jobs, QueuedJobRunner), "MASTERY_JOB_QUEUE=procrastinate"
     try:
         await container.start()
         log.info("worker started", extra={"concurrency": settings.worker_concurrency})

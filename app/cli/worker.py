@@ -25,6 +25,13 @@ def worker(
     settings = Settings()
     if concurrency:
         settings = settings.model_copy(update={"worker_concurrency": concurrency})
+    if settings.job_queue != "procrastinate":
+        errors.print(
+            "[red]error:[/red] `mastery worker` runs the queue's jobs: set "
+            "MASTERY_JOB_QUEUE=procrastinate (and the same on every server); with in_process, "
+            "servers run their own jobs"
+        )
+        raise typer.Exit(1)
     configure_logging(settings.log_level)
     try:
         asyncio.run(run_worker(settings))

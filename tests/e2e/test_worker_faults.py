@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import subprocess
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -27,10 +28,8 @@ from tests.e2e.faults import (
     start_worker,
     wait_for,
 )
-from tests.e2e.test_cli_and_server import _env
+from tests.e2e.test_cli_and_server import MASTERY, _env
 from tests.e2e.test_faults import DEMO_SET, _job, _methods, _staged, _zip
-
-pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
@@ -56,6 +55,7 @@ def _attempts(url: str, job_id: str) -> tuple[str, int]:
     return str(status), int(attempts)
 
 
+@pytest.mark.postgres
 def test_a_worker_killed_midway_through_a_recompute_is_replaced_and_the_job_ends(
     postgres: dict[str, str],
 ) -> None:
@@ -122,6 +122,7 @@ def _demo_users() -> int:
         return sum(1 for _ in csv.DictReader(file))
 
 
+@pytest.mark.postgres
 def test_a_worker_killed_during_an_import_is_replaced_and_the_import_written_once(
     postgres: dict[str, str], tmp_path: Path
 ) -> None:
@@ -187,3 +188,19 @@ def test_a_worker_killed_during_an_import_is_replaced_and_the_import_written_onc
     finally:
         worker.stop()
         server.stop()
+
+
+def _refused(env: dict[str, str]) -> str:
+    """What `mastery worker` says as it refuses to start (exit 1), on one line."""
+    done = subprocess.run(
+        [MASTERY, "worker"], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 1, done
+    return " ".join(done.stderr.split())
+
+
+def test_a_worker_needs_the_queue_and_postgresql(tmp_path: Path) -> None:
+    sqlite = _env(f"sqlite+aiosqlite:///{tmp_path / 'w.db'}", tmp_path)
+    assert "set MASTERY_JOB_QUEUE=procrastinate" in _refused(sqlite)
+    on_sqlite = environment(sqlite, job_queue="procrastinate")
+    assert "MASTERY_JOB_QUEUE=procrastinate needs a PostgreSQL database" in _refused(on_sqlite)
