@@ -233,3 +233,42 @@ async def test_a_job_whose_queue_is_out_of_reach_is_recorded_for_recovery(
         await cut_off.close()
     assert (await _row(container, tenant, job.id)).status == JobStatus.QUEUED
     assert await runner.recover() == 1  # a worker's recovery queues it
+
+
+async def test_a_job_queued_again_while_it_runs_is_not_run_twice(
+    queue: tuple[Container, QueuedJobRunner, Counting],
+) -> None:
+    container, runner, _ = queue
+    tenant = await _tenant(container)
+    started, release = asyncio.Event(), asyncio.Event()
+    runs: list[str] = []
+
+    async def held(tenant: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
+        runs.append("run")
+        started.set()
+        await release.wait()
+        return JobReport()
+
+    runner.attach({**job_kinds(container.use_cases), "held": JobKind(held)})
+    job = await runner.enqueue(tenant, "held", Scope.ROSTER_WRITE, {})
+    worker = asyncio.create_task(runner.work(concurrency=2, recover_seconds=60, signals=False))
+    try:
+        await asyncio.wait_for(started.wait(), 20)
+        await runner.defer(job)  # queued again while its first entry runs
+        entries = await runner.app.job_manager.list_jobs_async(task=TASK, queueing_lock=job.id)
+        assert sorted(e.status for e in entries) == ["doing", "todo"]
+        await asyncio.sleep(1)  # a free slot: the second entry would start now, but waits
+        assert runs == ["run"]
+        release.set()
+        done = await _finished(container, tenant, job.id)
+
+        async def drained() -> Job | None:
+            left = await runner.app.job_manager.list_jobs_async(task=TASK, queueing_lock=job.id)
+            return done if not list(left) else None
+
+        await _until(drained, 20, "the second entry to run")
+    finally:
+        release.set()  # a failed assertion must not leave the worker waiting on its jobs
+        await _stop(worker)
+    assert (done.status, done.attempts) == (JobStatus.SUCCEEDED, 1)
+    assert runs == ["run"]  # the second entry found the row finished

@@ -67,7 +67,7 @@ class QueuedJobRunner:
     ) -> Job:
         job = await self.lifecycle.record(tenant, kind, scope, arguments)
         try:
-            await self._defer(job)
+            await self.defer(job)
         except Exception:  # the row is written: a worker's recovery queues it
             log.warning("job not queued; a worker will queue it", extra={"job_id": job.id})
         return job
@@ -90,7 +90,8 @@ class QueuedJobRunner:
             await self._pool.open(wait=False)
             await self.app.open_async(pool=self._pool)
 
-    async def _defer(self, job: Job) -> None:
+    async def defer(self, job: Job) -> None:
+        """Queue "run job X" (again): one waiting entry per job at most."""
         await self._open()
         deferrer = self._task.configure(lock=job.id, queueing_lock=job.id)
         with contextlib.suppress(procrastinate.exceptions.AlreadyEnqueued):
@@ -132,7 +133,7 @@ class QueuedJobRunner:
         }
         orphans = [job for job in await self._unfinished() if job.id not in live]
         for job in orphans:
-            await self._defer(job)
+            await self.defer(job)
         if stalled or orphans:
             log.info(
                 "jobs queued again",
