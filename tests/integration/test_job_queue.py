@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from app.adapters.db import migrate
 from app.adapters.db.engine import session_factory
 from app.adapters.db.jobs import unfinished_jobs
-from app.adapters.jobs.queue import TASK, QueuedJobRunner
+from app.adapters.jobs.queue import TASK, QueuedJobRunner, queue_conninfo
 from app.bootstrap import Container, build
 from app.domain.access import Scope, TenantId
 from app.domain.jobs import MAX_ATTEMPTS, Job, JobStatus
@@ -272,3 +272,52 @@ async def test_a_job_queued_again_while_it_runs_is_not_run_twice(
         await _stop(worker)
     assert (done.status, done.attempts) == (JobStatus.SUCCEEDED, 1)
     assert runs == ["run"]  # the second entry found the row finished
+
+
+async def test_a_worker_never_takes_its_own_running_job_for_dead(
+    queue: tuple[Container, QueuedJobRunner, Counting], queue_database: tuple[str, str]
+) -> None:
+    container, fixture_runner, _ = queue
+    url, admin = queue_database
+    tenant = await _tenant(container)
+    # Beats every 10 s: the heartbeat made stale below stays stale while the test looks.
+    runner = QueuedJobRunner(
+        fixture_runner.lifecycle,
+        partial(unfinished_jobs, session_factory(container.engine)),
+        queue_conninfo(url),
+        stalled_seconds=30,
+    )
+    started, release = asyncio.Event(), asyncio.Event()
+    runs: list[str] = []
+
+    async def held(tenant: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
+        runs.append("run")
+        started.set()
+        await release.wait()
+        return JobReport()
+
+    runner.attach({**job_kinds(container.use_cases), "held": JobKind(held)})
+    job = await runner.enqueue(tenant, "held", Scope.ROSTER_WRITE, {})
+    worker = asyncio.create_task(runner.work(concurrency=2, recover_seconds=60, signals=False))
+    try:
+        await asyncio.wait_for(started.wait(), 20)
+        # Its heartbeat lagged (a busy or paused process): it looks dead, yet runs the job.
+        await _admin(
+            as_admin(admin, url),
+            "UPDATE procrastinate_workers SET last_heartbeat = now() - interval '1 hour'",
+        )
+        stalled = await runner.app.job_manager.get_stalled_jobs(
+            task_name=TASK, seconds_since_heartbeat=30
+        )
+        assert [e.queueing_lock for e in stalled] == [job.id]
+        assert await runner.recover() == 0
+        entries = await runner.app.job_manager.list_jobs_async(task=TASK, queueing_lock=job.id)
+        assert [e.status for e in entries] == ["doing"]
+        release.set()
+        done = await _finished(container, tenant, job.id)
+    finally:
+        release.set()
+        await _stop(worker)
+        await runner.close()
+    assert (done.status, done.attempts) == (JobStatus.SUCCEEDED, 1)
+    assert runs == ["run"]

@@ -58,6 +58,7 @@ class QueuedJobRunner:
         self.app = procrastinate.App(connector=connector)
         self._task = self.app.task(name=TASK, pass_context=False)(self._run)
         self._opening = asyncio.Lock()
+        self._running: set[str] = set()  # ids of the jobs this process is running
 
     def attach(self, kinds: JobKinds) -> None:
         self.lifecycle.attach(kinds)
@@ -100,23 +101,33 @@ class QueuedJobRunner:
     async def _run(self, tenant: int, job_id: str) -> None:
         """The queue's task: run job `job_id` from its row (it may have ended already: an
         entry deferred twice, or put back after its worker was taken for dead)."""
+        if job_id in self._running:  # its entry was put back while it runs here: not dead
+            return
         lifecycle = self.lifecycle
         job = await lifecycle.load(TenantId(tenant), job_id)
         if job is None:
             log.warning("a queued job has no row", extra={"job_id": job_id})
             return
-        await lifecycle.take_over(job, lambda begun: JobProgress(lifecycle.save, begun))
+        self._running.add(job_id)
+        try:
+            await lifecycle.take_over(job, lambda begun: JobProgress(lifecycle.save, begun))
+        finally:
+            self._running.discard(job_id)
 
     async def recover(self) -> int:
         """Put back in the queue the entries of dead workers, and queue again unfinished rows
         that have no entry. How many jobs were queued again."""
         await self._open()
         manager = self.app.job_manager
-        stalled = list(
-            await manager.get_stalled_jobs(
+        # A worker's own entries look stalled when its heartbeat lagged (a busy or paused
+        # process): those of jobs running here are alive, whatever the heartbeat says.
+        stalled = [
+            entry
+            for entry in await manager.get_stalled_jobs(
                 task_name=TASK, seconds_since_heartbeat=self._stalled_seconds
             )
-        )
+            if entry.queueing_lock not in self._running
+        ]
         for entry in stalled:
             try:
                 await manager.retry_job(entry)
