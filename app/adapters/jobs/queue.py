@@ -103,13 +103,13 @@ class QueuedJobRunner:
         entry deferred twice, or put back after its worker was taken for dead)."""
         if job_id in self._running:  # its entry was put back while it runs here: not dead
             return
-        lifecycle = self.lifecycle
-        job = await lifecycle.load(TenantId(tenant), job_id)
-        if job is None:
-            log.warning("a queued job has no row", extra={"job_id": job_id})
-            return
         self._running.add(job_id)
+        lifecycle = self.lifecycle
         try:
+            job = await lifecycle.load(TenantId(tenant), job_id)
+            if job is None:
+                log.warning("a queued job has no row", extra={"job_id": job_id})
+                return
             await lifecycle.take_over(job, lambda begun: JobProgress(lifecycle.save, begun))
         finally:
             self._running.discard(job_id)
