@@ -3,7 +3,6 @@ that knows every layer."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -77,8 +76,6 @@ from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
 from app.use_cases.student_records import StudentDataRights
-
-log = logging.getLogger("mastery.jobs")
 
 
 class ConfigurationError(RuntimeError):
@@ -356,22 +353,6 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
         yield container.use_cases
     finally:
         await container.close()
-
-
-async def run_worker(settings: Settings) -> None:
-    """A `mastery worker` process: jobs run from the queue until SIGTERM or SIGINT."""
-    container = build(settings)
-    assert isinstance(container.jobs, QueuedJobRunner), "MASTERY_JOB_QUEUE=procrastinate"
-    try:
-        await container.start()
-        log.info("worker started", extra={"concurrency": settings.worker_concurrency})
-        await container.jobs.work(
-            concurrency=settings.worker_concurrency,
-            recover_seconds=settings.worker_recover_seconds,
-        )
-    finally:
-        await container.close()
-    log.info("worker stopped")
 
 
 def create_web_app(settings: Settings | None = None) -> FastAPI:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+import logging
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from app.cli.support import errors
+
+if TYPE_CHECKING:
+    from app.config import Settings
+
+log = logging.getLogger("mastery.jobs")
 
 
 def worker(
@@ -19,7 +25,7 @@ def worker(
     jobs under way finish (a second signal stops at once: a stopped job is run again). Run
     any number, beside `mastery serve`, with MASTERY_JOB_QUEUE=procrastinate on both."""
     from app.api.logs import configure_logging
-    from app.bootstrap import ConfigurationError, run_worker
+    from app.bootstrap import ConfigurationError
     from app.config import Settings
 
     settings = Settings()
@@ -38,3 +44,23 @@ def worker(
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None
+
+
+async def run_worker(settings: Settings) -> None:
+    """The same container as a server's (the same registry of job kinds), its jobs run from
+    the queue until SIGTERM or SIGINT."""
+    from app.adapters.jobs.queue import QueuedJobRunner
+    from app.bootstrap import build
+
+    container = build(settings)
+    assert isinstance(container.jobs, QueuedJobRunner), "MASTERY_JOB_QUEUE=procrastinate"
+    try:
+        await container.start()
+        log.info("worker started", extra={"concurrency": settings.worker_concurrency})
+        await container.jobs.work(
+            concurrency=settings.worker_concurrency,
+            recover_seconds=settings.worker_recover_seconds,
+        )
+    finally:
+        await container.close()
+    log.info("worker stopped")
