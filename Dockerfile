@@ -9,7 +9,8 @@ RUN python -m venv /opt/venv \
  && /opt/venv/bin/pip install -c requirements.lock .
 
 FROM python:3.11-slim AS runtime
-RUN useradd --system --uid 10001 --home /srv mastery
+RUN useradd --system --uid 10001 --home /srv mastery \
+ && mkdir -p /srv/state && chown mastery /srv/state
 COPY --from=build /opt/venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \

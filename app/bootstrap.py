@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.adapters.case.client import HttpCaseSource
 from app.adapters.case.codec import CaseJsonCodec
@@ -24,6 +24,9 @@ from app.adapters.db.statistics import StatisticsKeeper
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs.in_process import InProcessJobRunner
+from app.adapters.jobs.lifecycle import JobLifecycle
+from app.adapters.jobs.queue import QueuedJobRunner, queue_conninfo
+from app.adapters.jobs.uploads import sweep_uploads
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.adapters.oneroster.zip_limits import ZipLimits
@@ -245,11 +248,35 @@ class Container:
     adapters: Adapters
     policy: Policy
     use_cases: UseCases
-    jobs: InProcessJobRunner
+    jobs: InProcessJobRunner | QueuedJobRunner
+
+    async def start(self) -> None:
+        """What a server or worker does as it starts: jobs a killed process left unfinished
+        are taken over (or queued again), and uploads no job will delete are swept."""
+        await self.jobs.resume()
+        uploads = Path(self.settings.state_dir) / "uploads"
+        sweep_uploads(uploads, await unfinished_jobs(session_factory(self.engine)))
 
     async def close(self) -> None:
-        await self.jobs.wait()
+        await self.jobs.close()
         await self.engine.dispose()
+
+
+def job_runner(
+    settings: Settings, lifecycle: JobLifecycle, sessions: async_sessionmaker[AsyncSession]
+) -> InProcessJobRunner | QueuedJobRunner:
+    """The runner MASTERY_JOB_QUEUE names: in this process, or on procrastinate's queue."""
+    unfinished = partial(unfinished_jobs, sessions)
+    if settings.job_queue == "in_process":
+        return InProcessJobRunner(lifecycle, unfinished)
+    if settings.embedded:
+        raise ConfigurationError("MASTERY_JOB_QUEUE=procrastinate needs a PostgreSQL database")
+    return QueuedJobRunner(
+        lifecycle,
+        unfinished,
+        settings.job_queue_url or queue_conninfo(settings.database_url),
+        stalled_seconds=settings.worker_stalled_seconds,
+    )
 
 
 def build(settings: Settings) -> Container:
@@ -272,7 +299,7 @@ def build(settings: Settings) -> Container:
 
     clock = SystemClock()
     ids = RandomIds()
-    jobs = InProcessJobRunner(uow, clock, ids, partial(unfinished_jobs, sessions))
+    jobs = job_runner(settings, JobLifecycle(uow, clock, ids), sessions)
     keys = key_ring(settings)
     outbound = outbound_http(settings)
     adapters = Adapters(
@@ -323,8 +350,7 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
     container = build(settings)
     try:
         await warn_if_row_security_is_bypassed(container.engine)
-        # Jobs a killed process left queued or running are taken over by the serving process.
-        await container.jobs.resume()
+        await container.start()
         keeper = StatisticsKeeper(container.engine, settings.analyze_interval_seconds)
         keeper.start()
         try:

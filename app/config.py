@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -70,6 +70,22 @@ class Settings(BaseSettings):
     # autovacuum's threshold since their last analysis, so plans never wait on autovacuum
     # (app/adapters/db/statistics.py); 0 leaves statistics to autovacuum alone.
     analyze_interval_seconds: float = Field(default=30.0, ge=0, le=3600)
+    # Where jobs (imports, syncs, recomputes) run: `in_process`, as tasks of the serving
+    # process (no other process to run; one server process per database), or `procrastinate`,
+    # a queue on PostgreSQL run by `mastery worker` processes (any number of servers and
+    # workers). docs/decisions/0022-job-queue.md.
+    job_queue: Literal["in_process", "procrastinate"] = "in_process"
+    # The queue's libpq connection string (psycopg's), when DATABASE_URL's cannot be used as
+    # it is: by default DATABASE_URL without its driver (`postgresql://user@host/db`).
+    job_queue_url: str | None = None
+    # A worker silent (no heartbeat) this long is taken for dead, and its jobs are run again
+    # by another worker; workers beat every third of it.
+    worker_stalled_seconds: float = Field(default=30.0, ge=0.3, le=3600)
+    # How often a worker looks for jobs to run again: a dead worker's, or a job whose row was
+    # written by a process that died before queueing it.
+    worker_recover_seconds: float = Field(default=10.0, ge=0.1, le=3600)
+    # Jobs a worker runs at once.
+    worker_concurrency: int = Field(default=2, ge=1, le=64)
     # Fetching a CASE package from another provider (POST /v1/frameworks/import/case with a url).
     case_fetch_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
     case_fetch_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)

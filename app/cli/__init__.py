@@ -14,12 +14,14 @@ from app.cli.imports import import_cli
 from app.cli.roster import roster_cli
 from app.cli.serve import dev, serve
 from app.cli.tenants import tenants_cli
+from app.cli.worker import worker
 
 cli = typer.Typer(
     help="Mastery Service: decide, explain and report competency mastery.", no_args_is_help=True
 )
 cli.command()(serve)
 cli.command()(dev)
+cli.command()(worker)
 for name, group in (
     ("db", db_cli),
     ("tenants", tenants_cli),

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from app.cli.support import console, with_use_cases
+from app.cli.support import console, errors, with_use_cases
 from app.demo import DEMO_SLUG
 from app.domain.access import ALL_SCOPES, format_scopes
 from app.domain.errors import DomainError
@@ -47,6 +47,12 @@ def serve(
         "log_config": None,
         "proxy_headers": True,
     }
+    if count > 1 and settings.job_queue == "in_process":
+        errors.print(
+            "[yellow]warning:[/yellow] jobs run inside each of the server's processes, which "
+            "may begin the same job twice: set MASTERY_JOB_QUEUE=procrastinate and run "
+            "`mastery worker`"
+        )
     if count > 1:
         uvicorn.run("app.main:app", workers=count, **options)
     else:

@@ -174,3 +174,19 @@ def job_row(database_url: str, job_id: str) -> tuple[str, int]:
     write lock, which the job holds for each step)."""
     status, done = query(database_url, "SELECT status, done FROM jobs WHERE id = :j", j=job_id)[0]
     return str(status), int(done)
+
+
+def start_worker(env: dict[str, str]) -> Server:
+    """`mastery worker` (MASTERY_JOB_QUEUE=procrastinate in `env`), once it says it has
+    started; a Server without an address, so that it is killed and stopped the same way."""
+    process = subprocess.Popen(
+        [MASTERY, "worker"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert process.stdout is not None
+    seen = []
+    for line in process.stdout:  # ends (EOF) if the worker exits
+        seen.append(line)
+        if "worker started" in line:
+            return Server(process, base="")
+    process.wait(timeout=10)
+    raise AssertionError(f"the worker did not start: {''.join(seen)}")

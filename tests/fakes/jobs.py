@@ -1,19 +1,18 @@
 """Jobs (app.ports.jobs): an in-memory job repository, and a runner that records each job's row
-as the real runner does and runs it from that row inline (at once) or on demand
+and runs it from that row with the real runners' lifecycle, inline (at once) or on demand
 (`run_pending`)."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from app.adapters.jobs.lifecycle import JobLifecycle
 from app.domain.access import Scope, TenantId
-from app.domain.errors import DomainError
-from app.domain.jobs import Job, JobStatus
+from app.domain.jobs import Job
 from app.ports.clock import Clock, IdGenerator
-from app.ports.jobs import JobArguments, JobKinds, JobReport
+from app.ports.jobs import JobArguments, JobKinds
 from app.ports.unit_of_work import UnitOfWork
 from tests.fakes.state import TenantTables
 
@@ -45,7 +44,7 @@ class FakeProgress:
     """The progress a job's work reports, every step of it kept (the real runner saves at most
     twice a second; here each step is saved, so a test sees them all)."""
 
-    runner: FakeJobRunner
+    save: Callable[[Job], Awaitable[None]]
     job: Job
     steps: list[tuple[int, int | None, dict[str, Any]]] = field(default_factory=list)
 
@@ -57,52 +56,45 @@ class FakeProgress:
             total=total if total is not None else self.job.total,
             result={**self.job.result, **result},
         )
-        await self.runner.save(self.job)
+        await self.save(self.job)
+
+    async def settled(self) -> None:
+        """Every step was saved as it came."""
 
 
 @dataclass
 class FakeJobRunner:
-    """Records a queued job in its tenant's store, then runs it from its row (kind looked up in
-    the attached registry, JSON arguments) at once (`inline`) or when the test calls
-    `run_pending`. The outcome is recorded as the real runner records it: a domain error fails
-    the job with its problems; the report's `failed` fails it too; the kind's `ended` hook runs
-    whatever the end."""
+    """Records a queued job in its tenant's store, then runs it from its row at once (`inline`)
+    or when the test calls `run_pending`, through the real runners' lifecycle
+    (app.adapters.jobs.lifecycle): the same claim, outcome and `ended` hook. A bug in a job's
+    work reaches the test instead of failing the job."""
 
     uow: Callable[[TenantId], UnitOfWork]
     clock: Clock
     ids: IdGenerator
     inline: bool = True
-    kinds: JobKinds = field(default_factory=dict)
     started: list[Job] = field(default_factory=list)
     progress: dict[str, FakeProgress] = field(default_factory=dict)
     _pending: list[Job] = field(default_factory=list)
+    lifecycle: JobLifecycle = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lifecycle = JobLifecycle(self.uow, self.clock, self.ids, raise_bugs=True)
+
+    @property
+    def kinds(self) -> JobKinds:
+        return self.lifecycle.kinds
 
     def attach(self, kinds: JobKinds) -> None:
-        self.kinds = kinds
+        self.lifecycle.attach(kinds)
 
     async def save(self, job: Job) -> None:
-        async with self.uow(job.tenant_id) as uow:
-            await uow.jobs.save(job)
-            await uow.commit()
+        await self.lifecycle.save(job)
 
     async def enqueue(
         self, tenant: TenantId, kind: str, scope: Scope, arguments: JobArguments
     ) -> Job:
-        assert kind in self.kinds, f"no job kind {kind!r} is registered"
-        # What a real runner stores is JSON: a closure or a date would not survive a restart.
-        assert json.loads(json.dumps(arguments)) == arguments, "job arguments must be JSON"
-        job = Job(
-            id=self.ids.new_id(),
-            tenant_id=tenant,
-            kind=kind,
-            scope=scope,
-            status=JobStatus.QUEUED,
-            created_at=self.clock.now(),
-            arguments=arguments,
-        )
-        async with self.uow(tenant) as uow:
-            await uow.jobs.add(job)
-            await uow.commit()
+        job = await self.lifecycle.record(tenant, kind, scope, arguments)
         self.started.append(job)
         self._pending.append(job)
         if self.inline:
@@ -112,34 +104,10 @@ class FakeJobRunner:
     async def run_pending(self) -> None:
         """Run every job queued and not yet run, in the order they were queued."""
         while self._pending:
-            await self._run(self._pending.pop(0))
+            job = self._pending.pop(0)
+            ran = await self.lifecycle.run(job, self._progress)
+            assert ran, f"job {job.id} was begun twice"
 
-    async def _run(self, job: Job) -> None:
-        job = job.begun(self.clock.now())
-        async with self.uow(job.tenant_id) as uow:
-            claimed = await uow.jobs.claim(job)
-            await uow.commit()
-        assert claimed, f"job {job.id} was begun twice"
-        progress = self.progress[job.id] = FakeProgress(self, job)
-        kind = self.kinds[job.kind]
-        try:
-            report = await kind.run(job.tenant_id, job.arguments, progress)
-        except DomainError as exc:
-            errors = [{"loc": list(p.loc), "msg": p.msg} for p in exc.problems]
-            report = JobReport(
-                errors=errors or [{"loc": [], "msg": exc.detail}],
-                result={"detail": exc.detail},
-                failed=True,
-            )
-        done = progress.job
-        await self.save(
-            replace(
-                done,
-                status=JobStatus.FAILED if report.failed else JobStatus.SUCCEEDED,
-                finished_at=self.clock.now(),
-                result={**done.result, **report.result},
-                errors=report.errors,
-            )
-        )
-        if kind.ended is not None:
-            await kind.ended(job.arguments)
+    def _progress(self, job: Job) -> FakeProgress:
+        progress = self.progress[job.id] = FakeProgress(self.lifecycle.save, job)
+        return progress

@@ -40,7 +40,10 @@ async def test_migrated_schema_matches_the_declared_tables(empty_database: str) 
         async with engine.connect() as conn:
             diff = await conn.run_sync(
                 lambda c: compare_metadata(
-                    MigrationContext.configure(c, opts={"compare_type": False}), metadata
+                    MigrationContext.configure(
+                        c, opts={"compare_type": False, "include_name": migrate.declared}
+                    ),
+                    metadata,
                 )
             )
     finally:

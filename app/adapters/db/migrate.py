@@ -15,6 +15,12 @@ from app.adapters.db.engine import create_engine
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
+def declared(name: str | None, type_: str, parent_names: object) -> bool:
+    """Whether Alembic compares an object with the declared tables: not the job queue's
+    (procrastinate's schema, applied by revision 0011 on PostgreSQL, is not ours to declare)."""
+    return not (type_ == "table" and (name or "").startswith("procrastinate_"))
+
+
 def alembic_config(url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))

@@ -11,6 +11,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from app.adapters.db.migrate import declared
 from app.adapters.db.row_security import open_to_all_tenants
 from app.adapters.db.schema import metadata
 
@@ -33,6 +34,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=_render_item,
+        include_name=declared,
     )
     with context.begin_transaction():
         # A migration that moves data sees every tenant's rows, whatever role runs it.
