@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from app.api.bearer_first import BearerFirst
-from app.api.csv_export import CsvExport, declare_csv
+from app.api.exports.middleware import ListExport, declare_exports
 from app.api.graphql.limits import Limits
 from app.api.graphql.schema import GRAPHQL_PATH, graphql_router
 from app.api.input_guard import InputGuard, state_refusals
@@ -123,8 +123,8 @@ def create_app(
         app.include_router(docs.router)
     mount_static(app)
     # Innermost: its pages are asked of the routes, behind every check the outer layers made.
-    app.add_middleware(CsvExport, fastapi=app)
-    declare_csv(app)
+    app.add_middleware(ListExport, fastapi=app)
+    declare_exports(app)
     # Inside the body limit, which bounds what the guard reads.
     app.add_middleware(InputGuard, depth_only=frozenset({GRAPHQL_PATH}))
     state_refusals(app)

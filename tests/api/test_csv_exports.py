@@ -9,9 +9,11 @@ import io
 import json
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
-from app.api.csv_export import cell, wants_csv
+from app.api.exports.csv_document import cell
+from app.api.exports.negotiation import wants_csv
 from tests.api.mastery_data import post, result, seed_framework
 from tests.conftest import Api
 
@@ -188,3 +190,39 @@ async def test_the_class_grid_as_csv_is_one_row_per_student(api: Api) -> None:
             expected += [decision["status"], "" if score is None else str(score)]
         assert rows[1] == expected
         assert rows[1][:3] == ["student-1", "Sam", "Study"]
+
+
+@pytest.mark.parametrize("path", ["/v1/evidence", "/v1/users", "/v1/students/student-1/mastery"])
+async def test_every_list_as_parquet_equals_its_json_pages(api: Api, path: str) -> None:
+    await _seeded(api)
+    items = await _json_pages(api, path, limit=2)
+    for asked in (
+        {"params": {"format": "parquet", "limit": 2}},
+        {"params": {"limit": 2}, "headers": {"Accept": "application/vnd.apache.parquet"}},
+    ):
+        response = await api.get(path, **asked)
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "application/vnd.apache.parquet"
+        table = pq.read_table(io.BytesIO(response.content))
+        assert table.num_rows == len(items)
+        # Typed columns: the evidence's score is a double, its comment text, its ids text.
+        types = {field.name: str(field.type) for field in table.schema}
+        if path == "/v1/evidence":
+            assert (types["score"], types["comment"], types["student_id"]) == (
+                "double",
+                "string",
+                "string",
+            )
+        for item, row in zip(items, table.to_pylist(), strict=True):
+            for column, value in row.items():
+                expected = _json_value(item, column)
+                if isinstance(expected, list | dict):
+                    expected = json.dumps(expected, separators=(",", ":"))
+                assert value == expected, (column, value, expected)
+
+
+def _json_value(item: dict[str, Any], column: str) -> Any:
+    value: Any = item
+    for part in column.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value

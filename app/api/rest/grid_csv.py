@@ -1,6 +1,6 @@
 """The class grid as CSV: one row per student, and for each competency (by code, in the
 framework's order) its status in words and its score, as a teacher reads the grid on screen.
-The cells follow the list exports' rules (app/api/csv_export.py)."""
+The cells follow the list exports' rules (app/api/exports/csv_document.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Any
 
 from fastapi.responses import StreamingResponse
 
-from app.api.csv_export import CSV, cell, csv_lines
+from app.api.exports.csv_document import csv_lines
+from app.api.exports.negotiation import CSV
 
 STUDENT_COLUMNS = ("student_id", "given_name", "family_name")
 
@@ -20,12 +21,12 @@ def grid_header(competencies: list[dict[str, Any]]) -> list[str]:
     return header
 
 
-def grid_rows(students: list[dict[str, Any]]) -> list[list[str]]:
+def grid_rows(students: list[dict[str, Any]]) -> list[list[Any]]:
     rows = []
     for student in students:
-        row = [cell(student[c]) for c in STUDENT_COLUMNS]
+        row = [student[c] for c in STUDENT_COLUMNS]
         for decision in student["decisions"]:
-            row += [cell(decision["status"]), cell(decision["score"])]
+            row += [decision["status"], decision["score"]]
         rows.append(row)
     return rows
 

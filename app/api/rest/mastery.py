@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Request
 
 from app.api.bounded import Instant
-from app.api.csv_export import CSV, wants_csv
 from app.api.deps import MasteryOverrider, MasteryReader, UseCasesDep
+from app.api.exports.negotiation import CSV, wants_csv
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
 from app.api.rest.grid_csv import grid_csv
