@@ -73,7 +73,17 @@ async def sync_evidence(
     exactly `items`. Items are recorded or updated (a voided one counts again); what the
     source ids made before and no longer make is voided. `lock`: more students whose decisions
     this may reach (those of the evidence before, when the caller knows them)."""
-    return await _write(uow, ids, principal, items, now, replacing=(source, source_ids), lock=lock)
+    # A gradebook result above its line item's maximum is extra credit, counted as the maximum.
+    return await _write(
+        uow,
+        ids,
+        principal,
+        items,
+        now,
+        replacing=(source, source_ids),
+        lock=lock,
+        extra_credit=True,
+    )
 
 
 async def _write(
@@ -85,6 +95,7 @@ async def _write(
     *,
     replacing: tuple[str, Collection[str]] | None = None,
     lock: Collection[str] = (),
+    extra_credit: bool = False,
 ) -> RecordedBatch:
     framework_of, frameworks = await uow.frameworks.of_competencies(
         {i.competency_id for i in items}
@@ -117,6 +128,7 @@ async def _write(
         stored=stored,
         now=now,
         replacing=earlier,
+        extra_credit=extra_credit,
     )
     accepted.raise_if_refused()
     more = {e.competency_id for e in accepted.previous} - framework_of.keys()
