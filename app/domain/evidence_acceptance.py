@@ -82,7 +82,7 @@ class Acceptance:
 
 
 def accept_batch(
-    items: Sequence[EvidenceInput],
+    items: Sequence[EvidenceInput | None],
     *,
     sender: str,
     new_id: Callable[[], str],
@@ -99,7 +99,8 @@ def accept_batch(
 
     A source that replaces its evidence revives what it voided before and voids what its ids
     no longer send; a client re-posting a voided item (no `replacing`) does not revive it.
-    `extra_credit`: a score above its max_score counts as the max_score, not a problem."""
+    `extra_credit`: a score above its max_score counts as the max_score, not a problem. An item
+    None could not be read (its types were refused): it is skipped, and the others checked."""
     context = _Context(sender, new_id, frameworks, framework_of, students, now, extra_credit)
     built, first_at = _checked(items, context)
     if built.problems:
@@ -133,13 +134,15 @@ class _Context:
 
 
 def _checked(
-    items: Sequence[EvidenceInput], context: _Context
+    items: Sequence[EvidenceInput | None], context: _Context
 ) -> tuple[_Built, dict[EvidenceKey, int]]:
     """The batch's evidence and every problem, and the item where each key first appears."""
     problems = ProblemList()
     built: list[Evidence] = []
     first_at: dict[EvidenceKey, int] = {}
     for index, item in enumerate(items):
+        if item is None:
+            continue
         at: Location = ("items", index)
         framework = context.frameworks.get(context.framework_of.get(item.competency_id, ""))
         if item.student_id not in context.students:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -10,6 +10,7 @@ from app.domain.access import Principal
 from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.evidence import Evidence
 from app.domain.evidence_acceptance import (
+    Acceptance,
     EvidenceInput,
     ItemOutcome,
     Outcome,
@@ -97,23 +98,61 @@ async def _write(
     lock: Collection[str] = (),
     extra_credit: bool = False,
 ) -> RecordedBatch:
-    framework_of, frameworks = await uow.frameworks.of_competencies(
-        {i.competency_id for i in items}
+    accepted, framework_of, frameworks = await _accept(
+        uow,
+        ids,
+        principal,
+        items,
+        now,
+        replacing=replacing,
+        lock=lock,
+        extra_credit=extra_credit,
     )
-    named = await _named_by_case_identifier(uow, items, framework_of)
-    if named is not items:
-        items = named
+    accepted.raise_if_refused()
+    more = {e.competency_id for e in accepted.previous} - framework_of.keys()
+    if more:
+        more_of, more_frameworks = await uow.frameworks.of_competencies(more)
+        framework_of = {**framework_of, **more_of}
+        frameworks = {**frameworks, **more_frameworks}
+    created = await uow.evidence.add_many(accepted.created, framework_of, now)
+    await uow.evidence.replace_many(accepted.updated, accepted.previous, now)
+    touches = touches_of(created, accepted.updated, accepted.previous)
+    refreshed = await refresh(uow, frameworks, framework_of, touches, now, accepted.cause)
+    return RecordedBatch(accepted.outcomes, refreshed.records, frameworks, now)
+
+
+async def _accept(
+    uow: UnitOfWork,
+    ids: IdGenerator,
+    principal: Principal,
+    items: Sequence[EvidenceInput | None],
+    now: datetime,
+    *,
+    replacing: tuple[str, Collection[str]] | None = None,
+    lock: Collection[str] | None = (),
+    extra_credit: bool = False,
+) -> tuple[Acceptance, dict[str, str], dict[str, Framework]]:
+    """What the batch would do, against the stored rows (`lock` None: a check only, which
+    writes nothing and locks no one). An item None (unreadable) is skipped."""
+    read = [i for i in items if i is not None]
+    framework_of, frameworks = await uow.frameworks.of_competencies({i.competency_id for i in read})
+    named = await _named_by_case_identifier(uow, read, framework_of)
+    if named is not read:
+        by_place = iter(named)
+        items = [None if i is None else next(by_place) for i in items]
+        read = named
         framework_of, frameworks = await uow.frameworks.of_competencies(
-            {i.competency_id for i in items}
+            {i.competency_id for i in read}
         )
     students = await uow.roster(RosterKind.USER).active_ids(
-        {i.student_id for i in items}, role=UserRole.STUDENT.value
+        {i.student_id for i in read}, role=UserRole.STUDENT.value
     )
     sender = principal.client_id
-    # Locked before the stored evidence is read, so a concurrent batch for the same students
-    # is seen whole or not at all.
-    await uow.decisions.lock_students({i.student_id for i in items} | set(lock))
-    stored = await uow.evidence.find({i.key(sender) for i in items})
+    if lock is not None:
+        # Locked before the stored evidence is read, so a concurrent batch for the same
+        # students is seen whole or not at all.
+        await uow.decisions.lock_students({i.student_id for i in read} | set(lock))
+    stored = await uow.evidence.find({i.key(sender) for i in read})
     earlier = None
     if replacing is not None:
         source, source_ids = replacing
@@ -130,17 +169,7 @@ async def _write(
         replacing=earlier,
         extra_credit=extra_credit,
     )
-    accepted.raise_if_refused()
-    more = {e.competency_id for e in accepted.previous} - framework_of.keys()
-    if more:
-        more_of, more_frameworks = await uow.frameworks.of_competencies(more)
-        framework_of = {**framework_of, **more_of}
-        frameworks = {**frameworks, **more_frameworks}
-    created = await uow.evidence.add_many(accepted.created, framework_of, now)
-    await uow.evidence.replace_many(accepted.updated, accepted.previous, now)
-    touches = touches_of(created, accepted.updated, accepted.previous)
-    refreshed = await refresh(uow, frameworks, framework_of, touches, now, accepted.cause)
-    return RecordedBatch(accepted.outcomes, refreshed.records, frameworks, now)
+    return accepted, framework_of, frameworks
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -166,6 +195,18 @@ class EvidenceRecords:
             batch = await _write(uow, self.ids, principal, items, now)
             await uow.commit()
         return replace(batch, shown_at=self.clock.now())
+
+    async def problems_of(
+        self, principal: Principal, items: Sequence[EvidenceInput | None]
+    ) -> list[Problem]:
+        """Every problem `record_evidence` would find in these items, nothing written: for a
+        batch some of whose items could not even be read (None), so that one answer lists
+        the problems of the others too (students, competencies, ranges, repeats)."""
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            accepted, _, _ = await _accept(
+                uow, self.ids, principal, items, self.clock.now(), lock=None
+            )
+        return accepted.problems
 
     async def get_evidence(self, principal: Principal, evidence_id: str) -> Evidence:
         """One result of the caller's district."""
