@@ -60,6 +60,11 @@ async def require_media_type(request: Request) -> None:
     given = media_type(request.headers.get("content-type"))
     if not accepted or given in accepted or not _has_body(request):
         return
+    if not given and route.body_field is None:
+        # A route that reads its body itself (a CASE package) reads it whatever the type, and
+        # says what is wrong with it; a body with no type is taken as the declared one
+        # (RFC 9110 section 8.3 lets the recipient examine the data).
+        return
     listed = ", ".join(accepted)
     said = f"Content-Type {given}" if given else "no Content-Type"
     raise UnsupportedMediaType(

@@ -97,3 +97,20 @@ async def test_the_gradebook_answers_its_own_status_info(api: Api) -> None:
             "imsx_codeMinorFieldValue": "invaliddata",
         }
     ]
+
+
+async def test_a_route_reading_its_own_body_takes_it_untyped_but_not_mistyped(api: Api) -> None:
+    # The CASE import reads its body as a package whatever the type: untyped, the reader
+    # answers (here: not a package); typed as something else, 415.
+    untyped = await api.request("POST", "/v1/frameworks/import/case", content=b"[]")
+    assert untyped.status_code == 422
+    mistyped = await api.request(
+        "POST",
+        "/v1/frameworks/import/case",
+        content=b"[]",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert mistyped.status_code == 415
+    assert mistyped.json()["errors"] == [
+        {"loc": ["header", "content-type"], "msg": "must be one of application/json"}
+    ]
