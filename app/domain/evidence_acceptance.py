@@ -44,6 +44,19 @@ class EvidenceInput:
 
 
 @dataclass(frozen=True)
+class UnreadItem:
+    """An item some of whose fields could not be read (their types were refused): the
+    references among them that could be read are still checked, so that one answer lists
+    those problems too."""
+
+    student_id: str | None = None
+    competency_id: str | None = None
+
+
+Item = EvidenceInput | UnreadItem
+
+
+@dataclass(frozen=True)
 class ItemOutcome:
     id: str
     outcome: Outcome
@@ -82,7 +95,7 @@ class Acceptance:
 
 
 def accept_batch(
-    items: Sequence[EvidenceInput | None],
+    items: Sequence[Item],
     *,
     sender: str,
     new_id: Callable[[], str],
@@ -99,8 +112,8 @@ def accept_batch(
 
     A source that replaces its evidence revives what it voided before and voids what its ids
     no longer send; a client re-posting a voided item (no `replacing`) does not revive it.
-    `extra_credit`: a score above its max_score counts as the max_score, not a problem. An item
-    None could not be read (its types were refused): it is skipped, and the others checked."""
+    `extra_credit`: a score above its max_score counts as the max_score, not a problem. An
+    UnreadItem has only its references checked."""
     context = _Context(sender, new_id, frameworks, framework_of, students, now, extra_credit)
     built, first_at = _checked(items, context)
     if built.problems:
@@ -133,27 +146,16 @@ class _Context:
     extra_credit: bool
 
 
-def _checked(
-    items: Sequence[EvidenceInput | None], context: _Context
-) -> tuple[_Built, dict[EvidenceKey, int]]:
+def _checked(items: Sequence[Item], context: _Context) -> tuple[_Built, dict[EvidenceKey, int]]:
     """The batch's evidence and every problem, and the item where each key first appears."""
     problems = ProblemList()
     built: list[Evidence] = []
     first_at: dict[EvidenceKey, int] = {}
     for index, item in enumerate(items):
-        if item is None:
-            continue
         at: Location = ("items", index)
-        framework = context.frameworks.get(context.framework_of.get(item.competency_id, ""))
-        if item.student_id not in context.students:
-            problems.add((*at, "student_id"), f"no student {item.student_id!r}")
-        if framework is None:
-            problems.add((*at, "competency_id"), f"no competency {item.competency_id!r}")
-        elif not framework.takes_evidence(item.competency_id):
-            problems.add(
-                (*at, "competency_id"),
-                f"competency {item.competency_id!r} is retired and takes no new evidence",
-            )
+        framework = _reference_problems(item, context, problems, at)
+        if isinstance(item, UnreadItem):
+            continue
         evidence = _evidence(item, context, framework, problems, at)
         if evidence is None:
             continue
@@ -165,6 +167,27 @@ def _checked(
         first_at.setdefault(evidence.key, index)
         built.append(evidence)
     return _Built(built, problems.problems), first_at
+
+
+def _reference_problems(
+    item: Item, context: _Context, problems: ProblemList, at: Location
+) -> Framework | None:
+    """Record a student or competency the item names that the district does not have (or
+    that is retired); the competency's framework, if it has one."""
+    student, competency = item.student_id, item.competency_id
+    if student is not None and student not in context.students:
+        problems.add((*at, "student_id"), f"no student {student!r}")
+    if competency is None:
+        return None
+    framework = context.frameworks.get(context.framework_of.get(competency, ""))
+    if framework is None:
+        problems.add((*at, "competency_id"), f"no competency {competency!r}")
+    elif not framework.takes_evidence(competency):
+        problems.add(
+            (*at, "competency_id"),
+            f"competency {competency!r} is retired and takes no new evidence",
+        )
+    return framework
 
 
 def _evidence(

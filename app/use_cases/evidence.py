@@ -15,6 +15,7 @@ from app.domain.evidence_acceptance import (
     ItemOutcome,
     Outcome,
     Replacing,
+    UnreadItem,
     accept_batch,
 )
 from app.domain.frameworks import Framework
@@ -27,6 +28,13 @@ from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import refresh
+
+_Item = EvidenceInput | UnreadItem
+
+
+def _named(items: Sequence[_Item], field: str) -> set[str]:
+    """The student or competency ids the items name (an unread item may name none)."""
+    return {name for i in items if (name := getattr(i, field))}
 
 
 @dataclass(frozen=True)
@@ -42,12 +50,12 @@ class RecordedBatch:
 
 
 async def _named_by_case_identifier(
-    uow: UnitOfWork, items: list[EvidenceInput], framework_of: dict[str, str]
-) -> list[EvidenceInput]:
+    uow: UnitOfWork, items: Sequence[_Item], framework_of: dict[str, str]
+) -> Sequence[_Item]:
     """The items with a competency named by its CASE identifier (the CFItem identifier this
     service serves for a framework authored here, which vendors align to) named by its id;
     `items` itself when every competency id is known (the usual case: no query)."""
-    missing = {i.competency_id for i in items} - framework_of.keys()
+    missing = {i.competency_id for i in items if i.competency_id} - framework_of.keys()
     if not missing:
         return items
     owners = await uow.case.competency_owners(missing)
@@ -125,7 +133,7 @@ async def _accept(
     uow: UnitOfWork,
     ids: IdGenerator,
     principal: Principal,
-    items: Sequence[EvidenceInput | None],
+    items: Sequence[_Item],
     now: datetime,
     *,
     replacing: tuple[str, Collection[str]] | None = None,
@@ -133,19 +141,17 @@ async def _accept(
     extra_credit: bool = False,
 ) -> tuple[Acceptance, dict[str, str], dict[str, Framework]]:
     """What the batch would do, against the stored rows (`lock` None: a check only, which
-    writes nothing and locks no one). An item None (unreadable) is skipped."""
-    read = [i for i in items if i is not None]
-    framework_of, frameworks = await uow.frameworks.of_competencies({i.competency_id for i in read})
-    named = await _named_by_case_identifier(uow, read, framework_of)
-    if named is not read:
-        by_place = iter(named)
-        items = [None if i is None else next(by_place) for i in items]
-        read = named
+    writes nothing and locks no one). An UnreadItem has its references checked only."""
+    framework_of, frameworks = await uow.frameworks.of_competencies(_named(items, "competency_id"))
+    named = await _named_by_case_identifier(uow, items, framework_of)
+    if named is not items:
+        items = named
         framework_of, frameworks = await uow.frameworks.of_competencies(
-            {i.competency_id for i in read}
+            _named(items, "competency_id")
         )
+    read = [i for i in items if isinstance(i, EvidenceInput)]
     students = await uow.roster(RosterKind.USER).active_ids(
-        {i.student_id for i in read}, role=UserRole.STUDENT.value
+        _named(items, "student_id"), role=UserRole.STUDENT.value
     )
     sender = principal.client_id
     if lock is not None:
@@ -197,11 +203,12 @@ class EvidenceRecords:
         return replace(batch, shown_at=self.clock.now())
 
     async def problems_of(
-        self, principal: Principal, items: Sequence[EvidenceInput | None]
+        self, principal: Principal, items: Sequence[EvidenceInput | UnreadItem]
     ) -> list[Problem]:
         """Every problem `record_evidence` would find in these items, nothing written: for a
-        batch some of whose items could not even be read (None), so that one answer lists
-        the problems of the others too (students, competencies, ranges, repeats)."""
+        batch some of whose items could not even be read (UnreadItem: their references only),
+        so that one answer lists every other problem too (students, competencies, ranges,
+        repeats)."""
         async with self.uow(principal.tenant_id, writes=False) as uow:
             accepted, _, _ = await _accept(
                 uow, self.ids, principal, items, self.clock.now(), lock=None

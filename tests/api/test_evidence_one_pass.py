@@ -29,10 +29,11 @@ async def test_type_errors_and_every_other_problem_in_one_answer(api: Api) -> No
         result(5, 7),  # range: above the scale's highest level, no max_score
         result(3, 8, kind="quiz"),  # type: not a kind
         result(3, 9, competency="nope"),  # reference: no such competency
+        result("x", 10, student="nobody", competency="nope"),  # type and references at once
     ]
     response = await api.post("/v1/evidence", json={"items": items})
     assert response.status_code == 422
-    assert response.json()["detail"] == "8 problem(s) in the batch; nothing was written"
+    assert response.json()["detail"] == "11 problem(s) in the batch; nothing was written"
     assert problems(response) == [
         (
             ("body", "items", 1, "score"),
@@ -48,6 +49,12 @@ async def test_type_errors_and_every_other_problem_in_one_answer(api: Api) -> No
         (("body", "items", 6, "score"), "must be at most 4 without a max_score"),
         (("body", "items", 7, "kind"), "Input should be 'summative' or 'formative'"),
         (("body", "items", 8, "competency_id"), "no competency 'nope'"),
+        (
+            ("body", "items", 9, "score"),
+            "Input should be a valid number, unable to parse string as a number",
+        ),
+        (("body", "items", 9, "student_id"), "no student 'nobody'"),
+        (("body", "items", 9, "competency_id"), "no competency 'nope'"),
     ]
     listed = await api.get("/v1/evidence")
     assert listed.json()["items"] == []

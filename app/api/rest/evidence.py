@@ -2,7 +2,8 @@
 
 A batch is checked in one pass: when some items cannot even be read (a score that is not a
 number, a field missing), the others are still checked against the district's students,
-competencies, scales and each other, and one 422 lists every problem of every item."""
+competencies, scales and each other, the unread ones' student and competency too, and one 422
+lists every problem of every item."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from app.api.rest.json_bytes import json_response
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
 from app.domain.access import Principal
 from app.domain.errors import Invalid, Problem
-from app.domain.evidence_acceptance import EvidenceInput
+from app.domain.evidence_acceptance import EvidenceInput, UnreadItem
 from app.domain.mastery.view import view_of
 from app.use_cases import evidence as use
 
@@ -66,8 +67,11 @@ async def _every_problem(request: Request, error: RequestValidationError) -> Exc
         return error
     if not isinstance(items, list):
         return error
+    refused = {(e["loc"][2], e["loc"][3]) for e in errors if len(e["loc"]) > 3}
     readable = [
-        None if i in bad else EvidenceInput(**s.EvidenceIn.model_validate(item).model_dump())
+        _unread(i, item, refused)
+        if i in bad
+        else EvidenceInput(**s.EvidenceIn.model_validate(item).model_dump())
         for i, item in enumerate(items)
     ]
     found = await request.app.state.use_cases.evidence.problems_of(principal, readable)
@@ -75,6 +79,18 @@ async def _every_problem(request: Request, error: RequestValidationError) -> Exc
     problems += [Problem(("body", *p.loc), p.msg) for p in found]
     problems.sort(key=lambda p: _item_of(p.loc) or 0)  # by item; stable: types first
     return Invalid(f"{len(problems)} problem(s) in the batch; nothing was written", problems)
+
+
+def _unread(index: int, item: Any, refused: set[tuple[Any, Any]]) -> UnreadItem:
+    """What can be read of an item whose types were refused: the student and competency it
+    names, when they are ids (the references checked for it)."""
+
+    def read(field: str) -> str | None:
+        value = item.get(field) if isinstance(item, dict) else None
+        ok = isinstance(value, str) and 1 <= len(value) <= 255 and (index, field) not in refused
+        return value if ok else None
+
+    return UnreadItem(read("student_id"), read("competency_id"))
 
 
 router = APIRouter(tags=["evidence"], route_class=OnePassRoute)
