@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 
 from app.api.bearer_first import BearerFirst
@@ -13,6 +13,7 @@ from app.api.exports.middleware import ListExport, declare_exports
 from app.api.graphql.limits import Limits
 from app.api.graphql.schema import GRAPHQL_PATH, graphql_router
 from app.api.input_guard import InputGuard, state_refusals
+from app.api.media_types import require_media_type, state_media_types
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.pages import docs
 from app.api.pages.assets import mount_static
@@ -93,6 +94,8 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json" if api_docs else None,
+        # A body in a media type its route does not read is refused before it is validated.
+        dependencies=[Depends(require_media_type)],
     )
     app.state.public_base_url = public_base_url.rstrip("/")
     if use_cases is not None:  # usable at once, also where no lifespan runs (ASGI transport)
@@ -128,6 +131,7 @@ def create_app(
     # Inside the body limit, which bounds what the guard reads.
     app.add_middleware(InputGuard, depth_only=frozenset({GRAPHQL_PATH}))
     state_refusals(app)
+    state_media_types(app)
     app.add_middleware(
         BodyLimit,
         max_bytes=max_body_bytes,

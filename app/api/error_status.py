@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.api.unsupported_media import UnsupportedMediaType
 from app.domain.errors import (
     Busy,
     Conflict,
@@ -46,6 +47,7 @@ ANSWERS: Mapping[type[DomainError], ErrorAnswer] = {
     # The database is held by another write: the service's state, not the request, is the
     # cause, and it passes (with `Retry-After`, see `headers_of`).
     Busy: ErrorAnswer(503, "BUSY"),
+    UnsupportedMediaType: ErrorAnswer(415, "UNSUPPORTED_MEDIA_TYPE"),
     DomainError: ErrorAnswer(400, "ERROR"),
 }
 
@@ -62,6 +64,8 @@ def headers_of(error: DomainError) -> dict[str, str]:
     """The headers every format's answer to `error` carries: when to try again, if it passes."""
     if isinstance(error, Busy):
         return {"Retry-After": str(error.retry_after_seconds)}
+    if isinstance(error, UnsupportedMediaType) and error.patch:  # RFC 5789 section 2.2
+        return {"Accept-Patch": ", ".join(error.accepted)}
     return {}
 
 

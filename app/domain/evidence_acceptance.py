@@ -44,6 +44,19 @@ class EvidenceInput:
 
 
 @dataclass(frozen=True)
+class UnreadItem:
+    """An item some of whose fields could not be read (their types were refused): the
+    references among them that could be read are still checked, so that one answer lists
+    those problems too."""
+
+    student_id: str | None = None
+    competency_id: str | None = None
+
+
+Item = EvidenceInput | UnreadItem
+
+
+@dataclass(frozen=True)
 class ItemOutcome:
     id: str
     outcome: Outcome
@@ -82,7 +95,7 @@ class Acceptance:
 
 
 def accept_batch(
-    items: Sequence[EvidenceInput],
+    items: Sequence[Item],
     *,
     sender: str,
     new_id: Callable[[], str],
@@ -92,13 +105,17 @@ def accept_batch(
     stored: Mapping[EvidenceKey, Evidence],
     now: datetime,
     replacing: Replacing | None = None,
+    extra_credit: bool = False,
 ) -> Acceptance:
     """What this batch of `sender`'s does, given the active students among its students and
     the stored evidence of its keys (`new_id` is called once per item, in order).
 
     A source that replaces its evidence revives what it voided before and voids what its ids
-    no longer send; a client re-posting a voided item (no `replacing`) does not revive it."""
-    built, first_at = _checked(items, sender, new_id, frameworks, framework_of, students, now)
+    no longer send; a client re-posting a voided item (no `replacing`) does not revive it.
+    `extra_credit`: a score above its max_score counts as the max_score, not a problem. An
+    UnreadItem has only its references checked."""
+    context = _Context(sender, new_id, frameworks, framework_of, students, now, extra_credit)
+    built, first_at = _checked(items, context)
     if built.problems:
         return Acceptance(problems=built.problems)
     accepted = _compared(built.evidence, stored, revive=replacing is not None)
@@ -116,32 +133,30 @@ class _Built:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _checked(
-    items: Sequence[EvidenceInput],
-    sender: str,
-    new_id: Callable[[], str],
-    frameworks: Mapping[str, Framework],
-    framework_of: Mapping[str, str],
-    students: Collection[str],
-    now: datetime,
-) -> tuple[_Built, dict[EvidenceKey, int]]:
+@dataclass(frozen=True)
+class _Context:
+    """What a batch's items are checked against."""
+
+    sender: str
+    new_id: Callable[[], str]
+    frameworks: Mapping[str, Framework]
+    framework_of: Mapping[str, str]
+    students: Collection[str]
+    now: datetime
+    extra_credit: bool
+
+
+def _checked(items: Sequence[Item], context: _Context) -> tuple[_Built, dict[EvidenceKey, int]]:
     """The batch's evidence and every problem, and the item where each key first appears."""
     problems = ProblemList()
     built: list[Evidence] = []
     first_at: dict[EvidenceKey, int] = {}
     for index, item in enumerate(items):
         at: Location = ("items", index)
-        framework = frameworks.get(framework_of.get(item.competency_id, ""))
-        if item.student_id not in students:
-            problems.add((*at, "student_id"), f"no student {item.student_id!r}")
-        if framework is None:
-            problems.add((*at, "competency_id"), f"no competency {item.competency_id!r}")
-        elif not framework.takes_evidence(item.competency_id):
-            problems.add(
-                (*at, "competency_id"),
-                f"competency {item.competency_id!r} is retired and takes no new evidence",
-            )
-        evidence = _evidence(item, new_id(), item.source or sender, framework, now, problems, at)
+        framework = _reference_problems(item, context, problems, at)
+        if isinstance(item, UnreadItem):
+            continue
+        evidence = _evidence(item, context, framework, problems, at)
         if evidence is None:
             continue
         if evidence.key in first_at:
@@ -154,25 +169,44 @@ def _checked(
     return _Built(built, problems.problems), first_at
 
 
+def _reference_problems(
+    item: Item, context: _Context, problems: ProblemList, at: Location
+) -> Framework | None:
+    """Record a student or competency the item names that the district does not have (or
+    that is retired); the competency's framework, if it has one."""
+    student, competency = item.student_id, item.competency_id
+    if student is not None and student not in context.students:
+        problems.add((*at, "student_id"), f"no student {student!r}")
+    if competency is None:
+        return None
+    framework = context.frameworks.get(context.framework_of.get(competency, ""))
+    if framework is None:
+        problems.add((*at, "competency_id"), f"no competency {competency!r}")
+    elif not framework.takes_evidence(competency):
+        problems.add(
+            (*at, "competency_id"),
+            f"competency {competency!r} is retired and takes no new evidence",
+        )
+    return framework
+
+
 def _evidence(
     item: EvidenceInput,
-    new_id: str,
-    source: str,
+    context: _Context,
     framework: Framework | None,
-    now: datetime,
     problems: ProblemList,
     at: Location,
 ) -> Evidence | None:
     """The item as evidence, its problems (its own and against the scale) recorded at `at`."""
     try:
         evidence = Evidence(
-            id=new_id,
+            id=context.new_id(),
             student_id=item.student_id,
             competency_id=item.competency_id,
             score=item.score,
             max_score=item.max_score,
             observed_at=item.observed_at,
-            source=source,
+            source=item.source or context.sender,
             source_id=item.source_id,
             kind=item.kind,  # type: ignore[arg-type]  # Evidence checks the name
             comment=item.comment,
@@ -181,7 +215,10 @@ def _evidence(
         problems.extend(error.problems, at)
         return None
     if framework is not None:
-        problems.extend(evidence_problems(evidence, framework.scale, received_at=now), at)
+        found = evidence_problems(
+            evidence, framework.scale, received_at=context.now, extra_credit=context.extra_credit
+        )
+        problems.extend(found, at)
     return evidence
 
 

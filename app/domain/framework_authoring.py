@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from app.domain.errors import Invalid, Location, ProblemList
 from app.domain.framework_commands import (
+    UNSET,
     AddCompetency,
     CalculationSpec,
     CompetencySpec,
@@ -84,6 +85,7 @@ def build_framework(command: CreateFramework, new_id: Callable[[], str]) -> Fram
     _read_children(
         command.competencies, ("competencies",), None, new_id, problems, competencies, locations
     )
+    _check_places(command.competencies, ("competencies",), None, framework_id, problems)
     framework: Framework | None = None
     try:
         framework = Framework(
@@ -174,6 +176,7 @@ def _read_competency(
     locations: list[Location],
 ) -> None:
     competency_id = spec.id if spec.id is not None else new_id()
+    position = position if spec.position is None else spec.position
     calculation = part(spec.calculation, calculation_of, (*loc, "calculation"), problems)
     rollup = part(spec.rollup, rollup_of, (*loc, "rollup"), problems) or RollupRule()
     try:
@@ -196,3 +199,23 @@ def _read_competency(
     _read_children(
         spec.children, (*loc, "children"), competency_id, new_id, problems, out, locations
     )
+
+
+def _check_places(
+    specs: Sequence[CompetencySpec],
+    loc: Location,
+    parent_id: str | None,
+    framework_id: str,
+    problems: ProblemList,
+) -> None:
+    """A read sent back names each competency's parent and framework: they must be where it is
+    nested (the nesting says where it goes; a disagreeing id is a mistake, not a move)."""
+    for i, spec in enumerate(specs):
+        at = (*loc, i)
+        if spec.parent_id is not UNSET and spec.parent_id != parent_id:
+            where = "a root" if parent_id is None else f"nested in {parent_id!r}"
+            problems.add((*at, "parent_id"), f"must be {parent_id!r}: the competency is {where}")
+        if spec.framework_id is not None and spec.framework_id != framework_id:
+            problems.add((*at, "framework_id"), f"must be {framework_id!r}, this framework's id")
+        if spec.id is not None:
+            _check_places(spec.children, (*at, "children"), spec.id, framework_id, problems)

@@ -5,14 +5,22 @@ whether stored decisions must be recomputed (`changes_decisions`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from app.domain.errors import Invalid, ProblemList
-from app.domain.framework_authoring import calculation_of, part, rebuilt, rollup_of, scale_of
+from app.domain.framework_authoring import (
+    build_framework,
+    calculation_of,
+    part,
+    rebuilt,
+    rollup_of,
+    scale_of,
+)
 from app.domain.framework_commands import (
     UNSET,
     CandidatePolicy,
+    CreateFramework,
     UpdateCompetency,
     UpdateFramework,
 )
@@ -124,3 +132,59 @@ def candidate_policy(framework: Framework, command: CandidatePolicy) -> Framewor
         )
     except Invalid as error:
         raise Invalid("The candidate policy is invalid", error.problems) from None
+
+
+def replace_framework(
+    framework: Framework, command: CreateFramework, new_id: Callable[[], str]
+) -> Framework:
+    """The framework as `command` states it whole (PUT, or a merge patch applied): its fields
+    and tree replaced. Competencies are matched by id; one left out is refused, since the
+    decisions and evidence of a competency outlive it (it is retired, not removed). What the
+    REST shape does not carry (CASE fields, associations) is kept."""
+    problems = ProblemList()
+    if command.id is not None and command.id != framework.id:
+        problems.add(("id",), f"must be {framework.id!r}: a framework's id does not change")
+    built: Framework | None = None
+    try:
+        built = build_framework(replace(command, id=framework.id), new_id)
+    except Invalid as error:
+        problems.extend(error.problems)
+    if built is not None:
+        for competency in framework.ordered:
+            if competency.id not in built:
+                problems.add(
+                    ("competencies",),
+                    f"leaves out competency {competency.id!r}: retire it (status retired) "
+                    "rather than remove it",
+                )
+    problems.raise_if_any("The framework is invalid")
+    assert built is not None
+    competencies = tuple(
+        replace(c, case=framework.competency(c.id).case) if c.id in framework else c
+        for c in built.competencies
+    )
+    return rebuilt(
+        built,
+        competencies=competencies,
+        case=framework.case,
+        associations=framework.associations,
+        updated_at=framework.updated_at,
+    )
+
+
+def policy_candidate(current: Framework, candidate: Framework) -> Framework:
+    """`candidate` when it differs from `current` in policy only (scale, calculation, minimum
+    evidence, formative results): what a simulation compares. A change of the tree or of the
+    framework's descriptive fields is refused, located where it is, rather than ignored."""
+    problems = ProblemList()
+    for name in ("title", "description", "version", "status"):
+        if getattr(candidate, name) != getattr(current, name):
+            problems.add((name,), "a simulation compares policies only: change it with PATCH")
+    now = {c.id: c for c in current.competencies}
+    then = {c.id: c for c in candidate.competencies}
+    if now != then:
+        problems.add(
+            ("competencies",), "a simulation compares policies only: change them with PATCH"
+        )
+    problems.raise_if_any("The candidate policy is invalid")
+    return candidate

@@ -57,7 +57,9 @@ class RollupSpec:
 
 @dataclass(frozen=True)
 class CompetencySpec:
-    """A new competency with its nested children; ids left out are made up."""
+    """A competency with its nested children; ids left out are made up. Its place comes from
+    the nesting: `position` (else its index among its siblings) orders it, and `parent_id` or
+    `framework_id`, when given (a read sent back), must agree with where it is."""
 
     code: str
     statement: str
@@ -67,11 +69,15 @@ class CompetencySpec:
     calculation: CalculationSpec | None = None
     rollup: RollupSpec | None = None
     children: tuple[CompetencySpec, ...] = ()
+    position: int | None = None
+    parent_id: str | Unset | None = UNSET
+    framework_id: str | None = None
 
 
 @dataclass(frozen=True)
 class CreateFramework:
-    """A new framework with its whole competency tree; parts left out take their defaults."""
+    """A framework with its whole competency tree, new or replacing one (PUT); parts left out
+    take their defaults."""
 
     title: str
     id: str | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -10,10 +10,12 @@ from app.domain.access import Principal
 from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.evidence import Evidence
 from app.domain.evidence_acceptance import (
+    Acceptance,
     EvidenceInput,
     ItemOutcome,
     Outcome,
     Replacing,
+    UnreadItem,
     accept_batch,
 )
 from app.domain.frameworks import Framework
@@ -26,6 +28,13 @@ from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import refresh
+
+_Item = EvidenceInput | UnreadItem
+
+
+def _named(items: Sequence[_Item], field: str) -> set[str]:
+    """The student or competency ids the items name (an unread item may name none)."""
+    return {name for i in items if (name := getattr(i, field))}
 
 
 @dataclass(frozen=True)
@@ -41,12 +50,12 @@ class RecordedBatch:
 
 
 async def _named_by_case_identifier(
-    uow: UnitOfWork, items: list[EvidenceInput], framework_of: dict[str, str]
-) -> list[EvidenceInput]:
+    uow: UnitOfWork, items: Sequence[_Item], framework_of: dict[str, str]
+) -> Sequence[_Item]:
     """The items with a competency named by its CASE identifier (the CFItem identifier this
     service serves for a framework authored here, which vendors align to) named by its id;
     `items` itself when every competency id is known (the usual case: no query)."""
-    missing = {i.competency_id for i in items} - framework_of.keys()
+    missing = {i.competency_id for i in items if i.competency_id} - framework_of.keys()
     if not missing:
         return items
     owners = await uow.case.competency_owners(missing)
@@ -73,7 +82,17 @@ async def sync_evidence(
     exactly `items`. Items are recorded or updated (a voided one counts again); what the
     source ids made before and no longer make is voided. `lock`: more students whose decisions
     this may reach (those of the evidence before, when the caller knows them)."""
-    return await _write(uow, ids, principal, items, now, replacing=(source, source_ids), lock=lock)
+    # A gradebook result above its line item's maximum is extra credit, counted as the maximum.
+    return await _write(
+        uow,
+        ids,
+        principal,
+        items,
+        now,
+        replacing=(source, source_ids),
+        lock=lock,
+        extra_credit=True,
+    )
 
 
 async def _write(
@@ -85,24 +104,61 @@ async def _write(
     *,
     replacing: tuple[str, Collection[str]] | None = None,
     lock: Collection[str] = (),
+    extra_credit: bool = False,
 ) -> RecordedBatch:
-    framework_of, frameworks = await uow.frameworks.of_competencies(
-        {i.competency_id for i in items}
+    accepted, framework_of, frameworks = await _accept(
+        uow,
+        ids,
+        principal,
+        items,
+        now,
+        replacing=replacing,
+        lock=lock,
+        extra_credit=extra_credit,
     )
+    accepted.raise_if_refused()
+    more = {e.competency_id for e in accepted.previous} - framework_of.keys()
+    if more:
+        more_of, more_frameworks = await uow.frameworks.of_competencies(more)
+        framework_of = {**framework_of, **more_of}
+        frameworks = {**frameworks, **more_frameworks}
+    created = await uow.evidence.add_many(accepted.created, framework_of, now)
+    await uow.evidence.replace_many(accepted.updated, accepted.previous, now)
+    touches = touches_of(created, accepted.updated, accepted.previous)
+    refreshed = await refresh(uow, frameworks, framework_of, touches, now, accepted.cause)
+    return RecordedBatch(accepted.outcomes, refreshed.records, frameworks, now)
+
+
+async def _accept(
+    uow: UnitOfWork,
+    ids: IdGenerator,
+    principal: Principal,
+    items: Sequence[_Item],
+    now: datetime,
+    *,
+    replacing: tuple[str, Collection[str]] | None = None,
+    lock: Collection[str] | None = (),
+    extra_credit: bool = False,
+) -> tuple[Acceptance, dict[str, str], dict[str, Framework]]:
+    """What the batch would do, against the stored rows (`lock` None: a check only, which
+    writes nothing and locks no one). An UnreadItem has its references checked only."""
+    framework_of, frameworks = await uow.frameworks.of_competencies(_named(items, "competency_id"))
     named = await _named_by_case_identifier(uow, items, framework_of)
     if named is not items:
         items = named
         framework_of, frameworks = await uow.frameworks.of_competencies(
-            {i.competency_id for i in items}
+            _named(items, "competency_id")
         )
+    read = [i for i in items if isinstance(i, EvidenceInput)]
     students = await uow.roster(RosterKind.USER).active_ids(
-        {i.student_id for i in items}, role=UserRole.STUDENT.value
+        _named(items, "student_id"), role=UserRole.STUDENT.value
     )
     sender = principal.client_id
-    # Locked before the stored evidence is read, so a concurrent batch for the same students
-    # is seen whole or not at all.
-    await uow.decisions.lock_students({i.student_id for i in items} | set(lock))
-    stored = await uow.evidence.find({i.key(sender) for i in items})
+    if lock is not None:
+        # Locked before the stored evidence is read, so a concurrent batch for the same
+        # students is seen whole or not at all.
+        await uow.decisions.lock_students({i.student_id for i in read} | set(lock))
+    stored = await uow.evidence.find({i.key(sender) for i in read})
     earlier = None
     if replacing is not None:
         source, source_ids = replacing
@@ -117,18 +173,9 @@ async def _write(
         stored=stored,
         now=now,
         replacing=earlier,
+        extra_credit=extra_credit,
     )
-    accepted.raise_if_refused()
-    more = {e.competency_id for e in accepted.previous} - framework_of.keys()
-    if more:
-        more_of, more_frameworks = await uow.frameworks.of_competencies(more)
-        framework_of = {**framework_of, **more_of}
-        frameworks = {**frameworks, **more_frameworks}
-    created = await uow.evidence.add_many(accepted.created, framework_of, now)
-    await uow.evidence.replace_many(accepted.updated, accepted.previous, now)
-    touches = touches_of(created, accepted.updated, accepted.previous)
-    refreshed = await refresh(uow, frameworks, framework_of, touches, now, accepted.cause)
-    return RecordedBatch(accepted.outcomes, refreshed.records, frameworks, now)
+    return accepted, framework_of, frameworks
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -154,6 +201,19 @@ class EvidenceRecords:
             batch = await _write(uow, self.ids, principal, items, now)
             await uow.commit()
         return replace(batch, shown_at=self.clock.now())
+
+    async def problems_of(
+        self, principal: Principal, items: Sequence[EvidenceInput | UnreadItem]
+    ) -> list[Problem]:
+        """Every problem `record_evidence` would find in these items, nothing written: for a
+        batch some of whose items could not even be read (UnreadItem: their references only),
+        so that one answer lists every other problem too (students, competencies, ranges,
+        repeats)."""
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            accepted, _, _ = await _accept(
+                uow, self.ids, principal, items, self.clock.now(), lock=None
+            )
+        return accepted.problems
 
     async def get_evidence(self, principal: Principal, evidence_id: str) -> Evidence:
         """One result of the caller's district."""

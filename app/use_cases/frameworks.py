@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from app.domain.access import Principal, Scope, TenantId
 from app.domain.audit import AuditEntry, AuditKind, policy_facts
 from app.domain.framework_authoring import add_competency, build_framework
-from app.domain.framework_changes import changes_decisions, update_competency, update_framework
+from app.domain.framework_changes import (
+    changes_decisions,
+    replace_framework,
+    update_competency,
+    update_framework,
+)
 from app.domain.framework_commands import (
     AddCompetency,
     CreateFramework,
@@ -84,6 +89,36 @@ class Frameworks:
     ) -> FrameworkChanged:
         """Change a framework's fields; a policy change recomputes every decision of it."""
         return await self.change(principal, framework_id, lambda f: update_framework(f, command))
+
+    async def replace_framework(
+        self,
+        principal: Principal,
+        framework_id: str,
+        stated: Callable[[Framework], CreateFramework],
+    ) -> FrameworkChanged:
+        """Make the framework what `stated` says it is, given it as it stands (a merge patch
+        is applied to it in the same unit of work, so that no concurrent change is lost)."""
+
+        def edit(framework: Framework) -> Framework:
+            return replace_framework(framework, stated(framework), self.ids.new_id)
+
+        return await self.change(principal, framework_id, edit)
+
+    async def patch_competency(
+        self,
+        principal: Principal,
+        competency_id: str,
+        stated: Callable[[Framework], UpdateCompetency],
+    ) -> tuple[Competency, FrameworkChanged]:
+        """Change a competency as `stated` says, given its framework as it stands (a merge
+        patch is applied in the same unit of work, so that no concurrent change is lost)."""
+        _, framework = await self.get_competency(principal, competency_id)
+        changed = await self.change(
+            principal,
+            framework.id,
+            lambda f: update_competency(f, competency_id, stated(f)),
+        )
+        return changed.framework.competency(competency_id), changed
 
     async def update_competency(
         self, principal: Principal, competency_id: str, command: UpdateCompetency

@@ -70,12 +70,31 @@ async def test_a_new_framework_lists_every_problem_where_the_author_wrote_it(api
     assert (await api.get("/v1/frameworks")).json()["items"] == []
 
 
-async def test_null_refuses_what_cannot_be_removed_and_clears_what_can(api: Api) -> None:
+async def test_null_removes_a_member_and_its_default_applies(api: Api) -> None:
     await seed_framework(api)
+    # JSON Merge Patch: null removes a member. A framework cannot be without a title; the
+    # other members fall back to their defaults (a PUT leaving them out gets the same).
     refused = await api.patch(
         "/v1/frameworks/fw-math",
+        {"title": None, "scale": None, "calculation": None, "min_evidence": None},
+    )
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == "The framework is invalid"
+    assert problems(refused) == [(("body", "title"), "Field required")]
+    await api.patch(
+        "/v1/frameworks/fw-math",
         {
-            "title": None,
+            "description": "Base ten",
+            "version": "2",
+            "min_evidence": 2,
+            "calculation": {"method": "highest"},
+            "scale": {"mastery_threshold": 2},
+        },
+    )
+    changed = await api.patch(
+        "/v1/frameworks/fw-math",
+        {
+            "title": "Math 4",
             "description": None,
             "scale": None,
             "calculation": None,
@@ -84,22 +103,15 @@ async def test_null_refuses_what_cannot_be_removed_and_clears_what_can(api: Api)
             "include_formative": None,
         },
     )
-    assert refused.status_code == 422
-    assert refused.json()["detail"] == "The change is invalid"
-    assert problems(refused) == [
-        (("body", "title"), "is required"),
-        (("body", "include_formative"), "must be true or false"),
-        (("body", "scale"), "must not be null"),
-        (("body", "calculation"), "must not be null"),
-        (("body", "min_evidence"), "must not be null"),
-        (("body", "status"), "must not be null"),
-    ]
-    await api.patch("/v1/frameworks/fw-math", {"description": "Base ten", "version": "2"})
-    changed = await api.patch("/v1/frameworks/fw-math", {"title": "Math 4", "description": None})
-    assert changed.status_code == 200
+    assert changed.status_code == 200, changed.text
     read = (await api.get("/v1/frameworks/fw-math")).json()
-    # Left out, the version stays; sent as null, the description is cleared.
+    # Left out, the version stays; sent as null, the description is cleared and the policy is
+    # the default one again: 1-4 mastered at 3, decaying average of weight 0.65, one result.
     assert (read["title"], read["description"], read["version"]) == ("Math 4", None, "2")
+    assert read["scale"]["mastery_threshold"] == 3
+    assert [lv["value"] for lv in read["scale"]["levels"]] == [1, 2, 3, 4]
+    assert read["calculation"] == {"method": "decaying_average", "weight": 0.65}
+    assert (read["min_evidence"], read["status"], read["include_formative"]) == (1, "active", False)
 
 
 async def test_a_scale_that_cannot_be_is_refused_where_it_is_wrong(api: Api) -> None:
@@ -122,10 +134,11 @@ async def test_a_competency_change_lists_every_problem(api: Api) -> None:
         {"kind": None, "status": None, "rollup": None, "position": None, "parent_id": "nope"},
     )
     assert response.status_code == 422
+    # Null removes: a rollup removed is the default one (all children); a status or a place
+    # cannot be removed.
     assert problems(response) == [
         (("body", "parent_id"), "must be a competency of the same framework, or null"),
         (("body", "status"), "must not be null"),
-        (("body", "rollup"), "must not be null"),
         (("body", "position"), "must not be null"),
     ]
     emptied = await api.patch("/v1/competencies/s-1", {"statement": " "})
@@ -185,12 +198,20 @@ async def test_a_candidate_policy_is_checked_before_anything_is_compared(api: Ap
         "/v1/frameworks/fw-math/simulate",
         json={"calculation": {"method": "decaying_average", "weight": 3}, "mastery_threshold": 9},
     )
-    # The calculation is refused first; the threshold is checked against the scale after.
+    # Both in one answer: the old top-level threshold is the scale's (levels 1 to 4, so 9 is
+    # out), then the calculation.
     assert problems(bad) == [
-        (("body", "calculation", "weight"), "must be a number strictly between 0 and 1")
+        (
+            ("body", "scale", "mastery_threshold"),
+            "must lie between the lowest and the highest level",
+        ),
+        (("body", "calculation", "weight"), "must be a number strictly between 0 and 1"),
     ]
     high = await api.post("/v1/frameworks/fw-math/simulate", json={"mastery_threshold": 9})
     assert high.json()["detail"] == "The candidate policy is invalid"
     assert problems(high) == [
-        (("body", "mastery_threshold"), "must lie between the lowest and the highest level")
+        (
+            ("body", "scale", "mastery_threshold"),
+            "must lie between the lowest and the highest level",
+        )
     ]

@@ -11,7 +11,7 @@ from tests.conftest import Api
 
 async def test_a_framework_round_trips_as_a_tree(api: Api) -> None:
     created = await seed_framework(api)
-    assert created["calculation"] == {"name": "decaying_average", "weight": 0.65}
+    assert created["calculation"] == {"method": "decaying_average", "weight": 0.65}
     assert created["scale"]["mastery_threshold"] == 3
     assert [lv["label"] for lv in created["scale"]["levels"]] == [
         "Beginning",

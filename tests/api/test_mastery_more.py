@@ -95,13 +95,13 @@ async def test_adding_and_changing_competencies(api: Api) -> None:
     )
     assert added.status_code == 201, added.text
     assert [(c["id"], c["position"], c["calculation"]) for c in added.json()] == [
-        ("s-3", 2, {"name": "latest"})
+        ("s-3", 2, {"method": "latest"})
     ]
     answer = await post(api, result(3, 1, competency="s-3"), result(1, 2, competency="s-3"))
     assert by_competency(answer["decisions"])["s-3"]["score"] == 1.0  # latest
     changed = await api.patch("/v1/competencies/s-3", {"calculation": {"method": "highest"}})
     assert changed.status_code == 200
-    assert changed.json()["calculation"] == {"name": "highest"}
+    assert changed.json()["calculation"] == {"method": "highest"}
     assert (await api.get("/v1/students/student-1/mastery/s-3")).json()["score"] == 3.0
     cleared = await api.patch("/v1/competencies/s-3", {"calculation": None})
     assert cleared.json()["calculation"] is None

@@ -81,14 +81,14 @@ async def test_a_killed_recompute_never_shows_two_methods_and_resumes(
     )
     # student-1's step is committed, yet the framework and both students still read decaying.
     framework = (await api.get("/v1/frameworks/fw-math")).json()
-    assert framework["calculation"] == {"name": "decaying_average", "weight": 0.65}
+    assert framework["calculation"] == {"method": "decaying_average", "weight": 0.65}
     assert await _shown(api) == decaying
 
     await held.run_pending()  # begun again: resumes after student-1, then switches
     done = await use_cases.jobs.get_job(principal, job.id)
     assert (done.status, done.result["switched"]) == (JobStatus.SUCCEEDED, True)
     framework = (await api.get("/v1/frameworks/fw-math")).json()
-    assert framework["calculation"] == {"name": "highest"}
+    assert framework["calculation"] == {"method": "highest"}
     assert await _shown(api) == [
         (s, 4.0, "mastered", "highest") for s in ("student-1", "student-2")
     ]

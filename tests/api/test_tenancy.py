@@ -165,6 +165,12 @@ CASES = {
     ("PATCH", "/v1/frameworks/{id}"): Case(
         "/v1/frameworks/fw-math", "hidden", {"title": "Renamed"}, "/v1/frameworks/fw-math"
     ),
+    ("PUT", "/v1/frameworks/{id}"): Case(
+        "/v1/frameworks/fw-math",
+        "hidden",
+        {"title": "Replaced", "competencies": []},
+        "/v1/frameworks/fw-math",
+    ),
     ("POST", "/v1/frameworks/{id}/competencies"): Case(
         "/v1/frameworks/fw-math/competencies",
         "hidden",

@@ -64,7 +64,7 @@ def test_a_recompute_killed_midway_shows_one_method_and_is_resumed(
     auth = bearer(server.base, credentials)
     seed(server.base, auth)
     framework = httpx.get(f"{server.base}/v1/frameworks", headers=auth).json()["items"][0]
-    old = framework["calculation"]["name"]
+    old = framework["calculation"]["method"]
     assert old == "decaying_average"
     before = _methods(empty_database, framework["id"])
     assert before[old] == 2 * STUDENTS  # s-1 and s-2 (their domain's rollup has its own)
@@ -96,7 +96,7 @@ def test_a_recompute_killed_midway_shows_one_method_and_is_resumed(
         assert after[old] == 0
         assert after["highest"] == before[old]
         now = httpx.get(f"{server.base}/v1/frameworks/{framework['id']}", headers=auth).json()
-        assert now["calculation"] == {"name": "highest"}
+        assert now["calculation"] == {"method": "highest"}
         assert _staged(empty_database) == 0
     finally:
         server.stop()

@@ -6,7 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.rest.mastery_schemas import DecisionRead, JobLink
+from app.api.rest.framework_schemas import JobLink
+from app.api.rest.mastery_schemas import DecisionRead
 from app.domain.case.identifiers import document_identifier
 from app.domain.case.package import LeniencyGroup
 from app.use_cases.case_import import CaseImported

@@ -1,22 +1,99 @@
-"""Evidence: post results in all-or-nothing batches, read them, void them."""
+"""Evidence: post results in all-or-nothing batches, read them, void them.
+
+A batch is checked in one pass: when some items cannot even be read (a score that is not a
+number, a field missing), the others are still checked against the district's students,
+competencies, scales and each other, the unread ones' student and competency too, and one 422
+lists every problem of every item."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 
 from app.api.bounded import Instant
-from app.api.deps import EvidenceWriter, MasteryReader, UseCasesDep
+from app.api.deps import AUTHENTICATED, EvidenceWriter, MasteryReader, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
 from app.api.rest.json_bytes import json_response
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
-from app.domain.evidence_acceptance import EvidenceInput
+from app.domain.access import Principal
+from app.domain.errors import Invalid, Problem
+from app.domain.evidence_acceptance import EvidenceInput, UnreadItem
 from app.domain.mastery.view import view_of
 from app.use_cases import evidence as use
 
-router = APIRouter(tags=["evidence"])
+
+class OnePassRoute(APIRoute):
+    """The batch route answers the problems of the items it could read along with the type
+    errors of those it could not (see the module's docstring)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+        if self.name != "record":
+            return handle
+
+        async def route(request: Request) -> Response:
+            try:
+                return await handle(request)
+            except RequestValidationError as exc:
+                raise await _every_problem(request, exc) from None
+
+        return route
+
+
+def _item_of(loc: Any) -> int | None:
+    """The item index of a location ("body", "items", i, ...), else None."""
+    if len(loc) > 2 and tuple(loc[:2]) == ("body", "items") and isinstance(loc[2], int):
+        return int(loc[2])
+    return None
+
+
+async def _every_problem(request: Request, error: RequestValidationError) -> Exception:
+    """The type errors and every problem of the items that could be read, as one Invalid; the
+    error itself when the batch as a whole could not be read (not a list of items)."""
+    errors = error.errors()
+    bad = {_item_of(e["loc"]) for e in errors}
+    principal = getattr(request.state, AUTHENTICATED, None)
+    if None in bad or not isinstance(principal, Principal):
+        return error
+    try:
+        items = json.loads(await request.body())["items"]
+    except (ValueError, KeyError, TypeError):
+        return error
+    if not isinstance(items, list):
+        return error
+    refused = {(e["loc"][2], e["loc"][3]) for e in errors if len(e["loc"]) > 3}
+    readable = [
+        _unread(i, item, refused)
+        if i in bad
+        else EvidenceInput(**s.EvidenceIn.model_validate(item).model_dump())
+        for i, item in enumerate(items)
+    ]
+    found = await request.app.state.use_cases.evidence.problems_of(principal, readable)
+    problems = [Problem(tuple(e["loc"]), e["msg"]) for e in errors]
+    problems += [Problem(("body", *p.loc), p.msg) for p in found]
+    problems.sort(key=lambda p: _item_of(p.loc) or 0)  # by item; stable: types first
+    return Invalid(f"{len(problems)} problem(s) in the batch; nothing was written", problems)
+
+
+def _unread(index: int, item: Any, refused: set[tuple[Any, Any]]) -> UnreadItem:
+    """What can be read of an item whose types were refused: the student and competency it
+    names, when they are ids (the references checked for it)."""
+
+    def read(field: str) -> str | None:
+        value = item.get(field) if isinstance(item, dict) else None
+        ok = isinstance(value, str) and 1 <= len(value) <= 255 and (index, field) not in refused
+        return value if ok else None
+
+    return UnreadItem(read("student_id"), read("competency_id"))
+
+
+router = APIRouter(tags=["evidence"], route_class=OnePassRoute)
 Id = Annotated[str, Path(min_length=1, max_length=64)]
 
 

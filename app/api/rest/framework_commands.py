@@ -1,6 +1,5 @@
-"""The authoring commands a request body makes: REST shapes (mastery_schemas,
-simulation_schemas) in, the domain's typed commands out. A field a PATCH leaves out is UNSET;
-one it sends as null is None."""
+"""The authoring commands a request body makes: REST shapes (framework_schemas) in, the
+domain's typed commands out."""
 
 from __future__ import annotations
 
@@ -8,8 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from app.api.rest import mastery_schemas as s
-from app.api.rest.simulation_schemas import SimulationRequest
+from app.api.rest import framework_schemas as s
 from app.domain import framework_commands as c
 
 _T = TypeVar("_T")
@@ -38,6 +36,9 @@ def competency(body: s.CompetencyCreate) -> c.CompetencySpec:
         calculation=None if body.calculation is None else calculation(body.calculation),
         rollup=None if body.rollup is None else rollup(body.rollup),
         children=tuple(competency(child) for child in body.children),
+        position=body.position,
+        parent_id=_given(body, "parent_id", body.parent_id),
+        framework_id=body.framework_id,
     )
 
 
@@ -65,44 +66,16 @@ def _given(body: BaseModel, name: str, value: _T) -> _T | c.Unset:
     return value if name in body.model_fields_set else c.UNSET
 
 
-def update_framework(body: s.FrameworkUpdate) -> c.UpdateFramework:
-    return c.UpdateFramework(
-        title=_given(body, "title", body.title),
-        description=_given(body, "description", body.description),
-        version=_given(body, "version", body.version),
-        status=_given(body, "status", body.status),
-        scale=_given(body, "scale", None if body.scale is None else scale(body.scale)),
-        calculation=_given(
-            body,
-            "calculation",
-            None if body.calculation is None else calculation(body.calculation),
-        ),
-        min_evidence=_given(body, "min_evidence", body.min_evidence),
-        include_formative=_given(body, "include_formative", body.include_formative),
-    )
-
-
-def update_competency(body: s.CompetencyUpdate) -> c.UpdateCompetency:
+def update_competency(body: s.CompetencyCreate) -> c.UpdateCompetency:
+    """A competency's every field as the body states it (a merge patch applied to its read);
+    a rollup left out is the default one, a calculation left out the framework's."""
     return c.UpdateCompetency(
-        code=_given(body, "code", body.code),
-        statement=_given(body, "statement", body.statement),
-        kind=_given(body, "kind", body.kind),
-        status=_given(body, "status", body.status),
-        calculation=_given(
-            body,
-            "calculation",
-            None if body.calculation is None else calculation(body.calculation),
-        ),
-        rollup=_given(body, "rollup", None if body.rollup is None else rollup(body.rollup)),
-        position=_given(body, "position", body.position),
-        parent_id=_given(body, "parent_id", body.parent_id),
-    )
-
-
-def candidate_policy(body: SimulationRequest) -> c.CandidatePolicy:
-    return c.CandidatePolicy(
+        code=body.code,
+        statement=body.statement,
+        kind=body.kind,
+        status=body.status,
         calculation=None if body.calculation is None else calculation(body.calculation),
-        mastery_threshold=body.mastery_threshold,
-        min_evidence=body.min_evidence,
-        include_formative=body.include_formative,
+        rollup=c.RollupSpec() if body.rollup is None else rollup(body.rollup),
+        position=body.position,
+        parent_id=body.parent_id,
     )

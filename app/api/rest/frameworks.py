@@ -1,21 +1,38 @@
-"""Frameworks and competencies: author the tree and the policy, preview a policy change."""
+"""Frameworks and competencies: author the tree and the policy, preview a policy change.
+
+One shape per resource (framework_schemas): GET's answer is what POST and PUT take, PATCH
+takes any part of it as a JSON Merge Patch, and simulate takes the same patch."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response, status
+from pydantic import BaseModel
 
 from app.api.deps import FrameworkReader, FrameworkWriter, MasteryReader, UseCasesDep
+from app.api.merge_patch import MERGE_PATCH
 from app.api.problems import located, responses
 from app.api.rest import framework_commands as commands
-from app.api.rest import mastery_schemas as s
+from app.api.rest import framework_documents as documents
+from app.api.rest import framework_schemas as s
 from app.api.rest import simulation_schemas as sim
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
 from app.use_cases.frameworks import FrameworkChanged
 
 router = APIRouter(tags=["frameworks"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
+
+
+def _merge_patch_of(schema: str) -> dict[str, Any]:
+    """The request body of a merge-patch PATCH: RFC 7396's media type, or plain JSON."""
+    ref = {"schema": {"$ref": f"#/components/schemas/{schema}"}}
+    return {"requestBody": {"content": {MERGE_PATCH: ref, "application/json": ref}}}
+
+
+def _patch(body: BaseModel) -> dict[str, Any]:
+    """The members the patch sent, nulls included (a null removes)."""
+    return body.model_dump(mode="json", exclude_unset=True)
 
 
 class FrameworkList(ListPage[s.FrameworkSummary]):
@@ -80,27 +97,63 @@ async def get(id: Id, use_cases: UseCasesDep, principal: FrameworkReader) -> Any
     return s.FrameworkRead.of_tree(await use_cases.frameworks.get_framework(principal, id))
 
 
-@router.patch(
+@router.put(
     "/v1/frameworks/{id}",
     response_model=s.FrameworkUpdated,
-    summary="Change a framework; a policy change recomputes its decisions",
-    description="Answers 202 with `recompute_job` when the recomputation runs in the background.",
-    operation_id="update_framework",
+    summary="Replace a framework whole: what GET answers, changed",
+    description="The body is the framework as GET answers it (read-only fields may stay: "
+    "`competency_count` is not read back, `framework_id`, `parent_id` must agree with the "
+    "nesting). Fields left out take their defaults; a competency left out is refused (retire "
+    "it instead). Answers 202 with `recompute_job` when decisions are recomputed in the "
+    "background.",
+    operation_id="replace_framework",
     responses={
-        202: {"description": "Changed; decisions are being recomputed (see the job)"},
-        **responses(401, 403, 404, 422),
+        202: {"description": "Replaced; decisions are being recomputed (see the job)"},
+        **responses(401, 403, 404, 409, 422),
     },
 )
-async def update(
+async def replace(
     id: Id,
-    body: s.FrameworkUpdate,
+    body: s.FrameworkCreate,
     use_cases: UseCasesDep,
     principal: FrameworkWriter,
     response: Response,
 ) -> Any:
+    stated = commands.create_framework(body)
     with located("body"):
-        changed = await use_cases.frameworks.update_framework(
-            principal, id, commands.update_framework(body)
+        changed = await use_cases.frameworks.replace_framework(principal, id, lambda _: stated)
+    return _changed(changed, response)
+
+
+@router.patch(
+    "/v1/frameworks/{id}",
+    response_model=s.FrameworkUpdated,
+    summary="Change part of a framework (JSON Merge Patch); a policy change recomputes",
+    description="Any part of the framework as GET answers it, as a JSON Merge Patch (RFC "
+    "7396, `application/merge-patch+json`; `application/json` is read the same way): a "
+    "member left out stays, `null` removes it (its default applies), an object merges into "
+    'the one it names (`{"scale": {"mastery_threshold": 2.5}}` keeps the levels), an array '
+    "replaces the whole. A calculation naming another method starts from that method's "
+    "parameters. Answers 202 with `recompute_job` when the recomputation runs in the "
+    "background.",
+    operation_id="update_framework",
+    responses={
+        202: {"description": "Changed; decisions are being recomputed (see the job)"},
+        **responses(401, 403, 404, 409, 422),
+    },
+    openapi_extra=_merge_patch_of("FrameworkPatch"),
+)
+async def update(
+    id: Id,
+    body: s.FrameworkPatch,
+    use_cases: UseCasesDep,
+    principal: FrameworkWriter,
+    response: Response,
+) -> Any:
+    patch = _patch(body)
+    with located("body"):
+        changed = await use_cases.frameworks.replace_framework(
+            principal, id, lambda current: documents.patched_framework(current, patch)
         )
     return _changed(changed, response)
 
@@ -138,23 +191,29 @@ async def get_competency(id: Id, use_cases: UseCasesDep, principal: FrameworkRea
 @router.patch(
     "/v1/competencies/{id}",
     response_model=s.CompetencyRead,
-    summary="Change a competency; a change of its policy or place recomputes decisions",
+    summary="Change a competency (JSON Merge Patch); a change of its policy or place recomputes",
+    description="Any part of the competency as GET answers it, as a JSON Merge Patch (RFC "
+    "7396): `parent_id` and `position` move it, `calculation: null` gives it the framework's "
+    "calculation again, `rollup: null` the default rule (all children). `id`, `framework_id` "
+    "and `children` may be sent back as read, not changed.",
     operation_id="update_competency",
     responses={
         202: {"description": "Changed; decisions are being recomputed"},
         **responses(401, 403, 404, 422),
     },
+    openapi_extra=_merge_patch_of("CompetencyPatch"),
 )
 async def update_competency(
     id: Id,
-    body: s.CompetencyUpdate,
+    body: s.CompetencyPatch,
     use_cases: UseCasesDep,
     principal: FrameworkWriter,
     response: Response,
 ) -> Any:
+    patch = _patch(body)
     with located("body"):
-        competency, changed = await use_cases.frameworks.update_competency(
-            principal, id, commands.update_competency(body)
+        competency, changed = await use_cases.frameworks.patch_competency(
+            principal, id, lambda framework: documents.patched_competency(framework, id, patch)
         )
     if changed.job is not None:
         response.status_code = status.HTTP_202_ACCEPTED
@@ -166,17 +225,21 @@ async def update_competency(
     "/v1/frameworks/{id}/simulate",
     response_model=sim.SimulationRead,
     summary="Preview a policy change: which decisions would gain or lose mastery",
-    description="Computed from the stored evidence and overrides; nothing is written. "
+    description="The candidate is the framework as GET answers it with another policy, or "
+    'any part of it as a merge patch (as PATCH takes it: `{"scale": {"mastery_threshold": '
+    "2.5}}`); only `scale`, `calculation`, `min_evidence` and `include_formative` may differ. "
+    "Computed from the stored evidence and overrides; nothing is written. "
     "The answer names each student whose decisions would change, so it needs `mastery:read` "
     "(reading the framework alone does not show students' results).",
     operation_id="simulate_policy",
     responses=responses(401, 403, 404, 422),
 )
 async def simulate(
-    id: Id, body: sim.SimulationRequest, use_cases: UseCasesDep, principal: MasteryReader
+    id: Id, body: s.SimulationRequest, use_cases: UseCasesDep, principal: MasteryReader
 ) -> Any:
+    patch = _patch(body)
     with located("body"):
-        report = await use_cases.simulation.simulate_policy(
-            principal, id, commands.candidate_policy(body)
+        report = await use_cases.simulation.simulate_framework(
+            principal, id, lambda current: documents.simulated_framework(current, patch)
         )
     return report.as_dict()

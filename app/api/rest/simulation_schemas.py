@@ -1,19 +1,9 @@
-"""REST shapes of a policy simulation: the candidate policy asked about, and what it would
-change."""
+"""REST shapes of what a policy simulation would change (the candidate it is asked about is a
+framework patch: framework_schemas.SimulationRequest)."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel
-
-from app.api.bounded import PositiveCount
-from app.api.rest.mastery_schemas import CalculationSchema, RequestModel
-
-
-class SimulationRequest(RequestModel):
-    calculation: CalculationSchema | None = None
-    mastery_threshold: float | None = None
-    min_evidence: PositiveCount | None = None
-    include_formative: bool | None = None
 
 
 class Tally(BaseModel):

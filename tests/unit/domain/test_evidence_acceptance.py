@@ -14,6 +14,7 @@ from app.domain.evidence_acceptance import (
     ItemOutcome,
     Outcome,
     Replacing,
+    UnreadItem,
     accept_batch,
 )
 from app.domain.frameworks import Competency, Framework, Status
@@ -65,7 +66,7 @@ def new_ids() -> Callable[[], str]:
 
 
 def accept(
-    items: list[EvidenceInput],
+    items: list[EvidenceInput | UnreadItem],
     known: list[Evidence] = (),  # type: ignore[assignment]
     replacing: Replacing | None = None,
 ) -> Acceptance:
@@ -179,3 +180,19 @@ def test_every_problem_of_the_batch_is_listed_where_it_is_and_nothing_is_accepte
 def test_another_source_or_source_id_makes_another_result() -> None:
     items = [sent(3), sent(3, source="quiz"), replace(sent(3), student_id="s2", source_id="r9")]
     assert [o.outcome for o in accept(items).outcomes] == [Outcome.CREATED] * 3
+
+
+def test_an_unread_item_has_its_references_checked_and_nothing_else() -> None:
+    # Item 0's types were refused: what was read of it (a student, a competency) is checked;
+    # the item takes no id and cannot be repeated. Item 1 is checked in full.
+    items: list[EvidenceInput | UnreadItem] = [
+        UnreadItem("nobody", "nope"),
+        UnreadItem(None, "c1"),
+        sent(5),
+    ]
+    done = accept(items)
+    assert [(p.loc, p.msg) for p in done.problems] == [
+        (("items", 0, "student_id"), "no student 'nobody'"),
+        (("items", 0, "competency_id"), "no competency 'nope'"),
+        (("items", 2, "score"), "must be at most 4 without a max_score"),
+    ]

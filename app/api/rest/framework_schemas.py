@@ -1,0 +1,280 @@
+"""REST shapes of frameworks and competencies (snake_case JSON): one shape per resource.
+
+What GET answers can be sent back as it is: POST and PUT take the read (its derived fields,
+`competency_count`, `framework_id`, `parent_id`, `position`, are accepted and checked against
+the nesting), PATCH takes any part of it as a JSON Merge Patch, and simulate takes the same
+patch as a candidate policy. A calculation names its method `method` everywhere (REST,
+GraphQL, the audit trail); `name`, which reads gave before, is still read as `method`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.api.bounded import PositiveCount, StoredInt
+from app.domain.frameworks import (
+    Calculation,
+    CalculationMethod,
+    Competency,
+    Framework,
+    RollupKind,
+    Status,
+)
+from app.domain.jobs import JobStatus
+
+
+class RequestModel(BaseModel):
+    """A request body: a field it does not know is refused, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class LevelSchema(BaseModel):
+    value: float
+    label: str
+
+
+class ScaleSchema(RequestModel):
+    levels: list[LevelSchema] = Field(min_length=1)
+    mastery_threshold: float
+
+
+def _method_named(data: Any) -> Any:
+    """`name` (the key reads gave before) read as `method`; both, when they differ, refused."""
+    if isinstance(data, dict) and "name" in data:
+        data = dict(data)
+        name = data.pop("name")
+        if data.setdefault("method", name) != name:
+            raise ValueError("`name` is the old spelling of `method`: send one of them")
+    return data
+
+
+class CalculationSchema(RequestModel):
+    method: CalculationMethod
+    weight: float | None = Field(default=None, description="decaying averages: w in (0, 1)")
+    n: StoredInt | None = Field(default=None, description="n_mastery, most_recent_average")
+
+    _named = model_validator(mode="before")(_method_named)
+
+
+class RollupSchema(RequestModel):
+    rule: RollupKind = RollupKind.ALL
+    k: StoredInt | None = Field(default=None, description="at_least: how many children")
+    percent: float | None = Field(default=None, description="percent: share of children")
+
+
+class CompetencyCreate(RequestModel):
+    id: str | None = Field(default=None, max_length=255, description="Yours (e.g. a CASE GUID)")
+    code: str
+    statement: str
+    kind: str | None = Field(default=None, examples=["standard"])
+    status: Status | None = None
+    calculation: CalculationSchema | None = None
+    rollup: RollupSchema | None = None
+    children: list[CompetencyCreate] = []
+    position: StoredInt | None = Field(
+        default=None, description="Order among its siblings; its index in the list if left out"
+    )
+    parent_id: str | None = Field(
+        default=None, description="As read; must name the competency it is nested in"
+    )
+    framework_id: str | None = Field(default=None, description="As read; must be this framework")
+
+
+class CompetencyAdd(CompetencyCreate):
+    parent_id: str | None = Field(default=None, description="null adds a root competency")
+    position: StoredInt | None = Field(
+        default=None, description="Place among siblings; last if null"
+    )
+
+
+class FrameworkCreate(RequestModel):
+    """A whole framework: what POST creates and PUT replaces, and what GET answers."""
+
+    id: str | None = Field(default=None, max_length=255)
+    title: str
+    description: str | None = None
+    version: str | None = None
+    status: Status | None = None
+    scale: ScaleSchema | None = None
+    calculation: CalculationSchema | None = None
+    min_evidence: PositiveCount | None = None
+    include_formative: bool = False
+    competencies: list[CompetencyCreate] = []
+    competency_count: int | None = Field(default=None, description="As read; not read back")
+    recompute_job: dict[str, Any] | None = Field(
+        default=None, description="As a change answers it; not read back"
+    )
+
+
+class ScalePatch(RequestModel):
+    levels: list[LevelSchema] | None = Field(default=None, min_length=1)
+    mastery_threshold: float | None = None
+
+
+class CalculationPatch(RequestModel):
+    method: CalculationMethod | None = Field(
+        default=None, description="Another method starts from its own parameters"
+    )
+    weight: float | None = None
+    n: StoredInt | None = None
+
+    _named = model_validator(mode="before")(_method_named)
+
+
+class RollupPatch(RequestModel):
+    rule: RollupKind | None = Field(
+        default=None, description="Another rule starts from its own parameters"
+    )
+    k: StoredInt | None = None
+    percent: float | None = None
+
+
+class FrameworkPatch(RequestModel):
+    """Any part of a framework as GET answers it, as a JSON Merge Patch (RFC 7396): a member
+    left out stays, null removes it (its default applies), an object merges into the one it
+    names, an array (`competencies`, `levels`) replaces the whole."""
+
+    id: str | None = None
+    title: str | None = None
+    description: str | None = None
+    version: str | None = None
+    status: Status | None = None
+    scale: ScalePatch | None = None
+    calculation: CalculationPatch | None = None
+    min_evidence: PositiveCount | None = None
+    include_formative: bool | None = None
+    competencies: list[CompetencyCreate] | None = None
+    competency_count: int | None = None
+    recompute_job: dict[str, Any] | None = None
+
+
+class SimulationRequest(FrameworkPatch):
+    """The candidate: the framework as GET answers it, or any part of it as a merge patch.
+    Only its policy (scale, calculation, min_evidence, include_formative) may differ."""
+
+    mastery_threshold: float | None = Field(
+        default=None,
+        deprecated=True,
+        description="The old spelling of scale.mastery_threshold, still read",
+    )
+
+
+class CompetencyPatch(RequestModel):
+    """Any part of a competency as GET answers it, as a JSON Merge Patch: `parent_id` and
+    `position` move it; `calculation: null` gives it the framework's again."""
+
+    id: str | None = None
+    framework_id: str | None = None
+    code: str | None = None
+    statement: str | None = None
+    kind: str | None = None
+    status: Status | None = None
+    calculation: CalculationPatch | None = Field(
+        default=None, description="null: the framework's calculation applies"
+    )
+    rollup: RollupPatch | None = None
+    position: StoredInt | None = None
+    parent_id: str | None = None
+    children: list[dict[str, Any]] | None = Field(
+        default=None, description="As read; changed through each child's own PATCH"
+    )
+
+
+def calculation_json(calculation: Calculation) -> dict[str, Any]:
+    """{"method", "weight"?, "n"?}: the parameters the method takes, defaults filled in."""
+    out: dict[str, Any] = {"method": calculation.method.value}
+    if calculation.weight is not None:
+        out["weight"] = calculation.weight
+    if calculation.n is not None:
+        out["n"] = calculation.n
+    return out
+
+
+class CompetencyRead(BaseModel):
+    id: str
+    framework_id: str
+    code: str
+    statement: str
+    kind: str | None
+    parent_id: str | None
+    position: int
+    status: Status
+    calculation: dict[str, Any] | None = Field(
+        description='Own calculation, if any: {"method", "weight"?, "n"?}'
+    )
+    rollup: dict[str, Any]
+    children: list[CompetencyRead] = []
+
+    @classmethod
+    def tree(
+        cls, framework: Framework, competency: Competency, *, deep: bool = True
+    ) -> CompetencyRead:
+        own = competency.calculation
+        return cls(
+            id=competency.id,
+            framework_id=framework.id,
+            code=competency.code,
+            statement=competency.statement,
+            kind=competency.kind,
+            parent_id=competency.parent_id,
+            position=competency.position,
+            status=competency.status,
+            calculation=calculation_json(own) if own else None,
+            rollup=competency.rollup.as_dict(),
+            children=[cls.tree(framework, c) for c in framework.children_of(competency.id)]
+            if deep
+            else [],
+        )
+
+
+class FrameworkSummary(BaseModel):
+    id: str
+    title: str
+    description: str | None
+    version: str | None
+    status: Status
+    scale: dict[str, Any]
+    calculation: dict[str, Any] = Field(description='{"method", "weight"?, "n"?}')
+    min_evidence: int
+    include_formative: bool
+    competency_count: int
+
+    @classmethod
+    def of(cls, f: Framework) -> dict[str, Any]:
+        return {
+            "id": f.id,
+            "title": f.title,
+            "description": f.description,
+            "version": f.version,
+            "status": f.status,
+            "scale": f.scale.as_dict(),
+            "calculation": calculation_json(f.calculation),
+            "min_evidence": f.min_evidence,
+            "include_formative": f.include_formative,
+            "competency_count": len(f.competencies),
+        }
+
+
+class FrameworkRead(FrameworkSummary):
+    competencies: list[CompetencyRead]
+
+    @classmethod
+    def of_tree(cls, f: Framework) -> FrameworkRead:
+        return cls(
+            **FrameworkSummary.of(f),
+            competencies=[CompetencyRead.tree(f, c) for c in f.children_of(None)],
+        )
+
+
+class JobLink(BaseModel):
+    id: str
+    status: JobStatus
+    href: str
+
+
+class FrameworkUpdated(FrameworkRead):
+    recompute_job: JobLink | None = Field(
+        default=None, description="Set (with 202) when decisions are recomputed in the background"
+    )
