@@ -51,7 +51,7 @@ def audit_list(
         items: list[RecordedAuditEntry] = page.items
         return items
 
-    rows = [_row(r) for r in with_use_cases(listed)]
+    rows = [_row(r) for r in with_use_cases(listed, as_json=as_json)]
     if as_json:
         print(json.dumps({"entries": rows}, indent=2))
         return

@@ -47,7 +47,8 @@ def clients_create(
 ) -> None:
     """Create an API client; its secret is printed once and stored only as a hash."""
     created = with_use_cases(
-        lambda u: u.access.create_client(tenant_slug=tenant, scopes=scope, name=name)
+        lambda u: u.access.create_client(tenant_slug=tenant, scopes=scope, name=name),
+        as_json=as_json,
     )
     _print_credentials(created, as_json)
 
@@ -61,7 +62,7 @@ def clients_list(tenant: TenantOption, as_json: JsonFlag = False) -> None:
         clients: list[Client] = await u.access.list_clients(tenant=found.id)
         return clients
 
-    rows = [_client(c) for c in with_use_cases(listed)]
+    rows = [_client(c) for c in with_use_cases(listed, as_json=as_json)]
     if as_json:
         print_data({"clients": rows}, as_json)
         return
@@ -73,14 +74,18 @@ def clients_list(tenant: TenantOption, as_json: JsonFlag = False) -> None:
 @clients_cli.command("rotate")
 def clients_rotate(client_id: str, as_json: JsonFlag = False) -> None:
     """Give a client a new secret (printed once); the old secret and its tokens stop working."""
-    rotated = with_use_cases(lambda u: u.access.rotate_client_secret(client_id=client_id))
+    rotated = with_use_cases(
+        lambda u: u.access.rotate_client_secret(client_id=client_id), as_json=as_json
+    )
     _print_credentials(rotated, as_json)
 
 
 @clients_cli.command("disable")
 def clients_disable(client_id: str, as_json: JsonFlag = False) -> None:
     """Disable a client: it gets no new tokens, and the tokens it holds stop working."""
-    disabled = with_use_cases(lambda u: u.access.disable_client(client_id=client_id))
+    disabled = with_use_cases(
+        lambda u: u.access.disable_client(client_id=client_id), as_json=as_json
+    )
     print_data(_client(disabled), as_json)
 
 
@@ -93,5 +98,5 @@ def clients_delete(
     """Delete a client; the tokens it holds stop working."""
     if not yes:
         typer.confirm(f"Delete client {client_id}?", abort=True)
-    with_use_cases(lambda u: u.access.delete_client(client_id=client_id))
+    with_use_cases(lambda u: u.access.delete_client(client_id=client_id), as_json=as_json)
     print_data({"deleted": client_id}, as_json)

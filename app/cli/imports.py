@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from app.cli.import_runs import SkipInvalid, run_and_report
-from app.cli.support import JsonFlag, TenantOption, console, errors, print_data, with_use_cases
-from app.domain.errors import Invalid
+from app.cli.support import (
+    JsonFlag,
+    TenantOption,
+    console,
+    errors,
+    fail,
+    print_data,
+    with_use_cases,
+)
+from app.domain.errors import Invalid, Problem
 
 if TYPE_CHECKING:
     from app.domain.access import TenantId
@@ -42,18 +50,25 @@ def import_oneroster(
 
 @import_cli.command("case")
 def import_case(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A CFPackage JSON")],
+    file: Annotated[Path, typer.Argument(help="A CFPackage JSON file.")],
     tenant: TenantOption,
     as_json: JsonFlag = False,
 ) -> None:
     """Import a CASE 1.0 package (re-importing a document updates it in place)."""
-    raw = file.read_bytes()
     try:
-        done = with_use_cases(lambda u: u.case_imports.import_case_file(tenant, raw), (Invalid,))
+        raw = file.read_bytes()
+    except OSError as exc:
+        problem = Problem(("file",), f"{file}: {exc.strerror or 'cannot be read'}")
+        fail(Invalid("The package cannot be read", [problem]), as_json)
+    try:
+        done = with_use_cases(
+            lambda u: u.case_imports.import_case_file(tenant, raw), (Invalid,), as_json=as_json
+        )
     except Invalid as exc:
         problems = [{"loc": list(p.loc), "msg": p.msg} for p in exc.problems]
         if as_json:
-            print(json.dumps({"detail": exc.detail, "errors": problems}, indent=2))
+            body = {"error": exc.kind, "detail": exc.detail, "errors": problems}
+            print(json.dumps(body, indent=2))
         else:
             errors.print(f"[red]error:[/red] {exc.detail}; nothing was imported")
             for p in problems:

@@ -82,7 +82,7 @@ def roster_show(tenant: TenantOption, as_json: JsonFlag = False) -> None:
         found = await use_cases.access.tenant_by_slug(tenant)
         return await use_cases.roster_sync.get_connection(found.id)
 
-    connection = with_use_cases(work)
+    connection = with_use_cases(work, as_json=as_json)
     print_data(
         {
             "base_url": connection.base_url,

@@ -8,12 +8,13 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, Problem
 
 if TYPE_CHECKING:
     from app.use_cases.catalog import UseCases
@@ -28,10 +29,17 @@ TenantOption = Annotated[str, typer.Option(help="The tenant's slug.")]
 
 
 def with_use_cases(
-    work: Callable[[UseCases], Awaitable[T]], passed: tuple[type[DomainError], ...] = ()
+    work: Callable[[UseCases], Awaitable[T]],
+    passed: tuple[type[DomainError], ...] = (),
+    *,
+    as_json: bool = False,
 ) -> T:
-    """Run one command against the configured database, reporting domain errors plainly
-    (except those `passed` on, which the command reports its own way)."""
+    """Run one command against the configured database, reporting the failures an operator
+    can meet (domain errors, settings that cannot run the service) plainly, as JSON on stdout
+    with `as_json`, and exiting 1; never with a traceback. Errors `passed` on are the
+    command's to report."""
+    from pydantic import ValidationError
+
     from app.bootstrap import ConfigurationError, build
     from app.config import Settings
 
@@ -46,9 +54,29 @@ def with_use_cases(
         return asyncio.run(run())
     except passed:
         raise
-    except (DomainError, ConfigurationError) as exc:
-        errors.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
+    except DomainError as exc:
+        fail(exc, as_json)
+    except ConfigurationError as exc:
+        fail(DomainError(str(exc), kind="configuration"), as_json)
+    except ValidationError as exc:  # a MASTERY_ setting that is not valid
+        problems = [Problem(tuple(e["loc"]), e["msg"]) for e in exc.errors()]
+        fail(DomainError("The settings are not valid", problems, "configuration"), as_json)
+
+
+def fail(error: DomainError, as_json: bool) -> NoReturn:
+    """Report why a command failed (every problem, located) and exit 1: as JSON on stdout
+    with `as_json` (a script reads one document whatever happened), else on stderr."""
+    if as_json:
+        problems = [{"loc": list(p.loc), "msg": p.msg} for p in error.problems]
+        body = {"error": error.kind, "detail": error.detail, "errors": problems}
+        print(json.dumps(body, indent=2))
+    else:
+        listed = "; ".join(
+            f"{'.'.join(map(str, p.loc))}: {p.msg}" if p.loc else p.msg for p in error.problems
+        )
+        said = f"{error.detail} ({listed})" if listed else error.detail
+        errors.print(f"[red]error:[/red] {escape(said)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
 
 
 def print_data(data: dict[str, Any], as_json: bool) -> None:

@@ -19,7 +19,7 @@ def tenants_create(
     as_json: JsonFlag = False,
 ) -> None:
     """Create a tenant (a district)."""
-    tenant = with_use_cases(lambda u: u.access.create_tenant(slug=slug, name=name))
+    tenant = with_use_cases(lambda u: u.access.create_tenant(slug=slug, name=name), as_json=as_json)
     print_data(
         {
             "id": tenant.id,
@@ -34,7 +34,7 @@ def tenants_create(
 @tenants_cli.command("list")
 def tenants_list(as_json: JsonFlag = False) -> None:
     """List the tenants."""
-    tenants = with_use_cases(lambda u: u.access.list_tenants())
+    tenants = with_use_cases(lambda u: u.access.list_tenants(), as_json=as_json)
     rows = [{"id": t.id, "slug": t.slug, "name": t.name} for t in tenants]
     if as_json:
         print(json.dumps(rows, indent=2))

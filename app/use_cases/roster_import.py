@@ -27,6 +27,7 @@ from app.domain.oneroster.files import (
     Manifest,
     RosterFile,
     missing_columns,
+    nothing_to_read,
 )
 from app.domain.oneroster.references import (
     REFERENCE_FIELDS,
@@ -204,6 +205,8 @@ async def outline(source: RosterSource) -> Manifest:
     listing every problem when the set cannot be read at all (skip-invalid or not)."""
     manifest = await source.manifest()
     unreadable = list(manifest.problems)
+    if not unreadable and (empty := nothing_to_read(manifest)) is not None:
+        unreadable.append(empty)
     for file in FILES:
         if manifest.mode(file) == FileMode.ABSENT:
             continue
