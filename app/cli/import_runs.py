@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 SkipInvalid = Annotated[
     bool, typer.Option("--skip-invalid", help="Import every valid row; report the rest.")
 ]
+AllowMassRetire = Annotated[
+    bool,
+    typer.Option(
+        "--allow-mass-retire",
+        help="Confirm an import that retires more than MASTERY_ROSTER_MAX_RETIRE_SHARE "
+        "(default 0.3) of a kind of record.",
+    ),
+]
 
 
 class _BarProgress:
@@ -46,6 +54,14 @@ def show_report(report: ImportReport, as_json: bool) -> None:
         print(json.dumps({"result": report.result(), "errors": report.errors()}, indent=2))
         return
     for name, f in report.files.items():
+        if report.dry_run:
+            console.print(
+                f"[bold]{name}[/bold] ({f.mode}): would add {f.created}, change {f.updated}, "
+                f"retire {f.retired}, delete {f.deleted}; {f.unchanged} unchanged, "
+                f"{f.stale} stale, {f.skipped} skipped",
+                soft_wrap=True,
+            )
+            continue
         console.print(
             f"[bold]{name}[/bold] ({f.mode}): {f.rows} rows, {f.imported} imported, "
             f"{f.skipped} skipped; created {f.created}, updated {f.updated}, unchanged "
@@ -55,7 +71,8 @@ def show_report(report: ImportReport, as_json: bool) -> None:
     for name in report.not_used:
         console.print(f"{name}: not used")
     _notes_and_problems(report)
-    console.print(f"imported; {report.problem_count} problem(s)")
+    verdict = "dry run, nothing written" if report.dry_run else "imported"
+    console.print(f"{verdict}; {report.problem_count} problem(s)")
 
 
 def show_rejection(rejected: ImportRejected, as_json: bool) -> None:

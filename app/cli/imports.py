@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from app.cli.import_runs import SkipInvalid, run_and_report
+from app.cli.import_runs import AllowMassRetire, SkipInvalid, run_and_report
 from app.cli.support import (
     JsonFlag,
     TenantOption,
@@ -35,14 +35,26 @@ def import_oneroster(
     path: Annotated[Path, typer.Argument(help="A folder or zip holding the CSV set.")],
     tenant: TenantOption,
     skip_invalid: SkipInvalid = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would change; write nothing.")
+    ] = False,
+    allow_mass_retire: AllowMassRetire = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Import a OneRoster 1.1 or 1.2 CSV set. Any problem rejects the whole set (nothing is
-    written) unless --skip-invalid; every problem is listed with its file and line."""
+    written) unless --skip-invalid; every problem is listed with its file and line. A bulk
+    file that would retire more than the configured share of its kind of record rejects the
+    set unless --allow-mass-retire; --dry-run prints what would be added, changed and
+    retired, and writes nothing."""
 
     async def work(use_cases: UseCases, tenant_id: TenantId, progress: Progress) -> ImportReport:
         return await use_cases.roster_imports.import_file(
-            tenant_id, path, skip_invalid=skip_invalid, progress=progress
+            tenant_id,
+            path,
+            skip_invalid=skip_invalid,
+            progress=progress,
+            dry_run=dry_run,
+            allow_mass_retire=allow_mass_retire,
         )
 
     run_and_report(tenant, work, "importing", as_json)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from app.cli.import_runs import SkipInvalid, run_and_report
+from app.cli.import_runs import AllowMassRetire, SkipInvalid, run_and_report
 from app.cli.support import JsonFlag, TenantOption, console, print_data, with_use_cases
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth, RosterConnection
 
@@ -62,13 +62,17 @@ def roster_connect(
 def roster_sync(
     tenant: TenantOption,
     skip_invalid: SkipInvalid = False,
+    allow_mass_retire: AllowMassRetire = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Sync the roster from the SIS's OneRoster REST provider (only changes after the first)."""
 
     async def work(use_cases: UseCases, tenant_id: TenantId, progress: Progress) -> ImportReport:
         return await use_cases.roster_sync.sync_roster(
-            tenant_id, skip_invalid=skip_invalid, progress=progress
+            tenant_id,
+            skip_invalid=skip_invalid,
+            progress=progress,
+            allow_mass_retire=allow_mass_retire,
         )
 
     run_and_report(tenant, work, "syncing", as_json)
