@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from app.cli.support import JsonFlag, console, print_data, with_use_cases
+
+if TYPE_CHECKING:
+    from app.use_cases.catalog import UseCases
 
 tenants_cli = typer.Typer(help="Tenants (districts).", no_args_is_help=True)
 
@@ -41,3 +44,24 @@ def tenants_list(as_json: JsonFlag = False) -> None:
     else:
         for row in rows:
             console.print(f"{row['slug']}\t{row['name']}")
+
+
+@tenants_cli.command("show")
+def tenants_show(slug: str, as_json: JsonFlag = False) -> None:
+    """Show a tenant: its id, name, when it was created, and its API clients (active and
+    disabled)."""
+
+    async def shown(u: UseCases) -> dict[str, Any]:
+        tenant = await u.access.tenant_by_slug(slug)
+        clients = await u.access.list_clients(tenant=tenant.id)
+        disabled = sum(1 for c in clients if c.revoked_at is not None)
+        return {
+            "id": tenant.id,
+            "slug": tenant.slug,
+            "name": tenant.name,
+            "created_at": tenant.created_at.isoformat(),
+            "clients": len(clients) - disabled,
+            "disabled_clients": disabled,
+        }
+
+    print_data(with_use_cases(shown, as_json=as_json), as_json)
