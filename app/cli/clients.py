@@ -6,17 +6,25 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from app.cli.support import JsonFlag, TenantOption, console, print_data, with_use_cases
-from app.domain.access import format_scopes
+from app.cli.support import (
+    JsonFlag,
+    TenantOption,
+    command_group,
+    console,
+    print_data,
+    with_use_cases,
+)
 
 if TYPE_CHECKING:
     from app.domain.access import Client
     from app.use_cases.access import ClientCredentials
 
-clients_cli = typer.Typer(help="API clients of a tenant.", no_args_is_help=True)
+clients_cli = command_group("API clients of a tenant.")
 
 
 def _print_credentials(credentials: ClientCredentials, as_json: bool) -> None:
+    from app.domain.access import format_scopes
+
     print_data(
         {
             "client_id": credentials.client_id,
@@ -29,6 +37,8 @@ def _print_credentials(credentials: ClientCredentials, as_json: bool) -> None:
 
 
 def _client(client: Client) -> dict[str, Any]:
+    from app.domain.access import format_scopes
+
     return {
         "client_id": client.client_id,
         "name": client.name,

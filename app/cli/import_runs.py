@@ -124,7 +124,7 @@ async def run_with_bar(
         TextColumn(label + " {task.fields[rows]} rows"),
         TimeElapsedColumn(),
     )
-    with Bar(*columns, console=errors, transient=True) as bar:
+    with Bar(*columns, console=errors.rich, transient=True) as bar:
         progress = _BarProgress(bar, bar.add_task(label, total=None, rows=0))
         try:
             return await work(use_cases, tenant.id, progress)

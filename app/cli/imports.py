@@ -13,6 +13,7 @@ from app.cli.import_runs import AllowMassRetire, SkipInvalid, run_and_report
 from app.cli.support import (
     JsonFlag,
     TenantOption,
+    command_group,
     console,
     errors,
     fail,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from app.use_cases.catalog import UseCases
     from app.use_cases.import_report import ImportReport
 
-import_cli = typer.Typer(help="Import data from other systems.", no_args_is_help=True)
+import_cli = command_group("Import data from other systems.")
 
 
 @import_cli.command("oneroster")

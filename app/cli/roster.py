@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from app.cli.import_runs import AllowMassRetire, SkipInvalid, run_and_report
-from app.cli.support import JsonFlag, TenantOption, console, print_data, with_use_cases
+from app.cli.support import (
+    JsonFlag,
+    TenantOption,
+    command_group,
+    console,
+    print_data,
+    with_use_cases,
+)
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth, RosterConnection
 
 if TYPE_CHECKING:
@@ -16,7 +23,7 @@ if TYPE_CHECKING:
     from app.use_cases.catalog import UseCases
     from app.use_cases.import_report import ImportReport
 
-roster_cli = typer.Typer(help="The roster's SIS connection and syncs.", no_args_is_help=True)
+roster_cli = command_group("The roster's SIS connection and syncs.")
 
 
 @roster_cli.command("connect")

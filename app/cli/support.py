@@ -1,28 +1,52 @@
 """What every `mastery` command shares: running against the configured database, printing.
 
-The service itself (bootstrap: settings, FastAPI, SQLAlchemy, the adapters) is imported when a
-command runs, never when `mastery` starts: `mastery --help` answers without loading it."""
+The service itself (bootstrap: settings, FastAPI, SQLAlchemy, the adapters), and even asyncio
+and Rich's console, are imported when a command runs, never when `mastery` starts: `mastery
+--help` answers without loading them."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Awaitable, Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-
-from app.domain.errors import DomainError, Problem
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from app.domain.errors import DomainError
     from app.use_cases.catalog import UseCases
 
 T = TypeVar("T")
 
-console = Console()
-errors = Console(stderr=True)
+
+class _Console:
+    """A Rich console made on first use (importing Rich's console costs tenths of a second)."""
+
+    def __init__(self, stderr: bool) -> None:
+        self._stderr = stderr
+
+    @cached_property
+    def rich(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=self._stderr)
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.rich.print(*objects, **options)
+
+
+console = _Console(stderr=False)
+errors = _Console(stderr=True)
+
+
+def command_group(help: str) -> typer.Typer:
+    """A group of commands. Its help is Click's plain text, not Rich's panels: rendering
+    those imports Rich's console and Markdown, which doubled `mastery --help`'s start-up."""
+    return typer.Typer(help=help, no_args_is_help=True, rich_markup_mode=None)
+
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 TenantOption = Annotated[str, typer.Option(help="The tenant's slug.")]
@@ -38,10 +62,13 @@ def with_use_cases(
     can meet (domain errors, settings that cannot run the service) plainly, as JSON on stdout
     with `as_json`, and exiting 1; never with a traceback. Errors `passed` on are the
     command's to report."""
+    import asyncio
+
     from pydantic import ValidationError
 
     from app.bootstrap import ConfigurationError, build
     from app.config import Settings
+    from app.domain.errors import DomainError, Problem
 
     async def run() -> T:
         container = build(Settings())
@@ -66,6 +93,8 @@ def with_use_cases(
 def fail(error: DomainError, as_json: bool) -> NoReturn:
     """Report why a command failed (every problem, located) and exit 1: as JSON on stdout
     with `as_json` (a script reads one document whatever happened), else on stderr."""
+    from rich.markup import escape
+
     if as_json:
         problems = [{"loc": list(p.loc), "msg": p.msg} for p in error.problems]
         body = {"error": error.kind, "detail": error.detail, "errors": problems}

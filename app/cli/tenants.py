@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from app.cli.support import JsonFlag, console, print_data, with_use_cases
+from app.cli.support import JsonFlag, command_group, console, print_data, with_use_cases
 
 if TYPE_CHECKING:
     from app.use_cases.catalog import UseCases
 
-tenants_cli = typer.Typer(help="Tenants (districts).", no_args_is_help=True)
+tenants_cli = command_group("Tenants (districts).")
 
 
 @tenants_cli.command("create")
