@@ -58,6 +58,7 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("DELETE", "/v1/roster/connection"): S.ADMIN,
     ("POST", "/v1/roster/sync"): S.ROSTER_WRITE,
     ("GET", "/v1/jobs/{id}"): None,
+    ("GET", "/v1/jobs"): None,
     ("POST", "/v1/frameworks/import/case"): S.FRAMEWORKS_WRITE,
     ("POST", "/v1/frameworks"): S.FRAMEWORKS_WRITE,
     ("GET", "/v1/frameworks"): S.FRAMEWORKS_READ,
