@@ -42,6 +42,7 @@ from app.api.logs import configure_logging, guard_personal_data
 from app.api.rate_limits import TokenRateLimits
 from app.config import Settings
 from app.domain.access import TenantId
+from app.domain.oneroster.retirement import DEFAULT_MAX_RETIRE_SHARE
 from app.domain.reporting import DEFAULT_MIN_CELL
 from app.ports.case import CaseCodec, CaseSource
 from app.ports.clock import Clock, IdGenerator
@@ -153,6 +154,8 @@ class Policy:
     recompute_step_students: int = 200
     # Report cells with fewer distinct students than this are suppressed.
     report_min_cell: int = DEFAULT_MIN_CELL
+    # The share of a kind of roster record one import may retire without confirmation.
+    roster_max_retire_share: float = DEFAULT_MAX_RETIRE_SHARE
 
     @classmethod
     def of(cls, settings: Settings) -> Policy:
@@ -162,6 +165,7 @@ class Policy:
             recompute_inline_limit=settings.recompute_inline_limit,
             recompute_step_students=settings.recompute_step_students,
             report_min_cell=settings.report_min_cell,
+            roster_max_retire_share=settings.roster_max_retire_share,
         )
 
 
@@ -187,7 +191,13 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
     )
     overrides = Overrides(uow=a.uow, clock=a.clock)
     evidence = EvidenceRecords(uow=a.uow, clock=a.clock, ids=a.ids, max_batch=policy.max_batch)
-    roster_imports = RosterImports(uow=a.uow, clock=a.clock, jobs=a.jobs, files=a.roster_files)
+    roster_imports = RosterImports(
+        uow=a.uow,
+        clock=a.clock,
+        jobs=a.jobs,
+        files=a.roster_files,
+        max_retire_share=policy.roster_max_retire_share,
+    )
     case_imports = CaseImports(
         uow=a.uow,
         clock=a.clock,

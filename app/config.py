@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.domain.oneroster.retirement import DEFAULT_MAX_RETIRE_SHARE
 from app.domain.reporting import COUNT_STEP, DEFAULT_MIN_CELL
 
 EMBEDDED_DATABASE_URL = "sqlite+aiosqlite:///./mastery.db"
@@ -86,6 +87,9 @@ class Settings(BaseSettings):
     worker_recover_seconds: float = Field(default=10.0, ge=0.1, le=3600)
     # Jobs a worker runs at once.
     worker_concurrency: int = Field(default=2, ge=1, le=64)
+    # A bulk roster import (or first sync) that would retire more than this share of the
+    # district's records of one kind is refused unless confirmed (--allow-mass-retire).
+    roster_max_retire_share: float = Field(default=DEFAULT_MAX_RETIRE_SHARE, gt=0, le=1)
     # Fetching a CASE package from another provider (POST /v1/frameworks/import/case with a url).
     case_fetch_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
     case_fetch_max_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)

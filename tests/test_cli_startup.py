@@ -34,3 +34,25 @@ def test_the_cli_loads_no_heavy_module_until_a_command_runs() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.split() == []
+
+
+def test_help_is_rendered_without_rich_or_asyncio() -> None:
+    # Rich's panels (its console and Markdown) and asyncio were most of what remained of the
+    # start-up once the service loaded lazily; `--help` is Click's plain text now.
+    probe = (
+        "import sys\n"
+        "sys.argv = ['mastery', '--help']\n"
+        "from app.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"heavy = {(*HEAVY, 'rich', 'asyncio', 'markdown_it')!r}\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(heavy))\n"
+        "print(' '.join(loaded), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "Usage: mastery [OPTIONS] COMMAND [ARGS]..." in done.stdout
+    assert done.stderr.split() == []

@@ -3,8 +3,6 @@ district. One module per command group; each command imports the service only wh
 
 from __future__ import annotations
 
-import typer
-
 from app.cli.audit import audit_cli
 from app.cli.clients import clients_cli
 from app.cli.contracts import contracts_cli
@@ -13,12 +11,11 @@ from app.cli.demo import demo_cli
 from app.cli.imports import import_cli
 from app.cli.roster import roster_cli
 from app.cli.serve import dev, serve
+from app.cli.support import command_group
 from app.cli.tenants import tenants_cli
 from app.cli.worker import worker
 
-cli = typer.Typer(
-    help="Mastery Service: decide, explain and report competency mastery.", no_args_is_help=True
-)
+cli = command_group("Mastery Service: decide, explain and report competency mastery.")
 cli.command()(serve)
 cli.command()(dev)
 cli.command()(worker)

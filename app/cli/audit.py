@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from app.cli.support import JsonFlag, TenantOption, console, with_use_cases
+from app.cli.support import JsonFlag, TenantOption, command_group, console, with_use_cases
 
 if TYPE_CHECKING:
     from app.domain.audit import RecordedAuditEntry
 
-audit_cli = typer.Typer(help="The audit trail of a tenant.", no_args_is_help=True)
+audit_cli = command_group("The audit trail of a tenant.")
 
 
 def _row(recorded: RecordedAuditEntry) -> dict[str, Any]:
@@ -51,7 +51,7 @@ def audit_list(
         items: list[RecordedAuditEntry] = page.items
         return items
 
-    rows = [_row(r) for r in with_use_cases(listed)]
+    rows = [_row(r) for r in with_use_cases(listed, as_json=as_json)]
     if as_json:
         print(json.dumps({"entries": rows}, indent=2))
         return

@@ -6,17 +6,25 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from app.cli.support import JsonFlag, TenantOption, console, print_data, with_use_cases
-from app.domain.access import format_scopes
+from app.cli.support import (
+    JsonFlag,
+    TenantOption,
+    command_group,
+    console,
+    print_data,
+    with_use_cases,
+)
 
 if TYPE_CHECKING:
     from app.domain.access import Client
     from app.use_cases.access import ClientCredentials
 
-clients_cli = typer.Typer(help="API clients of a tenant.", no_args_is_help=True)
+clients_cli = command_group("API clients of a tenant.")
 
 
 def _print_credentials(credentials: ClientCredentials, as_json: bool) -> None:
+    from app.domain.access import format_scopes
+
     print_data(
         {
             "client_id": credentials.client_id,
@@ -29,6 +37,8 @@ def _print_credentials(credentials: ClientCredentials, as_json: bool) -> None:
 
 
 def _client(client: Client) -> dict[str, Any]:
+    from app.domain.access import format_scopes
+
     return {
         "client_id": client.client_id,
         "name": client.name,
@@ -47,7 +57,8 @@ def clients_create(
 ) -> None:
     """Create an API client; its secret is printed once and stored only as a hash."""
     created = with_use_cases(
-        lambda u: u.access.create_client(tenant_slug=tenant, scopes=scope, name=name)
+        lambda u: u.access.create_client(tenant_slug=tenant, scopes=scope, name=name),
+        as_json=as_json,
     )
     _print_credentials(created, as_json)
 
@@ -61,7 +72,7 @@ def clients_list(tenant: TenantOption, as_json: JsonFlag = False) -> None:
         clients: list[Client] = await u.access.list_clients(tenant=found.id)
         return clients
 
-    rows = [_client(c) for c in with_use_cases(listed)]
+    rows = [_client(c) for c in with_use_cases(listed, as_json=as_json)]
     if as_json:
         print_data({"clients": rows}, as_json)
         return
@@ -73,14 +84,18 @@ def clients_list(tenant: TenantOption, as_json: JsonFlag = False) -> None:
 @clients_cli.command("rotate")
 def clients_rotate(client_id: str, as_json: JsonFlag = False) -> None:
     """Give a client a new secret (printed once); the old secret and its tokens stop working."""
-    rotated = with_use_cases(lambda u: u.access.rotate_client_secret(client_id=client_id))
+    rotated = with_use_cases(
+        lambda u: u.access.rotate_client_secret(client_id=client_id), as_json=as_json
+    )
     _print_credentials(rotated, as_json)
 
 
 @clients_cli.command("disable")
 def clients_disable(client_id: str, as_json: JsonFlag = False) -> None:
     """Disable a client: it gets no new tokens, and the tokens it holds stop working."""
-    disabled = with_use_cases(lambda u: u.access.disable_client(client_id=client_id))
+    disabled = with_use_cases(
+        lambda u: u.access.disable_client(client_id=client_id), as_json=as_json
+    )
     print_data(_client(disabled), as_json)
 
 
@@ -93,5 +108,5 @@ def clients_delete(
     """Delete a client; the tokens it holds stop working."""
     if not yes:
         typer.confirm(f"Delete client {client_id}?", abort=True)
-    with_use_cases(lambda u: u.access.delete_client(client_id=client_id))
+    with_use_cases(lambda u: u.access.delete_client(client_id=client_id), as_json=as_json)
     print_data({"deleted": client_id}, as_json)

@@ -6,11 +6,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import typer
+from app.cli.support import command_group, console
 
-from app.cli.support import console
-
-contracts_cli = typer.Typer(help="The committed API contracts in openapi/.", no_args_is_help=True)
+contracts_cli = command_group("The committed API contracts in openapi/.")
 
 
 def openapi_document() -> str:

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from app.cli.support import console, with_use_cases
+from app.cli.support import command_group, console, with_use_cases
 from app.demo import DEMO_SET, DEMO_SLUG
 
-demo_cli = typer.Typer(help="The demo district.", no_args_is_help=True)
+demo_cli = command_group("The demo district.")
 
 
 @demo_cli.command("load")

@@ -9,9 +9,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from app.cli.import_runs import SkipInvalid, run_and_report
-from app.cli.support import JsonFlag, TenantOption, console, errors, print_data, with_use_cases
-from app.domain.errors import Invalid
+from app.cli.import_runs import AllowMassRetire, SkipInvalid, run_and_report
+from app.cli.support import (
+    JsonFlag,
+    TenantOption,
+    command_group,
+    console,
+    errors,
+    fail,
+    print_data,
+    with_use_cases,
+)
+from app.domain.errors import Invalid, Problem
 
 if TYPE_CHECKING:
     from app.domain.access import TenantId
@@ -19,7 +28,7 @@ if TYPE_CHECKING:
     from app.use_cases.catalog import UseCases
     from app.use_cases.import_report import ImportReport
 
-import_cli = typer.Typer(help="Import data from other systems.", no_args_is_help=True)
+import_cli = command_group("Import data from other systems.")
 
 
 @import_cli.command("oneroster")
@@ -27,14 +36,26 @@ def import_oneroster(
     path: Annotated[Path, typer.Argument(help="A folder or zip holding the CSV set.")],
     tenant: TenantOption,
     skip_invalid: SkipInvalid = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would change; write nothing.")
+    ] = False,
+    allow_mass_retire: AllowMassRetire = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Import a OneRoster 1.1 or 1.2 CSV set. Any problem rejects the whole set (nothing is
-    written) unless --skip-invalid; every problem is listed with its file and line."""
+    written) unless --skip-invalid; every problem is listed with its file and line. A bulk
+    file that would retire more than the configured share of its kind of record rejects the
+    set unless --allow-mass-retire; --dry-run prints what would be added, changed and
+    retired, and writes nothing."""
 
     async def work(use_cases: UseCases, tenant_id: TenantId, progress: Progress) -> ImportReport:
         return await use_cases.roster_imports.import_file(
-            tenant_id, path, skip_invalid=skip_invalid, progress=progress
+            tenant_id,
+            path,
+            skip_invalid=skip_invalid,
+            progress=progress,
+            dry_run=dry_run,
+            allow_mass_retire=allow_mass_retire,
         )
 
     run_and_report(tenant, work, "importing", as_json)
@@ -42,18 +63,25 @@ def import_oneroster(
 
 @import_cli.command("case")
 def import_case(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A CFPackage JSON")],
+    file: Annotated[Path, typer.Argument(help="A CFPackage JSON file.")],
     tenant: TenantOption,
     as_json: JsonFlag = False,
 ) -> None:
     """Import a CASE 1.0 package (re-importing a document updates it in place)."""
-    raw = file.read_bytes()
     try:
-        done = with_use_cases(lambda u: u.case_imports.import_case_file(tenant, raw), (Invalid,))
+        raw = file.read_bytes()
+    except OSError as exc:
+        problem = Problem(("file",), f"{file}: {exc.strerror or 'cannot be read'}")
+        fail(Invalid("The package cannot be read", [problem]), as_json)
+    try:
+        done = with_use_cases(
+            lambda u: u.case_imports.import_case_file(tenant, raw), (Invalid,), as_json=as_json
+        )
     except Invalid as exc:
         problems = [{"loc": list(p.loc), "msg": p.msg} for p in exc.problems]
         if as_json:
-            print(json.dumps({"detail": exc.detail, "errors": problems}, indent=2))
+            body = {"error": exc.kind, "detail": exc.detail, "errors": problems}
+            print(json.dumps(body, indent=2))
         else:
             errors.print(f"[red]error:[/red] {exc.detail}; nothing was imported")
             for p in problems:

@@ -6,8 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from app.cli.import_runs import SkipInvalid, run_and_report
-from app.cli.support import JsonFlag, TenantOption, console, print_data, with_use_cases
+from app.cli.import_runs import AllowMassRetire, SkipInvalid, run_and_report
+from app.cli.support import (
+    JsonFlag,
+    TenantOption,
+    command_group,
+    console,
+    print_data,
+    with_use_cases,
+)
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth, RosterConnection
 
 if TYPE_CHECKING:
@@ -16,7 +23,7 @@ if TYPE_CHECKING:
     from app.use_cases.catalog import UseCases
     from app.use_cases.import_report import ImportReport
 
-roster_cli = typer.Typer(help="The roster's SIS connection and syncs.", no_args_is_help=True)
+roster_cli = command_group("The roster's SIS connection and syncs.")
 
 
 @roster_cli.command("connect")
@@ -62,13 +69,17 @@ def roster_connect(
 def roster_sync(
     tenant: TenantOption,
     skip_invalid: SkipInvalid = False,
+    allow_mass_retire: AllowMassRetire = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Sync the roster from the SIS's OneRoster REST provider (only changes after the first)."""
 
     async def work(use_cases: UseCases, tenant_id: TenantId, progress: Progress) -> ImportReport:
         return await use_cases.roster_sync.sync_roster(
-            tenant_id, skip_invalid=skip_invalid, progress=progress
+            tenant_id,
+            skip_invalid=skip_invalid,
+            progress=progress,
+            allow_mass_retire=allow_mass_retire,
         )
 
     run_and_report(tenant, work, "syncing", as_json)
@@ -82,7 +93,7 @@ def roster_show(tenant: TenantOption, as_json: JsonFlag = False) -> None:
         found = await use_cases.access.tenant_by_slug(tenant)
         return await use_cases.roster_sync.get_connection(found.id)
 
-    connection = with_use_cases(work)
+    connection = with_use_cases(work, as_json=as_json)
     print_data(
         {
             "base_url": connection.base_url,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -11,8 +10,6 @@ import typer
 
 from app.cli.support import console, errors, with_use_cases
 from app.demo import DEMO_SLUG
-from app.domain.access import ALL_SCOPES, format_scopes
-from app.domain.errors import DomainError
 
 if TYPE_CHECKING:
     from app.use_cases.access import Access
@@ -62,8 +59,11 @@ def serve(
 def dev(host: Host = None, port: Port = None) -> None:
     """Set up and serve for development: migrate, load the demo district into an empty
     database, print a client id, secret and token, then serve (what `make run` does)."""
+    import asyncio
+
     from app.adapters.db import migrate
     from app.config import Settings
+    from app.domain.errors import DomainError
 
     settings = Settings()
     asyncio.run(migrate.upgrade(settings.database_url))
@@ -94,6 +94,9 @@ def dev(host: Host = None, port: Port = None) -> None:
 
 async def _dev_credentials(access: Access, state_dir: Path) -> dict[str, Any]:
     """The demo tenant's development client, with a fresh secret each run and a token."""
+    from app.domain.access import ALL_SCOPES, format_scopes
+    from app.domain.errors import DomainError
+
     path = state_dir / "dev-client-id"
     credentials = None
     if path.exists():

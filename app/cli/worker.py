@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING, Annotated
 
@@ -39,6 +38,8 @@ def worker(
         )
         raise typer.Exit(1)
     configure_logging(settings.log_level)
+    import asyncio  # here, not at the top: `mastery --help` loads no event loop
+
     try:
         asyncio.run(run_worker(settings))
     except ConfigurationError as exc:

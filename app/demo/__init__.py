@@ -4,9 +4,10 @@ service."""
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 DEMO_SLUG = "demo"
 # The committed OneRoster CSV set of the demo district.
-DEMO_SET = Path(str(files(__name__).joinpath("oneroster")))
+# (Found beside this file rather than through importlib.resources, which `mastery` would load
+# at start-up for this one path.)
+DEMO_SET = Path(__file__).with_name("oneroster")

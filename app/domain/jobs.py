@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -69,3 +69,42 @@ class Job:
             finished_at=at,
             errors=[{"loc": [], "msg": f"the job was interrupted {self.attempts} times; given up"}],
         )
+
+
+@dataclass(frozen=True)
+class JobQuery:
+    """A page of a tenant's jobs, newest first (by when they were queued, then id): `after`
+    continues from the last job of the page before; `scopes` are those the reader holds (a
+    job is seen only by a reader of the scope that started it); the filters narrow."""
+
+    limit: int
+    scopes: frozenset[Scope]
+    after: tuple[datetime, str] | None = None
+    kinds: frozenset[str] = frozenset()
+    statuses: frozenset[JobStatus] = frozenset()
+
+    def matches(self, job: Job) -> bool:
+        """Whether a job belongs to this query's pages (the fakes' reading of it)."""
+        return (
+            job.scope in self.scopes
+            and (self.after is None or (job.created_at, job.id) < self.after)
+            and (not self.kinds or job.kind in self.kinds)
+            and (not self.statuses or job.status in self.statuses)
+        )
+
+
+def page_key(job: Job) -> str:
+    """Where a page that ends with `job` continues: its queueing instant and id."""
+    return f"{job.created_at.astimezone(UTC).isoformat()} {job.id}"
+
+
+def parse_page_key(key: str) -> tuple[datetime, str] | None:
+    """The (instant, id) a page key stands for, or None when it is not one."""
+    instant, _, job_id = key.partition(" ")
+    try:
+        at = datetime.fromisoformat(instant)
+    except ValueError:
+        return None
+    if at.tzinfo is None or not job_id:
+        return None
+    return at, job_id

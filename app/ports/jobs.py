@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from app.domain.access import Scope, TenantId
-from app.domain.jobs import Job
+from app.domain.jobs import Job, JobQuery
+from app.ports.paging import Page
 
 # JSON values only (str, int, float, bool, None, lists and dicts of them).
 JobArguments = dict[str, Any]
@@ -25,6 +26,11 @@ class JobRepository(Protocol):
         ...
 
     async def save(self, job: Job) -> None: ...
+
+    async def page(self, query: JobQuery) -> Page[Job]:
+        """A page of this tenant's jobs, newest first; `last_key` (`page_key` of its last
+        job) is set when more may follow."""
+        ...
 
     async def claim(self, job: Job) -> bool:
         """Record `job` as begun (it is the row after `Job.begun`) only if its stored row is

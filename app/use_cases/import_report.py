@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from app.domain.errors import Location, Problem
+from app.domain.errors import Invalid, Location, Problem
 from app.domain.oneroster.files import FileMode
+from app.domain.oneroster.retirement import mass_retirement
 from app.ports.roster_import import MergeCounts
 
 # A job's row holds its problems; past this many the rest are counted, not listed.
@@ -68,6 +69,8 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
     written: bool = False
+    # A dry run: merged as an import would be, counted, and rolled back.
+    dry_run: bool = False
     newest_change: datetime | None = None
 
     def problem(self, loc: Location, msg: str) -> None:
@@ -102,11 +105,34 @@ class ImportReport:
             "source": self.source,
             "skip_invalid": self.skip_invalid,
             "written": self.written,
+            "dry_run": self.dry_run,
             "files": {name: f.as_dict() for name, f in self.files.items()},
             "not_used": self.not_used,
             "notes": self.notes,
             "problems": self.problem_count,
         }
 
+    def mass_retirements(self, max_share: float) -> list[Problem]:
+        """The bulk files that would retire more than `max_share` of the records of their kind
+        that the district holds (those each file kept, changed or retired)."""
+        return [
+            refused
+            for f in self.files.values()
+            if f.mode == FileMode.BULK
+            and (
+                refused := mass_retirement(
+                    f.name, f.retired, f.updated + f.unchanged + f.retired, max_share
+                )
+            )
+        ]
+
     def errors(self) -> list[dict[str, Any]]:
         return [{"loc": list(p.loc), "msg": p.msg} for p in self.listed_problems()]
+
+
+class ImportRejected(Invalid):
+    """The set has problems and nothing was written; `report` says what was read."""
+
+    def __init__(self, detail: str, problems: list[Problem], *, report: ImportReport) -> None:
+        super().__init__(detail, problems)
+        self.report = report

@@ -16,7 +16,6 @@ from typing import BinaryIO
 
 from app.domain.access import Scope, TenantId
 from app.domain.audit import OPERATOR, AuditEntry, AuditKind
-from app.domain.errors import Invalid, Problem
 from app.domain.jobs import Job
 from app.domain.oneroster.files import (
     FILE_OF_KIND,
@@ -26,7 +25,6 @@ from app.domain.oneroster.files import (
     FileMode,
     Manifest,
     RosterFile,
-    missing_columns,
 )
 from app.domain.oneroster.references import (
     REFERENCE_FIELDS,
@@ -35,6 +33,7 @@ from app.domain.oneroster.references import (
     ReferenceField,
     missing_message,
 )
+from app.domain.oneroster.retirement import DEFAULT_MAX_RETIRE_SHARE
 from app.domain.oneroster.roles import main_role, merge_roles, org_ids_of
 from app.domain.oneroster.rows import RowRead, read_role_row, read_row
 from app.domain.oneroster.values import RowValues
@@ -44,7 +43,9 @@ from app.ports.jobs import JobArguments, JobReport, JobRunner, Progress
 from app.ports.roster_import import RosterFiles, RosterSource, RosterStaging
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.import_report import MAX_LISTED_PROBLEMS, FileReport, ImportReport
+from app.use_cases.import_report import ImportRejected as ImportRejected
 from app.use_cases.roster import SAVE_ORDER
+from app.use_cases.roster_outline import outline
 
 _ID_CHUNK = 5000
 IMPORT_JOB = "roster_import"
@@ -59,6 +60,7 @@ class RosterImports:
     clock: Clock
     jobs: JobRunner
     files: RosterFiles
+    max_retire_share: float = DEFAULT_MAX_RETIRE_SHARE
 
     async def import_roster(
         self,
@@ -69,10 +71,14 @@ class RosterImports:
         progress: Progress | None = None,
         actor: str = OPERATOR,
         audit_kind: AuditKind = AuditKind.ROSTER_IMPORTED,
+        dry_run: bool = False,
+        allow_mass_retire: bool = False,
     ) -> ImportReport:
         """Import the set; raises `ImportRejected` listing every problem when nothing may be
-        written (any problem, unless `skip_invalid`). The audit trail records the import, by
-        `actor`, in its own transaction."""
+        written (any problem, unless `skip_invalid`; a mass retirement, unless
+        `allow_mass_retire`). The audit trail records the import, by `actor`, in its own
+        transaction. A `dry_run` merges as an import would, reports the counts (what would be
+        added, changed, retired) and rolls back."""
         manifest = await outline(source)
         report = ImportReport(manifest.version, skip_invalid, manifest.source)
         report.not_used = source.not_used()
@@ -96,9 +102,23 @@ class RosterImports:
                     counts = await staging.merge(kind, now)
                     report.files.get(file.name, FileReport(file.name, FileMode.ABSENT)).add(counts)
             await staging.close()
+            refused = report.mass_retirements(self.max_retire_share)
+            if refused and not allow_mass_retire:
+                for p in refused:
+                    report.problem(p.loc, p.msg)
+                raise ImportRejected(
+                    "The import would retire too much of the roster; nothing was written",
+                    refused,
+                    report=report,
+                )
+            if dry_run:  # leaving the unit of work uncommitted rolls every merge back
+                report.dry_run = True
+                return report
             report.written = True
             # Counts and file names only: an import's rows are the roster, not the trail's.
             facts = {k: v for k, v in report.result().items() if k != "notes"}
+            if refused:  # the operator confirmed a mass retirement: the trail says so
+                facts["mass_retire_allowed"] = True
             await uow.audit.record(AuditEntry(now, actor, audit_kind, "roster", after=facts))
             await uow.commit()
         return report
@@ -111,12 +131,20 @@ class RosterImports:
         skip_invalid: bool = False,
         progress: Progress | None = None,
         actor: str = OPERATOR,
+        dry_run: bool = False,
+        allow_mass_retire: bool = False,
     ) -> ImportReport:
         """Import the OneRoster CSV set at `path` (a folder or a zip) at once."""
         source = self.files.open(path)
         try:
             return await self.import_roster(
-                tenant, source, skip_invalid=skip_invalid, progress=progress, actor=actor
+                tenant,
+                source,
+                skip_invalid=skip_invalid,
+                progress=progress,
+                actor=actor,
+                dry_run=dry_run,
+                allow_mass_retire=allow_mass_retire,
             )
         finally:
             await source.close()
@@ -133,6 +161,8 @@ class RosterImports:
         skip_invalid: bool,
         upload: bool = False,
         actor: str = OPERATOR,
+        dry_run: bool = False,
+        allow_mass_retire: bool = False,
     ) -> Job:
         """Check that the set at `path` (a folder or a zip) can be read, raising `Invalid` at
         once if not, then import it as a job. An `upload` is deleted when its job ends,
@@ -152,6 +182,8 @@ class RosterImports:
             "skip_invalid": skip_invalid,
             "upload": upload,
             "actor": actor,
+            "dry_run": dry_run,
+            "allow_mass_retire": allow_mass_retire,
         }
         return await self.jobs.enqueue(tenant, IMPORT_JOB, Scope.ROSTER_WRITE, arguments)
 
@@ -169,6 +201,8 @@ class RosterImports:
                 skip_invalid=skip_invalid,
                 progress=progress,
                 actor=str(arguments.get("actor", OPERATOR)),
+                dry_run=bool(arguments.get("dry_run", False)),
+                allow_mass_retire=bool(arguments.get("allow_mass_retire", False)),
             )
         except ImportRejected as rejected:
             return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)
@@ -189,31 +223,6 @@ def _read_rows(
 
 def _read_roles(chunk: Sequence[tuple[int, RowValues]], mode: FileMode) -> list[RowRead]:
     return [read_role_row(values, line, mode) for line, values in chunk]
-
-
-class ImportRejected(Invalid):
-    """The set has problems and nothing was written; `report` says what was read."""
-
-    def __init__(self, detail: str, problems: list[Problem], *, report: ImportReport) -> None:
-        super().__init__(detail, problems)
-        self.report = report
-
-
-async def outline(source: RosterSource) -> Manifest:
-    """The set's manifest, checked with the columns of every file it applies; raises `Invalid`
-    listing every problem when the set cannot be read at all (skip-invalid or not)."""
-    manifest = await source.manifest()
-    unreadable = list(manifest.problems)
-    for file in FILES:
-        if manifest.mode(file) == FileMode.ABSENT:
-            continue
-        columns = await source.columns(file)
-        missing = missing_columns(file, columns) if columns is not None else []
-        if missing:
-            unreadable.append(Problem((file.name,), f"missing column(s): {', '.join(missing)}"))
-    if unreadable:
-        raise Invalid("The roster set cannot be read; nothing was written", unreadable)
-    return manifest
 
 
 class _Import:

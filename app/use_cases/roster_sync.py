@@ -108,6 +108,7 @@ class RosterSync:
         skip_invalid: bool = False,
         progress: Progress | None = None,
         actor: str = OPERATOR,
+        allow_mass_retire: bool = False,
     ) -> ImportReport:
         """Import the provider's roster (all of it, or what changed since the last sync) by the
         same rules as a CSV set; on success the newest change read becomes the next starting
@@ -123,6 +124,7 @@ class RosterSync:
                 progress=progress,
                 actor=actor,
                 audit_kind=AuditKind.ROSTER_SYNCED,
+                allow_mass_retire=allow_mass_retire,
             )
         finally:
             await source.close()
@@ -136,11 +138,20 @@ class RosterSync:
         return report
 
     async def start_sync_job(
-        self, tenant: TenantId, *, skip_invalid: bool, actor: str = OPERATOR
+        self,
+        tenant: TenantId,
+        *,
+        skip_invalid: bool,
+        actor: str = OPERATOR,
+        allow_mass_retire: bool = False,
     ) -> Job:
         """Sync in the background; not found at once when no connection is set."""
         await self.get_connection(tenant)
-        arguments = {"skip_invalid": skip_invalid, "actor": actor}
+        arguments = {
+            "skip_invalid": skip_invalid,
+            "actor": actor,
+            "allow_mass_retire": allow_mass_retire,
+        }
         return await self.jobs.enqueue(tenant, SYNC_JOB, Scope.ROSTER_WRITE, arguments)
 
     async def run_sync_job(
@@ -154,6 +165,7 @@ class RosterSync:
                 skip_invalid=bool(arguments["skip_invalid"]),
                 progress=progress,
                 actor=str(arguments.get("actor", OPERATOR)),
+                allow_mass_retire=bool(arguments.get("allow_mass_retire", False)),
             )
         except ImportRejected as rejected:
             return JobReport(rejected.report.result(), rejected.report.errors(), failed=True)

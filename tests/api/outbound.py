@@ -32,11 +32,17 @@ async def no_sleep(seconds: float) -> None:
 
 @asynccontextmanager
 async def api_sending_through(
-    container: Container, tenant: Tenant, http: OutboundHttp, *, case_max_bytes: int = 1 << 20
+    container: Container,
+    tenant: Tenant,
+    http: OutboundHttp,
+    *,
+    case_max_bytes: int = 1 << 20,
+    sis_timeout_seconds: float = 60.0,
 ) -> AsyncIterator[Api]:
+    sis = HttpRosterProviders(http, sleep=no_sleep, timeout_seconds=sis_timeout_seconds)
     adapters = replace(
         container.adapters,
-        roster_providers=HttpRosterProviders(http, sleep=no_sleep),
+        roster_providers=sis,
         case_source=HttpCaseSource(http, timeout_seconds=5, max_bytes=case_max_bytes),
     )
     use_cases = wire(adapters, container.policy)

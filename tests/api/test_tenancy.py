@@ -120,6 +120,7 @@ CASES = {
     ("GET", "/v1/users"): Case("/v1/users", "list"),
     ("GET", "/v1/enrollments"): Case("/v1/enrollments", "list"),
     ("GET", "/v1/jobs/{id}"): Case("/v1/jobs/{job}", "hidden"),
+    ("GET", "/v1/jobs"): Case("/v1/jobs", "list"),
     # Each district lists its own clients (its test client at least): that the other's list
     # holds none of the owner's is checked in test_clients_api.py.
     ("GET", "/v1/clients"): Case("/v1/clients", "own", witness="/v1/clients"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.domain.access import Scope, TenantId
-from app.domain.jobs import Job, JobStatus
+from app.domain.jobs import Job, JobQuery, JobStatus, parse_page_key
 from tests.contracts.conftest import Backend
 from tests.contracts.records import day
 
@@ -48,3 +48,33 @@ async def test_only_one_runner_claims_a_job(backend: Backend, tenant: TenantId) 
         await uow.commit()
     async with backend.uow(tenant) as uow:
         assert not await uow.jobs.claim(again.begun(day(2)))  # finished: nothing to claim
+
+
+async def test_jobs_page_newest_first_with_ties_broken_by_id(
+    backend: Backend, tenant: TenantId
+) -> None:
+    # Two jobs queued at the same instant: the page between them must neither repeat nor drop.
+    jobs = [
+        replace(QUEUED, tenant_id=tenant, id="j-a", created_at=day(1)),
+        replace(QUEUED, tenant_id=tenant, id="j-b", created_at=day(2)),
+        replace(QUEUED, tenant_id=tenant, id="j-c", created_at=day(2)),
+        replace(QUEUED, tenant_id=tenant, id="j-d", created_at=day(3), scope=Scope.ADMIN),
+    ]
+    async with backend.uow(tenant) as uow:
+        for job in jobs:
+            await uow.jobs.add(job)
+        await uow.commit()
+    roster = frozenset({Scope.ROSTER_WRITE})
+    seen: list[str] = []
+    after = None
+    async with backend.uow(tenant) as uow:
+        while True:
+            page = await uow.jobs.page(JobQuery(1, roster, after))
+            seen += [j.id for j in page.items]
+            if page.last_key is None:
+                break
+            after = parse_page_key(page.last_key)
+        everything = await uow.jobs.page(JobQuery(10, frozenset(Scope)))
+    assert seen == ["j-c", "j-b", "j-a"]
+    assert [j.id for j in everything.items] == ["j-d", "j-c", "j-b", "j-a"]
+    assert everything.last_key is None

@@ -10,9 +10,10 @@ from typing import Any
 
 from app.adapters.jobs.lifecycle import JobLifecycle
 from app.domain.access import Scope, TenantId
-from app.domain.jobs import Job
+from app.domain.jobs import Job, JobQuery, page_key
 from app.ports.clock import Clock, IdGenerator
 from app.ports.jobs import JobArguments, JobKinds
+from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork
 from tests.fakes.state import TenantTables
 
@@ -30,6 +31,15 @@ class FakeJobRepository:
 
     async def save(self, job: Job) -> None:
         self._tables.jobs[job.id] = job
+
+    async def page(self, query: JobQuery) -> Page[Job]:
+        found = sorted(
+            (j for j in self._tables.jobs.values() if query.matches(j)),
+            key=lambda j: (j.created_at, j.id),
+            reverse=True,
+        )
+        jobs = found[: query.limit]
+        return Page(jobs, page_key(jobs[-1]) if len(found) > query.limit else None)
 
     async def claim(self, job: Job) -> bool:
         stored = self._tables.jobs.get(job.id)

@@ -12,7 +12,8 @@ from app.adapters.db.row_security import all_tenants_session
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import rows_changed, upsert
 from app.domain.access import Scope, TenantId
-from app.domain.jobs import Job, JobStatus
+from app.domain.jobs import Job, JobQuery, JobStatus, page_key
+from app.ports.paging import Page
 
 _jobs = table_of(t.JobRow)
 _UNFINISHED = [JobStatus.QUEUED.value, JobStatus.RUNNING.value]
@@ -60,6 +61,29 @@ class SqlJobRepository:
             .values(status=job.status.value, started_at=job.started_at, attempts=job.attempts)
         )
         return await rows_changed(self._session, stmt) == 1
+
+    async def page(self, query: JobQuery) -> Page[Job]:
+        stmt = sa.select(_jobs).where(
+            _jobs.c.tenant_id == self._tenant,
+            _jobs.c.scope.in_(sorted(s.value for s in query.scopes)),
+        )
+        if query.after is not None:
+            at, job_id = query.after
+            stmt = stmt.where(
+                sa.or_(
+                    _jobs.c.created_at < at,
+                    sa.and_(_jobs.c.created_at == at, _jobs.c.id < job_id),
+                )
+            )
+        if query.kinds:
+            stmt = stmt.where(_jobs.c.kind.in_(sorted(query.kinds)))
+        if query.statuses:
+            stmt = stmt.where(_jobs.c.status.in_(sorted(s.value for s in query.statuses)))
+        stmt = stmt.order_by(_jobs.c.created_at.desc(), _jobs.c.id.desc()).limit(query.limit + 1)
+        rows = (await self._session.execute(stmt)).mappings().all()
+        jobs = [job_from_row(r) for r in rows[: query.limit]]
+        more = len(rows) > query.limit and jobs
+        return Page(jobs, page_key(jobs[-1]) if more else None)
 
     async def get(self, job_id: str) -> Job | None:
         stmt = sa.select(_jobs).where(_jobs.c.tenant_id == self._tenant, _jobs.c.id == job_id)

@@ -91,6 +91,24 @@ class _Zip:
         self._zip.close()
 
 
+# What reading a file of the set can raise besides a bad row: a field past the csv module's
+# size limit, a damaged zip member, a read error. Each is a problem at the file (and line).
+_READ_FAILURES = (csv.Error, OSError, zipfile.BadZipFile, EOFError)
+
+
+def _unreadable(name: str, line: int | None, exc: Exception) -> Invalid:
+    """The set cannot be read: where, and why in the reader's words (never a row's values;
+    an OS error by its description, not its path)."""
+    if isinstance(exc, csv.Error):
+        why = f"not valid CSV: {exc}"
+    elif isinstance(exc, OSError):
+        why = f"cannot be read: {exc.strerror or type(exc).__name__}"
+    else:
+        why = f"cannot be read: {exc or type(exc).__name__}"
+    loc: tuple[str | int, ...] = (name,) if line is None else (name, line)
+    return Invalid("The roster set cannot be read; nothing was written", [Problem(loc, why)])
+
+
 def _text(raw: IO[bytes], encoding: str = UTF_8) -> io.TextIOWrapper:
     return io.TextIOWrapper(raw, encoding=encoding, newline="")
 
@@ -133,8 +151,11 @@ class CsvRosterSource:
         return manifest
 
     def _detect(self, name: str) -> CharacterSet:
-        with self._container.open(name) as raw:
-            return detect(raw)
+        try:
+            with self._container.open(name) as raw:
+                return detect(raw)
+        except _READ_FAILURES as exc:
+            raise _unreadable(name, None, exc) from None
 
     def _open(self, stem: str) -> io.TextIOWrapper:
         name = self._by_stem[stem]
@@ -145,13 +166,18 @@ class CsvRosterSource:
         present = {stem for stem in self._by_stem if stem != "manifest"}
         if "manifest" not in self._by_stem:
             return manifest_without_file(present)
-        with self._open("manifest") as text:
-            reader = csv.reader(text)
-            entries = []
-            next(reader, None)
-            for row in reader:
-                if len(row) >= 2 and row[0].strip():
-                    entries.append((reader.line_num, row[0], row[1]))
+        entries = []
+        line = 1
+        try:
+            with self._open("manifest") as text:
+                reader = csv.reader(text)
+                next(reader, None)
+                for row in reader:
+                    line = reader.line_num
+                    if len(row) >= 2 and row[0].strip():
+                        entries.append((reader.line_num, row[0], row[1]))
+        except _READ_FAILURES as exc:
+            raise _unreadable(self._by_stem["manifest"], line + 1, exc) from None
         manifest = read_manifest(entries, present)
         if not entries:
             manifest.problems.append(Problem((MANIFEST,), "manifest.csv has no entries"))
@@ -167,8 +193,11 @@ class CsvRosterSource:
     async def columns(self, file: RosterFile) -> list[str] | None:
         stem = file.stem.lower()
         if stem not in self._columns:
-            with self._open(stem) as text:
-                header = next(csv.reader(text), [])
+            try:
+                with self._open(stem) as text:
+                    header = next(csv.reader(text), [])
+            except _READ_FAILURES as exc:
+                raise _unreadable(self._by_stem[stem], 1, exc) from None
             self._columns[stem] = canonical_columns(file.stem, header)
         return [c for c in self._columns[stem] if c]
 
@@ -179,6 +208,15 @@ class CsvRosterSource:
             yield chunk
 
     def _chunks(self, file: RosterFile) -> Iterator[list[tuple[int, RowValues]]]:
+        place = [1]  # the line being read, for a failure's location
+        try:
+            yield from self._read_chunks(file, place)
+        except _READ_FAILURES as exc:
+            raise _unreadable(self._by_stem[file.stem.lower()], place[0], exc) from None
+
+    def _read_chunks(
+        self, file: RosterFile, place: list[int]
+    ) -> Iterator[list[tuple[int, RowValues]]]:
         stem = file.stem.lower()
         with self._open(stem) as text:
             reader = csv.reader(text)
@@ -188,9 +226,10 @@ class CsvRosterSource:
             day_first: bool | None = None
             decided = False
             chunk: list[tuple[int, RowValues]] = []
-            previous = reader.line_num
+            previous = place[0] = reader.line_num
             for row in reader:
                 line, previous = previous + 1, reader.line_num
+                place[0] = previous + 1
                 if not any(row):
                     continue  # a blank line, often the last one
                 if len(row) < width:
@@ -214,6 +253,7 @@ class CsvRosterSource:
                 yield chunk
 
     def _order(self, stem: str, positions: list[int]) -> bool | None:
+        # Read before the rows that follow in `_read_chunks`, whose handler locates a failure.
         with self._open(stem) as text:
             reader = csv.reader(text)
             next(reader, None)

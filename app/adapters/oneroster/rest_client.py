@@ -23,6 +23,7 @@ from app.adapters.http import (
     OutboundSession,
     RefusedAddress,
     RefusedUrl,
+    TimedOut,
     TooLarge,
 )
 from app.adapters.oneroster.json_rows import FIELDS, row
@@ -63,6 +64,11 @@ def _unanswered(error: OutboundError, field: str) -> DomainError:
         )
     if isinstance(error, TooLarge):
         return Invalid("The SIS's answer is too large", [Problem((field,), str(error))])
+    if isinstance(error, TimedOut):
+        return SourceUnavailable(
+            "The SIS did not answer in time",
+            [Problem((field,), f"timed out: {error.host} gave {error.reason}")],
+        )
     return SourceUnavailable(
         "The SIS cannot be reached",
         [Problem((field,), f"cannot reach {error.host}: {error.reason}")],

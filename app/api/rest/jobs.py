@@ -1,15 +1,17 @@
-"""GET /v1/jobs/{id}: the progress and outcome of background work (imports, recomputations)."""
+"""GET /v1/jobs and /v1/jobs/{id}: the progress and outcome of background work (imports,
+syncs, recomputations), so that a job whose `Location` was lost can still be found."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Security
+from fastapi import APIRouter, Path, Query, Security
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import UseCasesDep, current_principal
 from app.api.problems import responses
+from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
 from app.domain.access import Principal
 from app.domain.jobs import JobStatus
 
@@ -45,3 +47,35 @@ async def read_job(
     principal: Annotated[Principal, Security(current_principal)],
 ) -> Any:
     return await use_cases.jobs.get_job(principal, id)
+
+
+@router.get(
+    "/v1/jobs",
+    response_model=ListPage[JobRead],
+    summary="The tenant's background jobs, newest first",
+    description="Only the jobs of the caller's tenant started under a scope the caller holds "
+    "(as for GET /v1/jobs/{id}); `kind` and `status` narrow the list (repeat for several).",
+    operation_id="list_jobs",
+    responses=responses(401, 422),
+)
+async def list_jobs(
+    use_cases: UseCasesDep,
+    principal: Annotated[Principal, Security(current_principal)],
+    kind: Annotated[
+        list[str] | None,
+        Query(max_length=20, description="Only jobs of these kinds, e.g. `roster_sync`."),
+    ] = None,
+    status: Annotated[list[JobStatus] | None, Query(description="Only jobs in these states.")] = (
+        None
+    ),
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> Any:
+    page = await use_cases.jobs.list_jobs(
+        principal,
+        limit=limit,
+        after=decode_cursor(cursor),
+        kinds=frozenset(kind or ()),
+        statuses=frozenset(status or ()),
+    )
+    return {"items": page.items, "next_cursor": encode_cursor(page.last_key)}

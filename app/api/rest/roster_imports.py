@@ -13,6 +13,13 @@ from app.api.rest.jobs import JobRead
 
 router = APIRouter(tags=["roster"])
 IMPORTS_PATH = "/v1/roster/imports"
+AllowMassRetire = Annotated[
+    bool,
+    Query(
+        description="Confirm an import that retires more than the configured share of a kind "
+        "of record (MASTERY_ROSTER_MAX_RETIRE_SHARE, default 0.3); the audit trail notes it."
+    ),
+]
 
 
 def accepted(response: Response, job: Any) -> Any:
@@ -32,7 +39,10 @@ def accepted(response: Response, job: Any) -> Any:
         "classes, users, roles, enrollments, demographics). The answer is the import's job "
         "(also at the `Location` header); it shows progress, counts per file and every "
         "problem with its file and line. By default any problem rejects the whole set and "
-        "nothing is written; with `skip_invalid` the rows with problems are left out."
+        "nothing is written; with `skip_invalid` the rows with problems are left out. With "
+        "`dry_run` the job reports what would be added, changed and retired per file, and "
+        "writes nothing. An import that would retire more than the configured share of a "
+        "kind of record (default 30%) fails unless `allow_mass_retire`."
     ),
     operation_id="import_roster",
     responses=responses(401, 403, 413, 422),
@@ -46,6 +56,10 @@ async def import_roster_set(
     skip_invalid: Annotated[
         bool, Query(description="Import every valid row and report the rest.")
     ] = False,
+    dry_run: Annotated[
+        bool, Query(description="Report what the import would change; write nothing.")
+    ] = False,
+    allow_mass_retire: AllowMassRetire = False,
 ) -> Any:
     path = await run_in_threadpool(use_cases.roster_imports.keep_upload, file.file)
     with located("body", "file"):
@@ -55,5 +69,7 @@ async def import_roster_set(
             skip_invalid=skip_invalid or skip_invalid_field,
             upload=True,
             actor=principal.client_id,
+            dry_run=dry_run,
+            allow_mass_retire=allow_mass_retire,
         )
     return accepted(response, job)

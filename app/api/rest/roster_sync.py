@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from app.api.deps import Admin, RosterWriter, UseCasesDep
 from app.api.problems import located, responses
 from app.api.rest.jobs import JobRead
-from app.api.rest.roster_imports import accepted
+from app.api.rest.roster_imports import AllowMassRetire, accepted
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth, RosterConnection
 from app.use_cases import roster_sync as use
 
@@ -124,7 +124,9 @@ async def delete_connection(use_cases: UseCasesDep, principal: Admin) -> None:
     description=(
         "A job: the first sync reads every collection (records the provider no longer lists "
         "are retired); later ones ask only for records changed since the newest change read. "
-        "Rows are checked by the same rules as a CSV import."
+        "Rows are checked by the same rules as a CSV import, and a sync that would retire "
+        "more than the configured share of a kind of record (default 30%) fails unless "
+        "`allow_mass_retire`."
     ),
     operation_id="sync_roster",
     responses=responses(401, 403, 404),
@@ -136,8 +138,12 @@ async def sync(
     skip_invalid: Annotated[
         bool, Query(description="Import every valid record and report the rest.")
     ] = False,
+    allow_mass_retire: AllowMassRetire = False,
 ) -> Any:
     job = await use_cases.roster_sync.start_sync_job(
-        principal.tenant_id, skip_invalid=skip_invalid, actor=principal.client_id
+        principal.tenant_id,
+        skip_invalid=skip_invalid,
+        actor=principal.client_id,
+        allow_mass_retire=allow_mass_retire,
     )
     return accepted(response, job)

@@ -164,3 +164,13 @@ def manifest_without_file(present: set[str]) -> Manifest:
     manifest.modes = {stem: FileMode.BULK for stem in present if stem in BY_STEM}
     manifest.notes.append("no manifest.csv: read as a OneRoster 1.0 set, every file bulk")
     return manifest
+
+
+def nothing_to_read(manifest: Manifest) -> Problem | None:
+    """A set that holds no file this service reads (an empty folder, another system's export,
+    a manifest marking every file absent) is a mistake, not an import of nothing: it would
+    report success and change nothing."""
+    if any(manifest.mode(f) != FileMode.ABSENT for f in FILES):
+        return None
+    names = ", ".join(f.name for f in FILES)
+    return Problem((), f"the set holds no OneRoster file this service reads ({names})")

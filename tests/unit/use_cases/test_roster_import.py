@@ -158,7 +158,14 @@ async def test_an_import_job_reports_what_it_did(fakes: FakeAdapters, use_cases:
         "roster_import",
         Scope.ROSTER_WRITE,
         JobStatus.QUEUED,
-        {"path": str(upload), "skip_invalid": False, "upload": True, "actor": "client-7"},
+        {
+            "path": str(upload),
+            "skip_invalid": False,
+            "upload": True,
+            "actor": "client-7",
+            "dry_run": False,
+            "allow_mass_retire": False,
+        },
     )
     done = await use_cases.jobs.get_job(CALLER, job.id)
     assert done.status is JobStatus.SUCCEEDED
