@@ -18,8 +18,9 @@ from tests.api.gradebook_data import GRADEBOOK
 from tests.conftest import TEST_SECRET, token_for
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
-# Any valid token of the tenant may ask; the use case checks the scope the job was started with.
-TOKEN_ONLY = {("GET", "/v1/jobs/{id}")}
+# Any valid token of the tenant may ask; the use case checks the scope each job was started
+# with (a list shows only the jobs the caller's scopes could have started).
+TOKEN_ONLY = {("GET", "/v1/jobs/{id}"), ("GET", "/v1/jobs")}
 
 
 def _basic(client_id: str, secret: str) -> dict[str, str]:
