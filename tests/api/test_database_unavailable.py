@@ -67,3 +67,25 @@ async def test_a_request_answers_503_problem_json_with_retry_after(
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["retry-after"] == "5"
     assert response.json()["detail"] == "The database cannot be reached; retry shortly."
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ frameworks { totalCount } }",
+        '{ student(id: "student-1") { familyName } }',
+        "{ viewer { tenant } frameworks(first: 1) { nodes { id } } }",
+    ],
+)
+async def test_a_graphql_query_answers_503_problem_json_with_retry_after(
+    unreachable: httpx.AsyncClient, query: str
+) -> None:
+    """GraphQL answers as REST does: the whole request is 503, not a 200 carrying an error
+    (a resolver's failure is otherwise an error beside partial data) nor a 500."""
+    started = time.monotonic()
+    response = await unreachable.post("/graphql", json={"query": query})
+    assert time.monotonic() - started < 5
+    assert response.status_code == 503, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["retry-after"] == "5"
+    assert response.json()["detail"] == "The database cannot be reached; retry shortly."
