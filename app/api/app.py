@@ -34,6 +34,7 @@ from app.api.rest import (
     student_records,
 )
 from app.api.standards import case, oneroster_gradebook
+from app.api.unavailable import state_unavailable
 from app.use_cases.catalog import UseCases
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
@@ -124,6 +125,7 @@ def create_app(
     # Inside the body limit, which bounds what the guard reads.
     app.add_middleware(InputGuard, depth_only=frozenset({GRAPHQL_PATH}))
     state_refusals(app)
+    state_unavailable(app)
     app.add_middleware(
         BodyLimit,
         max_bytes=max_body_bytes,
