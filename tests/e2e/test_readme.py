@@ -28,6 +28,9 @@ import pytest
 
 from tests.e2e.launcher import Server, e2e_env, launch
 
+# One worker runs the module: its tests share one server (the second restarts it).
+pytestmark = pytest.mark.xdist_group("readme")
+
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 _FENCE = re.compile(r"^```(\w*)\s*$")
@@ -157,8 +160,10 @@ def test_every_shell_block_of_the_readme_runs_as_written(
         print(f"\nREADME: ran {ran} shell blocks, skipped {len(skipped)}:")
         for block in skipped:
             print(f"  line {block.line}: {block.skip}")
-    assert ran >= 15
-    assert len(skipped) <= 8  # skipping is for what cannot run here, not a way out
+    # Skipping is for what cannot run here, not a way out: the README had 13 runnable blocks
+    # and 6 marked ones when this test was written.
+    assert ran >= 13
+    assert len(skipped) <= 6
 
 
 def test_make_run_writes_a_private_sourceable_file_and_keeps_the_secret(demo: Demo) -> None:
