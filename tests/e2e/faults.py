@@ -20,7 +20,9 @@ from app.config import Settings
 from app.domain.access import ALL_SCOPES
 from tests.api.mastery_data import FRAMEWORK, result
 from tests.api.roster_data import ROSTER, STUDENT
-from tests.e2e.launcher import Server, launch
+from tests.e2e.launcher import Server, bearer, launch
+
+__all__ = ["Server", "bearer", "start"]
 
 
 def start(env: dict[str, str]) -> Server:
@@ -73,17 +75,6 @@ def seed(base: str, auth: dict[str, str]) -> None:
             for score, when in ((4, 1), (2, 2))
         ]
         assert http.post("/v1/evidence", json={"items": items}).status_code == 200
-
-
-def bearer(base: str, credentials: dict[str, str]) -> dict[str, str]:
-    token = httpx.post(
-        f"{base}/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(credentials["client_id"], credentials["client_secret"]),
-        timeout=30,
-    )
-    assert token.status_code == 200, token.text
-    return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
 
 def wait_for(check: Callable[[], Any], seconds: float, what: str) -> Any:

@@ -40,13 +40,31 @@ def e2e_env(database_url: str, tmp_path: Path) -> dict[str, str]:
     }
 
 
-def mastery(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    """`mastery ARGS`, which must succeed."""
-    done = subprocess.run(
+def mastery_run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`mastery ARGS`, however it ends."""
+    return subprocess.run(
         [MASTERY, *args], env=env, capture_output=True, text=True, timeout=120, check=False
     )
+
+
+def mastery(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`mastery ARGS`, which must succeed."""
+    done = mastery_run(env, *args)
     assert done.returncode == 0, f"mastery {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
     return done
+
+
+def bearer(base: str, credentials: dict[str, str]) -> dict[str, str]:
+    """The Authorization header of a token for a client's credentials (`client_id`,
+    `client_secret`), from the server at `base`."""
+    token = httpx.post(
+        f"{base}/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=(credentials["client_id"], credentials["client_secret"]),
+        timeout=30,
+    )
+    assert token.status_code == 200, token.text
+    return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
 
 @dataclass

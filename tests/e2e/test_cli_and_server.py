@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.e2e.launcher import MASTERY, e2e_env, free_port, mastery, serving
+from tests.e2e.launcher import MASTERY, e2e_env, free_port, mastery, mastery_run, serving
 
 # The names other tests import from here (the launcher is the one copy).
 _env = e2e_env
 _mastery = mastery
 _free_port = free_port
+__all__ = ["MASTERY", "_env", "_free_port", "_mastery", "serving"]
 
 
 @pytest.fixture
@@ -73,14 +73,7 @@ def test_a_duplicate_tenant_is_a_clear_error(empty_database: str, tmp_path: Path
     env = _env(empty_database, tmp_path)
     _mastery(env, "db", "upgrade")
     _mastery(env, "tenants", "create", "dup")
-    again = subprocess.run(
-        [MASTERY, "tenants", "create", "dup"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    again = mastery_run(env, "tenants", "create", "dup")
     assert again.returncode == 1
     assert "exists already" in again.stderr
 
@@ -88,13 +81,6 @@ def test_a_duplicate_tenant_is_a_clear_error(empty_database: str, tmp_path: Path
 def test_postgres_needs_a_secret_key(tmp_path: Path) -> None:
     env = _env("postgresql+asyncpg://nobody@127.0.0.1:1/none", tmp_path)
     del env["MASTERY_SECRET_KEY"]
-    done = subprocess.run(
-        [MASTERY, "tenants", "list"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = mastery_run(env, "tenants", "list")
     assert done.returncode == 1
     assert "MASTERY_SECRET_KEY is required" in done.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.e2e.launcher import serving
+from tests.e2e.launcher import bearer, serving
 from tests.e2e.test_cli_and_server import _env, _mastery
 from tests.integration import oneroster_sets as sets
 
@@ -38,12 +38,7 @@ def test_a_served_day_never_logs_a_name_or_an_email(empty_database: str, tmp_pat
     people = [(_word(), _word(), f"{_word()}@{_word()}.example") for _ in range(10)]
     personal = [part for person in people for part in person]
     with serving_to_file(env, tmp_path / "server.log") as (base, output):
-        token = httpx.post(
-            f"{base}/oauth/token",
-            data={"grant_type": "client_credentials"},
-            auth=(client["client_id"], client["client_secret"]),
-        ).json()["access_token"]
-        auth = {"Authorization": f"Bearer {token}"}
+        auth = bearer(base, client)
         with httpx.Client(base_url=base, headers=auth, timeout=60) as http:
             _day(http, people)
     lines = "\n".join(output).splitlines()
