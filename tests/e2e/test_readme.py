@@ -33,7 +33,7 @@ pytestmark = pytest.mark.xdist_group("readme")
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
-_FENCE = re.compile(r"^```(\w*)\s*$")
+_FENCE = re.compile(r"^(?P<indent>\s*)```(?P<lang>\w*)\s*$")  # in a list item too
 _SKIP = re.compile(r"^<!--\s*readme-test:\s*skip\s+(?P<reason>\S.*?)\s*-->$")
 _SHELLS = frozenset({"sh", "bash"})
 _PRELUDE = """set -euo pipefail
@@ -58,11 +58,12 @@ def shell_blocks(text: str) -> list[Block]:
         if not opened:
             n += 1
             continue
-        end = next(i for i in range(n + 1, len(lines)) if lines[i].startswith("```"))
-        if opened.group(1) in _SHELLS:
+        end = next(i for i in range(n + 1, len(lines)) if lines[i].lstrip().startswith("```"))
+        if opened.group("lang") in _SHELLS:
             above = next((lines[i] for i in range(n - 1, -1, -1) if lines[i].strip()), "")
             marked = _SKIP.match(above.strip())
-            code = "\n".join(lines[n + 1 : end]) + "\n"
+            indent = len(opened.group("indent"))
+            code = "\n".join(line[indent:] for line in lines[n + 1 : end]) + "\n"
             found.append(Block(n + 1, code, marked.group("reason") if marked else None))
         n = end + 1
     return found
@@ -91,10 +92,16 @@ make run
 echo hi
 # {"a": …, "b": 2}
 ```
+- in a list:
+  ```sh
+  echo one |
+    cat
+  ```
 """
     assert shell_blocks(text) == [
         Block(3, "make run\n", "starts the server itself"),
         Block(10, 'echo hi\n# {"a": …, "b": 2}\n', None),
+        Block(15, "echo one |\n  cat\n", None),
     ]
     assert shown_outputs(shell_blocks(text)[1].code) == ['{"a": …, "b": 2}']
     assert shows('{"a": …, "b": 2}', 'x {"a": 17,\n "b": 2} y')
