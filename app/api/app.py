@@ -36,6 +36,7 @@ from app.api.rest import (
     student_records,
 )
 from app.api.standards import case, oneroster_gradebook
+from app.api.unavailable import state_unavailable
 from app.use_cases.catalog import UseCases
 
 DESCRIPTION = """Decides, explains and reports K-12 students' mastery of competencies.
@@ -132,6 +133,7 @@ def create_app(
     app.add_middleware(InputGuard, depth_only=frozenset({GRAPHQL_PATH}))
     state_refusals(app)
     state_media_types(app)
+    state_unavailable(app)
     app.add_middleware(
         BodyLimit,
         max_bytes=max_body_bytes,

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.middleware import header
+from app.api.openapi_answers import PROBLEM_CONTENT, amend_openapi, operations
 from app.api.problems import PROBLEM_JSON
 from app.api.refusals import send_refusal
 from app.api.standards.gradebook_json import GRADEBOOK
@@ -156,25 +157,19 @@ async def _refuse(scope: Scope, send: Send, problems: list[dict[str, Any]]) -> N
 def state_refusals(app: FastAPI) -> None:
     """Declare in the OpenAPI document the 422 problem+json this guard (or request validation)
     may answer on any operation (the OneRoster gradebook declares its own 4XX status info)."""
-    build = app.openapi
+    amend_openapi(app, _declare_refusals)
 
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema:
-            return app.openapi_schema
-        schema = build()
-        refused = {
-            "description": "The request is not valid (every problem listed)",
-            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}},
-        }
-        for path, operations in schema["paths"].items():
-            if path.startswith(GRADEBOOK):
-                continue
-            for operation in operations.values():
-                # FastAPI declares its own 422 as application/json HTTPValidationError; the
-                # answer is problem+json (app/api/problems.py), so it is declared as such.
-                answers = operation["responses"]
-                if "422" not in answers or PROBLEM_JSON not in answers["422"].get("content", {}):
-                    answers["422"] = refused
-        return schema
 
-    app.openapi = openapi  # type: ignore[method-assign]
+def _declare_refusals(schema: dict[str, Any]) -> None:
+    refused = {
+        "description": "The request is not valid (every problem listed)",
+        "content": PROBLEM_CONTENT,
+    }
+    for path, operation in operations(schema):
+        if path.startswith(GRADEBOOK):
+            continue
+        # FastAPI declares its own 422 as application/json HTTPValidationError; the
+        # answer is problem+json (app/api/problems.py), so it is declared as such.
+        answers = operation["responses"]
+        if "422" not in answers or PROBLEM_JSON not in answers["422"].get("content", {}):
+            answers["422"] = refused

@@ -9,8 +9,12 @@ recovers by itself once the database is back."""
 from __future__ import annotations
 
 import errno
+from typing import Any
 
+from fastapi import FastAPI
 from sqlalchemy import exc as sa_exc
+
+from app.api.openapi_answers import PROBLEM_CONTENT, amend_openapi, operations
 
 RETRY_AFTER_SECONDS = 5
 _UNAVAILABLE: tuple[type[BaseException], ...] = (
@@ -57,3 +61,29 @@ def _lost_server(error: BaseException) -> bool:
     return type(error).__module__.startswith("asyncpg") and any(
         c.__name__ == "InterfaceError" for c in type(error).__mro__
     )
+
+
+# Operations that answer without the database (the liveness probe); every other one reads it.
+WITHOUT_DATABASE = frozenset({"/healthz"})
+
+
+def state_unavailable(app: FastAPI) -> None:
+    """Declare in the OpenAPI document the 503 problem+json with Retry-After that every
+    operation reading the database answers while it is out of reach."""
+    amend_openapi(app, _declare_unavailable)
+
+
+def _declare_unavailable(schema: dict[str, Any]) -> None:
+    answer = {
+        "description": "The database cannot be reached; retry after the seconds of Retry-After",
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds to wait before retrying",
+                "schema": {"type": "integer", "example": RETRY_AFTER_SECONDS},
+            }
+        },
+        "content": PROBLEM_CONTENT,
+    }
+    for path, operation in operations(schema):
+        if path not in WITHOUT_DATABASE:
+            operation["responses"]["503"] = answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -62,6 +63,7 @@ def dev(host: Host = None, port: Port = None) -> None:
     import asyncio
 
     from app.adapters.db import migrate
+    from app.cli.demo_env import write_demo_env
     from app.config import Settings
     from app.domain.errors import DomainError
 
@@ -82,36 +84,49 @@ def dev(host: Host = None, port: Port = None) -> None:
     credentials = with_use_cases(prepare)
     where = f"http://{host or settings.host}:{port or settings.port}"
     if credentials:
+        env_file = write_demo_env(state, where, credentials)
         console.print(
             f"\n[bold green]Mastery Service[/bold green] at {where}  (docs: {where}/docs)"
         )
         for key in ("tenant", "client_id", "client_secret"):
             print(f"  {key}: {credentials[key]}")
         print(f"\n  export TOKEN={credentials['access_token']}")
-        print(f'  curl -H "Authorization: Bearer $TOKEN" {where}/v1/orgs\n', flush=True)
+        print(f"\n  source {env_file}   # MASTERY_URL, CLIENT_ID, CLIENT_SECRET and TOKEN")
+        print('  curl -H "Authorization: Bearer $TOKEN" $MASTERY_URL/v1/orgs\n', flush=True)
     serve(host=host, port=port, workers=1)
 
 
 async def _dev_credentials(access: Access, state_dir: Path) -> dict[str, Any]:
-    """The demo tenant's development client, with a fresh secret each run and a token."""
+    """The demo tenant's development client and a token. Its secret stays the same from run to
+    run (kept in the state folder's demo.env, which is private to its owner), so that a shell
+    that sourced it keeps working; a secret that no longer works (rotated or disabled since) is
+    replaced."""
+    from app.cli.demo_env import read_demo_env
     from app.domain.access import ALL_SCOPES, format_scopes
     from app.domain.errors import DomainError
 
-    path = state_dir / "dev-client-id"
+    kept = read_demo_env(state_dir)
     credentials = None
-    if path.exists():
+    if kept:
         try:
-            credentials = await access.rotate_client_secret(client_id=path.read_text().strip())
+            token = await access.issue_token(
+                client_id=kept["CLIENT_ID"], client_secret=kept["CLIENT_SECRET"], scope=None
+            )
+            return {
+                "tenant": DEMO_SLUG,
+                "client_id": kept["CLIENT_ID"],
+                "client_secret": kept["CLIENT_SECRET"],
+                "access_token": token.access_token,
+            }
         except DomainError:
-            credentials = None
+            with contextlib.suppress(DomainError):
+                credentials = await access.rotate_client_secret(client_id=kept["CLIENT_ID"])
     if credentials is None:
         credentials = await access.create_client(
             tenant_slug=DEMO_SLUG,
             scopes=format_scopes(ALL_SCOPES),
             name="make run (development)",
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(credentials.client_id)
     token = await access.issue_token(
         client_id=credentials.client_id,
         client_secret=credentials.client_secret,

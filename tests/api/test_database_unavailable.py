@@ -16,7 +16,8 @@ import pytest
 
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
-from app.adapters.db.uow import SqlUnitOfWork
+from app.adapters.db.queries import SqlReadModels
+from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.api.app import create_app
 from app.bootstrap import Container, _DatabaseReadiness, wire
 from tests.conftest import Api
@@ -31,9 +32,14 @@ def _closed_port() -> int:
 @pytest.fixture
 async def unreachable(container: Container, api: Api) -> AsyncIterator[httpx.AsyncClient]:
     engine = create_engine(f"postgresql+asyncpg://nobody@127.0.0.1:{_closed_port()}/mastery")
+    sessions = session_factory(engine)
+    # Every adapter that reads the database, but the client standing, so a token still counts
+    # and each route reaches its own reads.
     adapters = replace(
         container.adapters,
-        uow=partial(SqlUnitOfWork, session_factory(engine), FrameworkCache()),
+        uow=partial(SqlUnitOfWork, sessions, FrameworkCache()),
+        directory=partial(SqlAccessUnitOfWork, sessions),
+        reads=partial(SqlReadModels, sessions),
         readiness=_DatabaseReadiness(engine),
     )
     app = create_app(use_cases=wire(adapters, container.policy))
@@ -67,3 +73,66 @@ async def test_a_request_answers_503_problem_json_with_retry_after(
     assert response.headers["content-type"] == "application/problem+json"
     assert response.headers["retry-after"] == "5"
     assert response.json()["detail"] == "The database cannot be reached; retry shortly."
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ frameworks { totalCount } }",
+        '{ student(id: "student-1") { familyName } }',
+        "{ viewer { tenant } frameworks(first: 1) { nodes { id } } }",
+    ],
+)
+async def test_a_graphql_query_answers_503_problem_json_with_retry_after(
+    unreachable: httpx.AsyncClient, query: str
+) -> None:
+    """GraphQL answers as REST does: the whole request is 503, not a 200 carrying an error
+    (a resolver's failure is otherwise an error beside partial data) nor a 500."""
+    started = time.monotonic()
+    response = await unreachable.post("/graphql", json={"query": query})
+    assert time.monotonic() - started < 5
+    assert response.status_code == 503, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["retry-after"] == "5"
+    assert response.json()["detail"] == "The database cannot be reached; retry shortly."
+
+
+async def test_the_openapi_document_declares_the_503_on_every_operation_but_liveness(
+    unreachable: httpx.AsyncClient,
+) -> None:
+    paths = (await unreachable.get("/openapi.json")).json()["paths"]
+    declared = {
+        (method, path): operation["responses"].get("503")
+        for path, operations in paths.items()
+        for method, operation in operations.items()
+    }
+    assert [key for key, answer in declared.items() if answer is None] == [("get", "/healthz")]
+    for answer in (a for a in declared.values() if a is not None):
+        assert answer["content"] == {
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}
+        }
+        assert answer["headers"]["Retry-After"]["schema"]["type"] == "integer"
+
+
+async def test_every_read_the_document_declares_503_on_answers_503(
+    unreachable: httpx.AsyncClient,
+) -> None:
+    """What the document declares is what the service does: every GET (its path and required
+    query parameters filled in) answers 503 while the database is out of reach."""
+    paths = (await unreachable.get("/openapi.json")).json()["paths"]
+    reads = [
+        (path, operations["get"])
+        for path, operations in paths.items()
+        if "get" in operations and "503" in operations["get"]["responses"]
+    ]
+    assert len(reads) > 30
+    answered = {}
+    for path, operation in reads:
+        required = [p for p in operation.get("parameters", []) if p.get("required")]
+        params = {p["name"]: "x" for p in required if p["in"] == "query"}
+        url = path
+        for p in (p for p in required if p["in"] == "path"):
+            url = url.replace("{" + p["name"] + "}", "x")
+        response = await unreachable.get(url, params=params)
+        answered[path] = (response.status_code, response.headers.get("retry-after"))
+    assert {path: (503, "5") for path, _ in reads} == answered

@@ -14,7 +14,8 @@ from tests.api.gradebook_data import GRADEBOOK, line_item, put_result, result, s
 from tests.conftest import Api, token_for
 
 BASE = f"http://test{GRADEBOOK}"
-ROSTERING = "http://test/ims/oneroster/rostering/v1p2"
+# Roster references point at the service's own records, which answer (issue #12, finding 2).
+ROSTERING = "http://test/v1"
 
 
 def _minor(body: dict[str, Any]) -> list[tuple[str, str]]:
@@ -413,3 +414,19 @@ async def test_an_offset_past_the_end_is_an_empty_page(api: Api) -> None:
     )
     beyond = await api.get(f"{GRADEBOOK}/lineItems", params={"offset": 10**19})
     assert _minor(beyond.json()) == [("offset", "invaliddata")]
+
+
+async def test_every_reference_of_a_result_and_its_line_item_answers_when_followed(
+    api: Api,
+) -> None:
+    """A client that follows a GUIDRef's href finds the record (the roster ones once pointed at
+    a rostering path this service does not serve, and answered 404). Categories and score
+    scales are references the service keeps but does not serve."""
+    await seed_gradebook(api)
+    body = await put_result(api, "r-1", result(8))
+    item = (await api.get(f"{GRADEBOOK}/lineItems/li-1")).json()["lineItem"]
+    refs = [body["lineItem"], body["student"], body["class"], item["class"], item["school"]]
+    followed = {ref["href"]: (await api.get(ref["href"])).status_code for ref in refs}
+    assert followed == {ref["href"]: 200 for ref in refs}
+    student = (await api.get(body["student"]["href"])).json()
+    assert student["id"] == body["student"]["sourcedId"]

@@ -5,11 +5,9 @@ while no server runs."""
 from __future__ import annotations
 
 import asyncio
-import signal
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -23,59 +21,14 @@ from app.config import Settings
 from app.domain.access import ALL_SCOPES
 from tests.api.mastery_data import FRAMEWORK, result
 from tests.api.roster_data import ROSTER, STUDENT
-from tests.e2e.test_cli_and_server import MASTERY, _free_port
+from tests.e2e.launcher import MASTERY, Server, bearer, launch
 
-
-@dataclass
-class Server:
-    process: subprocess.Popen[str]
-    base: str
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown hook runs, nothing is flushed or waited for."""
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def kill_when(self, seen: Callable[[], bool], seconds: float, what: str) -> None:
-        """SIGKILL the server at a moment when `seen()` holds: it is frozen (SIGSTOP) while
-        the database is looked at, so what was seen is exactly what it leaves behind."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            self.process.send_signal(signal.SIGSTOP)
-            if seen():
-                self.kill()
-                return
-            self.process.send_signal(signal.SIGCONT)
-            time.sleep(0.005)
-        raise AssertionError(f"never saw {what} within {seconds} s")
-
-    def stop(self) -> str:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        output = self.process.communicate(timeout=20)[0]
-        assert "Traceback" not in output, output
-        return output
+__all__ = ["Server", "bearer", "start"]
 
 
 def start(env: dict[str, str]) -> Server:
     """`mastery serve` on a free port, once it answers /healthz."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [MASTERY, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                return Server(process, base)
-        except httpx.TransportError:
-            time.sleep(0.05)
-    process.kill()
-    raise AssertionError(f"the server did not start: {process.communicate()[0]}")
+    return launch(env, seconds=30)
 
 
 def district(env: dict[str, str], slug: str = "riverside") -> dict[str, str]:
@@ -123,17 +76,6 @@ def seed(base: str, auth: dict[str, str]) -> None:
             for score, when in ((4, 1), (2, 2))
         ]
         assert http.post("/v1/evidence", json={"items": items}).status_code == 200
-
-
-def bearer(base: str, credentials: dict[str, str]) -> dict[str, str]:
-    token = httpx.post(
-        f"{base}/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(credentials["client_id"], credentials["client_secret"]),
-        timeout=30,
-    )
-    assert token.status_code == 200, token.text
-    return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
 
 def wait_for(check: Callable[[], Any], seconds: float, what: str) -> Any:
@@ -187,6 +129,6 @@ def start_worker(env: dict[str, str]) -> Server:
     for line in process.stdout:  # ends (EOF) if the worker exits
         seen.append(line)
         if "worker started" in line:
-            return Server(process, base="")
+            return Server(process, base="", port=0)
     process.wait(timeout=10)
     raise AssertionError(f"the worker did not start: {''.join(seen)}")

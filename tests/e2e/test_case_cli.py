@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from importlib.resources import files
 from pathlib import Path
 
 from tests.case_packages import as_bytes, grade5
-from tests.e2e.test_cli_and_server import MASTERY, _env, _mastery
+from tests.e2e.launcher import mastery_run
+from tests.e2e.test_cli_and_server import _env, _mastery
 
 DEMO = files("app.use_cases.demo_data") / "riverside-math-3-8.case.json"
 
@@ -43,14 +43,7 @@ def test_a_bad_package_file_lists_every_problem_and_imports_nothing(
     data["CFItems"][1]["identifier"] = None
     package = tmp_path / "bad.json"
     package.write_bytes(as_bytes(data))
-    done = subprocess.run(
-        [MASTERY, "import", "case", str(package), "--tenant", "state"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = mastery_run(env, "import", "case", str(package), "--tenant", "state")
     assert done.returncode == 1
     assert "The CASE package is invalid; nothing was imported" in done.stderr
     assert "CFItems.0.fullStatement: is required" in done.stderr

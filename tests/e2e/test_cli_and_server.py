@@ -3,74 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
-MASTERY = str(Path(sys.executable).with_name("mastery"))
+from tests.e2e.launcher import MASTERY, e2e_env, free_port, mastery, mastery_run, serving
 
-
-def _env(database_url: str, tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "MASTERY_DATABASE_URL": database_url,
-        "MASTERY_SECRET_KEY": "e2e-signing-key-0123456789-abcdefghijklmno",
-        "MASTERY_STATE_DIR": str(tmp_path / "state"),
-        "MASTERY_SECRET_HASH_TIME_COST": "1",
-        "MASTERY_SECRET_HASH_MEMORY_KIB": "64",
-    }
-
-
-def _mastery(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [MASTERY, *args], env=env, capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, f"mastery {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
-    return done
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def serving(env: dict[str, str]) -> Iterator[tuple[str, list[str]]]:
-    """`mastery serve` on a free port until the block ends; then its output is in the list."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [MASTERY, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    output: list[str] = []
-    try:
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the server did not answer /healthz within 20 s")
-        yield base, output
-    finally:
-        process.send_signal(signal.SIGTERM)
-        output.append(process.communicate(timeout=20)[0])
-        assert "Traceback" not in output[0], output[0]
+# The names other tests import from here (the launcher is the one copy).
+_env = e2e_env
+_mastery = mastery
+_free_port = free_port
+__all__ = ["MASTERY", "_env", "_free_port", "_mastery", "serving"]
 
 
 @pytest.fixture
@@ -128,14 +73,7 @@ def test_a_duplicate_tenant_is_a_clear_error(empty_database: str, tmp_path: Path
     env = _env(empty_database, tmp_path)
     _mastery(env, "db", "upgrade")
     _mastery(env, "tenants", "create", "dup")
-    again = subprocess.run(
-        [MASTERY, "tenants", "create", "dup"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    again = mastery_run(env, "tenants", "create", "dup")
     assert again.returncode == 1
     assert "exists already" in again.stderr
 
@@ -143,13 +81,6 @@ def test_a_duplicate_tenant_is_a_clear_error(empty_database: str, tmp_path: Path
 def test_postgres_needs_a_secret_key(tmp_path: Path) -> None:
     env = _env("postgresql+asyncpg://nobody@127.0.0.1:1/none", tmp_path)
     del env["MASTERY_SECRET_KEY"]
-    done = subprocess.run(
-        [MASTERY, "tenants", "list"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = mastery_run(env, "tenants", "list")
     assert done.returncode == 1
     assert "MASTERY_SECRET_KEY is required" in done.stderr

@@ -12,8 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
-
+from tests.e2e.launcher import bearer
 from tests.e2e.test_cli_and_server import _env, _mastery
 from tests.e2e.test_logs_e2e import serving_to_file
 
@@ -32,18 +31,14 @@ def test_rest_fuzzing_finds_no_server_error(empty_database: str, tmp_path: Path)
         ).stdout
     )
     with serving_to_file(env, tmp_path / "server.log") as (base, _output):
-        token = httpx.post(
-            f"{base}/oauth/token",
-            data={"grant_type": "client_credentials"},
-            auth=(client["client_id"], client["client_secret"]),
-        ).json()["access_token"]
+        auth = bearer(base, client)
         run = subprocess.run(
             [
                 SCHEMATHESIS,
                 "run",
                 f"{base}/openapi.json",
                 "--header",
-                f"Authorization: Bearer {token}",
+                f"Authorization: {auth['Authorization']}",
                 "--checks",
                 "not_a_server_error,response_schema_conformance,content_type_conformance",
                 "--max-examples",

@@ -18,6 +18,7 @@ from tests.e2e.gradebook_client import (
     GradebookError,
     main,
 )
+from tests.e2e.launcher import bearer
 from tests.e2e.test_cli_and_server import _mastery
 
 # The real server process (a fixture), re-exported so that pytest finds it here.
@@ -32,12 +33,7 @@ def _client(env: dict[str, str], scopes: str) -> dict[str, str]:
 def _set_up_the_district(base: str, env: dict[str, str]) -> None:
     """What the district does before any vendor posts: its roster and its framework."""
     admin = _client(env, "admin")
-    token = httpx.post(
-        f"{base}/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(admin["client_id"], admin["client_secret"]),
-    ).json()["access_token"]
-    auth = {"Authorization": f"Bearer {token}"}
+    auth = bearer(base, admin)
     second = [
         ("/v1/users/student-2", {**STUDENT, "given_name": "Sky"}),
         (

@@ -9,19 +9,16 @@ from __future__ import annotations
 import io
 import json
 import secrets
-import signal
-import subprocess
 import time
 import zipfile
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
-import pytest
 
-from tests.e2e.test_cli_and_server import MASTERY, _env, _free_port, _mastery
+from tests.e2e.launcher import bearer, serving
+from tests.e2e.test_cli_and_server import _env, _mastery
 from tests.integration import oneroster_sets as sets
 
 
@@ -41,12 +38,7 @@ def test_a_served_day_never_logs_a_name_or_an_email(empty_database: str, tmp_pat
     people = [(_word(), _word(), f"{_word()}@{_word()}.example") for _ in range(10)]
     personal = [part for person in people for part in person]
     with serving_to_file(env, tmp_path / "server.log") as (base, output):
-        token = httpx.post(
-            f"{base}/oauth/token",
-            data={"grant_type": "client_credentials"},
-            auth=(client["client_id"], client["client_secret"]),
-        ).json()["access_token"]
-        auth = {"Authorization": f"Bearer {token}"}
+        auth = bearer(base, client)
         with httpx.Client(base_url=base, headers=auth, timeout=60) as http:
             _day(http, people)
     lines = "\n".join(output).splitlines()
@@ -56,34 +48,12 @@ def test_a_served_day_never_logs_a_name_or_an_email(empty_database: str, tmp_pat
     assert leaked == []
 
 
-@contextmanager
-def serving_to_file(env: dict[str, str], log: Path) -> Iterator[tuple[str, list[str]]]:
-    """`mastery serve` writing its output (stdout and stderr) to a file: at DEBUG a pipe
-    nobody reads until the end would fill and stall the server."""
-    port = _free_port()
-    output: list[str] = []
-    with log.open("w") as sink:
-        process = subprocess.Popen(
-            [MASTERY, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(300):
-                try:
-                    if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            else:
-                pytest.fail("the server did not answer /healthz within 30 s")
-            yield base, output
-        finally:
-            process.send_signal(signal.SIGTERM)
-            process.wait(timeout=30)
-    output.append(log.read_text())
+def serving_to_file(
+    env: dict[str, str], log: Path
+) -> AbstractContextManager[tuple[str, list[str]]]:
+    """`mastery serve` writing its output (stdout and stderr) to `log`; the output in the list
+    once the block ends."""
+    return serving(env, log=log, clean=False)
 
 
 def _day(http: httpx.Client, people: list[tuple[str, str, str]]) -> None:

@@ -77,21 +77,29 @@ def key_ring(current: str, previous: tuple[str, ...] = ()) -> KeyRing:
 
 def embedded_key(state_dir: Path) -> str:
     """The development key of an embedded database: read from `state_dir/secret_key`, created on
-    first use. The file is born 0600 (never readable by others, not even for an instant) and
-    appears whole or not at all: it is written under a temporary name and linked into place,
-    which fails if another process made the key first, whose key then wins."""
+    first use (see `write_private`; another process's key, if it came first, wins)."""
     path = state_dir / "secret_key"
     if not path.exists():
-        state_dir.mkdir(parents=True, exist_ok=True)
-        temporary = state_dir / f".secret_key.{secrets.token_hex(8)}"
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(descriptor, "w") as file:
-                file.write(secrets.token_urlsafe(48))
-                file.flush()
-                os.fsync(file.fileno())
-            with contextlib.suppress(FileExistsError):  # another process's key came first
-                os.link(temporary, path)
-        finally:
-            temporary.unlink(missing_ok=True)
+        write_private(path, secrets.token_urlsafe(48), replace=False)
     return check_strength(path.read_text().strip(), str(path))
+
+
+def write_private(path: Path, text: str, *, replace: bool) -> None:
+    """Write a file that is born 0600 (never readable by others, not even for an instant) and
+    appears whole or not at all: it is written under a temporary name, then moved into place
+    (`replace`) or linked there, which leaves a file that exists already as it is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(8)}"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        if replace:
+            os.replace(temporary, path)
+        else:
+            with contextlib.suppress(FileExistsError):  # another process's file came first
+                os.link(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from strawberry.types.execution import ExecutionResult
 
 from app.api.context import request_id
 from app.api.problems import graphql_extensions
+from app.api.unavailable import database_unavailable
 from app.domain.errors import DomainError
 
 log = logging.getLogger("mastery.graphql")
@@ -57,10 +58,21 @@ def _answered(error: GraphQLError) -> GraphQLError:
     )
 
 
+def unavailable(errors: list[GraphQLError] | None) -> BaseException | None:
+    """The first resolver error that says the database cannot be reached: the whole request
+    then answers 503 with Retry-After as REST does (the request middleware answers it), not a
+    200 whose data is partial, since every other field may have failed the same way."""
+    for error in errors or ():
+        if error.original_error is not None and database_unavailable(error.original_error):
+            return error.original_error
+    return None
+
+
 def log_unexpected(errors: list[GraphQLError], context: ExecutionContext | None) -> None:
-    """Schema.process_errors: only errors that are bugs are logged (with their traceback)."""
+    """Schema.process_errors: only errors that are bugs are logged (with their traceback); the
+    database out of reach is not one (the request middleware logs it as a warning)."""
     for error in errors:
-        if not is_expected(error):
+        if not is_expected(error) and unavailable([error]) is None:
             original: Any = error.original_error
             log.error(
                 "unexpected GraphQL error at %s",

@@ -21,7 +21,7 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from app.api.graphql.context import GraphInfo, context_getter, needs
-from app.api.graphql.errors import answered, log_unexpected
+from app.api.graphql.errors import answered, log_unexpected, unavailable
 from app.api.graphql.limits import Limits, QueryLimits, page_size
 from app.api.graphql.scalars import SCALAR_OVERRIDES
 from app.api.graphql.types.enums import OrgType, SummaryDimension, TrendInterval
@@ -279,6 +279,9 @@ class MasterySchema(strawberry.Schema):
             # Cancelling the resolvers returns their connections to the pool (SQLAlchemy
             # discards a connection cancelled mid-statement).
             return ExecutionResult(data=None, errors=[_over_budget(self.time_budget_seconds)])
+        cause = unavailable(result.errors)
+        if cause is not None:
+            raise cause
         return answered(result)
 
     def process_errors(

@@ -12,17 +12,17 @@ from app.api.standards.gradebook_schemas import REPORT_KEY
 from app.domain.gradebook import LineItem, Report, Result
 
 GRADEBOOK = "/ims/oneroster/gradebook/v1p2"
-ROSTERING = "/ims/oneroster/rostering/v1p2"
-# Where each kind of reference lives in the OneRoster services' own URL layout. Only the
-# gradebook's line items and results are served here; the others name the record the same
-# way a OneRoster client would look it up at the district's rostering provider.
+# Where each kind of reference is served: line items and results by the gradebook, classes,
+# orgs and users by the service's own roster API (a rostering path, which the service does not
+# serve, answered 404 when a client followed it). Categories and score scales are kept as
+# references only.
 _PLACES = {
     "lineItem": f"{GRADEBOOK}/lineItems",
     "category": f"{GRADEBOOK}/categories",
     "scoreScale": f"{GRADEBOOK}/scoreScales",
-    "class": f"{ROSTERING}/classes",
-    "org": f"{ROSTERING}/orgs",
-    "user": f"{ROSTERING}/users",
+    "class": "/v1/classes",
+    "org": "/v1/orgs",
+    "user": "/v1/users",
 }
 
 
