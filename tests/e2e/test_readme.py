@@ -167,10 +167,10 @@ def test_every_shell_block_of_the_readme_runs_as_written(
         print(f"\nREADME: ran {ran} shell blocks, skipped {len(skipped)}:")
         for block in skipped:
             print(f"  line {block.line}: {block.skip}")
-    # Skipping is for what cannot run here, not a way out: the README had 14 runnable blocks
-    # and 5 marked ones when this test was written.
-    assert ran >= 14
-    assert len(skipped) <= 5
+    # Skipping is for what cannot run here, not a way out: the README had 17 runnable blocks
+    # and 5 marked ones when this test was written (6: the job queue needs PostgreSQL).
+    assert ran >= 17
+    assert len(skipped) <= 6
 
 
 def test_make_run_writes_a_private_sourceable_file_and_keeps_the_secret(demo: Demo) -> None:
