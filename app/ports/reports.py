@@ -54,10 +54,13 @@ class ReadModels(Protocol):
         ...
 
     async def decision_counts_before(
-        self, scope: ReportScope, cuts: Sequence[datetime]
+        self, scope: ReportScope, cuts: Sequence[datetime], known_before: datetime | None = None
     ) -> list[StatusCounts]:
-        """For each cut, the decisions per group and status as their history last showed them
-        strictly before it."""
+        """For each cut, the decisions per group and status as they stood strictly before it in
+        the school's time: each decision's last history entry (in the order recorded) whose
+        valid time, carried forward over the entries before it, is before the cut. With
+        `known_before`, only the entries recorded before that instant (what the service knew
+        then)."""
         ...
 
 

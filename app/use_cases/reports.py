@@ -1,6 +1,10 @@
 """Equity reports: a framework's decisions summarised by school, class, grade, competency and
 subgroups, now or as they stood, and the trend of mastery over weeks or months.
 
+"As of" means one thing everywhere (docs/decisions/00XX-as-of-and-denominators.md): the
+decisions given the results observed up to that instant; "known at" what the service had
+recorded by then.
+
 The database counts (app.ports.ReadModels); the domain (app.domain.reporting) turns counts
 into cells and hides the small ones."""
 
@@ -110,18 +114,22 @@ class Reports:
         given: ReportFilter = ReportFilter(),
         *,
         as_of: datetime | None = None,
+        known_at: datetime | None = None,
     ) -> Summary:
-        """A framework's decisions counted per group; now from the stored decisions, or as of an
-        instant from their history (what the district saw then)."""
+        """A framework's decisions counted per group: now from the stored decisions; `as_of` an
+        instant, given the results observed up to it (as a student's own read is); `known_at`,
+        from only what the service had recorded by then (an audit; `as_of` defaults to it)."""
         framework, scope = await self._prepare(principal, framework_id, group_by, given)
         reads = self.reads(principal.tenant_id)
-        if as_of is None:
+        if as_of is None and known_at is None:
             population, found = await asyncio.gather(
                 reads.population(scope), reads.decision_counts(scope)
             )
         else:
+            cut = (as_of or known_at or self.clock.now()) + _INSTANT
             population, (found,) = await asyncio.gather(
-                reads.population(scope), reads.decision_counts_before(scope, [as_of + _INSTANT])
+                reads.population(scope),
+                reads.decision_counts_before(scope, [cut], _after(known_at)),
             )
         cells = self._cells(scope, population, found)
         return Summary(framework, scope.dimensions, cells, self.min_cell_size)
@@ -135,17 +143,25 @@ class Reports:
         end: datetime | None,
         interval: Interval,
         given: ReportFilter = ReportFilter(),
+        *,
+        known_at: datetime | None = None,
     ) -> Trend:
-        """The summary at the end of each week or month from `start` to `end` (now if None), from
-        the decisions' history, over today's students in scope."""
+        """The summary at the end of each week or month from `start` to `end` (now if None), as
+        `mastery_summary(as_of=...)` counts it, over today's students in scope."""
         spans = periods(start, end or self.clock.now(), interval)
         framework, scope = await self._prepare(principal, framework_id, group_by, given)
         reads = self.reads(principal.tenant_id)
         population, counts = await asyncio.gather(
-            reads.population(scope), reads.decision_counts_before(scope, [p.end for p in spans])
+            reads.population(scope),
+            reads.decision_counts_before(scope, [p.end for p in spans], _after(known_at)),
         )
         points = [
             TrendPoint(span, self._cells(scope, population, found))
             for span, found in zip(spans, counts, strict=True)
         ]
         return Trend(framework, scope.dimensions, points, self.min_cell_size)
+
+
+def _after(moment: datetime | None) -> datetime | None:
+    # Recorded at or before `moment` is recorded strictly before the next instant.
+    return None if moment is None else moment + _INSTANT

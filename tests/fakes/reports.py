@@ -164,22 +164,33 @@ class FakeReadModels:
         return _status_counts(counted)
 
     async def decision_counts_before(
-        self, scope: ReportScope, cuts: Sequence[datetime]
+        self, scope: ReportScope, cuts: Sequence[datetime], known_before: datetime | None = None
     ) -> list[StatusCounts]:
         entries: dict[tuple[str, str], list[StoredChange]] = {}
-        for entry in self._committed().decision_history:
+        for entry in sorted(self._committed().decision_history, key=lambda e: e.seq):
             c = entry.change
-            if c.framework_id == scope.framework_id and self._in_scope(c.competency_id, scope):
+            known = known_before is None or c.changed_at < known_before
+            if (
+                known
+                and c.framework_id == scope.framework_id
+                and self._in_scope(c.competency_id, scope)
+            ):
                 entries.setdefault((c.student_id, c.competency_id), []).append(entry)
+        # Each entry holds from the latest valid time of it and the entries recorded before it.
+        held: dict[tuple[str, str], list[tuple[datetime, MasteryStatus]]] = {}
+        for pair, history in entries.items():
+            latest = history[0].change.valid_from
+            for entry in history:
+                latest = max(latest, entry.change.valid_from)
+                held.setdefault(pair, []).append((latest, entry.change.status))
         rows = list(self._rows(scope))
         found: list[StatusCounts] = []
         for cut in cuts:
             shown: dict[str, list[tuple[str, MasteryStatus]]] = {}
-            for (student, competency), history in entries.items():
-                before = [e for e in history if e.change.changed_at < cut]
+            for (student, competency), timeline in held.items():
+                before = [status for at, status in timeline if at < cut]
                 if before:
-                    last = max(before, key=lambda e: (e.change.changed_at, e.seq))
-                    shown.setdefault(student, []).append((competency, last.change.status))
+                    shown.setdefault(student, []).append((competency, before[-1]))
             counted: Counter[tuple[Key, MasteryStatus]] = Counter()
             for student, key in rows:
                 for competency, status in shown.get(student, []):

@@ -133,31 +133,43 @@ class SqlReadModels:
         return _status_counts(await self._all(stmt))
 
     async def decision_counts_before(
-        self, scope: ReportScope, cuts: Sequence[datetime]
+        self, scope: ReportScope, cuts: Sequence[datetime], known_before: datetime | None = None
     ) -> list[StatusCounts]:
         if not cuts:
             return []
         p, columns = self._distinct_students(scope)
         h = _history
-        ordered = (h.c.changed_at, h.c.seq)
-        entries = (
+        pair = (h.c.student_id, h.c.competency_id)
+        recorded = [
+            h.c.tenant_id == self._tenant,
+            h.c.framework_id == scope.framework_id,
+            _in(h.c.competency_id, scope),
+        ]
+        if known_before is not None:
+            recorded.append(h.c.changed_at < known_before)
+        # An entry holds from its valid time carried forward in the order entries were recorded
+        # (a correction recorded later never holds before what it corrects), until the next.
+        held = (
             sa.select(
-                h.c.student_id,
-                h.c.competency_id,
+                *pair,
                 h.c.status,
-                h.c.changed_at,
-                sa.func.lead(h.c.changed_at)
-                .over(partition_by=(h.c.student_id, h.c.competency_id), order_by=ordered)
-                .label("next_at"),
+                h.c.seq,
+                sa.func.max(h.c.valid_from)
+                .over(partition_by=pair, order_by=h.c.seq, rows=(None, 0))
+                .label("held_from"),
             )
-            .where(
-                h.c.tenant_id == self._tenant,
-                h.c.framework_id == scope.framework_id,
-                _in(h.c.competency_id, scope),
-                h.c.changed_at < max(cuts),
-            )
-            .subquery("entries")
+            .where(*recorded)
+            .subquery("held")
         )
+        entries = sa.select(
+            held.c.student_id,
+            held.c.competency_id,
+            held.c.status,
+            held.c.held_from,
+            sa.func.lead(held.c.held_from)
+            .over(partition_by=(held.c.student_id, held.c.competency_id), order_by=held.c.seq)
+            .label("next_at"),
+        ).subquery("entries")
         cut_rows = sa.union_all(
             *(
                 sa.select(sa.literal(i).label("period"), sa.literal(at, UTCDateTime()).label("at"))
@@ -171,7 +183,7 @@ class SqlReadModels:
             .join(
                 entries,
                 sa.and_(
-                    entries.c.changed_at < cut_rows.c.at,
+                    entries.c.held_from < cut_rows.c.at,
                     sa.or_(entries.c.next_at.is_(None), entries.c.next_at >= cut_rows.c.at),
                 ),
             )

@@ -28,6 +28,8 @@ from app.api.graphql.types.enums import OrgType, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.api.graphql.types.reports import (
+    AS_OF,
+    KNOWN_AT,
     Labels,
     MasterySummary,
     MasteryTrend,
@@ -205,7 +207,8 @@ class Query:
         framework_id: strawberry.ID,
         group_by: list[SummaryDimension],
         filter: SummaryFilter | None = None,
-        as_of: datetime | None = None,
+        as_of: Annotated[datetime | None, strawberry.argument(description=AS_OF)] = None,
+        known_at: Annotated[datetime | None, strawberry.argument(description=KNOWN_AT)] = None,
     ) -> MasterySummary | None:
         c = info.context
         summary = await c.use_cases.reports.mastery_summary(
@@ -214,6 +217,7 @@ class Query:
             group_by,
             (filter or SummaryFilter()).domain(),
             as_of=aware(as_of),
+            known_at=aware(known_at),
         )
         labels = await Labels.load(info, summary.framework, summary.cells, summary.dimensions)
         return MasterySummary(
@@ -222,6 +226,7 @@ class Query:
             min_cell_size=summary.min_cell_size,
             count_step=rep.COUNT_STEP,
             as_of=aware(as_of),
+            known_at=aware(known_at),
             rows=rows_of(summary.cells, summary.dimensions, labels),
         )
 
@@ -235,6 +240,7 @@ class Query:
         to: datetime | None = None,
         interval: TrendInterval = rep.Interval.MONTH,
         filter: SummaryFilter | None = None,
+        known_at: Annotated[datetime | None, strawberry.argument(description=KNOWN_AT)] = None,
     ) -> MasteryTrend | None:
         c = info.context
         trend = await c.use_cases.reports.mastery_trend(
@@ -245,6 +251,7 @@ class Query:
             aware(to),
             interval,
             (filter or SummaryFilter()).domain(),
+            known_at=aware(known_at),
         )
         every = [cell for p in trend.points for cell in p.cells]
         labels = await Labels.load(info, trend.framework, every, trend.dimensions)

@@ -20,6 +20,7 @@ from app.domain.mastery.record import (
     rollup_record,
     same_record,
     student_records,
+    valid_from,
     with_override,
 )
 from app.domain.mastery.refresh import (
@@ -225,12 +226,35 @@ def test_only_records_that_differ_are_saved_and_only_moves_of_status_or_level_ar
             S.MASTERED,
             3.5,
             False,
+            day(0),  # recorded on day 20, it holds from its result's observation on day 0
         )
     ]
     changed, changes = changed_records(
         [within], stored, {"f": FRAMEWORK}, NOW, ChangeCause.EVIDENCE
     )
     assert (changed, changes) == ([within], [])
+
+
+def test_an_entry_holds_from_the_latest_observation_it_reflects() -> None:
+    """Leaves from their latest counted result (a voided latest one still dates the change);
+    their ancestors from the latest of the leaves beneath them; overrides from when set."""
+    policy = FRAMEWORK.policy_for("alg.0")
+    two = [evidence(2, 3, competency_id="alg.0"), evidence(4, 7, seq=1, competency_id="alg.0")]
+    before = leaf_record(FRAMEWORK, "s1", "alg.0", latest(4), absorb(policy, two), None, day(8))
+    voided = absorb(policy, two[:1])
+    after = leaf_record(FRAMEWORK, "s1", "alg.0", latest(2), voided, before, NOW)
+    alg1 = leaf("alg.1", 3.5)  # observed on day 0
+    alg = rollup_record(FRAMEWORK, "s1", "alg", rolled(S.NOT_YET, 2.75, DEVELOPING, 2), None, NOW)
+    stored = {("s1", "alg.0"): before}
+    _, changes = changed_records(
+        [after, alg1, alg], stored, {"f": FRAMEWORK}, NOW, ChangeCause.VOID
+    )
+    held = {(c.competency_id, c.valid_from) for c in changes}
+    # alg.0: day 7 (the voided result's); alg.1: day 0; alg: day 7, the later of its leaves'.
+    assert held == {("alg.0", day(7)), ("alg.1", day(0)), ("alg", day(7))}
+    assert valid_from(ChangeCause.OVERRIDE_SET, NOW, day(7)) == NOW
+    assert valid_from(ChangeCause.EVIDENCE, NOW, None) == NOW
+    assert valid_from(ChangeCause.POLICY, NOW, day(7)) == day(7)
 
 
 # -- refreshing after a change of evidence -----------------------------------------------

@@ -215,6 +215,14 @@ def rows_of(
     ]
 
 
+AS_OF = (
+    "The decisions as they stood at this instant given the results observed up to it (their "
+    "observedAt), as student.mastery(asOf) reads them; trends count at each period's end alike."
+)
+KNOWN_AT = (
+    "For audits: count only what the service had recorded by this instant (results loaded later "
+    "are left out even if observed earlier). asOf defaults to it."
+)
 _MIN_CELL = "Groups with fewer students are hidden."
 _STEP = (
     "Every count in rows is the start of a range: students in ranges of this many (20 means 20 "
@@ -229,6 +237,7 @@ class MasterySummary:
     min_cell_size: int = strawberry.field(description=_MIN_CELL)
     count_step: int = strawberry.field(description=_STEP)
     as_of: datetime | None
+    known_at: datetime | None
     rows: list[SummaryRow] = strawberry.field(metadata={"cost_size": 500})
 
 
