@@ -16,7 +16,7 @@ import pytest
 from app.api.app import create_app
 from app.bootstrap import Container, wire
 from app.domain.access import Tenant
-from tests.api.district_data import Pupil, post_scores, seed_framework, seed_roster
+from tests.api.district_data import OBSERVED, Pupil, post_scores, seed_framework, seed_roster
 from tests.api.graphql_data import data
 from tests.conftest import Api
 from tests.differencing import published
@@ -140,11 +140,11 @@ async def test_the_summary_equals_the_decisions_rest_shows(district: Api) -> Non
 
 
 async def test_history_gives_the_summary_as_of_and_the_trend(district: Api) -> None:
-    now = datetime.now(UTC)
-    before = (now - timedelta(days=30)).isoformat()
+    # Every result was observed from OBSERVED (2026-09-01 09:00) on, whenever it was loaded.
+    before = (OBSERVED - timedelta(seconds=1)).isoformat()
     (then,) = await _summary(district, "", "grade", f', asOf: "{before}"')
     assert then == _shown({"grade": None}, 31, 0, 0, 0, 2)
-    start = (now - timedelta(days=40)).isoformat()
+    start = (OBSERVED - timedelta(days=17)).isoformat()
     # On c000 alone, so that the learners' change (0 to 12 of 12 mastered) crosses a range.
     found = await data(
         district,

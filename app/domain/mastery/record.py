@@ -4,7 +4,7 @@ a rollup's, one nothing is known about yet), and the changes kept as its history
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -179,8 +179,11 @@ def changed_records(
     frameworks: Mapping[str, Framework],
     at: datetime,
     cause: ChangeCause,
+    steps: Mapping[StudentCompetency, Sequence[DecisionRecord]] | None = None,
 ) -> tuple[list[DecisionRecord], list[DecisionChange]]:
-    """The records that differ from those stored, and the history entries they make."""
+    """The records that differ from those stored, and the history entries they make: with
+    `steps`, the records a leaf passed through on its way (each new result of a batch), so
+    that its history has every change at the instant it was observed."""
     records = list(records)
     through = observations_through(records, before_of, frameworks)
     changed: list[DecisionRecord] = []
@@ -192,10 +195,21 @@ def changed_records(
             continue
         changed.append(record)
         scale = frameworks[record.framework_id].scale
-        change = change_of(before, record, scale, at, cause, through.get(key))
+        previous = before
+        for step in (steps or {}).get(key, ()):
+            change = change_of(previous, step, scale, at, cause, _latest_absorbed(step))
+            if change is not None:
+                changes.append(change)
+                previous = step
+        change = change_of(previous, record, scale, at, cause, through.get(key))
         if change is not None:
             changes.append(change)
     return changed, changes
+
+
+def _latest_absorbed(record: DecisionRecord) -> datetime | None:
+    last = record.state.last_absorbed if record.state is not None else None
+    return last[0] if last is not None else None
 
 
 def _next_score(framework: Framework, record: DecisionRecord, at: datetime) -> float | None:

@@ -28,6 +28,7 @@ from app.domain.mastery.refresh import (
     advanced_record,
     decisions_read,
     recomputed_record,
+    steps_of,
     touches_of,
 )
 from app.domain.mastery.rollup import undecided
@@ -255,6 +256,33 @@ def test_an_entry_holds_from_the_latest_observation_it_reflects() -> None:
     assert valid_from(ChangeCause.OVERRIDE_SET, NOW, day(7)) == NOW
     assert valid_from(ChangeCause.EVIDENCE, NOW, None) == NOW
     assert valid_from(ChangeCause.POLICY, NOW, day(7)) == day(7)
+
+
+def test_a_batch_of_a_terms_results_keeps_each_change_at_its_observation() -> None:
+    """Three results of alg.0 in one batch (2 on day 3, 3 on day 5, 2.5 on day 9, latest
+    counts): not yet, mastered, not yet: three entries, each holding from its result's day."""
+    results = (
+        evidence(3, 5, seq=2, competency_id="alg.0"),
+        evidence(2, 3, seq=1, competency_id="alg.0"),
+        evidence(2.5, 9, seq=3, competency_id="alg.0"),
+    )
+    touch = Touch("s1", "alg.0", new=results)
+    final = advanced_record(FRAMEWORK, touch, None, NOW)
+    assert final is not None
+    steps = steps_of(FRAMEWORK, touch, None, NOW)
+    assert [s.computed for s in steps] == [latest(2, 1), latest(3, 2)]
+    _, changes = changed_records(
+        [final], {}, {"f": FRAMEWORK}, NOW, ChangeCause.EVIDENCE, {("s1", "alg.0"): steps}
+    )
+    assert [(c.status, c.valid_from, c.changed_at) for c in changes] == [
+        (S.NOT_YET, day(3), NOW),
+        (S.MASTERED, day(5), NOW),
+        (S.NOT_YET, day(9), NOW),
+    ]
+    # A late result is recomputed from the whole history: no steps.
+    stored = leaf_record(FRAMEWORK, "s1", "alg.0", final.computed, final.state, None, NOW)
+    late = Touch("s1", "alg.0", new=(evidence(4, 1, seq=4, competency_id="alg.0"),) * 2)
+    assert steps_of(FRAMEWORK, late, stored, NOW) == []
 
 
 # -- refreshing after a change of evidence -----------------------------------------------
