@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Protocol
 
 from app.domain.access import TenantId
+from app.domain.denominators import GradeCompetencies
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.reporting import Dimension, Key
 
@@ -28,6 +29,9 @@ class ReportScope:
     # The framework's other competencies (retired, filtered out): a short list to exclude
     # is cheaper for the database than a long one to include.
     excluded_competency_ids: tuple[str, ...] = ()
+    # With the grade among the dimensions: the competencies each grade's students count for
+    # (app.domain.denominators); decisions on others are not counted.
+    grade_competencies: GradeCompetencies | None = None
 
 
 StatusCounts = dict[Key, dict[MasteryStatus, int]]

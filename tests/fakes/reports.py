@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from enum import Enum
 
@@ -157,11 +157,7 @@ class FakeReadModels:
         for (student, competency), row in decisions.items():
             if row.record.framework_id == scope.framework_id and self._in_scope(competency, scope):
                 by_student.setdefault(student, []).append((competency, row.shown_status))
-        counted: Counter[tuple[Key, MasteryStatus]] = Counter()
-        for student, key in self._rows(scope):
-            for competency, status in by_student.get(student, []):
-                counted[(_with_competency(scope.dimensions, key, competency), status)] += 1
-        return _status_counts(counted)
+        return _counted(scope, self._rows(scope), by_student)
 
     async def decision_counts_before(
         self, scope: ReportScope, cuts: Sequence[datetime], known_before: datetime | None = None
@@ -191,12 +187,30 @@ class FakeReadModels:
                 before = [status for at, status in timeline if at < cut]
                 if before:
                     shown.setdefault(student, []).append((competency, before[-1]))
-            counted: Counter[tuple[Key, MasteryStatus]] = Counter()
-            for student, key in rows:
-                for competency, status in shown.get(student, []):
-                    counted[(_with_competency(scope.dimensions, key, competency), status)] += 1
-            found.append(_status_counts(counted))
+            found.append(_counted(scope, rows, shown))
         return found
+
+
+def _counted(
+    scope: ReportScope,
+    rows: Iterable[tuple[str, Key]],
+    by_student: Mapping[str, list[tuple[str, MasteryStatus]]],
+) -> StatusCounts:
+    """Each student's decisions counted in each of their groups."""
+    counted: Counter[tuple[Key, MasteryStatus]] = Counter()
+    for student, key in rows:
+        for competency, status in by_student.get(student, []):
+            if _of_their_grade(scope, key, competency):
+                counted[(_with_competency(scope.dimensions, key, competency), status)] += 1
+    return _status_counts(counted)
+
+
+def _of_their_grade(scope: ReportScope, key: Key, competency: str) -> bool:
+    """Whether a decision counts under the grade its student is grouped by."""
+    if scope.grade_competencies is None:
+        return True
+    roster = [d for d in scope.dimensions if d is not Dimension.COMPETENCY]
+    return competency in scope.grade_competencies.of(key[roster.index(Dimension.GRADE)])
 
 
 def _subgroup(dm: Demographics | None, dim: Dimension) -> object:

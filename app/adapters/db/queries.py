@@ -127,7 +127,11 @@ class SqlReadModels:
             sa.select(*grouped, d.c.status, sa.func.count())
             .select_from(p)
             .join(d, sa.and_(d.c.tenant_id == self._tenant, d.c.student_id == p.c.student_id))
-            .where(d.c.framework_id == scope.framework_id, _in(d.c.competency_id, scope))
+            .where(
+                d.c.framework_id == scope.framework_id,
+                _in(d.c.competency_id, scope),
+                _of_their_grade(scope, columns, d.c.competency_id),
+            )
             .group_by(*grouped, d.c.status)
         )
         return _status_counts(await self._all(stmt))
@@ -188,6 +192,7 @@ class SqlReadModels:
                 ),
             )
             .join(p, p.c.student_id == entries.c.student_id)
+            .where(_of_their_grade(scope, columns, entries.c.competency_id))
             .group_by(cut_rows.c.period, *grouped, entries.c.status)
         )
         found: list[StatusCounts] = [{} for _ in cuts]
@@ -368,6 +373,25 @@ def _in(column: sa.ColumnElement[Any], scope: ReportScope) -> sa.ColumnElement[b
     if len(excluded) < len(included):
         return column.not_in(list(excluded))
     return column.in_(list(included))
+
+
+def _of_their_grade(
+    scope: ReportScope,
+    columns: Sequence[sa.ColumnElement[Any]],
+    competency: sa.ColumnElement[Any],
+) -> sa.ColumnElement[bool]:
+    """Decisions on the competencies of the grade they are grouped under (app.domain.
+    denominators); every decision when the scope counts every competency for everyone."""
+    by_grade = scope.grade_competencies
+    if by_grade is None:
+        return sa.true()
+    roster = [d for d in scope.dimensions if d is not Dimension.COMPETENCY]
+    grade = columns[roster.index(Dimension.GRADE)]
+    named = list(by_grade.by_grade)
+    return sa.or_(
+        *(sa.and_(grade == g, competency.in_(list(ids))) for g, ids in by_grade.by_grade.items()),
+        sa.and_(grade.not_in(named), competency.in_(list(by_grade.others))),
+    )
 
 
 def _with_competency(

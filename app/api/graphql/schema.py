@@ -24,11 +24,12 @@ from app.api.graphql.context import GraphInfo, context_getter, needs
 from app.api.graphql.errors import answered, log_unexpected
 from app.api.graphql.limits import Limits, QueryLimits, page_size
 from app.api.graphql.scalars import SCALAR_OVERRIDES
-from app.api.graphql.types.enums import OrgType, SummaryDimension, TrendInterval
+from app.api.graphql.types.enums import Denominator, OrgType, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.api.graphql.types.reports import (
     AS_OF,
+    DENOMINATOR,
     KNOWN_AT,
     Labels,
     MasterySummary,
@@ -209,6 +210,9 @@ class Query:
         filter: SummaryFilter | None = None,
         as_of: Annotated[datetime | None, strawberry.argument(description=AS_OF)] = None,
         known_at: Annotated[datetime | None, strawberry.argument(description=KNOWN_AT)] = None,
+        denominator: Annotated[
+            Denominator, strawberry.argument(description=DENOMINATOR)
+        ] = Denominator.GRADE_LEVEL,
     ) -> MasterySummary | None:
         c = info.context
         summary = await c.use_cases.reports.mastery_summary(
@@ -218,6 +222,7 @@ class Query:
             (filter or SummaryFilter()).domain(),
             as_of=aware(as_of),
             known_at=aware(known_at),
+            denominator=denominator,
         )
         labels = await Labels.load(info, summary.framework, summary.cells, summary.dimensions)
         return MasterySummary(
@@ -241,6 +246,9 @@ class Query:
         interval: TrendInterval = rep.Interval.MONTH,
         filter: SummaryFilter | None = None,
         known_at: Annotated[datetime | None, strawberry.argument(description=KNOWN_AT)] = None,
+        denominator: Annotated[
+            Denominator, strawberry.argument(description=DENOMINATOR)
+        ] = Denominator.GRADE_LEVEL,
     ) -> MasteryTrend | None:
         c = info.context
         trend = await c.use_cases.reports.mastery_trend(
@@ -252,6 +260,7 @@ class Query:
             interval,
             (filter or SummaryFilter()).domain(),
             known_at=aware(known_at),
+            denominator=denominator,
         )
         every = [cell for p in trend.points for cell in p.cells]
         labels = await Labels.load(info, trend.framework, every, trend.dimensions)
