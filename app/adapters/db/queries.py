@@ -21,10 +21,10 @@ from app.adapters.db import tables as t
 from app.adapters.db.engine import READ
 from app.adapters.db.errors import failures_translated
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
+from app.adapters.db.report_sql import in_scope, of_their_grade, status_counts, with_competency
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
-from app.domain.mastery.decision import MasteryStatus
 from app.domain.reporting import (
     RACE_ETHNICITY_RULE,
     Dimension,
@@ -122,19 +122,19 @@ class SqlReadModels:
     async def decision_counts(self, scope: ReportScope) -> StatusCounts:
         p, columns = self._distinct_students(scope)
         d = _decisions
-        grouped = _with_competency(scope.dimensions, columns, d.c.competency_id)
+        grouped = with_competency(scope.dimensions, columns, d.c.competency_id)
         stmt = (
             sa.select(*grouped, d.c.status, sa.func.count())
             .select_from(p)
             .join(d, sa.and_(d.c.tenant_id == self._tenant, d.c.student_id == p.c.student_id))
             .where(
                 d.c.framework_id == scope.framework_id,
-                _in(d.c.competency_id, scope),
-                _of_their_grade(scope, columns, d.c.competency_id),
+                in_scope(d.c.competency_id, scope),
+                of_their_grade(scope, columns, d.c.competency_id),
             )
             .group_by(*grouped, d.c.status)
         )
-        return _status_counts(await self._all(stmt))
+        return status_counts(await self._all(stmt))
 
     async def decision_counts_before(
         self, scope: ReportScope, cuts: Sequence[datetime], known_before: datetime | None = None
@@ -147,7 +147,7 @@ class SqlReadModels:
         recorded = [
             h.c.tenant_id == self._tenant,
             h.c.framework_id == scope.framework_id,
-            _in(h.c.competency_id, scope),
+            in_scope(h.c.competency_id, scope),
         ]
         if known_before is not None:
             recorded.append(h.c.changed_at < known_before)
@@ -180,7 +180,7 @@ class SqlReadModels:
                 for i, at in enumerate(cuts)
             )
         ).subquery("cuts")
-        grouped = _with_competency(scope.dimensions, columns, entries.c.competency_id)
+        grouped = with_competency(scope.dimensions, columns, entries.c.competency_id)
         stmt = (
             sa.select(cut_rows.c.period, *grouped, entries.c.status, sa.func.count())
             .select_from(cut_rows)
@@ -192,7 +192,7 @@ class SqlReadModels:
                 ),
             )
             .join(p, p.c.student_id == entries.c.student_id)
-            .where(_of_their_grade(scope, columns, entries.c.competency_id))
+            .where(of_their_grade(scope, columns, entries.c.competency_id))
             .group_by(cut_rows.c.period, *grouped, entries.c.status)
         )
         found: list[StatusCounts] = [{} for _ in cuts]
@@ -200,7 +200,7 @@ class SqlReadModels:
         for row in await self._all(stmt):
             by_period[int(row[0])].append(row[1:])
         for period, rows in by_period.items():
-            found[period] = _status_counts(rows)
+            found[period] = status_counts(rows)
         return found
 
     def _distinct_students(
@@ -364,51 +364,3 @@ def race_ethnicity_sql(dm: sa.FromClause) -> sa.ColumnElement[Any]:
             holds = sa.or_(count > 1, dm.c[condition.also].is_(True))
         whens.append((holds, category.value))
     return sa.case(*whens, else_=RaceEthnicity.UNKNOWN.value)
-
-
-def _in(column: sa.ColumnElement[Any], scope: ReportScope) -> sa.ColumnElement[bool]:
-    excluded, included = scope.excluded_competency_ids, scope.competency_ids
-    if not excluded:
-        return sa.true()
-    if len(excluded) < len(included):
-        return column.not_in(list(excluded))
-    return column.in_(list(included))
-
-
-def _of_their_grade(
-    scope: ReportScope,
-    columns: Sequence[sa.ColumnElement[Any]],
-    competency: sa.ColumnElement[Any],
-) -> sa.ColumnElement[bool]:
-    """Decisions on the competencies of the grade they are grouped under (app.domain.
-    denominators); every decision when the scope counts every competency for everyone."""
-    by_grade = scope.grade_competencies
-    if by_grade is None:
-        return sa.true()
-    roster = [d for d in scope.dimensions if d is not Dimension.COMPETENCY]
-    grade = columns[roster.index(Dimension.GRADE)]
-    named = list(by_grade.by_grade)
-    return sa.or_(
-        *(sa.and_(grade == g, competency.in_(list(ids))) for g, ids in by_grade.by_grade.items()),
-        sa.and_(grade.not_in(named), competency.in_(list(by_grade.others))),
-    )
-
-
-def _with_competency(
-    dimensions: Sequence[Dimension],
-    columns: Sequence[sa.ColumnElement[Any]],
-    competency: sa.ColumnElement[Any],
-) -> list[sa.ColumnElement[Any]]:
-    """The grouped columns with the competency in its place among the dimensions."""
-    out = list(columns)
-    if Dimension.COMPETENCY in dimensions:
-        out.insert(dimensions.index(Dimension.COMPETENCY), competency)
-    return out
-
-
-def _status_counts(rows: Sequence[Sequence[Any]]) -> StatusCounts:
-    found: StatusCounts = {}
-    for row in rows:
-        *key, status, count = row
-        found.setdefault(tuple(key), {})[MasteryStatus(status)] = int(count)
-    return found

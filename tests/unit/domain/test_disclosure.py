@@ -26,13 +26,13 @@ from app.domain.reporting import (
     summary_cells,
 )
 from tests.differencing import (
-    percent_range,
     STATUSES,
     STEP,
     Leak,
     Row,
     combinations,
     naive,
+    percent_range,
     published,
     read_exact,
     read_ranges,
