@@ -152,37 +152,34 @@ class SqlReadModels:
         if known_before is not None:
             recorded.append(h.c.changed_at < known_before)
         # An entry holds from its valid time carried forward in the order entries were recorded
-        # (a correction recorded later never holds before what it corrects), until the next.
-        held = (
+        # (a correction recorded later never holds before what it corrects), until the next
+        # entry's: the greater of this one's and the next's own. One window, one sort.
+        held = sa.func.max(h.c.valid_from).over(partition_by=pair, order_by=h.c.seq, rows=(None, 0))
+        following = sa.func.lead(h.c.valid_from).over(partition_by=pair, order_by=h.c.seq)
+        entries = (
             sa.select(
                 *pair,
                 h.c.status,
-                h.c.seq,
-                sa.func.max(h.c.valid_from)
-                .over(partition_by=pair, order_by=h.c.seq, rows=(None, 0))
-                .label("held_from"),
+                held.label("held_from"),
+                sa.case(
+                    (following.is_(None), None), (following > held, following), else_=held
+                ).label("next_at"),
             )
             .where(*recorded)
-            .subquery("held")
+            .subquery("entries")
         )
-        entries = sa.select(
-            held.c.student_id,
-            held.c.competency_id,
-            held.c.status,
-            held.c.held_from,
-            sa.func.lead(held.c.held_from)
-            .over(partition_by=(held.c.student_id, held.c.competency_id), order_by=held.c.seq)
-            .label("next_at"),
-        ).subquery("entries")
         cut_rows = sa.union_all(
             *(
                 sa.select(sa.literal(i).label("period"), sa.literal(at, UTCDateTime()).label("at"))
                 for i, at in enumerate(cuts)
             )
         ).subquery("cuts")
-        grouped = with_competency(scope.dimensions, columns, entries.c.competency_id)
-        stmt = (
-            sa.select(cut_rows.c.period, *grouped, entries.c.status, sa.func.count())
+        # Each decision's status at each cut, computed once (materialised: a planner without
+        # statistics would otherwise run the window again for every student it joins).
+        state = (
+            sa.select(
+                cut_rows.c.period, entries.c.student_id, entries.c.competency_id, entries.c.status
+            )
             .select_from(cut_rows)
             .join(
                 entries,
@@ -191,9 +188,16 @@ class SqlReadModels:
                     sa.or_(entries.c.next_at.is_(None), entries.c.next_at >= cut_rows.c.at),
                 ),
             )
-            .join(p, p.c.student_id == entries.c.student_id)
-            .where(of_their_grade(scope, columns, entries.c.competency_id))
-            .group_by(cut_rows.c.period, *grouped, entries.c.status)
+            .cte("state")
+            .prefix_with("MATERIALIZED", dialect="postgresql")
+        )
+        grouped = with_competency(scope.dimensions, columns, state.c.competency_id)
+        stmt = (
+            sa.select(state.c.period, *grouped, state.c.status, sa.func.count())
+            .select_from(state)
+            .join(p, p.c.student_id == state.c.student_id)
+            .where(of_their_grade(scope, columns, state.c.competency_id))
+            .group_by(state.c.period, *grouped, state.c.status)
         )
         found: list[StatusCounts] = [{} for _ in cuts]
         by_period: dict[int, list[Sequence[Any]]] = defaultdict(list)
