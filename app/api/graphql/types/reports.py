@@ -235,7 +235,7 @@ DENOMINATOR = (
 )
 KNOWN_AT = (
     "For audits: count only what the service had recorded by this instant (results loaded later "
-    "are left out even if observed earlier). asOf defaults to it."
+    "are left out even if observed earlier); a summary without asOf is as of this instant."
 )
 _MIN_CELL = "Groups with fewer students are hidden."
 _STEP = (
