@@ -120,3 +120,26 @@ async def test_the_summary_agrees_with_the_students_own_reads_as_of_mid_october(
         len(fifth),
     )
     assert row == expected
+
+
+async def test_a_competency_kind_is_found_whatever_its_case(demo: Api) -> None:
+    """The package's standards are of kind "Standard"; the schema's own example writes
+    "standard". Both count grade 05's standards: the same row, not an empty one."""
+    package = json.loads(DEMO_PACKAGE.read_bytes())
+    standards = sum(
+        1
+        for i in package["CFItems"]
+        if i.get("CFItemType") == "Standard" and "05" in i["educationLevel"]
+    )
+    rows = []
+    for kind in ("standard", "Standard"):
+        found = await data(
+            demo,
+            f"""{{ masterySummary(frameworkId: "{FW}", groupBy: [],
+                filter: {{grade: "05", competencyKind: "{kind}"}})
+                {{ rows {{ students decisions }} }} }}""",
+        )
+        rows.append(found["masterySummary"]["rows"])
+    # 25 students published as 20, each on grade 05's standards.
+    assert rows[0] == rows[1] == [{"students": 20, "decisions": 20 * standards}]
+    assert standards > 0
