@@ -72,8 +72,12 @@ class SqlReadModels:
             await session.connection(execution_options=READ)
             yield session
 
-    async def _all(self, stmt: sa.Executable) -> Sequence[sa.Row[Any]]:
+    async def _all(self, stmt: sa.Executable, *, hashed: bool = False) -> Sequence[sa.Row[Any]]:
         async with self._reading() as session:
+            if hashed and session.get_bind().dialect.name == "postgresql":
+                # Every row of a trend's state meets every student: a nested loop (chosen when
+                # a fresh load has no statistics yet) multiplies them; hashing reads each once.
+                await session.execute(sa.text("SET LOCAL enable_nestloop = off"))
             return (await session.execute(stmt)).all()
 
     async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:
@@ -201,7 +205,7 @@ class SqlReadModels:
         )
         found: list[StatusCounts] = [{} for _ in cuts]
         by_period: dict[int, list[Sequence[Any]]] = defaultdict(list)
-        for row in await self._all(stmt):
+        for row in await self._all(stmt, hashed=True):
             by_period[int(row[0])].append(row[1:])
         for period, rows in by_period.items():
             found[period] = status_counts(rows)
