@@ -15,8 +15,11 @@ from app.domain.mastery.record import (
     ChangeCause,
     DecisionChange,
     DecisionRecord,
+    Step,
     changed_records,
+    latest_absorbed,
     rolled_up_records,
+    rollup_steps,
 )
 from app.domain.mastery.refresh import (
     Touch,
@@ -49,7 +52,7 @@ async def refresh(
     # One query for the touched decisions and every decision their rollups will read.
     stored = await uow.decisions.get_many(decisions_read(frameworks, framework_of, touches))
     leaves: dict[StudentCompetency, DecisionRecord] = {}
-    steps: dict[StudentCompetency, list[DecisionRecord]] = {}
+    steps: dict[StudentCompetency, list[Step]] = {}
     to_recompute: list[Touch] = []
     for touch in touches:
         framework = frameworks[framework_of[touch.competency_id]]
@@ -59,7 +62,8 @@ async def refresh(
         else:
             leaves[touch.key] = advanced
             if len(touch.new) > 1:
-                steps[touch.key] = steps_of(framework, touch, stored.get(touch.key), now)
+                passed = steps_of(framework, touch, stored.get(touch.key), now)
+                steps[touch.key] = [(r, at) for r in passed if (at := latest_absorbed(r))]
     if to_recompute:
         histories = await uow.evidence.history([t.key for t in to_recompute])
         for touch in to_recompute:
@@ -68,6 +72,8 @@ async def refresh(
                 framework, touch, histories[touch.key], stored.get(touch.key), now
             )
     rolled = rolled_up_records(frameworks, framework_of, leaves, stored, now)
+    if steps:
+        steps.update(rollup_steps(frameworks, framework_of, steps, leaves, stored, now))
     return await save_changed(uow, frameworks, {**leaves, **rolled}, stored, now, cause, steps)
 
 
@@ -78,7 +84,7 @@ async def save_changed(
     before_of: Mapping[StudentCompetency, DecisionRecord],
     now: datetime,
     cause: ChangeCause,
-    steps: Mapping[StudentCompetency, Sequence[DecisionRecord]] | None = None,
+    steps: Mapping[StudentCompetency, Sequence[Step]] | None = None,
 ) -> Refreshed:
     """Save the records that differ from those stored, with their history entries (and those of
     the steps each passed through, `record.steps_of`)."""

@@ -179,7 +179,7 @@ def changed_records(
     frameworks: Mapping[str, Framework],
     at: datetime,
     cause: ChangeCause,
-    steps: Mapping[StudentCompetency, Sequence[DecisionRecord]] | None = None,
+    steps: Mapping[StudentCompetency, Sequence[Step]] | None = None,
 ) -> tuple[list[DecisionRecord], list[DecisionChange]]:
     """The records that differ from those stored, and the history entries they make: with
     `steps`, the records a leaf passed through on its way (each new result of a batch), so
@@ -196,8 +196,8 @@ def changed_records(
         changed.append(record)
         scale = frameworks[record.framework_id].scale
         previous = before
-        for step in (steps or {}).get(key, ()):
-            change = change_of(previous, step, scale, at, cause, _latest_absorbed(step))
+        for step, observed in (steps or {}).get(key, ()):
+            change = change_of(previous, step, scale, at, cause, observed)
             if change is not None:
                 changes.append(change)
                 previous = step
@@ -207,9 +207,49 @@ def changed_records(
     return changed, changes
 
 
-def _latest_absorbed(record: DecisionRecord) -> datetime | None:
+def latest_absorbed(record: DecisionRecord) -> datetime | None:
+    """The observation of the latest result a leaf's record counts (None for a rollup)."""
     last = record.state.last_absorbed if record.state is not None else None
     return last[0] if last is not None else None
+
+
+Step = tuple[DecisionRecord, datetime]
+"""A record a decision passed through within one write, and from when it held."""
+
+
+def rollup_steps(
+    frameworks: Mapping[str, Framework],
+    framework_of: Mapping[str, str],
+    leaf_steps: Mapping[StudentCompetency, Sequence[Step]],
+    leaves: Mapping[StudentCompetency, DecisionRecord],
+    stored: Mapping[StudentCompetency, DecisionRecord],
+    now: datetime,
+) -> dict[StudentCompetency, list[Step]]:
+    """The rollups a student's leaves passed through within one write, in the order observed:
+    each leaf's steps and final record applied one at a time (at its observation), the
+    ancestors rolled up after each. Only for students with leaf steps; the final rollups are
+    `rolled_up_records`'."""
+    events: dict[str, list[tuple[datetime, str, DecisionRecord]]] = defaultdict(list)
+    for (student_id, cid), steps in leaf_steps.items():
+        events[student_id] += [(observed, cid, record) for record, observed in steps]
+    for (student_id, cid), record in leaves.items():
+        observed = latest_absorbed(record)
+        if student_id in events and observed is not None:
+            events[student_id].append((observed, cid, record))
+    out: dict[StudentCompetency, list[Step]] = defaultdict(list)
+    for student_id, happened in events.items():
+        current = {cid: r for (sid, cid), r in stored.items() if sid == student_id}
+        for observed, cid, record in sorted(happened, key=lambda e: (e[0], e[1])):
+            framework = frameworks[framework_of[cid]]
+            current[cid] = record
+            decisions = {c: r.computed for c, r in current.items() if c in framework}
+            for parent, computed in roll_up(framework, decisions, {cid}).items():
+                rolled = rollup_record(
+                    framework, student_id, parent, computed, current.get(parent), now
+                )
+                current[parent] = rolled
+                out[(student_id, parent)].append((rolled, observed))
+    return dict(out)
 
 
 def _next_score(framework: Framework, record: DecisionRecord, at: datetime) -> float | None:

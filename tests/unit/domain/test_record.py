@@ -18,6 +18,7 @@ from app.domain.mastery.record import (
     leaf_record,
     rolled_up_records,
     rollup_record,
+    rollup_steps,
     same_record,
     student_records,
     valid_from,
@@ -271,14 +272,38 @@ def test_a_batch_of_a_terms_results_keeps_each_change_at_its_observation() -> No
     assert final is not None
     steps = steps_of(FRAMEWORK, touch, None, NOW)
     assert [s.computed for s in steps] == [latest(2, 1), latest(3, 2)]
-    _, changes = changed_records(
-        [final], {}, {"f": FRAMEWORK}, NOW, ChangeCause.EVIDENCE, {("s1", "alg.0"): steps}
-    )
+    passed = {("s1", "alg.0"): [(day(3), *steps[:1]), (day(5), *steps[1:])]}
+    passed = {k: [(r, at) for at, r in v] for k, v in passed.items()}
+    _, changes = changed_records([final], {}, {"f": FRAMEWORK}, NOW, ChangeCause.EVIDENCE, passed)
     assert [(c.status, c.valid_from, c.changed_at) for c in changes] == [
         (S.NOT_YET, day(3), NOW),
         (S.MASTERED, day(5), NOW),
         (S.NOT_YET, day(9), NOW),
     ]
+    # Its parents pass through the same moments: alg rolled up from alg.0 alone at each.
+    rolled = rollup_steps(
+        {"f": FRAMEWORK},
+        {c.id: "f" for c in FRAMEWORK.ordered},
+        passed,
+        {("s1", "alg.0"): final},
+        {},
+        NOW,
+    )
+    assert [at for _, at in rolled[("s1", "alg")]] == [day(3), day(5), day(9)]
+    assert [r.computed.score for r, _ in rolled[("s1", "alg")]] == [2, 3, 2.5]
+    # The last step is the rollup the write stores.
+    (stored_alg,) = [
+        r
+        for k, r in rolled_up_records(
+            {"f": FRAMEWORK},
+            {c.id: "f" for c in FRAMEWORK.ordered},
+            {("s1", "alg.0"): final},
+            {},
+            NOW,
+        ).items()
+        if k == ("s1", "alg")
+    ]
+    assert rolled[("s1", "alg")][-1][0] == stored_alg
     # A late result is recomputed from the whole history: no steps.
     stored = leaf_record(FRAMEWORK, "s1", "alg.0", final.computed, final.state, None, NOW)
     late = Touch("s1", "alg.0", new=(evidence(4, 1, seq=4, competency_id="alg.0"),) * 2)
