@@ -236,9 +236,13 @@ def rollup_steps(
         observed = latest_absorbed(record)
         if student_id in events and observed is not None:
             events[student_id].append((observed, cid, record))
+    by_student: dict[str, dict[str, DecisionRecord]] = defaultdict(dict)
+    for (sid, cid), record in stored.items():
+        if sid in events:
+            by_student[sid][cid] = record
     out: dict[StudentCompetency, list[Step]] = defaultdict(list)
     for student_id, happened in events.items():
-        current = {cid: r for (sid, cid), r in stored.items() if sid == student_id}
+        current = by_student[student_id]
         for observed, cid, record in sorted(happened, key=lambda e: (e[0], e[1])):
             framework = frameworks[framework_of[cid]]
             current[cid] = record
