@@ -15,6 +15,7 @@ numbers pin |G|, or how many of G's decisions have a status, to a single value."
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,19 +31,38 @@ Interval = tuple[int, int]
 Reading = dict[str, Interval]
 
 
+PRINTABLE = 10
+"""The widest range of percentages (in points) for which a percentage is published."""
+
+
+def percent_range(students: int, mastered: int, competencies: int) -> tuple[int, int] | None:
+    """The percentages mastered a published row allows: the fewest mastered (its start) over
+    the most decisions, and the most mastered over the fewest, in whole percents rounded
+    outward (at most 100); None without competencies."""
+    if not competencies:
+        return None
+    most_decisions = (students + STEP - 1) * competencies
+    most_mastered = mastered + STEP * competencies - 1
+    low = Fraction(100 * mastered, most_decisions)
+    high = min(Fraction(100), Fraction(100 * most_mastered, students * competencies))
+    return (math.floor(low), math.ceil(high))
+
+
 def published(
     students: int, mastered: int, not_yet: int, insufficient: int, competencies: int
 ) -> dict[str, int | float | None]:
     """A shown group's numbers as the decision record defines them, worked out with fractions
-    (the service uses doubled integers): each count the start of its range (students in tens;
-    the three decided statuses in tens of students' worth), decisions and no evidence from them,
-    and the percentage from the middles of the ranges, half up to a whole percent, at most 100."""
+    (the service uses integers): each count the start of its range (students in tens; the three
+    decided statuses in tens of students' worth), decisions and no evidence from them, and the
+    percentage mastered only where the ranges pin it within PRINTABLE points (then the ratio of
+    the middles, half up to a whole percent, at most 100): see `percent_range`."""
     unit = STEP * competencies
     shown = students // STEP * STEP
     counts = [n // unit * unit if unit else 0 for n in (mastered, not_yet, insufficient)]
     decisions = shown * competencies
     percent: float | None = None
-    if competencies:
+    found = percent_range(shown, counts[0], competencies)
+    if found is not None and found[1] - found[0] <= PRINTABLE:
         middle = (counts[0] + Fraction(unit - 1, 2)) / (
             (shown + Fraction(STEP - 1, 2)) * competencies
         )

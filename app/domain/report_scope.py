@@ -59,7 +59,9 @@ def competencies_in_scope(framework: Framework, given: ReportFilter) -> list[Com
                 if any(a.id == given.under_competency_id for a in framework.ancestors_of(c.id))
             ]
     if given.competency_kind is not None:
-        chosen = [c for c in chosen if c.kind == given.competency_kind]
+        # Districts write kinds as they please ("Standard", "standard"): compare them folded.
+        kind = given.competency_kind.casefold()
+        chosen = [c for c in chosen if c.kind is not None and c.kind.casefold() == kind]
     if problems:
         raise Invalid("The report's filter is invalid", problems)
     return chosen

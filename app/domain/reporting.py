@@ -16,8 +16,8 @@ groupings gives the exact count of a group smaller than the minimum cell size by
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
@@ -114,6 +114,10 @@ class SummaryCell:
     no_evidence: int | None
     percent_mastered: float | None
     suppressed: bool = False
+    # Published cells: what the published counts allow of mastered and of the decisions, each
+    # (least, most); the percentage mastered lies in `percent_range` (whole percents).
+    bounds: tuple[tuple[int, int], tuple[int, int]] | None = None
+    percent_range: tuple[int, int] | None = None
 
     def hidden(self) -> SummaryCell:
         """The cell as a suppressed one answers."""
@@ -130,19 +134,27 @@ def summary_cells(
     population: Mapping[Key, int],
     found: Mapping[Key, Mapping[MasteryStatus, int]],
     competency_ids: Sequence[str],
+    of_grade: Callable[[object], Sequence[str]] | None = None,
 ) -> list[SummaryCell]:
     """Every cell of a summary, unsuppressed. `population` counts the distinct students of
     each group (keyed without the competency); `found` counts stored decisions by status
     (keyed by every dimension). A student with no decision on a competency in scope counts
-    as no evidence there, so a group's percentage is over all of its students."""
+    as no evidence there, so a group's percentage is over all of its students. With
+    `of_grade` (the dimensions include the grade), a group counts for its grade's
+    competencies alone (app.domain.denominators)."""
     at = dimensions.index(Dimension.COMPETENCY) if Dimension.COMPETENCY in dimensions else None
+    roster_dims = [d for d in dimensions if d is not Dimension.COMPETENCY]
+    grade_at = roster_dims.index(Dimension.GRADE) if of_grade is not None else None
     cells: list[SummaryCell] = []
-    for roster_key in sorted(population, key=_sortable):
+    for roster_key in sorted(population, key=sort_key):
         students = population[roster_key]
+        counted = competency_ids
+        if of_grade is not None and grade_at is not None:
+            counted = of_grade(roster_key[grade_at])
         if at is None:
-            cells.append(_cell(roster_key, students, students * len(competency_ids), found))
+            cells.append(_cell(roster_key, students, students * len(counted), found))
             continue
-        for competency_id in competency_ids:
+        for competency_id in counted:
             key = (*roster_key[:at], competency_id, *roster_key[at:])
             cells.append(_cell(key, students, students, found))
     return cells
@@ -169,7 +181,8 @@ def _cell(
     )
 
 
-def _sortable(key: Key) -> tuple[tuple[int, str], ...]:
+def sort_key(key: Key) -> tuple[tuple[int, str], ...]:
+    """The order of a report's keys."""
     # Unknown (None) values sort last; booleans and strings sort by their text.
     return tuple((1, "") if v is None else (0, str(v)) for v in key)
 
@@ -198,8 +211,8 @@ def range_start(count: int, width: int) -> int:
 def blur(cell: SummaryCell) -> SummaryCell:
     """A shown cell as it is published: students in ranges of COUNT_STEP; mastered, not yet and
     insufficient evidence in ranges of COUNT_STEP x competencies; decisions the published
-    students x competencies; no evidence the rest of them; the percentage mastered estimated
-    from the middles of the published ranges, to a whole percent."""
+    students x competencies; no evidence the rest of them; the percentage mastered as far as
+    those ranges tell it (with_percent)."""
     if not cell.students or cell.decisions is None:
         return cell  # hidden, or a group of nobody
     competencies = cell.decisions // cell.students  # every cell counts students x competencies
@@ -213,26 +226,35 @@ def blur(cell: SummaryCell) -> SummaryCell:
     # A sum of range starts never passes the range start of the sum, so the rest is never
     # negative and never tells more about the students than their own range does.
     rest = decisions - mastered - not_yet - insufficient
-    return SummaryCell(
-        cell.key,
-        students,
-        decisions,
-        mastered,
-        not_yet,
-        insufficient,
-        rest,
-        _estimate(mastered, unit, students, competencies),
+    bounds = (
+        (mastered, mastered + unit - 1),
+        (decisions, decisions + (COUNT_STEP - 1) * competencies),
+    )
+    return with_percent(
+        SummaryCell(cell.key, students, decisions, mastered, not_yet, insufficient, rest, None),
+        bounds,
     )
 
 
-def _estimate(mastered: int, unit: int, students: int, competencies: int) -> float | None:
-    # 100 x middle of mastered's range / middle of the decisions' range, halves up, in integers
-    # (the middles are half-integers, so both are doubled).
-    if not competencies:
-        return None
-    part = 2 * mastered + unit - 1
-    whole = (2 * students + COUNT_STEP - 1) * competencies
-    return float(min(100, (200 * part + whole) // (2 * whole)))
+PRINTABLE_PERCENT_WIDTH = 10
+"""percentMastered is given when the published counts pin it within this many points."""
+
+
+def with_percent(cell: SummaryCell, bounds: tuple[tuple[int, int], tuple[int, int]]) -> SummaryCell:
+    """The cell with what its published counts tell of the percentage mastered: the range
+    (least mastered over most decisions, most over least, whole percents rounded outward), and
+    the estimate from the middles, half up to a whole percent, only when the range is at most
+    PRINTABLE_PERCENT_WIDTH points wide: 0 of 10 students reads "0-90%", never "31%"."""
+    (m_low, m_high), (d_low, d_high) = bounds
+    if d_high <= 0:
+        return replace(cell, bounds=bounds)
+    low = 100 * m_low // d_high
+    high = 100 if d_low <= 0 else min(100, -(-100 * m_high // d_low))
+    estimate: float | None = None
+    if high - low <= PRINTABLE_PERCENT_WIDTH:
+        part, whole = m_low + m_high, d_low + d_high
+        estimate = float(min(100, (200 * part + whole) // (2 * whole)))
+    return replace(cell, percent_mastered=estimate, bounds=bounds, percent_range=(low, high))
 
 
 def suppressed_indexes(keys: Sequence[Key], students: Sequence[int], min_cell: int) -> set[int]:

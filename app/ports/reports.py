@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Protocol
 
 from app.domain.access import TenantId
+from app.domain.denominators import GradeCompetencies
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.reporting import Dimension, Key
 
@@ -28,6 +29,9 @@ class ReportScope:
     # The framework's other competencies (retired, filtered out): a short list to exclude
     # is cheaper for the database than a long one to include.
     excluded_competency_ids: tuple[str, ...] = ()
+    # With the grade among the dimensions: the competencies each grade's students count for
+    # (app.domain.denominators); decisions on others are not counted.
+    grade_competencies: GradeCompetencies | None = None
 
 
 StatusCounts = dict[Key, dict[MasteryStatus, int]]
@@ -54,10 +58,13 @@ class ReadModels(Protocol):
         ...
 
     async def decision_counts_before(
-        self, scope: ReportScope, cuts: Sequence[datetime]
+        self, scope: ReportScope, cuts: Sequence[datetime], known_before: datetime | None = None
     ) -> list[StatusCounts]:
-        """For each cut, the decisions per group and status as their history last showed them
-        strictly before it."""
+        """For each cut, the decisions per group and status as they stood strictly before it in
+        the school's time: each decision's last history entry (in the order recorded) whose
+        valid time, carried forward over the entries before it, is before the cut. With
+        `known_before`, only the entries recorded before that instant (what the service knew
+        then)."""
         ...
 
 

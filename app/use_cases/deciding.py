@@ -15,10 +15,19 @@ from app.domain.mastery.record import (
     ChangeCause,
     DecisionChange,
     DecisionRecord,
+    Step,
     changed_records,
+    latest_absorbed,
     rolled_up_records,
+    rollup_steps,
 )
-from app.domain.mastery.refresh import Touch, advanced_record, decisions_read, recomputed_record
+from app.domain.mastery.refresh import (
+    Touch,
+    advanced_record,
+    decisions_read,
+    recomputed_record,
+    steps_of,
+)
 from app.ports.mastery import StudentCompetency
 from app.ports.unit_of_work import UnitOfWork
 
@@ -43,6 +52,7 @@ async def refresh(
     # One query for the touched decisions and every decision their rollups will read.
     stored = await uow.decisions.get_many(decisions_read(frameworks, framework_of, touches))
     leaves: dict[StudentCompetency, DecisionRecord] = {}
+    steps: dict[StudentCompetency, list[Step]] = {}
     to_recompute: list[Touch] = []
     for touch in touches:
         framework = frameworks[framework_of[touch.competency_id]]
@@ -51,6 +61,9 @@ async def refresh(
             to_recompute.append(touch)
         else:
             leaves[touch.key] = advanced
+            if len(touch.new) > 1:
+                passed = steps_of(framework, touch, stored.get(touch.key), now)
+                steps[touch.key] = [(r, at) for r in passed if (at := latest_absorbed(r))]
     if to_recompute:
         histories = await uow.evidence.history([t.key for t in to_recompute])
         for touch in to_recompute:
@@ -59,7 +72,9 @@ async def refresh(
                 framework, touch, histories[touch.key], stored.get(touch.key), now
             )
     rolled = rolled_up_records(frameworks, framework_of, leaves, stored, now)
-    return await save_changed(uow, frameworks, {**leaves, **rolled}, stored, now, cause)
+    if steps:
+        steps.update(rollup_steps(frameworks, framework_of, steps, leaves, stored, now))
+    return await save_changed(uow, frameworks, {**leaves, **rolled}, stored, now, cause, steps)
 
 
 async def save_changed(
@@ -69,9 +84,13 @@ async def save_changed(
     before_of: Mapping[StudentCompetency, DecisionRecord],
     now: datetime,
     cause: ChangeCause,
+    steps: Mapping[StudentCompetency, Sequence[Step]] | None = None,
 ) -> Refreshed:
-    """Save the records that differ from those stored, with their history entries."""
-    changed, changes = changed_records(records.values(), before_of, frameworks, now, cause)
+    """Save the records that differ from those stored, with their history entries (and those of
+    the steps each passed through, `record.steps_of`)."""
+    changed, changes = changed_records(
+        records.values(), before_of, frameworks, now, cause, steps or {}
+    )
     scales = {fid: f.scale for fid, f in frameworks.items()}
     await uow.decisions.save_many(changed, changes, scales, now)
     return Refreshed(changed, changes)

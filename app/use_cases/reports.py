@@ -1,6 +1,10 @@
 """Equity reports: a framework's decisions summarised by school, class, grade, competency and
 subgroups, now or as they stood, and the trend of mastery over weeks or months.
 
+"As of" means one thing everywhere (docs/decisions/00XX-as-of-and-denominators.md): the
+decisions given the results observed up to that instant; "known at" what the service had
+recorded by then.
+
 The database counts (app.ports.ReadModels); the domain (app.domain.reporting) turns counts
 into cells and hides the small ones."""
 
@@ -12,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.domain.access import Principal
+from app.domain.denominators import Denominator, grade_competencies, summed_over_grades
 from app.domain.frameworks import Framework
 from app.domain.report_scope import ReportFilter, check_grouping, competencies_in_scope
 from app.domain.reporting import (
@@ -72,10 +77,21 @@ class Reports:
         framework_id: str,
         group_by: Sequence[Dimension],
         given: ReportFilter,
+        denominator: Denominator,
     ) -> tuple[Framework, ReportScope]:
         check_grouping(group_by)
         framework = await self.frameworks.get_framework(principal, framework_id)
         competencies = competencies_in_scope(framework, given)
+        by_grade = grade_competencies(framework, competencies, denominator)
+        dimensions = tuple(group_by)
+        if by_grade is not None and given.grade is not None:
+            # One grade: its competencies are the scope.
+            wanted = set(by_grade.of(given.grade))
+            competencies = [c for c in competencies if c.id in wanted]
+            by_grade = None
+        elif by_grade is not None and Dimension.GRADE not in dimensions:
+            # Groups that span grades are counted by grade, then summed (_cells).
+            dimensions += (Dimension.GRADE,)
         # Stored decisions keep the status shown when they were written: overrides that have
         # expired since must stop showing before the database counts them.
         await self.overrides.expire_overrides(principal)
@@ -85,11 +101,12 @@ class Reports:
             excluded_competency_ids=tuple(
                 c.id for c in framework.ordered if c.id not in {k.id for k in competencies}
             ),
-            dimensions=tuple(group_by),
+            dimensions=dimensions,
             school_id=given.school_id,
             class_id=given.class_id,
             grade=given.grade,
             subgroups=dict(given.subgroups),
+            grade_competencies=by_grade,
         )
         return framework, scope
 
@@ -98,9 +115,14 @@ class Reports:
         scope: ReportScope,
         population: Mapping[tuple[object, ...], int],
         found: StatusCounts,
+        asked: Sequence[Dimension],
     ) -> list[SummaryCell]:
-        cells = summary_cells(scope.dimensions, population, found, scope.competency_ids)
-        return protect(cells, self.min_cell_size)
+        of_grade = scope.grade_competencies.of if scope.grade_competencies else None
+        cells = summary_cells(scope.dimensions, population, found, scope.competency_ids, of_grade)
+        published = protect(cells, self.min_cell_size)
+        if len(scope.dimensions) == len(asked):
+            return published
+        return summed_over_grades(published, scope.dimensions.index(Dimension.GRADE))
 
     async def mastery_summary(
         self,
@@ -110,21 +132,29 @@ class Reports:
         given: ReportFilter = ReportFilter(),
         *,
         as_of: datetime | None = None,
+        known_at: datetime | None = None,
+        denominator: Denominator = Denominator.GRADE_LEVEL,
     ) -> Summary:
-        """A framework's decisions counted per group; now from the stored decisions, or as of an
-        instant from their history (what the district saw then)."""
-        framework, scope = await self._prepare(principal, framework_id, group_by, given)
+        """A framework's decisions counted per group: now from the stored decisions; `as_of` an
+        instant, given the results observed up to it (as a student's own read is); `known_at`,
+        from only what the service had recorded by then (an audit; `as_of` defaults to it).
+        `denominator`: which competencies each student counts for (app.domain.denominators)."""
+        framework, scope = await self._prepare(
+            principal, framework_id, group_by, given, denominator
+        )
         reads = self.reads(principal.tenant_id)
-        if as_of is None:
+        if as_of is None and known_at is None:
             population, found = await asyncio.gather(
                 reads.population(scope), reads.decision_counts(scope)
             )
         else:
+            cut = (as_of or known_at or self.clock.now()) + _INSTANT
             population, (found,) = await asyncio.gather(
-                reads.population(scope), reads.decision_counts_before(scope, [as_of + _INSTANT])
+                reads.population(scope),
+                reads.decision_counts_before(scope, [cut], _after(known_at)),
             )
-        cells = self._cells(scope, population, found)
-        return Summary(framework, scope.dimensions, cells, self.min_cell_size)
+        cells = self._cells(scope, population, found, group_by)
+        return Summary(framework, tuple(group_by), cells, self.min_cell_size)
 
     async def mastery_trend(
         self,
@@ -135,17 +165,28 @@ class Reports:
         end: datetime | None,
         interval: Interval,
         given: ReportFilter = ReportFilter(),
+        *,
+        known_at: datetime | None = None,
+        denominator: Denominator = Denominator.GRADE_LEVEL,
     ) -> Trend:
-        """The summary at the end of each week or month from `start` to `end` (now if None), from
-        the decisions' history, over today's students in scope."""
+        """The summary at the end of each week or month from `start` to `end` (now if None), as
+        `mastery_summary(as_of=...)` counts it, over today's students in scope."""
         spans = periods(start, end or self.clock.now(), interval)
-        framework, scope = await self._prepare(principal, framework_id, group_by, given)
+        framework, scope = await self._prepare(
+            principal, framework_id, group_by, given, denominator
+        )
         reads = self.reads(principal.tenant_id)
         population, counts = await asyncio.gather(
-            reads.population(scope), reads.decision_counts_before(scope, [p.end for p in spans])
+            reads.population(scope),
+            reads.decision_counts_before(scope, [p.end for p in spans], _after(known_at)),
         )
         points = [
-            TrendPoint(span, self._cells(scope, population, found))
+            TrendPoint(span, self._cells(scope, population, found, group_by))
             for span, found in zip(spans, counts, strict=True)
         ]
-        return Trend(framework, scope.dimensions, points, self.min_cell_size)
+        return Trend(framework, tuple(group_by), points, self.min_cell_size)
+
+
+def _after(moment: datetime | None) -> datetime | None:
+    # Recorded at or before `moment` is recorded strictly before the next instant.
+    return None if moment is None else moment + _INSTANT

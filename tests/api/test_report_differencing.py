@@ -11,7 +11,7 @@ import asyncio
 import itertools
 import random
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,12 +49,14 @@ SCORE = {"mastered": 3.0, "not_yet": 2.0}
 async def _seed(
     container: Container, tenant: Tenant, learners: Sequence[Learner], competencies: int
 ) -> dict[str, datetime]:
-    """The learners, a framework, and their results in two batches ("then", then "now");
-    returns the moments between which the decision history changed."""
+    """The learners, a framework, and their results in two batches ("then", observed on one
+    day, then "now", observed the next); returns the moments, in the school's time (asOf),
+    between which the decisions changed: before any result, after the first day's last, and
+    after the second day's last."""
     pupils = [Pupil(x.id, int(x.school.split("-")[1]), x.grade, x.demographics()) for x in learners]
     await seed_roster(container, tenant, pupils)
     await seed_framework(container, tenant, competencies)
-    moments = {"none": datetime.now(UTC)}
+    moments = {"none": OBSERVED - timedelta(microseconds=1)}
     for day, moment in enumerate(("then", "now")):
         scores = [
             (x.id, c, SCORE[status])
@@ -75,7 +77,10 @@ async def _seed(
         ]
         if items:
             await container.use_cases.evidence.record_evidence(principal_of(tenant), items)
-        moments[moment] = datetime.now(UTC)
+        assert len(items) < 24 * 60, "each batch is observed within its own day"
+        moments[moment] = max(
+            (i.observed_at for i in items), default=OBSERVED + timedelta(days=day)
+        )
     if container.engine.dialect.name == "postgresql":
         # A fresh test database has no planner statistics (a server's autovacuum gathers
         # them): without them every report query nests loops over the students.
@@ -306,7 +311,7 @@ async def test_no_pair_or_triple_of_summaries_and_trends_pins_a_small_group(
         now, before = _rows(learners, answer, group_by, where, scope, moment)
         shown += now
         old += before
-    start = (moments["none"] - timedelta(days=15)).isoformat()
+    start = (OBSERVED - timedelta(days=15)).isoformat()
     trend = await data(
         api,
         f"""{{ masteryTrend(frameworkId: "fw", groupBy: [GRADE, SEX], from: "{start}",

@@ -63,6 +63,7 @@ def change(
         computed_status=c.status,
         computed_score=c.score,
         overridden=False,
+        valid_from=at,
     )
 
 

@@ -22,6 +22,7 @@ from dataclasses import replace
 import pytest
 
 from app.domain.access import TenantId
+from app.domain.denominators import GradeCompetencies
 from app.domain.frameworks import DEFAULT_CALCULATION, DEFAULT_SCALE
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus
 from app.domain.mastery.override import Override
@@ -63,8 +64,13 @@ def decision(
 
 
 def entry(
-    student_id: str, status: MasteryStatus, at: float, competency: str = "m1a"
+    student_id: str,
+    status: MasteryStatus,
+    at: float,
+    competency: str = "m1a",
+    valid: float | None = None,
 ) -> DecisionChange:
+    """A history entry recorded on day `at`, holding from day `valid` (the same by default)."""
     return DecisionChange(
         student_id,
         competency,
@@ -77,6 +83,7 @@ def entry(
         status,
         None,
         False,
+        day(at if valid is None else valid),
     )
 
 
@@ -236,6 +243,73 @@ async def test_decision_counts_before_each_cut(backend: Backend, district: Tenan
     by_school = await reads.decision_counts_before(scope(Dimension.SCHOOL), [day(4)])
     assert by_school == [{(S1,): {M: 1, N: 1}, (S2,): {N: 1, I: 1}}]
     assert await reads.decision_counts_before(scope(), []) == []
+
+
+async def test_decision_counts_before_read_valid_time_and_known_before_transaction_time(
+    backend: Backend, district: TenantId
+) -> None:
+    """On m2 alone (s-1..s-4 are in scope): results observed in October and loaded later.
+
+    entry (recorded day, holds from day)        s-1          s-2          s-3
+    1st                                         N (20, 5)    M (20, 8)    N (30, 25)
+    2nd                                         M (20, 12)   N (31, 6)    M (32, 26)
+
+    s-2's 2nd entry is a correction recorded later that holds from day 6 by itself but never
+    before the entry it follows (day 8): carried forward, it holds from day 8."""
+    later = [
+        entry("s-1", N, 20, "m2", valid=5),
+        entry("s-2", M, 20, "m2", valid=8),
+        entry("s-1", M, 20, "m2", valid=12),
+        entry("s-3", N, 30, "m2", valid=25),
+        entry("s-2", N, 31, "m2", valid=6),
+        entry("s-3", M, 32, "m2", valid=26),
+    ]
+    async with backend.uow(district) as uow:
+        await uow.decisions.save_many([], later, {"math": DEFAULT_SCALE}, day(32))
+        await uow.commit()
+    reads = backend.reads(district)
+    m2 = scope(competencies=("m2",))
+    cuts = [day(5), day(6), day(9), day(13), day(27)]
+    # The district's own history has no m2 entry: only these count.
+    assert await reads.decision_counts_before(m2, cuts) == [
+        {},  # nothing holds before day 5
+        {(): {N: 1}},  # s-1 N from day 5
+        {(): {N: 2}},  # s-1 N; s-2: the correction holds from day 8 (carried), so N
+        {(): {M: 1, N: 1}},  # s-1 M from 12; s-2 N
+        {(): {M: 2, N: 1}},  # s-3 M from 26 (N from 25 replaced)
+    ]
+    # What the service had recorded by day 21 (the day-20 entries): s-2 mastered still.
+    assert await reads.decision_counts_before(m2, cuts, known_before=day(21)) == [
+        {},
+        {(): {N: 1}},
+        {(): {N: 1, M: 1}},
+        {(): {M: 2}},
+        {(): {M: 2}},
+    ]
+    # Known before day 31: s-3's N (recorded day 30) is known, its M (day 32) not yet.
+    assert (await reads.decision_counts_before(m2, [day(27)], known_before=day(31))) == [
+        {(): {M: 2, N: 1}}
+    ]
+
+
+async def test_grade_level_counts_each_grade_on_its_own_competencies(
+    backend: Backend, district: TenantId
+) -> None:
+    """Grade 05 counts m1a alone, grade 06 m1b and m2. Now: 05 has s-1 (m1a mastered), s-2
+    (mastered) and s-4 (not yet); 06 has s-3 (m2 mastered; its m1a is not grade 06's) and
+    s-4 (nothing on m1b or m2). Before day 4, from the history (all on m1a): 05 s-1 mastered
+    and s-4 not yet; 06 nothing (s-3's and s-4's m1a are not grade 06's)."""
+    levels = GradeCompetencies({"05": ("m1a",), "06": ("m1b", "m2")}, others=())
+    by_grade = replace(scope(Dimension.GRADE), grade_competencies=levels)
+    reads = backend.reads(district)
+    assert await reads.decision_counts(by_grade) == {("05",): {M: 2, N: 1}, ("06",): {M: 1}}
+    assert await reads.decision_counts_before(by_grade, [day(4)]) == [{("05",): {M: 1, N: 1}}]
+    # With the competency too: each grade's competencies alone.
+    both = replace(scope(Dimension.GRADE, Dimension.COMPETENCY), grade_competencies=levels)
+    assert await reads.decision_counts(both) == {
+        ("05", "m1a"): {M: 2, N: 1},
+        ("06", "m2"): {M: 1},
+    }
 
 
 async def test_members_and_their_classes(backend: Backend, district: TenantId) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from enum import Enum
 
@@ -157,35 +157,60 @@ class FakeReadModels:
         for (student, competency), row in decisions.items():
             if row.record.framework_id == scope.framework_id and self._in_scope(competency, scope):
                 by_student.setdefault(student, []).append((competency, row.shown_status))
-        counted: Counter[tuple[Key, MasteryStatus]] = Counter()
-        for student, key in self._rows(scope):
-            for competency, status in by_student.get(student, []):
-                counted[(_with_competency(scope.dimensions, key, competency), status)] += 1
-        return _status_counts(counted)
+        return _counted(scope, self._rows(scope), by_student)
 
     async def decision_counts_before(
-        self, scope: ReportScope, cuts: Sequence[datetime]
+        self, scope: ReportScope, cuts: Sequence[datetime], known_before: datetime | None = None
     ) -> list[StatusCounts]:
         entries: dict[tuple[str, str], list[StoredChange]] = {}
-        for entry in self._committed().decision_history:
+        for entry in sorted(self._committed().decision_history, key=lambda e: e.seq):
             c = entry.change
-            if c.framework_id == scope.framework_id and self._in_scope(c.competency_id, scope):
+            known = known_before is None or c.changed_at < known_before
+            if (
+                known
+                and c.framework_id == scope.framework_id
+                and self._in_scope(c.competency_id, scope)
+            ):
                 entries.setdefault((c.student_id, c.competency_id), []).append(entry)
+        # Each entry holds from the latest valid time of it and the entries recorded before it.
+        held: dict[tuple[str, str], list[tuple[datetime, MasteryStatus]]] = {}
+        for pair, history in entries.items():
+            latest = history[0].change.valid_from
+            for entry in history:
+                latest = max(latest, entry.change.valid_from)
+                held.setdefault(pair, []).append((latest, entry.change.status))
         rows = list(self._rows(scope))
         found: list[StatusCounts] = []
         for cut in cuts:
             shown: dict[str, list[tuple[str, MasteryStatus]]] = {}
-            for (student, competency), history in entries.items():
-                before = [e for e in history if e.change.changed_at < cut]
+            for (student, competency), timeline in held.items():
+                before = [status for at, status in timeline if at < cut]
                 if before:
-                    last = max(before, key=lambda e: (e.change.changed_at, e.seq))
-                    shown.setdefault(student, []).append((competency, last.change.status))
-            counted: Counter[tuple[Key, MasteryStatus]] = Counter()
-            for student, key in rows:
-                for competency, status in shown.get(student, []):
-                    counted[(_with_competency(scope.dimensions, key, competency), status)] += 1
-            found.append(_status_counts(counted))
+                    shown.setdefault(student, []).append((competency, before[-1]))
+            found.append(_counted(scope, rows, shown))
         return found
+
+
+def _counted(
+    scope: ReportScope,
+    rows: Iterable[tuple[str, Key]],
+    by_student: Mapping[str, list[tuple[str, MasteryStatus]]],
+) -> StatusCounts:
+    """Each student's decisions counted in each of their groups."""
+    counted: Counter[tuple[Key, MasteryStatus]] = Counter()
+    for student, key in rows:
+        for competency, status in by_student.get(student, []):
+            if _of_their_grade(scope, key, competency):
+                counted[(_with_competency(scope.dimensions, key, competency), status)] += 1
+    return _status_counts(counted)
+
+
+def _of_their_grade(scope: ReportScope, key: Key, competency: str) -> bool:
+    """Whether a decision counts under the grade its student is grouped by."""
+    if scope.grade_competencies is None:
+        return True
+    roster = [d for d in scope.dimensions if d is not Dimension.COMPETENCY]
+    return competency in scope.grade_competencies.of(key[roster.index(Dimension.GRADE)])
 
 
 def _subgroup(dm: Demographics | None, dim: Dimension) -> object:

@@ -217,6 +217,7 @@ def change_values(change: DecisionChange, tenant: int) -> dict[str, Any]:
         "computed_status": change.computed_status.value,
         "computed_score": change.computed_score,
         "overridden": change.overridden,
+        "valid_from": change.valid_from,
     }
 
 
@@ -233,4 +234,5 @@ def change_from_row(row: StoredRow) -> DecisionChange:
         computed_status=MasteryStatus(row["computed_status"]),
         computed_score=row["computed_score"],
         overridden=row["overridden"],
+        valid_from=row["valid_from"],
     )

@@ -195,14 +195,15 @@ class DecisionChangeRow(SQLModel, table=True):
             "framework_id",
             "changed_at",
         ),
-        # Trends take each decision's last entry before a cut: one ordered pass per framework.
+        # Trends take each decision's last entry before a cut, in the order entries were
+        # recorded: one ordered pass per framework.
         sa.Index(
-            "ix_decision_history_tenant_framework_student_competency_at",
+            "ix_decision_history_tenant_framework_student_competency_seq",
             "tenant_id",
             "framework_id",
             "student_id",
             "competency_id",
-            "changed_at",
+            "seq",
         ),
     )
 
@@ -221,6 +222,9 @@ class DecisionChangeRow(SQLModel, table=True):
     computed_status: str = Field(max_length=24)
     computed_score: float | None = None
     overridden: bool = False
+    # From when, in the school's time, the entry holds (valid time; changed_at is when it was
+    # recorded): reports `asOf` an instant read by it, `knownAt` by changed_at.
+    valid_from: datetime = _instant()
 
 
 class OverrideRow(SQLModel, table=True):

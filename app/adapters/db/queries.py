@@ -21,10 +21,10 @@ from app.adapters.db import tables as t
 from app.adapters.db.engine import READ
 from app.adapters.db.errors import failures_translated
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
+from app.adapters.db.report_sql import in_scope, of_their_grade, status_counts, with_competency
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
-from app.domain.mastery.decision import MasteryStatus
 from app.domain.reporting import (
     RACE_ETHNICITY_RULE,
     Dimension,
@@ -72,8 +72,12 @@ class SqlReadModels:
             await session.connection(execution_options=READ)
             yield session
 
-    async def _all(self, stmt: sa.Executable) -> Sequence[sa.Row[Any]]:
+    async def _all(self, stmt: sa.Executable, *, hashed: bool = False) -> Sequence[sa.Row[Any]]:
         async with self._reading() as session:
+            if hashed and session.get_bind().dialect.name == "postgresql":
+                # Every row of a trend's state meets every student: a nested loop (chosen when
+                # a fresh load has no statistics yet) multiplies them; hashing reads each once.
+                await session.execute(sa.text("SET LOCAL enable_nestloop = off"))
             return (await session.execute(stmt)).all()
 
     async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:
@@ -122,40 +126,50 @@ class SqlReadModels:
     async def decision_counts(self, scope: ReportScope) -> StatusCounts:
         p, columns = self._distinct_students(scope)
         d = _decisions
-        grouped = _with_competency(scope.dimensions, columns, d.c.competency_id)
+        grouped = with_competency(scope.dimensions, columns, d.c.competency_id)
         stmt = (
             sa.select(*grouped, d.c.status, sa.func.count())
             .select_from(p)
             .join(d, sa.and_(d.c.tenant_id == self._tenant, d.c.student_id == p.c.student_id))
-            .where(d.c.framework_id == scope.framework_id, _in(d.c.competency_id, scope))
+            .where(
+                d.c.framework_id == scope.framework_id,
+                in_scope(d.c.competency_id, scope),
+                of_their_grade(scope, columns, d.c.competency_id),
+            )
             .group_by(*grouped, d.c.status)
         )
-        return _status_counts(await self._all(stmt))
+        return status_counts(await self._all(stmt))
 
     async def decision_counts_before(
-        self, scope: ReportScope, cuts: Sequence[datetime]
+        self, scope: ReportScope, cuts: Sequence[datetime], known_before: datetime | None = None
     ) -> list[StatusCounts]:
         if not cuts:
             return []
         p, columns = self._distinct_students(scope)
         h = _history
-        ordered = (h.c.changed_at, h.c.seq)
+        pair = (h.c.student_id, h.c.competency_id)
+        recorded = [
+            h.c.tenant_id == self._tenant,
+            h.c.framework_id == scope.framework_id,
+            in_scope(h.c.competency_id, scope),
+        ]
+        if known_before is not None:
+            recorded.append(h.c.changed_at < known_before)
+        # An entry holds from its valid time carried forward in the order entries were recorded
+        # (a correction recorded later never holds before what it corrects), until the next
+        # entry's: the greater of this one's and the next's own. One window, one sort.
+        held = sa.func.max(h.c.valid_from).over(partition_by=pair, order_by=h.c.seq, rows=(None, 0))
+        following = sa.func.lead(h.c.valid_from).over(partition_by=pair, order_by=h.c.seq)
         entries = (
             sa.select(
-                h.c.student_id,
-                h.c.competency_id,
+                *pair,
                 h.c.status,
-                h.c.changed_at,
-                sa.func.lead(h.c.changed_at)
-                .over(partition_by=(h.c.student_id, h.c.competency_id), order_by=ordered)
-                .label("next_at"),
+                held.label("held_from"),
+                sa.case(
+                    (following.is_(None), None), (following > held, following), else_=held
+                ).label("next_at"),
             )
-            .where(
-                h.c.tenant_id == self._tenant,
-                h.c.framework_id == scope.framework_id,
-                _in(h.c.competency_id, scope),
-                h.c.changed_at < max(cuts),
-            )
+            .where(*recorded)
             .subquery("entries")
         )
         cut_rows = sa.union_all(
@@ -164,26 +178,37 @@ class SqlReadModels:
                 for i, at in enumerate(cuts)
             )
         ).subquery("cuts")
-        grouped = _with_competency(scope.dimensions, columns, entries.c.competency_id)
-        stmt = (
-            sa.select(cut_rows.c.period, *grouped, entries.c.status, sa.func.count())
+        # Each decision's status at each cut, computed once (materialised: a planner without
+        # statistics would otherwise run the window again for every student it joins).
+        state = (
+            sa.select(
+                cut_rows.c.period, entries.c.student_id, entries.c.competency_id, entries.c.status
+            )
             .select_from(cut_rows)
             .join(
                 entries,
                 sa.and_(
-                    entries.c.changed_at < cut_rows.c.at,
+                    entries.c.held_from < cut_rows.c.at,
                     sa.or_(entries.c.next_at.is_(None), entries.c.next_at >= cut_rows.c.at),
                 ),
             )
-            .join(p, p.c.student_id == entries.c.student_id)
-            .group_by(cut_rows.c.period, *grouped, entries.c.status)
+            .cte("state")
+            .prefix_with("MATERIALIZED", dialect="postgresql")
+        )
+        grouped = with_competency(scope.dimensions, columns, state.c.competency_id)
+        stmt = (
+            sa.select(state.c.period, *grouped, state.c.status, sa.func.count())
+            .select_from(state)
+            .join(p, p.c.student_id == state.c.student_id)
+            .where(of_their_grade(scope, columns, state.c.competency_id))
+            .group_by(state.c.period, *grouped, state.c.status)
         )
         found: list[StatusCounts] = [{} for _ in cuts]
         by_period: dict[int, list[Sequence[Any]]] = defaultdict(list)
-        for row in await self._all(stmt):
+        for row in await self._all(stmt, hashed=True):
             by_period[int(row[0])].append(row[1:])
         for period, rows in by_period.items():
-            found[period] = _status_counts(rows)
+            found[period] = status_counts(rows)
         return found
 
     def _distinct_students(
@@ -347,32 +372,3 @@ def race_ethnicity_sql(dm: sa.FromClause) -> sa.ColumnElement[Any]:
             holds = sa.or_(count > 1, dm.c[condition.also].is_(True))
         whens.append((holds, category.value))
     return sa.case(*whens, else_=RaceEthnicity.UNKNOWN.value)
-
-
-def _in(column: sa.ColumnElement[Any], scope: ReportScope) -> sa.ColumnElement[bool]:
-    excluded, included = scope.excluded_competency_ids, scope.competency_ids
-    if not excluded:
-        return sa.true()
-    if len(excluded) < len(included):
-        return column.not_in(list(excluded))
-    return column.in_(list(included))
-
-
-def _with_competency(
-    dimensions: Sequence[Dimension],
-    columns: Sequence[sa.ColumnElement[Any]],
-    competency: sa.ColumnElement[Any],
-) -> list[sa.ColumnElement[Any]]:
-    """The grouped columns with the competency in its place among the dimensions."""
-    out = list(columns)
-    if Dimension.COMPETENCY in dimensions:
-        out.insert(dimensions.index(Dimension.COMPETENCY), competency)
-    return out
-
-
-def _status_counts(rows: Sequence[Sequence[Any]]) -> StatusCounts:
-    found: StatusCounts = {}
-    for row in rows:
-        *key, status, count = row
-        found.setdefault(tuple(key), {})[MasteryStatus(status)] = int(count)
-    return found

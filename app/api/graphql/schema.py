@@ -24,10 +24,13 @@ from app.api.graphql.context import GraphInfo, context_getter, needs
 from app.api.graphql.errors import answered, log_unexpected, unavailable
 from app.api.graphql.limits import Limits, QueryLimits, page_size
 from app.api.graphql.scalars import SCALAR_OVERRIDES
-from app.api.graphql.types.enums import OrgType, SummaryDimension, TrendInterval
+from app.api.graphql.types.enums import Denominator, OrgType, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.api.graphql.types.reports import (
+    AS_OF,
+    DENOMINATOR,
+    KNOWN_AT,
     Labels,
     MasterySummary,
     MasteryTrend,
@@ -205,7 +208,11 @@ class Query:
         framework_id: strawberry.ID,
         group_by: list[SummaryDimension],
         filter: SummaryFilter | None = None,
-        as_of: datetime | None = None,
+        as_of: Annotated[datetime | None, strawberry.argument(description=AS_OF)] = None,
+        known_at: Annotated[datetime | None, strawberry.argument(description=KNOWN_AT)] = None,
+        denominator: Annotated[
+            Denominator, strawberry.argument(description=DENOMINATOR)
+        ] = Denominator.GRADE_LEVEL,
     ) -> MasterySummary | None:
         c = info.context
         summary = await c.use_cases.reports.mastery_summary(
@@ -214,6 +221,8 @@ class Query:
             group_by,
             (filter or SummaryFilter()).domain(),
             as_of=aware(as_of),
+            known_at=aware(known_at),
+            denominator=denominator,
         )
         labels = await Labels.load(info, summary.framework, summary.cells, summary.dimensions)
         return MasterySummary(
@@ -222,6 +231,7 @@ class Query:
             min_cell_size=summary.min_cell_size,
             count_step=rep.COUNT_STEP,
             as_of=aware(as_of),
+            known_at=aware(known_at),
             rows=rows_of(summary.cells, summary.dimensions, labels),
         )
 
@@ -235,6 +245,10 @@ class Query:
         to: datetime | None = None,
         interval: TrendInterval = rep.Interval.MONTH,
         filter: SummaryFilter | None = None,
+        known_at: Annotated[datetime | None, strawberry.argument(description=KNOWN_AT)] = None,
+        denominator: Annotated[
+            Denominator, strawberry.argument(description=DENOMINATOR)
+        ] = Denominator.GRADE_LEVEL,
     ) -> MasteryTrend | None:
         c = info.context
         trend = await c.use_cases.reports.mastery_trend(
@@ -245,6 +259,8 @@ class Query:
             aware(to),
             interval,
             (filter or SummaryFilter()).domain(),
+            known_at=aware(known_at),
+            denominator=denominator,
         )
         every = [cell for p in trend.points for cell in p.cells]
         labels = await Labels.load(info, trend.framework, every, trend.dimensions)

@@ -4,7 +4,7 @@ a rollup's, one nothing is known about yet), and the changes kept as its history
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -53,7 +53,12 @@ class DecisionRecord:
 
 @dataclass(frozen=True)
 class DecisionChange:
-    """One entry of a decision's history: what was shown and what the engine said, and why."""
+    """One entry of a decision's history: what was shown and what the engine said, and why.
+
+    Two times (docs/decisions/00XX-as-of-and-denominators.md): `changed_at` is when the service
+    recorded the entry (transaction time: what an audit asks, `knownAt`), `valid_from` the
+    instant in the school's time from which it holds (valid time: what `asOf` asks): the latest
+    observation of a result it reflects, or the moment an override was set, cleared or expired."""
 
     student_id: str
     competency_id: str
@@ -66,6 +71,7 @@ class DecisionChange:
     computed_status: MasteryStatus
     computed_score: float | None
     overridden: bool
+    valid_from: datetime
 
 
 def change_of(
@@ -74,9 +80,12 @@ def change_of(
     scale: Scale,
     at: datetime,
     cause: ChangeCause,
+    observed_through: datetime | None = None,
 ) -> DecisionChange | None:
     """The history entry for a change, or None when neither the shown nor the computed status
-    or level moved (a score that moves within its level is not history; the evidence is)."""
+    or level moved (a score that moves within its level is not history; the evidence is).
+    `observed_through` is the latest observation of a result the new decision reflects; the
+    entry holds from then, or from `at` for a teacher's override (or without observations)."""
     new = after.shown(at, scale)
     if before is not None:
         old = before.shown(at, scale)
@@ -105,7 +114,52 @@ def change_of(
         computed_status=after.computed.status,
         computed_score=after.computed.score,
         overridden=new.overridden,
+        valid_from=valid_from(cause, at, observed_through),
     )
+
+
+_OVERRIDE_CAUSES = frozenset(
+    {ChangeCause.OVERRIDE_SET, ChangeCause.OVERRIDE_CLEARED, ChangeCause.OVERRIDE_EXPIRED}
+)
+
+
+def valid_from(cause: ChangeCause, at: datetime, observed_through: datetime | None) -> datetime:
+    """From when (in the school's time) a history entry holds: an override from the moment it
+    was set, cleared or expired (`at`, as `as_of` reads find overrides); a change of the
+    evidence or the policy from the latest observation it reflects, so that a result observed
+    in October and loaded in December counts from October, as the student's own read says."""
+    if cause in _OVERRIDE_CAUSES or observed_through is None:
+        return at
+    return observed_through
+
+
+def observations_through(
+    records: Iterable[DecisionRecord],
+    before_of: Mapping[StudentCompetency, DecisionRecord],
+    frameworks: Mapping[str, Framework],
+) -> dict[StudentCompetency, datetime]:
+    """The latest observation each record reflects: a leaf's latest counted result (before or
+    after the change: a voided latest result still dates the correction), a rollup's the latest
+    of the leaves beneath it among these records."""
+    through: dict[StudentCompetency, datetime] = {}
+    for record in records:
+        key = (record.student_id, record.competency_id)
+        times = [
+            r.state.last_absorbed[0]
+            for r in (record, before_of.get(key))
+            if r is not None and r.state is not None and r.state.last_absorbed is not None
+        ]
+        if not times:
+            continue
+        latest = max(times)
+        framework = frameworks[record.framework_id]
+        for competency_id in (
+            record.competency_id,
+            *(a.id for a in framework.ancestors_of(record.competency_id)),
+        ):
+            k = (record.student_id, competency_id)
+            through[k] = max(latest, through.get(k, latest))
+    return through
 
 
 def same_record(before: DecisionRecord | None, after: DecisionRecord) -> bool:
@@ -125,19 +179,81 @@ def changed_records(
     frameworks: Mapping[str, Framework],
     at: datetime,
     cause: ChangeCause,
+    steps: Mapping[StudentCompetency, Sequence[Step]] | None = None,
 ) -> tuple[list[DecisionRecord], list[DecisionChange]]:
-    """The records that differ from those stored, and the history entries they make."""
+    """The records that differ from those stored, and the history entries they make: with
+    `steps`, the records a leaf passed through on its way (each new result of a batch), so
+    that its history has every change at the instant it was observed."""
+    records = list(records)
+    through = observations_through(records, before_of, frameworks)
     changed: list[DecisionRecord] = []
     changes: list[DecisionChange] = []
     for record in records:
-        before = before_of.get((record.student_id, record.competency_id))
+        key = (record.student_id, record.competency_id)
+        before = before_of.get(key)
         if same_record(before, record):
             continue
         changed.append(record)
-        change = change_of(before, record, frameworks[record.framework_id].scale, at, cause)
+        scale = frameworks[record.framework_id].scale
+        previous = before
+        for step, observed in (steps or {}).get(key, ()):
+            change = change_of(previous, step, scale, at, cause, observed)
+            if change is not None:
+                changes.append(change)
+                previous = step
+        change = change_of(previous, record, scale, at, cause, through.get(key))
         if change is not None:
             changes.append(change)
     return changed, changes
+
+
+def latest_absorbed(record: DecisionRecord) -> datetime | None:
+    """The observation of the latest result a leaf's record counts (None for a rollup)."""
+    last = record.state.last_absorbed if record.state is not None else None
+    return last[0] if last is not None else None
+
+
+Step = tuple[DecisionRecord, datetime]
+"""A record a decision passed through within one write, and from when it held."""
+
+
+def rollup_steps(
+    frameworks: Mapping[str, Framework],
+    framework_of: Mapping[str, str],
+    leaf_steps: Mapping[StudentCompetency, Sequence[Step]],
+    leaves: Mapping[StudentCompetency, DecisionRecord],
+    stored: Mapping[StudentCompetency, DecisionRecord],
+    now: datetime,
+) -> dict[StudentCompetency, list[Step]]:
+    """The rollups a student's leaves passed through within one write, in the order observed:
+    each leaf's steps and final record applied one at a time (at its observation), the
+    ancestors rolled up after each. Only for students with leaf steps; the final rollups are
+    `rolled_up_records`'."""
+    events: dict[str, list[tuple[datetime, str, DecisionRecord]]] = defaultdict(list)
+    for (student_id, cid), steps in leaf_steps.items():
+        events[student_id] += [(observed, cid, record) for record, observed in steps]
+    for (student_id, cid), record in leaves.items():
+        observed = latest_absorbed(record)
+        if student_id in events and observed is not None:
+            events[student_id].append((observed, cid, record))
+    by_student: dict[str, dict[str, DecisionRecord]] = defaultdict(dict)
+    for (sid, cid), record in stored.items():
+        if sid in events:
+            by_student[sid][cid] = record
+    out: dict[StudentCompetency, list[Step]] = defaultdict(list)
+    for student_id, happened in events.items():
+        current = by_student[student_id]
+        for observed, cid, record in sorted(happened, key=lambda e: (e[0], e[1])):
+            framework = frameworks[framework_of[cid]]
+            current[cid] = record
+            decisions = {c: r.computed for c, r in current.items() if c in framework}
+            for parent, computed in roll_up(framework, decisions, {cid}).items():
+                rolled = rollup_record(
+                    framework, student_id, parent, computed, current.get(parent), now
+                )
+                current[parent] = rolled
+                out[(student_id, parent)].append((rolled, observed))
+    return dict(out)
 
 
 def _next_score(framework: Framework, record: DecisionRecord, at: datetime) -> float | None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.domain.evidence import Evidence
+from app.domain.evidence import Evidence, counted_in_order
 from app.domain.frameworks import Framework
 from app.domain.mastery.decision import DecisionState, absorb, advance, recompute
 from app.domain.mastery.record import DecisionRecord, StudentCompetency, leaf_record
@@ -95,6 +95,30 @@ def advanced_record(
     return leaf_record(
         framework, touch.student_id, touch.competency_id, computed, new_state, before, now
     )
+
+
+def steps_of(
+    framework: Framework, touch: Touch, before: DecisionRecord | None, now: datetime
+) -> list[DecisionRecord]:
+    """The touched leaf's record after each of its new results but the last, in the order they
+    were observed: a batch that brings a term's results at once keeps the term's history, each
+    step holding from its result's observation. None when the leaf is recomputed instead."""
+    state = _state_to_extend(framework, touch, before)
+    if state is None:
+        return []
+    policy = framework.policy_for(touch.competency_id)
+    steps: list[DecisionRecord] = []
+    for result in counted_in_order(touch.new, policy)[:-1]:
+        advanced = advance(policy, state, (result,))
+        if advanced is None:
+            return []
+        computed, state = advanced
+        steps.append(
+            leaf_record(
+                framework, touch.student_id, touch.competency_id, computed, state, before, now
+            )
+        )
+    return steps
 
 
 def recomputed_record(

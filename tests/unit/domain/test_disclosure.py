@@ -32,6 +32,7 @@ from tests.differencing import (
     Row,
     combinations,
     naive,
+    percent_range,
     published,
     read_exact,
     read_ranges,
@@ -116,6 +117,38 @@ def test_every_group_lies_in_the_ranges_of_its_published_row(
     exact = (s, m, n, i, decisions - m - n - i)
     for measure, value in zip(("students", *STATUSES), exact, strict=True):
         assert ranges[measure][0] <= value <= ranges[measure][1], measure
+
+
+@given(
+    st.integers(1, 60),
+    st.integers(MIN, 400),
+    st.lists(st.floats(0, 1), min_size=3, max_size=3),
+)
+def test_the_exact_percentage_lies_in_the_published_range(
+    c: int, s: int, shares: list[float]
+) -> None:
+    decisions = s * c
+    m, n, i = (int(decisions * x / 3) for x in shares)
+    cell = blur(_exact(s, c, m, n, i))
+    assert cell.percent_range is not None
+    low, high = cell.percent_range
+    assert low <= 100 * m / decisions <= high
+    assert cell.percent_range == percent_range(cell.students or 0, cell.mastered or 0, c)
+
+
+def test_no_one_mastered_of_ten_reads_as_a_range_not_an_estimate() -> None:
+    """0 of 10 students on one competency: published 10 students, 0 mastered (0-9), so 0 to
+    9 of 10 to 19: 0% to 90%, too wide to print a percentage (the old rule printed 31%)."""
+    cell = blur(_exact(10, 1, 0, 10, 0))
+    assert (cell.mastered, cell.percent_range, cell.percent_mastered) == (0, (0, 90), None)
+    # 150 students on 85 competencies, 900 mastered: 850-1699 of 12750-13515: 6% to 14%,
+    # printed from the middles: 2549 / 26265 = 9.7%.
+    wide = blur(_exact(150, 85, 900, 0, 0))
+    assert (wide.mastered, wide.percent_range, wide.percent_mastered) == (850, (6, 14), 10.0)
+    # 1000 students on 1 competency, 455 mastered: 450-459 of 1000-1009: 44% to 46%, 45 printed
+    # (the middles: 454.5 / 1004.5 = 45.2%).
+    large = blur(_exact(1000, 1, 455, 0, 0))
+    assert (large.percent_range, large.percent_mastered) == ((44, 46), 45.0)
 
 
 @functools.cache

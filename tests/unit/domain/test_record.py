@@ -18,8 +18,10 @@ from app.domain.mastery.record import (
     leaf_record,
     rolled_up_records,
     rollup_record,
+    rollup_steps,
     same_record,
     student_records,
+    valid_from,
     with_override,
 )
 from app.domain.mastery.refresh import (
@@ -27,6 +29,7 @@ from app.domain.mastery.refresh import (
     advanced_record,
     decisions_read,
     recomputed_record,
+    steps_of,
     touches_of,
 )
 from app.domain.mastery.rollup import undecided
@@ -225,12 +228,86 @@ def test_only_records_that_differ_are_saved_and_only_moves_of_status_or_level_ar
             S.MASTERED,
             3.5,
             False,
+            day(0),  # recorded on day 20, it holds from its result's observation on day 0
         )
     ]
     changed, changes = changed_records(
         [within], stored, {"f": FRAMEWORK}, NOW, ChangeCause.EVIDENCE
     )
     assert (changed, changes) == ([within], [])
+
+
+def test_an_entry_holds_from_the_latest_observation_it_reflects() -> None:
+    """Leaves from their latest counted result (a voided latest one still dates the change);
+    their ancestors from the latest of the leaves beneath them; overrides from when set."""
+    policy = FRAMEWORK.policy_for("alg.0")
+    two = [evidence(2, 3, competency_id="alg.0"), evidence(4, 7, seq=1, competency_id="alg.0")]
+    before = leaf_record(FRAMEWORK, "s1", "alg.0", latest(4), absorb(policy, two), None, day(8))
+    voided = absorb(policy, two[:1])
+    after = leaf_record(FRAMEWORK, "s1", "alg.0", latest(2), voided, before, NOW)
+    alg1 = leaf("alg.1", 3.5)  # observed on day 0
+    alg = rollup_record(FRAMEWORK, "s1", "alg", rolled(S.NOT_YET, 2.75, DEVELOPING, 2), None, NOW)
+    stored = {("s1", "alg.0"): before}
+    _, changes = changed_records(
+        [after, alg1, alg], stored, {"f": FRAMEWORK}, NOW, ChangeCause.VOID
+    )
+    held = {(c.competency_id, c.valid_from) for c in changes}
+    # alg.0: day 7 (the voided result's); alg.1: day 0; alg: day 7, the later of its leaves'.
+    assert held == {("alg.0", day(7)), ("alg.1", day(0)), ("alg", day(7))}
+    assert valid_from(ChangeCause.OVERRIDE_SET, NOW, day(7)) == NOW
+    assert valid_from(ChangeCause.EVIDENCE, NOW, None) == NOW
+    assert valid_from(ChangeCause.POLICY, NOW, day(7)) == day(7)
+
+
+def test_a_batch_of_a_terms_results_keeps_each_change_at_its_observation() -> None:
+    """Three results of alg.0 in one batch (2 on day 3, 3 on day 5, 2.5 on day 9, latest
+    counts): not yet, mastered, not yet: three entries, each holding from its result's day."""
+    results = (
+        evidence(3, 5, seq=2, competency_id="alg.0"),
+        evidence(2, 3, seq=1, competency_id="alg.0"),
+        evidence(2.5, 9, seq=3, competency_id="alg.0"),
+    )
+    touch = Touch("s1", "alg.0", new=results)
+    final = advanced_record(FRAMEWORK, touch, None, NOW)
+    assert final is not None
+    steps = steps_of(FRAMEWORK, touch, None, NOW)
+    assert [s.computed for s in steps] == [latest(2, 1), latest(3, 2)]
+    passed = {("s1", "alg.0"): [(day(3), *steps[:1]), (day(5), *steps[1:])]}
+    passed = {k: [(r, at) for at, r in v] for k, v in passed.items()}
+    _, changes = changed_records([final], {}, {"f": FRAMEWORK}, NOW, ChangeCause.EVIDENCE, passed)
+    assert [(c.status, c.valid_from, c.changed_at) for c in changes] == [
+        (S.NOT_YET, day(3), NOW),
+        (S.MASTERED, day(5), NOW),
+        (S.NOT_YET, day(9), NOW),
+    ]
+    # Its parents pass through the same moments: alg rolled up from alg.0 alone at each.
+    rolled = rollup_steps(
+        {"f": FRAMEWORK},
+        {c.id: "f" for c in FRAMEWORK.ordered},
+        passed,
+        {("s1", "alg.0"): final},
+        {},
+        NOW,
+    )
+    assert [at for _, at in rolled[("s1", "alg")]] == [day(3), day(5), day(9)]
+    assert [r.computed.score for r, _ in rolled[("s1", "alg")]] == [2, 3, 2.5]
+    # The last step is the rollup the write stores.
+    (stored_alg,) = [
+        r
+        for k, r in rolled_up_records(
+            {"f": FRAMEWORK},
+            {c.id: "f" for c in FRAMEWORK.ordered},
+            {("s1", "alg.0"): final},
+            {},
+            NOW,
+        ).items()
+        if k == ("s1", "alg")
+    ]
+    assert rolled[("s1", "alg")][-1][0] == stored_alg
+    # A late result is recomputed from the whole history: no steps.
+    stored = leaf_record(FRAMEWORK, "s1", "alg.0", final.computed, final.state, None, NOW)
+    late = Touch("s1", "alg.0", new=(evidence(4, 1, seq=4, competency_id="alg.0"),) * 2)
+    assert steps_of(FRAMEWORK, late, stored, NOW) == []
 
 
 # -- refreshing after a change of evidence -----------------------------------------------

@@ -67,3 +67,11 @@ def test_a_dimension_is_grouped_by_once() -> None:
         (("groupBy",), "SCHOOL is repeated"),
         (("groupBy",), "SEX is repeated"),
     ]
+
+
+def test_a_kind_is_found_whatever_its_case() -> None:
+    """CASE packages write "Standard", the schema's example says "standard": both find the
+    same two active standards."""
+    for written in ("standard", "Standard", "STANDARD"):
+        assert ids(ReportFilter(competency_kind=written)) == ["alg.0", "geo.0"]
+    assert ids(ReportFilter(competency_kind="standards")) == []

@@ -73,9 +73,11 @@ def test_nine_students_are_suppressed_and_ten_are_not() -> None:
     assert ten.suppressed
     assert ten.students is None
     assert not twelve.suppressed
-    # 12 students (10 to 19), 6 of 12 decisions mastered (0 to 9); the percentage from the
-    # middles: 4.5 / 14.5 = 31.03%.
-    assert twelve == SummaryCell(("c",), 10, 10, 0, 0, 0, 10, 31.0)
+    # 12 students (10 to 19), 6 of 12 decisions mastered (0 to 9): 0 to 9 of 10 to 19 is 0% to
+    # 90%, too wide to print (the middles would have said 31%).
+    assert twelve == SummaryCell(
+        ("c",), 10, 10, 0, 0, 0, 10, None, bounds=((0, 9), (10, 19)), percent_range=(0, 90)
+    )
 
 
 def test_a_single_cell_of_ten_is_shown() -> None:
@@ -88,12 +90,25 @@ def test_every_shown_count_is_the_start_of_its_range() -> None:
     # 37 students on 3 competencies: 111 decisions, 50 mastered, 31 not yet, 8 insufficient,
     # 22 no evidence. Students 30-39; decision counts in ranges of 30 (ten students' worth):
     # mastered 30-59, not yet 30-59, insufficient 0-29; decisions 30 x 3; no evidence the rest,
-    # 90 - 60. Mastered, from the middles: 44.5 / (34.5 x 3) = 43.0%.
+    # 90 - 60. Mastered 30-59 of 90-117 decisions: 3000/117 = 25.6% down to 25, 5900/90 =
+    # 65.6% up to 66; 41 points wide, so no single percentage (the middles said 43%).
     cell = SummaryCell(("north",), 37, 111, 50, 31, 8, 22, 45.05)
-    assert blur(cell) == SummaryCell(("north",), 30, 90, 30, 30, 0, 30, 43.0)
-    # All 12 students mastered their one competency: 10-19 students, 10-19 mastered, 100%.
+    assert blur(cell) == SummaryCell(
+        ("north",),
+        30,
+        90,
+        30,
+        30,
+        0,
+        30,
+        None,
+        bounds=((30, 59), (90, 117)),
+        percent_range=(25, 66),
+    )
+    # All 12 students mastered their one competency: 10-19 students, 10-19 mastered: 10/19 =
+    # 52% to 100%.
     assert blur(SummaryCell((), 12, 12, 12, 0, 0, 0, 100.0)) == SummaryCell(
-        (), 10, 10, 10, 0, 0, 0, 100.0
+        (), 10, 10, 10, 0, 0, 0, None, bounds=((10, 19), (10, 19)), percent_range=(52, 100)
     )
 
 

@@ -126,9 +126,12 @@ async def test_voiding_a_result_recomputes_without_it(
     voided_at = (await use_cases.evidence.get_evidence(CALLER, "id-0002")).voided_at
     assert voided_at == START + timedelta(minutes=30)
     history = await use_cases.mastery.decision_history(CALLER, "s1", "n1")
-    assert [(h.cause, h.status, h.score) for h in history] == [
-        (ChangeCause.EVIDENCE, NOT_YET, 2.05),
-        (ChangeCause.VOID, MASTERED, 4.0),
+    # The batch's two results each left their step, dated when observed (4 alone on day -2,
+    # then 2.05); the void holds from the voided result's day (-1).
+    assert [(h.cause, h.status, h.score, h.valid_from) for h in history] == [
+        (ChangeCause.EVIDENCE, MASTERED, 4.0, day(-2)),
+        (ChangeCause.EVIDENCE, NOT_YET, 2.05, day(-1)),
+        (ChangeCause.VOID, MASTERED, 4.0, day(-1)),
     ]
     commits = district.database.commits
     again = await use_cases.evidence.void_evidence(CALLER, "id-0002")

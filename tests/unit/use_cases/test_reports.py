@@ -110,12 +110,12 @@ async def test_the_exact_counts_go_to_protect_and_ranges_are_published(
     ]
     # org-b has fewer than 10 students: hidden; then org-a, the smaller of the other two
     # (20-29 against 30-39), so that b cannot be had by subtraction. org-c in ranges of 10:
-    # 30 students, 20 mastered, 10 not yet; the percentage from the ranges' middles,
-    # 100 x 24.5 / 34.5 = 71.
+    # 30 students, 20 mastered, 10 not yet; 20-29 mastered of 30-39: 2000/39 = 51.3% down to
+    # 51, 2900/30 = 96.7% up to 97: too wide for one percentage.
     assert summary.cells == [
         SummaryCell(("org-a",), None, None, None, None, None, None, None, True),
         SummaryCell(("org-b",), None, None, None, None, None, None, None, True),
-        SummaryCell(("org-c",), 30, 30, 20, 10, 0, 0, 71.0),
+        SummaryCell(("org-c",), 30, 30, 20, 10, 0, 0, None, False, ((20, 29), (30, 39)), (51, 97)),
     ]
     assert summary.min_cell_size == 10
 
@@ -131,9 +131,11 @@ async def test_reports_first_let_expired_overrides_stop_showing(
 
 async def test_the_whole_district_in_one_cell(district: FakeAdapters, use_cases: UseCases) -> None:
     summary = await use_cases.reports.mastery_summary(CALLER, "math", [], N1_ONLY)
-    # 58 students: 35 mastered, 16 not yet, 2 insufficient; published 50, 30, 10, 0, and the
-    # percentage 100 x 34.5 / 54.5 = 63.
-    assert summary.cells == [SummaryCell((), 50, 50, 30, 10, 0, 10, 63.0)]
+    # 58 students: 35 mastered, 16 not yet, 2 insufficient; published 50, 30, 10, 0; 30-39
+    # mastered of 50-59: 3000/59 = 50.8% down to 50, 3900/50 = 78%: too wide to print.
+    assert summary.cells == [
+        SummaryCell((), 50, 50, 30, 10, 0, 10, None, False, ((30, 39), (50, 59)), (50, 78))
+    ]
 
 
 async def test_a_larger_minimum_cell_hides_more(district: FakeAdapters) -> None:

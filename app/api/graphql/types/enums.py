@@ -10,7 +10,7 @@ from typing import TypeAlias
 
 import strawberry
 
-from app.domain import evidence, frameworks, reporting, roster
+from app.domain import denominators, evidence, frameworks, reporting, roster
 from app.domain.mastery import decision
 
 MasteryStatus: TypeAlias = decision.MasteryStatus
@@ -21,6 +21,7 @@ Sex: TypeAlias = roster.Sex
 RaceEthnicity: TypeAlias = reporting.RaceEthnicity
 SummaryDimension: TypeAlias = reporting.Dimension
 TrendInterval: TypeAlias = reporting.Interval
+Denominator: TypeAlias = denominators.Denominator
 
 strawberry.enum(MasteryStatus, name="MasteryStatus")
 strawberry.enum(EvidenceKind, name="EvidenceKind")
@@ -34,3 +35,10 @@ strawberry.enum(
 )
 strawberry.enum(SummaryDimension, name="SummaryDimension")
 strawberry.enum(TrendInterval, name="TrendInterval")
+strawberry.enum(
+    Denominator,
+    name="Denominator",
+    description="Which competencies a student counts for: GRADE_LEVEL, those of their grade "
+    "(the competencies' education levels, inherited from the nearest ancestor; without levels, "
+    "every grade); ALL, every competency in scope.",
+)

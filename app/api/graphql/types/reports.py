@@ -190,8 +190,15 @@ class SummaryRow:
         description="The rest: decisions - mastered - notYet - insufficientEvidence."
     )
     percent_mastered: float | None = strawberry.field(
-        description="An estimate, to a whole percent, of mastered / decisions x 100 from the "
-        "middles of their ranges: rough for small groups, close for large ones."
+        description="mastered / decisions x 100 from the middles of their ranges, to a whole "
+        "percent, given only when the published counts pin it within 10 points (between "
+        "percentMasteredLow and percentMasteredHigh); null when they do not."
+    )
+    percent_mastered_low: int | None = strawberry.field(
+        description="The least percentage mastered the published counts allow (rounded down)."
+    )
+    percent_mastered_high: int | None = strawberry.field(
+        description="The most percentage mastered the published counts allow (rounded up)."
     )
     suppressed: bool
 
@@ -209,12 +216,27 @@ def rows_of(
             insufficient_evidence=c.insufficient_evidence,
             no_evidence=c.no_evidence,
             percent_mastered=c.percent_mastered,
+            percent_mastered_low=c.percent_range[0] if c.percent_range else None,
+            percent_mastered_high=c.percent_range[1] if c.percent_range else None,
             suppressed=c.suppressed,
         )
         for c in cells
     ]
 
 
+AS_OF = (
+    "The decisions as they stood at this instant given the results observed up to it (their "
+    "observedAt), as student.mastery(asOf) reads them; trends count at each period's end alike."
+)
+DENOMINATOR = (
+    "Which competencies each student counts for (default GRADE_LEVEL). Under GRADE_LEVEL a "
+    "group that spans grades is counted grade by grade and its published cells summed: its "
+    "counts are sums of range starts, and it is hidden when one of its grades is."
+)
+KNOWN_AT = (
+    "For audits: count only what the service had recorded by this instant (results loaded later "
+    "are left out even if observed earlier); a summary without asOf is as of this instant."
+)
 _MIN_CELL = "Groups with fewer students are hidden."
 _STEP = (
     "Every count in rows is the start of a range: students in ranges of this many (20 means 20 "
@@ -229,6 +251,7 @@ class MasterySummary:
     min_cell_size: int = strawberry.field(description=_MIN_CELL)
     count_step: int = strawberry.field(description=_STEP)
     as_of: datetime | None
+    known_at: datetime | None
     rows: list[SummaryRow] = strawberry.field(metadata={"cost_size": 500})
 
 
