@@ -5,7 +5,7 @@ By default (GRADE_LEVEL) a student counts only for the competencies of their gra
 education levels (CASE `educationLevel`, inherited from the nearest ancestor that has them)
 include the student's grade; a competency without education levels anywhere up its tree counts
 for every grade. ALL counts every student for every competency in scope (the rule before
-docs/decisions/00XX-as-of-and-denominators.md). Grades are compared as written, in the codes
+docs/decisions/0026-as-of-and-denominators.md). Grades are compared as written, in the codes
 CASE and OneRoster share ("KG", "01", ... "12")."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Equity reports: a framework's decisions summarised by school, class, grade, competency and
 subgroups, now or as they stood, and the trend of mastery over weeks or months.
 
-"As of" means one thing everywhere (docs/decisions/00XX-as-of-and-denominators.md): the
+"As of" means one thing everywhere (docs/decisions/0026-as-of-and-denominators.md): the
 decisions given the results observed up to that instant; "known at" what the service had
 recorded by then.
 

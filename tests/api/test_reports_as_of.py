@@ -1,4 +1,4 @@
-"""One meaning of "as of" (docs/decisions/00XX-as-of-and-denominators.md): the summary, the
+"""One meaning of "as of" (docs/decisions/0026-as-of-and-denominators.md): the summary, the
 trend and each student's own read agree at the same instant, given the results observed up to
 it, however late the results were loaded; `knownAt` leaves out what was recorded after it.
 

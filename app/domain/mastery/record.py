@@ -55,7 +55,7 @@ class DecisionRecord:
 class DecisionChange:
     """One entry of a decision's history: what was shown and what the engine said, and why.
 
-    Two times (docs/decisions/00XX-as-of-and-denominators.md): `changed_at` is when the service
+    Two times (docs/decisions/0026-as-of-and-denominators.md): `changed_at` is when the service
     recorded the entry (transaction time: what an audit asks, `knownAt`), `valid_from` the
     instant in the school's time from which it holds (valid time: what `asOf` asks): the latest
     observation of a result it reflects, or the moment an override was set, cleared or expired."""

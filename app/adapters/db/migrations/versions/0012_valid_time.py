@@ -1,7 +1,7 @@
 """valid time: from when, in the school's time, each decision history entry holds
 
-Revision ID: 0011_valid_time
-Revises: 0010_durable_jobs
+Revision ID: 0012_valid_time
+Revises: 0011_job_queue
 Create Date: 2026-12-03 18:30:00.000000
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import app.adapters.db.types
 
-revision: str = '0011_valid_time'
-down_revision: str | None = '0010_durable_jobs'
+revision: str = '0012_valid_time'
+down_revision: str | None = '0011_job_queue'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
