@@ -30,6 +30,7 @@ from app.api.rest import (
     mastery,
     oauth,
     prerequisites,
+    reports,
     roster,
     roster_imports,
     roster_sync,
@@ -118,6 +119,7 @@ def create_app(
         evidence,
         mastery,
         prerequisites,
+        reports,
         case,
         oneroster_gradebook,
     ):

@@ -70,6 +70,9 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("PATCH", "/v1/competencies/{id}"): S.FRAMEWORKS_WRITE,
     # Names the students whose decisions would change: their results, not the framework's.
     ("POST", "/v1/frameworks/{id}/simulate"): S.MASTERY_READ,
+    # Counts of groups, protected: the reports' own scope, as in GraphQL.
+    ("GET", "/v1/reports/summary"): S.REPORTS_READ,
+    ("GET", "/v1/reports/trend"): S.REPORTS_READ,
     ("POST", "/v1/evidence"): S.EVIDENCE_WRITE,
     ("GET", "/v1/evidence"): S.MASTERY_READ,
     ("GET", "/v1/evidence/{id}"): S.MASTERY_READ,

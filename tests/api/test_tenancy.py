@@ -217,6 +217,13 @@ CASES = {
     ("GET", "/v1/classes/{id}/mastery"): Case(
         "/v1/classes/class-1/mastery?framework_id=fw-math", "hidden"
     ),
+    ("GET", "/v1/reports/summary"): Case(
+        "/v1/reports/summary?framework_id=fw-math&group_by=school", "hidden"
+    ),
+    ("GET", "/v1/reports/trend"): Case(
+        "/v1/reports/trend?framework_id=fw-math&group_by=school&from=2026-09-01T00:00:00Z",
+        "hidden",
+    ),
     # The OneRoster gradebook: the other district has no class-1, line item or student-1.
     ("PUT", f"{G}/lineItems/{{sourcedId}}"): Case(
         f"{G}/lineItems/li-1",

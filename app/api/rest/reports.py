@@ -1,0 +1,83 @@
+"""Equity reports over REST: `GET /v1/reports/summary` and `GET /v1/reports/trend`, the same
+use case as GraphQL's masterySummary and masteryTrend (app/use_cases/reports.py), so the same
+meaning of asOf and knownAt, the same denominators and the same small-group protection; rows
+flat, and (a list of `items`) also CSV or Parquet on request."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from app.api.deps import ReportsReader, UseCasesDep
+from app.api.problems import responses
+from app.api.rest import report_schemas as s
+from app.api.utc import aware
+from app.domain import reporting as rep
+
+router = APIRouter(tags=["reports"])
+
+
+@router.get(
+    "/v1/reports/summary",
+    response_model=s.ReportRead,
+    summary="A framework's decisions counted per group (masterySummary), small groups protected",
+    operation_id="report_summary",
+    responses=responses(401, 403, 404, 422),
+)
+async def summary(
+    query: Annotated[s.SummaryQuery, Query()], use_cases: UseCasesDep, principal: ReportsReader
+) -> Any:
+    found = await use_cases.reports.mastery_summary(
+        principal,
+        query.framework_id,
+        query.group_by,
+        query.report_filter(),
+        as_of=aware(query.as_of),
+        known_at=aware(query.known_at),
+        denominator=query.denominator,
+    )
+    return _read(query, found.min_cell_size, s.report_rows(found.cells, found.dimensions))
+
+
+@router.get(
+    "/v1/reports/trend",
+    response_model=s.ReportRead,
+    summary="The summary at the end of each week or month (masteryTrend), one row per period "
+    "and group",
+    operation_id="report_trend",
+    responses=responses(401, 403, 404, 422),
+)
+async def trend(
+    query: Annotated[s.TrendQuery, Query()], use_cases: UseCasesDep, principal: ReportsReader
+) -> Any:
+    found = await use_cases.reports.mastery_trend(
+        principal,
+        query.framework_id,
+        query.group_by,
+        aware(query.from_) or query.from_,
+        aware(query.to),
+        query.interval,
+        query.report_filter(),
+        known_at=aware(query.known_at),
+        denominator=query.denominator,
+    )
+    rows = [
+        row
+        for point in found.points
+        for row in s.report_rows(
+            point.cells, found.dimensions, (point.period.start, point.period.end)
+        )
+    ]
+    return _read(query, found.min_cell_size, rows)
+
+
+def _read(query: s.ReportQuery, min_cell_size: int, rows: list[dict[str, Any]]) -> Any:
+    return {
+        "framework_id": query.framework_id,
+        "group_by": query.group_by,
+        "min_cell_size": min_cell_size,
+        "count_step": rep.COUNT_STEP,
+        "items": rows,
+        "next_cursor": None,
+    }
