@@ -85,3 +85,14 @@ def accessibility_violations(page: Page, exclude: list[str]) -> list[str]:
         [exclude, WCAG_21_AA],
     )
     return [f"{v['id']}: {json.dumps(node)}" for v in violations for node in v["nodes"]]
+
+
+def keep_screenshot(page: Page, name: str) -> None:
+    """With MASTERY_SCREENSHOTS set to a folder, the page as the test saw it (the network
+    blocked) is saved there as NAME.png: how docs/screenshots/ is made
+    (`MASTERY_SCREENSHOTS=docs/screenshots pytest tests/e2e/test_docs_browser.py
+    tests/e2e/test_graphiql_browser.py`)."""
+    folder = os.environ.get("MASTERY_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))

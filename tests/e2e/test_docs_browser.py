@@ -9,7 +9,12 @@ from __future__ import annotations
 import httpx
 from playwright.sync_api import BrowserContext, expect
 
-from tests.e2e.browser import accessibility_violations, needs_chromium, visit
+from tests.e2e.browser import (
+    accessibility_violations,
+    keep_screenshot,
+    needs_chromium,
+    visit,
+)
 from tests.e2e.test_cli_and_server import serving
 
 pytestmark = needs_chromium
@@ -51,6 +56,7 @@ def test_swagger_ui_lists_every_operation_from_our_server(
             )
             for block in blocks.all()
         }
+        keep_screenshot(tab.page, "swagger-ui-offline")
         # Swagger UI's own widget is third-party markup; ours is the page around it.
         violations = accessibility_violations(tab.page, exclude=["#swagger-ui > .swagger-ui"])
     assert len(operations) > 40  # the whole API, not an empty document
@@ -71,6 +77,7 @@ def test_redoc_renders_our_openapi_document_from_our_server(
         tab.page.goto(f"{base}/redoc")
         expect(tab.page.get_by_role("heading", name="Mastery Service (0.1.0)")).to_be_visible()
         expect(tab.page.locator("[data-section-id^='operation/']")).to_have_count(len(operations))
+        keep_screenshot(tab.page, "redoc-offline")
         # ReDoc's own widget is third-party markup; ours is the page around it.
         violations = accessibility_violations(tab.page, exclude=["redoc > *"])
     assert tab.offsite == []

@@ -13,7 +13,12 @@ from urllib.parse import quote
 import httpx
 from playwright.sync_api import BrowserContext, Response, expect
 
-from tests.e2e.browser import accessibility_violations, needs_chromium, visit
+from tests.e2e.browser import (
+    accessibility_violations,
+    keep_screenshot,
+    needs_chromium,
+    visit,
+)
 from tests.e2e.test_cli_and_server import serving
 
 pytestmark = needs_chromium
@@ -58,6 +63,7 @@ def test_graphiql_loads_from_our_server_and_its_headers_authorize_the_schema(
         page.locator(".graphiql-execute-button").click()
         expect(page.locator(".graphiql-response")).to_contain_text('"tenant": "browser"')
         expect(page.locator(".graphiql-response")).to_contain_text('"roster:read"')
+        keep_screenshot(page, "graphiql-offline")
     assert tab.offsite == []
     assert tab.refused == []
     assert tab.errors == []
