@@ -85,7 +85,7 @@ def test_a_worker_killed_midway_through_a_recompute_is_replaced_and_the_job_ends
         assert _methods(url, framework["id"]) == before
         assert _attempts(url, job_id) == ("running", 1)
         shown = httpx.get(f"{server.base}/v1/frameworks/{framework['id']}", headers=auth)
-        assert shown.json()["calculation"]["name"] == "decaying_average"
+        assert shown.json()["calculation"]["method"] == "decaying_average"
 
         worker = start_worker(env)  # takes the job over once the dead one is stale
         wait_for(lambda: _attempts(url, job_id)[0] != "running", 60, "the job's end")
