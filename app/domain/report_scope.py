@@ -24,6 +24,22 @@ class ReportFilter:
     subgroups: Mapping[Dimension, str | bool] = field(default_factory=dict)
 
 
+SUBGROUPS = (
+    Dimension.SEX,
+    Dimension.RACE_ETHNICITY,
+    Dimension.ENGLISH_LEARNER,
+    Dimension.SPECIAL_EDUCATION,
+    Dimension.ECONOMICALLY_DISADVANTAGED,
+)
+
+
+def subgroups_of(asked: object) -> dict[Dimension, str | bool]:
+    """The subgroups a report request narrows to: its attributes named as the subgroup
+    dimensions' values (`sex`, `race_ethnicity`, ...), those that are set."""
+    found = {d: getattr(asked, d.value, None) for d in SUBGROUPS}
+    return {d: v for d, v in found.items() if v is not None}
+
+
 def check_grouping(group_by: Sequence[Dimension]) -> None:
     """Raise `Invalid` when a dimension is grouped by more than once."""
     repeated = {d for d in group_by if list(group_by).count(d) > 1}

@@ -119,6 +119,14 @@ class SummaryCell:
     bounds: tuple[tuple[int, int], tuple[int, int]] | None = None
     percent_range: tuple[int, int] | None = None
 
+    @property
+    def percent_low(self) -> int | None:
+        return self.percent_range[0] if self.percent_range else None
+
+    @property
+    def percent_high(self) -> int | None:
+        return self.percent_range[1] if self.percent_range else None
+
     def hidden(self) -> SummaryCell:
         """The cell as a suppressed one answers."""
         return SummaryCell(self.key, None, None, None, None, None, None, None, True)

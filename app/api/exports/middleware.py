@@ -60,8 +60,13 @@ class ListExport:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-        chosen = export_format(query, header(scope, b"accept"))
+        raw = scope.get("query_string", b"")
+        accept = header(scope, b"accept")
+        if b"format=" not in raw and not _asks_for_a_document(accept):
+            await self.app(scope, receive, send)  # the common case: JSON, nothing to parse
+            return
+        query = parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+        chosen = export_format(query, accept)
         columns = self._columns_for(scope["path"])
         if chosen == "json" or columns is None:
             if columns is not None and any(k == "format" for k, _ in query):
@@ -162,6 +167,10 @@ class _Answer:
     async def replay(self, send: Send) -> None:
         await send(self.start)
         await send({"type": "http.response.body", "body": b"".join(self.body)})
+
+
+def _asks_for_a_document(accept: str | None) -> bool:
+    return accept is not None and (CSV in accept or PARQUET in accept)
 
 
 def _template_pattern(template: str) -> re.Pattern[str]:

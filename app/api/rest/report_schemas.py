@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from app.api.bounded import Instant
 from app.domain.denominators import Denominator
-from app.domain.report_scope import ReportFilter
+from app.domain.report_scope import ReportFilter, subgroups_of
 from app.domain.reporting import Dimension, Interval, RaceEthnicity, SummaryCell
 from app.domain.roster import Sex
 
@@ -47,17 +47,6 @@ class ReportQuery(BaseModel):
     denominator: Denominator = Denominator.GRADE_LEVEL
 
     def report_filter(self) -> ReportFilter:
-        subgroups: dict[Dimension, str | bool] = {
-            dim: value
-            for dim, value in (
-                (Dimension.SEX, self.sex),
-                (Dimension.RACE_ETHNICITY, self.race_ethnicity),
-                (Dimension.ENGLISH_LEARNER, self.english_learner),
-                (Dimension.SPECIAL_EDUCATION, self.special_education),
-                (Dimension.ECONOMICALLY_DISADVANTAGED, self.economically_disadvantaged),
-            )
-            if value is not None
-        }
         return ReportFilter(
             school_id=self.school_id,
             class_id=self.class_id,
@@ -65,7 +54,7 @@ class ReportQuery(BaseModel):
             competency_ids=tuple(self.competency_id) if self.competency_id else None,
             competency_kind=self.competency_kind,
             under_competency_id=self.under_competency_id,
-            subgroups=subgroups,
+            subgroups=subgroups_of(self),
         )
 
 
@@ -145,8 +134,8 @@ def report_rows(
                 "insufficient_evidence": c.insufficient_evidence,
                 "no_evidence": c.no_evidence,
                 "percent_mastered": c.percent_mastered,
-                "percent_mastered_low": c.percent_range[0] if c.percent_range else None,
-                "percent_mastered_high": c.percent_range[1] if c.percent_range else None,
+                "percent_mastered_low": c.percent_low,
+                "percent_mastered_high": c.percent_high,
                 "suppressed": c.suppressed,
             }
         )

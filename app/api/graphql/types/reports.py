@@ -18,7 +18,7 @@ from app.api.graphql.types.roster import Class, Org, org_of
 from app.domain import frameworks as d
 from app.domain import reporting as rep
 from app.domain import roster as r
-from app.domain.report_scope import ReportFilter
+from app.domain.report_scope import ReportFilter, subgroups_of
 
 L = TypeVar("L")
 
@@ -42,16 +42,6 @@ class SummaryFilter:
     economically_disadvantaged: bool | None = None
 
     def domain(self) -> ReportFilter:
-        subgroups: dict[rep.Dimension, str | bool] = {}
-        for dim, value in (
-            (rep.Dimension.SEX, self.sex),
-            (rep.Dimension.RACE_ETHNICITY, self.race_ethnicity),
-            (rep.Dimension.ENGLISH_LEARNER, self.english_learner),
-            (rep.Dimension.SPECIAL_EDUCATION, self.special_education),
-            (rep.Dimension.ECONOMICALLY_DISADVANTAGED, self.economically_disadvantaged),
-        ):
-            if value is not None:
-                subgroups[dim] = value
         return ReportFilter(
             school_id=_str(self.school_id),
             class_id=_str(self.class_id),
@@ -61,7 +51,7 @@ class SummaryFilter:
             else None,
             competency_kind=self.competency_kind,
             under_competency_id=_str(self.under_competency_id),
-            subgroups=subgroups,
+            subgroups=subgroups_of(self),
         )
 
 
@@ -216,8 +206,8 @@ def rows_of(
             insufficient_evidence=c.insufficient_evidence,
             no_evidence=c.no_evidence,
             percent_mastered=c.percent_mastered,
-            percent_mastered_low=c.percent_range[0] if c.percent_range else None,
-            percent_mastered_high=c.percent_range[1] if c.percent_range else None,
+            percent_mastered_low=c.percent_low,
+            percent_mastered_high=c.percent_high,
             suppressed=c.suppressed,
         )
         for c in cells
