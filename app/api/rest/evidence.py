@@ -146,6 +146,8 @@ async def record(body: s.EvidenceBatch, use_cases: UseCasesDep, principal: Evide
     responses=responses(401, 403, 404),
 )
 async def get(id: Id, use_cases: UseCasesDep, principal: MasteryReader) -> Any:
+    """One assessment result as recorded: the student, competency, score and scale, when it was
+    observed, its source and `source_id`, and `voided_at` once voided."""
     return await use_cases.evidence.get_evidence(principal, id)
 
 
@@ -165,6 +167,9 @@ async def list_(
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> Any:
+    """The district's results in the order they arrived, narrowed by `student_id`, `competency_id`
+    and `since` (changed at or after). Paged with `limit` and `cursor`, so a warehouse can read
+    what is new since its last page; also as CSV or Parquet for the whole list."""
     page = await use_cases.evidence.list_evidence(
         principal,
         student_id=student_id,
@@ -184,4 +189,7 @@ async def list_(
     responses=responses(401, 403, 404),
 )
 async def void(id: Id, use_cases: UseCasesDep, principal: EvidenceWriter) -> Any:
+    """Voids a result entered in error: it is kept (the audit of what was decided stays true) but no
+    longer counted, and the decisions it fed are recomputed. Answers the decisions as they now
+    stand. Voiding again changes nothing."""
     return _recorded(await use_cases.evidence.void_evidence(principal, id))

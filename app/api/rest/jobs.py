@@ -37,7 +37,10 @@ class JobRead(BaseModel):
     "/v1/jobs/{id}",
     response_model=JobRead,
     summary="A background job's progress and outcome",
-    description="Visible to a client of the job's tenant holding the scope that started it.",
+    description="How far an import, a SIS sync or a recompute has gone (`done` of `total`), "
+    "its status (queued, running, succeeded, failed) and, once finished, its `result` counts and "
+    "every problem in `errors`. The Location of a 202 points here. Visible to a client of the "
+    "job's tenant holding the scope that started it; any other job is a 404.",
     operation_id="get_job",
     responses=responses(401, 404),
 )

@@ -28,6 +28,13 @@ router = APIRouter(tags=["reports"])
 async def summary(
     query: Annotated[s.SummaryQuery, Query()], use_cases: UseCasesDep, principal: ReportsReader
 ) -> Any:
+    """The district's decisions on a framework counted per group of `group_by` (school, class,
+    grade, competency and the demographic dimensions), narrowed by the filters: students,
+    decisions, mastered, not_yet, insufficient and no evidence. By default a student counts for
+    their grade level's competencies (`denominator=grade_level`); `all` counts every competency.
+    A group with fewer students than the smallest reportable cell is suppressed, and counts are
+    rounded to protect students, with the percentage's bounds given. `as_of` and `known_at` as in
+    GraphQL's masterySummary. Also as CSV or Parquet."""
     found = await use_cases.reports.mastery_summary(
         principal,
         query.framework_id,
@@ -51,6 +58,10 @@ async def summary(
 async def trend(
     query: Annotated[s.TrendQuery, Query()], use_cases: UseCasesDep, principal: ReportsReader
 ) -> Any:
+    """The summary at the end of each `interval` (week or month) from `from` to `to`: one row per
+    period and group, with the same groups, filters, denominators and protection of small groups
+    as the summary. For the question an analyst asks first: is the gap closing? Also as CSV or
+    Parquet."""
     found = await use_cases.reports.mastery_trend(
         principal,
         query.framework_id,
