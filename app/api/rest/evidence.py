@@ -124,6 +124,9 @@ def _recorded(batch: use.RecordedBatch) -> Response:
     response_model=s.RecordedRead,
     summary="Record a batch of results (all or nothing)",
     description=(
+        "How a gradebook, an assessment platform or a district script sends students' results "
+        "on competencies: each result is scored on its own scale (`score` of `max_score`) and "
+        "the decisions it feeds are recomputed at once and answered. "
         "1 to MASTERY_MAX_BATCH items. If any item is invalid the answer is 422 listing every "
         "bad item by index and field, and nothing is written. Sending an item again (same "
         "source, source_id and competency) is an upsert: `unchanged` or `updated`."

@@ -56,8 +56,10 @@ async def read_job(
     "/v1/jobs",
     response_model=ListPage[JobRead],
     summary="The tenant's background jobs, newest first",
-    description="Only the jobs of the caller's tenant started under a scope the caller holds "
-    "(as for GET /v1/jobs/{id}); `kind` and `status` narrow the list (repeat for several).",
+    description="Imports, SIS syncs and recomputes, to find a job whose Location was lost or "
+    "to watch a nightly sync. Only the jobs of the caller's tenant started under a scope the "
+    "caller holds (as for GET /v1/jobs/{id}); `kind` and `status` narrow the list (repeat for "
+    "several).",
     operation_id="list_jobs",
     responses=responses(401, 422),
 )

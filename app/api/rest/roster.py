@@ -348,7 +348,7 @@ def _members(role: EnrollmentRole, noun: str) -> None:
         response_model=UserList,
         summary=f"The {noun} enrolled in a class",
         description=f"The users with an active enrollment in the class as {role.value}, in "
-        "sourcedId order: the class list a teacher sees. Paged with `limit` and `cursor`; also "
+        "sourcedId order: the class's own list. Paged with `limit` and `cursor`; also "
         "as CSV or Parquet. A class the district does not have is a 404.",
         operation_id=f"list_class_{noun}",
         responses=responses(401, 403, 404, 422),

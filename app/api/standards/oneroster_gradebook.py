@@ -131,7 +131,10 @@ def _saved(body: dict[str, Any], created: bool) -> JSONResponse:
 @router.put(
     "/lineItems/{sourcedId}",
     summary="Create or replace a line item (putLineItem)",
-    description="201 when created, 200 when replaced. Changing its range, alignment or status "
+    description="How a gradebook (a OneRoster 1.2 consumer) declares an assignment or "
+    "assessment: its class, score range and the competencies it assesses "
+    "(learningObjectiveSet, CASE identifiers). Its results become evidence on those "
+    "competencies. 201 when created, 200 when replaced. Changing its range, alignment or status "
     "derives its results' evidence again.",
     response_model=s.SingleLineItem,
     responses={201: {"model": s.SingleLineItem}, **imsx_responses(400, 401, 403, 422)},
@@ -189,7 +192,8 @@ async def get_all_line_items(
 @router.put(
     "/results/{sourcedId}",
     summary="Create or replace a result (putResult): it becomes evidence",
-    description="201 when created, 200 when replaced. A fully graded result becomes one piece "
+    description="How a gradebook sends a student's score on a line item. "
+    "201 when created, 200 when replaced. A fully graded result becomes one piece "
     "of evidence per competency it reaches; any other scoreStatus counts for nothing and voids "
     f"what it counted for before. `metadata.{s.REPORT_KEY}` says what it made of evidence.",
     response_model=s.SingleResult,
