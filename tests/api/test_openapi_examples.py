@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema_rs
 import pytest
 
+from app.api.openapi_examples import OPERATIONS, SCHEMAS
 from app.bootstrap import Container
 from app.main import app as main_app
 from tests.conftest import Api
@@ -86,6 +87,19 @@ def test_every_success_answer_and_request_body_has_an_example(document: Schema) 
             if not _has_example(content):
                 missing.append(f"{where} request {media_type}")
     assert missing == []
+
+
+def test_every_example_entry_names_something_the_document_has(document: Schema) -> None:
+    """An entry for a renamed operation or schema would otherwise be ignored without a word."""
+    operation_ids = {op["operationId"] for _, _, op in _operations(document)}
+    assert set(OPERATIONS) - operation_ids == set()
+    assert set(SCHEMAS) - set(document["components"]["schemas"]) == set()
+    for operation_id, examples in OPERATIONS.items():
+        path, _, operation = next(
+            o for o in _operations(document) if o[2]["operationId"] == operation_id
+        )
+        names = {p["name"] for p in operation.get("parameters", [])}
+        assert set(examples.parameters) - names == set(), f"{operation_id} {path}"
 
 
 def _places_with_examples(node: Any, at: str = "") -> Iterator[tuple[str, Schema, list[Any]]]:

@@ -38,7 +38,7 @@ from app.api.openapi_examples.shapes import Example, OperationExamples, read_are
 from app.api.rest.grid_csv import grid_header, grid_rows
 from app.domain.access import Scope, granting
 
-__all__ = ["Example", "OperationExamples", "state_examples"]
+__all__ = ["OPERATIONS", "SCHEMAS", "Example", "OperationExamples", "state_examples"]
 
 SCHEMAS, OPERATIONS = read_areas(("admin", "roster", "frameworks", "mastery", "standards"))
 _METHODS = ("get", "put", "post", "patch", "delete")
