@@ -18,6 +18,7 @@ __all__ = [
     "DEFAULT_N",
     "DEFAULT_SCALE",
     "DEFAULT_WEIGHT",
+    "DEPRECATED_METHOD_NAMES",
     "Calculation",
     "CalculationMethod",
     "Competency",
@@ -37,7 +38,11 @@ DEFAULT_N = 3
 
 
 class CalculationMethod(StrEnum):
-    """How a series of normalised scores becomes one score (see the issue's table)."""
+    """How a series of normalised scores becomes one score (see the issue's table).
+
+    Canvas's names mean what they mean in Canvas's API: `decaying_average` weighs the latest
+    result against the mean of the earlier ones, `standard_decaying_average` is the recursive
+    (exponential) one. The old names are read through `DEPRECATED_METHOD_NAMES`."""
 
     LATEST = "latest"
     HIGHEST = "highest"
@@ -45,14 +50,28 @@ class CalculationMethod(StrEnum):
     MEDIAN = "median"
     MOST_RECENT_AVERAGE = "most_recent_average"
     DECAYING_AVERAGE = "decaying_average"
-    LEGACY_DECAYING_AVERAGE = "legacy_decaying_average"
+    STANDARD_DECAYING_AVERAGE = "standard_decaying_average"
     N_MASTERY = "n_mastery"
     POWER_LAW = "power_law"
     MODE = "mode"
 
+    @classmethod
+    def _missing_(cls, value: object) -> CalculationMethod | None:
+        # A deprecated name is read as the method it names (REST, stored JSON, the CLI).
+        canonical = DEPRECATED_METHOD_NAMES.get(value) if isinstance(value, str) else None
+        return None if canonical is None else cls(canonical)
+
+
+# Names accepted on input and answered with the canonical name: the weighted formula was
+# `legacy_decaying_average` here before Canvas's name took over, and Canvas also calls it
+# `weighted_average` (app/models/outcome_calculation_method.rb).
+DEPRECATED_METHOD_NAMES = {
+    "legacy_decaying_average": CalculationMethod.DECAYING_AVERAGE.value,
+    "weighted_average": CalculationMethod.DECAYING_AVERAGE.value,
+}
 
 WEIGHT_METHODS = frozenset(
-    {CalculationMethod.DECAYING_AVERAGE, CalculationMethod.LEGACY_DECAYING_AVERAGE}
+    {CalculationMethod.DECAYING_AVERAGE, CalculationMethod.STANDARD_DECAYING_AVERAGE}
 )
 N_METHODS = frozenset({CalculationMethod.N_MASTERY, CalculationMethod.MOST_RECENT_AVERAGE})
 
@@ -101,7 +120,9 @@ class Calculation:
         return out
 
 
-DEFAULT_CALCULATION = Calculation(CalculationMethod.DECAYING_AVERAGE)
+# The recursive average, as before Canvas's names: a framework created without a calculation
+# keeps computing what it always did (docs/decisions/00XX-canvas-methods-and-rounding.md).
+DEFAULT_CALCULATION = Calculation(CalculationMethod.STANDARD_DECAYING_AVERAGE)
 
 
 class RollupKind(StrEnum):

@@ -50,8 +50,17 @@ def _method_named(data: Any) -> Any:
     return data
 
 
+# Said on every `method` field: the deprecated names are read, never answered.
+METHOD_DESCRIPTION = (
+    "Canvas's names mean what they mean in Canvas: `decaying_average` is latest·w + "
+    "mean(earlier)·(1-w), `standard_decaying_average` the recursive average. Deprecated: "
+    "`legacy_decaying_average` and `weighted_average` are read as `decaying_average`, which "
+    "is what reads answer."
+)
+
+
 class CalculationSchema(RequestModel):
-    method: CalculationMethod
+    method: CalculationMethod = Field(description=METHOD_DESCRIPTION)
     weight: float | None = Field(default=None, description="decaying averages: w in (0, 1)")
     n: StoredInt | None = Field(default=None, description="n_mastery, most_recent_average")
 
@@ -115,7 +124,8 @@ class ScalePatch(RequestModel):
 
 class CalculationPatch(RequestModel):
     method: CalculationMethod | None = Field(
-        default=None, description="Another method starts from its own parameters"
+        default=None,
+        description="Another method starts from its own parameters. " + METHOD_DESCRIPTION,
     )
     weight: float | None = None
     n: StoredInt | None = None

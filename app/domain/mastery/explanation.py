@@ -31,7 +31,7 @@ _NOUNS = {
     M.AVERAGE: "average",
     M.MEDIAN: "median",
     M.DECAYING_AVERAGE: "decaying average",
-    M.LEGACY_DECAYING_AVERAGE: "weighted average",
+    M.STANDARD_DECAYING_AVERAGE: "standard decaying average",
     M.POWER_LAW: "power-law trend",
 }
 

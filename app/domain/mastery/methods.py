@@ -51,17 +51,31 @@ def _summarised(calculation: Calculation, xs: Sequence[float]) -> float:
 
 
 def _decayed(calculation: Calculation, xs: Sequence[float]) -> float:
-    """decaying_average: each score weighs `weight` against all before it; the legacy form
-    weighs the latest against the average of the others."""
-    w = _weight(calculation)
-    if calculation.method is M.LEGACY_DECAYING_AVERAGE:
+    """decaying_average weighs the newest score against the mean of the earlier ones;
+    standard_decaying_average weighs each score against everything before it."""
+    newest, rest = decay_factors(_weight(calculation))
+    if calculation.method is M.DECAYING_AVERAGE:
         if len(xs) == 1:
             return xs[0]
-        return w * xs[-1] + (1 - w) * (running_total(xs[:-1]) / (len(xs) - 1))
+        return newest * xs[-1] + rest * (running_total(xs[:-1]) / (len(xs) - 1))
     d = xs[0]
     for x in xs[1:]:
-        d = w * x + (1 - w) * d
+        d = newest * x + rest * d
     return d
+
+
+def decay_factors(weight: float) -> tuple[float, float]:
+    """The factors of the newest score and of what came before, as Canvas computes them.
+
+    Canvas keeps the weight as a whole percent p and multiplies by 0.01·p and 0.01·(100 - p)
+    (app/models/rollup_score.rb); 0.01·35 is not the double 0.35, nor 0.01·(100 - 35) the
+    double 1 - 0.65, so a weight of whole hundredths takes Canvas's factors, bit for bit. Any
+    other weight takes w and 1 - w.
+    """
+    percent = round(weight * 100)
+    if percent / 100 == weight:
+        return 0.01 * percent, 0.01 * (100 - percent)
+    return weight, 1 - weight
 
 
 def _on_the_scale(calculation: Calculation, xs: Sequence[float], scale: Scale) -> float | None:
@@ -131,14 +145,14 @@ def _summary_weights(calculation: Calculation, xs: Sequence[float]) -> tuple[flo
 
 
 def _decaying_weights(calculation: Calculation, n: int) -> tuple[float, ...]:
-    """The weights of decaying_average and its legacy form, unrolled from their recurrences."""
-    w = _weight(calculation)
-    if calculation.method is M.LEGACY_DECAYING_AVERAGE:
+    """The weights of the two decaying averages, unrolled from their recurrences."""
+    w, rest = decay_factors(_weight(calculation))
+    if calculation.method is M.DECAYING_AVERAGE:
         if n == 1:
             return (1.0,)
-        return tuple(w if i == n - 1 else (1 - w) / (n - 1) for i in range(n))
+        return tuple(w if i == n - 1 else rest / (n - 1) for i in range(n))
     # d_n = (1-w)^(n-1)·x_1 + Σ_{k≥2} w·(1-w)^(n-k)·x_k
-    return tuple((1 - w) ** (n - 1) if k == 1 else w * (1 - w) ** (n - k) for k in range(1, n + 1))
+    return tuple(rest ** (n - 1) if k == 1 else w * rest ** (n - k) for k in range(1, n + 1))
 
 
 def running_total(xs: Sequence[float]) -> float:

@@ -28,7 +28,11 @@ from app.domain.mastery.series_summaries import (
     MedianState,
     RecentAverageState,
 )
-from app.domain.mastery.series_weighted import DecayingState, LegacyDecayingState, PowerLawState
+from app.domain.mastery.series_weighted import (
+    DecayingState,
+    PowerLawState,
+    StandardDecayingState,
+)
 from app.domain.scales import Scale
 
 __all__ = [
@@ -36,13 +40,13 @@ __all__ = [
     "DecayingState",
     "HighestState",
     "LatestState",
-    "LegacyDecayingState",
     "MedianState",
     "ModeState",
     "NMasteryState",
     "PowerLawState",
     "RecentAverageState",
     "SeriesState",
+    "StandardDecayingState",
     "series_from_dict",
     "start_series",
 ]
@@ -67,9 +71,9 @@ def start_series(calculation: Calculation, scale: Scale) -> SeriesState:
     if method is M.DECAYING_AVERAGE:
         assert calculation.weight is not None
         return DecayingState(0, calculation.weight)
-    if method is M.LEGACY_DECAYING_AVERAGE:
+    if method is M.STANDARD_DECAYING_AVERAGE:
         assert calculation.weight is not None
-        return LegacyDecayingState(0, calculation.weight)
+        return StandardDecayingState(0, calculation.weight)
     if method is M.N_MASTERY:
         assert calculation.n is not None
         return NMasteryState(0, calculation.n, scale.mastery_threshold)
@@ -97,7 +101,7 @@ _STATES: dict[CalculationMethod, type[SeriesState]] = {
         MedianState,
         RecentAverageState,
         DecayingState,
-        LegacyDecayingState,
+        StandardDecayingState,
         NMasteryState,
         PowerLawState,
         ModeState,

@@ -88,7 +88,7 @@ def calculations(draw: st.DrawFn) -> Calculation:
     """Any method with random valid parameters."""
     method = draw(st.sampled_from(list(CalculationMethod)))
     weight = n = None
-    if method in (CalculationMethod.DECAYING_AVERAGE, CalculationMethod.LEGACY_DECAYING_AVERAGE):
+    if method in (CalculationMethod.STANDARD_DECAYING_AVERAGE, CalculationMethod.DECAYING_AVERAGE):
         weight = draw(st.sampled_from([0.65, 0.5, 0.1, 0.9]) | st.floats(0.01, 0.99))
     if method in (CalculationMethod.N_MASTERY, CalculationMethod.MOST_RECENT_AVERAGE):
         n = draw(st.integers(1, 5))

@@ -32,9 +32,9 @@ def test_the_issues_example_sentence() -> None:
     # d: 1; 1.65; 2.5275; 3.484625; .65*3.5 + .35*3.484625 = 3.49461875 → 3.49.
     # The last 4 results are 2, 3, 4, 3.5: three reach Proficient.
     evs = series_evidence([1, 2, 3, 4, 3.5])
-    assert summary(policy("decaying_average"), evs) == (
+    assert summary(policy("standard_decaying_average"), evs) == (
         "3 of the last 4 results were at or above Proficient; "
-        "the decaying average of 3.49 is above the threshold of 3."
+        "the standard decaying average of 3.49 is above the threshold of 3."
     )
 
 
@@ -47,7 +47,7 @@ def test_every_row_is_listed_with_why_it_does_not_count() -> None:
         evidence(4, 4, seq=4, ident="c"),
         evidence(1, 9, seq=5, ident="late"),
     ]
-    chosen = policy("decaying_average")
+    chosen = policy("standard_decaying_average")
     explanation = explain(chosen, evs, decide(chosen, evs, day(5)), as_of=day(5))
     rows = [
         (r.id, r.normalized_score, r.counted, r.not_counted_because, r.weight)

@@ -33,11 +33,11 @@ def score(
         (M.MOST_RECENT_AVERAGE, {"n": 5}, SERIES, 2.5),  # fewer than n: all of them
         # d1 = 1; d2 = .65*3 + .35*1 = 2.3; d3 = .65*2 + .35*2.3 = 2.105;
         # d4 = .65*4 + .35*2.105 = 2.6 + 0.73675 = 3.33675
-        (M.DECAYING_AVERAGE, {"weight": 0.65}, SERIES, 3.33675),
-        (M.DECAYING_AVERAGE, {"weight": 0.5}, [2.0, 4.0], 3.0),  # .5*4 + .5*2
+        (M.STANDARD_DECAYING_AVERAGE, {"weight": 0.65}, SERIES, 3.33675),
+        (M.STANDARD_DECAYING_AVERAGE, {"weight": 0.5}, [2.0, 4.0], 3.0),  # .5*4 + .5*2
         # .65*4 + .35 * mean(1, 3, 2) = 2.6 + .35*2 = 3.3
-        (M.LEGACY_DECAYING_AVERAGE, {"weight": 0.65}, SERIES, 3.3),
-        (M.LEGACY_DECAYING_AVERAGE, {"weight": 0.65}, [2.0], 2.0),
+        (M.DECAYING_AVERAGE, {"weight": 0.65}, SERIES, 3.3),
+        (M.DECAYING_AVERAGE, {"weight": 0.65}, [2.0], 2.0),
         (M.N_MASTERY, {"n": 2}, SERIES, 3.5),  # 3 and 4 reach 3: (3 + 4) / 2
         (M.N_MASTERY, {"n": 3}, SERIES, None),  # only 2 reach the threshold
         (M.N_MASTERY, {"n": 1}, [2.9], None),
@@ -112,9 +112,9 @@ def test_power_law_on_a_scale_of_huge_values_does_not_overflow() -> None:
         (M.MEDIAN, {}, [3.0, 1.0, 2.0], (0, 0, 1)),
         (M.MOST_RECENT_AVERAGE, {"n": 2}, SERIES, (0, 0, 0.5, 0.5)),
         # .35^3, .65*.35^2, .65*.35, .65
-        (M.DECAYING_AVERAGE, {"weight": 0.65}, SERIES, (0.042875, 0.079625, 0.2275, 0.65)),
+        (M.STANDARD_DECAYING_AVERAGE, {"weight": 0.65}, SERIES, (0.042875, 0.079625, 0.2275, 0.65)),
         # (1 - .65) / 3 for each earlier score, .65 for the newest
-        (M.LEGACY_DECAYING_AVERAGE, {"weight": 0.65}, SERIES, (0.35 / 3,) * 3 + (0.65,)),
+        (M.DECAYING_AVERAGE, {"weight": 0.65}, SERIES, (0.35 / 3,) * 3 + (0.65,)),
         (M.N_MASTERY, {"n": 2}, SERIES, (0, 0.5, 0, 0.5)),
     ],
 )

@@ -62,9 +62,9 @@ def test_score_after_is_the_score_of_the_state_with_one_more(data: st.DataObject
 
 
 def test_a_state_fits_only_the_policy_it_was_started_for() -> None:
-    decaying = start_series(Calculation(M.DECAYING_AVERAGE, 0.65), DEFAULT_SCALE)
-    assert decaying.fits(Calculation(M.DECAYING_AVERAGE, 0.65), DEFAULT_SCALE)
-    assert not decaying.fits(Calculation(M.DECAYING_AVERAGE, 0.5), DEFAULT_SCALE)
+    decaying = start_series(Calculation(M.STANDARD_DECAYING_AVERAGE, 0.65), DEFAULT_SCALE)
+    assert decaying.fits(Calculation(M.STANDARD_DECAYING_AVERAGE, 0.65), DEFAULT_SCALE)
+    assert not decaying.fits(Calculation(M.STANDARD_DECAYING_AVERAGE, 0.5), DEFAULT_SCALE)
     assert not decaying.fits(Calculation(M.AVERAGE), DEFAULT_SCALE)
     n_mastery = start_series(Calculation(M.N_MASTERY, n=2), DEFAULT_SCALE)
     assert not n_mastery.fits(Calculation(M.N_MASTERY, n=2), DEFAULT_SCALE.with_threshold(2.5))
