@@ -51,10 +51,10 @@ def ruby_round_2(x: float) -> float:
     """Ruby's `x.round(2)` for x >= 0, operation by operation (numeric.c, flo_round)."""
     if x == 0:
         return x
-    e = _binexp(x)
-    if 2 >= 17 - (_toward_zero(e, 4) if e > 0 else _toward_zero(e, 3) - 1):
+    e, ndigits = _binexp(x), 2
+    if ndigits >= 17 - (_toward_zero(e, 4) if e > 0 else _toward_zero(e, 3) - 1):
         return x
-    if 2 < -(_toward_zero(e, 3) + 1 if e > 0 else _toward_zero(e, 4)):
+    if ndigits < -(_toward_zero(e, 3) + 1 if e > 0 else _toward_zero(e, 4)):
         return 0.0
     xs = Fraction(_double(Fraction(x) * 100))
     f = math.floor(xs + Fraction(1, 2))  # C round, x >= 0: half away from zero
