@@ -136,7 +136,9 @@ def decision_for_score(
         return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, calculation)
     score = None if unrounded is None else round_score(unrounded)
     level = None if score is None else policy.scale.level_for(score)
-    if evidence_count < policy.min_evidence:
+    # n_mastery short of n results at the threshold has no score: Canvas shows no rollup
+    # (app/models/rollup_score.rb returns nil), so it is not decided yet rather than not yet.
+    if evidence_count < policy.min_evidence or unrounded is None:
         status = MasteryStatus.INSUFFICIENT_EVIDENCE
     elif masters(policy, evidence_count, unrounded):
         status = MasteryStatus.MASTERED

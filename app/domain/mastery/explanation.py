@@ -187,7 +187,8 @@ def _evidence_sentence(
             if why in reasons
         ]
         return f"No results count yet ({', '.join(parts)})."
-    if decision.status is MasteryStatus.INSUFFICIENT_EVIDENCE:
+    # n_mastery short of n is insufficient too; its own sentence below says what is missing.
+    if decision.status is MasteryStatus.INSUFFICIENT_EVIDENCE and len(xs) < policy.min_evidence:
         needed = f"{len(xs)} of the {policy.min_evidence} results needed"
         if decision.score is None:
             return f"There are {needed} so far."

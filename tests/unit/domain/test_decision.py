@@ -72,9 +72,11 @@ def test_level_is_none_below_the_lowest_level() -> None:
 
 def test_n_mastery_is_mastered_once_n_results_reach_the_threshold() -> None:
     two = policy("n_mastery", n=2)
+    # One result of three reaches 3: Canvas shows no rollup (rollup_score.rb n_mastery_set
+    # returns nil short of n), so it is not decided yet.
     short = decide(two, series_evidence([3.5, 2, 1]))
     assert (short.status, short.score, short.level, short.evidence_count) == (
-        S.NOT_YET,
+        S.INSUFFICIENT_EVIDENCE,
         None,
         None,
         3,
@@ -82,6 +84,9 @@ def test_n_mastery_is_mastered_once_n_results_reach_the_threshold() -> None:
     # 3.5 and 3 reach 3: their mean 3.25.
     done = decide(two, series_evidence([3.5, 2, 1, 3]))
     assert (done.status, done.score) == (S.MASTERED, 3.25)
+    # Fewer results than n at all: also not decided (Canvas: results.length < calculation_int).
+    one = decide(two, series_evidence([4]))
+    assert (one.status, one.score, one.evidence_count) == (S.INSUFFICIENT_EVIDENCE, None, 1)
 
 
 def test_max_score_normalises_onto_the_scale() -> None:
