@@ -18,6 +18,7 @@ from app.domain.frameworks import (
     CalculationMethod,
     Competency,
     Framework,
+    ModeTie,
     RollupKind,
     Status,
 )
@@ -61,8 +62,18 @@ METHOD_DESCRIPTION = (
 
 class CalculationSchema(RequestModel):
     method: CalculationMethod = Field(description=METHOD_DESCRIPTION)
-    weight: float | None = Field(default=None, description="decaying averages: w in (0, 1)")
-    n: StoredInt | None = Field(default=None, description="n_mastery, most_recent_average")
+    weight: float | None = Field(
+        default=None,
+        description="decaying averages: w in (0, 1); Canvas's calculation_int 65 is 0.65",
+    )
+    n: StoredInt | None = Field(
+        default=None,
+        description="n_mastery, most_recent_average (default 3); mode: the last n results "
+        "(all when left out)",
+    )
+    tie: ModeTie | None = Field(
+        default=None, description="mode: which of equally frequent levels (default most_recent)"
+    )
 
     _named = model_validator(mode="before")(_method_named)
 
@@ -129,6 +140,7 @@ class CalculationPatch(RequestModel):
     )
     weight: float | None = None
     n: StoredInt | None = None
+    tie: ModeTie | None = None
 
     _named = model_validator(mode="before")(_method_named)
 
@@ -193,13 +205,10 @@ class CompetencyPatch(RequestModel):
 
 
 def calculation_json(calculation: Calculation) -> dict[str, Any]:
-    """{"method", "weight"?, "n"?}: the parameters the method takes, defaults filled in."""
-    out: dict[str, Any] = {"method": calculation.method.value}
-    if calculation.weight is not None:
-        out["weight"] = calculation.weight
-    if calculation.n is not None:
-        out["n"] = calculation.n
-    return out
+    """{"method", "weight"?, "n"?, "tie"?}: the parameters the method takes, defaults filled
+    in (a decision's method JSON, with `method` for `name`)."""
+    params = {k: v for k, v in calculation.as_dict().items() if k != "name"}
+    return {"method": calculation.method.value, **params}
 
 
 class CompetencyRead(BaseModel):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from app.domain.frameworks import WEIGHT_METHODS, Calculation, CalculationMethod
+from app.domain.frameworks import WEIGHT_METHODS, Calculation, CalculationMethod, ModeTie
 from app.domain.scales import Scale
 
 M = CalculationMethod
@@ -21,7 +21,9 @@ POWER_LAW_FLOOR = 0.01
 
 
 # The methods that read each score against the scale (the rest need the series alone).
-_ON_THE_SCALE = frozenset({M.N_MASTERY, M.POWER_LAW, M.MODE})
+_ON_THE_SCALE = frozenset(
+    {M.N_MASTERY, M.POWER_LAW, M.MODE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW}
+)
 
 
 def score_series(calculation: Calculation, xs: Sequence[float], scale: Scale) -> float | None:
@@ -79,19 +81,29 @@ def decay_factors(weight: float) -> tuple[float, float]:
 
 
 def _on_the_scale(calculation: Calculation, xs: Sequence[float], scale: Scale) -> float | None:
-    """n_mastery, power_law and mode."""
-    if calculation.method is M.N_MASTERY:
+    """n_mastery, power_law, mode and the fitted methods."""
+    method = calculation.method
+    if method is M.N_MASTERY:
         met = [x for x in xs if x >= scale.mastery_threshold]
         return running_total(met) / len(met) if len(met) >= _n(calculation) else None
-    if calculation.method is M.POWER_LAW:
+    if method in (M.POWER_LAW, M.MAX_OF_AVERAGE_AND_POWER_LAW):
         sums = PowerLawSums()
         for x in xs:
             sums = sums.add(x)
-        return sums.value(xs[0], scale.highest)
-    return _mode(xs, scale)
+        power = sums.value(xs[0], scale.highest)
+        if method is M.POWER_LAW or power is None:
+            return power
+        return max(running_total(xs) / len(xs), power)
+    if method is M.BEST_FIT:
+        # Imported here: the fits build on this module's sums.
+        from app.domain.mastery.fits import best_fit_score
+
+        return best_fit_score(xs, scale.highest)
+    window = xs[-calculation.n :] if calculation.n else xs
+    return _mode(window, scale, calculation.tie or ModeTie.MOST_RECENT)
 
 
-def _mode(xs: Sequence[float], scale: Scale) -> float:
+def _mode(xs: Sequence[float], scale: Scale, tie: ModeTie) -> float:
     floors = mode_floors(scale)
     tallies = [0] * len(floors)
     last_seen = [0] * len(floors)
@@ -99,7 +111,7 @@ def _mode(xs: Sequence[float], scale: Scale) -> float:
         i = floor_index(floors, x)
         tallies[i] += 1
         last_seen[i] = position
-    return mode_of(floors, tallies, last_seen)
+    return mode_of(floors, tallies, last_seen, tie)
 
 
 def weights(
@@ -107,11 +119,11 @@ def weights(
 ) -> tuple[float, ...] | None:
     """Each score's weight when the score is a weighted sum of the series; None otherwise.
 
-    None for power_law and mode (not weighted sums) and when there is no score. The weights
-    sum to 1 and the sum of weight * x is the unrounded score.
+    None for power_law, mode and the fitted methods (not weighted sums) and when there is no
+    score. The weights sum to 1 and the sum of weight * x is the unrounded score.
     """
     method = calculation.method
-    if not xs or method in (M.POWER_LAW, M.MODE):
+    if not xs or method in (M.POWER_LAW, M.MODE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW):
         return None
     if method in WEIGHT_METHODS:
         return _decaying_weights(calculation, len(xs))
@@ -183,9 +195,20 @@ def floor_index(floors: Sequence[float], x: float) -> int:
     return i
 
 
-def mode_of(floors: Sequence[float], tallies: Sequence[int], last_seen: Sequence[int]) -> float:
-    """The most frequent floored value; a tie goes to the one seen most recently."""
-    best = max(range(len(floors)), key=lambda i: (tallies[i], last_seen[i]))
+def mode_of(
+    floors: Sequence[float],
+    tallies: Sequence[int],
+    last_seen: Sequence[int],
+    tie: ModeTie = ModeTie.MOST_RECENT,
+) -> float:
+    """The most frequent floored value; a tie goes to the one seen most recently, or to the
+    higher or lower value (floors ascend, so the index orders them)."""
+    if tie is ModeTie.HIGHEST:
+        best = max(range(len(floors)), key=lambda i: (tallies[i], i))
+    elif tie is ModeTie.LOWEST:
+        best = max(range(len(floors)), key=lambda i: (tallies[i], -i))
+    else:
+        best = max(range(len(floors)), key=lambda i: (tallies[i], last_seen[i]))
     return floors[best]
 
 

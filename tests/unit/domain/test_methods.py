@@ -125,8 +125,10 @@ def test_weights_of_weighted_sum_methods(
     assert result == pytest.approx(expected, abs=1e-12)
 
 
-@pytest.mark.parametrize("method", [M.POWER_LAW, M.MODE])
-def test_power_law_and_mode_have_no_weights(method: M) -> None:
+@pytest.mark.parametrize(
+    "method", [M.POWER_LAW, M.MODE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW]
+)
+def test_power_law_mode_and_the_fits_have_no_weights(method: M) -> None:
     assert weights(Calculation(method), SERIES, DEFAULT_SCALE) is None
 
 
@@ -142,7 +144,8 @@ def test_weights_sum_to_one_and_reproduce_the_score(data: st.DataObject) -> None
     ws = weights(calculation, xs, scale)
     unrounded = score_series(calculation, xs, scale)
     if ws is None:
-        assert calculation.method in (M.POWER_LAW, M.MODE) or unrounded is None
+        not_sums = (M.POWER_LAW, M.MODE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW)
+        assert calculation.method in not_sums or unrounded is None
         return
     assert len(ws) == len(xs)
     assert all(w >= 0 for w in ws)
