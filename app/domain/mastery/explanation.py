@@ -228,7 +228,7 @@ def _evidence_sentence(
         level = scale.level_for(decision.score)
         label = level.label if level else f"below {scale.levels[0].label}"
         return f"{head}; the most frequent level is {label}, {_compared(decision.score, scale)}."
-    if calculation.method is M.MOST_RECENT_AVERAGE:
+    if calculation.method in (M.MOST_RECENT_AVERAGE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW):
         # "the average of the last 3 results of 3.00" reads badly; name the value apart.
         what = f"the {_noun(policy, xs)} is {_score(decision)}, "
     else:
@@ -300,11 +300,10 @@ def _fit_words(fit: Fit) -> str:
     """A fit's parameters in words (the fit is over the result's number k = 1, 2, ...)."""
     if fit.trend is Trend.AVERAGE:
         return "the average"
-    a, b = f"{fit.intercept:.2f}", f"{abs(fit.slope):.2f}"
     if fit.trend is Trend.LINEAR:
         way = "rising" if fit.slope >= 0 else "falling"
-        return f"a line from {a}, {way} {b} per result"
-    return f"a power law {a} x k^{fit.slope:.2f} at the k-th result"
+        return f"a line {way} {abs(fit.slope):.2f} per result"
+    return f"a power law {fit.intercept:.2f} x k^{fit.slope:.2f} at the k-th result"
 
 
 def _compared(score: float, scale: Scale) -> str:

@@ -64,12 +64,13 @@ def policy(
     *,
     weight: float | None = None,
     n: int | None = None,
+    tie: ModeTie | None = None,
     scale: Scale = DEFAULT_SCALE,
     min_evidence: int = 1,
     include_formative: bool = False,
 ) -> MasteryPolicy:
     """A policy with this method, on the default scale unless told."""
-    calculation = Calculation(CalculationMethod(method), weight, n)
+    calculation = Calculation(CalculationMethod(method), weight, n, tie)
     return MasteryPolicy(scale, calculation, min_evidence, include_formative)
 
 

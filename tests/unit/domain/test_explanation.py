@@ -11,6 +11,7 @@ from app.domain.frameworks import (
     Competency,
     Level,
     MasteryPolicy,
+    ModeTie,
     RollupKind,
     RollupRule,
 )
@@ -121,6 +122,27 @@ def test_methods_that_are_not_weighted_sums_show_no_weights() -> None:
             [3.5, 2, 1, 3],
             "2 of the 4 results were at or above Proficient, and 2 are needed; "
             "their average is 3.25.",
+        ),
+        (
+            policy("mode", n=3, tie=ModeTie.HIGHEST),
+            [1, 1, 1, 3, 3],
+            # the last 3 are 1 3 3: level 3 most often
+            "2 of the last 3 results were at or above Proficient; "
+            "the most frequent level is Proficient, at the threshold of 3.",
+        ),
+        (
+            policy("best_fit"),
+            [1, 2, 3],
+            # the line 0 + 1·k fits exactly (squared error 0): 3 at k = 3
+            "1 of the 3 results was at or above Proficient; the best-fitting trend "
+            "(a line rising 1.00 per result) is 3.00, at the threshold of 3.",
+        ),
+        (
+            policy("max_of_average_and_power_law"),
+            [4, 3, 2, 1],
+            # average 2.5; power law 1.28 (the example)
+            "2 of the 4 results were at or above Proficient; the higher of the average (2.50) "
+            "and the power-law trend (1.28) is 2.50, below the threshold of 3.",
         ),
         (
             policy("average", min_evidence=3),
