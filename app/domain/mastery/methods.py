@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from app.domain.frameworks import WEIGHT_METHODS, Calculation, CalculationMethod, ModeTie
 from app.domain.scales import Scale
@@ -66,6 +67,7 @@ def _decayed(calculation: Calculation, xs: Sequence[float]) -> float:
     return d
 
 
+@lru_cache(maxsize=256)  # a handful of weights, asked on every result and next-score probe
 def decay_factors(weight: float) -> tuple[float, float]:
     """The factors of the newest score and of what came before, as Canvas computes them.
 
