@@ -98,12 +98,14 @@ _ON_THE_HIGHEST: dict[
 def series_from_dict(data: Mapping[str, object]) -> SeriesState:
     """Rebuild a state from `to_dict`'s output (for instance after a JSON round trip).
 
-    A field a state stored before it existed takes its default (mode's window and tie)."""
+    A field a state's kind added later (`added_later`: mode's window and tie) takes its
+    default when a state stored before lacks it; any other missing field is an error, not a
+    silently wrong state."""
     kind = _STATES[CalculationMethod(str(data["method"]))]
     values: dict[str, Any] = {
         f.name: tuple(v) if isinstance(v := data[f.name], list) else v
         for f in fields(kind)
-        if f.name in data
+        if f.name in data or f.name not in kind.added_later
     }
     return kind(**values)
 

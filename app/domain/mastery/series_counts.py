@@ -62,6 +62,7 @@ class ModeState(SeriesState):
     States stored before the window and tie rule read as all results, most recent tie."""
 
     method: ClassVar[CalculationMethod] = M.MODE
+    added_later: ClassVar[frozenset[str]] = frozenset({"tie", "window", "recent"})
     floors: tuple[float, ...] = (0.0,)
     tallies: tuple[int, ...] = (0,)
     last_seen: tuple[int, ...] = (0,)

@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -109,3 +110,8 @@ def test_state_json_holds_plain_numbers_and_lists() -> None:
     # A mode state stored before the window and the tie rule reads as all results, most recent.
     old = {k: v for k, v in mode.to_dict().items() if k not in ("tie", "window", "recent")}
     assert series_from_dict(old) == mode
+    # Any other missing field is an error: a recursive average's state read as Canvas's
+    # decaying_average (no earlier_total) must not load as a wrong state.
+    recursive = {"method": "decaying_average", "count": 1, "weight": 0.65, "value": 3.0}
+    with pytest.raises(KeyError):
+        series_from_dict(recursive)
