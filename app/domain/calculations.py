@@ -156,5 +156,5 @@ def _checked_tie(
 
 
 # The recursive average, as before Canvas's names: a framework created without a calculation
-# keeps computing what it always did (docs/decisions/00XX-canvas-methods-and-rounding.md).
+# keeps computing what it always did (docs/decisions/0028-canvas-methods-and-rounding.md).
 DEFAULT_CALCULATION = Calculation(CalculationMethod.STANDARD_DECAYING_AVERAGE)
