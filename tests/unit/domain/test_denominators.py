@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from app.domain.denominators import (
     Denominator,
-    GradeCompetencies,
+    GroupCompetencies,
     education_levels,
     grade_competencies,
-    summed_over_grades,
+    summed_over,
 )
 from app.domain.frameworks import Competency, Framework
 from app.domain.reporting import SummaryCell, blur
@@ -39,8 +39,8 @@ def test_education_levels_are_a_competencys_own_or_its_nearest_ancestors() -> No
 def test_a_student_counts_for_the_competencies_of_their_grade() -> None:
     every = list(FRAMEWORK.ordered)
     found = grade_competencies(FRAMEWORK, every)
-    assert found == GradeCompetencies(
-        by_grade={
+    assert found == GroupCompetencies(
+        by_group={
             "04": ("g4", "4.oa", "4.oa.1", "4.md.1", "practice"),
             "05": ("4.md.1", "5.nbt.1", "practice"),
         },
@@ -71,7 +71,7 @@ def test_groups_spanning_grades_sum_their_grades_published_cells() -> None:
         _published(("b", "04"), 30, 5, 0),
         SummaryCell(("b", "05"), None, None, None, None, None, None, None, True),
     ]
-    a, b = summed_over_grades(cells, 1)
+    a, b = summed_over(cells, 1)
     assert (a.key, a.students, a.decisions, a.mastered, a.no_evidence) == (("a",), 30, 130, 50, 80)
     assert a.bounds == ((50, 50 + 49 + 29), (130, 145 + 57))
     assert (a.percent_range, a.percent_mastered) == ((24, 99), None)
