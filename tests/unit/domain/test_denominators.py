@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.domain.denominators import (
     Denominator,
     GroupCompetencies,
+    class_competencies,
     education_levels,
     grade_competencies,
     summed_over,
 )
 from app.domain.frameworks import Competency, Framework
-from app.domain.reporting import SummaryCell, blur
+from app.domain.reporting import Dimension, SummaryCell, blur
 
 FRAMEWORK = Framework(
     id="f",
@@ -76,3 +79,37 @@ def test_groups_spanning_grades_sum_their_grades_published_cells() -> None:
     assert a.bounds == ((50, 50 + 49 + 29), (130, 145 + 57))
     assert (a.percent_range, a.percent_mastered) == ((24, 99), None)
     assert (b.key, b.suppressed, b.students) == (("b",), True, None)
+
+
+def test_a_class_counts_for_the_competencies_its_line_items_name() -> None:
+    # 5.NBT.1 is named by its CFItem identifier (given in its CASE fields), the others by id;
+    # an objective that names no competency is left out, and so is one out of scope.
+    framework = replace(
+        FRAMEWORK,
+        competencies=tuple(
+            replace(c, case={**c.case, "identifier": "cf-5nbt1"}) if c.id == "5.nbt.1" else c
+            for c in FRAMEWORK.competencies
+        ),
+    )
+    in_scope = [c for c in framework.ordered if c.id != "practice"]
+    found = class_competencies(
+        framework,
+        in_scope,
+        {
+            "class-a": {"cf-5nbt1", "4.oa.1", "not-a-competency"},
+            "class-b": {"practice"},
+            "class-c": {"4.md.1"},
+        },
+    )
+    assert found == GroupCompetencies(
+        # In the framework's order, not the objectives'.
+        {"class-a": ("4.oa.1", "5.nbt.1"), "class-c": ("4.md.1",)},
+        others=(),
+        dimension=Dimension.CLASS,
+    )
+    assert found.of("class-b") == ()
+    assert found.of(None) == ()
+    # Only the class-aligned rule reads classes; grade_competencies declines it.
+    assert grade_competencies(framework, in_scope, Denominator.CLASS_ALIGNED) is None
+    assert Denominator.CLASS_ALIGNED.dimension is Dimension.CLASS
+    assert Denominator.ALL.dimension is None
