@@ -119,8 +119,7 @@ def on_range(
     if score > high:
         problems.add(
             loc,
-            f"{format_number(score)} is above the line item's resultValueMax "
-            f"{format_number(high)}",
+            f"{format_number(score)} is above the line item's resultValueMax {format_number(high)}",
         )
         return None
     return score - low, high - low
