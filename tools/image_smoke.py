@@ -33,6 +33,16 @@ ROOT = Path(__file__).resolve().parent.parent
 IMAGE = "localhost/mastery-service:smoke"
 
 
+def dockerfile_command(instruction: str) -> list[str]:
+    """The Dockerfile's CMD or HEALTHCHECK's command (exec form), as argv: the smoke test runs
+    what the image declares, not a copy of it."""
+    for line in (ROOT / "Dockerfile").read_text().splitlines():
+        if line.startswith(f"{instruction} "):
+            found: list[str] = json.loads(line.split("CMD ", 1)[1])
+            return found
+    raise SystemExit(f"the Dockerfile has no {instruction}")
+
+
 def engine_found(preferred: str | None = None) -> str | None:
     """The first container engine on PATH (docker, podman), or the one asked for."""
     for name in [preferred] if preferred else ["docker", "podman"]:
@@ -113,11 +123,7 @@ class Runner:
 
     def start(self) -> None:
         """The image's CMD: migrations, then the server."""
-        cmd = (
-            'mastery db upgrade && exec mastery serve --host "$MASTERY_HOST" '
-            '--port "$MASTERY_PORT" --workers "$MASTERY_WORKERS"'
-        )
-        self._started = subprocess.Popen(self.command("sh", "-c", cmd), text=True)
+        self._started = subprocess.Popen(self.command(*dockerfile_command("CMD")), text=True)
 
     def stop(self) -> None:
         if self._started is not None:
@@ -187,6 +193,9 @@ def smoke(engine: str, run_with: str, admin_url: str, port: int, build_args: Seq
         try:
             runner.start()
             wait_healthy(base)
+            # The image's HEALTHCHECK, run in the image (podman's OCI images drop it).
+            runner.output(*dockerfile_command("HEALTHCHECK"))
+            print("HEALTHCHECK passed")
             status, body = _get(f"{base}/readyz")
             print(f"/readyz {status} {body}")
             assert status == 200, body
