@@ -16,6 +16,7 @@ command, without a container runtime's isolation. Extra build arguments come aft
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import secrets
 import shutil
@@ -157,8 +158,6 @@ def _token(base: str, client_id: str, secret: str) -> str:
 
 
 def _basic(user: str, password: str) -> str:
-    import base64
-
     return base64.b64encode(f"{user}:{password}".encode()).decode()
 
 
