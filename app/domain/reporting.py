@@ -149,8 +149,8 @@ def summary_cells(
     (keyed by every dimension). A student with no decision on a competency in scope counts
     as no evidence there, so a group's percentage is over all of its students. With
     `of_group` (a dimension among them, the grade or the class, and the competencies each of
-    its values counts for), a group counts for those competencies alone
-    (app.domain.denominators)."""
+    its values counts for), a group counts for those competencies alone, and a group that
+    counts for none has no cell (app.domain.denominators)."""
     at = dimensions.index(Dimension.COMPETENCY) if Dimension.COMPETENCY in dimensions else None
     roster_dims: list[Dimension] = [d for d in dimensions if d is not Dimension.COMPETENCY]
     group_at = roster_dims.index(of_group[0]) if of_group is not None else None
@@ -160,6 +160,11 @@ def summary_cells(
         counted = competency_ids
         if of_group is not None and group_at is not None:
             counted = of_group[1](roster_key[group_at])
+            if not counted:
+                # Its students count for nothing here (a class aligned to none of these
+                # competencies, a grade none is taught in): no cell, and no students in the
+                # sums of the groups it is part of.
+                continue
         if at is None:
             cells.append(_cell(roster_key, students, students * len(counted), found))
             continue

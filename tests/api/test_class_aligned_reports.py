@@ -176,3 +176,19 @@ async def test_a_hidden_class_hides_every_group_it_is_summed_into(
     (total,) = await _summary(district, group_by="grade")
     assert total["suppressed"] is True
     assert _numbers(total) == [None] * 6
+
+
+async def test_a_class_aligned_to_nothing_adds_no_students(
+    district: Api, container: Container, tenant: Tenant
+) -> None:
+    # class-3's ten students have results, but no line item of class-3 names a competency:
+    # they count for nothing, so the class has no row and the grade's sum is unchanged (30
+    # students, not 40).
+    unaligned = [Pupil(f"u{i}", school=3) for i in range(10)]
+    await seed_roster(container, tenant, unaligned)
+    await _line_item(district, "li-f", "class-3", "not-a-competency")
+    await post_scores(container, tenant, [(p.id, "c000", 4.0) for p in unaligned])
+    rows = await _summary(district, group_by="class")
+    assert [r["class_id"] for r in rows] == ["class-0", "class-1"]
+    (total,) = await _summary(district, group_by="grade")
+    assert _numbers(total) == [30, 50, 30, 0, 0, 20]

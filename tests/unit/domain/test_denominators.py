@@ -13,7 +13,8 @@ from app.domain.denominators import (
     summed_over,
 )
 from app.domain.frameworks import Competency, Framework
-from app.domain.reporting import Dimension, SummaryCell, blur
+from app.domain.mastery.decision import MasteryStatus
+from app.domain.reporting import Dimension, SummaryCell, blur, summary_cells
 
 FRAMEWORK = Framework(
     id="f",
@@ -113,3 +114,18 @@ def test_a_class_counts_for_the_competencies_its_line_items_name() -> None:
     assert grade_competencies(framework, in_scope, Denominator.CLASS_ALIGNED) is None
     assert Denominator.CLASS_ALIGNED.dimension is Dimension.CLASS
     assert Denominator.ALL.dimension is None
+
+
+def test_a_group_that_counts_for_no_competency_has_no_cell() -> None:
+    # Class k1 counts for c1 and c2, k2 for none: 3 students in k1 (2 decisions on c1 mastered),
+    # 4 in k2. Only k1 has a cell: 3 students x 2 competencies.
+    by_class = GroupCompetencies({"k1": ("c1", "c2")}, others=(), dimension=Dimension.CLASS)
+    cells = summary_cells(
+        (Dimension.CLASS,),
+        {("k1",): 3, ("k2",): 4},
+        {("k1",): {MasteryStatus.MASTERED: 2}},
+        ("c1", "c2"),
+        (Dimension.CLASS, by_class.of),
+    )
+    # 2 of 6 is 33.33%.
+    assert cells == [SummaryCell(("k1",), 3, 6, 2, 0, 0, 4, 33.33)]
