@@ -4,25 +4,35 @@ A school reports grade 4's mastery of grade 4's standards, not of every standard
 By default (GRADE_LEVEL) a student counts only for the competencies of their grade: those whose
 education levels (CASE `educationLevel`, inherited from the nearest ancestor that has them)
 include the student's grade; a competency without education levels anywhere up its tree counts
-for every grade. ALL counts every student for every competency in scope (the rule before
-docs/decisions/0026-as-of-and-denominators.md). Grades are compared as written, in the codes
-CASE and OneRoster share ("KG", "01", ... "12")."""
+for every grade. CLASS_ALIGNED counts a student, in each class they study in, for the
+competencies that class's gradebook line items are aligned to (their learningObjectiveSet, by
+competency id or CFItem identifier); a class aligned to none counts for none
+(docs/decisions/00XX-class-aligned-denominators.md). ALL counts every student for every
+competency in scope (the rule before docs/decisions/0026-as-of-and-denominators.md). Grades are
+compared as written, in the codes CASE and OneRoster share ("KG", "01", ... "12")."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.case.identifiers import item_identifier
 from app.domain.frameworks import Competency, Framework
-from app.domain.reporting import Key, SummaryCell, sort_key, with_percent
+from app.domain.reporting import Dimension, Key, SummaryCell, sort_key, with_percent
 
 
 class Denominator(StrEnum):
     """Which competencies a student counts for in a report."""
 
     GRADE_LEVEL = "grade_level"
+    CLASS_ALIGNED = "class_aligned"
     ALL = "all"
+
+    @property
+    def dimension(self) -> Dimension | None:
+        """The roster dimension whose values decide what a student counts for, if any."""
+        return _BY_DIMENSION.get(self)
 
 
 def education_levels(framework: Framework, competency: Competency) -> frozenset[str] | None:
@@ -38,33 +48,35 @@ def education_levels(framework: Framework, competency: Competency) -> frozenset[
 
 
 @dataclass(frozen=True)
-class GradeCompetencies:
-    """The competencies in scope a student counts for, by grade: `by_grade` for each grade the
-    framework's education levels name, `others` (those without levels) for any other grade."""
+class GroupCompetencies:
+    """The competencies in scope a student counts for, by the value of one roster dimension
+    (their grade, or the class they are counted in): `by_group` for each value named, `others`
+    for any other value (grades: the competencies without levels; classes: none)."""
 
-    by_grade: Mapping[str, tuple[str, ...]]
+    by_group: Mapping[str, tuple[str, ...]]
     others: tuple[str, ...]
+    dimension: Dimension = Dimension.GRADE
 
-    def of(self, grade: object) -> tuple[str, ...]:
-        """The competencies a student of `grade` (None: no grade) counts for."""
-        return self.by_grade.get(str(grade), self.others) if grade is not None else self.others
+    def of(self, group: object) -> tuple[str, ...]:
+        """The competencies a student of `group` (None: no grade or class) counts for."""
+        return self.by_group.get(str(group), self.others) if group is not None else self.others
 
 
 def grade_competencies(
     framework: Framework,
     competencies: Sequence[Competency],
     rule: Denominator = Denominator.GRADE_LEVEL,
-) -> GradeCompetencies | None:
+) -> GroupCompetencies | None:
     """The competencies in scope (in their order) each grade counts for; None when every
     student counts for every one of them (the rule is ALL, or none has education levels)."""
-    if rule is Denominator.ALL:
+    if rule is not Denominator.GRADE_LEVEL:
         return None
     levels = {c.id: education_levels(framework, c) for c in competencies}
     named = sorted({grade for found in levels.values() for grade in found or ()})
     if not named:
         return None
-    return GradeCompetencies(
-        by_grade={
+    return GroupCompetencies(
+        by_group={
             grade: tuple(c.id for c in competencies if _counts_for(levels[c.id], grade))
             for grade in named
         },
@@ -72,19 +84,40 @@ def grade_competencies(
     )
 
 
+def class_competencies(
+    framework: Framework,
+    competencies: Sequence[Competency],
+    objectives_by_class: Mapping[str, Collection[str]],
+) -> GroupCompetencies:
+    """The competencies in scope (in their order) each class counts for: those its line items
+    name as learning objectives, by competency id or by the CFItem identifier served for it (as
+    a result's evidence resolves them; the identifier wins over an equal id). A class aligned
+    to none of them counts for none."""
+    named: dict[str, str] = {c.id: c.id for c in framework.competencies}
+    named.update({item_identifier(c): c.id for c in framework.competencies})
+    by_class: dict[str, tuple[str, ...]] = {}
+    for class_id, objectives in objectives_by_class.items():
+        aligned = {named[o] for o in objectives if o in named}
+        counted = tuple(c.id for c in competencies if c.id in aligned)
+        if counted:
+            by_class[class_id] = counted
+    return GroupCompetencies(by_class, others=(), dimension=Dimension.CLASS)
+
+
 def _counts_for(levels: frozenset[str] | None, grade: str) -> bool:
     return levels is None or grade in levels
 
 
-def summed_over_grades(cells: Sequence[SummaryCell], grade_at: int) -> list[SummaryCell]:
-    """The published cells of a report grouped by grade too (the grade at `grade_at` of their
-    keys) summed over the grades: a grade-level report of groups that span grades. A sum of
-    published numbers tells nothing they do not, so it needs no protection of its own; a group
-    with a hidden grade is hidden. Its counts are sums of range starts (students: at least
-    this, fewer than this plus 10 per grade), its percentage as far as they tell it."""
+def summed_over(cells: Sequence[SummaryCell], at: int) -> list[SummaryCell]:
+    """The published cells of a report grouped by grade (or class) too, the value at `at` of
+    their keys, summed over it: a grade-level report of groups that span grades, a
+    class-aligned one of groups that span classes. A sum of published numbers tells nothing
+    they do not, so it needs no protection of its own; a group with a hidden member is hidden.
+    Its counts are sums of range starts (students: at least this, fewer than this plus 10 per
+    grade or class), its percentage as far as they tell it."""
     groups: dict[Key, list[SummaryCell]] = {}
     for cell in cells:
-        groups.setdefault(cell.key[:grade_at] + cell.key[grade_at + 1 :], []).append(cell)
+        groups.setdefault(cell.key[:at] + cell.key[at + 1 :], []).append(cell)
     out: list[SummaryCell] = []
     for key in sorted(groups, key=sort_key):
         members = groups[key]
@@ -116,3 +149,9 @@ def summed_over_grades(cells: Sequence[SummaryCell], grade_at: int) -> list[Summ
             )
         )
     return out
+
+
+_BY_DIMENSION = {
+    Denominator.GRADE_LEVEL: Dimension.GRADE,
+    Denominator.CLASS_ALIGNED: Dimension.CLASS,
+}

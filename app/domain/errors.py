@@ -104,9 +104,10 @@ class ProblemList:
         return bool(self.problems)
 
     def raise_if_any(self, detail: str) -> None:
-        """Raise `Invalid` with every problem collected so far, if there is any."""
+        """Raise `Invalid` with every problem collected so far, if there is any, each once (a
+        gradebook result's one score read for two objectives is one problem, not two)."""
         if self.problems:
-            raise Invalid(detail, list(self.problems))
+            raise Invalid(detail, list(dict.fromkeys(self.problems)))
 
 
 @dataclass

@@ -92,18 +92,14 @@ def evidence_problems(
     scale: Scale,
     *,
     received_at: datetime | None = None,
-    extra_credit: bool = False,
 ) -> list[Problem]:
     """What is wrong with new evidence for a competency on `scale` (beyond its own checks).
 
     Construct the Evidence first (it raises Invalid listing its own problems); together they
     list every problem of an item. `received_at` (the clock's now) rejects future results.
-    `extra_credit` lets a score above its max_score count as the max_score (OneRoster's
-    gradebook allows it); everywhere else such a score is a mistake.
     """
     problems = ProblemList()
-    over = evidence.max_score is not None and evidence.score > evidence.max_score
-    if over and not extra_credit and evidence.max_score is not None:
+    if evidence.max_score is not None and evidence.score > evidence.max_score:
         # Normalising caps the share at 1, so 25 of 20 would be stored as the top level.
         problems.add(("score",), f"must be at most max_score ({format_number(evidence.max_score)})")
     if evidence.max_score is None and evidence.score > scale.highest:

@@ -105,16 +105,14 @@ def accept_batch(
     stored: Mapping[EvidenceKey, Evidence],
     now: datetime,
     replacing: Replacing | None = None,
-    extra_credit: bool = False,
 ) -> Acceptance:
     """What this batch of `sender`'s does, given the active students among its students and
     the stored evidence of its keys (`new_id` is called once per item, in order).
 
     A source that replaces its evidence revives what it voided before and voids what its ids
-    no longer send; a client re-posting a voided item (no `replacing`) does not revive it.
-    `extra_credit`: a score above its max_score counts as the max_score, not a problem. An
+    no longer send; a client re-posting a voided item (no `replacing`) does not revive it. An
     UnreadItem has only its references checked."""
-    context = _Context(sender, new_id, frameworks, framework_of, students, now, extra_credit)
+    context = _Context(sender, new_id, frameworks, framework_of, students, now)
     built, first_at = _checked(items, context)
     if built.problems:
         return Acceptance(problems=built.problems)
@@ -143,7 +141,6 @@ class _Context:
     framework_of: Mapping[str, str]
     students: Collection[str]
     now: datetime
-    extra_credit: bool
 
 
 def _checked(items: Sequence[Item], context: _Context) -> tuple[_Built, dict[EvidenceKey, int]]:
@@ -215,9 +212,7 @@ def _evidence(
         problems.extend(error.problems, at)
         return None
     if framework is not None:
-        found = evidence_problems(
-            evidence, framework.scale, received_at=context.now, extra_credit=context.extra_credit
-        )
+        found = evidence_problems(evidence, framework.scale, received_at=context.now)
         problems.extend(found, at)
     return evidence
 

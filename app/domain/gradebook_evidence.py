@@ -103,8 +103,9 @@ def on_range(
 ) -> tuple[float, float | None] | None:
     """(score, max_score) of the evidence: on the line item's range shifted to start at 0, so
     that resultValueMin..resultValueMax maps onto 0..highest of the scale; without a range the
-    score is on the competency's scale as it is. Above the maximum is extra credit (it counts
-    as the maximum); below the minimum is a mistake."""
+    score is on the competency's scale as it is. Below the minimum or above the maximum is a
+    mistake: normalising would cap extra credit at the top level without a word, as it did
+    (issue 12, finding 5; docs/decisions/00XX-one-pass-validation.md)."""
     span = line_item.score_range
     if span is None:
         return score, None
@@ -113,6 +114,12 @@ def on_range(
         problems.add(
             loc,
             f"{format_number(score)} is below the line item's resultValueMin {format_number(low)}",
+        )
+        return None
+    if score > high:
+        problems.add(
+            loc,
+            f"{format_number(score)} is above the line item's resultValueMax {format_number(high)}",
         )
         return None
     return score - low, high - low

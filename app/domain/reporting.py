@@ -142,23 +142,29 @@ def summary_cells(
     population: Mapping[Key, int],
     found: Mapping[Key, Mapping[MasteryStatus, int]],
     competency_ids: Sequence[str],
-    of_grade: Callable[[object], Sequence[str]] | None = None,
+    of_group: tuple[Dimension, Callable[[object], Sequence[str]]] | None = None,
 ) -> list[SummaryCell]:
     """Every cell of a summary, unsuppressed. `population` counts the distinct students of
     each group (keyed without the competency); `found` counts stored decisions by status
     (keyed by every dimension). A student with no decision on a competency in scope counts
     as no evidence there, so a group's percentage is over all of its students. With
-    `of_grade` (the dimensions include the grade), a group counts for its grade's
-    competencies alone (app.domain.denominators)."""
+    `of_group` (a dimension among them, the grade or the class, and the competencies each of
+    its values counts for), a group counts for those competencies alone, and a group that
+    counts for none has no cell (app.domain.denominators)."""
     at = dimensions.index(Dimension.COMPETENCY) if Dimension.COMPETENCY in dimensions else None
-    roster_dims = [d for d in dimensions if d is not Dimension.COMPETENCY]
-    grade_at = roster_dims.index(Dimension.GRADE) if of_grade is not None else None
+    roster_dims: list[Dimension] = [d for d in dimensions if d is not Dimension.COMPETENCY]
+    group_at = roster_dims.index(of_group[0]) if of_group is not None else None
     cells: list[SummaryCell] = []
     for roster_key in sorted(population, key=sort_key):
         students = population[roster_key]
         counted = competency_ids
-        if of_grade is not None and grade_at is not None:
-            counted = of_grade(roster_key[grade_at])
+        if of_group is not None and group_at is not None:
+            counted = of_group[1](roster_key[group_at])
+            if not counted:
+                # Its students count for nothing here (a class aligned to none of these
+                # competencies, a grade none is taught in): no cell, and no students in the
+                # sums of the groups it is part of.
+                continue
         if at is None:
             cells.append(_cell(roster_key, students, students * len(counted), found))
             continue

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Protocol
 
 from app.domain.access import TenantId
-from app.domain.denominators import GradeCompetencies
+from app.domain.denominators import GroupCompetencies
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.reporting import Dimension, Key
 
@@ -29,9 +29,10 @@ class ReportScope:
     # The framework's other competencies (retired, filtered out): a short list to exclude
     # is cheaper for the database than a long one to include.
     excluded_competency_ids: tuple[str, ...] = ()
-    # With the grade among the dimensions: the competencies each grade's students count for
-    # (app.domain.denominators); decisions on others are not counted.
-    grade_competencies: GradeCompetencies | None = None
+    # With its dimension (the grade or the class) among the dimensions: the competencies the
+    # students of each of its values count for (app.domain.denominators); decisions on others
+    # are not counted.
+    group_competencies: GroupCompetencies | None = None
 
 
 StatusCounts = dict[Key, dict[MasteryStatus, int]]
@@ -65,6 +66,12 @@ class ReadModels(Protocol):
         valid time, carried forward over the entries before it, is before the cut. With
         `known_before`, only the entries recorded before that instant (what the service knew
         then)."""
+        ...
+
+    async def line_item_objectives(self) -> dict[str, frozenset[str]]:
+        """The learning objectives (as named: competency ids or CFItem identifiers) of each
+        active class's active gradebook line items, by class id; classes without any are
+        left out."""
         ...
 
 

@@ -82,7 +82,6 @@ async def sync_evidence(
     exactly `items`. Items are recorded or updated (a voided one counts again); what the
     source ids made before and no longer make is voided. `lock`: more students whose decisions
     this may reach (those of the evidence before, when the caller knows them)."""
-    # A gradebook result above its line item's maximum is extra credit, counted as the maximum.
     return await _write(
         uow,
         ids,
@@ -91,7 +90,6 @@ async def sync_evidence(
         now,
         replacing=(source, source_ids),
         lock=lock,
-        extra_credit=True,
     )
 
 
@@ -104,7 +102,6 @@ async def _write(
     *,
     replacing: tuple[str, Collection[str]] | None = None,
     lock: Collection[str] = (),
-    extra_credit: bool = False,
 ) -> RecordedBatch:
     accepted, framework_of, frameworks = await _accept(
         uow,
@@ -114,7 +111,6 @@ async def _write(
         now,
         replacing=replacing,
         lock=lock,
-        extra_credit=extra_credit,
     )
     accepted.raise_if_refused()
     more = {e.competency_id for e in accepted.previous} - framework_of.keys()
@@ -138,7 +134,6 @@ async def _accept(
     *,
     replacing: tuple[str, Collection[str]] | None = None,
     lock: Collection[str] | None = (),
-    extra_credit: bool = False,
 ) -> tuple[Acceptance, dict[str, str], dict[str, Framework]]:
     """What the batch would do, against the stored rows (`lock` None: a check only, which
     writes nothing and locks no one). An UnreadItem has its references checked only."""
@@ -173,7 +168,6 @@ async def _accept(
         stored=stored,
         now=now,
         replacing=earlier,
-        extra_credit=extra_credit,
     )
     return accepted, framework_of, frameworks
 

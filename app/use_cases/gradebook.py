@@ -94,6 +94,37 @@ async def _competencies(uow: UnitOfWork, ids: Collection[str]) -> dict[str, bool
     }
 
 
+async def _unknown(
+    uow: UnitOfWork,
+    line_item: LineItem | None,
+    line_item_id: str | None,
+    student_id: str | None,
+    class_id: str | None,
+) -> list[Problem]:
+    """What a result names that does not exist (None: not named, or not readable): its line
+    item (`line_item`, found by `line_item_id`), student and class."""
+    problems = []
+    if line_item_id is not None and (
+        line_item is None or line_item.status is RecordStatus.TOBEDELETED
+    ):
+        problems.append(
+            Problem(("result", "lineItem"), f"line item {line_item_id!r} does not exist")
+        )
+    if student_id is not None:
+        students = await uow.roster(RosterKind.USER).active_ids(
+            [student_id], role=UserRole.STUDENT.value
+        )
+        if student_id not in students:
+            problems.append(
+                Problem(("result", "student"), f"student {student_id!r} does not exist")
+            )
+    if class_id is not None:
+        problems += await missing_references(
+            uow, [Reference(("result", "class"), RosterKind.CLASS, class_id)]
+        )
+    return problems
+
+
 async def _sync(
     uow: UnitOfWork,
     ids: IdGenerator,
@@ -171,6 +202,30 @@ class Gradebook:
             await uow.commit()
         return Saved(fresh, created=stored is None)
 
+    async def unknown_references(
+        self,
+        principal: Principal,
+        *,
+        line_item_class: str | None = None,
+        result_line_item: str | None = None,
+        result_student: str | None = None,
+        result_class: str | None = None,
+    ) -> list[Problem]:
+        """What a line item or result the request could not read names that does not exist,
+        located as a PUT locates them: checked beside its type errors, writing nothing."""
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            problems = []
+            if line_item_class is not None:
+                problems += await missing_references(
+                    uow, [Reference(("lineItem", "class"), RosterKind.CLASS, line_item_class)]
+                )
+            line_item = None
+            if result_line_item is not None:
+                line_item = await uow.line_items.get(result_line_item)
+            return problems + await _unknown(
+                uow, line_item, result_line_item, result_student, result_class
+            )
+
     async def get_line_item(self, principal: Principal, id: str) -> LineItem:
         async with self.uow(principal.tenant_id, writes=False) as uow:
             item = await uow.line_items.get(id)
@@ -193,35 +248,27 @@ class Gradebook:
         async with self.uow(principal.tenant_id) as uow:
             # Held until commit: a change of the line item waits, then derives this result again.
             line_item = await uow.line_items.get(result.line_item_id, shared=True)
-            problems = []
-            if line_item is None or line_item.status is RecordStatus.TOBEDELETED:
-                problems.append(
-                    Problem(
-                        ("result", "lineItem"), f"line item {result.line_item_id!r} does not exist"
-                    )
-                )
-            students = await uow.roster(RosterKind.USER).active_ids(
-                [result.student_id], role=UserRole.STUDENT.value
+            problems = await _unknown(
+                uow, line_item, result.line_item_id, result.student_id, result.class_id
             )
-            if result.student_id not in students:
-                problems.append(
-                    Problem(("result", "student"), f"student {result.student_id!r} does not exist")
+            derived = None
+            if line_item is not None:
+                # Its scores are checked against the line item's range even beside missing
+                # references: every problem in one answer.
+                objectives = {s.objective_id for _, s in result.objective_scores} | set(
+                    line_item.aligned
                 )
-            if result.class_id is not None:
-                problems += await missing_references(
-                    uow, [Reference(("result", "class"), RosterKind.CLASS, result.class_id)]
-                )
-            if problems or line_item is None:
+                competencies = await _competencies(uow, objectives)
+                try:
+                    derived = derive_evidence(result, line_item, competencies, received_at=now)
+                except Invalid as error:
+                    problems += error.problems
+            if problems or line_item is None or derived is None:
                 raise Invalid("The result is not valid", problems)
             # A result names its class, or is in its line item's: GET /classes/{id}/results
             # finds it.
             result = replace(result, class_id=result.class_id or line_item.class_id)
             stored = await uow.gradebook_results.get(result.id)
-            objectives = {s.objective_id for _, s in result.objective_scores} | set(
-                line_item.aligned
-            )
-            competencies = await _competencies(uow, objectives)
-            derived = derive_evidence(result, line_item, competencies, received_at=now)
             await _sync(
                 uow,
                 self.ids,

@@ -16,8 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.domain.access import Principal
-from app.domain.denominators import Denominator, grade_competencies, summed_over_grades
-from app.domain.frameworks import Framework
+from app.domain.denominators import (
+    Denominator,
+    GroupCompetencies,
+    class_competencies,
+    grade_competencies,
+    summed_over,
+)
+from app.domain.frameworks import Competency, Framework
 from app.domain.report_scope import ReportFilter, check_grouping, competencies_in_scope
 from app.domain.reporting import (
     Dimension,
@@ -82,16 +88,19 @@ class Reports:
         check_grouping(group_by)
         framework = await self.frameworks.get_framework(principal, framework_id)
         competencies = competencies_in_scope(framework, given)
-        by_grade = grade_competencies(framework, competencies, denominator)
+        by_group = await self._group_competencies(principal, framework, competencies, denominator)
         dimensions = tuple(group_by)
-        if by_grade is not None and given.grade is not None:
-            # One grade: its competencies are the scope.
-            wanted = set(by_grade.of(given.grade))
+        chosen = by_group.dimension if by_group is not None else None
+        narrowed_to = {Dimension.GRADE: given.grade, Dimension.CLASS: given.class_id}
+        if by_group is not None and chosen is not None and narrowed_to[chosen] is not None:
+            # One grade (or class): its competencies are the scope.
+            wanted = set(by_group.of(narrowed_to[chosen]))
             competencies = [c for c in competencies if c.id in wanted]
-            by_grade = None
-        elif by_grade is not None and Dimension.GRADE not in dimensions:
-            # Groups that span grades are counted by grade, then summed (_cells).
-            dimensions += (Dimension.GRADE,)
+            by_group = None
+        elif by_group is not None and chosen not in dimensions:
+            # Groups that span grades (classes) are counted by grade (class), then summed
+            # (_cells).
+            dimensions += (by_group.dimension,)
         # Stored decisions keep the status shown when they were written: overrides that have
         # expired since must stop showing before the database counts them.
         await self.overrides.expire_overrides(principal)
@@ -106,7 +115,7 @@ class Reports:
             class_id=given.class_id,
             grade=given.grade,
             subgroups=dict(given.subgroups),
-            grade_competencies=by_grade,
+            group_competencies=by_group,
         )
         return framework, scope
 
@@ -117,12 +126,26 @@ class Reports:
         found: StatusCounts,
         asked: Sequence[Dimension],
     ) -> list[SummaryCell]:
-        of_grade = scope.grade_competencies.of if scope.grade_competencies else None
-        cells = summary_cells(scope.dimensions, population, found, scope.competency_ids, of_grade)
+        by_group = scope.group_competencies
+        of_group = (by_group.dimension, by_group.of) if by_group is not None else None
+        cells = summary_cells(scope.dimensions, population, found, scope.competency_ids, of_group)
         published = protect(cells, self.min_cell_size)
-        if len(scope.dimensions) == len(asked):
+        if by_group is None or len(scope.dimensions) == len(asked):
             return published
-        return summed_over_grades(published, scope.dimensions.index(Dimension.GRADE))
+        return summed_over(published, scope.dimensions.index(by_group.dimension))
+
+    async def _group_competencies(
+        self,
+        principal: Principal,
+        framework: Framework,
+        competencies: Sequence[Competency],
+        denominator: Denominator,
+    ) -> GroupCompetencies | None:
+        """What each grade or class counts for under the rule; None: everyone, everything."""
+        if denominator is not Denominator.CLASS_ALIGNED:
+            return grade_competencies(framework, competencies, denominator)
+        objectives = await self.reads(principal.tenant_id).line_item_objectives()
+        return class_competencies(framework, competencies, objectives)
 
     async def mastery_summary(
         self,

@@ -72,8 +72,8 @@ async def test_an_objective_without_its_own_score_takes_the_overall_score(api: A
         (80, (30.0, 50.0), 2.4),
         # the minimum is the bottom of the scale: 0 of 50 -> 0
         (50, (0.0, 50.0), 0.0),
-        # extra credit above the maximum counts as the maximum: 60 of 50 -> 4
-        (110, (60.0, 50.0), 4.0),
+        # the maximum is the top of the scale: 50 of 50 -> 4
+        (100, (50.0, 50.0), 4.0),
     ],
 )
 async def test_a_range_that_does_not_start_at_zero_is_shifted(
@@ -100,6 +100,26 @@ async def test_a_score_below_the_range_is_refused_and_nothing_is_written(api: Ap
     assert "40 is below the line item's resultValueMin 50" in body["imsx_description"]
     assert (await api.get(f"{GRADEBOOK}/results/r-1")).status_code == 404
     assert await evidence_of(api, "r-1") == {}
+
+
+async def test_a_score_above_the_range_is_refused_and_nothing_is_written(api: Api) -> None:
+    # 110 of 50..100 was stored as 60 of 50, normalised to the top level without a word.
+    await seed_gradebook(api)
+    await api.put(f"{GRADEBOOK}/lineItems/li-2", line_item("s-1", low=50, high=100))
+    response = await api.put(f"{GRADEBOOK}/results/r-1", result(110, item="li-2"))
+    assert response.status_code == 422
+    body = response.json()
+    assert body["imsx_CodeMinor"]["imsx_codeMinorField"] == [
+        {"imsx_codeMinorFieldName": "result.score", "imsx_codeMinorFieldValue": "invaliddata"}
+    ]
+    assert "110 is above the line item's resultValueMax 100" in body["imsx_description"]
+    assert (await api.get(f"{GRADEBOOK}/results/r-1")).status_code == 404
+    assert await evidence_of(api, "r-1") == {}
+    # Lowering the maximum below a stored score is refused as well, naming the result.
+    await put_result(api, "r-2", result(90, item="li-2"))
+    lowered = await api.put(f"{GRADEBOOK}/lineItems/li-2", line_item("s-1", low=50, high=80))
+    assert lowered.status_code == 422
+    assert "90 is above the line item's resultValueMax 80" in lowered.json()["imsx_description"]
 
 
 async def test_without_a_range_scores_are_on_the_competency_scale(api: Api) -> None:

@@ -115,3 +115,40 @@ async def test_a_set_that_is_not_oneroster_is_refused_with_every_problem(api: Ap
             "msg": "missing column(s): status, dateLastModified",
         },
     ]
+
+
+async def test_every_bad_row_of_every_kind_is_listed_in_one_failure(
+    api: Api, container: Container
+) -> None:
+    # Types (a role, a boolean), references (an org, a class) and repeats (a sourcedId), on
+    # four lines of users.csv (lines 5-8 after the header and u1-u3) and one of enrollments.csv.
+    files = dict(sets.BULK_1_1)
+    files["users.csv"] = sets.USERS_1_1 + (
+        BAD_ROLE
+        + "u8,active,2026-08-01T00:00:00Z,maybe,s1,student,x,,X,Y,,S8,,,,,,\n"
+        + "u7,active,2026-08-01T00:00:00Z,true,nowhere,student,z,,Z,Z,,S7,,,,,,\n"
+        + "u2,active,2026-08-01T00:00:00Z,true,s1,student,sam,,Sam,Again,,S2,,,,,04,\n"
+    )
+    files["enrollments.csv"] = (
+        sets.ENROLLMENTS + "e9,active,2026-08-01T00:00:00Z,k9,s1,u2,student,false,,\n"
+    )
+    job = await _finished_job(api, container, await _upload(api, files))
+    assert (job["status"], job["result"]["written"]) == ("failed", False)
+    assert [(tuple(e["loc"]), e["msg"]) for e in job["errors"]] == [
+        (
+            ("users.csv", 5, "role"),
+            "role 'janitor' is not one of student, teacher, administrator, aide, guardian, "
+            "parent, proctor, relative",
+        ),
+        (("users.csv", 6, "enabledUser"), "enabledUser 'maybe' is not true or false"),
+        (
+            ("users.csv", 7, "orgSourcedIds", 0),
+            "orgSourcedIds 'nowhere' is not in orgs.csv nor in the roster",
+        ),
+        (("users.csv", 8, "sourcedId"), "sourcedId 'u2' is also on line 3"),
+        (
+            ("enrollments.csv", 5, "classSourcedId"),
+            "classSourcedId 'k9' is not in classes.csv nor in the roster",
+        ),
+    ]
+    assert await _user_ids(api) == []

@@ -22,7 +22,7 @@ from dataclasses import replace
 import pytest
 
 from app.domain.access import TenantId
-from app.domain.denominators import GradeCompetencies
+from app.domain.denominators import GroupCompetencies
 from app.domain.frameworks import DEFAULT_CALCULATION, DEFAULT_SCALE
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus
 from app.domain.mastery.override import Override
@@ -299,13 +299,13 @@ async def test_grade_level_counts_each_grade_on_its_own_competencies(
     (mastered) and s-4 (not yet); 06 has s-3 (m2 mastered; its m1a is not grade 06's) and
     s-4 (nothing on m1b or m2). Before day 4, from the history (all on m1a): 05 s-1 mastered
     and s-4 not yet; 06 nothing (s-3's and s-4's m1a are not grade 06's)."""
-    levels = GradeCompetencies({"05": ("m1a",), "06": ("m1b", "m2")}, others=())
-    by_grade = replace(scope(Dimension.GRADE), grade_competencies=levels)
+    levels = GroupCompetencies({"05": ("m1a",), "06": ("m1b", "m2")}, others=())
+    by_grade = replace(scope(Dimension.GRADE), group_competencies=levels)
     reads = backend.reads(district)
     assert await reads.decision_counts(by_grade) == {("05",): {M: 2, N: 1}, ("06",): {M: 1}}
     assert await reads.decision_counts_before(by_grade, [day(4)]) == [{("05",): {M: 1, N: 1}}]
     # With the competency too: each grade's competencies alone.
-    both = replace(scope(Dimension.GRADE, Dimension.COMPETENCY), grade_competencies=levels)
+    both = replace(scope(Dimension.GRADE, Dimension.COMPETENCY), group_competencies=levels)
     assert await reads.decision_counts(both) == {
         ("05", "m1a"): {M: 2, N: 1},
         ("06", "m2"): {M: 1},

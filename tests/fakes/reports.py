@@ -82,6 +82,14 @@ class FakeReadModels:
                 found[e.user_id].append(e.class_id)
         return {k: sorted(v) for k, v in found.items()}
 
+    async def line_item_objectives(self) -> dict[str, frozenset[str]]:
+        classes = {c.id for c in self._active(RosterKind.CLASS)}
+        found: dict[str, set[str]] = {}
+        for item in self._committed().line_items.values():
+            if item.status is ACTIVE and item.class_id in classes and item.aligned:
+                found.setdefault(item.class_id, set()).update(item.aligned)
+        return {class_id: frozenset(ids) for class_id, ids in found.items()}
+
     def _rows(self, scope: ReportScope) -> Iterator[tuple[str, Key]]:
         """(student, group key without the competency) for every group of every student in
         scope: the rows the SQL read models count."""
@@ -200,17 +208,18 @@ def _counted(
     counted: Counter[tuple[Key, MasteryStatus]] = Counter()
     for student, key in rows:
         for competency, status in by_student.get(student, []):
-            if _of_their_grade(scope, key, competency):
+            if _of_their_group(scope, key, competency):
                 counted[(_with_competency(scope.dimensions, key, competency), status)] += 1
     return _status_counts(counted)
 
 
-def _of_their_grade(scope: ReportScope, key: Key, competency: str) -> bool:
-    """Whether a decision counts under the grade its student is grouped by."""
-    if scope.grade_competencies is None:
+def _of_their_group(scope: ReportScope, key: Key, competency: str) -> bool:
+    """Whether a decision counts under the grade (or class) its student is grouped by."""
+    by_group = scope.group_competencies
+    if by_group is None:
         return True
-    roster = [d for d in scope.dimensions if d is not Dimension.COMPETENCY]
-    return competency in scope.grade_competencies.of(key[roster.index(Dimension.GRADE)])
+    roster: list[Dimension] = [d for d in scope.dimensions if d is not Dimension.COMPETENCY]
+    return competency in by_group.of(key[roster.index(by_group.dimension)])
 
 
 def _subgroup(dm: Demographics | None, dim: Dimension) -> object:

@@ -21,7 +21,14 @@ from app.adapters.db import tables as t
 from app.adapters.db.engine import READ
 from app.adapters.db.errors import failures_translated
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
-from app.adapters.db.report_sql import in_scope, of_their_grade, status_counts, with_competency
+from app.adapters.db.report_sql import (
+    in_scope,
+    line_item_objectives,
+    objectives_by_class,
+    of_their_group,
+    status_counts,
+    with_competency,
+)
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
@@ -116,6 +123,9 @@ class SqlReadModels:
                     found[k].append(v)
         return found
 
+    async def line_item_objectives(self) -> dict[str, frozenset[str]]:
+        return objectives_by_class(await self._all(line_item_objectives(self._tenant)))
+
     async def population(self, scope: ReportScope) -> dict[Key, int]:
         students, columns = self._students(scope)
         stmt = students.with_only_columns(*columns, sa.func.count())
@@ -134,7 +144,7 @@ class SqlReadModels:
             .where(
                 d.c.framework_id == scope.framework_id,
                 in_scope(d.c.competency_id, scope),
-                of_their_grade(scope, columns, d.c.competency_id),
+                of_their_group(scope, columns, d.c.competency_id),
             )
             .group_by(*grouped, d.c.status)
         )
@@ -200,7 +210,7 @@ class SqlReadModels:
             sa.select(state.c.period, *grouped, state.c.status, sa.func.count())
             .select_from(state)
             .join(p, p.c.student_id == state.c.student_id)
-            .where(of_their_grade(scope, columns, state.c.competency_id))
+            .where(of_their_group(scope, columns, state.c.competency_id))
             .group_by(state.c.period, *grouped, state.c.status)
         )
         found: list[StatusCounts] = [{} for _ in cuts]

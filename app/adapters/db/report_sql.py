@@ -9,8 +9,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app.adapters.db import tables as t
+from app.adapters.db.gradebook_tables import LineItemRow
+from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.reporting import Dimension
+from app.domain.roster import RecordStatus
 from app.ports.reports import ReportScope, StatusCounts
 
 
@@ -25,22 +29,22 @@ def in_scope(column: sa.ColumnElement[Any], scope: ReportScope) -> sa.ColumnElem
     return column.in_(list(included))
 
 
-def of_their_grade(
+def of_their_group(
     scope: ReportScope,
     columns: Sequence[sa.ColumnElement[Any]],
     competency: sa.ColumnElement[Any],
 ) -> sa.ColumnElement[bool]:
-    """Decisions on the competencies of the grade they are grouped under (app.domain.
+    """Decisions on the competencies of the grade (or class) they are grouped under (app.domain.
     denominators); every decision when the scope counts every competency for everyone."""
-    by_grade = scope.grade_competencies
-    if by_grade is None:
+    by_group = scope.group_competencies
+    if by_group is None:
         return sa.true()
-    roster = [d for d in scope.dimensions if d is not Dimension.COMPETENCY]
-    grade = columns[roster.index(Dimension.GRADE)]
-    named = list(by_grade.by_grade)
+    roster: list[Dimension] = [d for d in scope.dimensions if d is not Dimension.COMPETENCY]
+    group = columns[roster.index(by_group.dimension)]
+    named = list(by_group.by_group)
     return sa.or_(
-        *(sa.and_(grade == g, competency.in_(list(ids))) for g, ids in by_grade.by_grade.items()),
-        sa.and_(grade.not_in(named), competency.in_(list(by_grade.others))),
+        *(sa.and_(group == g, competency.in_(list(ids))) for g, ids in by_group.by_group.items()),
+        sa.and_(group.not_in(named), competency.in_(list(by_group.others))),
     )
 
 
@@ -62,3 +66,25 @@ def status_counts(rows: Sequence[Sequence[Any]]) -> StatusCounts:
         *key, status, count = row
         found.setdefault(tuple(key), {})[MasteryStatus(status)] = int(count)
     return found
+
+
+def line_item_objectives(tenant: TenantId) -> sa.Select[Any]:
+    """(class id, objective sets) of every active line item of an active class: what
+    class-aligned denominators align classes to (objective_sets is JSON, read in Python: the
+    two databases take JSON apart differently)."""
+    li, c = t.table_of(LineItemRow), t.table_of(t.ClassRow)
+    active = RecordStatus.ACTIVE.value
+    return (
+        sa.select(li.c.class_id, li.c.objective_sets)
+        .join(c, sa.and_(c.c.tenant_id == li.c.tenant_id, c.c.id == li.c.class_id))
+        .where(li.c.tenant_id == tenant, li.c.status == active, c.c.status == active)
+    )
+
+
+def objectives_by_class(rows: Sequence[Sequence[Any]]) -> dict[str, frozenset[str]]:
+    """The rows of line_item_objectives as each class's objective ids."""
+    found: dict[str, set[str]] = {}
+    for class_id, sets in rows:
+        for objective_set in sets or ():
+            found.setdefault(class_id, set()).update(objective_set["objective_ids"])
+    return {class_id: frozenset(ids) for class_id, ids in found.items() if ids}

@@ -17,10 +17,11 @@ from app.api.rest import framework_commands as commands
 from app.api.rest import framework_documents as documents
 from app.api.rest import framework_schemas as s
 from app.api.rest import simulation_schemas as sim
+from app.api.rest.framework_one_pass import FrameworkRoute
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
 from app.use_cases.frameworks import FrameworkChanged
 
-router = APIRouter(tags=["frameworks"])
+router = APIRouter(tags=["frameworks"], route_class=FrameworkRoute)
 Id = Annotated[str, Path(min_length=1, max_length=255)]
 
 

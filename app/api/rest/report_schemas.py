@@ -16,6 +16,13 @@ from app.domain.report_scope import ReportFilter, subgroups_of
 from app.domain.reporting import Dimension, Interval, RaceEthnicity, SummaryCell
 from app.domain.roster import Sex
 
+DENOMINATOR = (
+    "Which competencies each student counts for: grade_level those of their grade (the "
+    "framework's education levels), class_aligned those its gradebook line items name, in each "
+    "class they study in, all every one. A group that spans grades (classes) is counted grade by "
+    "grade (class by class) and its published cells summed; it is hidden when one part is."
+)
+
 _RANGES = (
     "Every count is the start of a range: students in ranges of count_step (20 means 20 to "
     "29); mastered, not_yet and insufficient_evidence in ranges of count_step x competencies "
@@ -44,7 +51,7 @@ class ReportQuery(BaseModel):
     known_at: Instant | None = Field(
         default=None, description="Count only what the service had recorded by this instant."
     )
-    denominator: Denominator = Denominator.GRADE_LEVEL
+    denominator: Denominator = Field(default=Denominator.GRADE_LEVEL, description=DENOMINATOR)
 
     def report_filter(self) -> ReportFilter:
         return ReportFilter(

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from app.api.error_status import headers_of, status_of
 from app.api.problems import AuthProblem
-from app.domain.errors import DomainError, Location
+from app.domain.errors import DomainError, Location, Problem
 from app.domain.oneroster.query import InvalidFilter
 
 # The system reporting a code minor, when no one field of the request is at fault.
@@ -112,8 +112,9 @@ def _domain_error(exc: DomainError) -> JSONResponse:
     )
 
 
-def _request_error(exc: RequestValidationError) -> JSONResponse:
-    # The request cannot be read at all (not JSON, a number where text belongs): a bad request.
+def request_error(exc: RequestValidationError, more: Sequence[Problem] = ()) -> JSONResponse:
+    """The request cannot be read at all (not JSON, a number where text belongs): a bad
+    request, listing `more` problems found in what could be read (references) after them."""
     problems = []
     for error in exc.errors():
         loc = tuple(error.get("loc", ()))
@@ -123,6 +124,7 @@ def _request_error(exc: RequestValidationError) -> JSONResponse:
         if error.get("type") == "json_invalid":  # its location is a character position
             loc, msg = (), f"{msg} at character {loc[0] if loc else 0}"
         problems.append((field_name(loc), msg))
+    problems += [(field_name(p.loc), p.msg) for p in more]
     names = list(dict.fromkeys(n for n, _ in problems))
     return status_info(400, "invaliddata", _described("The request is not valid", problems), names)
 
@@ -144,11 +146,16 @@ class ImsxRoute(APIRoute):
             except DomainError as exc:
                 return _domain_error(exc)
             except RequestValidationError as exc:
-                return _request_error(exc)
+                return request_error(exc, await self.readable_problems(request))
             except AuthProblem as exc:
                 return _auth_error(exc)
 
         return route
+
+    async def readable_problems(self, request: Request) -> list[Problem]:
+        """Beside a request's type errors, the problems of what could be read of it (a route
+        that checks its references in the same answer overrides this)."""
+        return []
 
 
 def imsx_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

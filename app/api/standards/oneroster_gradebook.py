@@ -18,13 +18,14 @@ from app.api.deps import UseCasesDep, authorized
 from app.api.public_url import public_base, public_url
 from app.api.standards import gradebook_schemas as s
 from app.api.standards.gradebook_json import GRADEBOOK, Writer, selected
-from app.api.standards.imsx import ImsxRoute, imsx_responses
+from app.api.standards.gradebook_one_pass import GradebookRoute
+from app.api.standards.imsx import imsx_responses
 from app.domain.access import Principal, Scope
 from app.domain.gradebook import LINE_ITEM_FIELDS, RESULT_FIELDS
 from app.domain.oneroster.query import DEFAULT_LIMIT, FieldKind, collection_query
 from app.ports.paging import Counted
 
-router = APIRouter(prefix=GRADEBOOK, tags=["OneRoster gradebook"], route_class=ImsxRoute)
+router = APIRouter(prefix=GRADEBOOK, tags=["OneRoster gradebook"], route_class=GradebookRoute)
 
 GradebookWriter = Annotated[Principal, authorized(Scope.GRADEBOOK_CREATEPUT)]
 GradebookReader = Annotated[Principal, authorized(Scope.GRADEBOOK_READONLY)]

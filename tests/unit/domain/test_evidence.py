@@ -89,8 +89,6 @@ def test_a_score_above_its_max_score_is_rejected() -> None:
     assert [(p.loc, p.msg) for p in problems] == [(("score",), "must be at most max_score (20)")]
     assert evidence_problems(evidence(20, max_score=20), DEFAULT_SCALE) == []
     assert evidence_problems(evidence(19.5, max_score=20), DEFAULT_SCALE) == []
-    # OneRoster's gradebook counts extra credit as the maximum (min(25/20, 1) * 4 = 4).
-    assert evidence_problems(evidence(25, max_score=20), DEFAULT_SCALE, extra_credit=True) == []
 
 
 def test_a_result_from_the_future_is_rejected_beyond_clock_skew() -> None:

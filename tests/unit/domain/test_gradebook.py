@@ -106,7 +106,7 @@ def test_per_objective_scores_replace_the_alignment() -> None:
         (0, 10, 8, (8, 10)),
         (50, 100, 80, (30, 50)),
         (-10, 10, 0, (10, 20)),
-        (50, 100, 120, (70, 50)),  # extra credit: normalisation caps it at the top
+        (50, 100, 100, (50, 50)),  # the maximum itself is the top
         (None, None, 3.5, (3.5, None)),  # no range: the competency's scale
     ],
 )
@@ -131,6 +131,19 @@ def test_a_score_below_the_minimum_is_a_located_problem() -> None:
         "score",
     )
     assert problem.msg == "49.5 is below the line item's resultValueMin 50"
+
+
+def test_every_score_out_of_the_range_is_a_located_problem() -> None:
+    # 120 of 50..100 would normalise to min(70/50, 1) x 4 = 4 without a word: refused, with
+    # the one below the minimum, in one answer.
+    result = _result(40, ObjectiveScore("s-1", 100.5), ObjectiveScore("s-2", 120))
+    with pytest.raises(Invalid) as raised:
+        derive_evidence(result, _item(50, 100), COMPETENCIES, received_at=NOW)
+    at = ("result", "learningObjectiveSet", 0, "learningObjectiveResults")
+    assert [(p.loc, p.msg) for p in raised.value.problems] == [
+        ((*at, 0, "score"), "100.5 is above the line item's resultValueMax 100"),
+        ((*at, 1, "score"), "120 is above the line item's resultValueMax 100"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -219,9 +219,11 @@ AS_OF = (
     "observedAt), as student.mastery(asOf) reads them; trends count at each period's end alike."
 )
 DENOMINATOR = (
-    "Which competencies each student counts for (default GRADE_LEVEL). Under GRADE_LEVEL a "
-    "group that spans grades is counted grade by grade and its published cells summed: its "
-    "counts are sums of range starts, and it is hidden when one of its grades is."
+    "Which competencies each student counts for (default GRADE_LEVEL): those of their grade "
+    "(the framework's education levels), CLASS_ALIGNED those its gradebook line items name, in "
+    "each class they study in, or ALL. Under GRADE_LEVEL (CLASS_ALIGNED) a group that spans "
+    "grades (classes) is counted grade by grade (class by class) and its published cells "
+    "summed: its counts are sums of range starts, and it is hidden when one of its parts is."
 )
 KNOWN_AT = (
     "For audits: count only what the service had recorded by this instant (results loaded later "
