@@ -11,7 +11,7 @@ Engines: docker or podman (`--engine`). Where no container runtime can start con
 sandbox without cgroup or rlimit rights, as where this was written), `--run-with buildah` runs
 the built image's command with `buildah run --isolation chroot`: the image's filesystem and
 command, without a container runtime's isolation. Extra build arguments come after `--`, e.g.
-`-- --isolation chroot --network host --pull=never` (docs/decisions/00XX-docker.md)."""
+`-- --isolation chroot --network host --pull=never` (docs/decisions/0031-docker.md)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ include the student's grade; a competency without education levels anywhere up i
 for every grade. CLASS_ALIGNED counts a student, in each class they study in, for the
 competencies that class's gradebook line items are aligned to (their learningObjectiveSet, by
 competency id or CFItem identifier); a class aligned to none counts for none
-(docs/decisions/00XX-class-aligned-denominators.md). ALL counts every student for every
+(docs/decisions/0029-class-aligned-denominators.md). ALL counts every student for every
 competency in scope (the rule before docs/decisions/0026-as-of-and-denominators.md). Grades are
 compared as written, in the codes CASE and OneRoster share ("KG", "01", ... "12")."""
 

@@ -105,7 +105,7 @@ def on_range(
     that resultValueMin..resultValueMax maps onto 0..highest of the scale; without a range the
     score is on the competency's scale as it is. Below the minimum or above the maximum is a
     mistake: normalising would cap extra credit at the top level without a word, as it did
-    (issue 12, finding 5; docs/decisions/00XX-one-pass-validation.md)."""
+    (issue 12, finding 5; docs/decisions/0030-one-pass-validation.md)."""
     span = line_item.score_range
     if span is None:
         return score, None

@@ -1,4 +1,4 @@
-"""Class-aligned denominators (docs/decisions/00XX-class-aligned-denominators.md): a student
+"""Class-aligned denominators (docs/decisions/0029-class-aligned-denominators.md): a student
 counts, in each class they study in, for the competencies its gradebook line items are aligned
 to; groups that span classes are counted per class, protected, and the published cells summed,
 as grade-level reports do (0026). Counts worked out by hand, published as the decision record's

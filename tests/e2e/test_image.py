@@ -1,7 +1,7 @@
 """The production image built and run against PostgreSQL (tools/image_smoke.py): migrations,
 /healthz, the image's HEALTHCHECK, /readyz and a first authenticated call. Building takes
 minutes and needs the base image, so it runs only when asked (MASTERY_TEST_IMAGE=1), with
-MASTERY_TEST_IMAGE_ARGS for the engine's needs (docs/decisions/00XX-docker.md), e.g.
+MASTERY_TEST_IMAGE_ARGS for the engine's needs (docs/decisions/0031-docker.md), e.g.
 `--engine podman --run-with buildah -- --isolation chroot --network host --pull=never`."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A framework body (POST or PUT) whose types are wrong also answers the ids its competency
 tree repeats, in one 422: the author fixes both in one round trip (issue 12, finding 5). The
 rest of the tree's rules (a scale, a policy, a parent) need a body that can be read, and come
-once it can (docs/decisions/00XX-one-pass-validation.md)."""
+once it can (docs/decisions/0030-one-pass-validation.md)."""
 
 from __future__ import annotations
 

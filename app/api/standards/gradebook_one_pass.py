@@ -1,7 +1,7 @@
 """A line item or result PUT whose body has type errors answers them with the references it
 names that do not exist (its class; a result's line item, student and class), in one 400:
 a vendor fixes every problem in one round trip (issue 12, finding 5). Ranges are checked
-once the scores can be read (docs/decisions/00XX-one-pass-validation.md)."""
+once the scores can be read (docs/decisions/0030-one-pass-validation.md)."""
 
 from __future__ import annotations
 
