@@ -26,6 +26,7 @@ __all__ = [
     "MasteryPolicy",
     "RollupKind",
     "RollupRule",
+    "RollupScore",
     "Scale",
     "Status",
 ]
@@ -112,13 +113,25 @@ class RollupKind(StrEnum):
     PERCENT = "percent"
 
 
+class RollupScore(StrEnum):
+    """How a parent's score follows from its children's shown scores (its status follows the
+    rule): their mean, the lowest, the mean weighted by each child's weight, or the highest."""
+
+    MEAN = "mean"
+    LOWEST = "lowest"
+    WEIGHTED = "weighted"
+    HIGHEST = "highest"
+
+
 @dataclass(frozen=True)
 class RollupRule:
-    """A parent is mastered when all, at least k, or percent of its children are mastered."""
+    """A parent is mastered when all, at least k, or percent of its children are mastered; its
+    score is the children's by `score` (None on a competency: the framework's applies)."""
 
     rule: RollupKind = RollupKind.ALL
     k: int | None = None
     percent: float | None = None
+    score: RollupScore | None = None
 
     def __post_init__(self) -> None:
         problems = ProblemList()
@@ -138,8 +151,15 @@ class RollupRule:
                 problems.add(("percent",), "must be a number above 0 and at most 100")
         elif percent is not None:
             problems.add(("percent",), "applies only to the percent rule")
+        score = self.score
+        if score is not None:
+            try:
+                score = RollupScore(score)
+            except ValueError:
+                problems.add(("score",), f"must be one of {_ROLLUP_SCORES}")
         problems.raise_if_any("The rollup rule is invalid")
         object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "score", score)
 
     def is_met(self, mastered: int, children: int) -> bool:
         """Whether `mastered` of `children` children satisfy the rule."""
@@ -162,7 +182,12 @@ class RollupRule:
             out["k"] = self.k
         if self.percent is not None:
             out["percent"] = self.percent
+        if self.score is not None:
+            out["score"] = self.score.value
         return out
+
+
+_ROLLUP_SCORES = ", ".join(s.value for s in RollupScore)
 
 
 class Status(StrEnum):
@@ -201,6 +226,8 @@ class Competency:
     calculation: Calculation | None = None
     rollup: RollupRule = RollupRule()
     status: Status = Status.ACTIVE
+    # Its weight in its parent's weighted rollup score (None: 1, as every child of a mean).
+    weight: float | None = None
     # CASE fields of an imported CFItem that have no place above (uri, educationLevel, ...).
     case: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
@@ -212,6 +239,8 @@ class Competency:
                 problems.add((name,), "must not be empty")
         if isinstance(self.position, bool) or not isinstance(self.position, int):
             problems.add(("position",), "must be a whole number")
+        if self.weight is not None and (not is_number(self.weight) or not self.weight > 0):
+            problems.add(("weight",), "must be a number above 0")
         try:
             object.__setattr__(self, "status", Status(self.status))
         except ValueError:
@@ -238,6 +267,8 @@ class Framework:
     min_evidence: int = 1
     include_formative: bool = False
     competencies: tuple[Competency, ...] = ()
+    # How a parent's score follows from its children's, unless the parent's rule says.
+    rollup_score: RollupScore = RollupScore.MEAN
     # CASE: the imported CFDocument's other fields, and the associations kept with it.
     case: Mapping[str, Any] = field(default_factory=dict, hash=False)
     associations: tuple[Association, ...] = ()
@@ -273,6 +304,10 @@ class Framework:
             problems.add(("status",), "must be active or retired")
         if not _is_count(self.min_evidence):
             problems.add(("min_evidence",), "must be a whole number of at least 1")
+        try:
+            object.__setattr__(self, "rollup_score", RollupScore(self.rollup_score))
+        except ValueError:
+            problems.add(("rollup_score",), f"must be one of {_ROLLUP_SCORES}")
 
     def competency(self, competency_id: str) -> Competency:
         """The competency with this id; NotFound when it is not in this framework."""
@@ -329,6 +364,11 @@ class Framework:
         return MasteryPolicy(
             self.scale, own or self.calculation, self.min_evidence, self.include_formative
         )
+
+    def rollup_for(self, competency_id: str) -> RollupRule:
+        """The parent's effective rollup: its own rule, its score kind or the framework's."""
+        rule = self.competency(competency_id).rollup
+        return rule if rule.score is not None else replace(rule, score=self.rollup_score)
 
     def with_policy(
         self,

@@ -55,8 +55,8 @@ async def _as_of_views(
     by_competency: dict[str, list[Evidence]] = defaultdict(list)
     for e in evidence:
         by_competency[e.competency_id].append(e)
-    computed = decide_all(framework, by_competency, as_of)
     overrides = await uow.overrides.in_force_at(student_id, ids, as_of)
+    computed = decide_all(framework, by_competency, as_of, overrides)
     views = [
         decided_view(
             student_id,
@@ -182,12 +182,11 @@ class MasteryReads:
             all_ids = [c.id for f in frameworks.values() for c in f.ordered]
             evidence = await uow.evidence.for_students(students, all_ids)
             stored = await uow.decisions.get_many(wanted) if as_of is None else {}
-            # As of an instant, what shows is the override in force then (nothing stored counts).
+            # What shows is the override in force at `at` (as of an instant nothing stored
+            # counts); a rollup's explanation names the children's it counted.
             overrides: dict[str, dict[str, Override]] = {}
-            if as_of is not None:
-                for student_id in students:
-                    mine = [c for s, c in wanted if s == student_id]
-                    overrides[student_id] = await uow.overrides.in_force_at(student_id, mine, at)
+            for student_id in students:
+                overrides[student_id] = await uow.overrides.in_force_at(student_id, all_ids, at)
         found: dict[tuple[str, str], DecisionDetail] = {}
         computed_of: dict[tuple[str, str], dict[str, ComputedDecision]] = {}
         for student_id, competency_id in wanted:
@@ -198,7 +197,9 @@ class MasteryReads:
                     by_competency[e.competency_id].append(e)
             both = (student_id, framework.id)
             if both not in computed_of:
-                computed_of[both] = decide_all(framework, by_competency, at)
+                computed_of[both] = decide_all(
+                    framework, by_competency, at, overrides.get(student_id, {})
+                )
             computed = computed_of[both]
             record = stored.get((student_id, competency_id))
             if record is not None:
@@ -221,7 +222,9 @@ class MasteryReads:
                 view.computed,
                 as_of=as_of,
                 shown=view.shown,
-                children=children_with_decisions(framework, competency_id, computed)
+                children=children_with_decisions(
+                    framework, competency_id, computed, overrides.get(student_id, {})
+                )
                 if view.computed.rolled_up
                 else (),
             )

@@ -154,6 +154,7 @@ class ExplanationChild(BaseModel):
     code: str
     status: MasteryStatus
     score: float | None
+    overridden: bool = Field(description="Whether the parent counted a teacher's override here")
 
 
 class ExplanationRead(BaseModel):

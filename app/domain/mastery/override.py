@@ -179,8 +179,15 @@ def effective(
     computed: ComputedDecision, override: Override | None, at: datetime, scale: Scale
 ) -> ShownDecision:
     """The decision shown at `at`: the override while in force, else the computed one."""
+    return shown_with(computed, override if override and override.in_force(at) else None, scale)
+
+
+def shown_with(
+    computed: ComputedDecision, override: Override | None, scale: Scale
+) -> ShownDecision:
+    """The decision shown under `override`, already known to be in force (None: the computed)."""
     c = computed
-    if override is None or not override.in_force(at):
+    if override is None:
         return ShownDecision(c.status, c.score, c.level, c.evidence_count, c, None)
     if override.level is not None:
         level = override.level

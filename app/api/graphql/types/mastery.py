@@ -97,6 +97,9 @@ class ExplanationChild:
     code: str
     status: MasteryStatus
     score: float | None
+    overridden: bool = strawberry.field(
+        description="Whether the parent counted a teacher's override here."
+    )
 
 
 @strawberry.type
@@ -131,6 +134,7 @@ class Explanation:
                     code=child.code,
                     status=child.status,
                     score=child.score,
+                    overridden=child.override is not None,
                 )
                 for child in x.children
             ],
