@@ -28,6 +28,7 @@ from app.domain.frameworks import (
     Competency,
     Framework,
     RollupRule,
+    RollupScore,
     Status,
 )
 from app.domain.scales import Level, Scale
@@ -51,7 +52,7 @@ def calculation_of(spec: CalculationSpec) -> Calculation:
 def rollup_of(spec: RollupSpec) -> RollupRule:
     """The rollup rule the author gave."""
     percent = None if spec.percent is None else float(spec.percent)
-    return RollupRule(spec.rule, spec.k, percent)
+    return RollupRule(spec.rule, spec.k, percent, spec.score)
 
 
 def part(
@@ -99,6 +100,7 @@ def build_framework(command: CreateFramework, new_id: Callable[[], str]) -> Fram
             min_evidence=1 if command.min_evidence is None else command.min_evidence,
             include_formative=command.include_formative,
             competencies=tuple(competencies),
+            rollup_score=command.rollup_score or RollupScore.MEAN,
         )
     except Invalid as error:
         for p in error.problems:
@@ -190,6 +192,7 @@ def _read_competency(
                 position=position,
                 calculation=calculation,
                 rollup=rollup,
+                weight=spec.weight,
                 status=spec.status or Status.ACTIVE,
             )
         )

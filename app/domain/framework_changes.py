@@ -48,7 +48,7 @@ def update_framework(framework: Framework, command: UpdateFramework) -> Framewor
     problems = ProblemList()
     updates: dict[str, object] = {}
     _required(updates, "title", command.title, problems)
-    for key in ("description", "version", "status", "min_evidence"):
+    for key in ("description", "version", "status", "min_evidence", "rollup_score"):
         if (value := getattr(command, key)) is not UNSET:
             updates[key] = value
     if command.scale is not UNSET:
@@ -61,7 +61,7 @@ def update_framework(framework: Framework, command: UpdateFramework) -> Framewor
         if command.include_formative is None:
             problems.add(("include_formative",), "must be true or false")
         updates["include_formative"] = command.include_formative
-    _not_null(updates, ("scale", "calculation", "min_evidence", "status"), problems)
+    _not_null(updates, ("scale", "calculation", "min_evidence", "status", "rollup_score"), problems)
     problems.raise_if_any("The change is invalid")
     return rebuilt(framework, **updates)
 
@@ -75,7 +75,7 @@ def update_competency(
     updates: dict[str, object] = {}
     _required(updates, "code", command.code, problems)
     _required(updates, "statement", command.statement, problems)
-    for key in ("kind", "status"):
+    for key in ("kind", "status", "weight"):  # a null weight is 1 again
         if (value := getattr(command, key)) is not UNSET:
             updates[key] = value
     if command.calculation is not UNSET:  # null clears it: the framework's applies again
@@ -103,16 +103,19 @@ def update_competency(
 
 def changes_decisions(old: Framework, new: Framework) -> bool:
     """Whether stored decisions may differ under `new` (policy, tree or rollups changed)."""
-    if (old.scale, old.calculation, old.min_evidence, old.include_formative) != (
-        new.scale,
-        new.calculation,
-        new.min_evidence,
-        new.include_formative,
-    ):
+    if (
+        old.scale,
+        old.calculation,
+        old.min_evidence,
+        old.include_formative,
+        old.rollup_score,
+    ) != (new.scale, new.calculation, new.min_evidence, new.include_formative, new.rollup_score):
         return True
 
     def shape(f: Framework) -> dict[str, tuple[object, ...]]:
-        return {c.id: (c.parent_id, c.calculation, c.rollup, c.status) for c in f.competencies}
+        return {
+            c.id: (c.parent_id, c.calculation, c.rollup, c.status, c.weight) for c in f.competencies
+        }
 
     return shape(old) != shape(new)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from app.domain.frameworks import CalculationMethod, RollupKind, Status
+from app.domain.frameworks import CalculationMethod, RollupKind, RollupScore, Status
 
 
 class Unset(Enum):
@@ -53,6 +53,7 @@ class RollupSpec:
     rule: RollupKind = RollupKind.ALL
     k: int | None = None
     percent: float | None = None
+    score: RollupScore | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class CompetencySpec:
     status: Status | None = None
     calculation: CalculationSpec | None = None
     rollup: RollupSpec | None = None
+    weight: float | None = None
     children: tuple[CompetencySpec, ...] = ()
     position: int | None = None
     parent_id: str | Unset | None = UNSET
@@ -89,6 +91,7 @@ class CreateFramework:
     min_evidence: int | None = None
     include_formative: bool = False
     competencies: tuple[CompetencySpec, ...] = ()
+    rollup_score: RollupScore | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class UpdateFramework:
     calculation: CalculationSpec | Unset | None = UNSET
     min_evidence: int | Unset | None = UNSET
     include_formative: bool | Unset | None = UNSET
+    rollup_score: RollupScore | Unset | None = UNSET
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class UpdateCompetency:
     status: Status | Unset | None = UNSET
     calculation: CalculationSpec | Unset | None = UNSET
     rollup: RollupSpec | Unset | None = UNSET
+    weight: float | Unset | None = UNSET
     position: int | Unset | None = UNSET
     parent_id: str | Unset | None = UNSET
 

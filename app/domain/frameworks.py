@@ -239,8 +239,11 @@ class Competency:
                 problems.add((name,), "must not be empty")
         if isinstance(self.position, bool) or not isinstance(self.position, int):
             problems.add(("position",), "must be a whole number")
-        if self.weight is not None and (not is_number(self.weight) or not self.weight > 0):
-            problems.add(("weight",), "must be a number above 0")
+        if self.weight is not None:
+            if is_number(self.weight) and self.weight > 0:
+                object.__setattr__(self, "weight", float(self.weight))
+            else:
+                problems.add(("weight",), "must be a number above 0")
         try:
             object.__setattr__(self, "status", Status(self.status))
         except ValueError:

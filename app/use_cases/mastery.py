@@ -23,6 +23,7 @@ from app.ports.clock import Clock
 from app.ports.roster import RosterQuery
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.lookups import require_competency, require_framework, require_student
+from app.use_cases.overrides import Overrides
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,13 @@ class MasteryReads:
 
     uow: UnitOfWorkFactory
     clock: Clock
+    # Lets overrides that expired stop showing before a read of now: a parent's stored rollup
+    # counted them, and rolls up again when they expire (none: reads show what is stored).
+    overrides: Overrides | None = None
+
+    async def _expire(self, principal: Principal, as_of: datetime | None) -> None:
+        if self.overrides is not None and as_of is None:
+            await self.overrides.expire_overrides(principal)
 
     async def students_mastery(
         self,
@@ -96,6 +104,7 @@ class MasteryReads:
     ) -> dict[str, list[DecisionView]]:
         """The decisions of many students at once (see `student_mastery`), keyed by the ids that
         name active users; the others are left out."""
+        await self._expire(principal, as_of)
         now = self.clock.now()
         found: dict[str, list[DecisionView]] = {}
         async with self.uow(principal.tenant_id, writes=False) as uow:
@@ -170,6 +179,7 @@ class MasteryReads:
     ) -> dict[tuple[str, str], DecisionDetail]:
         """Many decisions with their explanations at once (see `decision_detail`), keyed by the
         (student, competency) pairs whose student is active and whose competency exists."""
+        await self._expire(principal, as_of)
         now = self.clock.now()
         at = as_of or now
         async with self.uow(principal.tenant_id, writes=False) as uow:

@@ -10,7 +10,7 @@ from tests.conftest import Api
 
 DECISION = """
   studentId competencyId frameworkId status score level { value label } evidenceCount
-  method { name weight n rule k percent } nextScoreToMaster updatedAt
+  method { name weight n rule k percent score } nextScoreToMaster updatedAt
   override { level { value label } status reason expiresAt setAt setBy }
   computed { status score level { value label } }
 """

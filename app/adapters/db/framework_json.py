@@ -10,7 +10,13 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from app.domain.frameworks import Calculation, CalculationMethod, RollupKind, RollupRule
+from app.domain.frameworks import (
+    Calculation,
+    CalculationMethod,
+    RollupKind,
+    RollupRule,
+    RollupScore,
+)
 from app.domain.scales import Level, Scale
 
 
@@ -42,17 +48,18 @@ def calculation_from_json(data: Mapping[str, Any] | None) -> Calculation | None:
 
 
 def rollup_json(rollup: RollupRule) -> dict[str, Any]:
-    """{"rule", "k"?, "percent"?}."""
+    """{"rule", "k"?, "percent"?, "score"?}."""
     return dict(rollup.as_dict())
 
 
 def rollup_from_json(data: Mapping[str, Any]) -> RollupRule:
     """The rule `rollup_json` wrote; the rule defaults to all."""
-    percent = data.get("percent")
+    percent, score = data.get("percent"), data.get("score")
     return RollupRule(
         RollupKind(data.get("rule") or RollupKind.ALL.value),
         data.get("k"),
         None if percent is None else float(percent),
+        None if score is None else RollupScore(score),
     )
 
 

@@ -19,6 +19,7 @@ from app.domain.frameworks import (
     Competency,
     Framework,
     RollupKind,
+    RollupScore,
     Status,
 )
 from app.domain.jobs import JobStatus
@@ -62,6 +63,14 @@ class RollupSchema(RequestModel):
     rule: RollupKind = RollupKind.ALL
     k: StoredInt | None = Field(default=None, description="at_least: how many children")
     percent: float | None = Field(default=None, description="percent: share of children")
+    score: RollupScore | None = Field(
+        default=None,
+        description="How the parent's score follows from its children's: mean, lowest, "
+        "weighted (by each child's weight) or highest; null: the framework's rollup_score",
+    )
+
+
+_WEIGHT = "Its weight in its parent's weighted rollup score; null counts 1"
 
 
 class CompetencyCreate(RequestModel):
@@ -72,6 +81,7 @@ class CompetencyCreate(RequestModel):
     status: Status | None = None
     calculation: CalculationSchema | None = None
     rollup: RollupSchema | None = None
+    weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
     children: list[CompetencyCreate] = []
     position: StoredInt | None = Field(
         default=None, description="Order among its siblings; its index in the list if left out"
@@ -101,6 +111,9 @@ class FrameworkCreate(RequestModel):
     calculation: CalculationSchema | None = None
     min_evidence: PositiveCount | None = None
     include_formative: bool = False
+    rollup_score: RollupScore | None = Field(
+        default=None, description="How parents' scores roll up unless their rule says; mean"
+    )
     competencies: list[CompetencyCreate] = []
     competency_count: int | None = Field(default=None, description="As read; not read back")
     recompute_job: dict[str, Any] | None = Field(
@@ -129,6 +142,7 @@ class RollupPatch(RequestModel):
     )
     k: StoredInt | None = None
     percent: float | None = None
+    score: RollupScore | None = None
 
 
 class FrameworkPatch(RequestModel):
@@ -145,6 +159,7 @@ class FrameworkPatch(RequestModel):
     calculation: CalculationPatch | None = None
     min_evidence: PositiveCount | None = None
     include_formative: bool | None = None
+    rollup_score: RollupScore | None = None
     competencies: list[CompetencyCreate] | None = None
     competency_count: int | None = None
     recompute_job: dict[str, Any] | None = None
@@ -175,6 +190,7 @@ class CompetencyPatch(RequestModel):
         default=None, description="null: the framework's calculation applies"
     )
     rollup: RollupPatch | None = None
+    weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
     position: StoredInt | None = None
     parent_id: str | None = None
     children: list[dict[str, Any]] | None = Field(
@@ -204,7 +220,8 @@ class CompetencyRead(BaseModel):
     calculation: dict[str, Any] | None = Field(
         description='Own calculation, if any: {"method", "weight"?, "n"?}'
     )
-    rollup: dict[str, Any]
+    rollup: dict[str, Any] = Field(description='{"rule", "k"?, "percent"?, "score"?}')
+    weight: float | None = Field(description=_WEIGHT)
     children: list[CompetencyRead] = []
 
     @classmethod
@@ -223,6 +240,7 @@ class CompetencyRead(BaseModel):
             status=competency.status,
             calculation=calculation_json(own) if own else None,
             rollup=competency.rollup.as_dict(),
+            weight=competency.weight,
             children=[cls.tree(framework, c) for c in framework.children_of(competency.id)]
             if deep
             else [],
@@ -239,6 +257,7 @@ class FrameworkSummary(BaseModel):
     calculation: dict[str, Any] = Field(description='{"method", "weight"?, "n"?}')
     min_evidence: int
     include_formative: bool
+    rollup_score: RollupScore
     competency_count: int
 
     @classmethod
@@ -253,6 +272,7 @@ class FrameworkSummary(BaseModel):
             "calculation": calculation_json(f.calculation),
             "min_evidence": f.min_evidence,
             "include_formative": f.include_formative,
+            "rollup_score": f.rollup_score,
             "competency_count": len(f.competencies),
         }
 

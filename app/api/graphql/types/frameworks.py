@@ -42,6 +42,10 @@ class Rollup:
     rule: str
     k: int | None
     percent: float | None
+    score: str | None = strawberry.field(
+        description="How the parent's score follows from its children's (mean, lowest, "
+        "weighted, highest); null: the framework's rollupScore."
+    )
 
 
 @strawberry.type
@@ -77,7 +81,13 @@ class Competency:
     @strawberry.field
     def rollup(self) -> Rollup:
         r = self.competency.rollup
-        return Rollup(rule=r.rule.value, k=r.k, percent=r.percent)
+        return Rollup(
+            rule=r.rule.value, k=r.k, percent=r.percent, score=r.score.value if r.score else None
+        )
+
+    @strawberry.field(description="Its weight in its parent's weighted rollup; null counts 1.")
+    def weight(self) -> float | None:
+        return self.competency.weight
 
     @strawberry.field
     def framework(self) -> Framework:
@@ -153,6 +163,13 @@ class Framework:
     @strawberry.field
     def calculation(self) -> Calculation:
         return Calculation.of(self.framework.calculation)
+
+    @strawberry.field(
+        description="How parents' scores follow from their children's unless their rollup says: "
+        "mean, lowest, weighted or highest."
+    )
+    def rollup_score(self) -> str:
+        return self.framework.rollup_score.value
 
     @strawberry.field(
         description="Every competency in framework order (depth-first, siblings by position).",

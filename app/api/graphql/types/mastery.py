@@ -32,6 +32,9 @@ class Method:
     rule: str | None = None
     k: int | None = None
     percent: float | None = None
+    score: str | None = strawberry.field(
+        default=None, description="A rollup's score kind: mean, lowest, weighted or highest."
+    )
 
 
 @strawberry.type
