@@ -10,6 +10,7 @@ from app.domain.audit import AuditEntry, AuditKind, override_facts
 from app.domain.errors import NotFound
 from app.domain.frameworks import Framework
 from app.domain.mastery.override import set_override
+from app.domain.mastery.override_history import OverrideEntry, override_entries
 from app.domain.mastery.record import (
     ChangeCause,
     DecisionRecord,
@@ -110,6 +111,18 @@ class Overrides:
             await _save_with_ancestors(uow, framework, after, stored, now, ChangeCause.OVERRIDE_SET)
             await uow.commit()
         return view_of(after, framework, now)
+
+    async def list_overrides(
+        self, principal: Principal, student_id: str, competency_id: str
+    ) -> list[OverrideEntry]:
+        """Every override of one decision, past and present, in the order set."""
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            await require_student(uow, student_id)
+            await require_competency(uow, competency_id)
+            recorded = await uow.overrides.of_decision(student_id, competency_id)
+            history = await uow.decisions.history(student_id, competency_id)
+        return override_entries(recorded, history, now)
 
     async def clear_override(
         self, principal: Principal, student_id: str, competency_id: str

@@ -173,3 +173,41 @@ async def test_rollup_scores_and_weights_are_checked_every_problem_at_once(api: 
     patched = await api.patch("/v1/competencies/s-1", {"weight": -1})
     assert patched.status_code == 422
     assert [tuple(e["loc"]) for e in patched.json()["errors"]] == [("body", "weight")]
+
+
+async def test_every_override_of_a_decision_is_listed_past_and_present(api: Api) -> None:
+    await seed_framework(api)
+    await post(api, result(2, 1))
+    url = "/v1/students/student-1/mastery/s-1"
+    first = await api.put(f"{url}/override", {"status": "mastered", "reason": "Oral exam"})
+    assert first.status_code == 200, first.text
+    second = await api.put(f"{url}/override", {"level": 4, "reason": "Portfolio"})
+    assert second.status_code == 200, second.text
+    assert (await api.delete(f"{url}/override")).status_code == 200
+    third = await api.put(f"{url}/override", {"status": "not_yet", "reason": "Retest"})
+    assert third.status_code == 200, third.text
+    listed = await api.get(f"{url}/overrides")
+    assert listed.status_code == 200, listed.text
+    teacher = test_client_id(api.tenant)
+    # The engine said not_yet with 2.0 (one result of 2) each time a teacher set one.
+    assert [
+        (
+            o["reason"],
+            o["status"],
+            o["level"]["value"] if o["level"] else None,
+            o["set_by"],
+            o["state"],
+            o["cleared_by"],
+            o["replaced_status"],
+            o["replaced_score"],
+        )
+        for o in listed.json()["items"]
+    ] == [
+        ("Oral exam", "mastered", None, teacher, "removed", teacher, "not_yet", 2.0),
+        ("Portfolio", None, 4.0, teacher, "removed", teacher, "not_yet", 2.0),
+        ("Retest", "not_yet", None, teacher, "current", None, "not_yet", 2.0),
+    ]
+    items = listed.json()["items"]
+    assert items[0]["cleared_at"] == items[1]["set_at"]  # replaced when the next was set
+    assert items[2]["cleared_at"] is None
+    assert (await api.get("/v1/students/student-1/mastery/nope/overrides")).status_code == 404

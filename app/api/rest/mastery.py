@@ -83,6 +83,22 @@ async def history(
     return {"items": changes, "next_cursor": None}
 
 
+@router.get(
+    "/v1/students/{id}/mastery/{competency_id}/overrides",
+    response_model=s.OverrideHistory,
+    summary="Every override of a decision, past and present, oldest first",
+    description="Who set each, why, when, until when, what the engine said when it was set "
+    "(`replaced_status`, `replaced_score`), and whether it is current, removed or expired.",
+    operation_id="list_overrides",
+    responses=responses(401, 403, 404),
+)
+async def list_overrides(
+    id: Id, competency_id: Id, use_cases: UseCasesDep, principal: MasteryReader
+) -> Any:
+    entries = await use_cases.overrides.list_overrides(principal, id, competency_id)
+    return {"items": [s.OverrideHistoryItem.of(e) for e in entries]}
+
+
 @router.put(
     "/v1/students/{id}/mastery/{competency_id}/override",
     response_model=s.DecisionRead,

@@ -12,6 +12,8 @@ from app.api.bounded import ZonedInstant
 from app.api.rest.framework_schemas import RequestModel
 from app.domain.evidence import EvidenceKind, NotCounted
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.override import OverrideState
+from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.record import ChangeCause
 from app.domain.mastery.view import DecisionView
 
@@ -188,6 +190,36 @@ class DecisionChangeRead(BaseModel):
 class DecisionHistory(BaseModel):
     items: list[DecisionChangeRead]
     next_cursor: str | None = None
+
+
+class OverrideHistoryItem(OverrideRead):
+    """One override of a decision, past or present."""
+
+    state: OverrideState = Field(
+        description="current (in force), removed (cleared or replaced), or expired"
+    )
+    cleared_at: datetime | None = Field(description="When it was removed, if it was")
+    cleared_by: str | None = Field(description="Who removed it (or set the one replacing it)")
+    replaced_status: MasteryStatus | None = Field(
+        description="The engine's status when it was set: what the teacher replaced"
+    )
+    replaced_score: float | None = Field(description="The engine's score when it was set")
+
+    @classmethod
+    def of(cls, entry: OverrideEntry) -> OverrideHistoryItem:
+        recorded = entry.recorded
+        return cls(
+            **recorded.override.as_dict(),
+            state=entry.state,
+            cleared_at=recorded.cleared_at,
+            cleared_by=recorded.cleared_by,
+            replaced_status=entry.replaced_status,
+            replaced_score=entry.replaced_score,
+        )
+
+
+class OverrideHistory(BaseModel):
+    items: list[OverrideHistoryItem]
 
 
 class OverrideWrite(RequestModel):
