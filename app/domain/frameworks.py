@@ -11,6 +11,7 @@ from typing import Any
 from app.domain.associations import Association
 from app.domain.competency_tree import tree_of
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
+from app.domain.rollup_rules import ROLLUP_SCORES, RollupKind, RollupRule, RollupScore
 from app.domain.scales import DEFAULT_SCALE, Level, Scale, is_number
 
 __all__ = [
@@ -105,91 +106,6 @@ class Calculation:
 DEFAULT_CALCULATION = Calculation(CalculationMethod.DECAYING_AVERAGE)
 
 
-class RollupKind(StrEnum):
-    """How a parent's status follows from its children's."""
-
-    ALL = "all"
-    AT_LEAST = "at_least"
-    PERCENT = "percent"
-
-
-class RollupScore(StrEnum):
-    """How a parent's score follows from its children's shown scores (its status follows the
-    rule): their mean, the lowest, the mean weighted by each child's weight, or the highest."""
-
-    MEAN = "mean"
-    LOWEST = "lowest"
-    WEIGHTED = "weighted"
-    HIGHEST = "highest"
-
-
-@dataclass(frozen=True)
-class RollupRule:
-    """A parent is mastered when all, at least k, or percent of its children are mastered; its
-    score is the children's by `score` (None on a competency: the framework's applies)."""
-
-    rule: RollupKind = RollupKind.ALL
-    k: int | None = None
-    percent: float | None = None
-    score: RollupScore | None = None
-
-    def __post_init__(self) -> None:
-        problems = ProblemList()
-        try:
-            rule = RollupKind(self.rule)
-        except ValueError:
-            problems.add(("rule",), "must be one of all, at_least, percent")
-            rule = None
-        k, percent = self.k, self.percent
-        if rule is RollupKind.AT_LEAST:
-            if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-                problems.add(("k",), "must be a whole number of at least 1")
-        elif k is not None:
-            problems.add(("k",), "applies only to the at_least rule")
-        if rule is RollupKind.PERCENT:
-            if not is_number(percent) or not 0 < percent <= 100:
-                problems.add(("percent",), "must be a number above 0 and at most 100")
-        elif percent is not None:
-            problems.add(("percent",), "applies only to the percent rule")
-        score = self.score
-        if score is not None:
-            try:
-                score = RollupScore(score)
-            except ValueError:
-                problems.add(("score",), f"must be one of {_ROLLUP_SCORES}")
-        problems.raise_if_any("The rollup rule is invalid")
-        object.__setattr__(self, "rule", rule)
-        object.__setattr__(self, "score", score)
-
-    def is_met(self, mastered: int, children: int) -> bool:
-        """Whether `mastered` of `children` children satisfy the rule."""
-        if self.rule is RollupKind.AT_LEAST:
-            assert self.k is not None
-            return mastered >= self.k
-        if self.rule is RollupKind.PERCENT:
-            assert self.percent is not None
-            return mastered * 100 >= self.percent * children
-        return mastered == children
-
-    def needed(self, children: int) -> int:
-        """How many of `children` children must be mastered (children + 1 when none suffice)."""
-        return next((m for m in range(children + 1) if self.is_met(m, children)), children + 1)
-
-    def as_dict(self) -> dict[str, str | int | float]:
-        """JSON shape: {"rule", "k"?, "percent"?}."""
-        out: dict[str, str | int | float] = {"rule": self.rule.value}
-        if self.k is not None:
-            out["k"] = self.k
-        if self.percent is not None:
-            out["percent"] = self.percent
-        if self.score is not None:
-            out["score"] = self.score.value
-        return out
-
-
-_ROLLUP_SCORES = ", ".join(s.value for s in RollupScore)
-
-
 class Status(StrEnum):
     """Whether a framework or competency is in use; retired ones are kept for history."""
 
@@ -224,7 +140,7 @@ class Competency:
     parent_id: str | None = None
     position: int = 0
     calculation: Calculation | None = None
-    rollup: RollupRule = RollupRule()
+    rollup: RollupRule = field(default_factory=RollupRule)
     status: Status = Status.ACTIVE
     # Its weight in its parent's weighted rollup score (None: 1, as every child of a mean).
     weight: float | None = None
@@ -310,7 +226,7 @@ class Framework:
         try:
             object.__setattr__(self, "rollup_score", RollupScore(self.rollup_score))
         except ValueError:
-            problems.add(("rollup_score",), f"must be one of {_ROLLUP_SCORES}")
+            problems.add(("rollup_score",), f"must be one of {ROLLUP_SCORES}")
 
     def competency(self, competency_id: str) -> Competency:
         """The competency with this id; NotFound when it is not in this framework."""
