@@ -211,3 +211,19 @@ async def test_every_override_of_a_decision_is_listed_past_and_present(api: Api)
     assert items[0]["cleared_at"] == items[1]["set_at"]  # replaced when the next was set
     assert items[2]["cleared_at"] is None
     assert (await api.get("/v1/students/student-1/mastery/nope/overrides")).status_code == 404
+    answer = await data(
+        api,
+        """{ student(id: "student-1") { mastery(frameworkId: "fw-math") { competencyId
+             overrides { reason status level { value } setBy state clearedBy clearedAt
+                         replacedStatus replacedScore } } } }""",
+    )
+    [s1] = [m for m in answer["student"]["mastery"] if m["competencyId"] == "s-1"]
+    assert [
+        (o["reason"], o["state"], o["clearedBy"], o["replacedStatus"], o["replacedScore"])
+        for o in s1["overrides"]
+    ] == [
+        ("Oral exam", "REMOVED", teacher, "NOT_YET", 2.0),
+        ("Portfolio", "REMOVED", teacher, "NOT_YET", 2.0),
+        ("Retest", "CURRENT", None, "NOT_YET", 2.0),
+    ]
+    assert s1["overrides"][1]["level"] == {"value": 4.0}

@@ -11,13 +11,14 @@ import strawberry
 
 from app.api.graphql.context import GraphInfo
 from app.api.graphql.limits import page_size
-from app.api.graphql.types.enums import EvidenceKind, MasteryStatus
+from app.api.graphql.types.enums import EvidenceKind, MasteryStatus, OverrideState
 from app.api.graphql.types.frameworks import Competency, Level, of
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.domain import evidence as ev
 from app.domain.errors import Invalid, Problem
 from app.domain.input_bounds import sequence_number
 from app.domain.mastery.explanation import Explanation as DomainExplanation
+from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.view import DecisionView
 
 if TYPE_CHECKING:
@@ -45,6 +46,44 @@ class Override:
     expires_at: datetime | None
     set_at: datetime
     set_by: str
+
+
+@strawberry.type(description="One override of a decision, past or present.")
+class OverrideRecord:
+    level: Level | None
+    status: MasteryStatus | None
+    reason: str
+    expires_at: datetime | None
+    set_at: datetime
+    set_by: str
+    state: OverrideState
+    cleared_at: datetime | None = strawberry.field(description="When it was removed, if it was.")
+    cleared_by: str | None = strawberry.field(
+        description="Who removed it (or set the one replacing it)."
+    )
+    replaced_status: MasteryStatus | None = strawberry.field(
+        description="The engine's status when it was set: what the teacher replaced."
+    )
+    replaced_score: float | None = strawberry.field(
+        description="The engine's score when it was set."
+    )
+
+    @classmethod
+    def of(cls, entry: OverrideEntry) -> OverrideRecord:
+        recorded, o = entry.recorded, entry.recorded.override
+        return cls(
+            level=Level.of(o.level),
+            status=o.status,
+            reason=o.reason,
+            expires_at=o.expires_at,
+            set_at=o.set_at,
+            set_by=o.set_by,
+            state=entry.state,
+            cleared_at=recorded.cleared_at,
+            cleared_by=recorded.cleared_by,
+            replaced_status=entry.replaced_status,
+            replaced_score=entry.replaced_score,
+        )
 
 
 @strawberry.type(description="The engine's own decision, shown beside an override.")
@@ -226,6 +265,17 @@ class Mastery:
         key = (self.view.student_id, self.view.competency_id, self.as_of)
         found = await info.context.loaders.explanations.load(key)
         return Explanation.of(found) if found is not None else None
+
+    @strawberry.field(
+        description="Every override of this decision, past and present, oldest first.",
+        metadata={"cost_size": 5},
+    )
+    async def overrides(self, info: GraphInfo) -> list[OverrideRecord]:
+        context = info.context
+        entries = await context.use_cases.overrides.list_overrides(
+            context.principal, self.view.student_id, self.view.competency_id
+        )
+        return [OverrideRecord.of(e) for e in entries]
 
     @strawberry.field(description="Every result (voided too) in arrival order.")
     async def evidence(
