@@ -193,6 +193,7 @@ def _read_competency(
                 calculation=calculation,
                 rollup=rollup,
                 weight=spec.weight,
+                min_evidence=spec.min_evidence,
                 status=spec.status or Status.ACTIVE,
             )
         )

@@ -75,7 +75,8 @@ def update_competency(
     updates: dict[str, object] = {}
     _required(updates, "code", command.code, problems)
     _required(updates, "statement", command.statement, problems)
-    for key in ("kind", "status", "weight"):  # a null weight is 1 again
+    # A null weight is 1 again; a null minimum evidence the nearest ancestor's or framework's.
+    for key in ("kind", "status", "weight", "min_evidence"):
         if (value := getattr(command, key)) is not UNSET:
             updates[key] = value
     if command.calculation is not UNSET:  # null clears it: the framework's applies again
@@ -114,7 +115,8 @@ def changes_decisions(old: Framework, new: Framework) -> bool:
 
     def shape(f: Framework) -> dict[str, tuple[object, ...]]:
         return {
-            c.id: (c.parent_id, c.calculation, c.rollup, c.status, c.weight) for c in f.competencies
+            c.id: (c.parent_id, c.calculation, c.rollup, c.status, c.weight, c.min_evidence)
+            for c in f.competencies
         }
 
     return shape(old) != shape(new)

@@ -70,6 +70,7 @@ class CompetencySpec:
     calculation: CalculationSpec | None = None
     rollup: RollupSpec | None = None
     weight: float | None = None
+    min_evidence: int | None = None
     children: tuple[CompetencySpec, ...] = ()
     position: int | None = None
     parent_id: str | Unset | None = UNSET
@@ -130,6 +131,7 @@ class UpdateCompetency:
     calculation: CalculationSpec | Unset | None = UNSET
     rollup: RollupSpec | Unset | None = UNSET
     weight: float | Unset | None = UNSET
+    min_evidence: int | Unset | None = UNSET
     position: int | Unset | None = UNSET
     parent_id: str | Unset | None = UNSET
 

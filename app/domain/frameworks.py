@@ -144,6 +144,8 @@ class Competency:
     status: Status = Status.ACTIVE
     # Its weight in its parent's weighted rollup score (None: 1, as every child of a mean).
     weight: float | None = None
+    # Results needed before it is decided; None: the nearest ancestor's, else the framework's.
+    min_evidence: int | None = None
     # CASE fields of an imported CFItem that have no place above (uri, educationLevel, ...).
     case: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
@@ -155,6 +157,8 @@ class Competency:
                 problems.add((name,), "must not be empty")
         if isinstance(self.position, bool) or not isinstance(self.position, int):
             problems.add(("position",), "must be a whole number")
+        if self.min_evidence is not None and not _is_count(self.min_evidence):
+            problems.add(("min_evidence",), "must be a whole number of at least 1")
         if self.weight is not None:
             if is_number(self.weight) and self.weight > 0:
                 object.__setattr__(self, "weight", float(self.weight))
@@ -198,6 +202,7 @@ class Framework:
     )
     _order: tuple[Competency, ...] = field(init=False, repr=False, compare=False)
     _rank: dict[str, int] = field(init=False, repr=False, compare=False)
+    _policies: dict[str, MasteryPolicy] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         competencies = tuple(self.competencies)
@@ -212,6 +217,23 @@ class Framework:
         object.__setattr__(self, "_children", tree.children)
         object.__setattr__(self, "_order", tree.order)
         object.__setattr__(self, "_rank", {c.id: i for i, c in enumerate(tree.order)})
+        object.__setattr__(self, "_policies", self._inherited_policies())
+
+    def _inherited_policies(self) -> dict[str, MasteryPolicy]:
+        """Each competency's policy: its own calculation and minimum evidence, else its nearest
+        ancestor's that sets them, else the framework's (parents come first in `_order`)."""
+        out: dict[str, MasteryPolicy] = {}
+        for c in self._order:
+            above = out.get(c.parent_id) if c.parent_id is not None else None
+            calculation = above.calculation if above else self.calculation
+            min_evidence = above.min_evidence if above else self.min_evidence
+            out[c.id] = MasteryPolicy(
+                self.scale,
+                c.calculation or calculation,
+                c.min_evidence or min_evidence,
+                self.include_formative,
+            )
+        return out
 
     def _check_fields(self, problems: ProblemList) -> None:
         for name in ("id", "title"):
@@ -278,11 +300,12 @@ class Framework:
             raise NotFound(f"Competency {competency_id!r} is not in this framework") from None
 
     def policy_for(self, competency_id: str) -> MasteryPolicy:
-        """The effective policy: the competency's own calculation overrides the framework's."""
-        own = self.competency(competency_id).calculation
-        return MasteryPolicy(
-            self.scale, own or self.calculation, self.min_evidence, self.include_formative
-        )
+        """The effective policy: the competency's own calculation and minimum evidence, else
+        those of its nearest ancestor that sets them, else the framework's."""
+        try:
+            return self._policies[competency_id]
+        except KeyError:
+            raise NotFound(f"Competency {competency_id!r} is not in this framework") from None
 
     def rollup_for(self, competency_id: str) -> RollupRule:
         """The parent's effective rollup: its own rule, its score kind or the framework's."""

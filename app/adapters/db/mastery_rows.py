@@ -66,6 +66,7 @@ def competency_values(
         "calculation": calculation_json(competency.calculation),
         "rollup": rollup_json(competency.rollup),
         "weight": competency.weight,
+        "min_evidence": competency.min_evidence,
         "status": competency.status.value,
         "case_identifier": item_identifier(competency),
         "case_meta": dict(competency.case) or None,
@@ -100,6 +101,7 @@ def framework_from_rows(
                 calculation=calculation_from_json(c["calculation"]),
                 rollup=rollup_from_json(c["rollup"]),
                 weight=c["weight"],
+                min_evidence=c["min_evidence"],
                 status=Status(c["status"]),
                 case=c["case_meta"] or {},
             )

@@ -74,6 +74,8 @@ class CompetencyRow(SQLModel, table=True):
     rollup: dict[str, Any] = _json_object()
     # Its weight in its parent's weighted rollup score (null: 1).
     weight: float | None = None
+    # Its own minimum evidence (null: the nearest ancestor's, else the framework's).
+    min_evidence: int | None = None
     status: str = Field(max_length=16)
     case_identifier: str = Field(max_length=255)
     case_meta: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)

@@ -36,6 +36,7 @@ def competency(body: s.CompetencyCreate) -> c.CompetencySpec:
         calculation=None if body.calculation is None else calculation(body.calculation),
         rollup=None if body.rollup is None else rollup(body.rollup),
         weight=body.weight,
+        min_evidence=body.min_evidence,
         children=tuple(competency(child) for child in body.children),
         position=body.position,
         parent_id=_given(body, "parent_id", body.parent_id),
@@ -79,6 +80,7 @@ def update_competency(body: s.CompetencyCreate) -> c.UpdateCompetency:
         calculation=None if body.calculation is None else calculation(body.calculation),
         rollup=c.RollupSpec() if body.rollup is None else rollup(body.rollup),
         weight=body.weight,
+        min_evidence=body.min_evidence,
         position=body.position,
         parent_id=body.parent_id,
     )

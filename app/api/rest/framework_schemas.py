@@ -71,6 +71,10 @@ class RollupSchema(RequestModel):
 
 
 _WEIGHT = "Its weight in its parent's weighted rollup score; null counts 1"
+_MIN_EVIDENCE = (
+    "Results needed before it is decided, for it and the descendants that set none; null: "
+    "the nearest ancestor's, else the framework's"
+)
 
 
 class CompetencyCreate(RequestModel):
@@ -82,6 +86,7 @@ class CompetencyCreate(RequestModel):
     calculation: CalculationSchema | None = None
     rollup: RollupSchema | None = None
     weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
+    min_evidence: PositiveCount | None = Field(default=None, description=_MIN_EVIDENCE)
     children: list[CompetencyCreate] = []
     position: StoredInt | None = Field(
         default=None, description="Order among its siblings; its index in the list if left out"
@@ -191,6 +196,7 @@ class CompetencyPatch(RequestModel):
     )
     rollup: RollupPatch | None = None
     weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
+    min_evidence: PositiveCount | None = Field(default=None, description=_MIN_EVIDENCE)
     position: StoredInt | None = None
     parent_id: str | None = None
     children: list[dict[str, Any]] | None = Field(
@@ -222,6 +228,7 @@ class CompetencyRead(BaseModel):
     )
     rollup: dict[str, Any] = Field(description='{"rule", "k"?, "percent"?, "score"?}')
     weight: float | None = Field(description=_WEIGHT)
+    min_evidence: int | None = Field(description=_MIN_EVIDENCE)
     children: list[CompetencyRead] = []
 
     @classmethod
@@ -241,6 +248,7 @@ class CompetencyRead(BaseModel):
             calculation=calculation_json(own) if own else None,
             rollup=competency.rollup.as_dict(),
             weight=competency.weight,
+            min_evidence=competency.min_evidence,
             children=[cls.tree(framework, c) for c in framework.children_of(competency.id)]
             if deep
             else [],

@@ -89,6 +89,23 @@ class Competency:
     def weight(self) -> float | None:
         return self.competency.weight
 
+    @strawberry.field(
+        description="Its own minimum evidence; null: its nearest ancestor's, else the framework's."
+    )
+    def min_evidence(self) -> int | None:
+        return self.competency.min_evidence
+
+    @strawberry.field(
+        description="The policy that decides it: its own calculation and minimum evidence, "
+        "else its nearest ancestor's that sets them, else the framework's."
+    )
+    def effective_calculation(self) -> Calculation:
+        return Calculation.of(self.framework_.policy_for(self.competency.id).calculation)
+
+    @strawberry.field(description="The minimum evidence that applies to it (see minEvidence).")
+    def effective_min_evidence(self) -> int:
+        return self.framework_.policy_for(self.competency.id).min_evidence
+
     @strawberry.field
     def framework(self) -> Framework:
         return Framework.of(self.framework_)

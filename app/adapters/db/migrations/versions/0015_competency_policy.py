@@ -1,4 +1,5 @@
-"""competency policy: how a parent's score rolls up (per framework) and each child's weight
+"""competency policy: how a parent's score rolls up (per framework), each child's weight, and
+a competency's own minimum evidence
 
 Revision ID: 0015_competency_policy
 Revises: 0012_valid_time
@@ -27,10 +28,13 @@ def upgrade() -> None:
         )
     with op.batch_alter_table('competencies') as batch:
         batch.add_column(sa.Column('weight', sa.Float(), nullable=True))
+        # Null: the nearest ancestor's, else the framework's (as a null calculation already is).
+        batch.add_column(sa.Column('min_evidence', sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('competencies') as batch:
+        batch.drop_column('min_evidence')
         batch.drop_column('weight')
     with op.batch_alter_table('frameworks') as batch:
         batch.drop_column('rollup_score')
