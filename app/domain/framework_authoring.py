@@ -31,7 +31,7 @@ from app.domain.frameworks import (
     RollupScore,
     Status,
 )
-from app.domain.scales import Level, Scale
+from app.domain.scales import Band, Level, Scale
 
 _Spec = TypeVar("_Spec")
 _Part = TypeVar("_Part")
@@ -40,7 +40,8 @@ _Part = TypeVar("_Part")
 def scale_of(spec: ScaleSpec) -> Scale:
     """The scale the author gave (raises `Invalid` located in it)."""
     levels = tuple(Level(float(level.value), level.label) for level in spec.levels)
-    return Scale(levels, float(spec.mastery_threshold))
+    bands = tuple(Band(float(b.at_least), b.label, b.color, b.description) for b in spec.bands)
+    return Scale(levels, float(spec.mastery_threshold), bands)
 
 
 def calculation_of(spec: CalculationSpec) -> Calculation:

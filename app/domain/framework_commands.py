@@ -30,11 +30,22 @@ class LevelSpec:
 
 
 @dataclass(frozen=True)
+class BandSpec:
+    """A performance band as the author gives it."""
+
+    at_least: float
+    label: str
+    color: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
 class ScaleSpec:
-    """A scale's levels and mastery threshold as the author gives them."""
+    """A scale's levels, mastery threshold and bands as the author gives them."""
 
     levels: tuple[LevelSpec, ...]
     mastery_threshold: float
+    bands: tuple[BandSpec, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ DECISION = """
   method { name weight n rule k percent score } nextScoreToMaster updatedAt
   override { level { value label } status reason expiresAt setAt setBy }
   computed { status score level { value label } }
+  band { label color description }
 """
 
 
@@ -45,6 +46,7 @@ def _rest_shape(d: dict[str, Any]) -> dict[str, Any]:
         "computed": computed,
         "next_score_to_master": d["nextScoreToMaster"],
         "updated_at": d["updatedAt"],
+        "band": d["band"],
     }
 
 

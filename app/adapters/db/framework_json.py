@@ -17,7 +17,7 @@ from app.domain.frameworks import (
     RollupRule,
     RollupScore,
 )
-from app.domain.scales import Level, Scale
+from app.domain.scales import Band, Level, Scale
 
 
 def scale_json(scale: Scale) -> dict[str, Any]:
@@ -28,7 +28,11 @@ def scale_json(scale: Scale) -> dict[str, Any]:
 def scale_from_json(data: Mapping[str, Any]) -> Scale:
     """The scale `scale_json` wrote."""
     levels = tuple(Level(float(lv["value"]), lv["label"]) for lv in data["levels"])
-    return Scale(levels, float(data["mastery_threshold"]))
+    bands = tuple(
+        Band(float(b["at_least"]), b["label"], b.get("color"), b.get("description"))
+        for b in data.get("bands") or ()
+    )
+    return Scale(levels, float(data["mastery_threshold"]), bands)
 
 
 def calculation_json(calculation: Calculation | None) -> dict[str, Any] | None:

@@ -15,7 +15,8 @@ _T = TypeVar("_T")
 
 def scale(body: s.ScaleSchema) -> c.ScaleSpec:
     levels = tuple(c.LevelSpec(level.value, level.label) for level in body.levels)
-    return c.ScaleSpec(levels, body.mastery_threshold)
+    bands = tuple(c.BandSpec(b.at_least, b.label, b.color, b.description) for b in body.bands or ())
+    return c.ScaleSpec(levels, body.mastery_threshold, bands)
 
 
 def calculation(body: s.CalculationSchema) -> c.CalculationSpec:

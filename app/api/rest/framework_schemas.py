@@ -36,9 +36,23 @@ class LevelSchema(BaseModel):
     label: str
 
 
+class BandSchema(RequestModel):
+    at_least: float = Field(description="Scores at or above this (up to the next band)")
+    label: str = Field(examples=["Well Below Mastery"])
+    color: str | None = Field(default=None, examples=["#d73027"], description="#rrggbb")
+    description: str | None = None
+
+
+_BANDS = (
+    "Performance bands: words and colours for ranges of scores, rising, the first from the "
+    "lowest level; null or empty: the level names. Changing them recomputes nothing"
+)
+
+
 class ScaleSchema(RequestModel):
     levels: list[LevelSchema] = Field(min_length=1)
     mastery_threshold: float
+    bands: list[BandSchema] | None = Field(default=None, description=_BANDS)
 
 
 def _method_named(data: Any) -> Any:
@@ -129,6 +143,7 @@ class FrameworkCreate(RequestModel):
 class ScalePatch(RequestModel):
     levels: list[LevelSchema] | None = Field(default=None, min_length=1)
     mastery_threshold: float | None = None
+    bands: list[BandSchema] | None = Field(default=None, description=_BANDS)
 
 
 class CalculationPatch(RequestModel):

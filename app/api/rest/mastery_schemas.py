@@ -75,6 +75,12 @@ class OverrideRead(BaseModel):
     set_by: str
 
 
+class BandRead(BaseModel):
+    label: str
+    color: str | None
+    description: str | None
+
+
 class DecisionRead(BaseModel):
     student_id: str
     competency_id: str
@@ -88,6 +94,10 @@ class DecisionRead(BaseModel):
     computed: ComputedRead | None = Field(description="The engine's own, when overridden")
     next_score_to_master: float | None
     updated_at: datetime | None
+    band: BandRead | None = Field(
+        description="The performance band the shown score reads as (the level's name when the "
+        "scale sets no bands); null without a score"
+    )
 
     @classmethod
     def of(cls, view: DecisionView) -> DecisionRead:
@@ -131,6 +141,13 @@ def decision_json(view: DecisionView) -> dict[str, Any]:
         },
         "next_score_to_master": view.next_score_to_master,
         "updated_at": view.updated_at,
+        "band": None
+        if view.band is None
+        else {
+            "label": view.band.label,
+            "color": view.band.color,
+            "description": view.band.description,
+        },
     }
 
 

@@ -20,10 +20,21 @@ class Level:
         return None if level is None else cls(value=level.value, label=level.label)
 
 
+@strawberry.type(description="Words and colours for a range of scores (from atLeast up).")
+class Band:
+    at_least: float
+    label: str
+    color: str | None
+    description: str | None
+
+
 @strawberry.type
 class Scale:
     levels: list[Level]
     mastery_threshold: float
+    bands: list[Band] = strawberry.field(
+        description="Performance bands, rising; empty: the level names read as bands."
+    )
 
 
 @strawberry.type(description="A calculation method with its parameters.")
@@ -175,6 +186,10 @@ class Framework:
         return Scale(
             levels=[Level(value=v.value, label=v.label) for v in s.levels],
             mastery_threshold=s.mastery_threshold,
+            bands=[
+                Band(at_least=b.at_least, label=b.label, color=b.color, description=b.description)
+                for b in s.bands
+            ],
         )
 
     @strawberry.field

@@ -48,6 +48,16 @@ class Override:
     set_by: str
 
 
+@strawberry.type(
+    name="DecisionBand",
+    description="A decision's performance band: words (and a colour) for its score.",
+)
+class BandRead:
+    label: str
+    color: str | None
+    description: str | None
+
+
 @strawberry.type(description="One override of a decision, past or present.")
 class OverrideRecord:
     level: Level | None
@@ -242,6 +252,16 @@ class Mastery:
             if o is None
             else Computed(status=c.status, score=c.score, level=Level.of(c.level)),
             updated_at=view.updated_at,
+        )
+
+    @strawberry.field(
+        description="The performance band the shown score reads as (the level's name when the "
+        "scale sets none); null without a score."
+    )
+    def band(self) -> BandRead | None:
+        b = self.view.band
+        return (
+            None if b is None else BandRead(label=b.label, color=b.color, description=b.description)
         )
 
     @strawberry.field
