@@ -20,7 +20,8 @@ router = APIRouter(tags=["mastery"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
 GRID_CSV = (
     "One row per student (student_id, given_name, family_name), then for each competency by "
-    "code its status and its score: `CODE status`, `CODE score`"
+    "code its status, its score and its performance band in words: `CODE status`, `CODE score`, "
+    "`CODE band`"
 )
 FORMAT = "csv for the grid as CSV (as Accept: text/csv); json (the default)"
 AsOf = Annotated[
