@@ -24,7 +24,7 @@ from app.domain.framework_commands import (
     UpdateCompetency,
     UpdateFramework,
 )
-from app.domain.frameworks import Framework
+from app.domain.frameworks import Competency, Framework, RollupRule
 
 
 def _not_null(updates: Mapping[str, object], keys: tuple[str, ...], problems: ProblemList) -> None:
@@ -179,17 +179,26 @@ def replace_framework(
 
 def policy_candidate(current: Framework, candidate: Framework) -> Framework:
     """`candidate` when it differs from `current` in policy only (scale, calculation, minimum
-    evidence, formative results): what a simulation compares. A change of the tree or of the
-    framework's descriptive fields is refused, located where it is, rather than ignored."""
+    evidence, formative results, rollups; the framework's or a competency's own): what a
+    simulation compares. A change of the tree or of descriptive fields is refused, located
+    where it is, rather than ignored."""
     problems = ProblemList()
     for name in ("title", "description", "version", "status"):
         if getattr(candidate, name) != getattr(current, name):
             problems.add((name,), "a simulation compares policies only: change it with PATCH")
-    now = {c.id: c for c in current.competencies}
-    then = {c.id: c for c in candidate.competencies}
+    now = {c.id: _without_policy(c) for c in current.competencies}
+    then = {c.id: _without_policy(c) for c in candidate.competencies}
     if now != then:
         problems.add(
             ("competencies",), "a simulation compares policies only: change them with PATCH"
         )
     problems.raise_if_any("The candidate policy is invalid")
     return candidate
+
+
+def _without_policy(competency: Competency) -> Competency:
+    """The competency with its policy (calculation, minimum evidence, rollup, weight) at the
+    defaults: what is left is its place and wording, which a simulation may not change."""
+    return replace(
+        competency, calculation=None, min_evidence=None, rollup=RollupRule(), weight=None
+    )

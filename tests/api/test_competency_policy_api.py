@@ -63,3 +63,31 @@ async def test_a_competencys_minimum_evidence_is_checked(api: Api) -> None:
         ("body", "min_evidence"),
         ("body", "weight"),
     }
+
+
+async def test_a_competencys_policy_can_be_simulated_in_the_shape_get_answers(api: Api) -> None:
+    await seed_framework(api)
+    await post(api, result(4, 1), result(2, 2), result(3, 1, competency="s-2"))
+    # s-1: .65 * 2 + .35 * 4 = 2.7 not yet; s-2: 3 mastered; d-nbt: 1 of 2, not yet.
+    current = (await api.get("/v1/frameworks/fw-math")).json()
+    tree = current["competencies"]
+    highest = [{**tree[0], "calculation": {"method": "highest"}}]
+    simulated = await api.post("/v1/frameworks/fw-math/simulate", json={"competencies": highest})
+    assert simulated.status_code == 200, simulated.text
+    got = simulated.json()
+    # s-1 inherits d-nbt's highest: 4, mastered; s-2 stays (3); d-nbt then has both children.
+    assert (got["became_mastered"], got["lost_mastery"], got["unchanged"]) == (2, 0, 1)
+    assert [sorted(s["became_mastered"]) for s in got["students"]] == [["d-nbt", "s-1"]]
+    needs_two = [{**tree[0], "children": [{**tree[0]["children"][1], "min_evidence": 2}]}]
+    needs_two[0]["children"].insert(0, tree[0]["children"][0])
+    stricter = await api.post("/v1/frameworks/fw-math/simulate", json={"competencies": needs_two})
+    assert stricter.status_code == 200, stricter.text
+    # s-2 has 1 result of the 2 it would need: it loses mastery; the others stay not yet.
+    got = stricter.json()
+    assert (got["became_mastered"], got["lost_mastery"], got["unchanged"]) == (0, 1, 2)
+    renamed = [{**tree[0], "code": "X"}]
+    refused = await api.post("/v1/frameworks/fw-math/simulate", json={"competencies": renamed})
+    assert refused.status_code == 422
+    assert [tuple(e["loc"]) for e in refused.json()["errors"]] == [("body", "competencies")]
+    assert (await api.get("/v1/frameworks/fw-math")).json() == current  # nothing was written
+    assert await status_of(api, "s-1") == ("not_yet", 2.7)
