@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from app.domain.frameworks import CalculationMethod, RollupKind, RollupScore, Status
+from app.domain.frameworks import CalculationMethod, ModeTie, RollupKind, RollupScore, Status
 
 
 class Unset(Enum):
@@ -55,6 +55,7 @@ class CalculationSpec:
     method: CalculationMethod
     weight: float | None = None
     n: int | None = None
+    tie: ModeTie | None = None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 a competency's own minimum evidence
 
 Revision ID: 0015_competency_policy
-Revises: 0012_valid_time
+Revises: 0013_canvas_method_names
 Create Date: 2026-12-04 16:15:00.000000
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0015_competency_policy'
-down_revision: str | None = '0012_valid_time'
+down_revision: str | None = '0013_canvas_method_names'  # re-chained onto main's head at the merge of main
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
