@@ -18,23 +18,21 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # Plain ALTER TABLE ... ADD COLUMN (and DROP COLUMN below, SQLite 3.35+), as 0005 does,
+    # not a batch rebuild: competencies, evidence and decisions reference these tables, and
+    # rebuilding a referenced table with rows in it breaks their foreign keys on SQLite.
     # Frameworks made before this revision rolled scores up by the mean: that stays their kind.
     # A parent's own kind rides in its rollup JSON ("score"), which needs no column.
-    with op.batch_alter_table('frameworks') as batch:
-        batch.add_column(
-            sa.Column(
-                'rollup_score', sa.String(length=16), server_default='mean', nullable=False
-            )
-        )
-    with op.batch_alter_table('competencies') as batch:
-        batch.add_column(sa.Column('weight', sa.Float(), nullable=True))
-        # Null: the nearest ancestor's, else the framework's (as a null calculation already is).
-        batch.add_column(sa.Column('min_evidence', sa.Integer(), nullable=True))
+    op.add_column(
+        'frameworks',
+        sa.Column('rollup_score', sa.String(length=16), server_default='mean', nullable=False),
+    )
+    op.add_column('competencies', sa.Column('weight', sa.Float(), nullable=True))
+    # Null: the nearest ancestor's, else the framework's (as a null calculation already is).
+    op.add_column('competencies', sa.Column('min_evidence', sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('competencies') as batch:
-        batch.drop_column('min_evidence')
-        batch.drop_column('weight')
-    with op.batch_alter_table('frameworks') as batch:
-        batch.drop_column('rollup_score')
+    op.drop_column('competencies', 'min_evidence')
+    op.drop_column('competencies', 'weight')
+    op.drop_column('frameworks', 'rollup_score')
