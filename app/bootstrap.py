@@ -226,7 +226,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         case_imports=case_imports,
         case_provider=CaseProvider(uow=a.uow, codec=a.case_codec),
         evidence=evidence,
-        mastery=MasteryReads(uow=a.uow, clock=a.clock),
+        mastery=MasteryReads(uow=a.uow, clock=a.clock, overrides=overrides),
         overrides=overrides,
         gradebook=Gradebook(uow=a.uow, clock=a.clock, ids=a.ids),
         reports=Reports(

@@ -28,9 +28,10 @@ from app.domain.frameworks import (
     Competency,
     Framework,
     RollupRule,
+    RollupScore,
     Status,
 )
-from app.domain.scales import Level, Scale
+from app.domain.scales import Band, Level, Scale
 
 _Spec = TypeVar("_Spec")
 _Part = TypeVar("_Part")
@@ -39,7 +40,8 @@ _Part = TypeVar("_Part")
 def scale_of(spec: ScaleSpec) -> Scale:
     """The scale the author gave (raises `Invalid` located in it)."""
     levels = tuple(Level(float(level.value), level.label) for level in spec.levels)
-    return Scale(levels, float(spec.mastery_threshold))
+    bands = tuple(Band(float(b.at_least), b.label, b.color, b.description) for b in spec.bands)
+    return Scale(levels, float(spec.mastery_threshold), bands)
 
 
 def calculation_of(spec: CalculationSpec) -> Calculation:
@@ -51,7 +53,7 @@ def calculation_of(spec: CalculationSpec) -> Calculation:
 def rollup_of(spec: RollupSpec) -> RollupRule:
     """The rollup rule the author gave."""
     percent = None if spec.percent is None else float(spec.percent)
-    return RollupRule(spec.rule, spec.k, percent)
+    return RollupRule(spec.rule, spec.k, percent, spec.score)
 
 
 def part(
@@ -99,6 +101,7 @@ def build_framework(command: CreateFramework, new_id: Callable[[], str]) -> Fram
             min_evidence=1 if command.min_evidence is None else command.min_evidence,
             include_formative=command.include_formative,
             competencies=tuple(competencies),
+            rollup_score=command.rollup_score or RollupScore.MEAN,
         )
     except Invalid as error:
         for p in error.problems:
@@ -190,6 +193,8 @@ def _read_competency(
                 position=position,
                 calculation=calculation,
                 rollup=rollup,
+                weight=spec.weight,
+                min_evidence=spec.min_evidence,
                 status=spec.status or Status.ACTIVE,
             )
         )

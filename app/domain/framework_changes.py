@@ -24,7 +24,7 @@ from app.domain.framework_commands import (
     UpdateCompetency,
     UpdateFramework,
 )
-from app.domain.frameworks import Framework
+from app.domain.frameworks import Competency, Framework, RollupRule
 
 
 def _not_null(updates: Mapping[str, object], keys: tuple[str, ...], problems: ProblemList) -> None:
@@ -48,7 +48,7 @@ def update_framework(framework: Framework, command: UpdateFramework) -> Framewor
     problems = ProblemList()
     updates: dict[str, object] = {}
     _required(updates, "title", command.title, problems)
-    for key in ("description", "version", "status", "min_evidence"):
+    for key in ("description", "version", "status", "min_evidence", "rollup_score"):
         if (value := getattr(command, key)) is not UNSET:
             updates[key] = value
     if command.scale is not UNSET:
@@ -61,7 +61,7 @@ def update_framework(framework: Framework, command: UpdateFramework) -> Framewor
         if command.include_formative is None:
             problems.add(("include_formative",), "must be true or false")
         updates["include_formative"] = command.include_formative
-    _not_null(updates, ("scale", "calculation", "min_evidence", "status"), problems)
+    _not_null(updates, ("scale", "calculation", "min_evidence", "status", "rollup_score"), problems)
     problems.raise_if_any("The change is invalid")
     return rebuilt(framework, **updates)
 
@@ -75,7 +75,8 @@ def update_competency(
     updates: dict[str, object] = {}
     _required(updates, "code", command.code, problems)
     _required(updates, "statement", command.statement, problems)
-    for key in ("kind", "status"):
+    # A null weight is 1 again; a null minimum evidence the nearest ancestor's or framework's.
+    for key in ("kind", "status", "weight", "min_evidence"):
         if (value := getattr(command, key)) is not UNSET:
             updates[key] = value
     if command.calculation is not UNSET:  # null clears it: the framework's applies again
@@ -103,16 +104,20 @@ def update_competency(
 
 def changes_decisions(old: Framework, new: Framework) -> bool:
     """Whether stored decisions may differ under `new` (policy, tree or rollups changed)."""
-    if (old.scale, old.calculation, old.min_evidence, old.include_formative) != (
-        new.scale,
-        new.calculation,
-        new.min_evidence,
-        new.include_formative,
-    ):
+    if (
+        old.scale,
+        old.calculation,
+        old.min_evidence,
+        old.include_formative,
+        old.rollup_score,
+    ) != (new.scale, new.calculation, new.min_evidence, new.include_formative, new.rollup_score):
         return True
 
     def shape(f: Framework) -> dict[str, tuple[object, ...]]:
-        return {c.id: (c.parent_id, c.calculation, c.rollup, c.status) for c in f.competencies}
+        return {
+            c.id: (c.parent_id, c.calculation, c.rollup, c.status, c.weight, c.min_evidence)
+            for c in f.competencies
+        }
 
     return shape(old) != shape(new)
 
@@ -174,17 +179,26 @@ def replace_framework(
 
 def policy_candidate(current: Framework, candidate: Framework) -> Framework:
     """`candidate` when it differs from `current` in policy only (scale, calculation, minimum
-    evidence, formative results): what a simulation compares. A change of the tree or of the
-    framework's descriptive fields is refused, located where it is, rather than ignored."""
+    evidence, formative results, rollups; the framework's or a competency's own): what a
+    simulation compares. A change of the tree or of descriptive fields is refused, located
+    where it is, rather than ignored."""
     problems = ProblemList()
     for name in ("title", "description", "version", "status"):
         if getattr(candidate, name) != getattr(current, name):
             problems.add((name,), "a simulation compares policies only: change it with PATCH")
-    now = {c.id: c for c in current.competencies}
-    then = {c.id: c for c in candidate.competencies}
+    now = {c.id: _without_policy(c) for c in current.competencies}
+    then = {c.id: _without_policy(c) for c in candidate.competencies}
     if now != then:
         problems.add(
             ("competencies",), "a simulation compares policies only: change them with PATCH"
         )
     problems.raise_if_any("The candidate policy is invalid")
     return candidate
+
+
+def _without_policy(competency: Competency) -> Competency:
+    """The competency with its policy (calculation, minimum evidence, rollup, weight) at the
+    defaults: what is left is its place and wording, which a simulation may not change."""
+    return replace(
+        competency, calculation=None, min_evidence=None, rollup=RollupRule(), weight=None
+    )

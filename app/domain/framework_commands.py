@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from app.domain.frameworks import CalculationMethod, ModeTie, RollupKind, Status
+from app.domain.frameworks import CalculationMethod, ModeTie, RollupKind, RollupScore, Status
 
 
 class Unset(Enum):
@@ -30,11 +30,22 @@ class LevelSpec:
 
 
 @dataclass(frozen=True)
+class BandSpec:
+    """A performance band as the author gives it."""
+
+    at_least: float
+    label: str
+    color: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
 class ScaleSpec:
-    """A scale's levels and mastery threshold as the author gives them."""
+    """A scale's levels, mastery threshold and bands as the author gives them."""
 
     levels: tuple[LevelSpec, ...]
     mastery_threshold: float
+    bands: tuple[BandSpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,7 @@ class RollupSpec:
     rule: RollupKind = RollupKind.ALL
     k: int | None = None
     percent: float | None = None
+    score: RollupScore | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,8 @@ class CompetencySpec:
     status: Status | None = None
     calculation: CalculationSpec | None = None
     rollup: RollupSpec | None = None
+    weight: float | None = None
+    min_evidence: int | None = None
     children: tuple[CompetencySpec, ...] = ()
     position: int | None = None
     parent_id: str | Unset | None = UNSET
@@ -90,6 +104,7 @@ class CreateFramework:
     min_evidence: int | None = None
     include_formative: bool = False
     competencies: tuple[CompetencySpec, ...] = ()
+    rollup_score: RollupScore | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +119,7 @@ class UpdateFramework:
     calculation: CalculationSpec | Unset | None = UNSET
     min_evidence: int | Unset | None = UNSET
     include_formative: bool | Unset | None = UNSET
+    rollup_score: RollupScore | Unset | None = UNSET
 
 
 @dataclass(frozen=True)
@@ -126,6 +142,8 @@ class UpdateCompetency:
     status: Status | Unset | None = UNSET
     calculation: CalculationSpec | Unset | None = UNSET
     rollup: RollupSpec | Unset | None = UNSET
+    weight: float | Unset | None = UNSET
+    min_evidence: int | Unset | None = UNSET
     position: int | Unset | None = UNSET
     parent_id: str | Unset | None = UNSET
 

@@ -22,6 +22,7 @@ from app.domain.calculations import (
 )
 from app.domain.competency_tree import tree_of
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
+from app.domain.rollup_rules import ROLLUP_SCORES, RollupKind, RollupRule, RollupScore
 from app.domain.scales import DEFAULT_SCALE, Level, Scale, is_number
 
 __all__ = [
@@ -41,70 +42,10 @@ __all__ = [
     "ModeTie",
     "RollupKind",
     "RollupRule",
+    "RollupScore",
     "Scale",
     "Status",
 ]
-
-
-class RollupKind(StrEnum):
-    """How a parent's status follows from its children's."""
-
-    ALL = "all"
-    AT_LEAST = "at_least"
-    PERCENT = "percent"
-
-
-@dataclass(frozen=True)
-class RollupRule:
-    """A parent is mastered when all, at least k, or percent of its children are mastered."""
-
-    rule: RollupKind = RollupKind.ALL
-    k: int | None = None
-    percent: float | None = None
-
-    def __post_init__(self) -> None:
-        problems = ProblemList()
-        try:
-            rule = RollupKind(self.rule)
-        except ValueError:
-            problems.add(("rule",), "must be one of all, at_least, percent")
-            rule = None
-        k, percent = self.k, self.percent
-        if rule is RollupKind.AT_LEAST:
-            if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-                problems.add(("k",), "must be a whole number of at least 1")
-        elif k is not None:
-            problems.add(("k",), "applies only to the at_least rule")
-        if rule is RollupKind.PERCENT:
-            if not is_number(percent) or not 0 < percent <= 100:
-                problems.add(("percent",), "must be a number above 0 and at most 100")
-        elif percent is not None:
-            problems.add(("percent",), "applies only to the percent rule")
-        problems.raise_if_any("The rollup rule is invalid")
-        object.__setattr__(self, "rule", rule)
-
-    def is_met(self, mastered: int, children: int) -> bool:
-        """Whether `mastered` of `children` children satisfy the rule."""
-        if self.rule is RollupKind.AT_LEAST:
-            assert self.k is not None
-            return mastered >= self.k
-        if self.rule is RollupKind.PERCENT:
-            assert self.percent is not None
-            return mastered * 100 >= self.percent * children
-        return mastered == children
-
-    def needed(self, children: int) -> int:
-        """How many of `children` children must be mastered (children + 1 when none suffice)."""
-        return next((m for m in range(children + 1) if self.is_met(m, children)), children + 1)
-
-    def as_dict(self) -> dict[str, str | int | float]:
-        """JSON shape: {"rule", "k"?, "percent"?}."""
-        out: dict[str, str | int | float] = {"rule": self.rule.value}
-        if self.k is not None:
-            out["k"] = self.k
-        if self.percent is not None:
-            out["percent"] = self.percent
-        return out
 
 
 class Status(StrEnum):
@@ -141,8 +82,12 @@ class Competency:
     parent_id: str | None = None
     position: int = 0
     calculation: Calculation | None = None
-    rollup: RollupRule = RollupRule()
+    rollup: RollupRule = field(default_factory=RollupRule)
     status: Status = Status.ACTIVE
+    # Its weight in its parent's weighted rollup score (None: 1, as every child of a mean).
+    weight: float | None = None
+    # Results needed before it is decided; None: the nearest ancestor's, else the framework's.
+    min_evidence: int | None = None
     # CASE fields of an imported CFItem that have no place above (uri, educationLevel, ...).
     case: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
@@ -154,6 +99,13 @@ class Competency:
                 problems.add((name,), "must not be empty")
         if isinstance(self.position, bool) or not isinstance(self.position, int):
             problems.add(("position",), "must be a whole number")
+        if self.min_evidence is not None and not _is_count(self.min_evidence):
+            problems.add(("min_evidence",), "must be a whole number of at least 1")
+        if self.weight is not None:
+            if is_number(self.weight) and self.weight > 0:
+                object.__setattr__(self, "weight", float(self.weight))
+            else:
+                problems.add(("weight",), "must be a number above 0")
         try:
             object.__setattr__(self, "status", Status(self.status))
         except ValueError:
@@ -180,6 +132,8 @@ class Framework:
     min_evidence: int = 1
     include_formative: bool = False
     competencies: tuple[Competency, ...] = ()
+    # How a parent's score follows from its children's, unless the parent's rule says.
+    rollup_score: RollupScore = RollupScore.MEAN
     # CASE: the imported CFDocument's other fields, and the associations kept with it.
     case: Mapping[str, Any] = field(default_factory=dict, hash=False)
     associations: tuple[Association, ...] = ()
@@ -190,6 +144,7 @@ class Framework:
     )
     _order: tuple[Competency, ...] = field(init=False, repr=False, compare=False)
     _rank: dict[str, int] = field(init=False, repr=False, compare=False)
+    _policies: dict[str, MasteryPolicy] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         competencies = tuple(self.competencies)
@@ -204,6 +159,23 @@ class Framework:
         object.__setattr__(self, "_children", tree.children)
         object.__setattr__(self, "_order", tree.order)
         object.__setattr__(self, "_rank", {c.id: i for i, c in enumerate(tree.order)})
+        object.__setattr__(self, "_policies", self._inherited_policies())
+
+    def _inherited_policies(self) -> dict[str, MasteryPolicy]:
+        """Each competency's policy: its own calculation and minimum evidence, else its nearest
+        ancestor's that sets them, else the framework's (parents come first in `_order`)."""
+        out: dict[str, MasteryPolicy] = {}
+        for c in self._order:
+            above = out.get(c.parent_id) if c.parent_id is not None else None
+            calculation = above.calculation if above else self.calculation
+            min_evidence = above.min_evidence if above else self.min_evidence
+            out[c.id] = MasteryPolicy(
+                self.scale,
+                c.calculation or calculation,
+                c.min_evidence or min_evidence,
+                self.include_formative,
+            )
+        return out
 
     def _check_fields(self, problems: ProblemList) -> None:
         for name in ("id", "title"):
@@ -215,6 +187,10 @@ class Framework:
             problems.add(("status",), "must be active or retired")
         if not _is_count(self.min_evidence):
             problems.add(("min_evidence",), "must be a whole number of at least 1")
+        try:
+            object.__setattr__(self, "rollup_score", RollupScore(self.rollup_score))
+        except ValueError:
+            problems.add(("rollup_score",), f"must be one of {ROLLUP_SCORES}")
 
     def competency(self, competency_id: str) -> Competency:
         """The competency with this id; NotFound when it is not in this framework."""
@@ -266,11 +242,17 @@ class Framework:
             raise NotFound(f"Competency {competency_id!r} is not in this framework") from None
 
     def policy_for(self, competency_id: str) -> MasteryPolicy:
-        """The effective policy: the competency's own calculation overrides the framework's."""
-        own = self.competency(competency_id).calculation
-        return MasteryPolicy(
-            self.scale, own or self.calculation, self.min_evidence, self.include_formative
-        )
+        """The effective policy: the competency's own calculation and minimum evidence, else
+        those of its nearest ancestor that sets them, else the framework's."""
+        try:
+            return self._policies[competency_id]
+        except KeyError:
+            raise NotFound(f"Competency {competency_id!r} is not in this framework") from None
+
+    def rollup_for(self, competency_id: str) -> RollupRule:
+        """The parent's effective rollup: its own rule, its score kind or the framework's."""
+        rule = self.competency(competency_id).rollup
+        return rule if rule.score is not None else replace(rule, score=self.rollup_score)
 
     def with_policy(
         self,

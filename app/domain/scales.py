@@ -1,9 +1,11 @@
-"""Proficiency scales: ordered levels and the mastery threshold."""
+"""Proficiency scales: ordered levels, the mastery threshold, and the performance bands that
+name and colour ranges of scores for people (separate from the values that measure)."""
 
 from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
@@ -22,13 +24,41 @@ class Level:
         return {"value": self.value, "label": self.label}
 
 
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@dataclass(frozen=True)
+class Band:
+    """A performance band: scores at or above `at_least` (up to the next band) read as `label`,
+    shown in `color` (#rrggbb) with an optional description. Status is never colour alone:
+    pages and exports print the label."""
+
+    at_least: float
+    label: str
+    color: str | None = None
+    description: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON: {"at_least", "label", "color", "description"}."""
+        return {
+            "at_least": self.at_least,
+            "label": self.label,
+            "color": self.color,
+            "description": self.description,
+        }
+
+
 @dataclass(frozen=True)
 class Scale:
     """Ordered proficiency levels and the score at which a competency counts as mastered."""
 
     levels: tuple[Level, ...]
     mastery_threshold: float
+    # Words and colours, not measurement: changing them recomputes nothing (so they take no
+    # part in equality, which is how a policy change is told apart). None: the level names.
+    bands: tuple[Band, ...] = field(default=(), compare=False)
     _values: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    _band_starts: tuple[float, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         levels = tuple(self.levels)
@@ -43,10 +73,15 @@ class Scale:
             problems.add(
                 ("mastery_threshold",), "must lie between the lowest and the highest level"
             )
+        bands = tuple(self.bands)
+        if not problems:
+            _check_bands(bands, min(lv.value for lv in levels), problems)
         problems.raise_if_any("The scale is invalid")
         ordered = tuple(sorted(levels, key=lambda lv: lv.value))
         object.__setattr__(self, "levels", ordered)
         object.__setattr__(self, "_values", tuple(lv.value for lv in ordered))
+        object.__setattr__(self, "bands", bands)
+        object.__setattr__(self, "_band_starts", tuple(b.at_least for b in bands))
 
     @property
     def highest(self) -> float:
@@ -68,6 +103,17 @@ class Scale:
         i = bisect.bisect_right(self._values, score)
         return self.levels[i - 1] if i else None
 
+    def band_for(self, score: float | None) -> Band | None:
+        """The band a score reads as: the last band starting at or below it; without bands, its
+        level's name. None for no score (or one below the lowest level, without bands)."""
+        if score is None:
+            return None
+        if not self.bands:
+            level = self.level_for(score)
+            return None if level is None else Band(level.value, level.label)
+        i = bisect.bisect_right(self._band_starts, score)
+        return self.bands[max(i - 1, 0)]
+
     def level_valued(self, value: float) -> Level | None:
         """The level with exactly this value, if there is one."""
         i = bisect.bisect_left(self._values, value)
@@ -80,15 +126,48 @@ class Scale:
         return level.label if level else format_number(self.mastery_threshold)
 
     def with_threshold(self, mastery_threshold: float) -> Scale:
-        """The same levels with another threshold (validated)."""
-        return Scale(self.levels, mastery_threshold)
+        """The same levels and bands with another threshold (validated)."""
+        return Scale(self.levels, mastery_threshold, self.bands)
 
     def as_dict(self) -> dict[str, object]:
-        """JSON shape: {"levels": [{"value", "label"}], "mastery_threshold"}."""
-        return {
+        """JSON shape: {"levels": [{"value", "label"}], "mastery_threshold", "bands"?}."""
+        out: dict[str, object] = {
             "levels": [lv.as_dict() for lv in self.levels],
             "mastery_threshold": self.mastery_threshold,
         }
+        if self.bands:
+            out["bands"] = [b.as_dict() for b in self.bands]
+        return out
+
+
+def _check_bands(bands: tuple[Band, ...], lowest: float, problems: ProblemList) -> None:
+    """Bands in rising order of `at_least`, the first from the lowest level or below (so every
+    score on the scale has one), labels given and unique, colours #rrggbb."""
+    labels: dict[str, int] = {}
+    previous: float | None = None
+    for i, band in enumerate(bands):
+        if not is_number(band.at_least):
+            problems.add(("bands", i, "at_least"), "must be a finite number")
+        elif previous is not None and band.at_least <= previous:
+            problems.add(("bands", i, "at_least"), "must be above the band before it")
+        else:
+            previous = band.at_least
+        label = band.label.strip().casefold() if isinstance(band.label, str) else ""
+        if not label:
+            problems.add(("bands", i, "label"), "must not be empty")
+        elif label in labels:
+            problems.add(("bands", i, "label"), f"repeats the label of band {labels[label]}")
+        else:
+            labels[label] = i
+        if band.color is not None and not (
+            isinstance(band.color, str) and _COLOUR.fullmatch(band.color)
+        ):
+            problems.add(("bands", i, "color"), "must be a colour as #rrggbb")
+    if bands and is_number(bands[0].at_least) and bands[0].at_least > lowest:
+        problems.add(
+            ("bands", 0, "at_least"),
+            f"must be at most the lowest level, {format_number(lowest)}: bands cover the scale",
+        )
 
 
 def _check_levels(levels: tuple[Level, ...], problems: ProblemList) -> None:

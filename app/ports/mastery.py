@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from app.domain.mastery.override import Override
+from app.domain.mastery.override import Override, RecordedOverride
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.scales import Scale
 
@@ -71,4 +71,8 @@ class OverrideRepository(Protocol):
         self, student_id: str, competency_ids: Collection[str], at: datetime
     ) -> dict[str, Override]:
         """The override in force at `at` on each competency (for `as_of` reads)."""
+        ...
+
+    async def of_decision(self, student_id: str, competency_id: str) -> list[RecordedOverride]:
+        """Every override ever set on one decision, cleared or not, in the order set."""
         ...

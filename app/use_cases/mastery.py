@@ -23,6 +23,7 @@ from app.ports.clock import Clock
 from app.ports.roster import RosterQuery
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.lookups import require_competency, require_framework, require_student
+from app.use_cases.overrides import Overrides
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ async def _as_of_views(
     by_competency: dict[str, list[Evidence]] = defaultdict(list)
     for e in evidence:
         by_competency[e.competency_id].append(e)
-    computed = decide_all(framework, by_competency, as_of)
     overrides = await uow.overrides.in_force_at(student_id, ids, as_of)
+    computed = decide_all(framework, by_competency, as_of, overrides)
     views = [
         decided_view(
             student_id,
@@ -84,6 +85,13 @@ class MasteryReads:
 
     uow: UnitOfWorkFactory
     clock: Clock
+    # Lets overrides that expired stop showing before a read of now: a parent's stored rollup
+    # counted them, and rolls up again when they expire (none: reads show what is stored).
+    overrides: Overrides | None = None
+
+    async def _expire(self, principal: Principal, as_of: datetime | None) -> None:
+        if self.overrides is not None and as_of is None:
+            await self.overrides.expire_overrides(principal)
 
     async def students_mastery(
         self,
@@ -96,6 +104,7 @@ class MasteryReads:
     ) -> dict[str, list[DecisionView]]:
         """The decisions of many students at once (see `student_mastery`), keyed by the ids that
         name active users; the others are left out."""
+        await self._expire(principal, as_of)
         now = self.clock.now()
         found: dict[str, list[DecisionView]] = {}
         async with self.uow(principal.tenant_id, writes=False) as uow:
@@ -170,6 +179,7 @@ class MasteryReads:
     ) -> dict[tuple[str, str], DecisionDetail]:
         """Many decisions with their explanations at once (see `decision_detail`), keyed by the
         (student, competency) pairs whose student is active and whose competency exists."""
+        await self._expire(principal, as_of)
         now = self.clock.now()
         at = as_of or now
         async with self.uow(principal.tenant_id, writes=False) as uow:
@@ -182,12 +192,11 @@ class MasteryReads:
             all_ids = [c.id for f in frameworks.values() for c in f.ordered]
             evidence = await uow.evidence.for_students(students, all_ids)
             stored = await uow.decisions.get_many(wanted) if as_of is None else {}
-            # As of an instant, what shows is the override in force then (nothing stored counts).
+            # What shows is the override in force at `at` (as of an instant nothing stored
+            # counts); a rollup's explanation names the children's it counted.
             overrides: dict[str, dict[str, Override]] = {}
-            if as_of is not None:
-                for student_id in students:
-                    mine = [c for s, c in wanted if s == student_id]
-                    overrides[student_id] = await uow.overrides.in_force_at(student_id, mine, at)
+            for student_id in students:
+                overrides[student_id] = await uow.overrides.in_force_at(student_id, all_ids, at)
         found: dict[tuple[str, str], DecisionDetail] = {}
         computed_of: dict[tuple[str, str], dict[str, ComputedDecision]] = {}
         for student_id, competency_id in wanted:
@@ -198,7 +207,9 @@ class MasteryReads:
                     by_competency[e.competency_id].append(e)
             both = (student_id, framework.id)
             if both not in computed_of:
-                computed_of[both] = decide_all(framework, by_competency, at)
+                computed_of[both] = decide_all(
+                    framework, by_competency, at, overrides.get(student_id, {})
+                )
             computed = computed_of[both]
             record = stored.get((student_id, competency_id))
             if record is not None:
@@ -221,7 +232,9 @@ class MasteryReads:
                 view.computed,
                 as_of=as_of,
                 shown=view.shown,
-                children=children_with_decisions(framework, competency_id, computed)
+                children=children_with_decisions(
+                    framework, competency_id, computed, overrides.get(student_id, {})
+                )
                 if view.computed.rolled_up
                 else (),
             )

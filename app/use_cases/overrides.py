@@ -10,22 +10,52 @@ from app.domain.audit import AuditEntry, AuditKind, override_facts
 from app.domain.errors import NotFound
 from app.domain.frameworks import Framework
 from app.domain.mastery.override import set_override
-from app.domain.mastery.record import ChangeCause, DecisionRecord, blank_record, with_override
+from app.domain.mastery.override_history import OverrideEntry, override_entries
+from app.domain.mastery.record import (
+    ChangeCause,
+    DecisionRecord,
+    blank_record,
+    rolled_up_records,
+    with_override,
+)
 from app.domain.mastery.view import DecisionView, view_of
 from app.ports.clock import Clock
+from app.ports.mastery import StudentCompetency
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import save_changed
 from app.use_cases.lookups import require_competency, require_student
 
 
-async def _decision(
-    uow: UnitOfWork, student_id: str, competency_id: str, now: datetime
-) -> tuple[Framework, DecisionRecord | None]:
+async def _decisions(
+    uow: UnitOfWork, student_id: str, competency_id: str
+) -> tuple[Framework, dict[StudentCompetency, DecisionRecord]]:
+    """The framework and the student's stored decisions in it (the overridden one's ancestors
+    roll up from its siblings), locked for writing."""
     await require_student(uow, student_id)
     _, framework = await require_competency(uow, competency_id)
     await uow.decisions.lock_students([student_id])
-    stored = await uow.decisions.get_many([(student_id, competency_id)])
-    return framework, stored.get((student_id, competency_id))
+    ids = [c.id for c in framework.ordered]
+    stored = await uow.decisions.for_students([student_id], ids)
+    return framework, {(r.student_id, r.competency_id): r for r in stored}
+
+
+async def _save_with_ancestors(
+    uow: UnitOfWork,
+    framework: Framework,
+    after: DecisionRecord,
+    stored: dict[StudentCompetency, DecisionRecord],
+    at: datetime,
+    cause: ChangeCause,
+) -> None:
+    """Save a decision whose override changed and its ancestors rolled up again (a parent
+    counts what its children show), each change in the history; `stored` is kept current."""
+    key = (after.student_id, after.competency_id)
+    frameworks = {framework.id: framework}
+    framework_of = {c.id: framework.id for c in framework.ordered}
+    rolled = rolled_up_records(frameworks, framework_of, {key: after}, stored, at)
+    records = {key: after, **rolled}
+    await save_changed(uow, frameworks, records, dict(stored), at, cause)
+    stored.update(records)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,7 +80,8 @@ class Overrides:
         now = self.clock.now()
         key = (student_id, competency_id)
         async with self.uow(principal.tenant_id) as uow:
-            framework, before = await _decision(uow, student_id, competency_id, now)
+            framework, stored = await _decisions(uow, student_id, competency_id)
+            before = stored.get(key)
             override = set_override(
                 level_value=level,
                 status=status,
@@ -77,16 +108,21 @@ class Overrides:
             )
             base = before or blank_record(framework, student_id, competency_id, now)
             after = with_override(framework, base, override, now)
-            await save_changed(
-                uow,
-                {framework.id: framework},
-                {key: after},
-                {key: before} if before else {},
-                now,
-                ChangeCause.OVERRIDE_SET,
-            )
+            await _save_with_ancestors(uow, framework, after, stored, now, ChangeCause.OVERRIDE_SET)
             await uow.commit()
         return view_of(after, framework, now)
+
+    async def list_overrides(
+        self, principal: Principal, student_id: str, competency_id: str
+    ) -> list[OverrideEntry]:
+        """Every override of one decision, past and present, in the order set."""
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            await require_student(uow, student_id)
+            await require_competency(uow, competency_id)
+            recorded = await uow.overrides.of_decision(student_id, competency_id)
+            history = await uow.decisions.history(student_id, competency_id)
+        return override_entries(recorded, history, now)
 
     async def clear_override(
         self, principal: Principal, student_id: str, competency_id: str
@@ -95,7 +131,8 @@ class Overrides:
         now = self.clock.now()
         key = (student_id, competency_id)
         async with self.uow(principal.tenant_id) as uow:
-            framework, before = await _decision(uow, student_id, competency_id, now)
+            framework, stored = await _decisions(uow, student_id, competency_id)
+            before = stored.get(key)
             if before is None or before.override is None or not before.override.in_force(now):
                 raise NotFound(f"No override in force on {competency_id!r} for {student_id!r}")
             await uow.overrides.clear(student_id, competency_id, now, principal.client_id)
@@ -110,13 +147,8 @@ class Overrides:
                 )
             )
             after = with_override(framework, before, None, now)
-            await save_changed(
-                uow,
-                {framework.id: framework},
-                {key: after},
-                {key: before},
-                now,
-                ChangeCause.OVERRIDE_CLEARED,
+            await _save_with_ancestors(
+                uow, framework, after, stored, now, ChangeCause.OVERRIDE_CLEARED
             )
             await uow.commit()
         return view_of(after, framework, now)
@@ -135,22 +167,31 @@ class Overrides:
             if not expired:
                 return 0
             frameworks = await uow.frameworks.get_many({r.framework_id for r in expired})
-            for record in expired:
+            students = {r.student_id for r in expired}
+            await uow.decisions.lock_students(students)
+            ids = [c.id for f in frameworks.values() for c in f.ordered]
+            stored = {
+                (r.student_id, r.competency_id): r
+                for r in await uow.decisions.for_students(students, ids)
+            }
+            # In the order they expired, so that each parent rolls up from what showed then.
+            for record in sorted(expired, key=_expiry):
                 assert record.override is not None
-                assert record.override.expires_at is not None
-                at = record.override.expires_at
+                at = _expiry(record)
                 framework = frameworks[record.framework_id]
                 key = (record.student_id, record.competency_id)
                 # Compared at its expiry the override is over already, and the change would go
                 # unrecorded: compare with what showed until then.
-                showing = replace(record, override=replace(record.override, expires_at=None))
-                await save_changed(
-                    uow,
-                    {framework.id: framework},
-                    {key: with_override(framework, record, None, at)},
-                    {key: showing},
-                    at,
-                    ChangeCause.OVERRIDE_EXPIRED,
+                stored[key] = replace(record, override=replace(record.override, expires_at=None))
+                after = with_override(framework, record, None, at)
+                await _save_with_ancestors(
+                    uow, framework, after, stored, at, ChangeCause.OVERRIDE_EXPIRED
                 )
             await uow.commit()
         return len(expired)
+
+
+def _expiry(record: DecisionRecord) -> datetime:
+    assert record.override is not None
+    assert record.override.expires_at is not None
+    return record.override.expires_at

@@ -180,14 +180,15 @@ async def test_the_class_grid_as_csv_is_one_row_per_student(api: Api) -> None:
             "student_id",
             "given_name",
             "family_name",
-            *[f"{code} {what}" for code in codes for what in ("status", "score")],
+            *[f"{code} {what}" for code in codes for what in ("status", "score", "band")],
         ]
         assert len(rows) == 1 + len(grid["students"]) == 2
         student = grid["students"][0]
         expected = [student["student_id"], student["given_name"], student["family_name"]]
         for decision in student["decisions"]:
             score = decision["score"]
-            expected += [decision["status"], "" if score is None else str(score)]
+            band = decision["band"]["label"] if decision["band"] else ""
+            expected += [decision["status"], "" if score is None else str(score), band]
         assert rows[1] == expected
         assert rows[1][:3] == ["student-1", "Sam", "Study"]
 

@@ -10,9 +10,10 @@ from tests.conftest import Api
 
 DECISION = """
   studentId competencyId frameworkId status score level { value label } evidenceCount
-  method { name weight n rule k percent } nextScoreToMaster updatedAt
+  method { name weight n rule k percent score } nextScoreToMaster updatedAt
   override { level { value label } status reason expiresAt setAt setBy }
   computed { status score level { value label } }
+  band { label color description }
 """
 
 
@@ -45,6 +46,7 @@ def _rest_shape(d: dict[str, Any]) -> dict[str, Any]:
         "computed": computed,
         "next_score_to_master": d["nextScoreToMaster"],
         "updated_at": d["updatedAt"],
+        "band": d["band"],
     }
 
 

@@ -82,7 +82,7 @@ async def test_results_make_a_decision_and_roll_up(api: Api) -> None:
     parent = decisions["d-nbt"]
     # rule "all": s-2 has no evidence, so the domain is not yet mastered; score = mean(3.53)
     assert (parent["status"], parent["score"], parent["evidence_count"]) == ("not_yet", 3.53, 3)
-    assert parent["method"] == {"name": "rollup", "rule": "all"}
+    assert parent["method"] == {"name": "rollup", "rule": "all", "score": "mean"}
 
 
 async def test_resending_a_batch_changes_nothing(api: Api) -> None:

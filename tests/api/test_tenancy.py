@@ -203,6 +203,9 @@ CASES = {
     ("GET", "/v1/students/{id}/mastery/{competency_id}/history"): Case(
         "/v1/students/student-1/mastery/s-1/history", "hidden"
     ),
+    ("GET", "/v1/students/{id}/mastery/{competency_id}/overrides"): Case(
+        "/v1/students/student-1/mastery/s-2/overrides", "hidden"
+    ),
     ("PUT", "/v1/students/{id}/mastery/{competency_id}/override"): Case(
         "/v1/students/student-1/mastery/s-1/override",
         "hidden",

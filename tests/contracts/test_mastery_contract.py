@@ -9,7 +9,7 @@ from app.domain.access import TenantId
 from app.domain.evidence import Evidence
 from app.domain.frameworks import DEFAULT_SCALE, MasteryPolicy, RollupRule
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus, recompute
-from app.domain.mastery.override import Override
+from app.domain.mastery.override import Override, RecordedOverride
 from app.domain.mastery.record import ChangeCause, DecisionChange, DecisionRecord
 from tests.contracts.conftest import Backend
 from tests.contracts.records import day
@@ -186,6 +186,15 @@ async def test_a_cleared_override_is_kept_for_earlier_instants(
         await uow.overrides.add("s-1", "m1a", again)
         assert await at("s-1", ["m1a"], day(6)) == {}
         assert await at("s-1", ["m1a"], day(7)) == {"m1a": again}
+        # Every override of a decision, cleared or not, in the order set, and whose it is.
+        assert await uow.overrides.of_decision("s-1", "m1a") == [
+            RecordedOverride("m1a", first, day(5), "t-2"),
+            RecordedOverride("m1a", again, None, None),
+        ]
+        assert await uow.overrides.of_decision("s-1", "m1b") == [
+            RecordedOverride("m1b", first, None, None)
+        ]
+        assert await uow.overrides.of_decision("s-2", "m1a") == []
 
 
 async def test_decisions_and_overrides_are_the_tenants_own(
@@ -203,6 +212,7 @@ async def test_decisions_and_overrides_are_the_tenants_own(
         assert await uow.decisions.count_for(["m1a"]) == 0
         assert await uow.decisions.with_expired_overrides(day(9)) == []
         assert await uow.overrides.in_force_at("s-1", ["m1a"], day(3)) == {}
+        assert await uow.overrides.of_decision("s-1", "m1a") == []
 
 
 async def test_decisions_are_not_kept_without_a_commit(backend: Backend, tenant: TenantId) -> None:

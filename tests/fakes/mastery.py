@@ -108,7 +108,7 @@ class FakeOverrideRepository:
             recorded = row.recorded
             mine = (row.student_id, recorded.competency_id) == (student_id, competency_id)
             if mine and recorded.cleared_at is None:
-                cleared = replace(recorded, cleared_at=at)
+                cleared = replace(recorded, cleared_at=at, cleared_by=by)
                 self._tables.overrides[seq] = replace(row, recorded=cleared, cleared_by=by)
 
     async def in_force_at(
@@ -122,3 +122,11 @@ class FakeOverrideRepository:
             if r.student_id == student_id and r.recorded.competency_id in wanted
         )
         return overrides_in_force(recorded, at)
+
+    async def of_decision(self, student_id: str, competency_id: str) -> list[RecordedOverride]:
+        rows = sorted(self._tables.overrides.values(), key=lambda r: r.seq)
+        return [
+            r.recorded
+            for r in rows
+            if (r.student_id, r.recorded.competency_id) == (student_id, competency_id)
+        ]

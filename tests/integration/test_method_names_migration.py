@@ -115,6 +115,8 @@ async def test_stored_method_names_keep_their_meaning(empty_database: str) -> No
             "competencies": [{"method": {"name": "standard_decaying_average"}}],
         },
     }
+    # The service reads the schema of the newest revision: later ones only add columns.
+    await migrate.upgrade(empty_database)
     container = build(test_settings(empty_database))
     try:
         async with container.adapters.uow(1) as uow:  # type: ignore[arg-type]

@@ -221,6 +221,18 @@ class SqlOverrideRepository:
         rows = (await self._session.execute(stmt)).mappings()
         return overrides_in_force((_recorded(r) for r in rows), at)
 
+    async def of_decision(self, student_id: str, competency_id: str) -> list[RecordedOverride]:
+        stmt = (
+            sa.select(_overrides)
+            .where(
+                _overrides.c.tenant_id == self._tenant,
+                _overrides.c.student_id == student_id,
+                _overrides.c.competency_id == competency_id,
+            )
+            .order_by(_overrides.c.seq)
+        )
+        return [_recorded(r) for r in (await self._session.execute(stmt)).mappings()]
+
 
 def _recorded(row: StoredRow) -> RecordedOverride:
     level = row["level_value"]
@@ -232,4 +244,4 @@ def _recorded(row: StoredRow) -> RecordedOverride:
         set_at=row["set_at"],
         set_by=row["set_by"],
     )
-    return RecordedOverride(row["competency_id"], override, row["cleared_at"])
+    return RecordedOverride(row["competency_id"], override, row["cleared_at"], row["cleared_by"])

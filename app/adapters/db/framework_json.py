@@ -16,8 +16,9 @@ from app.domain.frameworks import (
     ModeTie,
     RollupKind,
     RollupRule,
+    RollupScore,
 )
-from app.domain.scales import Level, Scale
+from app.domain.scales import Band, Level, Scale
 
 
 def scale_json(scale: Scale) -> dict[str, Any]:
@@ -28,7 +29,11 @@ def scale_json(scale: Scale) -> dict[str, Any]:
 def scale_from_json(data: Mapping[str, Any]) -> Scale:
     """The scale `scale_json` wrote."""
     levels = tuple(Level(float(lv["value"]), lv["label"]) for lv in data["levels"])
-    return Scale(levels, float(data["mastery_threshold"]))
+    bands = tuple(
+        Band(float(b["at_least"]), b["label"], b.get("color"), b.get("description"))
+        for b in data.get("bands") or ()
+    )
+    return Scale(levels, float(data["mastery_threshold"]), bands)
 
 
 def calculation_json(calculation: Calculation | None) -> dict[str, Any] | None:
@@ -61,17 +66,18 @@ def calculation_from_json(data: Mapping[str, Any] | None) -> Calculation | None:
 
 
 def rollup_json(rollup: RollupRule) -> dict[str, Any]:
-    """{"rule", "k"?, "percent"?}."""
+    """{"rule", "k"?, "percent"?, "score"?}."""
     return dict(rollup.as_dict())
 
 
 def rollup_from_json(data: Mapping[str, Any]) -> RollupRule:
     """The rule `rollup_json` wrote; the rule defaults to all."""
-    percent = data.get("percent")
+    percent, score = data.get("percent"), data.get("score")
     return RollupRule(
         RollupKind(data.get("rule") or RollupKind.ALL.value),
         data.get("k"),
         None if percent is None else float(percent),
+        None if score is None else RollupScore(score),
     )
 
 

@@ -23,6 +23,7 @@ from app.domain.frameworks import (
     DEFAULT_CALCULATION,
     Competency,
     Framework,
+    RollupScore,
     Status,
 )
 from app.domain.mastery.decision import ComputedDecision, DecisionState, MasteryStatus
@@ -43,6 +44,7 @@ def framework_values(framework: Framework, tenant: int, at: datetime) -> dict[st
         "calculation": calculation_json(framework.calculation),
         "min_evidence": framework.min_evidence,
         "include_formative": framework.include_formative,
+        "rollup_score": framework.rollup_score.value,
         "case_identifier": document_identifier(framework),
         "case_meta": dict(framework.case) or None,
         "updated_at": at,
@@ -63,6 +65,8 @@ def competency_values(
         "position": competency.position,
         "calculation": calculation_json(competency.calculation),
         "rollup": rollup_json(competency.rollup),
+        "weight": competency.weight,
+        "min_evidence": competency.min_evidence,
         "status": competency.status.value,
         "case_identifier": item_identifier(competency),
         "case_meta": dict(competency.case) or None,
@@ -85,6 +89,7 @@ def framework_from_rows(
         calculation=calculation_from_json(row["calculation"]) or DEFAULT_CALCULATION,
         min_evidence=row["min_evidence"],
         include_formative=row["include_formative"],
+        rollup_score=RollupScore(row["rollup_score"]),
         competencies=tuple(
             Competency(
                 id=c["id"],
@@ -95,6 +100,8 @@ def framework_from_rows(
                 position=c["position"],
                 calculation=calculation_from_json(c["calculation"]),
                 rollup=rollup_from_json(c["rollup"]),
+                weight=c["weight"],
+                min_evidence=c["min_evidence"],
                 status=Status(c["status"]),
                 case=c["case_meta"] or {},
             )

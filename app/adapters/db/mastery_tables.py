@@ -38,6 +38,10 @@ class FrameworkRow(SQLModel, table=True):
     calculation: dict[str, Any] = _json_object()
     min_evidence: int = 1
     include_formative: bool = False
+    # How a parent's score follows from its children's (RollupScore), unless its rule says.
+    rollup_score: str = Field(
+        default="mean", max_length=16, sa_column_kwargs={"server_default": "mean"}
+    )
     # The CFDocument identifier (imported, or derived from the id) and the other CASE fields.
     case_identifier: str = Field(max_length=255)
     case_meta: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
@@ -68,6 +72,10 @@ class CompetencyRow(SQLModel, table=True):
     position: int = 0
     calculation: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
     rollup: dict[str, Any] = _json_object()
+    # Its weight in its parent's weighted rollup score (null: 1).
+    weight: float | None = None
+    # Its own minimum evidence (null: the nearest ancestor's, else the framework's).
+    min_evidence: int | None = None
     status: str = Field(max_length=16)
     case_identifier: str = Field(max_length=255)
     case_meta: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)

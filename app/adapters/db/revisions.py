@@ -55,10 +55,12 @@ def framework_json(framework: Framework) -> dict[str, Any]:
 
 def framework_from_json(data: dict[str, Any], at: datetime) -> Framework:
     """The framework `framework_json` wrote (`at` stands for its rows' write time)."""
-    row = {**data["framework"], "updated_at": at}
+    # Revisions written before rollup score kinds lack them (the mean, every child weighing 1)
+    # and competencies' own minimum evidence (none: the framework's).
+    row = {"rollup_score": "mean", **data["framework"], "updated_at": at}
     return framework_from_rows(
         row,
-        data["competencies"],
+        [{"weight": None, "min_evidence": None, **c} for c in data["competencies"]],
         [association_from_row(a) for a in data["associations"]],
     )
 

@@ -15,7 +15,8 @@ _T = TypeVar("_T")
 
 def scale(body: s.ScaleSchema) -> c.ScaleSpec:
     levels = tuple(c.LevelSpec(level.value, level.label) for level in body.levels)
-    return c.ScaleSpec(levels, body.mastery_threshold)
+    bands = tuple(c.BandSpec(b.at_least, b.label, b.color, b.description) for b in body.bands or ())
+    return c.ScaleSpec(levels, body.mastery_threshold, bands)
 
 
 def calculation(body: s.CalculationSchema) -> c.CalculationSpec:
@@ -23,7 +24,7 @@ def calculation(body: s.CalculationSchema) -> c.CalculationSpec:
 
 
 def rollup(body: s.RollupSchema) -> c.RollupSpec:
-    return c.RollupSpec(body.rule, body.k, body.percent)
+    return c.RollupSpec(body.rule, body.k, body.percent, body.score)
 
 
 def competency(body: s.CompetencyCreate) -> c.CompetencySpec:
@@ -35,6 +36,8 @@ def competency(body: s.CompetencyCreate) -> c.CompetencySpec:
         status=body.status,
         calculation=None if body.calculation is None else calculation(body.calculation),
         rollup=None if body.rollup is None else rollup(body.rollup),
+        weight=body.weight,
+        min_evidence=body.min_evidence,
         children=tuple(competency(child) for child in body.children),
         position=body.position,
         parent_id=_given(body, "parent_id", body.parent_id),
@@ -54,6 +57,7 @@ def create_framework(body: s.FrameworkCreate) -> c.CreateFramework:
         min_evidence=body.min_evidence,
         include_formative=body.include_formative,
         competencies=tuple(competency(child) for child in body.competencies),
+        rollup_score=body.rollup_score,
     )
 
 
@@ -76,6 +80,8 @@ def update_competency(body: s.CompetencyCreate) -> c.UpdateCompetency:
         status=body.status,
         calculation=None if body.calculation is None else calculation(body.calculation),
         rollup=c.RollupSpec() if body.rollup is None else rollup(body.rollup),
+        weight=body.weight,
+        min_evidence=body.min_evidence,
         position=body.position,
         parent_id=body.parent_id,
     )

@@ -20,6 +20,7 @@ from app.domain.frameworks import (
     Framework,
     ModeTie,
     RollupKind,
+    RollupScore,
     Status,
 )
 from app.domain.jobs import JobStatus
@@ -36,9 +37,23 @@ class LevelSchema(BaseModel):
     label: str
 
 
+class BandSchema(RequestModel):
+    at_least: float = Field(description="Scores at or above this (up to the next band)")
+    label: str = Field(examples=["Well Below Mastery"])
+    color: str | None = Field(default=None, examples=["#d73027"], description="#rrggbb")
+    description: str | None = None
+
+
+_BANDS = (
+    "Performance bands: words and colours for ranges of scores, rising, the first from the "
+    "lowest level; null or empty: the level names. Changing them recomputes nothing"
+)
+
+
 class ScaleSchema(RequestModel):
     levels: list[LevelSchema] = Field(min_length=1)
     mastery_threshold: float
+    bands: list[BandSchema] | None = Field(default=None, description=_BANDS)
 
 
 def _method_named(data: Any) -> Any:
@@ -82,6 +97,18 @@ class RollupSchema(RequestModel):
     rule: RollupKind = RollupKind.ALL
     k: StoredInt | None = Field(default=None, description="at_least: how many children")
     percent: float | None = Field(default=None, description="percent: share of children")
+    score: RollupScore | None = Field(
+        default=None,
+        description="How the parent's score follows from its children's: mean, lowest, "
+        "weighted (by each child's weight) or highest; null: the framework's rollup_score",
+    )
+
+
+_WEIGHT = "Its weight in its parent's weighted rollup score; null counts 1"
+_MIN_EVIDENCE = (
+    "Results needed before it is decided, for it and the descendants that set none; null: "
+    "the nearest ancestor's, else the framework's"
+)
 
 
 class CompetencyCreate(RequestModel):
@@ -92,6 +119,8 @@ class CompetencyCreate(RequestModel):
     status: Status | None = None
     calculation: CalculationSchema | None = None
     rollup: RollupSchema | None = None
+    weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
+    min_evidence: PositiveCount | None = Field(default=None, description=_MIN_EVIDENCE)
     children: list[CompetencyCreate] = []
     position: StoredInt | None = Field(
         default=None, description="Order among its siblings; its index in the list if left out"
@@ -121,6 +150,9 @@ class FrameworkCreate(RequestModel):
     calculation: CalculationSchema | None = None
     min_evidence: PositiveCount | None = None
     include_formative: bool = False
+    rollup_score: RollupScore | None = Field(
+        default=None, description="How parents' scores roll up unless their rule says; mean"
+    )
     competencies: list[CompetencyCreate] = []
     competency_count: int | None = Field(default=None, description="As read; not read back")
     recompute_job: dict[str, Any] | None = Field(
@@ -131,6 +163,7 @@ class FrameworkCreate(RequestModel):
 class ScalePatch(RequestModel):
     levels: list[LevelSchema] | None = Field(default=None, min_length=1)
     mastery_threshold: float | None = None
+    bands: list[BandSchema] | None = Field(default=None, description=_BANDS)
 
 
 class CalculationPatch(RequestModel):
@@ -151,6 +184,7 @@ class RollupPatch(RequestModel):
     )
     k: StoredInt | None = None
     percent: float | None = None
+    score: RollupScore | None = None
 
 
 class FrameworkPatch(RequestModel):
@@ -167,6 +201,7 @@ class FrameworkPatch(RequestModel):
     calculation: CalculationPatch | None = None
     min_evidence: PositiveCount | None = None
     include_formative: bool | None = None
+    rollup_score: RollupScore | None = None
     competencies: list[CompetencyCreate] | None = None
     competency_count: int | None = None
     recompute_job: dict[str, Any] | None = None
@@ -197,6 +232,8 @@ class CompetencyPatch(RequestModel):
         default=None, description="null: the framework's calculation applies"
     )
     rollup: RollupPatch | None = None
+    weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
+    min_evidence: PositiveCount | None = Field(default=None, description=_MIN_EVIDENCE)
     position: StoredInt | None = None
     parent_id: str | None = None
     children: list[dict[str, Any]] | None = Field(
@@ -223,7 +260,9 @@ class CompetencyRead(BaseModel):
     calculation: dict[str, Any] | None = Field(
         description='Own calculation, if any: {"method", "weight"?, "n"?}'
     )
-    rollup: dict[str, Any]
+    rollup: dict[str, Any] = Field(description='{"rule", "k"?, "percent"?, "score"?}')
+    weight: float | None = Field(description=_WEIGHT)
+    min_evidence: int | None = Field(description=_MIN_EVIDENCE)
     children: list[CompetencyRead] = []
 
     @classmethod
@@ -242,6 +281,8 @@ class CompetencyRead(BaseModel):
             status=competency.status,
             calculation=calculation_json(own) if own else None,
             rollup=competency.rollup.as_dict(),
+            weight=competency.weight,
+            min_evidence=competency.min_evidence,
             children=[cls.tree(framework, c) for c in framework.children_of(competency.id)]
             if deep
             else [],
@@ -258,6 +299,7 @@ class FrameworkSummary(BaseModel):
     calculation: dict[str, Any] = Field(description='{"method", "weight"?, "n"?}')
     min_evidence: int
     include_formative: bool
+    rollup_score: RollupScore
     competency_count: int
 
     @classmethod
@@ -272,6 +314,7 @@ class FrameworkSummary(BaseModel):
             "calculation": calculation_json(f.calculation),
             "min_evidence": f.min_evidence,
             "include_formative": f.include_formative,
+            "rollup_score": f.rollup_score,
             "competency_count": len(f.competencies),
         }
 

@@ -1,5 +1,6 @@
 """The class grid as CSV: one row per student, and for each competency (by code, in the
-framework's order) its status in words and its score, as a teacher reads the grid on screen.
+framework's order) its status in words, its score and its performance band's label (in words:
+a band's colour never stands alone), as a teacher reads the grid on screen.
 The cells follow the list exports' rules (app/api/exports/csv_document.py)."""
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ STUDENT_COLUMNS = ("student_id", "given_name", "family_name")
 def grid_header(competencies: list[dict[str, Any]]) -> list[str]:
     header = list(STUDENT_COLUMNS)
     for competency in competencies:
-        header += [f"{competency['code']} status", f"{competency['code']} score"]
+        code = competency["code"]
+        header += [f"{code} status", f"{code} score", f"{code} band"]
     return header
 
 
@@ -26,7 +28,8 @@ def grid_rows(students: list[dict[str, Any]]) -> list[list[Any]]:
     for student in students:
         row = [student[c] for c in STUDENT_COLUMNS]
         for decision in student["decisions"]:
-            row += [decision["status"], decision["score"]]
+            band = decision["band"]
+            row += [decision["status"], decision["score"], band["label"] if band else None]
         rows.append(row)
     return rows
 

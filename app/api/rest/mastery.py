@@ -20,7 +20,8 @@ router = APIRouter(tags=["mastery"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
 GRID_CSV = (
     "One row per student (student_id, given_name, family_name), then for each competency by "
-    "code its status and its score: `CODE status`, `CODE score`"
+    "code its status, its score and its performance band in words: `CODE status`, `CODE score`, "
+    "`CODE band`"
 )
 FORMAT = "csv for the grid as CSV (as Accept: text/csv); json (the default)"
 AsOf = Annotated[
@@ -93,6 +94,22 @@ async def history(
     override. Also as CSV or Parquet."""
     changes = await use_cases.mastery.decision_history(principal, id, competency_id)
     return {"items": changes, "next_cursor": None}
+
+
+@router.get(
+    "/v1/students/{id}/mastery/{competency_id}/overrides",
+    response_model=s.OverrideHistory,
+    summary="Every override of a decision, past and present, oldest first",
+    description="Who set each, why, when, until when, what the engine said when it was set "
+    "(`replaced_status`, `replaced_score`), and whether it is current, removed or expired.",
+    operation_id="list_overrides",
+    responses=responses(401, 403, 404),
+)
+async def list_overrides(
+    id: Id, competency_id: Id, use_cases: UseCasesDep, principal: MasteryReader
+) -> Any:
+    entries = await use_cases.overrides.list_overrides(principal, id, competency_id)
+    return {"items": [s.OverrideHistoryItem.of(e) for e in entries]}
 
 
 @router.put(

@@ -12,6 +12,8 @@ from app.api.bounded import ZonedInstant
 from app.api.rest.framework_schemas import RequestModel
 from app.domain.evidence import EvidenceKind, NotCounted
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.override import OverrideState
+from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.record import ChangeCause
 from app.domain.mastery.view import DecisionView
 
@@ -73,6 +75,12 @@ class OverrideRead(BaseModel):
     set_by: str
 
 
+class BandRead(BaseModel):
+    label: str
+    color: str | None
+    description: str | None
+
+
 class DecisionRead(BaseModel):
     student_id: str
     competency_id: str
@@ -86,6 +94,10 @@ class DecisionRead(BaseModel):
     computed: ComputedRead | None = Field(description="The engine's own, when overridden")
     next_score_to_master: float | None
     updated_at: datetime | None
+    band: BandRead | None = Field(
+        description="The performance band the shown score reads as (the level's name when the "
+        "scale sets no bands); null without a score"
+    )
 
     @classmethod
     def of(cls, view: DecisionView) -> DecisionRead:
@@ -129,6 +141,13 @@ def decision_json(view: DecisionView) -> dict[str, Any]:
         },
         "next_score_to_master": view.next_score_to_master,
         "updated_at": view.updated_at,
+        "band": None
+        if view.band is None
+        else {
+            "label": view.band.label,
+            "color": view.band.color,
+            "description": view.band.description,
+        },
     }
 
 
@@ -154,6 +173,7 @@ class ExplanationChild(BaseModel):
     code: str
     status: MasteryStatus
     score: float | None
+    overridden: bool = Field(description="Whether the parent counted a teacher's override here")
 
 
 class ExplanationRead(BaseModel):
@@ -187,6 +207,36 @@ class DecisionChangeRead(BaseModel):
 class DecisionHistory(BaseModel):
     items: list[DecisionChangeRead]
     next_cursor: str | None = None
+
+
+class OverrideHistoryItem(OverrideRead):
+    """One override of a decision, past or present."""
+
+    state: OverrideState = Field(
+        description="current (in force), removed (cleared or replaced), or expired"
+    )
+    cleared_at: datetime | None = Field(description="When it was removed, if it was")
+    cleared_by: str | None = Field(description="Who removed it (or set the one replacing it)")
+    replaced_status: MasteryStatus | None = Field(
+        description="The engine's status when it was set: what the teacher replaced"
+    )
+    replaced_score: float | None = Field(description="The engine's score when it was set")
+
+    @classmethod
+    def of(cls, entry: OverrideEntry) -> OverrideHistoryItem:
+        recorded = entry.recorded
+        return cls(
+            **recorded.override.as_dict(),
+            state=entry.state,
+            cleared_at=recorded.cleared_at,
+            cleared_by=recorded.cleared_by,
+            replaced_status=entry.replaced_status,
+            replaced_score=entry.replaced_score,
+        )
+
+
+class OverrideHistory(BaseModel):
+    items: list[OverrideHistoryItem]
 
 
 class OverrideWrite(RequestModel):

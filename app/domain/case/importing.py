@@ -163,6 +163,9 @@ def _competency(
         position=position,
         calculation=before.calculation if before else None,
         rollup=before.rollup if before else RollupRule(),
+        # A district's policy on the item outlives a re-import, like its calculation.
+        weight=before.weight if before else None,
+        min_evidence=before.min_evidence if before else None,
         status=Status.ACTIVE,
         case=meta,
     )
@@ -206,7 +209,18 @@ def _framework(
 
 def _content(c: Competency) -> tuple[object, ...]:
     """What a reader of the framework would call a change (the place among siblings aside)."""
-    return (c.code, c.statement, c.kind, c.parent_id, c.status, c.calculation, c.rollup, c.case)
+    return (
+        c.code,
+        c.statement,
+        c.kind,
+        c.parent_id,
+        c.status,
+        c.calculation,
+        c.rollup,
+        c.weight,
+        c.min_evidence,
+        c.case,
+    )
 
 
 def _diff(

@@ -19,11 +19,12 @@ from app.domain.frameworks import (
     Competency,
     MasteryPolicy,
     RollupKind,
+    RollupScore,
 )
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus, round_score
 from app.domain.mastery.fits import Fit, Trend, best_fit
 from app.domain.mastery.methods import score_series, weights
-from app.domain.mastery.override import ShownDecision
+from app.domain.mastery.override import Override, ShownDecision
 from app.domain.scales import Scale, format_number
 
 M = CalculationMethod
@@ -93,14 +94,17 @@ class ChildLine:
     code: str
     status: MasteryStatus
     score: float | None
+    # The teacher's override the parent counted, when one was in force on the child.
+    override: Override | None = None
 
     def as_dict(self) -> dict[str, object]:
-        """JSON: {"competency_id", "code", "status", "score"}."""
+        """JSON: {"competency_id", "code", "status", "score", "overridden"}."""
         return {
             "competency_id": self.competency_id,
             "code": self.code,
             "status": self.status.value,
             "score": self.score,
+            "overridden": self.override is not None,
         }
 
 
@@ -129,13 +133,13 @@ def explain(
     *,
     as_of: datetime | None = None,
     shown: ShownDecision | None = None,
-    children: Sequence[tuple[Competency, ComputedDecision | None]] = (),
+    children: Sequence[tuple[Competency, ShownDecision | None]] = (),
 ) -> Explanation:
     """Explain a decision from its evidence (counted or not) and, if rolled up, its children.
 
     `computed` is the engine's decision for this evidence and `as_of`; `shown` the decision
     as shown, when an override may be in force; `children` the active children with their
-    decisions (`rollup.children_with_decisions`), for a rolled-up decision.
+    shown decisions (`rollup.children_with_decisions`), for a rolled-up decision.
     """
     rows = sorted(evidences, key=lambda e: e.order_key)
     reasons = [not_counted_because(e, policy, as_of) for e in rows]
@@ -164,7 +168,7 @@ def explain(
             )
         )
     child_lines = tuple(
-        ChildLine(c.id, c.code, d.status, d.score)
+        ChildLine(c.id, c.code, d.status, d.score, d.override)
         if d
         else ChildLine(c.id, c.code, MasteryStatus.NO_EVIDENCE, None)
         for c, d in children
@@ -253,9 +257,26 @@ def _rollup_sentence(decision: ComputedDecision, children: Sequence[ChildLine]) 
     else:
         need = f"{needed} {'is' if needed == 1 else 'are'} needed"
     head = f"{mastered} of its {parts} {'is' if mastered == 1 else 'are'} mastered and {need}"
-    if decision.score is None:
-        return f"{head}."
-    return f"{head}; the average of their scores is {_score(decision)}."
+    if decision.score is not None:
+        head = f"{head}; {_ROLLUP_NOUNS[rule.score or RollupScore.MEAN]} is {_score(decision)}"
+    judged = [_counted_as(c) for c in children if c.override is not None]
+    return f"{head}." + "".join(f" {sentence}." for sentence in judged)
+
+
+_ROLLUP_NOUNS = {
+    RollupScore.MEAN: "the average of their scores",
+    RollupScore.LOWEST: "the lowest of their scores",
+    RollupScore.WEIGHTED: "the weighted average of their scores",
+    RollupScore.HIGHEST: "the highest of their scores",
+}
+
+
+def _counted_as(child: ChildLine) -> str:
+    """ "4.OA.1 counted as Mastered by ms-x's override": a teacher's judgement the parent used."""
+    override = child.override
+    assert override is not None
+    what = override.level.label if override.level is not None else _STATUS_WORDS[child.status]
+    return f"{child.code} counted as {what} by {override.set_by}'s override"
 
 
 def _override_sentence(shown: ShownDecision) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from app.domain.errors import ProblemList
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus
@@ -62,6 +63,14 @@ class Override:
         }
 
 
+class OverrideState(StrEnum):
+    """Where an override stands: in force, removed by a teacher (or another override), expired."""
+
+    CURRENT = "current"
+    REMOVED = "removed"
+    EXPIRED = "expired"
+
+
 @dataclass(frozen=True)
 class RecordedOverride:
     """An override as the record keeps it: on which competency, and when it was cleared, if
@@ -70,6 +79,17 @@ class RecordedOverride:
     competency_id: str
     override: Override
     cleared_at: datetime | None
+    cleared_by: str | None = None
+
+    def state(self, at: datetime) -> OverrideState:
+        """Whether, at `at`, it is in force, was removed (cleared, or replaced by another) or
+        has expired; removal first, since a cleared override's expiry never came into play."""
+        if self.cleared_at is not None and self.cleared_at <= at:
+            return OverrideState.REMOVED
+        expires = self.override.expires_at
+        if expires is not None and expires <= at:
+            return OverrideState.EXPIRED
+        return OverrideState.CURRENT
 
     def in_force(self, at: datetime) -> bool:
         """Set at or before `at`, and neither cleared nor expired at `at`."""
@@ -179,8 +199,15 @@ def effective(
     computed: ComputedDecision, override: Override | None, at: datetime, scale: Scale
 ) -> ShownDecision:
     """The decision shown at `at`: the override while in force, else the computed one."""
+    return shown_with(computed, override if override and override.in_force(at) else None, scale)
+
+
+def shown_with(
+    computed: ComputedDecision, override: Override | None, scale: Scale
+) -> ShownDecision:
+    """The decision shown under `override`, already known to be in force (None: the computed)."""
     c = computed
-    if override is None or not override.in_force(at):
+    if override is None:
         return ShownDecision(c.status, c.score, c.level, c.evidence_count, c, None)
     if override.level is not None:
         level = override.level

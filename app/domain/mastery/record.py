@@ -247,13 +247,24 @@ def rollup_steps(
             framework = frameworks[framework_of[cid]]
             current[cid] = record
             decisions = {c: r.computed for c, r in current.items() if c in framework}
-            for parent, computed in roll_up(framework, decisions, {cid}).items():
+            shown = overrides_shown(current.values(), now)
+            for parent, computed in roll_up(framework, decisions, {cid}, shown).items():
                 rolled = rollup_record(
                     framework, student_id, parent, computed, current.get(parent), now
                 )
                 current[parent] = rolled
                 out[(student_id, parent)].append((rolled, observed))
     return dict(out)
+
+
+def overrides_shown(records: Iterable[DecisionRecord], at: datetime) -> dict[str, Override]:
+    """The overrides in force at `at` among one student's records, by competency: what their
+    parents' rollups count."""
+    return {
+        r.competency_id: r.override
+        for r in records
+        if r.override is not None and r.override.in_force(at)
+    }
 
 
 def _next_score(framework: Framework, record: DecisionRecord, at: datetime) -> float | None:
@@ -345,7 +356,8 @@ def rolled_up_records(
         framework = frameworks[framework_id]
         records = by_student[student_id]
         current = {cid: r.computed for cid, r in records.items() if cid in framework}
-        for cid, computed in roll_up(framework, current, changed).items():
+        shown = overrides_shown(records.values(), now)
+        for cid, computed in roll_up(framework, current, changed, shown).items():
             before = records.get(cid)
             out[(student_id, cid)] = rollup_record(
                 framework, student_id, cid, computed, before, now
@@ -366,7 +378,8 @@ def student_records(
     for e in evidence:
         by_competency[e.competency_id].append(e)
     out: dict[StudentCompetency, DecisionRecord] = {}
-    for cid, computed in decide_all(framework, by_competency).items():
+    shown = overrides_shown(stored.values(), now)
+    for cid, computed in decide_all(framework, by_competency, overrides=shown).items():
         before = stored.get(cid)
         if before is None and computed.status is MasteryStatus.NO_EVIDENCE:
             continue

@@ -145,8 +145,9 @@ def compare_student(
     at: datetime,
 ) -> list[Comparison]:
     """One student's comparisons, leaves and rollups, as shown at `at` (overrides applied)."""
-    now = decide_all(current, evidence_by_competency)
-    then = decide_all(candidate, evidence_by_competency)
+    shown = {cid: o for cid, o in overrides.items() if o.in_force(at)}
+    now = decide_all(current, evidence_by_competency, overrides=shown)
+    then = decide_all(candidate, evidence_by_competency, overrides=shown)
     out: list[Comparison] = []
     for cid, decision in now.items():
         override = overrides.get(cid)

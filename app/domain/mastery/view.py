@@ -14,6 +14,7 @@ from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import Override, ShownDecision, effective
 from app.domain.mastery.record import DecisionRecord
 from app.domain.mastery.rollup import undecided
+from app.domain.scales import Band
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class DecisionView:
     shown: ShownDecision
     next_score_to_master: float | None
     updated_at: datetime | None
+    # The performance band the shown score reads as (the level's name without bands).
+    band: Band | None = None
 
     @property
     def computed(self) -> ComputedDecision:
@@ -45,6 +48,7 @@ def view_of(record: DecisionRecord, framework: Framework, now: datetime) -> Deci
         shown,
         next_score,
         record.updated_at,
+        framework.scale.band_for(shown.score),
     )
 
 
@@ -65,7 +69,8 @@ def decided_view(
         policy = framework.policy_for(competency_id)
         state = absorb(policy, evidence, at)
         next_score = next_score_to_master(computed, policy, state, shown=shown)
-    return DecisionView(student_id, competency_id, framework.id, shown, next_score, None)
+    band = framework.scale.band_for(shown.score)
+    return DecisionView(student_id, competency_id, framework.id, shown, next_score, None, band)
 
 
 def empty_view(

@@ -18,7 +18,8 @@ from app.domain.frameworks import (
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus, decide, round_score
 from app.domain.mastery.explanation import explain
 from app.domain.mastery.methods import weights
-from app.domain.mastery.override import Override, effective
+from app.domain.mastery.override import Override, ShownDecision, effective, shown_with
+from app.domain.scales import DEFAULT_SCALE as SCALE
 
 from .builders import day, evidence, histories, policy, series_evidence
 
@@ -194,8 +195,11 @@ def test_an_override_is_explained_beside_what_the_results_give() -> None:
 
 def children(
     *pairs: tuple[str, ComputedDecision | None],
-) -> list[tuple[Competency, ComputedDecision | None]]:
-    return [(Competency(cid, cid.upper(), cid), d) for cid, d in pairs]
+) -> list[tuple[Competency, ShownDecision | None]]:
+    return [
+        (Competency(cid, cid.upper(), cid), None if d is None else shown_with(d, None, SCALE))
+        for cid, d in pairs
+    ]
 
 
 LATEST = Calculation(CalculationMethod.LATEST)

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from app.domain.errors import Invalid, NotFound
@@ -138,12 +140,34 @@ def test_children_and_ancestors() -> None:
     assert framework.rank("math") < framework.rank("alg") < framework.rank("alg.1")
 
 
-def test_policy_for_uses_the_competencys_own_calculation_first() -> None:
+def test_policy_for_uses_the_nearest_calculation_and_minimum_evidence() -> None:
     framework = tree()
     assert framework.policy_for("alg") == MasteryPolicy(
         DEFAULT_SCALE, Calculation(M.POWER_LAW), 1, False
     )
-    assert framework.policy_for("alg.0").calculation == DEFAULT_CALCULATION
+    # alg.0 sets nothing: alg's calculation, the nearest ancestor's; geo's is the framework's.
+    assert framework.policy_for("alg.0").calculation == Calculation(M.POWER_LAW)
+    assert framework.policy_for("geo").calculation == DEFAULT_CALCULATION
+    changed = replace(
+        framework,
+        min_evidence=2,
+        competencies=tuple(
+            replace(c, min_evidence=4)
+            if c.id == "math"
+            else replace(c, min_evidence=3, calculation=Calculation(M.LATEST))
+            if c.id == "alg.1"
+            else c
+            for c in framework.competencies
+        ),
+    )
+    policies = {c.id: changed.policy_for(c.id) for c in changed.ordered}
+    assert {cid: (p.calculation.method, p.min_evidence) for cid, p in policies.items()} == {
+        "math": (DEFAULT_CALCULATION.method, 4),  # its own minimum, the framework's method
+        "alg": (M.POWER_LAW, 4),  # its own method, math's minimum
+        "alg.0": (M.POWER_LAW, 4),  # alg's method, math's minimum (through alg)
+        "alg.1": (M.LATEST, 3),  # its own of both
+        "geo": (DEFAULT_CALCULATION.method, 4),  # math's minimum, the framework's method
+    }
     with pytest.raises(NotFound):
         framework.policy_for("nope")
 

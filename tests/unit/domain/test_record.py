@@ -5,7 +5,14 @@ The framework: math ── alg (all children) ── alg.0, alg.1
                    └─ geo
 with the latest score as the method on the default scale (1 to 4, mastery at 3)."""
 
-from app.domain.frameworks import Calculation, CalculationMethod, Competency, Framework, Level
+from app.domain.frameworks import (
+    Calculation,
+    CalculationMethod,
+    Competency,
+    Framework,
+    Level,
+    RollupScore,
+)
 from app.domain.frameworks import RollupRule as Rule
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus, absorb, decide
 from app.domain.mastery.override import Override
@@ -66,7 +73,7 @@ def latest(score: float, count: int = 1) -> ComputedDecision:
 
 
 def rolled(status: S, score: float | None, level: Level | None, count: int) -> ComputedDecision:
-    return ComputedDecision(status, score, level, count, None, Rule())
+    return ComputedDecision(status, score, level, count, None, Rule(score=RollupScore.MEAN))
 
 
 def teacher(level: Level, *, expires: float | None = None) -> Override:
@@ -91,7 +98,7 @@ def leaf(competency_id: str, score: float, *, override: Override | None = None) 
 
 def test_nothing_known_is_a_rollup_for_a_parent_and_the_method_for_a_leaf() -> None:
     assert undecided(FRAMEWORK, "alg") == ComputedDecision(
-        S.NO_EVIDENCE, None, None, 0, None, Rule()
+        S.NO_EVIDENCE, None, None, 0, None, Rule(score=RollupScore.MEAN)
     )
     assert undecided(FRAMEWORK, "geo") == ComputedDecision(S.NO_EVIDENCE, None, None, 0, LATEST)
 
@@ -185,10 +192,11 @@ def test_a_students_records_are_recomputed_from_the_whole_history() -> None:
         FRAMEWORK, blank_record(FRAMEWORK, "s1", "geo", day(9)), teacher(ADVANCED), day(10)
     )
     out = student_records(FRAMEWORK, "s1", history, {"geo": kept}, NOW)
-    # alg: mean(4, 3) = 3.5, both mastered; math: alg's 3.5 alone (geo has no evidence), one
-    # of two mastered; geo has no evidence but a stored decision (its override) so it stays.
+    # alg: mean(4, 3) = 3.5, both mastered; geo has no evidence but a stored decision (its
+    # override) so it stays; math counts what geo shows, the teacher's Advanced (4): mean(3.5,
+    # 4) = 3.75 (Proficient), both children mastered, 2 results.
     assert {k: (r.computed, r.override) for k, r in out.items()} == {
-        ("s1", "math"): (rolled(S.NOT_YET, 3.5, PROFICIENT, 2), None),
+        ("s1", "math"): (rolled(S.MASTERED, 3.75, PROFICIENT, 2), None),
         ("s1", "alg"): (rolled(S.MASTERED, 3.5, PROFICIENT, 2), None),
         ("s1", "alg.0"): (latest(4), None),
         ("s1", "alg.1"): (latest(3), None),

@@ -11,6 +11,7 @@ from app.domain.frameworks import (
     Level,
     RollupKind,
     RollupRule,
+    RollupScore,
     Status,
 )
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus, decide
@@ -26,6 +27,9 @@ from .builders import evidence
 
 S = MasteryStatus
 LATEST = Calculation(CalculationMethod.LATEST)
+
+
+MEAN_RULE = RollupRule(score=RollupScore.MEAN)  # the framework default, resolved in decisions
 
 
 def framework(rule: RollupRule = RollupRule(), retired_child: bool = False) -> Framework:
@@ -65,9 +69,7 @@ def test_all_children_mastered_is_the_default_rule() -> None:
     f = framework()
     decision = decide_from_children(f, "alg", {"alg.0": MASTERED, "alg.1": NOT_YET})
     # mean(3.5, 2.0) = 2.75; one of two mastered, all needed; 2 + 3 results below.
-    assert decision == ComputedDecision(
-        S.NOT_YET, 2.75, Level(2, "Developing"), 5, None, RollupRule()
-    )
+    assert decision == ComputedDecision(S.NOT_YET, 2.75, Level(2, "Developing"), 5, None, MEAN_RULE)
     both = decide_from_children(f, "alg", {"alg.0": MASTERED, "alg.1": MASTERED})
     assert (both.status, both.score) == (S.MASTERED, 3.5)
 
@@ -95,7 +97,7 @@ def test_a_child_without_a_decision_counts_as_no_evidence() -> None:
 
 def test_no_child_with_evidence_is_no_evidence() -> None:
     decision = decide_from_children(framework(), "alg", {})
-    assert decision == ComputedDecision(S.NO_EVIDENCE, None, None, 0, None, RollupRule())
+    assert decision == ComputedDecision(S.NO_EVIDENCE, None, None, 0, None, MEAN_RULE)
 
 
 def test_children_with_evidence_but_no_score_give_not_yet_without_a_score() -> None:
@@ -121,8 +123,8 @@ def test_a_change_cascades_to_the_root_and_only_changes_are_returned() -> None:
     changed = roll_up(f, current, ["alg.0"])
     # alg: mean 3.5, alg.1 not mastered. math: children alg (3.5, not yet) and geo (none).
     assert changed == {
-        "alg": ComputedDecision(S.NOT_YET, 3.5, Level(3, "Proficient"), 2, None, RollupRule()),
-        "math": ComputedDecision(S.NOT_YET, 3.5, Level(3, "Proficient"), 2, None, RollupRule()),
+        "alg": ComputedDecision(S.NOT_YET, 3.5, Level(3, "Proficient"), 2, None, MEAN_RULE),
+        "math": ComputedDecision(S.NOT_YET, 3.5, Level(3, "Proficient"), 2, None, MEAN_RULE),
     }
     current.update(changed)
     # geo gets a result that changes neither alg nor math's score: math's count changes.
@@ -155,7 +157,7 @@ def test_a_parent_whose_own_evidence_is_voided_is_rolled_up_again() -> None:
     voided = decide(f.policy_for("alg"), [evidence(4, voided=True, competency_id="alg")])
     assert voided.status is S.NO_EVIDENCE
     changed = roll_up(f, {"alg": voided, "alg.0": MASTERED, "alg.1": MASTERED}, ["alg"])
-    assert changed["alg"].rollup == RollupRule()
+    assert changed["alg"].rollup == MEAN_RULE
     assert changed["alg"].status is S.MASTERED
 
 

@@ -11,7 +11,7 @@ from typing import TypeAlias
 import strawberry
 
 from app.domain import denominators, evidence, frameworks, reporting, roster
-from app.domain.mastery import decision
+from app.domain.mastery import decision, override
 
 MasteryStatus: TypeAlias = decision.MasteryStatus
 EvidenceKind: TypeAlias = evidence.EvidenceKind
@@ -22,6 +22,7 @@ RaceEthnicity: TypeAlias = reporting.RaceEthnicity
 SummaryDimension: TypeAlias = reporting.Dimension
 TrendInterval: TypeAlias = reporting.Interval
 Denominator: TypeAlias = denominators.Denominator
+OverrideState: TypeAlias = override.OverrideState
 
 strawberry.enum(MasteryStatus, name="MasteryStatus")
 strawberry.enum(EvidenceKind, name="EvidenceKind")
@@ -32,6 +33,11 @@ strawberry.enum(
     RaceEthnicity,
     name="RaceEthnicity",
     description="The federal reporting category, derived from the flags.",
+)
+strawberry.enum(
+    OverrideState,
+    name="OverrideState",
+    description="CURRENT (in force), REMOVED (cleared, or replaced by another), EXPIRED.",
 )
 strawberry.enum(SummaryDimension, name="SummaryDimension")
 strawberry.enum(TrendInterval, name="TrendInterval")

@@ -20,10 +20,21 @@ class Level:
         return None if level is None else cls(value=level.value, label=level.label)
 
 
+@strawberry.type(description="Words and colours for a range of scores (from atLeast up).")
+class Band:
+    at_least: float
+    label: str
+    color: str | None
+    description: str | None
+
+
 @strawberry.type
 class Scale:
     levels: list[Level]
     mastery_threshold: float
+    bands: list[Band] = strawberry.field(
+        description="Performance bands, rising; empty: the level names read as bands."
+    )
 
 
 @strawberry.type(description="A calculation method with its parameters.")
@@ -49,6 +60,10 @@ class Rollup:
     rule: str
     k: int | None
     percent: float | None
+    score: str | None = strawberry.field(
+        description="How the parent's score follows from its children's (mean, lowest, "
+        "weighted, highest); null: the framework's rollupScore."
+    )
 
 
 @strawberry.type
@@ -84,7 +99,30 @@ class Competency:
     @strawberry.field
     def rollup(self) -> Rollup:
         r = self.competency.rollup
-        return Rollup(rule=r.rule.value, k=r.k, percent=r.percent)
+        return Rollup(
+            rule=r.rule.value, k=r.k, percent=r.percent, score=r.score.value if r.score else None
+        )
+
+    @strawberry.field(description="Its weight in its parent's weighted rollup; null counts 1.")
+    def weight(self) -> float | None:
+        return self.competency.weight
+
+    @strawberry.field(
+        description="Its own minimum evidence; null: its nearest ancestor's, else the framework's."
+    )
+    def min_evidence(self) -> int | None:
+        return self.competency.min_evidence
+
+    @strawberry.field(
+        description="The policy that decides it: its own calculation and minimum evidence, "
+        "else its nearest ancestor's that sets them, else the framework's."
+    )
+    def effective_calculation(self) -> Calculation:
+        return Calculation.of(self.framework_.policy_for(self.competency.id).calculation)
+
+    @strawberry.field(description="The minimum evidence that applies to it (see minEvidence).")
+    def effective_min_evidence(self) -> int:
+        return self.framework_.policy_for(self.competency.id).min_evidence
 
     @strawberry.field
     def framework(self) -> Framework:
@@ -155,11 +193,22 @@ class Framework:
         return Scale(
             levels=[Level(value=v.value, label=v.label) for v in s.levels],
             mastery_threshold=s.mastery_threshold,
+            bands=[
+                Band(at_least=b.at_least, label=b.label, color=b.color, description=b.description)
+                for b in s.bands
+            ],
         )
 
     @strawberry.field
     def calculation(self) -> Calculation:
         return Calculation.of(self.framework.calculation)
+
+    @strawberry.field(
+        description="How parents' scores follow from their children's unless their rollup says: "
+        "mean, lowest, weighted or highest."
+    )
+    def rollup_score(self) -> str:
+        return self.framework.rollup_score.value
 
     @strawberry.field(
         description="Every competency in framework order (depth-first, siblings by position).",

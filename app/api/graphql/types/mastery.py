@@ -11,13 +11,14 @@ import strawberry
 
 from app.api.graphql.context import GraphInfo
 from app.api.graphql.limits import page_size
-from app.api.graphql.types.enums import EvidenceKind, MasteryStatus
+from app.api.graphql.types.enums import EvidenceKind, MasteryStatus, OverrideState
 from app.api.graphql.types.frameworks import Competency, Level, of
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.domain import evidence as ev
 from app.domain.errors import Invalid, Problem
 from app.domain.input_bounds import sequence_number
 from app.domain.mastery.explanation import Explanation as DomainExplanation
+from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.view import DecisionView
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ class Method:
     rule: str | None = None
     k: int | None = None
     percent: float | None = None
+    score: str | None = strawberry.field(
+        default=None, description="A rollup's score kind: mean, lowest, weighted or highest."
+    )
 
 
 @strawberry.type
@@ -42,6 +46,54 @@ class Override:
     expires_at: datetime | None
     set_at: datetime
     set_by: str
+
+
+@strawberry.type(
+    name="DecisionBand",
+    description="A decision's performance band: words (and a colour) for its score.",
+)
+class BandRead:
+    label: str
+    color: str | None
+    description: str | None
+
+
+@strawberry.type(description="One override of a decision, past or present.")
+class OverrideRecord:
+    level: Level | None
+    status: MasteryStatus | None
+    reason: str
+    expires_at: datetime | None
+    set_at: datetime
+    set_by: str
+    state: OverrideState
+    cleared_at: datetime | None = strawberry.field(description="When it was removed, if it was.")
+    cleared_by: str | None = strawberry.field(
+        description="Who removed it (or set the one replacing it)."
+    )
+    replaced_status: MasteryStatus | None = strawberry.field(
+        description="The engine's status when it was set: what the teacher replaced."
+    )
+    replaced_score: float | None = strawberry.field(
+        description="The engine's score when it was set."
+    )
+
+    @classmethod
+    def of(cls, entry: OverrideEntry) -> OverrideRecord:
+        recorded, o = entry.recorded, entry.recorded.override
+        return cls(
+            level=Level.of(o.level),
+            status=o.status,
+            reason=o.reason,
+            expires_at=o.expires_at,
+            set_at=o.set_at,
+            set_by=o.set_by,
+            state=entry.state,
+            cleared_at=recorded.cleared_at,
+            cleared_by=recorded.cleared_by,
+            replaced_status=entry.replaced_status,
+            replaced_score=entry.replaced_score,
+        )
 
 
 @strawberry.type(description="The engine's own decision, shown beside an override.")
@@ -97,6 +149,9 @@ class ExplanationChild:
     code: str
     status: MasteryStatus
     score: float | None
+    overridden: bool = strawberry.field(
+        description="Whether the parent counted a teacher's override here."
+    )
 
 
 @strawberry.type
@@ -131,6 +186,7 @@ class Explanation:
                     code=child.code,
                     status=child.status,
                     score=child.score,
+                    overridden=child.override is not None,
                 )
                 for child in x.children
             ],
@@ -198,6 +254,16 @@ class Mastery:
             updated_at=view.updated_at,
         )
 
+    @strawberry.field(
+        description="The performance band the shown score reads as (the level's name when the "
+        "scale sets none); null without a score."
+    )
+    def band(self) -> BandRead | None:
+        b = self.view.band
+        return (
+            None if b is None else BandRead(label=b.label, color=b.color, description=b.description)
+        )
+
     @strawberry.field
     async def student(
         self, info: GraphInfo
@@ -219,6 +285,17 @@ class Mastery:
         key = (self.view.student_id, self.view.competency_id, self.as_of)
         found = await info.context.loaders.explanations.load(key)
         return Explanation.of(found) if found is not None else None
+
+    @strawberry.field(
+        description="Every override of this decision, past and present, oldest first.",
+        metadata={"cost_size": 5},
+    )
+    async def overrides(self, info: GraphInfo) -> list[OverrideRecord]:
+        context = info.context
+        entries = await context.use_cases.overrides.list_overrides(
+            context.principal, self.view.student_id, self.view.competency_id
+        )
+        return [OverrideRecord.of(e) for e in entries]
 
     @strawberry.field(description="Every result (voided too) in arrival order.")
     async def evidence(
