@@ -1,7 +1,7 @@
 """Rollups: a competency with children and no counted evidence of its own is decided from them.
 
 Rollups read the children's shown decisions: a teacher's override of a child is what its
-parent counts (docs/decisions/00XX-rollups-and-competency-policy.md). So the parent follows
+parent counts (docs/decisions/0032-rollups-and-competency-policy.md). So the parent follows
 the overrides in force when it is decided, and setting, clearing or the expiry of an override
 rolls its ancestors up again in the same transaction. The parent's score is its children's by
 the rollup's score kind (mean, lowest, weighted by the children's weights, or highest); its
