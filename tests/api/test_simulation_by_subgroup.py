@@ -11,6 +11,7 @@ from typing import Any
 
 from app.domain.access import Tenant
 from tests.api.district_data import Pupil, post_scores, seed_framework, seed_roster
+from tests.api.graphql_data import data
 from tests.api.test_report_differencing import _district, _rows, _seed, _summary
 from tests.conftest import Api, Container
 from tests.differencing import STEP, Row, published, read_exact, read_ranges, search
@@ -211,3 +212,41 @@ async def test_no_pair_or_triple_of_simulations_and_summaries_pins_a_small_group
     more = set(search(exact + old, MIN, read_exact)) - set(search(old, MIN, read_exact))
     assert "students" in {x.measure for x in more}
     assert search(shown, MIN, read_ranges) == []
+
+
+async def test_graphql_answers_the_same_simulation_with_the_same_protection(
+    api: Api, container: Container, tenant: Tenant
+) -> None:
+    # As the REST test: 9 learners, 10 not, 25 unknown; at 2 all 44 would master c000.
+    pupils = [Pupil(f"el{i}", demographics={"english_learner": True}) for i in range(9)]
+    pupils += [Pupil(f"no{i}", demographics={"english_learner": False}) for i in range(10)]
+    pupils += [Pupil(f"un{i:02d}") for i in range(25)]
+    await seed_roster(container, tenant, pupils)
+    await seed_framework(container, tenant, 1)
+    await post_scores(container, tenant, [(p.id, "c000", 2.0) for p in pupils])
+    answer = await data(
+        api,
+        """{ policySimulation(frameworkId: "fw", candidate: {masteryThreshold: 2},
+               groupBy: [ENGLISH_LEARNER]) {
+             becameMastered lostMastery unchanged byCompetency { competencyId becameMastered }
+             bySubgroup { dimension value students becameMastered unchanged studentsGaining
+                          suppressed } } }""",
+    )
+    got = answer["policySimulation"]
+    assert (got["becameMastered"], got["lostMastery"], got["unchanged"]) == (44, 0, 0)
+    assert got["byCompetency"] == [{"competencyId": "c000", "becameMastered": 44}]
+    hidden = {"students": None, "becameMastered": None, "unchanged": None}
+    hidden |= {"studentsGaining": None, "suppressed": True}
+    assert got["bySubgroup"] == [
+        {"dimension": "ENGLISH_LEARNER", "value": "false", **hidden},
+        {"dimension": "ENGLISH_LEARNER", "value": "true", **hidden},
+        {
+            "dimension": "ENGLISH_LEARNER",
+            "value": None,
+            "students": 20,
+            "becameMastered": 20,
+            "unchanged": 0,
+            "studentsGaining": 20,
+            "suppressed": False,
+        },
+    ]
