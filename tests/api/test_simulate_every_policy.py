@@ -60,6 +60,21 @@ CASES: list[tuple[str, Body, list[str], list[str]]] = [
     ("threshold up", lambda _: {"scale": {"mastery_threshold": 3.5}}, [], ["s-2"]),
     # s-2 has one result of the two needed: insufficient evidence.
     ("minimum evidence", lambda _: {"min_evidence": 2}, [], ["s-2"]),
+    # Bands label scores for display; mastery follows the threshold alone.
+    (
+        "performance bands",
+        lambda _: {
+            "scale": {
+                "bands": [
+                    {"at_least": 1, "label": "Below", "color": "#d73027"},
+                    {"at_least": 2.5, "label": "Near", "color": "#fee08b"},
+                    {"at_least": 3, "label": "At", "color": "#1a9850"},
+                ]
+            }
+        },
+        [],
+        [],
+    ),
     # The parent's score by the lowest child: its status follows the rule, unchanged.
     ("rollup score", lambda _: {"rollup_score": "lowest"}, [], []),
     # At least one child mastered (s-2): the domain is mastered.
