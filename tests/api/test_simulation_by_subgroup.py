@@ -11,7 +11,7 @@ from typing import Any
 
 from app.domain.access import Tenant
 from tests.api.district_data import Pupil, post_scores, seed_framework, seed_roster
-from tests.api.graphql_data import data
+from tests.api.graphql_data import codes, data, gql
 from tests.api.test_report_differencing import _district, _rows, _seed, _summary
 from tests.conftest import Api, Container
 from tests.differencing import STEP, Row, published, read_exact, read_ranges, search
@@ -249,4 +249,27 @@ async def test_graphql_answers_the_same_simulation_with_the_same_protection(
             "studentsGaining": 20,
             "suppressed": False,
         },
+    ]
+
+
+async def test_another_tenants_framework_is_not_found_and_bad_candidates_are_listed(
+    api: Api, other_api: Api, container: Container, tenant: Tenant
+) -> None:
+    await seed_framework(container, tenant, 1)
+    query = """{ policySimulation(frameworkId: "fw", candidate: {masteryThreshold: 2})
+                 { unchanged } }"""
+    theirs = await gql(other_api, query)
+    assert codes(theirs) == ["NOT_FOUND"]
+    rest = await other_api.post(SIMULATE, json={})
+    assert rest.status_code == 404
+    bad = await gql(
+        api,
+        """{ policySimulation(frameworkId: "fw",
+               candidate: {calculation: {method: "cleverest", tie: "random"}}) { unchanged } }""",
+    )
+    assert codes(bad) == ["INVALID"]
+    problems = bad["errors"][0]["extensions"]["problems"]
+    assert [p["loc"] for p in problems] == [
+        ["candidate", "calculation", "method"],
+        ["candidate", "calculation", "tie"],
     ]
