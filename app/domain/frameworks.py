@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.associations import Association
+from app.domain.categories import EvidenceCategory, category_problems, missing_level_problems
 from app.domain.competency_tree import tree_of
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
 from app.domain.scales import DEFAULT_SCALE, Level, Scale, is_number
@@ -180,12 +181,32 @@ class MasteryPolicy:
     calculation: Calculation = DEFAULT_CALCULATION
     min_evidence: int = 1
     include_formative: bool = False
+    categories: tuple[EvidenceCategory, ...] = ()
+    missing_level: float | None = None
+    # The habits-of-work decision: only habits categories count (academics otherwise).
+    habits_of_work: bool = False
 
     def __post_init__(self) -> None:
         if not _is_count(self.min_evidence):
             raise Invalid(
                 "The policy is invalid", [Problem(("min_evidence",), "must be at least 1")]
             )
+
+    @property
+    def missing_value(self) -> float:
+        """What a missing mark counts as: the framework's setting, else the lowest level."""
+        return self.scale.lowest if self.missing_level is None else self.missing_level
+
+    def category(self, name: str | None) -> EvidenceCategory | None:
+        """The category of this name (None when there is none or no name)."""
+        for c in self.categories:
+            if c.name == name:
+                return c
+        return None
+
+    def for_habits_of_work(self) -> MasteryPolicy:
+        """The same policy deciding habits of work, apart from academics."""
+        return replace(self, habits_of_work=True)
 
 
 @dataclass(frozen=True)
@@ -237,6 +258,8 @@ class Framework:
     calculation: Calculation = DEFAULT_CALCULATION
     min_evidence: int = 1
     include_formative: bool = False
+    categories: tuple[EvidenceCategory, ...] = ()
+    missing_level: float | None = None
     competencies: tuple[Competency, ...] = ()
     # CASE: the imported CFDocument's other fields, and the associations kept with it.
     case: Mapping[str, Any] = field(default_factory=dict, hash=False)
@@ -253,6 +276,7 @@ class Framework:
         competencies = tuple(self.competencies)
         object.__setattr__(self, "competencies", competencies)
         object.__setattr__(self, "associations", tuple(self.associations))
+        object.__setattr__(self, "categories", tuple(self.categories))
         problems = ProblemList()
         self._check_fields(problems)
         tree = tree_of(competencies, problems)
@@ -273,6 +297,10 @@ class Framework:
             problems.add(("status",), "must be active or retired")
         if not _is_count(self.min_evidence):
             problems.add(("min_evidence",), "must be a whole number of at least 1")
+        for p in category_problems(self.categories):
+            problems.add(p.loc, p.msg)
+        for p in missing_level_problems(self.missing_level, self.scale):
+            problems.add(p.loc, p.msg)
 
     def competency(self, competency_id: str) -> Competency:
         """The competency with this id; NotFound when it is not in this framework."""
@@ -327,7 +355,12 @@ class Framework:
         """The effective policy: the competency's own calculation overrides the framework's."""
         own = self.competency(competency_id).calculation
         return MasteryPolicy(
-            self.scale, own or self.calculation, self.min_evidence, self.include_formative
+            self.scale,
+            own or self.calculation,
+            self.min_evidence,
+            self.include_formative,
+            self.categories,
+            self.missing_level,
         )
 
     def with_policy(

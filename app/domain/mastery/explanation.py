@@ -6,17 +6,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.domain.categories import Mark
 from app.domain.evidence import (
     Evidence,
     EvidenceKind,
     NotCounted,
-    normalised,
+    counted_score,
     not_counted_because,
 )
 from app.domain.frameworks import CalculationMethod, Competency, MasteryPolicy, RollupKind
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus
-from app.domain.mastery.methods import score_series, weights
 from app.domain.mastery.override import ShownDecision
+from app.domain.mastery.weighting import MEAN_METHODS, score_of, weights_of
 from app.domain.scales import Scale, format_number
 
 M = CalculationMethod
@@ -44,14 +45,22 @@ _STATUS_WORDS = {
 
 _NOT_COUNTED_WORDS = {
     NotCounted.VOIDED: "voided",
+    NotCounted.EXEMPT: "exempt",
+    NotCounted.INCOMPLETE: "incomplete",
     NotCounted.FORMATIVE: "formative",
+    NotCounted.CATEGORY_NOT_COUNTED: "in a category that does not count",
+    NotCounted.UNCATEGORISED: "without a category",
+    NotCounted.HABITS_OF_WORK: "habits of work",
+    NotCounted.ACADEMIC: "academic",
     NotCounted.AFTER_AS_OF: "observed later",
 }
 
 
 @dataclass(frozen=True)
 class EvidenceLine:
-    """One result as the explanation shows it; `weight` only for weighted-sum methods."""
+    """One result as the explanation shows it; `weight` (its share of the score, category and
+    own weight included) only for weighted-sum methods; a missing mark's `normalized_score` is
+    the level it counts as."""
 
     id: str
     score: float
@@ -62,6 +71,8 @@ class EvidenceLine:
     counted: bool
     not_counted_because: NotCounted | None
     weight: float | None
+    category: str | None = None
+    mark: Mark | None = None
 
     def as_dict(self) -> dict[str, object]:
         """JSON as the REST explanation lists it."""
@@ -75,6 +86,8 @@ class EvidenceLine:
             "counted": self.counted,
             "not_counted_because": self.not_counted_because,
             "weight": self.weight,
+            "category": self.category,
+            "mark": self.mark.value if self.mark else None,
         }
 
 
@@ -132,10 +145,11 @@ def explain(
     """
     rows = sorted(evidences, key=lambda e: e.order_key)
     reasons = [not_counted_because(e, policy, as_of) for e in rows]
-    xs = [normalised(e, policy.scale) for e, why in zip(rows, reasons, strict=True) if not why]
+    counted = [e for e, why in zip(rows, reasons, strict=True) if not why]
+    xs = [counted_score(e, policy) for e in counted]
     rolled_up = computed.rolled_up
-    unrounded = None if rolled_up else score_series(policy.calculation, xs, policy.scale)
-    ws = None if rolled_up or unrounded is None else weights(policy.calculation, xs, policy.scale)
+    unrounded = None if rolled_up else score_of(policy, counted)
+    ws = None if rolled_up or unrounded is None else weights_of(policy, counted)
     lines: list[EvidenceLine] = []
     counted_index = 0
     for e, why in zip(rows, reasons, strict=True):
@@ -148,12 +162,14 @@ def explain(
                 e.id,
                 e.score,
                 e.max_score,
-                normalised(e, policy.scale),
+                counted_score(e, policy),
                 e.observed_at,
                 e.kind,
                 why is None,
                 why,
                 weight,
+                e.category,
+                e.mark,
             )
         )
     child_lines = tuple(
@@ -202,7 +218,7 @@ def _evidence_sentence(
         )
         if decision.score is None:
             return f"{head}."
-        return f"{head}; their average is {_score(decision)}."
+        return f"{head}; their average is {_score(decision)}{_weighted_by(policy)}."
     window = calculation.n if calculation.method is M.MOST_RECENT_AVERAGE else RECENT_RESULTS
     assert window is not None
     recent = xs[-window:]
@@ -224,7 +240,19 @@ def _evidence_sentence(
         what = f"the {_noun(policy)} is {_score(decision)}, "
     else:
         what = f"the {_noun(policy)} of {_score(decision)} is "
-    return f"{head}; {what}{_compared(decision.score, scale)}."
+    return f"{head}; {what}{_compared(decision.score, scale)}{_weighted_by(policy)}."
+
+
+def _weighted_by(policy: MasteryPolicy) -> str:
+    """How the categories weigh a mean: " (weighted by category: practice 20, summative 80)"."""
+    if policy.calculation.method not in MEAN_METHODS or not policy.categories:
+        return ""
+    deciding = [
+        f"{c.name} {format_number(c.weight)}"
+        for c in policy.categories
+        if c.counted and c.habits_of_work == policy.habits_of_work
+    ]
+    return f" (weighted by category: {', '.join(deciding)})"
 
 
 def _rollup_sentence(decision: ComputedDecision, children: Sequence[ChildLine]) -> str:
