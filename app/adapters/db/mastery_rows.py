@@ -28,6 +28,7 @@ from app.domain.frameworks import (
 from app.domain.mastery.decision import ComputedDecision, DecisionState, MasteryStatus
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import ChangeCause, DecisionChange, DecisionRecord
+from app.domain.categories import Mark, categories_from
 from app.domain.scales import Level, Scale
 
 
@@ -43,6 +44,8 @@ def framework_values(framework: Framework, tenant: int, at: datetime) -> dict[st
         "calculation": calculation_json(framework.calculation),
         "min_evidence": framework.min_evidence,
         "include_formative": framework.include_formative,
+        "categories": [c.as_dict() for c in framework.categories],
+        "missing_level": framework.missing_level,
         "case_identifier": document_identifier(framework),
         "case_meta": dict(framework.case) or None,
         "updated_at": at,
@@ -85,6 +88,8 @@ def framework_from_rows(
         calculation=calculation_from_json(row["calculation"]) or DEFAULT_CALCULATION,
         min_evidence=row["min_evidence"],
         include_formative=row["include_formative"],
+        categories=categories_from(row["categories"] or ()),
+        missing_level=row["missing_level"],
         competencies=tuple(
             Competency(
                 id=c["id"],
@@ -120,6 +125,9 @@ def evidence_from_row(row: StoredRow) -> Evidence:
         comment=row["comment"],
         seq=row["seq"],
         voided_at=row["voided_at"],
+        category=row["category"],
+        weight=row["weight"],
+        mark=None if row["mark"] is None else Mark(row["mark"]),
     )
 
 
