@@ -18,6 +18,11 @@ from typing import Any
 from app.domain.errors import Invalid, Problem, ProblemList
 from app.domain.scales import Scale, format_number, is_number
 
+# The score stored for a mark sent without one: a missing result counts as the missing level,
+# exempt and incomplete ones do not count, so it is never read (the score column stays a number
+# for the reports that read it beside the mark).
+MARKED_SCORE = 0.0
+
 
 class Mark(StrEnum):
     """A code on a result instead of (or beside) its score: M, X and I in a gradebook."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from app.domain.categories import Mark
+from app.domain.categories import EvidenceCategory, Mark
 from app.domain.errors import Problem, ProblemList
 from app.domain.frameworks import MasteryPolicy
 from app.domain.scales import Scale, format_number, is_number
@@ -149,6 +149,24 @@ def _received_problems(
     if received_at is not None and evidence.observed_at > received_at + CLOCK_SKEW:
         problems.add(("observed_at",), "must not be in the future")
     return problems.problems
+
+
+def evidence_category_problems(
+    evidence: Evidence, categories: Sequence[EvidenceCategory]
+) -> list[Problem]:
+    """A new result's category must name one of its framework's categories (required when the
+    framework has categories, refused when it has none)."""
+    name = evidence.category
+    names = ", ".join(c.name for c in categories)
+    if not categories:
+        if name is None:
+            return []
+        return [Problem(("category",), "must be left out: the framework has no categories")]
+    if name is None:
+        return [Problem(("category",), f"is required: one of {names}")]
+    if all(c.name != name for c in categories):
+        return [Problem(("category",), f"must be one of {names}")]
+    return []
 
 
 def normalise(score: float, max_score: float | None, scale: Scale) -> float:

@@ -103,11 +103,20 @@ def update_competency(
 
 def changes_decisions(old: Framework, new: Framework) -> bool:
     """Whether stored decisions may differ under `new` (policy, tree or rollups changed)."""
-    if (old.scale, old.calculation, old.min_evidence, old.include_formative) != (
+    if (
+        old.scale,
+        old.calculation,
+        old.min_evidence,
+        old.include_formative,
+        old.categories,
+        old.missing_level,
+    ) != (
         new.scale,
         new.calculation,
         new.min_evidence,
         new.include_formative,
+        new.categories,
+        new.missing_level,
     ):
         return True
 

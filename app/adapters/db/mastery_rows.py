@@ -18,6 +18,7 @@ from app.adapters.db.framework_json import (
 from app.adapters.db.rows import StoredRow
 from app.domain.associations import Association
 from app.domain.case.identifiers import document_identifier, item_identifier
+from app.domain.categories import Mark, categories_from
 from app.domain.evidence import Evidence, EvidenceKind
 from app.domain.frameworks import (
     DEFAULT_CALCULATION,
@@ -28,7 +29,6 @@ from app.domain.frameworks import (
 from app.domain.mastery.decision import ComputedDecision, DecisionState, MasteryStatus
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import ChangeCause, DecisionChange, DecisionRecord
-from app.domain.categories import Mark, categories_from
 from app.domain.scales import Level, Scale
 
 

@@ -89,6 +89,30 @@ class CompetencyAdd(CompetencyCreate):
     )
 
 
+class CategorySchema(RequestModel):
+    """One category of evidence (formative, practice, summative, work habits, ...)."""
+
+    name: str = Field(min_length=1, max_length=255)
+    weight: float = Field(
+        description="Its weight among the categories with evidence (renormalised over them); "
+        "above 0 when counted"
+    )
+    counted: bool = Field(default=True, description="false: listed, never deciding")
+    habits_of_work: bool = Field(
+        default=False,
+        description="Decided apart from academics: its results count only in the habits-of-"
+        "work decision, the others only in the academic one",
+    )
+
+
+CATEGORIES = (
+    "The framework's evidence categories; when there are any, every new result names one. "
+    "average, most_recent_average and n_mastery take the mean per category, then weigh the "
+    "categories with evidence by their weights"
+)
+MISSING_LEVEL = "What a result marked missing counts as; null: the scale's lowest level"
+
+
 class FrameworkCreate(RequestModel):
     """A whole framework: what POST creates and PUT replaces, and what GET answers."""
 
@@ -101,6 +125,8 @@ class FrameworkCreate(RequestModel):
     calculation: CalculationSchema | None = None
     min_evidence: PositiveCount | None = None
     include_formative: bool = False
+    categories: list[CategorySchema] = Field(default=[], description=CATEGORIES)
+    missing_level: float | None = Field(default=None, description=MISSING_LEVEL)
     competencies: list[CompetencyCreate] = []
     competency_count: int | None = Field(default=None, description="As read; not read back")
     recompute_job: dict[str, Any] | None = Field(
@@ -145,6 +171,8 @@ class FrameworkPatch(RequestModel):
     calculation: CalculationPatch | None = None
     min_evidence: PositiveCount | None = None
     include_formative: bool | None = None
+    categories: list[CategorySchema] | None = None
+    missing_level: float | None = None
     competencies: list[CompetencyCreate] | None = None
     competency_count: int | None = None
     recompute_job: dict[str, Any] | None = None
@@ -239,6 +267,8 @@ class FrameworkSummary(BaseModel):
     calculation: dict[str, Any] = Field(description='{"method", "weight"?, "n"?}')
     min_evidence: int
     include_formative: bool
+    categories: list[CategorySchema] = Field(description=CATEGORIES)
+    missing_level: float | None = Field(description=MISSING_LEVEL)
     competency_count: int
 
     @classmethod
@@ -253,6 +283,8 @@ class FrameworkSummary(BaseModel):
             "calculation": calculation_json(f.calculation),
             "min_evidence": f.min_evidence,
             "include_formative": f.include_formative,
+            "categories": [c.as_dict() for c in f.categories],
+            "missing_level": f.missing_level,
             "competency_count": len(f.competencies),
         }
 
