@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from tests.api.graphql_data import data
 from tests.api.mastery_data import FRAMEWORK, by_competency, post, result, seed_framework
 from tests.conftest import Api
 
@@ -184,3 +187,44 @@ async def test_habits_of_work_are_not_counted_in_the_academic_decision(api: Api)
     assert by_competency(answer["decisions"])["s-1"]["score"] == 4.0
     rows = (await api.get("/v1/students/student-1/mastery/s-1")).json()["explanation"]["evidence"]
     assert [r["not_counted_because"] for r in rows] == [None, "habits_of_work"]
+
+
+async def test_graphql_shows_categories_marks_and_shares(api: Api) -> None:
+    await seed_framework(api, {**WEIGHTED, "missing_level": 2})
+    await post(
+        api,
+        result(2, 1, category="practice", weight=3),
+        {**result(0, 2, category="summative"), "score": None, "mark": "missing"},
+        result(4, 3, category="formative", mark="exempt"),
+    )
+    query = """{
+      framework(id: "fw-math") { missingLevel categories { name weight counted habitsOfWork } }
+      student(id: "student-1") { mastery(frameworkId: "fw-math") {
+        competencyId score
+        explanation { evidence { category mark weight counted notCountedBecause } }
+        evidence(first: 5) { nodes { category weight mark } }
+      } }
+    }"""
+    found = await data(api, query)
+    assert found["framework"] == {
+        "missingLevel": 2.0,
+        "categories": [
+            {"name": "formative", "weight": 10.0, "counted": True, "habitsOfWork": False},
+            {"name": "practice", "weight": 20.0, "counted": True, "habitsOfWork": False},
+            {"name": "summative", "weight": 70.0, "counted": True, "habitsOfWork": False},
+        ],
+    }
+    mastery = {m["competencyId"]: m for m in found["student"]["mastery"]}["s-1"]
+    # practice 2, summative missing as 2: (20*2 + 70*2) / 90 = 2; shares 20/90 and 70/90.
+    assert mastery["score"] == 2.0
+    lines = mastery["explanation"]["evidence"]
+    assert [(x["category"], x["mark"], x["counted"]) for x in lines] == [
+        ("practice", None, True),
+        ("summative", "MISSING", True),
+        ("formative", "EXEMPT", False),
+    ]
+    assert [x["weight"] for x in lines[:2]] == [pytest.approx(20 / 90), pytest.approx(70 / 90)]
+    assert lines[2]["notCountedBecause"] == "exempt"
+    assert sorted(
+        (n["category"], n["weight"], n["mark"]) for n in mastery["evidence"]["nodes"]
+    ) == [("formative", None, "EXEMPT"), ("practice", 3.0, None), ("summative", None, "MISSING")]

@@ -10,11 +10,12 @@ from typing import TypeAlias
 
 import strawberry
 
-from app.domain import denominators, evidence, frameworks, reporting, roster
+from app.domain import categories, denominators, evidence, frameworks, reporting, roster
 from app.domain.mastery import decision
 
 MasteryStatus: TypeAlias = decision.MasteryStatus
 EvidenceKind: TypeAlias = evidence.EvidenceKind
+EvidenceMark: TypeAlias = categories.Mark
 RecordState: TypeAlias = frameworks.Status
 OrgType: TypeAlias = roster.OrgType
 Sex: TypeAlias = roster.Sex
@@ -25,6 +26,12 @@ Denominator: TypeAlias = denominators.Denominator
 
 strawberry.enum(MasteryStatus, name="MasteryStatus")
 strawberry.enum(EvidenceKind, name="EvidenceKind")
+strawberry.enum(
+    EvidenceMark,
+    name="EvidenceMark",
+    description="missing counts as the framework's missingLevel; exempt and incomplete "
+    "are listed, not counted.",
+)
 strawberry.enum(RecordState, name="RecordState")
 strawberry.enum(OrgType, name="OrgType")
 strawberry.enum(Sex, name="Sex")

@@ -11,7 +11,7 @@ import strawberry
 
 from app.api.graphql.context import GraphInfo
 from app.api.graphql.limits import page_size
-from app.api.graphql.types.enums import EvidenceKind, MasteryStatus
+from app.api.graphql.types.enums import EvidenceKind, EvidenceMark, MasteryStatus
 from app.api.graphql.types.frameworks import Competency, Level, of
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.domain import evidence as ev
@@ -62,6 +62,11 @@ class Evidence:
     kind: EvidenceKind
     comment: str | None
     voided_at: datetime | None
+    category: str | None = strawberry.field(description="One of the framework's categories.")
+    weight: float | None = strawberry.field(
+        description="Its weight within its category (null: 1), for the means."
+    )
+    mark: EvidenceMark | None
 
     @classmethod
     def of(cls, e: ev.Evidence) -> Evidence:
@@ -75,6 +80,9 @@ class Evidence:
             kind=e.kind,
             comment=e.comment,
             voided_at=e.voided_at,
+            category=e.category,
+            weight=e.weight,
+            mark=e.mark,
         )
 
 
@@ -88,7 +96,12 @@ class ExplanationLine:
     kind: EvidenceKind
     counted: bool
     not_counted_because: str | None
-    weight: float | None
+    weight: float | None = strawberry.field(
+        description="Its share of the score (category weight share x its own weight); null "
+        "when the score is not a weighted sum."
+    )
+    category: str | None
+    mark: EvidenceMark | None
 
 
 @strawberry.type
@@ -122,6 +135,8 @@ class Explanation:
                     if line.not_counted_because
                     else None,
                     weight=line.weight,
+                    category=line.category,
+                    mark=line.mark,
                 )
                 for line in x.evidence
             ],
