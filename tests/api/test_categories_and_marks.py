@@ -185,8 +185,20 @@ async def test_habits_of_work_are_not_counted_in_the_academic_decision(api: Api)
         api, result(4, 1, category="summative"), result(1, 2, category="work habits")
     )
     assert by_competency(answer["decisions"])["s-1"]["score"] == 4.0
-    rows = (await api.get("/v1/students/student-1/mastery/s-1")).json()["explanation"]["evidence"]
-    assert [r["not_counted_because"] for r in rows] == [None, "habits_of_work"]
+    explanation = (await api.get("/v1/students/student-1/mastery/s-1")).json()["explanation"]
+    assert [r["not_counted_because"] for r in explanation["evidence"]] == [None, "habits_of_work"]
+    # Decided apart: the habits result alone, 1.0 (Beginning), not yet.
+    assert explanation["habits_of_work"] == {
+        "status": "not_yet",
+        "score": 1.0,
+        "level": {"value": 1.0, "label": "Beginning"},
+        "evidence_count": 1,
+    }
+    assert explanation["summary"].endswith("Habits of work, decided apart: 1.00.")
+    query = """{ student(id: "student-1") { mastery(frameworkId: "fw-math") {
+        competencyId explanation { habitsOfWork { status score } } } } }"""
+    found = {m["competencyId"]: m for m in (await data(api, query))["student"]["mastery"]}
+    assert found["s-1"]["explanation"]["habitsOfWork"] == {"status": "NOT_YET", "score": 1.0}
 
 
 async def test_graphql_shows_categories_marks_and_shares(api: Api) -> None:

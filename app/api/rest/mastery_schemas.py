@@ -179,10 +179,21 @@ class ExplanationChild(BaseModel):
     score: float | None
 
 
+class HabitsOfWorkRead(BaseModel):
+    status: MasteryStatus
+    score: float | None
+    level: LevelRead | None
+    evidence_count: int
+
+
 class ExplanationRead(BaseModel):
     summary: str
     evidence: list[ExplanationLine]
     children: list[ExplanationChild]
+    habits_of_work: HabitsOfWorkRead | None = Field(
+        description="The decision from the results of habits-of-work categories, made apart "
+        "from the academic one (which never counts them); null without such a category"
+    )
 
 
 class DecisionDetailRead(DecisionRead):

@@ -15,7 +15,7 @@ from app.domain.evidence import (
     not_counted_because,
 )
 from app.domain.frameworks import CalculationMethod, Competency, MasteryPolicy, RollupKind
-from app.domain.mastery.decision import ComputedDecision, MasteryStatus
+from app.domain.mastery.decision import ComputedDecision, MasteryStatus, decide
 from app.domain.mastery.override import ShownDecision
 from app.domain.mastery.weighting import MEAN_METHODS, score_of, weights_of
 from app.domain.scales import Scale, format_number
@@ -118,13 +118,25 @@ class Explanation:
     evidence: tuple[EvidenceLine, ...]
     unrounded_score: float | None
     children: tuple[ChildLine, ...] = ()
+    # The habits-of-work decision, decided apart from the academic one from the same results
+    # (None when the framework has no counted habits-of-work category).
+    habits_of_work: ComputedDecision | None = None
 
     def as_dict(self) -> dict[str, object]:
-        """JSON: {"summary", "evidence": [...], "children": [...]}."""
+        """JSON: {"summary", "evidence": [...], "children": [...], "habits_of_work"}."""
+        habits = self.habits_of_work
         return {
             "summary": self.summary,
             "evidence": [line.as_dict() for line in self.evidence],
             "children": [child.as_dict() for child in self.children],
+            "habits_of_work": None
+            if habits is None
+            else {
+                "status": habits.status.value,
+                "score": habits.score,
+                "level": habits.level.as_dict() if habits.level else None,
+                "evidence_count": habits.evidence_count,
+            },
         }
 
 
@@ -143,7 +155,8 @@ def explain(
     as shown, when an override may be in force; `children` the active children with their
     decisions (`rollup.children_with_decisions`), for a rolled-up decision.
     """
-    rows = sorted(evidences, key=lambda e: e.order_key)
+    history = list(evidences)
+    rows = sorted(history, key=lambda e: e.order_key)
     reasons = [not_counted_because(e, policy, as_of) for e in rows]
     counted = [e for e, why in zip(rows, reasons, strict=True) if not why]
     xs = [counted_score(e, policy) for e in counted]
@@ -184,7 +197,12 @@ def explain(
         summary = _rollup_sentence(computed, child_lines)
     else:
         summary = _evidence_sentence(policy, computed, xs, [w for w in reasons if w])
-    return Explanation(summary, tuple(lines), unrounded, child_lines)
+    habits = None
+    if not rolled_up and any(c.habits_of_work and c.counted for c in policy.categories):
+        habits = decide(policy.for_habits_of_work(), history, as_of)
+        if habits.score is not None:
+            summary = f"{summary} Habits of work, decided apart: {_score(habits)}."
+    return Explanation(summary, tuple(lines), unrounded, child_lines, habits)
 
 
 def _evidence_sentence(

@@ -117,6 +117,10 @@ class Explanation:
     summary: str
     evidence: list[ExplanationLine] = strawberry.field(metadata={"cost_size": 20})
     children: list[ExplanationChild] = strawberry.field(metadata={"cost_size": 10})
+    habits_of_work: Computed | None = strawberry.field(
+        description="The habits-of-work decision, made apart from the academic one; null "
+        "without a habits-of-work category."
+    )
 
     @classmethod
     def of(cls, x: DomainExplanation) -> Explanation:
@@ -149,6 +153,9 @@ class Explanation:
                 )
                 for child in x.children
             ],
+            habits_of_work=None
+            if (h := x.habits_of_work) is None
+            else Computed(status=h.status, score=h.score, level=Level.of(h.level)),
         )
 
 
