@@ -81,7 +81,10 @@ class _WeightedState(SeriesState):
         return sums, totals
 
     def add(self, x: float) -> Self:
-        """One more result of weight 1 in the heaviest group (what next-score asks about)."""
+        """One more result of weight 1 in the heaviest group (what next-score asks about);
+        with no group that may decide (only habits categories, say) nothing is summed."""
+        if not self.groups:
+            return replace(self, count=self.count + 1)
         return self.add_point((x, self.heaviest, 1.0))
 
     def add_point(self, point: Point) -> Self:
@@ -95,8 +98,13 @@ class _WeightedState(SeriesState):
         return max(range(len(self.group_weights)), key=lambda i: (self.group_weights[i], -i))
 
     def score(self) -> float | None:
-        """The weighted mean."""
-        return combine(self.group_weights, self.sums, self.totals) if self.count else None
+        """The weighted mean; None before any result was summed."""
+        return combine(self.group_weights, self.sums, self.totals) if self.summed else None
+
+    @property
+    def summed(self) -> bool:
+        """Whether any group holds a result."""
+        return any(t > 0 for t in self.totals)
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for this method (the groups are checked by `state_fits`)."""
@@ -133,7 +141,7 @@ class WeightedNMasteryState(_WeightedState):
 
     def score(self) -> float | None:
         """The weighted mean of the met results; None short of n."""
-        if self.met < self.n:
+        if self.met < self.n or not self.summed:
             return None
         return combine(self.group_weights, self.sums, self.totals)
 

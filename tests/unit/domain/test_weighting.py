@@ -150,6 +150,15 @@ def test_habits_of_work_are_decided_apart_from_academics() -> None:
     assert [line.not_counted_because for line in lines] == [NotCounted.ACADEMIC, None, None]
 
 
+def test_with_only_habits_categories_the_academic_decision_has_no_evidence() -> None:
+    chosen = weighted_policy(categories=(EvidenceCategory("habits", 1, habits_of_work=True),))
+    history = [graded(3, 0, "habits")]
+    decision, state = decide(chosen, history), absorb(chosen, history)
+    assert (decision.status.value, decision.score) == ("no_evidence", None)
+    assert next_score_to_master(decision, chosen, state) is None
+    assert decide(chosen.for_habits_of_work(), history).score == 3.0
+
+
 def test_a_missing_mark_counts_as_the_lowest_level_or_the_frameworks_setting() -> None:
     history = [graded(4, 0), graded(0, 1, mark=Mark.MISSING)]
     # Lowest level of 1..4 is 1: (4 + 1) / 2 = 2.5
