@@ -15,8 +15,10 @@ bit; tests check both against a reference written from the definition.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any, ClassVar, Self
 
 from app.domain.evidence import Evidence, counted_score
@@ -74,11 +76,15 @@ class _WeightedState(SeriesState):
     sums: tuple[float, ...] = ()
     totals: tuple[float, ...] = ()
 
-    def _with(self, point: Point) -> tuple[tuple[float, ...], tuple[float, ...]]:
-        x, g, w = point
-        sums = tuple(s + w * x if i == g else s for i, s in enumerate(self.sums))
-        totals = tuple(t + w if i == g else t for i, t in enumerate(self.totals))
-        return sums, totals
+    def _summing(self, x: float, g: int, w: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        sums, totals = list(self.sums), list(self.totals)
+        sums[g] += w * x
+        totals[g] += w
+        return tuple(sums), tuple(totals)
+
+    @abstractmethod
+    def add_point(self, point: Point) -> Self:
+        """The state with one more counted result."""
 
     def add(self, x: float) -> Self:
         """One more result of weight 1 in the heaviest group (what next-score asks about);
@@ -87,24 +93,32 @@ class _WeightedState(SeriesState):
             return replace(self, count=self.count + 1)
         return self.add_point((x, self.heaviest, 1.0))
 
-    def add_point(self, point: Point) -> Self:
-        """The state with one more counted result."""
-        sums, totals = self._with(point)
-        return replace(self, count=self.count + 1, sums=sums, totals=totals)
-
-    @property
+    @cached_property
     def heaviest(self) -> int:
         """The group a hypothetical next result goes to: the heaviest (first of equals)."""
         return max(range(len(self.group_weights)), key=lambda i: (self.group_weights[i], -i))
 
     def score(self) -> float | None:
         """The weighted mean; None before any result was summed."""
-        return combine(self.group_weights, self.sums, self.totals) if self.summed else None
+        if not self.count or not self.groups:
+            return None
+        return combine(self.group_weights, self.sums, self.totals)
 
-    @property
-    def summed(self) -> bool:
-        """Whether any group holds a result."""
-        return any(t > 0 for t in self.totals)
+    def _mean_with(self, x: float) -> float:
+        """The weighted mean with x added at weight 1 to the heaviest group: the operations of
+        `add_point` then `score`, without building the state (next-score asks a dozen times)."""
+        g = self.heaviest
+        num = 0.0
+        den = 0.0
+        rows = zip(self.group_weights, self.sums, self.totals, strict=True)
+        for i, (big_w, s, t) in enumerate(rows):
+            if i == g:
+                s += 1.0 * x
+                t += 1.0
+            if t > 0:
+                num += big_w * (s / t)
+                den += big_w
+        return num / den
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for this method (the groups are checked by `state_fits`)."""
@@ -121,6 +135,15 @@ class WeightedAverageState(_WeightedState):
 
     method: ClassVar[CalculationMethod] = M.AVERAGE
 
+    def add_point(self, point: Point) -> Self:
+        """The state with one more counted result."""
+        sums, totals = self._summing(*point)
+        return type(self)(self.count + 1, self.groups, self.group_weights, sums, totals)
+
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        return self._mean_with(x) if self.groups else self.score()
+
 
 @dataclass(frozen=True)
 class WeightedNMasteryState(_WeightedState):
@@ -134,16 +157,32 @@ class WeightedNMasteryState(_WeightedState):
 
     def add_point(self, point: Point) -> Self:
         """The state with one more counted result; only those at the threshold are summed."""
-        if point[0] < self.threshold:
-            return replace(self, count=self.count + 1)
-        sums, totals = self._with(point)
-        return replace(self, count=self.count + 1, met=self.met + 1, sums=sums, totals=totals)
+        sums, totals, met = self.sums, self.totals, self.met
+        if point[0] >= self.threshold:
+            sums, totals = self._summing(*point)
+            met += 1
+        return type(self)(
+            self.count + 1,
+            self.groups,
+            self.group_weights,
+            sums,
+            totals,
+            self.n,
+            self.threshold,
+            met,
+        )
 
     def score(self) -> float | None:
         """The weighted mean of the met results; None short of n."""
-        if self.met < self.n or not self.summed:
+        if self.met < self.n:
             return None
         return combine(self.group_weights, self.sums, self.totals)
+
+    def score_after(self, x: float) -> float | None:
+        """The score with `x` added."""
+        if x < self.threshold or not self.groups:
+            return self.score()
+        return self._mean_with(x) if self.met + 1 >= self.n else None
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
         """Started for n_mastery with this n and threshold."""
@@ -170,8 +209,14 @@ class WeightedRecentState(_WeightedState):
         for x, g, w in window:
             sums[g] += w * x
             totals[g] += w
-        return replace(
-            self, count=self.count + 1, window=window, sums=tuple(sums), totals=tuple(totals)
+        return type(self)(
+            self.count + 1,
+            self.groups,
+            self.group_weights,
+            tuple(sums),
+            tuple(totals),
+            self.n,
+            window,
         )
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:

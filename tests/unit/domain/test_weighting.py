@@ -304,3 +304,13 @@ def test_a_state_built_under_other_categories_is_recomputed() -> None:
     other = weighted_policy(categories=(EvidenceCategory("practice", 1),))
     assert not state.fits(other)
     assert advance(other, state, [graded(3, 1, "practice")]) is None
+
+
+@given(histories, methods, st.integers(0, 40).map(lambda k: k / 10))
+def test_score_after_is_the_score_of_the_state_with_one_more_bit_for_bit(
+    points: list[tuple[float, str, float]], method: tuple[str, int | None], x: float
+) -> None:
+    name, n = method
+    chosen = weighted_policy(name, n=n)
+    state = absorb(chosen, [graded(v, i, c, w) for i, (v, c, w) in enumerate(points)]).series
+    assert state.score_after(x) == state.add(x).score()
