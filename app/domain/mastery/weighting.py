@@ -18,9 +18,10 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
-from typing import Any, ClassVar, Self
+from functools import lru_cache
+from typing import Any, ClassVar, Self, cast
 
+from app.domain.categories import EvidenceCategory
 from app.domain.evidence import Evidence, counted_score
 from app.domain.frameworks import Calculation, CalculationMethod, MasteryPolicy
 from app.domain.mastery.methods import score_series, weights
@@ -39,12 +40,23 @@ Point = tuple[float, int, float]
 def groups_of(policy: MasteryPolicy) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """The categories that may decide under this policy and their weights, in framework order;
     one group of weight 1 when the framework has no categories."""
-    deciding = [
-        c for c in policy.categories if c.counted and c.habits_of_work == policy.habits_of_work
-    ]
-    if not policy.categories:
+    return _groups(policy.categories, policy.habits_of_work)
+
+
+@lru_cache(maxsize=256)
+def _groups(
+    categories: tuple[EvidenceCategory, ...], habits_of_work: bool
+) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    # Cached: every result of a batch asks, and a district has a handful of frameworks.
+    if not categories:
         return (_UNCATEGORISED,), (1.0,)
+    deciding = [c for c in categories if c.counted and c.habits_of_work == habits_of_work]
     return tuple(c.name for c in deciding), tuple(float(c.weight) for c in deciding)
+
+
+@lru_cache(maxsize=256)
+def _heaviest(group_weights: tuple[float, ...]) -> int:
+    return max(range(len(group_weights)), key=lambda i: (group_weights[i], -i))
 
 
 def point_of(evidence: Evidence, policy: MasteryPolicy, groups: Sequence[str]) -> Point:
@@ -93,10 +105,10 @@ class _WeightedState(SeriesState):
             return replace(self, count=self.count + 1)
         return self.add_point((x, self.heaviest, 1.0))
 
-    @cached_property
+    @property
     def heaviest(self) -> int:
         """The group a hypothetical next result goes to: the heaviest (first of equals)."""
-        return max(range(len(self.group_weights)), key=lambda i: (self.group_weights[i], -i))
+        return _heaviest(self.group_weights)
 
     def score(self) -> float | None:
         """The weighted mean; None before any result was summed."""
@@ -244,8 +256,10 @@ def start_for(policy: MasteryPolicy) -> SeriesState:
 
 def add_result(state: SeriesState, evidence: Evidence, policy: MasteryPolicy) -> SeriesState:
     """The state with one more counted result (its category and weight for the means)."""
-    if isinstance(state, _WeightedState):
-        return state.add_point(point_of(evidence, policy, state.groups))
+    # type() in a set, not isinstance: an ABC's isinstance costs a few µs per result.
+    if type(state) in _WEIGHTED_TYPES:
+        weighted = cast(_WeightedState, state)
+        return weighted.add_point(point_of(evidence, policy, weighted.groups))
     return state.add(counted_score(evidence, policy))
 
 
@@ -254,10 +268,11 @@ def state_fits(state: SeriesState, policy: MasteryPolicy) -> bool:
     if not state.fits(policy.calculation, policy.scale):
         return False
     if policy.calculation.method not in MEAN_METHODS:
-        return not isinstance(state, _WeightedState)
-    return isinstance(state, _WeightedState) and (state.groups, state.group_weights) == groups_of(
-        policy
-    )
+        return type(state) not in _WEIGHTED_TYPES
+    if type(state) not in _WEIGHTED_TYPES:
+        return False
+    weighted = cast(_WeightedState, state)
+    return (weighted.groups, weighted.group_weights) == groups_of(policy)
 
 
 def state_from_dict(data: Mapping[str, object]) -> SeriesState:
@@ -276,6 +291,7 @@ def state_from_dict(data: Mapping[str, object]) -> SeriesState:
 _WEIGHTED: dict[CalculationMethod, type[_WeightedState]] = {
     cls.method: cls for cls in (WeightedAverageState, WeightedNMasteryState, WeightedRecentState)
 }
+_WEIGHTED_TYPES = frozenset(_WEIGHTED.values())
 
 
 def score_of(policy: MasteryPolicy, counted: Sequence[Evidence]) -> float | None:
