@@ -51,6 +51,16 @@ class EvidenceCategory:
         }
 
 
+def category_named(
+    categories: Sequence[EvidenceCategory], name: str | None
+) -> EvidenceCategory | None:
+    """The category of this name (None when there is none or no name)."""
+    for c in categories:
+        if c.name == name:
+            return c
+    return None
+
+
 def category_problems(categories: Sequence[EvidenceCategory]) -> list[Problem]:
     """Every problem of a framework's categories: names unique and not empty, a counted category
     weighs more than 0 (a weight of 0 is what `counted: false` says)."""

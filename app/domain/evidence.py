@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from app.domain.categories import EvidenceCategory, Mark
+from app.domain.categories import EvidenceCategory, Mark, category_named
 from app.domain.errors import Problem, ProblemList
 from app.domain.frameworks import MasteryPolicy
 from app.domain.scales import Scale, format_number, is_number
@@ -216,7 +216,7 @@ def not_counted_because(
 
 
 def _category_reason(evidence: Evidence, policy: MasteryPolicy) -> NotCounted | None:
-    category = policy.category(evidence.category)
+    category = category_named(policy.categories, evidence.category)
     if category is None:
         # Stored before the framework had categories (new evidence must name one).
         return NotCounted.UNCATEGORISED

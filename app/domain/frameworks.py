@@ -197,13 +197,6 @@ class MasteryPolicy:
         """What a missing mark counts as: the framework's setting, else the lowest level."""
         return self.scale.lowest if self.missing_level is None else self.missing_level
 
-    def category(self, name: str | None) -> EvidenceCategory | None:
-        """The category of this name (None when there is none or no name)."""
-        for c in self.categories:
-            if c.name == name:
-                return c
-        return None
-
     def for_habits_of_work(self) -> MasteryPolicy:
         """The same policy deciding habits of work, apart from academics."""
         return replace(self, habits_of_work=True)
