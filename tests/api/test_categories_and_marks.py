@@ -240,3 +240,29 @@ async def test_graphql_shows_categories_marks_and_shares(api: Api) -> None:
     assert sorted(
         (n["category"], n["weight"], n["mark"]) for n in mastery["evidence"]["nodes"]
     ) == [("formative", None, "EXEMPT"), ("practice", 3.0, None), ("summative", None, "MISSING")]
+
+
+async def test_a_change_of_category_weights_can_be_simulated(api: Api) -> None:
+    halves = [{"name": "practice", "weight": 50}, {"name": "summative", "weight": 50}]
+    await seed_framework(
+        api, {**FRAMEWORK, "calculation": {"method": "average"}, "categories": halves}
+    )
+    await post(api, result(2, 1, category="practice"), result(4, 2, category="summative"))
+    # Now (50*2 + 50*4) / 100 = 3.0, mastered; under 80/20, (80*2 + 20*4) / 100 = 2.4, not yet.
+    # d-nbt needs both children (s-2 has no results): not mastered either way; s-2 has no
+    # results under either.
+    candidate = {
+        "categories": [{"name": "practice", "weight": 80}, {"name": "summative", "weight": 20}]
+    }
+    simulated = await api.post("/v1/frameworks/fw-math/simulate", json=candidate)
+    assert simulated.status_code == 200, simulated.text
+    report = simulated.json()
+    assert (report["became_mastered"], report["lost_mastery"], report["unchanged"]) == (0, 1, 2)
+    assert {c["competency_id"]: c["lost_mastery"] for c in report["by_competency"]} == {
+        "s-1": 1,
+        "s-2": 0,
+        "d-nbt": 0,
+    }
+    assert report["students"] == [
+        {"student_id": "student-1", "became_mastered": [], "lost_mastery": ["s-1"]}
+    ]
