@@ -132,6 +132,13 @@ async def _district(url: str, slug: str) -> tuple[str, str]:
     return token, "grid-class"
 
 
+def _graded(k: int) -> dict[str, Any]:
+    """A result's category and weight when the run puts categories in use (else nothing)."""
+    if not CATEGORIES:
+        return {}
+    return {"category": SPLIT[k % 3][0], "weight": float(1 + k % 3)}
+
+
 def _results() -> list[dict[str, Any]]:
     """Every result in time order: round by round, each student's every competency."""
     items = []
@@ -304,6 +311,7 @@ async def run() -> Section:
                                         START + timedelta(days=30, seconds=n)
                                     ).isoformat(),
                                     "source_id": f"single-{n}",
+                                    **_graded(n),
                                 }
                             ]
                         },
@@ -383,6 +391,7 @@ async def _first_versus_500th(base: str, auth: dict[str, str]) -> tuple[list[flo
                     "student_id": student,
                     "competency_id": "std-4-9",
                     "score": 2.0 + k % 2,
+                    **_graded(k),
                     "observed_at": (START + timedelta(days=60, minutes=k)).isoformat(),
                     "source_id": f"long-{pair}-{k}",
                 }
