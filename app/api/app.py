@@ -15,6 +15,7 @@ from app.api.graphql.schema import GRAPHQL_PATH, graphql_router
 from app.api.input_guard import InputGuard, state_refusals
 from app.api.media_types import require_media_type, state_media_types
 from app.api.middleware import BodyLimit, RequestContext
+from app.api.openapi_examples import state_examples
 from app.api.pages import docs
 from app.api.pages.assets import mount_static
 from app.api.problems import add_problem_handlers
@@ -136,6 +137,8 @@ def create_app(
     state_refusals(app)
     state_media_types(app)
     state_unavailable(app)
+    # Last: the examples see every answer the amendments above declare (the lists' CSV).
+    state_examples(app)
     app.add_middleware(
         BodyLimit,
         max_bytes=max_body_bytes,

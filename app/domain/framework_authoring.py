@@ -45,7 +45,7 @@ def scale_of(spec: ScaleSpec) -> Scale:
 def calculation_of(spec: CalculationSpec) -> Calculation:
     """The calculation the author gave, its missing parameters defaulted."""
     weight = None if spec.weight is None else float(spec.weight)
-    return Calculation(spec.method, weight, spec.n)
+    return Calculation(spec.method, weight, spec.n, spec.tie)
 
 
 def rollup_of(spec: RollupSpec) -> RollupRule:

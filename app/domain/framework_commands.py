@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Final
 
 from app.domain.categories import EvidenceCategory
-from app.domain.frameworks import CalculationMethod, RollupKind, Status
+from app.domain.frameworks import CalculationMethod, ModeTie, RollupKind, Status
 
 
 class Unset(Enum):
@@ -45,6 +45,7 @@ class CalculationSpec:
     method: CalculationMethod
     weight: float | None = None
     n: int | None = None
+    tie: ModeTie | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,17 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.associations import Association
+from app.domain.calculations import (
+    DEFAULT_CALCULATION,
+    DEFAULT_N,
+    DEFAULT_WEIGHT,
+    DEPRECATED_METHOD_NAMES,
+    N_METHODS,
+    WEIGHT_METHODS,
+    Calculation,
+    CalculationMethod,
+    ModeTie,
+)
 from app.domain.categories import EvidenceCategory, category_problems, missing_level_problems
 from app.domain.competency_tree import tree_of
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
@@ -19,90 +30,21 @@ __all__ = [
     "DEFAULT_N",
     "DEFAULT_SCALE",
     "DEFAULT_WEIGHT",
+    "DEPRECATED_METHOD_NAMES",
+    "N_METHODS",
+    "WEIGHT_METHODS",
     "Calculation",
     "CalculationMethod",
     "Competency",
     "Framework",
     "Level",
     "MasteryPolicy",
+    "ModeTie",
     "RollupKind",
     "RollupRule",
     "Scale",
     "Status",
 ]
-
-# Canvas's default decaying weight; the issue's table names it as the default.
-DEFAULT_WEIGHT = 0.65
-# Three results is the smallest window that is neither "the latest" nor "the average".
-DEFAULT_N = 3
-
-
-class CalculationMethod(StrEnum):
-    """How a series of normalised scores becomes one score (see the issue's table)."""
-
-    LATEST = "latest"
-    HIGHEST = "highest"
-    AVERAGE = "average"
-    MEDIAN = "median"
-    MOST_RECENT_AVERAGE = "most_recent_average"
-    DECAYING_AVERAGE = "decaying_average"
-    LEGACY_DECAYING_AVERAGE = "legacy_decaying_average"
-    N_MASTERY = "n_mastery"
-    POWER_LAW = "power_law"
-    MODE = "mode"
-
-
-WEIGHT_METHODS = frozenset(
-    {CalculationMethod.DECAYING_AVERAGE, CalculationMethod.LEGACY_DECAYING_AVERAGE}
-)
-N_METHODS = frozenset({CalculationMethod.N_MASTERY, CalculationMethod.MOST_RECENT_AVERAGE})
-
-
-@dataclass(frozen=True)
-class Calculation:
-    """A calculation method with its parameters; missing parameters take their defaults."""
-
-    method: CalculationMethod
-    weight: float | None = None
-    n: int | None = None
-
-    def __post_init__(self) -> None:
-        problems = ProblemList()
-        try:
-            method = CalculationMethod(self.method)
-        except ValueError:
-            names = ", ".join(m.value for m in CalculationMethod)
-            problems.add(("method",), f"must be one of {names}")
-            method = None
-        weight, n = self.weight, self.n
-        if method in WEIGHT_METHODS:
-            weight = DEFAULT_WEIGHT if weight is None else weight
-            if not is_number(weight) or not 0 < weight < 1:
-                problems.add(("weight",), "must be a number strictly between 0 and 1")
-        elif weight is not None and method is not None:
-            problems.add(("weight",), f"does not apply to {method.value}")
-        if method in N_METHODS:
-            n = DEFAULT_N if n is None else n
-            if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-                problems.add(("n",), "must be a whole number of at least 1")
-        elif n is not None and method is not None:
-            problems.add(("n",), f"does not apply to {method.value}")
-        problems.raise_if_any("The calculation is invalid")
-        object.__setattr__(self, "method", method)
-        object.__setattr__(self, "weight", float(weight) if weight is not None else None)
-        object.__setattr__(self, "n", n)
-
-    def as_dict(self) -> dict[str, str | float | int]:
-        """JSON shape of a decision's method: {"name", "weight"?, "n"?}."""
-        out: dict[str, str | float | int] = {"name": self.method.value}
-        if self.weight is not None:
-            out["weight"] = self.weight
-        if self.n is not None:
-            out["n"] = self.n
-        return out
-
-
-DEFAULT_CALCULATION = Calculation(CalculationMethod.DECAYING_AVERAGE)
 
 
 class RollupKind(StrEnum):

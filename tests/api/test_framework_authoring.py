@@ -35,7 +35,7 @@ async def test_a_new_framework_lists_every_problem_where_the_author_wrote_it(api
                         "id": "a2",
                         "code": "A2",
                         "statement": "c",
-                        "calculation": {"method": "decaying_average", "weight": 1.5},
+                        "calculation": {"method": "standard_decaying_average", "weight": 1.5},
                     },
                 ],
             },
@@ -110,7 +110,7 @@ async def test_null_removes_a_member_and_its_default_applies(api: Api) -> None:
     assert (read["title"], read["description"], read["version"]) == ("Math 4", None, "2")
     assert read["scale"]["mastery_threshold"] == 3
     assert [lv["value"] for lv in read["scale"]["levels"]] == [1, 2, 3, 4]
-    assert read["calculation"] == {"method": "decaying_average", "weight": 0.65}
+    assert read["calculation"] == {"method": "standard_decaying_average", "weight": 0.65}
     assert (read["min_evidence"], read["status"], read["include_formative"]) == (1, "active", False)
 
 
@@ -196,7 +196,10 @@ async def test_a_candidate_policy_is_checked_before_anything_is_compared(api: Ap
     await seed_framework(api)
     bad = await api.post(
         "/v1/frameworks/fw-math/simulate",
-        json={"calculation": {"method": "decaying_average", "weight": 3}, "mastery_threshold": 9},
+        json={
+            "calculation": {"method": "standard_decaying_average", "weight": 3},
+            "mastery_threshold": 9,
+        },
     )
     # Both in one answer: the old top-level threshold is the scale's (levels 1 to 4, so 9 is
     # out), then the calculation.

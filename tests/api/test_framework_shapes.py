@@ -25,7 +25,7 @@ RICH = {
         ],
         "mastery_threshold": 3,
     },
-    "calculation": {"method": "decaying_average", "weight": 0.5},
+    "calculation": {"method": "standard_decaying_average", "weight": 0.5},
     "min_evidence": 1,
     "competencies": [
         {
@@ -69,7 +69,7 @@ async def merge(api: Api, patch: Any, path: str = "/v1/frameworks/fw-math") -> A
 async def test_what_get_answers_can_be_put_back_unchanged(api: Api) -> None:
     await seed_framework(api, RICH)
     before = await read(api)
-    assert before["calculation"] == {"method": "decaying_average", "weight": 0.5}
+    assert before["calculation"] == {"method": "standard_decaying_average", "weight": 0.5}
     s2 = before["competencies"][0]["children"][1]
     assert (s2["parent_id"], s2["position"], s2["calculation"]) == (
         "d-nbt",
@@ -162,7 +162,7 @@ async def test_merge_patch_merges_objects_replaces_arrays_and_null_removes(api: 
     assert (await read(api))["scale"] == {"levels": two, "mastery_threshold": 1}
     # A parameter merges into the calculation; another method starts from its own.
     weight = await merge(api, {"calculation": {"weight": 0.8}})
-    assert weight.json()["calculation"] == {"method": "decaying_average", "weight": 0.8}
+    assert weight.json()["calculation"] == {"method": "standard_decaying_average", "weight": 0.8}
     method = await merge(api, {"calculation": {"method": "n_mastery", "n": 2}})
     assert method.json()["calculation"] == {"method": "n_mastery", "n": 2}
     n = await merge(api, {"calculation": {"n": 4}})
@@ -177,6 +177,16 @@ async def test_old_shapes_are_still_read(api: Api) -> None:
     named = await api.patch("/v1/frameworks/fw-math", {"calculation": {"name": "highest"}})
     assert named.status_code == 200, named.text
     assert named.json()["calculation"] == {"method": "highest"}
+    # The weighted formula's old name, and Canvas's other name for it, read as decaying_average.
+    for old in ("legacy_decaying_average", "weighted_average"):
+        legacy = await api.patch("/v1/frameworks/fw-math", {"calculation": {"method": old}})
+        assert legacy.status_code == 200, legacy.text
+        assert legacy.json()["calculation"] == {"method": "decaying_average", "weight": 0.65}
+        assert (await read(api))["calculation"] == {"method": "decaying_average", "weight": 0.65}
+    # ... and is the same method as its new name: a patch naming it merges into its weight.
+    await merge(api, {"calculation": {"weight": 0.8}})
+    same = await merge(api, {"calculation": {"method": "legacy_decaying_average"}})
+    assert same.json()["calculation"] == {"method": "decaying_average", "weight": 0.8}
     both = await api.patch(
         "/v1/frameworks/fw-math", {"calculation": {"name": "latest", "method": "highest"}}
     )

@@ -11,7 +11,7 @@ from tests.conftest import Api
 
 async def test_a_framework_round_trips_as_a_tree(api: Api) -> None:
     created = await seed_framework(api)
-    assert created["calculation"] == {"method": "decaying_average", "weight": 0.65}
+    assert created["calculation"] == {"method": "standard_decaying_average", "weight": 0.65}
     assert created["scale"]["mastery_threshold"] == 3
     assert [lv["label"] for lv in created["scale"]["levels"]] == [
         "Beginning",
@@ -75,7 +75,7 @@ async def test_results_make_a_decision_and_roll_up(api: Api) -> None:
     assert leaf["status"] == "mastered"
     assert leaf["level"] == {"value": 3.0, "label": "Proficient"}
     assert leaf["evidence_count"] == 3
-    assert leaf["method"] == {"name": "decaying_average", "weight": 0.65}
+    assert leaf["method"] == {"name": "standard_decaying_average", "weight": 0.65}
     assert leaf["next_score_to_master"] is None
     assert leaf["override"] is None
     assert leaf["computed"] is None

@@ -72,7 +72,9 @@ async def test_a_killed_recompute_never_shows_two_methods_and_resumes(
     # decaying: .65*2 + .35*4 = 2.70 not yet, for both students; `highest` gives 4 mastered.
     for student in ("student-1", "student-2"):
         await post(api, result(4, 1, student=student), result(2, 2, student=student))
-    decaying = [(s, 2.7, "not_yet", "decaying_average") for s in ("student-1", "student-2")]
+    decaying = [
+        (s, 2.7, "not_yet", "standard_decaying_average") for s in ("student-1", "student-2")
+    ]
     assert await _shown(api) == decaying
 
     use_cases, held, job = await leave_a_step_staged(container, api)
@@ -81,7 +83,7 @@ async def test_a_killed_recompute_never_shows_two_methods_and_resumes(
     )
     # student-1's step is committed, yet the framework and both students still read decaying.
     framework = (await api.get("/v1/frameworks/fw-math")).json()
-    assert framework["calculation"] == {"method": "decaying_average", "weight": 0.65}
+    assert framework["calculation"] == {"method": "standard_decaying_average", "weight": 0.65}
     assert await _shown(api) == decaying
 
     await held.run_pending()  # begun again: resumes after student-1, then switches

@@ -65,7 +65,7 @@ def test_a_recompute_killed_midway_shows_one_method_and_is_resumed(
     seed(server.base, auth)
     framework = httpx.get(f"{server.base}/v1/frameworks", headers=auth).json()["items"][0]
     old = framework["calculation"]["method"]
-    assert old == "decaying_average"
+    assert old == "standard_decaying_average"
     before = _methods(empty_database, framework["id"])
     assert before[old] == 2 * STUDENTS  # s-1 and s-2 (their domain's rollup has its own)
 

@@ -70,7 +70,7 @@ def test_a_worker_killed_midway_through_a_recompute_is_replaced_and_the_job_ends
         seed(server.base, auth)
         framework = httpx.get(f"{server.base}/v1/frameworks", headers=auth).json()["items"][0]
         before = _methods(url, framework["id"])
-        assert before["decaying_average"] == 2 * STUDENTS
+        assert before["standard_decaying_average"] == 2 * STUDENTS
         changed = httpx.patch(
             f"{server.base}/v1/frameworks/{framework['id']}",
             json={"calculation": {"method": "highest"}},
@@ -85,7 +85,7 @@ def test_a_worker_killed_midway_through_a_recompute_is_replaced_and_the_job_ends
         assert _methods(url, framework["id"]) == before
         assert _attempts(url, job_id) == ("running", 1)
         shown = httpx.get(f"{server.base}/v1/frameworks/{framework['id']}", headers=auth)
-        assert shown.json()["calculation"]["method"] == "decaying_average"
+        assert shown.json()["calculation"]["method"] == "standard_decaying_average"
 
         worker = start_worker(env)  # takes the job over once the dead one is stale
         wait_for(lambda: _attempts(url, job_id)[0] != "running", 60, "the job's end")
@@ -93,8 +93,8 @@ def test_a_worker_killed_midway_through_a_recompute_is_replaced_and_the_job_ends
         assert (done["status"], done["result"]["switched"]) == ("succeeded", True)
         assert _attempts(url, job_id) == ("succeeded", 2)
         after = _methods(url, framework["id"])
-        assert after["decaying_average"] == 0
-        assert after["highest"] == before["decaying_average"]
+        assert after["standard_decaying_average"] == 0
+        assert after["highest"] == before["standard_decaying_average"]
         assert _staged(url) == 0
         decisions = query(url, "SELECT student_id, competency_id, status, score FROM decisions")
 

@@ -46,8 +46,12 @@ def test_a_scale_is_stored_as_its_levels_and_threshold_and_read_back() -> None:
 
 
 def test_a_calculation_is_stored_with_every_parameter_and_read_back() -> None:
-    decaying = Calculation(M.DECAYING_AVERAGE, 0.5)
-    assert calculation_json(decaying) == {"method": "decaying_average", "weight": 0.5, "n": None}
+    decaying = Calculation(M.STANDARD_DECAYING_AVERAGE, 0.5)
+    assert calculation_json(decaying) == {
+        "method": "standard_decaying_average",
+        "weight": 0.5,
+        "n": None,
+    }
     assert calculation_from_json(calculation_json(decaying)) == decaying
     assert calculation_json(None) is None
     assert calculation_from_json(None) is None

@@ -10,7 +10,13 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from app.domain.frameworks import Calculation, CalculationMethod, RollupKind, RollupRule
+from app.domain.frameworks import (
+    Calculation,
+    CalculationMethod,
+    ModeTie,
+    RollupKind,
+    RollupRule,
+)
 from app.domain.scales import Level, Scale
 
 
@@ -26,10 +32,18 @@ def scale_from_json(data: Mapping[str, Any]) -> Scale:
 
 
 def calculation_json(calculation: Calculation | None) -> dict[str, Any] | None:
-    """{"method", "weight", "n"} (None for the framework's own, on a competency)."""
+    """{"method", "weight", "n", "tie"?} (None for the framework's own, on a competency);
+    `tie` only when set (mode), so stored JSON of the other methods keeps its shape."""
     if calculation is None:
         return None
-    return {"method": calculation.method.value, "weight": calculation.weight, "n": calculation.n}
+    out: dict[str, Any] = {
+        "method": calculation.method.value,
+        "weight": calculation.weight,
+        "n": calculation.n,
+    }
+    if calculation.tie is not None:
+        out["tie"] = calculation.tie.value
+    return out
 
 
 def calculation_from_json(data: Mapping[str, Any] | None) -> Calculation | None:
@@ -37,8 +51,13 @@ def calculation_from_json(data: Mapping[str, Any] | None) -> Calculation | None:
     if not data:
         return None
     name = data["method"] if "method" in data else data["name"]
-    weight, n = data.get("weight"), data.get("n")
-    return Calculation(CalculationMethod(name), None if weight is None else float(weight), n)
+    weight, n, tie = data.get("weight"), data.get("n"), data.get("tie")
+    return Calculation(
+        CalculationMethod(name),
+        None if weight is None else float(weight),
+        n,
+        None if tie is None else ModeTie(tie),
+    )
 
 
 def rollup_json(rollup: RollupRule) -> dict[str, Any]:

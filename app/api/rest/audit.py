@@ -68,6 +68,10 @@ async def list_audit_entries(
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> Any:
+    """Who changed what and when in the district: clients created and rotated, overrides set and
+    cleared, framework and policy changes, imports, erasures; each with what it was before and
+    after. Newest first, paged with `cursor`; `kind` (repeat for several), `since` and `until`
+    narrow it. Also as CSV or Parquet for the whole trail."""
     query = AuditQuery(
         limit=limit,
         before_seq=_before_seq(cursor),

@@ -73,6 +73,8 @@ def _secret(credentials: ClientCredentials) -> ClientSecretRead:
     responses=responses(401, 403),
 )
 async def list_clients(use_cases: UseCasesDep, principal: Admin) -> Any:
+    """Every API client of the caller's district (the tenant of the token), disabled ones included,
+    without secrets. For the district's administrators."""
     return [_client(c) for c in await use_cases.access.list_clients(tenant=principal.tenant_id)]
 
 
@@ -85,6 +87,9 @@ async def list_clients(use_cases: UseCasesDep, principal: Admin) -> Any:
     responses=responses(401, 403, 422),
 )
 async def create_client(body: ClientCreate, use_cases: UseCasesDep, principal: Admin) -> Any:
+    """Creates a client for a vendor's integration or a district script, holding the scopes named in
+    `scope` (space-separated; an unknown scope is a 422). The answer carries `client_secret`,
+    shown this once: only its hash is kept. Exchange the two at `POST /oauth/token`."""
     created = await use_cases.access.create_client(
         tenant_slug=principal.tenant_slug,
         scopes=body.scope,
@@ -102,6 +107,8 @@ async def create_client(body: ClientCreate, use_cases: UseCasesDep, principal: A
     responses=responses(401, 403, 404),
 )
 async def get_client(client_id: ClientId, use_cases: UseCasesDep, principal: Admin) -> Any:
+    """One client of the caller's district: its name, scopes, creation and whether it is disabled.
+    Another district's client, or none, is a 404."""
     return _client(await use_cases.access.client(client_id, tenant=principal.tenant_id))
 
 
@@ -113,6 +120,8 @@ async def get_client(client_id: ClientId, use_cases: UseCasesDep, principal: Adm
     responses=responses(401, 403, 404),
 )
 async def rotate_client(client_id: ClientId, use_cases: UseCasesDep, principal: Admin) -> Any:
+    """Issues a new secret, shown this once, for a secret that leaked or is due to change. The old
+    secret stops working at once, and its tokens within the revocation window."""
     rotated = await use_cases.access.rotate_client_secret(
         client_id=client_id, tenant=principal.tenant_id, actor=principal.client_id
     )
@@ -127,6 +136,8 @@ async def rotate_client(client_id: ClientId, use_cases: UseCasesDep, principal: 
     responses=responses(401, 403, 404),
 )
 async def disable_client(client_id: ClientId, use_cases: UseCasesDep, principal: Admin) -> Any:
+    """Stops a client without deleting it: it gets no new tokens, and its tokens stop working within
+    the revocation window. Its audit trail stays readable under its id."""
     disabled = await use_cases.access.disable_client(
         client_id=client_id, tenant=principal.tenant_id, actor=principal.client_id
     )
@@ -141,6 +152,8 @@ async def disable_client(client_id: ClientId, use_cases: UseCasesDep, principal:
     responses=responses(401, 403, 404),
 )
 async def delete_client(client_id: ClientId, use_cases: UseCasesDep, principal: Admin) -> None:
+    """Deletes a client of the caller's district; its tokens stop working within the revocation
+    window. Answers 204; another district's client is a 404."""
     await use_cases.access.delete_client(
         client_id=client_id, tenant=principal.tenant_id, actor=principal.client_id
     )

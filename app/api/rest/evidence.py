@@ -124,6 +124,9 @@ def _recorded(batch: use.RecordedBatch) -> Response:
     response_model=s.RecordedRead,
     summary="Record a batch of results (all or nothing)",
     description=(
+        "How a gradebook, an assessment platform or a district script sends students' results "
+        "on competencies: each result is scored on its own scale (`score` of `max_score`) and "
+        "the decisions it feeds are recomputed at once and answered. "
         "1 to MASTERY_MAX_BATCH items. If any item is invalid the answer is 422 listing every "
         "bad item by index and field, and nothing is written. Sending an item again (same "
         "source, source_id and competency) is an upsert: `unchanged` or `updated`."
@@ -146,6 +149,8 @@ async def record(body: s.EvidenceBatch, use_cases: UseCasesDep, principal: Evide
     responses=responses(401, 403, 404),
 )
 async def get(id: Id, use_cases: UseCasesDep, principal: MasteryReader) -> Any:
+    """One assessment result as recorded: the student, competency, score and scale, when it was
+    observed, its source and `source_id`, and `voided_at` once voided."""
     return await use_cases.evidence.get_evidence(principal, id)
 
 
@@ -165,6 +170,9 @@ async def list_(
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> Any:
+    """The district's results in the order they arrived, narrowed by `student_id`, `competency_id`
+    and `since` (changed at or after). Paged with `limit` and `cursor`, so a warehouse can read
+    what is new since its last page; also as CSV or Parquet for the whole list."""
     page = await use_cases.evidence.list_evidence(
         principal,
         student_id=student_id,
@@ -184,4 +192,7 @@ async def list_(
     responses=responses(401, 403, 404),
 )
 async def void(id: Id, use_cases: UseCasesDep, principal: EvidenceWriter) -> Any:
+    """Voids a result entered in error: it is kept (the audit of what was decided stays true) but no
+    longer counted, and the decisions it fed are recomputed. Answers the decisions as they now
+    stand. Voiding again changes nothing."""
     return _recorded(await use_cases.evidence.void_evidence(principal, id))

@@ -20,7 +20,7 @@ def scale(body: s.ScaleSchema) -> c.ScaleSpec:
 
 
 def calculation(body: s.CalculationSchema) -> c.CalculationSpec:
-    return c.CalculationSpec(body.method, body.weight, body.n)
+    return c.CalculationSpec(body.method, body.weight, body.n, body.tie)
 
 
 def rollup(body: s.RollupSchema) -> c.RollupSpec:

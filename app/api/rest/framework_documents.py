@@ -19,7 +19,7 @@ from app.api.rest import framework_commands as commands
 from app.api.rest import framework_schemas as s
 from app.domain.errors import Invalid, Problem
 from app.domain.framework_commands import CreateFramework, UpdateCompetency
-from app.domain.frameworks import Framework
+from app.domain.frameworks import DEPRECATED_METHOD_NAMES, Framework
 
 _Model = TypeVar("_Model", bound=BaseModel)
 # The member of each object of one kind that names its kind, per object key.
@@ -32,6 +32,8 @@ def _fresh_kinds(current: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[s
     for key, kind in _KINDS.items():
         given, old = patch.get(key), target.get(key)
         named = given.get(kind) if isinstance(given, dict) else None
+        if isinstance(named, str):  # a deprecated name is the same method as its canonical one
+            named = DEPRECATED_METHOD_NAMES.get(named, named)
         if named is not None and (not isinstance(old, dict) or old.get(kind) != named):
             target[key] = {}
     return target

@@ -18,6 +18,7 @@ from app.domain.frameworks import (
     CalculationMethod,
     Competency,
     Framework,
+    ModeTie,
     RollupKind,
     Status,
 )
@@ -50,10 +51,29 @@ def _method_named(data: Any) -> Any:
     return data
 
 
+# Said on every `method` field: the deprecated names are read, never answered.
+METHOD_DESCRIPTION = (
+    "Canvas's names mean what they mean in Canvas: `decaying_average` is latest·w + "
+    "mean(earlier)·(1-w), `standard_decaying_average` the recursive average. Deprecated: "
+    "`legacy_decaying_average` and `weighted_average` are read as `decaying_average`, which "
+    "is what reads answer."
+)
+
+
 class CalculationSchema(RequestModel):
-    method: CalculationMethod
-    weight: float | None = Field(default=None, description="decaying averages: w in (0, 1)")
-    n: StoredInt | None = Field(default=None, description="n_mastery, most_recent_average")
+    method: CalculationMethod = Field(description=METHOD_DESCRIPTION)
+    weight: float | None = Field(
+        default=None,
+        description="decaying averages: w in (0, 1); Canvas's calculation_int 65 is 0.65",
+    )
+    n: StoredInt | None = Field(
+        default=None,
+        description="n_mastery, most_recent_average (default 3); mode: the last n results "
+        "(all when left out)",
+    )
+    tie: ModeTie | None = Field(
+        default=None, description="mode: which of equally frequent levels (default most_recent)"
+    )
 
     _named = model_validator(mode="before")(_method_named)
 
@@ -141,10 +161,12 @@ class ScalePatch(RequestModel):
 
 class CalculationPatch(RequestModel):
     method: CalculationMethod | None = Field(
-        default=None, description="Another method starts from its own parameters"
+        default=None,
+        description="Another method starts from its own parameters. " + METHOD_DESCRIPTION,
     )
     weight: float | None = None
     n: StoredInt | None = None
+    tie: ModeTie | None = None
 
     _named = model_validator(mode="before")(_method_named)
 
@@ -211,13 +233,10 @@ class CompetencyPatch(RequestModel):
 
 
 def calculation_json(calculation: Calculation) -> dict[str, Any]:
-    """{"method", "weight"?, "n"?}: the parameters the method takes, defaults filled in."""
-    out: dict[str, Any] = {"method": calculation.method.value}
-    if calculation.weight is not None:
-        out["weight"] = calculation.weight
-    if calculation.n is not None:
-        out["n"] = calculation.n
-    return out
+    """{"method", "weight"?, "n"?, "tie"?}: the parameters the method takes, defaults filled
+    in (a decision's method JSON, with `method` for `name`)."""
+    params = {k: v for k, v in calculation.as_dict().items() if k != "name"}
+    return {"method": calculation.method.value, **params}
 
 
 class CompetencyRead(BaseModel):

@@ -62,6 +62,10 @@ def _changed(changed: FrameworkChanged, response: Response) -> s.FrameworkUpdate
 async def create(
     body: s.FrameworkCreate, use_cases: UseCasesDep, principal: FrameworkWriter
 ) -> Any:
+    """Creates a competency framework with its scale (levels and mastery threshold), its calculation
+    (how results become a decision), `min_evidence` and its whole tree of competencies, nested
+    under `children`. Every problem of the body is listed in one 422 and nothing is written.
+    Answers 201 with the framework as GET reads it."""
     with located("body"):
         framework = await use_cases.frameworks.create_framework(
             principal, commands.create_framework(body)
@@ -79,6 +83,8 @@ async def create(
 async def list_(
     use_cases: UseCasesDep, principal: FrameworkReader, limit: Limit = 100, cursor: Cursor = None
 ) -> Any:
+    """The district's frameworks with their policy and how many competencies each has, without the
+    trees (GET one for its tree). Paged with `limit` and `cursor`; also as CSV or Parquet."""
     page = await use_cases.frameworks.list_frameworks(principal, decode_cursor(cursor), limit)
     return {
         "items": [s.FrameworkSummary.of(f) for f in page.items],
@@ -94,6 +100,9 @@ async def list_(
     responses=responses(401, 403, 404),
 )
 async def get(id: Id, use_cases: UseCasesDep, principal: FrameworkReader) -> Any:
+    """One framework with its policy and its whole competency tree, nested under `children` in
+    order. This is the shape POST creates, PUT replaces and PATCH patches, so it can be edited
+    and sent back. Another district's framework is a 404."""
     return s.FrameworkRead.of_tree(await use_cases.frameworks.get_framework(principal, id))
 
 
@@ -169,6 +178,9 @@ async def update(
 async def add(
     id: Id, body: s.CompetencyAdd, use_cases: UseCasesDep, principal: FrameworkWriter
 ) -> Any:
+    """Adds a competency to a framework, under `parent_id` or at the top level, with any nested
+    `children`; a rollup above it is recomputed. Answers 201 with every competency added, in
+    tree order. Every problem of the body is listed in one 422 and nothing is written."""
     with located("body"):
         added, changed = await use_cases.frameworks.add_competency(
             principal, id, commands.add_competency(body)
@@ -184,6 +196,8 @@ async def add(
     responses=responses(401, 403, 404),
 )
 async def get_competency(id: Id, use_cases: UseCasesDep, principal: FrameworkReader) -> Any:
+    """One competency with its place in the framework (`parent_id`, `position`), its own calculation
+    or rollup rule where it has one, and its children. Another district's competency is a 404."""
     competency, framework = await use_cases.frameworks.get_competency(principal, id)
     return s.CompetencyRead.tree(framework, competency)
 

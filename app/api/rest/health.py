@@ -20,6 +20,8 @@ log = logging.getLogger("mastery.health")
 
 @router.get("/healthz", summary="The process is up", operation_id="healthz")
 async def healthz() -> dict[str, str]:
+    """Answers 200 while the process runs, without touching the database: for a container's liveness
+    probe. No token needed."""
     return {"status": "ok"}
 
 
@@ -30,6 +32,9 @@ async def healthz() -> dict[str, str]:
     responses={503: {"description": "The database cannot be reached"}},
 )
 async def readyz(use_cases: UseCasesDep) -> JSONResponse:
+    """Answers 200 when the database answers within 5 seconds, else 503 with Retry-After: for a load
+    balancer's readiness probe, so a server that cannot reach its database gets no traffic. No
+    token needed."""
     try:
         # A probe that hangs is worse than one that fails: the balancer must hear "no" fast.
         await asyncio.wait_for(use_cases.health.check_ready(), READY_TIMEOUT_SECONDS)

@@ -37,7 +37,10 @@ class JobRead(BaseModel):
     "/v1/jobs/{id}",
     response_model=JobRead,
     summary="A background job's progress and outcome",
-    description="Visible to a client of the job's tenant holding the scope that started it.",
+    description="How far an import, a SIS sync or a recompute has gone (`done` of `total`), "
+    "its status (queued, running, succeeded, failed) and, once finished, its `result` counts and "
+    "every problem in `errors`. The Location of a 202 points here. Visible to a client of the "
+    "job's tenant holding the scope that started it; any other job is a 404.",
     operation_id="get_job",
     responses=responses(401, 404),
 )
@@ -53,8 +56,10 @@ async def read_job(
     "/v1/jobs",
     response_model=ListPage[JobRead],
     summary="The tenant's background jobs, newest first",
-    description="Only the jobs of the caller's tenant started under a scope the caller holds "
-    "(as for GET /v1/jobs/{id}); `kind` and `status` narrow the list (repeat for several).",
+    description="Imports, SIS syncs and recomputes, to find a job whose Location was lost or "
+    "to watch a nightly sync. Only the jobs of the caller's tenant started under a scope the "
+    "caller holds (as for GET /v1/jobs/{id}); `kind` and `status` narrow the list (repeat for "
+    "several).",
     operation_id="list_jobs",
     responses=responses(401, 422),
 )

@@ -44,6 +44,11 @@ async def student_mastery(
     status: MasteryStatus | None = None,
     as_of: AsOf = None,
 ) -> Any:
+    """The student's decision for every competency of every framework (or of `framework_id`): status
+    (mastered, not_yet, insufficient_evidence, no_evidence), score, level, the method that
+    decided it and any teacher's override. `status` narrows the list; `as_of` answers the
+    decisions as they stood at that instant, given the results observed up to it. Also as CSV or
+    Parquet. A student of another district is a 404."""
     views = await use_cases.mastery.student_mastery(
         principal, id, framework_id=framework_id, status=status, as_of=aware(as_of)
     )
@@ -60,6 +65,10 @@ async def student_mastery(
 async def decision(
     id: Id, competency_id: Id, use_cases: UseCasesDep, principal: MasteryReader, as_of: AsOf = None
 ) -> Any:
+    """One decision with its explanation in words: each result, whether it counted and with what
+    weight, the children a rollup read, and the score the next result needs for mastery
+    (`next_score_to_master`). `as_of` explains the decision as it stood then. For a teacher or a
+    family asking why."""
     detail = await use_cases.mastery.decision_detail(
         principal, id, competency_id, as_of=aware(as_of)
     )
@@ -79,6 +88,9 @@ async def decision(
 async def history(
     id: Id, competency_id: Id, use_cases: UseCasesDep, principal: MasteryReader
 ) -> Any:
+    """Every change of one decision's status or level, oldest first, with its cause (new evidence, a
+    voided result, a policy change, an override) and the engine's own decision beside any
+    override. Also as CSV or Parquet."""
     changes = await use_cases.mastery.decision_history(principal, id, competency_id)
     return {"items": changes, "next_cursor": None}
 
@@ -97,6 +109,9 @@ async def set_override(
     use_cases: UseCasesDep,
     principal: MasteryOverrider,
 ) -> Any:
+    """A teacher's judgement in place of the engine's: a `level` on the framework's scale or a
+    `status`, with a `reason` and optionally `expires_at`. The engine's own decision is kept
+    beside it (`computed`) and shows again when the override is cleared or expires. Audited."""
     with located("body"):
         view = await use_cases.overrides.put_override(
             principal,
@@ -120,6 +135,8 @@ async def set_override(
 async def remove_override(
     id: Id, competency_id: Id, use_cases: UseCasesDep, principal: MasteryOverrider
 ) -> Any:
+    """Clears the teacher's override; the engine's decision shows again. Answers the decision as it
+    now stands; 404 when there is no override. Audited."""
     return s.DecisionRead.of(await use_cases.overrides.clear_override(principal, id, competency_id))
 
 
@@ -141,6 +158,10 @@ async def class_mastery(
     request: Request,
     format: Annotated[Literal["json", "csv"] | None, Query(description=FORMAT)] = None,
 ) -> Any:
+    """Every student enrolled in the class by every competency of `framework_id`: the grid a teacher
+    reads on screen, one row of decisions per student in the framework's order. As CSV (`Accept:
+    text/csv` or `format=csv`) it has one row per student with each competency's status and
+    score. A class of another district is a 404."""
     grid = await use_cases.mastery.class_grid(principal, id, framework_id)
     competencies = grid.competencies
     # Answered as bytes: a grid is students x competencies decisions, and a model per cell

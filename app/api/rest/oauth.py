@@ -129,8 +129,11 @@ async def token(
     client_secret: Annotated[str | None, Form()] = None,
     authorization: Annotated[str | None, Header()] = None,
 ) -> JSONResponse:
-    """Authenticate with HTTP Basic (client id and secret) or with `client_id` and
-    `client_secret` form fields; `scope` narrows the token to some of the client's scopes."""
+    """The first call of every integration: exchanges a client's id and secret (OAuth 2.0
+    client credentials, RFC 6749 section 4.4) for a bearer token to send as `Authorization:
+    Bearer …`, valid for `expires_in` seconds. Authenticate with HTTP Basic (client id and
+    secret) or with `client_id` and `client_secret` form fields; `scope` narrows the token to
+    some of the client's scopes. Errors answer as RFC 6749 says (`error`, 400 or 401)."""
     basic = authorization is not None and authorization.lower().startswith("basic")
     credentials = _credentials(grant_type, client_id, client_secret, authorization, basic)
     if isinstance(credentials, JSONResponse):

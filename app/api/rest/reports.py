@@ -28,6 +28,15 @@ router = APIRouter(tags=["reports"])
 async def summary(
     query: Annotated[s.SummaryQuery, Query()], use_cases: UseCasesDep, principal: ReportsReader
 ) -> Any:
+    """The district's decisions on a framework, counted for each group of `group_by` (school,
+    class, grade, competency and the demographic dimensions) within the filters: students,
+    decisions, mastered, not_yet, insufficient_evidence and no_evidence. By default a student
+    counts for their grade level's competencies (`denominator=grade_level`); `all` counts every
+    competency. A group with fewer students than the smallest reportable cell is suppressed, and
+    counts are rounded to protect students, with the percentage's bounds given. `as_of` gives the
+    decisions as they stood then, from the results observed up to it; `known_at` counts only what
+    the service had recorded by then, for an audit. The same report as GraphQL's masterySummary;
+    also as CSV or Parquet."""
     found = await use_cases.reports.mastery_summary(
         principal,
         query.framework_id,
@@ -51,6 +60,10 @@ async def summary(
 async def trend(
     query: Annotated[s.TrendQuery, Query()], use_cases: UseCasesDep, principal: ReportsReader
 ) -> Any:
+    """The summary at the end of each `interval` (week or month) from `from` to `to`: one row per
+    period and group, with the same groups, filters, denominators and protection of small groups
+    as the summary. For the question an analyst asks first: is the gap closing? Also as CSV or
+    Parquet."""
     found = await use_cases.reports.mastery_trend(
         principal,
         query.framework_id,

@@ -120,6 +120,7 @@ class Resource:
     kind: RosterKind
     plural: str  # the path segment and the operation-id stem
     title: str
+    about: str  # what the record is, in the district's words (OneRoster's name in brackets)
     record: type[RosterRecord]
     write: type[s._Write]
     read: type[s._Read]
@@ -127,27 +128,61 @@ class Resource:
 
 
 RESOURCES = (
-    Resource(RosterKind.ORG, "orgs", "org", Org, s.OrgWrite, s.OrgRead, OrgFilters),
+    Resource(
+        RosterKind.ORG,
+        "orgs",
+        "org",
+        "A district, school or other organisation (OneRoster org)",
+        Org,
+        s.OrgWrite,
+        s.OrgRead,
+        OrgFilters,
+    ),
     Resource(
         RosterKind.ACADEMIC_SESSION,
         "academic-sessions",
         "academic session",
+        "A school year, semester, term or grading period (OneRoster academicSession)",
         AcademicSession,
         s.AcademicSessionWrite,
         s.AcademicSessionRead,
         AcademicSessionFilters,
     ),
     Resource(
-        RosterKind.COURSE, "courses", "course", Course, s.CourseWrite, s.CourseRead, CourseFilters
+        RosterKind.COURSE,
+        "courses",
+        "course",
+        "A course of the district's catalogue, such as Mathematics Grade 4 (OneRoster course)",
+        Course,
+        s.CourseWrite,
+        s.CourseRead,
+        CourseFilters,
     ),
     Resource(
-        RosterKind.CLASS, "classes", "class", SchoolClass, s.ClassWrite, s.ClassRead, ClassFilters
+        RosterKind.CLASS,
+        "classes",
+        "class",
+        "A section of a course taught at a school in a session (OneRoster class)",
+        SchoolClass,
+        s.ClassWrite,
+        s.ClassRead,
+        ClassFilters,
     ),
-    Resource(RosterKind.USER, "users", "user", User, s.UserWrite, s.UserRead, UserFilters),
+    Resource(
+        RosterKind.USER,
+        "users",
+        "user",
+        "A student, teacher, administrator or guardian (OneRoster user, with its roles)",
+        User,
+        s.UserWrite,
+        s.UserRead,
+        UserFilters,
+    ),
     Resource(
         RosterKind.ENROLLMENT,
         "enrollments",
         "enrollment",
+        "A user's place in a class as student or teacher (OneRoster enrollment)",
         Enrollment,
         s.EnrollmentWrite,
         s.EnrollmentRead,
@@ -156,8 +191,13 @@ RESOURCES = (
 )
 
 
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
 def _declare(res: Resource) -> None:
     stem = res.title.replace(" ", "_")
+    one = _article(res.title)
     # The models are chosen per resource at run time, which FastAPI reads and a type checker
     # cannot: the three annotations naming them are checked by the tests' OpenAPI contract.
     list_model = create_model(
@@ -168,7 +208,11 @@ def _declare(res: Resource) -> None:
     @router.put(
         f"/v1/{res.plural}/{{id}}",
         response_model=res.read,
-        summary=f"Create or replace a {res.title}",
+        summary=f"Create or replace {one}",
+        description=f"{res.about}, written under its sourcedId, as a roster import or the SIS "
+        "sync would write it: for a district script or a vendor keeping the roster current. "
+        "201 when created, 200 when replaced; a body `id` must equal the path's. Every "
+        "problem of the body is listed in one 422 and nothing is written.",
         operation_id=f"put_{stem}",
         responses={
             201: {"description": "Created", "model": res.read},
@@ -191,7 +235,9 @@ def _declare(res: Resource) -> None:
     @router.get(
         f"/v1/{res.plural}/{{id}}",
         response_model=res.read,
-        summary=f"Get a {res.title}",
+        summary=f"Get {one}",
+        description=f"{res.about}; its `status` says whether it is retired (`tobedeleted`). "
+        "One the district does not have is a 404.",
         operation_id=f"get_{stem}",
         responses=responses(401, 403, 404),
     )
@@ -202,6 +248,10 @@ def _declare(res: Resource) -> None:
         f"/v1/{res.plural}",
         response_model=list_model,
         summary=f"List {res.plural.replace('-', ' ')}",
+        description=f"The district's records of this kind ({res.about[0].lower()}"
+        f"{res.about[1:]}), active ones unless `status=tobedeleted`, in sourcedId order. The "
+        "filters narrow the list; `updated_since` gives what changed since a last read. Paged "
+        "with `limit` and `cursor`; also as CSV or Parquet for the whole list.",
         operation_id=f"list_{res.plural.replace('-', '_')}",
         responses=responses(401, 403, 422),
     )
@@ -220,7 +270,10 @@ def _declare(res: Resource) -> None:
     @router.delete(
         f"/v1/{res.plural}/{{id}}",
         status_code=status.HTTP_204_NO_CONTENT,
-        summary=f"Retire a {res.title} (marked tobedeleted, kept for history)",
+        summary=f"Retire {one} (marked tobedeleted, kept for history)",
+        description=f"{res.about}, marked `tobedeleted` as OneRoster retires records: it stays, "
+        "with the evidence and decisions that refer to it. Answers 204; one the district does "
+        "not have is a 404.",
         operation_id=f"delete_{stem}",
         responses=responses(401, 403, 404),
     )
@@ -236,6 +289,9 @@ for _resource in RESOURCES:
     "/v1/users/{id}/demographics",
     response_model=s.DemographicsRead,
     summary="Set a user's demographics",
+    description="A student's demographics (OneRoster demographics): sex, birth date, race and "
+    "ethnicity, English learner, special education and economic disadvantage, which the "
+    "reports group and filter by. The user must exist. 201 when created, 200 when replaced.",
     operation_id="put_demographics",
     responses={
         201: {"description": "Created", "model": s.DemographicsRead},
@@ -261,6 +317,8 @@ async def put_demographics(
     "/v1/users/{id}/demographics",
     response_model=s.DemographicsRead,
     summary="Get a user's demographics",
+    description="The demographics held for a user, as the SIS or a PUT gave them; 404 when the "
+    "district holds none for that user.",
     operation_id="get_demographics",
     responses=responses(401, 403, 404),
 )
@@ -272,6 +330,8 @@ async def get_demographics(id: Id, use_cases: UseCasesDep, principal: RosterRead
     "/v1/users/{id}/demographics",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Retire a user's demographics",
+    description="Marks a user's demographics `tobedeleted`, as OneRoster retires records (kept "
+    "for history). Answers 204; 404 when there are none.",
     operation_id="delete_demographics",
     responses=responses(401, 403, 404),
 )
@@ -287,6 +347,9 @@ def _members(role: EnrollmentRole, noun: str) -> None:
         f"/v1/classes/{{id}}/{noun}",
         response_model=UserList,
         summary=f"The {noun} enrolled in a class",
+        description=f"The users with an active enrollment in the class as {role.value}, in "
+        "sourcedId order: the class's own list. Paged with `limit` and `cursor`; also "
+        "as CSV or Parquet. A class the district does not have is a 404.",
         operation_id=f"list_class_{noun}",
         responses=responses(401, 403, 404, 422),
     )

@@ -77,6 +77,10 @@ def _read(connection: RosterConnection) -> ConnectionRead:
 async def put_connection(
     body: ConnectionWrite, use_cases: UseCasesDep, principal: Admin, response: Response
 ) -> Any:
+    """Stores how the service reaches the district's SIS over OneRoster REST (1.1 or 1.2): its base
+    URL, OAuth 2.0 client credentials (`token_url`, `client_id`, `client_secret`, `scopes`) or
+    OAuth 1.0a signing. The secret is kept sealed and never read back. Nothing is fetched until
+    `POST /v1/roster/sync`. 201 when created, 200 when replaced."""
     settings = use.ConnectionSettings(
         base_url=body.base_url,
         version=body.oneroster_version,
@@ -102,6 +106,7 @@ async def put_connection(
     responses=responses(401, 403, 404),
 )
 async def get_connection(use_cases: UseCasesDep, principal: Admin) -> Any:
+    """The SIS connection as stored, without its secret; 404 when none is set."""
     return _read(await use_cases.roster_sync.get_connection(principal.tenant_id))
 
 
@@ -113,6 +118,8 @@ async def get_connection(use_cases: UseCasesDep, principal: Admin) -> Any:
     responses=responses(401, 403, 404),
 )
 async def delete_connection(use_cases: UseCasesDep, principal: Admin) -> None:
+    """Removes the SIS connection and its sealed secret; the roster already synced stays. Answers
+    204; 404 when none is set."""
     await use_cases.roster_sync.delete_connection(principal.tenant_id)
 
 

@@ -19,7 +19,8 @@ StudentId = Annotated[str, Path(max_length=255)]
 @router.get(
     "/v1/students/{id}/export",
     summary="Everything held about one student, as JSON",
-    description="The roster record, enrollments, demographics, evidence and its earlier "
+    description="For a family's or a student's request to see their data: the roster "
+    "record, enrollments, demographics, evidence and its earlier "
     "versions, decisions and their history, overrides, gradebook results, and the audit "
     "entries about the student.",
     operation_id="export_student",

@@ -147,7 +147,9 @@ def _ok(description: str) -> dict[int | str, dict[str, Any]]:
     "/CFDocuments",
     name="getAllCFDocuments",
     summary="Every CFDocument (framework) of the district",
-    description="Sorted by title unless `sort` names another field; `X-Total-Count` counts all.",
+    description="The district's frameworks as CASE 1.0 CFDocuments, for a CASE consumer to "
+    "discover them; fetch a whole one from CFPackages. Sorted by title unless `sort` names "
+    "another field; paged with `limit` and `offset`; `X-Total-Count` counts all.",
     response_class=Response,
     responses=_ok("CFDocumentSet: {CFDocuments: [...]}"),
 )
@@ -181,6 +183,15 @@ async def documents(
 Fetch = Callable[[use.CaseProvider, Principal, str, str], Awaitable[dict[str, Any]]]
 
 
+# What every object read says after its own sentence.
+_SERVED = (
+    " As CASE 1.0 serves it, for a CASE consumer (a vendor's platform, another district's "
+    "system) to read the district's frameworks. The answer carries an ETag: sent back in "
+    "If-None-Match, an unchanged object answers 304. An unknown identifier, or another "
+    "district's, is a 404 in imsx_StatusInfo form."
+)
+
+
 def _object_route(
     path: str, name: str, summary: str, shape: str, fetch: Fetch, counted: str | None = None
 ) -> None:
@@ -200,6 +211,7 @@ def _object_route(
         methods=["GET"],
         name=name,
         summary=summary,
+        description=_ABOUT[name] + _SERVED,
         response_class=Response,
         responses=_ok(shape),
     )
@@ -248,5 +260,20 @@ _ROUTES: list[tuple[str, str, str, str, Fetch, str | None]] = [
         None,
     ),
 ]
+_ABOUT = {
+    "getCFDocument": "A framework's CFDocument: its title, creator, publisher, version, "
+    "subjects and adoption status, without its items.",
+    "getCFPackage": "A whole framework in one answer: its CFDocument, every CFItem (competency), "
+    "every CFAssociation (the tree as isChildOf, prerequisites as precedes) and the "
+    "CFDefinitions they use.",
+    "getCFItem": "One competency as a CFItem: its statement, human coding scheme (the code), item "
+    "type, education levels and the document it belongs to.",
+    "getCFAssociation": "One association between two items or an item and its document: "
+    "isChildOf for the tree, precedes for a prerequisite.",
+    "getCFItemAssociations": "A CFItem with every association from or to it: its parent, its "
+    "children and its prerequisites both ways; X-Total-Count counts the associations.",
+    "getCFItemType": "One CFItemType (Grade Level, Domain, Standard...) the framework's items use, "
+    "as a CFItemTypeSet of one.",
+}
 for _route in _ROUTES:
     _object_route(*_route)

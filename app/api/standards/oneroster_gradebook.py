@@ -131,7 +131,10 @@ def _saved(body: dict[str, Any], created: bool) -> JSONResponse:
 @router.put(
     "/lineItems/{sourcedId}",
     summary="Create or replace a line item (putLineItem)",
-    description="201 when created, 200 when replaced. Changing its range, alignment or status "
+    description="How a gradebook (a OneRoster 1.2 consumer) declares an assignment or "
+    "assessment: its class, score range and the competencies it assesses "
+    "(learningObjectiveSet, CASE identifiers). Its results become evidence on those "
+    "competencies. 201 when created, 200 when replaced. Changing its range, alignment or status "
     "derives its results' evidence again.",
     response_model=s.SingleLineItem,
     responses={201: {"model": s.SingleLineItem}, **imsx_responses(400, 401, 403, 422)},
@@ -162,6 +165,9 @@ async def get_line_item(
     principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
+    """One line item (an assignment or assessment in a teacher's gradebook) as OneRoster 1.2 writes
+    it, with the class and the competencies (learningObjectiveSet) its results count for.
+    `fields` selects fields. Errors answer in imsx_StatusInfo form."""
     item = await use_cases.gradebook.get_line_item(principal, sourcedId)
     return JSONResponse({"lineItem": selected(_writer(request).line_item(item), chosen(fields))})
 
@@ -175,6 +181,9 @@ async def get_line_item(
 async def get_all_line_items(
     collection: Collection, use_cases: UseCasesDep, principal: GradebookReader
 ) -> Response:
+    """The district's line items, paged with `limit` and `offset` (X-Total-Count and Link headers),
+    filtered with OneRoster's `filter` syntax and sorted with `sort` and `orderBy`, as a
+    gradebook vendor's client reads them."""
     page = await use_cases.gradebook.list_line_items(principal, collection.query(LINE_ITEM_FIELDS))
     writer = _writer(collection.request)
     return collection.answer("lineItems", [writer.line_item(i) for i in page.items], page)
@@ -183,7 +192,8 @@ async def get_all_line_items(
 @router.put(
     "/results/{sourcedId}",
     summary="Create or replace a result (putResult): it becomes evidence",
-    description="201 when created, 200 when replaced. A fully graded result becomes one piece "
+    description="How a gradebook sends a student's score on a line item. "
+    "201 when created, 200 when replaced. A fully graded result becomes one piece "
     "of evidence per competency it reaches; any other scoreStatus counts for nothing and voids "
     f"what it counted for before. `metadata.{s.REPORT_KEY}` says what it made of evidence.",
     response_model=s.SingleResult,
@@ -213,6 +223,9 @@ async def get_result(
     principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
+    """One result as OneRoster 1.2 writes it, with `metadata.masteryEvidence` naming the
+    competencies it counted for and any it ignored. `fields` selects fields. Errors answer in
+    imsx_StatusInfo form."""
     result = await use_cases.gradebook.get_result(principal, sourcedId)
     return JSONResponse({"result": selected(_writer(request).result(result), chosen(fields))})
 
@@ -226,6 +239,9 @@ async def get_result(
 async def get_all_results(
     collection: Collection, use_cases: UseCasesDep, principal: GradebookReader
 ) -> Response:
+    """The district's gradebook results, paged with `limit` and `offset` (X-Total-Count and Link
+    headers), filtered with OneRoster's `filter` syntax (e.g. on dateLastModified or scoreStatus)
+    and sorted with `sort` and `orderBy`."""
     page = await use_cases.gradebook.list_results(principal, collection.query(RESULT_FIELDS))
     writer = _writer(collection.request)
     return collection.answer("results", [writer.result(r) for r in page.items], page)
@@ -243,6 +259,8 @@ async def get_results_for_class(
     use_cases: UseCasesDep,
     principal: GradebookReader,
 ) -> Response:
+    """The results of one class's line items, paged, filtered and sorted as getAllResults. A class
+    the district does not have is a 404 in imsx_StatusInfo form."""
     page = await use_cases.gradebook.list_results(
         principal, collection.query(RESULT_FIELDS), class_id=classSourcedId
     )
@@ -261,5 +279,7 @@ async def delete_result(
     use_cases: UseCasesDep,
     principal: GradebookDeleter,
 ) -> Response:
+    """Deletes a result a gradebook sent; the evidence it made is voided and the decisions it fed
+    recomputed, as when a teacher removes a score. Answers 204."""
     await use_cases.gradebook.delete_result(principal, sourcedId)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

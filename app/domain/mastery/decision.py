@@ -7,10 +7,10 @@ results arrive in time order and returns the same decision `decide` would; when 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from app.domain.evidence import Evidence, counted_in_order
@@ -25,10 +25,6 @@ from app.domain.mastery.weighting import (
 )
 from app.domain.scales import Level
 
-_CENTS = Decimal("0.01")
-# Below this, x * 1e9 is within 2**53 and a float holds 9 decimals of it exactly enough.
-_EXACT_BELOW = 1e6
-
 
 class MasteryStatus(StrEnum):
     """Where a student stands on a competency."""
@@ -40,16 +36,59 @@ class MasteryStatus(StrEnum):
 
 
 def round_score(x: float) -> float:
-    """Round half up to 2 decimals, as a person would: 2.675 gives 2.68.
+    """Round to 2 decimals exactly as Canvas does: Ruby's `Float#round(2)` on the double.
 
-    Binary floats carry noise (a mean that is 2.675 by hand may be 2.67499999999999982), so
-    the value is first rounded to 9 decimals (Python's `round`), then half up to 2.
+    Ruby (numeric.c, flo_round and round_half_up) rounds x·100 half away from zero, then
+    checks whether the next hundredth's midpoint (f + 0.5) / 100 is still at or below x and
+    takes the next one when it is: 2.675 (the double just below) gives 2.68, as 267.5 / 100
+    is that same double, while 2.9949999999999997 (a weighted average of [2, 3, 3] at 0.99)
+    gives 2.99, as 2.995 is the double just above it. Decimal half up after cleaning to 9
+    decimals gave 3.00 there, and a different mastery decision at 3.
     """
-    cleaned = round(x, 9)
-    if 0 <= cleaned < _EXACT_BELOW:
-        # Integer arithmetic on billionths: exact here, and five times faster than Decimal.
-        return ((round(cleaned * 1e9) + 5_000_000) // 10_000_000) / 100
-    return float(Decimal(repr(cleaned)).quantize(_CENTS, ROUND_HALF_UP))
+    if x == 0.0 or not math.isfinite(x):
+        return x
+    binexp = math.frexp(x)[1]
+    if _round_overflow(binexp):
+        return x  # x·100 is already a whole number
+    if _round_underflow(binexp):
+        return 0.0
+    return _round_half_up(x, 100.0) / 100.0
+
+
+def _c_div(a: int, b: int) -> int:
+    """C's integer division, which truncates toward zero (Python's // floors)."""
+    q = abs(a) // b
+    return q if a >= 0 else -q
+
+
+def _round_overflow(binexp: int, ndigits: int = 2) -> bool:
+    # numeric.c float_round_overflow: more digits asked than the double holds (DBL_DIG + 2).
+    return ndigits >= 17 - (_c_div(binexp, 4) if binexp > 0 else _c_div(binexp, 3) - 1)
+
+
+def _round_underflow(binexp: int, ndigits: int = 2) -> bool:
+    # numeric.c float_round_underflow: the double is below half the last digit asked.
+    return ndigits < -(_c_div(binexp, 3) + 1 if binexp > 0 else _c_div(binexp, 4))
+
+
+def _round_half_up(x: float, s: float) -> float:
+    """numeric.c round_half_up: C's round of x·s, corrected when x·s lost the midpoint."""
+    f = _c_round(x * s)
+    if x > 0:
+        if (f + 0.5) / s <= x:
+            f += 1
+    elif (f - 0.5) / s >= x:
+        f -= 1
+    return f
+
+
+def _c_round(v: float) -> float:
+    """C's round: to the nearest whole number, halves away from zero (v - floor(v) is exact)."""
+    if v >= 0:
+        f = float(math.floor(v))
+        return f + 1 if v - f >= 0.5 else f
+    c = float(math.ceil(v))
+    return c - 1 if c - v >= 0.5 else c
 
 
 @dataclass(frozen=True)
@@ -103,7 +142,9 @@ def decision_for_score(
         return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, calculation)
     score = None if unrounded is None else round_score(unrounded)
     level = None if score is None else policy.scale.level_for(score)
-    if evidence_count < policy.min_evidence:
+    # n_mastery short of n results at the threshold has no score: Canvas shows no rollup
+    # (app/models/rollup_score.rb returns nil), so it is not decided yet rather than not yet.
+    if evidence_count < policy.min_evidence or unrounded is None:
         status = MasteryStatus.INSUFFICIENT_EVIDENCE
     elif masters(policy, evidence_count, unrounded):
         status = MasteryStatus.MASTERED

@@ -14,8 +14,16 @@ from app.domain.evidence import (
     counted_score,
     not_counted_because,
 )
-from app.domain.frameworks import CalculationMethod, Competency, MasteryPolicy, RollupKind
-from app.domain.mastery.decision import ComputedDecision, MasteryStatus, decide
+from app.domain.frameworks import (
+    Calculation,
+    CalculationMethod,
+    Competency,
+    MasteryPolicy,
+    RollupKind,
+)
+from app.domain.mastery.decision import ComputedDecision, MasteryStatus, decide, round_score
+from app.domain.mastery.fits import Fit, Trend, best_fit
+from app.domain.mastery.methods import score_series
 from app.domain.mastery.override import ShownDecision
 from app.domain.mastery.weighting import MEAN_METHODS, score_of, weights_of
 from app.domain.scales import Scale, format_number
@@ -32,7 +40,7 @@ _NOUNS = {
     M.AVERAGE: "average",
     M.MEDIAN: "median",
     M.DECAYING_AVERAGE: "decaying average",
-    M.LEGACY_DECAYING_AVERAGE: "weighted average",
+    M.STANDARD_DECAYING_AVERAGE: "standard decaying average",
     M.POWER_LAW: "power-law trend",
 }
 
@@ -221,11 +229,12 @@ def _evidence_sentence(
             if why in reasons
         ]
         return f"No results count yet ({', '.join(parts)})."
-    if decision.status is MasteryStatus.INSUFFICIENT_EVIDENCE:
+    # n_mastery short of n is insufficient too; its own sentence below says what is missing.
+    if decision.status is MasteryStatus.INSUFFICIENT_EVIDENCE and len(xs) < policy.min_evidence:
         needed = f"{len(xs)} of the {policy.min_evidence} results needed"
         if decision.score is None:
             return f"There are {needed} so far."
-        return f"There are {needed} so far; the {_noun(policy)} so far is {_score(decision)}."
+        return f"There are {needed} so far; the {_noun(policy, xs)} so far is {_score(decision)}."
     calculation = policy.calculation
     threshold = scale.mastery_threshold
     if calculation.method is M.N_MASTERY:
@@ -237,7 +246,8 @@ def _evidence_sentence(
         if decision.score is None:
             return f"{head}."
         return f"{head}; their average is {_score(decision)}{_weighted_by(policy)}."
-    window = calculation.n if calculation.method is M.MOST_RECENT_AVERAGE else RECENT_RESULTS
+    own_window = calculation.method in (M.MOST_RECENT_AVERAGE, M.MODE) and calculation.n
+    window = calculation.n if own_window else RECENT_RESULTS
     assert window is not None
     recent = xs[-window:]
     met = sum(1 for x in recent if x >= threshold)
@@ -253,11 +263,11 @@ def _evidence_sentence(
         level = scale.level_for(decision.score)
         label = level.label if level else f"below {scale.levels[0].label}"
         return f"{head}; the most frequent level is {label}, {_compared(decision.score, scale)}."
-    if calculation.method is M.MOST_RECENT_AVERAGE:
+    if calculation.method in (M.MOST_RECENT_AVERAGE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW):
         # "the average of the last 3 results of 3.00" reads badly; name the value apart.
-        what = f"the {_noun(policy)} is {_score(decision)}, "
+        what = f"the {_noun(policy, xs)} is {_score(decision)}, "
     else:
-        what = f"the {_noun(policy)} of {_score(decision)} is "
+        what = f"the {_noun(policy, xs)} of {_score(decision)} is "
     return f"{head}; {what}{_compared(decision.score, scale)}{_weighted_by(policy)}."
 
 
@@ -310,15 +320,37 @@ def _override_sentence(shown: ShownDecision) -> str:
     return f"A teacher {what}{until}; {alone}."
 
 
-def _noun(policy: MasteryPolicy) -> str:
+def _noun(policy: MasteryPolicy, xs: Sequence[float]) -> str:
     calculation = policy.calculation
     if calculation.method is M.MOST_RECENT_AVERAGE:
         return f"average of the last {_results(calculation.n or 1)}"
     if calculation.method is M.N_MASTERY:
         return "average of the results at or above the threshold"
     if calculation.method is M.MODE:
-        return "most frequent level"
+        last = f" of the last {_results(calculation.n)}" if calculation.n else ""
+        return f"most frequent level{last}"
+    if calculation.method is M.BEST_FIT:
+        return f"best-fitting trend ({_fit_words(best_fit(xs))})"
+    if calculation.method is M.MAX_OF_AVERAGE_AND_POWER_LAW:
+        average = score_series(Calculation(M.AVERAGE), xs, policy.scale)
+        power = score_series(Calculation(M.POWER_LAW), xs, policy.scale)
+        assert average is not None
+        assert power is not None
+        return (
+            f"higher of the average ({round_score(average):.2f}) and the power-law "
+            f"trend ({round_score(power):.2f})"
+        )
     return _NOUNS[calculation.method]
+
+
+def _fit_words(fit: Fit) -> str:
+    """A fit's parameters in words (the fit is over the result's number k = 1, 2, ...)."""
+    if fit.trend is Trend.AVERAGE:
+        return "the average"
+    if fit.trend is Trend.LINEAR:
+        way = "rising" if fit.slope >= 0 else "falling"
+        return f"a line {way} {abs(fit.slope):.2f} per result"
+    return f"a power law {fit.intercept:.2f} x k^{fit.slope:.2f} at the k-th result"
 
 
 def _compared(score: float, scale: Scale) -> str:

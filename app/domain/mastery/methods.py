@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
-from app.domain.frameworks import WEIGHT_METHODS, Calculation, CalculationMethod
+from app.domain.frameworks import WEIGHT_METHODS, Calculation, CalculationMethod, ModeTie
 from app.domain.scales import Scale
 
 M = CalculationMethod
@@ -21,7 +22,9 @@ POWER_LAW_FLOOR = 0.01
 
 
 # The methods that read each score against the scale (the rest need the series alone).
-_ON_THE_SCALE = frozenset({M.N_MASTERY, M.POWER_LAW, M.MODE})
+_ON_THE_SCALE = frozenset(
+    {M.N_MASTERY, M.POWER_LAW, M.MODE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW}
+)
 
 
 def score_series(calculation: Calculation, xs: Sequence[float], scale: Scale) -> float | None:
@@ -51,33 +54,58 @@ def _summarised(calculation: Calculation, xs: Sequence[float]) -> float:
 
 
 def _decayed(calculation: Calculation, xs: Sequence[float]) -> float:
-    """decaying_average: each score weighs `weight` against all before it; the legacy form
-    weighs the latest against the average of the others."""
-    w = _weight(calculation)
-    if calculation.method is M.LEGACY_DECAYING_AVERAGE:
+    """decaying_average weighs the newest score against the mean of the earlier ones;
+    standard_decaying_average weighs each score against everything before it."""
+    newest, rest = decay_factors(_weight(calculation))
+    if calculation.method is M.DECAYING_AVERAGE:
         if len(xs) == 1:
             return xs[0]
-        return w * xs[-1] + (1 - w) * (running_total(xs[:-1]) / (len(xs) - 1))
+        return newest * xs[-1] + rest * (running_total(xs[:-1]) / (len(xs) - 1))
     d = xs[0]
     for x in xs[1:]:
-        d = w * x + (1 - w) * d
+        d = newest * x + rest * d
     return d
 
 
+@lru_cache(maxsize=256)  # a handful of weights, asked on every result and next-score probe
+def decay_factors(weight: float) -> tuple[float, float]:
+    """The factors of the newest score and of what came before, as Canvas computes them.
+
+    Canvas keeps the weight as a whole percent p and multiplies by 0.01·p and 0.01·(100 - p)
+    (app/models/rollup_score.rb); 0.01·35 is not the double 0.35, nor 0.01·(100 - 35) the
+    double 1 - 0.65, so a weight of whole hundredths takes Canvas's factors, bit for bit. Any
+    other weight takes w and 1 - w.
+    """
+    percent = round(weight * 100)
+    if percent / 100 == weight:
+        return 0.01 * percent, 0.01 * (100 - percent)
+    return weight, 1 - weight
+
+
 def _on_the_scale(calculation: Calculation, xs: Sequence[float], scale: Scale) -> float | None:
-    """n_mastery, power_law and mode."""
-    if calculation.method is M.N_MASTERY:
+    """n_mastery, power_law, mode and the fitted methods."""
+    method = calculation.method
+    if method is M.N_MASTERY:
         met = [x for x in xs if x >= scale.mastery_threshold]
         return running_total(met) / len(met) if len(met) >= _n(calculation) else None
-    if calculation.method is M.POWER_LAW:
+    if method in (M.POWER_LAW, M.MAX_OF_AVERAGE_AND_POWER_LAW):
         sums = PowerLawSums()
         for x in xs:
             sums = sums.add(x)
-        return sums.value(xs[0], scale.highest)
-    return _mode(xs, scale)
+        power = sums.value(xs[0], scale.highest)
+        if method is M.POWER_LAW or power is None:
+            return power
+        return max(running_total(xs) / len(xs), power)
+    if method is M.BEST_FIT:
+        # Imported here: the fits build on this module's sums.
+        from app.domain.mastery.fits import best_fit_score
+
+        return best_fit_score(xs, scale.highest)
+    window = xs[-calculation.n :] if calculation.n else xs
+    return _mode(window, scale, calculation.tie or ModeTie.MOST_RECENT)
 
 
-def _mode(xs: Sequence[float], scale: Scale) -> float:
+def _mode(xs: Sequence[float], scale: Scale, tie: ModeTie) -> float:
     floors = mode_floors(scale)
     tallies = [0] * len(floors)
     last_seen = [0] * len(floors)
@@ -85,7 +113,7 @@ def _mode(xs: Sequence[float], scale: Scale) -> float:
         i = floor_index(floors, x)
         tallies[i] += 1
         last_seen[i] = position
-    return mode_of(floors, tallies, last_seen)
+    return mode_of(floors, tallies, last_seen, tie)
 
 
 def weights(
@@ -93,11 +121,11 @@ def weights(
 ) -> tuple[float, ...] | None:
     """Each score's weight when the score is a weighted sum of the series; None otherwise.
 
-    None for power_law and mode (not weighted sums) and when there is no score. The weights
-    sum to 1 and the sum of weight * x is the unrounded score.
+    None for power_law, mode and the fitted methods (not weighted sums) and when there is no
+    score. The weights sum to 1 and the sum of weight * x is the unrounded score.
     """
     method = calculation.method
-    if not xs or method in (M.POWER_LAW, M.MODE):
+    if not xs or method in (M.POWER_LAW, M.MODE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW):
         return None
     if method in WEIGHT_METHODS:
         return _decaying_weights(calculation, len(xs))
@@ -131,14 +159,14 @@ def _summary_weights(calculation: Calculation, xs: Sequence[float]) -> tuple[flo
 
 
 def _decaying_weights(calculation: Calculation, n: int) -> tuple[float, ...]:
-    """The weights of decaying_average and its legacy form, unrolled from their recurrences."""
-    w = _weight(calculation)
-    if calculation.method is M.LEGACY_DECAYING_AVERAGE:
+    """The weights of the two decaying averages, unrolled from their recurrences."""
+    w, rest = decay_factors(_weight(calculation))
+    if calculation.method is M.DECAYING_AVERAGE:
         if n == 1:
             return (1.0,)
-        return tuple(w if i == n - 1 else (1 - w) / (n - 1) for i in range(n))
+        return tuple(w if i == n - 1 else rest / (n - 1) for i in range(n))
     # d_n = (1-w)^(n-1)·x_1 + Σ_{k≥2} w·(1-w)^(n-k)·x_k
-    return tuple((1 - w) ** (n - 1) if k == 1 else w * (1 - w) ** (n - k) for k in range(1, n + 1))
+    return tuple(rest ** (n - 1) if k == 1 else w * rest ** (n - k) for k in range(1, n + 1))
 
 
 def running_total(xs: Sequence[float]) -> float:
@@ -169,9 +197,20 @@ def floor_index(floors: Sequence[float], x: float) -> int:
     return i
 
 
-def mode_of(floors: Sequence[float], tallies: Sequence[int], last_seen: Sequence[int]) -> float:
-    """The most frequent floored value; a tie goes to the one seen most recently."""
-    best = max(range(len(floors)), key=lambda i: (tallies[i], last_seen[i]))
+def mode_of(
+    floors: Sequence[float],
+    tallies: Sequence[int],
+    last_seen: Sequence[int],
+    tie: ModeTie = ModeTie.MOST_RECENT,
+) -> float:
+    """The most frequent floored value; a tie goes to the one seen most recently, or to the
+    higher or lower value (floors ascend, so the index orders them)."""
+    if tie is ModeTie.HIGHEST:
+        best = max(range(len(floors)), key=lambda i: (tallies[i], i))
+    elif tie is ModeTie.LOWEST:
+        best = max(range(len(floors)), key=lambda i: (tallies[i], -i))
+    else:
+        best = max(range(len(floors)), key=lambda i: (tallies[i], last_seen[i]))
     return floors[best]
 
 

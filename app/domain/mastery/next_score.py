@@ -18,7 +18,7 @@ from app.domain.frameworks import MasteryPolicy
 from app.domain.mastery.decision import ComputedDecision, DecisionState, masters
 from app.domain.mastery.methods import floor_index
 from app.domain.mastery.override import ShownDecision
-from app.domain.mastery.series import ModeState, SeriesState
+from app.domain.mastery.series import BestFitState, ModeState, SeriesState
 
 STEPS_PER_POINT = 100  # candidates are in steps of 0.01
 
@@ -52,6 +52,10 @@ def next_score_to_master(
 
     if isinstance(series, ModeState):
         step = _least_mode_step(series, top, masters_with)
+    elif isinstance(series, BestFitState):
+        # best_fit may switch trends as the new score moves, so mastery need not grow with
+        # it: every grid score is tried (O(top · count)).
+        step = next((s for s in range(top + 1) if masters_with(s)), None)
     else:
         step = _least_step(series, policy.scale.mastery_threshold, top, masters_with)
     return None if step is None else step / STEPS_PER_POINT

@@ -17,9 +17,10 @@ from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any
 
-from app.domain.frameworks import Calculation, CalculationMethod
+from app.domain.frameworks import Calculation, CalculationMethod, ModeTie
 from app.domain.mastery.methods import mode_floors
 from app.domain.mastery.series_counts import ModeState, NMasteryState
+from app.domain.mastery.series_fits import AverageOrPowerLawState, BestFitState
 from app.domain.mastery.series_state import SeriesState
 from app.domain.mastery.series_summaries import (
     AverageState,
@@ -28,21 +29,27 @@ from app.domain.mastery.series_summaries import (
     MedianState,
     RecentAverageState,
 )
-from app.domain.mastery.series_weighted import DecayingState, LegacyDecayingState, PowerLawState
+from app.domain.mastery.series_weighted import (
+    DecayingState,
+    PowerLawState,
+    StandardDecayingState,
+)
 from app.domain.scales import Scale
 
 __all__ = [
+    "AverageOrPowerLawState",
     "AverageState",
+    "BestFitState",
     "DecayingState",
     "HighestState",
     "LatestState",
-    "LegacyDecayingState",
     "MedianState",
     "ModeState",
     "NMasteryState",
     "PowerLawState",
     "RecentAverageState",
     "SeriesState",
+    "StandardDecayingState",
     "series_from_dict",
     "start_series",
 ]
@@ -53,37 +60,52 @@ M = CalculationMethod
 def start_series(calculation: Calculation, scale: Scale) -> SeriesState:
     """An empty state for a calculation on a scale."""
     method = calculation.method
-    if method is M.LATEST:
-        return LatestState(0)
-    if method is M.HIGHEST:
-        return HighestState(0)
-    if method is M.AVERAGE:
-        return AverageState(0)
-    if method is M.MEDIAN:
-        return MedianState(0)
+    if method in _PLAIN:
+        return _PLAIN[method](0)
+    if method in _ON_THE_HIGHEST:
+        return _ON_THE_HIGHEST[method](0, scale.highest)
     if method is M.MOST_RECENT_AVERAGE:
         assert calculation.n is not None
         return RecentAverageState(0, calculation.n)
-    if method is M.DECAYING_AVERAGE:
+    if method in (M.DECAYING_AVERAGE, M.STANDARD_DECAYING_AVERAGE):
         assert calculation.weight is not None
-        return DecayingState(0, calculation.weight)
-    if method is M.LEGACY_DECAYING_AVERAGE:
-        assert calculation.weight is not None
-        return LegacyDecayingState(0, calculation.weight)
+        decaying = DecayingState if method is M.DECAYING_AVERAGE else StandardDecayingState
+        return decaying(0, calculation.weight)
     if method is M.N_MASTERY:
         assert calculation.n is not None
         return NMasteryState(0, calculation.n, scale.mastery_threshold)
-    if method is M.POWER_LAW:
-        return PowerLawState(0, scale.highest)
     floors = mode_floors(scale)
-    return ModeState(0, floors, (0,) * len(floors), (0,) * len(floors))
+    tie = (calculation.tie or ModeTie.MOST_RECENT).value
+    return ModeState(0, floors, (0,) * len(floors), (0,) * len(floors), tie, calculation.n)
+
+
+# States that start from nothing but the method, and those that start from the scale's top.
+_PLAIN: dict[CalculationMethod, type[LatestState | HighestState | AverageState | MedianState]] = {
+    M.LATEST: LatestState,
+    M.HIGHEST: HighestState,
+    M.AVERAGE: AverageState,
+    M.MEDIAN: MedianState,
+}
+_ON_THE_HIGHEST: dict[
+    CalculationMethod, type[PowerLawState | BestFitState | AverageOrPowerLawState]
+] = {
+    M.POWER_LAW: PowerLawState,
+    M.BEST_FIT: BestFitState,
+    M.MAX_OF_AVERAGE_AND_POWER_LAW: AverageOrPowerLawState,
+}
 
 
 def series_from_dict(data: Mapping[str, object]) -> SeriesState:
-    """Rebuild a state from `to_dict`'s output (for instance after a JSON round trip)."""
+    """Rebuild a state from `to_dict`'s output (for instance after a JSON round trip).
+
+    A field a state's kind added later (`added_later`: mode's window and tie) takes its
+    default when a state stored before lacks it; any other missing field is an error, not a
+    silently wrong state."""
     kind = _STATES[CalculationMethod(str(data["method"]))]
     values: dict[str, Any] = {
-        f.name: tuple(v) if isinstance(v := data[f.name], list) else v for f in fields(kind)
+        f.name: tuple(v) if isinstance(v := data[f.name], list) else v
+        for f in fields(kind)
+        if f.name in data or f.name not in kind.added_later
     }
     return kind(**values)
 
@@ -97,9 +119,11 @@ _STATES: dict[CalculationMethod, type[SeriesState]] = {
         MedianState,
         RecentAverageState,
         DecayingState,
-        LegacyDecayingState,
+        StandardDecayingState,
         NMasteryState,
         PowerLawState,
         ModeState,
+        BestFitState,
+        AverageOrPowerLawState,
     )
 }

@@ -22,6 +22,8 @@ class SeriesState(ABC):
     """What a method needs to know of the scores absorbed so far (`count` of them)."""
 
     method: ClassVar[CalculationMethod]
+    # Fields a stored state may lack, having been stored before they existed.
+    added_later: ClassVar[frozenset[str]] = frozenset()
     count: int
 
     @abstractmethod

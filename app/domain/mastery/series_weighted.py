@@ -1,5 +1,6 @@
-"""Series states weighted towards the newest scores: the decaying average, Canvas's legacy
-decaying average and the power law fit. Each keeps running sums: adding a score costs O(1)."""
+"""Series states weighted towards the newest scores: the two decaying averages (Canvas's
+weighted decaying_average and the recursive standard_decaying_average) and the power law
+fit. Each keeps running sums: adding a score costs O(1)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Self
 
 from app.domain.frameworks import Calculation, CalculationMethod
-from app.domain.mastery.methods import PowerLawSums
+from app.domain.mastery.methods import PowerLawSums, decay_factors
 from app.domain.mastery.series_state import SeriesState
 from app.domain.scales import Scale
 
@@ -15,18 +16,16 @@ M = CalculationMethod
 
 
 @dataclass(frozen=True)
-class DecayingState(SeriesState):
-    """decaying_average: the exponential moving average so far."""
+class StandardDecayingState(SeriesState):
+    """standard_decaying_average: the exponential moving average so far."""
 
-    method: ClassVar[CalculationMethod] = M.DECAYING_AVERAGE
+    method: ClassVar[CalculationMethod] = M.STANDARD_DECAYING_AVERAGE
     weight: float = 0.65
     value: float | None = None
 
     def add(self, x: float) -> Self:
         """The state with one more score."""
-        w = self.weight
-        value = x if self.value is None else w * x + (1 - w) * self.value
-        return type(self)(self.count + 1, w, value)
+        return type(self)(self.count + 1, self.weight, self.score_after(x))
 
     def score(self) -> float | None:
         """The moving average."""
@@ -34,18 +33,21 @@ class DecayingState(SeriesState):
 
     def score_after(self, x: float) -> float | None:
         """The score with `x` added."""
-        return x if self.value is None else self.weight * x + (1 - self.weight) * self.value
+        if self.value is None:
+            return x
+        newest, rest = decay_factors(self.weight)
+        return newest * x + rest * self.value
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
-        """Started for decaying_average with this weight."""
+        """Started for standard_decaying_average with this weight."""
         return calculation.method is self.method and calculation.weight == self.weight
 
 
 @dataclass(frozen=True)
-class LegacyDecayingState(SeriesState):
-    """legacy_decaying_average: the total of all scores but the newest, and the newest."""
+class DecayingState(SeriesState):
+    """decaying_average (Canvas's): the total of all scores but the newest, and the newest."""
 
-    method: ClassVar[CalculationMethod] = M.LEGACY_DECAYING_AVERAGE
+    method: ClassVar[CalculationMethod] = M.DECAYING_AVERAGE
     weight: float = 0.65
     earlier_total: float = 0.0
     last: float | None = None
@@ -59,18 +61,18 @@ class LegacyDecayingState(SeriesState):
         """w times the newest plus (1 - w) times the mean of the earlier scores."""
         if self.last is None or self.count == 1:
             return self.last
-        w = self.weight
-        return w * self.last + (1 - w) * (self.earlier_total / (self.count - 1))
+        newest, rest = decay_factors(self.weight)
+        return newest * self.last + rest * (self.earlier_total / (self.count - 1))
 
     def score_after(self, x: float) -> float | None:
         """The score with `x` added."""
         if self.last is None:
             return x
-        earlier = self.earlier_total + self.last
-        return self.weight * x + (1 - self.weight) * (earlier / self.count)
+        newest, rest = decay_factors(self.weight)
+        return newest * x + rest * ((self.earlier_total + self.last) / self.count)
 
     def fits(self, calculation: Calculation, scale: Scale) -> bool:
-        """Started for legacy_decaying_average with this weight."""
+        """Started for decaying_average with this weight."""
         return calculation.method is self.method and calculation.weight == self.weight
 
 

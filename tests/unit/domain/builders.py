@@ -13,6 +13,7 @@ from app.domain.frameworks import (
     CalculationMethod,
     Level,
     MasteryPolicy,
+    ModeTie,
     Scale,
 )
 
@@ -63,12 +64,13 @@ def policy(
     *,
     weight: float | None = None,
     n: int | None = None,
+    tie: ModeTie | None = None,
     scale: Scale = DEFAULT_SCALE,
     min_evidence: int = 1,
     include_formative: bool = False,
 ) -> MasteryPolicy:
     """A policy with this method, on the default scale unless told."""
-    calculation = Calculation(CalculationMethod(method), weight, n)
+    calculation = Calculation(CalculationMethod(method), weight, n, tie)
     return MasteryPolicy(scale, calculation, min_evidence, include_formative)
 
 
@@ -87,12 +89,17 @@ def scales(draw: st.DrawFn) -> Scale:
 def calculations(draw: st.DrawFn) -> Calculation:
     """Any method with random valid parameters."""
     method = draw(st.sampled_from(list(CalculationMethod)))
-    weight = n = None
-    if method in (CalculationMethod.DECAYING_AVERAGE, CalculationMethod.LEGACY_DECAYING_AVERAGE):
-        weight = draw(st.sampled_from([0.65, 0.5, 0.1, 0.9]) | st.floats(0.01, 0.99))
+    weight = n = tie = None
+    if method in (CalculationMethod.STANDARD_DECAYING_AVERAGE, CalculationMethod.DECAYING_AVERAGE):
+        # Whole percents (Canvas's factors) and any other weight (w and 1 - w).
+        percents = st.integers(1, 99).map(lambda p: p / 100)
+        weight = draw(st.sampled_from([0.65, 0.5, 0.1, 0.9]) | percents | st.floats(0.01, 0.99))
     if method in (CalculationMethod.N_MASTERY, CalculationMethod.MOST_RECENT_AVERAGE):
         n = draw(st.integers(1, 5))
-    return Calculation(method, weight, n)
+    if method is CalculationMethod.MODE:
+        n = draw(st.none() | st.integers(1, 5))
+        tie = draw(st.sampled_from(list(ModeTie)))
+    return Calculation(method, weight, n, tie)
 
 
 @st.composite

@@ -11,6 +11,7 @@ from app.domain.frameworks import (
     Competency,
     Level,
     MasteryPolicy,
+    ModeTie,
     RollupKind,
     RollupRule,
 )
@@ -32,9 +33,9 @@ def test_the_issues_example_sentence() -> None:
     # d: 1; 1.65; 2.5275; 3.484625; .65*3.5 + .35*3.484625 = 3.49461875 → 3.49.
     # The last 4 results are 2, 3, 4, 3.5: three reach Proficient.
     evs = series_evidence([1, 2, 3, 4, 3.5])
-    assert summary(policy("decaying_average"), evs) == (
+    assert summary(policy("standard_decaying_average"), evs) == (
         "3 of the last 4 results were at or above Proficient; "
-        "the decaying average of 3.49 is above the threshold of 3."
+        "the standard decaying average of 3.49 is above the threshold of 3."
     )
 
 
@@ -47,7 +48,7 @@ def test_every_row_is_listed_with_why_it_does_not_count() -> None:
         evidence(4, 4, seq=4, ident="c"),
         evidence(1, 9, seq=5, ident="late"),
     ]
-    chosen = policy("decaying_average")
+    chosen = policy("standard_decaying_average")
     explanation = explain(chosen, evs, decide(chosen, evs, day(5)), as_of=day(5))
     rows = [
         (r.id, r.normalized_score, r.counted, r.not_counted_because, r.weight)
@@ -123,6 +124,27 @@ def test_methods_that_are_not_weighted_sums_show_no_weights() -> None:
             [3.5, 2, 1, 3],
             "2 of the 4 results were at or above Proficient, and 2 are needed; "
             "their average is 3.25.",
+        ),
+        (
+            policy("mode", n=3, tie=ModeTie.HIGHEST),
+            [1, 1, 1, 3, 3],
+            # the last 3 are 1 3 3: level 3 most often
+            "2 of the last 3 results were at or above Proficient; "
+            "the most frequent level is Proficient, at the threshold of 3.",
+        ),
+        (
+            policy("best_fit"),
+            [1, 2, 3],
+            # the line 0 + 1·k fits exactly (squared error 0): 3 at k = 3
+            "1 of the 3 results was at or above Proficient; the best-fitting trend "
+            "(a line rising 1.00 per result) is 3.00, at the threshold of 3.",
+        ),
+        (
+            policy("max_of_average_and_power_law"),
+            [4, 3, 2, 1],
+            # average 2.5; power law 1.28 (the issue's example)
+            "2 of the 4 results were at or above Proficient; the higher of the average (2.50) "
+            "and the power-law trend (1.28) is 2.50, below the threshold of 3.",
         ),
         (
             policy("average", min_evidence=3),

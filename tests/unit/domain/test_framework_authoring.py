@@ -104,7 +104,7 @@ def test_problems_are_located_in_the_nested_tree() -> None:
     command = CreateFramework(
         title="",
         scale=ScaleSpec((LevelSpec(1, "A"), LevelSpec(-1, " ")), 1),
-        calculation=CalculationSpec(M.DECAYING_AVERAGE, weight=2),
+        calculation=CalculationSpec(M.STANDARD_DECAYING_AVERAGE, weight=2),
         min_evidence=0,
         competencies=(
             CompetencySpec(

@@ -22,17 +22,17 @@ def locs(error: Invalid) -> list[tuple[object, ...]]:
 
 
 def test_calculation_fills_default_parameters() -> None:
+    assert Calculation(M.STANDARD_DECAYING_AVERAGE).weight == 0.65
     assert Calculation(M.DECAYING_AVERAGE).weight == 0.65
-    assert Calculation(M.LEGACY_DECAYING_AVERAGE).weight == 0.65
     assert Calculation(M.N_MASTERY).n == 3
     assert Calculation(M.MOST_RECENT_AVERAGE).n == 3
     assert Calculation(M.MEDIAN) == Calculation(M.MEDIAN, None, None)
-    assert Calculation(M.DECAYING_AVERAGE, 0.65) == DEFAULT_CALCULATION
+    assert Calculation(M.STANDARD_DECAYING_AVERAGE, 0.65) == DEFAULT_CALCULATION
 
 
 def test_calculation_as_dict_names_the_method_with_its_parameters() -> None:
-    assert Calculation(M.DECAYING_AVERAGE, 0.5).as_dict() == {
-        "name": "decaying_average",
+    assert Calculation(M.STANDARD_DECAYING_AVERAGE, 0.5).as_dict() == {
+        "name": "standard_decaying_average",
         "weight": 0.5,
     }
     assert Calculation(M.N_MASTERY, n=2).as_dict() == {"name": "n_mastery", "n": 2}
@@ -42,9 +42,9 @@ def test_calculation_as_dict_names_the_method_with_its_parameters() -> None:
 @pytest.mark.parametrize(
     ("method", "weight", "n", "where"),
     [
-        (M.DECAYING_AVERAGE, 0.0, None, [("weight",)]),
-        (M.DECAYING_AVERAGE, 1.0, None, [("weight",)]),
-        (M.LEGACY_DECAYING_AVERAGE, float("nan"), None, [("weight",)]),
+        (M.STANDARD_DECAYING_AVERAGE, 0.0, None, [("weight",)]),
+        (M.STANDARD_DECAYING_AVERAGE, 1.0, None, [("weight",)]),
+        (M.DECAYING_AVERAGE, float("nan"), None, [("weight",)]),
         (M.N_MASTERY, None, 0, [("n",)]),
         (M.MOST_RECENT_AVERAGE, None, 2.5, [("n",)]),
         (M.N_MASTERY, None, True, [("n",)]),

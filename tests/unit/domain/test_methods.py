@@ -33,11 +33,11 @@ def score(
         (M.MOST_RECENT_AVERAGE, {"n": 5}, SERIES, 2.5),  # fewer than n: all of them
         # d1 = 1; d2 = .65*3 + .35*1 = 2.3; d3 = .65*2 + .35*2.3 = 2.105;
         # d4 = .65*4 + .35*2.105 = 2.6 + 0.73675 = 3.33675
-        (M.DECAYING_AVERAGE, {"weight": 0.65}, SERIES, 3.33675),
-        (M.DECAYING_AVERAGE, {"weight": 0.5}, [2.0, 4.0], 3.0),  # .5*4 + .5*2
+        (M.STANDARD_DECAYING_AVERAGE, {"weight": 0.65}, SERIES, 3.33675),
+        (M.STANDARD_DECAYING_AVERAGE, {"weight": 0.5}, [2.0, 4.0], 3.0),  # .5*4 + .5*2
         # .65*4 + .35 * mean(1, 3, 2) = 2.6 + .35*2 = 3.3
-        (M.LEGACY_DECAYING_AVERAGE, {"weight": 0.65}, SERIES, 3.3),
-        (M.LEGACY_DECAYING_AVERAGE, {"weight": 0.65}, [2.0], 2.0),
+        (M.DECAYING_AVERAGE, {"weight": 0.65}, SERIES, 3.3),
+        (M.DECAYING_AVERAGE, {"weight": 0.65}, [2.0], 2.0),
         (M.N_MASTERY, {"n": 2}, SERIES, 3.5),  # 3 and 4 reach 3: (3 + 4) / 2
         (M.N_MASTERY, {"n": 3}, SERIES, None),  # only 2 reach the threshold
         (M.N_MASTERY, {"n": 1}, [2.9], None),
@@ -112,9 +112,9 @@ def test_power_law_on_a_scale_of_huge_values_does_not_overflow() -> None:
         (M.MEDIAN, {}, [3.0, 1.0, 2.0], (0, 0, 1)),
         (M.MOST_RECENT_AVERAGE, {"n": 2}, SERIES, (0, 0, 0.5, 0.5)),
         # .35^3, .65*.35^2, .65*.35, .65
-        (M.DECAYING_AVERAGE, {"weight": 0.65}, SERIES, (0.042875, 0.079625, 0.2275, 0.65)),
+        (M.STANDARD_DECAYING_AVERAGE, {"weight": 0.65}, SERIES, (0.042875, 0.079625, 0.2275, 0.65)),
         # (1 - .65) / 3 for each earlier score, .65 for the newest
-        (M.LEGACY_DECAYING_AVERAGE, {"weight": 0.65}, SERIES, (0.35 / 3,) * 3 + (0.65,)),
+        (M.DECAYING_AVERAGE, {"weight": 0.65}, SERIES, (0.35 / 3,) * 3 + (0.65,)),
         (M.N_MASTERY, {"n": 2}, SERIES, (0, 0.5, 0, 0.5)),
     ],
 )
@@ -125,8 +125,10 @@ def test_weights_of_weighted_sum_methods(
     assert result == pytest.approx(expected, abs=1e-12)
 
 
-@pytest.mark.parametrize("method", [M.POWER_LAW, M.MODE])
-def test_power_law_and_mode_have_no_weights(method: M) -> None:
+@pytest.mark.parametrize(
+    "method", [M.POWER_LAW, M.MODE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW]
+)
+def test_power_law_mode_and_the_fits_have_no_weights(method: M) -> None:
     assert weights(Calculation(method), SERIES, DEFAULT_SCALE) is None
 
 
@@ -142,7 +144,8 @@ def test_weights_sum_to_one_and_reproduce_the_score(data: st.DataObject) -> None
     ws = weights(calculation, xs, scale)
     unrounded = score_series(calculation, xs, scale)
     if ws is None:
-        assert calculation.method in (M.POWER_LAW, M.MODE) or unrounded is None
+        not_sums = (M.POWER_LAW, M.MODE, M.BEST_FIT, M.MAX_OF_AVERAGE_AND_POWER_LAW)
+        assert calculation.method in not_sums or unrounded is None
         return
     assert len(ws) == len(xs)
     assert all(w >= 0 for w in ws)

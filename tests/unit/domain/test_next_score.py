@@ -24,7 +24,7 @@ def next_score(chosen: MasteryPolicy, evs: list[Evidence]) -> float | None:
         (policy("average"), [3, 2], 3.99),
         (policy("average"), [2, 2], None),  # (4 + s) / 3 >= 2.995 needs s >= 4.985 > 4
         # .65 s + .35 * 2 >= 2.995 needs s >= 3.5308: 3.54 gives 3.001, 3.53 gives 2.9945.
-        (policy("decaying_average"), [2], 3.54),
+        (policy("standard_decaying_average"), [2], 3.54),
         (policy("median"), [1, 4], 3.0),  # the middle of three is min(max(s, 1), 4)
         (policy("n_mastery", n=2), [3.5, 1], 3.0),  # a second result at the threshold
         (policy("n_mastery", n=3), [3.5, 1], None),  # two more are needed

@@ -19,7 +19,7 @@ S = MasteryStatus
 PROFICIENT = Level(3, "Proficient")
 DEVELOPING = Level(2, "Developing")
 COMPUTED = ComputedDecision(
-    S.NOT_YET, 2.4, DEVELOPING, 5, Calculation(CalculationMethod.DECAYING_AVERAGE)
+    S.NOT_YET, 2.4, DEVELOPING, 5, Calculation(CalculationMethod.STANDARD_DECAYING_AVERAGE)
 )
 
 

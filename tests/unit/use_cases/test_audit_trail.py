@@ -89,7 +89,11 @@ async def test_a_policy_change_is_recorded_and_a_title_change_is_not(
     assert entry.before is not None
     assert entry.after is not None
     assert (entry.before["min_evidence"], entry.after["min_evidence"]) == (1, 2)
-    assert entry.before["calculation"] == {"method": "decaying_average", "weight": 0.65, "n": None}
+    assert entry.before["calculation"] == {
+        "method": "standard_decaying_average",
+        "weight": 0.65,
+        "n": None,
+    }
     assert {k for k in entry.before if entry.before[k] != entry.after[k]} == {"min_evidence"}
 
 

@@ -28,13 +28,20 @@ class Scale:
 
 @strawberry.type(description="A calculation method with its parameters.")
 class Calculation:
-    method: str
+    method: str = strawberry.field(
+        description="Canvas's names: decaying_average is latest·w + mean(earlier)·(1-w), "
+        "standard_decaying_average the recursive average."
+    )
     weight: float | None
-    n: int | None
+    n: int | None = strawberry.field(description="The last n results (mode: all when null).")
+    tie: str | None = strawberry.field(
+        description="mode: most_recent, highest or lowest of equally frequent levels."
+    )
 
     @classmethod
     def of(cls, c: d.Calculation) -> Calculation:
-        return cls(method=c.method.value, weight=c.weight, n=c.n)
+        tie = None if c.tie is None else c.tie.value
+        return cls(method=c.method.value, weight=c.weight, n=c.n, tie=tie)
 
 
 @strawberry.type(description="How a parent is decided from its children.")

@@ -1,7 +1,7 @@
 """evidence categories, weights and marks; a framework's categories and missing level
 
 Revision ID: 0014_evidence_categories
-Revises: 0012_valid_time
+Revises: 0013_canvas_method_names
 Create Date: 2026-12-04 16:00:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import app.adapters.db.types
 
 revision: str = '0014_evidence_categories'
-down_revision: str | None = '0012_valid_time'
+down_revision: str | None = '0013_canvas_method_names'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
