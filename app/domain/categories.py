@@ -3,7 +3,7 @@
 A framework may name categories of evidence (formative 0 / practice 20 / summative 80, say).
 A counted category's evidence is weighed by the category's share among the categories that have
 evidence; a category that is not counted is listed but never decides; a habits-of-work
-category is decided apart from academics (docs/decisions/00XX-categories-weights-marks.md).
+category is decided apart from academics (docs/decisions/0033-categories-weights-marks.md).
 A mark codes a result that is not a plain score: missing work counts as a level, exempt work is
 excused, incomplete work is pending.
 """

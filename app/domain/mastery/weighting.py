@@ -7,7 +7,7 @@ over those categories: score = Σ_c W_c·mean_c / Σ_c W_c. Without categories e
 one group, so with no weights the score is the plain mean, bit for bit (1.0·x is x, and the sums
 run left to right in arrival order like `methods.running_total`). The decaying averages,
 power law, mode, median, latest and highest ignore weights, as Canvas does for its decaying
-average (docs/decisions/00XX-categories-weights-marks.md).
+average (docs/decisions/0033-categories-weights-marks.md).
 
 The full computation folds the same state the incremental path keeps, so they agree bit for
 bit; tests check both against a reference written from the definition.
