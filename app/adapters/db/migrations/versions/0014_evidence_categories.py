@@ -31,22 +31,21 @@ def _grading_columns() -> list[sa.Column[object]]:
 def upgrade() -> None:
     # Nullable columns without defaults: adding them rewrites no row on PostgreSQL, and every
     # stored result reads as uncategorised, of weight 1 and unmarked, as it counted before.
+    # Plain ALTER TABLE (as 0005 and 0015), not a batch rebuild: other tables reference these,
+    # and rebuilding a referenced SQLite table with rows breaks its foreign keys.
     for table in ('evidence', 'evidence_versions'):
-        with op.batch_alter_table(table) as batch:
-            for column in _grading_columns():
-                batch.add_column(column)
-    with op.batch_alter_table('frameworks') as batch:
-        batch.add_column(
-            sa.Column('categories', _JSON, nullable=False, server_default=sa.text("'[]'"))
-        )
-        batch.add_column(sa.Column('missing_level', sa.Float(), nullable=True))
+        for column in _grading_columns():
+            op.add_column(table, column)
+    op.add_column(
+        'frameworks',
+        sa.Column('categories', _JSON, nullable=False, server_default=sa.text("'[]'")),
+    )
+    op.add_column('frameworks', sa.Column('missing_level', sa.Float(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('frameworks') as batch:
-        batch.drop_column('missing_level')
-        batch.drop_column('categories')
+    op.drop_column('frameworks', 'missing_level')
+    op.drop_column('frameworks', 'categories')
     for table in ('evidence_versions', 'evidence'):
-        with op.batch_alter_table(table) as batch:
-            for column in ('mark', 'weight', 'category'):
-                batch.drop_column(column)
+        for column in ('mark', 'weight', 'category'):
+            op.drop_column(table, column)
