@@ -28,7 +28,8 @@ import httpx
 from app.bootstrap import build
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, Principal
-from app.domain.framework_commands import CompetencySpec, CreateFramework
+from app.domain.framework_commands import CalculationSpec, CompetencySpec, CreateFramework
+from app.domain.frameworks import CalculationMethod
 from app.domain.roster import (
     Course,
     Enrollment,
@@ -47,6 +48,13 @@ STUDENTS = int(os.environ.get("BENCH_STUDENTS", 1000))
 DOMAINS, STANDARDS = 5, 10  # 5 domains x 10 standards = 50 leaf competencies (+5 rollups)
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 4))  # results per student and competency
 BATCH = 1000
+# Issue 15: BENCH_CATEGORIES=1 puts a 10/20/70 formative/practice/summative split on the
+# framework and a category and weight on every result; BENCH_METHOD names the framework's method
+# (the means are the ones that read weights), so a run without categories under the same method
+# is the baseline to compare with.
+CATEGORIES = os.environ.get("BENCH_CATEGORIES") == "1"
+METHOD = os.environ.get("BENCH_METHOD")
+SPLIT = (("formative", 10.0), ("practice", 20.0), ("summative", 70.0))
 SECRET = "bench-ingest-signing-key-0123456789-abcdefgh"
 START = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
 
@@ -90,9 +98,17 @@ async def _district(url: str, slug: str) -> tuple[str, str]:
     ]
     await container.use_cases.roster.put_records(tenant.id, records)
     principal = Principal("bench", tenant.id, tenant.slug, ALL_SCOPES)
+    policy: dict[str, Any] = {}
+    if METHOD:
+        policy["calculation"] = CalculationSpec(CalculationMethod(METHOD))
+    if CATEGORIES:
+        from app.domain.categories import EvidenceCategory
+
+        policy["categories"] = tuple(EvidenceCategory(name, w) for name, w in SPLIT)
     await container.use_cases.frameworks.create_framework(
         principal,
         CreateFramework(
+            **policy,
             id="fw",
             title="Bench framework",
             competencies=tuple(
@@ -116,6 +132,13 @@ async def _district(url: str, slug: str) -> tuple[str, str]:
     return token, "grid-class"
 
 
+def _graded(k: int) -> dict[str, Any]:
+    """A result's category and weight when the run puts categories in use (else nothing)."""
+    if not CATEGORIES:
+        return {}
+    return {"category": SPLIT[k % 3][0], "weight": float(1 + k % 3)}
+
+
 def _results() -> list[dict[str, Any]]:
     """Every result in time order: round by round, each student's every competency."""
     items = []
@@ -132,6 +155,9 @@ def _results() -> list[dict[str, Any]]:
                         "source_id": f"r{r}-{n}-{cid}",
                     }
                 )
+                if CATEGORIES:
+                    items[-1]["category"] = SPLIT[(n + i + r) % 3][0]
+                    items[-1]["weight"] = float(1 + (n + r) % 3)
     return items
 
 
@@ -255,6 +281,8 @@ async def run() -> Section:
             section.add(
                 f"- {STUDENTS} students x {len(_competencies())} competencies, "
                 f"{len(items):,} results in batches of {BATCH}, 2 concurrent clients"
+                f"{'; method ' + METHOD if METHOD else ''}"
+                f"{'; categories 10/20/70 and item weights on every result' if CATEGORIES else ''}"
             )
             section.add(
                 f"- HTTP ingest, decisions and rollups included: {http_rate:,.0f} results/s "
@@ -283,6 +311,7 @@ async def run() -> Section:
                                         START + timedelta(days=30, seconds=n)
                                     ).isoformat(),
                                     "source_id": f"single-{n}",
+                                    **_graded(n),
                                 }
                             ]
                         },
@@ -362,6 +391,7 @@ async def _first_versus_500th(base: str, auth: dict[str, str]) -> tuple[list[flo
                     "student_id": student,
                     "competency_id": "std-4-9",
                     "score": 2.0 + k % 2,
+                    **_graded(k),
                     "observed_at": (START + timedelta(days=60, minutes=k)).isoformat(),
                     "source_id": f"long-{pair}-{k}",
                 }

@@ -111,6 +111,8 @@ def policy_facts(framework: Framework) -> Facts:
         "levels": [level.value for level in framework.scale.levels],
         "min_evidence": framework.min_evidence,
         "include_formative": framework.include_formative,
+        "categories": [c.as_dict() for c in framework.categories],
+        "missing_level": framework.missing_level,
         "competencies": len(framework.competencies),
     }
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from app.domain.categories import EvidenceCategory, Mark, category_named
 from app.domain.errors import Problem, ProblemList
 from app.domain.frameworks import MasteryPolicy
 from app.domain.scales import Scale, format_number, is_number
@@ -30,7 +31,13 @@ class NotCounted(StrEnum):
     """Why a piece of evidence does not count towards a decision."""
 
     VOIDED = "voided"
+    EXEMPT = "exempt"
+    INCOMPLETE = "incomplete"
     FORMATIVE = "formative"
+    CATEGORY_NOT_COUNTED = "category_not_counted"
+    UNCATEGORISED = "uncategorised"
+    HABITS_OF_WORK = "habits_of_work"
+    ACADEMIC = "academic"
     AFTER_AS_OF = "after_as_of"
 
 
@@ -53,6 +60,10 @@ class Evidence:
     comment: str | None = None
     seq: int = 0
     voided_at: datetime | None = None
+    # The framework category it belongs to, its weight within it, and a mark (missing, ...).
+    category: str | None = None
+    weight: float | None = None
+    mark: Mark | None = None
 
     def __post_init__(self) -> None:
         problems = ProblemList()
@@ -72,9 +83,24 @@ class Evidence:
             object.__setattr__(self, "kind", EvidenceKind(self.kind))
         except ValueError:
             problems.add(("kind",), "must be summative or formative")
+        self._check_grading(problems)
         if isinstance(self.seq, bool) or not isinstance(self.seq, int) or self.seq < 0:
             problems.add(("seq",), "must be a whole number at or above 0")
         problems.raise_if_any("The evidence is invalid")
+
+    def _check_grading(self, problems: ProblemList) -> None:
+        """The category, weight and mark a gradebook adds to a score."""
+        if self.category is not None and (
+            not isinstance(self.category, str) or not self.category.strip()
+        ):
+            problems.add(("category",), "must not be empty")
+        if self.weight is not None and (not is_number(self.weight) or self.weight <= 0):
+            problems.add(("weight",), "must be a finite number above 0")
+        if self.mark is not None:
+            try:
+                object.__setattr__(self, "mark", Mark(self.mark))
+            except ValueError:
+                problems.add(("mark",), "must be missing, exempt or incomplete")
 
     @property
     def key(self) -> EvidenceKey:
@@ -99,6 +125,9 @@ def evidence_problems(
     list every problem of an item. `received_at` (the clock's now) rejects future results.
     """
     problems = ProblemList()
+    if evidence.mark is not None:
+        # A marked result is read for its mark, not its score (which may be left out).
+        return _received_problems(evidence, received_at, problems)
     if evidence.max_score is not None and evidence.score > evidence.max_score:
         # Normalising caps the share at 1, so 25 of 20 would be stored as the top level.
         problems.add(("score",), f"must be at most max_score ({format_number(evidence.max_score)})")
@@ -107,9 +136,33 @@ def evidence_problems(
             ("score",),
             f"must be at most {format_number(scale.highest)} without a max_score",
         )
+    return _received_problems(evidence, received_at, problems)
+
+
+def _received_problems(
+    evidence: Evidence, received_at: datetime | None, problems: ProblemList
+) -> list[Problem]:
     if received_at is not None and evidence.observed_at > received_at + CLOCK_SKEW:
         problems.add(("observed_at",), "must not be in the future")
     return problems.problems
+
+
+def evidence_category_problems(
+    evidence: Evidence, categories: Sequence[EvidenceCategory]
+) -> list[Problem]:
+    """A new result's category must name one of its framework's categories (required when the
+    framework has categories, refused when it has none)."""
+    name = evidence.category
+    names = ", ".join(c.name for c in categories)
+    if not categories:
+        if name is None:
+            return []
+        return [Problem(("category",), "must be left out: the framework has no categories")]
+    if name is None:
+        return [Problem(("category",), f"is required: one of {names}")]
+    if all(c.name != name for c in categories):
+        return [Problem(("category",), f"must be one of {names}")]
+    return []
 
 
 def normalise(score: float, max_score: float | None, scale: Scale) -> float:
@@ -130,17 +183,45 @@ def normalised(evidence: Evidence, scale: Scale) -> float:
     return normalise(evidence.score, evidence.max_score, scale)
 
 
+def counted_score(evidence: Evidence, policy: MasteryPolicy) -> float:
+    """The score a counted result adds to the series: a missing mark counts as the policy's
+    missing level, any other result as its score on the scale."""
+    if evidence.mark is Mark.MISSING:
+        return policy.missing_value
+    return normalise(evidence.score, evidence.max_score, policy.scale)
+
+
 def not_counted_because(
     evidence: Evidence, policy: MasteryPolicy, as_of: datetime | None = None
 ) -> NotCounted | None:
-    """Why this evidence does not count (the first reason of voided, formative, after_as_of)."""
+    """Why this evidence does not count: the first reason, in NotCounted's order."""
     # A void corrects the record, so it holds for every as_of, like an upsert's new version.
     if evidence.voided_at is not None:
         return NotCounted.VOIDED
+    if evidence.mark is Mark.EXEMPT:
+        return NotCounted.EXEMPT
+    if evidence.mark is Mark.INCOMPLETE:
+        return NotCounted.INCOMPLETE
     if evidence.kind is EvidenceKind.FORMATIVE and not policy.include_formative:
         return NotCounted.FORMATIVE
+    if policy.categories and (why := _category_reason(evidence, policy)) is not None:
+        return why
     if as_of is not None and evidence.observed_at > as_of:
         return NotCounted.AFTER_AS_OF
+    return None
+
+
+def _category_reason(evidence: Evidence, policy: MasteryPolicy) -> NotCounted | None:
+    category = category_named(policy.categories, evidence.category)
+    if category is None:
+        # Stored before the framework had categories (new evidence must name one).
+        return NotCounted.UNCATEGORISED
+    if not category.counted:
+        return NotCounted.CATEGORY_NOT_COUNTED
+    if category.habits_of_work and not policy.habits_of_work:
+        return NotCounted.HABITS_OF_WORK
+    if policy.habits_of_work and not category.habits_of_work:
+        return NotCounted.ACADEMIC
     return None
 
 

@@ -12,8 +12,15 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from app.domain.categories import MARKED_SCORE
 from app.domain.errors import Invalid, Location, Problem, ProblemList
-from app.domain.evidence import Evidence, EvidenceKey, EvidenceKind, evidence_problems
+from app.domain.evidence import (
+    Evidence,
+    EvidenceKey,
+    EvidenceKind,
+    evidence_category_problems,
+    evidence_problems,
+)
 from app.domain.frameworks import Framework
 from app.domain.mastery.record import ChangeCause
 
@@ -30,13 +37,16 @@ class EvidenceInput:
 
     student_id: str
     competency_id: str
-    score: float
+    score: float | None
     observed_at: datetime
     source_id: str
     max_score: float | None = None
     source: str | None = None
     kind: str = EvidenceKind.SUMMATIVE.value
     comment: str | None = None
+    category: str | None = None
+    weight: float | None = None
+    mark: str | None = None
 
     def key(self, default_source: str) -> EvidenceKey:
         """What identifies this result across resends, its source defaulting to the sender."""
@@ -195,18 +205,24 @@ def _evidence(
     at: Location,
 ) -> Evidence | None:
     """The item as evidence, its problems (its own and against the scale) recorded at `at`."""
+    if item.score is None and item.mark is None:
+        problems.add((*at, "score"), "is required unless the result has a mark")
     try:
         evidence = Evidence(
             id=context.new_id(),
             student_id=item.student_id,
             competency_id=item.competency_id,
-            score=item.score,
+            # A mark may come without a score; the score is then never read (MARKED_SCORE).
+            score=MARKED_SCORE if item.score is None else item.score,
             max_score=item.max_score,
             observed_at=item.observed_at,
             source=item.source or context.sender,
             source_id=item.source_id,
             kind=item.kind,  # type: ignore[arg-type]  # Evidence checks the name
             comment=item.comment,
+            category=item.category,
+            weight=item.weight,
+            mark=item.mark,  # type: ignore[arg-type]  # Evidence checks the name
         )
     except Invalid as error:
         problems.extend(error.problems, at)
@@ -214,18 +230,32 @@ def _evidence(
     if framework is not None:
         found = evidence_problems(evidence, framework.scale, received_at=context.now)
         problems.extend(found, at)
-    return evidence
+        problems.extend(evidence_category_problems(evidence, framework.categories), at)
+    return evidence if item.score is not None or item.mark is not None else None
 
 
 def same_result(a: Evidence, b: Evidence) -> bool:
     """Whether a resent result says what the stored one says (its id and arrival aside)."""
-    return (a.student_id, a.score, a.max_score, a.observed_at, a.kind, a.comment) == (
+    return (
+        a.student_id,
+        a.score,
+        a.max_score,
+        a.observed_at,
+        a.kind,
+        a.comment,
+        a.category,
+        a.weight,
+        a.mark,
+    ) == (
         b.student_id,
         b.score,
         b.max_score,
         b.observed_at,
         b.kind,
         b.comment,
+        b.category,
+        b.weight,
+        b.mark,
     )
 
 

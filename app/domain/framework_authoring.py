@@ -100,6 +100,8 @@ def build_framework(command: CreateFramework, new_id: Callable[[], str]) -> Fram
             calculation=calculation or DEFAULT_CALCULATION,
             min_evidence=1 if command.min_evidence is None else command.min_evidence,
             include_formative=command.include_formative,
+            categories=command.categories,
+            missing_level=command.missing_level,
             competencies=tuple(competencies),
             rollup_score=command.rollup_score or RollupScore.MEAN,
         )

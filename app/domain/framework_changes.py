@@ -110,7 +110,17 @@ def changes_decisions(old: Framework, new: Framework) -> bool:
         old.min_evidence,
         old.include_formative,
         old.rollup_score,
-    ) != (new.scale, new.calculation, new.min_evidence, new.include_formative, new.rollup_score):
+        old.categories,
+        old.missing_level,
+    ) != (
+        new.scale,
+        new.calculation,
+        new.min_evidence,
+        new.include_formative,
+        new.rollup_score,
+        new.categories,
+        new.missing_level,
+    ):
         return True
 
     def shape(f: Framework) -> dict[str, tuple[object, ...]]:

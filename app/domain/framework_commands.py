@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
+from app.domain.categories import EvidenceCategory
 from app.domain.frameworks import CalculationMethod, ModeTie, RollupKind, RollupScore, Status
 
 
@@ -103,6 +104,8 @@ class CreateFramework:
     calculation: CalculationSpec | None = None
     min_evidence: int | None = None
     include_formative: bool = False
+    categories: tuple[EvidenceCategory, ...] = ()
+    missing_level: float | None = None
     competencies: tuple[CompetencySpec, ...] = ()
     rollup_score: RollupScore | None = None
 

@@ -20,6 +20,7 @@ from app.domain.calculations import (
     CalculationMethod,
     ModeTie,
 )
+from app.domain.categories import EvidenceCategory, category_problems, missing_level_problems
 from app.domain.competency_tree import tree_of
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
 from app.domain.rollup_rules import ROLLUP_SCORES, RollupKind, RollupRule, RollupScore
@@ -63,12 +64,25 @@ class MasteryPolicy:
     calculation: Calculation = DEFAULT_CALCULATION
     min_evidence: int = 1
     include_formative: bool = False
+    categories: tuple[EvidenceCategory, ...] = ()
+    missing_level: float | None = None
+    # The habits-of-work decision: only habits categories count (academics otherwise).
+    habits_of_work: bool = False
 
     def __post_init__(self) -> None:
         if not _is_count(self.min_evidence):
             raise Invalid(
                 "The policy is invalid", [Problem(("min_evidence",), "must be at least 1")]
             )
+
+    @property
+    def missing_value(self) -> float:
+        """What a missing mark counts as: the framework's setting, else the lowest level."""
+        return self.scale.lowest if self.missing_level is None else self.missing_level
+
+    def for_habits_of_work(self) -> MasteryPolicy:
+        """The same policy deciding habits of work, apart from academics."""
+        return replace(self, habits_of_work=True)
 
 
 @dataclass(frozen=True)
@@ -131,6 +145,8 @@ class Framework:
     calculation: Calculation = DEFAULT_CALCULATION
     min_evidence: int = 1
     include_formative: bool = False
+    categories: tuple[EvidenceCategory, ...] = ()
+    missing_level: float | None = None
     competencies: tuple[Competency, ...] = ()
     # How a parent's score follows from its children's, unless the parent's rule says.
     rollup_score: RollupScore = RollupScore.MEAN
@@ -150,6 +166,7 @@ class Framework:
         competencies = tuple(self.competencies)
         object.__setattr__(self, "competencies", competencies)
         object.__setattr__(self, "associations", tuple(self.associations))
+        object.__setattr__(self, "categories", tuple(self.categories))
         problems = ProblemList()
         self._check_fields(problems)
         tree = tree_of(competencies, problems)
@@ -174,6 +191,8 @@ class Framework:
                 c.calculation or calculation,
                 c.min_evidence or min_evidence,
                 self.include_formative,
+                self.categories,
+                self.missing_level,
             )
         return out
 
@@ -191,6 +210,10 @@ class Framework:
             object.__setattr__(self, "rollup_score", RollupScore(self.rollup_score))
         except ValueError:
             problems.add(("rollup_score",), f"must be one of {ROLLUP_SCORES}")
+        for p in category_problems(self.categories):
+            problems.add(p.loc, p.msg)
+        for p in missing_level_problems(self.missing_level, self.scale):
+            problems.add(p.loc, p.msg)
 
     def competency(self, competency_id: str) -> Competency:
         """The competency with this id; NotFound when it is not in this framework."""

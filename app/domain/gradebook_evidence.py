@@ -5,8 +5,11 @@ its score put on the line item's range (or the competency's own scale), observed
   piece of evidence (an objective listed without a score of its own takes the overall score);
   a result that lists no objectives gives its overall score to every competency its line item
   is aligned to.
-- Only a `fully graded`, active result on an active line item counts; anything else counts for
-  nothing (and a result sent again that stops counting has its earlier evidence voided).
+- Only an active result on an active line item counts (a result sent again that stops counting
+  has its earlier evidence voided). Its `scoreStatus` (OneRoster 1.2's ScoreStatusEnum) is read
+  as a mark: `fully graded` is a plain score, `not submitted` is missing work, `exempt` is
+  excused, `partially graded` and `submitted` are pending (incomplete); a marked result needs
+  no score.
 - Objectives that are not competencies (or whose competency is retired) are reported with the
   result, never an error: a vendor aligns to whatever its item bank names."""
 
@@ -16,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.domain.categories import Mark
 from app.domain.errors import Location, Problem, ProblemList
 from app.domain.gradebook import Ignored, LineItem, Report, Result, ScoreStatus
 from app.domain.roster import RecordStatus
@@ -36,9 +40,10 @@ class EvidenceDraft:
     score came from (to locate problems found when it is recorded)."""
 
     competency_id: str
-    score: float
+    score: float | None
     max_score: float | None
     loc: Location
+    mark: Mark | None = None
 
 
 @dataclass(frozen=True)
@@ -93,9 +98,17 @@ def not_counted(result: Result, line_item: LineItem) -> str | None:
         return "the result is deleted"
     if line_item.status is RecordStatus.TOBEDELETED:
         return f"its line item {line_item.id!r} is deleted"
-    if result.score_status is not ScoreStatus.FULLY_GRADED:
-        return f"scoreStatus is {result.score_status.value!r}, not 'fully graded'"
     return None
+
+
+# How OneRoster 1.2's scoreStatus reads as a mark (fully graded: a plain score, no mark).
+MARK_OF_STATUS: dict[ScoreStatus, Mark | None] = {
+    ScoreStatus.FULLY_GRADED: None,
+    ScoreStatus.NOT_SUBMITTED: Mark.MISSING,
+    ScoreStatus.EXEMPT: Mark.EXEMPT,
+    ScoreStatus.PARTIALLY_GRADED: Mark.INCOMPLETE,
+    ScoreStatus.SUBMITTED: Mark.INCOMPLETE,
+}
 
 
 def on_range(
@@ -150,6 +163,7 @@ def derive_evidence(
         candidates = [(("score",), oid, result.score) for oid in line_item.aligned]
     drafts: list[EvidenceDraft] = []
     ignored: list[Ignored] = []
+    mark = MARK_OF_STATUS[result.score_status]
     for loc, objective_id, score in candidates:
         active = competencies.get(objective_id)
         if active is None:
@@ -158,12 +172,14 @@ def derive_evidence(
             ignored.append(Ignored(objective_id, RETIRED))
         elif reason is not None:
             continue
-        elif score is None:
+        elif score is None and mark is None:
             ignored.append(Ignored(objective_id, NO_SCORE))
+        elif score is None:
+            drafts.append(EvidenceDraft(objective_id, None, None, loc, mark))
         else:
             placed = on_range(score, line_item, ("result", *loc), problems)
             if placed is not None:
-                drafts.append(EvidenceDraft(objective_id, placed[0], placed[1], loc))
+                drafts.append(EvidenceDraft(objective_id, placed[0], placed[1], loc, mark))
     if not candidates and reason is None:
         reason = "neither the result nor its line item names a learning objective"
     problems.raise_if_any("The result's scores do not fit its line item")

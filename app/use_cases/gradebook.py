@@ -151,6 +151,7 @@ async def _sync(
                     source=SOURCE,
                     source_id=result.id,
                     comment=result.comment,
+                    mark=None if draft.mark is None else draft.mark.value,
                 )
             )
             origins.append((result, draft))

@@ -158,36 +158,36 @@ async def test_put_again_updates_the_evidence_and_never_duplicates_it(api: Api) 
     assert (mastery["s-1"]["score"], mastery["s-1"]["evidence_count"]) == (3.6, 1)
 
 
-async def test_only_fully_graded_results_count_and_a_result_that_stops_counting_is_voided(
-    api: Api,
-) -> None:
+async def test_score_status_is_a_mark_on_the_same_evidence(api: Api) -> None:
+    # OneRoster 1.2 scoreStatus: exempt -> exempt, submitted/partially graded -> incomplete,
+    # not submitted -> missing (the scale's lowest level, 1), fully graded -> the score.
     await seed_gradebook(api)
     exempt = await put_result(api, "r-1", result(None, status="exempt"))
-    assert exempt["metadata"]["masteryEvidence"] == {
-        "competencies": [],
-        "ignored": [],
-        "notCounted": "scoreStatus is 'exempt', not 'fully graded'",
-    }
-    assert await evidence_of(api, "r-1") == {}
+    assert exempt["metadata"]["masteryEvidence"] == {"competencies": ["s-1", "s-2"], "ignored": []}
+    marked = await evidence_of(api, "r-1")
+    assert {c: e["mark"] for c, e in marked.items()} == {"s-1": "exempt", "s-2": "exempt"}
     assert (await decisions(api))["s-1"]["status"] == "no_evidence"
 
     await put_result(api, "r-1", result(8), status=200)
     assert (await decisions(api))["s-1"]["score"] == 3.2
 
-    submitted = await put_result(api, "r-1", result(8, status="submitted"), status=200)
-    assert submitted["metadata"]["masteryEvidence"]["notCounted"] == (
-        "scoreStatus is 'submitted', not 'fully graded'"
-    )
-    voided = await evidence_of(api, "r-1")
-    assert all(e["voided_at"] is not None for e in voided.values())
-    assert set(voided) == {"s-1", "s-2"}
+    await put_result(api, "r-1", result(8, status="submitted"), status=200)
+    pending = await evidence_of(api, "r-1")
+    assert {c: (e["mark"], e["voided_at"]) for c, e in pending.items()} == {
+        "s-1": ("incomplete", None),
+        "s-2": ("incomplete", None),
+    }
     assert (await decisions(api))["s-1"]["status"] == "no_evidence"
 
-    # Graded again: the same evidence counts again, not a copy.
+    await put_result(api, "r-1", result(None, status="not submitted"), status=200)
+    missing = await decisions(api)
+    assert (missing["s-1"]["score"], missing["s-1"]["status"]) == (1.0, "not_yet")
+
+    # Graded again: the same evidence, unmarked, not a copy. 6/10 x 4 = 2.4.
     await put_result(api, "r-1", result(6), status=200)
     again = await evidence_of(api, "r-1")
-    assert [e["id"] for e in again.values()] == [e["id"] for e in voided.values()]
-    assert all(e["voided_at"] is None for e in again.values())
+    assert [e["id"] for e in again.values()] == [e["id"] for e in marked.values()]
+    assert all(e["mark"] is None for e in again.values())
     assert (await decisions(api))["s-1"]["score"] == 2.4
 
 

@@ -98,7 +98,7 @@ async def test_explanation_and_evidence_equal_rest(api: Api) -> None:
     query = """{ student(id: "student-1") { mastery(frameworkId: "fw-math") {
         competencyId
         explanation { summary evidence { evidenceId score maxScore normalizedScore observedAt
-                      kind counted notCountedBecause weight }
+                      kind counted notCountedBecause weight category mark }
                       children { competencyId code status score } }
         evidence(first: 1) { totalCount edges { cursor node { id score observedAt sourceId } }
                              pageInfo { hasNextPage endCursor } }
@@ -119,6 +119,8 @@ async def test_explanation_and_evidence_equal_rest(api: Api) -> None:
                 "counted": line["counted"],
                 "not_counted_because": line["notCountedBecause"],
                 "weight": line["weight"],
+                "category": line["category"],
+                "mark": line["mark"] and line["mark"].lower(),
             }
             for line in mine["evidence"]
         ] == _same_instants(rest["evidence"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.domain.access import TenantId
+from app.domain.categories import Mark
 from app.domain.evidence import Evidence, EvidenceKind
 from tests.contracts.conftest import Backend
 from tests.contracts.records import day
@@ -82,6 +83,34 @@ async def test_a_replaced_result_keeps_its_key_and_order(
     async with backend.uow(tenant) as uow:
         stored = await uow.evidence.get("e1")
     assert stored == replace(new, seq=old.seq, source_id="r-e1")
+
+
+async def test_a_results_category_weight_and_mark_are_kept_and_replaced(
+    backend: Backend, tenant: TenantId
+) -> None:
+    graded = replace(result("e1"), category="practice", weight=2.5, mark=Mark.MISSING)
+    plain = result("e2")
+    added = await _add(backend, tenant, graded, plain)
+    async with backend.uow(tenant) as uow:
+        assert await uow.evidence.get("e1") == added[0]
+        assert (added[0].category, added[0].weight, added[0].mark) == (
+            "practice",
+            2.5,
+            Mark.MISSING,
+        )
+        assert (added[1].category, added[1].weight, added[1].mark) == (None, None, None)
+        found = await uow.evidence.find([("lms", "r-e1", "m1a")])
+        assert found[("lms", "r-e1", "m1a")] == added[0]
+        history = await uow.evidence.history([("s-1", "m1a")])
+        assert sorted(history[("s-1", "m1a")], key=lambda e: e.id) == added
+        regraded = replace(added[0], score=2, category="summative", weight=None, mark=Mark.EXEMPT)
+        await uow.evidence.replace_many([regraded], [added[0]], day(2))
+        await uow.commit()
+    async with backend.uow(tenant) as uow:
+        stored = await uow.evidence.get("e1")
+    assert stored == regraded
+    assert stored is not None
+    assert (stored.category, stored.weight, stored.mark) == ("summative", None, Mark.EXEMPT)
 
 
 async def test_what_sources_made(backend: Backend, tenant: TenantId) -> None:

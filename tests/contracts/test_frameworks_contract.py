@@ -10,6 +10,7 @@ import pytest
 from app.domain.access import TenantId
 from app.domain.associations import Association, NodeLink
 from app.domain.case.identifiers import derived
+from app.domain.categories import EvidenceCategory
 from app.domain.errors import Conflict
 from app.domain.frameworks import Calculation, CalculationMethod, Competency, Framework, Status
 from tests.contracts.conftest import Backend
@@ -54,6 +55,26 @@ async def test_a_framework_comes_back_with_its_tree(backend: Backend, tenant: Te
         ("isChildOf", "m1a", "m1", 1, True),
         ("isChildOf", "m1b", "m1", 2, True),
     ]
+
+
+async def test_a_frameworks_categories_and_missing_level_come_back(
+    backend: Backend, tenant: TenantId
+) -> None:
+    categories = (
+        EvidenceCategory("formative", 0, counted=False),
+        EvidenceCategory("practice", 20),
+        EvidenceCategory("summative", 80),
+        EvidenceCategory("work habits", 1, habits_of_work=True),
+    )
+    await _add(backend, tenant, replace(framework(), categories=categories, missing_level=2))
+    async with backend.uow(tenant) as uow:
+        found = (await uow.frameworks.get_many(["math"]))["math"]
+    assert (found.categories, found.missing_level) == (categories, 2)
+    plain = replace(framework(), id="plain", competencies=())
+    await _add(backend, tenant, plain)
+    async with backend.uow(tenant) as uow:
+        found = (await uow.frameworks.get_many(["plain"]))["plain"]
+    assert (found.categories, found.missing_level) == ((), None)
 
 
 async def test_a_taken_id_is_a_conflict(backend: Backend, tenant: TenantId) -> None:

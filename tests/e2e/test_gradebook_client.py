@@ -136,9 +136,8 @@ def test_a_gradebook_client_posts_results_and_reads_the_decisions(
             "scoreDate": "2026-09-14",
         },
     )
-    assert exempt["metadata"]["masteryEvidence"]["notCounted"] == (
-        "scoreStatus is 'exempt', not 'fully graded'"
-    )
+    # Exempt: evidence marked exempt for both objectives, counted in neither decision.
+    assert exempt["metadata"]["masteryEvidence"] == {"competencies": ["s-1", "s-2"], "ignored": []}
 
     # s-1: 18/20 x 4 = 3.6 on Sep 14, then (90-50)/50 x 4 = 3.2 on Sep 20; decaying average
     # 0.65 x 3.2 + 0.35 x 3.6 = 3.34, mastered. s-2: 10/20 x 4 = 2.0. The domain: the mean
@@ -148,7 +147,12 @@ def test_a_gradebook_client_posts_results_and_reads_the_decisions(
         "s-2": ("not_yet", 2.0),
         "d-nbt": ("not_yet", 2.67),
     }
-    assert _decided(vendor, "student-2") == {}
+    # Student 2's only result is exempt: listed, counted nowhere.
+    assert _decided(vendor, "student-2") == {
+        "s-1": ("no_evidence", None),
+        "s-2": ("no_evidence", None),
+        "d-nbt": ("no_evidence", None),
+    }
 
     results = vendor.results_for_class("class-1", limit=2)  # two pages
     assert [r["sourcedId"] for r in results] == [

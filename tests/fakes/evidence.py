@@ -67,6 +67,9 @@ class FakeEvidenceRepository:
                 kind=e.kind,
                 comment=e.comment,
                 voided_at=e.voided_at,
+                category=e.category,
+                weight=e.weight,
+                mark=e.mark,
             )
             rows[e.id] = replace(row, evidence=changed, updated_at=at, version=row.version + 1)
 

@@ -102,10 +102,11 @@ class SqlEvidenceRepository:
                 rows = await conn.fetch(
                     "INSERT INTO evidence (tenant_id, id, student_id, competency_id, framework_id, "
                     "score, max_score, observed_at, source, source_id, kind, comment, "
-                    "received_at, updated_at, version) "
-                    "SELECT $1, u.*, $13::timestamptz, $13::timestamptz, 1 FROM unnest("
+                    "category, weight, mark, received_at, updated_at, version) "
+                    "SELECT $1, u.*, $16::timestamptz, $16::timestamptz, 1 FROM unnest("
                     "$2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], "
-                    "$8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[]) AS u "
+                    "$8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[], "
+                    "$13::text[], $14::float8[], $15::text[]) AS u "
                     "RETURNING id, seq",
                     self._tenant,
                     [e.id for e in items],
@@ -119,6 +120,9 @@ class SqlEvidenceRepository:
                     [e.source_id for e in items],
                     [e.kind.value for e in items],
                     [e.comment for e in items],
+                    [e.category for e in items],
+                    [e.weight for e in items],
+                    [e.mark.value if e.mark else None for e in items],
                     at,
                 )
                 seq_of = {r["id"]: r["seq"] for r in rows}
@@ -149,6 +153,7 @@ class SqlEvidenceRepository:
             "kind": e.kind.value,
             "comment": e.comment,
             "voided_at": e.voided_at,
+            **_grading(e),
             "received_at": at,
             "updated_at": at,
             "version": 1,
@@ -183,6 +188,7 @@ class SqlEvidenceRepository:
                         "kind": old.kind.value,
                         "comment": old.comment,
                         "voided_at": old.voided_at,
+                        **_grading(old),
                         "replaced_at": at,
                     }
                     for old in previous
@@ -200,6 +206,7 @@ class SqlEvidenceRepository:
                     kind=e.kind.value,
                     comment=e.comment,
                     voided_at=e.voided_at,
+                    **_grading(e),
                     updated_at=at,
                     version=_evidence.c.version + 1,
                 )
@@ -321,3 +328,8 @@ def _with_seq(e: Evidence, seq: int) -> Evidence:
 
 def _slices(items: list[Any], size: int) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _grading(e: Evidence) -> dict[str, Any]:
+    """The columns of a result's category, weight and mark."""
+    return {"category": e.category, "weight": e.weight, "mark": e.mark.value if e.mark else None}

@@ -18,6 +18,7 @@ from app.adapters.db.framework_json import (
 from app.adapters.db.rows import StoredRow
 from app.domain.associations import Association
 from app.domain.case.identifiers import document_identifier, item_identifier
+from app.domain.categories import Mark, categories_from
 from app.domain.evidence import Evidence, EvidenceKind
 from app.domain.frameworks import (
     DEFAULT_CALCULATION,
@@ -45,6 +46,8 @@ def framework_values(framework: Framework, tenant: int, at: datetime) -> dict[st
         "min_evidence": framework.min_evidence,
         "include_formative": framework.include_formative,
         "rollup_score": framework.rollup_score.value,
+        "categories": [c.as_dict() for c in framework.categories],
+        "missing_level": framework.missing_level,
         "case_identifier": document_identifier(framework),
         "case_meta": dict(framework.case) or None,
         "updated_at": at,
@@ -90,6 +93,8 @@ def framework_from_rows(
         min_evidence=row["min_evidence"],
         include_formative=row["include_formative"],
         rollup_score=RollupScore(row["rollup_score"]),
+        categories=categories_from(row["categories"] or ()),
+        missing_level=row["missing_level"],
         competencies=tuple(
             Competency(
                 id=c["id"],
@@ -127,6 +132,9 @@ def evidence_from_row(row: StoredRow) -> Evidence:
         comment=row["comment"],
         seq=row["seq"],
         voided_at=row["voided_at"],
+        category=row["category"],
+        weight=row["weight"],
+        mark=None if row["mark"] is None else Mark(row["mark"]),
     )
 
 

@@ -42,6 +42,11 @@ class FrameworkRow(SQLModel, table=True):
     rollup_score: str = Field(
         default="mean", max_length=16, sa_column_kwargs={"server_default": "mean"}
     )
+    # [{"name", "weight", "counted", "habits_of_work"}]; what a missing mark counts as.
+    categories: list[dict[str, Any]] = Field(
+        default_factory=list, sa_type=JsonValue, nullable=False
+    )
+    missing_level: float | None = None
     # The CFDocument identifier (imported, or derived from the id) and the other CASE fields.
     case_identifier: str = Field(max_length=255)
     case_meta: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
@@ -113,6 +118,9 @@ class EvidenceRow(SQLModel, table=True):
     kind: str = Field(max_length=16)
     comment: str | None = None
     voided_at: datetime | None = _instant(nullable=True)
+    category: str | None = Field(default=None, max_length=255)
+    weight: float | None = None
+    mark: str | None = Field(default=None, max_length=16)
     received_at: datetime = _instant()
     updated_at: datetime = _instant()
     version: int = 1
@@ -132,6 +140,9 @@ class EvidenceVersionRow(SQLModel, table=True):
     kind: str = Field(max_length=16)
     comment: str | None = None
     voided_at: datetime | None = _instant(nullable=True)
+    category: str | None = Field(default=None, max_length=255)
+    weight: float | None = None
+    mark: str | None = Field(default=None, max_length=16)
     replaced_at: datetime = _instant()
 
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from app.api.rest import framework_schemas as s
 from app.domain import framework_commands as c
+from app.domain.categories import EvidenceCategory
 
 _T = TypeVar("_T")
 
@@ -56,6 +57,10 @@ def create_framework(body: s.FrameworkCreate) -> c.CreateFramework:
         calculation=None if body.calculation is None else calculation(body.calculation),
         min_evidence=body.min_evidence,
         include_formative=body.include_formative,
+        categories=tuple(
+            EvidenceCategory(c.name, c.weight, c.counted, c.habits_of_work) for c in body.categories
+        ),
+        missing_level=body.missing_level,
         competencies=tuple(competency(child) for child in body.competencies),
         rollup_score=body.rollup_score,
     )

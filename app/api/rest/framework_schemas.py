@@ -138,6 +138,30 @@ class CompetencyAdd(CompetencyCreate):
     )
 
 
+class CategorySchema(RequestModel):
+    """One category of evidence (formative, practice, summative, work habits, ...)."""
+
+    name: str = Field(min_length=1, max_length=255)
+    weight: float = Field(
+        description="Its weight among the categories with evidence (renormalised over them); "
+        "above 0 when counted"
+    )
+    counted: bool = Field(default=True, description="false: listed, never deciding")
+    habits_of_work: bool = Field(
+        default=False,
+        description="Decided apart from academics: its results count only in the habits-of-"
+        "work decision, the others only in the academic one",
+    )
+
+
+CATEGORIES = (
+    "The framework's evidence categories; when there are any, every new result names one. "
+    "average, most_recent_average and n_mastery take the mean per category, then weigh the "
+    "categories with evidence by their weights"
+)
+MISSING_LEVEL = "What a result marked missing counts as; null: the scale's lowest level"
+
+
 class FrameworkCreate(RequestModel):
     """A whole framework: what POST creates and PUT replaces, and what GET answers."""
 
@@ -153,6 +177,8 @@ class FrameworkCreate(RequestModel):
     rollup_score: RollupScore | None = Field(
         default=None, description="How parents' scores roll up unless their rule says; mean"
     )
+    categories: list[CategorySchema] = Field(default=[], description=CATEGORIES)
+    missing_level: float | None = Field(default=None, description=MISSING_LEVEL)
     competencies: list[CompetencyCreate] = []
     competency_count: int | None = Field(default=None, description="As read; not read back")
     recompute_job: dict[str, Any] | None = Field(
@@ -202,6 +228,8 @@ class FrameworkPatch(RequestModel):
     min_evidence: PositiveCount | None = None
     include_formative: bool | None = None
     rollup_score: RollupScore | None = None
+    categories: list[CategorySchema] | None = None
+    missing_level: float | None = None
     competencies: list[CompetencyCreate] | None = None
     competency_count: int | None = None
     recompute_job: dict[str, Any] | None = None
@@ -300,6 +328,8 @@ class FrameworkSummary(BaseModel):
     min_evidence: int
     include_formative: bool
     rollup_score: RollupScore
+    categories: list[CategorySchema] = Field(description=CATEGORIES)
+    missing_level: float | None = Field(description=MISSING_LEVEL)
     competency_count: int
 
     @classmethod
@@ -315,6 +345,8 @@ class FrameworkSummary(BaseModel):
             "min_evidence": f.min_evidence,
             "include_formative": f.include_formative,
             "rollup_score": f.rollup_score,
+            "categories": [c.as_dict() for c in f.categories],
+            "missing_level": f.missing_level,
             "competency_count": len(f.competencies),
         }
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.bounded import ZonedInstant
 from app.api.rest.framework_schemas import RequestModel
+from app.domain.categories import Mark
 from app.domain.evidence import EvidenceKind, NotCounted
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import OverrideState
@@ -17,17 +18,31 @@ from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.record import ChangeCause
 from app.domain.mastery.view import DecisionView
 
+CATEGORY = (
+    "One of the framework's evidence categories (required when it has categories): the "
+    "means weigh each category's mean by the category's weight"
+)
+WEIGHT = "The result's weight within its category (above 0; default 1), for the means"
+MARK = (
+    "missing (counts as the framework's missing_level, by default its lowest level), exempt "
+    "(not counted) or incomplete (pending: listed, not counted); a marked result may leave out "
+    "its score"
+)
+
 
 class EvidenceIn(RequestModel):
     student_id: str = Field(min_length=1, max_length=255)
     competency_id: str = Field(min_length=1, max_length=255)
-    score: float
+    score: float | None = Field(default=None, description="Required unless the result has a `mark`")
     max_score: float | None = None
     observed_at: ZonedInstant = Field(description="ISO 8601 with a time zone")
     source: str | None = Field(default=None, max_length=255, description="Default: your client id")
     source_id: str = Field(min_length=1, max_length=255)
     kind: EvidenceKind = EvidenceKind.SUMMATIVE
     comment: str | None = Field(default=None, max_length=4000)
+    category: str | None = Field(default=None, max_length=255, description=CATEGORY)
+    weight: float | None = Field(default=None, description=WEIGHT)
+    mark: Mark | None = Field(default=None, description=MARK)
 
 
 class EvidenceBatch(RequestModel):
@@ -48,6 +63,9 @@ class EvidenceRead(BaseModel):
     kind: EvidenceKind
     comment: str | None
     voided_at: datetime | None
+    category: str | None = Field(description=CATEGORY)
+    weight: float | None = Field(description=WEIGHT)
+    mark: Mark | None = Field(description=MARK)
 
 
 class ItemOutcomeRead(BaseModel):
@@ -165,7 +183,12 @@ class ExplanationLine(BaseModel):
     kind: EvidenceKind
     counted: bool
     not_counted_because: NotCounted | None
-    weight: float | None
+    weight: float | None = Field(
+        description="The result's share of the score (category weight share x its own weight, "
+        "normalised); null for methods whose score is not a weighted sum"
+    )
+    category: str | None
+    mark: Mark | None
 
 
 class ExplanationChild(BaseModel):
@@ -176,10 +199,21 @@ class ExplanationChild(BaseModel):
     overridden: bool = Field(description="Whether the parent counted a teacher's override here")
 
 
+class HabitsOfWorkRead(BaseModel):
+    status: MasteryStatus
+    score: float | None
+    level: LevelRead | None
+    evidence_count: int
+
+
 class ExplanationRead(BaseModel):
     summary: str
     evidence: list[ExplanationLine]
     children: list[ExplanationChild]
+    habits_of_work: HabitsOfWorkRead | None = Field(
+        description="The decision from the results of habits-of-work categories, made apart "
+        "from the academic one (which never counts them); null without such a category"
+    )
 
 
 class DecisionDetailRead(DecisionRead):

@@ -13,10 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from app.domain.evidence import Evidence, counted_in_order, normalised
+from app.domain.evidence import Evidence, counted_in_order
 from app.domain.frameworks import Calculation, CalculationMethod, MasteryPolicy, RollupRule
-from app.domain.mastery.methods import score_series
-from app.domain.mastery.series import SeriesState, series_from_dict, start_series
+from app.domain.mastery.series import SeriesState
+from app.domain.mastery.weighting import (
+    add_result,
+    score_of,
+    start_for,
+    state_fits,
+    state_from_dict,
+)
 from app.domain.scales import Level
 
 
@@ -161,8 +167,8 @@ def decide(
     policy: MasteryPolicy, evidences: Iterable[Evidence], as_of: datetime | None = None
 ) -> ComputedDecision:
     """The decision from the whole evidence history of one student and one competency."""
-    xs = [normalised(e, policy.scale) for e in counted_in_order(evidences, policy, as_of)]
-    return decision_for_score(policy, len(xs), score_series(policy.calculation, xs, policy.scale))
+    counted = counted_in_order(evidences, policy, as_of)
+    return decision_for_score(policy, len(counted), score_of(policy, counted))
 
 
 @dataclass(frozen=True)
@@ -179,8 +185,8 @@ class DecisionState:
 
     def fits(self, policy: MasteryPolicy) -> bool:
         """Whether this state was built under `policy` (else recompute)."""
-        return self.include_formative == policy.include_formative and self.series.fits(
-            policy.calculation, policy.scale
+        return self.include_formative == policy.include_formative and state_fits(
+            self.series, policy
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -204,7 +210,7 @@ class DecisionState:
             if isinstance(observed, str) and isinstance(seq, int)
             else None
         )
-        return cls(series_from_dict(series), bool(data["include_formative"]), last)
+        return cls(state_from_dict(series), bool(data["include_formative"]), last)
 
 
 def absorb(
@@ -212,9 +218,9 @@ def absorb(
 ) -> DecisionState:
     """The state after absorbing a whole history, one result at a time."""
     counted = counted_in_order(evidences, policy, as_of)
-    series = start_series(policy.calculation, policy.scale)
+    series = start_for(policy)
     for e in counted:
-        series = series.add(normalised(e, policy.scale))
+        series = add_result(series, e, policy)
     last = counted[-1].order_key if counted else None
     return DecisionState(series, policy.include_formative, last)
 
@@ -249,6 +255,6 @@ def advance(
         return None
     series = state.series
     for e in counted:
-        series = series.add(normalised(e, policy.scale))
+        series = add_result(series, e, policy)
     advanced = DecisionState(series, policy.include_formative, counted[-1].order_key)
     return decision_from_state(policy, advanced), advanced

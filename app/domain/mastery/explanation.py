@@ -6,11 +6,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.domain.categories import Mark
 from app.domain.evidence import (
     Evidence,
     EvidenceKind,
     NotCounted,
-    normalised,
+    counted_score,
     not_counted_because,
 )
 from app.domain.frameworks import (
@@ -21,10 +22,11 @@ from app.domain.frameworks import (
     RollupKind,
     RollupScore,
 )
-from app.domain.mastery.decision import ComputedDecision, MasteryStatus, round_score
+from app.domain.mastery.decision import ComputedDecision, MasteryStatus, decide, round_score
 from app.domain.mastery.fits import Fit, Trend, best_fit
-from app.domain.mastery.methods import score_series, weights
+from app.domain.mastery.methods import score_series
 from app.domain.mastery.override import Override, ShownDecision
+from app.domain.mastery.weighting import MEAN_METHODS, score_of, weights_of
 from app.domain.scales import Scale, format_number
 
 M = CalculationMethod
@@ -52,14 +54,22 @@ _STATUS_WORDS = {
 
 _NOT_COUNTED_WORDS = {
     NotCounted.VOIDED: "voided",
+    NotCounted.EXEMPT: "exempt",
+    NotCounted.INCOMPLETE: "incomplete",
     NotCounted.FORMATIVE: "formative",
+    NotCounted.CATEGORY_NOT_COUNTED: "in a category that does not count",
+    NotCounted.UNCATEGORISED: "without a category",
+    NotCounted.HABITS_OF_WORK: "habits of work",
+    NotCounted.ACADEMIC: "academic",
     NotCounted.AFTER_AS_OF: "observed later",
 }
 
 
 @dataclass(frozen=True)
 class EvidenceLine:
-    """One result as the explanation shows it; `weight` only for weighted-sum methods."""
+    """One result as the explanation shows it; `weight` (its share of the score, category and
+    own weight included) only for weighted-sum methods; a missing mark's `normalized_score` is
+    the level it counts as."""
 
     id: str
     score: float
@@ -70,6 +80,8 @@ class EvidenceLine:
     counted: bool
     not_counted_because: NotCounted | None
     weight: float | None
+    category: str | None = None
+    mark: Mark | None = None
 
     def as_dict(self) -> dict[str, object]:
         """JSON as the REST explanation lists it."""
@@ -83,6 +95,8 @@ class EvidenceLine:
             "counted": self.counted,
             "not_counted_because": self.not_counted_because,
             "weight": self.weight,
+            "category": self.category,
+            "mark": self.mark.value if self.mark else None,
         }
 
 
@@ -116,13 +130,25 @@ class Explanation:
     evidence: tuple[EvidenceLine, ...]
     unrounded_score: float | None
     children: tuple[ChildLine, ...] = ()
+    # The habits-of-work decision, decided apart from the academic one from the same results
+    # (None when the framework has no counted habits-of-work category).
+    habits_of_work: ComputedDecision | None = None
 
     def as_dict(self) -> dict[str, object]:
-        """JSON: {"summary", "evidence": [...], "children": [...]}."""
+        """JSON: {"summary", "evidence": [...], "children": [...], "habits_of_work"}."""
+        habits = self.habits_of_work
         return {
             "summary": self.summary,
             "evidence": [line.as_dict() for line in self.evidence],
             "children": [child.as_dict() for child in self.children],
+            "habits_of_work": None
+            if habits is None
+            else {
+                "status": habits.status.value,
+                "score": habits.score,
+                "level": habits.level.as_dict() if habits.level else None,
+                "evidence_count": habits.evidence_count,
+            },
         }
 
 
@@ -141,12 +167,14 @@ def explain(
     as shown, when an override may be in force; `children` the active children with their
     shown decisions (`rollup.children_with_decisions`), for a rolled-up decision.
     """
-    rows = sorted(evidences, key=lambda e: e.order_key)
+    history = list(evidences)
+    rows = sorted(history, key=lambda e: e.order_key)
     reasons = [not_counted_because(e, policy, as_of) for e in rows]
-    xs = [normalised(e, policy.scale) for e, why in zip(rows, reasons, strict=True) if not why]
+    counted = [e for e, why in zip(rows, reasons, strict=True) if not why]
+    xs = [counted_score(e, policy) for e in counted]
     rolled_up = computed.rolled_up
-    unrounded = None if rolled_up else score_series(policy.calculation, xs, policy.scale)
-    ws = None if rolled_up or unrounded is None else weights(policy.calculation, xs, policy.scale)
+    unrounded = None if rolled_up else score_of(policy, counted)
+    ws = None if rolled_up or unrounded is None else weights_of(policy, counted)
     lines: list[EvidenceLine] = []
     counted_index = 0
     for e, why in zip(rows, reasons, strict=True):
@@ -159,12 +187,14 @@ def explain(
                 e.id,
                 e.score,
                 e.max_score,
-                normalised(e, policy.scale),
+                counted_score(e, policy),
                 e.observed_at,
                 e.kind,
                 why is None,
                 why,
                 weight,
+                e.category,
+                e.mark,
             )
         )
     child_lines = tuple(
@@ -179,7 +209,12 @@ def explain(
         summary = _rollup_sentence(computed, child_lines)
     else:
         summary = _evidence_sentence(policy, computed, xs, [w for w in reasons if w])
-    return Explanation(summary, tuple(lines), unrounded, child_lines)
+    habits = None
+    if not rolled_up and any(c.habits_of_work and c.counted for c in policy.categories):
+        habits = decide(policy.for_habits_of_work(), history, as_of)
+        if habits.score is not None:
+            summary = f"{summary} Habits of work, decided apart: {_score(habits)}."
+    return Explanation(summary, tuple(lines), unrounded, child_lines, habits)
 
 
 def _evidence_sentence(
@@ -214,7 +249,7 @@ def _evidence_sentence(
         )
         if decision.score is None:
             return f"{head}."
-        return f"{head}; their average is {_score(decision)}."
+        return f"{head}; their average is {_score(decision)}{_weighted_by(policy)}."
     own_window = calculation.method in (M.MOST_RECENT_AVERAGE, M.MODE) and calculation.n
     window = calculation.n if own_window else RECENT_RESULTS
     assert window is not None
@@ -237,7 +272,19 @@ def _evidence_sentence(
         what = f"the {_noun(policy, xs)} is {_score(decision)}, "
     else:
         what = f"the {_noun(policy, xs)} of {_score(decision)} is "
-    return f"{head}; {what}{_compared(decision.score, scale)}."
+    return f"{head}; {what}{_compared(decision.score, scale)}{_weighted_by(policy)}."
+
+
+def _weighted_by(policy: MasteryPolicy) -> str:
+    """How the categories weigh a mean: " (weighted by category: practice 20, summative 80)"."""
+    if policy.calculation.method not in MEAN_METHODS or not policy.categories:
+        return ""
+    deciding = [
+        f"{c.name} {format_number(c.weight)}"
+        for c in policy.categories
+        if c.counted and c.habits_of_work == policy.habits_of_work
+    ]
+    return f" (weighted by category: {', '.join(deciding)})"
 
 
 def _rollup_sentence(decision: ComputedDecision, children: Sequence[ChildLine]) -> str:

@@ -76,6 +76,8 @@ def test_every_row_is_listed_with_why_it_does_not_count() -> None:
         "counted": True,
         "not_counted_because": None,
         "weight": pytest.approx(0.2275),
+        "category": None,
+        "mark": None,
     }
 
 

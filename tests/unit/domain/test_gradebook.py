@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from app.domain.categories import Mark
 from app.domain.errors import Invalid, Problem
 from app.domain.gradebook import (
     Ignored,
@@ -149,16 +150,6 @@ def test_every_score_out_of_the_range_is_a_located_problem() -> None:
 @pytest.mark.parametrize(
     ("result", "item", "reason"),
     [
-        (
-            _result(score_status=ScoreStatus.EXEMPT),
-            _item(),
-            "scoreStatus is 'exempt', not 'fully graded'",
-        ),
-        (
-            _result(score_status=ScoreStatus.PARTIALLY_GRADED),
-            _item(),
-            "scoreStatus is 'partially graded', not 'fully graded'",
-        ),
         (_result(status=RecordStatus.TOBEDELETED), _item(), "the result is deleted"),
         (
             _result(),
@@ -183,9 +174,41 @@ def test_results_that_count_for_nothing_say_why(
 
 def test_a_result_not_counted_still_reports_objectives_that_are_not_competencies() -> None:
     derived = derive_evidence(
-        _result(score_status=ScoreStatus.SUBMITTED), _item(), COMPETENCIES, received_at=NOW
+        _result(status=RecordStatus.TOBEDELETED), _item(), COMPETENCIES, received_at=NOW
     )
     assert derived.report.ignored == (Ignored("x-1", NOT_A_COMPETENCY),)
+
+
+@pytest.mark.parametrize(
+    ("status", "mark"),
+    [
+        # OneRoster 1.2 ScoreStatusEnum, as the brief of issue #15 maps it onto marks.
+        (ScoreStatus.FULLY_GRADED, None),
+        (ScoreStatus.NOT_SUBMITTED, Mark.MISSING),
+        (ScoreStatus.EXEMPT, Mark.EXEMPT),
+        (ScoreStatus.PARTIALLY_GRADED, Mark.INCOMPLETE),
+        (ScoreStatus.SUBMITTED, Mark.INCOMPLETE),
+    ],
+)
+def test_score_status_is_read_as_a_mark(status: ScoreStatus, mark: Mark | None) -> None:
+    scored = derive_evidence(
+        _result(8, score_status=status), _item(), COMPETENCIES, received_at=NOW
+    )
+    assert [(d.competency_id, d.score, d.mark) for d in scored.drafts] == [
+        ("s-1", 8, mark),
+        ("s-2", 8, mark),
+    ]
+    assert scored.report.not_counted is None
+    unscored = derive_evidence(
+        _result(None, score_status=status), _item(), COMPETENCIES, received_at=NOW
+    )
+    if mark is None:  # a plain score needs one
+        assert unscored.drafts == ()
+    else:  # a mark stands without a score
+        assert [(d.competency_id, d.score, d.mark) for d in unscored.drafts] == [
+            ("s-1", None, mark),
+            ("s-2", None, mark),
+        ]
 
 
 def test_no_numeric_score_anywhere_is_reported_per_competency() -> None:

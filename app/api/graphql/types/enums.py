@@ -10,11 +10,12 @@ from typing import TypeAlias
 
 import strawberry
 
-from app.domain import denominators, evidence, frameworks, reporting, roster
+from app.domain import categories, denominators, evidence, frameworks, reporting, roster
 from app.domain.mastery import decision, override
 
 MasteryStatus: TypeAlias = decision.MasteryStatus
 EvidenceKind: TypeAlias = evidence.EvidenceKind
+EvidenceMark: TypeAlias = categories.Mark
 RecordState: TypeAlias = frameworks.Status
 OrgType: TypeAlias = roster.OrgType
 Sex: TypeAlias = roster.Sex
@@ -26,6 +27,12 @@ OverrideState: TypeAlias = override.OverrideState
 
 strawberry.enum(MasteryStatus, name="MasteryStatus")
 strawberry.enum(EvidenceKind, name="EvidenceKind")
+strawberry.enum(
+    EvidenceMark,
+    name="EvidenceMark",
+    description="missing counts as the framework's missingLevel; exempt and incomplete "
+    "are listed, not counted.",
+)
 strawberry.enum(RecordState, name="RecordState")
 strawberry.enum(OrgType, name="OrgType")
 strawberry.enum(Sex, name="Sex")

@@ -163,6 +163,14 @@ def of(framework: d.Framework, competency_id: str) -> Competency:
     return Competency.of(framework, framework.competency(competency_id))
 
 
+@strawberry.type(description="A category of evidence and its weight among the categories.")
+class EvidenceCategory:
+    name: str
+    weight: float
+    counted: bool
+    habits_of_work: bool = strawberry.field(description="Decided apart from academics.")
+
+
 @strawberry.type
 class Framework:
     framework: strawberry.Private[d.Framework]
@@ -173,6 +181,9 @@ class Framework:
     status: RecordState
     min_evidence: int
     include_formative: bool
+    missing_level: float | None = strawberry.field(
+        description="What a missing mark counts as; null: the scale's lowest level."
+    )
 
     @classmethod
     def of(cls, f: d.Framework) -> Framework:
@@ -185,7 +196,17 @@ class Framework:
             status=f.status,
             min_evidence=f.min_evidence,
             include_formative=f.include_formative,
+            missing_level=f.missing_level,
         )
+
+    @strawberry.field(description="The evidence categories the means weigh.")
+    def categories(self) -> list[EvidenceCategory]:
+        return [
+            EvidenceCategory(
+                name=c.name, weight=c.weight, counted=c.counted, habits_of_work=c.habits_of_work
+            )
+            for c in self.framework.categories
+        ]
 
     @strawberry.field
     def scale(self) -> Scale:

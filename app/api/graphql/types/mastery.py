@@ -11,7 +11,12 @@ import strawberry
 
 from app.api.graphql.context import GraphInfo
 from app.api.graphql.limits import page_size
-from app.api.graphql.types.enums import EvidenceKind, MasteryStatus, OverrideState
+from app.api.graphql.types.enums import (
+    EvidenceKind,
+    EvidenceMark,
+    MasteryStatus,
+    OverrideState,
+)
 from app.api.graphql.types.frameworks import Competency, Level, of
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.domain import evidence as ev
@@ -114,6 +119,11 @@ class Evidence:
     kind: EvidenceKind
     comment: str | None
     voided_at: datetime | None
+    category: str | None = strawberry.field(description="One of the framework's categories.")
+    weight: float | None = strawberry.field(
+        description="Its weight within its category (null: 1), for the means."
+    )
+    mark: EvidenceMark | None
 
     @classmethod
     def of(cls, e: ev.Evidence) -> Evidence:
@@ -127,6 +137,9 @@ class Evidence:
             kind=e.kind,
             comment=e.comment,
             voided_at=e.voided_at,
+            category=e.category,
+            weight=e.weight,
+            mark=e.mark,
         )
 
 
@@ -140,7 +153,12 @@ class ExplanationLine:
     kind: EvidenceKind
     counted: bool
     not_counted_because: str | None
-    weight: float | None
+    weight: float | None = strawberry.field(
+        description="Its share of the score (category weight share x its own weight); null "
+        "when the score is not a weighted sum."
+    )
+    category: str | None
+    mark: EvidenceMark | None
 
 
 @strawberry.type
@@ -159,6 +177,10 @@ class Explanation:
     summary: str
     evidence: list[ExplanationLine] = strawberry.field(metadata={"cost_size": 20})
     children: list[ExplanationChild] = strawberry.field(metadata={"cost_size": 10})
+    habits_of_work: Computed | None = strawberry.field(
+        description="The habits-of-work decision, made apart from the academic one; null "
+        "without a habits-of-work category."
+    )
 
     @classmethod
     def of(cls, x: DomainExplanation) -> Explanation:
@@ -177,6 +199,8 @@ class Explanation:
                     if line.not_counted_because
                     else None,
                     weight=line.weight,
+                    category=line.category,
+                    mark=line.mark,
                 )
                 for line in x.evidence
             ],
@@ -190,6 +214,9 @@ class Explanation:
                 )
                 for child in x.children
             ],
+            habits_of_work=None
+            if (h := x.habits_of_work) is None
+            else Computed(status=h.status, score=h.score, level=Level.of(h.level)),
         )
 
 

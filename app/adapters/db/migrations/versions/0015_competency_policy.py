@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0015_competency_policy'
-down_revision: str | None = '0013_canvas_method_names'  # re-chained onto main's head at the merge of main
+down_revision: str | None = '0014_evidence_categories'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
