@@ -2,7 +2,8 @@
 the same body (PATCH /v1/frameworks/{id} takes what simulate takes): the simulation names exactly
 the decisions whose mastery applying it changes. Worked by hand over one student: s-1 has 4
 (day 1) then 2 (day 2), the decaying average (w = 0.65) .65 x 2 + .35 x 4 = 2.7, not yet; s-2 has
-3, mastered at the threshold 3; d-nbt rolls up "all": not yet."""
+3, mastered at the threshold 3; d-nbt rolls up "all": not yet. Categories, their weights and the
+missing level over a categorised framework after them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.api.mastery_data import by_competency, post, result, seed_framework
+from tests.api.mastery_data import FRAMEWORK, by_competency, post, result, seed_framework
 from tests.conftest import Api
 
 Body = Callable[[dict[str, Any]], dict[str, Any]]
@@ -123,7 +124,14 @@ async def test_a_simulation_names_what_applying_the_same_body_changes(
     await seed_framework(api)
     await post(api, result(4, 1), result(2, 2), result(3, 1, competency="s-2"))
     current = (await api.get("/v1/frameworks/fw-math")).json()
-    sent = body(current)
+    await _simulated_then_applied(api, body(current), gains, losses)
+
+
+async def _simulated_then_applied(
+    api: Api, sent: dict[str, Any], gains: list[str], losses: list[str]
+) -> None:
+    """Simulate `sent`, check it names `gains` and `losses` (student-1's, of 3 decisions), then
+    PATCH the framework with it and check the shown decisions changed exactly so."""
     simulated = await api.post("/v1/frameworks/fw-math/simulate", json=sent)
     assert simulated.status_code == 200, simulated.text
     got = simulated.json()
@@ -145,3 +153,45 @@ async def test_a_simulation_names_what_applying_the_same_body_changes(
     after = await _mastered(api)
     assert sorted(c for c in after if after[c] and not before[c]) == gains
     assert sorted(c for c in after if before[c] and not after[c]) == losses
+
+
+# A categorised framework (averages per category, 50/50): s-1 has practice 2 and summative 4,
+# (50 x 2 + 50 x 4) / 100 = 3.0, mastered; s-2 has practice 3 and a summative marked missing,
+# counted as the lowest level, 1: (50 x 3 + 50 x 1) / 100 = 2.0, not yet; d-nbt, not yet.
+HALVES = [{"name": "practice", "weight": 50}, {"name": "summative", "weight": 50}]
+CATEGORY_CASES: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
+    # s-1: (80 x 2 + 20 x 4) / 100 = 2.4; s-2: (80 x 3 + 20 x 1) / 100 = 2.6.
+    (
+        "category weights",
+        {"categories": [{"name": "practice", "weight": 80}, {"name": "summative", "weight": 20}]},
+        [],
+        ["s-1"],
+    ),
+    # Summative listed, not counted: s-1 has practice 2 alone; s-2 practice 3 alone.
+    (
+        "a category not counted",
+        {"categories": [HALVES[0], {"name": "summative", "weight": 0, "counted": False}]},
+        ["s-2"],
+        ["s-1"],
+    ),
+    # Missing counts as 4: s-2 (50 x 3 + 50 x 4) / 100 = 3.5; with s-1, d-nbt is mastered.
+    ("missing level", {"missing_level": 4}, ["d-nbt", "s-2"], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "gains", "losses"), CATEGORY_CASES, ids=[c[0] for c in CATEGORY_CASES]
+)
+async def test_a_category_policy_simulates_what_applying_it_changes(
+    api: Api, kind: str, body: dict[str, Any], gains: list[str], losses: list[str]
+) -> None:
+    categorised = {**FRAMEWORK, "calculation": {"method": "average"}, "categories": HALVES}
+    await seed_framework(api, categorised)
+    await post(
+        api,
+        result(2, 1, category="practice"),
+        result(4, 2, category="summative"),
+        result(3, 1, competency="s-2", category="practice"),
+        {**result(0, 2, competency="s-2", category="summative"), "score": None, "mark": "missing"},
+    )
+    await _simulated_then_applied(api, body, gains, losses)
