@@ -221,7 +221,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
             imports=roster_imports,
         ),
         frameworks=frameworks,
-        simulation=PolicySimulation(uow=a.uow, clock=a.clock),
+        simulation=PolicySimulation(uow=a.uow, clock=a.clock, min_cell_size=policy.report_min_cell),
         prerequisites=Prerequisites(uow=a.uow, clock=a.clock, frameworks=frameworks),
         case_imports=case_imports,
         case_provider=CaseProvider(uow=a.uow, codec=a.case_codec),

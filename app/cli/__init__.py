@@ -9,6 +9,7 @@ from app.cli.contracts import contracts_cli
 from app.cli.db import db_cli
 from app.cli.demo import demo_cli
 from app.cli.imports import import_cli
+from app.cli.recompute import recompute
 from app.cli.roster import roster_cli
 from app.cli.serve import dev, serve
 from app.cli.support import command_group
@@ -19,6 +20,7 @@ cli = command_group("Mastery Service: decide, explain and report competency mast
 cli.command()(serve)
 cli.command()(dev)
 cli.command()(worker)
+cli.command()(recompute)
 for name, group in (
     ("db", db_cli),
     ("tenants", tenants_cli),

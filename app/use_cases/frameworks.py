@@ -187,6 +187,28 @@ class Frameworks:
         job = await self.jobs.enqueue(tenant, RECOMPUTE_JOB, Scope.FRAMEWORKS_WRITE, arguments)
         return FrameworkChanged(new, job)
 
+    async def recompute(
+        self, principal: Principal, framework_id: str, here: Progress | None = None
+    ) -> Job | JobReport:
+        """Recompute every decision of a framework under its policy as it stands, so that the
+        stored decisions pick up a change of the engine (a method's rounding): the recompute
+        job of a policy change, on the same framework. Queued, its job; with `here` (a job
+        queue in this process, which a command's process would not outlive), run at once
+        with that progress, its report. A policy change pending is built on, as a new change
+        builds on it."""
+        tenant = principal.tenant_id
+        now = self.clock.now()
+        async with self.uow(tenant) as uow:
+            framework = await require_framework(uow, framework_id)
+            base = base_of_change(framework, await uow.revisions.pending(framework_id))
+            revision = PolicyRevision(self.ids.new_id(), base, now)
+            await uow.revisions.begin(revision)
+            await uow.commit()
+        arguments = {"framework_id": framework_id, "revision_id": revision.id}
+        if here is not None:
+            return await self.run_recompute_job(tenant, arguments, here)
+        return await self.jobs.enqueue(tenant, RECOMPUTE_JOB, Scope.FRAMEWORKS_WRITE, arguments)
+
     async def run_recompute_job(
         self, tenant: TenantId, arguments: JobArguments, progress: Progress
     ) -> JobReport:

@@ -128,6 +128,10 @@ GRAPHQL_ROOTS: dict[str, tuple[Scope | None, str]] = {
         '{ masteryTrend(frameworkId: "x", groupBy: [], from: "2026-09-01T00:00:00Z") '
         "{ interval } }",
     ),
+    "policySimulation": (
+        S.MASTERY_READ,
+        '{ policySimulation(frameworkId: "x", candidate: {masteryThreshold: 2}) { unchanged } }',
+    ),
 }
 # ... and every field below the root that checks a scope of its own (all others need none).
 GRAPHQL_FIELDS: dict[str, Scope] = {

@@ -39,8 +39,10 @@ from app.api.graphql.types.reports import (
     rows_of,
 )
 from app.api.graphql.types.roster import Class, Org, Student, org_of
+from app.api.graphql.types.simulation import CandidatePolicyInput, PolicySimulation
 from app.api.pages.graphiql import graphiql_html
 from app.api.pages.html import page
+from app.api.problems import located
 from app.api.utc import aware
 from app.domain import reporting as rep
 from app.domain import roster as r
@@ -200,6 +202,27 @@ class Query:
     async def student(self, info: GraphInfo, id: strawberry.ID) -> Student | None:
         c = info.context
         return Student.of(await c.use_cases.roster.get_student(c.principal.tenant_id, id))
+
+    @strawberry.field(
+        permission_classes=needs(Scope.MASTERY_READ),
+        description="What a candidate policy would change (nothing is written); `groupBy` "
+        "counts it per school, grade or subgroup, protected as reports are. It names each "
+        "student whose decisions would change, so it needs mastery:read.",
+    )
+    async def policy_simulation(
+        self,
+        info: GraphInfo,
+        framework_id: strawberry.ID,
+        candidate: CandidatePolicyInput,
+        group_by: list[SummaryDimension] | None = None,
+    ) -> PolicySimulation:
+        c = info.context
+        with located("candidate"):
+            policy = candidate.domain()
+        report = await c.use_cases.simulation.simulate_policy(
+            c.principal, framework_id, policy, group_by or ()
+        )
+        return PolicySimulation.of_report(report)
 
     @strawberry.field(permission_classes=needs(Scope.REPORTS_READ))
     async def mastery_summary(

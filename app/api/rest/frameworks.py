@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel
 
 from app.api.deps import FrameworkReader, FrameworkWriter, MasteryReader, UseCasesDep
@@ -19,6 +19,8 @@ from app.api.rest import framework_schemas as s
 from app.api.rest import simulation_schemas as sim
 from app.api.rest.framework_one_pass import FrameworkRoute
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
+from app.domain.mastery.simulation_groups import check_simulation_grouping
+from app.domain.reporting import Dimension
 from app.use_cases.frameworks import FrameworkChanged
 
 router = APIRouter(tags=["frameworks"], route_class=FrameworkRoute)
@@ -245,16 +247,33 @@ async def update_competency(
     "2.5}}`); only `scale`, `calculation`, `min_evidence` and `include_formative` may differ. "
     "Computed from the stored evidence and overrides; nothing is written. "
     "The answer names each student whose decisions would change, so it needs `mastery:read` "
-    "(reading the framework alone does not show students' results).",
+    "(reading the framework alone does not show students' results). "
+    "With `group_by` (school, grade, sex, race_ethnicity, english_learner, special_education, "
+    "economically_disadvantaged; repeat for several) `by_subgroup` counts the changes for each "
+    "group of each dimension, hidden and blurred exactly as reports are. "
+    "The body is the PATCH body: sent to `PATCH /v1/frameworks/{id}` as it is, it applies the "
+    "policy (202 and a recompute job when many decisions change).",
     operation_id="simulate_policy",
     responses=responses(401, 403, 404, 422),
 )
 async def simulate(
-    id: Id, body: s.SimulationRequest, use_cases: UseCasesDep, principal: MasteryReader
+    id: Id,
+    body: s.SimulationRequest,
+    use_cases: UseCasesDep,
+    principal: MasteryReader,
+    group_by: Annotated[
+        list[Dimension] | None,
+        Query(max_length=7, description="Repeat for several: group_by=sex&group_by=grade"),
+    ] = None,
 ) -> Any:
     patch = _patch(body)
+    with located("query"):
+        check_simulation_grouping(group_by or ())
     with located("body"):
         report = await use_cases.simulation.simulate_framework(
-            principal, id, lambda current: documents.simulated_framework(current, patch)
+            principal,
+            id,
+            lambda current: documents.simulated_framework(current, patch),
+            group_by or (),
         )
     return report.as_dict()

@@ -12,12 +12,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import Override, effective
 from app.domain.mastery.rollup import decide_all
+
+if TYPE_CHECKING:
+    from app.domain.mastery.simulation_groups import GroupChanges
 
 
 class Change(StrEnum):
@@ -93,20 +97,24 @@ class StudentChanges:
 
 @dataclass(frozen=True)
 class SimulationReport:
-    """Totals, counts per competency (in first-seen order) and the affected students."""
+    """Totals, counts per competency (in first-seen order), the affected students, and the
+    counts per subgroup as published (simulation_groups: empty unless asked for)."""
 
     total: Tally
     by_competency: dict[str, Tally]
     students: tuple[StudentChanges, ...]
+    by_subgroup: tuple[GroupChanges, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
-        """JSON: the totals, "by_competency" [{"competency_id", counts}] and "students"."""
+        """JSON: the totals, "by_competency" [{"competency_id", counts}], "by_subgroup" and
+        "students"."""
         return {
             **self.total.as_dict(),
             "by_competency": [
                 {"competency_id": cid, **tally.as_dict()}
                 for cid, tally in self.by_competency.items()
             ],
+            "by_subgroup": [g.as_dict() for g in self.by_subgroup],
             "students": [s.as_dict() for s in self.students],
         }
 

@@ -52,6 +52,7 @@ def test_simulate_counts_overall_per_competency_and_per_student() -> None:
             {"competency_id": "c1", "became_mastered": 1, "lost_mastery": 1, "unchanged": 1},
             {"competency_id": "c2", "became_mastered": 1, "lost_mastery": 0, "unchanged": 1},
         ],
+        "by_subgroup": [],  # none asked for
         "students": [
             {"student_id": "ann", "became_mastered": ["c1"], "lost_mastery": []},
             {"student_id": "bob", "became_mastered": ["c2"], "lost_mastery": ["c1"]},

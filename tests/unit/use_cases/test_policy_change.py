@@ -25,6 +25,7 @@ from app.domain.jobs import JobStatus
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.record import ChangeCause
 from app.domain.mastery.simulation import StudentChanges, Tally
+from app.ports.jobs import JobReport
 from app.use_cases.catalog import UseCases
 from app.use_cases.evidence import EvidenceInput
 from tests.fakes.wiring import FakeAdapters
@@ -189,3 +190,27 @@ async def test_a_bad_candidate_policy_is_refused(
     # The threshold must lie on the framework's scale; nothing is compared or written.
     assert [p.loc for p in refused.value.problems] == [("mastery_threshold",)]
     assert district.database.commits == commits
+
+
+async def test_a_recompute_without_a_policy_change_is_the_same_job() -> None:
+    # `mastery recompute` with a queue: the policy change's job, on the framework as it stands.
+    # The engine has not changed since the decisions were stored, so none changes.
+    fakes = FakeAdapters(jobs_inline=False)
+    await _district(fakes)
+    use_cases = fakes.use_cases()
+    before = dict(fakes.database.tables(TENANT).decisions)
+    job = await use_cases.frameworks.recompute(CALLER, "math")
+    assert not isinstance(job, JobReport)
+    assert (job.kind, job.scope, job.status) == (
+        "recompute_decisions",
+        Scope.FRAMEWORKS_WRITE,
+        JobStatus.QUEUED,
+    )
+    await fakes.jobs.run_pending()
+    done = await use_cases.jobs.get_job(CALLER, job.id)
+    assert (done.status, done.result["switched"], done.result["decisions_changed"]) == (
+        JobStatus.SUCCEEDED,
+        True,
+        0,
+    )
+    assert fakes.database.tables(TENANT).decisions == before
