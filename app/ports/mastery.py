@@ -68,9 +68,10 @@ class OverrideRepository(Protocol):
     async def clear(self, student_id: str, competency_id: str, at: datetime, by: str) -> None: ...
 
     async def in_force_at(
-        self, student_id: str, competency_ids: Collection[str], at: datetime
-    ) -> dict[str, Override]:
-        """The override in force at `at` on each competency (for `as_of` reads)."""
+        self, student_ids: Collection[str], competency_ids: Collection[str], at: datetime
+    ) -> dict[str, dict[str, Override]]:
+        """Per student (those with any), the override in force at `at` on each competency: one
+        query for a page of students, whose rollups count what their children show."""
         ...
 
     async def of_decision(self, student_id: str, competency_id: str) -> list[RecordedOverride]:

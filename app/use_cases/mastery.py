@@ -56,7 +56,7 @@ async def _as_of_views(
     by_competency: dict[str, list[Evidence]] = defaultdict(list)
     for e in evidence:
         by_competency[e.competency_id].append(e)
-    overrides = await uow.overrides.in_force_at(student_id, ids, as_of)
+    overrides = (await uow.overrides.in_force_at([student_id], ids, as_of)).get(student_id, {})
     computed = decide_all(framework, by_competency, as_of, overrides)
     views = [
         decided_view(
@@ -194,9 +194,7 @@ class MasteryReads:
             stored = await uow.decisions.get_many(wanted) if as_of is None else {}
             # What shows is the override in force at `at` (as of an instant nothing stored
             # counts); a rollup's explanation names the children's it counted.
-            overrides: dict[str, dict[str, Override]] = {}
-            for student_id in students:
-                overrides[student_id] = await uow.overrides.in_force_at(student_id, all_ids, at)
+            overrides = await uow.overrides.in_force_at(students, all_ids, at)
         found: dict[tuple[str, str], DecisionDetail] = {}
         computed_of: dict[tuple[str, str], dict[str, ComputedDecision]] = {}
         for student_id, competency_id in wanted:

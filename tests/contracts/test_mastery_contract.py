@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -11,6 +12,7 @@ from app.domain.frameworks import DEFAULT_SCALE, MasteryPolicy, RollupRule
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus, recompute
 from app.domain.mastery.override import Override, RecordedOverride
 from app.domain.mastery.record import ChangeCause, DecisionChange, DecisionRecord
+from app.ports.mastery import OverrideRepository
 from tests.contracts.conftest import Backend
 from tests.contracts.records import day
 
@@ -156,7 +158,7 @@ async def test_the_override_set_last_is_in_force(backend: Backend, tenant: Tenan
         await overrides.add("s-2", "m1a", second)
         await uow.commit()
     async with backend.uow(tenant) as uow:
-        at = uow.overrides.in_force_at
+        at = _one_student(uow.overrides)
         assert await at("s-1", ["m1a", "m1b", "m2"], day(0)) == {}
         assert await at("s-1", ["m1a", "m1b"], day(2)) == {"m1a": first, "m1b": first}
         assert await at("s-1", ["m1a"], day(3)) == {"m1a": second}
@@ -178,7 +180,7 @@ async def test_a_cleared_override_is_kept_for_earlier_instants(
         await uow.overrides.clear("s-1", "m1a", day(5), "t-2")
         await uow.commit()
     async with backend.uow(tenant) as uow:
-        at = uow.overrides.in_force_at
+        at = _one_student(uow.overrides)
         assert await at("s-1", ["m1a", "m1b"], day(4)) == {"m1a": first, "m1b": first}
         assert await at("s-1", ["m1a", "m1b"], day(5)) == {"m1b": first}
         # Set again after the clear: in force from then on.
@@ -211,7 +213,7 @@ async def test_decisions_and_overrides_are_the_tenants_own(
         assert await uow.decisions.history("s-1", "m1a") == []
         assert await uow.decisions.count_for(["m1a"]) == 0
         assert await uow.decisions.with_expired_overrides(day(9)) == []
-        assert await uow.overrides.in_force_at("s-1", ["m1a"], day(3)) == {}
+        assert (await uow.overrides.in_force_at(["s-1"], ["m1a"], day(3))) == {}
         assert await uow.overrides.of_decision("s-1", "m1a") == []
 
 
@@ -224,4 +226,15 @@ async def test_decisions_are_not_kept_without_a_commit(backend: Backend, tenant:
     async with backend.uow(tenant) as uow:
         assert await uow.decisions.get_many([("s-1", "m1a")]) == {}
         assert await uow.decisions.history("s-1", "m1a") == []
-        assert await uow.overrides.in_force_at("s-1", ["m1a"], day(2)) == {}
+        assert (await uow.overrides.in_force_at(["s-1"], ["m1a"], day(2))) == {}
+
+
+def _one_student(
+    overrides: OverrideRepository,
+) -> Callable[[str, list[str], datetime], Awaitable[dict[str, Override]]]:
+    """in_force_at for one student: its overrides by competency ({} when it has none)."""
+
+    async def at(student_id: str, competency_ids: list[str], when: datetime) -> dict[str, Override]:
+        return (await overrides.in_force_at([student_id], competency_ids, when)).get(student_id, {})
+
+    return at

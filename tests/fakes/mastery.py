@@ -112,16 +112,15 @@ class FakeOverrideRepository:
                 self._tables.overrides[seq] = replace(row, recorded=cleared, cleared_by=by)
 
     async def in_force_at(
-        self, student_id: str, competency_ids: Collection[str], at: datetime
-    ) -> dict[str, Override]:
-        wanted = set(competency_ids)
+        self, student_ids: Collection[str], competency_ids: Collection[str], at: datetime
+    ) -> dict[str, dict[str, Override]]:
+        students, wanted = set(student_ids), set(competency_ids)
         rows = sorted(self._tables.overrides.values(), key=lambda r: r.seq)  # the order set in
-        recorded = (
-            r.recorded
-            for r in rows
-            if r.student_id == student_id and r.recorded.competency_id in wanted
-        )
-        return overrides_in_force(recorded, at)
+        by_student: dict[str, list[RecordedOverride]] = {}
+        for r in rows:
+            if r.student_id in students and r.recorded.competency_id in wanted:
+                by_student.setdefault(r.student_id, []).append(r.recorded)
+        return {s: overrides_in_force(recorded, at) for s, recorded in by_student.items()}
 
     async def of_decision(self, student_id: str, competency_id: str) -> list[RecordedOverride]:
         rows = sorted(self._tables.overrides.values(), key=lambda r: r.seq)

@@ -75,5 +75,5 @@ async def test_a_read_as_of_an_instant_finds_the_override_in_force_then(
     recorded: SqlUnitOfWork, at: float, expected: dict[str, Override]
 ) -> None:
     async with recorded:
-        found = await recorded.overrides.in_force_at("s1", ["c1", "c2"], day(at))
+        found = (await recorded.overrides.in_force_at(["s1"], ["c1", "c2"], day(at))).get("s1", {})
     assert found == expected

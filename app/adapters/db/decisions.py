@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
@@ -207,19 +208,21 @@ class SqlOverrideRepository:
         )
 
     async def in_force_at(
-        self, student_id: str, competency_ids: Collection[str], at: datetime
-    ) -> dict[str, Override]:
+        self, student_ids: Collection[str], competency_ids: Collection[str], at: datetime
+    ) -> dict[str, dict[str, Override]]:
         stmt = (
             sa.select(_overrides)
             .where(
                 _overrides.c.tenant_id == self._tenant,
-                _overrides.c.student_id == student_id,
+                _overrides.c.student_id.in_(list(student_ids)),
                 _overrides.c.competency_id.in_(list(competency_ids)),
             )
             .order_by(_overrides.c.seq)  # the order they were set in
         )
-        rows = (await self._session.execute(stmt)).mappings()
-        return overrides_in_force((_recorded(r) for r in rows), at)
+        by_student: dict[str, list[RecordedOverride]] = defaultdict(list)
+        for row in (await self._session.execute(stmt)).mappings():
+            by_student[row["student_id"]].append(_recorded(row))
+        return {s: overrides_in_force(recorded, at) for s, recorded in by_student.items()}
 
     async def of_decision(self, student_id: str, competency_id: str) -> list[RecordedOverride]:
         stmt = (
