@@ -31,6 +31,7 @@ from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.adapters.oneroster.zip_limits import ZipLimits
 from app.adapters.security import keys as service_keys
+from app.adapters.security.page_sessions import JwtPageSessionCodec
 from app.adapters.security.secret_box import FernetSecretBox
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
 from app.adapters.security.standing import CachedClientStanding
@@ -48,6 +49,7 @@ from app.ports.case import CaseCodec, CaseSource
 from app.ports.clock import Clock, IdGenerator
 from app.ports.health import Readiness
 from app.ports.jobs import JobRunner
+from app.ports.lti import PageSessionCodec
 from app.ports.reports import ReadModels, ReadModelsFactory
 from app.ports.roster_import import RosterFiles, RosterProviders
 from app.ports.security import ClientStanding, SecretBox, SecretHasher, TokenCodec
@@ -132,6 +134,7 @@ class Adapters:
     ids: IdGenerator
     hasher: SecretHasher
     tokens: TokenCodec
+    page_sessions: PageSessionCodec
     standing: ClientStanding
     secrets: SecretBox
     readiness: Readiness
@@ -323,6 +326,7 @@ def build(settings: Settings) -> Container:
             memory_cost=settings.secret_hash_memory_kib,
         ),
         tokens=JwtTokenCodec(keys),
+        page_sessions=JwtPageSessionCodec(keys),
         standing=CachedClientStanding(directory, ttl_seconds=settings.client_standing_seconds),
         secrets=FernetSecretBox(keys),
         readiness=_DatabaseReadiness(engine),

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.adapters.case.codec import CaseJsonCodec
+from app.adapters.security.keys import KeyRing
+from app.adapters.security.page_sessions import JwtPageSessionCodec
 from app.adapters.security.standing import CachedClientStanding
 from app.bootstrap import Adapters, Policy, wire
 from app.domain.access import ALL_SCOPES, Principal, Scope, TenantId
@@ -59,6 +61,8 @@ class FakeAdapters:
             ids=self.ids,
             hasher=self.hasher,
             tokens=self.tokens,
+            # The real codec: it is pure (a signature over claims), so a fake would add nothing.
+            page_sessions=JwtPageSessionCodec(KeyRing(("fake-page-session-key-0123456789abcdef",))),
             standing=self.standing,
             secrets=self.secrets,
             readiness=self.readiness,
