@@ -16,3 +16,16 @@ class PageSessionCodec(Protocol):
     def read(self, token: str, now: datetime) -> PageSession:
         """The session a token names; Unauthorized when it is forged, expired or not a page's."""
         ...
+
+
+class ToolKeys(Protocol):
+    """The tool's own RSA keys (published, signing, retiring): what signs a client assertion for
+    AGS/NRPS tokens (RFC 7523) and a Deep Linking response, and what /lti/jwks.json serves."""
+
+    async def sign(self, claims: dict[str, object]) -> str:
+        """An RS256 JWT of `claims`, signed with the current signing key and naming its `kid`."""
+        ...
+
+    async def public_jwks(self) -> dict[str, object]:
+        """The JWK Set of every published and signing key (never a private part)."""
+        ...
