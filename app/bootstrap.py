@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import sqlalchemy as sa
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -19,6 +18,7 @@ from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.jobs import unfinished_jobs
 from app.adapters.db.queries import SqlReadModels
+from app.adapters.db.readiness import DatabaseReadiness
 from app.adapters.db.row_security import warn_if_row_security_is_bypassed
 from app.adapters.db.statistics import StatisticsKeeper
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
@@ -27,6 +27,7 @@ from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.jobs.lifecycle import JobLifecycle
 from app.adapters.jobs.queue import QueuedJobRunner, queue_conninfo
 from app.adapters.jobs.uploads import sweep_uploads
+from app.adapters.lti.launch_records import MemoryLaunchRecords
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.adapters.oneroster.zip_limits import ZipLimits
@@ -49,7 +50,7 @@ from app.ports.case import CaseCodec, CaseSource
 from app.ports.clock import Clock, IdGenerator
 from app.ports.health import Readiness
 from app.ports.jobs import JobRunner
-from app.ports.lti import PageSessionCodec
+from app.ports.lti import LaunchRecords, PageSessionCodec
 from app.ports.reports import ReadModels, ReadModelsFactory
 from app.ports.roster_import import RosterFiles, RosterProviders
 from app.ports.security import ClientStanding, SecretBox, SecretHasher, TokenCodec
@@ -112,15 +113,6 @@ def outbound_http(settings: Settings) -> OutboundHttp:
     return OutboundHttp(policy)
 
 
-class _DatabaseReadiness:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
-    async def check(self) -> None:
-        async with self._engine.connect() as conn:
-            await conn.execute(sa.text("SELECT 1"))
-
-
 @dataclass(frozen=True, kw_only=True)
 class Adapters:
     """The driven adapters of one process, each behind its port: what the use cases are wired
@@ -135,6 +127,7 @@ class Adapters:
     hasher: SecretHasher
     tokens: TokenCodec
     page_sessions: PageSessionCodec
+    lti_launches: LaunchRecords
     standing: ClientStanding
     secrets: SecretBox
     readiness: Readiness
@@ -327,9 +320,10 @@ def build(settings: Settings) -> Container:
         ),
         tokens=JwtTokenCodec(keys),
         page_sessions=JwtPageSessionCodec(keys),
+        lti_launches=MemoryLaunchRecords(),
         standing=CachedClientStanding(directory, ttl_seconds=settings.client_standing_seconds),
         secrets=FernetSecretBox(keys),
-        readiness=_DatabaseReadiness(engine),
+        readiness=DatabaseReadiness(engine),
         jobs=jobs,
         roster_files=CsvRosterFiles(
             Path(settings.state_dir) / "uploads",

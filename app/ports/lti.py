@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from app.domain.access import TenantId
+from app.domain.lti.launch import Launch
 from app.domain.lti.session import PageSession
 
 
@@ -28,4 +30,17 @@ class ToolKeys(Protocol):
 
     async def public_jwks(self) -> dict[str, object]:
         """The JWK Set of every published and signing key (never a private part)."""
+        ...
+
+
+class LaunchRecords(Protocol):
+    """Verified launches kept for a while (as long as their page session), so that a page can
+    use the platform's services the launch named (NRPS, AGS, the Deep Linking return)."""
+
+    async def keep(self, tenant_id: TenantId, launch: Launch, expires_at: datetime) -> str:
+        """Keep `launch` until `expires_at`; its id."""
+        ...
+
+    async def find(self, tenant_id: TenantId, launch_id: str, now: datetime) -> Launch | None:
+        """The launch kept under `launch_id` for this tenant, unless it has expired."""
         ...

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.adapters.case.codec import CaseJsonCodec
+from app.adapters.lti.launch_records import MemoryLaunchRecords
 from app.adapters.security.keys import KeyRing
 from app.adapters.security.page_sessions import JwtPageSessionCodec
 from app.adapters.security.standing import CachedClientStanding
@@ -70,6 +71,7 @@ class FakeAdapters:
             roster_files=self.roster_files,
             roster_providers=self.roster_providers,
             case_codec=CaseJsonCodec(),
+            lti_launches=MemoryLaunchRecords(),
             case_source=self.case_source,
         )
 

@@ -36,6 +36,7 @@ class JwtPageSessionCodec:
             "fwk": list(session.framework_ids),
             "frm": session.frame_origin,
             "ovr": session.can_override,
+            "lch": session.launch_id,
             "iat": int(issued_at.timestamp()),
             "exp": int((issued_at + timedelta(seconds=ttl_seconds)).timestamp()),
         }
@@ -71,6 +72,7 @@ class JwtPageSessionCodec:
                 framework_ids=tuple(str(s) for s in claims.get("fwk") or ()),
                 frame_origin=_text(claims.get("frm")),
                 can_override=bool(claims.get("ovr", False)),
+                launch_id=_text(claims.get("lch")),
             )
         except (jwt.InvalidTokenError, ValueError, KeyError, TypeError) as exc:
             raise Unauthorized("The page session is not valid") from exc

@@ -59,6 +59,9 @@ class PageSession:
     framework_ids: tuple[str, ...] = ()
     frame_origin: str | None = None
     can_override: bool = False
+    # The verified launch kept server-side (LaunchRecords), for what a page does with the
+    # platform's services afterwards: NRPS, AGS and the Deep Linking answer.
+    launch_id: str | None = None
 
     @property
     def page_path(self) -> str:
