@@ -18,9 +18,10 @@ import pytest
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.queries import SqlReadModels
+from app.adapters.db.readiness import DatabaseReadiness
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.api.app import create_app
-from app.bootstrap import Container, _DatabaseReadiness, wire
+from app.bootstrap import Container, wire
 from tests.conftest import Api
 
 
@@ -41,7 +42,7 @@ async def unreachable(container: Container, api: Api) -> AsyncIterator[httpx.Asy
         uow=partial(SqlUnitOfWork, sessions, FrameworkCache()),
         directory=partial(SqlAccessUnitOfWork, sessions),
         reads=partial(SqlReadModels, sessions),
-        readiness=_DatabaseReadiness(engine),
+        readiness=DatabaseReadiness(engine),
     )
     app = create_app(use_cases=wire(adapters, container.policy))
     async with httpx.AsyncClient(
