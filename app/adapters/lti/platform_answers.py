@@ -42,8 +42,23 @@ def json_object(answer: Answer, field: str, what: str) -> Mapping[str, Any]:
     except ValueError:
         body = None
     if not isinstance(body, dict):
-        raise SourceUnavailable(
-            "The platform's answer is not what the standard says",
-            [Problem((field,), f"the answer at {answer.url.path} is not {what}")],
-        )
+        raise not_standard(answer, field, what)
     return body
+
+
+def json_objects(answer: Answer, field: str, what: str) -> list[Mapping[str, Any]]:
+    """The answer's JSON array of objects (AGS containers are arrays), or a 502."""
+    try:
+        body = answer.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, list) or not all(isinstance(x, dict) for x in body):
+        raise not_standard(answer, field, what)
+    return body
+
+
+def not_standard(answer: Answer, field: str, what: str) -> SourceUnavailable:
+    return SourceUnavailable(
+        "The platform's answer is not what the standard says",
+        [Problem((field,), f"the answer at {answer.url.path} is not {what}")],
+    )
