@@ -108,30 +108,45 @@ class LtiRoster:
         return RosterPulled(class_id, created, updated, enrolled, unenrolled, pull.differences_url)
 
 
-async def _class_of(uow: UnitOfWork, launch: Launch, now: datetime) -> str:
-    """The SIS's section when the launch names one the roster has, else the service's own class
-    for the course (made, with its course and school, on the first pull)."""
+def _context(launch: Launch) -> str:
+    return launch.context_id or launch.resource_link_id or launch.target_link_uri
+
+
+async def class_of_launch(uow: UnitOfWork, launch: Launch) -> str | None:
+    """The roster class of the launch's course: the SIS's section when the launch names one the
+    roster has, else the service's own class, when a roster pull has made it."""
     classes = uow.roster(RosterKind.CLASS)
-    section = launch.course_section_sourcedid
-    if section and await classes.active_ids([section]):
-        return section
-    context = launch.context_id or launch.resource_link_id or launch.target_link_uri
+    for class_id in (
+        launch.course_section_sourcedid,
+        lti_class_id(launch.issuer, _context(launch)),
+    ):
+        if class_id and await classes.active_ids([class_id]):
+            return class_id
+    return None
+
+
+async def _class_of(uow: UnitOfWork, launch: Launch, now: datetime) -> str:
+    """The launch's class, or the service's own class for the course, made (with its course and
+    school) on the first pull."""
+    found = await class_of_launch(uow, launch)
+    if found is not None:
+        return found
+    context = _context(launch)
     class_id = lti_class_id(launch.issuer, context)
-    if not await classes.active_ids([class_id]):
-        school_id = lti_school_id(launch.issuer)
-        title = launch.context_title or context
-        made: list[RosterRecord] = [
-            Org(id=school_id, name=f"LMS {launch.issuer}", type=OrgType.SCHOOL, updated_at=now),
-            Course(id=class_id, title=title, org_id=school_id, updated_at=now),
-            SchoolClass(
-                id=class_id, title=title, course_id=class_id, school_id=school_id, updated_at=now
-            ),
-        ]
-        for record in made:
-            if record.kind is RosterKind.CLASS or not await uow.roster(record.kind).active_ids(
-                [record.id]
-            ):
-                await uow.roster(record.kind).save(record)
+    school_id = lti_school_id(launch.issuer)
+    title = launch.context_title or context
+    made: list[RosterRecord] = [
+        Org(id=school_id, name=f"LMS {launch.issuer}", type=OrgType.SCHOOL, updated_at=now),
+        Course(id=class_id, title=title, org_id=school_id, updated_at=now),
+        SchoolClass(
+            id=class_id, title=title, course_id=class_id, school_id=school_id, updated_at=now
+        ),
+    ]
+    for record in made:  # the school and course may be there already (another course, retired)
+        if record.kind is RosterKind.CLASS or not await uow.roster(record.kind).active_ids(
+            [record.id]
+        ):
+            await uow.roster(record.kind).save(record)
     return class_id
 
 

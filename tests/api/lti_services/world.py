@@ -13,6 +13,7 @@ from app.domain.access import Tenant
 from app.domain.lti.launch import RESOURCE_LINK_REQUEST, Launch
 from app.domain.lti.platform import Platform
 from app.domain.lti.session import PageRole, PageSession
+from app.use_cases.lti_grades import LtiGrades
 from app.use_cases.lti_launched import LaunchedFrom
 from app.use_cases.lti_roster import LtiRoster
 from tests.fakes.lti_keys import TestToolKeys
@@ -58,6 +59,16 @@ class World:
         adapters = self.container.adapters
         return LtiRoster(
             uow=adapters.uow, launched=self.launched, services=self.services, jobs=adapters.jobs
+        )
+
+    def grades(self) -> LtiGrades:
+        adapters = self.container.adapters
+        return LtiGrades(
+            uow=adapters.uow,
+            launched=self.launched,
+            services=self.services,
+            gradebook=self.container.use_cases.gradebook,
+            jobs=adapters.jobs,
         )
 
     def launch(self, **claims: object) -> Launch:
