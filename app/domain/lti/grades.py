@@ -101,7 +101,9 @@ def read_result(raw: Mapping[str, Any], item: AlignedItem) -> PlatformResult | N
 
 def next_timestamp(last_sent: datetime | None, now: datetime) -> datetime:
     """A score's timestamp: now, or a millisecond after the last one sent when the clock has
-    not moved past it (two posts in one millisecond, or a clock set back)."""
+    not moved past it (two posts in one millisecond, or a clock set back). Whole milliseconds,
+    as sent: two instants within one millisecond would be sent as the same timestamp."""
+    now = now.replace(microsecond=now.microsecond // 1000 * 1000)
     if last_sent is not None and now <= last_sent:
         return last_sent + timedelta(milliseconds=1)
     return now

@@ -23,17 +23,21 @@ from tests.fakes.lti_services import BASE
 
 @pytest.fixture
 def w(container: Container, tenant: Tenant) -> World:
-    found = world(container, tenant)
-    found.fake.members = [
+    return graded_course(world(container, tenant))
+
+
+def graded_course(w: World) -> World:
+    """A course of a teacher and two students, one the SIS's student-1 (tests/api/roster_data.py)
+    linked by lis_person_sourcedid."""
+    w.fake.members = [
         {"user_id": "u-teach", "roles": [INSTRUCTOR], "given_name": "Ada", "family_name": "B"},
-        # the SIS's student-1 (tests/api/roster_data.py), linked by lis_person_sourcedid
         {"user_id": "u-ana", "roles": [LEARNER], "lis_person_sourcedid": "student-1"},
         {"user_id": "u-ben", "roles": [LEARNER], "given_name": "Ben", "family_name": "O"},
     ]
-    return found
+    return w
 
 
-def _gradebook(w: World) -> tuple[str, str]:
+def gradebook(w: World) -> tuple[str, str]:
     quiz = w.fake.add_line_item({"label": "Quiz 1", "scoreMaximum": 20, "resourceId": "s-1"})
     essay = w.fake.add_line_item({"label": "Essay", "scoreMaximum": 10, "tag": "mastery:s-2"})
     w.fake.add_line_item({"label": "Homework", "scoreMaximum": 10})  # the LMS's own grade
@@ -53,7 +57,7 @@ async def test_aligned_grades_become_evidence_and_decisions(w: World, api: Api) 
     await seed_framework(api)
     session = await w.session(w.launch())
     await w.roster().sync_roster(session)
-    quiz, _ = _gradebook(w)
+    quiz, _ = gradebook(w)
 
     pulled = await w.grades().pull_grades(session)
 
@@ -72,7 +76,7 @@ async def test_a_pull_again_updates_in_place_and_never_duplicates(w: World, api:
     await seed_framework(api)
     session = await w.session(w.launch())
     await w.roster().sync_roster(session)
-    quiz, _ = _gradebook(w)
+    quiz, _ = gradebook(w)
     await w.grades().pull_grades(session)
 
     again = await w.grades().pull_grades(session)
@@ -91,7 +95,7 @@ async def test_a_pull_again_updates_in_place_and_never_duplicates(w: World, api:
 async def test_grades_wait_for_the_roster_and_name_unknown_students(w: World, api: Api) -> None:
     await seed_framework(api)
     session = await w.session(w.launch())
-    _gradebook(w)
+    gradebook(w)
     with pytest.raises(Invalid) as raised:
         await w.grades().pull_grades(session)
     assert raised.value.problems[0].loc == ("class",)
