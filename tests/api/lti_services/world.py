@@ -9,13 +9,16 @@ from datetime import timedelta
 from app.adapters.lti.advantage import AdvantageServices
 from app.adapters.lti.service_tokens import ServiceTokens
 from app.bootstrap import Container
+from app.bootstrap_lti import with_lti_services
 from app.domain.access import Tenant
 from app.domain.lti.launch import RESOURCE_LINK_REQUEST, Launch
 from app.domain.lti.platform import Platform
 from app.domain.lti.session import PageRole, PageSession
+from app.use_cases.catalog import UseCases
 from app.use_cases.lti_grades import LtiGrades
 from app.use_cases.lti_launched import LaunchedFrom
 from app.use_cases.lti_roster import LtiRoster
+from app.use_cases.lti_services import LtiServices
 from tests.fakes.lti_keys import TestToolKeys
 from tests.fakes.lti_services import BASE, CLIENT_ID, FakePlatformServices
 from tests.unit.lti_services.platform import platform, through
@@ -55,21 +58,18 @@ class World:
     launched: LaunchedFrom
     sleeps: Sleeps
 
+    use_cases: UseCases
+
+    @property
+    def lti(self) -> LtiServices:
+        assert self.use_cases.lti_services is not None
+        return self.use_cases.lti_services
+
     def roster(self) -> LtiRoster:
-        adapters = self.container.adapters
-        return LtiRoster(
-            uow=adapters.uow, launched=self.launched, services=self.services, jobs=adapters.jobs
-        )
+        return self.lti.roster
 
     def grades(self) -> LtiGrades:
-        adapters = self.container.adapters
-        return LtiGrades(
-            uow=adapters.uow,
-            launched=self.launched,
-            services=self.services,
-            gradebook=self.container.use_cases.gradebook,
-            jobs=adapters.jobs,
-        )
+        return self.lti.grades
 
     def launch(self, **claims: object) -> Launch:
         base: dict[str, object] = {
@@ -110,7 +110,11 @@ def world(container: Container, tenant: Tenant) -> World:
     sleeps = Sleeps()
     services = AdvantageServices(http, ServiceTokens(http, keys), sleep=sleeps)
     adapters = container.adapters
+    platforms = OnePlatform(platform())
     launched = LaunchedFrom(
-        clock=adapters.clock, launches=adapters.lti_launches, platforms=OnePlatform(platform())
+        clock=adapters.clock, launches=adapters.lti_launches, platforms=platforms
     )
-    return World(container, tenant, keys, fake, services, launched, sleeps)
+    use_cases = with_lti_services(
+        container.use_cases, adapters, keys=keys, platforms=platforms, http=http, sleep=sleeps
+    )
+    return World(container, tenant, keys, fake, services, launched, sleeps, use_cases)
