@@ -45,6 +45,10 @@ class LtiDeepLinking:
             page = await uow.frameworks.list(after=None, limit=200)
         return [f for f in page.items if f.status is Status.ACTIVE]
 
+    async def accepts_multiple(self, session: PageSession) -> bool:
+        """Whether the LMS takes several items from this request (the form offers one or many)."""
+        return (await self._request(session)).launch.deep_link_accept_multiple
+
     async def answer(self, session: PageSession, choice: Choice, launch_url: str) -> DeepLinkAnswer:
         """The signed LtiDeepLinkingResponse for the choice, and where the browser posts it."""
         found = await self._request(session)
