@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 
+from app.adapters.lti.advantage import AdvantageServices
 from app.adapters.lti.service_tokens import RENEW_MARGIN_SECONDS, ServiceTokens
 from app.domain.errors import SourceUnavailable
 from tests.fakes.lti_keys import TestToolKeys
@@ -73,3 +74,15 @@ async def test_a_refused_assertion_is_the_platform_failing_not_ours() -> None:
     with pytest.raises(SourceUnavailable) as raised:
         await tokens.token(platform(), [NRPS])
     assert raised.value.problems[0].msg == "the platform's token endpoint answered 401 at /token"
+
+
+async def test_a_token_the_platform_revoked_is_replaced_once() -> None:
+    keys = TestToolKeys()
+    services = FakePlatformServices(keys, members=[{"user_id": "u1", "roles": ["Learner"]}])
+    http = through(services)
+    advantage = AdvantageServices(http, ServiceTokens(http, keys))
+    await advantage.memberships(platform(), services.memberships_url)
+    services.granted.clear()  # the platform forgets every token it gave
+    pulled = await advantage.memberships(platform(), services.memberships_url)
+    assert len(pulled.members) == 1
+    assert services.token_requests == 2
