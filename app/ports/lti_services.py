@@ -4,8 +4,9 @@ memberships and AGS 2.0 line items, results and scores. The adapter gets the ser
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from app.domain.lti.platform import Platform
@@ -45,3 +46,21 @@ class PlatformServices(Protocol):
     async def post_score(self, platform: Platform, line_item_url: str, score: JsonObject) -> None:
         """Publish one score (AGS 2.0 §3.4), retrying 429 and 5xx after their Retry-After."""
         ...
+
+
+class LtiMarks(Protocol):
+    """What the services remember between runs, in the unit of work's transaction."""
+
+    async def differences_url(self, issuer: str, context_id: str) -> str | None:
+        """Where the course's next roster pull starts (NRPS 2.0 §2.4.2), if a pull left one."""
+        ...
+
+    async def save_pull(
+        self, issuer: str, context_id: str, differences_url: str | None, at: datetime
+    ) -> None: ...
+
+    async def last_sent(self, line_item_url: str, user_ids: Collection[str]) -> dict[str, datetime]:
+        """The timestamp of the last score sent to the line item, per user that has one."""
+        ...
+
+    async def save_sent(self, line_item_url: str, sent: Mapping[str, datetime]) -> None: ...

@@ -50,6 +50,7 @@ class RosterPulled:
     enrolled: int
     unenrolled: int
     differences_url: str | None
+    whole: bool  # all members were listed (not only the differences since the last pull)
 
     def result(self) -> dict[str, object]:
         return {
@@ -58,6 +59,7 @@ class RosterPulled:
             "users_updated": self.users_updated,
             "enrolled": self.enrolled,
             "unenrolled": self.unenrolled,
+            "whole": self.whole,
         }
 
 
@@ -68,9 +70,10 @@ class LtiRoster:
     services: PlatformServices
     jobs: JobRunner
 
-    async def sync_roster(self, session: PageSession) -> RosterPulled:
-        """Pull the roster of the course a teacher launched from."""
-        return await self._pull(session.tenant_id, session.launch_id, session)
+    async def sync_roster(self, session: PageSession, *, whole: bool = False) -> RosterPulled:
+        """Pull the roster of the course a teacher launched from: what changed since the last
+        pull when the platform gave a differences URL then, else (or when asked) all of it."""
+        return await self._pull(session.tenant_id, session.launch_id, session, whole=whole)
 
     async def start_roster_job(self, session: PageSession) -> Job:
         await self.launched.teacher(session)
@@ -82,11 +85,13 @@ class LtiRoster:
     async def run_roster_job(
         self, tenant: TenantId, arguments: JobArguments, progress: Progress
     ) -> JobReport:
-        pulled = await self._pull(tenant, str(arguments["launch_id"]), None)
+        pulled = await self._pull(
+            tenant, str(arguments["launch_id"]), None, whole=bool(arguments.get("whole", False))
+        )
         return JobReport(pulled.result())
 
     async def _pull(
-        self, tenant: TenantId, launch_id: str | None, session: PageSession | None
+        self, tenant: TenantId, launch_id: str | None, session: PageSession | None, *, whole: bool
     ) -> RosterPulled:
         if session is not None:
             found = await self.launched.teacher(session)
@@ -94,7 +99,12 @@ class LtiRoster:
             found = await self.launched.launched(tenant, launch_id)
         launch = found.launch
         url = service_url(launch.memberships_url, "memberships_url", "roster service (NRPS)")
-        pull = await self.services.memberships(found.platform, url)
+        context = _context(launch)
+        since = None
+        if not whole:
+            async with self.uow(tenant, writes=False) as uow:
+                since = await uow.lti_marks.differences_url(launch.issuer, context)
+        pull = await self.services.memberships(found.platform, since or url)
         problems: list[Problem] = []
         members = read_members(launch.issuer, pull.members, problems)
         if problems:
@@ -103,9 +113,15 @@ class LtiRoster:
         async with self.uow(tenant) as uow:
             class_id = await _class_of(uow, launch, now)
             created, updated = await _save_users(uow, members, now)
-            enrolled, unenrolled = await _save_enrollments(uow, class_id, members, now)
+            # A differences list names only who changed: the others are as they were.
+            enrolled, unenrolled = await _save_enrollments(
+                uow, class_id, members, now, whole=since is None
+            )
+            await uow.lti_marks.save_pull(launch.issuer, context, pull.differences_url, now)
             await uow.commit()
-        return RosterPulled(class_id, created, updated, enrolled, unenrolled, pull.differences_url)
+        return RosterPulled(
+            class_id, created, updated, enrolled, unenrolled, pull.differences_url, since is None
+        )
 
 
 def _context(launch: Launch) -> str:
@@ -195,10 +211,10 @@ async def _class_enrollments(uow: UnitOfWork, class_id: str) -> list[Enrollment]
 
 
 async def _save_enrollments(
-    uow: UnitOfWork, class_id: str, members: list[Member], now: datetime
+    uow: UnitOfWork, class_id: str, members: list[Member], now: datetime, *, whole: bool
 ) -> tuple[int, int]:
     """Active members enrolled (an enrollment of the SIS's counts as one); members who left,
-    and the pulls' enrollments of people no longer listed, marked tobedeleted."""
+    and (in a whole list) the pulls' enrollments of people no longer listed, tobedeleted."""
     existing = await _class_enrollments(uow, class_id)
     by_user: dict[str, Enrollment] = {}
     for e in existing:
@@ -229,7 +245,12 @@ async def _save_enrollments(
             changes.append(replace(before, status=RecordStatus.TOBEDELETED, updated_at=now))
             unenrolled += 1
     for person, e in by_user.items():
-        if person not in listed and made_by_pulls(e.id) and e.status is RecordStatus.ACTIVE:
+        if (
+            whole
+            and person not in listed
+            and made_by_pulls(e.id)
+            and e.status is RecordStatus.ACTIVE
+        ):
             changes.append(replace(e, status=RecordStatus.TOBEDELETED, updated_at=now))
             unenrolled += 1
     if changes:

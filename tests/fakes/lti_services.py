@@ -39,6 +39,8 @@ class FakePlatformServices:
     used_jtis: set[str] = field(default_factory=set)
     # NRPS: the members of the one context, served `page_size` at a time
     members: list[dict[str, Any]] = field(default_factory=list)
+    # what the differences URL lists: the members changed since the last pull (Deleted ones too)
+    changes: list[dict[str, Any]] = field(default_factory=list)
     page_size: int = 2
     context: dict[str, str] = field(default_factory=lambda: {"id": "ctx-1", "title": "Maths 7"})
     nrps_requests: list[str] = field(default_factory=list)
@@ -117,10 +119,15 @@ class FakePlatformServices:
             return Response(status_code=406)
         self.nrps_requests.append(str(request.url))
         start = int(request.query_params.get("p", "0"))
-        page = self.members[start : start + self.page_size]
+        since = "since" in request.query_params
+        listed = self.changes if since else self.members
+        page = listed[start : start + self.page_size]
         links = []
-        if start + self.page_size < len(self.members):
-            links.append(f'<{self.memberships_url}?p={start + self.page_size}>; rel="next"')
+        if start + self.page_size < len(listed):
+            query = (
+                f"since=v2&p={start + self.page_size}" if since else f"p={start + self.page_size}"
+            )
+            links.append(f'<{self.memberships_url}?{query}>; rel="next"')
         else:
             links.append(f'<{self.memberships_url}?since=v2>; rel="differences"')
         body = {"id": str(request.url), "context": self.context, "members": page}

@@ -54,6 +54,7 @@ async def test_roster_grades_and_scores_run_as_jobs(w: World, api: Api) -> None:
             "users_updated": 0,
             "enrolled": 3,
             "unenrolled": 0,
+            "whole": True,
         },
     )
     assert await _job(w, grades.id) == (

@@ -76,12 +76,13 @@ async def test_a_paged_pull_creates_the_class_its_teachers_and_students(w: World
     assert (enrolment.role, enrolment.status) == ("student", RecordStatus.ACTIVE)
 
 
-async def test_a_second_pull_marks_who_left_and_changes_nothing_else(w: World) -> None:
+async def test_a_whole_pull_again_marks_who_left_and_changes_nothing_else(w: World) -> None:
     session = await w.session(w.launch())
     await w.roster().sync_roster(session)
     w.fake.members = [m for m in MEMBERS if m["user_id"] != "s1"]
     w.fake.members[0] = {**MEMBERS[0], "given_name": "Augusta"}
-    again = await w.roster().sync_roster(session)
+    again = await w.roster().sync_roster(session, whole=True)
+    assert again.whole
     assert (again.users_created, again.users_updated, again.enrolled, again.unenrolled) == (
         0,
         1,
@@ -92,10 +93,35 @@ async def test_a_second_pull_marks_who_left_and_changes_nothing_else(w: World) -
     gone = await _get(w, RosterKind.ENROLLMENT, enrollment_id(class_id, person_id(BASE, "s1")))
     assert isinstance(gone, Enrollment)
     assert gone.status is RecordStatus.TOBEDELETED
-    # listed again as Deleted (as a differences list says it) and back as Active
-    w.fake.members = [*MEMBERS[:3], {**MEMBERS[3], "status": "Deleted"}]
+    teacher = await _get(w, RosterKind.USER, person_id(BASE, "t1"))
+    assert isinstance(teacher, User)
+    assert teacher.given_name == "Augusta"
+
+
+async def test_the_next_pull_reads_only_the_differences(w: World) -> None:
+    session = await w.session(w.launch())
+    await w.roster().sync_roster(session)
+    w.fake.nrps_requests.clear()
+    # the differences list: s1 left (Deleted), s4 joined; the others are not listed at all
+    w.fake.changes = [
+        {**MEMBERS[1], "status": "Deleted"},
+        _member("s4", LEARNER, given_name="Eve", family_name="Ng"),
+    ]
+    again = await w.roster().sync_roster(session)
+    assert not again.whole
+    assert w.fake.nrps_requests == [f"{w.fake.memberships_url}?since=v2"]
+    assert (again.users_created, again.enrolled, again.unenrolled) == (1, 1, 1)
+    class_id = lti_class_id(BASE, "ctx-1")
+    kept = await _get(w, RosterKind.ENROLLMENT, enrollment_id(class_id, person_id(BASE, "s3")))
+    assert isinstance(kept, Enrollment)
+    assert kept.status is RecordStatus.ACTIVE  # not listed in the differences: unchanged
+    gone = await _get(w, RosterKind.ENROLLMENT, enrollment_id(class_id, person_id(BASE, "s1")))
+    assert isinstance(gone, Enrollment)
+    assert gone.status is RecordStatus.TOBEDELETED
+    # Back again, as a differences list says it
+    w.fake.changes = [MEMBERS[1]]
     third = await w.roster().sync_roster(session)
-    assert (third.enrolled, third.unenrolled) == (1, 1)
+    assert (third.enrolled, third.unenrolled) == (1, 0)
 
 
 async def test_the_sis_section_named_by_the_launch_is_the_class(w: World) -> None:
