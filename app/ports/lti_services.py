@@ -59,8 +59,10 @@ class LtiMarks(Protocol):
         self, issuer: str, context_id: str, differences_url: str | None, at: datetime
     ) -> None: ...
 
-    async def last_sent(self, line_item_url: str, user_ids: Collection[str]) -> dict[str, datetime]:
-        """The timestamp of the last score sent to the line item, per user that has one."""
+    async def last_sent(
+        self, line_item_url: str, student_ids: Collection[str]
+    ) -> dict[str, datetime]:
+        """The timestamp of the last score sent to the line item, per student that has one."""
         ...
 
     async def save_sent(self, line_item_url: str, sent: Mapping[str, datetime]) -> None: ...

@@ -6,7 +6,7 @@ job can run again; the rules are in app/domain/lti/grades.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.access import Scope, TenantId
@@ -52,10 +52,6 @@ class LtiScores:
     services: PlatformServices
     jobs: JobRunner
     enabled: bool = False
-    # The last timestamp sent per (line item, user): a score must be newer than the last one
-    # (AGS 2.0 §3.4.4). Process memory: the clock moves on between posts anyway, this covers
-    # two posts within one millisecond and a clock set back while the process runs.
-    last_sent: dict[tuple[str, str], datetime] = field(default_factory=dict)
 
     async def start_scores_job(self, session: PageSession) -> Job:
         self._check_enabled()
@@ -118,16 +114,25 @@ class LtiScores:
                 item = await self.services.create_line_item(platform, url, line_item)
                 created += 1
             item_url = str(item["id"])
-            for record in records:
-                if record.competency_id != competency_id:
-                    continue
-                level = record.shown(now, scale).level
-                if level is None:
-                    continue
-                user_id = users[record.student_id]
-                at = next_timestamp(self.last_sent.get((item_url, user_id)), now)
-                score = mastery_score(user_id, level.value, scale.highest, at)
-                await self.services.post_score(platform, item_url, score)
-                self.last_sent[(item_url, user_id)] = at
-                posted += 1
+            levels = {
+                r.student_id: level
+                for r in records
+                if r.competency_id == competency_id
+                and (level := r.shown(now, scale).level) is not None
+            }
+            # A score must be newer than the last one sent (AGS 2.0 §3.4.4): kept per student.
+            async with self.uow(tenant, writes=False) as uow:
+                last = await uow.lti_marks.last_sent(item_url, list(levels))
+            sent: dict[str, datetime] = {}
+            try:
+                for student_id, level in sorted(levels.items()):
+                    at = next_timestamp(last.get(student_id), now)
+                    score = mastery_score(users[student_id], level.value, scale.highest, at)
+                    await self.services.post_score(platform, item_url, score)
+                    sent[student_id] = at
+                    posted += 1
+            finally:  # what was sent is remembered even when a later post fails
+                async with self.uow(tenant) as uow:
+                    await uow.lti_marks.save_sent(item_url, sent)
+                    await uow.commit()
         return ScoresPosted(created, posted)

@@ -20,10 +20,12 @@ class FakeLtiMarks:
     ) -> None:
         self._tables.lti_pulls[issuer, context_id] = differences_url
 
-    async def last_sent(self, line_item_url: str, user_ids: Collection[str]) -> dict[str, datetime]:
+    async def last_sent(
+        self, line_item_url: str, student_ids: Collection[str]
+    ) -> dict[str, datetime]:
         sent = self._tables.lti_sent
-        return {u: sent[line_item_url, u] for u in user_ids if (line_item_url, u) in sent}
+        return {u: sent[line_item_url, u] for u in student_ids if (line_item_url, u) in sent}
 
     async def save_sent(self, line_item_url: str, sent: Mapping[str, datetime]) -> None:
-        for user_id, at in sent.items():
-            self._tables.lti_sent[line_item_url, user_id] = at
+        for student_id, at in sent.items():
+            self._tables.lti_sent[line_item_url, student_id] = at

@@ -43,20 +43,29 @@ class SqlLtiMarks:
         }
         await upsert(self._session, _pulls, [values], key=("tenant_id", "issuer", "context_id"))
 
-    async def last_sent(self, line_item_url: str, user_ids: Collection[str]) -> dict[str, datetime]:
-        if not user_ids:
+    async def last_sent(
+        self, line_item_url: str, student_ids: Collection[str]
+    ) -> dict[str, datetime]:
+        if not student_ids:
             return {}
-        query = sa.select(_sent.c.user_id, _sent.c.sent_at).where(
+        query = sa.select(_sent.c.student_id, _sent.c.sent_at).where(
             _sent.c.tenant_id == self._tenant,
             _sent.c.line_item_url == line_item_url,
-            _sent.c.user_id.in_(list(user_ids)),
+            _sent.c.student_id.in_(list(student_ids)),
         )
-        return {row.user_id: row.sent_at for row in await self._session.execute(query)}
+        return {row.student_id: row.sent_at for row in await self._session.execute(query)}
 
     async def save_sent(self, line_item_url: str, sent: Mapping[str, datetime]) -> None:
         rows = [
-            {"tenant_id": self._tenant, "line_item_url": line_item_url, "user_id": u, "sent_at": at}
+            {
+                "tenant_id": self._tenant,
+                "line_item_url": line_item_url,
+                "student_id": u,
+                "sent_at": at,
+            }
             for u, at in sent.items()
         ]
         if rows:
-            await upsert(self._session, _sent, rows, key=("tenant_id", "line_item_url", "user_id"))
+            await upsert(
+                self._session, _sent, rows, key=("tenant_id", "line_item_url", "student_id")
+            )

@@ -1,5 +1,5 @@
 """Tables of the LTI services: where a course's next roster pull starts (NRPS differences), and
-the last score timestamp sent per LMS line item and user (AGS: each must be newer)."""
+the last score timestamp sent per LMS line item and student (AGS: each must be newer)."""
 
 from __future__ import annotations
 
@@ -23,11 +23,12 @@ class LtiRosterPullRow(SQLModel, table=True):
 
 
 class LtiScoreSentRow(SQLModel, table=True):
-    """The timestamp of the last score sent to a platform line item for one user."""
+    """The timestamp of the last score sent to a platform line item for one student (the
+    roster's id: the row goes with the student's other data when it is erased)."""
 
     __tablename__ = "lti_scores_sent"
 
     tenant_id: int = _tenant_fk()
     line_item_url: str = Field(primary_key=True, max_length=2000)
-    user_id: str = Field(primary_key=True, max_length=255)
+    student_id: str = Field(primary_key=True, max_length=255)
     sent_at: datetime = _instant()

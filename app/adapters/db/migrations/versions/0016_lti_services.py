@@ -1,5 +1,5 @@
 """LTI services: where a course's next roster pull starts (NRPS differences URL), and the last
-score timestamp sent per LMS line item and user (AGS scores must be newer each time).
+score timestamp sent per LMS line item and student (AGS scores must be newer each time).
 
 Revision ID: 0016_lti_services
 Revises: 0015_competency_policy
@@ -35,10 +35,10 @@ def upgrade() -> None:
     op.create_table('lti_scores_sent',
     sa.Column('tenant_id', sa.Integer(), nullable=False),
     sa.Column('line_item_url', sa.String(2000), nullable=False),
-    sa.Column('user_id', sa.String(255), nullable=False),
+    sa.Column('student_id', sa.String(255), nullable=False),
     sa.Column('sent_at', _INSTANT, nullable=False),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenants.id'], name=op.f('fk_lti_scores_sent_tenant_id_tenants'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('tenant_id', 'line_item_url', 'user_id', name=op.f('pk_lti_scores_sent'))
+    sa.PrimaryKeyConstraint('tenant_id', 'line_item_url', 'student_id', name=op.f('pk_lti_scores_sent'))
     )
     # Tenant tables: behind row-level security like every other (decision 0012).
     bind = op.get_bind()
