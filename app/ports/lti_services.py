@@ -24,27 +24,27 @@ class MembershipPull:
 
 class PlatformServices(Protocol):
     async def memberships(self, platform: Platform, url: str) -> MembershipPull:
-        """Every page of a context's memberships container (NRPS 2.0 §2.4)."""
+        """Every page of a context's memberships container (NRPS 2.0)."""
         ...
 
     async def line_items(
         self, platform: Platform, url: str, scopes: Sequence[str]
     ) -> list[JsonObject]:
-        """Every line item of the container, across its pages (AGS 2.0 §3.2)."""
+        """Every line item of the container, across its pages (AGS 2.0)."""
         ...
 
     async def results(self, platform: Platform, line_item_url: str) -> list[JsonObject]:
-        """The results of one line item (AGS 2.0 §3.3)."""
+        """The results of one line item (AGS 2.0)."""
         ...
 
     async def create_line_item(
         self, platform: Platform, url: str, line_item: JsonObject
     ) -> JsonObject:
-        """The line item created in the container (AGS 2.0 §3.2.5), with its id."""
+        """The line item created in the container (AGS 2.0, creating a line item), with its id."""
         ...
 
     async def post_score(self, platform: Platform, line_item_url: str, score: JsonObject) -> None:
-        """Publish one score (AGS 2.0 §3.4), retrying 429 and 5xx after their Retry-After."""
+        """Publish one score (AGS 2.0), retrying 429 and 5xx after their Retry-After."""
         ...
 
 
@@ -52,7 +52,7 @@ class LtiMarks(Protocol):
     """What the services remember between runs, in the unit of work's transaction."""
 
     async def differences_url(self, issuer: str, context_id: str) -> str | None:
-        """Where the course's next roster pull starts (NRPS 2.0 §2.4.2), if a pull left one."""
+        """Where the course's next roster pull starts (NRPS 2.0 differences), if a pull left one."""
         ...
 
     async def save_pull(

@@ -120,7 +120,7 @@ class LtiScores:
                 if r.competency_id == competency_id
                 and (level := r.shown(now, scale).level) is not None
             }
-            # A score must be newer than the last one sent (AGS 2.0 §3.4.4): kept per student.
+            # A score must be newer than the last one sent (AGS 2.0): kept per student.
             async with self.uow(tenant, writes=False) as uow:
                 last = await uow.lti_marks.last_sent(item_url, list(levels))
             sent: dict[str, datetime] = {}

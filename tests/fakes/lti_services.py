@@ -172,6 +172,6 @@ class FakePlatformServices:
         score = json.loads(await request.body())
         earlier = [s for s in self.scores.get(item_id, []) if s["userId"] == score["userId"]]
         if earlier and earlier[-1]["timestamp"] >= score["timestamp"]:
-            return Response(status_code=409)  # AGS 2.0 §3.4.4: timestamps must increase
+            return Response(status_code=409)  # AGS 2.0: timestamps must increase
         self.scores.setdefault(item_id, []).append(score)
         return Response(status_code=204)

@@ -1,7 +1,7 @@
 """A platform's LTI Advantage services over the guarded client: NRPS 2.0 memberships and AGS 2.0
 line items, results and scores, each request with a service token for the scopes it needs.
 
-Pages are followed by the `Link: <…>; rel="next"` header (NRPS 2.0 §2.4.1, AGS 2.0 §3.2.2),
+Pages are followed by the `Link: <…>; rel="next"` header (NRPS 2.0 and AGS 2.0, paging),
 up to a bound (a platform that pages forever is a broken one). A 401 drops the cached token and
 asks once more with a fresh one (a platform may revoke tokens early). Score posts retry 429 and
 5xx after the platform's Retry-After, a few times, then fail so that the job runs again later."""
@@ -44,8 +44,8 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 def _service_url(url: str, suffix: str) -> str:
-    """A line item's sub-resource: the path gets the suffix, the query stays (AGS 2.0 §3.3.1:
-    a line item URL may carry a query string)."""
+    """A line item's sub-resource: the path gets the suffix, the query stays (AGS 2.0: a line
+    item URL may carry a query string)."""
     path, sep, query = url.partition("?")
     return f"{path.rstrip('/')}/{suffix}{sep}{query}"
 

@@ -1,6 +1,7 @@
 """The Deep Linking page (LTI Deep Linking 2.0): a teacher who chose "add content" in the LMS
 picks competencies (or a domain) of a framework, and the browser carries our signed answer back
-to the LMS in a form post (§4.5: the `JWT` form parameter to deep_link_return_url).
+to the LMS in a form post (the response message: the `JWT` form parameter, posted to
+deep_link_return_url).
 
 Server-rendered with Jinja2, no inline script: the answer page submits itself with a shipped
 script file, and shows its button for a browser without scripts. The page session arrives as

@@ -3,15 +3,15 @@ competencies of a framework, or one domain — as LTI resource links whose line 
 competency, so that the grades of those assignments come back as evidence for it
 (app/domain/lti/grades.py reads `resourceId`).
 
-- §4.4: the request says where the answer goes (deep_link_return_url), which item types the
-  platform accepts (accept_types) and whether several (accept_multiple), and opaque `data` that
-  must come back unchanged.
-- §3.1: an `ltiResourceLink` item has a url (our launch), a title, `custom` parameters sent on
-  each launch of it, and a `lineItem` (label, scoreMaximum, resourceId, tag) the platform makes
-  for it.
-- §4.5: the answer is a JWT signed by the tool's key: iss the client_id, aud the platform's
-  issuer, a nonce, the LTI message type, version and deployment_id, `data` echoed, and the
-  content items."""
+- The request message says where the answer goes (deep_link_return_url), which item types
+  the platform accepts (accept_types) and whether several (accept_multiple), and opaque `data`
+  that must come back unchanged.
+- An `ltiResourceLink` content item has a url (our launch), a title, `custom` parameters sent
+  on each launch of it, and a `lineItem` (label, scoreMaximum, resourceId, tag) the platform
+  makes for it.
+- The response message is a JWT signed by the tool's key: iss the client_id, aud the
+  platform's issuer, a nonce, the LTI message type, version and deployment_id, `data` echoed,
+  and the content items."""
 
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ class Picked:
 
 
 def acceptance_problems(launch: Launch, picked: Sequence[Picked]) -> list[Problem]:
-    """Why the platform would refuse these items (§4.4.1), every reason."""
+    """Why the platform would refuse these items (the request's accept_types and
+    accept_multiple), every reason."""
     problems: list[Problem] = []
     if not picked:
         problems.append(Problem(("competency_ids",), "choose at least one competency or a domain"))
@@ -81,7 +82,7 @@ def content_item(picked: Picked, launch_url: str) -> dict[str, object]:
 def response_claims(
     launch: Launch, picked: Sequence[Picked], launch_url: str, now: datetime
 ) -> dict[str, object]:
-    """The claims of the signed LtiDeepLinkingResponse (§4.5)."""
+    """The claims of the signed LtiDeepLinkingResponse (the response message's claims)."""
     issued = int(now.timestamp())
     claims: dict[str, object] = {
         "iss": launch.client_id,

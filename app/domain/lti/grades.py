@@ -1,20 +1,21 @@
 """The platform's gradebook (Assignment and Grade Services 2.0) as evidence, and mastery as
 scores in it.
 
-Reading (AGS 2.0 §3.2 line items, §3.3 results):
+Reading (AGS 2.0 line item and result services):
 - A line item counts when it names a competency: its `resourceId` (what our Deep Linking
   answer sets, app/domain/lti/deep_linking.py), else a `tag` "mastery:<competency>" (for a line
   item a teacher made by hand in the LMS). Others are the LMS's own grades and are skipped.
-- Each result (`userId`, `resultScore`, `resultMaximum` — 1 when absent, §3.3.3) is put on the
+- Each result (`userId`, `resultScore`, `resultMaximum` — 1 when absent) is put on the
   line item's `scoreMaximum` (resultScore / resultMaximum * scoreMaximum: a platform may scale a
   result to a maximum of its own) and recorded as a OneRoster gradebook result of the class,
   whose evidence rules (app/domain/gradebook_evidence.py) then put it on the competency's scale.
 - The gradebook ids are derived from the platform's ids, one result per (line item, user), so
   a pull again updates in place and never duplicates.
 
-Writing (AGS 2.0 §3.4 scores): one line item per (course, competency), tag "mastery",
+Writing (AGS 2.0 score publish service): one line item per (course, competency), tag "mastery",
 resourceId the competency; each student's level posted with a timestamp strictly after the
-last one sent for that line item and user (§3.4.4: a platform drops a score not newer)."""
+last one sent for that line item and user (a platform ignores a score not newer than the
+last)."""
 
 from __future__ import annotations
 
@@ -110,7 +111,7 @@ def next_timestamp(last_sent: datetime | None, now: datetime) -> datetime:
 
 
 def mastery_line_item(competency_id: str, label: str, scale_max: float) -> dict[str, object]:
-    """The line item a course's mastery of one competency is posted to (AGS 2.0 §3.2.5)."""
+    """The line item a course's mastery of one competency is posted to (AGS 2.0)."""
     return {
         "label": label,
         "scoreMaximum": scale_max,
@@ -120,7 +121,7 @@ def mastery_line_item(competency_id: str, label: str, scale_max: float) -> dict[
 
 
 def mastery_score(user_id: str, level: float, scale_max: float, at: datetime) -> dict[str, object]:
-    """A student's level as a score (AGS 2.0 §3.4.2), graded and complete."""
+    """A student's level as a score (AGS 2.0 score publish service), graded and complete."""
     return {
         "userId": user_id,
         "scoreGiven": level,

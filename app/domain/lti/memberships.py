@@ -1,12 +1,12 @@
 """A class roster from the platform (Names and Role Provisioning Services 2.0): what each member
 of a context is to the roster, and the roster records a pull writes.
 
-- A member (NRPS 2.0 §2.2: user_id, roles, status, names, email, lis_person_sourcedid) is the
+- A member (NRPS 2.0 membership: user_id, roles, status, names, email, lis_person_sourcedid) is the
   roster person `person_id(issuer, user_id, lis_person_sourcedid)`: the SIS's person when the
   platform names one, else a person of the service's own making (app/domain/lti/people.py).
 - Instructors and teaching assistants are the class's teachers, learners its students; other
   roles (mentors, observers, administrators of the account) are no class members.
-- `status` Inactive or Deleted (§2.2; the differences list sends Deleted for those who left)
+- `status` Inactive or Deleted (the differences list sends Deleted for those who left)
   makes the enrollment `tobedeleted`; so does absence from a whole (non-differences) pull, for
   the enrollments the pulls made, never the SIS's.
 - The class is the SIS's section when the launch names one the roster has
