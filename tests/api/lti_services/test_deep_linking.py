@@ -147,3 +147,11 @@ async def test_only_a_teachers_deep_linking_launch_opens_the_page(w: World, api:
         assert (await client.get("/lti/deep-link", params={"session": plain})).status_code == 422
         forged = await client.get("/lti/deep-link", params={"session": plain + "x"})
         assert forged.status_code == 401
+
+
+async def test_a_form_missing_its_fields_names_each(w: World) -> None:
+    async with _client(w) as client:
+        answer = await client.post("/lti/deep-link", data={"competency_ids": ["s-1"]})
+    assert answer.status_code == 422
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    assert {tuple(p["loc"])[-1] for p in answer.json()["errors"]} == {"session", "framework_id"}
