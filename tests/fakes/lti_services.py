@@ -31,7 +31,7 @@ SCORE = "application/vnd.ims.lis.v1.score+json"
 
 @dataclass
 class FakePlatformServices:
-    keys: TestToolKeys
+    keys: TestToolKeys  # the tool's keys as the platform knows them: their public JWKS only
     client_id: str = CLIENT_ID
     token_lifetime: int = 3600
     token_requests: int = 0
@@ -84,10 +84,18 @@ class FakePlatformServices:
             "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
         ):
             return JSONResponse({"error": "unsupported_grant_type"}, status_code=400)
+        assertion = str(form.get("client_assertion"))
         try:
+            # The tool's key by the assertion's kid, from the JWKS the tool publishes.
+            kid = jwt.get_unverified_header(assertion).get("kid")
+            published = (await self.keys.public_jwks())["keys"]
+            assert isinstance(published, list)
+            jwk = next((k for k in published if k.get("kid") == kid), None)
+            if jwk is None:
+                return JSONResponse({"error": "invalid_client"}, status_code=401)
             claims = jwt.decode(
-                str(form.get("client_assertion")),
-                self.keys.private_key.public_key(),
+                assertion,
+                jwt.PyJWK(jwk).key,
                 algorithms=["RS256"],
                 audience=TOKEN_URL,
                 issuer=self.client_id,
@@ -95,8 +103,7 @@ class FakePlatformServices:
             )
         except jwt.PyJWTError:
             return JSONResponse({"error": "invalid_client"}, status_code=401)
-        header = jwt.get_unverified_header(str(form.get("client_assertion")))
-        if claims["sub"] != self.client_id or header.get("kid") != self.keys.kid:
+        if claims["sub"] != self.client_id:
             return JSONResponse({"error": "invalid_client"}, status_code=401)
         if claims["exp"] - claims["iat"] > 300 or claims["jti"] in self.used_jtis:
             return JSONResponse({"error": "invalid_client"}, status_code=401)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 import pytest
 
 from app.adapters.lti.advantage import AdvantageServices
@@ -86,3 +87,19 @@ async def test_a_token_the_platform_revoked_is_replaced_once() -> None:
     pulled = await advantage.memberships(platform(), services.memberships_url)
     assert len(pulled.members) == 1
     assert services.token_requests == 2
+
+
+async def test_the_fake_platform_refuses_a_replayed_assertion() -> None:
+    keys = TestToolKeys()
+    services = FakePlatformServices(keys)
+    assertion = await ServiceTokens(through(services), keys).assertion(platform())
+    form = {
+        "grant_type": "client_credentials",
+        "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        "client_assertion": assertion,
+        "scope": NRPS,
+    }
+    transport = httpx.ASGITransport(app=services.app)
+    async with httpx.AsyncClient(transport=transport, base_url="https://lms.example") as lms:
+        assert (await lms.post("/token", data=form)).status_code == 200
+        assert (await lms.post("/token", data=form)).status_code == 401
