@@ -48,7 +48,8 @@ class FakePlatformServices:
     line_items: dict[str, dict[str, Any]] = field(default_factory=dict)
     results: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     scores: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    busy_once: int = 0  # answer this many score posts 429 (Retry-After: 1) before accepting
+    busy_once: int = 0  # answer this many score posts `busy_status` (Retry-After: 1) first
+    busy_status: int = 429
     score_attempts: int = 0
 
     @property
@@ -174,7 +175,7 @@ class FakePlatformServices:
         self.score_attempts += 1
         if self.busy_once > 0:
             self.busy_once -= 1
-            return Response(status_code=429, headers={"Retry-After": "1"})
+            return Response(status_code=self.busy_status, headers={"Retry-After": "1"})
         item_id = f"{self.lineitems_url}/{request.path_params['n']}"
         score = json.loads(await request.body())
         earlier = [s for s in self.scores.get(item_id, []) if s["userId"] == score["userId"]]

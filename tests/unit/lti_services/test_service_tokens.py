@@ -103,3 +103,26 @@ async def test_the_fake_platform_refuses_a_replayed_assertion() -> None:
     async with httpx.AsyncClient(transport=transport, base_url="https://lms.example") as lms:
         assert (await lms.post("/token", data=form)).status_code == 200
         assert (await lms.post("/token", data=form)).status_code == 401
+
+
+async def test_a_failing_gradebook_is_asked_again_then_given_up_on() -> None:
+    keys = TestToolKeys()
+    services = FakePlatformServices(keys, busy_once=5, busy_status=503)
+    item = services.add_line_item({"label": "Place value", "scoreMaximum": 4})
+    http = through(services)
+    waited: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waited.append(seconds)
+
+    advantage = AdvantageServices(http, ServiceTokens(http, keys), sleep=sleep)
+    score = {"userId": "u1", "scoreGiven": 3, "scoreMaximum": 4, "timestamp": "2026-09-01T09:00Z"}
+    with pytest.raises(SourceUnavailable) as raised:
+        await advantage.post_score(platform(), item, score)
+    # the first post and four more, each after the Retry-After of 1 s
+    assert (services.score_attempts, waited) == (5, [1.0] * 4)
+    assert raised.value.problems[0].msg == (
+        "the platform's scores answered 503 at /contexts/ctx-1/lineitems/1/scores"
+    )
+    await advantage.post_score(platform(), item, score)  # the platform is back
+    assert services.scores[item] == [score]
