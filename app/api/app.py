@@ -13,6 +13,7 @@ from app.api.exports.middleware import ListExport, declare_exports
 from app.api.graphql.limits import Limits
 from app.api.graphql.schema import GRAPHQL_PATH, graphql_router
 from app.api.input_guard import InputGuard, state_refusals
+from app.api.lti import deep_linking as lti_deep_linking
 from app.api.media_types import require_media_type, state_media_types
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.openapi_examples import state_examples
@@ -125,6 +126,7 @@ def create_app(
         oneroster_gradebook,
     ):
         app.include_router(module.router)
+    app.include_router(lti_deep_linking.router)
     app.include_router(graphql_router(graphql_limits or Limits(), ide=graphiql))
     if api_docs:
         app.include_router(docs.router)

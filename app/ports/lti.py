@@ -7,6 +7,7 @@ from typing import Protocol
 
 from app.domain.access import TenantId
 from app.domain.lti.launch import Launch
+from app.domain.lti.platform import Platform
 from app.domain.lti.session import PageSession
 
 
@@ -43,4 +44,12 @@ class LaunchRecords(Protocol):
 
     async def find(self, tenant_id: TenantId, launch_id: str, now: datetime) -> Launch | None:
         """The launch kept under `launch_id` for this tenant, unless it has expired."""
+        ...
+
+
+class PlatformDirectory(Protocol):
+    """The registered platforms (the launch's registry implements it over its table)."""
+
+    async def find(self, issuer: str, client_id: str) -> Platform | None:
+        """The platform registered under (issuer, client_id), if any."""
         ...

@@ -14,6 +14,7 @@ from app.ports.evidence import EvidenceRepository
 from app.ports.frameworks import FrameworkRepository
 from app.ports.gradebook import GradebookResultRepository, LineItemRepository
 from app.ports.jobs import JobRepository
+from app.ports.lti_services import LtiMarks
 from app.ports.mastery import DecisionRepository, OverrideRepository
 from app.ports.policy_revisions import PolicyRevisionRepository
 from app.ports.roster import RosterConnectionRepository, RosterRepository
@@ -64,6 +65,9 @@ class UnitOfWork(Protocol):
 
     @property
     def student_records(self) -> StudentRecordStore: ...
+
+    @property
+    def lti_marks(self) -> LtiMarks: ...
 
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""

@@ -93,6 +93,9 @@ class TenantTables:
     overrides: dict[int, StoredOverride] = field(default_factory=dict)
     line_items: dict[str, LineItem] = field(default_factory=dict)
     gradebook_results: dict[str, Result] = field(default_factory=dict)
+    # LTI services: differences URL per (issuer, context), last score sent per (line item, user)
+    lti_pulls: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    lti_sent: dict[tuple[str, str], datetime] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)
     audit: dict[int, RecordedAuditEntry] = field(default_factory=dict)
     # Pending policy revisions by framework id, and the decisions staged under them by

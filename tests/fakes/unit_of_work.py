@@ -28,6 +28,7 @@ from tests.fakes.evidence import FakeEvidenceRepository
 from tests.fakes.frameworks import FakeFrameworkRepository
 from tests.fakes.gradebook import FakeGradebookResultRepository, FakeLineItemRepository
 from tests.fakes.jobs import FakeJobRepository
+from tests.fakes.lti_marks import FakeLtiMarks
 from tests.fakes.mastery import FakeDecisionRepository, FakeOverrideRepository
 from tests.fakes.reports import FakeReadModels
 from tests.fakes.revisions import FakePolicyRevisionRepository
@@ -108,6 +109,7 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
         self.gradebook_results = FakeGradebookResultRepository(tables)
         self.audit = FakeAuditLog(tables, sequences.audit)
         self.student_records = FakeStudentRecords(tables)
+        self.lti_marks = FakeLtiMarks(tables)
         self.staging: list[FakeRosterStaging] = []
         return self
 

@@ -101,6 +101,12 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     )
     # A policy revision left pending, with a step of decisions staged under it.
     await leave_a_step_staged(container, api)
+    # What the LTI services remember: a course's differences URL, a score's timestamp.
+    now = container.adapters.clock.now()
+    async with container.adapters.uow(api.tenant.id) as uow:
+        await uow.lti_marks.save_pull("https://lms.example", "ctx-1", None, now)
+        await uow.lti_marks.save_sent("https://lms.example/li/1", {"student-1": now})
+        await uow.commit()
 
 
 async def _rows_by_tenant(admin: asyncpg.Connection, table: str) -> dict[int, int]:

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
 from app.adapters.db.gradebook_tables import GradebookResultRow
+from app.adapters.db.lti_tables import LtiScoreSentRow
 from app.adapters.db.mastery_tables import (
     DecisionChangeRow,
     DecisionRow,
@@ -37,6 +38,7 @@ SECTIONS: list[tuple[str, sa.Table, str]] = [
     ("staged_decisions", table_of(StagedDecisionRow), "student_id"),
     ("overrides", table_of(OverrideRow), "student_id"),
     ("gradebook_results", table_of(GradebookResultRow), "student_id"),
+    ("lti_scores_sent", table_of(LtiScoreSentRow), "student_id"),
     ("enrollments", table_of(t.EnrollmentRow), "user_id"),
     ("demographics", table_of(t.DemographicsRow), "id"),
     ("user_orgs", table_of(t.UserOrgRow), "user_id"),

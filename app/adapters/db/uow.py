@@ -17,6 +17,7 @@ from app.adapters.db.evidence import SqlEvidenceRepository
 from app.adapters.db.frameworks import FrameworkCache, SqlFrameworkRepository
 from app.adapters.db.gradebook import SqlGradebookResultRepository, SqlLineItemRepository
 from app.adapters.db.jobs import SqlJobRepository
+from app.adapters.db.lti_marks import SqlLtiMarks
 from app.adapters.db.revisions import SqlPolicyRevisionRepository
 from app.adapters.db.roster import SqlRosterRepository
 from app.adapters.db.roster_connection import SqlRosterConnectionRepository
@@ -81,6 +82,7 @@ class SqlUnitOfWork(_SessionScope):
     gradebook_results: SqlGradebookResultRepository
     audit: SqlAuditLog
     student_records: SqlStudentRecords
+    lti_marks: SqlLtiMarks
 
     def __init__(
         self,
@@ -112,6 +114,7 @@ class SqlUnitOfWork(_SessionScope):
         self.gradebook_results = SqlGradebookResultRepository(session, tenant)
         self.audit = SqlAuditLog(session, tenant)
         self.student_records = SqlStudentRecords(session, tenant)
+        self.lti_marks = SqlLtiMarks(session, tenant)
         return self
 
     def roster_staging(self) -> SqlRosterStaging:

@@ -9,7 +9,6 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -26,6 +25,7 @@ from app.adapters.http import (
     TimedOut,
     TooLarge,
 )
+from app.adapters.http.retry import retry_after
 from app.adapters.oneroster.json_rows import FIELDS, row
 from app.domain.errors import DomainError, Invalid, Problem, SourceUnavailable
 from app.domain.oneroster.connection import ProviderAuth, RosterConnection
@@ -35,24 +35,8 @@ from app.domain.oneroster.values import RowValues
 BASE_PATHS = {"1.1": "/ims/oneroster/v1p1", "1.2": "/ims/oneroster/rostering/v1p2"}
 PAGE_SIZE = 1000
 RETRIES = 5
-MAX_WAIT_SECONDS = 300.0  # a Retry-After longer than this is the provider's mistake
 MiB = 1024 * 1024
 Sleep = Callable[[float], Awaitable[None]]
-
-
-def _retry_after(answer: Answer, attempt: int) -> float:
-    """Seconds to wait: the provider's Retry-After (seconds or a date), else 0.5 s doubling."""
-    header = answer.headers.get("retry-after")
-    if header:
-        if header.strip().isdigit():
-            return min(float(header), MAX_WAIT_SECONDS)
-        try:
-            when = parsedate_to_datetime(header)
-            wait = float((when - datetime.now(UTC)).total_seconds())
-            return min(max(0.0, wait), MAX_WAIT_SECONDS)
-        except (TypeError, ValueError):
-            pass
-    return 0.5 * 2.0**attempt
 
 
 def _unanswered(error: OutboundError, field: str) -> DomainError:
@@ -235,7 +219,7 @@ class RestRosterSource:
                 return answer
             if (answer.status != 429 and answer.status < 500) or attempt == RETRIES:
                 raise _refused(answer, "base_url")
-            await self._sleep(_retry_after(answer, attempt))
+            await self._sleep(retry_after(answer, attempt))
         raise AssertionError("unreachable")
 
     async def close(self) -> None:
