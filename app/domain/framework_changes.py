@@ -75,10 +75,13 @@ def update_competency(
     updates: dict[str, object] = {}
     _required(updates, "code", command.code, problems)
     _required(updates, "statement", command.statement, problems)
-    # A null weight is 1 again; a null minimum evidence the nearest ancestor's or framework's.
-    for key in ("kind", "status", "weight", "min_evidence"):
+    # A null weight is 1 again; a null minimum evidence, scale or threshold the nearest
+    # ancestor's or the framework's.
+    for key in ("kind", "status", "weight", "min_evidence", "mastery_threshold"):
         if (value := getattr(command, key)) is not UNSET:
             updates[key] = value
+    if command.scale is not UNSET:
+        updates["scale"] = part(command.scale, scale_of, ("scale",), problems)
     if command.calculation is not UNSET:  # null clears it: the framework's applies again
         updates["calculation"] = part(
             command.calculation, calculation_of, ("calculation",), problems
@@ -125,7 +128,16 @@ def changes_decisions(old: Framework, new: Framework) -> bool:
 
     def shape(f: Framework) -> dict[str, tuple[object, ...]]:
         return {
-            c.id: (c.parent_id, c.calculation, c.rollup, c.status, c.weight, c.min_evidence)
+            c.id: (
+                c.parent_id,
+                c.calculation,
+                c.rollup,
+                c.status,
+                c.weight,
+                c.min_evidence,
+                c.scale,
+                c.mastery_threshold,
+            )
             for c in f.competencies
         }
 

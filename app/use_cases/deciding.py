@@ -20,6 +20,7 @@ from app.domain.mastery.record import (
     latest_absorbed,
     rolled_up_records,
     rollup_steps,
+    scales_of,
 )
 from app.domain.mastery.refresh import (
     Touch,
@@ -91,6 +92,5 @@ async def save_changed(
     changed, changes = changed_records(
         records.values(), before_of, frameworks, now, cause, steps or {}
     )
-    scales = {fid: f.scale for fid, f in frameworks.items()}
-    await uow.decisions.save_many(changed, changes, scales, now)
+    await uow.decisions.save_many(changed, changes, scales_of(frameworks), now)
     return Refreshed(changed, changes)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from app.domain.frameworks import Framework
-from app.domain.mastery.record import ChangeCause, DecisionRecord, student_records
+from app.domain.mastery.record import ChangeCause, DecisionRecord, scales_of, student_records
 from app.domain.policy_revision import PolicyRevision, computed_at_switch
 from app.ports.mastery import StudentCompetency
 from app.ports.unit_of_work import UnitOfWork
@@ -70,7 +70,8 @@ async def stage_step(
     if not students:
         return None
     computed, _ = await decisions_under(uow, revision.framework, students, now)
-    await uow.revisions.stage(revision.id, list(computed.values()), revision.framework.scale, now)
+    scale_of = scales_of({revision.framework.id: revision.framework})
+    await uow.revisions.stage(revision.id, list(computed.values()), scale_of, now)
     advanced = revision.staged_through(students[-1])
     await uow.revisions.save(advanced)
     return advanced

@@ -4,7 +4,7 @@ a rollup's, one nothing is known about yet), and the changes kept as its history
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -49,6 +49,15 @@ class DecisionRecord:
     def shown(self, at: datetime, scale: Scale) -> ShownDecision:
         """The decision as shown at `at`."""
         return effective(self.computed, self.override, at, scale)
+
+
+ScaleOf = Callable[[DecisionRecord], Scale]
+"""The scale a stored decision is shown on: its competency's (which may be its own)."""
+
+
+def scales_of(frameworks: Mapping[str, Framework]) -> ScaleOf:
+    """Each decision's scale, from its framework's policy for its competency."""
+    return lambda r: frameworks[r.framework_id].scale_for(r.competency_id)
 
 
 @dataclass(frozen=True)
@@ -194,7 +203,7 @@ def changed_records(
         if same_record(before, record):
             continue
         changed.append(record)
-        scale = frameworks[record.framework_id].scale
+        scale = frameworks[record.framework_id].scale_for(record.competency_id)
         previous = before
         for step, observed in (steps or {}).get(key, ()):
             change = change_of(previous, step, scale, at, cause, observed)
@@ -273,7 +282,7 @@ def _next_score(framework: Framework, record: DecisionRecord, at: datetime) -> f
     if record.state is None:
         return None
     policy = framework.policy_for(record.competency_id)
-    shown = record.shown(at, framework.scale)
+    shown = record.shown(at, policy.scale)
     return next_score_to_master(record.computed, policy, record.state, shown=shown)
 
 
