@@ -23,7 +23,7 @@ def upgrade() -> None:
     # competencies, and rebuilding a referenced table breaks their foreign keys on SQLite.
     # Null: the nearest ancestor's, else the framework's, which is what every competency
     # stored before this revision had.
-    op.add_column('competencies', sa.Column('scale', app.adapters.db.types.JsonValue(), nullable=True))
+    op.add_column('competencies', sa.Column('scale', app.adapters.db.types.JsonValue, nullable=True))
     op.add_column('competencies', sa.Column('mastery_threshold', sa.Float(), nullable=True))
 
 
