@@ -219,8 +219,15 @@ def policy_candidate(current: Framework, candidate: Framework) -> Framework:
 
 
 def _without_policy(competency: Competency) -> Competency:
-    """The competency with its policy (calculation, minimum evidence, rollup, weight) at the
-    defaults: what is left is its place and wording, which a simulation may not change."""
+    """The competency with its policy (calculation, minimum evidence, rollup, weight, scale,
+    threshold) at the defaults: what is left is its place and wording, which a simulation may
+    not change."""
     return replace(
-        competency, calculation=None, min_evidence=None, rollup=RollupRule(), weight=None
+        competency,
+        calculation=None,
+        min_evidence=None,
+        rollup=RollupRule(),
+        weight=None,
+        scale=None,
+        mastery_threshold=None,
     )
