@@ -1,0 +1,162 @@
+"""A competency's own scale and mastery threshold (issue 15, item 6): every reader of one
+decision uses the competency's scale, never the framework's, over REST, GraphQL and CSV.
+
+Worked by hand. The framework: levels 1-4 (Beginning, Developing, Proficient, Advanced),
+threshold 3, the average. 4.NBT.1 (s-1) has its own scale 0-100 (0 Beginning, 50 Approaching,
+80 Meets, 100 Exceeds), threshold 80; 4.NBT.2 (s-2) inherits the framework's.
+- s-1 gets 85 then 70: average (85 + 70) / 2 = 77.5, below 80: not yet, level Approaching (50 <=
+  77.5 < 80). On the framework's scale 85 would be refused (above its highest level, 4).
+- Its next score to master: the least x (in 0.01 steps) with (155 + x) / 3 rounding to 80.00 or
+  more: x = 84.99 gives 79.9967 -> 80.00; 84.98 gives 79.9933 -> 79.99.
+- s-2 gets 3.9: mastered (>= 3), Proficient.
+- d-nbt rolls s-1 up as the same share of its highest level: 77.5 / 100 x 4 = 3.1, so the mean is
+  (3.1 + 3.9) / 2 = 3.5, Proficient; not yet, since s-1 is not mastered (rule: all).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from tests.api.graphql_data import data
+from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
+from tests.conftest import Api
+
+PERCENT = {
+    "levels": [
+        {"value": 0, "label": "Beginning"},
+        {"value": 50, "label": "Approaching"},
+        {"value": 80, "label": "Meets"},
+        {"value": 100, "label": "Exceeds"},
+    ],
+    "mastery_threshold": 80,
+}
+
+
+def _framework(s1: dict[str, Any], s2: dict[str, Any] | None = None) -> dict[str, Any]:
+    """FRAMEWORK averaged, with these fields added to s-1 (and s-2)."""
+    domain = dict(FRAMEWORK["competencies"][0])  # type: ignore[index]
+    first, second = domain["children"]
+    domain["children"] = [{**first, **s1}, {**second, **(s2 or {})}]
+    return {**FRAMEWORK, "calculation": {"method": "average"}, "competencies": [domain]}
+
+
+async def _shown(api: Api, competency: str) -> dict[str, Any]:
+    response = await api.get(f"/v1/students/student-1/mastery/{competency}")
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def _facts(d: dict[str, Any]) -> tuple[Any, ...]:
+    level = d["level"]["label"] if d["level"] else None
+    return (d["status"], d["score"], level, d["band"]["label"] if d["band"] else None)
+
+
+async def test_every_reader_of_a_decision_uses_its_competencys_scale(api: Api) -> None:
+    created = await seed_framework(api, _framework({"scale": PERCENT}))
+    assert created["competencies"][0]["children"][0]["scale"]["mastery_threshold"] == 80
+    assert created["competencies"][0]["children"][1]["scale"] is None  # inherited
+    await post(api, result(85, 1), result(70, 2), result(3.9, 1, competency="s-2"))
+    s1 = await _shown(api, "s-1")
+    assert _facts(s1) == ("not_yet", 77.5, "Approaching", "Approaching")
+    assert s1["next_score_to_master"] == 84.99
+    assert "Meets" in s1["explanation"]["summary"]
+    assert _facts(await _shown(api, "s-2")) == ("mastered", 3.9, "Proficient", "Proficient")
+    parent = await _shown(api, "d-nbt")
+    assert _facts(parent) == ("not_yet", 3.5, "Proficient", "Proficient")
+    # The children are listed as each shows itself, on its own scale.
+    assert [(c["code"], c["score"]) for c in parent["explanation"]["children"]] == [
+        ("4.NBT.1", 77.5),
+        ("4.NBT.2", 3.9),
+    ]
+
+    grid = await api.get("/v1/classes/class-1/mastery", params={"framework_id": "fw-math"})
+    assert grid.status_code == 200, grid.text
+    (student,) = grid.json()["students"]
+    assert [_facts(d) for d in student["decisions"]] == [
+        ("not_yet", 3.5, "Proficient", "Proficient"),
+        ("not_yet", 77.5, "Approaching", "Approaching"),
+        ("mastered", 3.9, "Proficient", "Proficient"),
+    ]
+    exported = await api.get(
+        "/v1/classes/class-1/mastery", params={"framework_id": "fw-math", "format": "csv"}
+    )
+    (row,) = csv.DictReader(io.StringIO(exported.text))
+    assert (row["4.NBT.1 score"], row["4.NBT.1 band"]) == ("77.5", "Approaching")
+
+    answer = await data(
+        api,
+        """{ student(id: "student-1") { mastery(frameworkId: "fw-math") { competencyId status
+             score level { label } band { label } } }
+             competency(id: "s-1") { masteryThreshold scale { masteryThreshold }
+               effectiveScale { masteryThreshold levels { label } } } }""",
+    )
+    shown = {m["competencyId"]: m for m in answer["student"]["mastery"]}
+    assert (shown["s-1"]["status"], shown["s-1"]["score"], shown["s-1"]["level"]["label"]) == (
+        "NOT_YET",
+        77.5,
+        "Approaching",
+    )
+    assert shown["d-nbt"]["level"]["label"] == "Proficient"
+    assert answer["competency"]["masteryThreshold"] is None
+    assert answer["competency"]["scale"]["masteryThreshold"] == 80
+    assert [lv["label"] for lv in answer["competency"]["effectiveScale"]["levels"]] == [
+        "Beginning",
+        "Approaching",
+        "Meets",
+        "Exceeds",
+    ]
+
+
+async def test_a_level_override_is_a_level_of_the_competencys_scale(api: Api) -> None:
+    await seed_framework(api, _framework({"scale": PERCENT}))
+    await post(api, result(85, 1), result(70, 2), result(3.9, 1, competency="s-2"))
+    url = "/v1/students/student-1/mastery/s-1/override"
+    refused = await api.put(url, {"level": 4, "reason": "Portfolio"})  # the framework's level
+    assert refused.status_code == 422, refused.text
+    set_ = await api.put(url, {"level": 50, "reason": "Portfolio"})
+    assert set_.status_code == 200, set_.text
+    # 50 is below s-1's threshold 80 (above the framework's 3): not yet, Approaching.
+    assert _facts(await _shown(api, "s-1")) == ("not_yet", 50.0, "Approaching", "Approaching")
+    # The parent counts 50 / 100 x 4 = 2: (2 + 3.9) / 2 = 2.95, Developing.
+    assert _facts(await _shown(api, "d-nbt")) == ("not_yet", 2.95, "Developing", "Developing")
+    history = (await api.get("/v1/students/student-1/mastery/s-1/history")).json()["items"]
+    assert [(h["cause"], h["status"]) for h in history][-1] == ("override_set", "not_yet")
+
+
+async def test_a_competencys_threshold_applies_to_the_scale_it_inherits(api: Api) -> None:
+    await seed_framework(api, _framework({}, {"mastery_threshold": 4}))
+    await post(api, result(3, 1), result(3.9, 1, competency="s-2"))
+    # s-1: 3 >= the framework's 3; s-2: 3.9 < its own 4.
+    assert (await _shown(api, "s-1"))["status"] == "mastered"
+    assert (await _shown(api, "s-2"))["status"] == "not_yet"
+    # Cleared (null: inherited again): recomputed like any change of policy.
+    patched = await api.patch("/v1/competencies/s-2", {"mastery_threshold": None})
+    assert patched.status_code in (200, 202), patched.text
+    assert (await _shown(api, "s-2"))["status"] == "mastered"
+    # A scale of its own, by PATCH: 3.9 of 100 is Beginning and not yet.
+    patched = await api.patch("/v1/competencies/s-2", {"scale": PERCENT})
+    assert patched.status_code in (200, 202), patched.text
+    assert patched.json()["scale"]["mastery_threshold"] == 80
+    assert _facts(await _shown(api, "s-2")) == ("not_yet", 3.9, "Beginning", "Beginning")
+
+
+async def test_a_competencys_scale_and_threshold_are_checked_in_one_pass(api: Api) -> None:
+    bands = [{"at_least": 0, "label": "Low"}, {"at_least": 0, "label": "High"}]
+    body = _framework(
+        {"scale": {**PERCENT, "bands": bands}},
+        {"mastery_threshold": 5, "scale": None},
+    )
+    body["competencies"][0]["mastery_threshold"] = 120  # d-nbt: on the framework's 1-4
+    response = await api.post("/v1/frameworks", json=body)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    at = ("body", "competencies", 0)
+    between = "must lie between the lowest and the highest level"
+    assert {(tuple(e["loc"]), e["msg"]) for e in response.json()["errors"]} == {
+        ((*at, "children", 0, "scale", "bands", 1, "at_least"), "must be above the band before it"),
+        ((*at, "children", 1, "mastery_threshold"), between),
+        ((*at, "mastery_threshold"), between),
+    }
