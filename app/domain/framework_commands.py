@@ -156,6 +156,16 @@ class UpdateCompetency:
 
 
 @dataclass(frozen=True)
+class CompetencyScaleCandidate:
+    """A competency's own scale and threshold in a candidate policy, stated whole (None: the
+    nearest ancestor's, else the framework's)."""
+
+    competency_id: str
+    scale: ScaleSpec | None = None
+    mastery_threshold: float | None = None
+
+
+@dataclass(frozen=True)
 class CandidatePolicy:
     """A policy to compare a framework's decisions under; what is left out stays as it is."""
 
@@ -163,3 +173,4 @@ class CandidatePolicy:
     mastery_threshold: float | None = None
     min_evidence: int | None = None
     include_formative: bool | None = None
+    competencies: tuple[CompetencyScaleCandidate, ...] = ()

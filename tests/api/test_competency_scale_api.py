@@ -19,7 +19,7 @@ import csv
 import io
 from typing import Any
 
-from tests.api.graphql_data import data
+from tests.api.graphql_data import codes, data, gql
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.conftest import Api
 
@@ -160,3 +160,49 @@ async def test_a_competencys_scale_and_threshold_are_checked_in_one_pass(api: Ap
         ((*at, "children", 1, "mastery_threshold"), between),
         ((*at, "mastery_threshold"), between),
     }
+
+
+async def test_graphql_simulates_a_competencys_scale_as_applying_it_does(api: Api) -> None:
+    await seed_framework(api, _framework({}))
+    await post(api, result(3, 1), result(3.9, 1, competency="s-2"))
+    # Today s-1 (3) and s-2 (3.9) are mastered at 3, and so is d-nbt. s-2 on 0-100 with
+    # threshold 80: 3.9 is far below, so s-2 and d-nbt would lose mastery; s-1 at its own
+    # threshold 2.5 keeps it.
+    answer = await data(
+        api,
+        """{ policySimulation(frameworkId: "fw-math", candidate: {competencies: [
+               {competencyId: "s-2", scale: {masteryThreshold: 80, levels: [
+                  {value: 0, label: "Beginning"}, {value: 50, label: "Approaching"},
+                  {value: 80, label: "Meets"}, {value: 100, label: "Exceeds"}]}},
+               {competencyId: "s-1", masteryThreshold: 2.5}]}) {
+             becameMastered lostMastery unchanged
+             byCompetency { competencyId lostMastery } } }""",
+    )
+    got = answer["policySimulation"]
+    assert (got["becameMastered"], got["lostMastery"], got["unchanged"]) == (0, 2, 1)
+    lost = {c["competencyId"]: c["lostMastery"] for c in got["byCompetency"]}
+    assert (lost["d-nbt"], lost["s-1"], lost["s-2"]) == (1, 0, 1)
+    for competency, change in (("s-2", {"scale": PERCENT}), ("s-1", {"mastery_threshold": 2.5})):
+        applied = await api.patch(f"/v1/competencies/{competency}", change)
+        assert applied.status_code in (200, 202), applied.text
+    shown = [(await _shown(api, c))["status"] for c in ("d-nbt", "s-1", "s-2")]
+    assert shown == ["not_yet", "mastered", "not_yet"]
+
+
+async def test_graphql_locates_a_bad_candidate_scale(api: Api) -> None:
+    await seed_framework(api, _framework({}))
+    bad = await gql(
+        api,
+        """{ policySimulation(frameworkId: "fw-math", candidate: {competencies: [
+               {competencyId: "nope"}, {competencyId: "s-1", masteryThreshold: 7}]}) {
+             unchanged } }""",
+    )
+    assert codes(bad) == ["INVALID"]
+    problems = bad["errors"][0]["extensions"]["problems"]
+    assert [(p["loc"], p["msg"]) for p in problems] == [
+        (["competencies", 0, "competency_id"], "is not in this framework"),
+        (
+            ["competencies", 1, "mastery_threshold"],
+            "must lie between the lowest and the highest level",
+        ),
+    ]
