@@ -19,9 +19,14 @@ import csv
 import io
 from typing import Any
 
+from app.domain.access import Tenant
+from tests.api.district_data import post_scores, seed_roster
+from tests.api.district_data import seed_framework as seed_district_framework
 from tests.api.graphql_data import codes, data, gql
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
-from tests.conftest import Api
+from tests.api.test_graphql_reports import ASIAN, HISPANIC, WHITE
+from tests.conftest import Api, Container
+from tests.differencing import published
 
 PERCENT = {
     "levels": [
@@ -206,3 +211,42 @@ async def test_graphql_locates_a_bad_candidate_scale(api: Api) -> None:
             "must lie between the lowest and the highest level",
         ),
     ]
+
+
+async def test_reports_count_the_status_a_level_override_shows_on_its_competencys_scale(
+    api: Api, container: Container, tenant: Tenant
+) -> None:
+    """31 students on one competency with a scale of its own (0-100, threshold 80), the latest
+    result counting: 20 have 85 (mastered), 11 have 70 (not yet). A level override of 50 on one
+    mastered student shows not yet there (50 < 80; on the framework's 1-4, 50 would be above 3),
+    and the summary counts what shows: 19 mastered, 12 not yet, published in tens as 10 and 10
+    (20 and 10 had the stored status been taken on the framework's scale)."""
+    pupils = [*WHITE, *ASIAN, *HISPANIC]
+    await seed_roster(container, tenant, pupils)
+    (competency,) = await seed_district_framework(container, tenant, 1)
+    patched = await api.patch(f"/v1/competencies/{competency}", {"scale": PERCENT})
+    assert patched.status_code == 200, patched.text
+    await post_scores(
+        container,
+        tenant,
+        [(p.id, competency, 85.0 if i < 20 else 70.0) for i, p in enumerate(pupils)],
+    )
+    first = pupils[0].id
+    override = await api.put(
+        f"/v1/students/{first}/mastery/{competency}/override", {"level": 50, "reason": "Retest"}
+    )
+    assert override.status_code == 200, override.text
+    answer = await api.get(
+        "/v1/reports/summary", params={"framework_id": "fw", "group_by": ["school", "grade"]}
+    )
+    assert answer.status_code == 200, answer.text
+    (row,) = answer.json()["items"]
+    numbers = published(31, 19, 12, 0, 1)
+    assert (
+        (row["mastered"], row["not_yet"])
+        == (numbers["mastered"], numbers["notYet"])
+        == (
+            10,
+            10,
+        )
+    )
