@@ -51,8 +51,7 @@ class DecisionRecord:
         return effective(self.computed, self.override, at, scale)
 
 
-ScaleOf = Callable[[DecisionRecord], Scale]
-"""The scale a stored decision is shown on: its competency's (which may be its own)."""
+ScaleOf = Callable[[DecisionRecord], Scale]  # a stored decision's scale: its competency's
 
 
 def scales_of(frameworks: Mapping[str, Framework]) -> ScaleOf:
