@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Protocol
 
 from app.domain.mastery.override import Override, RecordedOverride
-from app.domain.mastery.record import DecisionChange, DecisionRecord, ScaleOf
+from app.domain.mastery.record import DecisionChange, DecisionRecord
+from app.domain.mastery.storing import ScaleOf
 
 StudentCompetency = tuple[str, str]
 """(student_id, competency_id): the key of one decision."""

@@ -6,7 +6,8 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from app.domain.mastery.record import DecisionRecord, ScaleOf
+from app.domain.mastery.record import DecisionRecord
+from app.domain.mastery.storing import ScaleOf
 from app.domain.policy_revision import PolicyRevision
 
 

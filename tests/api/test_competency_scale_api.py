@@ -16,17 +16,24 @@ threshold 3, the average. 4.NBT.1 (s-1) has its own scale 0-100 (0 Beginning, 50
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from typing import Any
 
+import pytest
+
+from app.bootstrap import wire
 from app.domain.access import Tenant
+from app.domain.framework_commands import UpdateCompetency
+from app.use_cases.job_kinds import job_kinds
 from tests.api.district_data import post_scores, seed_roster
 from tests.api.district_data import seed_framework as seed_district_framework
 from tests.api.graphql_data import codes, data, gql
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.test_graphql_reports import ASIAN, HISPANIC, WHITE
-from tests.conftest import Api, Container
+from tests.conftest import Api, Container, token_for
 from tests.differencing import published
+from tests.fakes.jobs import FakeJobRunner
 
 PERCENT = {
     "levels": [
@@ -250,3 +257,54 @@ async def test_reports_count_the_status_a_level_override_shows_on_its_competency
             10,
         )
     )
+
+
+@pytest.mark.parametrize("inline_limit", [0, 10_000], ids=["by a job", "inline"])
+async def test_a_recompute_stores_the_status_shown_on_the_competencys_scale(
+    api: Api, container: Container, tenant: Tenant, inline_limit: int
+) -> None:
+    """31 students on one competency (1-4, threshold 3, the latest result): 11 have 3
+    (mastered); 20 have 1 with a teacher's level override of 2, Developing (not yet at 3). The
+    competency's own threshold 2 makes those 20 overrides mastered, recomputed at once or by a
+    job in steps (staged, then switched in): the summary counts 31 mastered (11 had the statuses
+    been stored on the framework's threshold, 3, or left as they were since the engine's
+    decisions did not move)."""
+    pupils = [*WHITE, *ASIAN, *HISPANIC]
+    await seed_roster(container, tenant, pupils)
+    (competency,) = await seed_district_framework(container, tenant, 1)
+    await post_scores(
+        container,
+        tenant,
+        [(p.id, competency, 1.0 if i < 20 else 3.0) for i, p in enumerate(pupils)],
+    )
+    for p in pupils[:20]:
+        url = f"/v1/students/{p.id}/mastery/{competency}/override"
+        assert (await api.put(url, {"level": 2, "reason": "Retest"})).status_code == 200
+    a = container.adapters
+    held = FakeJobRunner(a.uow, a.clock, a.ids, inline=False)
+    policy = dataclasses.replace(
+        container.policy, recompute_inline_limit=inline_limit, recompute_step_students=7
+    )
+    by_job = wire(dataclasses.replace(a, jobs=held), policy)
+    held.attach(job_kinds(by_job))
+    principal = a.tokens.read(token_for(container, tenant), a.clock.now())
+    _, changed = await by_job.frameworks.update_competency(
+        principal, competency, UpdateCompetency(mastery_threshold=2)
+    )
+    if inline_limit == 0:
+        assert changed.job is not None
+        await held.run_pending()  # 31 students, 7 a step: five steps staged, then switched in
+        job = await api.get(f"/v1/jobs/{changed.job.id}")
+        assert job.json()["status"] == "succeeded", job.text
+    else:
+        assert changed.job is None
+    history = await api.get(f"/v1/students/{pupils[0].id}/mastery/{competency}/history")
+    assert [(h["cause"], h["status"]) for h in history.json()["items"]][-1] == (
+        "policy",
+        "mastered",
+    )
+    answer = await api.get(
+        "/v1/reports/summary", params={"framework_id": "fw", "group_by": ["school", "grade"]}
+    )
+    (row,) = answer.json()["items"]
+    assert (row["mastered"], row["not_yet"]) == (30, 0)  # 31 and 0, published in tens

@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
-from app.domain.mastery.record import DecisionChange, DecisionRecord, ScaleOf
+from app.domain.mastery.record import DecisionChange, DecisionRecord
+from app.domain.mastery.storing import ScaleOf
 from app.ports.mastery import StudentCompetency
 from tests.fakes.state import StoredChange, StoredDecision, StoredOverride, TenantTables
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import datetime
 
-from app.domain.mastery.record import DecisionRecord, ScaleOf
+from app.domain.mastery.record import DecisionRecord
+from app.domain.mastery.storing import ScaleOf
 from app.domain.policy_revision import PolicyRevision
 from tests.fakes.state import TenantTables
 

@@ -24,7 +24,8 @@ from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
-from app.domain.mastery.record import DecisionChange, DecisionRecord, ScaleOf
+from app.domain.mastery.record import DecisionChange, DecisionRecord
+from app.domain.mastery.storing import ScaleOf
 from app.domain.scales import Level
 from app.ports.mastery import StudentCompetency
 

@@ -25,7 +25,8 @@ from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import upsert
 from app.domain.access import TenantId
 from app.domain.frameworks import Framework
-from app.domain.mastery.record import DecisionRecord, ScaleOf
+from app.domain.mastery.record import DecisionRecord
+from app.domain.mastery.storing import ScaleOf
 from app.domain.policy_revision import PolicyRevision
 
 _revisions = table_of(PolicyRevisionRow)
