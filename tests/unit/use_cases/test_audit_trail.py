@@ -104,7 +104,8 @@ async def test_a_competencys_own_threshold_is_a_recorded_policy_change(
         CALLER, "g", UpdateCompetency(mastery_threshold=3.5)
     )
     (entry,) = await _trail(use_cases)
-    assert entry.before is not None and entry.after is not None
+    assert entry.before is not None
+    assert entry.after is not None
     assert (entry.before["competency_scales"], entry.after["competency_scales"]) == (
         {},
         {"g": {"levels": None, "scale_threshold": None, "mastery_threshold": 3.5}},
