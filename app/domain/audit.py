@@ -113,6 +113,16 @@ def policy_facts(framework: Framework) -> Facts:
         "include_formative": framework.include_formative,
         "categories": [c.as_dict() for c in framework.categories],
         "missing_level": framework.missing_level,
+        # Competencies with a scale or threshold of their own: what their decisions follow.
+        "competency_scales": {
+            c.id: {
+                "levels": None if c.scale is None else [lv.value for lv in c.scale.levels],
+                "scale_threshold": None if c.scale is None else c.scale.mastery_threshold,
+                "mastery_threshold": c.mastery_threshold,
+            }
+            for c in framework.competencies
+            if c.scale is not None or c.mastery_threshold is not None
+        },
         "competencies": len(framework.competencies),
     }
 

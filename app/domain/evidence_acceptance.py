@@ -228,7 +228,8 @@ def _evidence(
         problems.extend(error.problems, at)
         return None
     if framework is not None:
-        found = evidence_problems(evidence, framework.scale, received_at=context.now)
+        scale = framework.scale_for(evidence.competency_id)
+        found = evidence_problems(evidence, scale, received_at=context.now)
         problems.extend(found, at)
         problems.extend(evidence_category_problems(evidence, framework.categories), at)
     return evidence if item.score is not None or item.mark is not None else None

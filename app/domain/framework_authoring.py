@@ -184,6 +184,7 @@ def _read_competency(
     position = position if spec.position is None else spec.position
     calculation = part(spec.calculation, calculation_of, (*loc, "calculation"), problems)
     rollup = part(spec.rollup, rollup_of, (*loc, "rollup"), problems) or RollupRule()
+    scale = part(spec.scale, scale_of, (*loc, "scale"), problems)
     try:
         out.append(
             Competency(
@@ -197,6 +198,8 @@ def _read_competency(
                 rollup=rollup,
                 weight=spec.weight,
                 min_evidence=spec.min_evidence,
+                scale=scale,
+                mastery_threshold=spec.mastery_threshold,
                 status=spec.status or Status.ACTIVE,
             )
         )

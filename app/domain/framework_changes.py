@@ -5,7 +5,7 @@ whether stored decisions must be recomputed (`changes_decisions`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from app.domain.errors import Invalid, ProblemList
@@ -20,6 +20,7 @@ from app.domain.framework_authoring import (
 from app.domain.framework_commands import (
     UNSET,
     CandidatePolicy,
+    CompetencyScaleCandidate,
     CreateFramework,
     UpdateCompetency,
     UpdateFramework,
@@ -75,10 +76,13 @@ def update_competency(
     updates: dict[str, object] = {}
     _required(updates, "code", command.code, problems)
     _required(updates, "statement", command.statement, problems)
-    # A null weight is 1 again; a null minimum evidence the nearest ancestor's or framework's.
-    for key in ("kind", "status", "weight", "min_evidence"):
+    # A null weight is 1 again; a null minimum evidence, scale or threshold the nearest
+    # ancestor's or the framework's.
+    for key in ("kind", "status", "weight", "min_evidence", "mastery_threshold"):
         if (value := getattr(command, key)) is not UNSET:
             updates[key] = value
+    if command.scale is not UNSET:
+        updates["scale"] = part(command.scale, scale_of, ("scale",), problems)
     if command.calculation is not UNSET:  # null clears it: the framework's applies again
         updates["calculation"] = part(
             command.calculation, calculation_of, ("calculation",), problems
@@ -125,7 +129,16 @@ def changes_decisions(old: Framework, new: Framework) -> bool:
 
     def shape(f: Framework) -> dict[str, tuple[object, ...]]:
         return {
-            c.id: (c.parent_id, c.calculation, c.rollup, c.status, c.weight, c.min_evidence)
+            c.id: (
+                c.parent_id,
+                c.calculation,
+                c.rollup,
+                c.status,
+                c.weight,
+                c.min_evidence,
+                c.scale,
+                c.mastery_threshold,
+            )
             for c in f.competencies
         }
 
@@ -136,17 +149,60 @@ def candidate_policy(framework: Framework, command: CandidatePolicy) -> Framewor
     """The framework under a candidate policy (what a simulation compares against)."""
     problems = ProblemList()
     calculation = part(command.calculation, calculation_of, ("calculation",), problems)
-    problems.raise_if_any("The candidate policy is invalid")
+    scaled = _competency_scales(framework, command.competencies, problems)
     threshold = command.mastery_threshold
+    candidate = None
     try:
-        return framework.with_policy(
+        candidate = framework.with_policy(
             calculation=calculation,
             mastery_threshold=None if threshold is None else float(threshold),
             min_evidence=command.min_evidence,
             include_formative=command.include_formative,
         )
+        candidate = replace(
+            candidate,
+            competencies=tuple(scaled.get(c.id, c) for c in candidate.competencies),
+        )
     except Invalid as error:
-        raise Invalid("The candidate policy is invalid", error.problems) from None
+        # The framework locates a competency by its flat index; the author, by the list sent.
+        sent = {i: j for j, c in enumerate(command.competencies) for i in _flat(framework, c)}
+        for p in error.problems:
+            at = p.loc[1] if p.loc[:1] == ("competencies",) and len(p.loc) > 1 else None
+            if isinstance(at, int) and at in sent:
+                problems.add(("competencies", sent[at], *p.loc[2:]), p.msg)
+            else:
+                problems.add(p.loc, p.msg)
+    if problems or candidate is None:
+        raise Invalid("The candidate policy is invalid", problems.problems)
+    return candidate
+
+
+def _competency_scales(
+    framework: Framework,
+    candidates: Sequence[CompetencyScaleCandidate],
+    problems: ProblemList,
+) -> dict[str, Competency]:
+    """The competencies with the scale and threshold a candidate states for them."""
+    out: dict[str, Competency] = {}
+    for i, candidate in enumerate(candidates):
+        if candidate.competency_id not in framework:
+            problems.add(("competencies", i, "competency_id"), "is not in this framework")
+            continue
+        scale = part(candidate.scale, scale_of, ("competencies", i, "scale"), problems)
+        threshold = candidate.mastery_threshold
+        try:
+            out[candidate.competency_id] = replace(
+                framework.competency(candidate.competency_id),
+                scale=scale,
+                mastery_threshold=None if threshold is None else float(threshold),
+            )
+        except Invalid as error:
+            problems.extend(error.problems, prefix=("competencies", i))
+    return out
+
+
+def _flat(framework: Framework, candidate: CompetencyScaleCandidate) -> list[int]:
+    return [i for i, c in enumerate(framework.competencies) if c.id == candidate.competency_id]
 
 
 def replace_framework(
@@ -207,8 +263,15 @@ def policy_candidate(current: Framework, candidate: Framework) -> Framework:
 
 
 def _without_policy(competency: Competency) -> Competency:
-    """The competency with its policy (calculation, minimum evidence, rollup, weight) at the
-    defaults: what is left is its place and wording, which a simulation may not change."""
+    """The competency with its policy (calculation, minimum evidence, rollup, weight, scale,
+    threshold) at the defaults: what is left is its place and wording, which a simulation may
+    not change."""
     return replace(
-        competency, calculation=None, min_evidence=None, rollup=RollupRule(), weight=None
+        competency,
+        calculation=None,
+        min_evidence=None,
+        rollup=RollupRule(),
+        weight=None,
+        scale=None,
+        mastery_threshold=None,
     )

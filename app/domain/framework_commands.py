@@ -84,6 +84,8 @@ class CompetencySpec:
     rollup: RollupSpec | None = None
     weight: float | None = None
     min_evidence: int | None = None
+    scale: ScaleSpec | None = None
+    mastery_threshold: float | None = None
     children: tuple[CompetencySpec, ...] = ()
     position: int | None = None
     parent_id: str | Unset | None = UNSET
@@ -147,8 +149,20 @@ class UpdateCompetency:
     rollup: RollupSpec | Unset | None = UNSET
     weight: float | Unset | None = UNSET
     min_evidence: int | Unset | None = UNSET
+    scale: ScaleSpec | Unset | None = UNSET
+    mastery_threshold: float | Unset | None = UNSET
     position: int | Unset | None = UNSET
     parent_id: str | Unset | None = UNSET
+
+
+@dataclass(frozen=True)
+class CompetencyScaleCandidate:
+    """A competency's own scale and threshold in a candidate policy, stated whole (None: the
+    nearest ancestor's, else the framework's)."""
+
+    competency_id: str
+    scale: ScaleSpec | None = None
+    mastery_threshold: float | None = None
 
 
 @dataclass(frozen=True)
@@ -159,3 +173,4 @@ class CandidatePolicy:
     mastery_threshold: float | None = None
     min_evidence: int | None = None
     include_formative: bool | None = None
+    competencies: tuple[CompetencyScaleCandidate, ...] = ()

@@ -102,6 +102,10 @@ class Competency:
     weight: float | None = None
     # Results needed before it is decided; None: the nearest ancestor's, else the framework's.
     min_evidence: int | None = None
+    # Its own levels, bands and threshold, and a threshold on the scale it has (its own or
+    # inherited); None: the nearest ancestor's, else the framework's.
+    scale: Scale | None = None
+    mastery_threshold: float | None = None
     # CASE fields of an imported CFItem that have no place above (uri, educationLevel, ...).
     case: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
@@ -115,6 +119,11 @@ class Competency:
             problems.add(("position",), "must be a whole number")
         if self.min_evidence is not None and not _is_count(self.min_evidence):
             problems.add(("min_evidence",), "must be a whole number of at least 1")
+        if self.mastery_threshold is not None:
+            if is_number(self.mastery_threshold):
+                object.__setattr__(self, "mastery_threshold", float(self.mastery_threshold))
+            else:
+                problems.add(("mastery_threshold",), "must be a finite number")
         if self.weight is not None:
             if is_number(self.weight) and self.weight > 0:
                 object.__setattr__(self, "weight", float(self.weight))
@@ -176,25 +185,51 @@ class Framework:
         object.__setattr__(self, "_children", tree.children)
         object.__setattr__(self, "_order", tree.order)
         object.__setattr__(self, "_rank", {c.id: i for i, c in enumerate(tree.order)})
-        object.__setattr__(self, "_policies", self._inherited_policies())
+        index = {c.id: i for i, c in enumerate(competencies)}
+        object.__setattr__(self, "_policies", self._inherited_policies(index, problems))
+        problems.raise_if_any("The framework is invalid")
 
-    def _inherited_policies(self) -> dict[str, MasteryPolicy]:
-        """Each competency's policy: its own calculation and minimum evidence, else its nearest
-        ancestor's that sets them, else the framework's (parents come first in `_order`)."""
+    def _inherited_policies(
+        self, index: Mapping[str, int], problems: ProblemList
+    ) -> dict[str, MasteryPolicy]:
+        """Each competency's policy: its own calculation, minimum evidence and scale, else its
+        nearest ancestor's that sets them, else the framework's (parents come first in
+        `_order`). Its own threshold applies to the scale it has; a threshold off that scale is
+        a problem located at the competency (docs/decisions/00XX-competency-scale.md)."""
         out: dict[str, MasteryPolicy] = {}
         for c in self._order:
             above = out.get(c.parent_id) if c.parent_id is not None else None
-            calculation = above.calculation if above else self.calculation
-            min_evidence = above.min_evidence if above else self.min_evidence
+            inherited = above or self._policy
+            scale = c.scale or inherited.scale
+            if c.mastery_threshold is not None:
+                try:
+                    scale = scale.with_threshold(c.mastery_threshold)
+                except Invalid as error:
+                    problems.extend(error.problems, prefix=("competencies", index[c.id]))
+            # A missing mark counts as the framework's missing level on the framework's levels
+            # only: on a scale of its own, as that scale's lowest level.
+            own_levels = scale.levels != self.scale.levels
             out[c.id] = MasteryPolicy(
-                self.scale,
-                c.calculation or calculation,
-                c.min_evidence or min_evidence,
+                scale,
+                c.calculation or inherited.calculation,
+                c.min_evidence or inherited.min_evidence,
                 self.include_formative,
                 self.categories,
-                self.missing_level,
+                None if own_levels else self.missing_level,
             )
         return out
+
+    @property
+    def _policy(self) -> MasteryPolicy:
+        """The framework's own policy, which a competency without its own inherits."""
+        return MasteryPolicy(
+            self.scale,
+            self.calculation,
+            self.min_evidence,
+            self.include_formative,
+            self.categories,
+            self.missing_level,
+        )
 
     def _check_fields(self, problems: ProblemList) -> None:
         for name in ("id", "title"):
@@ -265,12 +300,16 @@ class Framework:
             raise NotFound(f"Competency {competency_id!r} is not in this framework") from None
 
     def policy_for(self, competency_id: str) -> MasteryPolicy:
-        """The effective policy: the competency's own calculation and minimum evidence, else
-        those of its nearest ancestor that sets them, else the framework's."""
+        """The effective policy: the competency's own calculation, minimum evidence and scale,
+        else those of its nearest ancestor that sets them, else the framework's."""
         try:
             return self._policies[competency_id]
         except KeyError:
             raise NotFound(f"Competency {competency_id!r} is not in this framework") from None
+
+    def scale_for(self, competency_id: str) -> Scale:
+        """The scale a competency's decisions are made and shown on (its effective policy's)."""
+        return self.policy_for(competency_id).scale
 
     def rollup_for(self, competency_id: str) -> RollupRule:
         """The parent's effective rollup: its own rule, its score kind or the framework's."""

@@ -129,6 +129,14 @@ class Scale:
         """The same levels and bands with another threshold (validated)."""
         return Scale(self.levels, mastery_threshold, self.bands)
 
+    def carry(self, score: float, source: Scale) -> float:
+        """A score on `source` as the same share of this scale's highest level, as a result
+        out of `max_score` is normalised (a child's score in a parent on another scale:
+        docs/decisions/00XX-competency-scale.md). The same highest level: the score itself."""
+        if source.highest == self.highest:
+            return score
+        return score / source.highest * self.highest
+
     def as_dict(self) -> dict[str, object]:
         """JSON shape: {"levels": [{"value", "label"}], "mastery_threshold", "bands"?}."""
         out: dict[str, object] = {

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Protocol
 
 from app.domain.mastery.override import Override, RecordedOverride
 from app.domain.mastery.record import DecisionChange, DecisionRecord
-from app.domain.scales import Scale
+from app.domain.mastery.storing import ScaleOf
 
 StudentCompetency = tuple[str, str]
 """(student_id, competency_id): the key of one decision."""
@@ -38,11 +38,11 @@ class DecisionRepository(Protocol):
         self,
         records: Sequence[DecisionRecord],
         changes: Sequence[DecisionChange],
-        scales: Mapping[str, Scale],
+        scale_of: ScaleOf,
         at: datetime,
     ) -> None:
-        """Create or replace decisions (their shown status as of `at`, on the scale of their
-        framework id in `scales`) and append their history."""
+        """Create or replace decisions (their shown status as of `at`, on the scale `scale_of`
+        gives each: its competency's) and append their history."""
         ...
 
     async def history(self, student_id: str, competency_id: str) -> list[DecisionChange]: ...

@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Protocol
 
 from app.domain.mastery.record import DecisionRecord
+from app.domain.mastery.storing import ScaleOf
 from app.domain.policy_revision import PolicyRevision
-from app.domain.scales import Scale
 
 
 class PolicyRevisionRepository(Protocol):
@@ -26,9 +26,10 @@ class PolicyRevisionRepository(Protocol):
         ...
 
     async def stage(
-        self, revision_id: str, records: Sequence[DecisionRecord], scale: Scale, at: datetime
+        self, revision_id: str, records: Sequence[DecisionRecord], scale_of: ScaleOf, at: datetime
     ) -> None:
-        """Stage decisions under the revision (replacing any staged for the same decision)."""
+        """Stage decisions under the revision (replacing any staged for the same decision; the
+        status each shows on the scale `scale_of` gives it)."""
         ...
 
     async def staged_students(self, revision_id: str, after: str | None, limit: int) -> list[str]:

@@ -16,7 +16,6 @@ from app.domain.mastery.record import (
     DecisionChange,
     DecisionRecord,
     Step,
-    changed_records,
     latest_absorbed,
     rolled_up_records,
     rollup_steps,
@@ -28,6 +27,7 @@ from app.domain.mastery.refresh import (
     recomputed_record,
     steps_of,
 )
+from app.domain.mastery.storing import changed_records, scales_of
 from app.ports.mastery import StudentCompetency
 from app.ports.unit_of_work import UnitOfWork
 
@@ -85,12 +85,13 @@ async def save_changed(
     now: datetime,
     cause: ChangeCause,
     steps: Mapping[StudentCompetency, Sequence[Step]] | None = None,
+    shown_before: Mapping[str, Framework] | None = None,
 ) -> Refreshed:
     """Save the records that differ from those stored, with their history entries (and those of
-    the steps each passed through, `record.steps_of`)."""
+    the steps each passed through, `record.steps_of`); `shown_before`, the frameworks the stored
+    ones were shown under when a change of policy replaced them."""
     changed, changes = changed_records(
-        records.values(), before_of, frameworks, now, cause, steps or {}
+        records.values(), before_of, frameworks, now, cause, steps or {}, shown_before
     )
-    scales = {fid: f.scale for fid, f in frameworks.items()}
-    await uow.decisions.save_many(changed, changes, scales, now)
+    await uow.decisions.save_many(changed, changes, scales_of(frameworks), now)
     return Refreshed(changed, changes)

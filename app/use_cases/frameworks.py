@@ -177,7 +177,7 @@ class Frameworks:
                 count = await uow.decisions.count_for([c.id for c in old.competencies])
                 if count <= self.recompute_inline_limit:
                     await uow.frameworks.save(new, now)
-                    await recompute_all(uow, new, now)
+                    await recompute_all(uow, new, now, old)
                     await uow.commit()
                     return FrameworkChanged(new)
             revision = PolicyRevision(self.ids.new_id(), new, now)

@@ -89,7 +89,7 @@ class Overrides:
                 expires_at=expires_at,
                 set_at=now,
                 set_by=principal.client_id,
-                scale=framework.scale,
+                scale=framework.scale_for(competency_id),
             )
             if before is not None and before.override is not None:
                 await uow.overrides.clear(student_id, competency_id, now, principal.client_id)

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from app.domain.frameworks import Framework
 from app.domain.mastery.record import ChangeCause, DecisionRecord, student_records
+from app.domain.mastery.storing import scales_of
 from app.domain.policy_revision import PolicyRevision, computed_at_switch
 from app.ports.mastery import StudentCompetency
 from app.ports.unit_of_work import UnitOfWork
@@ -39,21 +40,27 @@ async def decisions_under(
 
 
 async def recompute_students(
-    uow: UnitOfWork, framework: Framework, students: Sequence[str], now: datetime
+    uow: UnitOfWork, framework: Framework, students: Sequence[str], now: datetime, was: Framework
 ) -> int:
-    """Recompute and save these students' decisions under `framework`; how many changed."""
+    """Recompute and save these students' decisions under `framework` (stored under `was`);
+    how many changed."""
     computed, before = await decisions_under(uow, framework, students, now)
-    saved = await save_changed(uow, {framework.id: framework}, computed, before, now, _POLICY)
+    saved = await save_changed(
+        uow, {framework.id: framework}, computed, before, now, _POLICY, shown_before={was.id: was}
+    )
     return len(saved.records)
 
 
-async def recompute_all(uow: UnitOfWork, framework: Framework, now: datetime) -> int:
-    """Recompute every decision of the framework in this transaction; how many changed."""
+async def recompute_all(
+    uow: UnitOfWork, framework: Framework, now: datetime, was: Framework
+) -> int:
+    """Recompute every decision of the framework in this transaction (stored under `was`: a
+    level override shows by its competency's threshold then and now); how many changed."""
     ids = [c.id for c in framework.competencies]
     changed = 0
     after: str | None = None
     while students := await uow.evidence.students_with_evidence(ids, after, STUDENTS_PER_STEP):
-        changed += await recompute_students(uow, framework, students, now)
+        changed += await recompute_students(uow, framework, students, now, was)
         after = students[-1]
     return changed
 
@@ -70,7 +77,8 @@ async def stage_step(
     if not students:
         return None
     computed, _ = await decisions_under(uow, revision.framework, students, now)
-    await uow.revisions.stage(revision.id, list(computed.values()), revision.framework.scale, now)
+    scale_of = scales_of({revision.framework.id: revision.framework})
+    await uow.revisions.stage(revision.id, list(computed.values()), scale_of, now)
     advanced = revision.staged_through(students[-1])
     await uow.revisions.save(advanced)
     return advanced
@@ -82,6 +90,8 @@ async def switch(uow: UnitOfWork, revision: PolicyRevision, now: datetime) -> in
     changed."""
     framework = revision.framework
     ids = [c.id for c in framework.competencies]
+    # The framework in force until now: the one the stored decisions were shown under.
+    was = (await uow.frameworks.get_many([framework.id])).get(framework.id, framework)
     again = computed_at_switch(
         [
             *await uow.evidence.students_changed_since(ids, revision.begun_at),
@@ -101,11 +111,13 @@ async def switch(uow: UnitOfWork, revision: PolicyRevision, now: datetime) -> in
         before = {
             (r.student_id, r.competency_id): r for r in await uow.decisions.for_students(fresh, ids)
         }
-        saved = await save_changed(uow, {framework.id: framework}, staged, before, now, _POLICY)
+        saved = await save_changed(
+            uow, {framework.id: framework}, staged, before, now, _POLICY, shown_before={was.id: was}
+        )
         changed += len(saved.records)
     for start in range(0, len(again), STUDENTS_PER_STEP):
         changed += await recompute_students(
-            uow, framework, again[start : start + STUDENTS_PER_STEP], now
+            uow, framework, again[start : start + STUDENTS_PER_STEP], now, was
         )
     await uow.frameworks.save(framework, now)
     await uow.revisions.end(framework.id)

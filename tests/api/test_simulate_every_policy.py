@@ -99,6 +99,23 @@ CASES: list[tuple[str, Body, list[str], list[str]]] = [
         [],
     ),
     ("competency's minimum evidence", _tree(_set((1,), min_evidence=2)), [], ["s-2"]),
+    # s-1's own threshold 2.5 on the scale it inherits: 2.7 is mastered, and with s-2 the domain.
+    ("competency's threshold", _tree(_set((0,), mastery_threshold=2.5)), ["d-nbt", "s-1"], []),
+    # s-2 on a scale of its own, 0-100 with threshold 80: its 3 is far below.
+    (
+        "competency's scale",
+        _tree(
+            _set(
+                (1,),
+                scale={
+                    "levels": [{"value": 0, "label": "Not yet"}, {"value": 100, "label": "Met"}],
+                    "mastery_threshold": 80,
+                },
+            )
+        ),
+        [],
+        ["s-2"],
+    ),
     # Weights move the weighted score only; statuses follow the rule.
     (
         "competency's weight",

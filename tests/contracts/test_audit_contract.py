@@ -152,7 +152,7 @@ async def _seed_students(backend: Backend, tenant: TenantId) -> None:
         # A pending policy revision's staged decisions are the student's data too.
         await uow.revisions.begin(PolicyRevision("r1", HIGHEST, day(1)))
         staged = [leaf("s-1", "m1a", 3, 4), leaf("s-2", "m1a", 1)]
-        await uow.revisions.stage("r1", staged, DEFAULT_SCALE, day(2))
+        await uow.revisions.stage("r1", staged, lambda _: DEFAULT_SCALE, day(2))
         await uow.commit()
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from app.domain.access import TenantId
 from app.domain.evidence import Evidence
-from app.domain.frameworks import DEFAULT_SCALE, MasteryPolicy, RollupRule
+from app.domain.frameworks import DEFAULT_SCALE, MasteryPolicy, RollupRule, Scale
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus, recompute
 from app.domain.mastery.override import Override, RecordedOverride
 from app.domain.mastery.record import ChangeCause, DecisionChange, DecisionRecord
@@ -16,7 +16,12 @@ from app.ports.mastery import OverrideRepository
 from tests.contracts.conftest import Backend
 from tests.contracts.records import day
 
-SCALES = {"math": DEFAULT_SCALE}
+
+def on_one_scale(_: DecisionRecord) -> Scale:
+    """Every decision of these contracts is on the default scale."""
+    return DEFAULT_SCALE
+
+
 POLICY = MasteryPolicy()
 
 
@@ -90,7 +95,7 @@ async def _save(
 ) -> None:
     async with backend.uow(tenant) as uow:
         await uow.decisions.lock_students({r.student_id for r in records})
-        await uow.decisions.save_many(records, changes, SCALES, at)
+        await uow.decisions.save_many(records, changes, on_one_scale, at)
         await uow.commit()
 
 
@@ -221,7 +226,7 @@ async def test_decisions_are_not_kept_without_a_commit(backend: Backend, tenant:
     record = leaf("s-1", "m1a", 3)
     async with backend.uow(tenant) as uow:
         # The first statement of this unit of work (on PostgreSQL a driver-level insert).
-        await uow.decisions.save_many([record], [change(record, day(1))], SCALES, day(1))
+        await uow.decisions.save_many([record], [change(record, day(1))], on_one_scale, day(1))
         await uow.overrides.add("s-1", "m1a", level_override(4, day(1)))
     async with backend.uow(tenant) as uow:
         assert await uow.decisions.get_many([("s-1", "m1a")]) == {}

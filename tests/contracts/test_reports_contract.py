@@ -138,8 +138,7 @@ async def district(backend: Backend, tenant: TenantId) -> TenantId:
     ]
     async with backend.uow(tenant) as uow:
         await store(uow, *schools, *users, *places, *people)
-        scales = {"math": DEFAULT_SCALE, "science": DEFAULT_SCALE}
-        await uow.decisions.save_many(decisions, history, scales, day(2))
+        await uow.decisions.save_many(decisions, history, lambda _: DEFAULT_SCALE, day(2))
         await uow.commit()
     return tenant
 
@@ -265,7 +264,7 @@ async def test_decision_counts_before_read_valid_time_and_known_before_transacti
         entry("s-3", M, 32, "m2", valid=26),
     ]
     async with backend.uow(district) as uow:
-        await uow.decisions.save_many([], later, {"math": DEFAULT_SCALE}, day(32))
+        await uow.decisions.save_many([], later, lambda _: DEFAULT_SCALE, day(32))
         await uow.commit()
     reads = backend.reads(district)
     m2 = scope(competencies=("m2",))

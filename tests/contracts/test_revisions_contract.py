@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.domain.access import TenantId
-from app.domain.frameworks import DEFAULT_SCALE, Calculation, CalculationMethod
+from app.domain.frameworks import Calculation, CalculationMethod
 from app.domain.policy_revision import PolicyRevision
 from tests.contracts.conftest import Backend
 from tests.contracts.records import day, framework
 from tests.contracts.test_evidence_contract import _add, result
-from tests.contracts.test_mastery_contract import SCALES, change, leaf
+from tests.contracts.test_mastery_contract import change, leaf, on_one_scale
 
 HIGHEST = replace(framework(), calculation=Calculation(CalculationMethod.HIGHEST), min_evidence=2)
 
@@ -43,9 +43,9 @@ async def test_staged_decisions_are_read_back_by_student_and_dropped_with_the_re
     staged = [leaf("s-1", "m2", 3, 4), leaf("s-2", "m2", 1), leaf("s-3", "m2", 2, 2)]
     async with backend.uow(tenant) as uow:
         await uow.revisions.begin(PolicyRevision("r1", HIGHEST, day(1)))
-        await uow.revisions.stage("r1", staged, DEFAULT_SCALE, day(2))
+        await uow.revisions.stage("r1", staged, on_one_scale, day(2))
         # Staged again (a step begun again after a kill): replaced, not doubled.
-        await uow.revisions.stage("r1", staged[:1], DEFAULT_SCALE, day(3))
+        await uow.revisions.stage("r1", staged[:1], on_one_scale, day(3))
         await uow.commit()
     async with backend.uow(tenant) as uow:
         assert await uow.revisions.staged_students("r1", None, 2) == ["s-1", "s-2"]
@@ -69,7 +69,7 @@ async def test_staged_decisions_are_read_back_by_student_and_dropped_with_the_re
 async def test_students_changed_since_an_instant(backend: Backend, tenant: TenantId) -> None:
     early, late = leaf("s-1", "m2", 3), leaf("s-2", "m2", 3, 4, 2)  # written day(1), day(3)
     async with backend.uow(tenant) as uow:
-        await uow.decisions.save_many([early, late], [change(late, day(3))], SCALES, day(3))
+        await uow.decisions.save_many([early, late], [change(late, day(3))], on_one_scale, day(3))
         await uow.commit()
     async with backend.uow(tenant) as uow:
         assert await uow.decisions.students_changed_since(["m2"], day(3)) == ["s-2"]

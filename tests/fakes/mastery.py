@@ -3,13 +3,13 @@ force is the domain's rule (`overrides_in_force`), asked here exactly as the SQL
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
 from app.domain.mastery.record import DecisionChange, DecisionRecord
-from app.domain.scales import Scale
+from app.domain.mastery.storing import ScaleOf
 from app.ports.mastery import StudentCompetency
 from tests.fakes.state import StoredChange, StoredDecision, StoredOverride, TenantTables
 
@@ -50,11 +50,11 @@ class FakeDecisionRepository:
         self,
         records: Sequence[DecisionRecord],
         changes: Sequence[DecisionChange],
-        scales: Mapping[str, Scale],
+        scale_of: ScaleOf,
         at: datetime,
     ) -> None:
         for r in records:
-            shown = r.shown(at, scales[r.framework_id]).status
+            shown = r.shown(at, scale_of(r)).status
             self._tables.decisions[(r.student_id, r.competency_id)] = StoredDecision(r, shown)
         for change in changes:
             self._tables.decision_history.append(StoredChange(next(self._seq), change))

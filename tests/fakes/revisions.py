@@ -6,8 +6,8 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from app.domain.mastery.record import DecisionRecord
+from app.domain.mastery.storing import ScaleOf
 from app.domain.policy_revision import PolicyRevision
-from app.domain.scales import Scale
 from tests.fakes.state import TenantTables
 
 
@@ -28,7 +28,7 @@ class FakePolicyRevisionRepository:
             self._tables.revisions[revision.framework_id] = revision
 
     async def stage(
-        self, revision_id: str, records: Sequence[DecisionRecord], scale: Scale, at: datetime
+        self, revision_id: str, records: Sequence[DecisionRecord], scale_of: ScaleOf, at: datetime
     ) -> None:
         for r in records:
             self._tables.staged_decisions[(revision_id, r.student_id, r.competency_id)] = r

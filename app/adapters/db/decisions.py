@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -25,7 +25,8 @@ from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
 from app.domain.mastery.record import DecisionChange, DecisionRecord
-from app.domain.scales import Level, Scale
+from app.domain.mastery.storing import ScaleOf
+from app.domain.scales import Level
 from app.ports.mastery import StudentCompetency
 
 _decisions = table_of(DecisionRow)
@@ -117,10 +118,10 @@ class SqlDecisionRepository:
         self,
         records: Sequence[DecisionRecord],
         changes: Sequence[DecisionChange],
-        scales: Mapping[str, Scale],
+        scale_of: ScaleOf,
         at: datetime,
     ) -> None:
-        rows = [decision_values(r, at, scales[r.framework_id], self._tenant) for r in records]
+        rows = [decision_values(r, at, scale_of(r), self._tenant) for r in records]
         history = [change_values(c, self._tenant) for c in changes]
         if is_postgres(self._session):
             await unnest_insert(

@@ -70,6 +70,8 @@ def competency_values(
         "rollup": rollup_json(competency.rollup),
         "weight": competency.weight,
         "min_evidence": competency.min_evidence,
+        "scale": None if competency.scale is None else scale_json(competency.scale),
+        "mastery_threshold": competency.mastery_threshold,
         "status": competency.status.value,
         "case_identifier": item_identifier(competency),
         "case_meta": dict(competency.case) or None,
@@ -107,6 +109,8 @@ def framework_from_rows(
                 rollup=rollup_from_json(c["rollup"]),
                 weight=c["weight"],
                 min_evidence=c["min_evidence"],
+                scale=None if c["scale"] is None else scale_from_json(c["scale"]),
+                mastery_threshold=c["mastery_threshold"],
                 status=Status(c["status"]),
                 case=c["case_meta"] or {},
             )

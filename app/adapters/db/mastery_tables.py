@@ -81,6 +81,9 @@ class CompetencyRow(SQLModel, table=True):
     weight: float | None = None
     # Its own minimum evidence (null: the nearest ancestor's, else the framework's).
     min_evidence: int | None = None
+    # Its own scale (levels, threshold, bands) and threshold (null: inherited, like the above).
+    scale: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)
+    mastery_threshold: float | None = None
     status: str = Field(max_length=16)
     case_identifier: str = Field(max_length=255)
     case_meta: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)

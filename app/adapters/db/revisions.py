@@ -26,8 +26,8 @@ from app.adapters.db.upsert import upsert
 from app.domain.access import TenantId
 from app.domain.frameworks import Framework
 from app.domain.mastery.record import DecisionRecord
+from app.domain.mastery.storing import ScaleOf
 from app.domain.policy_revision import PolicyRevision
-from app.domain.scales import Scale
 
 _revisions = table_of(PolicyRevisionRow)
 _staged = table_of(StagedDecisionRow)
@@ -56,11 +56,14 @@ def framework_json(framework: Framework) -> dict[str, Any]:
 def framework_from_json(data: dict[str, Any], at: datetime) -> Framework:
     """The framework `framework_json` wrote (`at` stands for its rows' write time)."""
     # Revisions written before rollup score kinds lack them (the mean, every child weighing 1)
-    # and competencies' own minimum evidence (none: the framework's).
+    # and competencies' own minimum evidence, scale and threshold (none: the framework's).
     row = {"rollup_score": "mean", **data["framework"], "updated_at": at}
     return framework_from_rows(
         row,
-        [{"weight": None, "min_evidence": None, **c} for c in data["competencies"]],
+        [
+            {"weight": None, "min_evidence": None, "scale": None, "mastery_threshold": None, **c}
+            for c in data["competencies"]
+        ],
         [association_from_row(a) for a in data["associations"]],
     )
 
@@ -113,10 +116,10 @@ class SqlPolicyRevisionRepository:
         }
 
     async def stage(
-        self, revision_id: str, records: Sequence[DecisionRecord], scale: Scale, at: datetime
+        self, revision_id: str, records: Sequence[DecisionRecord], scale_of: ScaleOf, at: datetime
     ) -> None:
         rows = [
-            {**decision_values(r, at, scale, self._tenant), "revision_id": revision_id}
+            {**decision_values(r, at, scale_of(r), self._tenant), "revision_id": revision_id}
             for r in records
         ]
         key = ("tenant_id", "student_id", "competency_id", "revision_id")

@@ -39,6 +39,8 @@ def competency(body: s.CompetencyCreate) -> c.CompetencySpec:
         rollup=None if body.rollup is None else rollup(body.rollup),
         weight=body.weight,
         min_evidence=body.min_evidence,
+        scale=None if body.scale is None else scale(body.scale),
+        mastery_threshold=body.mastery_threshold,
         children=tuple(competency(child) for child in body.children),
         position=body.position,
         parent_id=_given(body, "parent_id", body.parent_id),
@@ -87,6 +89,8 @@ def update_competency(body: s.CompetencyCreate) -> c.UpdateCompetency:
         rollup=c.RollupSpec() if body.rollup is None else rollup(body.rollup),
         weight=body.weight,
         min_evidence=body.min_evidence,
+        scale=None if body.scale is None else scale(body.scale),
+        mastery_threshold=body.mastery_threshold,
         position=body.position,
         parent_id=body.parent_id,
     )

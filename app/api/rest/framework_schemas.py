@@ -105,6 +105,11 @@ class RollupSchema(RequestModel):
 
 
 _WEIGHT = "Its weight in its parent's weighted rollup score; null counts 1"
+_SCALE = (
+    "Its own levels, threshold and bands, for it and the descendants that set none; null: the "
+    "nearest ancestor's, else the framework's"
+)
+_THRESHOLD = "Its own mastery threshold on the scale it has (its own or inherited); null: that's"
 _MIN_EVIDENCE = (
     "Results needed before it is decided, for it and the descendants that set none; null: "
     "the nearest ancestor's, else the framework's"
@@ -121,6 +126,8 @@ class CompetencyCreate(RequestModel):
     rollup: RollupSchema | None = None
     weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
     min_evidence: PositiveCount | None = Field(default=None, description=_MIN_EVIDENCE)
+    scale: ScaleSchema | None = Field(default=None, description=_SCALE)
+    mastery_threshold: float | None = Field(default=None, description=_THRESHOLD)
     children: list[CompetencyCreate] = []
     position: StoredInt | None = Field(
         default=None, description="Order among its siblings; its index in the list if left out"
@@ -262,6 +269,8 @@ class CompetencyPatch(RequestModel):
     rollup: RollupPatch | None = None
     weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
     min_evidence: PositiveCount | None = Field(default=None, description=_MIN_EVIDENCE)
+    scale: ScalePatch | None = Field(default=None, description=_SCALE)
+    mastery_threshold: float | None = Field(default=None, description=_THRESHOLD)
     position: StoredInt | None = None
     parent_id: str | None = None
     children: list[dict[str, Any]] | None = Field(
@@ -291,6 +300,8 @@ class CompetencyRead(BaseModel):
     rollup: dict[str, Any] = Field(description='{"rule", "k"?, "percent"?, "score"?}')
     weight: float | None = Field(description=_WEIGHT)
     min_evidence: int | None = Field(description=_MIN_EVIDENCE)
+    scale: dict[str, Any] | None = Field(description=_SCALE)
+    mastery_threshold: float | None = Field(description=_THRESHOLD)
     children: list[CompetencyRead] = []
 
     @classmethod
@@ -311,6 +322,8 @@ class CompetencyRead(BaseModel):
             rollup=competency.rollup.as_dict(),
             weight=competency.weight,
             min_evidence=competency.min_evidence,
+            scale=None if competency.scale is None else competency.scale.as_dict(),
+            mastery_threshold=competency.mastery_threshold,
             children=[cls.tree(framework, c) for c in framework.children_of(competency.id)]
             if deep
             else [],

@@ -166,6 +166,8 @@ def _competency(
         # A district's policy on the item outlives a re-import, like its calculation.
         weight=before.weight if before else None,
         min_evidence=before.min_evidence if before else None,
+        scale=before.scale if before else None,
+        mastery_threshold=before.mastery_threshold if before else None,
         status=Status.ACTIVE,
         case=meta,
     )
@@ -219,6 +221,8 @@ def _content(c: Competency) -> tuple[object, ...]:
         c.rollup,
         c.weight,
         c.min_evidence,
+        c.scale,
+        c.mastery_threshold,
         c.case,
     )
 

@@ -81,14 +81,16 @@ def change_of(
     at: datetime,
     cause: ChangeCause,
     observed_through: datetime | None = None,
+    was: Scale | None = None,
 ) -> DecisionChange | None:
     """The history entry for a change, or None when neither the shown nor the computed status
     or level moved (a score that moves within its level is not history; the evidence is).
     `observed_through` is the latest observation of a result the new decision reflects; the
-    entry holds from then, or from `at` for a teacher's override (or without observations)."""
+    entry holds from then, or from `at` for a teacher's override (or without observations).
+    `was`: the scale `before` was shown on, when a change of policy replaced it."""
     new = after.shown(at, scale)
     if before is not None:
-        old = before.shown(at, scale)
+        old = before.shown(at, was or scale)
         same_shown = (old.status, old.level, old.overridden) == (
             new.status,
             new.level,
@@ -162,49 +164,26 @@ def observations_through(
     return through
 
 
-def same_record(before: DecisionRecord | None, after: DecisionRecord) -> bool:
-    """Whether storing `after` over `before` would change nothing but the time of writing."""
+def same_record(
+    before: DecisionRecord | None,
+    after: DecisionRecord,
+    scales: tuple[Scale, Scale, datetime] | None = None,
+) -> bool:
+    """Whether storing `after` over `before` would change nothing but the time of writing; with
+    `scales` (each one's scale and the instant), the stored shown status too: a change of policy
+    moves a level override's status with its competency's threshold."""
     return (
         before is not None
         and before.computed == after.computed
         and before.state == after.state
         and before.override == after.override
         and before.next_score_to_master == after.next_score_to_master
+        and (
+            scales is None
+            or scales[0] == scales[1]
+            or before.shown(scales[2], scales[0]).status == after.shown(scales[2], scales[1]).status
+        )
     )
-
-
-def changed_records(
-    records: Iterable[DecisionRecord],
-    before_of: Mapping[StudentCompetency, DecisionRecord],
-    frameworks: Mapping[str, Framework],
-    at: datetime,
-    cause: ChangeCause,
-    steps: Mapping[StudentCompetency, Sequence[Step]] | None = None,
-) -> tuple[list[DecisionRecord], list[DecisionChange]]:
-    """The records that differ from those stored, and the history entries they make: with
-    `steps`, the records a leaf passed through on its way (each new result of a batch), so
-    that its history has every change at the instant it was observed."""
-    records = list(records)
-    through = observations_through(records, before_of, frameworks)
-    changed: list[DecisionRecord] = []
-    changes: list[DecisionChange] = []
-    for record in records:
-        key = (record.student_id, record.competency_id)
-        before = before_of.get(key)
-        if same_record(before, record):
-            continue
-        changed.append(record)
-        scale = frameworks[record.framework_id].scale
-        previous = before
-        for step, observed in (steps or {}).get(key, ()):
-            change = change_of(previous, step, scale, at, cause, observed)
-            if change is not None:
-                changes.append(change)
-                previous = step
-        change = change_of(previous, record, scale, at, cause, through.get(key))
-        if change is not None:
-            changes.append(change)
-    return changed, changes
 
 
 def latest_absorbed(record: DecisionRecord) -> datetime | None:
@@ -273,7 +252,7 @@ def _next_score(framework: Framework, record: DecisionRecord, at: datetime) -> f
     if record.state is None:
         return None
     policy = framework.policy_for(record.competency_id)
-    shown = record.shown(at, framework.scale)
+    shown = record.shown(at, policy.scale)
     return next_score_to_master(record.computed, policy, record.state, shown=shown)
 
 

@@ -42,14 +42,15 @@ def children_with_decisions(
     overrides: Overrides = _NONE,
 ) -> list[tuple[Competency, ShownDecision | None]]:
     """The active children with the decisions they show (None: none yet), as a rollup reads
-    them and explanations list them."""
-    scale = framework.scale
+    them and explanations list them. Each shows on its own scale (a level override is mastered
+    by its own threshold)."""
     out: list[tuple[Competency, ShownDecision | None]] = []
     for child in active_children(framework, competency_id):
         computed = decisions.get(child.id)
         override = overrides.get(child.id)
         if computed is None and override is not None:
             computed = undecided(framework, child.id)
+        scale = framework.scale_for(child.id)
         out.append((child, None if computed is None else shown_with(computed, override, scale)))
     return out
 
@@ -80,19 +81,25 @@ def decide_from_children(
     """A parent's decision from the decisions its active children show (a missing child has no
     evidence; `overrides` are those in force).
 
-    Score: the children's scores by the rollup's score kind, rounded like any score. Status:
+    Score: the children's scores by the rollup's score kind, rounded like any score; a child on
+    another scale counts as the same share of the parent's highest level. Status:
     no_evidence when no child has counted evidence or an override, mastered when the rollup
     rule is met, else not_yet.
     """
     rule = framework.rollup_for(competency_id)
     children = children_with_decisions(framework, competency_id, decisions, overrides)
     present = [(c, d) for c, d in children if d is not None]
-    scored = [(c, d.score) for c, d in present if d.score is not None]
+    scale = framework.scale_for(competency_id)
+    scored = [
+        (c, scale.carry(d.score, framework.scale_for(c.id)))
+        for c, d in present
+        if d.score is not None
+    ]
     evidence_count = sum(d.evidence_count for _, d in present)
     judged = any(d.overridden for _, d in present)
     unrounded = rollup_score(rule.score or RollupScore.MEAN, scored)
     score = None if unrounded is None else round_score(unrounded)
-    level = None if score is None else framework.scale.level_for(score)
+    level = None if score is None else scale.level_for(score)
     if evidence_count == 0 and not judged:
         return ComputedDecision(MasteryStatus.NO_EVIDENCE, None, None, 0, None, rule)
     mastered = sum(1 for _, d in present if d.mastered)

@@ -159,7 +159,7 @@ def compare_student(
     out: list[Comparison] = []
     for cid, decision in now.items():
         override = overrides.get(cid)
-        shown_now = effective(decision, override, at, current.scale)
-        shown_then = effective(then[cid], override, at, candidate.scale)
+        shown_now = effective(decision, override, at, current.scale_for(cid))
+        shown_then = effective(then[cid], override, at, candidate.scale_for(cid))
         out.append(Comparison(student_id, cid, shown_now.status, shown_then.status))
     return out

@@ -38,7 +38,8 @@ class DecisionView:
 
 def view_of(record: DecisionRecord, framework: Framework, now: datetime) -> DecisionView:
     """The stored decision as shown now."""
-    shown = record.shown(now, framework.scale)
+    scale = framework.scale_for(record.competency_id)
+    shown = record.shown(now, scale)
     # A stored next score assumed the override of its time; one that expired since shows.
     next_score = record.next_score_to_master if not shown.overridden else None
     return DecisionView(
@@ -48,7 +49,7 @@ def view_of(record: DecisionRecord, framework: Framework, now: datetime) -> Deci
         shown,
         next_score,
         record.updated_at,
-        framework.scale.band_for(shown.score),
+        scale.band_for(shown.score),
     )
 
 
@@ -63,13 +64,14 @@ def decided_view(
 ) -> DecisionView:
     """A decision worked out from its evidence (not read from storage) as shown at `at`, with
     the next score to master for a leaf."""
-    shown = effective(computed, override, at, framework.scale)
+    scale = framework.scale_for(competency_id)
+    shown = effective(computed, override, at, scale)
     next_score = None
     if not computed.rolled_up:
         policy = framework.policy_for(competency_id)
         state = absorb(policy, evidence, at)
         next_score = next_score_to_master(computed, policy, state, shown=shown)
-    band = framework.scale.band_for(shown.score)
+    band = scale.band_for(shown.score)
     return DecisionView(student_id, competency_id, framework.id, shown, next_score, None, band)
 
 

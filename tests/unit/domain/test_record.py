@@ -21,7 +21,6 @@ from app.domain.mastery.record import (
     DecisionChange,
     DecisionRecord,
     blank_record,
-    changed_records,
     leaf_record,
     rolled_up_records,
     rollup_record,
@@ -40,6 +39,7 @@ from app.domain.mastery.refresh import (
     touches_of,
 )
 from app.domain.mastery.rollup import undecided
+from app.domain.mastery.storing import changed_records
 from app.domain.mastery.view import decided_view, empty_view, view_of
 
 from .builders import day, evidence

@@ -9,7 +9,7 @@ import pytest
 
 from app.domain.audit import ERASED, OPERATOR, AuditEntry, AuditKind, AuditQuery
 from app.domain.errors import Invalid, NotFound, Problem
-from app.domain.framework_commands import UpdateFramework
+from app.domain.framework_commands import UpdateCompetency, UpdateFramework
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.oneroster.connection import OneRosterVersion, ProviderAuth
 from app.domain.roster import RosterKind
@@ -95,6 +95,21 @@ async def test_a_policy_change_is_recorded_and_a_title_change_is_not(
         "n": None,
     }
     assert {k for k in entry.before if entry.before[k] != entry.after[k]} == {"min_evidence"}
+
+
+async def test_a_competencys_own_threshold_is_a_recorded_policy_change(
+    district: FakeAdapters, use_cases: UseCases
+) -> None:
+    await use_cases.frameworks.update_competency(
+        CALLER, "g", UpdateCompetency(mastery_threshold=3.5)
+    )
+    (entry,) = await _trail(use_cases)
+    assert entry.before is not None
+    assert entry.after is not None
+    assert (entry.before["competency_scales"], entry.after["competency_scales"]) == (
+        {},
+        {"g": {"levels": None, "scale_threshold": None, "mastery_threshold": 3.5}},
+    )
 
 
 async def test_client_changes_are_recorded_in_their_tenants_trail(

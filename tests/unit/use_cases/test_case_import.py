@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from app.domain.errors import Invalid, SourceUnavailable
+from app.domain.framework_commands import LevelSpec, ScaleSpec, UpdateCompetency
 from app.domain.frameworks import Status
 from app.domain.mastery.decision import MasteryStatus
 from app.use_cases.catalog import UseCases
@@ -170,3 +171,24 @@ async def test_an_operator_imports_a_file_into_a_tenant(
     assert done.plan.created
     async with fakes.database.uow(tenant.id) as uow:
         assert await uow.frameworks.count() == 1
+
+
+async def test_a_reimport_keeps_a_competencys_own_scale_and_threshold(
+    fakes: FakeAdapters, use_cases: UseCases
+) -> None:
+    """A district's scale on an item is its policy, not the publisher's: a newer version keeps
+    it (the item's text changed, too), and a new item inherits the framework's."""
+    await use_cases.case_imports.import_case(CALLER, as_bytes(grade5()))
+    percent = ScaleSpec((LevelSpec(0, "Beginning"), LevelSpec(100, "Exceeds")), 80)
+    await use_cases.frameworks.update_competency(
+        CALLER, ident(NBT1), UpdateCompetency(scale=percent)
+    )
+    await use_cases.frameworks.update_competency(
+        CALLER, ident(NF), UpdateCompetency(mastery_threshold=3.5)
+    )
+    await use_cases.case_imports.import_case(CALLER, as_bytes(version2()))
+    stored = await use_cases.frameworks.get_framework(CALLER, DOC)
+    assert stored.scale_for(ident(NBT1)).mastery_threshold == 80
+    assert stored.competency(ident(NF)).mastery_threshold == 3.5
+    assert stored.competency(ident(11)).scale is None  # 5.NF.3, new, under 5.NF
+    assert stored.scale_for(ident(11)).mastery_threshold == 3.5  # inherited from 5.NF

@@ -64,7 +64,7 @@ async def district(fakes: FakeAdapters) -> FakeAdapters:
             await uow.roster(Org.kind).save(
                 Org(id=school, name=school, type=OrgType.SCHOOL, updated_at=START)
             )
-        await uow.decisions.save_many(decisions, [], {"math": DEFAULT_SCALE}, START)
+        await uow.decisions.save_many(decisions, [], lambda _: DEFAULT_SCALE, START)
         await uow.commit()
     fakes.clock.set(day(2))
     return fakes

@@ -8,6 +8,7 @@ from app.api.graphql.types.enums import RecordState
 from app.domain import frameworks as d
 from app.domain.prerequisites import prerequisites_of, unlocks_of
 from app.domain.scales import Level as DomainLevel
+from app.domain.scales import Scale as DomainScale
 
 
 @strawberry.type
@@ -35,6 +36,17 @@ class Scale:
     bands: list[Band] = strawberry.field(
         description="Performance bands, rising; empty: the level names read as bands."
     )
+
+    @classmethod
+    def of(cls, s: DomainScale) -> Scale:
+        return cls(
+            levels=[Level(value=v.value, label=v.label) for v in s.levels],
+            mastery_threshold=s.mastery_threshold,
+            bands=[
+                Band(at_least=b.at_least, label=b.label, color=b.color, description=b.description)
+                for b in s.bands
+            ],
+        )
 
 
 @strawberry.type(description="A calculation method with its parameters.")
@@ -124,6 +136,25 @@ class Competency:
     def effective_min_evidence(self) -> int:
         return self.framework_.policy_for(self.competency.id).min_evidence
 
+    @strawberry.field(
+        description="Its own scale (levels, threshold, bands); null: its nearest ancestor's, "
+        "else the framework's."
+    )
+    def scale(self) -> Scale | None:
+        own = self.competency.scale
+        return Scale.of(own) if own else None
+
+    @strawberry.field(description="Its own mastery threshold on the scale it has; null: that's.")
+    def mastery_threshold(self) -> float | None:
+        return self.competency.mastery_threshold
+
+    @strawberry.field(
+        description="The scale its decisions are made and shown on, with the threshold that "
+        "applies (see scale and masteryThreshold)."
+    )
+    def effective_scale(self) -> Scale:
+        return Scale.of(self.framework_.scale_for(self.competency.id))
+
     @strawberry.field
     def framework(self) -> Framework:
         return Framework.of(self.framework_)
@@ -210,15 +241,7 @@ class Framework:
 
     @strawberry.field
     def scale(self) -> Scale:
-        s = self.framework.scale
-        return Scale(
-            levels=[Level(value=v.value, label=v.label) for v in s.levels],
-            mastery_threshold=s.mastery_threshold,
-            bands=[
-                Band(at_least=b.at_least, label=b.label, color=b.color, description=b.description)
-                for b in s.bands
-            ],
-        )
+        return Scale.of(self.framework.scale)
 
     @strawberry.field
     def calculation(self) -> Calculation:

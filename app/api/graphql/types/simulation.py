@@ -8,7 +8,13 @@ import strawberry
 from app.api.graphql.types.enums import SummaryDimension
 from app.domain.calculations import CalculationMethod, ModeTie
 from app.domain.errors import Invalid, Problem
-from app.domain.framework_commands import CalculationSpec, CandidatePolicy
+from app.domain.framework_commands import (
+    CalculationSpec,
+    CandidatePolicy,
+    CompetencyScaleCandidate,
+    LevelSpec,
+    ScaleSpec,
+)
 from app.domain.mastery.simulation import SimulationReport
 from app.domain.mastery.simulation_groups import GroupChanges
 
@@ -36,17 +42,55 @@ class CalculationInput:
         return CalculationSpec(method, self.weight, self.n, tie)
 
 
+@strawberry.input(description="A level of a candidate scale.")
+class LevelInput:
+    value: float
+    label: str
+
+
+@strawberry.input(description="A candidate scale: its levels and mastery threshold.")
+class ScaleInput:
+    levels: list[LevelInput]
+    mastery_threshold: float
+
+    def domain(self) -> ScaleSpec:
+        levels = tuple(LevelSpec(level.value, level.label) for level in self.levels)
+        return ScaleSpec(levels, self.mastery_threshold)
+
+
+@strawberry.input(
+    description="A competency's own scale and threshold in the candidate, stated whole; null: "
+    "its nearest ancestor's, else the framework's."
+)
+class CompetencyScaleInput:
+    competency_id: strawberry.ID
+    scale: ScaleInput | None = None
+    mastery_threshold: float | None = None
+
+    def domain(self) -> CompetencyScaleCandidate:
+        scale = None if self.scale is None else self.scale.domain()
+        return CompetencyScaleCandidate(str(self.competency_id), scale, self.mastery_threshold)
+
+
 @strawberry.input(description="The framework's policy to compare with; what is left out stays.")
 class CandidatePolicyInput:
     calculation: CalculationInput | None = None
     mastery_threshold: float | None = None
     min_evidence: int | None = None
     include_formative: bool | None = None
+    competencies: list[CompetencyScaleInput] = strawberry.field(
+        default_factory=list,
+        description="Competencies whose own scale and threshold differ in the candidate.",
+    )
 
     def domain(self) -> CandidatePolicy:
         calculation = None if self.calculation is None else self.calculation.domain()
         return CandidatePolicy(
-            calculation, self.mastery_threshold, self.min_evidence, self.include_formative
+            calculation,
+            self.mastery_threshold,
+            self.min_evidence,
+            self.include_formative,
+            tuple(c.domain() for c in self.competencies),
         )
 
 
