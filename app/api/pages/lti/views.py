@@ -203,7 +203,7 @@ class SchoolPage:
 
 def students_words(cell: SummaryCell) -> str:
     if cell.suppressed or cell.students is None:
-        return "Fewer than the smallest group shown"
+        return "Not shown"
     if cell.students == 0:
         return "0"
     return f"{cell.students} to {cell.students + COUNT_STEP - 1}"
