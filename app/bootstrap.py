@@ -201,7 +201,9 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         frameworks=frameworks,
     )
     roster = Roster(uow=a.uow, clock=a.clock, reads=a.reads)
-    read = read_side(a, policy, frameworks, overrides, roster)
+    read = read_side(
+        a, policy, access=access, frameworks=frameworks, overrides=overrides, roster=roster
+    )
     return UseCases(
         access=access,
         health=Health(readiness=a.readiness),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.use_cases.access import Access
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.lti_pages import LtiPages
 from app.use_cases.mastery import MasteryReads
@@ -28,7 +29,13 @@ class ReadSide:
 
 
 def read_side(
-    a: Adapters, policy: Policy, frameworks: Frameworks, overrides: Overrides, roster: Roster
+    a: Adapters,
+    policy: Policy,
+    *,
+    access: Access,
+    frameworks: Frameworks,
+    overrides: Overrides,
+    roster: Roster,
 ) -> ReadSide:
     mastery = MasteryReads(uow=a.uow, clock=a.clock, overrides=overrides)
     prerequisites = Prerequisites(uow=a.uow, clock=a.clock, frameworks=frameworks)
@@ -41,6 +48,7 @@ def read_side(
     )
     pages = LtiPages(
         sessions=a.page_sessions,
+        access=access,
         clock=a.clock,
         roster=roster,
         frameworks=frameworks,

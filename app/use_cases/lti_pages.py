@@ -26,6 +26,7 @@ from app.domain.roster import EnrollmentRole, User
 from app.ports.clock import Clock
 from app.ports.lti import PageSessionCodec
 from app.ports.roster import RosterQuery
+from app.use_cases.access import Access
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.mastery import ClassGrid, MasteryReads
 from app.use_cases.overrides import Overrides
@@ -84,6 +85,7 @@ class SchoolView:
 @dataclass(frozen=True, kw_only=True)
 class LtiPages:
     sessions: PageSessionCodec
+    access: Access
     clock: Clock
     roster: Roster
     frameworks: Frameworks
@@ -95,6 +97,14 @@ class LtiPages:
     def open(self, token: str) -> PageSession:
         """The session a page's token names; Unauthorized when forged or expired."""
         return self.sessions.read(token, self.clock.now())
+
+    async def district_name(self, session: PageSession) -> str:
+        """The district's name for the page's heading (its slug if the tenant is gone)."""
+        try:
+            tenant = await self.access.tenant_by_slug(session.tenant_slug)
+        except NotFound:
+            return session.tenant_slug
+        return tenant.name if tenant.id == session.tenant_id else session.tenant_slug
 
     @staticmethod
     def principal(session: PageSession) -> Principal:

@@ -5,6 +5,7 @@ platform frame the page and keep the session out of caches and Referer headers."
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,15 @@ def _environment() -> Environment:
     )
 
 
+@dataclass(frozen=True)
+class Viewer:
+    """Who a page is for: the session, the token its links carry, the district's name."""
+
+    session: PageSession
+    token: str
+    district: str
+
+
 def token_of(request: Request) -> str | None:
     """The page session's token: the `session` parameter, else an `Authorization: Bearer`."""
     given = request.query_params.get("session")
@@ -73,21 +83,19 @@ def link(path: str, token: str, **params: str | None) -> str:
 
 
 def html_page(
-    template: str,
-    status: int = 200,
-    *,
-    session: PageSession | None = None,
-    token: str | None = None,
-    **context: Any,
+    template: str, status: int = 200, viewer: Viewer | None = None, **context: Any
 ) -> HTMLResponse:
+    token = viewer.token if viewer else ""
+    session = viewer.session if viewer else None
     body = (
         _environment()
         .get_template(template)
         .render(
             session=session,
             token=token,
+            district=viewer.district if viewer else "Mastery Service",
             css=f"{STATIC_PATH}/lti.css",
-            link=lambda path, **params: link(path, token or "", **params),
+            link=lambda path, **params: link(path, token, **params),
             **context,
         )
     )

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from app.api.exports.csv_document import csv_lines
 from app.api.pages.lti import views
-from app.api.pages.lti.render import html_page, page_headers, token_of
+from app.api.pages.lti.render import Viewer, html_page, page_headers, token_of
 from app.domain.errors import Invalid, NotFound, Problem, Unauthorized
 from app.domain.lti.session import PAGE_PATHS, PageRole, PageSession
 from app.domain.report_scope import SUBGROUPS
@@ -31,7 +31,7 @@ OVERRIDES_PATH = f"{CLASS_PATH}/overrides"
 ROSTER_SYNC_PATH = f"{CLASS_PATH}/roster-sync"
 SCHOOL_CSV_PATH = f"{PAGE_PATHS[PageRole.LEADER]}.csv"
 
-Build = Callable[[LtiPages, PageSession, str], Awaitable[Response]]
+Build = Callable[[LtiPages, Viewer], Awaitable[Response]]
 
 
 def _pages(request: Request) -> tuple[UseCases, LtiPages]:
@@ -51,24 +51,24 @@ async def _answer(
         session = pages.open(token or "")
     except Unauthorized:
         return html_page("expired.html", 401)
+    viewer = Viewer(session, token or "", await pages.district_name(session))
     if session.role not in roles:
-        return html_page("not_found.html", 404, session=session, token=token)
+        return html_page("not_found.html", 404, viewer)
     try:
-        return await build(pages, session, token or "")
+        return await build(pages, viewer)
     except NotFound:
-        return html_page("not_found.html", 404, session=session, token=token)
+        return html_page("not_found.html", 404, viewer)
 
 
 @router.get(STUDENT_PATH, response_class=HTMLResponse)
 async def student_page(request: Request, student: str | None = None) -> Response:
-    async def build(pages: LtiPages, session: PageSession, token: str) -> Response:
+    async def build(pages: LtiPages, viewer: Viewer) -> Response:
+        session = viewer.session
         chosen = student or _own_student(session)
         if chosen is None:
             raise NotFound("No student for this launch")
         standing = await pages.student(session, chosen)
-        return html_page(
-            "student.html", session=session, token=token, standing=views.student(standing)
-        )
+        return html_page("student.html", 200, viewer, standing=views.student(standing))
 
     return await _answer(request, {PageRole.STUDENT, PageRole.GUARDIAN, PageRole.TEACHER}, build)
 
@@ -81,17 +81,18 @@ def _own_student(session: PageSession) -> str | None:
 
 @router.get(PAGE_PATHS[PageRole.GUARDIAN], response_class=HTMLResponse)
 async def guardian_page(request: Request) -> Response:
-    async def build(pages: LtiPages, session: PageSession, token: str) -> Response:
+    async def build(pages: LtiPages, viewer: Viewer) -> Response:
+        session = viewer.session
         students = await pages.guardian(session)
-        return html_page("guardian.html", session=session, token=token, students=students)
+        return html_page("guardian.html", 200, viewer, students=students)
 
     return await _answer(request, {PageRole.GUARDIAN}, build)
 
 
 @router.get(CLASS_PATH, response_class=HTMLResponse)
 async def class_page(request: Request, framework: str | None = None) -> Response:
-    async def build(pages: LtiPages, session: PageSession, token: str) -> Response:
-        return await _class(request, pages, session, token, framework)
+    async def build(pages: LtiPages, viewer: Viewer) -> Response:
+        return await _class(request, pages, viewer, framework)
 
     return await _answer(request, {PageRole.TEACHER}, build)
 
@@ -99,8 +100,7 @@ async def class_page(request: Request, framework: str | None = None) -> Response
 async def _class(
     request: Request,
     pages: LtiPages,
-    session: PageSession,
-    token: str,
+    viewer: Viewer,
     framework: str | None,
     *,
     status: int = 200,
@@ -108,12 +108,11 @@ async def _class(
     done: str | None = None,
 ) -> Response:
     cases, _ = _pages(request)
-    shown = await pages.class_view(session, framework)
+    shown = await pages.class_view(viewer.session, framework)
     return html_page(
         "class.html",
         status,
-        session=session,
-        token=token,
+        viewer,
         page=views.class_page(shown),
         problems=[views.problem_words(p) for p in problems or []],
         done=done,
@@ -133,19 +132,20 @@ async def override_from_class_page(request: Request) -> Response:
     form = await request.form()
     values = {k: v for k, v in form.items() if isinstance(v, str)}
 
-    async def build(pages: LtiPages, session: PageSession, token: str) -> Response:
+    async def build(pages: LtiPages, viewer: Viewer) -> Response:
+        session = viewer.session
         if not _same_site(request, session):
-            return html_page("not_found.html", 403, session=session, token=token)
+            return html_page("not_found.html", 403, viewer)
         framework = values.get("framework") or None
         try:
             command = views.override_command(values)
             shown = await pages.override(session, **command)
         except Invalid as refused:
             return await _class(
-                request, pages, session, token, framework, status=422, problems=refused.problems
+                request, pages, viewer, framework, status=422, problems=refused.problems
             )
         done = views.override_done(shown, values.get("student", ""))
-        return await _class(request, pages, session, token, framework, done=done)
+        return await _class(request, pages, viewer, framework, done=done)
 
     return await _answer(request, {PageRole.TEACHER}, build, values.get("session"))
 
@@ -171,12 +171,13 @@ def _same_site(request: Request, session: PageSession) -> bool:
 async def school_page(
     request: Request, framework: str | None = None, by: str | None = None
 ) -> Response:
-    async def build(pages: LtiPages, session: PageSession, token: str) -> Response:
+    async def build(pages: LtiPages, viewer: Viewer) -> Response:
+        session = viewer.session
         shown = await pages.school(session, framework, _subgroup(by))
         return html_page(
             "school.html",
-            session=session,
-            token=token,
+            200,
+            viewer,
             page=views.school_page(shown),
             subgroups=views.SUBGROUP_NAMES,
             csv_path=SCHOOL_CSV_PATH,
@@ -191,7 +192,8 @@ async def school_page(
 async def school_csv(
     request: Request, framework: str | None = None, by: str | None = None
 ) -> Response:
-    async def build(pages: LtiPages, session: PageSession, token: str) -> Response:
+    async def build(pages: LtiPages, viewer: Viewer) -> Response:
+        session = viewer.session
         shown = await pages.school(session, framework, _subgroup(by))
         return Response(
             csv_lines(views.school_rows(shown)),

@@ -233,7 +233,12 @@ def _labelled(
 
 def school_page(shown: SchoolView) -> SchoolPage:
     fw = shown.framework
-    by_competency, height_c = bars(_labelled(fw, Dimension.COMPETENCY, shown.by_competency.cells))
+    # Competencies in the framework's order, as the student and class pages list them.
+    in_order = sorted(
+        shown.by_competency.cells,
+        key=lambda c: fw.rank(c.key[0]) if isinstance(c.key[0], str) and c.key[0] in fw else 0,
+    )
+    by_competency, height_c = bars(_labelled(fw, Dimension.COMPETENCY, in_order))
     by_subgroup, height_s = bars(_labelled(fw, shown.subgroup, shown.by_subgroup.cells))
     return SchoolPage(
         fw,
