@@ -22,7 +22,7 @@ from app.domain.mastery.explanation import EvidenceLine
 from app.domain.mastery.view import DecisionView
 from app.domain.report_scope import ReportFilter
 from app.domain.reporting import Dimension
-from app.domain.roster import EnrollmentRole, User
+from app.domain.roster import EnrollmentRole, Org, OrgType, RosterKind, User
 from app.ports.clock import Clock
 from app.ports.lti import PageSessionCodec
 from app.ports.roster import RosterQuery
@@ -80,6 +80,9 @@ class SchoolView:
     by_competency: Summary
     by_subgroup: Summary
     subgroup: Dimension
+    # The leader's orgs to choose from, the one shown (None: the whole district).
+    orgs: list[Org]
+    org: Org | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -249,22 +252,43 @@ class LtiPages:
         )
 
     async def school(
-        self, session: PageSession, framework_id: str | None, subgroup: Dimension
+        self,
+        session: PageSession,
+        framework_id: str | None,
+        subgroup: Dimension,
+        org_id: str | None = None,
     ) -> SchoolView:
-        """The leader's schools (one, else the district) by competency and by a subgroup, as
-        the reports count them: small cells suppressed the same way."""
+        """One of the leader's orgs (the first by default) by competency and by a subgroup, as
+        the reports count them: small cells suppressed the same way. A district org, or a
+        leader launched with no org at all (the district's administrator), sees the district."""
         if session.role is not PageRole.LEADER:
             raise NotFound("No school for this launch")
+        if org_id is not None and org_id not in session.org_ids:
+            raise NotFound(f"No org {org_id!r}")
+        orgs = []
+        for known in session.org_ids:
+            try:
+                found = await self.roster.get_record(session.tenant_id, RosterKind.ORG, known)
+            except NotFound:
+                continue  # an org the roster does not (yet) know
+            if isinstance(found, Org):
+                orgs.append(found)
+        if session.org_ids and not orgs:
+            raise NotFound("None of this launch's orgs is in the roster")
+        wanted = org_id or (orgs[0].id if orgs else None)
+        org = next((o for o in orgs if o.id == wanted), None)
+        if session.org_ids and org is None:
+            raise NotFound(f"No org {org_id!r}")
         frameworks = await self.session_frameworks(session)
         framework = _chosen(frameworks, framework_id)
         principal = self.principal(session)
-        school = session.org_ids[0] if len(session.org_ids) == 1 else None
+        school = org.id if org is not None and org.type is not OrgType.DISTRICT else None
         given = ReportFilter(school_id=school)
         by_competency = await self.reports.mastery_summary(
             principal, framework.id, [Dimension.COMPETENCY], given
         )
         by_subgroup = await self.reports.mastery_summary(principal, framework.id, [subgroup], given)
-        return SchoolView(framework, frameworks, by_competency, by_subgroup, subgroup)
+        return SchoolView(framework, frameworks, by_competency, by_subgroup, subgroup, orgs, org)
 
 
 def _chosen(frameworks: Sequence[Framework], framework_id: str | None) -> Framework:

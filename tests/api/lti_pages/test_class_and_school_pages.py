@@ -207,3 +207,34 @@ async def test_only_a_leader_opens_the_school_page(api: Api, container: Containe
     leader = token(container, page_session(api.tenant, PageRole.LEADER))
     assert (await get(api, "/lti/pages/school", leader, by="nonsense")).status_code == 404
     assert (await get(api, "/lti/pages/school", leader, by="english_learner")).status_code == 200
+
+
+async def test_a_leader_sees_only_their_own_schools(api: Api, container: Container) -> None:
+    await _school_of_ten(api)
+    other = {"name": "Other School", "type": "school", "parent_id": "district-1"}
+    assert (await api.put("/v1/orgs/school-2", other)).status_code == 201
+    # A leader of the other school: none of school-1's ten students are counted.
+    elsewhere = token(container, page_session(api.tenant, PageRole.LEADER, org_ids=("school-2",)))
+    page = await get(api, "/lti/pages/school", elsewhere)
+    assert page.status_code == 200
+    assert "Other School: mastery" in text(page)
+    assert "10 to 19" not in page.text
+    assert (await get(api, "/lti/pages/school", elsewhere, org="school-1")).status_code == 404
+    # A leader of both schools chooses; the district's own org shows the whole district.
+    both = token(
+        container,
+        page_session(api.tenant, PageRole.LEADER, org_ids=("school-2", "school-1", "district-1")),
+    )
+    first = await get(api, "/lti/pages/school", both)
+    assert "Other School: mastery" in text(first)
+    assert re.findall(r'<option value="([^"]+)"[^>]*>[^<]+</option>', first.text)[:3] == [
+        "school-2",
+        "school-1",
+        "district-1",
+    ]
+    chosen = await get(api, "/lti/pages/school", both, org="school-1")
+    assert "Test School: mastery" in text(chosen)
+    assert "4.NBT.1 Place value 10 to 19 52% to 100%" in text(chosen)
+    district = await get(api, "/lti/pages/school", both, org="district-1")
+    assert "Test District: mastery" in text(district)
+    assert "4.NBT.1 Place value 10 to 19 52% to 100%" in text(district)

@@ -169,11 +169,11 @@ def _same_site(request: Request, session: PageSession) -> bool:
 
 @router.get(PAGE_PATHS[PageRole.LEADER], response_class=HTMLResponse)
 async def school_page(
-    request: Request, framework: str | None = None, by: str | None = None
+    request: Request, framework: str | None = None, by: str | None = None, org: str | None = None
 ) -> Response:
     async def build(pages: LtiPages, viewer: Viewer) -> Response:
         session = viewer.session
-        shown = await pages.school(session, framework, _subgroup(by))
+        shown = await pages.school(session, framework, _subgroup(by), org)
         return html_page(
             "school.html",
             200,
@@ -190,11 +190,11 @@ async def school_page(
 
 @router.get(SCHOOL_CSV_PATH)
 async def school_csv(
-    request: Request, framework: str | None = None, by: str | None = None
+    request: Request, framework: str | None = None, by: str | None = None, org: str | None = None
 ) -> Response:
     async def build(pages: LtiPages, viewer: Viewer) -> Response:
         session = viewer.session
-        shown = await pages.school(session, framework, _subgroup(by))
+        shown = await pages.school(session, framework, _subgroup(by), org)
         return Response(
             csv_lines(views.school_rows(shown)),
             media_type="text/csv; charset=utf-8",

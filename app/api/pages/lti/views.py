@@ -15,7 +15,7 @@ from app.domain.frameworks import Competency, Framework
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.view import DecisionView
 from app.domain.reporting import COUNT_STEP, Dimension, SummaryCell
-from app.domain.roster import User
+from app.domain.roster import Org, User
 from app.domain.scales import format_number
 from app.use_cases.lti_pages import ClassView, SchoolView, StudentStanding
 
@@ -190,6 +190,8 @@ def override_done(view: DecisionView, student_id: str) -> str:
 
 @dataclass(frozen=True)
 class SchoolPage:
+    orgs: list[Org]
+    org: Org | None
     framework: Framework
     frameworks: list[Framework]
     subgroup: Dimension
@@ -241,6 +243,8 @@ def school_page(shown: SchoolView) -> SchoolPage:
     by_competency, height_c = bars(_labelled(fw, Dimension.COMPETENCY, in_order))
     by_subgroup, height_s = bars(_labelled(fw, shown.subgroup, shown.by_subgroup.cells))
     return SchoolPage(
+        shown.orgs,
+        shown.org,
         fw,
         shown.frameworks,
         shown.subgroup,
