@@ -20,6 +20,7 @@ from app.domain.lti.session import PageRole, PageSession
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.explanation import EvidenceLine
 from app.domain.mastery.view import DecisionView
+from app.domain.prerequisites import ready_to_learn
 from app.domain.report_scope import ReportFilter
 from app.domain.reporting import Dimension
 from app.domain.roster import EnrollmentRole, Org, OrgType, RosterKind, User
@@ -215,10 +216,17 @@ class LtiPages:
             ]
             for c in grid.competencies
         }
+        # Readiness from the grid's own decisions (as shown, overrides included), as
+        # Prerequisites.student_ready decides it, without a read per student.
         groups: dict[str | None, list[User]] = {}
         for student in grid.students:
-            ready = await self.prerequisites.student_ready(principal, student.id, framework.id)
-            groups.setdefault(ready[0].competency.id if ready else None, []).append(student)
+            mastered = {
+                c.id
+                for c in grid.competencies
+                if grid.decisions[(student.id, c.id)].shown.status is MasteryStatus.MASTERED
+            }
+            ready = ready_to_learn(framework, mastered)
+            groups.setdefault(ready[0].id if ready else None, []).append(student)
         ready_groups = [
             (framework.competency(cid) if cid is not None else None, members)
             for cid, members in groups.items()
