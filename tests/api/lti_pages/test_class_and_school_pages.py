@@ -7,11 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass, fields
 
 import httpx
 
+from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.lti.session import PageRole
+from app.use_cases.catalog import UseCases
 from tests.api.lti_pages.pages_data import PLATFORM, add_student, page_session, seed_sam, token
 from tests.api.lti_pages.test_lti_pages import get, text
 from tests.api.mastery_data import post, result
@@ -238,3 +241,33 @@ async def test_a_leader_sees_only_their_own_schools(api: Api, container: Contain
     district = await get(api, "/lti/pages/school", both, org="district-1")
     assert "Test District: mastery" in text(district)
     assert "4.NBT.1 Place value 10 to 19 52% to 100%" in text(district)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _WithServices(UseCases):
+    """The use cases as the LMS services' branch extends them (lti_services: NRPS)."""
+
+    lti_services: object
+
+
+async def test_the_roster_sync_button_comes_with_the_lms_services(
+    api: Api, container: Container
+) -> None:
+    await _class_with_two(api)
+    cases = container.use_cases
+    extended = _WithServices(
+        **{f.name: getattr(cases, f.name) for f in fields(UseCases)}, lti_services=object()
+    )
+    app = create_app(use_cases=extended, public_base_url=container.settings.public_url)
+    teacher = token(container, page_session(api.tenant, PageRole.TEACHER, class_id="class-1"))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://test"
+    ) as http:
+        page = await http.get("/lti/pages/class", params={"session": teacher})
+    assert page.status_code == 200
+    form = re.search(
+        r'<form method="post" action="/lti/pages/class/roster-sync".*?</form>', page.text, re.S
+    )
+    assert form is not None
+    assert f'name="session" value="{teacher}"' in form.group()
+    assert "Sync roster from the LMS" in form.group()
