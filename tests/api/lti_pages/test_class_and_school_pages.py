@@ -149,7 +149,9 @@ async def test_an_override_needs_the_launchs_leave_a_class_student_and_our_origi
     outsider = {**fields, "student": "student-3"}
     assert (await _post_override(api, tok, **outsider)).status_code == 404
     elsewhere = {"Origin": "https://attacker.example"}
-    assert (await _post_override(api, tok, headers=elsewhere, **fields)).status_code == 403
+    refused = await _post_override(api, tok, headers=elsewhere, **fields)
+    assert refused.status_code == 403
+    assert "nothing was changed" in text(refused)
     referer = {"Referer": "https://attacker.example/form"}
     assert (await _post_override(api, tok, headers=referer, **fields)).status_code == 403
     assert (await _post_override(api, "", **fields)).status_code == 401

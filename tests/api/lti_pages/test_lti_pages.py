@@ -91,6 +91,8 @@ async def test_an_expired_forged_or_missing_session_says_to_open_the_page_again(
         assert "Open this page from your LMS again" in text(page)
         assert "Sam Study" not in page.text
         assert page.headers["cache-control"] == "no-store"
+        # No session, no platform to name: the page that says so may show in any frame.
+        assert "frame-ancestors *" in page.headers["content-security-policy"]
     # A page answers the bearer header as well as the parameter.
     by_header = await api.http.get(
         "/lti/pages/student", headers={"Authorization": f"Bearer {good}"}

@@ -135,7 +135,7 @@ async def override_from_class_page(request: Request) -> Response:
     async def build(pages: LtiPages, viewer: Viewer) -> Response:
         session = viewer.session
         if not _same_site(request, session):
-            return html_page("not_found.html", 403, viewer)
+            return html_page("refused.html", 403, viewer)
         framework = values.get("framework") or None
         try:
             command = views.override_command(values)
