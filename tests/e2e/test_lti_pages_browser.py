@@ -148,3 +148,18 @@ def test_a_teacher_overrides_by_keyboard_alone(
     page.context.close()
     assert tab.offsite == []
     assert tab.refused == []
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_the_expired_session_page_passes_axe(
+    demo: tuple[str, dict[PageRole, str]], browser: Browser, width: str
+) -> None:
+    base, _tokens = demo
+    page, tab = _open(browser, width, f"{base}/lti/pages/student?session=expired")
+    expect(page.locator("h1")).to_have_text("Open this page from your LMS again")
+    _save(page, f"expired-{width}")
+    violations = accessibility_violations(page, exclude=[])
+    page.context.close()
+    assert violations == []
+    assert tab.offsite == []
+    assert tab.refused == []
