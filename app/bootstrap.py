@@ -42,6 +42,7 @@ from app.api.app import create_app
 from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging, guard_personal_data
 from app.api.rate_limits import TokenRateLimits
+from app.bootstrap_reads import read_side
 from app.config import Settings
 from app.domain.access import TenantId
 from app.domain.oneroster.retirement import DEFAULT_MAX_RETIRE_SHARE
@@ -72,10 +73,7 @@ from app.use_cases.gradebook import Gradebook
 from app.use_cases.health import Health
 from app.use_cases.job_kinds import job_kinds
 from app.use_cases.jobs import Jobs
-from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
-from app.use_cases.prerequisites import Prerequisites
-from app.use_cases.reports import Reports
 from app.use_cases.roster import Roster
 from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
@@ -202,11 +200,15 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         access=access,
         frameworks=frameworks,
     )
+    roster = Roster(uow=a.uow, clock=a.clock, reads=a.reads)
+    read = read_side(
+        a, policy, access=access, frameworks=frameworks, overrides=overrides, roster=roster
+    )
     return UseCases(
         access=access,
         health=Health(readiness=a.readiness),
         jobs=Jobs(uow=a.uow),
-        roster=Roster(uow=a.uow, clock=a.clock, reads=a.reads),
+        roster=roster,
         roster_imports=roster_imports,
         roster_sync=RosterSync(
             uow=a.uow,
@@ -218,20 +220,15 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         ),
         frameworks=frameworks,
         simulation=PolicySimulation(uow=a.uow, clock=a.clock, min_cell_size=policy.report_min_cell),
-        prerequisites=Prerequisites(uow=a.uow, clock=a.clock, frameworks=frameworks),
+        prerequisites=read.prerequisites,
         case_imports=case_imports,
         case_provider=CaseProvider(uow=a.uow, codec=a.case_codec),
         evidence=evidence,
-        mastery=MasteryReads(uow=a.uow, clock=a.clock, overrides=overrides),
+        mastery=read.mastery,
         overrides=overrides,
         gradebook=Gradebook(uow=a.uow, clock=a.clock, ids=a.ids),
-        reports=Reports(
-            reads=a.reads,
-            clock=a.clock,
-            frameworks=frameworks,
-            overrides=overrides,
-            min_cell_size=policy.report_min_cell,
-        ),
+        reports=read.reports,
+        lti_pages=read.lti_pages,
         demo=Demo(
             access=access,
             roster_imports=roster_imports,

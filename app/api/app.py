@@ -19,6 +19,8 @@ from app.api.middleware import BodyLimit, RequestContext
 from app.api.openapi_examples import state_examples
 from app.api.pages import docs
 from app.api.pages.assets import mount_static
+from app.api.pages.lti import render as lti_render
+from app.api.pages.lti import routes as lti_pages
 from app.api.problems import add_problem_handlers
 from app.api.rate_limits import TokenRateLimits
 from app.api.rest import (
@@ -131,6 +133,8 @@ def create_app(
     if api_docs:
         app.include_router(docs.router)
     mount_static(app)
+    app.include_router(lti_pages.router)
+    mount_static(app, lti_render.STATIC_PATH, lti_render.STATIC, "lti-static")
     # Innermost: its pages are asked of the routes, behind every check the outer layers made.
     app.add_middleware(ListExport, fastapi=app)
     declare_exports(app)

@@ -58,5 +58,7 @@ class _CachedStaticFiles(StaticFiles):
         return response
 
 
-def mount_static(app: FastAPI) -> None:
-    app.mount(STATIC_PATH, _CachedStaticFiles(directory=STATIC), name="static")
+def mount_static(
+    app: FastAPI, path: str = STATIC_PATH, directory: Path = STATIC, name: str = "static"
+) -> None:
+    app.mount(path, _CachedStaticFiles(directory=directory), name=name)
