@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from app.domain.access import Principal
@@ -14,6 +14,7 @@ from app.domain.evidence import Evidence
 from app.domain.frameworks import Competency, Framework
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus
 from app.domain.mastery.explanation import Explanation, explain
+from app.domain.mastery.habits import HabitsDecision, decides_habits
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.rollup import children_with_decisions, decide_all
@@ -40,6 +41,8 @@ class ClassGrid:
     framework: Framework
     students: list[User]
     decisions: dict[tuple[str, str], DecisionView]
+    # The stored habits-of-work decisions (those with evidence), apart from the academic ones.
+    habits: dict[tuple[str, str], HabitsDecision] = field(default_factory=dict)
 
     @property
     def competencies(self) -> tuple[Competency, ...]:
@@ -293,6 +296,13 @@ class MasteryReads:
             records = await uow.decisions.for_students(
                 [s.id for s in students], [c.id for c in competencies], with_state=False
             )
+            habits = (
+                await uow.habits.for_students(
+                    [s.id for s in students], [c.id for c in competencies]
+                )
+                if decides_habits(framework)
+                else []
+            )
         stored = {(r.student_id, r.competency_id): r for r in records}
         # What nothing-known-yet looks like is the same for every student: decide it once.
         empty = {c.id: empty_view("", framework, c, now) for c in competencies}
@@ -305,4 +315,10 @@ class MasteryReads:
                     if record
                     else replace(empty[competency.id], student_id=student.id)
                 )
-        return ClassGrid(class_id, framework, students, grid)
+        return ClassGrid(
+            class_id,
+            framework,
+            students,
+            grid,
+            {(h.student_id, h.competency_id): h for h in habits},
+        )

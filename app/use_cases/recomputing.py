@@ -13,6 +13,7 @@ from app.domain.policy_revision import PolicyRevision, computed_at_switch
 from app.ports.mastery import StudentCompetency
 from app.ports.unit_of_work import UnitOfWork
 from app.use_cases.deciding import save_changed
+from app.use_cases.habits_deciding import recompute_habits
 
 STUDENTS_PER_STEP = 200
 
@@ -44,6 +45,7 @@ async def recompute_students(
     """Recompute and save these students' decisions under `framework`; how many changed."""
     computed, before = await decisions_under(uow, framework, students, now)
     saved = await save_changed(uow, {framework.id: framework}, computed, before, now, _POLICY)
+    await recompute_habits(uow, framework, students, now)
     return len(saved.records)
 
 
@@ -103,6 +105,7 @@ async def switch(uow: UnitOfWork, revision: PolicyRevision, now: datetime) -> in
         }
         saved = await save_changed(uow, {framework.id: framework}, staged, before, now, _POLICY)
         changed += len(saved.records)
+        await recompute_habits(uow, framework, fresh, now)
     for start in range(0, len(again), STUDENTS_PER_STEP):
         changed += await recompute_students(
             uow, framework, again[start : start + STUDENTS_PER_STEP], now

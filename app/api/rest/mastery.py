@@ -15,6 +15,7 @@ from app.api.rest.grid_csv import grid_csv
 from app.api.rest.json_bytes import json_response
 from app.api.utc import aware
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.habits import decides_habits
 
 router = APIRouter(tags=["mastery"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
@@ -201,7 +202,13 @@ async def class_mastery(
             }
             for student in grid.students
         ],
+        "habits_of_work": [
+            s.habits_json(h)
+            for student in grid.students
+            for c in competencies
+            if (h := grid.habits.get((student.id, c.id))) is not None
+        ],
     }
     if wants_csv([("format", format)] if format else [], request.headers.get("accept")):
-        return grid_csv(body)
+        return grid_csv(body, habits=decides_habits(grid.framework))
     return json_response(body)
