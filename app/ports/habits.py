@@ -28,7 +28,7 @@ class HabitsDecisionRepository(Protocol):
         ...
 
     async def for_students(
-        self, student_ids: Collection[str], competency_ids: Collection[str]
+        self, student_ids: Collection[str], competency_ids: Collection[str] | None = None
     ) -> list[HabitsDecision]:
-        """The stored habits decisions of these students on these competencies."""
+        """The stored habits decisions of these students (on these competencies, when given)."""
         ...

@@ -18,7 +18,13 @@ from app.domain.mastery.habits import HabitsDecision, decides_habits
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.rollup import children_with_decisions, decide_all
-from app.domain.mastery.view import DecisionView, decided_view, empty_view, view_of
+from app.domain.mastery.view import (
+    DecisionView,
+    decided_view,
+    empty_view,
+    habits_view,
+    view_of,
+)
 from app.domain.roster import EnrollmentRole, RosterKind, User
 from app.ports.clock import Clock
 from app.ports.roster import RosterQuery
@@ -48,6 +54,10 @@ class ClassGrid:
     def competencies(self) -> tuple[Competency, ...]:
         """The grid's columns: the framework's active competencies, in framework order."""
         return self.framework.active_competencies()
+
+
+def _rank(frameworks: dict[str, Framework], view: DecisionView) -> int:
+    return frameworks[view.framework_id].rank(view.competency_id)
 
 
 async def _as_of_views(
@@ -172,6 +182,35 @@ class MasteryReads:
         if student_id not in found:
             raise NotFound(f"No user {student_id!r}")
         return found[student_id]
+
+    async def student_habits(
+        self,
+        principal: Principal,
+        student_id: str,
+        *,
+        framework_id: str | None = None,
+        status: MasteryStatus | None = None,
+    ) -> list[DecisionView]:
+        """A student's stored habits-of-work decisions (those with evidence), in framework
+        order, apart from the academic ones; no override applies to them."""
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            await require_student(uow, student_id)
+            if framework_id is not None:
+                framework = await require_framework(uow, framework_id)
+                frameworks = {framework.id: framework}
+                stored = await uow.habits.for_students(
+                    [student_id], [c.id for c in framework.ordered]
+                )
+            else:
+                stored = await uow.habits.for_students([student_id])
+                frameworks = await uow.frameworks.get_many({h.framework_id for h in stored})
+        views = [
+            habits_view(h, frameworks[h.framework_id], now)
+            for h in stored
+            if h.framework_id in frameworks and (status is None or h.computed.status is status)
+        ]
+        return sorted(views, key=lambda v: (v.framework_id, _rank(frameworks, v)))
 
     async def decision_details(
         self,

@@ -268,3 +268,46 @@ async def test_habits_of_a_small_group_are_suppressed(
     assert [(r["competency_id"], r["suppressed"], r["mastered"]) for r in rows] == [
         ("c1", True, None)
     ]
+
+
+async def test_the_student_list_and_graphql_grid_read_habits_apart(api: Api) -> None:
+    await seed_framework(api, HABITS_FRAMEWORK)
+    await post(
+        api,
+        result(2, 1, category="summative"),
+        result(4, 2, category="homework"),
+        result(3, 3, category="homework", competency="s-2"),
+        result(1, 4, category="homework", competency="s-2"),
+    )
+    path = "/v1/students/student-1/mastery?framework_id=fw-math&kind=habits_of_work"
+    items = (await api.get(path)).json()["items"]
+    # s-1: [4] -> 4.00 mastered; s-2: [3, 1] -> 2.00 not yet; 4.NBT (a rollup) has none.
+    assert [(d["competency_id"], d["status"], d["score"], d["evidence_count"]) for d in items] == [
+        ("s-1", "mastered", 4.0, 1),
+        ("s-2", "not_yet", 2.0, 2),
+    ]
+    mastered = (await api.get(f"{path}&status=mastered")).json()["items"]
+    assert [d["competency_id"] for d in mastered] == ["s-1"]
+    academic = (await api.get("/v1/students/student-1/mastery?framework_id=fw-math")).json()
+    # Academic s-1: [2] -> 2.00 not yet, untouched by the homework 4.
+    s1 = next(d for d in academic["items"] if d["competency_id"] == "s-1")
+    assert (s1["status"], s1["score"], s1["evidence_count"]) == ("not_yet", 2.0, 1)
+    exported = await api.get(f"{path}&format=csv")
+    assert exported.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(exported.text)))
+    assert [(r["competency_id"], r["status"], r["score"]) for r in rows] == [
+        ("s-1", "mastered", "4.0"),
+        ("s-2", "not_yet", "2.0"),
+    ]
+    refused = await api.get(f"{path}&as_of=2026-09-10T00:00:00Z")
+    assert refused.status_code == 422
+
+    query = """{ class(id: "class-1") { masteryGrid(frameworkId: "fw-math") {
+        rows { mastery { competencyId status } habitsOfWork { status score } } } } }"""
+    row = (await data(api, query))["class"]["masteryGrid"]["rows"][0]
+    assert [m["competencyId"] for m in row["mastery"]] == ["d-nbt", "s-1", "s-2"]
+    assert row["habitsOfWork"] == [
+        None,
+        {"status": "MASTERED", "score": 4.0},
+        {"status": "NOT_YET", "score": 2.0},
+    ]

@@ -32,7 +32,12 @@ class FakeHabitsDecisionRepository:
         await self.save(decisions, ())
 
     async def for_students(
-        self, student_ids: Collection[str], competency_ids: Collection[str]
+        self, student_ids: Collection[str], competency_ids: Collection[str] | None = None
     ) -> list[HabitsDecision]:
-        students, competencies = set(student_ids), set(competency_ids)
-        return [d for (s, c), d in self._rows.items() if s in students and c in competencies]
+        students = set(student_ids)
+        wanted = None if competency_ids is None else set(competency_ids)
+        return [
+            d
+            for (s, c), d in self._rows.items()
+            if s in students and (wanted is None or c in wanted)
+        ]

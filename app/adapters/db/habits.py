@@ -62,16 +62,16 @@ class SqlHabitsDecisionRepository:
         await self.save(decisions, ())
 
     async def for_students(
-        self, student_ids: Collection[str], competency_ids: Collection[str]
+        self, student_ids: Collection[str], competency_ids: Collection[str] | None = None
     ) -> list[HabitsDecision]:
         found: list[HabitsDecision] = []
         students = list(dict.fromkeys(student_ids))
         for start in range(0, len(students), 1000):
             stmt = sa.select(_habits).where(
-                self._mine(),
-                _habits.c.student_id.in_(students[start : start + 1000]),
-                _habits.c.competency_id.in_(list(competency_ids)),
+                self._mine(), _habits.c.student_id.in_(students[start : start + 1000])
             )
+            if competency_ids is not None:
+                stmt = stmt.where(_habits.c.competency_id.in_(list(competency_ids)))
             found += [_decision(r) for r in (await self._session.execute(stmt)).mappings()]
         return found
 
