@@ -113,6 +113,7 @@ def policy_facts(framework: Framework) -> Facts:
         "include_formative": framework.include_formative,
         "categories": [c.as_dict() for c in framework.categories],
         "missing_level": framework.missing_level,
+        "uncategorised_category": framework.uncategorised_category,
         "competencies": len(framework.competencies),
     }
 

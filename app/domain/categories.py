@@ -83,6 +83,21 @@ def category_problems(categories: Sequence[EvidenceCategory]) -> list[Problem]:
     return problems.problems
 
 
+def uncategorised_problems(
+    uncategorised_category: str | None, categories: Sequence[EvidenceCategory]
+) -> list[Problem]:
+    """The category uncategorised results count in must be one of the framework's."""
+    if uncategorised_category is None:
+        return []
+    if not categories:
+        message = "must be left out: the framework has no categories"
+    elif category_named(categories, uncategorised_category) is None:
+        message = "must name one of the categories: " + ", ".join(c.name for c in categories)
+    else:
+        return []
+    return [Problem(("uncategorised_category",), message)]
+
+
 def missing_level_problems(missing_level: float | None, scale: Scale) -> list[Problem]:
     """A missing mark counts as a value on the scale, between its lowest and highest."""
     if missing_level is None:

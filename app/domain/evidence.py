@@ -211,10 +211,20 @@ def not_counted_because(
     return None
 
 
+def category_of(evidence: Evidence, policy: MasteryPolicy) -> str | None:
+    """The category a result counts in: its own when the framework has it, else the one the
+    framework names for uncategorised results (stored before it had categories, or in one
+    since removed), else none."""
+    if category_named(policy.categories, evidence.category) is not None:
+        return evidence.category
+    return policy.uncategorised_category
+
+
 def _category_reason(evidence: Evidence, policy: MasteryPolicy) -> NotCounted | None:
-    category = category_named(policy.categories, evidence.category)
+    category = category_named(policy.categories, category_of(evidence, policy))
     if category is None:
-        # Stored before the framework had categories (new evidence must name one).
+        # Stored before the framework had categories (new evidence must name one), and the
+        # framework names no category for them.
         return NotCounted.UNCATEGORISED
     if not category.counted:
         return NotCounted.CATEGORY_NOT_COUNTED

@@ -112,6 +112,7 @@ def changes_decisions(old: Framework, new: Framework) -> bool:
         old.rollup_score,
         old.categories,
         old.missing_level,
+        old.uncategorised_category,
     ) != (
         new.scale,
         new.calculation,
@@ -120,6 +121,7 @@ def changes_decisions(old: Framework, new: Framework) -> bool:
         new.rollup_score,
         new.categories,
         new.missing_level,
+        new.uncategorised_category,
     ):
         return True
 

@@ -106,6 +106,7 @@ class CreateFramework:
     include_formative: bool = False
     categories: tuple[EvidenceCategory, ...] = ()
     missing_level: float | None = None
+    uncategorised_category: str | None = None
     competencies: tuple[CompetencySpec, ...] = ()
     rollup_score: RollupScore | None = None
 

@@ -20,7 +20,12 @@ from app.domain.calculations import (
     CalculationMethod,
     ModeTie,
 )
-from app.domain.categories import EvidenceCategory, category_problems, missing_level_problems
+from app.domain.categories import (
+    EvidenceCategory,
+    category_problems,
+    missing_level_problems,
+    uncategorised_problems,
+)
 from app.domain.competency_tree import tree_of
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
 from app.domain.rollup_rules import ROLLUP_SCORES, RollupKind, RollupRule, RollupScore
@@ -66,6 +71,9 @@ class MasteryPolicy:
     include_formative: bool = False
     categories: tuple[EvidenceCategory, ...] = ()
     missing_level: float | None = None
+    # The category results without one of the framework's categories count in (None: they
+    # do not count).
+    uncategorised_category: str | None = None
     # The habits-of-work decision: only habits categories count (academics otherwise).
     habits_of_work: bool = False
 
@@ -147,6 +155,7 @@ class Framework:
     include_formative: bool = False
     categories: tuple[EvidenceCategory, ...] = ()
     missing_level: float | None = None
+    uncategorised_category: str | None = None
     competencies: tuple[Competency, ...] = ()
     # How a parent's score follows from its children's, unless the parent's rule says.
     rollup_score: RollupScore = RollupScore.MEAN
@@ -193,6 +202,7 @@ class Framework:
                 self.include_formative,
                 self.categories,
                 self.missing_level,
+                self.uncategorised_category,
             )
         return out
 
@@ -213,6 +223,8 @@ class Framework:
         for p in category_problems(self.categories):
             problems.add(p.loc, p.msg)
         for p in missing_level_problems(self.missing_level, self.scale):
+            problems.add(p.loc, p.msg)
+        for p in uncategorised_problems(self.uncategorised_category, self.categories):
             problems.add(p.loc, p.msg)
 
     def competency(self, competency_id: str) -> Competency:

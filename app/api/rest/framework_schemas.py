@@ -160,6 +160,11 @@ CATEGORIES = (
     "categories with evidence by their weights"
 )
 MISSING_LEVEL = "What a result marked missing counts as; null: the scale's lowest level"
+UNCATEGORISED = (
+    "One of the categories: results without one of the framework's categories (stored before "
+    "it had categories, or in a category since removed) count in it; null: they do not count "
+    "(listed as uncategorised). Changing it recomputes decisions"
+)
 
 
 class FrameworkCreate(RequestModel):
@@ -179,6 +184,9 @@ class FrameworkCreate(RequestModel):
     )
     categories: list[CategorySchema] = Field(default=[], description=CATEGORIES)
     missing_level: float | None = Field(default=None, description=MISSING_LEVEL)
+    uncategorised_category: str | None = Field(
+        default=None, max_length=255, description=UNCATEGORISED
+    )
     competencies: list[CompetencyCreate] = []
     competency_count: int | None = Field(default=None, description="As read; not read back")
     recompute_job: dict[str, Any] | None = Field(
@@ -230,6 +238,7 @@ class FrameworkPatch(RequestModel):
     rollup_score: RollupScore | None = None
     categories: list[CategorySchema] | None = None
     missing_level: float | None = None
+    uncategorised_category: str | None = Field(default=None, max_length=255)
     competencies: list[CompetencyCreate] | None = None
     competency_count: int | None = None
     recompute_job: dict[str, Any] | None = None
@@ -330,6 +339,7 @@ class FrameworkSummary(BaseModel):
     rollup_score: RollupScore
     categories: list[CategorySchema] = Field(description=CATEGORIES)
     missing_level: float | None = Field(description=MISSING_LEVEL)
+    uncategorised_category: str | None = Field(description=UNCATEGORISED)
     competency_count: int
 
     @classmethod
@@ -347,6 +357,7 @@ class FrameworkSummary(BaseModel):
             "rollup_score": f.rollup_score,
             "categories": [c.as_dict() for c in f.categories],
             "missing_level": f.missing_level,
+            "uncategorised_category": f.uncategorised_category,
             "competency_count": len(f.competencies),
         }
 
