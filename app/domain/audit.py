@@ -114,6 +114,7 @@ def policy_facts(framework: Framework) -> Facts:
         "categories": [c.as_dict() for c in framework.categories],
         "missing_level": framework.missing_level,
         "uncategorised_category": framework.uncategorised_category,
+        "category_map": dict(framework.category_map),
         "competencies": len(framework.competencies),
     }
 

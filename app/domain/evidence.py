@@ -148,10 +148,10 @@ def _received_problems(
 
 
 def evidence_category_problems(
-    evidence: Evidence, categories: Sequence[EvidenceCategory]
+    evidence: Evidence, categories: Sequence[EvidenceCategory], *, required: bool = True
 ) -> list[Problem]:
     """A new result's category must name one of its framework's categories (required when the
-    framework has categories, refused when it has none)."""
+    framework has categories, unless `required` is False, refused when it has none)."""
     name = evidence.category
     names = ", ".join(c.name for c in categories)
     if not categories:
@@ -159,7 +159,7 @@ def evidence_category_problems(
             return []
         return [Problem(("category",), "must be left out: the framework has no categories")]
     if name is None:
-        return [Problem(("category",), f"is required: one of {names}")]
+        return [Problem(("category",), f"is required: one of {names}")] if required else []
     if all(c.name != name for c in categories):
         return [Problem(("category",), f"must be one of {names}")]
     return []

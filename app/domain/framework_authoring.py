@@ -103,6 +103,7 @@ def build_framework(command: CreateFramework, new_id: Callable[[], str]) -> Fram
             categories=command.categories,
             missing_level=command.missing_level,
             uncategorised_category=command.uncategorised_category,
+            category_map=command.category_map,
             competencies=tuple(competencies),
             rollup_score=command.rollup_score or RollupScore.MEAN,
         )

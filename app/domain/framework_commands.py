@@ -107,6 +107,7 @@ class CreateFramework:
     categories: tuple[EvidenceCategory, ...] = ()
     missing_level: float | None = None
     uncategorised_category: str | None = None
+    category_map: tuple[tuple[str, str], ...] = ()
     competencies: tuple[CompetencySpec, ...] = ()
     rollup_score: RollupScore | None = None
 

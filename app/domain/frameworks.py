@@ -22,6 +22,7 @@ from app.domain.calculations import (
 )
 from app.domain.categories import (
     EvidenceCategory,
+    category_map_problems,
     category_problems,
     missing_level_problems,
     uncategorised_problems,
@@ -156,6 +157,8 @@ class Framework:
     categories: tuple[EvidenceCategory, ...] = ()
     missing_level: float | None = None
     uncategorised_category: str | None = None
+    # A gradebook category (OneRoster sourcedId or title) -> one of `categories`.
+    category_map: tuple[tuple[str, str], ...] = ()
     competencies: tuple[Competency, ...] = ()
     # How a parent's score follows from its children's, unless the parent's rule says.
     rollup_score: RollupScore = RollupScore.MEAN
@@ -176,6 +179,7 @@ class Framework:
         object.__setattr__(self, "competencies", competencies)
         object.__setattr__(self, "associations", tuple(self.associations))
         object.__setattr__(self, "categories", tuple(self.categories))
+        object.__setattr__(self, "category_map", tuple(self.category_map))
         problems = ProblemList()
         self._check_fields(problems)
         tree = tree_of(competencies, problems)
@@ -225,6 +229,8 @@ class Framework:
         for p in missing_level_problems(self.missing_level, self.scale):
             problems.add(p.loc, p.msg)
         for p in uncategorised_problems(self.uncategorised_category, self.categories):
+            problems.add(p.loc, p.msg)
+        for p in category_map_problems(self.category_map, self.categories):
             problems.add(p.loc, p.msg)
 
     def competency(self, competency_id: str) -> Competency:

@@ -62,6 +62,7 @@ def create_framework(body: s.FrameworkCreate) -> c.CreateFramework:
         ),
         missing_level=body.missing_level,
         uncategorised_category=body.uncategorised_category,
+        category_map=tuple(body.category_map.items()),
         competencies=tuple(competency(child) for child in body.competencies),
         rollup_score=body.rollup_score,
     )

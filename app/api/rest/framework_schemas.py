@@ -160,6 +160,12 @@ CATEGORIES = (
     "categories with evidence by their weights"
 )
 MISSING_LEVEL = "What a result marked missing counts as; null: the scale's lowest level"
+CATEGORY_MAP = (
+    "OneRoster gradebook categories onto the framework's: {category sourcedId or title: "
+    "category name}. A line item's results take the category its category maps onto; without "
+    "a mapping, the framework category named like the OneRoster category's title (any case); "
+    "else they stay uncategorised"
+)
 UNCATEGORISED = (
     "One of the categories: results without one of the framework's categories (stored before "
     "it had categories, or in a category since removed) count in it; null: they do not count "
@@ -187,6 +193,7 @@ class FrameworkCreate(RequestModel):
     uncategorised_category: str | None = Field(
         default=None, max_length=255, description=UNCATEGORISED
     )
+    category_map: dict[str, str] = Field(default={}, description=CATEGORY_MAP)
     competencies: list[CompetencyCreate] = []
     competency_count: int | None = Field(default=None, description="As read; not read back")
     recompute_job: dict[str, Any] | None = Field(
@@ -239,6 +246,7 @@ class FrameworkPatch(RequestModel):
     categories: list[CategorySchema] | None = None
     missing_level: float | None = None
     uncategorised_category: str | None = Field(default=None, max_length=255)
+    category_map: dict[str, str | None] | None = None
     competencies: list[CompetencyCreate] | None = None
     competency_count: int | None = None
     recompute_job: dict[str, Any] | None = None
@@ -340,6 +348,7 @@ class FrameworkSummary(BaseModel):
     categories: list[CategorySchema] = Field(description=CATEGORIES)
     missing_level: float | None = Field(description=MISSING_LEVEL)
     uncategorised_category: str | None = Field(description=UNCATEGORISED)
+    category_map: dict[str, str] = Field(description=CATEGORY_MAP)
     competency_count: int
 
     @classmethod
@@ -358,6 +367,7 @@ class FrameworkSummary(BaseModel):
             "categories": [c.as_dict() for c in f.categories],
             "missing_level": f.missing_level,
             "uncategorised_category": f.uncategorised_category,
+            "category_map": dict(f.category_map),
             "competency_count": len(f.competencies),
         }
 

@@ -1,4 +1,5 @@
-"""the category a framework counts uncategorised results in
+"""the category a framework counts uncategorised results in, and the mapping of gradebook
+(OneRoster) categories onto its categories
 
 Revision ID: 0017_uncategorised_category
 Revises: 0016_habits_decisions
@@ -9,6 +10,10 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+import app.adapters.db.types
+
+_JSON = app.adapters.db.types.JsonValue
 
 revision: str = '0017_uncategorised_category'
 down_revision: str | None = '0016_habits_decisions'
@@ -22,7 +27,9 @@ def upgrade() -> None:
     op.add_column(
         'frameworks', sa.Column('uncategorised_category', sa.String(length=255), nullable=True)
     )
+    op.add_column('frameworks', sa.Column('category_map', _JSON, nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column('frameworks', 'category_map')
     op.drop_column('frameworks', 'uncategorised_category')
