@@ -311,3 +311,15 @@ async def test_the_student_list_and_graphql_grid_read_habits_apart(api: Api) -> 
         {"status": "MASTERED", "score": 4.0},
         {"status": "NOT_YET", "score": 2.0},
     ]
+
+
+async def test_a_students_export_and_erasure_include_their_habits_decisions(api: Api) -> None:
+    await seed_framework(api, HABITS_FRAMEWORK)
+    await post(api, result(3, 1, category="homework"))
+    exported = (await api.get("/v1/students/student-1/export")).json()["records"]
+    assert [
+        (h["competency_id"], h["status"], h["score"]) for h in exported["habits_decisions"]
+    ] == [("s-1", "mastered", 3.0)]
+    erased = await api.delete("/v1/students/student-1?confirm=student-1")
+    assert erased.status_code == 200, erased.text
+    assert erased.json()["habits_decisions"] == 1
