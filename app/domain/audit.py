@@ -123,6 +123,8 @@ def policy_facts(framework: Framework) -> Facts:
             for c in framework.competencies
             if c.scale is not None or c.mastery_threshold is not None
         },
+        "uncategorised_category": framework.uncategorised_category,
+        "category_map": dict(framework.category_map),
         "competencies": len(framework.competencies),
     }
 

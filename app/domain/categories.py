@@ -83,6 +83,58 @@ def category_problems(categories: Sequence[EvidenceCategory]) -> list[Problem]:
     return problems.problems
 
 
+def uncategorised_problems(
+    uncategorised_category: str | None, categories: Sequence[EvidenceCategory]
+) -> list[Problem]:
+    """The category uncategorised results count in must be one of the framework's."""
+    if uncategorised_category is None:
+        return []
+    if not categories:
+        message = "must be left out: the framework has no categories"
+    elif category_named(categories, uncategorised_category) is None:
+        message = "must name one of the categories: " + ", ".join(c.name for c in categories)
+    else:
+        return []
+    return [Problem(("uncategorised_category",), message)]
+
+
+def category_map_problems(
+    category_map: Sequence[tuple[str, str]], categories: Sequence[EvidenceCategory]
+) -> list[Problem]:
+    """A gradebook category (a OneRoster category's sourcedId or title) maps onto one of the
+    framework's categories."""
+    problems = ProblemList()
+    names = ", ".join(c.name for c in categories)
+    for key, name in category_map:
+        if not isinstance(key, str) or not key.strip():
+            problems.add(("category_map",), "names a gradebook category by an empty key")
+        elif not categories:
+            problems.add(("category_map", key), "must be left out: the framework has no categories")
+        elif category_named(categories, name) is None:
+            problems.add(("category_map", key), f"must name one of the categories: {names}")
+    return problems.problems
+
+
+def mapped_category(
+    category_map: Sequence[tuple[str, str]],
+    categories: Sequence[EvidenceCategory],
+    sourced_id: str | None,
+    title: str | None = None,
+) -> str | None:
+    """The framework category a gradebook category maps onto: by the framework's mapping of
+    its sourcedId, else of its title, else the framework category whose name equals the title
+    (any case); None: unmapped (its results stay uncategorised)."""
+    mapping = dict(category_map)
+    for key in (sourced_id, title):
+        if key is not None and key in mapping:
+            return mapping[key]
+    if title is not None:
+        for c in categories:
+            if c.name.casefold() == title.strip().casefold():
+                return c.name
+    return None
+
+
 def missing_level_problems(missing_level: float | None, scale: Scale) -> list[Problem]:
     """A missing mark counts as a value on the scale, between its lowest and highest."""
     if missing_level is None:

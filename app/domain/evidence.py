@@ -148,10 +148,10 @@ def _received_problems(
 
 
 def evidence_category_problems(
-    evidence: Evidence, categories: Sequence[EvidenceCategory]
+    evidence: Evidence, categories: Sequence[EvidenceCategory], *, required: bool = True
 ) -> list[Problem]:
     """A new result's category must name one of its framework's categories (required when the
-    framework has categories, refused when it has none)."""
+    framework has categories, unless `required` is False, refused when it has none)."""
     name = evidence.category
     names = ", ".join(c.name for c in categories)
     if not categories:
@@ -159,7 +159,7 @@ def evidence_category_problems(
             return []
         return [Problem(("category",), "must be left out: the framework has no categories")]
     if name is None:
-        return [Problem(("category",), f"is required: one of {names}")]
+        return [Problem(("category",), f"is required: one of {names}")] if required else []
     if all(c.name != name for c in categories):
         return [Problem(("category",), f"must be one of {names}")]
     return []
@@ -211,10 +211,20 @@ def not_counted_because(
     return None
 
 
+def category_of(evidence: Evidence, policy: MasteryPolicy) -> str | None:
+    """The category a result counts in: its own when the framework has it, else the one the
+    framework names for uncategorised results (stored before it had categories, or in one
+    since removed), else none."""
+    if category_named(policy.categories, evidence.category) is not None:
+        return evidence.category
+    return policy.uncategorised_category
+
+
 def _category_reason(evidence: Evidence, policy: MasteryPolicy) -> NotCounted | None:
-    category = category_named(policy.categories, evidence.category)
+    category = category_named(policy.categories, category_of(evidence, policy))
     if category is None:
-        # Stored before the framework had categories (new evidence must name one).
+        # Stored before the framework had categories (new evidence must name one), and the
+        # framework names no category for them.
         return NotCounted.UNCATEGORISED
     if not category.counted:
         return NotCounted.CATEGORY_NOT_COUNTED

@@ -47,6 +47,9 @@ class EvidenceInput:
     category: str | None = None
     weight: float | None = None
     mark: str | None = None
+    # A synced result (a gradebook's) whose category maps onto none of the framework's is
+    # stored uncategorised rather than refused: the sender cannot know the framework's names.
+    uncategorised_allowed: bool = False
 
     def key(self, default_source: str) -> EvidenceKey:
         """What identifies this result across resends, its source defaulting to the sender."""
@@ -231,7 +234,12 @@ def _evidence(
         scale = framework.scale_for(evidence.competency_id)
         found = evidence_problems(evidence, scale, received_at=context.now)
         problems.extend(found, at)
-        problems.extend(evidence_category_problems(evidence, framework.categories), at)
+        problems.extend(
+            evidence_category_problems(
+                evidence, framework.categories, required=not item.uncategorised_allowed
+            ),
+            at,
+        )
     return evidence if item.score is not None or item.mark is not None else None
 
 

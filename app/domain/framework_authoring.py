@@ -102,6 +102,8 @@ def build_framework(command: CreateFramework, new_id: Callable[[], str]) -> Fram
             include_formative=command.include_formative,
             categories=command.categories,
             missing_level=command.missing_level,
+            uncategorised_category=command.uncategorised_category,
+            category_map=command.category_map,
             competencies=tuple(competencies),
             rollup_score=command.rollup_score or RollupScore.MEAN,
         )

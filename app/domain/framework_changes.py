@@ -116,6 +116,7 @@ def changes_decisions(old: Framework, new: Framework) -> bool:
         old.rollup_score,
         old.categories,
         old.missing_level,
+        old.uncategorised_category,
     ) != (
         new.scale,
         new.calculation,
@@ -124,6 +125,7 @@ def changes_decisions(old: Framework, new: Framework) -> bool:
         new.rollup_score,
         new.categories,
         new.missing_level,
+        new.uncategorised_category,
     ):
         return True
 

@@ -108,6 +108,8 @@ class CreateFramework:
     include_formative: bool = False
     categories: tuple[EvidenceCategory, ...] = ()
     missing_level: float | None = None
+    uncategorised_category: str | None = None
+    category_map: tuple[tuple[str, str], ...] = ()
     competencies: tuple[CompetencySpec, ...] = ()
     rollup_score: RollupScore | None = None
 

@@ -20,7 +20,13 @@ from app.domain.calculations import (
     CalculationMethod,
     ModeTie,
 )
-from app.domain.categories import EvidenceCategory, category_problems, missing_level_problems
+from app.domain.categories import (
+    EvidenceCategory,
+    category_map_problems,
+    category_problems,
+    missing_level_problems,
+    uncategorised_problems,
+)
 from app.domain.competency_tree import tree_of
 from app.domain.errors import Invalid, NotFound, Problem, ProblemList
 from app.domain.rollup_rules import ROLLUP_SCORES, RollupKind, RollupRule, RollupScore
@@ -66,6 +72,9 @@ class MasteryPolicy:
     include_formative: bool = False
     categories: tuple[EvidenceCategory, ...] = ()
     missing_level: float | None = None
+    # The category results without one of the framework's categories count in (None: they
+    # do not count).
+    uncategorised_category: str | None = None
     # The habits-of-work decision: only habits categories count (academics otherwise).
     habits_of_work: bool = False
 
@@ -156,6 +165,9 @@ class Framework:
     include_formative: bool = False
     categories: tuple[EvidenceCategory, ...] = ()
     missing_level: float | None = None
+    uncategorised_category: str | None = None
+    # A gradebook category (OneRoster sourcedId or title) -> one of `categories`.
+    category_map: tuple[tuple[str, str], ...] = ()
     competencies: tuple[Competency, ...] = ()
     # How a parent's score follows from its children's, unless the parent's rule says.
     rollup_score: RollupScore = RollupScore.MEAN
@@ -176,6 +188,7 @@ class Framework:
         object.__setattr__(self, "competencies", competencies)
         object.__setattr__(self, "associations", tuple(self.associations))
         object.__setattr__(self, "categories", tuple(self.categories))
+        object.__setattr__(self, "category_map", tuple(self.category_map))
         problems = ProblemList()
         self._check_fields(problems)
         tree = tree_of(competencies, problems)
@@ -216,6 +229,7 @@ class Framework:
                 self.include_formative,
                 self.categories,
                 None if own_levels else self.missing_level,
+                self.uncategorised_category,
             )
         return out
 
@@ -229,6 +243,7 @@ class Framework:
             self.include_formative,
             self.categories,
             self.missing_level,
+            self.uncategorised_category,
         )
 
     def _check_fields(self, problems: ProblemList) -> None:
@@ -248,6 +263,10 @@ class Framework:
         for p in category_problems(self.categories):
             problems.add(p.loc, p.msg)
         for p in missing_level_problems(self.missing_level, self.scale):
+            problems.add(p.loc, p.msg)
+        for p in uncategorised_problems(self.uncategorised_category, self.categories):
+            problems.add(p.loc, p.msg)
+        for p in category_map_problems(self.category_map, self.categories):
             problems.add(p.loc, p.msg)
 
     def competency(self, competency_id: str) -> Competency:

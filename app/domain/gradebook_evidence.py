@@ -64,11 +64,12 @@ def observed_at(result: Result, received_at: datetime) -> datetime:
 
 def counts_differently(before: LineItem, after: LineItem) -> bool:
     """Whether a change of a line item changes what its results count for (their evidence is
-    then derived again): its score range, its alignment or its status."""
-    return (before.score_range, before.aligned, before.status) != (
+    then derived again): its score range, its alignment, its status or its category."""
+    return (before.score_range, before.aligned, before.status, before.category_id) != (
         after.score_range,
         after.aligned,
         after.status,
+        after.category_id,
     )
 
 

@@ -10,6 +10,7 @@ from typing import Protocol
 from app.domain.access import TenantId
 from app.domain.denominators import GroupCompetencies
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.habits import DecisionKind
 from app.domain.reporting import Dimension, Key
 
 
@@ -33,6 +34,8 @@ class ReportScope:
     # students of each of its values count for (app.domain.denominators); decisions on others
     # are not counted.
     group_competencies: GroupCompetencies | None = None
+    # Academic decisions, or the habits-of-work ones (stored apart, counted apart).
+    kind: DecisionKind = DecisionKind.ACADEMIC
 
 
 StatusCounts = dict[Key, dict[MasteryStatus, int]]

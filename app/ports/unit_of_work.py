@@ -13,6 +13,7 @@ from app.ports.directory import ClientRepository, TenantRepository
 from app.ports.evidence import EvidenceRepository
 from app.ports.frameworks import FrameworkRepository
 from app.ports.gradebook import GradebookResultRepository, LineItemRepository
+from app.ports.habits import HabitsDecisionRepository
 from app.ports.jobs import JobRepository
 from app.ports.lti_services import LtiMarks
 from app.ports.mastery import DecisionRepository, OverrideRepository
@@ -44,6 +45,9 @@ class UnitOfWork(Protocol):
 
     @property
     def decisions(self) -> DecisionRepository: ...
+
+    @property
+    def habits(self) -> HabitsDecisionRepository: ...
 
     @property
     def revisions(self) -> PolicyRevisionRepository: ...

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
 from app.domain.mastery.record import (
     ChangeCause,
@@ -30,6 +31,7 @@ from app.domain.mastery.refresh import (
 from app.domain.mastery.storing import changed_records, scales_of
 from app.ports.mastery import StudentCompetency
 from app.ports.unit_of_work import UnitOfWork
+from app.use_cases.habits_deciding import refresh_habits
 
 
 @dataclass
@@ -54,6 +56,7 @@ async def refresh(
     leaves: dict[StudentCompetency, DecisionRecord] = {}
     steps: dict[StudentCompetency, list[Step]] = {}
     to_recompute: list[Touch] = []
+    histories: dict[StudentCompetency, list[Evidence]] = {}
     for touch in touches:
         framework = frameworks[framework_of[touch.competency_id]]
         advanced = advanced_record(framework, touch, stored.get(touch.key), now)
@@ -71,6 +74,7 @@ async def refresh(
             leaves[touch.key] = recomputed_record(
                 framework, touch, histories[touch.key], stored.get(touch.key), now
             )
+    await refresh_habits(uow, frameworks, framework_of, touches, histories, now)
     rolled = rolled_up_records(frameworks, framework_of, leaves, stored, now)
     if steps:
         steps.update(rollup_steps(frameworks, framework_of, steps, leaves, stored, now))

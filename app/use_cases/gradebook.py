@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from app.domain.access import Principal
+from app.domain.categories import mapped_category
 from app.domain.errors import Invalid, Location, NotFound, Problem, ProblemList
 from app.domain.evidence_acceptance import EvidenceInput
 from app.domain.gradebook import LineItem, Report, Result
@@ -66,6 +67,7 @@ async def _derive_again(
         uow,
         ids,
         principal,
+        item,
         derived,
         [r.id for r in results],
         now,
@@ -125,10 +127,32 @@ async def _unknown(
     return problems
 
 
+async def _categories(
+    uow: UnitOfWork, line_item: LineItem | None, derived: Sequence[tuple[Result, Derived]]
+) -> dict[str, str]:
+    """The framework category a line item's results take on each competency they reach (by
+    its framework's category_map); competencies whose framework maps it onto none are left
+    out (their results stay uncategorised)."""
+    if line_item is None or line_item.category_id is None:
+        return {}
+    competency_ids = {draft.competency_id for _, d in derived for draft in d.drafts}
+    if not competency_ids:
+        return {}
+    framework_of, frameworks = await uow.frameworks.of_competencies(competency_ids)
+    found: dict[str, str] = {}
+    for cid, fid in framework_of.items():
+        framework = frameworks[fid]
+        name = mapped_category(framework.category_map, framework.categories, line_item.category_id)
+        if name is not None:
+            found[cid] = name
+    return found
+
+
 async def _sync(
     uow: UnitOfWork,
     ids: IdGenerator,
     principal: Principal,
+    line_item: LineItem | None,
     derived: Sequence[tuple[Result, Derived]],
     source_ids: list[str],
     now: datetime,
@@ -139,6 +163,7 @@ async def _sync(
     """Record what these results now count for, and void what they counted for before."""
     items: list[EvidenceInput] = []
     origins: list[tuple[Result, EvidenceDraft]] = []
+    category_of = await _categories(uow, line_item, derived)
     for result, d in derived:
         for draft in d.drafts:
             items.append(
@@ -152,6 +177,8 @@ async def _sync(
                     source_id=result.id,
                     comment=result.comment,
                     mark=None if draft.mark is None else draft.mark.value,
+                    category=category_of.get(draft.competency_id),
+                    uncategorised_allowed=True,
                 )
             )
             origins.append((result, draft))
@@ -274,6 +301,7 @@ class Gradebook:
                 uow,
                 self.ids,
                 principal,
+                line_item,
                 [(result, derived)],
                 [result.id],
                 now,
@@ -330,6 +358,7 @@ class Gradebook:
                 uow,
                 self.ids,
                 principal,
+                None,
                 [],
                 [id],
                 now,

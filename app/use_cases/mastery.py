@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from app.domain.access import Principal
@@ -14,10 +14,17 @@ from app.domain.evidence import Evidence
 from app.domain.frameworks import Competency, Framework
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus
 from app.domain.mastery.explanation import Explanation, explain
+from app.domain.mastery.habits import HabitsDecision, decides_habits
 from app.domain.mastery.override import Override
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.rollup import children_with_decisions, decide_all
-from app.domain.mastery.view import DecisionView, decided_view, empty_view, view_of
+from app.domain.mastery.view import (
+    DecisionView,
+    decided_view,
+    empty_view,
+    habits_view,
+    view_of,
+)
 from app.domain.roster import EnrollmentRole, RosterKind, User
 from app.ports.clock import Clock
 from app.ports.roster import RosterQuery
@@ -40,11 +47,17 @@ class ClassGrid:
     framework: Framework
     students: list[User]
     decisions: dict[tuple[str, str], DecisionView]
+    # The stored habits-of-work decisions (those with evidence), apart from the academic ones.
+    habits: dict[tuple[str, str], HabitsDecision] = field(default_factory=dict)
 
     @property
     def competencies(self) -> tuple[Competency, ...]:
         """The grid's columns: the framework's active competencies, in framework order."""
         return self.framework.active_competencies()
+
+
+def _rank(frameworks: dict[str, Framework], view: DecisionView) -> int:
+    return frameworks[view.framework_id].rank(view.competency_id)
 
 
 async def _as_of_views(
@@ -170,6 +183,35 @@ class MasteryReads:
             raise NotFound(f"No user {student_id!r}")
         return found[student_id]
 
+    async def student_habits(
+        self,
+        principal: Principal,
+        student_id: str,
+        *,
+        framework_id: str | None = None,
+        status: MasteryStatus | None = None,
+    ) -> list[DecisionView]:
+        """A student's stored habits-of-work decisions (those with evidence), in framework
+        order, apart from the academic ones; no override applies to them."""
+        now = self.clock.now()
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            await require_student(uow, student_id)
+            if framework_id is not None:
+                framework = await require_framework(uow, framework_id)
+                frameworks = {framework.id: framework}
+                stored = await uow.habits.for_students(
+                    [student_id], [c.id for c in framework.ordered]
+                )
+            else:
+                stored = await uow.habits.for_students([student_id])
+                frameworks = await uow.frameworks.get_many({h.framework_id for h in stored})
+        views = [
+            habits_view(h, frameworks[h.framework_id], now)
+            for h in stored
+            if h.framework_id in frameworks and (status is None or h.computed.status is status)
+        ]
+        return sorted(views, key=lambda v: (v.framework_id, _rank(frameworks, v)))
+
     async def decision_details(
         self,
         principal: Principal,
@@ -293,6 +335,13 @@ class MasteryReads:
             records = await uow.decisions.for_students(
                 [s.id for s in students], [c.id for c in competencies], with_state=False
             )
+            habits = (
+                await uow.habits.for_students(
+                    [s.id for s in students], [c.id for c in competencies]
+                )
+                if decides_habits(framework)
+                else []
+            )
         stored = {(r.student_id, r.competency_id): r for r in records}
         # What nothing-known-yet looks like is the same for every student: decide it once.
         empty = {c.id: empty_view("", framework, c, now) for c in competencies}
@@ -305,4 +354,10 @@ class MasteryReads:
                     if record
                     else replace(empty[competency.id], student_id=student.id)
                 )
-        return ClassGrid(class_id, framework, students, grid)
+        return ClassGrid(
+            class_id,
+            framework,
+            students,
+            grid,
+            {(h.student_id, h.competency_id): h for h in habits},
+        )

@@ -14,6 +14,7 @@ from app.domain.policy_revision import PolicyRevision, computed_at_switch
 from app.ports.mastery import StudentCompetency
 from app.ports.unit_of_work import UnitOfWork
 from app.use_cases.deciding import save_changed
+from app.use_cases.habits_deciding import recompute_habits
 
 STUDENTS_PER_STEP = 200
 
@@ -48,6 +49,7 @@ async def recompute_students(
     saved = await save_changed(
         uow, {framework.id: framework}, computed, before, now, _POLICY, shown_before={was.id: was}
     )
+    await recompute_habits(uow, framework, students, now)
     return len(saved.records)
 
 
@@ -115,6 +117,7 @@ async def switch(uow: UnitOfWork, revision: PolicyRevision, now: datetime) -> in
             uow, {framework.id: framework}, staged, before, now, _POLICY, shown_before={was.id: was}
         )
         changed += len(saved.records)
+        await recompute_habits(uow, framework, fresh, now)
     for start in range(0, len(again), STUDENTS_PER_STEP):
         changed += await recompute_students(
             uow, framework, again[start : start + STUDENTS_PER_STEP], now, was

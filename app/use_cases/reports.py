@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from app.domain.access import Principal
@@ -23,7 +23,9 @@ from app.domain.denominators import (
     grade_competencies,
     summed_over,
 )
+from app.domain.errors import Invalid, Problem
 from app.domain.frameworks import Competency, Framework
+from app.domain.mastery.habits import DecisionKind
 from app.domain.report_scope import ReportFilter, check_grouping, competencies_in_scope
 from app.domain.reporting import (
     Dimension,
@@ -157,14 +159,23 @@ class Reports:
         as_of: datetime | None = None,
         known_at: datetime | None = None,
         denominator: Denominator = Denominator.GRADE_LEVEL,
+        kind: DecisionKind = DecisionKind.ACADEMIC,
     ) -> Summary:
         """A framework's decisions counted per group: now from the stored decisions; `as_of` an
         instant, given the results observed up to it (as a student's own read is); `known_at`,
         from only what the service had recorded by then (an audit; `as_of` defaults to it).
-        `denominator`: which competencies each student counts for (app.domain.denominators)."""
+        `denominator`: which competencies each student counts for (app.domain.denominators).
+        `kind`: the academic decisions, or the habits-of-work ones (now only: they keep no
+        history)."""
+        if kind is DecisionKind.HABITS_OF_WORK and (as_of or known_at):
+            raise Invalid(
+                "Habits-of-work decisions are counted as they stand now",
+                [Problem(("kind",), "habits_of_work takes neither as_of nor known_at")],
+            )
         framework, scope = await self._prepare(
             principal, framework_id, group_by, given, denominator
         )
+        scope = replace(scope, kind=kind)
         reads = self.reads(principal.tenant_id)
         if as_of is None and known_at is None:
             population, found = await asyncio.gather(

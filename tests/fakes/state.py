@@ -24,6 +24,7 @@ from app.domain.frameworks import Framework
 from app.domain.gradebook import LineItem, Result
 from app.domain.jobs import Job
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.habits import HabitsDecision
 from app.domain.mastery.override import RecordedOverride
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.oneroster.connection import RosterConnection
@@ -90,6 +91,7 @@ class TenantTables:
     evidence_versions: list[EvidenceVersion] = field(default_factory=list)
     decisions: dict[StudentCompetency, StoredDecision] = field(default_factory=dict)
     decision_history: list[StoredChange] = field(default_factory=list)
+    habits_decisions: dict[StudentCompetency, HabitsDecision] = field(default_factory=dict)
     overrides: dict[int, StoredOverride] = field(default_factory=dict)
     line_items: dict[str, LineItem] = field(default_factory=dict)
     gradebook_results: dict[str, Result] = field(default_factory=dict)

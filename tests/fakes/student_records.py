@@ -58,6 +58,7 @@ class FakeStudentRecords:
                 i for i, c in enumerate(t.decision_history) if c.change.student_id == student_id
             ],
             "decisions": [k for k in t.decisions if k[0] == student_id],
+            "habits_decisions": [k for k in t.habits_decisions if k[0] == student_id],
             "staged_decisions": [k for k in t.staged_decisions if k[1] == student_id],
             "overrides": [k for k, o in t.overrides.items() if o.student_id == student_id],
             "gradebook_results": [
@@ -80,6 +81,7 @@ class FakeStudentRecords:
             "evidence": [_facts(t.evidence[k]) for k in keys["evidence"]],
             "decision_history": [_facts(t.decision_history[i]) for i in keys["decision_history"]],
             "decisions": [_facts(t.decisions[k]) for k in keys["decisions"]],
+            "habits_decisions": [_facts(t.habits_decisions[k]) for k in keys["habits_decisions"]],
             "staged_decisions": [_facts(t.staged_decisions[k]) for k in keys["staged_decisions"]],
             "overrides": [_facts(t.overrides[k]) for k in keys["overrides"]],
             "gradebook_results": [
@@ -102,6 +104,8 @@ class FakeStudentRecords:
             del t.evidence[k]
         for k in keys["decisions"]:
             del t.decisions[k]
+        for k in keys["habits_decisions"]:
+            del t.habits_decisions[k]
         for k in keys["staged_decisions"]:
             del t.staged_decisions[k]
         for k in keys["overrides"]:

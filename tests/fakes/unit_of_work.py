@@ -27,6 +27,7 @@ from tests.fakes.case import FakeCaseCatalog
 from tests.fakes.evidence import FakeEvidenceRepository
 from tests.fakes.frameworks import FakeFrameworkRepository
 from tests.fakes.gradebook import FakeGradebookResultRepository, FakeLineItemRepository
+from tests.fakes.habits import FakeHabitsDecisionRepository
 from tests.fakes.jobs import FakeJobRepository
 from tests.fakes.lti_marks import FakeLtiMarks
 from tests.fakes.mastery import FakeDecisionRepository, FakeOverrideRepository
@@ -102,6 +103,7 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
         self.case = FakeCaseCatalog(tables)
         self.evidence = FakeEvidenceRepository(tables, sequences.evidence)
         self.decisions = FakeDecisionRepository(tables, sequences.history)
+        self.habits = FakeHabitsDecisionRepository(tables)
         self.revisions = FakePolicyRevisionRepository(tables)
         self.overrides = FakeOverrideRepository(tables, sequences.overrides)
         self.roster_connection = FakeRosterConnectionRepository(tables)

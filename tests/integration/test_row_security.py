@@ -92,6 +92,7 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     await put_result(api, "r-1", result(8.0, objectives={"s-1": 8.0}))
     # A changed result replaces its evidence, which keeps the replaced version.
     await put_result(api, "r-1", result(6.0, objectives={"s-1": 6.0}), status=200)
+    await _seed_habits_decision(api)
     override = {"status": "mastered", "reason": "Shown in class"}
     put = await api.put("/v1/students/student-1/mastery/s-2/override", json=override)
     assert put.status_code == 200, put.text
@@ -107,6 +108,26 @@ async def _seed_every_table(api: Api, container: Container) -> None:
         await uow.lti_marks.save_pull("https://lms.example", "ctx-1", None, now)
         await uow.lti_marks.save_sent("https://lms.example/li/1", {"student-1": now})
         await uow.commit()
+
+
+async def _seed_habits_decision(api: Api) -> None:
+    """A habits-of-work decision: a framework with a habits category, and a result in it."""
+    framework = {
+        "id": "fw-habits",
+        "title": "Work habits",
+        "categories": [{"name": "homework", "weight": 1, "habits_of_work": True}],
+        "competencies": [{"id": "h-1", "code": "H.1", "statement": "On time"}],
+    }
+    assert (await api.post("/v1/frameworks", json=framework)).status_code == 201
+    homework = {
+        "student_id": "student-1",
+        "competency_id": "h-1",
+        "score": 3,
+        "category": "homework",
+        "observed_at": "2026-09-02T09:00:00Z",
+        "source_id": "hw-1",
+    }
+    assert (await api.post("/v1/evidence", json={"items": [homework]})).status_code == 200
 
 
 async def _rows_by_tenant(admin: asyncpg.Connection, table: str) -> dict[int, int]:

@@ -48,6 +48,8 @@ def framework_values(framework: Framework, tenant: int, at: datetime) -> dict[st
         "rollup_score": framework.rollup_score.value,
         "categories": [c.as_dict() for c in framework.categories],
         "missing_level": framework.missing_level,
+        "uncategorised_category": framework.uncategorised_category,
+        "category_map": dict(framework.category_map) or None,
         "case_identifier": document_identifier(framework),
         "case_meta": dict(framework.case) or None,
         "updated_at": at,
@@ -97,6 +99,8 @@ def framework_from_rows(
         rollup_score=RollupScore(row["rollup_score"]),
         categories=categories_from(row["categories"] or ()),
         missing_level=row["missing_level"],
+        uncategorised_category=row["uncategorised_category"],
+        category_map=tuple((row["category_map"] or {}).items()),
         competencies=tuple(
             Competency(
                 id=c["id"],

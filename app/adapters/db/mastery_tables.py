@@ -47,6 +47,10 @@ class FrameworkRow(SQLModel, table=True):
         default_factory=list, sa_type=JsonValue, nullable=False
     )
     missing_level: float | None = None
+    # The category results without one count in (null: they do not count).
+    uncategorised_category: str | None = Field(default=None, max_length=255)
+    # {OneRoster category sourcedId or title: category name} for gradebook results.
+    category_map: dict[str, str] | None = Field(default=None, sa_type=JsonValue, nullable=True)
     # The CFDocument identifier (imported, or derived from the id) and the other CASE fields.
     case_identifier: str = Field(max_length=255)
     case_meta: dict[str, Any] | None = Field(default=None, sa_type=JsonValue, nullable=True)

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.adapters.db import tables as t
 from app.adapters.db.engine import READ
 from app.adapters.db.errors import failures_translated
+from app.adapters.db.habits_tables import HabitsDecisionRow
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
 from app.adapters.db.report_sql import (
     in_scope,
@@ -32,6 +33,7 @@ from app.adapters.db.report_sql import (
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
+from app.domain.mastery.habits import DecisionKind
 from app.domain.reporting import (
     RACE_ETHNICITY_RULE,
     Dimension,
@@ -51,6 +53,7 @@ _user_orgs = t.table_of(t.UserOrgRow)
 _user_grades = t.table_of(t.UserGradeRow)
 _demographics = t.table_of(t.DemographicsRow)
 _decisions = t.table_of(DecisionRow)
+_habits = t.table_of(HabitsDecisionRow)
 _history = t.table_of(DecisionChangeRow)
 _IN_CHUNK = 5000
 
@@ -135,7 +138,8 @@ class SqlReadModels:
 
     async def decision_counts(self, scope: ReportScope) -> StatusCounts:
         p, columns = self._distinct_students(scope)
-        d = _decisions
+        # The same keys and status column: habits decisions are counted by the same query.
+        d = _habits if scope.kind is DecisionKind.HABITS_OF_WORK else _decisions
         grouped = with_competency(scope.dimensions, columns, d.c.competency_id)
         stmt = (
             sa.select(*grouped, d.c.status, sa.func.count())

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.adapters.db import tables as t
 from app.adapters.db.gradebook_tables import GradebookResultRow
 from app.adapters.db.lti_tables import LtiScoreSentRow
+from app.adapters.db.habits_tables import HabitsDecisionRow
 from app.adapters.db.mastery_tables import (
     DecisionChangeRow,
     DecisionRow,
@@ -34,6 +35,7 @@ SECTIONS: list[tuple[str, sa.Table, str]] = [
     ("evidence", _evidence, "student_id"),
     ("decision_history", table_of(DecisionChangeRow), "student_id"),
     ("decisions", table_of(DecisionRow), "student_id"),
+    ("habits_decisions", table_of(HabitsDecisionRow), "student_id"),
     # Decisions a pending policy revision has staged for the student (docs/decisions/0018).
     ("staged_decisions", table_of(StagedDecisionRow), "student_id"),
     ("overrides", table_of(OverrideRow), "student_id"),

@@ -16,6 +16,7 @@ from app.adapters.db.errors import failure_of, failures_translated
 from app.adapters.db.evidence import SqlEvidenceRepository
 from app.adapters.db.frameworks import FrameworkCache, SqlFrameworkRepository
 from app.adapters.db.gradebook import SqlGradebookResultRepository, SqlLineItemRepository
+from app.adapters.db.habits import SqlHabitsDecisionRepository
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.lti_marks import SqlLtiMarks
 from app.adapters.db.revisions import SqlPolicyRevisionRepository
@@ -76,6 +77,7 @@ class SqlUnitOfWork(_SessionScope):
     case: SqlCaseCatalog
     evidence: SqlEvidenceRepository
     decisions: SqlDecisionRepository
+    habits: SqlHabitsDecisionRepository
     revisions: SqlPolicyRevisionRepository
     overrides: SqlOverrideRepository
     line_items: SqlLineItemRepository
@@ -107,6 +109,7 @@ class SqlUnitOfWork(_SessionScope):
         self.case = SqlCaseCatalog(session, tenant)
         self.evidence = SqlEvidenceRepository(session, tenant)
         self.decisions = SqlDecisionRepository(session, tenant)
+        self.habits = SqlHabitsDecisionRepository(session, tenant)
         self.revisions = SqlPolicyRevisionRepository(session, tenant)
         self.overrides = SqlOverrideRepository(session, tenant)
         self.roster_connection = SqlRosterConnectionRepository(session, tenant)

@@ -30,6 +30,7 @@ from app.api.graphql.types.relay import Connection, after_key, connection
 from app.api.graphql.types.reports import (
     AS_OF,
     DENOMINATOR,
+    HABITS,
     KNOWN_AT,
     Labels,
     MasterySummary,
@@ -47,6 +48,7 @@ from app.api.utc import aware
 from app.domain import reporting as rep
 from app.domain import roster as r
 from app.domain.access import Scope, format_scopes
+from app.domain.mastery.habits import DecisionKind
 from app.ports.roster import RosterQuery
 
 
@@ -236,6 +238,7 @@ class Query:
         denominator: Annotated[
             Denominator, strawberry.argument(description=DENOMINATOR)
         ] = Denominator.GRADE_LEVEL,
+        habits_of_work: Annotated[bool, strawberry.argument(description=HABITS)] = False,
     ) -> MasterySummary | None:
         c = info.context
         summary = await c.use_cases.reports.mastery_summary(
@@ -246,6 +249,7 @@ class Query:
             as_of=aware(as_of),
             known_at=aware(known_at),
             denominator=denominator,
+            kind=DecisionKind.HABITS_OF_WORK if habits_of_work else DecisionKind.ACADEMIC,
         )
         labels = await Labels.load(info, summary.framework, summary.cells, summary.dimensions)
         return MasterySummary(

@@ -63,6 +63,8 @@ def create_framework(body: s.FrameworkCreate) -> c.CreateFramework:
             EvidenceCategory(c.name, c.weight, c.counted, c.habits_of_work) for c in body.categories
         ),
         missing_level=body.missing_level,
+        uncategorised_category=body.uncategorised_category,
+        category_map=tuple(body.category_map.items()),
         competencies=tuple(competency(child) for child in body.competencies),
         rollup_score=body.rollup_score,
     )

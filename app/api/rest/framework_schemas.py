@@ -167,6 +167,17 @@ CATEGORIES = (
     "categories with evidence by their weights"
 )
 MISSING_LEVEL = "What a result marked missing counts as; null: the scale's lowest level"
+CATEGORY_MAP = (
+    "OneRoster gradebook categories onto the framework's: {category sourcedId or title: "
+    "category name}. A line item's results take the category its category maps onto; without "
+    "a mapping, the framework category named like the OneRoster category's title (any case); "
+    "else they stay uncategorised"
+)
+UNCATEGORISED = (
+    "One of the categories: results without one of the framework's categories (stored before "
+    "it had categories, or in a category since removed) count in it; null: they do not count "
+    "(listed as uncategorised). Changing it recomputes decisions"
+)
 
 
 class FrameworkCreate(RequestModel):
@@ -186,6 +197,10 @@ class FrameworkCreate(RequestModel):
     )
     categories: list[CategorySchema] = Field(default=[], description=CATEGORIES)
     missing_level: float | None = Field(default=None, description=MISSING_LEVEL)
+    uncategorised_category: str | None = Field(
+        default=None, max_length=255, description=UNCATEGORISED
+    )
+    category_map: dict[str, str] = Field(default={}, description=CATEGORY_MAP)
     competencies: list[CompetencyCreate] = []
     competency_count: int | None = Field(default=None, description="As read; not read back")
     recompute_job: dict[str, Any] | None = Field(
@@ -237,6 +252,8 @@ class FrameworkPatch(RequestModel):
     rollup_score: RollupScore | None = None
     categories: list[CategorySchema] | None = None
     missing_level: float | None = None
+    uncategorised_category: str | None = Field(default=None, max_length=255)
+    category_map: dict[str, str | None] | None = None
     competencies: list[CompetencyCreate] | None = None
     competency_count: int | None = None
     recompute_job: dict[str, Any] | None = None
@@ -343,6 +360,8 @@ class FrameworkSummary(BaseModel):
     rollup_score: RollupScore
     categories: list[CategorySchema] = Field(description=CATEGORIES)
     missing_level: float | None = Field(description=MISSING_LEVEL)
+    uncategorised_category: str | None = Field(description=UNCATEGORISED)
+    category_map: dict[str, str] = Field(description=CATEGORY_MAP)
     competency_count: int
 
     @classmethod
@@ -360,6 +379,8 @@ class FrameworkSummary(BaseModel):
             "rollup_score": f.rollup_score,
             "categories": [c.as_dict() for c in f.categories],
             "missing_level": f.missing_level,
+            "uncategorised_category": f.uncategorised_category,
+            "category_map": dict(f.category_map),
             "competency_count": len(f.competencies),
         }
 

@@ -14,7 +14,9 @@ from app.api.rest import mastery_schemas as s
 from app.api.rest.grid_csv import grid_csv
 from app.api.rest.json_bytes import json_response
 from app.api.utc import aware
+from app.domain.errors import Invalid, Problem
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.habits import DecisionKind, decides_habits
 
 router = APIRouter(tags=["mastery"])
 Id = Annotated[str, Path(min_length=1, max_length=255)]
@@ -28,6 +30,14 @@ AsOf = Annotated[
     Instant | None,
     Query(description="Decide from the evidence and overrides of this instant (ISO 8601)"),
 ]
+
+
+KIND = (
+    "academic (default), or habits_of_work: the student's habits-of-work decisions (those with "
+    "evidence), decided apart from the academic ones from the framework's habits-of-work "
+    "categories, as they stand now"
+)
+_AS_OF = Problem(("query", "as_of"), "habits_of_work decisions are read now only, without as_of")
 
 
 @router.get(
@@ -44,12 +54,20 @@ async def student_mastery(
     framework_id: str | None = None,
     status: MasteryStatus | None = None,
     as_of: AsOf = None,
+    kind: Annotated[DecisionKind, Query(description=KIND)] = DecisionKind.ACADEMIC,
 ) -> Any:
     """The student's decision for every competency of every framework (or of `framework_id`): status
     (mastered, not_yet, insufficient_evidence, no_evidence), score, level, the method that
     decided it and any teacher's override. `status` narrows the list; `as_of` answers the
     decisions as they stood at that instant, given the results observed up to it. Also as CSV or
     Parquet. A student of another district is a 404."""
+    if kind is DecisionKind.HABITS_OF_WORK:
+        if as_of is not None:
+            raise Invalid("Habits-of-work decisions are read as they stand now", [_AS_OF])
+        views = await use_cases.mastery.student_habits(
+            principal, id, framework_id=framework_id, status=status
+        )
+        return {"items": [s.DecisionRead.of(v) for v in views], "next_cursor": None}
     views = await use_cases.mastery.student_mastery(
         principal, id, framework_id=framework_id, status=status, as_of=aware(as_of)
     )
@@ -201,7 +219,13 @@ async def class_mastery(
             }
             for student in grid.students
         ],
+        "habits_of_work": [
+            s.habits_json(h)
+            for student in grid.students
+            for c in competencies
+            if (h := grid.habits.get((student.id, c.id))) is not None
+        ],
     }
     if wants_csv([("format", format)] if format else [], request.headers.get("accept")):
-        return grid_csv(body)
+        return grid_csv(body, habits=decides_habits(grid.framework))
     return json_response(body)

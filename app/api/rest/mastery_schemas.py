@@ -13,6 +13,7 @@ from app.api.rest.framework_schemas import RequestModel
 from app.domain.categories import Mark
 from app.domain.evidence import EvidenceKind, NotCounted
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.habits import HabitsDecision
 from app.domain.mastery.override import OverrideState
 from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.record import ChangeCause
@@ -124,6 +125,19 @@ class DecisionRead(BaseModel):
 
 def _level(level: Any) -> dict[str, Any] | None:
     return None if level is None else {"value": level.value, "label": level.label}
+
+
+def habits_json(decision: HabitsDecision) -> dict[str, Any]:
+    """A stored habits-of-work decision in the shape of GridHabitsOfWork."""
+    c = decision.computed
+    return {
+        "student_id": decision.student_id,
+        "competency_id": decision.competency_id,
+        "status": c.status.value,
+        "score": c.score,
+        "level": _level(c.level),
+        "evidence_count": c.evidence_count,
+    }
 
 
 def decision_json(view: DecisionView) -> dict[str, Any]:
@@ -294,8 +308,21 @@ class GridCompetency(BaseModel):
     parent_id: str | None
 
 
+class GridHabitsOfWork(HabitsOfWorkRead):
+    """A habits-of-work decision of the grid, apart from the academic cells."""
+
+    student_id: str
+    competency_id: str
+
+
 class ClassGridRead(BaseModel):
     class_id: str
     framework_id: str
     competencies: list[GridCompetency]
     students: list[GridStudent]
+    habits_of_work: list[GridHabitsOfWork] = Field(
+        default_factory=list,
+        description="The habits-of-work decisions with evidence (students by competency, in "
+        "grid order), decided apart from the academic ones and never counted in them; empty "
+        "when the framework has no habits-of-work category.",
+    )

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from app.api.bounded import Instant
 from app.domain.denominators import Denominator
+from app.domain.mastery.habits import DecisionKind
 from app.domain.report_scope import ReportFilter, subgroups_of
 from app.domain.reporting import Dimension, Interval, RaceEthnicity, SummaryCell
 from app.domain.roster import Sex
@@ -70,6 +71,11 @@ class SummaryQuery(ReportQuery):
         default=None,
         description="The decisions as they stood at this instant, given the results observed "
         "up to it (as a student's own read)",
+    )
+    kind: DecisionKind = Field(
+        default=DecisionKind.ACADEMIC,
+        description="academic: the decisions from academic results; habits_of_work: the "
+        "habits-of-work decisions, decided and counted apart (as they stand now)",
     )
 
 

@@ -35,8 +35,9 @@ async def summary(
     competency. A group with fewer students than the smallest reportable cell is suppressed, and
     counts are rounded to protect students, with the percentage's bounds given. `as_of` gives the
     decisions as they stood then, from the results observed up to it; `known_at` counts only what
-    the service had recorded by then, for an audit. The same report as GraphQL's masterySummary;
-    also as CSV or Parquet."""
+    the service had recorded by then, for an audit. `kind=habits_of_work` counts the
+    habits-of-work decisions instead, decided apart from the academic ones. The same report as
+    GraphQL's masterySummary; also as CSV or Parquet."""
     found = await use_cases.reports.mastery_summary(
         principal,
         query.framework_id,
@@ -45,6 +46,7 @@ async def summary(
         as_of=aware(query.as_of),
         known_at=aware(query.known_at),
         denominator=query.denominator,
+        kind=query.kind,
     )
     return _read(query, found.min_cell_size, s.report_rows(found.cells, found.dimensions))
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Competency, Framework
 from app.domain.mastery.decision import ComputedDecision, absorb
+from app.domain.mastery.habits import HabitsDecision
 from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import Override, ShownDecision, effective
 from app.domain.mastery.record import DecisionRecord
@@ -50,6 +51,20 @@ def view_of(record: DecisionRecord, framework: Framework, now: datetime) -> Deci
         next_score,
         record.updated_at,
         scale.band_for(shown.score),
+    )
+
+
+def habits_view(decision: HabitsDecision, framework: Framework, now: datetime) -> DecisionView:
+    """A stored habits-of-work decision as shown: no override, no next score."""
+    shown = effective(decision.computed, None, now, framework.scale)
+    return DecisionView(
+        decision.student_id,
+        decision.competency_id,
+        decision.framework_id,
+        shown,
+        None,
+        decision.updated_at,
+        framework.scale.band_for(shown.score),
     )
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, ClassVar, Self, cast
 
 from app.domain.categories import EvidenceCategory
-from app.domain.evidence import Evidence, counted_score
+from app.domain.evidence import Evidence, category_of, counted_score
 from app.domain.frameworks import Calculation, CalculationMethod, MasteryPolicy
 from app.domain.mastery.methods import score_series, weights
 from app.domain.mastery.series import series_from_dict, start_series
@@ -61,7 +61,7 @@ def _heaviest(group_weights: tuple[float, ...]) -> int:
 
 def point_of(evidence: Evidence, policy: MasteryPolicy, groups: Sequence[str]) -> Point:
     """A counted result as a point of the weighted mean."""
-    group = groups.index(evidence.category) if policy.categories else 0
+    group = groups.index(category_of(evidence, policy)) if policy.categories else 0
     weight = 1.0 if evidence.weight is None else float(evidence.weight)
     return (counted_score(evidence, policy), group, weight)
 

@@ -178,6 +178,7 @@ async def test_erasing_a_student_needs_confirmation_and_leaves_no_trace_of_them(
         "evidence": 1,
         "decision_history": 2,
         "decisions": 1,
+        "habits_decisions": 0,
         "staged_decisions": 0,
         "overrides": 1,
         "gradebook_results": 0,

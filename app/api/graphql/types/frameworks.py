@@ -215,6 +215,10 @@ class Framework:
     missing_level: float | None = strawberry.field(
         description="What a missing mark counts as; null: the scale's lowest level."
     )
+    uncategorised_category: str | None = strawberry.field(
+        description="The category results without one of the framework's count in; null: "
+        "they do not count."
+    )
 
     @classmethod
     def of(cls, f: d.Framework) -> Framework:
@@ -228,6 +232,7 @@ class Framework:
             min_evidence=f.min_evidence,
             include_formative=f.include_formative,
             missing_level=f.missing_level,
+            uncategorised_category=f.uncategorised_category,
         )
 
     @strawberry.field(description="The evidence categories the means weigh.")

@@ -23,6 +23,7 @@ from app.domain import evidence as ev
 from app.domain.errors import Invalid, Problem
 from app.domain.input_bounds import sequence_number
 from app.domain.mastery.explanation import Explanation as DomainExplanation
+from app.domain.mastery.habits import HabitsDecision
 from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.view import DecisionView
 
@@ -353,6 +354,21 @@ class Mastery:
 class MasteryGridRow:
     student: Annotated[Student, strawberry.lazy("app.api.graphql.types.roster")]
     mastery: list[Mastery] = strawberry.field(metadata={"cost_size": 200})
+    habits_of_work: list[Computed | None] = strawberry.field(
+        default_factory=list,
+        description="The habits-of-work decision on each competency, in the order of mastery "
+        "(null: no habits-of-work result), decided apart from the academic one; empty when the "
+        "framework has no habits-of-work category.",
+        metadata={"cost_size": 200},
+    )
+
+
+def habits_cell(decision: HabitsDecision | None) -> Computed | None:
+    """A stored habits-of-work decision as a grid cell."""
+    if decision is None:
+        return None
+    c = decision.computed
+    return Computed(status=c.status, score=c.score, level=Level.of(c.level))
 
 
 @strawberry.type(description="Every enrolled student by every active competency.")

@@ -229,6 +229,10 @@ KNOWN_AT = (
     "For audits: count only what the service had recorded by this instant (results loaded later "
     "are left out even if observed earlier); a summary without asOf is as of this instant."
 )
+HABITS = (
+    "Count the habits-of-work decisions (decided apart from academics from the framework's "
+    "habits-of-work categories) instead of the academic ones; now only (no asOf, no knownAt)."
+)
 _MIN_CELL = "Groups with fewer students are hidden."
 _STEP = (
     "Every count in rows is the start of a range: students in ranges of this many (20 means 20 "

@@ -10,11 +10,12 @@ import strawberry
 from app.api.graphql.context import GraphInfo, needs
 from app.api.graphql.types.enums import MasteryStatus, OrgType, RaceEthnicity, Sex
 from app.api.graphql.types.frameworks import Competency
-from app.api.graphql.types.mastery import Mastery, MasteryGrid, MasteryGridRow
+from app.api.graphql.types.mastery import Mastery, MasteryGrid, MasteryGridRow, habits_cell
 from app.api.utc import aware
 from app.domain import reporting
 from app.domain import roster as r
 from app.domain.access import Scope
+from app.domain.mastery.habits import decides_habits
 
 
 def copied(record: object, *names: str) -> dict[str, Any]:
@@ -224,6 +225,7 @@ class Class:
             context.principal, self.record.id, str(framework_id)
         )
         active = grid.competencies
+        habits = decides_habits(grid.framework)
         return MasteryGrid(
             framework_id=strawberry.ID(grid.framework.id),
             competencies=[Competency.of(grid.framework, c) for c in active],
@@ -231,6 +233,9 @@ class Class:
                 MasteryGridRow(
                     student=Student.of(s),
                     mastery=[Mastery.of(grid.decisions[(s.id, c.id)]) for c in active],
+                    habits_of_work=[habits_cell(grid.habits.get((s.id, c.id))) for c in active]
+                    if habits
+                    else [],
                 )
                 for s in grid.students
             ],
