@@ -1,8 +1,8 @@
 """the category a framework counts uncategorised results in, and the mapping of gradebook
 (OneRoster) categories onto its categories
 
-Revision ID: 0017_uncategorised_category
-Revises: 0016_habits_decisions
+Revision ID: 0018_uncategorised_category
+Revises: 0017_habits_decisions
 Create Date: 2026-12-04 19:20:00.000000
 """
 
@@ -15,8 +15,8 @@ import app.adapters.db.types
 
 _JSON = app.adapters.db.types.JsonValue
 
-revision: str = '0017_uncategorised_category'
-down_revision: str | None = '0016_habits_decisions'
+revision: str = "0018_uncategorised_category"
+down_revision: str | None = "0017_habits_decisions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

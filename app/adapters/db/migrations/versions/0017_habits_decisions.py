@@ -1,7 +1,7 @@
 """habits-of-work decisions, stored apart from the academic ones
 
-Revision ID: 0016_habits_decisions
-Revises: 0015_competency_policy
+Revision ID: 0017_habits_decisions
+Revises: 0016_competency_scale
 Create Date: 2026-12-04 19:10:00.000000
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 import app.adapters.db.types
 from app.adapters.db import row_security
 
-revision: str = '0016_habits_decisions'
-down_revision: str | None = '0015_competency_policy'
+revision: str = "0017_habits_decisions"
+down_revision: str | None = "0016_competency_scale"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
