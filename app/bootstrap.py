@@ -27,7 +27,7 @@ from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.jobs.lifecycle import JobLifecycle
 from app.adapters.jobs.queue import QueuedJobRunner, queue_conninfo
 from app.adapters.jobs.uploads import sweep_uploads
-from app.adapters.lti.launch_records import MemoryLaunchRecords
+from app.adapters.lti.launch_records import SqlLaunchRecords
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.adapters.oneroster.zip_limits import ZipLimits
@@ -42,6 +42,7 @@ from app.api.app import create_app
 from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging, guard_personal_data
 from app.api.rate_limits import TokenRateLimits
+from app.bootstrap_lti import LtiAdapters, lti_adapters, lti_tool
 from app.config import Settings
 from app.domain.access import TenantId
 from app.domain.oneroster.retirement import DEFAULT_MAX_RETIRE_SHARE
@@ -128,6 +129,7 @@ class Adapters:
     tokens: TokenCodec
     page_sessions: PageSessionCodec
     lti_launches: LaunchRecords
+    lti: LtiAdapters
     standing: ClientStanding
     secrets: SecretBox
     readiness: Readiness
@@ -240,6 +242,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         ),
         audit=AuditTrail(uow=a.uow),
         student_data=StudentDataRights(uow=a.uow, clock=a.clock),
+        lti=lti_tool(a),
     )
 
 
@@ -320,7 +323,8 @@ def build(settings: Settings) -> Container:
         ),
         tokens=JwtTokenCodec(keys),
         page_sessions=JwtPageSessionCodec(keys),
-        lti_launches=MemoryLaunchRecords(),
+        lti_launches=SqlLaunchRecords(sessions),
+        lti=lti_adapters(sessions, FernetSecretBox(keys), clock, outbound),
         standing=CachedClientStanding(directory, ttl_seconds=settings.client_standing_seconds),
         secrets=FernetSecretBox(keys),
         readiness=DatabaseReadiness(engine),

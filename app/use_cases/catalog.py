@@ -16,6 +16,7 @@ from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
 from app.use_cases.health import Health
 from app.use_cases.jobs import Jobs
+from app.use_cases.lti_launch import LtiTool
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
 from app.use_cases.prerequisites import Prerequisites
@@ -48,3 +49,4 @@ class UseCases:
     demo: Demo
     audit: AuditTrail
     student_data: StudentDataRights
+    lti: LtiTool

@@ -6,6 +6,7 @@ from app.adapters.db import (
     audit_tables,
     case_tables,
     gradebook_tables,
+    lti_tables,
     mastery_tables,
     revision_tables,
     tables,
@@ -17,6 +18,7 @@ assert table_of(mastery_tables.FrameworkRow).metadata is metadata
 assert table_of(case_tables.CaseAssociationRow).metadata is metadata
 assert table_of(gradebook_tables.LineItemRow).metadata is metadata
 assert table_of(audit_tables.AuditEntryRow).metadata is metadata
+assert table_of(lti_tables.LtiPlatformRow).metadata is metadata
 assert table_of(revision_tables.PolicyRevisionRow).metadata is metadata
 
 __all__ = ["metadata"]

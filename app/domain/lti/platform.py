@@ -36,3 +36,14 @@ class Deployment:
     client_id: str
     deployment_id: str
     tenant_id: TenantId
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A platform as a district registered it: its id in the service (for the admin API), the
+    district that owns it and every deployment whose launches it accepts."""
+
+    id: str
+    tenant_id: TenantId
+    platform: Platform
+    deployment_ids: tuple[str, ...]
