@@ -13,6 +13,9 @@ from app.api.exports.middleware import ListExport, declare_exports
 from app.api.graphql.limits import Limits
 from app.api.graphql.schema import GRAPHQL_PATH, graphql_router
 from app.api.input_guard import InputGuard, state_refusals
+from app.api.lti import jwks as lti_jwks
+from app.api.lti import launch as lti_launch
+from app.api.lti import login as lti_login
 from app.api.media_types import require_media_type, state_media_types
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.openapi_examples import state_examples
@@ -123,6 +126,9 @@ def create_app(
         reports,
         case,
         oneroster_gradebook,
+        lti_login,
+        lti_launch,
+        lti_jwks,
     ):
         app.include_router(module.router)
     app.include_router(graphql_router(graphql_limits or Limits(), ide=graphiql))

@@ -3,6 +3,7 @@ nonces, and the LTI users a launch links to roster people."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -46,16 +47,25 @@ class Platforms(Protocol):
     ) -> Deployment | None: ...
 
 
+@dataclass(frozen=True)
+class LoginState:
+    """What a login's state stands for: the registration it began with, and the digest of the
+    secret the browser that began it keeps (in a cookie, or in the platform's storage)."""
+
+    registration_id: str
+    binding_digest: str
+
+
 class LoginStates(Protocol):
     """What a login hands the platform and must get back once: `state` and `nonce`."""
 
     async def remember(
-        self, state: str, nonce: str, registration_id: str, expires_at: datetime
+        self, state: str, nonce: str, login: LoginState, expires_at: datetime
     ) -> None: ...
 
-    async def take_state(self, state: str, now: datetime) -> str | None:
-        """The registration id the state was made for, once: the state is gone afterwards,
-        also for a concurrent caller (atomic). None when unknown, used or expired."""
+    async def take_state(self, state: str, now: datetime) -> LoginState | None:
+        """What the state was made for, once: the state is gone afterwards, also for a
+        concurrent caller (atomic). None when unknown, used or expired."""
         ...
 
     async def take_nonce(self, nonce: str, now: datetime) -> bool:

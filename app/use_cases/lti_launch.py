@@ -5,6 +5,8 @@ order the Security Framework gives, then opens a page session for the person it 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -23,6 +25,7 @@ from app.ports.clock import Clock
 from app.ports.lti import LaunchRecords, PageSessionCodec, ToolKeys
 from app.ports.lti_registry import (
     IdTokenSignatures,
+    LoginState,
     LoginStates,
     LtiUsers,
     Platforms,
@@ -36,13 +39,15 @@ DEEP_LINK_PATH = "/lti/deep-link"
 
 @dataclass(frozen=True)
 class LoginRedirect:
-    """Where a login sends the browser (the platform's OIDC auth URL and its parameters), and
-    the state the browser must bring back."""
+    """Where a login sends the browser (the platform's OIDC auth URL and its parameters), the
+    state and nonce it must bring back, and the secret that binds them to this browser (a
+    cookie, or the platform's storage when cookies cannot be trusted in a frame)."""
 
     auth_url: str
     params: dict[str, str]
     state: str
     nonce: str
+    binding: str
 
 
 @dataclass(frozen=True)
@@ -127,9 +132,11 @@ class LtiTool:
             raise LaunchRefused("No platform is registered for this issuer and client id")
         if not _same_origin(target_link_uri, redirect_uri):
             raise LaunchRefused("The target_link_uri is not this tool's")
-        state, nonce = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        # 256 bits each: beyond guessing (the Security Framework asks for at least 128).
+        state, nonce, binding = (secrets.token_urlsafe(32) for _ in range(3))
         expires_at = self._clock.now() + timedelta(seconds=LOGIN_SECONDS)
-        await self._logins.remember(state, nonce, registration.id, expires_at)
+        login = LoginState(registration.id, _digest(binding))
+        await self._logins.remember(state, nonce, login, expires_at)
         params = {
             "scope": "openid",
             "response_type": "id_token",
@@ -143,19 +150,32 @@ class LtiTool:
         }
         if lti_message_hint is not None:
             params["lti_message_hint"] = lti_message_hint
-        return LoginRedirect(registration.platform.auth_login_url, params, state, nonce)
+        return LoginRedirect(registration.platform.auth_login_url, params, state, nonce, binding)
 
-    async def launch(self, *, id_token: str, state: str, our_origin: str) -> OpenedPage:
+    async def login_origin(self, issuer: object, audience: object) -> str | None:
+        """The origin of the auth URL of the registration an (unverified) id_token names: the
+        only origin whose storage frame the launch page listens to."""
+        client_id = audience[0] if isinstance(audience, list) and audience else audience
+        if not isinstance(issuer, str) or not isinstance(client_id, str):
+            return None
+        found = await self._platforms.find(issuer, client_id)
+        return _origin(found.platform.auth_login_url) if found is not None else None
+
+    async def launch(
+        self, *, id_token: str, state: str, binding: str | None, our_origin: str
+    ) -> OpenedPage:
         """The page a verified launch opens; LaunchRefused naming the first check that failed.
-        `state` must already be the one bound to this browser (the caller checks the cookie or
-        the platform storage)."""
+        `binding` is the secret the browser kept from the login (its cookie or the platform's
+        storage): a state posted from another browser is refused (login CSRF)."""
         now = self._clock.now()
-        registration_id = await self._logins.take_state(state, now)
-        found = None
-        if registration_id is not None:
-            found = await self._platforms.by_id(registration_id)
-        if found is None:
+        login = await self._logins.take_state(state, now)
+        if login is None:
             raise LaunchRefused("The login state is unknown, used or expired; launch again")
+        if binding is None or not hmac.compare_digest(_digest(binding), login.binding_digest):
+            raise LaunchRefused("The login did not begin in this browser; launch again")
+        found = await self._platforms.by_id(login.registration_id)
+        if found is None:
+            raise LaunchRefused("The platform is no longer registered")
         platform = found.platform
         claims = await self._signatures.verify(id_token, platform.jwks_url)
         check_audience(claims, platform)
@@ -230,6 +250,10 @@ class LtiTool:
                 if isinstance(user, User):
                     org_ids = user.org_ids
         return replace(session, class_id=class_id, org_ids=org_ids)
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def _origin(url: str) -> str | None:

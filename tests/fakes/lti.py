@@ -19,6 +19,7 @@ from app.domain.access import TenantId
 from app.domain.errors import Conflict
 from app.domain.lti.launch import Launch
 from app.domain.lti.platform import Deployment, Platform, Registration
+from app.ports.lti_registry import LoginState
 
 
 class MemoryLaunchRecords:
@@ -40,7 +41,7 @@ class MemoryLaunchRecords:
 @dataclass
 class FakeLtiRegistry:
     registrations: dict[str, Registration] = field(default_factory=dict)
-    states: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+    states: dict[str, tuple[LoginState, datetime]] = field(default_factory=dict)
     nonces: dict[str, datetime] = field(default_factory=dict)
     users: dict[tuple[TenantId, str, str], str] = field(default_factory=dict)
 
@@ -95,12 +96,12 @@ class FakeLtiRegistry:
         return Deployment(issuer, client_id, deployment_id, found.tenant_id)
 
     async def remember(
-        self, state: str, nonce: str, registration_id: str, expires_at: datetime
+        self, state: str, nonce: str, login: LoginState, expires_at: datetime
     ) -> None:
-        self.states[state] = (registration_id, expires_at)
+        self.states[state] = (login, expires_at)
         self.nonces[nonce] = expires_at
 
-    async def take_state(self, state: str, now: datetime) -> str | None:
+    async def take_state(self, state: str, now: datetime) -> LoginState | None:
         found = self.states.pop(state, None)
         return found[0] if found is not None and found[1] > now else None
 

@@ -97,6 +97,8 @@ class LtiStateRow(SQLModel, table=True):
 
     state: str = Field(primary_key=True, max_length=128)
     platform_id: str = Field(max_length=64)
+    # SHA-256 (hex) of the secret the browser keeps: the state is honoured from it only.
+    binding: str = Field(max_length=64)
     expires_at: datetime = _instant()
 
 

@@ -28,6 +28,7 @@ from app.adapters.db.tables import table_of
 from app.domain.access import TenantId
 from app.domain.errors import Conflict
 from app.domain.lti.platform import Deployment, Platform, Registration
+from app.ports.lti_registry import LoginState
 
 _platforms = table_of(LtiPlatformRow)
 _deployments = table_of(LtiDeploymentRow)
@@ -175,12 +176,15 @@ class SqlLtiRegistry:
     # --- login state and nonces ---------------------------------------------------------------
 
     async def remember(
-        self, state: str, nonce: str, registration_id: str, expires_at: datetime
+        self, state: str, nonce: str, login: LoginState, expires_at: datetime
     ) -> None:
         async with self._sessions() as session, session.begin():
             await session.execute(
                 sa.insert(_states).values(
-                    state=state, platform_id=registration_id, expires_at=expires_at
+                    state=state,
+                    platform_id=login.registration_id,
+                    binding=login.binding_digest,
+                    expires_at=expires_at,
                 )
             )
             await session.execute(sa.insert(_nonces).values(nonce=nonce, expires_at=expires_at))
@@ -192,18 +196,18 @@ class SqlLtiRegistry:
                 sa.delete(_nonces).where(_nonces.c.expires_at <= expires_at - _TTL)
             )
 
-    async def take_state(self, state: str, now: datetime) -> str | None:
+    async def take_state(self, state: str, now: datetime) -> LoginState | None:
         async with self._sessions() as session, session.begin():
             row = (
                 await session.execute(
                     sa.delete(_states)
                     .where(_states.c.state == state)
-                    .returning(_states.c.platform_id, _states.c.expires_at)
+                    .returning(_states.c.platform_id, _states.c.binding, _states.c.expires_at)
                 )
             ).one_or_none()
         if row is None or row.expires_at <= now:
             return None
-        return str(row.platform_id)
+        return LoginState(row.platform_id, row.binding)
 
     async def take_nonce(self, nonce: str, now: datetime) -> bool:
         async with self._sessions() as session, session.begin():

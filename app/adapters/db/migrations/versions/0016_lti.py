@@ -92,6 +92,7 @@ def upgrade() -> None:
     op.create_table('lti_states',
     sa.Column('state', sa.String(length=128), nullable=False),
     sa.Column('platform_id', sa.String(length=64), nullable=False),
+    sa.Column('binding', sa.String(length=64), nullable=False),
     sa.Column('expires_at', _INSTANT, nullable=False),
     sa.PrimaryKeyConstraint('state', name=op.f('pk_lti_states')),
     )
