@@ -14,6 +14,7 @@ from app.api.graphql.limits import Limits
 from app.api.graphql.schema import GRAPHQL_PATH, graphql_router
 from app.api.input_guard import InputGuard, state_refusals
 from app.api.lti import admin as lti_admin
+from app.api.lti import config as lti_config
 from app.api.lti import jwks as lti_jwks
 from app.api.lti import launch as lti_launch
 from app.api.lti import login as lti_login
@@ -131,6 +132,7 @@ def create_app(
         lti_launch,
         lti_jwks,
         lti_admin,
+        lti_config,
     ):
         app.include_router(module.router)
     app.include_router(graphql_router(graphql_limits or Limits(), ide=graphiql))
