@@ -42,7 +42,7 @@ from app.api.app import create_app
 from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging, guard_personal_data
 from app.api.rate_limits import TokenRateLimits
-from app.bootstrap_lti import LtiAdapters, lti_adapters, lti_tool
+from app.bootstrap_lti import LtiAdapters, lti_adapters, lti_registration, lti_tool
 from app.config import Settings
 from app.domain.access import TenantId
 from app.domain.oneroster.retirement import DEFAULT_MAX_RETIRE_SHARE
@@ -243,6 +243,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         audit=AuditTrail(uow=a.uow),
         student_data=StudentDataRights(uow=a.uow, clock=a.clock),
         lti=lti_tool(a),
+        lti_registration=lti_registration(a),
     )
 
 

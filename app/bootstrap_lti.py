@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.http import OutboundHttp
+from app.adapters.lti.dynamic_registration import HttpPlatformRegistrar, SqlRegistrationTokens
 from app.adapters.lti.keys import SqlToolKeys
 from app.adapters.lti.platform_keys import PlatformKeys
 from app.adapters.lti.registry import SqlLtiRegistry
 from app.ports.clock import Clock
 from app.ports.lti import ToolKeys
+from app.ports.lti_dynamic import PlatformRegistrar, RegistrationTokens
 from app.ports.lti_registry import (
     IdTokenSignatures,
     LoginStates,
@@ -24,6 +26,7 @@ from app.ports.lti_registry import (
 )
 from app.ports.security import SecretBox
 from app.use_cases.lti_launch import LtiTool
+from app.use_cases.lti_registration import LtiRegistration
 
 if TYPE_CHECKING:
     from app.bootstrap import Adapters
@@ -38,6 +41,9 @@ class LtiAdapters:
     # The tool's keys: what signs client assertions and Deep Linking answers, and /lti/jwks.json.
     tool_keys: ToolKeys
     rotation: ToolKeyRotation
+    # Dynamic Registration: our one-time tokens, and the platforms' endpoints.
+    registration_tokens: RegistrationTokens
+    registrar: PlatformRegistrar
 
 
 def lti_adapters(
@@ -55,6 +61,18 @@ def lti_adapters(
         signatures=PlatformKeys(outbound),
         tool_keys=keys,
         rotation=keys,
+        registration_tokens=SqlRegistrationTokens(sessions),
+        registrar=HttpPlatformRegistrar(outbound),
+    )
+
+
+def lti_registration(a: Adapters) -> LtiRegistration:
+    return LtiRegistration(
+        tokens=a.lti.registration_tokens,
+        registrar=a.lti.registrar,
+        platforms=a.lti.platforms,
+        directory=a.directory,
+        clock=a.clock,
     )
 
 

@@ -18,6 +18,7 @@ from app.api.lti import config as lti_config
 from app.api.lti import jwks as lti_jwks
 from app.api.lti import launch as lti_launch
 from app.api.lti import login as lti_login
+from app.api.lti import register as lti_register
 from app.api.media_types import require_media_type, state_media_types
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.openapi_examples import state_examples
@@ -133,6 +134,7 @@ def create_app(
         lti_jwks,
         lti_admin,
         lti_config,
+        lti_register,
     ):
         app.include_router(module.router)
     app.include_router(graphql_router(graphql_limits or Limits(), ide=graphiql))

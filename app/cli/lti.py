@@ -94,6 +94,19 @@ def platforms_remove(
     print_data({"removed": registration_id}, as_json)
 
 
+@lti_cli.command("registration-url")
+def registration_url(tenant: TenantOption, as_json: JsonFlag = False) -> None:
+    """A Dynamic Registration URL for the tenant, good once within a day: paste it into the
+    LMS's "register by URL" form."""
+    from app.config import Settings
+
+    base = Settings().public_url
+    url = with_use_cases(
+        lambda u: u.lti_registration.registration_url(tenant, base), as_json=as_json
+    )
+    print_data({"registration_url": url}, as_json)
+
+
 @keys_cli.command("generate")
 def keys_generate(as_json: JsonFlag = False) -> None:
     """Make the tool's first signing key, unless it has one."""

@@ -17,6 +17,7 @@ from app.use_cases.gradebook import Gradebook
 from app.use_cases.health import Health
 from app.use_cases.jobs import Jobs
 from app.use_cases.lti_launch import LtiTool
+from app.use_cases.lti_registration import LtiRegistration
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
 from app.use_cases.prerequisites import Prerequisites
@@ -50,3 +51,4 @@ class UseCases:
     audit: AuditTrail
     student_data: StudentDataRights
     lti: LtiTool
+    lti_registration: LtiRegistration

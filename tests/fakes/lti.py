@@ -12,6 +12,7 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from app.adapters.http import OutboundHttp, OutboundPolicy
+from app.adapters.lti.dynamic_registration import HttpPlatformRegistrar
 from app.adapters.lti.keys import PUBLISHED, RETIRED, SIGNING, new_key
 from app.adapters.lti.platform_keys import PlatformKeys
 from app.bootstrap_lti import LtiAdapters
@@ -178,4 +179,18 @@ def fake_lti_adapters() -> LtiAdapters:
         signatures=PlatformKeys(http),
         tool_keys=keys,
         rotation=keys,
+        registration_tokens=FakeRegistrationTokens(),
+        registrar=HttpPlatformRegistrar(http),
     )
+
+
+class FakeRegistrationTokens:
+    def __init__(self) -> None:
+        self.tokens: dict[str, tuple[TenantId, datetime]] = {}
+
+    async def issue(self, tenant_id: TenantId, digest: str, expires_at: datetime) -> None:
+        self.tokens[digest] = (tenant_id, expires_at)
+
+    async def take(self, digest: str, now: datetime) -> TenantId | None:
+        found = self.tokens.pop(digest, None)
+        return found[0] if found is not None and found[1] > now else None

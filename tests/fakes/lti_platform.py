@@ -65,6 +65,10 @@ class FakePlatform:
     jwks_fetches: int = 0
     # What the auth endpoint checked and answered, for tests to inspect.
     auth_requests: list[dict[str, str]] = field(default_factory=list)
+    # Dynamic Registration: the token it hands the tool, the registrations it received.
+    registration_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    registrations: list[dict[str, Any]] = field(default_factory=list)
+    config_issuer: str | None = None  # a configuration naming another issuer, when set
 
     def __post_init__(self) -> None:
         self.app = self._build()
@@ -170,6 +174,47 @@ class FakePlatform:
                 {"keys": [k.jwk for k in self.keys]},
                 headers={"Cache-Control": f"max-age={self.jwks_max_age}"},
             )
+
+        @app.get(f"{self.prefix}/.well-known/openid-configuration")
+        async def openid_configuration(request: Request) -> JSONResponse:
+            # Dynamic Registration 1.0 §3.4: the platform's OpenID configuration.
+            return JSONResponse(
+                {
+                    "issuer": self.config_issuer or self.issuer,
+                    "authorization_endpoint": f"{self.issuer}/auth",
+                    "token_endpoint": f"{self.issuer}/token",
+                    "jwks_uri": f"{self.issuer}/jwks",
+                    "registration_endpoint": f"{self.issuer}/register",
+                    "scopes_supported": ["openid"],
+                    "response_types_supported": ["id_token"],
+                    "id_token_signing_alg_values_supported": ["RS256"],
+                    "https://purl.imsglobal.org/spec/lti-platform-configuration": {
+                        "product_family_code": "fake",
+                        "version": "1.0",
+                        "messages_supported": [
+                            {"type": "LtiResourceLinkRequest"},
+                            {"type": "LtiDeepLinkingRequest"},
+                        ],
+                    },
+                }
+            )
+
+        @app.post(f"{self.prefix}/register")
+        async def register(request: Request) -> JSONResponse:
+            if request.headers.get("authorization") != f"Bearer {self.registration_token}":
+                return JSONResponse({"error": "invalid_token"}, status_code=401)
+            client = await request.json()
+            self.registrations.append(client)
+            # §3.6: the client as registered, with its client_id and the deployment made.
+            answer = {
+                **client,
+                "client_id": self.client_id,
+                "https://purl.imsglobal.org/spec/lti-tool-configuration": {
+                    **client["https://purl.imsglobal.org/spec/lti-tool-configuration"],
+                    "deployment_id": self.deployment_id,
+                },
+            }
+            return JSONResponse(answer, status_code=201)
 
         @app.get(f"{self.prefix}/auth")
         async def auth(request: Request) -> JSONResponse:

@@ -105,6 +105,7 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     # An LTI platform registered with its deployment, and a launch: its user and its record.
     async with tool_for(container, api.tenant) as tool:
         assert (await tool.launch_as()).status_code == 303
+    await container.use_cases.lti_registration.registration_url(api.tenant.slug, "http://test")
 
 
 async def _rows_by_tenant(admin: asyncpg.Connection, table: str) -> dict[int, int]:

@@ -102,6 +102,17 @@ class LtiStateRow(SQLModel, table=True):
     expires_at: datetime = _instant()
 
 
+class LtiRegistrationTokenRow(SQLModel, table=True):
+    """A one-time token of ours in a Dynamic Registration URL: which district the platform
+    that opens it registers for. Kept as a SHA-256 digest (the URL is the secret)."""
+
+    __tablename__ = "lti_registration_tokens"
+
+    tenant_id: int = Field(foreign_key="tenants.id", ondelete="CASCADE", index=True)
+    digest: str = Field(primary_key=True, max_length=64)
+    expires_at: datetime = _instant()
+
+
 class LtiNonceRow(SQLModel, table=True):
     """A login's `nonce`, one-time: an id_token naming it is accepted once."""
 

@@ -146,6 +146,7 @@ class OutboundSession:
         *,
         headers: Mapping[str, str] | None = None,
         data: Mapping[str, str] | None = None,
+        content: bytes | None = None,
         basic: tuple[str, str] | None = None,
         follow_redirects: bool = True,
     ) -> Answer:
@@ -162,6 +163,7 @@ class OutboundSession:
                     target,
                     headers=headers,
                     data=data,
+                    content=content,
                     auth=basic,
                     follow_redirects=follow_redirects,
                 ) as response:

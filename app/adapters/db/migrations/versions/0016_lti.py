@@ -21,7 +21,9 @@ depends_on: str | Sequence[str] | None = None
 
 _INSTANT = app.adapters.db.types.UTCDateTime(timezone=True)
 # Behind row-level security like every table with a tenant (decision 0012).
-_TENANT_TABLES = ('lti_platforms', 'lti_deployments', 'lti_users', 'lti_launches')
+_TENANT_TABLES = (
+    'lti_platforms', 'lti_deployments', 'lti_users', 'lti_launches', 'lti_registration_tokens'
+)
 
 
 def _tenant() -> sa.Column:  # type: ignore[type-arg]
@@ -97,6 +99,16 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('state', name=op.f('pk_lti_states')),
     )
     op.create_index('ix_lti_states_expires_at', 'lti_states', ['expires_at'])
+    op.create_table('lti_registration_tokens',
+    _tenant(),
+    sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('expires_at', _INSTANT, nullable=False),
+    _tenant_fk('lti_registration_tokens'),
+    sa.PrimaryKeyConstraint('digest', name=op.f('pk_lti_registration_tokens')),
+    )
+    op.create_index(
+        'ix_lti_registration_tokens_tenant_id', 'lti_registration_tokens', ['tenant_id']
+    )
     op.create_table('lti_nonces',
     sa.Column('nonce', sa.String(length=128), nullable=False),
     sa.Column('expires_at', _INSTANT, nullable=False),
@@ -110,6 +122,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ('lti_nonces', 'lti_states', 'lti_tool_keys', 'lti_launches', 'lti_users',
+    for table in ('lti_nonces', 'lti_registration_tokens', 'lti_states', 'lti_tool_keys', 'lti_launches', 'lti_users',
                   'lti_deployments', 'lti_platforms'):
         op.drop_table(table)
