@@ -225,10 +225,10 @@ class LtiTool:
         return OpenedPage(token, path, session, launch)
 
     async def _scope(self, session: PageSession, launch: Launch) -> PageSession:
-        """Whom the viewer may see: a learner themself, a mentor their mentees, a teacher the
-        class, a leader their orgs."""
+        """Whom the viewer may see: a learner themself (in the launch's class), a mentor their
+        mentees, a teacher the class, a leader their orgs."""
         if session.role is PageRole.STUDENT:
-            return replace(session, student_ids=(session.person_id or "",))
+            session = replace(session, student_ids=(session.person_id or "",))
         if session.role is PageRole.GUARDIAN:
             linked = await self._users.people(
                 session.tenant_id, launch.issuer, launch.role_scope_mentor

@@ -6,6 +6,7 @@ last good set is kept and used, so a platform's brief outage does not stop launc
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from collections.abc import Callable
@@ -42,6 +43,8 @@ class PlatformKeys:
         self._max_bytes = max_bytes
         self._monotonic = monotonic
         self._sets: dict[str, _KeySet] = {}
+        # One fetch at a time per JWKS URL: a class launching at once waits for one answer.
+        self._fetching: dict[str, asyncio.Lock] = {}
 
     async def verify(self, id_token: str, jwks_url: str) -> dict[str, object]:
         """The claims of `id_token` once its header and signature hold; LaunchRefused saying
@@ -79,15 +82,18 @@ class PlatformKeys:
         return claims
 
     async def _key(self, url: str, kid: str) -> dict[str, object] | None:
-        known = self._sets.get(url)
-        now = self._monotonic()
-        if known is not None and now < known.fresh_until and kid in known.keys:
-            return known.keys[kid]
-        # Stale, or a kid we have not seen (a rotation): one fetch, then the last good set.
-        fetched = await self._fetch(url, now)
-        if fetched is not None:
-            self._sets[url] = known = fetched
-        return known.keys.get(kid) if known is not None else None
+        seen = self._sets.get(url)
+        if seen is not None and self._monotonic() < seen.fresh_until and kid in seen.keys:
+            return seen.keys[kid]
+        async with self._fetching.setdefault(url, asyncio.Lock()):
+            known = self._sets.get(url)
+            if known is not seen and known is not None and kid in known.keys:
+                return known.keys[kid]  # fetched meanwhile by a launch that waited less
+            # Stale, or a kid we have not seen (a rotation): one fetch, then the last good set.
+            fetched = await self._fetch(url, self._monotonic())
+            if fetched is not None:
+                self._sets[url] = known = fetched
+            return known.keys.get(kid) if known is not None else None
 
     async def _fetch(self, url: str, now: float) -> _KeySet | None:
         try:

@@ -52,6 +52,7 @@ async def test_the_roster_id_the_platform_sends_is_the_person(tool: Tool) -> Non
     _, session = tool.session_of(await tool.launch_as(sub="s-2", **{LTI + "lis": lis}))
     assert session.person_id == "stu-42"
     assert session.student_ids == ("stu-42",)
+    assert session.class_id == "class-9"
 
 
 async def test_an_instructor_lands_on_the_class_page_and_may_override(tool: Tool) -> None:
