@@ -4,7 +4,6 @@ it rides out: key rotation, a platform's JWKS down, clock skew within a minute."
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import hmac
@@ -255,9 +254,3 @@ async def test_the_last_good_keys_serve_while_the_platform_jwks_is_down(
 async def test_with_no_keys_ever_fetched_a_down_jwks_refuses_the_launch(tool: Tool) -> None:
     tool.platform.jwks_down = True
     await _refused(tool, await tool.launch_as(), "key the platform does not publish")
-
-
-async def test_a_class_launching_at_once_fetches_the_platform_keys_once(tool: Tool) -> None:
-    answers = await asyncio.gather(*(tool.launch_as(sub=f"s-{i}") for i in range(5)))
-    assert [a.status_code for a in answers] == [303] * 5
-    assert tool.platform.jwks_fetches == 1
