@@ -15,7 +15,7 @@ from app.domain.lti.platform import Platform, Registration
 
 router = APIRouter(tags=["lti"])
 
-RegistrationId = Annotated[str, Path(max_length=64, pattern=r"^[0-9a-f]+$")]
+RegistrationId = Annotated[str, Path(max_length=64, pattern=r"^[0-9A-Za-z_-]+$")]
 # The platform's URLs; https for any platform a browser reaches (a development platform on
 # this machine may be plain http, which the outbound policy then has to allow).
 Url = Annotated[str, Field(min_length=8, max_length=2048, pattern=r"^https?://[^\s/]+\S*$")]
