@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from app.domain.access import TenantId
-from app.domain.errors import NotFound
+from app.domain.errors import Invalid, NotFound
 from app.domain.lti.launch import DEEP_LINKING_REQUEST, Launch
 from app.domain.lti.launch_check import LaunchRefused, check_audience, check_times, launch_of
 from app.domain.lti.people import person_id
-from app.domain.lti.platform import Platform, Registration
+from app.domain.lti.platform import Platform, Registration, registration_problems
 from app.domain.lti.roles import RoleKind, page_role, role_kind
 from app.domain.lti.session import PAGE_SESSION_SECONDS, PageRole, PageSession
 from app.domain.roster import RosterKind, User
@@ -93,6 +93,9 @@ class LtiTool:
     async def register(
         self, tenant_id: TenantId, platform: Platform, deployment_ids: tuple[str, ...]
     ) -> Registration:
+        problems = registration_problems(platform, deployment_ids)
+        if problems:
+            raise Invalid("The platform registration is not valid", problems)
         return await self._platforms.add(tenant_id, platform, deployment_ids, self._clock.now())
 
     async def registrations(self, tenant_id: TenantId) -> list[Registration]:

@@ -11,7 +11,7 @@ from datetime import timedelta
 from urllib.parse import urlencode, urlsplit
 
 from app.domain.errors import Invalid, NotFound
-from app.domain.lti.platform import Platform, Registration
+from app.domain.lti.platform import Platform, Registration, registration_problems
 from app.domain.lti.tool_config import client_registration
 from app.ports.clock import Clock
 from app.ports.lti_dynamic import PlatformRegistrar, RegistrationTokens
@@ -89,6 +89,10 @@ class LtiRegistration:
             token_audience=_text(config.get("authorization_server")),
         )
         deployments = (deployment,) if isinstance(deployment, str) and deployment else ()
+        problems = registration_problems(platform, deployments)
+        if problems:
+            listed = "; ".join(f"{'.'.join(map(str, p.loc))} {p.msg}" for p in problems)
+            raise Invalid(f"The platform's registration cannot be kept: {listed}")
         return await self._platforms.add(tenant_id, platform, deployments, self._clock.now())
 
 

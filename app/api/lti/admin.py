@@ -18,11 +18,14 @@ router = APIRouter(tags=["lti"])
 RegistrationId = Annotated[str, Path(max_length=64, pattern=r"^[0-9A-Za-z_-]+$")]
 # The platform's URLs; https for any platform a browser reaches (a development platform on
 # this machine may be plain http, which the outbound policy then has to allow).
-Url = Annotated[str, Field(min_length=8, max_length=2048, pattern=r"^https?://[^\s/]+\S*$")]
+_URL = r"^https?://[^\s/]+\S*$"
+Url = Annotated[str, Field(min_length=8, max_length=2048, pattern=_URL)]
 
 
 class PlatformCreate(BaseModel):
-    issuer: Url = Field(description="The platform's `iss`, exactly as its id_tokens carry it.")
+    issuer: Annotated[str, Field(min_length=8, max_length=255, pattern=_URL)] = Field(
+        description="The platform's `iss`, exactly as its id_tokens carry it."
+    )
     client_id: str = Field(
         min_length=1, max_length=255, description="The client id the platform gave the tool."
     )

@@ -62,3 +62,9 @@ async def test_every_problem_of_a_registration_is_listed(api: Api) -> None:
         ("body", "jwks_url"),
         ("body", "token_url"),
     ]
+
+
+async def test_an_issuer_longer_than_an_issuer_is_refused_not_stored(api: Api) -> None:
+    answer = await api.post("/v1/lti/platforms", json=_platform(issuer="https://" + "a" * 250))
+    assert answer.status_code == 422
+    assert [tuple(p["loc"]) for p in answer.json()["errors"]] == [("body", "issuer")]
