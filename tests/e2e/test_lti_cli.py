@@ -47,6 +47,13 @@ def test_platforms_are_added_listed_and_removed(empty_database: str, tmp_path: P
     assert _json(env, "lti", "platforms", "list", "--tenant", "north", "--json") == {
         "platforms": []
     }
+    url = str(
+        _json(env, "lti", "registration-url", "--tenant", "north", "--json")["registration_url"]
+    )
+    assert url.startswith("http://127.0.0.1:8000/lti/register?tenant_token=")
+    assert len(url.rpartition("=")[2]) >= 43  # 256 bits
+    unknown = mastery_run(env, "lti", "registration-url", "--tenant", "nobody")
+    assert unknown.returncode == 1
 
 
 def test_keys_rotate_from_published_to_signing_to_retired(
