@@ -12,6 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from app import bootstrap_lti as lti_wiring
 from app.adapters.case.client import HttpCaseSource
 from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
@@ -27,7 +28,7 @@ from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.jobs.lifecycle import JobLifecycle
 from app.adapters.jobs.queue import QueuedJobRunner, queue_conninfo
 from app.adapters.jobs.uploads import sweep_uploads
-from app.adapters.lti.launch_records import MemoryLaunchRecords
+from app.adapters.lti.launch_records import SqlLaunchRecords
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.adapters.oneroster.zip_limits import ZipLimits
@@ -126,6 +127,7 @@ class Adapters:
     tokens: TokenCodec
     page_sessions: PageSessionCodec
     lti_launches: LaunchRecords
+    lti: lti_wiring.LtiAdapters
     standing: ClientStanding
     secrets: SecretBox
     readiness: Readiness
@@ -201,6 +203,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         frameworks=frameworks,
     )
     roster = Roster(uow=a.uow, clock=a.clock, reads=a.reads)
+    gradebook = Gradebook(uow=a.uow, clock=a.clock, ids=a.ids)
     read = read_side(
         a, policy, access=access, frameworks=frameworks, overrides=overrides, roster=roster
     )
@@ -226,7 +229,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         evidence=evidence,
         mastery=read.mastery,
         overrides=overrides,
-        gradebook=Gradebook(uow=a.uow, clock=a.clock, ids=a.ids),
+        gradebook=gradebook,
         reports=read.reports,
         lti_pages=read.lti_pages,
         demo=Demo(
@@ -237,6 +240,9 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         ),
         audit=AuditTrail(uow=a.uow),
         student_data=StudentDataRights(uow=a.uow, clock=a.clock),
+        lti=lti_wiring.lti_tool(a),
+        lti_registration=lti_wiring.lti_registration(a),
+        lti_services=lti_wiring.lti_services(a, gradebook),
     )
 
 
@@ -317,7 +323,10 @@ def build(settings: Settings) -> Container:
         ),
         tokens=JwtTokenCodec(keys),
         page_sessions=JwtPageSessionCodec(keys),
-        lti_launches=MemoryLaunchRecords(),
+        lti_launches=SqlLaunchRecords(sessions),
+        lti=lti_wiring.lti_adapters(
+            sessions, FernetSecretBox(keys), clock, outbound, post_scores=settings.lti_post_scores
+        ),
         standing=CachedClientStanding(directory, ttl_seconds=settings.client_standing_seconds),
         secrets=FernetSecretBox(keys),
         readiness=DatabaseReadiness(engine),

@@ -102,6 +102,9 @@ class Settings(BaseSettings):
     # Each request to the SIS's OneRoster provider: its total time and its largest page.
     sis_fetch_timeout_seconds: float = Field(default=60.0, gt=0, le=600)
     sis_page_max_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
+    # Post each student's mastery level back to the LMS gradebook (LTI AGS), one column per
+    # course and competency. Off by default: a district decides whether the LMS shows levels.
+    lti_post_scores: bool = False
     # POST /oauth/token attempts a minute, per client id and per address (per process); more
     # answer 429 with Retry-After.
     token_requests_per_minute_per_client: int = Field(default=30, ge=1)

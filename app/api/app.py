@@ -13,7 +13,13 @@ from app.api.exports.middleware import ListExport, declare_exports
 from app.api.graphql.limits import Limits
 from app.api.graphql.schema import GRAPHQL_PATH, graphql_router
 from app.api.input_guard import InputGuard, state_refusals
+from app.api.lti import admin as lti_admin
+from app.api.lti import config as lti_config
 from app.api.lti import deep_linking as lti_deep_linking
+from app.api.lti import jwks as lti_jwks
+from app.api.lti import launch as lti_launch
+from app.api.lti import login as lti_login
+from app.api.lti import register as lti_register
 from app.api.media_types import require_media_type, state_media_types
 from app.api.middleware import BodyLimit, RequestContext
 from app.api.openapi_examples import state_examples
@@ -126,6 +132,12 @@ def create_app(
         reports,
         case,
         oneroster_gradebook,
+        lti_login,
+        lti_launch,
+        lti_jwks,
+        lti_admin,
+        lti_config,
+        lti_register,
     ):
         app.include_router(module.router)
     app.include_router(lti_deep_linking.router)

@@ -9,6 +9,7 @@ from app.cli.contracts import contracts_cli
 from app.cli.db import db_cli
 from app.cli.demo import demo_cli
 from app.cli.imports import import_cli
+from app.cli.lti import lti_cli
 from app.cli.recompute import recompute
 from app.cli.roster import roster_cli
 from app.cli.serve import dev, serve
@@ -30,6 +31,7 @@ for name, group in (
     ("contracts", contracts_cli),
     ("import", import_cli),
     ("roster", roster_cli),
+    ("lti", lti_cli),
 ):
     cli.add_typer(group, name=name)
 

@@ -16,7 +16,9 @@ from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
 from app.use_cases.health import Health
 from app.use_cases.jobs import Jobs
+from app.use_cases.lti_launch import LtiTool
 from app.use_cases.lti_pages import LtiPages
+from app.use_cases.lti_registration import LtiRegistration
 from app.use_cases.lti_services import LtiServices
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
@@ -50,6 +52,8 @@ class UseCases:
     demo: Demo
     audit: AuditTrail
     student_data: StudentDataRights
+    lti: LtiTool
+    lti_registration: LtiRegistration
     lti_pages: LtiPages
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None

@@ -20,8 +20,11 @@ from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.readiness import DatabaseReadiness
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
+from app.adapters.http import OutboundHttp, OutboundPolicy
+from app.adapters.lti.launch_records import SqlLaunchRecords
 from app.api.app import create_app
 from app.bootstrap import Container, wire
+from app.bootstrap_lti import lti_adapters
 from tests.conftest import Api
 
 
@@ -35,6 +38,7 @@ def _closed_port() -> int:
 async def unreachable(container: Container, api: Api) -> AsyncIterator[httpx.AsyncClient]:
     engine = create_engine(f"postgresql+asyncpg://nobody@127.0.0.1:{_closed_port()}/mastery")
     sessions = session_factory(engine)
+    nowhere = OutboundHttp(OutboundPolicy.from_settings((), allow_http=False))
     # Every adapter that reads the database, but the client standing, so a token still counts
     # and each route reaches its own reads.
     adapters = replace(
@@ -43,6 +47,8 @@ async def unreachable(container: Container, api: Api) -> AsyncIterator[httpx.Asy
         directory=partial(SqlAccessUnitOfWork, sessions),
         reads=partial(SqlReadModels, sessions),
         readiness=DatabaseReadiness(engine),
+        lti_launches=SqlLaunchRecords(sessions),
+        lti=lti_adapters(sessions, container.adapters.secrets, container.adapters.clock, nowhere),
     )
     app = create_app(use_cases=wire(adapters, container.policy))
     async with httpx.AsyncClient(

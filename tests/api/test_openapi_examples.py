@@ -183,6 +183,7 @@ SENT_IN_ORDER = (
     "set_override",
     "put_line_item",
     "put_result",
+    "register_lti_platform",
 )
 NOT_SENT = {"issue_token", "import_roster"}
 # Sent, and refused as its description says: the provider's URL is on loopback, which the
@@ -235,7 +236,7 @@ async def test_the_request_examples_are_accepted_over_the_demo_district(
 
 # Reads whose example names a record the service numbers itself (a client, a job, a result),
 # which a fresh database cannot have under the example's id.
-NUMBERED_BY_THE_SERVICE = {"get_client", "get_job", "get_evidence"}
+NUMBERED_BY_THE_SERVICE = {"get_client", "get_job", "get_evidence", "get_lti_platform"}
 
 
 async def _every_read_answers_its_examples(demo: Api, document: Schema) -> None:

@@ -35,6 +35,10 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("POST", "/v1/clients/{client_id}/rotate"): S.ADMIN,
     ("POST", "/v1/clients/{client_id}/disable"): S.ADMIN,
     ("GET", "/v1/audit"): S.ADMIN,
+    ("GET", "/v1/lti/platforms"): S.ADMIN,
+    ("POST", "/v1/lti/platforms"): S.ADMIN,
+    ("GET", "/v1/lti/platforms/{id}"): S.ADMIN,
+    ("DELETE", "/v1/lti/platforms/{id}"): S.ADMIN,
     ("GET", "/v1/students/{id}/export"): S.ADMIN,
     ("DELETE", "/v1/students/{id}"): S.ADMIN,
     **{

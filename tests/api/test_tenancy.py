@@ -4,6 +4,7 @@ forgotten (this test fails until the operation has a row in CASES below)."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,14 @@ CONNECTION = {
     "client_secret": "first-district-secret",
 }
 BODIES = dict(ROSTER)
+LTI_PLATFORM = {
+    "issuer": "https://lms.tenancy.test",
+    "client_id": "first-district",
+    "auth_login_url": "https://lms.tenancy.test/auth",
+    "token_url": "https://lms.tenancy.test/token",
+    "jwks_url": "https://lms.tenancy.test/jwks",
+    "deployment_ids": ["1"],
+}
 G = gradebook.GRADEBOOK
 
 # A bulk users file naming only a user of the first district's ids: were the import to reach
@@ -136,6 +145,18 @@ CASES = {
         "/v1/clients/{client}", "hidden", witness="/v1/clients/{client}"
     ),
     ("GET", "/v1/audit"): Case("/v1/audit", "list"),
+    ("GET", "/v1/lti/platforms"): Case("/v1/lti/platforms", "list"),
+    # The other district may register a platform of its own; the owner's stays as it was.
+    ("POST", "/v1/lti/platforms"): Case(
+        "/v1/lti/platforms",
+        "own",
+        {**LTI_PLATFORM, "client_id": "the-other-districts"},
+        "/v1/lti/platforms/{platform}",
+    ),
+    ("GET", "/v1/lti/platforms/{id}"): Case("/v1/lti/platforms/{platform}", "hidden"),
+    ("DELETE", "/v1/lti/platforms/{id}"): Case(
+        "/v1/lti/platforms/{platform}", "hidden", witness="/v1/lti/platforms/{platform}"
+    ),
     ("GET", "/v1/students/{id}/export"): Case("/v1/students/student-1/export", "hidden"),
     ("DELETE", "/v1/students/{id}"): Case(
         "/v1/students/student-1?confirm=student-1", "hidden", witness="/v1/users/student-1"
@@ -335,6 +356,9 @@ async def test_another_tenant_cannot_see_or_change_it(
         "client": test_client_id(api.tenant),
     }
     case = CASES[(method, path)]
+    if path.startswith("/v1/lti/"):
+        body = {**LTI_PLATFORM, "client_id": f"first-{uuid.uuid4().hex}"}
+        ids["platform"] = (await api.post("/v1/lti/platforms", json=body)).json()["id"]
     if path.startswith(G):
         await _seed_gradebook(api)
     url = case.url.format(**ids)

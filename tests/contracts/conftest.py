@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,8 @@ from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
+from app.adapters.lti.launch_records import SqlLaunchRecords
+from app.adapters.lti.registry import SqlLtiRegistry
 from app.domain.access import TenantId
 from app.ports.reports import ReadModels, ReadModelsFactory
 from app.ports.unit_of_work import (
@@ -33,6 +36,7 @@ from tests.conftest import (
     create_postgres_database,
     drop_postgres_database,
 )
+from tests.fakes.lti import FakeLtiRegistry, MemoryLaunchRecords
 from tests.fakes.unit_of_work import FakeDatabase
 
 NOW = datetime(2025, 10, 1, 12, 0, tzinfo=UTC)
@@ -46,6 +50,9 @@ class Backend:
     uow: UnitOfWorkFactory
     directory: AccessUnitOfWorkFactory
     reads: ReadModelsFactory
+    # The LTI registry (platforms, login state, users) and launch records.
+    lti: Any = None
+    launches: Any = None
 
     async def new_tenant(self) -> TenantId:
         async with self.directory() as directory:
@@ -59,7 +66,14 @@ BACKENDS = ["fake", "sqlite", pytest.param("postgresql", marks=pytest.mark.postg
 
 def _fake() -> Backend:
     database = FakeDatabase()
-    return Backend("fake", database.uow, database.directory, database.reads)
+    return Backend(
+        "fake",
+        database.uow,
+        database.directory,
+        database.reads,
+        FakeLtiRegistry(),
+        MemoryLaunchRecords(),
+    )
 
 
 async def _sql(name: str, url: str) -> AsyncIterator[Backend]:
@@ -78,7 +92,9 @@ async def _sql(name: str, url: str) -> AsyncIterator[Backend]:
         return SqlReadModels(sessions, tenant)
 
     try:
-        yield Backend(name, uow, directory, reads)
+        yield Backend(
+            name, uow, directory, reads, SqlLtiRegistry(sessions), SqlLaunchRecords(sessions)
+        )
     finally:
         await engine.dispose()
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.adapters.case.codec import CaseJsonCodec
-from app.adapters.lti.launch_records import MemoryLaunchRecords
 from app.adapters.security.keys import KeyRing
 from app.adapters.security.page_sessions import JwtPageSessionCodec
 from app.adapters.security.standing import CachedClientStanding
@@ -20,6 +19,7 @@ from tests.fakes.case import FakeCaseSource
 from tests.fakes.clock import FakeClock, FakeIds
 from tests.fakes.health import FakeReadiness
 from tests.fakes.jobs import FakeJobRunner
+from tests.fakes.lti import MemoryLaunchRecords, fake_lti_adapters
 from tests.fakes.roster_import import FakeRosterFiles, FakeRosterProviders
 from tests.fakes.security import FakeSecretBox, FakeSecretHasher, FakeTokenCodec
 from tests.fakes.unit_of_work import FakeDatabase
@@ -72,6 +72,7 @@ class FakeAdapters:
             roster_providers=self.roster_providers,
             case_codec=CaseJsonCodec(),
             lti_launches=MemoryLaunchRecords(),
+            lti=fake_lti_adapters(),
             case_source=self.case_source,
         )
 

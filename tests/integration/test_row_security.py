@@ -27,6 +27,7 @@ from app.api.app import create_app
 from app.bootstrap import Container, build, running
 from app.domain.access import TenantId
 from tests.api.gradebook_data import put_result, result, seed_gradebook
+from tests.api.lti.launching import tool_for
 from tests.api.test_policy_revision_api import leave_a_step_staged
 from tests.api.test_roster_connection import CONNECTION
 from tests.conftest import (
@@ -102,6 +103,10 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     )
     # A policy revision left pending, with a step of decisions staged under it.
     await leave_a_step_staged(container, api)
+    # An LTI platform registered with its deployment, and a launch: its user and its record.
+    async with tool_for(container, api.tenant) as tool:
+        assert (await tool.launch_as()).status_code == 303
+    await container.use_cases.lti_registration.registration_url(api.tenant.slug, "http://test")
     # What the LTI services remember: a course's differences URL, a score's timestamp.
     now = container.adapters.clock.now()
     async with container.adapters.uow(api.tenant.id) as uow:

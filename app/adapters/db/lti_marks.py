@@ -8,7 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.adapters.db.lti_tables import LtiRosterPullRow, LtiScoreSentRow
+from app.adapters.db.lti_service_tables import LtiRosterPullRow, LtiScoreSentRow
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import upsert
 from app.domain.access import TenantId

@@ -7,6 +7,7 @@ from app.adapters.db import (
     case_tables,
     gradebook_tables,
     habits_tables,
+    lti_service_tables,
     lti_tables,
     mastery_tables,
     revision_tables,
@@ -19,8 +20,9 @@ assert table_of(mastery_tables.FrameworkRow).metadata is metadata
 assert table_of(case_tables.CaseAssociationRow).metadata is metadata
 assert table_of(gradebook_tables.LineItemRow).metadata is metadata
 assert table_of(audit_tables.AuditEntryRow).metadata is metadata
+assert table_of(lti_tables.LtiPlatformRow).metadata is metadata
 assert table_of(revision_tables.PolicyRevisionRow).metadata is metadata
-assert table_of(lti_tables.LtiRosterPullRow).metadata is metadata
+assert table_of(lti_service_tables.LtiRosterPullRow).metadata is metadata
 assert table_of(habits_tables.HabitsDecisionRow).metadata is metadata
 
 __all__ = ["metadata"]

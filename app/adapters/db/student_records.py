@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.adapters.db import tables as t
 from app.adapters.db.gradebook_tables import GradebookResultRow
 from app.adapters.db.habits_tables import HabitsDecisionRow
-from app.adapters.db.lti_tables import LtiScoreSentRow
+from app.adapters.db.lti_service_tables import LtiScoreSentRow
 from app.adapters.db.mastery_tables import (
     DecisionChangeRow,
     DecisionRow,

@@ -1,8 +1,8 @@
 """LTI services: where a course's next roster pull starts (NRPS differences URL), and the last
 score timestamp sent per LMS line item and student (AGS scores must be newer each time).
 
-Revision ID: 0019_lti_services
-Revises: 0018_uncategorised_category
+Revision ID: 0020_lti_services
+Revises: 0019_lti
 """
 
 from collections.abc import Sequence
@@ -13,8 +13,8 @@ from alembic import op
 import app.adapters.db.types
 from app.adapters.db import row_security
 
-revision: str = "0019_lti_services"
-down_revision: str | None = "0018_uncategorised_category"
+revision: str = "0020_lti_services"
+down_revision: str | None = "0019_lti"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
