@@ -208,7 +208,7 @@ class Framework:
         """Each competency's policy: its own calculation, minimum evidence and scale, else its
         nearest ancestor's that sets them, else the framework's (parents come first in
         `_order`). Its own threshold applies to the scale it has; a threshold off that scale is
-        a problem located at the competency (docs/decisions/00XX-competency-scale.md)."""
+        a problem located at the competency (docs/decisions/0035-competency-scale.md)."""
         out: dict[str, MasteryPolicy] = {}
         for c in self._order:
             above = out.get(c.parent_id) if c.parent_id is not None else None

@@ -132,7 +132,7 @@ class Scale:
     def carry(self, score: float, source: Scale) -> float:
         """A score on `source` as the same share of this scale's highest level, as a result
         out of `max_score` is normalised (a child's score in a parent on another scale:
-        docs/decisions/00XX-competency-scale.md). The same highest level: the score itself."""
+        docs/decisions/0035-competency-scale.md). The same highest level: the score itself."""
         if source.highest == self.highest:
             return score
         return score / source.highest * self.highest

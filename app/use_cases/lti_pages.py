@@ -1,4 +1,4 @@
-"""What the pages an LMS launch opens show (docs/decisions/00XX-lti-pages.md): a student's
+"""What the pages an LMS launch opens show (docs/decisions/0039-lti-pages.md): a student's
 standing, a teacher's class, a guardian's children, a school leader's summary.
 
 A page session (app.domain.lti.session) is the only credential: it names its tenant and the

@@ -1,5 +1,5 @@
 """A OneRoster line item's category onto the framework's categories (issue #15, decision
-00XX-habits-and-uncategorised): by the framework's `category_map`; unmapped results stay
+0036-habits-and-uncategorised): by the framework's `category_map`; unmapped results stay
 uncategorised instead of being refused. Line item li-1 is scored 0..10 onto the scale 1-4
 (x / 10 * 4), the average weighs categories practice 1 and summative 3."""
 

@@ -1,5 +1,5 @@
 """Habits-of-work decisions stored and reported apart from the academic ones (issue #15 item 3,
-decision 00XX-habits-and-uncategorised), on SQLite and PostgreSQL. Scale 1-4 (Beginning,
+decision 0036-habits-and-uncategorised), on SQLite and PostgreSQL. Scale 1-4 (Beginning,
 Developing, Proficient, Exceeding), threshold 3; the average, so a habits score is the plain
 mean of the habits results (one habits category, weights 1), worked out by hand below."""
 

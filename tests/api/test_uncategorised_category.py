@@ -1,4 +1,4 @@
-"""A framework's `uncategorised_category` (issue #15, decision 00XX-habits-and-uncategorised):
+"""A framework's `uncategorised_category` (issue #15, decision 0036-habits-and-uncategorised):
 results stored before the framework had categories count in the category it names. Scale 1-4,
 threshold 3, the average (the mean per category, then the categories with evidence weighed by
 their weights); values worked out by hand."""

@@ -1,4 +1,4 @@
-"""The table of habits-of-work decisions, apart from the academic `decisions` (decision 00XX):
+"""The table of habits-of-work decisions, apart from the academic `decisions` (decision 0036):
 a framework without a counted habits-of-work category has no row here, so its ingest, grids
 and summaries read and write exactly what they did before."""
 

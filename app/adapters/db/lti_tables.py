@@ -1,6 +1,6 @@
 """The LTI tool's tables: registered platforms and their deployments (a district's), the tool's
 own keys, the one-time login state and nonces, the LTI users met at launch, and verified
-launches kept for a page session's life (docs/decisions/00XX-lti-launch.md)."""
+launches kept for a page session's life (docs/decisions/0037-lti-launch.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """/v1/lti/platforms: the LMS platforms a district registered the tool in, for its
 administrators (scope `admin`). A registration belongs to the district that made it, and every
-deployment it lists opens that district's pages (docs/decisions/00XX-lti-launch.md)."""
+deployment it lists opens that district's pages (docs/decisions/0037-lti-launch.md)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ endpoint with a fresh state and nonce, and binds them to this browser with a coo
 in the platform's storage when the platform offers it (`lti_storage_target`).
 
 Browser endpoints, not part of the API: they answer HTML, and are left out of the OpenAPI
-document (docs/decisions/00XX-lti-launch.md)."""
+document (docs/decisions/0037-lti-launch.md)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Storing a student's new decisions: which records differ from those stored (the status each
 shows on its competency's scale included, which reports count) and the history entries they
-make. A competency may have a scale of its own (docs/decisions/00XX-competency-scale.md), so
+make. A competency may have a scale of its own (docs/decisions/0035-competency-scale.md), so
 the repositories are told each decision's scale rather than one per framework."""
 
 from __future__ import annotations
