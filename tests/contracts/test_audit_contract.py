@@ -149,6 +149,8 @@ async def _seed_students(backend: Backend, tenant: TenantId) -> None:
         await uow.evidence.replace_many([replace(added[0], score=4)], [added[0]], day(2))
         await uow.overrides.add("s-1", "m1a", _override())
         await uow.overrides.add("s-2", "m1a", _override())
+        # The last score an LMS gradebook was sent for the student (LTI AGS).
+        await uow.lti_marks.save_sent("https://lms.example/li/1", {"s-1": day(1), "s-2": day(1)})
         # A pending policy revision's staged decisions are the student's data too.
         await uow.revisions.begin(PolicyRevision("r1", HIGHEST, day(1)))
         staged = [leaf("s-1", "m1a", 3, 4), leaf("s-2", "m1a", 1)]
@@ -173,6 +175,8 @@ EMPTY = {
     "user_grades": 0,
     "user": 0,
     "evidence_versions": 0,
+    "habits_decisions": 0,
+    "lti_scores_sent": 0,
 }
 
 
@@ -191,6 +195,7 @@ async def test_everything_held_about_a_student_is_found_and_erased(
         "user_grades": 1,
         "user": 1,
         "evidence_versions": 1,
+        "lti_scores_sent": 1,
     }
     async with backend.uow(tenant) as uow:
         held = await uow.student_records.held("s-1")
@@ -211,6 +216,7 @@ async def test_everything_held_about_a_student_is_found_and_erased(
         "user_orgs": 1,
         "user_grades": 1,
         "user": 1,
+        "lti_scores_sent": 1,
     }
     async with backend.uow(other_tenant) as uow:
         assert _counts(await uow.student_records.held("s-1")) == s1

@@ -59,6 +59,7 @@ class FakeStudentRecords:
             ],
             "decisions": [k for k in t.decisions if k[0] == student_id],
             "habits_decisions": [k for k in t.habits_decisions if k[0] == student_id],
+            "lti_scores_sent": [k for k in t.lti_sent if k[1] == student_id],
             "staged_decisions": [k for k in t.staged_decisions if k[1] == student_id],
             "overrides": [k for k, o in t.overrides.items() if o.student_id == student_id],
             "gradebook_results": [
@@ -82,6 +83,9 @@ class FakeStudentRecords:
             "decision_history": [_facts(t.decision_history[i]) for i in keys["decision_history"]],
             "decisions": [_facts(t.decisions[k]) for k in keys["decisions"]],
             "habits_decisions": [_facts(t.habits_decisions[k]) for k in keys["habits_decisions"]],
+            "lti_scores_sent": [
+                {"line_item_url": k[0], "sent_at": t.lti_sent[k]} for k in keys["lti_scores_sent"]
+            ],
             "staged_decisions": [_facts(t.staged_decisions[k]) for k in keys["staged_decisions"]],
             "overrides": [_facts(t.overrides[k]) for k in keys["overrides"]],
             "gradebook_results": [
@@ -106,6 +110,8 @@ class FakeStudentRecords:
             del t.decisions[k]
         for k in keys["habits_decisions"]:
             del t.habits_decisions[k]
+        for k in keys["lti_scores_sent"]:
+            del t.lti_sent[k]
         for k in keys["staged_decisions"]:
             del t.staged_decisions[k]
         for k in keys["overrides"]:

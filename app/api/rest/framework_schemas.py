@@ -13,6 +13,18 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.api.bounded import PositiveCount, StoredInt
+from app.api.rest.framework_descriptions import (
+    BANDS,
+    CATEGORIES,
+    CATEGORY_MAP,
+    METHOD_DESCRIPTION,
+    MIN_EVIDENCE,
+    MISSING_LEVEL,
+    SCALE,
+    THRESHOLD,
+    UNCATEGORISED,
+    WEIGHT,
+)
 from app.domain.frameworks import (
     Calculation,
     CalculationMethod,
@@ -44,16 +56,10 @@ class BandSchema(RequestModel):
     description: str | None = None
 
 
-_BANDS = (
-    "Performance bands: words and colours for ranges of scores, rising, the first from the "
-    "lowest level; null or empty: the level names. Changing them recomputes nothing"
-)
-
-
 class ScaleSchema(RequestModel):
     levels: list[LevelSchema] = Field(min_length=1)
     mastery_threshold: float
-    bands: list[BandSchema] | None = Field(default=None, description=_BANDS)
+    bands: list[BandSchema] | None = Field(default=None, description=BANDS)
 
 
 def _method_named(data: Any) -> Any:
@@ -64,15 +70,6 @@ def _method_named(data: Any) -> Any:
         if data.setdefault("method", name) != name:
             raise ValueError("`name` is the old spelling of `method`: send one of them")
     return data
-
-
-# Said on every `method` field: the deprecated names are read, never answered.
-METHOD_DESCRIPTION = (
-    "Canvas's names mean what they mean in Canvas: `decaying_average` is latest·w + "
-    "mean(earlier)·(1-w), `standard_decaying_average` the recursive average. Deprecated: "
-    "`legacy_decaying_average` and `weighted_average` are read as `decaying_average`, which "
-    "is what reads answer."
-)
 
 
 class CalculationSchema(RequestModel):
@@ -104,18 +101,6 @@ class RollupSchema(RequestModel):
     )
 
 
-_WEIGHT = "Its weight in its parent's weighted rollup score; null counts 1"
-_SCALE = (
-    "Its own levels, threshold and bands, for it and the descendants that set none; null: the "
-    "nearest ancestor's, else the framework's"
-)
-_THRESHOLD = "Its own mastery threshold on the scale it has (its own or inherited); null: that's"
-_MIN_EVIDENCE = (
-    "Results needed before it is decided, for it and the descendants that set none; null: "
-    "the nearest ancestor's, else the framework's"
-)
-
-
 class CompetencyCreate(RequestModel):
     id: str | None = Field(default=None, max_length=255, description="Yours (e.g. a CASE GUID)")
     code: str
@@ -124,10 +109,10 @@ class CompetencyCreate(RequestModel):
     status: Status | None = None
     calculation: CalculationSchema | None = None
     rollup: RollupSchema | None = None
-    weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
-    min_evidence: PositiveCount | None = Field(default=None, description=_MIN_EVIDENCE)
-    scale: ScaleSchema | None = Field(default=None, description=_SCALE)
-    mastery_threshold: float | None = Field(default=None, description=_THRESHOLD)
+    weight: float | None = Field(default=None, gt=0, description=WEIGHT)
+    min_evidence: PositiveCount | None = Field(default=None, description=MIN_EVIDENCE)
+    scale: ScaleSchema | None = Field(default=None, description=SCALE)
+    mastery_threshold: float | None = Field(default=None, description=THRESHOLD)
     children: list[CompetencyCreate] = []
     position: StoredInt | None = Field(
         default=None, description="Order among its siblings; its index in the list if left out"
@@ -161,25 +146,6 @@ class CategorySchema(RequestModel):
     )
 
 
-CATEGORIES = (
-    "The framework's evidence categories; when there are any, every new result names one. "
-    "average, most_recent_average and n_mastery take the mean per category, then weigh the "
-    "categories with evidence by their weights"
-)
-MISSING_LEVEL = "What a result marked missing counts as; null: the scale's lowest level"
-CATEGORY_MAP = (
-    "OneRoster gradebook categories onto the framework's: {category sourcedId or title: "
-    "category name}. A line item's results take the category its category maps onto; without "
-    "a mapping, the framework category named like the OneRoster category's title (any case); "
-    "else they stay uncategorised"
-)
-UNCATEGORISED = (
-    "One of the categories: results without one of the framework's categories (stored before "
-    "it had categories, or in a category since removed) count in it; null: they do not count "
-    "(listed as uncategorised). Changing it recomputes decisions"
-)
-
-
 class FrameworkCreate(RequestModel):
     """A whole framework: what POST creates and PUT replaces, and what GET answers."""
 
@@ -211,7 +177,7 @@ class FrameworkCreate(RequestModel):
 class ScalePatch(RequestModel):
     levels: list[LevelSchema] | None = Field(default=None, min_length=1)
     mastery_threshold: float | None = None
-    bands: list[BandSchema] | None = Field(default=None, description=_BANDS)
+    bands: list[BandSchema] | None = Field(default=None, description=BANDS)
 
 
 class CalculationPatch(RequestModel):
@@ -284,10 +250,10 @@ class CompetencyPatch(RequestModel):
         default=None, description="null: the framework's calculation applies"
     )
     rollup: RollupPatch | None = None
-    weight: float | None = Field(default=None, gt=0, description=_WEIGHT)
-    min_evidence: PositiveCount | None = Field(default=None, description=_MIN_EVIDENCE)
-    scale: ScalePatch | None = Field(default=None, description=_SCALE)
-    mastery_threshold: float | None = Field(default=None, description=_THRESHOLD)
+    weight: float | None = Field(default=None, gt=0, description=WEIGHT)
+    min_evidence: PositiveCount | None = Field(default=None, description=MIN_EVIDENCE)
+    scale: ScalePatch | None = Field(default=None, description=SCALE)
+    mastery_threshold: float | None = Field(default=None, description=THRESHOLD)
     position: StoredInt | None = None
     parent_id: str | None = None
     children: list[dict[str, Any]] | None = Field(
@@ -315,10 +281,10 @@ class CompetencyRead(BaseModel):
         description='Own calculation, if any: {"method", "weight"?, "n"?}'
     )
     rollup: dict[str, Any] = Field(description='{"rule", "k"?, "percent"?, "score"?}')
-    weight: float | None = Field(description=_WEIGHT)
-    min_evidence: int | None = Field(description=_MIN_EVIDENCE)
-    scale: dict[str, Any] | None = Field(description=_SCALE)
-    mastery_threshold: float | None = Field(description=_THRESHOLD)
+    weight: float | None = Field(description=WEIGHT)
+    min_evidence: int | None = Field(description=MIN_EVIDENCE)
+    scale: dict[str, Any] | None = Field(description=SCALE)
+    mastery_threshold: float | None = Field(description=THRESHOLD)
     children: list[CompetencyRead] = []
 
     @classmethod

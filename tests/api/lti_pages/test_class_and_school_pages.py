@@ -7,14 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, fields
 
 import httpx
 
-from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.lti.session import PageRole
-from app.use_cases.catalog import UseCases
 from tests.api.lti_pages.pages_data import PLATFORM, add_student, page_session, seed_sam, token
 from tests.api.lti_pages.test_lti_pages import get, text
 from tests.api.mastery_data import post, result
@@ -70,7 +67,7 @@ async def test_the_class_grid_lists_each_student_by_each_competency(
     # Readiness, no prerequisites declared: each student's first unmastered standard.
     assert "Ready to learn next 4.NBT.2 Read and write: Sam Study" in words
     assert "4.NBT.1 Place value: Stu 2" in words.split("Ready to learn next")[1]
-    # No override form without the launch's leave, no roster sync without the LMS services.
+    # No override form without the launch's leave, no LMS buttons without a launch behind.
     assert "Override a decision" not in words
     assert "roster-sync" not in page.text
 
@@ -245,31 +242,19 @@ async def test_a_leader_sees_only_their_own_schools(api: Api, container: Contain
     assert "4.NBT.1 Place value 10 to 19 52% to 100%" in text(district)
 
 
-@dataclass(frozen=True, kw_only=True)
-class _WithServices(UseCases):
-    """The use cases as the LMS services' branch extends them (lti_services: NRPS)."""
-
-    lti_services: object
-
-
-async def test_the_roster_sync_button_comes_with_the_lms_services(
+async def test_the_class_page_offers_the_lms_roster_and_grades(
     api: Api, container: Container
 ) -> None:
     await _class_with_two(api)
-    cases = container.use_cases
-    extended = _WithServices(
-        **{f.name: getattr(cases, f.name) for f in fields(UseCases)}, lti_services=object()
-    )
-    app = create_app(use_cases=extended, public_base_url=container.settings.public_url)
-    teacher = token(container, page_session(api.tenant, PageRole.TEACHER, class_id="class-1"))
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://test"
-    ) as http:
-        page = await http.get("/lti/pages/class", params={"session": teacher})
+    launched = page_session(api.tenant, PageRole.TEACHER, class_id="class-1", launch_id="l-1")
+    teacher = token(container, launched)
+    page = await api.get("/lti/pages/class", params={"session": teacher})
     assert page.status_code == 200
-    form = re.search(
-        r'<form method="post" action="/lti/pages/class/roster-sync".*?</form>', page.text, re.S
-    )
-    assert form is not None
-    assert f'name="session" value="{teacher}"' in form.group()
-    assert "Sync roster from the LMS" in form.group()
+    for action, label in (
+        ("/lti/pages/class/roster-sync", "Sync roster from the LMS"),
+        ("/lti/pages/class/grades-pull", "Read grades from the LMS"),
+    ):
+        form = re.search(rf'<form method="post" action="{action}".*?</form>', page.text, re.S)
+        assert form is not None, action
+        assert f'name="session" value="{teacher}"' in form.group()
+        assert label in form.group()

@@ -1,5 +1,6 @@
 """GET /lti/pages/{student,class,guardian,school} (and school.csv), POST
-/lti/pages/class/overrides: the pages an LMS launch opens, each from its page session alone.
+/lti/pages/class/{overrides,roster-sync,grades-pull}: the pages an LMS launch opens, each from
+its page session alone.
 
 They are not API operations (no OpenAPI entry, no client token): a page session is their only
 credential, and what they show comes from the use cases, narrowed to the session's people
@@ -16,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from app.api.exports.csv_document import csv_lines
 from app.api.pages.lti import views
 from app.api.pages.lti.render import Viewer, html_page, page_headers, token_of
-from app.domain.errors import Invalid, NotFound, Problem, Unauthorized
+from app.domain.errors import Invalid, NotFound, Problem, SourceUnavailable, Unauthorized
 from app.domain.lti.session import PAGE_PATHS, PageRole, PageSession
 from app.domain.report_scope import SUBGROUPS
 from app.domain.reporting import Dimension
@@ -29,6 +30,7 @@ STUDENT_PATH = PAGE_PATHS[PageRole.STUDENT]
 CLASS_PATH = PAGE_PATHS[PageRole.TEACHER]
 OVERRIDES_PATH = f"{CLASS_PATH}/overrides"
 ROSTER_SYNC_PATH = f"{CLASS_PATH}/roster-sync"
+GRADES_PULL_PATH = f"{CLASS_PATH}/grades-pull"
 SCHOOL_CSV_PATH = f"{PAGE_PATHS[PageRole.LEADER]}.csv"
 
 Build = Callable[[LtiPages, Viewer], Awaitable[Response]]
@@ -116,11 +118,12 @@ async def _class(
         page=views.class_page(shown),
         problems=[views.problem_words(p) for p in problems or []],
         done=done,
-        # The roster sync comes with the LMS services (NRPS); without them there is no button.
-        roster_sync=getattr(cases, "lti_services", None) is not None,
+        # The LMS buttons (NRPS roster, AGS grades) need the services and a launch to answer to.
+        roster_sync=cases.lti_services is not None and viewer.session.launch_id is not None,
         student_path=STUDENT_PATH,
         overrides_path=OVERRIDES_PATH,
         roster_sync_path=ROSTER_SYNC_PATH,
+        grades_pull_path=GRADES_PULL_PATH,
     )
 
 
@@ -145,6 +148,65 @@ async def override_from_class_page(request: Request) -> Response:
                 request, pages, viewer, framework, status=422, problems=refused.problems
             )
         done = views.override_done(shown, values.get("student", ""))
+        return await _class(request, pages, viewer, framework, done=done)
+
+    return await _answer(request, {PageRole.TEACHER}, build, values.get("session"))
+
+
+@router.post(ROSTER_SYNC_PATH, response_class=HTMLResponse)
+async def roster_sync_from_class_page(request: Request) -> Response:
+    """Pull the course's roster from the LMS (NRPS) now: a class's members are a page or two."""
+
+    async def act(cases: UseCases, session: PageSession) -> str:
+        assert cases.lti_services is not None  # checked by _lms_action
+        pulled = await cases.lti_services.roster.sync_roster(session)
+        return (
+            f"Roster synced from the LMS: {pulled.enrolled} enrolled, "
+            f"{pulled.unenrolled} no longer in the course."
+        )
+
+    return await _lms_action(request, act)
+
+
+@router.post(GRADES_PULL_PATH, response_class=HTMLResponse)
+async def grades_pull_from_class_page(request: Request) -> Response:
+    """Read the LMS's grades of the assignments aligned to competencies (AGS) into evidence."""
+
+    async def act(cases: UseCases, session: PageSession) -> str:
+        assert cases.lti_services is not None  # checked by _lms_action
+        pulled = await cases.lti_services.grades.pull_grades(session)
+        return (
+            f"Grades read from the LMS: {pulled.results_recorded} recorded, "
+            f"{pulled.results_unchanged} unchanged, from {pulled.line_items} aligned assignments."
+        )
+
+    return await _lms_action(request, act)
+
+
+async def _lms_action(
+    request: Request, act: Callable[[UseCases, PageSession], Awaitable[str]]
+) -> Response:
+    """A teacher's request to the LMS from the class page, under the same checks as an
+    override; the class page again, saying what was done or why it could not be."""
+    form = await request.form()
+    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    cases, _ = _pages(request)
+
+    async def build(pages: LtiPages, viewer: Viewer) -> Response:
+        if not _same_site(request, viewer.session) or cases.lti_services is None:
+            return html_page("refused.html", 403, viewer)
+        framework = values.get("framework") or None
+        try:
+            done = await act(cases, viewer.session)
+        except Invalid as refused:
+            return await _class(
+                request, pages, viewer, framework, status=422, problems=refused.problems
+            )
+        except Unauthorized:  # the launch behind the session has expired
+            return html_page("expired.html", 401)
+        except SourceUnavailable as failed:
+            problems = failed.problems or [Problem((), failed.detail)]
+            return await _class(request, pages, viewer, framework, status=502, problems=problems)
         return await _class(request, pages, viewer, framework, done=done)
 
     return await _answer(request, {PageRole.TEACHER}, build, values.get("session"))
