@@ -22,17 +22,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import ssl
 import sys
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from playwright.sync_api import Browser, BrowserContext, Frame, Page, expect, sync_playwright
+from playwright.sync_api import BrowserContext, Frame, Page, Playwright, expect, sync_playwright
 
 from tests.e2e.browser import AXE, CHROMIUM, Visit, needs_chromium, visit
 from tests.e2e.launcher import e2e_env, free_port, launch, mastery
@@ -52,7 +55,9 @@ STUDENT_NAME = "Aisha Ramirez"  # demo-stu-0001 in app/demo/oneroster/users.csv
 class Stack:
     tool: str  # https://tool.test:PORT
     lms: BrowserLms
-    browser: Browser
+    playwright: Playwright
+    args: tuple[str, ...]  # Chromium's switches
+    profiles: Path  # where each test's browser profile is made
 
 
 def _spki_hash(cert_pem: bytes) -> str:
@@ -102,26 +107,47 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     with TlsServer(lms.app, lms_port, *files["lms"]), sync_playwright() as playwright:
         server = launch(env, program=uvicorn, command=serve, port=tool_port, tls=client)
         trusted = ",".join(_spki_hash(files[n][0].read_bytes()) for n in ("tool", "lms"))
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--host-resolver-rules=MAP tool.test 127.0.0.1,MAP lms.test 127.0.0.1",
-                f"--ignore-certificate-errors-spki-list={trusted}",
-                "--test-third-party-cookie-phaseout",
-            ],
+        args = (
+            "--host-resolver-rules=MAP tool.test 127.0.0.1,MAP lms.test 127.0.0.1",
+            f"--ignore-certificate-errors-spki-list={trusted}",
         )
+        (folder / "profiles").mkdir()
         try:
-            yield Stack(tool, lms, browser)
+            yield Stack(tool, lms, playwright, args, folder / "profiles")
         finally:
-            browser.close()
             server.stop()
 
 
-def _tab(stack: Stack, width: str = "desktop") -> tuple[BrowserContext, Visit]:
+@contextmanager
+def _tab(
+    stack: Stack, width: str = "desktop", *, third_party_cookies: bool = False
+) -> Iterator[tuple[BrowserContext, Visit]]:
+    """A tab of Chromium on a profile of its own that blocks third-party cookies (or, for a
+    control, allows them): the setting a user or a school's policy turns on, "Block
+    third-party cookies" (the profile preference `profile.cookie_controls_mode`: 0 allows, 1
+    blocks). This Chromium (156) ignores --test-third-party-cookie-phaseout once the profile
+    says otherwise, so the preference is what the test sets."""
+    profile = Path(tempfile.mkdtemp(dir=stack.profiles))
+    (profile / "Default").mkdir()
+    mode = 0 if third_party_cookies else 1
+    preferences = {"profile": {"cookie_controls_mode": mode}}
+    (profile / "Default" / "Preferences").write_text(json.dumps(preferences))
     w, h = WIDTHS[width]
-    context = stack.browser.new_context(viewport={"width": w, "height": h})
+    context = stack.playwright.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=str(CHROMIUM),
+        args=list(stack.args),
+        viewport={"width": w, "height": h},
+    )
     context.add_init_script(path=str(AXE))
-    return context, visit(context, also=HOSTS)
+    tab = visit(context, also=HOSTS)
+    try:
+        yield context, tab
+    finally:
+        context.close()
+    assert tab.offsite == []
+    assert tab.refused == []
+    assert tab.errors == []
 
 
 def _tool_frame(page: Page) -> Frame:
@@ -157,82 +183,92 @@ def _cookie_names(context: BrowserContext, url: str) -> list[str]:
     return [c["name"] for c in context.cookies(url)]
 
 
+SET_COOKIE = "document.cookie = 'probe=1; Path=/; SameSite=None; Secure'; document.cookie"
+
+
 def test_the_browser_blocks_the_tools_cookies_in_the_lms_frame(stack: Stack) -> None:
-    context, tab = _tab(stack)
-    tab.page.goto(f"{stack.lms.origin}/probe")
-    frame = _tool_frame(tab.page)
-    expect(frame.locator("h1")).to_have_text("This launch could not be completed")
-    setting = "document.cookie = 'probe=1; Path=/; SameSite=None; Secure'; document.cookie"
-    assert frame.evaluate(setting) == ""  # third-party: dropped
-    # The same script on the tool's own page (first-party) keeps it: the block is the frame's.
-    tab.page.goto(f"{stack.tool}/lti/login")
-    assert tab.page.evaluate(setting) == "probe=1"
-    context.close()
-    assert tab.offsite == []
+    with _tab(stack) as (_context, tab):
+        tab.page.goto(f"{stack.lms.origin}/probe")
+        frame = _tool_frame(tab.page)
+        expect(frame.locator("h1")).to_have_text("This launch could not be completed")
+        assert frame.evaluate(SET_COOKIE) == ""  # third-party: dropped
+        # The same script on the tool's own page (first-party) keeps it.
+        tab.page.goto(f"{stack.tool}/lti/login")
+        assert tab.page.evaluate(SET_COOKIE) == "probe=1"
+
+
+def test_the_probe_keeps_the_cookie_where_third_party_cookies_are_allowed(stack: Stack) -> None:
+    # The control: the same probe, the profile allowing third-party cookies. The block above
+    # is the setting's doing, not the probe's.
+    with _tab(stack, third_party_cookies=True) as (_context, tab):
+        tab.page.goto(f"{stack.lms.origin}/probe")
+        frame = _tool_frame(tab.page)
+        expect(frame.locator("h1")).to_have_text("This launch could not be completed")
+        assert frame.evaluate(SET_COOKIE) == "probe=1"
 
 
 def test_a_student_launch_in_the_frame_completes_through_the_platforms_storage(
     stack: Stack,
 ) -> None:
-    context, tab = _tab(stack)
-    tab.page.goto(f"{stack.lms.origin}/course/student")
-    frame = _tool_frame(tab.page)
-    expect(frame.locator("h1")).to_have_text(STUDENT_NAME)
-    assert frame.url.startswith(f"{stack.tool}/lti/pages/student?session=")
-    assert frame.locator("li.competency").count() > 0
-    expect(frame.locator("li.competency").first).to_contain_text("Level:")
-    # The binding cookie of the login was dropped: the launch got it from the LMS's storage.
-    assert _cookie_names(context, stack.tool) == []
-    assert any(a["lti_message_hint"] == "student" for a in stack.lms.auth_requests)
-    assert _serious(frame) == []
-    _save_both_widths(tab.page, "launch-student-framed")
-    context.close()
-    assert (tab.offsite, tab.refused, tab.errors) == ([], [], [])
+    with _tab(stack) as (context, tab):
+        tab.page.goto(f"{stack.lms.origin}/course/student")
+        frame = _tool_frame(tab.page)
+        expect(frame.locator("h1")).to_have_text(STUDENT_NAME)
+        assert frame.url.startswith(f"{stack.tool}/lti/pages/student?session=")
+        assert frame.locator("li.competency").count() > 0
+        expect(frame.locator("li.competency").first).to_contain_text("Level:")
+        # The login's binding cookie was dropped: the launch read it from the LMS's storage.
+        assert _cookie_names(context, stack.tool) == []
+        assert _serious(frame) == []
+        _save_both_widths(tab.page, "launch-student-framed")
 
 
 def test_a_teacher_launch_without_storage_completes_in_a_new_window(stack: Stack) -> None:
-    context, tab = _tab(stack)
-    tab.page.goto(f"{stack.lms.origin}/course/teacher")
-    frame = _tool_frame(tab.page)
-    offer = frame.get_by_role("link", name="Open the tool in a new window")
-    expect(offer).to_be_visible()
-    assert _serious(frame) == []
-    _save_both_widths(tab.page, "launch-new-window-offer")
-    tab.page.set_viewport_size({"width": 1280, "height": 800})
-    with context.expect_page() as opened:
-        offer.click()
-    popup = opened.value
-    expect(popup.locator("h1")).to_have_text("Class mastery")
-    assert popup.url.startswith(f"{stack.tool}/lti/pages/class?session=")
-    # First-party in the new window: the binding cookie was kept, then spent by the launch.
-    assert "Not-yet" in popup.content() or popup.locator("table").count() > 0
-    assert _serious(popup) == []
-    _save_both_widths(popup, "launch-teacher-window")
-    context.close()
-    assert (tab.offsite, tab.refused, tab.errors) == ([], [], [])
+    with _tab(stack) as (context, tab):
+        tab.page.goto(f"{stack.lms.origin}/course/teacher")
+        frame = _tool_frame(tab.page)
+        offer = frame.get_by_role("link", name="Open the tool in a new window")
+        expect(offer).to_be_visible()
+        assert _cookie_names(context, stack.tool) == []
+        assert _serious(frame) == []
+        _save_both_widths(tab.page, "launch-new-window-offer")
+        tab.page.set_viewport_size({"width": 1280, "height": 800})
+        with context.expect_page() as opened:
+            offer.click()
+        popup = opened.value
+        expect(popup.locator("h1")).to_have_text("Class mastery")
+        assert popup.url.startswith(f"{stack.tool}/lti/pages/class?session=")
+        expect(popup.locator("table").first).to_contain_text(STUDENT_NAME)
+        assert _serious(popup) == []
+        _save_both_widths(popup, "launch-teacher-window")
+
+
+def test_a_teacher_launch_stays_in_the_frame_where_cookies_are_kept(stack: Stack) -> None:
+    # The cookie check lets the launch go straight on when the browser keeps our cookie.
+    with _tab(stack, third_party_cookies=True) as (_context, tab):
+        tab.page.goto(f"{stack.lms.origin}/course/teacher")
+        frame = _tool_frame(tab.page)
+        expect(frame.locator("h1")).to_have_text("Class mastery")
+        assert frame.url.startswith(f"{stack.tool}/lti/pages/class?session=")
 
 
 def test_a_deep_linking_launch_shows_the_picker_in_the_frame(stack: Stack) -> None:
-    context, tab = _tab(stack)
-    tab.page.goto(f"{stack.lms.origin}/course/deep-link")
-    frame = _tool_frame(tab.page)
-    expect(frame.locator("h1")).to_have_text("Align this assignment to competencies")
-    assert frame.url.startswith(f"{stack.tool}/lti/deep-link?session=")
-    assert _serious(frame) == []
-    _save_both_widths(tab.page, "launch-deep-link-framed")
-    context.close()
-    assert (tab.offsite, tab.refused, tab.errors) == ([], [], [])
+    with _tab(stack) as (_context, tab):
+        tab.page.goto(f"{stack.lms.origin}/course/deep-link")
+        frame = _tool_frame(tab.page)
+        expect(frame.locator("h1")).to_have_text("Align this assignment to competencies")
+        assert frame.url.startswith(f"{stack.tool}/lti/deep-link?session=")
+        assert _serious(frame) == []
+        _save_both_widths(tab.page, "launch-deep-link-framed")
 
 
 def test_an_expired_launch_shows_the_error_page_in_the_frame(stack: Stack) -> None:
-    context, tab = _tab(stack)
-    tab.page.goto(f"{stack.lms.origin}/course/expired")
-    frame = _tool_frame(tab.page)
-    expect(frame.locator("#reason")).to_have_text("The id_token has expired")
-    assert _serious(frame) == []
-    _save_both_widths(tab.page, "launch-error-framed")
-    context.close()
-    assert (tab.offsite, tab.refused, tab.errors) == ([], [], [])
+    with _tab(stack) as (_context, tab):
+        tab.page.goto(f"{stack.lms.origin}/course/expired")
+        frame = _tool_frame(tab.page)
+        expect(frame.locator("#reason")).to_have_text("The id_token has expired")
+        assert _serious(frame) == []
+        _save_both_widths(tab.page, "launch-error-framed")
 
 
 def test_the_storage_page_offers_a_new_window_where_there_is_no_platform_frame(
@@ -240,12 +276,10 @@ def test_the_storage_page_offers_a_new_window_where_there_is_no_platform_frame(
 ) -> None:
     # Opened top-level, the page has no parent to hold the storage: it says so and offers the
     # new window (what a student sees where the LMS's storage does not answer).
-    context, tab = _tab(stack)
-    tab.page.goto(stack.lms.login_url("student"))
-    expect(tab.page.locator("#lti-storage-failed")).to_be_visible()
-    link = tab.page.get_by_role("link", name="Open the tool in a new window")
-    assert "lti_storage_target" not in (link.get_attribute("href") or "")
-    assert _serious(tab.page) == []
-    _save_both_widths(tab.page, "launch-storage-unavailable")
-    context.close()
-    assert (tab.offsite, tab.refused, tab.errors) == ([], [], [])
+    with _tab(stack) as (_context, tab):
+        tab.page.goto(stack.lms.login_url("student"))
+        expect(tab.page.locator("#lti-storage-failed")).to_be_visible()
+        link = tab.page.get_by_role("link", name="Open the tool in a new window")
+        assert "lti_storage_target" not in (link.get_attribute("href") or "")
+        assert _serious(tab.page) == []
+        _save_both_widths(tab.page, "launch-storage-unavailable")
