@@ -229,6 +229,7 @@ def test_a_teacher_launch_without_storage_completes_in_a_new_window(stack: Stack
         frame = _tool_frame(tab.page)
         offer = frame.get_by_role("link", name="Open the tool in a new window")
         expect(offer).to_be_visible()
+        expect(frame.locator("#lti-storage-wait")).to_be_hidden()
         assert _cookie_names(context, stack.tool) == []
         assert _serious(frame) == []
         _save_both_widths(tab.page, "launch-new-window-offer")

@@ -21,6 +21,7 @@ from cryptography.x509.oid import NameOID
 class TestTls:
     server: ssl.SSLContext
     client: ssl.SSLContext
+    authority_pem: bytes  # the CA the client trusts, for a client that loads a file
 
 
 TestTls.__test__ = False  # type: ignore[attr-defined]
@@ -100,4 +101,4 @@ def tls_for(*names: str) -> TestTls:
         private.write_bytes(key_pem)
         server.load_cert_chain(cert, private)
     client = ssl.create_default_context(cadata=ca.pem.decode())
-    return TestTls(server, client)
+    return TestTls(server, client, ca.pem)

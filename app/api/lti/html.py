@@ -52,7 +52,8 @@ def storage_page(title: str, data: dict[str, str]) -> HTMLResponse:
     it puts or gets the login's values in the platform's storage frame, then goes on."""
     attributes = " ".join(f'data-{k.replace("_", "-")}="{escape(v)}"' for k, v in data.items())
     body = (
-        f'<main id="lti-storage" {attributes}><p>Connecting to your course…</p>'
+        f'<main id="lti-storage" {attributes}><p id="lti-storage-wait">Connecting to your '
+        "course…</p>"
         '<p id="lti-storage-failed" hidden>Your browser did not let this tool remember the '
         'launch. <a id="lti-new-window" target="_blank" rel="opener">Open the tool in a new '
         "window</a>.</p></main>"

@@ -32,6 +32,10 @@
     if (note) {
       note.hidden = false;
     }
+    var waiting = document.getElementById("lti-storage-wait");
+    if (waiting) {
+      waiting.hidden = true; // no longer connecting: say only what to do
+    }
   }
 
   function postLaunch(binding) {

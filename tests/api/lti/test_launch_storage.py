@@ -99,7 +99,7 @@ async def test_a_framed_login_without_storage_checks_cookies_before_going_on(too
     assert '<script src="/lti/storage.js"></script>' in framed.text
     data = _data(framed.text)
     assert data["action"] == "check"
-    params = tool.platform.check_auth_request(data["next"])
+    tool.platform.check_auth_request(data["next"])
     # The binding cookie is set all the same: where the browser keeps it, the launch uses it.
     assert any(c.startswith("lti-login-") for c in framed.cookies)
     new_window = data["new-window"]
