@@ -28,6 +28,7 @@ import ssl
 import sys
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,8 +95,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     mastery(env, "db", "upgrade")
     mastery(env, "demo", "load")
     p = lms.platform
-    mastery(
-        env, "lti", "platforms", "add", "--tenant", "demo", "--issuer", p.issuer,
+    register = (
+        "lti", "platforms", "add", "--tenant", "demo", "--issuer", p.issuer,
         "--client-id", p.client_id, "--auth-login-url", p.auth_login_url,
         "--token-url", p.token_url, "--jwks-url", p.jwks_url,
         "--deployment-id", lms.keys.deployment_id,
@@ -104,7 +105,14 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     cert, key = files["tool"]
     uvicorn = (sys.executable, "-m", "uvicorn")
     serve = ("app.main:app", "--ssl-certfile", str(cert), "--ssl-keyfile", str(key))
-    with TlsServer(lms.app, lms_port, *files["lms"]), sync_playwright() as playwright:
+    with (
+        TlsServer(lms.app, lms_port, *files["lms"]),
+        sync_playwright() as playwright,
+        ThreadPoolExecutor(1) as pool,
+    ):
+        # The registration while the server starts: a launch reads it from the database, and
+        # each of the two takes seconds on a loaded machine.
+        registered = pool.submit(mastery, env, *register)
         server = launch(env, program=uvicorn, command=serve, port=tool_port, tls=client)
         trusted = ",".join(_spki_hash(files[n][0].read_bytes()) for n in ("tool", "lms"))
         args = (
@@ -113,6 +121,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         )
         (folder / "profiles").mkdir()
         try:
+            registered.result()
             yield Stack(tool, lms, playwright, args, folder / "profiles")
         finally:
             server.stop()
