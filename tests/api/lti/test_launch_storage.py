@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from html import unescape
+from html import escape, unescape
 
 import pytest
 
@@ -104,6 +104,8 @@ async def test_a_framed_login_without_storage_checks_cookies_before_going_on(too
     assert any(c.startswith("lti-login-") for c in framed.cookies)
     new_window = data["new-window"]
     assert new_window.startswith(f"{TOOL}/lti/login?iss=")
+    # Without scripts, the new window is offered outright.
+    assert f'<noscript><p><a href="{escape(new_window)}" target="_blank">' in framed.text
     # The new window's login is a top-level one: straight to the platform.
     top = await tool.http.get(new_window, headers={"Sec-Fetch-Dest": "document"})
     assert top.status_code == 302
