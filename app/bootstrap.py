@@ -109,7 +109,7 @@ def outbound_http(settings: Settings) -> OutboundHttp:
         )
     except ValueError as exc:
         raise ConfigurationError(f"MASTERY_OUTBOUND_ALLOWED_HOSTS: {exc}") from None
-    return OutboundHttp(policy)
+    return OutboundHttp(policy, extra_ca_file=settings.outbound_ca_file)
 
 
 @dataclass(frozen=True, kw_only=True)

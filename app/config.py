@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, FilePath, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from app.domain.oneroster.retirement import DEFAULT_MAX_RETIRE_SHARE
@@ -99,6 +99,9 @@ class Settings(BaseSettings):
     outbound_allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
     # Plain http to any host; without it, http only to the hosts listed above.
     outbound_allow_http: bool = False
+    # A PEM file of certificate authorities trusted besides the public ones (certifi's), for
+    # hosts behind a district's own CA (an SIS, a self-hosted LMS); verification stays on.
+    outbound_ca_file: FilePath | None = None
     # Each request to the SIS's OneRoster provider: its total time and its largest page.
     sis_fetch_timeout_seconds: float = Field(default=60.0, gt=0, le=600)
     sis_page_max_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)

@@ -49,14 +49,16 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # uncaught script errors
 
 
-def visit(context: BrowserContext) -> Visit:
-    """A new tab whose requests leave this machine never (each one is stopped and recorded)."""
+def visit(context: BrowserContext, also: frozenset[str] = frozenset()) -> Visit:
+    """A new tab whose requests leave this machine never (each one is stopped and recorded).
+    `also`: test host names the browser itself maps to loopback (--host-resolver-rules)."""
     page = context.new_page()
     seen = Visit(page)
 
     def guard(route: Route) -> None:
         url = urlsplit(route.request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.hostname not in LOCAL_HOSTS:
+        local = url.hostname in LOCAL_HOSTS or url.hostname in also
+        if url.scheme in ("http", "https", "ws", "wss") and not local:
             seen.offsite.append(route.request.url)
             route.abort()
         else:

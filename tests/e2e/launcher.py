@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -119,24 +120,33 @@ def launch(
     command: tuple[str, ...] = ("serve",),
     log: Path | None = None,
     seconds: float = 60,
+    program: tuple[str, ...] = (MASTERY,),
+    port: int | None = None,
+    tls: ssl.SSLContext | None = None,
 ) -> Server:
     """`mastery COMMAND --host 127.0.0.1 --port <free>` once it answers /healthz (within
     `seconds`: `mastery dev` migrates and loads the demo first). Its output is piped, or written
-    to `log` when given: at DEBUG a pipe nobody reads until the end would fill and stall it."""
-    port = free_port()
+    to `log` when given: at DEBUG a pipe nobody reads until the end would fill and stall it.
+    Another `program` (uvicorn itself, to serve over TLS) takes the same options; with `tls`
+    (the client's context, trusting the server's certificate) it is reached over https."""
+    port = port or free_port()
     sink = log.open("w") if log is not None else None
     process = subprocess.Popen(
-        [MASTERY, *command, "--host", "127.0.0.1", "--port", str(port)],
+        [*program, *command, "--host", "127.0.0.1", "--port", str(port)],
         env=env,
         stdout=sink or subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    server = Server(process, f"http://127.0.0.1:{port}", port, log, sink)
+    scheme = "https" if tls else "http"
+    server = Server(process, f"{scheme}://127.0.0.1:{port}", port, log, sink)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and process.poll() is None:
         try:
-            if httpx.get(f"{server.base}/healthz", timeout=1).status_code == 200:
+            if (
+                httpx.get(f"{server.base}/healthz", timeout=1, verify=tls or True).status_code
+                == 200
+            ):
                 return server
         except httpx.TransportError:
             time.sleep(0.05)

@@ -9,6 +9,7 @@ import socket
 import ssl
 from collections.abc import Iterable
 from ipaddress import ip_address
+from pathlib import Path
 
 import httpcore
 import pytest
@@ -303,6 +304,24 @@ async def test_tls_verifies_the_name_while_the_connection_goes_to_the_checked_ad
     assert (answer.status, sis.requests[0].headers["host"]) == (200, f"sis.test:{sis.port}")
     assert "other.test" in mismatch.value.reason  # the certificate does not name other.test
     assert len(sis.requests) == 1
+
+
+async def test_an_extra_ca_file_is_trusted_besides_the_public_ones(tmp_path: Path) -> None:
+    # MASTERY_OUTBOUND_CA_FILE: a district's own CA. Without it the same server fails to verify.
+    tls = tls_for("lms.test")
+    (tmp_path / "ca.pem").write_bytes(tls.authority_pem)
+    resolver = Answers(["127.0.0.1"])
+    trusting = _http("lms.test", resolver=resolver, extra_ca_file=tmp_path / "ca.pem")
+    public_only = _http("lms.test", resolver=resolver)
+    async with Listener(tls=tls.server) as lms:
+        async with trusting.session(**LIMITS) as session:
+            answer = await session.get(f"https://lms.test:{lms.port}/jwks")
+        async with public_only.session(**LIMITS) as session:
+            with pytest.raises(TlsFailure) as untrusted:
+                await session.get(f"https://lms.test:{lms.port}/jwks")
+    assert answer.status == 200
+    assert "certificate" in untrusted.value.reason
+    assert len(lms.requests) == 1
 
 
 async def test_a_status_error_names_the_status_and_path_and_never_the_body() -> None:

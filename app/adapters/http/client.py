@@ -12,6 +12,7 @@ import socket
 import ssl
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import Self
 
@@ -84,7 +85,8 @@ class _CheckedTransport(httpx.AsyncBaseTransport):
 class OutboundHttp:
     """Opens sessions to other systems under one policy. `resolver` and `ssl_context` replace
     the system's in tests; `transport` replaces the network with an in-process fake (the URL
-    checks still apply, the address checks need a real connection)."""
+    checks still apply, the address checks need a real connection). `extra_ca_file` (PEM) is
+    trusted besides the public authorities: a district's own CA."""
 
     def __init__(
         self,
@@ -94,8 +96,10 @@ class OutboundHttp:
         ssl_context: ssl.SSLContext | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         max_redirects: int = MAX_REDIRECTS,
+        extra_ca_file: Path | None = None,
     ) -> None:
         self.policy = policy
+        self._extra_ca_file = extra_ca_file
         self._resolver = resolver or SystemResolver()
         self._ssl_context = ssl_context
         self._transport = transport
@@ -116,6 +120,8 @@ class OutboundHttp:
     def _pinned(self) -> PinnedTransport:
         if self._ssl_context is None:  # built on first use: loading the CA bundle takes a while
             self._ssl_context = httpx.create_ssl_context(trust_env=False)
+            if self._extra_ca_file is not None:
+                self._ssl_context.load_verify_locations(cafile=self._extra_ca_file)
         return PinnedTransport(PinnedNetworkBackend(self.policy, self._resolver), self._ssl_context)
 
 

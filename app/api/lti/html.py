@@ -52,10 +52,22 @@ def storage_page(title: str, data: dict[str, str]) -> HTMLResponse:
     it puts or gets the login's values in the platform's storage frame, then goes on."""
     attributes = " ".join(f'data-{k.replace("_", "-")}="{escape(v)}"' for k, v in data.items())
     body = (
-        f'<main id="lti-storage" {attributes}><p>Connecting to your course…</p>'
+        f'<main id="lti-storage" {attributes}><p id="lti-storage-wait">Connecting to your '
+        "course…</p>"
         '<p id="lti-storage-failed" hidden>Your browser did not let this tool remember the '
         'launch. <a id="lti-new-window" target="_blank" rel="opener">Open the tool in a new '
-        "window</a>.</p></main>"
+        f"window</a>.</p>{_without_script(data.get('new_window'))}</main>"
         f'<script src="{STORAGE_SCRIPT}"></script>'
     )
     return HTMLResponse(_page(title, body), headers=HEADERS)
+
+
+def _without_script(new_window: str | None) -> str:
+    """Where scripts do not run, nothing can check the cookie or reach the storage: the login
+    in a window of its own is the way on."""
+    if not new_window:
+        return ""
+    return (
+        f'<noscript><p><a href="{escape(new_window)}" target="_blank">Open the tool in a new '
+        "window</a>.</p></noscript>"
+    )

@@ -74,6 +74,7 @@ async def lti_login(request: Request, use_cases: UseCasesDep) -> Response:
     separator = "&" if urlsplit(redirect.auth_url).query else "?"
     auth = f"{redirect.auth_url}{separator}{urlencode(redirect.params)}"
     target = fields.get("lti_storage_target")
+    new_window = f"{base}{LOGIN_PATH}?{urlencode(_without_storage(fields))}"
     if target:
         response: Response = storage_page(
             "Connecting to your course",
@@ -86,8 +87,16 @@ async def lti_login(request: Request, use_cases: UseCasesDep) -> Response:
                 "next": auth,
                 # Where neither cookie nor storage works: the login again, in a window of its
                 # own (first-party there, so the cookie is kept).
-                "new_window": f"{base}{LOGIN_PATH}?{urlencode(_without_storage(fields))}",
+                "new_window": new_window,
             },
+        )
+    elif request.headers.get("sec-fetch-dest") == "iframe":
+        # Framed by the LMS without its storage: the script checks that this browser keeps
+        # our cookie in the frame (Safari, Firefox and Chrome blocking third-party cookies do
+        # not), and offers the login in a new window where it does not.
+        response = storage_page(
+            "Connecting to your course",
+            {"action": "check", "next": auth, "new_window": new_window},
         )
     else:
         response = RedirectResponse(auth, status_code=302)

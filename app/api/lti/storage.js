@@ -2,7 +2,8 @@
 // cookie inside the LMS's iframe (1EdTech LTI Client Side postMessages: lti.put_data and
 // lti.get_data, answered by "<subject>.response" with the same message_id).
 // At login ("put") it stores the binding, then goes on to the platform's auth URL; at launch
-// ("get") it reads the binding back and posts the launch again with it.
+// ("get") it reads the binding back and posts the launch again with it. Framed without the
+// platform's storage ("check"), it goes on only where the browser keeps our cookies.
 (function () {
   "use strict";
   var root = document.getElementById("lti-storage");
@@ -31,6 +32,10 @@
     if (note) {
       note.hidden = false;
     }
+    var waiting = document.getElementById("lti-storage-wait");
+    if (waiting) {
+      waiting.hidden = true; // no longer connecting: say only what to do
+    }
   }
 
   function postLaunch(binding) {
@@ -47,6 +52,21 @@
     });
     document.body.appendChild(form);
     form.submit();
+  }
+
+  if (d.action === "check") {
+    // No platform storage: go on only if a cookie set here is kept (the login's binding
+    // cookie would be too), else offer the new window.
+    var probe = "lti-cookie-check=" + messageId;
+    document.cookie = probe + "; Path=/; Max-Age=60; SameSite=None; Secure";
+    if (document.cookie.indexOf(probe) === -1) {
+      failed();
+      return;
+    }
+    document.cookie = "lti-cookie-check=; Path=/; Max-Age=0; SameSite=None; Secure";
+    done = true;
+    window.location.assign(d.next);
+    return;
   }
 
   var frame = null;

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from html import unescape
+from html import escape, unescape
 
 import pytest
 
@@ -14,6 +14,7 @@ from app.bootstrap import Container
 from app.domain.access import Tenant
 from app.domain.lti.launch_check import LTI
 from tests.api.lti.launching import Tool, tool_for
+from tests.fakes.lti_platform import TOOL
 
 STORAGE = {LTI + "lti1p3_platform_storage": {"target": "post_message_forwarding"}}
 
@@ -80,3 +81,34 @@ async def test_a_binding_that_is_not_the_logins_is_refused(tool: Tool) -> None:
     )
     assert answer.status_code == 400
     assert "did not begin in this browser" in unescape(answer.text)
+
+
+async def test_a_framed_login_without_storage_checks_cookies_before_going_on(tool: Tool) -> None:
+    # Sec-Fetch-Dest: iframe is what a browser sends for a navigation inside a frame.
+    framed = await tool.http.get(
+        "/lti/login",
+        params={
+            "iss": tool.platform.issuer,
+            "login_hint": "hint-1",
+            "target_link_uri": f"{TOOL}/lti/launch",
+            "client_id": tool.platform.client_id,
+        },
+        headers={"Sec-Fetch-Dest": "iframe"},
+    )
+    assert framed.status_code == 200
+    assert '<script src="/lti/storage.js"></script>' in framed.text
+    data = _data(framed.text)
+    assert data["action"] == "check"
+    tool.platform.check_auth_request(data["next"])
+    # The binding cookie is set all the same: where the browser keeps it, the launch uses it.
+    assert any(c.startswith("lti-login-") for c in framed.cookies)
+    new_window = data["new-window"]
+    assert new_window.startswith(f"{TOOL}/lti/login?iss=")
+    # Without scripts, the new window is offered outright.
+    assert f'<noscript><p><a href="{escape(new_window)}" target="_blank">' in framed.text
+    # The new window's login is a top-level one: straight to the platform.
+    top = await tool.http.get(new_window, headers={"Sec-Fetch-Dest": "document"})
+    assert top.status_code == 302
+    tool.platform.check_auth_request(top.headers["location"])
+    script = await tool.http.get("/lti/storage.js")
+    assert '"check"' in script.text
