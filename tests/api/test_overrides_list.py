@@ -6,6 +6,8 @@ student-1 is in class-1, student-2 in no class."""
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from tests.api.mastery_data import post, result, seed_framework
@@ -115,3 +117,16 @@ async def test_bad_filters_are_refused(api: Api) -> None:
     cursor = await api.get(URL, params={"cursor": "nope"})
     assert cursor.status_code == 422
     assert [tuple(e["loc"]) for e in cursor.json()["errors"]] == [("query", "cursor")]
+
+
+async def test_the_list_exports_as_csv(api: Api) -> None:
+    await _seed(api)
+    response = await api.get(URL, params={"format": "csv", "active": "true", "limit": 1})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    # Every page (of one here) from the first to the end, in one document.
+    assert [(r["student_id"], r["reason"], r["replaced_status"]) for r in rows] == [
+        ("student-1", "Oral exam", "not_yet"),
+        ("student-2", "Transfer record", "no_evidence"),
+    ]

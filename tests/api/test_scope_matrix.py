@@ -85,6 +85,7 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("GET", "/v1/students/{id}/mastery/{competency_id}"): S.MASTERY_READ,
     ("GET", "/v1/students/{id}/mastery/{competency_id}/history"): S.MASTERY_READ,
     ("GET", "/v1/students/{id}/mastery/{competency_id}/overrides"): S.MASTERY_READ,
+    ("GET", "/v1/overrides"): S.MASTERY_READ,
     ("PUT", "/v1/students/{id}/mastery/{competency_id}/override"): S.MASTERY_OVERRIDE,
     ("DELETE", "/v1/students/{id}/mastery/{competency_id}/override"): S.MASTERY_OVERRIDE,
     ("GET", "/v1/classes/{id}/mastery"): S.MASTERY_READ,

@@ -227,6 +227,7 @@ CASES = {
     ("GET", "/v1/students/{id}/mastery/{competency_id}/overrides"): Case(
         "/v1/students/student-1/mastery/s-2/overrides", "hidden"
     ),
+    ("GET", "/v1/overrides"): Case("/v1/overrides", "list"),
     ("PUT", "/v1/students/{id}/mastery/{competency_id}/override"): Case(
         "/v1/students/student-1/mastery/s-1/override",
         "hidden",
