@@ -86,3 +86,7 @@ class OverrideRepository(Protocol):
         """A page of the tenant's overrides in the order set (after the key `after`), each with
         the engine's decision it replaced: one query per page."""
         ...
+
+    async def count_listed(self, which: OverrideFilter) -> int:
+        """How many overrides `listed` gives on every page together."""
+        ...

@@ -153,6 +153,20 @@ class Overrides:
                 raise NotFound(f"No class {class_id!r}")
             return await uow.overrides.listed(which, after=after, limit=limit)
 
+    async def count_all_overrides(
+        self,
+        principal: Principal,
+        *,
+        class_id: str | None = None,
+        competency_id: str | None = None,
+        student_id: str | None = None,
+        active: bool | None = None,
+    ) -> int:
+        """How many overrides `list_all_overrides` gives, on every page together."""
+        which = OverrideFilter(self.clock.now(), class_id, competency_id, student_id, active)
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            return await uow.overrides.count_listed(which)
+
     async def clear_override(
         self, principal: Principal, student_id: str, competency_id: str
     ) -> DecisionView:

@@ -10,6 +10,7 @@ import csv
 import io
 from typing import Any
 
+from tests.api.graphql_data import data
 from tests.api.mastery_data import post, result, seed_framework
 from tests.api.roster_data import STUDENT
 from tests.conftest import Api, test_client_id
@@ -130,3 +131,47 @@ async def test_the_list_exports_as_csv(api: Api) -> None:
         ("student-1", "Oral exam", "not_yet"),
         ("student-2", "Transfer record", "no_evidence"),
     ]
+
+
+QUERY = """query ($active: Boolean, $first: Int, $after: String) {
+  overrides(classId: "class-1", active: $active, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { studentId competencyId frameworkId
+            override { reason state replacedStatus replacedScore } }
+  }
+}"""
+
+
+def _nodes(found: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            n["studentId"],
+            n["competencyId"],
+            n["frameworkId"],
+            n["override"]["reason"],
+            n["override"]["state"],
+            n["override"]["replacedStatus"],
+            n["override"]["replacedScore"],
+        )
+        for n in found["nodes"]
+    ]
+
+
+async def test_graphql_lists_the_same_overrides_as_a_connection(api: Api) -> None:
+    await _seed(api)
+    first = (await data(api, QUERY, first=1))["overrides"]
+    # class-1 has student-1 only: the Oral exam, then the Copied work.
+    assert first["totalCount"] == 2
+    assert _nodes(first) == [
+        ("student-1", "s-1", "fw-math", "Oral exam", "CURRENT", "NOT_YET", 2.0)
+    ]
+    assert first["pageInfo"]["hasNextPage"] is True
+    after = first["pageInfo"]["endCursor"]
+    second = (await data(api, QUERY, first=1, after=after))["overrides"]
+    assert _nodes(second) == [
+        ("student-1", "s-2", "fw-math", "Copied work", "REMOVED", "MASTERED", 4.0)
+    ]
+    assert second["pageInfo"]["hasNextPage"] is False
+    current = (await data(api, QUERY, active=True))["overrides"]
+    assert (current["totalCount"], [n[3] for n in _nodes(current)]) == (1, ["Oral exam"])

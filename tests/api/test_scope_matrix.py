@@ -127,6 +127,7 @@ GRAPHQL_ROOTS: dict[str, tuple[Scope | None, str]] = {
     "classes": (S.ROSTER_READ, "{ classes { totalCount } }"),
     "class": (S.ROSTER_READ, '{ class(id: "x") { id } }'),
     "students": (S.ROSTER_READ, "{ students { totalCount } }"),
+    "overrides": (S.MASTERY_READ, "{ overrides { totalCount } }"),
     "student": (S.ROSTER_READ, '{ student(id: "x") { id } }'),
     "masterySummary": (
         S.REPORTS_READ,

@@ -164,6 +164,11 @@ class FakeOverrideRepository:
                 if (c.change.student_id, c.change.competency_id) == (row.student_id, cid)
             ]
             [entry] = override_entries([recorded], history, which.at)
-            found.append((row.seq, ListedOverride(row.student_id, framework_of[cid], entry)))
-        page = found[:limit]
-        return Page([i for _, i in page], str(page[-1][0]) if len(found) > limit else None)
+            found.append(
+                (row.seq, ListedOverride(row.student_id, framework_of[cid], entry, row.seq))
+            )
+        page = [i for _, i in found[:limit]]
+        return Page(page, str(page[-1].seq) if len(found) > limit and page else None)
+
+    async def count_listed(self, which: OverrideFilter) -> int:
+        return len((await self.listed(which, after=None, limit=len(self._tables.overrides))).items)

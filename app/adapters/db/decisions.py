@@ -18,7 +18,7 @@ from app.adapters.db.mastery_rows import (
 )
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow, OverrideRow
 from app.adapters.db.native import Insert, asyncpg_connection, is_postgres, unnest_insert
-from app.adapters.db.override_list import list_overrides, recorded_override
+from app.adapters.db.override_list import count_overrides, list_overrides, recorded_override
 from app.adapters.db.rows import StoredRow
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks, upsert
@@ -230,6 +230,9 @@ class SqlOverrideRepository:
         self, which: OverrideFilter, *, after: str | None, limit: int
     ) -> Page[ListedOverride]:
         return await list_overrides(self._session, self._tenant, which, after=after, limit=limit)
+
+    async def count_listed(self, which: OverrideFilter) -> int:
+        return await count_overrides(self._session, self._tenant, which)
 
     async def of_decision(self, student_id: str, competency_id: str) -> list[RecordedOverride]:
         stmt = (

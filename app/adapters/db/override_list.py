@@ -5,6 +5,8 @@ subqueries, the rule `override_entries` applies to one decision)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -56,6 +58,45 @@ def recorded_override(row: StoredRow) -> RecordedOverride:
     return RecordedOverride(row["competency_id"], override, row["cleared_at"], row["cleared_by"])
 
 
+def _conditions(tenant: TenantId, which: OverrideFilter) -> list[sa.ColumnElement[bool]]:
+    """The WHERE of the list and of its count alike."""
+    o = _overrides
+    where = [o.c.tenant_id == tenant]
+    if which.student_id is not None:
+        where.append(o.c.student_id == which.student_id)
+    if which.competency_id is not None:
+        where.append(o.c.competency_id == which.competency_id)
+    if which.class_id is not None:
+        e = _enrollments
+        students = sa.select(e.c.user_id).where(
+            e.c.tenant_id == tenant,
+            e.c.class_id == which.class_id,
+            e.c.role == EnrollmentRole.STUDENT.value,
+            e.c.status == RecordStatus.ACTIVE.value,
+        )
+        where.append(o.c.student_id.in_(students))
+    if which.active is not None:
+        in_force = sa.and_(
+            sa.or_(o.c.cleared_at.is_(None), o.c.cleared_at > which.at),
+            sa.or_(o.c.expires_at.is_(None), o.c.expires_at > which.at),
+            o.c.set_at <= which.at,
+        )
+        where.append(in_force if which.active else sa.not_(in_force))
+    return where
+
+
+def _of_competencies(stmt: sa.Select[Any]) -> sa.Select[Any]:
+    """Only overrides of competencies that exist, each with its framework."""
+    c = _competencies
+    on = sa.and_(c.c.tenant_id == _overrides.c.tenant_id, c.c.id == _overrides.c.competency_id)
+    return stmt.join(c, on)
+
+
+async def count_overrides(session: AsyncSession, tenant: TenantId, which: OverrideFilter) -> int:
+    stmt = _of_competencies(sa.select(sa.func.count()).select_from(_overrides))
+    return int((await session.execute(stmt.where(*_conditions(tenant, which)))).scalar_one())
+
+
 async def list_overrides(
     session: AsyncSession,
     tenant: TenantId,
@@ -65,45 +106,14 @@ async def list_overrides(
     limit: int,
 ) -> Page[ListedOverride]:
     o = _overrides
-    stmt = (
+    stmt = _of_competencies(
         sa.select(
             o,
             _competencies.c.framework_id,
             _replaced(_history.c.computed_status).label("replaced_status"),
             _replaced(_history.c.computed_score).label("replaced_score"),
         )
-        .join(
-            _competencies,
-            sa.and_(
-                _competencies.c.tenant_id == o.c.tenant_id,
-                _competencies.c.id == o.c.competency_id,
-            ),
-        )
-        .where(o.c.tenant_id == tenant)
-    )
-    if which.student_id is not None:
-        stmt = stmt.where(o.c.student_id == which.student_id)
-    if which.competency_id is not None:
-        stmt = stmt.where(o.c.competency_id == which.competency_id)
-    if which.class_id is not None:
-        e = _enrollments
-        stmt = stmt.where(
-            o.c.student_id.in_(
-                sa.select(e.c.user_id).where(
-                    e.c.tenant_id == tenant,
-                    e.c.class_id == which.class_id,
-                    e.c.role == EnrollmentRole.STUDENT.value,
-                    e.c.status == RecordStatus.ACTIVE.value,
-                )
-            )
-        )
-    if which.active is not None:
-        in_force = sa.and_(
-            sa.or_(o.c.cleared_at.is_(None), o.c.cleared_at > which.at),
-            sa.or_(o.c.expires_at.is_(None), o.c.expires_at > which.at),
-            o.c.set_at <= which.at,
-        )
-        stmt = stmt.where(in_force if which.active else sa.not_(in_force))
+    ).where(*_conditions(tenant, which))
     if after is not None:
         stmt = stmt.where(o.c.seq > int(after))
     rows = (await session.execute(stmt.order_by(o.c.seq).limit(limit + 1))).mappings().all()
@@ -117,6 +127,6 @@ async def list_overrides(
             MasteryStatus(status) if status is not None else None,
             row["replaced_score"],
         )
-        items.append(ListedOverride(row["student_id"], row["framework_id"], entry))
-    last = str(rows[limit - 1]["seq"]) if len(rows) > limit else None
+        items.append(ListedOverride(row["student_id"], row["framework_id"], entry, row["seq"]))
+    last = str(items[-1].seq) if len(rows) > limit and items else None
     return Page(items, last)

@@ -65,3 +65,4 @@ class ListedOverride:
     student_id: str
     framework_id: str
     entry: OverrideEntry
+    seq: int  # the order set: a page's key
