@@ -152,7 +152,26 @@ class Report:
     not_counted: str | None = None
 
 
-def _content(record: LineItem | Result) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Category:
+    """A gradebook category (OneRoster 1.2 `Category`: e.g. "Homework", "Tests") that line
+    items name; a framework's category_map, or its title, puts their results in one of the
+    framework's evidence categories. Its weight is the vendor's, kept and served as sent (the
+    framework's own category weights are what decisions use)."""
+
+    id: str
+    title: str
+    status: RecordStatus = RecordStatus.ACTIVE
+    weight: float | None = None
+    metadata: Mapping[str, Any] | None = None
+    updated_at: datetime | None = None
+
+    def same_content(self, other: Category) -> bool:
+        """Equal in what the vendor says (not in when it was stored)."""
+        return _content(self) == _content(other)
+
+
+def _content(record: LineItem | Result | Category) -> dict[str, Any]:
     values = dict(vars(record))
     for name in ("updated_at", "report"):
         values.pop(name, None)
@@ -187,4 +206,11 @@ RESULT_FIELDS: dict[str, FieldKind] = {
     "lineItem.sourcedId": FieldKind.TEXT,
     "student.sourcedId": FieldKind.TEXT,
     "class.sourcedId": FieldKind.TEXT,
+}
+CATEGORY_FIELDS: dict[str, FieldKind] = {
+    "sourcedId": FieldKind.TEXT,
+    "status": FieldKind.TEXT,
+    "dateLastModified": FieldKind.INSTANT,
+    "title": FieldKind.TEXT,
+    "weight": FieldKind.NUMBER,
 }

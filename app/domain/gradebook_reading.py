@@ -14,6 +14,7 @@ from app.domain.errors import Location, ProblemList
 from app.domain.gradebook import (
     DATE_ONLY_TIME,
     UNKNOWN_SOURCE,
+    Category,
     LineItem,
     ObjectiveResults,
     ObjectiveScore,
@@ -80,6 +81,18 @@ class PutResult:
     incomplete: bool | None = None
     late: bool | None = None
     missing: bool | None = None
+    metadata: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class PutCategory:
+    """A gradebook category as the vendor sent it (see PutLineItem)."""
+
+    sourced_id: str
+    body_sourced_id: str | None = None
+    status: str | None = None
+    title: str | None = None
+    weight: float | None = None
     metadata: Mapping[str, Any] | None = None
 
 
@@ -174,6 +187,24 @@ def read_line_item(command: PutLineItem) -> LineItem:
     )
     r.raise_if_any("line item")
     return item
+
+
+def read_category(command: PutCategory) -> Category:
+    """The category a PUT describes; raises Invalid with every problem found."""
+    r = _Reader("category")
+    r.sourced_id(command.sourced_id, command.body_sourced_id)
+    weight = r.number(("weight",), command.weight)
+    if weight is not None and weight < 0:
+        r.bad(("weight",), "must not be negative")
+    category = Category(
+        id=command.sourced_id,
+        title=r.required("title", command.title),
+        status=r.status(command.status),
+        weight=weight,
+        metadata=command.metadata,
+    )
+    r.raise_if_any("category")
+    return category
 
 
 def read_result(command: PutResult) -> Result:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from app.domain.gradebook import LineItem, Result
+from app.domain.gradebook import Category, LineItem, Result
 from app.domain.oneroster.query import CollectionQuery
 from app.ports.paging import Counted
 
@@ -20,8 +20,26 @@ class LineItemRepository(Protocol):
         """Create or replace the line item with this sourcedId."""
         ...
 
+    async def in_category(self, category_id: str) -> list[LineItem]:
+        """Every active line item naming this category."""
+        ...
+
     async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[LineItem]:
         """A page of line items as the query asks (the filter's fields are LINE_ITEM_FIELDS)."""
+        ...
+
+
+class GradebookCategoryRepository(Protocol):
+    async def get(self, id: str) -> Category | None:
+        """One category by sourcedId, whatever its status."""
+        ...
+
+    async def save(self, category: Category) -> None:
+        """Create or replace the category with this sourcedId."""
+        ...
+
+    async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[Category]:
+        """A page of categories as the query asks (the filter's fields are CATEGORY_FIELDS)."""
         ...
 
 

@@ -7,8 +7,10 @@ from datetime import datetime
 from typing import Protocol
 
 from app.domain.mastery.override import Override, RecordedOverride
+from app.domain.mastery.override_history import ListedOverride, OverrideFilter
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.storing import ScaleOf
+from app.ports.paging import Page
 
 StudentCompetency = tuple[str, str]
 """(student_id, competency_id): the key of one decision."""
@@ -76,4 +78,15 @@ class OverrideRepository(Protocol):
 
     async def of_decision(self, student_id: str, competency_id: str) -> list[RecordedOverride]:
         """Every override ever set on one decision, cleared or not, in the order set."""
+        ...
+
+    async def listed(
+        self, which: OverrideFilter, *, after: str | None, limit: int
+    ) -> Page[ListedOverride]:
+        """A page of the tenant's overrides in the order set (after the key `after`), each with
+        the engine's decision it replaced: one query per page."""
+        ...
+
+    async def count_listed(self, which: OverrideFilter) -> int:
+        """How many overrides `listed` gives on every page together."""
         ...

@@ -12,7 +12,11 @@ from app.ports.case import CaseCatalog
 from app.ports.directory import ClientRepository, TenantRepository
 from app.ports.evidence import EvidenceRepository
 from app.ports.frameworks import FrameworkRepository
-from app.ports.gradebook import GradebookResultRepository, LineItemRepository
+from app.ports.gradebook import (
+    GradebookCategoryRepository,
+    GradebookResultRepository,
+    LineItemRepository,
+)
 from app.ports.habits import HabitsDecisionRepository
 from app.ports.jobs import JobRepository
 from app.ports.lti_services import LtiMarks
@@ -26,8 +30,7 @@ from app.ports.student_records import StudentRecordStore
 class UnitOfWork(Protocol):
     """One command's transaction, opened for one tenant: its repositories see nothing else."""
 
-    # Read-only properties, not attributes: an adapter's repository of its own (narrower) type
-    # then satisfies the port (an attribute's type would have to match exactly).
+    # Read-only properties, not attributes: an adapter's repository of a narrower type fits.
     @property
     def tenant_id(self) -> TenantId: ...
 
@@ -63,6 +66,9 @@ class UnitOfWork(Protocol):
 
     @property
     def gradebook_results(self) -> GradebookResultRepository: ...
+
+    @property
+    def gradebook_categories(self) -> GradebookCategoryRepository: ...
 
     @property
     def audit(self) -> AuditLog: ...
@@ -132,11 +138,10 @@ class UnitOfWorkFactory(Protocol):
 
 
 class AccessUnitOfWorkFactory(Protocol):
-    """Opens a unit of work on the directory of tenants and clients."""
+    """Opens a unit of work on the directory of tenants and clients (`writes` as for
+    `UnitOfWorkFactory`)."""
 
-    def __call__(self, *, writes: bool = True) -> AccessUnitOfWork:
-        """`writes=False` as for `UnitOfWorkFactory`."""
-        ...
+    def __call__(self, *, writes: bool = True) -> AccessUnitOfWork: ...
 
 
 class WriteInReadOnlyUnit(RuntimeError):

@@ -6,31 +6,20 @@ evidence is recorded through the same use case as /v1/evidence, so decisions fol
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from typing import Generic, TypeVar
 
 from app.domain.access import Principal
-from app.domain.categories import mapped_category
-from app.domain.errors import Invalid, Location, NotFound, Problem, ProblemList
-from app.domain.evidence_acceptance import EvidenceInput
+from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.gradebook import LineItem, Report, Result
-from app.domain.gradebook_evidence import (
-    SOURCE,
-    Derived,
-    EvidenceDraft,
-    counts_differently,
-    derive_evidence,
-    problem_in_result,
-)
+from app.domain.gradebook_evidence import counts_differently, derive_evidence
 from app.domain.gradebook_reading import PutLineItem, PutResult, read_line_item, read_result
 from app.domain.oneroster.query import CollectionQuery
 from app.domain.roster import RecordStatus, Reference, RosterKind, UserRole
-from app.ports.clock import Clock, IdGenerator
 from app.ports.paging import Counted
-from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.evidence import sync_evidence
+from app.ports.unit_of_work import UnitOfWork
+from app.use_cases.gradebook_categories import GradebookCategories
+from app.use_cases.gradebook_deriving import competencies_of, derive_again, sync
 from app.use_cases.roster import missing_references
 
 T = TypeVar("T")
@@ -42,58 +31,6 @@ class Saved(Generic[T]):
 
     record: T
     created: bool
-
-
-async def _derive_again(
-    uow: UnitOfWork, ids: IdGenerator, principal: Principal, item: LineItem, now: datetime
-) -> None:
-    results = await uow.gradebook_results.for_line_item(item.id)
-    if not results:
-        return
-    objectives = {s.objective_id for r in results for _, s in r.objective_scores}
-    competencies = await _competencies(uow, objectives | set(item.aligned))
-    problems = ProblemList()
-    derived: list[tuple[Result, Derived]] = []
-    for result in results:
-        try:
-            derived.append((result, derive_evidence(result, item, competencies, received_at=now)))
-        except Invalid as error:
-            # Located under "result" for a PUT of the result; here under the result's id.
-            problems.extend(
-                (Problem(p.loc[1:], p.msg) for p in error.problems), ("results", result.id)
-            )
-    problems.raise_if_any("Results of this line item would no longer fit it; nothing was changed")
-    await _sync(
-        uow,
-        ids,
-        principal,
-        item,
-        derived,
-        [r.id for r in results],
-        now,
-        lock=[r.student_id for r in results],
-        where=lambda r: ("results", r.id),
-    )
-    changed = [replace(r, report=d.report) for r, d in derived if r.report != d.report]
-    await uow.gradebook_results.save_many(changed)
-
-
-async def _competencies(uow: UnitOfWork, ids: Collection[str]) -> dict[str, bool]:
-    """Which of these objective ids are competencies, each with whether it takes evidence. An
-    objective may also name a competency by the CFItem identifier served for it (vendors align
-    to those); recording the evidence resolves it the same way."""
-    framework_of, frameworks = await uow.frameworks.of_competencies(ids)
-    named: dict[str, str] = {cid: cid for cid in framework_of}
-    missing = set(ids) - framework_of.keys()
-    if missing:
-        for identifier, (fid, cid) in (await uow.case.competency_owners(missing)).items():
-            framework_of[cid] = fid
-            named[identifier] = cid
-        frameworks = {**frameworks, **await uow.frameworks.get_many(set(framework_of.values()))}
-    return {
-        objective: frameworks[framework_of[cid]].takes_evidence(cid)
-        for objective, cid in named.items()
-    }
 
 
 async def _unknown(
@@ -127,87 +64,10 @@ async def _unknown(
     return problems
 
 
-async def _categories(
-    uow: UnitOfWork, line_item: LineItem | None, derived: Sequence[tuple[Result, Derived]]
-) -> dict[str, str]:
-    """The framework category a line item's results take on each competency they reach (by
-    its framework's category_map); competencies whose framework maps it onto none are left
-    out (their results stay uncategorised)."""
-    if line_item is None or line_item.category_id is None:
-        return {}
-    competency_ids = {draft.competency_id for _, d in derived for draft in d.drafts}
-    if not competency_ids:
-        return {}
-    framework_of, frameworks = await uow.frameworks.of_competencies(competency_ids)
-    found: dict[str, str] = {}
-    for cid, fid in framework_of.items():
-        framework = frameworks[fid]
-        name = mapped_category(framework.category_map, framework.categories, line_item.category_id)
-        if name is not None:
-            found[cid] = name
-    return found
-
-
-async def _sync(
-    uow: UnitOfWork,
-    ids: IdGenerator,
-    principal: Principal,
-    line_item: LineItem | None,
-    derived: Sequence[tuple[Result, Derived]],
-    source_ids: list[str],
-    now: datetime,
-    *,
-    lock: Collection[str],
-    where: Callable[[Result], Location],
-) -> None:
-    """Record what these results now count for, and void what they counted for before."""
-    items: list[EvidenceInput] = []
-    origins: list[tuple[Result, EvidenceDraft]] = []
-    category_of = await _categories(uow, line_item, derived)
-    for result, d in derived:
-        for draft in d.drafts:
-            items.append(
-                EvidenceInput(
-                    student_id=result.student_id,
-                    competency_id=draft.competency_id,
-                    score=draft.score,
-                    max_score=draft.max_score,
-                    observed_at=d.observed_at,
-                    source=SOURCE,
-                    source_id=result.id,
-                    comment=result.comment,
-                    mark=None if draft.mark is None else draft.mark.value,
-                    category=category_of.get(draft.competency_id),
-                    uncategorised_allowed=True,
-                )
-            )
-            origins.append((result, draft))
-    try:
-        await sync_evidence(
-            uow,
-            ids,
-            principal,
-            source=SOURCE,
-            source_ids=source_ids,
-            items=items,
-            now=now,
-            lock=lock,
-        )
-    except Invalid as error:
-        located = []
-        for p in error.problems:
-            result, draft = origins[int(p.loc[1])]
-            located.append(problem_in_result(p, draft, where(result)))
-        raise Invalid("The result's evidence is not valid; nothing was written", located) from None
-
-
 @dataclass(frozen=True, kw_only=True)
-class Gradebook:
-    """Line items and results an LMS or assessment vendor puts, and the evidence they make."""
-
-    uow: UnitOfWorkFactory
-    clock: Clock
-    ids: IdGenerator
+class Gradebook(GradebookCategories):
+    """Line items, results and categories an LMS or assessment vendor puts, and the evidence
+    they make."""
 
     async def put_line_item(self, principal: Principal, command: PutLineItem) -> Saved[LineItem]:
         """Create or replace a line item; when its range, alignment or status changes, the evidence
@@ -226,7 +86,7 @@ class Gradebook:
             fresh = replace(item, updated_at=now)
             await uow.line_items.save(fresh)
             if stored is not None and counts_differently(stored, fresh):
-                await _derive_again(uow, self.ids, principal, fresh, now)
+                await derive_again(uow, self.ids, principal, fresh, now)
             await uow.commit()
         return Saved(fresh, created=stored is None)
 
@@ -286,7 +146,7 @@ class Gradebook:
                 objectives = {s.objective_id for _, s in result.objective_scores} | set(
                     line_item.aligned
                 )
-                competencies = await _competencies(uow, objectives)
+                competencies = await competencies_of(uow, objectives)
                 try:
                     derived = derive_evidence(result, line_item, competencies, received_at=now)
                 except Invalid as error:
@@ -297,7 +157,7 @@ class Gradebook:
             # finds it.
             result = replace(result, class_id=result.class_id or line_item.class_id)
             stored = await uow.gradebook_results.get(result.id)
-            await _sync(
+            await sync(
                 uow,
                 self.ids,
                 principal,
@@ -354,7 +214,7 @@ class Gradebook:
             stored = await uow.gradebook_results.get(id)
             if stored is None or stored.status is RecordStatus.TOBEDELETED:
                 raise NotFound(f"No result {id!r}")
-            await _sync(
+            await sync(
                 uow,
                 self.ids,
                 principal,

@@ -10,7 +10,12 @@ from app.domain.audit import AuditEntry, AuditKind, override_facts
 from app.domain.errors import NotFound
 from app.domain.frameworks import Framework
 from app.domain.mastery.override import set_override
-from app.domain.mastery.override_history import OverrideEntry, override_entries
+from app.domain.mastery.override_history import (
+    ListedOverride,
+    OverrideEntry,
+    OverrideFilter,
+    override_entries,
+)
 from app.domain.mastery.record import (
     ChangeCause,
     DecisionRecord,
@@ -19,8 +24,10 @@ from app.domain.mastery.record import (
     with_override,
 )
 from app.domain.mastery.view import DecisionView, view_of
+from app.domain.roster import RosterKind
 from app.ports.clock import Clock
 from app.ports.mastery import StudentCompetency
+from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import save_changed
 from app.use_cases.lookups import require_competency, require_student
@@ -123,6 +130,42 @@ class Overrides:
             recorded = await uow.overrides.of_decision(student_id, competency_id)
             history = await uow.decisions.history(student_id, competency_id)
         return override_entries(recorded, history, now)
+
+    async def list_all_overrides(
+        self,
+        principal: Principal,
+        *,
+        class_id: str | None = None,
+        competency_id: str | None = None,
+        student_id: str | None = None,
+        active: bool | None = None,
+        after: str | None = None,
+        limit: int = 100,
+    ) -> Page[ListedOverride]:
+        """The district's overrides in the order set, past and present, narrowed to a class's
+        students, a competency, a student, or those in force now (`active`); a class the
+        district does not have is a 404."""
+        which = OverrideFilter(self.clock.now(), class_id, competency_id, student_id, active)
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            if class_id is not None and not await uow.roster(RosterKind.CLASS).active_ids(
+                [class_id]
+            ):
+                raise NotFound(f"No class {class_id!r}")
+            return await uow.overrides.listed(which, after=after, limit=limit)
+
+    async def count_all_overrides(
+        self,
+        principal: Principal,
+        *,
+        class_id: str | None = None,
+        competency_id: str | None = None,
+        student_id: str | None = None,
+        active: bool | None = None,
+    ) -> int:
+        """How many overrides `list_all_overrides` gives, on every page together."""
+        which = OverrideFilter(self.clock.now(), class_id, competency_id, student_id, active)
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            return await uow.overrides.count_listed(which)
 
     async def clear_override(
         self, principal: Principal, student_id: str, competency_id: str

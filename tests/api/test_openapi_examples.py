@@ -181,6 +181,7 @@ SENT_IN_ORDER = (
     "simulate_policy",
     "record_evidence",
     "set_override",
+    "put_category",
     "put_line_item",
     "put_result",
     "register_lti_platform",

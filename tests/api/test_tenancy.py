@@ -227,6 +227,7 @@ CASES = {
     ("GET", "/v1/students/{id}/mastery/{competency_id}/overrides"): Case(
         "/v1/students/student-1/mastery/s-2/overrides", "hidden"
     ),
+    ("GET", "/v1/overrides"): Case("/v1/overrides", "list"),
     ("PUT", "/v1/students/{id}/mastery/{competency_id}/override"): Case(
         "/v1/students/student-1/mastery/s-1/override",
         "hidden",
@@ -257,6 +258,17 @@ CASES = {
     ),
     ("GET", f"{G}/lineItems/{{sourcedId}}"): Case(f"{G}/lineItems/li-1", "hidden"),
     ("GET", f"{G}/lineItems"): Case(f"{G}/lineItems", "list", items="lineItems"),
+    ("PUT", f"{G}/categories/{{sourcedId}}"): Case(
+        f"{G}/categories/cat-quizzes",
+        "own",
+        {"category": {"title": "written by the other district"}},
+        f"{G}/categories/cat-quizzes",
+    ),
+    ("GET", f"{G}/categories/{{sourcedId}}"): Case(f"{G}/categories/cat-quizzes", "hidden"),
+    ("GET", f"{G}/categories"): Case(f"{G}/categories", "list", items="categories"),
+    ("DELETE", f"{G}/categories/{{sourcedId}}"): Case(
+        f"{G}/categories/cat-quizzes", "hidden", witness=f"{G}/categories/cat-quizzes"
+    ),
     ("PUT", f"{G}/results/{{sourcedId}}"): Case(
         f"{G}/results/r-1", "own", gradebook.result(1), f"{G}/results/r-1"
     ),
@@ -326,6 +338,8 @@ OPERATIONS = _operations()
 
 
 async def _seed_gradebook(api: Api) -> None:
+    category = await api.put(f"{G}/categories/cat-quizzes", {"category": {"title": "Quizzes"}})
+    assert category.status_code == 201, category.text
     item = await api.put(f"{G}/lineItems/li-1", gradebook.line_item("s-1", "s-2"))
     assert item.status_code == 201, item.text
     assert (await api.put(f"{G}/results/r-1", gradebook.result(8))).status_code == 201

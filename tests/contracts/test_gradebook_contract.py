@@ -9,6 +9,7 @@ import pytest
 
 from app.domain.access import TenantId
 from app.domain.gradebook import (
+    CATEGORY_FIELDS,
     LINE_ITEM_FIELDS,
     RESULT_FIELDS,
     Ignored,
@@ -24,7 +25,7 @@ from app.domain.oneroster.query import CollectionQuery, collection_query
 from app.domain.roster import RecordStatus
 from tests.contracts.conftest import Backend
 from tests.contracts.records import day
-from tests.fakes.gradebook import LINE_ITEM_VALUES, RESULT_VALUES
+from tests.fakes.gradebook import CATEGORY_VALUES, LINE_ITEM_VALUES, RESULT_VALUES
 
 
 def item(id_: str, title: str, **fields: object) -> LineItem:
@@ -59,6 +60,7 @@ async def _store_items(backend: Backend, tenant: TenantId) -> None:
 def test_the_fakes_read_every_field_a_query_names() -> None:
     assert set(LINE_ITEM_VALUES) == set(LINE_ITEM_FIELDS)
     assert set(RESULT_VALUES) == set(RESULT_FIELDS)
+    assert set(CATEGORY_VALUES) == set(CATEGORY_FIELDS)
 
 
 async def test_a_line_item_comes_back_as_saved(backend: Backend, tenant: TenantId) -> None:

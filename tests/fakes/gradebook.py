@@ -10,13 +10,13 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from app.domain.gradebook import LineItem, Result
+from app.domain.gradebook import Category, LineItem, Result
 from app.domain.oneroster.query import CollectionQuery, Op, Predicate
 from app.domain.roster import RecordStatus
 from app.ports.paging import Counted
 from tests.fakes.state import TenantTables
 
-R = TypeVar("R", LineItem, Result)
+R = TypeVar("R", LineItem, Result, Category)
 Value = str | float | datetime | None
 
 # The attribute holding each field of the binding (LINE_ITEM_FIELDS and RESULT_FIELDS name the
@@ -47,6 +47,13 @@ RESULT_VALUES: dict[str, Callable[[Result], Any]] = {
     "lineItem.sourcedId": attrgetter("line_item_id"),
     "student.sourcedId": attrgetter("student_id"),
     "class.sourcedId": attrgetter("class_id"),
+}
+CATEGORY_VALUES: dict[str, Callable[[Category], Any]] = {
+    "sourcedId": attrgetter("id"),
+    "status": attrgetter("status"),
+    "dateLastModified": attrgetter("updated_at"),
+    "title": attrgetter("title"),
+    "weight": attrgetter("weight"),
 }
 
 _COMPARE: dict[Op, Callable[[Any, Any], bool]] = {
@@ -103,10 +110,36 @@ class FakeLineItemRepository:
         assert item.updated_at is not None, "a stored line item has its dateLastModified"
         self._tables.line_items[item.id] = item
 
+    async def in_category(self, category_id: str) -> list[LineItem]:
+        found = (
+            i
+            for i in self._tables.line_items.values()
+            if i.category_id == category_id and i.status is RecordStatus.ACTIVE
+        )
+        return sorted(found, key=lambda i: i.id)
+
     async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[LineItem]:
         statuses = _statuses(include_deleted)
         items = (i for i in self._tables.line_items.values() if i.status in statuses)
         page, total = _page(items, LINE_ITEM_VALUES, query)
+        return Counted(page, total)
+
+
+class FakeGradebookCategoryRepository:
+    def __init__(self, tables: TenantTables) -> None:
+        self._tables = tables
+
+    async def get(self, id: str) -> Category | None:
+        return self._tables.gradebook_categories.get(id)
+
+    async def save(self, category: Category) -> None:
+        assert category.updated_at is not None, "a stored category has its dateLastModified"
+        self._tables.gradebook_categories[category.id] = category
+
+    async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[Category]:
+        statuses = _statuses(include_deleted)
+        found = (c for c in self._tables.gradebook_categories.values() if c.status in statuses)
+        page, total = _page(found, CATEGORY_VALUES, query)
         return Counted(page, total)
 
 

@@ -8,9 +8,12 @@ from dataclasses import replace
 from datetime import datetime
 
 from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
+from app.domain.mastery.override_history import ListedOverride, OverrideFilter, override_entries
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.storing import ScaleOf
+from app.domain.roster import Enrollment, EnrollmentRole, RecordStatus
 from app.ports.mastery import StudentCompetency
+from app.ports.paging import Page
 from tests.fakes.state import StoredChange, StoredDecision, StoredOverride, TenantTables
 
 
@@ -129,3 +132,43 @@ class FakeOverrideRepository:
             for r in rows
             if (r.student_id, r.recorded.competency_id) == (student_id, competency_id)
         ]
+
+    async def listed(
+        self, which: OverrideFilter, *, after: str | None, limit: int
+    ) -> Page[ListedOverride]:
+        t = self._tables
+        framework_of = {c.id: f.id for f in t.frameworks.values() for c in f.competencies}
+        students = {
+            r.user_id
+            for r in t.roster.values()
+            if isinstance(r, Enrollment)
+            and r.class_id == which.class_id
+            and r.role is EnrollmentRole.STUDENT
+            and r.status is RecordStatus.ACTIVE
+        }
+        found: list[tuple[int, ListedOverride]] = []
+        for row in sorted(t.overrides.values(), key=lambda r: r.seq):
+            recorded, cid = row.recorded, row.recorded.competency_id
+            if (
+                (after is not None and row.seq <= int(after))
+                or cid not in framework_of
+                or which.student_id not in (None, row.student_id)
+                or which.competency_id not in (None, cid)
+                or (which.class_id is not None and row.student_id not in students)
+                or (which.active is not None and recorded.in_force(which.at) != which.active)
+            ):
+                continue
+            history = [
+                c.change
+                for c in t.decision_history
+                if (c.change.student_id, c.change.competency_id) == (row.student_id, cid)
+            ]
+            [entry] = override_entries([recorded], history, which.at)
+            found.append(
+                (row.seq, ListedOverride(row.student_id, framework_of[cid], entry, row.seq))
+            )
+        page = [i for _, i in found[:limit]]
+        return Page(page, str(page[-1].seq) if len(found) > limit and page else None)
+
+    async def count_listed(self, which: OverrideFilter) -> int:
+        return len((await self.listed(which, after=None, limit=len(self._tables.overrides))).items)

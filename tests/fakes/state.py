@@ -21,7 +21,7 @@ from app.domain.access import Client, Tenant, TenantId
 from app.domain.audit import RecordedAuditEntry
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
-from app.domain.gradebook import LineItem, Result
+from app.domain.gradebook import Category, LineItem, Result
 from app.domain.jobs import Job
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.habits import HabitsDecision
@@ -95,6 +95,7 @@ class TenantTables:
     overrides: dict[int, StoredOverride] = field(default_factory=dict)
     line_items: dict[str, LineItem] = field(default_factory=dict)
     gradebook_results: dict[str, Result] = field(default_factory=dict)
+    gradebook_categories: dict[str, Category] = field(default_factory=dict)
     # LTI services: differences URL per (issuer, context), last score sent per (line item, user)
     lti_pulls: dict[tuple[str, str], str | None] = field(default_factory=dict)
     lti_sent: dict[tuple[str, str], datetime] = field(default_factory=dict)

@@ -26,7 +26,11 @@ from tests.fakes.audit import FakeAuditLog
 from tests.fakes.case import FakeCaseCatalog
 from tests.fakes.evidence import FakeEvidenceRepository
 from tests.fakes.frameworks import FakeFrameworkRepository
-from tests.fakes.gradebook import FakeGradebookResultRepository, FakeLineItemRepository
+from tests.fakes.gradebook import (
+    FakeGradebookCategoryRepository,
+    FakeGradebookResultRepository,
+    FakeLineItemRepository,
+)
 from tests.fakes.habits import FakeHabitsDecisionRepository
 from tests.fakes.jobs import FakeJobRepository
 from tests.fakes.lti_marks import FakeLtiMarks
@@ -109,6 +113,7 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
         self.roster_connection = FakeRosterConnectionRepository(tables)
         self.line_items = FakeLineItemRepository(tables)
         self.gradebook_results = FakeGradebookResultRepository(tables)
+        self.gradebook_categories = FakeGradebookCategoryRepository(tables)
         self.audit = FakeAuditLog(tables, sequences.audit)
         self.student_records = FakeStudentRecords(tables)
         self.lti_marks = FakeLtiMarks(tables)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from app.adapters.db.gradebook import LINE_ITEM_COLUMNS, RESULT_COLUMNS
-from app.domain.gradebook import LINE_ITEM_FIELDS, RESULT_FIELDS
+from app.adapters.db.gradebook import CATEGORY_COLUMNS, LINE_ITEM_COLUMNS, RESULT_COLUMNS
+from app.domain.gradebook import CATEGORY_FIELDS, LINE_ITEM_FIELDS, RESULT_FIELDS
 
 
 def test_every_filterable_field_has_its_column() -> None:
     assert set(LINE_ITEM_COLUMNS) == set(LINE_ITEM_FIELDS)
     assert set(RESULT_COLUMNS) == set(RESULT_FIELDS)
+    assert set(CATEGORY_COLUMNS) == set(CATEGORY_FIELDS)

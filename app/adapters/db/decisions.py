@@ -18,16 +18,17 @@ from app.adapters.db.mastery_rows import (
 )
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow, OverrideRow
 from app.adapters.db.native import Insert, asyncpg_connection, is_postgres, unnest_insert
+from app.adapters.db.override_list import count_overrides, list_overrides, recorded_override
 from app.adapters.db.rows import StoredRow
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
-from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
+from app.domain.mastery.override_history import ListedOverride, OverrideFilter
 from app.domain.mastery.record import DecisionChange, DecisionRecord
 from app.domain.mastery.storing import ScaleOf
-from app.domain.scales import Level
 from app.ports.mastery import StudentCompetency
+from app.ports.paging import Page
 
 _decisions = table_of(DecisionRow)
 _history = table_of(DecisionChangeRow)
@@ -222,8 +223,16 @@ class SqlOverrideRepository:
         )
         by_student: dict[str, list[RecordedOverride]] = defaultdict(list)
         for row in (await self._session.execute(stmt)).mappings():
-            by_student[row["student_id"]].append(_recorded(row))
+            by_student[row["student_id"]].append(recorded_override(row))
         return {s: overrides_in_force(recorded, at) for s, recorded in by_student.items()}
+
+    async def listed(
+        self, which: OverrideFilter, *, after: str | None, limit: int
+    ) -> Page[ListedOverride]:
+        return await list_overrides(self._session, self._tenant, which, after=after, limit=limit)
+
+    async def count_listed(self, which: OverrideFilter) -> int:
+        return await count_overrides(self._session, self._tenant, which)
 
     async def of_decision(self, student_id: str, competency_id: str) -> list[RecordedOverride]:
         stmt = (
@@ -235,17 +244,4 @@ class SqlOverrideRepository:
             )
             .order_by(_overrides.c.seq)
         )
-        return [_recorded(r) for r in (await self._session.execute(stmt)).mappings()]
-
-
-def _recorded(row: StoredRow) -> RecordedOverride:
-    level = row["level_value"]
-    override = Override(
-        level=Level(level, row["level_label"]) if level is not None else None,
-        status=MasteryStatus(row["status"]) if row["status"] else None,
-        reason=row["reason"],
-        expires_at=row["expires_at"],
-        set_at=row["set_at"],
-        set_by=row["set_by"],
-    )
-    return RecordedOverride(row["competency_id"], override, row["cleared_at"], row["cleared_by"])
+        return [recorded_override(r) for r in (await self._session.execute(stmt)).mappings()]

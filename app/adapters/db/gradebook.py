@@ -9,12 +9,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.adapters.db.gradebook_tables import GradebookResultRow, LineItemRow
+from app.adapters.db.gradebook_tables import (
+    GradebookCategoryRow,
+    GradebookResultRow,
+    LineItemRow,
+)
 from app.adapters.db.rows import StoredRow
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import upsert
 from app.domain.access import TenantId
 from app.domain.gradebook import (
+    Category,
     Ignored,
     LineItem,
     ObjectiveResults,
@@ -30,6 +35,7 @@ from app.ports.paging import Counted
 
 _items = table_of(LineItemRow)
 _results = table_of(GradebookResultRow)
+_categories = table_of(GradebookCategoryRow)
 
 # The column holding each field a collection is filtered and sorted on (LINE_ITEM_FIELDS and
 # RESULT_FIELDS name the same fields; a test keeps them equal).
@@ -59,6 +65,13 @@ RESULT_COLUMNS: dict[str, sa.Column[Any]] = {
     "lineItem.sourcedId": _results.c.line_item_id,
     "student.sourcedId": _results.c.student_id,
     "class.sourcedId": _results.c.class_id,
+}
+CATEGORY_COLUMNS: dict[str, sa.Column[Any]] = {
+    "sourcedId": _categories.c.id,
+    "status": _categories.c.status,
+    "dateLastModified": _categories.c.updated_at,
+    "title": _categories.c.title,
+    "weight": _categories.c.weight,
 }
 
 
@@ -128,6 +141,18 @@ class SqlLineItemRepository:
             self._session, _items, [_line_item_row(item, self._tenant)], ("tenant_id", "id")
         )
 
+    async def in_category(self, category_id: str) -> list[LineItem]:
+        stmt = (
+            sa.select(_items)
+            .where(
+                _items.c.tenant_id == self._tenant,
+                _items.c.category_id == category_id,
+                _items.c.status == RecordStatus.ACTIVE.value,
+            )
+            .order_by(_items.c.id)
+        )
+        return [_line_item(r) for r in (await self._session.execute(stmt)).mappings()]
+
     async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[LineItem]:
         where = [
             _items.c.tenant_id == self._tenant,
@@ -135,6 +160,51 @@ class SqlLineItemRepository:
         ]
         rows, total = await _page(self._session, _items, LINE_ITEM_COLUMNS, where, query)
         return Counted([_line_item(r) for r in rows], total)
+
+
+class SqlGradebookCategoryRepository:
+    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+        self._session = session
+        self._tenant = tenant
+
+    async def get(self, id: str) -> Category | None:
+        stmt = sa.select(_categories).where(
+            _categories.c.tenant_id == self._tenant, _categories.c.id == id
+        )
+        row = (await self._session.execute(stmt)).mappings().first()
+        return _category(row) if row else None
+
+    async def save(self, category: Category) -> None:
+        assert category.updated_at is not None, "a stored category has its dateLastModified"
+        row = {
+            "tenant_id": self._tenant,
+            "id": category.id,
+            "status": category.status.value,
+            "title": category.title,
+            "weight": category.weight,
+            "vendor_metadata": category.metadata,
+            "updated_at": category.updated_at,
+        }
+        await upsert(self._session, _categories, [row], ("tenant_id", "id"))
+
+    async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[Category]:
+        where = [
+            _categories.c.tenant_id == self._tenant,
+            _categories.c.status.in_(_statuses(include_deleted)),
+        ]
+        rows, total = await _page(self._session, _categories, CATEGORY_COLUMNS, where, query)
+        return Counted([_category(r) for r in rows], total)
+
+
+def _category(row: StoredRow) -> Category:
+    return Category(
+        id=row["id"],
+        title=row["title"],
+        status=RecordStatus(row["status"]),
+        weight=row["weight"],
+        metadata=row["vendor_metadata"],
+        updated_at=row["updated_at"],
+    )
 
 
 class SqlGradebookResultRepository:

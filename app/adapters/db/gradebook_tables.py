@@ -80,3 +80,18 @@ class GradebookResultRow(SQLModel, table=True):
     # What the result made of evidence when it was last stored (competencies, ignored ones).
     report: dict[str, Any] | None = _json_or_null()
     updated_at: datetime = _instant()
+
+
+class GradebookCategoryRow(SQLModel, table=True):
+    """A gradebook category as the vendor sent it: its title is what a framework's
+    category_map (or a framework category of that name) reads."""
+
+    __tablename__ = "gradebook_categories"
+
+    tenant_id: int = _tenant_fk()
+    id: str = Field(primary_key=True, max_length=255)
+    status: str = Field(max_length=16)
+    title: str
+    weight: float | None = None
+    vendor_metadata: dict[str, Any] | None = _json_or_null()
+    updated_at: datetime = _instant()

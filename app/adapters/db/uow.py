@@ -15,7 +15,11 @@ from app.adapters.db.engine import READ, WRITE
 from app.adapters.db.errors import failure_of, failures_translated
 from app.adapters.db.evidence import SqlEvidenceRepository
 from app.adapters.db.frameworks import FrameworkCache, SqlFrameworkRepository
-from app.adapters.db.gradebook import SqlGradebookResultRepository, SqlLineItemRepository
+from app.adapters.db.gradebook import (
+    SqlGradebookCategoryRepository,
+    SqlGradebookResultRepository,
+    SqlLineItemRepository,
+)
 from app.adapters.db.habits import SqlHabitsDecisionRepository
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.lti_marks import SqlLtiMarks
@@ -82,6 +86,7 @@ class SqlUnitOfWork(_SessionScope):
     overrides: SqlOverrideRepository
     line_items: SqlLineItemRepository
     gradebook_results: SqlGradebookResultRepository
+    gradebook_categories: SqlGradebookCategoryRepository
     audit: SqlAuditLog
     student_records: SqlStudentRecords
     lti_marks: SqlLtiMarks
@@ -115,6 +120,7 @@ class SqlUnitOfWork(_SessionScope):
         self.roster_connection = SqlRosterConnectionRepository(session, tenant)
         self.line_items = SqlLineItemRepository(session, tenant)
         self.gradebook_results = SqlGradebookResultRepository(session, tenant)
+        self.gradebook_categories = SqlGradebookCategoryRepository(session, tenant)
         self.audit = SqlAuditLog(session, tenant)
         self.student_records = SqlStudentRecords(session, tenant)
         self.lti_marks = SqlLtiMarks(session, tenant)

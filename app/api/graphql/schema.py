@@ -26,6 +26,7 @@ from app.api.graphql.limits import Limits, QueryLimits, page_size
 from app.api.graphql.scalars import SCALAR_OVERRIDES
 from app.api.graphql.types.enums import Denominator, OrgType, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
+from app.api.graphql.types.overrides import district_overrides
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.api.graphql.types.reports import (
     AS_OF,
@@ -128,6 +129,13 @@ class Query:
 
         items = [Framework.of(f) for f in page.items]
         return connection(items, [f.id for f in page.items], page.last_key is not None, count)
+
+    overrides = strawberry.field(
+        resolver=district_overrides,
+        permission_classes=needs(Scope.MASTERY_READ),
+        description="Every override of a decision in the district, past and present, oldest "
+        "first; by class, competency, student, or in force now (`active`).",
+    )
 
     @strawberry.field(permission_classes=needs(Scope.FRAMEWORKS_READ))
     async def framework(self, info: GraphInfo, id: strawberry.ID) -> Framework | None:

@@ -13,6 +13,7 @@ from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
 from app.api.rest.grid_csv import grid_csv
 from app.api.rest.json_bytes import json_response
+from app.api.rest.pagination import Cursor, Limit, decode_cursor, encode_cursor
 from app.api.utc import aware
 from app.domain.errors import Invalid, Problem
 from app.domain.mastery.decision import MasteryStatus
@@ -128,6 +129,45 @@ async def list_overrides(
 ) -> Any:
     entries = await use_cases.overrides.list_overrides(principal, id, competency_id)
     return {"items": [s.OverrideHistoryItem.of(e) for e in entries]}
+
+
+@router.get(
+    "/v1/overrides",
+    response_model=s.OverrideList,
+    summary="The district's overrides, past and present, in the order set",
+    operation_id="list_all_overrides",
+    responses=responses(401, 403, 404, 422),
+)
+async def list_all_overrides(
+    use_cases: UseCasesDep,
+    principal: MasteryReader,
+    class_id: Annotated[str | None, Query(description="Of this class's students")] = None,
+    competency_id: str | None = None,
+    student_id: str | None = None,
+    active: Annotated[
+        bool | None, Query(description="true: in force now; false: removed or expired")
+    ] = None,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> Any:
+    """Every teacher's override of a decision across the district, oldest first: whose decision
+    (student, competency, framework), the level or status set, who set it, why, when and until
+    when, who removed it and when, and the engine's decision it replaced (`replaced_status`,
+    `replaced_score`). Narrowed to a class's students, a competency, a student, or to those in
+    force now; paged with `limit` and `cursor`. A class the district does not have is a 404."""
+    page = await use_cases.overrides.list_all_overrides(
+        principal,
+        class_id=class_id,
+        competency_id=competency_id,
+        student_id=student_id,
+        active=active,
+        after=decode_cursor(cursor),
+        limit=limit,
+    )
+    return {
+        "items": [s.OverrideListItem.listed(i) for i in page.items],
+        "next_cursor": encode_cursor(page.last_key),
+    }
 
 
 @router.put(

@@ -15,7 +15,7 @@ from app.domain.evidence import EvidenceKind, NotCounted
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.habits import HabitsDecision
 from app.domain.mastery.override import OverrideState
-from app.domain.mastery.override_history import OverrideEntry
+from app.domain.mastery.override_history import ListedOverride, OverrideEntry
 from app.domain.mastery.record import ChangeCause
 from app.domain.mastery.view import DecisionView
 
@@ -285,6 +285,30 @@ class OverrideHistoryItem(OverrideRead):
 
 class OverrideHistory(BaseModel):
     items: list[OverrideHistoryItem]
+
+
+class OverrideListItem(OverrideHistoryItem):
+    """One override in the district's list: whose decision, and in which framework."""
+
+    student_id: str
+    competency_id: str
+    framework_id: str
+
+    @classmethod
+    def listed(cls, item: ListedOverride) -> OverrideListItem:
+        return cls(
+            **OverrideHistoryItem.of(item.entry).model_dump(),
+            student_id=item.student_id,
+            competency_id=item.entry.recorded.competency_id,
+            framework_id=item.framework_id,
+        )
+
+
+class OverrideList(BaseModel):
+    items: list[OverrideListItem]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null at the end."
+    )
 
 
 class OverrideWrite(RequestModel):

@@ -9,13 +9,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.api.standards.gradebook_schemas import REPORT_KEY
-from app.domain.gradebook import LineItem, Report, Result
+from app.domain.gradebook import Category, LineItem, Report, Result
 
 GRADEBOOK = "/ims/oneroster/gradebook/v1p2"
 # Where each kind of reference is served: line items and results by the gradebook, classes,
 # orgs and users by the service's own roster API (a rostering path, which the service does not
-# serve, answered 404 when a client followed it). Categories and score scales are kept as
-# references only.
+# serve, answered 404 when a client followed it). Score scales are kept as references only.
 _PLACES = {
     "lineItem": f"{GRADEBOOK}/lineItems",
     "category": f"{GRADEBOOK}/categories",
@@ -69,6 +68,18 @@ class Writer:
                 for s in item.objective_sets
             ]
             or None,
+        }
+        return {k: v for k, v in body.items() if v is not None}
+
+    def category(self, category: Category) -> dict[str, Any]:
+        assert category.updated_at is not None
+        body: dict[str, Any] = {
+            "sourcedId": category.id,
+            "status": category.status.value,
+            "dateLastModified": instant(category.updated_at),
+            "metadata": category.metadata,
+            "title": category.title,
+            "weight": category.weight,
         }
         return {k: v for k, v in body.items() if v is not None}
 

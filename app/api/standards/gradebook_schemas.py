@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.domain.gradebook import ObjectiveScore
-from app.domain.gradebook_reading import PutLineItem, PutResult
+from app.domain.gradebook_reading import PutCategory, PutLineItem, PutResult
 
 # The key of a result's metadata under which this service reports what it made of evidence;
 # never taken from a vendor's body (a client that sends back what it read changes nothing).
@@ -101,6 +101,17 @@ class ResultIn(_RecordIn):
     missing: bool | None = None
 
 
+class CategoryIn(_RecordIn):
+    title: str | None = Field(default=None, description="Required: e.g. Homework, Tests.")
+    weight: float | None = Field(
+        default=None, description="The gradebook's weight, kept as sent (not used in decisions)."
+    )
+
+
+class PutCategoryBody(BaseModel):
+    category: CategoryIn
+
+
 class PutLineItemBody(BaseModel):
     lineItem: LineItemIn
 
@@ -152,6 +163,18 @@ def put_line_item(sourced_id: str, body: LineItemIn) -> PutLineItem:
             for s in _sets(body.learningObjectiveSet)
         ),
         metadata=_metadata(body.metadata),
+    )
+
+
+def put_category(sourced_id: str, body: CategoryIn) -> PutCategory:
+    """The command a PUT /categories/{sourcedId} body gives."""
+    return PutCategory(
+        sourced_id=sourced_id,
+        body_sourced_id=body.sourcedId,
+        status=body.status,
+        title=body.title,
+        weight=body.weight,
+        metadata=body.metadata,
     )
 
 
@@ -272,3 +295,20 @@ class SingleResult(BaseModel):
 
 class ResultSet(BaseModel):
     results: list[ResultOut]
+
+
+class CategoryOut(BaseModel):
+    sourcedId: str
+    status: str
+    dateLastModified: str
+    metadata: dict[str, Any] | None = None
+    title: str
+    weight: float | None = None
+
+
+class SingleCategory(BaseModel):
+    category: CategoryOut
+
+
+class CategorySet(BaseModel):
+    categories: list[CategoryOut]

@@ -21,7 +21,7 @@ from app.api.standards.gradebook_json import GRADEBOOK, Writer, selected
 from app.api.standards.gradebook_one_pass import GradebookRoute
 from app.api.standards.imsx import imsx_responses
 from app.domain.access import Principal, Scope
-from app.domain.gradebook import LINE_ITEM_FIELDS, RESULT_FIELDS
+from app.domain.gradebook import CATEGORY_FIELDS, LINE_ITEM_FIELDS, RESULT_FIELDS
 from app.domain.oneroster.query import DEFAULT_LIMIT, FieldKind, collection_query
 from app.ports.paging import Counted
 
@@ -283,4 +283,82 @@ async def delete_result(
     """Deletes a result a gradebook sent; the evidence it made is voided and the decisions it fed
     recomputed, as when a teacher removes a score. Answers 204."""
     await use_cases.gradebook.delete_result(principal, sourcedId)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.put(
+    "/categories/{sourcedId}",
+    summary="Create or replace a category (putCategory)",
+    description="How a gradebook declares a category of its line items (Homework, Tests). A "
+    "framework's `category_map` (by sourcedId or title), or a framework category of the same "
+    "name (any case), puts the results of the line items in it in one of the framework's "
+    "evidence categories. 201 when created, 200 when replaced. A change of title derives "
+    "those results' evidence again, so decisions follow.",
+    response_model=s.SingleCategory,
+    responses={201: {"model": s.SingleCategory}, **imsx_responses(400, 401, 403, 422)},
+)
+async def put_category(
+    sourcedId: SourcedId,
+    body: s.PutCategoryBody,
+    request: Request,
+    use_cases: UseCasesDep,
+    principal: GradebookWriter,
+) -> JSONResponse:
+    category, created = await use_cases.gradebook.put_category(
+        principal, s.put_category(sourcedId, body.category)
+    )
+    return _saved({"category": _writer(request).category(category)}, created)
+
+
+@router.get(
+    "/categories/{sourcedId}",
+    summary="Get a category (getCategory)",
+    response_model=s.SingleCategory,
+    responses=imsx_responses(400, 401, 403, 404),
+)
+async def get_category(
+    sourcedId: SourcedId,
+    request: Request,
+    use_cases: UseCasesDep,
+    principal: GradebookReader,
+    fields: str | None = None,
+) -> JSONResponse:
+    """One gradebook category as OneRoster 1.2 writes it. `fields` selects fields. Errors answer
+    in imsx_StatusInfo form."""
+    category = await use_cases.gradebook.get_category(principal, sourcedId)
+    body = selected(_writer(request).category(category), chosen(fields))
+    return JSONResponse({"category": body})
+
+
+@router.get(
+    "/categories",
+    summary="List categories (getAllCategories)",
+    response_model=s.CategorySet,
+    responses={**PAGED, **imsx_responses(400, 401, 403)},
+)
+async def get_all_categories(
+    collection: Collection, use_cases: UseCasesDep, principal: GradebookReader
+) -> Response:
+    """The district's gradebook categories, paged with `limit` and `offset` (X-Total-Count and
+    Link headers), filtered with OneRoster's `filter` syntax and sorted with `sort` and
+    `orderBy`."""
+    page = await use_cases.gradebook.list_categories(principal, collection.query(CATEGORY_FIELDS))
+    writer = _writer(collection.request)
+    return collection.answer("categories", [writer.category(c) for c in page.items], page)
+
+
+@router.delete(
+    "/categories/{sourcedId}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a category (deleteCategory)",
+    responses=imsx_responses(400, 401, 403, 404),
+)
+async def delete_category(
+    sourcedId: SourcedId,
+    use_cases: UseCasesDep,
+    principal: GradebookDeleter,
+) -> Response:
+    """Marks a category tobedeleted; results of its line items no longer take a framework
+    category by its title (a category_map entry for its sourcedId still applies). Answers 204."""
+    await use_cases.gradebook.delete_category(principal, sourcedId)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

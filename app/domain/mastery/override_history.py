@@ -43,3 +43,26 @@ def override_entries(
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class OverrideFilter:
+    """Which overrides a tenant-wide list shows: of one class's students, one competency, one
+    student; `active`: only those in force at `at` (True) or only those no longer (False)."""
+
+    at: datetime
+    class_id: str | None = None
+    competency_id: str | None = None
+    student_id: str | None = None
+    active: bool | None = None
+
+
+@dataclass(frozen=True)
+class ListedOverride:
+    """An override in the tenant-wide list: whose decision, in which framework, and the entry
+    (where it stands, what it replaced) as the list of one decision shows it."""
+
+    student_id: str
+    framework_id: str
+    entry: OverrideEntry
+    seq: int  # the order set: a page's key
