@@ -14,7 +14,7 @@ The certificates come from a throwaway CA made here; Chromium trusts the two ser
 certificates by their public keys only (--ignore-certificate-errors-spki-list), and the service
 trusts the CA for its fetch of the LMS's JWKS (MASTERY_OUTBOUND_CA_FILE). With
 MASTERY_WRITE_SCREENSHOTS=1 the pages are saved under docs/screenshots/lti/ at 1280 and 390
-pixels wide. See docs/decisions/00XX-lti-browser.md.
+pixels wide. See docs/decisions/0040-lti-browser.md.
 
 Skipped where /usr/bin/chromium is absent; CI sets MASTERY_TEST_REQUIRE_BROWSER=1."""
 
