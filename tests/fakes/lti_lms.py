@@ -11,6 +11,8 @@ with an in-process transport; the test, as the browser, reaches it the same way 
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +58,9 @@ class ToolSite:
 class FakeLms:
     tool: Any = field(default_factory=ToolSite)  # PublishedKeys: the tool's public keys
     platform: FakePlatform = field(default_factory=FakePlatform)
+    # Who the LMS signs in, by the login_hint it starts their launch with: their sub and roles
+    # (and any claims more), as its user database would answer.
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
     # What the Deep Linking return endpoint received, checked; for tests to inspect.
     deep_link_answers: list[dict[str, Any]] = field(default_factory=list)
 
@@ -68,6 +73,8 @@ class FakeLms:
             routes=[
                 *self.services.routes(prefix),
                 Route(f"{prefix}/deep_links/return", self._deep_link_return, methods=["POST"]),
+                # Before the platform's own /auth (which answers the bare state and nonce).
+                Route(f"{prefix}/auth", self._auth),
                 Mount("", app=self.platform.app),
             ]
         )
@@ -93,6 +100,23 @@ class FakeLms:
         return httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url=self.issuer)
 
     # --- the launches it starts ----------------------------------------------------------------
+
+    def user(self, login_hint: str, *, sub: str, roles: list[str], **claims: Any) -> None:
+        """A person of the LMS whom a launch with this login_hint signs in."""
+        self.users[login_hint] = {"sub": sub, "roles": roles, **claims}
+
+    def initiation(self, login_hint: str, *, deep_linking: bool = False) -> dict[str, str]:
+        """The third-party initiated login the LMS starts (LTI Core 1.3 §4.1): what it sends
+        to the tool's /lti/login. The message hint tells its auth endpoint, later, which
+        message to answer."""
+        return {
+            "iss": self.issuer,
+            "login_hint": login_hint,
+            "target_link_uri": f"{TOOL}/lti/launch",
+            "client_id": self.client_id,
+            "lti_deployment_id": self.platform.deployment_id,
+            "lti_message_hint": "deep-linking" if deep_linking else "resource-link",
+        }
 
     def course_claims(
         self, nonce: str, *, sub: str, roles: list[str], **extra: Any
@@ -149,6 +173,48 @@ class FakeLms:
                 "resultMaximum": maximum,
             }
         )
+
+    # --- OIDC auth: the id_token form post -------------------------------------------------------
+
+    async def _auth(self, request: Request) -> Response:
+        """The platform's answer to the tool's auth request (Security Framework §5.1.1.3-4):
+        the request checked, the user the login_hint names signed in, and a page that
+        auto-posts the id_token and state to the tool's redirect_uri."""
+        params = self.platform.check_auth_request(str(request.url))
+        who = self.users.get(params.get("login_hint", ""))
+        if who is None:
+            return HTMLResponse("unknown user", status_code=400)
+        sub, roles = who["sub"], who["roles"]
+        extra = {k: v for k, v in who.items() if k not in ("sub", "roles")}
+        nonce = params["nonce"]
+        if params.get("lti_message_hint") == "deep-linking":
+            claims = self.deep_linking_claims(nonce, sub=sub, **extra)
+            claims[LTI + "roles"] = roles
+        else:
+            claims = self.course_claims(nonce, sub=sub, roles=roles, **extra)
+        fields = {"id_token": self.platform.sign(claims), "state": params["state"]}
+        inputs = "".join(
+            f'<input type="hidden" name="{k}" value="{html.escape(v)}">' for k, v in fields.items()
+        )
+        page = (
+            f'<form id="launch" method="post" action="{html.escape(params["redirect_uri"])}">'
+            f"{inputs}</form><script>document.getElementById('launch').submit()</script>"
+        )
+        return HTMLResponse(page)
+
+    @staticmethod
+    def forms_of(page: str) -> dict[str, dict[str, str]]:
+        """The POST forms of a page by action, with their hidden fields, as a browser would
+        post them (the auth answer, the class page's buttons, the Deep Linking answer)."""
+        forms: dict[str, dict[str, str]] = {}
+        for part in page.split("<form")[1:]:
+            if 'method="post"' not in part.split(">", 1)[0]:
+                continue
+            action = re.search(r'action="([^"]+)"', part)
+            assert action is not None, part
+            hidden = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', part)
+            forms[html.unescape(action.group(1))] = {k: html.unescape(v) for k, v in hidden}
+        return forms
 
     # --- Deep Linking return -------------------------------------------------------------------
 
