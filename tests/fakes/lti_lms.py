@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import httpx
@@ -24,7 +24,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 
+from app.adapters.db.engine import session_factory
+from app.adapters.http import OutboundHttp, OutboundPolicy
+from app.bootstrap import Container, wire
+from app.bootstrap_lti import lti_adapters
 from app.domain.lti.launch_check import AGS, DEEP_LINKING, LTI, NRPS
+from app.use_cases.catalog import UseCases
 from tests.fakes.lti_platform import HOST, INSTRUCTOR, TOOL, FakePlatform
 from tests.fakes.lti_services import FakePlatformServices
 
@@ -52,6 +57,23 @@ class ToolSite:
         answer.raise_for_status()
         found: dict[str, object] = answer.json()
         return found
+
+
+def tool_wired_to(container: Container, lms: FakeLms, *, post_scores: bool = False) -> UseCases:
+    """The container's use cases with the process's LTI adapters as bootstrap builds them
+    (app/bootstrap_lti.lti_adapters), but the guarded client allowed to the LMS's host name and
+    reaching it in-process; `post_scores` is MASTERY_LTI_POST_SCORES."""
+    policy = OutboundPolicy.from_settings([lms.host], allow_http=False)
+    http = OutboundHttp(policy, transport=httpx.ASGITransport(app=lms.app))
+    adapters = container.adapters
+    lti = lti_adapters(
+        session_factory(container.engine),
+        adapters.secrets,
+        adapters.clock,
+        http,
+        post_scores=post_scores,
+    )
+    return wire(replace(adapters, lti=lti), container.policy)
 
 
 @dataclass

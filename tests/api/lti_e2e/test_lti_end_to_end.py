@@ -15,40 +15,25 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import replace
 from datetime import datetime
 
 import httpx
 
-from app.adapters.db.engine import session_factory
 from app.api.app import create_app
-from app.bootstrap import Container, wire
-from app.bootstrap_lti import lti_adapters
+from app.bootstrap import Container
 from app.domain.lti.launch_check import LTI
 from app.domain.lti.people import person_id
 from app.domain.lti.session import PageRole
 from app.use_cases.catalog import UseCases
 from tests.api.gradebook_data import decisions
 from tests.api.mastery_data import seed_framework
-from tests.api.outbound import jobs_run_by, outbound
+from tests.api.outbound import jobs_run_by
 from tests.conftest import Api, _no_server_errors
-from tests.fakes.lti_lms import FakeLms
+from tests.fakes.lti_lms import FakeLms, tool_wired_to
 from tests.fakes.lti_platform import INSTRUCTOR, LEARNER, TOOL
 
 SYNC = "/lti/pages/class/roster-sync"
 PULL = "/lti/pages/class/grades-pull"
-
-
-def tool_wired_to(container: Container, lms: FakeLms) -> UseCases:
-    """The container's use cases with the process's LTI adapters as bootstrap builds them, but
-    the guarded client reaching the LMS in-process and posting scores turned on (what
-    MASTERY_LTI_POST_SCORES=true does)."""
-    http = outbound(lms.host, transport=httpx.ASGITransport(app=lms.app))
-    adapters = container.adapters
-    lti = lti_adapters(
-        session_factory(container.engine), adapters.secrets, adapters.clock, http, post_scores=True
-    )
-    return wire(replace(adapters, lti=lti), container.policy)
 
 
 @asynccontextmanager
@@ -111,7 +96,8 @@ async def test_a_course_from_launch_to_roster_alignment_grades_decisions_and_sco
         },
     )
     assert registered.status_code == 201, registered.text
-    use_cases = tool_wired_to(container, lms)
+    # What MASTERY_LTI_POST_SCORES=true does.
+    use_cases = tool_wired_to(container, lms, post_scores=True)
     await use_cases.lti.generate_keys()  # None when an earlier test made them: keys are global
     await seed_framework(api)
     # The LMS's people: the SIS's teacher and student linked by lis_person_sourcedid, and Ben,
