@@ -28,6 +28,7 @@ import httpx
 import jwt
 
 from app.bootstrap import build
+from app.bootstrap_lti import request_limits
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, Principal
 from app.domain.framework_commands import CompetencySpec, CreateFramework
@@ -177,7 +178,9 @@ async def run() -> Section:
                 roles=[INSTRUCTOR],
                 **{LIS: {"person_sourcedid": "teacher", "course_section_sourcedid": "lti-class"}},
             )
-            app = create_app(use_cases=use_cases, public_base_url=TOOL)
+            app = create_app(
+                use_cases=use_cases, public_base_url=TOOL, token_limits=request_limits(settings)
+            )
             lms.tool.app = app
             transport = httpx.ASGITransport(app=app)
             async with (
