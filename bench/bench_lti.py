@@ -226,7 +226,9 @@ async def run() -> Section:
             await container.close()
     section.add(
         f"Real app and LTI wiring, in-process ASGI client and fake LMS; {RUNS} runs each after "
-        f"{WARMUP} warm-up runs; the grid renders {CELLS} cells (rollups included)."
+        f"{WARMUP} warm-up runs; the grid renders {CELLS} cells (rollups included). Load "
+        f"average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on "
+        "the machine inflates the p95s)."
     )
     section.add()
     section.add(f"- (a) whole teacher launch: {_line('login, auth, launch, page', launches)}")
