@@ -248,11 +248,10 @@ PROFILE = (
     "1,540-cell grid, after the cheap fix made with this bench (the `standing` macro was called "
     "~3,000 times a page; it is now rendered once per status and words, which halved the "
     "rendering time in the profile); about 25% turning 1,540 decision rows into decisions "
-    "(`decision_from_row`); the class's decisions are read twice per page (`for_students` "
-    "called twice); the SQL itself is a small part of the page, as the limit shows. The launch "
-    "adds "
-    "the login, the id_token check and the page session to one page render. On a shared "
-    "machine the p95s mostly measure waiting for a core; the p50s are the better guide."
+    "(`decision_from_row`, read once per page); the SQL itself is a small part of the page, "
+    "as the limit shows. The launch adds the login, the id_token check and the page session "
+    "to one page render. On a shared machine the p95s mostly measure waiting for a core; the "
+    "p50s are the better guide."
 )
 
 
