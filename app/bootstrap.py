@@ -42,7 +42,6 @@ from app.adapters.system import SystemClock
 from app.api.app import create_app
 from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging, guard_personal_data
-from app.api.rate_limits import TokenRateLimits
 from app.bootstrap_reads import read_side
 from app.config import Settings
 from app.domain.access import TenantId
@@ -390,10 +389,7 @@ def create_web_app(settings: Settings | None = None) -> FastAPI:
         max_body_bytes=settings.max_body_bytes,
         max_upload_bytes=settings.max_upload_bytes,
         graphql_limits=limits,
-        token_limits=TokenRateLimits(
-            per_client=settings.token_requests_per_minute_per_client,
-            per_address=settings.token_requests_per_minute_per_address,
-        ),
+        token_limits=lti_wiring.request_limits(settings),
         public_base_url=settings.public_url,
         api_docs=settings.api_docs,
         graphiql=settings.graphiql,

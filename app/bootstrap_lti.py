@@ -19,6 +19,8 @@ from app.adapters.lti.platform_directory import RegisteredPlatforms
 from app.adapters.lti.platform_keys import PlatformKeys
 from app.adapters.lti.registry import SqlLtiRegistry
 from app.adapters.lti.service_tokens import ServiceTokens
+from app.api.rate_limits import TokenRateLimits
+from app.config import Settings
 from app.ports.clock import Clock
 from app.ports.lti import PlatformDirectory, ToolKeys
 from app.ports.lti_dynamic import PlatformRegistrar, RegistrationTokens
@@ -86,6 +88,15 @@ def lti_adapters(
         platform_directory=RegisteredPlatforms(registry),
         advantage=AdvantageServices(outbound, ServiceTokens(outbound, keys)),
         post_scores=post_scores,
+    )
+
+
+def request_limits(settings: Settings) -> TokenRateLimits:
+    """The web app's rate limits: the token endpoint's, and the LTI login's per address."""
+    return TokenRateLimits(
+        per_client=settings.token_requests_per_minute_per_client,
+        per_address=settings.token_requests_per_minute_per_address,
+        lti_logins_per_address=settings.lti_logins_per_minute_per_address,
     )
 
 

@@ -112,6 +112,8 @@ class Settings(BaseSettings):
     # answer 429 with Retry-After.
     token_requests_per_minute_per_client: int = Field(default=30, ge=1)
     token_requests_per_minute_per_address: int = Field(default=120, ge=1)
+    # /lti/login requests a minute per address (per process); more answer a 429 page.
+    lti_logins_per_minute_per_address: int = Field(default=120, ge=1)
     # Argon2 cost for client secrets; lower it only for tests.
     secret_hash_time_cost: int = Field(default=3, ge=1)
     secret_hash_memory_kib: int = Field(default=65536, ge=64)

@@ -9,15 +9,13 @@ from __future__ import annotations
 import json
 import secrets
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import jwt
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-
-from tests.fakes.lti_keys import TestToolKeys
 
 BASE = "https://lms.example"
 TOKEN_URL = f"{BASE}/token"
@@ -29,10 +27,19 @@ RESULTS = "application/vnd.ims.lis.v2.resultcontainer+json"
 SCORE = "application/vnd.ims.lis.v1.score+json"
 
 
+class PublishedKeys(Protocol):
+    """The tool's public keys as the platform reads them (TestToolKeys, or the tool's
+    /lti/jwks.json)."""
+
+    async def public_jwks(self) -> dict[str, object]: ...
+
+
 @dataclass
 class FakePlatformServices:
-    keys: TestToolKeys  # the tool's keys as the platform knows them: their public JWKS only
+    keys: PublishedKeys  # the tool's keys as the platform knows them: their public JWKS only
     client_id: str = CLIENT_ID
+    # Where the services live: one LMS (tests/fakes/lti_lms.py) puts them under its issuer.
+    base: str = BASE
     token_lifetime: int = 3600
     token_requests: int = 0
     granted: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -53,12 +60,16 @@ class FakePlatformServices:
     score_attempts: int = 0
 
     @property
+    def token_url(self) -> str:
+        return f"{self.base}/token"
+
+    @property
     def memberships_url(self) -> str:
-        return f"{BASE}/contexts/ctx-1/memberships"
+        return f"{self.base}/contexts/ctx-1/memberships"
 
     @property
     def lineitems_url(self) -> str:
-        return f"{BASE}/contexts/ctx-1/lineitems"
+        return f"{self.base}/contexts/ctx-1/lineitems"
 
     def add_line_item(self, item: dict[str, Any]) -> str:
         item_id = f"{self.lineitems_url}/{len(self.line_items) + 1}"
@@ -66,17 +77,20 @@ class FakePlatformServices:
         self.results.setdefault(item_id, [])
         return item_id
 
+    def routes(self, prefix: str = "") -> list[Route]:
+        """The endpoints, under a path prefix when they share a host with the platform's own."""
+        items = f"{prefix}/contexts/ctx-1/lineitems"
+        return [
+            Route(f"{prefix}/token", self._token, methods=["POST"]),
+            Route(f"{prefix}/contexts/ctx-1/memberships", self._memberships),
+            Route(items, self._line_items, methods=["GET", "POST"]),
+            Route(items + "/{n}/results", self._results),
+            Route(items + "/{n}/scores", self._scores, methods=["POST"]),
+        ]
+
     @property
     def app(self) -> Starlette:
-        return Starlette(
-            routes=[
-                Route("/token", self._token, methods=["POST"]),
-                Route("/contexts/ctx-1/memberships", self._memberships),
-                Route("/contexts/ctx-1/lineitems", self._line_items, methods=["GET", "POST"]),
-                Route("/contexts/ctx-1/lineitems/{n}/results", self._results),
-                Route("/contexts/ctx-1/lineitems/{n}/scores", self._scores, methods=["POST"]),
-            ]
-        )
+        return Starlette(routes=self.routes())
 
     async def _token(self, request: Request) -> Response:
         self.token_requests += 1
@@ -98,7 +112,7 @@ class FakePlatformServices:
                 assertion,
                 jwt.PyJWK(jwk).key,
                 algorithms=["RS256"],
-                audience=TOKEN_URL,
+                audience=self.token_url,
                 issuer=self.client_id,
                 options={"require": ["iss", "sub", "aud", "iat", "exp", "jti"]},
             )

@@ -18,6 +18,7 @@ from fastapi.responses import RedirectResponse
 from app.api.deps import UseCasesDep
 from app.api.lti.html import STORAGE_SCRIPT, error_page, storage_page
 from app.api.public_url import public_base
+from app.api.rate_limits import TokenRateLimits
 from app.domain.lti.launch_check import LaunchRefused
 
 router = APIRouter(include_in_schema=False)
@@ -55,6 +56,13 @@ def origin(url: str) -> str:
 
 @router.api_route(LOGIN_PATH, methods=["GET", "POST"])
 async def lti_login(request: Request, use_cases: UseCasesDep) -> Response:
+    limits: TokenRateLimits = request.app.state.token_limits
+    wait = limits.lti_login_retry_after(request.client.host if request.client else "")
+    if wait is not None:
+        # Before anything is read or stored: a flood costs no state rows (RFC 6585 §4).
+        page = error_page(429, "Too many launches from your network; try again in a minute")
+        page.headers["Retry-After"] = str(wait)
+        return page
     fields = await fields_of(request)
     missing = [name for name in _REQUIRED if not fields.get(name)]
     if missing:

@@ -13,6 +13,7 @@ import httpx
 
 from app.adapters.lti.platform_keys import PlatformKeys
 from app.api.app import create_app
+from app.api.rate_limits import TokenRateLimits
 from app.bootstrap import Container, wire
 from app.domain.access import Tenant
 from app.domain.lti.platform import Registration
@@ -70,7 +71,11 @@ class Tool:
 
 @asynccontextmanager
 async def tool_for(
-    container: Container, tenant: Tenant, platform: FakePlatform | None = None
+    container: Container,
+    tenant: Tenant,
+    platform: FakePlatform | None = None,
+    *,
+    limits: TokenRateLimits | None = None,
 ) -> AsyncIterator[Tool]:
     platform = platform or FakePlatform()
     clock = FakeClock(datetime.now(UTC).replace(microsecond=0))
@@ -80,7 +85,7 @@ async def tool_for(
     registration = await use_cases.lti.register(
         tenant.id, platform.platform, (platform.deployment_id,)
     )
-    app = create_app(use_cases=use_cases, public_base_url=TOOL)
+    app = create_app(use_cases=use_cases, public_base_url=TOOL, token_limits=limits)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),
         base_url=TOOL,
