@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from app.domain.access import TenantId
 from app.domain.changes import ChangePage, cursor_of, position_of, types_named
+from app.domain.errors import InvalidQuery
 from app.ports.clock import Clock
 from app.ports.unit_of_work import UnitOfWorkFactory
 
@@ -21,8 +22,17 @@ class ChangeFeedReading:
         self, tenant: TenantId, after: str | None, limit: int, types: str | None = None
     ) -> ChangePage:
         """Up to `limit` changes after the cursor, oldest first; an empty page keeps it."""
-        position = position_of(after)
-        named = types_named(types)
+        problems = []
+        try:
+            position = position_of(after)
+        except InvalidQuery as bad:
+            problems += bad.problems
+        try:
+            named = types_named(types)
+        except InvalidQuery as bad:
+            problems += bad.problems
+        if problems:  # every problem of the query at once
+            raise InvalidQuery("The change feed cannot be read so", problems)
         async with self.uow(tenant, writes=False) as uow:
             items = await uow.changes.after(position, limit, named)
         if not items:

@@ -145,6 +145,7 @@ CASES = {
         "/v1/clients/{client}", "hidden", witness="/v1/clients/{client}"
     ),
     ("GET", "/v1/audit"): Case("/v1/audit", "list"),
+    ("GET", "/v1/changes"): Case("/v1/changes", "list"),
     ("GET", "/v1/lti/platforms"): Case("/v1/lti/platforms", "list"),
     # The other district may register a platform of its own; the owner's stays as it was.
     ("POST", "/v1/lti/platforms"): Case(

@@ -59,7 +59,9 @@ async def list_changes(
     page = await use_cases.changes.page(principal.tenant_id, after, limit, types)
     return ChangePageRead(
         items=[
-            ChangeRead(id=i.id, type=ChangeType(i.type), occurred_at=i.occurred_at, data=dict(i.data))
+            ChangeRead(
+                id=i.id, type=ChangeType(i.type), occurred_at=i.occurred_at, data=dict(i.data)
+            )
             for i in page.items
         ],
         next_cursor=page.next_cursor,
