@@ -4,7 +4,6 @@ hands back; other tenants see none of it; erasing a student erases the student's
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,6 +16,7 @@ from app.bootstrap import Container
 from tests.api.mastery_data import post, result, seed_framework
 from tests.api.roster_data import STUDENT
 from tests.conftest import Api
+from tests.feed_horizon import settled
 
 # The engine of each test's tenant (the feed helpers wait on its database).
 ENGINES: dict[int, AsyncEngine] = {}
@@ -30,27 +30,8 @@ def _engine_of(api: Api, other_api: Api, container: Container) -> None:
 EVIDENCE_AND_DECISIONS = "evidence.added,evidence.voided,decision.changed"
 
 
-async def _settled(engine: AsyncEngine) -> None:
-    """Wait until every transaction begun so far on the PostgreSQL cluster has ended (the
-    server's own background work, such as its statistics keeper, included): only then does the
-    feed's horizon pass the writes a test made (decision 00XX). SQLite: nothing to wait for."""
-    if engine.dialect.name != "postgresql":
-        return
-    async with engine.connect() as conn:
-        now = sa.text("SELECT pg_current_xact_id()::text::bigint")
-        mark = (await conn.execute(now)).scalar_one()
-        await conn.commit()
-        horizon = sa.text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-        for _ in range(500):
-            if (await conn.execute(horizon)).scalar_one() > mark:
-                return
-            await conn.rollback()
-            await asyncio.sleep(0.02)
-    raise AssertionError("a transaction of the cluster stayed open for 10 s")
-
-
 async def _feed(api: Api, **params: Any) -> dict[str, Any]:
-    await _settled(ENGINES[api.tenant.id])
+    await settled(ENGINES[api.tenant.id])
     answer = await api.get("/v1/changes", params=params)
     assert answer.status_code == 200, answer.text
     body: dict[str, Any] = answer.json()
@@ -209,3 +190,22 @@ async def test_the_sweep_forgets_events_older_than_the_retention(
         )
     assert await container.use_cases.changes.sweep(api.tenant.id) == 1
     assert [e["data"]["id"] for e in await _all(api)] == ["recent"]
+
+
+async def test_graphql_changes_pages_the_same_feed(api: Api) -> None:
+    await seed_framework(api)
+    await post(api, result(3, 1))
+    rest = await _feed(api, limit=3, types="decision.changed")
+    query = (
+        "query($types: [String!]) { changes(limit: 3, types: $types) "
+        "{ items { id type occurredAt data } nextCursor } }"
+    )
+    answer = await api.post(
+        "/graphql", json={"query": query, "variables": {"types": ["decision.changed"]}}
+    )
+    assert answer.status_code == 200, answer.text
+    page = answer.json()["data"]["changes"]
+    assert page["nextCursor"] == rest["next_cursor"]
+    assert [(int(i["id"]), i["type"], i["data"]) for i in page["items"]] == [
+        (i["id"], i["type"], i["data"]) for i in rest["items"]
+    ]

@@ -133,6 +133,7 @@ GRAPHQL_ROOTS: dict[str, tuple[Scope | None, str]] = {
         '{ masteryTrend(frameworkId: "x", groupBy: [], from: "2026-09-01T00:00:00Z") '
         "{ interval } }",
     ),
+    "changes": (S.MASTERY_READ, "{ changes(limit: 1) { nextCursor } }"),
     "policySimulation": (
         S.MASTERY_READ,
         '{ policySimulation(frameworkId: "x", candidate: {masteryThreshold: 2}) { unchanged } }',
