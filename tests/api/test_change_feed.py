@@ -17,6 +17,7 @@ from tests.api.mastery_data import post, result, seed_framework
 from tests.api.roster_data import STUDENT
 from tests.conftest import Api
 from tests.feed_horizon import settled
+from tests.integration import oneroster_sets as sets
 
 # The engine of each test's tenant (the feed helpers wait on its database).
 ENGINES: dict[int, AsyncEngine] = {}
@@ -209,3 +210,44 @@ async def test_graphql_changes_pages_the_same_feed(api: Api) -> None:
     assert [(int(i["id"]), i["type"], i["data"]) for i in page["items"]] == [
         (i["id"], i["type"], i["data"]) for i in rest["items"]
     ]
+
+
+ENROLLED = (("e1", "u1", "teacher"), ("e2", "u2", "student"), ("e3", "u3", "student"))
+
+
+async def test_an_imported_set_announces_its_users_classes_and_enrollments(
+    api: Api, container: Container
+) -> None:
+    upload = await api.post(
+        "/v1/roster/imports",
+        files={"file": ("roster.zip", sets.zip_set(sets.BULK_1_1), "application/zip")},
+    )
+    assert upload.status_code == 202, upload.text
+    await container.jobs.wait()
+    roster = "roster.user.changed,roster.class.changed,roster.enrollment.changed"
+    feed = [(e["type"], e["data"]) for e in await _all(api, roster)]
+    assert sorted(feed, key=lambda e: (e[0], e[1]["id"])) == [
+        ("roster.class.changed", {"id": "k1", "status": "active"}),
+        *(
+            (
+                "roster.enrollment.changed",
+                {"id": e, "status": "active", "class_id": "k1", "user_id": u, "role": r},
+            )
+            for e, u, r in (
+                ("e1", "u1", "teacher"),
+                ("e2", "u2", "student"),
+                ("e3", "u3", "student"),
+            )
+        ),
+        ("roster.user.changed", {"id": "u1", "status": "active", "role": "teacher"}),
+        ("roster.user.changed", {"id": "u2", "status": "active", "role": "student"}),
+        ("roster.user.changed", {"id": "u3", "status": "active", "role": "student"}),
+    ]
+    # A second import of the same set changes nothing, and announces nothing.
+    again = await api.post(
+        "/v1/roster/imports",
+        files={"file": ("roster.zip", sets.zip_set(sets.BULK_1_1), "application/zip")},
+    )
+    assert again.status_code == 202
+    await container.jobs.wait()
+    assert len(await _all(api, roster)) == len(feed)
