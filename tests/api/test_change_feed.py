@@ -98,6 +98,18 @@ async def test_voiding_announces_the_void_and_the_recomputed_decision(api: Api) 
     assert [(c["status"], c["cause"]) for c in leaf] == [("no_evidence", "void")]
 
 
+async def test_a_result_sent_again_with_a_new_score_announces_a_replacement(api: Api) -> None:
+    await seed_framework(api)
+    first = await post(api, result(3, 1, ref="quiz-1"))
+    start = await _feed(api, limit=500)
+    again = await post(api, result(1, 1, ref="quiz-1"))
+    assert again["items"][0]["id"] == first["items"][0]["id"]
+    later = await _feed(api, after=start["next_cursor"], types="evidence.replaced")
+    assert [(e["data"]["evidence_id"], e["data"]["score"]) for e in later["items"]] == [
+        (first["items"][0]["id"], 1.0)
+    ]
+
+
 async def test_roster_changes_carry_ids_and_roles_never_names(api: Api) -> None:
     await seed_framework(api)
     before = await _feed(api, limit=500, types="roster.user.changed")

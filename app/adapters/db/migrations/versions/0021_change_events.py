@@ -38,8 +38,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_change_events'))
     )
     op.create_index('ix_change_events_tenant_id_xact_id', 'change_events', ['tenant_id', 'xact', 'id'])
-    op.create_index('ix_change_events_tenant_id_student_id', 'change_events', ['tenant_id', 'student_id'])
-    op.create_index('ix_change_events_occurred_at', 'change_events', ['occurred_at'])
     bind = op.get_bind()
     if bind.dialect.name == 'postgresql':
         op.execute(
@@ -50,7 +48,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index('ix_change_events_occurred_at', table_name='change_events')
-    op.drop_index('ix_change_events_tenant_id_student_id', table_name='change_events')
     op.drop_index('ix_change_events_tenant_id_xact_id', table_name='change_events')
     op.drop_table('change_events')
