@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum, StrEnum
@@ -139,6 +139,25 @@ def evidence_changed(
             "voided": evidence.voided_at is not None,
         },
     )
+
+
+def evidence_replaced(
+    items: Sequence[Evidence], previous: Sequence[Evidence], at: datetime
+) -> list[ChangeEvent]:
+    """New versions of stored evidence: `evidence.voided` when this version voids it, else
+    `evidence.replaced`."""
+    before = {e.id: e for e in previous}
+    return [
+        evidence_changed(
+            ChangeType.EVIDENCE_VOIDED
+            if e.voided_at is not None and before[e.id].voided_at is None
+            else ChangeType.EVIDENCE_REPLACED,
+            e,
+            None,
+            at,
+        )
+        for e in items
+    ]
 
 
 # The roster kinds announced on the feed: each event's type, the fields it carries beside `id`

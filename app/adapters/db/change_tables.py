@@ -20,9 +20,7 @@ class ChangeEventRow(SQLModel, table=True):
     # One index, the feed's order: ingest writes about two events per result, and each index
     # more is paid on every one (measured: decision 00XX). An erasure or the retention sweep
     # reads a tenant's rows through it, which is rare and bounded by the retention.
-    __table_args__ = (
-        sa.Index("ix_change_events_tenant_id_xact_id", "tenant_id", "xact", "id"),
-    )
+    __table_args__ = (sa.Index("ix_change_events_tenant_id_xact_id", "tenant_id", "xact", "id"),)
 
     # The writing transaction's number (PostgreSQL's column default, pg_current_xact_id();
     # 0 on SQLite). Declared before `id` on purpose: PostgreSQL evaluates column defaults in

@@ -21,7 +21,7 @@ from app.adapters.db.native import asyncpg_connection, is_postgres
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks
 from app.domain.access import TenantId
-from app.domain.changes import ChangeType, evidence_changed
+from app.domain.changes import ChangeType, evidence_changed, evidence_replaced
 from app.domain.errors import Conflict, Problem
 from app.domain.evidence import Evidence
 from app.ports.evidence import EvidenceKey
@@ -179,7 +179,6 @@ class SqlEvidenceRepository:
         if not items:
             return
         ids = [e.id for e in previous]
-        before = {e.id: e for e in previous}
         versions = dict(
             (
                 await self._session.execute(
@@ -209,21 +208,7 @@ class SqlEvidenceRepository:
                     for old in previous
                 ],
             )
-        await append_changes(
-            self._session,
-            self._tenant,
-            [
-                evidence_changed(
-                    ChangeType.EVIDENCE_VOIDED
-                    if e.voided_at is not None and before[e.id].voided_at is None
-                    else ChangeType.EVIDENCE_REPLACED,
-                    e,
-                    None,
-                    at,
-                )
-                for e in items
-            ],
-        )
+        await append_changes(self._session, self._tenant, evidence_replaced(items, previous, at))
         for e in items:
             await self._session.execute(
                 sa.update(_evidence)
