@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
 
@@ -151,17 +151,12 @@ class Policy:
     report_min_cell: int = DEFAULT_MIN_CELL
     # The share of a kind of roster record one import may retire without confirmation.
     roster_max_retire_share: float = DEFAULT_MAX_RETIRE_SHARE
+    changes_retention_days: int = 30  # how long the change feed keeps an event
 
     @classmethod
     def of(cls, settings: Settings) -> Policy:
-        return cls(
-            token_ttl_seconds=settings.token_ttl_seconds,
-            max_batch=settings.max_batch,
-            recompute_inline_limit=settings.recompute_inline_limit,
-            recompute_step_students=settings.recompute_step_students,
-            report_min_cell=settings.report_min_cell,
-            roster_max_retire_share=settings.roster_max_retire_share,
-        )
+        # Each number is the setting of the same name (MASTERY_<NAME>).
+        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
 
 
 def wire(adapters: Adapters, policy: Policy) -> UseCases:
@@ -231,6 +226,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         gradebook=gradebook,
         reports=read.reports,
         lti_pages=read.lti_pages,
+        changes=read.changes,
         demo=Demo(
             access=access,
             roster_imports=roster_imports,

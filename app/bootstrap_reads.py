@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.use_cases.access import Access
+from app.use_cases.changes import ChangeFeedReading
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.lti_pages import LtiPages
 from app.use_cases.mastery import MasteryReads
@@ -26,6 +27,7 @@ class ReadSide:
     prerequisites: Prerequisites
     reports: Reports
     lti_pages: LtiPages
+    changes: ChangeFeedReading
 
 
 def read_side(
@@ -57,4 +59,7 @@ def read_side(
         overrides=overrides,
         reports=reports,
     )
-    return ReadSide(mastery, prerequisites, reports, pages)
+    changes = ChangeFeedReading(
+        uow=a.uow, clock=a.clock, retention_days=policy.changes_retention_days
+    )
+    return ReadSide(mastery, prerequisites, reports, pages, changes)

@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     port: int = 8000
     workers: int = Field(default=1, ge=1)
     max_batch: int = Field(default=1000, ge=1, le=100_000)
+    # How long the change feed (GET /v1/changes) keeps an event, in days.
+    changes_retention_days: int = Field(default=30, ge=1, le=3650)
     # Report groups with fewer students are hidden; the domain's rule needs whole steps
     # (app/domain/reporting.py, docs/decisions/0010-disclosure-control.md).
     report_min_cell: int = Field(default=DEFAULT_MIN_CELL, ge=COUNT_STEP, multiple_of=COUNT_STEP)

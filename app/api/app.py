@@ -32,6 +32,7 @@ from app.api.rate_limits import TokenRateLimits
 from app.api.rest import (
     audit,
     case_import,
+    changes,
     clients,
     evidence,
     frameworks,
@@ -119,6 +120,7 @@ def create_app(
         oauth,
         clients,
         audit,
+        changes,
         student_records,
         roster,
         roster_imports,

@@ -4,6 +4,7 @@ district. One module per command group; each command imports the service only wh
 from __future__ import annotations
 
 from app.cli.audit import audit_cli
+from app.cli.changes import changes_cli
 from app.cli.clients import clients_cli
 from app.cli.contracts import contracts_cli
 from app.cli.db import db_cli
@@ -27,6 +28,7 @@ for name, group in (
     ("tenants", tenants_cli),
     ("clients", clients_cli),
     ("audit", audit_cli),
+    ("changes", changes_cli),
     ("demo", demo_cli),
     ("contracts", contracts_cli),
     ("import", import_cli),

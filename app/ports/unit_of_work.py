@@ -9,6 +9,7 @@ from app.domain.access import TenantId
 from app.domain.roster import RosterKind
 from app.ports.audit import AuditLog
 from app.ports.case import CaseCatalog
+from app.ports.changes import ChangeFeed
 from app.ports.directory import ClientRepository, TenantRepository
 from app.ports.evidence import EvidenceRepository
 from app.ports.frameworks import FrameworkRepository
@@ -78,6 +79,9 @@ class UnitOfWork(Protocol):
 
     @property
     def lti_marks(self) -> LtiMarks: ...
+
+    @property
+    def changes(self) -> ChangeFeed: ...
 
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""

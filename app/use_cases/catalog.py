@@ -10,6 +10,7 @@ from app.use_cases.access import Access
 from app.use_cases.audit import AuditTrail
 from app.use_cases.case_import import CaseImports
 from app.use_cases.case_provider import CaseProvider
+from app.use_cases.changes import ChangeFeedReading
 from app.use_cases.demo import Demo
 from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.frameworks import Frameworks
@@ -55,5 +56,6 @@ class UseCases:
     lti: LtiTool
     lti_registration: LtiRegistration
     lti_pages: LtiPages
+    changes: ChangeFeedReading
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None

@@ -78,6 +78,7 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("GET", "/v1/reports/summary"): S.REPORTS_READ,
     ("GET", "/v1/reports/trend"): S.REPORTS_READ,
     ("POST", "/v1/evidence"): S.EVIDENCE_WRITE,
+    ("GET", "/v1/changes"): S.MASTERY_READ,
     ("GET", "/v1/evidence"): S.MASTERY_READ,
     ("GET", "/v1/evidence/{id}"): S.MASTERY_READ,
     ("DELETE", "/v1/evidence/{id}"): S.EVIDENCE_WRITE,
@@ -138,6 +139,7 @@ GRAPHQL_ROOTS: dict[str, tuple[Scope | None, str]] = {
         '{ masteryTrend(frameworkId: "x", groupBy: [], from: "2026-09-01T00:00:00Z") '
         "{ interval } }",
     ),
+    "changes": (S.MASTERY_READ, "{ changes(limit: 1) { nextCursor } }"),
     "policySimulation": (
         S.MASTERY_READ,
         '{ policySimulation(frameworkId: "x", candidate: {masteryThreshold: 2}) { unchanged } }',

@@ -20,6 +20,7 @@ from tests.api import gradebook_data as gradebook
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.roster_data import ROSTER
 from tests.conftest import Api, test_client_id
+from tests.feed_horizon import settled
 from tests.integration.oneroster_sets import zip_set
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
@@ -145,6 +146,7 @@ CASES = {
         "/v1/clients/{client}", "hidden", witness="/v1/clients/{client}"
     ),
     ("GET", "/v1/audit"): Case("/v1/audit", "list"),
+    ("GET", "/v1/changes"): Case("/v1/changes", "list"),
     ("GET", "/v1/lti/platforms"): Case("/v1/lti/platforms", "list"),
     # The other district may register a platform of its own; the owner's stays as it was.
     ("POST", "/v1/lti/platforms"): Case(
@@ -383,6 +385,7 @@ async def test_another_tenant_cannot_see_or_change_it(
     before = (await api.get(witness)).json() if witness else None
 
     if case.expect == "list":
+        await settled(container.engine)  # the change feed shows only ended transactions
         mine = (await api.get(url)).json()[case.items]
         assert mine, f"the owner sees nothing at {url}: the check would prove nothing"
         theirs = await other_api.get(url)

@@ -177,6 +177,7 @@ EMPTY = {
     "evidence_versions": 0,
     "habits_decisions": 0,
     "lti_scores_sent": 0,
+    "change_events": 0,
 }
 
 
@@ -196,6 +197,8 @@ async def test_everything_held_about_a_student_is_found_and_erased(
         "user": 1,
         "evidence_versions": 1,
         "lti_scores_sent": 1,
+        # Announced on the change feed: the user, the enrollment, e1 and e2 added, e1 replaced.
+        "change_events": 5,
     }
     async with backend.uow(tenant) as uow:
         held = await uow.student_records.held("s-1")
@@ -217,6 +220,7 @@ async def test_everything_held_about_a_student_is_found_and_erased(
         "user_grades": 1,
         "user": 1,
         "lti_scores_sent": 1,
+        "change_events": 3,  # the user, the enrollment, e3 added
     }
     async with backend.uow(other_tenant) as uow:
         assert _counts(await uow.student_records.held("s-1")) == s1

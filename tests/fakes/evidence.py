@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
+from app.domain.changes import ChangeType, evidence_changed, evidence_replaced
 from app.domain.evidence import Evidence
 from app.ports.evidence import EvidenceKey
 from app.ports.mastery import StudentCompetency
@@ -45,6 +46,10 @@ class FakeEvidenceRepository:
                 stored, framework_of[item.competency_id], at, at
             )
             added.append(stored)
+        self._tables.change_events += [
+            evidence_changed(ChangeType.EVIDENCE_ADDED, e, framework_of[e.competency_id], at)
+            for e in added
+        ]
         return added
 
     async def replace_many(
@@ -53,6 +58,7 @@ class FakeEvidenceRepository:
         if not items:
             return
         rows = self._tables.evidence
+        self._tables.change_events += evidence_replaced(items, previous, at)
         for old in previous:
             self._tables.evidence_versions.append(EvidenceVersion(old, rows[old.id].version, at))
         for e in items:

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 
+from app.domain.changes import decision_changed
 from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
 from app.domain.mastery.override_history import ListedOverride, OverrideFilter, override_entries
 from app.domain.mastery.record import DecisionChange, DecisionRecord
@@ -61,6 +62,7 @@ class FakeDecisionRepository:
             self._tables.decisions[(r.student_id, r.competency_id)] = StoredDecision(r, shown)
         for change in changes:
             self._tables.decision_history.append(StoredChange(next(self._seq), change))
+        self._tables.change_events += [decision_changed(c) for c in changes]
 
     async def history(self, student_id: str, competency_id: str) -> list[DecisionChange]:
         entries = sorted(self._tables.decision_history, key=lambda e: e.seq)

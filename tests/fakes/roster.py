@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 
+from app.domain.changes import roster_changed
 from app.domain.oneroster.connection import RosterConnection
 from app.domain.roster import Enrollment, RecordStatus, RosterKind, RosterRecord, User
 from app.ports.paging import Page
@@ -97,6 +98,8 @@ class FakeRosterRepository:
             assert record.kind is self._kind, f"a {record.kind} saved as a {self._kind}"
             assert record.updated_at is not None, "a stored record has its updated_at"
             self._tables.roster[(self._kind, record.id)] = record
+            if event := roster_changed(record, record.updated_at):
+                self._tables.change_events.append(event)
 
     def _matching(self, query: RosterQuery) -> list[RosterRecord]:
         tests: list[Match] = []

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from app.domain.access import Client, Tenant, TenantId
 from app.domain.audit import RecordedAuditEntry
+from app.domain.changes import ChangeEvent
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
 from app.domain.gradebook import Category, LineItem, Result
@@ -99,6 +100,7 @@ class TenantTables:
     # LTI services: differences URL per (issuer, context), last score sent per (line item, user)
     lti_pulls: dict[tuple[str, str], str | None] = field(default_factory=dict)
     lti_sent: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    change_events: list[ChangeEvent] = field(default_factory=list)
     jobs: dict[str, Job] = field(default_factory=dict)
     audit: dict[int, RecordedAuditEntry] = field(default_factory=dict)
     # Pending policy revisions by framework id, and the decisions staged under them by

@@ -60,6 +60,9 @@ class FakeStudentRecords:
             "decisions": [k for k in t.decisions if k[0] == student_id],
             "habits_decisions": [k for k in t.habits_decisions if k[0] == student_id],
             "lti_scores_sent": [k for k in t.lti_sent if k[1] == student_id],
+            "change_events": [
+                i for i, e in enumerate(t.change_events) if e.student_id == student_id
+            ],
             "staged_decisions": [k for k in t.staged_decisions if k[1] == student_id],
             "overrides": [k for k, o in t.overrides.items() if o.student_id == student_id],
             "gradebook_results": [
@@ -87,6 +90,7 @@ class FakeStudentRecords:
                 {"line_item_url": k[0], "sent_at": t.lti_sent[k]} for k in keys["lti_scores_sent"]
             ],
             "staged_decisions": [_facts(t.staged_decisions[k]) for k in keys["staged_decisions"]],
+            "change_events": [_facts(t.change_events[i]) for i in keys["change_events"]],
             "overrides": [_facts(t.overrides[k]) for k in keys["overrides"]],
             "gradebook_results": [
                 _facts(t.gradebook_results[k]) for k in keys["gradebook_results"]
@@ -122,6 +126,8 @@ class FakeStudentRecords:
             del t.roster[k]
         gone = set(keys["decision_history"])
         t.decision_history[:] = [c for i, c in enumerate(t.decision_history) if i not in gone]
+        gone = set(keys["change_events"])
+        t.change_events[:] = [e for i, e in enumerate(t.change_events) if i not in gone]
         gone = set(keys["evidence_versions"])
         t.evidence_versions[:] = [v for i, v in enumerate(t.evidence_versions) if i not in gone]
         return {section: len(found) for section, found in keys.items()}

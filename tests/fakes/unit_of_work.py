@@ -24,6 +24,7 @@ from app.ports.reports import ReportScope
 from app.ports.unit_of_work import WriteInReadOnlyUnit
 from tests.fakes.audit import FakeAuditLog
 from tests.fakes.case import FakeCaseCatalog
+from tests.fakes.changes import FakeChangeFeed
 from tests.fakes.evidence import FakeEvidenceRepository
 from tests.fakes.frameworks import FakeFrameworkRepository
 from tests.fakes.gradebook import (
@@ -117,6 +118,7 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
         self.audit = FakeAuditLog(tables, sequences.audit)
         self.student_records = FakeStudentRecords(tables)
         self.lti_marks = FakeLtiMarks(tables)
+        self.changes = FakeChangeFeed(tables)
         self.staging: list[FakeRosterStaging] = []
         return self
 

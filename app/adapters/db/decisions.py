@@ -10,6 +10,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.adapters.db.changes import append_changes, events_insert
 from app.adapters.db.mastery_rows import (
     change_from_row,
     change_values,
@@ -23,6 +24,7 @@ from app.adapters.db.rows import StoredRow
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
+from app.domain.changes import decision_changed
 from app.domain.mastery.override import Override, RecordedOverride, overrides_in_force
 from app.domain.mastery.override_history import ListedOverride, OverrideFilter
 from app.domain.mastery.record import DecisionChange, DecisionRecord
@@ -63,8 +65,12 @@ class SqlDecisionRepository:
             return
         keys = sorted({_lock_key(self._tenant, s) for s in student_ids})  # one order: no deadlock
         conn = await asyncpg_connection(self._session)
+        # The transaction's number is taken once the locks are held (the change feed's order,
+        # app/adapters/db/changes.py): a later writer of the same student gets a higher one.
         await conn.execute(
-            "SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k ORDER BY k", keys
+            "SELECT count(*), pg_current_xact_id() FROM (SELECT pg_advisory_xact_lock(k) "
+            "FROM unnest($1::bigint[]) AS k ORDER BY k) AS locked",
+            keys,
         )
 
     async def get_many(
@@ -124,16 +130,20 @@ class SqlDecisionRepository:
     ) -> None:
         rows = [decision_values(r, at, scale_of(r), self._tenant) for r in records]
         history = [change_values(c, self._tenant) for c in changes]
+        # Each history entry is announced on the change feed, in the same statement.
+        announced = [decision_changed(c) for c in changes]
         if is_postgres(self._session):
             await unnest_insert(
                 self._session,
                 Insert(_decisions, rows, conflict_key=_KEY),
                 Insert(_history, history),
+                events_insert(announced, self._tenant),
             )
             return
         await upsert(self._session, _decisions, rows, key=_KEY)
         for chunk in chunks(history):
             await self._session.execute(sa.insert(_history), list(chunk))
+        await append_changes(self._session, self._tenant, announced)
 
     async def history(self, student_id: str, competency_id: str) -> list[DecisionChange]:
         stmt = (

@@ -9,9 +9,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.adapters.db.changes import append_changes
 from app.adapters.db.errors import translated
 from app.adapters.db.mastery_rows import evidence_from_row
 from app.adapters.db.mastery_tables import EvidenceRow, EvidenceVersionRow
@@ -19,6 +21,7 @@ from app.adapters.db.native import asyncpg_connection, is_postgres
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks
 from app.domain.access import TenantId
+from app.domain.changes import ChangeType, evidence_changed, evidence_replaced
 from app.domain.errors import Conflict, Problem
 from app.domain.evidence import Evidence
 from app.ports.evidence import EvidenceKey
@@ -96,10 +99,19 @@ class SqlEvidenceRepository:
     ) -> list[Evidence]:
         if not items:
             return []
+        added = [
+            evidence_changed(ChangeType.EVIDENCE_ADDED, e, framework_of[e.competency_id], at)
+            for e in items
+        ]
         async with translated({_ONE_KEY: _claimed_concurrently()}):
             if is_postgres(self._session):
                 conn = await asyncpg_connection(self._session)
+                # The change feed's events ride in the same statement (a data-modifying CTE).
                 rows = await conn.fetch(
+                    "WITH announced AS (INSERT INTO change_events "
+                    "(tenant_id, type, occurred_at, student_id, data) "
+                    "SELECT $1, 'evidence.added', $16, e.s, e.d "
+                    "FROM unnest($3::text[], $17::jsonb[]) AS e(s, d)) "
                     "INSERT INTO evidence (tenant_id, id, student_id, competency_id, framework_id, "
                     "score, max_score, observed_at, source, source_id, kind, comment, "
                     "category, weight, mark, received_at, updated_at, version) "
@@ -124,6 +136,7 @@ class SqlEvidenceRepository:
                     [e.weight for e in items],
                     [e.mark.value if e.mark else None for e in items],
                     at,
+                    [orjson.dumps(dict(e.data)).decode() for e in added],
                 )
                 seq_of = {r["id"]: r["seq"] for r in rows}
             else:
@@ -136,6 +149,7 @@ class SqlEvidenceRepository:
                         .returning(_evidence.c.id, _evidence.c.seq)
                     )
                     seq_of.update((await self._session.execute(stmt)).all())
+                await append_changes(self._session, self._tenant, added)
         return [_with_seq(e, seq_of[e.id]) for e in items]
 
     def _values(self, e: Evidence, framework_id: str, at: datetime) -> dict[str, Any]:
@@ -194,6 +208,7 @@ class SqlEvidenceRepository:
                     for old in previous
                 ],
             )
+        await append_changes(self._session, self._tenant, evidence_replaced(items, previous, at))
         for e in items:
             await self._session.execute(
                 sa.update(_evidence)

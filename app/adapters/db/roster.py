@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
+from app.adapters.db.changes import append_changes
 from app.adapters.db.rows import from_row, to_row
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import upsert
 from app.domain.access import TenantId
+from app.domain.changes import roster_changed
 from app.domain.roster import (
     AcademicSession,
     Course,
@@ -171,6 +174,9 @@ class SqlRosterRepository:
         """Create or replace many records with one statement per table."""
         rows = [to_row(r, tenant_id=self._tenant) for r in records]
         await upsert(self._session, self._table, rows, key=("tenant_id", "id"))
+        now = datetime.now(UTC)
+        announced = [roster_changed(r, r.updated_at or now) for r in records]
+        await append_changes(self._session, self._tenant, [e for e in announced if e])
         if self._kind == RosterKind.USER:
             await self._save_user_links([r for r in records if isinstance(r, User)])
 

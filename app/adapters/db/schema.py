@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.adapters.db import (
     audit_tables,
     case_tables,
+    change_tables,
     gradebook_tables,
     habits_tables,
     lti_service_tables,
@@ -23,6 +24,7 @@ assert table_of(audit_tables.AuditEntryRow).metadata is metadata
 assert table_of(lti_tables.LtiPlatformRow).metadata is metadata
 assert table_of(revision_tables.PolicyRevisionRow).metadata is metadata
 assert table_of(lti_service_tables.LtiRosterPullRow).metadata is metadata
+assert table_of(change_tables.ChangeEventRow).metadata is metadata
 assert table_of(habits_tables.HabitsDecisionRow).metadata is metadata
 
 __all__ = ["metadata"]

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
+from app.adapters.db.changes import announce_merged
 from app.adapters.db.tables import table_of
 from app.adapters.db.types import UTCDateTime
 from app.adapters.db.upsert import insert_for, rows_changed
@@ -94,6 +95,7 @@ async def merge(
         )
     if kind == RosterKind.USER:
         await _relink_users(session, tenant, stage, stored, items, at)
+    await announce_merged(session, tenant, kind, stored, now)
     return MergeCounts(
         created=created,
         updated=written - created,

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
+from app.adapters.db.change_tables import ChangeEventRow
 from app.adapters.db.gradebook_tables import GradebookResultRow
 from app.adapters.db.habits_tables import HabitsDecisionRow
 from app.adapters.db.lti_service_tables import LtiScoreSentRow
@@ -41,6 +42,8 @@ SECTIONS: list[tuple[str, sa.Table, str]] = [
     ("overrides", table_of(OverrideRow), "student_id"),
     ("gradebook_results", table_of(GradebookResultRow), "student_id"),
     ("lti_scores_sent", table_of(LtiScoreSentRow), "student_id"),
+    # The change feed's events about the student (ids and states, kept for the retention).
+    ("change_events", table_of(ChangeEventRow), "student_id"),
     ("enrollments", table_of(t.EnrollmentRow), "user_id"),
     ("demographics", table_of(t.DemographicsRow), "id"),
     ("user_orgs", table_of(t.UserOrgRow), "user_id"),

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.adapters.db.access import SqlClientRepository, SqlTenantRepository
 from app.adapters.db.audit import SqlAuditLog
 from app.adapters.db.case import SqlCaseCatalog
+from app.adapters.db.changes import SqlChangeFeed
 from app.adapters.db.decisions import SqlDecisionRepository, SqlOverrideRepository
 from app.adapters.db.engine import READ, WRITE
 from app.adapters.db.errors import failure_of, failures_translated
@@ -90,6 +91,7 @@ class SqlUnitOfWork(_SessionScope):
     audit: SqlAuditLog
     student_records: SqlStudentRecords
     lti_marks: SqlLtiMarks
+    changes: SqlChangeFeed
 
     def __init__(
         self,
@@ -124,6 +126,7 @@ class SqlUnitOfWork(_SessionScope):
         self.audit = SqlAuditLog(session, tenant)
         self.student_records = SqlStudentRecords(session, tenant)
         self.lti_marks = SqlLtiMarks(session, tenant)
+        self.changes = SqlChangeFeed(session, tenant)
         return self
 
     def roster_staging(self) -> SqlRosterStaging:

@@ -24,6 +24,7 @@ from app.api.graphql.context import GraphInfo, context_getter, needs
 from app.api.graphql.errors import answered, log_unexpected, unavailable
 from app.api.graphql.limits import Limits, QueryLimits, page_size
 from app.api.graphql.scalars import SCALAR_OVERRIDES
+from app.api.graphql.types.changes import ChangesQuery
 from app.api.graphql.types.enums import Denominator, OrgType, SummaryDimension, TrendInterval
 from app.api.graphql.types.frameworks import Competency, Framework
 from app.api.graphql.types.overrides import district_overrides
@@ -107,7 +108,7 @@ def _given(**values: Any) -> dict[str, str]:
 
 
 @strawberry.type
-class Query:
+class Query(ChangesQuery):
     @strawberry.field
     def viewer(self, info: GraphInfo) -> Viewer:
         p = info.context.principal
