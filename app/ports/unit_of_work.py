@@ -28,7 +28,26 @@ from app.ports.roster_import import RosterStaging
 from app.ports.student_records import StudentRecordStore
 
 
-class UnitOfWork(Protocol):
+class Transaction(Protocol):
+    """What every unit of work is: a transaction, rolled back unless committed."""
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed."""
+        ...
+
+    async def commit(self) -> None:
+        """Make the work durable."""
+        ...
+
+
+class UnitOfWork(Transaction, Protocol):
     """One command's transaction, opened for one tenant: its repositories see nothing else."""
 
     # Read-only properties, not attributes: an adapter's repository of a narrower type fits.
@@ -91,23 +110,8 @@ class UnitOfWork(Protocol):
         """Staging for one roster import, in this unit of work's transaction."""
         ...
 
-    async def __aenter__(self) -> Self: ...
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        """Roll back whatever was not committed."""
-        ...
-
-    async def commit(self) -> None:
-        """Make the work durable."""
-        ...
-
-
-class AccessUnitOfWork(Protocol):
+class AccessUnitOfWork(Transaction, Protocol):
     """The directory of tenants and clients, which lives above any one tenant."""
 
     @property
@@ -119,17 +123,6 @@ class AccessUnitOfWork(Protocol):
     def audit(self, tenant: TenantId) -> AuditLog:
         """The trail of a client's tenant, in this transaction."""
         ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-
-    async def commit(self) -> None: ...
 
 
 class UnitOfWorkFactory(Protocol):

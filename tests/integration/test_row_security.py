@@ -90,6 +90,8 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     assert (await api.post("/v1/roster/imports", files=upload)).status_code == 202
     await container.jobs.wait()
     await seed_gradebook(api)  # the roster, fw-math and line item li-1
+    category = "/ims/oneroster/gradebook/v1p2/categories/cat-quizzes"
+    assert (await api.put(category, {"category": {"title": "Quizzes"}})).status_code == 201
     await put_result(api, "r-1", result(8.0, objectives={"s-1": 8.0}))
     # A changed result replaces its evidence, which keeps the replaced version.
     await put_result(api, "r-1", result(6.0, objectives={"s-1": 6.0}), status=200)
