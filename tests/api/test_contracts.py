@@ -36,7 +36,8 @@ def test_openapi_json_is_what_app_main_builds() -> None:
 
 async def test_schema_graphql_is_what_the_app_serves(api: Api) -> None:
     committed = (ROOT / "openapi" / "schema.graphql").read_text()
-    answer = await api.post("/graphql", json={"query": get_introspection_query(specified_by_url=True)})
+    introspection = get_introspection_query(specified_by_url=True)
+    answer = await api.post("/graphql", json={"query": introspection})
     served = build_client_schema(answer.json()["data"])
 
     def printed(schema: GraphQLSchema) -> str:
