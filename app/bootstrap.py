@@ -261,8 +261,9 @@ class Container:
         uploads = Path(self.settings.state_dir) / "uploads"
         sweep_uploads(uploads, await unfinished_jobs(session_factory(self.engine)))
 
-    async def close(self) -> None:
-        await self.jobs.close()
+    async def close(self, grace_seconds: float | None = None) -> None:
+        """Jobs waited for (a server waits `grace_seconds` at most), then the engine."""
+        await self.jobs.close(grace_seconds)
         await self.engine.dispose()
 
 
@@ -367,7 +368,7 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
         finally:
             await keeper.stop()
     finally:
-        await container.close()
+        await container.close(settings.shutdown_grace_seconds)
 
 
 def create_web_app(settings: Settings | None = None) -> FastAPI:

@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     # a queue on PostgreSQL run by `mastery worker` processes (any number of servers and
     # workers). docs/decisions/0022-job-queue.md.
     job_queue: Literal["in_process", "procrastinate"] = "in_process"
+    # A stopping server waits this long for requests under way and for its in-process jobs;
+    # the jobs still running are then put back in the queue, and the next start runs them.
+    shutdown_grace_seconds: float = Field(default=10.0, ge=0, le=3600)
     # The queue's libpq connection string (psycopg's), when DATABASE_URL's cannot be used as
     # it is: by default DATABASE_URL without its driver (`postgresql://user@host/db`).
     job_queue_url: str | None = None

@@ -44,6 +44,7 @@ def serve(
         "port": port or settings.port,
         "log_config": None,
         "proxy_headers": True,
+        "timeout_graceful_shutdown": round(settings.shutdown_grace_seconds),
     }
     if count > 1 and settings.job_queue == "in_process":
         errors.print(

@@ -61,6 +61,11 @@ class Job:
         fails: it was interrupted MAX_ATTEMPTS times)."""
         return not self.finished and self.attempts < MAX_ATTEMPTS
 
+    def put_back(self) -> Job:
+        """The job as a stopping process leaves it, its work cut short: queued again, and the
+        attempt not counted (a stop is not a failure of the job's work)."""
+        return replace(self, status=JobStatus.QUEUED, attempts=max(self.attempts - 1, 0))
+
     def given_up(self, at: datetime) -> Job:
         """The job failed for good after being interrupted every time it ran."""
         return replace(

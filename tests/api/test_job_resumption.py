@@ -4,6 +4,7 @@ fails for good, and an upload it held is deleted whatever the end."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -95,3 +96,33 @@ async def test_an_uploaded_set_is_kept_in_the_state_folder_until_its_job_ends(
     assert response.status_code == 422
     # Refused at once: the upload is not kept.
     assert set(uploads.iterdir()) == before
+
+
+async def test_a_job_still_running_when_the_server_stops_is_put_back_and_run_by_the_next(
+    api: Api, container: Container
+) -> None:
+    begun = asyncio.Event()
+
+    async def stall(tenant: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
+        begun.set()
+        await asyncio.Event().wait()  # longer than any grace
+        raise AssertionError("never reached")
+
+    async def finish(tenant: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
+        return JobReport(result={"finished": arguments["n"]})
+
+    kinds = job_kinds(container.use_cases)
+    container.jobs.attach({**kinds, "work": JobKind(stall)})
+    job = await container.jobs.enqueue(api.tenant.id, "work", Scope.ROSTER_WRITE, {"n": 3})
+    await begun.wait()
+    await container.jobs.close(grace_seconds=0.05)  # what a stopping server does
+    async with container.adapters.uow(api.tenant.id) as uow:
+        left = await uow.jobs.get(job.id)
+    assert left is not None
+    assert (left.status, left.attempts) == (JobStatus.QUEUED, 0)  # the stop is not an attempt
+
+    container.jobs.attach({**kinds, "work": JobKind(finish)})  # the next process
+    assert await container.jobs.resume() >= 1
+    await container.jobs.wait()
+    done = (await api.get(f"/v1/jobs/{job.id}")).json()
+    assert (done["status"], done["result"]) == ("succeeded", {"finished": 3})

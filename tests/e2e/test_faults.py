@@ -102,7 +102,7 @@ def test_a_recompute_killed_midway_shows_one_method_and_is_resumed(
         server.stop()
 
 
-def _batch(source: str = "fault-test") -> dict[str, Any]:
+def _batch(source: str) -> dict[str, Any]:
     """600 results for the seeded students, each with its own source id."""
     items = [
         {
@@ -117,27 +117,15 @@ def _batch(source: str = "fault-test") -> dict[str, Any]:
     return {"items": items}
 
 
-def _fault_results(url: str) -> int:
-    return int(query(url, "SELECT count(*) FROM evidence WHERE source = 'fault-test'")[0][0])
+def _fault_results(url: str, source: str) -> int:
+    return int(query(url, "SELECT count(*) FROM evidence WHERE source = :s", s=source)[0][0])
 
 
-def test_an_evidence_batch_killed_midway_is_all_or_nothing_and_idempotent(
-    empty_database: str, tmp_path: Path
-) -> None:
-    env = _env(empty_database, tmp_path)
-    credentials = district(env)
-    server = start(env)
-    auth = bearer(server.base, credentials)
-    seed(server.base, auth)
-    batch = _batch()
-    assert len(batch["items"]) == 600
-    # As long as the same batch takes, from another source: the kill lands half-way through.
-    started = time.monotonic()
-    warm = httpx.post(
-        f"{server.base}/v1/evidence", json=_batch("warm-up"), headers=auth, timeout=60
-    )
-    assert warm.status_code == 200
-    takes = time.monotonic() - started
+def _post_and_kill(
+    server: Server, auth: dict[str, str], batch: dict[str, Any], after: float
+) -> bool:
+    """Post `batch` and SIGKILL the server `after` seconds later: whether the kill came before
+    the answer (the server died under the request)."""
     failed: list[BaseException] = []
 
     def post() -> None:
@@ -148,11 +136,42 @@ def test_an_evidence_batch_killed_midway_is_all_or_nothing_and_idempotent(
 
     poster = threading.Thread(target=post)
     poster.start()
-    time.sleep(takes / 2)
-    server.kill()
+    time.sleep(after)
+    if failed or poster.is_alive():
+        server.kill()
     poster.join(timeout=60)
-    assert failed, "the batch was answered before the kill: nothing was tested"
-    assert _fault_results(empty_database) in (0, 600)  # one transaction: all or nothing
+    return bool(failed)
+
+
+def test_an_evidence_batch_killed_midway_is_all_or_nothing_and_idempotent(
+    empty_database: str, tmp_path: Path
+) -> None:
+    env = _env(empty_database, tmp_path)
+    credentials = district(env)
+    server = start(env)
+    auth = bearer(server.base, credentials)
+    seed(server.base, auth)
+    # The kill should land half-way through a batch: as long as the same batch takes from
+    # another source, timed the second time (the first pays for the process's warm-up). The
+    # machine's load can still make the next one quicker: then it is tried again, killed
+    # sooner, from a source of its own (the answered one is whole, which proves nothing).
+    for warm_up in ("warm-up-1", "warm-up-2"):
+        started = time.monotonic()
+        warm = httpx.post(
+            f"{server.base}/v1/evidence", json=_batch(warm_up), headers=auth, timeout=60
+        )
+        assert warm.status_code == 200, warm.text
+    takes = time.monotonic() - started
+    for attempt, share in enumerate((0.5, 0.25, 0.1, 0.05)):
+        source = f"fault-test-{attempt}"
+        batch = _batch(source)
+        assert len(batch["items"]) == 600
+        if _post_and_kill(server, auth, batch, takes * share):
+            break
+        assert _fault_results(empty_database, source) == 600
+    else:
+        raise AssertionError("every batch was answered before the kill: nothing was tested")
+    assert _fault_results(empty_database, source) in (0, 600)  # one transaction: all or nothing
 
     server = start(env)
     try:
@@ -166,7 +185,7 @@ def test_an_evidence_batch_killed_midway_is_all_or_nothing_and_idempotent(
         )
         again = httpx.post(f"{server.base}/v1/evidence", json=batch, headers=auth, timeout=60)
         assert {i["outcome"] for i in again.json()["items"]} == {"unchanged"}
-        assert _fault_results(empty_database) == 600
+        assert _fault_results(empty_database, source) == 600
         assert (
             query(
                 empty_database,

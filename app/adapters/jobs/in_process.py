@@ -64,5 +64,15 @@ class InProcessJobRunner:
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
-    async def close(self) -> None:
+    async def close(self, grace_seconds: float | None = None) -> None:
+        """Wait for the running jobs, or for `grace_seconds` at most: the jobs still running
+        are then cancelled, and each is put back in the queue for the next process."""
+        if grace_seconds is None or not self._tasks:
+            await self.wait()
+            return
+        _, running = await asyncio.wait(list(self._tasks), timeout=grace_seconds)
+        for task in running:
+            task.cancel()
+        if running:
+            log.warning("jobs put back in the queue at shutdown", extra={"jobs": len(running)})
         await self.wait()

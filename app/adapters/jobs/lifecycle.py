@@ -6,6 +6,7 @@ kind's `ended` hook, whatever the end."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Callable
@@ -103,7 +104,12 @@ class JobLifecycle:
         if kind is None:  # a row written by a newer version of the service
             report = _failed(f"no job kind {job.kind!r} is known to this version")
         else:
-            report = await self._work(kind, job, tracked)
+            try:
+                report = await self._work(kind, job, tracked)
+            except asyncio.CancelledError:  # its process is stopping: the next one runs it
+                await tracked.settled()
+                await self.save(tracked.job.put_back())
+                raise
         await tracked.settled()
         done = tracked.job
         await self.end(

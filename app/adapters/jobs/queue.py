@@ -189,7 +189,9 @@ class QueuedJobRunner:
     async def wait(self) -> None:
         """Nothing runs in this process but in workers: nothing to wait for."""
 
-    async def close(self) -> None:
+    async def close(self, grace_seconds: float | None = None) -> None:
+        """The queue's connections (a job runs in a worker, which stops on its own signal)."""
+        del grace_seconds
         if self._pool is not None:
             await self.app.close_async()
             await self._pool.close()
