@@ -23,6 +23,7 @@ from app.adapters.db.readiness import DatabaseReadiness
 from app.adapters.db.row_security import warn_if_row_security_is_bypassed
 from app.adapters.db.statistics import StatisticsKeeper
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
+from app.adapters.garbage_collection import settle_after_start_up
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.jobs.lifecycle import JobLifecycle
@@ -363,6 +364,7 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
         await container.start()
         keeper = StatisticsKeeper(container.engine, settings.analyze_interval_seconds)
         keeper.start()
+        settle_after_start_up()
         try:
             yield container.use_cases
         finally:
