@@ -3,12 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The typed client's generator, in its own environment: it requires an older typer than ours.
+GEN := $(VENV)/generator
 
 .PHONY: run serve test lint typecheck imports test-unit openapi bench install clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock clients/python/pyproject.toml clients/python/generator.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]' -e clients/python
+	$(PYTHON) -m venv $(GEN)
+	$(GEN)/bin/pip install --quiet -r clients/python/generator.lock
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -21,11 +25,12 @@ serve: $(STAMP)
 	$(BIN)/mastery serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests bench tools
-	$(BIN)/ruff format --check app tests bench tools
+	$(BIN)/ruff check app tests bench tools clients/python/schema_for_client.py
+	$(BIN)/ruff format --check app tests bench tools clients/python/schema_for_client.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+	cd clients/python && ../../$(BIN)/mypy
 
 imports: $(STAMP)
 	$(BIN)/lint-imports
@@ -36,9 +41,11 @@ test-unit: $(STAMP)
 test: lint typecheck imports
 	$(BIN)/pytest -q -n 2 --dist loadgroup
 
-## Regenerate the committed contracts (openapi/openapi.json, openapi/schema.graphql).
+## Regenerate the committed contracts (openapi/openapi.json, openapi/schema.graphql) and the
+## typed Python client generated from the first (clients/python/mastery_client).
 openapi: $(STAMP)
 	$(BIN)/mastery contracts write
+	clients/python/generate.sh
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

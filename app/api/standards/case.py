@@ -31,22 +31,22 @@ PREFIX = "/ims/case/v1p0"
 _MINOR_OF_STATUS = {401: "unauthorisedrequest", 403: "forbidden", 404: "unknownobject"}
 
 
-class CodeMinorField(BaseModel):
+class CaseCodeMinorField(BaseModel):
     imsx_codeMinorFieldName: str
     imsx_codeMinorFieldValue: str
 
 
-class CodeMinor(BaseModel):
-    imsx_codeMinorField: list[CodeMinorField]
+class CaseCodeMinor(BaseModel):
+    imsx_codeMinorField: list[CaseCodeMinorField]
 
 
-class StatusInfo(BaseModel):
+class CaseStatusInfo(BaseModel):
     """CASE 1.0's imsx_StatusInfo, with RFC 9457's fields beside it."""
 
     imsx_codeMajor: Literal["success", "processing", "failure", "unsupported"]
     imsx_severity: Literal["status", "warning", "error"]
     imsx_description: str | None = None
-    imsx_codeMinor: CodeMinor | None = None
+    imsx_codeMinor: CaseCodeMinor | None = None
     type: str | None = None
     title: str | None = None
     status: int | None = None
@@ -117,7 +117,10 @@ class CaseRoute(APIRoute):
 router = APIRouter(prefix=PREFIX, tags=["CASE 1.0"], route_class=CaseRoute)
 SourcedId = Annotated[str, Path(min_length=1, max_length=255, description="The identifier")]
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"description": f"{HTTPStatus(status).phrase} (imsx_StatusInfo)", "model": StatusInfo}
+    status: {
+        "description": f"{HTTPStatus(status).phrase} (imsx_StatusInfo)",
+        "model": CaseStatusInfo,
+    }
     for status in (400, 401, 403, 404)
 }
 

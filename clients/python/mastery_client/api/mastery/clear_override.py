@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.decision_read import DecisionRead
+from ...models.problem_details import ProblemDetails
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    competency_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/students/{id}/mastery/{competency_id}/override".format(
+            id=quote(str(id), safe=""),
+            competency_id=quote(str(competency_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DecisionRead | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = DecisionRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DecisionRead | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    competency_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DecisionRead | ProblemDetails]:
+    """Clear the override; the engine's decision shows again
+
+     Clears the teacher's override; the engine's decision shows again. Answers the decision as it
+    now stands; 404 when there is no override. Audited.
+
+    Scope: `mastery:override` (or `admin`).
+
+    Args:
+        id (str):
+        competency_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DecisionRead | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        competency_id=competency_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    competency_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> DecisionRead | ProblemDetails | None:
+    """Clear the override; the engine's decision shows again
+
+     Clears the teacher's override; the engine's decision shows again. Answers the decision as it
+    now stands; 404 when there is no override. Audited.
+
+    Scope: `mastery:override` (or `admin`).
+
+    Args:
+        id (str):
+        competency_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DecisionRead | ProblemDetails
+    """
+
+    return sync_detailed(
+        id=id,
+        competency_id=competency_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    competency_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DecisionRead | ProblemDetails]:
+    """Clear the override; the engine's decision shows again
+
+     Clears the teacher's override; the engine's decision shows again. Answers the decision as it
+    now stands; 404 when there is no override. Audited.
+
+    Scope: `mastery:override` (or `admin`).
+
+    Args:
+        id (str):
+        competency_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DecisionRead | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        competency_id=competency_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    competency_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> DecisionRead | ProblemDetails | None:
+    """Clear the override; the engine's decision shows again
+
+     Clears the teacher's override; the engine's decision shows again. Answers the decision as it
+    now stands; 404 when there is no override. Audited.
+
+    Scope: `mastery:override` (or `admin`).
+
+    Args:
+        id (str):
+        competency_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DecisionRead | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            competency_id=competency_id,
+            client=client,
+        )
+    ).parsed

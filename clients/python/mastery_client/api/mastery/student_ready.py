@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
+from ...models.ready_list import ReadyList
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    framework_id: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["framework_id"] = framework_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/students/{id}/ready".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetails | ReadyList | None:
+    if response.status_code == 200:
+        response_200 = ReadyList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetails | ReadyList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    framework_id: str,
+) -> Response[ProblemDetails | ReadyList]:
+    """What a student is ready to learn: not mastered, every prerequisite mastered
+
+     Prerequisites are the framework's `precedes` associations (a prerequisite of a domain is one of
+    every standard in it). Lists the competencies without children the student has not mastered whose
+    prerequisites they have all mastered, in framework order; decisions as shown, teachers' overrides
+    included.
+
+    Scope: `mastery:read` (or `admin`).
+
+    Args:
+        id (str):
+        framework_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | ReadyList]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        framework_id=framework_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    framework_id: str,
+) -> ProblemDetails | ReadyList | None:
+    """What a student is ready to learn: not mastered, every prerequisite mastered
+
+     Prerequisites are the framework's `precedes` associations (a prerequisite of a domain is one of
+    every standard in it). Lists the competencies without children the student has not mastered whose
+    prerequisites they have all mastered, in framework order; decisions as shown, teachers' overrides
+    included.
+
+    Scope: `mastery:read` (or `admin`).
+
+    Args:
+        id (str):
+        framework_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | ReadyList
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        framework_id=framework_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    framework_id: str,
+) -> Response[ProblemDetails | ReadyList]:
+    """What a student is ready to learn: not mastered, every prerequisite mastered
+
+     Prerequisites are the framework's `precedes` associations (a prerequisite of a domain is one of
+    every standard in it). Lists the competencies without children the student has not mastered whose
+    prerequisites they have all mastered, in framework order; decisions as shown, teachers' overrides
+    included.
+
+    Scope: `mastery:read` (or `admin`).
+
+    Args:
+        id (str):
+        framework_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | ReadyList]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        framework_id=framework_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    framework_id: str,
+) -> ProblemDetails | ReadyList | None:
+    """What a student is ready to learn: not mastered, every prerequisite mastered
+
+     Prerequisites are the framework's `precedes` associations (a prerequisite of a domain is one of
+    every standard in it). Lists the competencies without children the student has not mastered whose
+    prerequisites they have all mastered, in framework order; decisions as shown, teachers' overrides
+    included.
+
+    Scope: `mastery:read` (or `admin`).
+
+    Args:
+        id (str):
+        framework_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | ReadyList
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            framework_id=framework_id,
+        )
+    ).parsed

@@ -1,0 +1,268 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.class_member_list import ClassMemberList
+from ...models.list_class_students_format import (
+    ListClassStudentsFormat,
+)
+from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    format_: ListClassStudentsFormat | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/classes/{id}/students".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClassMemberList | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = ClassMemberList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClassMemberList | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    format_: ListClassStudentsFormat | Unset = UNSET,
+) -> Response[ClassMemberList | ProblemDetails]:
+    """The students enrolled in a class
+
+     The users with an active enrollment in the class as student, in sourcedId order: the class's own
+    list. Paged with `limit` and `cursor`; also as CSV or Parquet. A class the district does not have is
+    a 404.
+
+    Scope: `roster:read` (or `admin`).
+
+    Args:
+        id (str): The record's sourcedId.
+        limit (int | Unset): Items per page. Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+        format_ (ListClassStudentsFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClassMemberList | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    format_: ListClassStudentsFormat | Unset = UNSET,
+) -> ClassMemberList | ProblemDetails | None:
+    """The students enrolled in a class
+
+     The users with an active enrollment in the class as student, in sourcedId order: the class's own
+    list. Paged with `limit` and `cursor`; also as CSV or Parquet. A class the district does not have is
+    a 404.
+
+    Scope: `roster:read` (or `admin`).
+
+    Args:
+        id (str): The record's sourcedId.
+        limit (int | Unset): Items per page. Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+        format_ (ListClassStudentsFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClassMemberList | ProblemDetails
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    format_: ListClassStudentsFormat | Unset = UNSET,
+) -> Response[ClassMemberList | ProblemDetails]:
+    """The students enrolled in a class
+
+     The users with an active enrollment in the class as student, in sourcedId order: the class's own
+    list. Paged with `limit` and `cursor`; also as CSV or Parquet. A class the district does not have is
+    a 404.
+
+    Scope: `roster:read` (or `admin`).
+
+    Args:
+        id (str): The record's sourcedId.
+        limit (int | Unset): Items per page. Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+        format_ (ListClassStudentsFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClassMemberList | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+    format_: ListClassStudentsFormat | Unset = UNSET,
+) -> ClassMemberList | ProblemDetails | None:
+    """The students enrolled in a class
+
+     The users with an active enrollment in the class as student, in sourcedId order: the class's own
+    list. Paged with `limit` and `cursor`; also as CSV or Parquet. A class the district does not have is
+    a 404.
+
+    Scope: `roster:read` (or `admin`).
+
+    Args:
+        id (str): The record's sourcedId.
+        limit (int | Unset): Items per page. Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+        format_ (ListClassStudentsFormat | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClassMemberList | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            format_=format_,
+        )
+    ).parsed

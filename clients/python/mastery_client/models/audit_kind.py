@@ -1,0 +1,35 @@
+from typing import Literal
+
+AuditKind = Literal[
+    "client.created",
+    "client.deleted",
+    "client.disabled",
+    "client.rotated",
+    "framework.changed",
+    "override.cleared",
+    "override.set",
+    "roster.imported",
+    "roster.synced",
+    "student.erased",
+    "student.exported",
+]
+
+AUDIT_KIND_VALUES: set[AuditKind] = {
+    "client.created",
+    "client.deleted",
+    "client.disabled",
+    "client.rotated",
+    "framework.changed",
+    "override.cleared",
+    "override.set",
+    "roster.imported",
+    "roster.synced",
+    "student.erased",
+    "student.exported",
+}
+
+
+def check_audit_kind(value: str) -> AuditKind:
+    if value in AUDIT_KIND_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {AUDIT_KIND_VALUES!r}")

@@ -1,0 +1,247 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.rollup_score import RollupScore, check_rollup_score
+from ..models.status import Status, check_status
+
+if TYPE_CHECKING:
+    from ..models.category_schema import CategorySchema
+    from ..models.competency_read import CompetencyRead
+    from ..models.framework_read_calculation import FrameworkReadCalculation
+    from ..models.framework_read_category_map import FrameworkReadCategoryMap
+    from ..models.framework_read_scale import FrameworkReadScale
+
+
+T = TypeVar("T", bound="FrameworkRead")
+
+
+@_attrs_define
+class FrameworkRead:
+    """
+    Attributes:
+        id (str):
+        title (str):
+        description (None | str):
+        version (None | str):
+        status (Status): Whether a framework or competency is in use; retired ones are kept for history.
+        scale (FrameworkReadScale):
+        calculation (FrameworkReadCalculation): {"method", "weight"?, "n"?}
+        min_evidence (int):
+        include_formative (bool):
+        rollup_score (RollupScore): How a parent's score follows from its children's shown scores (its status follows
+            the
+            rule): their mean, the lowest, the mean weighted by each child's weight, or the highest.
+        categories (list[CategorySchema]): The framework's evidence categories; when there are any, every new result
+            names one. average, most_recent_average and n_mastery take the mean per category, then weigh the categories with
+            evidence by their weights
+        missing_level (float | None): What a result marked missing counts as; null: the scale's lowest level
+        uncategorised_category (None | str): One of the categories: results without one of the framework's categories
+            (stored before it had categories, or in a category since removed) count in it; null: they do not count (listed
+            as uncategorised). Changing it recomputes decisions
+        category_map (FrameworkReadCategoryMap): OneRoster gradebook categories onto the framework's: {category
+            sourcedId or title: category name}. A line item's results take the category its category maps onto; without a
+            mapping, the framework category named like the OneRoster category's title (any case); else they stay
+            uncategorised
+        competency_count (int):
+        competencies (list[CompetencyRead]):
+    """
+
+    id: str
+    title: str
+    description: None | str
+    version: None | str
+    status: Status
+    scale: FrameworkReadScale
+    calculation: FrameworkReadCalculation
+    min_evidence: int
+    include_formative: bool
+    rollup_score: RollupScore
+    categories: list[CategorySchema]
+    missing_level: float | None
+    uncategorised_category: None | str
+    category_map: FrameworkReadCategoryMap
+    competency_count: int
+    competencies: list[CompetencyRead]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        title = self.title
+
+        description: None | str
+        description = self.description
+
+        version: None | str
+        version = self.version
+
+        status: str = self.status
+
+        scale = self.scale.to_dict()
+
+        calculation = self.calculation.to_dict()
+
+        min_evidence = self.min_evidence
+
+        include_formative = self.include_formative
+
+        rollup_score: str = self.rollup_score
+
+        categories = []
+        for categories_item_data in self.categories:
+            categories_item = categories_item_data.to_dict()
+            categories.append(categories_item)
+
+        missing_level: float | None
+        missing_level = self.missing_level
+
+        uncategorised_category: None | str
+        uncategorised_category = self.uncategorised_category
+
+        category_map = self.category_map.to_dict()
+
+        competency_count = self.competency_count
+
+        competencies = []
+        for competencies_item_data in self.competencies:
+            competencies_item = competencies_item_data.to_dict()
+            competencies.append(competencies_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "title": title,
+                "description": description,
+                "version": version,
+                "status": status,
+                "scale": scale,
+                "calculation": calculation,
+                "min_evidence": min_evidence,
+                "include_formative": include_formative,
+                "rollup_score": rollup_score,
+                "categories": categories,
+                "missing_level": missing_level,
+                "uncategorised_category": uncategorised_category,
+                "category_map": category_map,
+                "competency_count": competency_count,
+                "competencies": competencies,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.category_schema import CategorySchema
+        from ..models.competency_read import CompetencyRead
+        from ..models.framework_read_calculation import FrameworkReadCalculation
+        from ..models.framework_read_category_map import FrameworkReadCategoryMap
+        from ..models.framework_read_scale import FrameworkReadScale
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        title = d.pop("title")
+
+        def _parse_description(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description = _parse_description(d.pop("description"))
+
+        def _parse_version(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        version = _parse_version(d.pop("version"))
+
+        status = check_status(d.pop("status"))
+
+        scale = FrameworkReadScale.from_dict(d.pop("scale"))
+
+        calculation = FrameworkReadCalculation.from_dict(d.pop("calculation"))
+
+        min_evidence = d.pop("min_evidence")
+
+        include_formative = d.pop("include_formative")
+
+        rollup_score = check_rollup_score(d.pop("rollup_score"))
+
+        categories = []
+        _categories = d.pop("categories")
+        for categories_item_data in _categories:
+            categories_item = CategorySchema.from_dict(categories_item_data)
+
+            categories.append(categories_item)
+
+        def _parse_missing_level(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        missing_level = _parse_missing_level(d.pop("missing_level"))
+
+        def _parse_uncategorised_category(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        uncategorised_category = _parse_uncategorised_category(d.pop("uncategorised_category"))
+
+        category_map = FrameworkReadCategoryMap.from_dict(d.pop("category_map"))
+
+        competency_count = d.pop("competency_count")
+
+        competencies = []
+        _competencies = d.pop("competencies")
+        for competencies_item_data in _competencies:
+            competencies_item = CompetencyRead.from_dict(competencies_item_data)
+
+            competencies.append(competencies_item)
+
+        framework_read = cls(
+            id=id,
+            title=title,
+            description=description,
+            version=version,
+            status=status,
+            scale=scale,
+            calculation=calculation,
+            min_evidence=min_evidence,
+            include_formative=include_formative,
+            rollup_score=rollup_score,
+            categories=categories,
+            missing_level=missing_level,
+            uncategorised_category=uncategorised_category,
+            category_map=category_map,
+            competency_count=competency_count,
+            competencies=competencies,
+        )
+
+        framework_read.additional_properties = d
+        return framework_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
