@@ -1,12 +1,13 @@
 """The README as a script (issue #12, finding 2): every ```sh and ```bash block of README.md
-runs, in order, with bash, against a live `mastery dev` (what `make run` runs) started on a free
+runs, in order, with bash (every ```python block with the project's Python, the typed client
+installed), against a live `mastery dev` (what `make run` runs) started on a free
 loopback port over a fresh state folder and database, from the repository's root, as a reader
 who ran `make run` and then pasted each block into one shell would.
 
 - Each block runs under `set -euo pipefail`, so a command that fails or a variable that nothing
   set fails the block; `curl` fails on an HTTP error answer too (`--fail-with-body`), since an
   example that answers 4xx does not work as written. What a block exports carries over to the
-  next block, as in one shell.
+  next block, as in one shell; a Python block reads that environment and leaves it unchanged.
 - A line `# {...}` in a block is output the block shows: it must be found in what the block
   printed, whitespace aside, `…` standing for any text.
 - A block that cannot run here (it starts the server itself, needs PostgreSQL, or reaches a
@@ -19,6 +20,7 @@ import os
 import re
 import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +38,7 @@ README = ROOT / "README.md"
 _FENCE = re.compile(r"^(?P<indent>\s*)```(?P<lang>\w*)\s*$")  # in a list item too
 _SKIP = re.compile(r"^<!--\s*readme-test:\s*skip\s+(?P<reason>\S.*?)\s*-->$")
 _SHELLS = frozenset({"sh", "bash"})
+_RUN = _SHELLS | {"python"}
 _PRELUDE = """set -euo pipefail
 curl() { command curl --fail-with-body --silent --show-error --max-time 120 "$@"; }
 """
@@ -46,10 +49,11 @@ class Block:
     line: int  # of the opening fence, 1-based
     code: str
     skip: str | None
+    lang: str = "sh"  # or "python"
 
 
 def shell_blocks(text: str) -> list[Block]:
-    """The README's sh/bash blocks with their skip reasons, in order."""
+    """The README's sh/bash/python blocks with their skip reasons, in order."""
     lines = text.splitlines()
     found: list[Block] = []
     n = 0
@@ -59,12 +63,14 @@ def shell_blocks(text: str) -> list[Block]:
             n += 1
             continue
         end = next(i for i in range(n + 1, len(lines)) if lines[i].lstrip().startswith("```"))
-        if opened.group("lang") in _SHELLS:
+        if opened.group("lang") in _RUN:
             above = next((lines[i] for i in range(n - 1, -1, -1) if lines[i].strip()), "")
             marked = _SKIP.match(above.strip())
             indent = len(opened.group("indent"))
             code = "\n".join(line[indent:] for line in lines[n + 1 : end]) + "\n"
-            found.append(Block(n + 1, code, marked.group("reason") if marked else None))
+            reason = marked.group("reason") if marked else None
+            lang = "python" if opened.group("lang") == "python" else "sh"
+            found.append(Block(n + 1, code, reason, lang))
         n = end + 1
     return found
 
@@ -97,11 +103,15 @@ echo hi
   echo one |
     cat
   ```
+```python
+print({"a": 1})
+```
 """
     assert shell_blocks(text) == [
         Block(3, "make run\n", "starts the server itself"),
         Block(10, 'echo hi\n# {"a": …, "b": 2}\n', None),
         Block(15, "echo one |\n  cat\n", None),
+        Block(19, 'print({"a": 1})\n', None, "python"),
     ]
     assert shown_outputs(shell_blocks(text)[1].code) == ['{"a": …, "b": 2}']
     assert shows('{"a": …, "b": 2}', 'x {"a": 17,\n "b": 2} y')
@@ -128,6 +138,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 
 def _run(block: Block, env: dict[str, str], folder: Path) -> tuple[str, dict[str, str]]:
     """The block in bash with `env`: what it printed, and the environment it leaves."""
+    if block.lang == "python":
+        return _run_python(block, env), env
     left = folder / "env"
     script = f'{_PRELUDE}cd "$README_ROOT"\n{block.code}\nenv -0 > "$README_ENV_OUT"\n'
     done = subprocess.run(
@@ -145,6 +157,25 @@ def _run(block: Block, env: dict[str, str], folder: Path) -> tuple[str, dict[str
     pairs = (item.partition("=") for item in left.read_text().split("\0") if item)
     kept = {k: v for k, _, v in pairs if not k.startswith(("README_", "BASH_FUNC_"))}
     return done.stdout, kept
+
+
+def _run_python(block: Block, env: dict[str, str]) -> str:
+    """The block as a Python script from the repository's root: what it printed."""
+    done = subprocess.run(
+        [sys.executable, "-"],
+        input=block.code,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, (
+        f"README.md line {block.line}: exit {done.returncode}\n{block.code}\n"
+        f"stdout:\n{done.stdout}\nstderr:\n{done.stderr}"
+    )
+    return done.stdout
 
 
 def test_every_shell_block_of_the_readme_runs_as_written(
