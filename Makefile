@@ -10,7 +10,10 @@ GEN := $(VENV)/generator
 
 $(STAMP): pyproject.toml requirements.lock clients/python/pyproject.toml clients/python/generator.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]' -e clients/python
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	# The client on a .pth path (compat), so that mypy sees it in scripts type-checked here too.
+	$(BIN)/pip install --quiet -c requirements.lock --config-settings editable_mode=compat \
+		-e clients/python
 	$(PYTHON) -m venv $(GEN)
 	$(GEN)/bin/pip install --quiet -r clients/python/generator.lock
 	touch $(STAMP)
