@@ -8,6 +8,7 @@ import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.domain.frameworks import Competency, Framework
 from app.domain.grade_rules.language import (
     Both,
     Comparison,
@@ -134,6 +135,14 @@ def _evaluate(condition: Condition, assessed: Sequence[Standing]) -> tuple[bool,
         return True, left_facts
     right, right_facts = _evaluate(condition.right, assessed)
     return right, right_facts if right else f"{left_facts} and {right_facts}"
+
+
+def standards_of(framework: Framework) -> tuple[Competency, ...]:
+    """What grade rules measure: the framework's active competencies with no active child
+    (its standards; a parent's rollup would count its children twice)."""
+    active = framework.active_competencies()
+    parents = {c.parent_id for c in active if c.parent_id is not None}
+    return tuple(c for c in active if c.id not in parents)
 
 
 def grade(rules: GradeRules, standings: Sequence[Standing]) -> Grade:
