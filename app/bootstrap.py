@@ -228,6 +228,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         reports=read.reports,
         lti_pages=read.lti_pages,
         changes=read.changes,
+        grading=read.grading,
         demo=Demo(
             access=access,
             roster_imports=roster_imports,

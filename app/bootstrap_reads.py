@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.use_cases.access import Access
 from app.use_cases.changes import ChangeFeedReading
 from app.use_cases.frameworks import Frameworks
+from app.use_cases.grading import Grading
 from app.use_cases.lti_pages import LtiPages
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
@@ -28,6 +29,7 @@ class ReadSide:
     reports: Reports
     lti_pages: LtiPages
     changes: ChangeFeedReading
+    grading: Grading
 
 
 def read_side(
@@ -62,4 +64,5 @@ def read_side(
     changes = ChangeFeedReading(
         uow=a.uow, clock=a.clock, retention_days=policy.changes_retention_days
     )
-    return ReadSide(mastery, prerequisites, reports, pages, changes)
+    grading = Grading(uow=a.uow, clock=a.clock, mastery=mastery)
+    return ReadSide(mastery, prerequisites, reports, pages, changes, grading)

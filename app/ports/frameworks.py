@@ -36,3 +36,11 @@ class FrameworkRepository(Protocol):
     async def count(self) -> int:
         """How many frameworks the tenant has."""
         ...
+
+    async def grade_rules(self, framework_id: str) -> tuple[str, datetime] | None:
+        """The framework's grade rules as the district wrote them, and when; None without."""
+        ...
+
+    async def put_grade_rules(self, framework_id: str, text: str | None, at: datetime) -> None:
+        """Write the framework's grade rules (None removes them); its revision is unchanged."""
+        ...

@@ -15,6 +15,7 @@ from app.use_cases.demo import Demo
 from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
+from app.use_cases.grading import Grading
 from app.use_cases.health import Health
 from app.use_cases.jobs import Jobs
 from app.use_cases.lti_launch import LtiTool
@@ -57,5 +58,6 @@ class UseCases:
     lti_registration: LtiRegistration
     lti_pages: LtiPages
     changes: ChangeFeedReading
+    grading: Grading
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None

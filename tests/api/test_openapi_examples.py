@@ -179,6 +179,8 @@ SENT_IN_ORDER = (
     "add_competency",
     "update_competency",
     "simulate_policy",
+    "put_grade_rules",
+    "simulate_grade_rules",
     "record_evidence",
     "set_override",
     "put_category",

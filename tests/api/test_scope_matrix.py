@@ -74,6 +74,12 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("PATCH", "/v1/competencies/{id}"): S.FRAMEWORKS_WRITE,
     # Names the students whose decisions would change: their results, not the framework's.
     ("POST", "/v1/frameworks/{id}/simulate"): S.MASTERY_READ,
+    ("PUT", "/v1/frameworks/{id}/grade-rules"): S.FRAMEWORKS_WRITE,
+    ("GET", "/v1/frameworks/{id}/grade-rules"): S.FRAMEWORKS_READ,
+    ("DELETE", "/v1/frameworks/{id}/grade-rules"): S.FRAMEWORKS_WRITE,
+    # Shows every student's grade under the rules given (which are not written).
+    ("POST", "/v1/frameworks/{id}/grade-rules/simulate"): S.MASTERY_READ,
+    ("GET", "/v1/students/{id}/grades"): S.MASTERY_READ,
     # Counts of groups, protected: the reports' own scope, as in GraphQL.
     ("GET", "/v1/reports/summary"): S.REPORTS_READ,
     ("GET", "/v1/reports/trend"): S.REPORTS_READ,

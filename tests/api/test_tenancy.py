@@ -204,6 +204,26 @@ CASES = {
     ("POST", "/v1/frameworks/{id}/simulate"): Case(
         "/v1/frameworks/fw-math/simulate", "hidden", {"calculation": {"method": "latest"}}
     ),
+    ("PUT", "/v1/frameworks/{id}/grade-rules"): Case(
+        "/v1/frameworks/fw-math/grade-rules",
+        "hidden",
+        {"rules": "THEIRS: count(mastered) >= 0\notherwise: X"},
+        "/v1/frameworks/fw-math/grade-rules",
+    ),
+    ("GET", "/v1/frameworks/{id}/grade-rules"): Case(
+        "/v1/frameworks/fw-math/grade-rules", "hidden"
+    ),
+    ("DELETE", "/v1/frameworks/{id}/grade-rules"): Case(
+        "/v1/frameworks/fw-math/grade-rules", "hidden", witness="/v1/frameworks/fw-math/grade-rules"
+    ),
+    ("POST", "/v1/frameworks/{id}/grade-rules/simulate"): Case(
+        "/v1/frameworks/fw-math/grade-rules/simulate",
+        "hidden",
+        {"rules": "A: mean(level) >= 3\notherwise: B"},
+    ),
+    ("GET", "/v1/students/{id}/grades"): Case(
+        "/v1/students/student-1/grades?framework_id=fw-math", "hidden"
+    ),
     ("GET", "/v1/competencies/{id}"): Case("/v1/competencies/s-1", "hidden"),
     ("PATCH", "/v1/competencies/{id}"): Case(
         "/v1/competencies/s-1", "hidden", {"statement": "theirs"}, "/v1/competencies/s-1"
@@ -377,6 +397,9 @@ async def test_another_tenant_cannot_see_or_change_it(
         ids["platform"] = (await api.post("/v1/lti/platforms", json=body)).json()["id"]
     if path.startswith(G):
         await _seed_gradebook(api)
+    if "grade" in path:
+        rules = {"rules": "A: mean(level) >= 3\notherwise: B"}
+        assert (await api.put("/v1/frameworks/fw-math/grade-rules", rules)).status_code == 200
     url = case.url.format(**ids)
     witness = case.witness.format(**ids) if case.witness else None
     if witness and "override" in url:

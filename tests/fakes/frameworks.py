@@ -87,3 +87,12 @@ class FakeFrameworkRepository:
 
     async def count(self) -> int:
         return len(self._tables.frameworks)
+
+    async def grade_rules(self, framework_id: str) -> tuple[str, datetime] | None:
+        return self._tables.grade_rules.get(framework_id)
+
+    async def put_grade_rules(self, framework_id: str, text: str | None, at: datetime) -> None:
+        if text is None:
+            self._tables.grade_rules.pop(framework_id, None)
+        else:
+            self._tables.grade_rules[framework_id] = (text, at)

@@ -88,6 +88,7 @@ class TenantTables:
     roster: dict[tuple[RosterKind, str], RosterRecord] = field(default_factory=dict)
     roster_connection: dict[str, RosterConnection] = field(default_factory=dict)
     frameworks: dict[str, Framework] = field(default_factory=dict)
+    grade_rules: dict[str, tuple[str, datetime]] = field(default_factory=dict)
     evidence: dict[str, StoredEvidence] = field(default_factory=dict)
     evidence_versions: list[EvidenceVersion] = field(default_factory=list)
     decisions: dict[StudentCompetency, StoredDecision] = field(default_factory=dict)

@@ -238,3 +238,19 @@ class SqlFrameworkRepository:
     async def count(self) -> int:
         stmt = sa.select(sa.func.count()).where(_frameworks.c.tenant_id == self._tenant)
         return int((await self._session.execute(stmt)).scalar_one())
+
+    async def grade_rules(self, framework_id: str) -> tuple[str, datetime] | None:
+        stmt = sa.select(_frameworks.c.grade_rules, _frameworks.c.grade_rules_updated_at).where(
+            _frameworks.c.tenant_id == self._tenant, _frameworks.c.id == framework_id
+        )
+        row = (await self._session.execute(stmt)).first()
+        if row is None or row[0] is None:
+            return None
+        return row[0], row[1]
+
+    async def put_grade_rules(self, framework_id: str, text: str | None, at: datetime) -> None:
+        await self._session.execute(
+            sa.update(_frameworks)
+            .where(_frameworks.c.tenant_id == self._tenant, _frameworks.c.id == framework_id)
+            .values(grade_rules=text, grade_rules_updated_at=None if text is None else at)
+        )

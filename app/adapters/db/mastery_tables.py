@@ -59,6 +59,10 @@ class FrameworkRow(SQLModel, table=True):
     revision: str = Field(max_length=32)
     created_at: datetime = _instant()
     updated_at: datetime = _instant()
+    # The district's grade rules as written (app.domain.grade_rules), read only by grading:
+    # not part of the parsed framework, so writing them leaves its revision alone.
+    grade_rules: str | None = Field(default=None, sa_type=sa.Text, nullable=True)
+    grade_rules_updated_at: datetime | None = _instant(nullable=True)
 
 
 class CompetencyRow(SQLModel, table=True):

@@ -1,0 +1,1 @@
+"""Grade rules: the language districts write them in, and their evaluation."""
