@@ -104,6 +104,12 @@ from .framework_updated_calculation import FrameworkUpdatedCalculation
 from .framework_updated_category_map import FrameworkUpdatedCategoryMap
 from .framework_updated_scale import FrameworkUpdatedScale
 from .get_all_cf_documents_orderby import GetAllCfDocumentsOrderby
+from .grade_read import GradeRead
+from .grade_rules_read import GradeRulesRead
+from .grade_rules_write import GradeRulesWrite
+from .grade_simulation_read import GradeSimulationRead
+from .grade_simulation_read_proposed_counts import GradeSimulationReadProposedCounts
+from .grade_simulation_write import GradeSimulationWrite
 from .grid_competency import GridCompetency
 from .grid_habits_of_work import GridHabitsOfWork
 from .grid_student import GridStudent
@@ -206,10 +212,12 @@ from .rollup_kind import RollupKind
 from .rollup_patch import RollupPatch
 from .rollup_schema import RollupSchema
 from .rollup_score import RollupScore
+from .rule_read import RuleRead
 from .scale_patch import ScalePatch
 from .scale_schema import ScaleSchema
 from .session_type import SessionType
 from .sex import Sex
+from .simulated_grade_read import SimulatedGradeRead
 from .simulation_read import SimulationRead
 from .simulation_request import SimulationRequest
 from .simulation_request_category_map_type_0 import SimulationRequestCategoryMapType0
@@ -220,6 +228,7 @@ from .single_result import SingleResult
 from .status import Status
 from .status_info import StatusInfo
 from .student_change import StudentChange
+from .student_grade_read import StudentGradeRead
 from .student_mastery_format import StudentMasteryFormat
 from .token_response import TokenResponse
 from .user_list import UserList
@@ -337,6 +346,12 @@ __all__ = (
     "GUIDRef",
     "GUIDRefOut",
     "GetAllCfDocumentsOrderby",
+    "GradeRead",
+    "GradeRulesRead",
+    "GradeRulesWrite",
+    "GradeSimulationRead",
+    "GradeSimulationReadProposedCounts",
+    "GradeSimulationWrite",
     "GridCompetency",
     "GridHabitsOfWork",
     "GridStudent",
@@ -437,10 +452,12 @@ __all__ = (
     "RollupPatch",
     "RollupSchema",
     "RollupScore",
+    "RuleRead",
     "ScalePatch",
     "ScaleSchema",
     "SessionType",
     "Sex",
+    "SimulatedGradeRead",
     "SimulationRead",
     "SimulationRequest",
     "SimulationRequestCategoryMapType0",
@@ -451,6 +468,7 @@ __all__ = (
     "Status",
     "StatusInfo",
     "StudentChange",
+    "StudentGradeRead",
     "StudentMasteryFormat",
     "TokenResponse",
     "UserList",
