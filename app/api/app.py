@@ -38,6 +38,7 @@ from app.api.rest import (
     frameworks,
     health,
     jobs,
+    learning_records,
     mastery,
     oauth,
     prerequisites,
@@ -47,7 +48,7 @@ from app.api.rest import (
     roster_sync,
     student_records,
 )
-from app.api.standards import case, oneroster_gradebook
+from app.api.standards import case, oneroster_gradebook, xapi
 from app.api.unavailable import state_unavailable
 from app.use_cases.catalog import UseCases
 
@@ -134,6 +135,8 @@ def create_app(
         reports,
         case,
         oneroster_gradebook,
+        xapi,
+        learning_records,
         lti_login,
         lti_launch,
         lti_jwks,

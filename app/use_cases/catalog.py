@@ -30,6 +30,7 @@ from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
 from app.use_cases.student_records import StudentDataRights
+from app.use_cases.xapi import LearningRecordStore
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,5 +58,6 @@ class UseCases:
     lti_registration: LtiRegistration
     lti_pages: LtiPages
     changes: ChangeFeedReading
+    learning_records: LearningRecordStore
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None

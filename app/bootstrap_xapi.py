@@ -1,0 +1,28 @@
+"""The learning records store's part of the composition root (app/bootstrap.py has no room):
+xAPI statements and Caliper events, kept in the tenant's unit of work beside the evidence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from app.domain.access import TenantId
+from app.ports.xapi import RecordsUnitOfWork, RecordsUnitOfWorkFactory
+from app.use_cases.xapi import LearningRecordStore
+
+if TYPE_CHECKING:
+    from app.bootstrap import Adapters
+
+
+def records_units(a: Adapters) -> RecordsUnitOfWorkFactory:
+    """The tenant's units of work, which hold the learning records (SqlUnitOfWork does)."""
+
+    def open_unit(tenant: TenantId, /, *, writes: bool = True) -> RecordsUnitOfWork:
+        unit = a.uow(tenant, writes=writes)
+        assert hasattr(unit, "learning_records"), "the unit of work holds no learning records"
+        return cast(RecordsUnitOfWork, unit)
+
+    return open_unit
+
+
+def learning_records(a: Adapters, max_batch: int) -> LearningRecordStore:
+    return LearningRecordStore(uow=records_units(a), clock=a.clock, ids=a.ids, max_batch=max_batch)
