@@ -17,9 +17,8 @@ def records_units(a: Adapters) -> RecordsUnitOfWorkFactory:
     """The tenant's units of work, which hold the learning records (SqlUnitOfWork does)."""
 
     def open_unit(tenant: TenantId, /, *, writes: bool = True) -> RecordsUnitOfWork:
-        unit = a.uow(tenant, writes=writes)
-        assert hasattr(unit, "learning_records"), "the unit of work holds no learning records"
-        return cast(RecordsUnitOfWork, unit)
+        # SqlUnitOfWork sets `learning_records` when entered, beside the evidence.
+        return cast(RecordsUnitOfWork, a.uow(tenant, writes=writes))
 
     return open_unit
 

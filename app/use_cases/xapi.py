@@ -70,7 +70,9 @@ def evidence_of(
     record: LearningRecord, found: Match, clues: Clues, now: datetime
 ) -> list[EvidenceInput]:
     """The evidence a matched record makes: one per competency."""
-    if found.unmatched is not None or found.student_id is None or clues.score is None:
+    if record.voided or found.unmatched is not None or found.student_id is None:
+        return []
+    if clues.score is None:
         return []
     score, max_score = clues.score
     when = observed_at(record.body, now) if record.kind == XAPI else now
@@ -187,16 +189,31 @@ class LearningRecordStore:
                 raise Conflict("A statement id is taken by another statement", clashes)
             fresh = [s for s in batch if s["id"] not in stored]
             targets = {t for s in fresh if (t := voided_target(s))}
+            # A target may be stored already, or arrive in this very batch.
             voided = await uow.learning_records.get_many(XAPI, targets)
+            voids_of = {s["id"]: voided_target(s) for s in fresh}
             for i, s in enumerate(batch):
-                target = voided.get(voided_target(s) or "")
-                if target is not None and target.voids is not None:
+                target = voided_target(s)
+                if (
+                    target is not None
+                    and s in fresh
+                    and (
+                        (target in voided and voided[target].voids is not None)
+                        or voids_of.get(target) is not None
+                    )
+                ):
                     problems.add((i, "object", "id"), "a voiding statement cannot be voided")
             problems.raise_if_any("The statements are not valid; none was stored")
             records = [
                 (
                     LearningRecord(
-                        XAPI, s["id"], now, s, principal.client_id, voids=voided_target(s)
+                        XAPI,
+                        s["id"],
+                        now,
+                        s,
+                        principal.client_id,
+                        voided=s["id"] in targets,
+                        voids=voided_target(s),
                     ),
                     statement_clues(s),
                 )
