@@ -230,6 +230,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         lti_pages=read.lti_pages,
         changes=read.changes,
         learning_records=xapi_wiring.learning_records(a, policy.max_batch),
+        caliper_events=xapi_wiring.caliper_events(a, policy.max_batch),
         demo=Demo(
             access=access,
             roster_imports=roster_imports,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from app.domain.access import TenantId
 from app.ports.xapi import RecordsUnitOfWork, RecordsUnitOfWorkFactory
+from app.use_cases.caliper import CaliperEvents
 from app.use_cases.xapi import LearningRecordStore
 
 if TYPE_CHECKING:
@@ -25,3 +26,7 @@ def records_units(a: Adapters) -> RecordsUnitOfWorkFactory:
 
 def learning_records(a: Adapters, max_batch: int) -> LearningRecordStore:
     return LearningRecordStore(uow=records_units(a), clock=a.clock, ids=a.ids, max_batch=max_batch)
+
+
+def caliper_events(a: Adapters, max_batch: int) -> CaliperEvents:
+    return CaliperEvents(uow=records_units(a), clock=a.clock, ids=a.ids, max_batch=max_batch)

@@ -48,7 +48,7 @@ from app.api.rest import (
     roster_sync,
     student_records,
 )
-from app.api.standards import case, oneroster_gradebook, xapi
+from app.api.standards import caliper, case, oneroster_gradebook, xapi
 from app.api.unavailable import state_unavailable
 from app.use_cases.catalog import UseCases
 
@@ -136,6 +136,7 @@ def create_app(
         case,
         oneroster_gradebook,
         xapi,
+        caliper,
         learning_records,
         lti_login,
         lti_launch,

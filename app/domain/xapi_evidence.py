@@ -84,10 +84,10 @@ def statement_clues(statement: Mapping[str, Any]) -> Clues:
     )
 
 
-def observed_at(statement: Mapping[str, Any], received_at: datetime) -> datetime:
-    """When it happened: its timestamp, or when it was received if that is earlier (a clock
-    ahead of ours does not make evidence from the future)."""
-    instant = parse_instant(statement.get("timestamp"))
+def observed_at(stamp: object, received_at: datetime) -> datetime:
+    """When it happened: its timestamp (a Caliper eventTime), or when it was received if that
+    is earlier (a clock ahead of ours does not make evidence from the future)."""
+    instant = parse_instant(stamp)
     return received_at if instant is None else min(instant, received_at)
 
 

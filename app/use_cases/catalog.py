@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from app.use_cases.access import Access
 from app.use_cases.audit import AuditTrail
+from app.use_cases.caliper import CaliperEvents
 from app.use_cases.case_import import CaseImports
 from app.use_cases.case_provider import CaseProvider
 from app.use_cases.changes import ChangeFeedReading
@@ -59,5 +60,6 @@ class UseCases:
     lti_pages: LtiPages
     changes: ChangeFeedReading
     learning_records: LearningRecordStore
+    caliper_events: CaliperEvents
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None

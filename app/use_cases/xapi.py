@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.access import Principal
+from app.domain.caliper import GRADE_EVENT
 from app.domain.errors import Conflict, Invalid, NotFound, Problem, ProblemList
 from app.domain.evidence_acceptance import EvidenceInput
 from app.domain.roster import RosterKind, UserRole
@@ -75,7 +76,7 @@ def evidence_of(
     if clues.score is None:
         return []
     score, max_score = clues.score
-    when = observed_at(record.body, now) if record.kind == XAPI else now
+    when = observed_at(record.body.get("timestamp" if record.kind == XAPI else "eventTime"), now)
     return [
         EvidenceInput(
             student_id=found.student_id,
@@ -89,6 +90,12 @@ def evidence_of(
         )
         for cid in found.competency_ids
     ]
+
+
+def _scores(record: LearningRecord) -> bool:
+    """Whether a record is meant to carry a score: every statement but a voiding one; of
+    Caliper's events, a GradeEvent only (the others are kept, and are not unmatched)."""
+    return record.kind == XAPI or record.body.get("type") == GRADE_EVENT
 
 
 async def record_batch(
@@ -112,7 +119,7 @@ async def record_batch(
                 record,
                 student_id=m.student_id,
                 competency_ids=m.competency_ids,
-                unmatched=None if record.voids else m.unmatched,
+                unmatched=None if record.voids or not _scores(record) else m.unmatched,
             )
         )
     source_ids = [r.id for r, _ in records if r.kind == XAPI] + list(voiding)
