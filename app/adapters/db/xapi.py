@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.adapters.db.native import Insert, is_postgres, unnest_insert
 from app.adapters.db.tables import UserRow, table_of
 from app.adapters.db.xapi_tables import LearningRecordRow
 from app.domain.access import TenantId
@@ -73,7 +74,11 @@ class SqlLearningRecords:
             }
             for r in records
         ]
-        await self._session.execute(sa.insert(_records), rows)
+        if is_postgres(self._session):
+            # One round trip of column arrays: SQLAlchemy's per-row work would dominate.
+            await unnest_insert(self._session, Insert(_records, rows))
+        else:
+            await self._session.execute(sa.insert(_records), rows)
 
     async def void(self, ids: Collection[str]) -> None:
         if not ids:
