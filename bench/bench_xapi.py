@@ -64,6 +64,38 @@ async def _http(base: str, token: str, statements: list[dict[str, Any]]) -> floa
     return time.perf_counter() - started
 
 
+def _as_evidence(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same results as /v1/evidence items: the control of the same run."""
+    return [
+        {
+            "student_id": s["actor"]["account"]["name"],
+            "competency_id": s["object"]["id"].rsplit("/", 1)[-1],
+            "score": s["result"]["score"]["scaled"],
+            "max_score": 1.0,
+            "observed_at": s["timestamp"],
+            "source_id": s["id"],
+        }
+        for s in statements
+    ]
+
+
+async def _evidence(base: str, token: str, items: list[dict[str, Any]]) -> float:
+    queue: asyncio.Queue[list[dict[str, Any]]] = asyncio.Queue()
+    for i in range(0, len(items), BATCH):
+        queue.put_nowait(items[i : i + BATCH])
+    headers = {"Authorization": f"Bearer {token}"}
+
+    async def worker() -> None:
+        async with httpx.AsyncClient(base_url=base, headers=headers, timeout=300) as client:
+            while not queue.empty():
+                response = await client.post("/v1/evidence", json={"items": queue.get_nowait()})
+                response.raise_for_status()
+
+    started = time.perf_counter()
+    await asyncio.gather(worker(), worker())
+    return time.perf_counter() - started
+
+
 async def _raw(url: str, statements: list[dict[str, Any]]) -> float:
     conn = await asyncpg.connect(asyncpg_dsn(url))
     tenant = await conn.fetchval(
@@ -92,12 +124,14 @@ async def run() -> Section:
     section = Section("xAPI statement ingestion (issue 17)")
     async with scratch_database() as url:
         token, _ = await _district(url, "bench")
+        control, _ = await _district(url, "control")
         statements = _statements()
         server = _Server(url)
         try:
             await server.ready()
             raw_seconds = await _raw(url, statements)
             http_seconds = await _http(server.base, token, statements)
+            evidence_seconds = await _evidence(server.base, control, _as_evidence(statements))
         finally:
             server.stop()
         conn = await asyncpg.connect(asyncpg_dsn(url))
@@ -117,5 +151,12 @@ async def run() -> Section:
         f"- raw asyncpg INSERT ... SELECT FROM unnest into learning_records (no validation, "
         f"no evidence): {raw_rate:,.0f} rows/s ({raw_seconds:.1f} s)"
     )
+    section.add(
+        f"- control, the same results as POST /v1/evidence (another tenant, same server): "
+        f"{total / evidence_seconds:,.0f} results/s ({evidence_seconds:.1f} s); time of the "
+        f"statements / time of the plain evidence: {http_seconds / evidence_seconds:.2f}"
+    )
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    section.add(f"- load average at the end (1, 5, 15 min): {load} on {os.cpu_count()} cores")
     section.add(f"- ratio HTTP / raw: {http_rate / raw_rate:.2f}; target >= 2,000 statements/s")
     return section
