@@ -185,6 +185,17 @@ def _score(score: object, problems: ProblemList) -> None:
         problems.add((*loc, "raw"), "must be at most max")
 
 
+def _result(result: object, problems: ProblemList) -> None:
+    if not isinstance(result, dict):
+        problems.add(("result",), "must be an object")
+        return
+    if "score" in result:
+        _score(result["score"], problems)
+    for key in ("success", "completion"):
+        if key in result and not isinstance(result[key], bool):
+            problems.add(("result", key), "must be true or false")
+
+
 def _context(value: object, problems: ProblemList) -> Any:
     if not isinstance(value, dict):
         problems.add(("context",), "must be an object")
@@ -213,21 +224,15 @@ def _core(value: Mapping[str, Any], problems: ProblemList, *, sub: bool = False)
     allowed = _TOP - {"id", "stored", "authority", "version"} | {"objectType"} if sub else _TOP
     for key in sorted(set(statement) - allowed):
         problems.add((key,), "is not a property of a statement")
+    for key in sorted(k for k, v in statement.items() if v is None and k in allowed):
+        problems.add((key,), "must not be null")
     statement["actor"] = _agent(statement.get("actor"), ("actor",), problems, group_ok=True)
     verb = statement.get("verb")
     if not isinstance(verb, dict) or not is_iri(verb.get("id")):
         problems.add(("verb", "id"), "must be an IRI")
     statement["object"] = _object(statement.get("object"), problems, sub=sub)
-    result = statement.get("result")
-    if result is not None:
-        if not isinstance(result, dict):
-            problems.add(("result",), "must be an object")
-        else:
-            if "score" in result:
-                _score(result["score"], problems)
-            for key in ("success", "completion"):
-                if key in result and not isinstance(result[key], bool):
-                    problems.add(("result", key), "must be true or false")
+    if statement.get("result") is not None:
+        _result(statement["result"], problems)
     if "context" in statement:
         statement["context"] = _context(statement["context"], problems)
     if "timestamp" in statement and parse_instant(statement["timestamp"]) is None:

@@ -1,9 +1,10 @@
 """A few statement cases of the ADL LRS conformance suite (adlnet/lrs-conformance-test-suite,
-test/v1_0_3/configs/results.js and ifis.js: the requirement ids XAPI-00038, -00039, -00079 to
--00083), ported as data: each statement template with one property overwritten, posted, and
-the status the suite expects. The suite itself is a Node project run against a live LRS; its
-authority, context instructor/team and attachment cases are not ported (this LRS sets the
-authority itself and checks neither instructors nor attachments)."""
+test/v1_0_3/configs/formatting.js, results.js and ifis.js: the null cases and the requirement
+ids XAPI-00038, -00039, -00079 to -00083), ported as data: each statement template with one
+property overwritten, posted, and the status the suite expects. The suite itself is a Node
+project run against a live LRS; its authority, context instructor/team and attachment cases are
+not ported (this LRS sets the authority itself and checks neither instructors nor
+attachments)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,16 @@ def _sub_score(score: Any) -> dict[str, Any]:
 
 
 CASES: list[tuple[str, dict[str, Any], int]] = [
+    # formatting.js: a property whose value is null is refused (but in extensions).
+    *(
+        (f"statement {key} should fail on null", {**statement(None), key: None}, 400)
+        for key in ("actor", "verb", "context", "object", "result")
+    ),
+    (
+        "statement result extensions can be empty",
+        statement(None, result={"extensions": {}}),
+        200,
+    ),
     # XAPI-00079: a "score" property is an Object.
     ("result score numeric", _score(12345), 400),
     ("result score string", _score("should fail"), 400),
