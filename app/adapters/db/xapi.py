@@ -9,16 +9,24 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.adapters.db.errors import translated
 from app.adapters.db.native import Insert, is_postgres, unnest_insert
 from app.adapters.db.tables import UserRow, table_of
 from app.adapters.db.xapi_tables import LearningRecordRow
 from app.domain.access import TenantId
+from app.domain.errors import Conflict
 from app.domain.roster import RecordStatus, UserRole
 from app.ports.xapi import XAPI, LearningRecord, RecordQuery
 
 _records = table_of(LearningRecordRow)
 _users = table_of(UserRow)
 _CHUNK = 5000
+_TAKEN = {
+    "pk_learning_records": Conflict(
+        "A statement or event with this id was stored by another request at the same time; "
+        "send it again"
+    )
+}
 
 
 def _record(row: Any) -> LearningRecord:
@@ -74,11 +82,13 @@ class SqlLearningRecords:
             }
             for r in records
         ]
-        if is_postgres(self._session):
-            # One round trip of column arrays: SQLAlchemy's per-row work would dominate.
-            await unnest_insert(self._session, Insert(_records, rows))
-        else:
-            await self._session.execute(sa.insert(_records), rows)
+        # A batch racing another with the same id: the one that commits second is refused.
+        async with translated(_TAKEN):
+            if is_postgres(self._session):
+                # One round trip of column arrays: SQLAlchemy's per-row work would dominate.
+                await unnest_insert(self._session, Insert(_records, rows))
+            else:
+                await self._session.execute(sa.insert(_records), rows)
 
     async def void(self, ids: Collection[str]) -> None:
         if not ids:
