@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app import bootstrap_lti as lti_wiring
+from app import bootstrap_xapi as xapi_wiring
 from app.adapters.case.client import HttpCaseSource
 from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
@@ -229,6 +230,8 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         lti_pages=read.lti_pages,
         changes=read.changes,
         grading=read.grading,
+        learning_records=xapi_wiring.learning_records(a, policy.max_batch),
+        caliper_events=xapi_wiring.caliper_events(a, policy.max_batch),
         demo=Demo(
             access=access,
             roster_imports=roster_imports,

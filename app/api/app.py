@@ -39,6 +39,7 @@ from app.api.rest import (
     grading,
     health,
     jobs,
+    learning_records,
     mastery,
     oauth,
     prerequisites,
@@ -48,7 +49,7 @@ from app.api.rest import (
     roster_sync,
     student_records,
 )
-from app.api.standards import case, oneroster_gradebook
+from app.api.standards import caliper, case, oneroster_gradebook, xapi
 from app.api.unavailable import state_unavailable
 from app.use_cases.catalog import UseCases
 
@@ -136,6 +137,9 @@ def create_app(
         reports,
         case,
         oneroster_gradebook,
+        xapi,
+        caliper,
+        learning_records,
         lti_login,
         lti_launch,
         lti_jwks,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from app.use_cases.access import Access
 from app.use_cases.audit import AuditTrail
+from app.use_cases.caliper import CaliperEvents
 from app.use_cases.case_import import CaseImports
 from app.use_cases.case_provider import CaseProvider
 from app.use_cases.changes import ChangeFeedReading
@@ -31,6 +32,7 @@ from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
 from app.use_cases.student_records import StudentDataRights
+from app.use_cases.xapi import LearningRecordStore
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,5 +61,7 @@ class UseCases:
     lti_pages: LtiPages
     changes: ChangeFeedReading
     grading: Grading
+    learning_records: LearningRecordStore
+    caliper_events: CaliperEvents
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None

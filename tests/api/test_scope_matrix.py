@@ -85,6 +85,7 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("GET", "/v1/reports/trend"): S.REPORTS_READ,
     ("POST", "/v1/evidence"): S.EVIDENCE_WRITE,
     ("GET", "/v1/changes"): S.MASTERY_READ,
+    ("GET", "/v1/xapi/unmatched"): S.MASTERY_READ,
     ("GET", "/v1/evidence"): S.MASTERY_READ,
     ("GET", "/v1/evidence/{id}"): S.MASTERY_READ,
     ("DELETE", "/v1/evidence/{id}"): S.EVIDENCE_WRITE,

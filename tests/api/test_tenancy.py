@@ -17,6 +17,7 @@ from app.domain.case.identifiers import derived
 from app.ports.jobs import JobArguments, JobKind, JobReport, Progress
 from app.use_cases.job_kinds import job_kinds
 from tests.api import gradebook_data as gradebook
+from tests.api import xapi_data
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.roster_data import ROSTER
 from tests.conftest import Api, test_client_id
@@ -147,6 +148,7 @@ CASES = {
     ),
     ("GET", "/v1/audit"): Case("/v1/audit", "list"),
     ("GET", "/v1/changes"): Case("/v1/changes", "list"),
+    ("GET", "/v1/xapi/unmatched"): Case("/v1/xapi/unmatched", "list"),
     ("GET", "/v1/lti/platforms"): Case("/v1/lti/platforms", "list"),
     # The other district may register a platform of its own; the owner's stays as it was.
     ("POST", "/v1/lti/platforms"): Case(
@@ -367,6 +369,24 @@ async def _seed_gradebook(api: Api) -> None:
     assert (await api.put(f"{G}/results/r-1", gradebook.result(8))).status_code == 201
 
 
+async def _seed_for(api: Api, path: str) -> dict[str, str]:
+    """What the owner holds beyond the common seed for the operations under `path`, and the
+    ids it was given."""
+    ids = {}
+    if path.startswith("/v1/lti/"):
+        body = {**LTI_PLATFORM, "client_id": f"first-{uuid.uuid4().hex}"}
+        ids["platform"] = (await api.post("/v1/lti/platforms", json=body)).json()["id"]
+    if path.startswith(G):
+        await _seed_gradebook(api)
+    if "/grade-rules" in path or path.endswith("/grades"):
+        rules = {"rules": "A: mean(level) >= 3\notherwise: B"}
+        assert (await api.put("/v1/frameworks/fw-math/grade-rules", rules)).status_code == 200
+    if path.startswith("/v1/xapi/"):  # a statement of no one on the roster: unmatched
+        unmatched = xapi_data.statement(None, actor={"mbox": "mailto:nobody@example.org"})
+        assert (await xapi_data.post(api, unmatched)).status_code == 200
+    return ids
+
+
 async def _finished_work(_: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
     return JobReport(result={"rows": 1})
 
@@ -392,14 +412,7 @@ async def test_another_tenant_cannot_see_or_change_it(
         "client": test_client_id(api.tenant),
     }
     case = CASES[(method, path)]
-    if path.startswith("/v1/lti/"):
-        body = {**LTI_PLATFORM, "client_id": f"first-{uuid.uuid4().hex}"}
-        ids["platform"] = (await api.post("/v1/lti/platforms", json=body)).json()["id"]
-    if path.startswith(G):
-        await _seed_gradebook(api)
-    if "grade" in path:
-        rules = {"rules": "A: mean(level) >= 3\notherwise: B"}
-        assert (await api.put("/v1/frameworks/fw-math/grade-rules", rules)).status_code == 200
+    ids.update(await _seed_for(api, path))
     url = case.url.format(**ids)
     witness = case.witness.format(**ids) if case.witness else None
     if witness and "override" in url:

@@ -26,6 +26,7 @@ from app.adapters.db.uow import SqlUnitOfWork
 from app.api.app import create_app
 from app.bootstrap import Container, build, running
 from app.domain.access import TenantId
+from tests.api import xapi_data
 from tests.api.gradebook_data import put_result, result, seed_gradebook
 from tests.api.lti.launching import tool_for
 from tests.api.test_policy_revision_api import leave_a_step_staged
@@ -96,6 +97,8 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     # A changed result replaces its evidence, which keeps the replaced version.
     await put_result(api, "r-1", result(6.0, objectives={"s-1": 6.0}), status=200)
     await _seed_habits_decision(api)
+    statement = xapi_data.statement(None, score={"scaled": 0.5})  # a learning record
+    assert (await xapi_data.post(api, statement)).status_code == 200
     override = {"status": "mastered", "reason": "Shown in class"}
     put = await api.put("/v1/students/student-1/mastery/s-2/override", json=override)
     assert put.status_code == 200, put.text

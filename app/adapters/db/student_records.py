@@ -24,6 +24,7 @@ from app.adapters.db.mastery_tables import (
 )
 from app.adapters.db.revision_tables import StagedDecisionRow
 from app.adapters.db.tables import table_of
+from app.adapters.db.xapi_tables import LearningRecordRow
 from app.domain.access import TenantId
 from app.ports.student_records import StudentRows
 
@@ -44,6 +45,8 @@ SECTIONS: list[tuple[str, sa.Table, str]] = [
     ("lti_scores_sent", table_of(LtiScoreSentRow), "student_id"),
     # The change feed's events about the student (ids and states, kept for the retention).
     ("change_events", table_of(ChangeEventRow), "student_id"),
+    # xAPI statements and Caliper events matched to the student (bodies as sent).
+    ("learning_records", table_of(LearningRecordRow), "student_id"),
     ("enrollments", table_of(t.EnrollmentRow), "user_id"),
     ("demographics", table_of(t.DemographicsRow), "id"),
     ("user_orgs", table_of(t.UserOrgRow), "user_id"),

@@ -30,6 +30,7 @@ from app.adapters.db.roster_connection import SqlRosterConnectionRepository
 from app.adapters.db.roster_staging import SqlRosterStaging
 from app.adapters.db.row_security import all_tenants_session, tenant_session
 from app.adapters.db.student_records import SqlStudentRecords
+from app.adapters.db.xapi import SqlLearningRecords
 from app.domain.access import TenantId
 from app.domain.roster import RosterKind
 
@@ -92,6 +93,7 @@ class SqlUnitOfWork(_SessionScope):
     student_records: SqlStudentRecords
     lti_marks: SqlLtiMarks
     changes: SqlChangeFeed
+    learning_records: SqlLearningRecords
 
     def __init__(
         self,
@@ -127,6 +129,7 @@ class SqlUnitOfWork(_SessionScope):
         self.student_records = SqlStudentRecords(session, tenant)
         self.lti_marks = SqlLtiMarks(session, tenant)
         self.changes = SqlChangeFeed(session, tenant)
+        self.learning_records = SqlLearningRecords(session, tenant)
         return self
 
     def roster_staging(self) -> SqlRosterStaging:

@@ -158,6 +158,8 @@ from .list_jobs_format import ListJobsFormat
 from .list_orgs_format import ListOrgsFormat
 from .list_page_audit_entry_read import ListPageAuditEntryRead
 from .list_page_job_read import ListPageJobRead
+from .list_unmatched_learning_records_format import ListUnmatchedLearningRecordsFormat
+from .list_unmatched_learning_records_kind import ListUnmatchedLearningRecordsKind
 from .list_users_format import ListUsersFormat
 from .mark import Mark
 from .mastery_status import MasteryStatus
@@ -231,6 +233,9 @@ from .student_change import StudentChange
 from .student_grade_read import StudentGradeRead
 from .student_mastery_format import StudentMasteryFormat
 from .token_response import TokenResponse
+from .unmatched_page_read import UnmatchedPageRead
+from .unmatched_read import UnmatchedRead
+from .unmatched_read_kind import UnmatchedReadKind
 from .user_list import UserList
 from .user_read import UserRead
 from .user_role import UserRole
@@ -398,6 +403,8 @@ __all__ = (
     "ListOrgsFormat",
     "ListPageAuditEntryRead",
     "ListPageJobRead",
+    "ListUnmatchedLearningRecordsFormat",
+    "ListUnmatchedLearningRecordsKind",
     "ListUsersFormat",
     "Mark",
     "MasteryStatus",
@@ -471,6 +478,9 @@ __all__ = (
     "StudentGradeRead",
     "StudentMasteryFormat",
     "TokenResponse",
+    "UnmatchedPageRead",
+    "UnmatchedRead",
+    "UnmatchedReadKind",
     "UserList",
     "UserRead",
     "UserRole",

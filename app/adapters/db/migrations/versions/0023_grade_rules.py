@@ -1,7 +1,7 @@
 """a framework's grade rules: how proficiency on its standards becomes a course grade, as the
 district wrote them (decision 0045)
 
-Revision ID: 0026_grade_rules
+Revision ID: 0023_grade_rules
 Revises: 0022_change_events
 Create Date: 2026-12-04 23:00:00.000000
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 import app.adapters.db.types
 
-revision: str = "0026_grade_rules"
+revision: str = "0023_grade_rules"
 down_revision: str | None = "0022_change_events"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
