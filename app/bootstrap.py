@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app import bootstrap_lti as lti_wiring
+from app import bootstrap_webhooks as webhook_wiring
 from app.adapters.case.client import HttpCaseSource
 from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
@@ -136,6 +137,7 @@ class Adapters:
     roster_providers: RosterProviders
     case_codec: CaseCodec
     case_source: CaseSource
+    webhooks: webhook_wiring.WebhookAdapters | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -239,6 +241,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         lti=lti_wiring.lti_tool(a),
         lti_registration=lti_wiring.lti_registration(a),
         lti_services=lti_wiring.lti_services(a, gradebook),
+        **webhook_wiring.use_cases(a),
     )
 
 
@@ -347,6 +350,7 @@ def build(settings: Settings) -> Container:
             timeout_seconds=settings.case_fetch_timeout_seconds,
             max_bytes=settings.case_fetch_max_bytes,
         ),
+        webhooks=webhook_wiring.webhook_adapters(sessions, cache, outbound, settings),
     )
     policy = Policy.of(settings)
     use_cases = wire(adapters, policy)
@@ -366,7 +370,8 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
         keeper.start()
         settle_after_start_up()
         try:
-            yield container.use_cases
+            async with webhook_wiring.dispatching(container.use_cases, settings):
+                yield container.use_cases
         finally:
             await keeper.stop()
     finally:

@@ -46,6 +46,7 @@ from app.api.rest import (
     roster_imports,
     roster_sync,
     student_records,
+    webhooks,
 )
 from app.api.standards import case, oneroster_gradebook
 from app.api.unavailable import state_unavailable
@@ -121,6 +122,7 @@ def create_app(
         clients,
         audit,
         changes,
+        webhooks,
         student_records,
         roster,
         roster_imports,

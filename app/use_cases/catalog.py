@@ -30,6 +30,8 @@ from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
 from app.use_cases.student_records import StudentDataRights
+from app.use_cases.webhook_delivery import WebhookDelivery
+from app.use_cases.webhooks import Webhooks
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,3 +61,6 @@ class UseCases:
     changes: ChangeFeedReading
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None
+    # Wired where the subscriptions' store is (app/bootstrap_webhooks.py).
+    webhooks: Webhooks | None = None
+    webhook_delivery: WebhookDelivery | None = None

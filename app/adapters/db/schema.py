@@ -13,6 +13,7 @@ from app.adapters.db import (
     mastery_tables,
     revision_tables,
     tables,
+    webhook_tables,
 )
 from app.adapters.db.tables import table_of
 
@@ -26,5 +27,6 @@ assert table_of(revision_tables.PolicyRevisionRow).metadata is metadata
 assert table_of(lti_service_tables.LtiRosterPullRow).metadata is metadata
 assert table_of(change_tables.ChangeEventRow).metadata is metadata
 assert table_of(habits_tables.HabitsDecisionRow).metadata is metadata
+assert table_of(webhook_tables.WebhookDeliveryRow).metadata is metadata
 
 __all__ = ["metadata"]
