@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -205,13 +205,13 @@ def message(items: Sequence[FeedItem], at: datetime, cursor: str) -> dict[str, A
     """The JSON body: Standard Webhooks' envelope, the events in feed order in `data`."""
     return {
         "type": MESSAGE_TYPE,
-        "timestamp": at.isoformat(),
+        "timestamp": _utc(at),
         "data": {
             "events": [
                 {
                     "id": i.id,
                     "type": i.type,
-                    "occurred_at": i.occurred_at.isoformat(),
+                    "occurred_at": _utc(i.occurred_at),
                     "data": dict(i.data),
                 }
                 for i in items
@@ -219,3 +219,8 @@ def message(items: Sequence[FeedItem], at: datetime, cursor: str) -> dict[str, A
             "cursor": cursor,
         },
     }
+
+
+def _utc(at: datetime) -> str:
+    """RFC 3339 in UTC with `Z`, as the REST API writes instants."""
+    return at.astimezone(UTC).isoformat().replace("+00:00", "Z")
