@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -20,11 +19,12 @@ import pytest
 from app.adapters.webhooks.sender import HttpWebhookSender
 from app.api.app import create_app
 from app.bootstrap import Container, wire
-from app.use_cases.catalog import UseCases
 from app.domain.access import Scope
+from app.use_cases.catalog import UseCases
 from app.use_cases.webhook_delivery import DELIVERY_JOB, WebhookDelivery
 from tests.api.mastery_data import post, result, seed_framework
 from tests.api.outbound import jobs_run_by, outbound
+from tests.api.roster_data import CLASS, SCHOOL, STUDENT
 from tests.conftest import Api, _no_server_errors, token_for
 from tests.fakes.clock import FakeClock
 from tests.fakes.webhook_receiver import WebhookReceiver
@@ -85,11 +85,15 @@ async def setup(container: Container, api: Api) -> AsyncIterator[Setup]:
     assert container.adapters.webhooks is not None
     sender = HttpWebhookSender(outbound("127.0.0.1", allow_http=True), timeout_seconds=5)
     adapters = replace(
-        container.adapters,
-        clock=clock,
-        webhooks=replace(container.adapters.webhooks, sender=sender),
+        container.adapters, webhooks=replace(container.adapters.webhooks, sender=sender)
     )
-    use_cases = wire(adapters, container.policy)
+    # Only the webhooks' time is the test's: tokens and evidence keep the real clock.
+    timed = wire(replace(adapters, clock=clock), container.policy)
+    use_cases = replace(
+        wire(adapters, container.policy),
+        webhooks=timed.webhooks,
+        webhook_delivery=timed.webhook_delivery,
+    )
     app = create_app(use_cases=use_cases, max_body_bytes=container.settings.max_body_bytes)
     async with (
         jobs_run_by(container, use_cases),
@@ -203,3 +207,186 @@ async def test_a_failure_is_retried_after_the_backoff_and_never_sooner(setup: Se
     assert oldest["error"] == "the receiver answered 500"
     assert (newest["outcome"], newest["status_code"], newest["attempt"]) == ("delivered", 200, 2)
     assert receiver.accepted_events() == await feed_after(setup, hook["position"], EVENTS)
+
+
+async def seed_second_school(api: Api) -> None:
+    """school-2 with class-2, where student-2 is enrolled (student-1 is in class-1, school-1)."""
+    for path, body in (
+        ("/v1/orgs/school-2", SCHOOL),
+        ("/v1/classes/class-2", {**CLASS, "school_id": "school-2"}),
+        ("/v1/users/student-2", {**STUDENT, "org_ids": ["school-2"]}),
+        (
+            "/v1/enrollments/enroll-s2",
+            {"class_id": "class-2", "user_id": "student-2", "role": "student"},
+        ),
+    ):
+        answer = await api.put(path, body)
+        assert answer.status_code == 201, (path, answer.text)
+
+
+async def test_batches_keep_each_students_order_through_a_failure(setup: Setup) -> None:
+    await seed_framework(setup.api)
+    await seed_second_school(setup.api)
+    async with WebhookReceiver() as receiver:
+        hook = await subscribe(setup, receiver)
+        for day in range(1, 5):  # interleaved: one student, then the other, day by day
+            await post(setup.api, result(day % 4, day, student="student-1"))
+            await post(setup.api, result((day + 1) % 4, day, student="student-2"))
+        # Messages of at most 3 events; the second message fails once.
+        small = replace(setup.delivery, batch_size=3)
+        receiver.answering(200, 503)
+        await settled(setup.container.engine)
+        await small.run_delivery_job(setup.api.tenant.id, {"subscription_id": hook["id"]}, None)
+        assert receiver.answered == [200, 503]  # the job stopped at the failure
+        setup.clock.advance(seconds=1)
+        await small.run_delivery_job(setup.api.tenant.id, {"subscription_id": hook["id"]}, None)
+        verified(receiver, hook["secret"], setup.clock.now())
+    expected = await feed_after(setup, hook["position"], EVENTS)
+    assert all(len(m["data"]["events"]) <= 3 for m in receiver.messages())
+    assert receiver.answered.count(503) == 1
+    assert len(receiver.requests) > 3
+    # Every event exactly once among the accepted messages, in feed order; hence, per student,
+    # in the order of that student's changes.
+    assert receiver.accepted_events() == expected
+    for student in ("student-1", "student-2"):
+        mine = [e for e in receiver.accepted_events() if e["data"]["student_id"] == student]
+        scores = [e["data"]["score"] for e in mine if e["type"] == "evidence.added"]
+        posted = (
+            [d % 4 for d in range(1, 5)]
+            if student == "student-1"
+            else [(d + 1) % 4 for d in range(1, 5)]
+        )
+        assert scores == [float(s) for s in posted]
+    # The failed message was sent again as it was (same id), then the rest.
+    assert receiver.requests[1].headers["webhook-id"] == receiver.requests[2].headers["webhook-id"]
+
+
+async def test_filters_by_class_school_and_framework(setup: Setup) -> None:
+    await seed_framework(setup.api)
+    await seed_second_school(setup.api)
+    async with (
+        WebhookReceiver() as by_class,
+        WebhookReceiver() as by_school,
+        WebhookReceiver() as by_framework,
+        WebhookReceiver() as other_framework,
+    ):
+        hooks = [
+            await subscribe(setup, by_class, class_ids=["class-1"]),
+            await subscribe(setup, by_school, school_ids=["school-2"]),
+            await subscribe(setup, by_framework, framework_ids=["fw-math"]),
+            await subscribe(setup, other_framework, framework_ids=["fw-none"]),
+        ]
+        await post(setup.api, result(2, 1, student="student-1"), result(3, 1, student="student-2"))
+        for hook in hooks:
+            await setup.deliver(hook["id"])
+    everything = await feed_after(setup, hooks[0]["position"], EVENTS)
+    assert {e["data"]["student_id"] for e in everything} == {"student-1", "student-2"}
+
+    def of(student: str) -> list[dict[str, Any]]:
+        return [e for e in everything if e["data"]["student_id"] == student]
+
+    assert by_class.accepted_events() == of("student-1")
+    assert by_school.accepted_events() == of("student-2")
+    assert by_framework.accepted_events() == everything
+    assert other_framework.requests == []
+    # Nothing asked for: the position still moves past the events, without a message.
+    skipped = (await setup.api.get(f"/v1/webhooks/{hooks[3]['id']}")).json()
+    done = (await setup.api.get(f"/v1/webhooks/{hooks[2]['id']}")).json()
+    assert skipped["position"] == done["position"] != hooks[3]["position"]
+
+
+async def test_after_a_rotation_both_secrets_sign_for_a_day(setup: Setup) -> None:
+    await seed_framework(setup.api)
+    async with WebhookReceiver() as receiver:
+        hook = await subscribe(setup, receiver, ["evidence.added"])
+        rotated = await setup.api.post(f"/v1/webhooks/{hook['id']}/rotate-secret")
+        assert rotated.status_code == 200, rotated.text
+        new = rotated.json()["secret"]
+        assert new.startswith("whsec_")
+        assert new != hook["secret"]
+        await post(setup.api, result(2, 1))
+        await setup.deliver(hook["id"])
+        during = receiver.requests[-1]
+        assert len(during.headers["webhook-signature"].split(" ")) == 2
+        now = int(setup.clock.now().timestamp())
+        verify(new, during.headers, during.body, now)
+        verify(hook["secret"], during.headers, during.body, now)
+        setup.clock.advance(hours=24, seconds=1)
+        await post(setup.api, result(3, 2))
+        await setup.deliver(hook["id"])
+        after = receiver.requests[-1]
+        now = int(setup.clock.now().timestamp())
+        verify(new, after.headers, after.body, now)
+        with pytest.raises(BadSignature):
+            verify(hook["secret"], after.headers, after.body, now)
+        with pytest.raises(BadSignature):  # the verifier's tolerance is checked too
+            verify(new, after.headers, after.body, now + TOLERANCE + 1)
+
+
+async def test_replay_sends_the_events_after_a_cursor_again(setup: Setup) -> None:
+    await seed_framework(setup.api)
+    async with WebhookReceiver() as receiver:
+        hook = await subscribe(setup, receiver, ["evidence.added"])
+        await post(setup.api, result(1, 1))
+        await setup.deliver(hook["id"])
+        await post(setup.api, result(2, 2))
+        await setup.deliver(hook["id"])
+        first_two = receiver.accepted_events()
+        replay = await setup.api.post(
+            f"/v1/webhooks/{hook['id']}/replay", json={"after": hook["position"]}
+        )
+        assert replay.status_code == 200, replay.text
+        assert replay.json()["position"] == hook["position"]
+        await setup.deliver(hook["id"])
+    assert [e["data"]["score"] for e in first_two] == [1.0, 2.0]
+    assert receiver.messages()[-1]["data"]["events"] == first_two
+    audit = await setup.api.get("/v1/audit", params={"kind": "webhook.replayed"})
+    [entry] = audit.json()["items"]
+    assert entry["subject"] == f"webhook/{hook['id']}"
+    bad = await setup.api.post(f"/v1/webhooks/{hook['id']}/replay", json={"after": "nonsense!"})
+    assert bad.status_code == 422
+    assert [e["loc"] for e in bad.json()["errors"]] == [["body", "after"]]
+
+
+async def test_failing_for_days_disables_and_tells_the_tenant(setup: Setup) -> None:
+    await seed_framework(setup.api)
+    async with WebhookReceiver() as receiver:
+        hook = await subscribe(setup, receiver, ["evidence.added"])
+        await post(setup.api, result(1, 1))
+        receiver.answering(500, 500)
+        await setup.deliver(hook["id"])
+        setup.clock.advance(days=3)  # MASTERY_WEBHOOK_DISABLE_AFTER_DAYS
+        await setup.deliver(hook["id"])
+        state = (await setup.api.get(f"/v1/webhooks/{hook['id']}")).json()
+        assert (state["status"], state["failures"]) == ("disabled", 2)
+        assert state["disabled_at"] is not None
+        told = await feed_after(setup, hook["position"], ["webhook.disabled"])
+        assert [e["data"]["webhook_id"] for e in told] == [hook["id"]]
+        audit = await setup.api.get("/v1/audit", params={"kind": "webhook.disabled"})
+        assert [e["subject"] for e in audit.json()["items"]] == [f"webhook/{hook['id']}"]
+        await setup.deliver(hook["id"])  # disabled: nothing is tried
+        assert len(receiver.requests) == 2
+        again = await setup.api.patch(f"/v1/webhooks/{hook['id']}", json={"status": "enabled"})
+        assert (again.json()["status"], again.json()["failures"]) == ("enabled", 0)
+        await setup.deliver(hook["id"])
+    assert receiver.answered == [500, 500, 200]
+    assert [e["data"]["score"] for e in receiver.accepted_events()] == [1.0]
+
+
+async def test_the_dispatcher_leases_a_subscription_to_one_job(setup: Setup) -> None:
+    await seed_framework(setup.api)
+    async with WebhookReceiver() as receiver:
+        hook = await subscribe(setup, receiver, ["evidence.added"])
+        await post(setup.api, result(1, 1))
+        await settled(setup.container.engine)
+        due = setup.delivery.due
+        mine = (setup.api.tenant.id, hook["id"])
+        first = await due.claim_due(setup.clock.now(), 60)
+        second = await due.claim_due(setup.clock.now(), 60)
+        assert mine in {(d.tenant_id, d.subscription_id) for d in first}
+        assert mine not in {(d.tenant_id, d.subscription_id) for d in second}
+        # Once the lease is past, the dispatcher queues its job, which delivers.
+        setup.clock.advance(seconds=61)
+        assert await setup.delivery.dispatch() >= 1
+        await setup.container.jobs.wait()
+    assert [e["data"]["score"] for e in receiver.accepted_events()] == [1.0]
