@@ -42,6 +42,8 @@ LTI_PLATFORM = {
     "deployment_ids": ["1"],
 }
 G = gradebook.GRADEBOOK
+# A receiver the service never reaches in these tests: the tenant has no event after it.
+HOOK = {"url": "https://hooks.tenancy.test/in", "event_types": ["decision.changed"]}
 
 # A bulk users file naming only a user of the first district's ids: were the import to reach
 # the first district, it would rename teacher-1 and retire every other user.
@@ -146,6 +148,26 @@ CASES = {
         "/v1/clients/{client}", "hidden", witness="/v1/clients/{client}"
     ),
     ("GET", "/v1/audit"): Case("/v1/audit", "list"),
+    # A JSON array: that the other's list holds none of the owner's is checked in
+    # test_webhooks_api.py, as for clients.
+    ("GET", "/v1/webhooks"): Case("/v1/webhooks", "own", witness="/v1/webhooks"),
+    ("POST", "/v1/webhooks"): Case("/v1/webhooks", "own", HOOK, "/v1/webhooks"),
+    ("GET", "/v1/webhooks/{webhook_id}"): Case("/v1/webhooks/{webhook}", "hidden"),
+    ("PATCH", "/v1/webhooks/{webhook_id}"): Case(
+        "/v1/webhooks/{webhook}", "hidden", {"status": "disabled"}, "/v1/webhooks/{webhook}"
+    ),
+    ("DELETE", "/v1/webhooks/{webhook_id}"): Case(
+        "/v1/webhooks/{webhook}", "hidden", witness="/v1/webhooks/{webhook}"
+    ),
+    ("POST", "/v1/webhooks/{webhook_id}/rotate-secret"): Case(
+        "/v1/webhooks/{webhook}/rotate-secret", "hidden", witness="/v1/webhooks/{webhook}"
+    ),
+    ("GET", "/v1/webhooks/{webhook_id}/deliveries"): Case(
+        "/v1/webhooks/{webhook}/deliveries", "hidden"
+    ),
+    ("POST", "/v1/webhooks/{webhook_id}/replay"): Case(
+        "/v1/webhooks/{webhook}/replay", "hidden", {"after": None}, "/v1/webhooks/{webhook}"
+    ),
     ("GET", "/v1/changes"): Case("/v1/changes", "list"),
     ("GET", "/v1/lti/platforms"): Case("/v1/lti/platforms", "list"),
     # The other district may register a platform of its own; the owner's stays as it was.
@@ -377,6 +399,9 @@ async def test_another_tenant_cannot_see_or_change_it(
         ids["platform"] = (await api.post("/v1/lti/platforms", json=body)).json()["id"]
     if path.startswith(G):
         await _seed_gradebook(api)
+    if path.startswith("/v1/webhooks"):
+        await settled(container.engine)  # it starts after every event written so far
+        ids["webhook"] = (await api.post("/v1/webhooks", json=HOOK)).json()["id"]
     url = case.url.format(**ids)
     witness = case.witness.format(**ids) if case.witness else None
     if witness and "override" in url:
