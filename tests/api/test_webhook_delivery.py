@@ -11,6 +11,7 @@ import hmac
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from ipaddress import IPv4Address
 from typing import Any
 
 import httpx
@@ -56,6 +57,14 @@ def verify(secret: str, headers: dict[str, str], body: bytes, now: int) -> None:
     raise BadSignature("no signature matches")
 
 
+class LoopbackOnly:
+    """Every name is 127.0.0.1: a dispatch that takes up another test's subscription (the
+    database is shared) never sends beyond this machine."""
+
+    async def resolve(self, host: str, port: int) -> list[IPv4Address]:
+        return [IPv4Address("127.0.0.1")]
+
+
 @dataclass
 class Setup:
     api: Api
@@ -83,7 +92,8 @@ async def setup(container: Container, api: Api) -> AsyncIterator[Setup]:
     through, and whose clock a test moves."""
     clock = FakeClock(datetime.now(UTC).replace(microsecond=0))
     assert container.adapters.webhooks is not None
-    sender = HttpWebhookSender(outbound("127.0.0.1", allow_http=True), timeout_seconds=5)
+    http = outbound("127.0.0.1", allow_http=True, resolver=LoopbackOnly())
+    sender = HttpWebhookSender(http, timeout_seconds=5)
     adapters = replace(
         container.adapters, webhooks=replace(container.adapters.webhooks, sender=sender)
     )
@@ -206,6 +216,14 @@ async def test_a_failure_is_retried_after_the_backoff_and_never_sooner(setup: Se
     assert (oldest["outcome"], oldest["status_code"], oldest["attempt"]) == ("failed", 500, 1)
     assert oldest["error"] == "the receiver answered 500"
     assert (newest["outcome"], newest["status_code"], newest["attempt"]) == ("delivered", 200, 2)
+    # Paged one by one, newest first, the same two.
+    log = f"/v1/webhooks/{hook['id']}/deliveries"
+    first_page = (await setup.api.get(log, params={"limit": 1})).json()
+    second_page = await setup.api.get(log, params={"limit": 1, "cursor": first_page["next_cursor"]})
+    assert [d["id"] for d in first_page["items"] + second_page.json()["items"]] == [
+        newest["id"],
+        oldest["id"],
+    ]
     assert receiver.accepted_events() == await feed_after(setup, hook["position"], EVENTS)
 
 
