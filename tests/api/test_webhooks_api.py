@@ -97,6 +97,15 @@ async def test_every_problem_of_a_subscription_is_listed(api: Api) -> None:
         ("body", "url"),
         ("body", "event_types"),
     ]
+    misspelt = await api.post(
+        "/v1/webhooks",
+        json={**HOOK, "filters": {"school_id": ["school-1"], "class_ids": [""]}},
+    )
+    assert misspelt.status_code == 422
+    assert sorted(tuple(e["loc"]) for e in misspelt.json()["errors"]) == [
+        ("body", "filters", "class_ids", 0),
+        ("body", "filters", "school_id"),
+    ]
     assert (await api.get("/v1/webhooks")).json() == []  # nothing was written
 
 

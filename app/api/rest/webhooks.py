@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, status
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import Admin, UseCasesDep
 from app.api.problems import responses
@@ -26,6 +26,8 @@ _Ids = list[Annotated[str, Field(min_length=1, max_length=255)]]
 
 
 class WebhookFilters(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt filter would match everything
+
     school_ids: _Ids | None = Field(default=None, description="Events about these schools.")
     class_ids: _Ids | None = Field(default=None, description="Events about these classes.")
     framework_ids: _Ids | None = Field(default=None, description="Events of these frameworks.")
