@@ -18,6 +18,7 @@ from tests.api.mastery_data import FRAMEWORK, result
 from tests.api.roster_data import ROSTER, STUDENT
 from tests.api.test_webhook_delivery import verify
 from tests.e2e.faults import bearer, district, environment, start, wait_for
+from tests.e2e.launcher import mastery
 from tests.e2e.test_cli_and_server import _env
 from tests.fakes.webhook_receiver import HeldReceiver
 
@@ -121,3 +122,10 @@ def test_a_delivery_killed_in_flight_is_sent_again_after_a_restart(
             if e["type"] == "evidence.added" and e["data"]["student_id"] == f"student-{n}"
         ]
         assert scores == [float((day + n) % 5) for day in range(1, 7)]
+    # The operator's view: caught up, at the last message's cursor, not failing.
+    [listed] = json.loads(
+        mastery(env, "webhooks", "list", "--tenant", "riverside", "--json").stdout
+    )
+    last = json.loads(messages[-1][1])["data"]["cursor"]
+    assert (listed["id"], listed["status"], listed["failures"]) == (hook.json()["id"], "enabled", 0)
+    assert listed["position"] == last

@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.adapters.db import tables as t
 from app.adapters.db.change_tables import ChangeEventRow
 from app.adapters.db.changes import _HORIZON
+from app.adapters.db.engine import READ, WRITE
+from app.adapters.db.errors import failures_translated
 from app.adapters.db.native import is_postgres
 from app.adapters.db.row_security import all_tenants_session
 from app.adapters.db.tables import table_of
@@ -258,17 +260,27 @@ class SqlDueSubscriptions:
         )
         free = sa.or_(s.leased_until.is_(None), s.leased_until < at)
         due = sa.or_(s.next_attempt_at.is_(None), s.next_attempt_at <= at)
-        async with all_tenants_session(self._sessions) as session:
+        # Found in a reading transaction (on SQLite it takes no write lock, and most rounds
+        # find nothing), then leased in a writing one.
+        async with (
+            all_tenants_session(self._sessions) as session,
+            failures_translated(read_only=True),
+        ):
+            await session.connection(execution_options=READ)
             if is_postgres(session):
                 pending = pending.where(ev.xact < _HORIZON)
-            found = (
-                await session.execute(
-                    sa.select(s.tenant_id, s.id).where(
-                        s.status == SubscriptionStatus.ENABLED.value, free, due, pending
-                    )
-                )
-            ).all()
-            claimed: list[Due] = []
+            query = sa.select(s.tenant_id, s.id).where(
+                s.status == SubscriptionStatus.ENABLED.value, free, due, pending
+            )
+            found = (await session.execute(query)).all()
+        if not found:
+            return []
+        claimed: list[Due] = []
+        async with (
+            all_tenants_session(self._sessions) as session,
+            failures_translated(read_only=False),
+        ):
+            await session.connection(execution_options=WRITE)
             for tenant_id, subscription_id in found:
                 lease = (
                     sa.update(_subs)

@@ -10,6 +10,8 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
+from app.domain.errors import Busy
+
 log = logging.getLogger("mastery.webhooks")
 
 
@@ -37,5 +39,7 @@ class WebhookDispatcher:
                 await self._dispatch()
             except asyncio.CancelledError:
                 raise
+            except Busy:  # SQLite's one writer was busy for longer than the busy timeout
+                log.info("webhook dispatch waited on the database; trying again")
             except Exception:  # the database away for a moment: the next round tries again
                 log.warning("webhook dispatch failed; trying again", exc_info=True)
