@@ -360,8 +360,7 @@ def build(settings: Settings) -> Container:
 
 @asynccontextmanager
 async def running(settings: Settings) -> AsyncIterator[UseCases]:
-    """The use cases of a server process, for its whole life; the engine is disposed at the
-    end."""
+    """The use cases of a server process for its whole life; then the engine is disposed."""
     container = build(settings)
     try:
         await warn_if_row_security_is_bypassed(container.engine)
