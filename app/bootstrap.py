@@ -10,9 +10,10 @@ from functools import partial
 from pathlib import Path
 
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import bootstrap_lti as lti_wiring
+from app import bootstrap_webhooks as webhook_wiring
 from app import bootstrap_xapi as xapi_wiring
 from app.adapters.case.client import HttpCaseSource
 from app.adapters.case.codec import CaseJsonCodec
@@ -25,16 +26,14 @@ from app.adapters.db.row_security import warn_if_row_security_is_bypassed
 from app.adapters.db.statistics import StatisticsKeeper
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.garbage_collection import settle_after_start_up
-from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.jobs.lifecycle import JobLifecycle
-from app.adapters.jobs.queue import QueuedJobRunner, queue_conninfo
+from app.adapters.jobs.queue import QueuedJobRunner
 from app.adapters.jobs.uploads import sweep_uploads
 from app.adapters.lti.launch_records import SqlLaunchRecords
 from app.adapters.oneroster.csv_files import CsvRosterFiles
 from app.adapters.oneroster.rest_client import HttpRosterProviders
 from app.adapters.oneroster.zip_limits import ZipLimits
-from app.adapters.security import keys as service_keys
 from app.adapters.security.page_sessions import JwtPageSessionCodec
 from app.adapters.security.secret_box import FernetSecretBox
 from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
@@ -45,6 +44,7 @@ from app.api.app import create_app
 from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging, guard_personal_data
 from app.bootstrap_reads import read_side
+from app.bootstrap_settings import job_runner, key_ring, outbound_http
 from app.config import Settings
 from app.domain.access import TenantId
 from app.domain.oneroster.retirement import DEFAULT_MAX_RETIRE_SHARE
@@ -83,36 +83,6 @@ from app.use_cases.simulation import PolicySimulation
 from app.use_cases.student_records import StudentDataRights
 
 
-class ConfigurationError(RuntimeError):
-    """The settings cannot run the service; the message says what to set."""
-
-
-def key_ring(settings: Settings) -> service_keys.KeyRing:
-    """The keys that sign tokens and seal stored secrets: MASTERY_SECRET_KEY (and the retiring
-    MASTERY_PREVIOUS_SECRET_KEYS), or for the embedded database a generated development key
-    kept in the state directory (created on first use)."""
-    try:
-        if settings.secret_key is not None:
-            previous = tuple(k.get_secret_value() for k in settings.previous_secret_keys)
-            return service_keys.key_ring(settings.secret_key.get_secret_value(), previous)
-        if not settings.embedded:
-            raise ConfigurationError("MASTERY_SECRET_KEY is required with a PostgreSQL database")
-        return service_keys.KeyRing((service_keys.embedded_key(Path(settings.state_dir)),))
-    except service_keys.WeakKey as exc:
-        raise ConfigurationError(str(exc)) from None
-
-
-def outbound_http(settings: Settings) -> OutboundHttp:
-    """The guarded client every server-side fetch goes through, under the operator's policy."""
-    try:
-        policy = OutboundPolicy.from_settings(
-            settings.outbound_allowed_hosts, allow_http=settings.outbound_allow_http
-        )
-    except ValueError as exc:
-        raise ConfigurationError(f"MASTERY_OUTBOUND_ALLOWED_HOSTS: {exc}") from None
-    return OutboundHttp(policy, extra_ca_file=settings.outbound_ca_file)
-
-
 @dataclass(frozen=True, kw_only=True)
 class Adapters:
     """The driven adapters of one process, each behind its port: what the use cases are wired
@@ -137,6 +107,7 @@ class Adapters:
     roster_providers: RosterProviders
     case_codec: CaseCodec
     case_source: CaseSource
+    webhooks: webhook_wiring.WebhookAdapters | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -243,6 +214,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         lti=lti_wiring.lti_tool(a),
         lti_registration=lti_wiring.lti_registration(a),
         lti_services=lti_wiring.lti_services(a, gradebook),
+        **webhook_wiring.use_cases(a),
     )
 
 
@@ -270,23 +242,6 @@ class Container:
         """Jobs waited for (a server waits `grace_seconds` at most), then the engine."""
         await self.jobs.close(grace_seconds)
         await self.engine.dispose()
-
-
-def job_runner(
-    settings: Settings, lifecycle: JobLifecycle, sessions: async_sessionmaker[AsyncSession]
-) -> InProcessJobRunner | QueuedJobRunner:
-    """The runner MASTERY_JOB_QUEUE names: in this process, or on procrastinate's queue."""
-    unfinished = partial(unfinished_jobs, sessions)
-    if settings.job_queue == "in_process":
-        return InProcessJobRunner(lifecycle, unfinished)
-    if settings.embedded:
-        raise ConfigurationError("MASTERY_JOB_QUEUE=procrastinate needs a PostgreSQL database")
-    return QueuedJobRunner(
-        lifecycle,
-        unfinished,
-        settings.job_queue_url or queue_conninfo(settings.database_url),
-        stalled_seconds=settings.worker_stalled_seconds,
-    )
 
 
 def build(settings: Settings) -> Container:
@@ -351,6 +306,7 @@ def build(settings: Settings) -> Container:
             timeout_seconds=settings.case_fetch_timeout_seconds,
             max_bytes=settings.case_fetch_max_bytes,
         ),
+        webhooks=webhook_wiring.webhook_adapters(sessions, cache, outbound, settings),
     )
     policy = Policy.of(settings)
     use_cases = wire(adapters, policy)
@@ -360,8 +316,7 @@ def build(settings: Settings) -> Container:
 
 @asynccontextmanager
 async def running(settings: Settings) -> AsyncIterator[UseCases]:
-    """The use cases of a server process, for its whole life; the engine is disposed at the
-    end."""
+    """The use cases of a server process for its whole life; then the engine is disposed."""
     container = build(settings)
     try:
         await warn_if_row_security_is_bypassed(container.engine)
@@ -370,7 +325,8 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
         keeper.start()
         settle_after_start_up()
         try:
-            yield container.use_cases
+            async with webhook_wiring.dispatching(container.use_cases, settings):
+                yield container.use_cases
         finally:
             await keeper.stop()
     finally:

@@ -73,6 +73,12 @@ class Settings(BaseSettings):
     # autovacuum's threshold since their last analysis, so plans never wait on autovacuum
     # (app/adapters/db/statistics.py); 0 leaves statistics to autovacuum alone.
     analyze_interval_seconds: float = Field(default=30.0, ge=0, le=3600)
+    # Webhooks (decision 0048): how often a server looks for subscriptions with events to
+    # deliver (0: never; deliveries then wait for another server), how long a receiver may take
+    # to answer, and after how many days failing without a success a subscription is disabled.
+    webhook_poll_seconds: float = Field(default=1.0, ge=0, le=3600)
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    webhook_disable_after_days: float = Field(default=3.0, gt=0, le=365)
     # Where jobs (imports, syncs, recomputes) run: `in_process`, as tasks of the serving
     # process (no other process to run; one server process per database), or `procrastinate`,
     # a queue on PostgreSQL run by `mastery worker` processes (any number of servers and

@@ -48,6 +48,7 @@ from app.api.rest import (
     roster_imports,
     roster_sync,
     student_records,
+    webhooks,
 )
 from app.api.standards import caliper, case, oneroster_gradebook, xapi
 from app.api.unavailable import state_unavailable
@@ -123,6 +124,7 @@ def create_app(
         clients,
         audit,
         changes,
+        webhooks,
         student_records,
         roster,
         roster_imports,

@@ -16,6 +16,7 @@ from app.cli.roster import roster_cli
 from app.cli.serve import dev, serve
 from app.cli.support import command_group
 from app.cli.tenants import tenants_cli
+from app.cli.webhooks import webhooks_cli
 from app.cli.worker import worker
 
 cli = command_group("Mastery Service: decide, explain and report competency mastery.")
@@ -29,6 +30,7 @@ for name, group in (
     ("clients", clients_cli),
     ("audit", audit_cli),
     ("changes", changes_cli),
+    ("webhooks", webhooks_cli),
     ("demo", demo_cli),
     ("contracts", contracts_cli),
     ("import", import_cli),

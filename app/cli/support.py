@@ -66,7 +66,8 @@ def with_use_cases(
 
     from pydantic import ValidationError
 
-    from app.bootstrap import ConfigurationError, build
+    from app.bootstrap import build
+    from app.bootstrap_settings import ConfigurationError
     from app.config import Settings
     from app.domain.errors import DomainError, Problem
 

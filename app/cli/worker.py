@@ -24,7 +24,7 @@ def worker(
     jobs under way finish (a second signal stops at once: a stopped job is run again). Run
     any number, beside `mastery serve`, with MASTERY_JOB_QUEUE=procrastinate on both."""
     from app.api.logs import configure_logging
-    from app.bootstrap import ConfigurationError
+    from app.bootstrap_settings import ConfigurationError
     from app.config import Settings
 
     settings = Settings()

@@ -36,6 +36,12 @@ class AuditKind(StrEnum):
     CLIENT_DELETED = "client.deleted"
     STUDENT_EXPORTED = "student.exported"
     STUDENT_ERASED = "student.erased"
+    WEBHOOK_CREATED = "webhook.created"
+    WEBHOOK_CHANGED = "webhook.changed"
+    WEBHOOK_DELETED = "webhook.deleted"
+    WEBHOOK_ROTATED = "webhook.rotated"
+    WEBHOOK_REPLAYED = "webhook.replayed"
+    WEBHOOK_DISABLED = "webhook.disabled"
 
 
 @dataclass(frozen=True)

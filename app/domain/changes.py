@@ -27,6 +27,8 @@ class ChangeType(StrEnum):
     ROSTER_USER_CHANGED = "roster.user.changed"
     ROSTER_CLASS_CHANGED = "roster.class.changed"
     ROSTER_ENROLLMENT_CHANGED = "roster.enrollment.changed"
+    # A webhook subscription disabled after failing for days (the tenant is told on the feed).
+    WEBHOOK_DISABLED = "webhook.disabled"
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
 from app.use_cases.student_records import StudentDataRights
 from app.use_cases.xapi import LearningRecordStore
+from app.use_cases.webhook_delivery import WebhookDelivery
+from app.use_cases.webhooks import Webhooks
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,3 +67,6 @@ class UseCases:
     caliper_events: CaliperEvents
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None
+    # Wired where the subscriptions' store is (app/bootstrap_webhooks.py).
+    webhooks: Webhooks | None = None
+    webhook_delivery: WebhookDelivery | None = None

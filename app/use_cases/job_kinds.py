@@ -13,6 +13,7 @@ from app.use_cases.lti_roster import ROSTER_PULL_JOB
 from app.use_cases.lti_scores import SCORES_JOB
 from app.use_cases.roster_import import IMPORT_JOB
 from app.use_cases.roster_sync import SYNC_JOB
+from app.use_cases.webhook_delivery import DELIVERY_JOB
 
 
 def job_kinds(use_cases: UseCases) -> JobKinds:
@@ -27,4 +28,6 @@ def job_kinds(use_cases: UseCases) -> JobKinds:
         kinds[ROSTER_PULL_JOB] = JobKind(lti.roster.run_roster_job)
         kinds[GRADES_PULL_JOB] = JobKind(lti.grades.run_grades_job)
         kinds[SCORES_JOB] = JobKind(lti.scores.run_scores_job)
+    if (delivery := use_cases.webhook_delivery) is not None:
+        kinds[DELIVERY_JOB] = JobKind(delivery.run_delivery_job)
     return kinds

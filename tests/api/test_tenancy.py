@@ -43,6 +43,8 @@ LTI_PLATFORM = {
     "deployment_ids": ["1"],
 }
 G = gradebook.GRADEBOOK
+# A receiver the service never reaches in these tests: the tenant has no event after it.
+HOOK = {"url": "https://hooks.tenancy.test/in", "event_types": ["decision.changed"]}
 
 # A bulk users file naming only a user of the first district's ids: were the import to reach
 # the first district, it would rename teacher-1 and retire every other user.
@@ -147,6 +149,26 @@ CASES = {
         "/v1/clients/{client}", "hidden", witness="/v1/clients/{client}"
     ),
     ("GET", "/v1/audit"): Case("/v1/audit", "list"),
+    # A JSON array: that the other's list holds none of the owner's is checked in
+    # test_webhooks_api.py, as for clients.
+    ("GET", "/v1/webhooks"): Case("/v1/webhooks", "own", witness="/v1/webhooks"),
+    ("POST", "/v1/webhooks"): Case("/v1/webhooks", "own", HOOK, "/v1/webhooks"),
+    ("GET", "/v1/webhooks/{webhook_id}"): Case("/v1/webhooks/{webhook}", "hidden"),
+    ("PATCH", "/v1/webhooks/{webhook_id}"): Case(
+        "/v1/webhooks/{webhook}", "hidden", {"status": "disabled"}, "/v1/webhooks/{webhook}"
+    ),
+    ("DELETE", "/v1/webhooks/{webhook_id}"): Case(
+        "/v1/webhooks/{webhook}", "hidden", witness="/v1/webhooks/{webhook}"
+    ),
+    ("POST", "/v1/webhooks/{webhook_id}/rotate-secret"): Case(
+        "/v1/webhooks/{webhook}/rotate-secret", "hidden", witness="/v1/webhooks/{webhook}"
+    ),
+    ("GET", "/v1/webhooks/{webhook_id}/deliveries"): Case(
+        "/v1/webhooks/{webhook}/deliveries", "hidden"
+    ),
+    ("POST", "/v1/webhooks/{webhook_id}/replay"): Case(
+        "/v1/webhooks/{webhook}/replay", "hidden", {"after": None}, "/v1/webhooks/{webhook}"
+    ),
     ("GET", "/v1/changes"): Case("/v1/changes", "list"),
     ("GET", "/v1/xapi/unmatched"): Case("/v1/xapi/unmatched", "list"),
     ("GET", "/v1/lti/platforms"): Case("/v1/lti/platforms", "list"),
@@ -369,7 +391,7 @@ async def _seed_gradebook(api: Api) -> None:
     assert (await api.put(f"{G}/results/r-1", gradebook.result(8))).status_code == 201
 
 
-async def _seed_for(api: Api, path: str) -> dict[str, str]:
+async def _seed_for(api: Api, container: Container, path: str) -> dict[str, str]:
     """What the owner holds beyond the common seed for the operations under `path`, and the
     ids it was given."""
     ids = {}
@@ -381,6 +403,9 @@ async def _seed_for(api: Api, path: str) -> dict[str, str]:
     if "/grade-rules" in path or path.endswith("/grades"):
         rules = {"rules": "A: mean(level) >= 3\notherwise: B"}
         assert (await api.put("/v1/frameworks/fw-math/grade-rules", rules)).status_code == 200
+    if path.startswith("/v1/webhooks"):
+        await settled(container.engine)  # it starts after every event written so far
+        ids["webhook"] = (await api.post("/v1/webhooks", json=HOOK)).json()["id"]
     if path.startswith("/v1/xapi/"):  # a statement of no one on the roster: unmatched
         unmatched = xapi_data.statement(None, actor={"mbox": "mailto:nobody@example.org"})
         assert (await xapi_data.post(api, unmatched)).status_code == 200
@@ -412,7 +437,7 @@ async def test_another_tenant_cannot_see_or_change_it(
         "client": test_client_id(api.tenant),
     }
     case = CASES[(method, path)]
-    ids.update(await _seed_for(api, path))
+    ids.update(await _seed_for(api, container, path))
     url = case.url.format(**ids)
     witness = case.witness.format(**ids) if case.witness else None
     if witness and "override" in url:

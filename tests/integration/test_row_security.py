@@ -27,6 +27,7 @@ from app.api.app import create_app
 from app.bootstrap import Container, build, running
 from app.domain.access import TenantId
 from tests.api import xapi_data
+from app.domain.webhook_subscriptions import DeliveryRecord
 from tests.api.gradebook_data import put_result, result, seed_gradebook
 from tests.api.lti.launching import tool_for
 from tests.api.test_policy_revision_api import leave_a_step_staged
@@ -117,6 +118,28 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     async with container.adapters.uow(api.tenant.id) as uow:
         await uow.lti_marks.save_pull("https://lms.example", "ctx-1", None, now)
         await uow.lti_marks.save_sent("https://lms.example/li/1", {"student-1": now})
+        await uow.commit()
+    await _seed_webhook(api, container)
+
+
+async def _seed_webhook(api: Api, container: Container) -> None:
+    """A webhook subscription, and a delivery in its log."""
+    body = {"url": "https://hooks.rls.test/in", "event_types": ["decision.changed"]}
+    created = await api.post("/v1/webhooks", json=body)
+    assert created.status_code == 201, created.text
+    assert container.adapters.webhooks is not None
+    delivery = DeliveryRecord(
+        subscription_id=created.json()["id"],
+        message_id="msg_rls",
+        event_ids=(1,),
+        attempt=1,
+        at=container.adapters.clock.now(),
+        outcome="delivered",
+        duration_ms=3,
+        status_code=204,
+    )
+    async with container.adapters.webhooks.uow(api.tenant.id) as uow:
+        await uow.webhooks.record(delivery)
         await uow.commit()
 
 

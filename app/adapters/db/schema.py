@@ -14,6 +14,7 @@ from app.adapters.db import (
     revision_tables,
     tables,
     xapi_tables,
+    webhook_tables,
 )
 from app.adapters.db.tables import table_of
 
@@ -28,5 +29,6 @@ assert table_of(lti_service_tables.LtiRosterPullRow).metadata is metadata
 assert table_of(change_tables.ChangeEventRow).metadata is metadata
 assert table_of(habits_tables.HabitsDecisionRow).metadata is metadata
 assert table_of(xapi_tables.LearningRecordRow).metadata is metadata
+assert table_of(webhook_tables.WebhookDeliveryRow).metadata is metadata
 
 __all__ = ["metadata"]

@@ -111,6 +111,18 @@ class OutboundPolicy:
                 "plain http is used only for hosts MASTERY_OUTBOUND_ALLOWED_HOSTS names; use https",
             )
 
+    def refusal(self, url: str) -> str | None:
+        """Why a URL would be refused before any connection (None: it would be tried), for
+        checking a URL when it is stored (a webhook's)."""
+        try:
+            parsed = httpx.URL(url)
+            self.check_url(parsed)
+        except (httpx.InvalidURL, UnicodeError):
+            return "is not a valid URL"
+        except RefusedUrl as refused:
+            return refused.reason
+        return None
+
     def check_address(self, host: str, port: int, address: IPAddress) -> None:
         """Refuse an address that is not globally reachable, unless the allow-list names the
         host or covers the address."""

@@ -67,6 +67,8 @@ from .decision_kind import DecisionKind
 from .decision_list import DecisionList
 from .decision_read import DecisionRead
 from .decision_read_method import DecisionReadMethod
+from .delivery_page import DeliveryPage
+from .delivery_read import DeliveryRead
 from .demographics_read import DemographicsRead
 from .demographics_write import DemographicsWrite
 from .denominator import Denominator
@@ -161,6 +163,7 @@ from .list_page_job_read import ListPageJobRead
 from .list_unmatched_learning_records_format import ListUnmatchedLearningRecordsFormat
 from .list_unmatched_learning_records_kind import ListUnmatchedLearningRecordsKind
 from .list_users_format import ListUsersFormat
+from .list_webhook_deliveries_format import ListWebhookDeliveriesFormat
 from .mark import Mark
 from .mastery_status import MasteryStatus
 from .mode_tie import ModeTie
@@ -232,6 +235,7 @@ from .status_info import StatusInfo
 from .student_change import StudentChange
 from .student_grade_read import StudentGradeRead
 from .student_mastery_format import StudentMasteryFormat
+from .subscription_status import SubscriptionStatus
 from .token_response import TokenResponse
 from .unmatched_page_read import UnmatchedPageRead
 from .unmatched_read import UnmatchedRead
@@ -243,6 +247,14 @@ from .user_write import UserWrite
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
 from .voided_read import VoidedRead
+from .webhook_create import WebhookCreate
+from .webhook_filters import WebhookFilters
+from .webhook_read import WebhookRead
+from .webhook_read_filters import WebhookReadFilters
+from .webhook_replay import WebhookReplay
+from .webhook_secret_read import WebhookSecretRead
+from .webhook_secret_read_filters import WebhookSecretReadFilters
+from .webhook_update import WebhookUpdate
 
 __all__ = (
     "AcademicSessionList",
@@ -312,6 +324,8 @@ __all__ = (
     "DecisionList",
     "DecisionRead",
     "DecisionReadMethod",
+    "DeliveryPage",
+    "DeliveryRead",
     "DemographicsRead",
     "DemographicsWrite",
     "Denominator",
@@ -406,6 +420,7 @@ __all__ = (
     "ListUnmatchedLearningRecordsFormat",
     "ListUnmatchedLearningRecordsKind",
     "ListUsersFormat",
+    "ListWebhookDeliveriesFormat",
     "Mark",
     "MasteryStatus",
     "ModeTie",
@@ -477,6 +492,7 @@ __all__ = (
     "StudentChange",
     "StudentGradeRead",
     "StudentMasteryFormat",
+    "SubscriptionStatus",
     "TokenResponse",
     "UnmatchedPageRead",
     "UnmatchedRead",
@@ -488,4 +504,12 @@ __all__ = (
     "ValidationError",
     "ValidationErrorContext",
     "VoidedRead",
+    "WebhookCreate",
+    "WebhookFilters",
+    "WebhookRead",
+    "WebhookReadFilters",
+    "WebhookReplay",
+    "WebhookSecretRead",
+    "WebhookSecretReadFilters",
+    "WebhookUpdate",
 )

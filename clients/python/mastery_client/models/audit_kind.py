@@ -13,6 +13,12 @@ AuditKind = Literal[
     "roster.synced",
     "student.erased",
     "student.exported",
+    "webhook.changed",
+    "webhook.created",
+    "webhook.deleted",
+    "webhook.disabled",
+    "webhook.replayed",
+    "webhook.rotated",
 ]
 
 AUDIT_KIND_VALUES: set[AuditKind] = {
@@ -28,6 +34,12 @@ AUDIT_KIND_VALUES: set[AuditKind] = {
     "roster.synced",
     "student.erased",
     "student.exported",
+    "webhook.changed",
+    "webhook.created",
+    "webhook.deleted",
+    "webhook.disabled",
+    "webhook.replayed",
+    "webhook.rotated",
 }
 
 

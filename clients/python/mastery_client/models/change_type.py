@@ -8,6 +8,7 @@ ChangeType = Literal[
     "roster.class.changed",
     "roster.enrollment.changed",
     "roster.user.changed",
+    "webhook.disabled",
 ]
 
 CHANGE_TYPE_VALUES: set[ChangeType] = {
@@ -18,6 +19,7 @@ CHANGE_TYPE_VALUES: set[ChangeType] = {
     "roster.class.changed",
     "roster.enrollment.changed",
     "roster.user.changed",
+    "webhook.disabled",
 }
 
 
