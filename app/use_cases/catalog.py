@@ -32,9 +32,9 @@ from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
 from app.use_cases.student_records import StudentDataRights
-from app.use_cases.xapi import LearningRecordStore
 from app.use_cases.webhook_delivery import WebhookDelivery
 from app.use_cases.webhooks import Webhooks
+from app.use_cases.xapi import LearningRecordStore
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -26,8 +26,8 @@ from app.adapters.db.uow import SqlUnitOfWork
 from app.api.app import create_app
 from app.bootstrap import Container, build, running
 from app.domain.access import TenantId
-from tests.api import xapi_data
 from app.domain.webhook_subscriptions import DeliveryRecord
+from tests.api import xapi_data
 from tests.api.gradebook_data import put_result, result, seed_gradebook
 from tests.api.lti.launching import tool_for
 from tests.api.test_policy_revision_api import leave_a_step_staged

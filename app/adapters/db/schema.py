@@ -13,8 +13,8 @@ from app.adapters.db import (
     mastery_tables,
     revision_tables,
     tables,
-    xapi_tables,
     webhook_tables,
+    xapi_tables,
 )
 from app.adapters.db.tables import table_of
 
