@@ -12,6 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from app import bootstrap_credentials as credential_wiring
 from app import bootstrap_lti as lti_wiring
 from app.adapters.case.client import HttpCaseSource
 from app.adapters.case.codec import CaseJsonCodec
@@ -128,6 +129,7 @@ class Adapters:
     page_sessions: PageSessionCodec
     lti_launches: LaunchRecords
     lti: lti_wiring.LtiAdapters
+    credentials: credential_wiring.CredentialAdapters
     standing: ClientStanding
     secrets: SecretBox
     readiness: Readiness
@@ -228,6 +230,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         reports=read.reports,
         lti_pages=read.lti_pages,
         changes=read.changes,
+        credentials=credential_wiring.credentials(a, read.mastery, access),
         demo=Demo(
             access=access,
             roster_imports=roster_imports,
@@ -324,6 +327,7 @@ def build(settings: Settings) -> Container:
         lti=lti_wiring.lti_adapters(
             sessions, FernetSecretBox(keys), clock, outbound, post_scores=settings.lti_post_scores
         ),
+        credentials=credential_wiring.credential_adapters(sessions, FernetSecretBox(keys), clock),
         standing=CachedClientStanding(directory, ttl_seconds=settings.client_standing_seconds),
         secrets=FernetSecretBox(keys),
         readiness=DatabaseReadiness(engine),

@@ -34,6 +34,7 @@ from app.api.rest import (
     case_import,
     changes,
     clients,
+    credentials,
     evidence,
     frameworks,
     health,
@@ -48,6 +49,7 @@ from app.api.rest import (
     student_records,
 )
 from app.api.standards import case, oneroster_gradebook
+from app.api.standards import credentials as public_credentials
 from app.api.unavailable import state_unavailable
 from app.use_cases.catalog import UseCases
 
@@ -130,6 +132,8 @@ def create_app(
         frameworks,
         evidence,
         mastery,
+        credentials,
+        public_credentials,
         prerequisites,
         reports,
         case,

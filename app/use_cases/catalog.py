@@ -11,6 +11,7 @@ from app.use_cases.audit import AuditTrail
 from app.use_cases.case_import import CaseImports
 from app.use_cases.case_provider import CaseProvider
 from app.use_cases.changes import ChangeFeedReading
+from app.use_cases.credentials import Credentials
 from app.use_cases.demo import Demo
 from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.frameworks import Frameworks
@@ -57,5 +58,6 @@ class UseCases:
     lti_registration: LtiRegistration
     lti_pages: LtiPages
     changes: ChangeFeedReading
+    credentials: Credentials
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None
