@@ -23,7 +23,19 @@ from tests.conftest import Api, test_client_id
 from tests.feed_horizon import settled
 from tests.integration.oneroster_sets import zip_set
 
-PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
+PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")} | {
+    # The credentials' public side: what a wallet, school or employer verifies with.
+    ("GET", f"/credentials{tail}")
+    for tail in (
+        "/jwks.json",
+        "/keys/{kid}",
+        "/issuers/{slug}",
+        "/issuers/{slug}/achievements/{competency_id}",
+        "/issuers/{slug}/revocations",
+        "/{id}",
+        "/{id}/verify",
+    )
+}
 CONNECTION = {
     "base_url": "https://sis.example",
     "oneroster_version": "1.2",
@@ -230,6 +242,19 @@ CASES = {
         "/v1/students/student-1/mastery/s-2/overrides", "hidden"
     ),
     ("GET", "/v1/overrides"): Case("/v1/overrides", "list"),
+    # student-1 has mastered s-2 (the override below): the owner could issue its badge.
+    ("POST", "/v1/students/{id}/credentials"): Case(
+        "/v1/students/student-1/credentials",
+        "hidden",
+        {"competency_id": "s-2"},
+        "/v1/students/student-1/credentials",
+    ),
+    ("GET", "/v1/students/{id}/credentials"): Case("/v1/students/student-1/credentials", "hidden"),
+    ("POST", "/v1/credentials/{id}/revoke"): Case(
+        "/v1/credentials/{credential}/revoke",
+        "hidden",
+        witness="/v1/students/student-1/credentials",
+    ),
     ("PUT", "/v1/students/{id}/mastery/{competency_id}/override"): Case(
         "/v1/students/student-1/mastery/s-1/override",
         "hidden",
@@ -377,6 +402,9 @@ async def test_another_tenant_cannot_see_or_change_it(
         ids["platform"] = (await api.post("/v1/lti/platforms", json=body)).json()["id"]
     if path.startswith(G):
         await _seed_gradebook(api)
+    if "credential" in path:
+        issued = await api.post("/v1/students/student-1/credentials", json={"competency_id": "s-2"})
+        ids["credential"] = issued.json()["id"]
     url = case.url.format(**ids)
     witness = case.witness.format(**ids) if case.witness else None
     if witness and "override" in url:

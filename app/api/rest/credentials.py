@@ -70,7 +70,7 @@ def _read(request: Request, c: IssuedCredential) -> dict[str, Any]:
     "/v1/students/{id}/credentials",
     response_model=CredentialIssued,
     status_code=201,
-    summary="Issue a student an Open Badge or a CLR",
+    summary="Award a student an Open Badge or a CLR",
     operation_id="issue_credential",
     responses=responses(401, 403, 404, 409, 422),
 )

@@ -23,6 +23,12 @@ Slug = Annotated[str, Path(min_length=1, max_length=63)]
 # Verifiers cache what does not change by the minute; revocations and verdicts they fetch anew.
 KEYS_MAX_AGE_SECONDS = 3600
 JWT_MEDIA_TYPES = ("application/vc+jwt", "application/jwt")
+# What a VC-JWT looks like (header.payload.signature), cut short: the JSON answer's example is
+# its payload in full.
+JWT_EXAMPLE = (
+    "eyJ0eXAiOiJ2Yytqd3QiLCJhbGciOiJSUzI1NiIsImtpZCI6Imh0dHBzOi8vbWFzdGVyeS5yaXZlcnNpZGUuZXhhbX"
+    "BsZS9jcmVkZW50aWFscy9rZXlzL28tVzVyelN0c0l2dzRsUTMifQ.eyJAY29udGV4dCI6Wy4uLl19.c2lnbmF0dXJl"
+)
 
 
 class Check(BaseModel):
@@ -115,7 +121,9 @@ async def credential_revocations(request: Request, use_cases: UseCasesDep, slug:
         200: {
             "description": "The credential as JSON, or as its VC-JWT with "
             "`Accept: application/vc+jwt` (or application/jwt)",
-            "content": {t: {"schema": {"type": "string"}} for t in JWT_MEDIA_TYPES},
+            "content": {
+                t: {"schema": {"type": "string"}, "example": JWT_EXAMPLE} for t in JWT_MEDIA_TYPES
+            },
         },
     },
 )
