@@ -189,6 +189,11 @@ class Credentials:
         matches = payload is not None and payload.get("id") == credential_url(base, credential.id)
         return Verdict(credential, payload is not None, matches)
 
+    async def rotate_keys(self) -> str:
+        """Publish a new issuer key; the published one signs from now; the signing one retires
+        (and stays published: what it signed still verifies). The new key's kid."""
+        return await self.keys.rotate(self.clock.now())
+
     async def issuer_profile(self, slug: str, base: str) -> dict[str, Any]:
         """The district's issuer Profile, with where its keys are published."""
         _, issuer = await self._issuer(slug, base)
