@@ -322,3 +322,15 @@ async def test_a_credential_signed_by_a_retired_key_still_verifies(
     for issued in (old, new):
         verdict = (await api.http.get(f"/credentials/{issued['id']}/verify")).json()
         assert verdict["verified"] is True, verdict
+
+
+async def test_erasing_a_student_erases_their_credentials(api: Api) -> None:
+    await mastered_s1(api)
+    issued = (await issue(api, {"competency_id": "s-1"})).json()
+    exported = (await api.get("/v1/students/student-1/export")).json()
+    assert [c["id"] for c in exported["records"]["credentials"]] == [issued["id"]]
+    erased = await api.delete("/v1/students/student-1", params={"confirm": "student-1"})
+    assert erased.status_code == 200, erased.text
+    assert erased.json()["credentials"] == 1
+    assert (await api.http.get(f"/credentials/{issued['id']}/verify")).status_code == 404
+    assert (await api.http.get(f"/credentials/{issued['id']}")).status_code == 404
