@@ -334,3 +334,29 @@ async def test_erasing_a_student_erases_their_credentials(api: Api) -> None:
     assert erased.json()["credentials"] == 1
     assert (await api.http.get(f"/credentials/{issued['id']}/verify")).status_code == 404
     assert (await api.http.get(f"/credentials/{issued['id']}")).status_code == 404
+
+
+async def test_a_tampered_credential_or_an_unknown_one_does_not_verify(
+    api: Api, container: Container
+) -> None:
+    await mastered_s1(api)
+    issued = (await issue(api, {"competency_id": "s-1"})).json()
+    keys = container.adapters.credentials.keys
+    assert (await keys.verify(issued["jwt"]))["jti"] == issued["url"]
+    header, payload, signature = issued["jwt"].split(".")
+    claims = json.loads(_b64(payload))
+    claims["name"] = "Mastered everything"
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("=")
+    assert await keys.verify(f"{header}.{forged}.{signature}") is None
+    assert await keys.verify(f"{header}.{payload}.{signature[:-4]}AAAA") is None
+    public = api.http
+    for url in (
+        "/credentials/00000000-0000-4000-8000-000000000000/verify",
+        "/credentials/00000000-0000-4000-8000-000000000000",
+        "/credentials/keys/no-such-key",
+        "/credentials/issuers/no-such-district",
+        f"/credentials/issuers/{api.tenant.slug}/achievements/no-such-competency",
+    ):
+        answer = await public.get(url)
+        assert answer.status_code == 404, url
+        assert answer.headers["content-type"] == "application/problem+json"
