@@ -31,6 +31,14 @@ JWT_EXAMPLE = (
 )
 
 
+class JwkSetResponse(JSONResponse):
+    media_type = "application/jwk-set+json"
+
+
+class JwkResponse(JSONResponse):
+    media_type = "application/jwk+json"
+
+
 class Check(BaseModel):
     check: str
     passed: bool
@@ -52,6 +60,7 @@ def _json(body: dict[str, Any], media_type: str = "application/json", max_age: i
     "/credentials/jwks.json",
     summary="The credential issuer's public keys (JWK Set)",
     operation_id="credential_issuer_jwks",
+    response_class=JwkSetResponse,
 )
 async def credential_issuer_jwks(use_cases: UseCasesDep) -> Any:
     """Every key that signed or will sign a credential, retired ones included (a credential
@@ -64,6 +73,7 @@ async def credential_issuer_jwks(use_cases: UseCasesDep) -> Any:
     "/credentials/keys/{kid}",
     summary="One issuer key (the URL a VC-JWT's kid names)",
     operation_id="credential_issuer_key",
+    response_class=JwkResponse,
     responses=responses(404),
 )
 async def credential_issuer_key(use_cases: UseCasesDep, kid: Id) -> Any:
