@@ -12,6 +12,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app import bootstrap_credentials as credential_wiring
 from app import bootstrap_lti as lti_wiring
 from app import bootstrap_webhooks as webhook_wiring
 from app import bootstrap_xapi as xapi_wiring
@@ -99,6 +100,7 @@ class Adapters:
     page_sessions: PageSessionCodec
     lti_launches: LaunchRecords
     lti: lti_wiring.LtiAdapters
+    credentials: credential_wiring.CredentialAdapters
     standing: ClientStanding
     secrets: SecretBox
     readiness: Readiness
@@ -203,6 +205,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         grading=read.grading,
         learning_records=xapi_wiring.learning_records(a, policy.max_batch),
         caliper_events=xapi_wiring.caliper_events(a, policy.max_batch),
+        credentials=credential_wiring.credentials(a, read.mastery, access),
         demo=Demo(
             access=access,
             roster_imports=roster_imports,
@@ -283,6 +286,7 @@ def build(settings: Settings) -> Container:
         lti=lti_wiring.lti_adapters(
             sessions, FernetSecretBox(keys), clock, outbound, post_scores=settings.lti_post_scores
         ),
+        credentials=credential_wiring.credential_adapters(sessions, FernetSecretBox(keys), clock),
         standing=CachedClientStanding(directory, ttl_seconds=settings.client_standing_seconds),
         secrets=FernetSecretBox(keys),
         readiness=DatabaseReadiness(engine),

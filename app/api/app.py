@@ -34,6 +34,7 @@ from app.api.rest import (
     case_import,
     changes,
     clients,
+    credentials,
     evidence,
     frameworks,
     grading,
@@ -51,6 +52,7 @@ from app.api.rest import (
     webhooks,
 )
 from app.api.standards import caliper, case, oneroster_gradebook, xapi
+from app.api.standards import credentials as public_credentials
 from app.api.unavailable import state_unavailable
 from app.use_cases.catalog import UseCases
 
@@ -135,6 +137,8 @@ def create_app(
         grading,
         evidence,
         mastery,
+        credentials,
+        public_credentials,
         prerequisites,
         reports,
         case,

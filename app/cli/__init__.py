@@ -7,6 +7,7 @@ from app.cli.audit import audit_cli
 from app.cli.changes import changes_cli
 from app.cli.clients import clients_cli
 from app.cli.contracts import contracts_cli
+from app.cli.credentials import credentials_cli
 from app.cli.db import db_cli
 from app.cli.demo import demo_cli
 from app.cli.imports import import_cli
@@ -36,6 +37,7 @@ for name, group in (
     ("import", import_cli),
     ("roster", roster_cli),
     ("lti", lti_cli),
+    ("credentials", credentials_cli),
 ):
     cli.add_typer(group, name=name)
 

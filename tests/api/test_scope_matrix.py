@@ -25,7 +25,19 @@ from tests.conftest import token_for
 S = Scope
 OR = "/ims/oneroster/gradebook/v1p2"
 CASE = "/ims/case/v1p0"
-PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
+PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")} | {
+    # The credentials' public side: what a wallet, school or employer verifies with.
+    ("GET", f"/credentials{tail}")
+    for tail in (
+        "/jwks.json",
+        "/keys/{kid}",
+        "/issuers/{slug}",
+        "/issuers/{slug}/achievements/{competency_id}",
+        "/issuers/{slug}/revocations",
+        "/{id}",
+        "/{id}/verify",
+    )
+}
 # None: any valid token of the tenant (the job's own scope is checked by the use case).
 REST: dict[tuple[str, str], Scope | None] = {
     ("GET", "/v1/clients"): S.ADMIN,
@@ -106,6 +118,10 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("DELETE", "/v1/students/{id}/mastery/{competency_id}/override"): S.MASTERY_OVERRIDE,
     ("GET", "/v1/classes/{id}/mastery"): S.MASTERY_READ,
     ("GET", "/v1/students/{id}/ready"): S.MASTERY_READ,
+    # Issuing attests mastery in the district's name: the authority of a teacher's override.
+    ("POST", "/v1/students/{id}/credentials"): S.MASTERY_OVERRIDE,
+    ("GET", "/v1/students/{id}/credentials"): S.MASTERY_READ,
+    ("POST", "/v1/credentials/{id}/revoke"): S.ADMIN,
     **{
         ("GET", f"{CASE}/{kind}{tail}"): S.FRAMEWORKS_READ
         for kind, tail in (

@@ -24,7 +24,19 @@ from tests.conftest import Api, test_client_id
 from tests.feed_horizon import settled
 from tests.integration.oneroster_sets import zip_set
 
-PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
+PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")} | {
+    # The credentials' public side: what a wallet, school or employer verifies with.
+    ("GET", f"/credentials{tail}")
+    for tail in (
+        "/jwks.json",
+        "/keys/{kid}",
+        "/issuers/{slug}",
+        "/issuers/{slug}/achievements/{competency_id}",
+        "/issuers/{slug}/revocations",
+        "/{id}",
+        "/{id}/verify",
+    )
+}
 CONNECTION = {
     "base_url": "https://sis.example",
     "oneroster_version": "1.2",
@@ -274,6 +286,19 @@ CASES = {
         "/v1/students/student-1/mastery/s-2/overrides", "hidden"
     ),
     ("GET", "/v1/overrides"): Case("/v1/overrides", "list"),
+    # student-1 has mastered s-2 (the override below): the owner could issue its badge.
+    ("POST", "/v1/students/{id}/credentials"): Case(
+        "/v1/students/student-1/credentials",
+        "hidden",
+        {"competency_id": "s-2"},
+        "/v1/students/student-1/credentials",
+    ),
+    ("GET", "/v1/students/{id}/credentials"): Case("/v1/students/student-1/credentials", "hidden"),
+    ("POST", "/v1/credentials/{id}/revoke"): Case(
+        "/v1/credentials/{credential}/revoke",
+        "hidden",
+        witness="/v1/students/student-1/credentials",
+    ),
     ("PUT", "/v1/students/{id}/mastery/{competency_id}/override"): Case(
         "/v1/students/student-1/mastery/s-1/override",
         "hidden",
@@ -406,6 +431,9 @@ async def _seed_for(api: Api, container: Container, path: str) -> dict[str, str]
     if path.startswith("/v1/webhooks"):
         await settled(container.engine)  # it starts after every event written so far
         ids["webhook"] = (await api.post("/v1/webhooks", json=HOOK)).json()["id"]
+    if "credential" in path:
+        issued = await api.post("/v1/students/student-1/credentials", json={"competency_id": "s-2"})
+        ids["credential"] = issued.json()["id"]
     if path.startswith("/v1/xapi/"):  # a statement of no one on the roster: unmatched
         unmatched = xapi_data.statement(None, actor={"mbox": "mailto:nobody@example.org"})
         assert (await xapi_data.post(api, unmatched)).status_code == 200

@@ -12,11 +12,13 @@ from app.adapters.security.keys import KeyRing
 from app.adapters.security.page_sessions import JwtPageSessionCodec
 from app.adapters.security.standing import CachedClientStanding
 from app.bootstrap import Adapters, Policy, wire
+from app.bootstrap_credentials import CredentialAdapters
 from app.domain.access import ALL_SCOPES, Principal, Scope, TenantId
 from app.use_cases.catalog import UseCases
 from app.use_cases.job_kinds import job_kinds
 from tests.fakes.case import FakeCaseSource
 from tests.fakes.clock import FakeClock, FakeIds
+from tests.fakes.credentials import MemoryCredentials, MemoryIssuerKeys
 from tests.fakes.health import FakeReadiness
 from tests.fakes.jobs import FakeJobRunner
 from tests.fakes.lti import MemoryLaunchRecords, fake_lti_adapters
@@ -73,6 +75,7 @@ class FakeAdapters:
             case_codec=CaseJsonCodec(),
             lti_launches=MemoryLaunchRecords(),
             lti=fake_lti_adapters(),
+            credentials=CredentialAdapters(store=MemoryCredentials(), keys=MemoryIssuerKeys()),
             case_source=self.case_source,
         )
 

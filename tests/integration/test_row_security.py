@@ -103,6 +103,9 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     override = {"status": "mastered", "reason": "Shown in class"}
     put = await api.put("/v1/students/student-1/mastery/s-2/override", json=override)
     assert put.status_code == 200, put.text
+    # An Open Badge of the mastered s-2 (the credentials table).
+    badge = await api.post("/v1/students/student-1/credentials", json={"competency_id": "s-2"})
+    assert badge.status_code == 201, badge.text
     assert (await api.put("/v1/roster/connection", CONNECTION)).status_code == 201
     await container.use_cases.access.create_client(
         tenant_slug=api.tenant.slug, scopes="mastery:read", name="lms"

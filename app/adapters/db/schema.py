@@ -6,6 +6,7 @@ from app.adapters.db import (
     audit_tables,
     case_tables,
     change_tables,
+    credential_tables,
     gradebook_tables,
     habits_tables,
     lti_service_tables,
@@ -30,5 +31,6 @@ assert table_of(change_tables.ChangeEventRow).metadata is metadata
 assert table_of(habits_tables.HabitsDecisionRow).metadata is metadata
 assert table_of(xapi_tables.LearningRecordRow).metadata is metadata
 assert table_of(webhook_tables.WebhookDeliveryRow).metadata is metadata
+assert table_of(credential_tables.CredentialRow).metadata is metadata
 
 __all__ = ["metadata"]

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
 from app.adapters.db.change_tables import ChangeEventRow
+from app.adapters.db.credential_tables import CredentialRow
 from app.adapters.db.gradebook_tables import GradebookResultRow
 from app.adapters.db.habits_tables import HabitsDecisionRow
 from app.adapters.db.lti_service_tables import LtiScoreSentRow
@@ -47,6 +48,9 @@ SECTIONS: list[tuple[str, sa.Table, str]] = [
     ("change_events", table_of(ChangeEventRow), "student_id"),
     # xAPI statements and Caliper events matched to the student (bodies as sent).
     ("learning_records", table_of(LearningRecordRow), "student_id"),
+    # Open Badges / CLRs issued to the student, as signed: once erased, the public
+    # verification no longer knows them (404), as the issuer no longer does.
+    ("credentials", table_of(CredentialRow), "student_id"),
     ("enrollments", table_of(t.EnrollmentRow), "user_id"),
     ("demographics", table_of(t.DemographicsRow), "id"),
     ("user_orgs", table_of(t.UserOrgRow), "user_id"),

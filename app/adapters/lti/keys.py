@@ -49,12 +49,24 @@ def _pem(private: rsa.RSAPrivateKey) -> str:
 
 
 class SqlToolKeys:
+    """`table` holds the keys (the LTI tool's by default; the credential issuer's keep their own
+    table of the same shape); `served` are the states the JWKS publishes (the credential
+    issuer's include retired keys: a credential outlives the key that signed it)."""
+
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], secrets_box: SecretBox, clock: Clock
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        secrets_box: SecretBox,
+        clock: Clock,
+        *,
+        table: sa.Table = _keys,
+        served: tuple[str, ...] = (PUBLISHED, SIGNING),
     ) -> None:
         self._sessions = sessions
         self._box = secrets_box
         self._clock = clock
+        self._keys = table
+        self._served = served
         # Unsealed keys by kid: unsealing and parsing a PEM costs more than signing.
         self._loaded: dict[str, rsa.RSAPrivateKey] = {}
 
@@ -62,14 +74,18 @@ class SqlToolKeys:
         kid, private = await self._signing()
         return jwt.encode(claims, private, algorithm="RS256", headers={"kid": kid})
 
+    async def signing_key(self) -> tuple[str, rsa.RSAPrivateKey]:
+        """The current signing key and its kid (one is generated if there is none)."""
+        return await self._signing()
+
     async def public_jwks(self) -> dict[str, object]:
         async with self._sessions() as session, session.begin():
             rows = (
                 (
                     await session.execute(
-                        sa.select(_keys.c.public_jwk)
-                        .where(_keys.c.state.in_((PUBLISHED, SIGNING)))
-                        .order_by(_keys.c.created_at)
+                        sa.select(self._keys.c.public_jwk)
+                        .where(self._keys.c.state.in_(self._served))
+                        .order_by(self._keys.c.created_at)
                     )
                 )
                 .scalars()
@@ -82,13 +98,14 @@ class SqlToolKeys:
 
     async def generate(self, now: datetime) -> str | None:
         async with self._sessions() as session, session.begin():
-            if await _signing_row(session) is not None:
+            if await _signing_row(session, self._keys) is not None:
                 return None
             return await self._insert(session, SIGNING, now)
 
     async def rotate(self, now: datetime) -> str:
         async with self._sessions() as session, session.begin():
-            c = _keys.c
+            keys = self._keys
+            c = keys.c
             published = (
                 (await session.execute(sa.select(c.kid).where(c.state == PUBLISHED)))
                 .scalars()
@@ -96,36 +113,36 @@ class SqlToolKeys:
             )
             if published:
                 await session.execute(
-                    sa.update(_keys).where(c.state == SIGNING).values(state=RETIRED)
+                    sa.update(keys).where(c.state == SIGNING).values(state=RETIRED)
                 )
                 await session.execute(
-                    sa.update(_keys).where(c.kid.in_(published)).values(state=SIGNING)
+                    sa.update(keys).where(c.kid.in_(published)).values(state=SIGNING)
                 )
-            elif await _signing_row(session) is None:
+            elif await _signing_row(session, keys) is None:
                 # Nothing to rotate yet: the new key must sign at once.
                 return await self._insert(session, SIGNING, now)
             return await self._insert(session, PUBLISHED, now)
 
     async def _signing(self) -> tuple[str, rsa.RSAPrivateKey]:
         async with self._sessions() as session, session.begin():
-            row = await _signing_row(session)
+            row = await _signing_row(session, self._keys)
         if row is None:
             kid = await self.generate(self._clock.now())
-            log.warning("the LTI tool had no signing key; generated one (kid %s)", kid)
+            log.warning("%s had no signing key; generated one (kid %s)", self._keys.name, kid)
             return await self._signing()
         kid, sealed = row
         private = self._loaded.get(kid)
         if private is None:
             loaded = serialization.load_pem_private_key(self._box.open(sealed).encode(), None)
             if not isinstance(loaded, rsa.RSAPrivateKey):
-                raise TypeError("an LTI tool key is not an RSA key")
+                raise TypeError(f"a key of {self._keys.name} is not an RSA key")
             private = self._loaded[kid] = loaded
         return kid, private
 
     async def _insert(self, session: AsyncSession, state: str, now: datetime) -> str:
         kid, private, jwk = new_key()
         await session.execute(
-            sa.insert(_keys).values(
+            sa.insert(self._keys).values(
                 kid=kid,
                 state=state,
                 public_jwk=jwk,
@@ -137,8 +154,8 @@ class SqlToolKeys:
         return kid
 
 
-async def _signing_row(session: AsyncSession) -> tuple[str, str] | None:
-    c = _keys.c
+async def _signing_row(session: AsyncSession, keys: sa.Table) -> tuple[str, str] | None:
+    c = keys.c
     row = (
         await session.execute(
             sa.select(c.kid, c.sealed_private_key)

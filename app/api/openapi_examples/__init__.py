@@ -40,7 +40,9 @@ from app.domain.access import Scope, granting
 
 __all__ = ["OPERATIONS", "SCHEMAS", "Example", "OperationExamples", "state_examples"]
 
-SCHEMAS, OPERATIONS = read_areas(("admin", "roster", "frameworks", "mastery", "standards"))
+SCHEMAS, OPERATIONS = read_areas(
+    ("admin", "roster", "frameworks", "mastery", "standards", "credentials")
+)
 _METHODS = ("get", "put", "post", "patch", "delete")
 
 

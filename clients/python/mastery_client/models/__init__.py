@@ -32,6 +32,7 @@ from .change_page_read import ChangePageRead
 from .change_read import ChangeRead
 from .change_read_data import ChangeReadData
 from .change_type import ChangeType
+from .check import Check
 from .class_grid_read import ClassGridRead
 from .class_list import ClassList
 from .class_mastery_format_type_0 import ClassMasteryFormatType0
@@ -58,6 +59,13 @@ from .connection_write import ConnectionWrite
 from .course_list import CourseList
 from .course_read import CourseRead
 from .course_write import CourseWrite
+from .credential_create import CredentialCreate
+from .credential_create_kind_type_0 import CredentialCreateKindType0
+from .credential_issued import CredentialIssued
+from .credential_issued_credential import CredentialIssuedCredential
+from .credential_kind import CredentialKind
+from .credential_list import CredentialList
+from .credential_read import CredentialRead
 from .decision_change_read import DecisionChangeRead
 from .decision_detail_read import DecisionDetailRead
 from .decision_detail_read_method import DecisionDetailReadMethod
@@ -246,6 +254,7 @@ from .user_role import UserRole
 from .user_write import UserWrite
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
+from .verification_read import VerificationRead
 from .voided_read import VoidedRead
 from .webhook_create import WebhookCreate
 from .webhook_filters import WebhookFilters
@@ -289,6 +298,7 @@ __all__ = (
     "ChangeRead",
     "ChangeReadData",
     "ChangeType",
+    "Check",
     "ClassGridRead",
     "ClassList",
     "ClassMasteryFormatType0",
@@ -315,6 +325,13 @@ __all__ = (
     "CourseList",
     "CourseRead",
     "CourseWrite",
+    "CredentialCreate",
+    "CredentialCreateKindType0",
+    "CredentialIssued",
+    "CredentialIssuedCredential",
+    "CredentialKind",
+    "CredentialList",
+    "CredentialRead",
     "DecisionChangeRead",
     "DecisionDetailRead",
     "DecisionDetailReadMethod",
@@ -503,6 +520,7 @@ __all__ = (
     "UserWrite",
     "ValidationError",
     "ValidationErrorContext",
+    "VerificationRead",
     "VoidedRead",
     "WebhookCreate",
     "WebhookFilters",

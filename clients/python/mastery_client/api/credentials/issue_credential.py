@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.credential_create import CredentialCreate
+from ...models.credential_issued import CredentialIssued
+from ...models.problem_details import ProblemDetails
+from ...types import Response
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: CredentialCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/students/{id}/credentials".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CredentialIssued | ProblemDetails | None:
+    if response.status_code == 201:
+        response_201 = CredentialIssued.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = ProblemDetails.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CredentialIssued | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CredentialCreate,
+) -> Response[CredentialIssued | ProblemDetails]:
+    """Award a student an Open Badge or a CLR
+
+     `{"competency_id"}`: an Open Badges 3.0 `OpenBadgeCredential` attesting that the student
+    has mastered the competency (409 if the decision shown is not mastered); `{"kind": "clr"}`:
+    a CLR 2.0 `ClrCredential` of every competency the student has mastered (409 if none).
+    Answered signed as a VC-JWT (`jwt`) and as JSON (`credential`); the student is named by a
+    salted hash of their id, never by name.
+
+    Scope: `mastery:override` (or `admin`).
+
+    Args:
+        id (str):
+        body (CredentialCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CredentialIssued | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CredentialCreate,
+) -> CredentialIssued | ProblemDetails | None:
+    """Award a student an Open Badge or a CLR
+
+     `{"competency_id"}`: an Open Badges 3.0 `OpenBadgeCredential` attesting that the student
+    has mastered the competency (409 if the decision shown is not mastered); `{"kind": "clr"}`:
+    a CLR 2.0 `ClrCredential` of every competency the student has mastered (409 if none).
+    Answered signed as a VC-JWT (`jwt`) and as JSON (`credential`); the student is named by a
+    salted hash of their id, never by name.
+
+    Scope: `mastery:override` (or `admin`).
+
+    Args:
+        id (str):
+        body (CredentialCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CredentialIssued | ProblemDetails
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CredentialCreate,
+) -> Response[CredentialIssued | ProblemDetails]:
+    """Award a student an Open Badge or a CLR
+
+     `{"competency_id"}`: an Open Badges 3.0 `OpenBadgeCredential` attesting that the student
+    has mastered the competency (409 if the decision shown is not mastered); `{"kind": "clr"}`:
+    a CLR 2.0 `ClrCredential` of every competency the student has mastered (409 if none).
+    Answered signed as a VC-JWT (`jwt`) and as JSON (`credential`); the student is named by a
+    salted hash of their id, never by name.
+
+    Scope: `mastery:override` (or `admin`).
+
+    Args:
+        id (str):
+        body (CredentialCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CredentialIssued | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CredentialCreate,
+) -> CredentialIssued | ProblemDetails | None:
+    """Award a student an Open Badge or a CLR
+
+     `{"competency_id"}`: an Open Badges 3.0 `OpenBadgeCredential` attesting that the student
+    has mastered the competency (409 if the decision shown is not mastered); `{"kind": "clr"}`:
+    a CLR 2.0 `ClrCredential` of every competency the student has mastered (409 if none).
+    Answered signed as a VC-JWT (`jwt`) and as JSON (`credential`); the student is named by a
+    salted hash of their id, never by name.
+
+    Scope: `mastery:override` (or `admin`).
+
+    Args:
+        id (str):
+        body (CredentialCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CredentialIssued | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed
