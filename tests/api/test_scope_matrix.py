@@ -20,24 +20,12 @@ from app.api.graphql.limits import Limits
 from app.api.graphql.schema import build_schema
 from app.bootstrap import Container
 from app.domain.access import Scope, Tenant
+from tests.api.public_operations import PUBLIC
 from tests.conftest import token_for
 
 S = Scope
 OR = "/ims/oneroster/gradebook/v1p2"
 CASE = "/ims/case/v1p0"
-PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")} | {
-    # The credentials' public side: what a wallet, school or employer verifies with.
-    ("GET", f"/credentials{tail}")
-    for tail in (
-        "/jwks.json",
-        "/keys/{kid}",
-        "/issuers/{slug}",
-        "/issuers/{slug}/achievements/{competency_id}",
-        "/issuers/{slug}/revocations",
-        "/{id}",
-        "/{id}/verify",
-    )
-}
 # None: any valid token of the tenant (the job's own scope is checked by the use case).
 REST: dict[tuple[str, str], Scope | None] = {
     ("GET", "/v1/clients"): S.ADMIN,

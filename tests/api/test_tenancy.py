@@ -19,24 +19,12 @@ from app.use_cases.job_kinds import job_kinds
 from tests.api import gradebook_data as gradebook
 from tests.api import xapi_data
 from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
+from tests.api.public_operations import PUBLIC
 from tests.api.roster_data import ROSTER
 from tests.conftest import Api, test_client_id
 from tests.feed_horizon import settled
 from tests.integration.oneroster_sets import zip_set
 
-PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")} | {
-    # The credentials' public side: what a wallet, school or employer verifies with.
-    ("GET", f"/credentials{tail}")
-    for tail in (
-        "/jwks.json",
-        "/keys/{kid}",
-        "/issuers/{slug}",
-        "/issuers/{slug}/achievements/{competency_id}",
-        "/issuers/{slug}/revocations",
-        "/{id}",
-        "/{id}/verify",
-    )
-}
 CONNECTION = {
     "base_url": "https://sis.example",
     "oneroster_version": "1.2",

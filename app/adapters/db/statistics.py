@@ -14,12 +14,12 @@ needs no statistics for these queries (it plans from the indexes alone): nothing
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.adapters.periodic import Periodic
 
 log = logging.getLogger("mastery.db")
 
@@ -56,32 +56,15 @@ async def analyze_stale_tables(engine: AsyncEngine) -> list[str]:
             await connection.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _LOCK_KEY})
 
 
-class StatisticsKeeper:
-    """Runs `analyze_stale_tables` every `interval_seconds` for the life of a server process."""
+class StatisticsKeeper(Periodic):
+    """Runs `analyze_stale_tables` every `interval_seconds` for the life of a server process
+    (on PostgreSQL: SQLite's planner keeps no such statistics)."""
 
     def __init__(self, engine: AsyncEngine, interval_seconds: float) -> None:
-        self._engine = engine
-        self._interval = interval_seconds
-        self._task: asyncio.Task[None] | None = None
-
-    def start(self) -> None:
-        if self._interval > 0 and self._engine.dialect.name == "postgresql":
-            self._task = asyncio.create_task(self._run(), name="statistics-keeper")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-
-    async def _run(self) -> None:
-        while True:
-            await asyncio.sleep(self._interval)
-            try:
-                analysed = await analyze_stale_tables(self._engine)
-            except Exception:  # the database may be restarting: try again next time
-                log.warning("could not bring the planner statistics up to date", exc_info=True)
-                continue
+        async def round_() -> None:
+            analysed = await analyze_stale_tables(engine)
             if analysed:
                 log.info("planner statistics brought up to date for %s", ", ".join(analysed))
+
+        postgres = engine.dialect.name == "postgresql"
+        super().__init__("statistics-keeper", interval_seconds if postgres else 0, round_)

@@ -1,0 +1,46 @@
+"""A round of background work every N seconds for the life of a server process (the planner
+statistics keeper, the webhook dispatcher). A round that fails is logged, and the next one
+tries again: the database may be restarting."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+log = logging.getLogger("mastery.periodic")
+
+
+class Periodic:
+    def __init__(
+        self, name: str, interval_seconds: float, round_: Callable[[], Awaitable[None]]
+    ) -> None:
+        self._name = name
+        self._interval = interval_seconds
+        self._round = round_
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Begin the rounds (none when the interval is 0: switched off)."""
+        if self._interval > 0:
+            self._task = asyncio.create_task(self._run(), name=self._name)
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self._interval)
+            try:
+                await self._round()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # the database away for a moment: the next round tries again
+                log.warning(
+                    "%s: a round failed; the next one tries again", self._name, exc_info=True
+                )
