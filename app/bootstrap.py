@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import bootstrap_credentials as credential_wiring
@@ -41,8 +41,6 @@ from app.adapters.security.secrets import Argon2SecretHasher, RandomIds
 from app.adapters.security.standing import CachedClientStanding
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
-from app.api.app import create_app
-from app.api.graphql.limits import Limits
 from app.api.logs import configure_logging, guard_personal_data
 from app.bootstrap_reads import read_side
 from app.bootstrap_settings import job_runner, key_ring, outbound_http
@@ -82,6 +80,9 @@ from app.use_cases.roster_import import RosterImports
 from app.use_cases.roster_sync import RosterSync
 from app.use_cases.simulation import PolicySimulation
 from app.use_cases.student_records import StudentDataRights
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -339,6 +340,10 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
 
 def create_web_app(settings: Settings | None = None) -> FastAPI:
     """The ASGI app for a server process: logging configured, use cases wired in the lifespan."""
+    # Imported here: a CLI command builds the use cases without the web app (0.7 s of imports).
+    from app.api.app import create_app
+    from app.api.graphql.limits import Limits
+
     settings = settings or Settings()
     configure_logging(settings.log_level)
     limits = Limits(

@@ -83,6 +83,10 @@ async def drop_postgres_database(admin_url: str, url: str) -> None:
 
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+# For an end-to-end test of what the CLI prints and asks, whose database work the API and
+# contract tests already run on both backends: the embedded database alone, since each CLI call
+# is a process of its own (seconds each) and `make test` has a budget of 20 minutes.
+CLI_ON_EMBEDDED_DATABASE = pytest.mark.parametrize("empty_database", ["sqlite"], indirect=True)
 
 
 @pytest.fixture(scope="session")

@@ -15,9 +15,9 @@ from app.api.app import create_app
 from app.bootstrap import Container
 from app.domain.access import Principal, Scope, Tenant, granting
 from tests.api.gradebook_data import GRADEBOOK
+from tests.api.public_operations import PUBLIC
 from tests.conftest import TEST_SECRET, token_for
 
-PUBLIC = {("GET", "/healthz"), ("GET", "/readyz"), ("POST", "/oauth/token")}
 # Any valid token of the tenant may ask; the use case checks the scope each job was started
 # with (a list shows only the jobs the caller's scopes could have started).
 TOKEN_ONLY = {("GET", "/v1/jobs/{id}"), ("GET", "/v1/jobs")}

@@ -24,7 +24,9 @@ from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.lti.launch_records import SqlLaunchRecords
 from app.api.app import create_app
 from app.bootstrap import Container, wire
+from app.bootstrap_credentials import credential_adapters
 from app.bootstrap_lti import lti_adapters
+from app.bootstrap_webhooks import webhook_adapters
 from tests.conftest import Api
 
 
@@ -49,6 +51,10 @@ async def unreachable(container: Container, api: Api) -> AsyncIterator[httpx.Asy
         readiness=DatabaseReadiness(engine),
         lti_launches=SqlLaunchRecords(sessions),
         lti=lti_adapters(sessions, container.adapters.secrets, container.adapters.clock, nowhere),
+        credentials=credential_adapters(
+            sessions, container.adapters.secrets, container.adapters.clock
+        ),
+        webhooks=webhook_adapters(sessions, FrameworkCache(), nowhere, container.settings),
     )
     app = create_app(use_cases=wire(adapters, container.policy))
     async with httpx.AsyncClient(

@@ -178,6 +178,8 @@ EMPTY = {
     "habits_decisions": 0,
     "lti_scores_sent": 0,
     "change_events": 0,
+    "learning_records": 0,
+    "credentials": 0,
 }
 
 

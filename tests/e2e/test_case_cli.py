@@ -7,6 +7,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from tests.case_packages import as_bytes, grade5
+from tests.conftest import CLI_ON_EMBEDDED_DATABASE
 from tests.e2e.launcher import mastery_run
 from tests.e2e.test_cli_and_server import _env, _mastery
 
@@ -50,6 +51,7 @@ def test_a_bad_package_file_lists_every_problem_and_imports_nothing(
     assert "CFItems.1.identifier: is required" in done.stderr
 
 
+@CLI_ON_EMBEDDED_DATABASE
 def test_the_demo_district_loads_its_framework_from_the_shipped_case_package(
     empty_database: str, tmp_path: Path
 ) -> None:

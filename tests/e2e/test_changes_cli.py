@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.conftest import CLI_ON_EMBEDDED_DATABASE
 from tests.e2e.test_cli_and_server import _env, _mastery
 
 
+@CLI_ON_EMBEDDED_DATABASE
 def test_the_sweep_of_a_fresh_tenant_forgets_nothing_and_says_so(
     empty_database: str, tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.conftest import CLI_ON_EMBEDDED_DATABASE
 from tests.e2e.test_cli_and_server import MASTERY, _env, _mastery, serving
 
 
@@ -19,6 +20,7 @@ def _token(base: str, client_id: str, secret: str) -> httpx.Response:
     )
 
 
+@CLI_ON_EMBEDDED_DATABASE
 def test_an_operator_lists_rotates_disables_and_deletes_clients(
     empty_database: str, tmp_path: Path
 ) -> None:

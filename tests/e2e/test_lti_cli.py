@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.conftest import CLI_ON_EMBEDDED_DATABASE
 from tests.e2e.launcher import e2e_env, mastery, mastery_run, serving
 
 ADD = (
@@ -28,6 +29,7 @@ def _json(env: dict[str, str], *args: str) -> dict[str, object]:
     return found
 
 
+@CLI_ON_EMBEDDED_DATABASE
 def test_platforms_are_added_listed_and_removed(empty_database: str, tmp_path: Path) -> None:
     env = e2e_env(empty_database, tmp_path)
     mastery(env, "db", "upgrade")
@@ -56,6 +58,7 @@ def test_platforms_are_added_listed_and_removed(empty_database: str, tmp_path: P
     assert unknown.returncode == 1
 
 
+@CLI_ON_EMBEDDED_DATABASE
 def test_keys_rotate_from_published_to_signing_to_retired(
     empty_database: str, tmp_path: Path
 ) -> None:

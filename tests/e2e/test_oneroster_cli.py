@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+from tests.conftest import CLI_ON_EMBEDDED_DATABASE
 from tests.e2e.test_cli_and_server import MASTERY, _env, _free_port, _mastery
 from tests.integration import oneroster_sets as sets
 
@@ -38,6 +39,7 @@ def test_import_oneroster_reports_counts_and_rejects_a_bad_set(
     assert "users.csv (bulk): 3 rows, 2 imported, 1 skipped" in skipped.stdout
 
 
+@CLI_ON_EMBEDDED_DATABASE
 def test_roster_connect_then_show_never_prints_the_secret(
     empty_database: str, tmp_path: Path
 ) -> None:
@@ -61,6 +63,7 @@ def test_roster_connect_then_show_never_prints_the_secret(
     }
 
 
+@CLI_ON_EMBEDDED_DATABASE
 def test_roster_sync_names_why_the_sis_cannot_be_reached_without_a_traceback(
     empty_database: str, tmp_path: Path
 ) -> None:

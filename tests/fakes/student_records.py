@@ -76,6 +76,10 @@ class FakeStudentRecords:
             "evidence_versions": [
                 i for i, v in enumerate(t.evidence_versions) if v.evidence.student_id == student_id
             ],
+            # Kept by ports of their own (the LRS, the credential store), which these tables
+            # do not hold: the sections are listed, empty, as the SQL store lists them.
+            "learning_records": [],
+            "credentials": [],
         }
 
     async def held(self, student_id: str) -> StudentRows:
@@ -91,6 +95,8 @@ class FakeStudentRecords:
             ],
             "staged_decisions": [_facts(t.staged_decisions[k]) for k in keys["staged_decisions"]],
             "change_events": [_facts(t.change_events[i]) for i in keys["change_events"]],
+            "learning_records": [],
+            "credentials": [],
             "overrides": [_facts(t.overrides[k]) for k in keys["overrides"]],
             "gradebook_results": [
                 _facts(t.gradebook_results[k]) for k in keys["gradebook_results"]
