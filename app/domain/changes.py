@@ -15,6 +15,7 @@ from typing import Any
 
 from app.domain.errors import InvalidQuery, Problem
 from app.domain.evidence import Evidence
+from app.domain.input_bounds import MAX_SEQUENCE
 from app.domain.mastery.record import DecisionChange
 from app.domain.roster import RosterKind, RosterRecord, UserRole
 
@@ -82,7 +83,8 @@ def position_of(cursor: str | None) -> FeedPosition:
         transaction, event_id = (int(part) for part in raw.split("."))
     except (binascii.Error, UnicodeDecodeError, ValueError):
         transaction, event_id = -2, -1
-    if transaction < -1 or event_id < 0:
+    # Both are 64-bit columns: a larger number names nothing (and no database would take it).
+    if transaction < -1 or event_id < 0 or max(transaction, event_id) > MAX_SEQUENCE:
         raise InvalidQuery(
             "The cursor is not one this feed handed out",
             [Problem(("query", "after"), "is not a cursor of this feed")],

@@ -4,6 +4,7 @@ hands back; other tenants see none of it; erasing a student erases the student's
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -263,3 +264,25 @@ async def test_an_imported_set_announces_its_users_classes_and_enrollments(
     assert again.status_code == 202
     await container.jobs.wait()
     assert len(await _all(api, roster)) == len(feed)
+
+
+async def test_a_cursor_past_the_64_bit_columns_is_refused_not_a_server_error(api: Api) -> None:
+    # base64url of "9223372036854775808.0" and "0.9223372036854775808": 2**63, one past the
+    # largest transaction number or event id either database holds.
+    for cursor in ("OTIyMzM3MjAzNjg1NDc3NTgwOC4w", "MC45MjIzMzcyMDM2ODU0Nzc1ODA4"):
+        answer = await api.get("/v1/changes", params={"after": cursor})
+        assert answer.status_code == 400, answer.text
+        assert [e["loc"] for e in answer.json()["errors"]] == [["query", "after"]]
+    largest = await api.get("/v1/changes", params={"after": "MC45MjIzMzcyMDM2ODU0Nzc1ODA3"})
+    assert largest.status_code == 200  # 2**63 - 1 is a position, past every event
+    assert largest.json()["items"] == []
+
+
+async def test_the_feed_has_no_whole_list_document_and_never_streams_forever(api: Api) -> None:
+    """The exports take a list from `cursor` to its end; the feed has no end (an empty page
+    hands its cursor back), so it is not offered as CSV: asked for one, it answers its page."""
+    await seed_framework(api)
+    answer = await asyncio.wait_for(api.get("/v1/changes", params={"format": "csv"}), 30)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("application/json")
+    assert answer.json()["items"]

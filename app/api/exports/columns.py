@@ -76,11 +76,16 @@ def values_of(items: list[dict[str, Any]], columns: list[Column]) -> list[list[A
 
 
 def list_operations(schema: dict[str, Any]) -> dict[str, list[Column]]:
-    """Every GET operation whose JSON answer is a page of `items`, with its items' columns."""
+    """Every GET operation whose JSON answer is a page of `items`, with its items' columns. Not
+    the change feed, which pages by `after` and never ends (an empty page hands its cursor
+    back, for the next poll): it has no whole-list document."""
     components = schema.get("components", {}).get("schemas", {})
     found: dict[str, list[Column]] = {}
     for path, operations in schema.get("paths", {}).items():
-        answer = operations.get("get", {}).get("responses", {}).get("200", {})
+        operation = operations.get("get", {})
+        if any(p.get("name") == "after" for p in operation.get("parameters", [])):
+            continue
+        answer = operation.get("responses", {}).get("200", {})
         body = answer.get("content", {}).get("application/json", {}).get("schema")
         if not body:
             continue

@@ -107,13 +107,16 @@ class ListExport:
         self, scope: Scope, query: list[tuple[str, str]], document: Document, page: _Answer
     ) -> AsyncIterator[bytes]:
         yield document.begin()
+        current = next((v for k, v in query if k == "cursor"), None)
         while True:
             body = page.document if isinstance(page.document, dict) else {}
             yield document.page(body.get("items", []))
             following = body.get("next_cursor")
-            if not following:
+            # The end: no cursor, or one that does not move (a list must never loop forever).
+            if not following or following == current or not body.get("items"):
                 break
-            page = await self._page(scope, query, str(following))
+            current = str(following)
+            page = await self._page(scope, query, current)
             if page.status != 200:  # the answer has begun: end the document where it stands
                 break
         yield document.end()

@@ -191,6 +191,8 @@ async def test_erasing_a_student_needs_confirmation_and_leaves_no_trace_of_them(
         "lti_scores_sent": 0,
         # The user, the result added, and the two decision changes (the result, the override).
         "change_events": 4,
+        "learning_records": 0,
+        "credentials": 0,
         "audit_entries_redacted": 1,
     }
     tables = district.database.tables(TENANT)

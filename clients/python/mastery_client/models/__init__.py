@@ -156,7 +156,6 @@ from .line_item_set import LineItemSet
 from .list_academic_sessions_format import ListAcademicSessionsFormat
 from .list_all_overrides_format import ListAllOverridesFormat
 from .list_audit_entries_format import ListAuditEntriesFormat
-from .list_changes_format import ListChangesFormat
 from .list_class_students_format import ListClassStudentsFormat
 from .list_class_teachers_format import ListClassTeachersFormat
 from .list_classes_format import ListClassesFormat
@@ -168,7 +167,6 @@ from .list_jobs_format import ListJobsFormat
 from .list_orgs_format import ListOrgsFormat
 from .list_page_audit_entry_read import ListPageAuditEntryRead
 from .list_page_job_read import ListPageJobRead
-from .list_unmatched_learning_records_format import ListUnmatchedLearningRecordsFormat
 from .list_unmatched_learning_records_kind import ListUnmatchedLearningRecordsKind
 from .list_users_format import ListUsersFormat
 from .list_webhook_deliveries_format import ListWebhookDeliveriesFormat
@@ -422,7 +420,6 @@ __all__ = (
     "ListAcademicSessionsFormat",
     "ListAllOverridesFormat",
     "ListAuditEntriesFormat",
-    "ListChangesFormat",
     "ListClassStudentsFormat",
     "ListClassTeachersFormat",
     "ListClassesFormat",
@@ -434,7 +431,6 @@ __all__ = (
     "ListOrgsFormat",
     "ListPageAuditEntryRead",
     "ListPageJobRead",
-    "ListUnmatchedLearningRecordsFormat",
     "ListUnmatchedLearningRecordsKind",
     "ListUsersFormat",
     "ListWebhookDeliveriesFormat",

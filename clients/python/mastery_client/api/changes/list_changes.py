@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.change_page_read import ChangePageRead
-from ...models.list_changes_format import ListChangesFormat
 from ...models.problem_details import ProblemDetails
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +15,6 @@ def _get_kwargs(
     after: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     types: None | str | Unset = UNSET,
-    format_: ListChangesFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -36,12 +34,6 @@ def _get_kwargs(
     else:
         json_types = types
     params["types"] = json_types
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_
-
-    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -105,7 +97,6 @@ def sync_detailed(
     after: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     types: None | str | Unset = UNSET,
-    format_: ListChangesFormat | Unset = UNSET,
 ) -> Response[ChangePageRead | ProblemDetails]:
     """The change feed, oldest first
 
@@ -121,7 +112,6 @@ def sync_detailed(
         after (None | str | Unset): `next_cursor` of the previous page.
         limit (int | Unset): Events per page. Default: 100.
         types (None | str | Unset): Only these types, comma-separated.
-        format_ (ListChangesFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +125,6 @@ def sync_detailed(
         after=after,
         limit=limit,
         types=types,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -151,7 +140,6 @@ def sync(
     after: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     types: None | str | Unset = UNSET,
-    format_: ListChangesFormat | Unset = UNSET,
 ) -> ChangePageRead | ProblemDetails | None:
     """The change feed, oldest first
 
@@ -167,7 +155,6 @@ def sync(
         after (None | str | Unset): `next_cursor` of the previous page.
         limit (int | Unset): Events per page. Default: 100.
         types (None | str | Unset): Only these types, comma-separated.
-        format_ (ListChangesFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +169,6 @@ def sync(
         after=after,
         limit=limit,
         types=types,
-        format_=format_,
     ).parsed
 
 
@@ -192,7 +178,6 @@ async def asyncio_detailed(
     after: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     types: None | str | Unset = UNSET,
-    format_: ListChangesFormat | Unset = UNSET,
 ) -> Response[ChangePageRead | ProblemDetails]:
     """The change feed, oldest first
 
@@ -208,7 +193,6 @@ async def asyncio_detailed(
         after (None | str | Unset): `next_cursor` of the previous page.
         limit (int | Unset): Events per page. Default: 100.
         types (None | str | Unset): Only these types, comma-separated.
-        format_ (ListChangesFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,7 +206,6 @@ async def asyncio_detailed(
         after=after,
         limit=limit,
         types=types,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -236,7 +219,6 @@ async def asyncio(
     after: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     types: None | str | Unset = UNSET,
-    format_: ListChangesFormat | Unset = UNSET,
 ) -> ChangePageRead | ProblemDetails | None:
     """The change feed, oldest first
 
@@ -252,7 +234,6 @@ async def asyncio(
         after (None | str | Unset): `next_cursor` of the previous page.
         limit (int | Unset): Events per page. Default: 100.
         types (None | str | Unset): Only these types, comma-separated.
-        format_ (ListChangesFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,6 +249,5 @@ async def asyncio(
             after=after,
             limit=limit,
             types=types,
-            format_=format_,
         )
     ).parsed

@@ -5,9 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_unmatched_learning_records_format import (
-    ListUnmatchedLearningRecordsFormat,
-)
 from ...models.list_unmatched_learning_records_kind import (
     ListUnmatchedLearningRecordsKind,
 )
@@ -21,7 +18,6 @@ def _get_kwargs(
     kind: ListUnmatchedLearningRecordsKind | Unset = "xapi",
     limit: int | Unset = 100,
     after: None | str | Unset = UNSET,
-    format_: ListUnmatchedLearningRecordsFormat | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -40,12 +36,6 @@ def _get_kwargs(
     else:
         json_after = after
     params["after"] = json_after
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_
-
-    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -109,7 +99,6 @@ def sync_detailed(
     kind: ListUnmatchedLearningRecordsKind | Unset = "xapi",
     limit: int | Unset = 100,
     after: None | str | Unset = UNSET,
-    format_: ListUnmatchedLearningRecordsFormat | Unset = UNSET,
 ) -> Response[ProblemDetails | UnmatchedPageRead]:
     """Statements and events that made no evidence
 
@@ -124,7 +113,6 @@ def sync_detailed(
         kind (ListUnmatchedLearningRecordsKind | Unset): Statements or events. Default: 'xapi'.
         limit (int | Unset): Records per page. Default: 100.
         after (None | str | Unset): `next_cursor` of the previous page.
-        format_ (ListUnmatchedLearningRecordsFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +126,6 @@ def sync_detailed(
         kind=kind,
         limit=limit,
         after=after,
-        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -154,7 +141,6 @@ def sync(
     kind: ListUnmatchedLearningRecordsKind | Unset = "xapi",
     limit: int | Unset = 100,
     after: None | str | Unset = UNSET,
-    format_: ListUnmatchedLearningRecordsFormat | Unset = UNSET,
 ) -> ProblemDetails | UnmatchedPageRead | None:
     """Statements and events that made no evidence
 
@@ -169,7 +155,6 @@ def sync(
         kind (ListUnmatchedLearningRecordsKind | Unset): Statements or events. Default: 'xapi'.
         limit (int | Unset): Records per page. Default: 100.
         after (None | str | Unset): `next_cursor` of the previous page.
-        format_ (ListUnmatchedLearningRecordsFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,7 +169,6 @@ def sync(
         kind=kind,
         limit=limit,
         after=after,
-        format_=format_,
     ).parsed
 
 
@@ -194,7 +178,6 @@ async def asyncio_detailed(
     kind: ListUnmatchedLearningRecordsKind | Unset = "xapi",
     limit: int | Unset = 100,
     after: None | str | Unset = UNSET,
-    format_: ListUnmatchedLearningRecordsFormat | Unset = UNSET,
 ) -> Response[ProblemDetails | UnmatchedPageRead]:
     """Statements and events that made no evidence
 
@@ -209,7 +192,6 @@ async def asyncio_detailed(
         kind (ListUnmatchedLearningRecordsKind | Unset): Statements or events. Default: 'xapi'.
         limit (int | Unset): Records per page. Default: 100.
         after (None | str | Unset): `next_cursor` of the previous page.
-        format_ (ListUnmatchedLearningRecordsFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,7 +205,6 @@ async def asyncio_detailed(
         kind=kind,
         limit=limit,
         after=after,
-        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -237,7 +218,6 @@ async def asyncio(
     kind: ListUnmatchedLearningRecordsKind | Unset = "xapi",
     limit: int | Unset = 100,
     after: None | str | Unset = UNSET,
-    format_: ListUnmatchedLearningRecordsFormat | Unset = UNSET,
 ) -> ProblemDetails | UnmatchedPageRead | None:
     """Statements and events that made no evidence
 
@@ -252,7 +232,6 @@ async def asyncio(
         kind (ListUnmatchedLearningRecordsKind | Unset): Statements or events. Default: 'xapi'.
         limit (int | Unset): Records per page. Default: 100.
         after (None | str | Unset): `next_cursor` of the previous page.
-        format_ (ListUnmatchedLearningRecordsFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,6 +247,5 @@ async def asyncio(
             kind=kind,
             limit=limit,
             after=after,
-            format_=format_,
         )
     ).parsed
