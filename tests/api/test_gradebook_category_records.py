@@ -166,3 +166,31 @@ async def test_a_change_of_title_derives_the_results_again(api: Api) -> None:
     # Deleted, its title maps nothing: the result is uncategorised again.
     assert (await api.delete(f"{URL}/cat-quizzes")).status_code == 204
     assert await _s1(api) == ("mastered", 4.0, 1, [(2.0, None), (4.0, "summative")])
+
+
+async def test_metadata_no_database_can_store_is_refused_not_a_server_error(api: Api) -> None:
+    """Found by the fuzz: a vendor's metadata holding an integer past 64 bits, or text with a
+    lone surrogate, answered 500; it is the vendor's error, named at `category.metadata`."""
+    await seed_framework(api)
+    for raw in (
+        '{"category": {"title": "Quizzes", "metadata": {"n": -75887067349184174620672}}}',
+        '{"category": {"title": "Quizzes", "metadata": {"note": "\\ud800"}}}',
+        '{"category": {"title": "Quizzes", "metadata": {"\\udd69": [{"x": 1}]}}}',  # a key
+    ):
+        response = await api.http.put(
+            f"{URL}/cat-m",
+            content=raw.encode(),
+            headers={**api.auth, "Content-Type": "application/json"},
+        )
+        # The binding's answer to a body its schema refuses: 400, imsx_StatusInfo.
+        assert response.status_code == 400, (raw, response.text)
+        fields = response.json()["imsx_CodeMinor"]["imsx_codeMinorField"]
+        assert [(f["imsx_codeMinorFieldName"], f["imsx_codeMinorFieldValue"]) for f in fields] == [
+            ("category.metadata", "invaliddata")
+        ]
+    assert (await api.get(f"{URL}/cat-m")).status_code == 404  # nothing was written
+    # The largest integer, and a surrogate pair (one character, U+EB169), are stored as sent.
+    kept = await _put(
+        api, "cat-m", category("Quizzes", metadata={"n": 2**63 - 1, "\U000eb169": 1}), 201
+    )
+    assert kept["metadata"] == {"n": 2**63 - 1, "\U000eb169": 1}

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.api.storable_json import unstorable
 from app.domain.gradebook import ObjectiveScore
 from app.domain.gradebook_reading import PutCategory, PutLineItem, PutResult
 
@@ -58,6 +59,13 @@ class _RecordIn(_Lenient):
     status: str | None = Field(default=None, description="active (default) or tobedeleted")
     dateLastModified: str | None = Field(default=None, description="Ignored: set by the service.")
     metadata: dict[str, Any] | None = None
+
+    @field_validator("metadata")
+    @classmethod
+    def _storable(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        if value is not None and (why := unstorable(value)) is not None:
+            raise ValueError(why)
+        return value
 
 
 class LineItemIn(_RecordIn):
