@@ -129,11 +129,11 @@ class Demo:
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     folder = tmp_path_factory.mktemp("readme")
     env = e2e_env(f"sqlite+aiosqlite:///{folder / 'mastery.db'}", folder)
-    server = launch(env, command=("dev",), seconds=600)
+    demo = Demo(launch(env, command=("dev",), seconds=600), env, Path(env["MASTERY_STATE_DIR"]))
     try:
-        yield Demo(server, env, Path(env["MASTERY_STATE_DIR"]))
+        yield demo
     finally:
-        server.stop()
+        demo.server.stop()  # the one running now: a test may have started it again
 
 
 def _run(block: Block, env: dict[str, str], folder: Path) -> tuple[str, dict[str, str]]:
