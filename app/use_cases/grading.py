@@ -15,11 +15,10 @@ from app.domain.frameworks import Framework
 from app.domain.grade_rules.evaluation import Grade, Standing, grade, standards_of
 from app.domain.grade_rules.language import GradeRules, parse
 from app.domain.mastery.view import DecisionView
-from app.domain.roster import EnrollmentRole, RosterKind, User, UserRole
+from app.domain.roster import EnrollmentRole, RosterKind, UserRole
 from app.ports.clock import Clock
-from app.ports.roster import RosterQuery
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.lookups import require_framework, require_student
+from app.use_cases.lookups import require_framework, require_student, users_where
 from app.use_cases.mastery import MasteryReads
 
 STUDENTS_PER_READ = 500
@@ -173,13 +172,4 @@ async def _students(uow: UnitOfWork, class_id: str | None) -> list[str]:
         filters = {"class_id": class_id, "enrollment_role": EnrollmentRole.STUDENT.value}
     else:
         filters = {"role": UserRole.STUDENT.value}
-    ids: list[str] = []
-    after = None
-    while True:
-        page = await uow.roster(RosterKind.USER).list(
-            RosterQuery(filters=filters, after=after, limit=STUDENTS_PER_READ)
-        )
-        ids += [u.id for u in page.items if isinstance(u, User)]
-        if page.last_key is None:
-            return ids
-        after = page.last_key
+    return [u.id for u in await users_where(uow, filters)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from app.domain.errors import NotFound
 from app.domain.frameworks import Competency, Framework
-from app.domain.roster import RosterKind
+from app.domain.roster import RosterKind, User
+from app.ports.roster import RosterQuery
 from app.ports.unit_of_work import UnitOfWork
 
 
@@ -29,3 +30,18 @@ async def require_competency(uow: UnitOfWork, competency_id: str) -> tuple[Compe
         raise NotFound(f"No competency {competency_id!r}")
     framework = frameworks[framework_of[competency_id]]
     return framework.competency(competency_id), framework
+
+
+async def users_where(uow: UnitOfWork, filters: dict[str, str]) -> list[User]:
+    """Every active user the roster filters select (a class's students, the district's), read
+    500 at a time, in id order."""
+    found: list[User] = []
+    after = None
+    while True:
+        page = await uow.roster(RosterKind.USER).list(
+            RosterQuery(filters=filters, after=after, limit=500)
+        )
+        found += [u for u in page.items if isinstance(u, User)]
+        if page.last_key is None:
+            return found
+        after = page.last_key

@@ -27,9 +27,13 @@ from app.domain.mastery.view import (
 )
 from app.domain.roster import EnrollmentRole, RosterKind, User
 from app.ports.clock import Clock
-from app.ports.roster import RosterQuery
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from app.use_cases.lookups import require_competency, require_framework, require_student
+from app.use_cases.lookups import (
+    require_competency,
+    require_framework,
+    require_student,
+    users_where,
+)
 from app.use_cases.overrides import Overrides
 
 
@@ -314,23 +318,9 @@ class MasteryReads:
             if await uow.roster(RosterKind.CLASS).get(class_id) is None:
                 raise NotFound(f"No class {class_id!r}")
             framework = await require_framework(uow, framework_id)
-            students: list[User] = []
-            after = None
-            while True:
-                page = await uow.roster(RosterKind.USER).list(
-                    RosterQuery(
-                        filters={
-                            "class_id": class_id,
-                            "enrollment_role": EnrollmentRole.STUDENT.value,
-                        },
-                        after=after,
-                        limit=500,
-                    )
-                )
-                students += [u for u in page.items if isinstance(u, User)]
-                if page.last_key is None:
-                    break
-                after = page.last_key
+            students = await users_where(
+                uow, {"class_id": class_id, "enrollment_role": EnrollmentRole.STUDENT.value}
+            )
             competencies = framework.active_competencies()
             records = await uow.decisions.for_students(
                 [s.id for s in students], [c.id for c in competencies], with_state=False
