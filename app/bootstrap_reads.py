@@ -15,6 +15,7 @@ from app.use_cases.lti_pages import LtiPages
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
 from app.use_cases.prerequisites import Prerequisites
+from app.use_cases.report_cards import ReportCards
 from app.use_cases.reports import Reports
 from app.use_cases.roster import Roster
 
@@ -30,6 +31,7 @@ class ReadSide:
     lti_pages: LtiPages
     changes: ChangeFeedReading
     grading: Grading
+    report_cards: ReportCards
 
 
 def read_side(
@@ -65,4 +67,5 @@ def read_side(
         uow=a.uow, clock=a.clock, retention_days=policy.changes_retention_days
     )
     grading = Grading(uow=a.uow, clock=a.clock, mastery=mastery)
-    return ReadSide(mastery, prerequisites, reports, pages, changes, grading)
+    report_cards = ReportCards(uow=a.uow, clock=a.clock, mastery=mastery, roster=roster)
+    return ReadSide(mastery, prerequisites, reports, pages, changes, grading, report_cards)

@@ -26,6 +26,7 @@ from app.api.openapi_examples import state_examples
 from app.api.pages import docs
 from app.api.pages.assets import mount_static
 from app.api.pages.lti import render as lti_render
+from app.api.pages.lti import report_card as report_card_page
 from app.api.pages.lti import routes as lti_pages
 from app.api.problems import add_problem_handlers
 from app.api.rate_limits import TokenRateLimits
@@ -44,6 +45,7 @@ from app.api.rest import (
     mastery,
     oauth,
     prerequisites,
+    report_cards,
     reports,
     roster,
     roster_imports,
@@ -135,6 +137,7 @@ def create_app(
         case_import,
         frameworks,
         grading,
+        report_cards,
         evidence,
         mastery,
         credentials,
@@ -160,6 +163,7 @@ def create_app(
         app.include_router(docs.router)
     mount_static(app)
     app.include_router(lti_pages.router)
+    app.include_router(report_card_page.router)
     mount_static(app, lti_render.STATIC_PATH, lti_render.STATIC, "lti-static")
     # Innermost: its pages are asked of the routes, behind every check the outer layers made.
     app.add_middleware(ListExport, fastapi=app)

@@ -27,6 +27,7 @@ from app.use_cases.lti_services import LtiServices
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
 from app.use_cases.prerequisites import Prerequisites
+from app.use_cases.report_cards import ReportCards
 from app.use_cases.reports import Reports
 from app.use_cases.roster import Roster
 from app.use_cases.roster_import import RosterImports
@@ -64,6 +65,7 @@ class UseCases:
     lti_pages: LtiPages
     changes: ChangeFeedReading
     grading: Grading
+    report_cards: ReportCards
     learning_records: LearningRecordStore
     caliper_events: CaliperEvents
     credentials: Credentials

@@ -32,8 +32,9 @@ from app.domain.roster import (
 from app.use_cases.access import Access
 from app.use_cases.case_import import CaseImports
 from app.use_cases.demo_evidence import load_demo_evidence
-from app.use_cases.demo_framework import load_demo_framework
+from app.use_cases.demo_framework import load_demo_framework, write_demo_grade_rules
 from app.use_cases.evidence import EvidenceRecords
+from app.use_cases.grading import Grading
 from app.use_cases.roster_import import RosterImports
 
 SEED = 20_261_123
@@ -327,6 +328,7 @@ class Demo:
     roster_imports: RosterImports
     case_imports: CaseImports
     evidence: EvidenceRecords
+    grading: Grading
 
     async def load_demo_district(self, slug: str = DEMO_SLUG) -> Tenant:
         """Create the demo tenant (if needed) and import its OneRoster set; loading twice
@@ -337,6 +339,7 @@ class Demo:
             tenant = await self.access.create_tenant(slug=slug, name="Riverside Unified (demo)")
         await self.roster_imports.import_file(tenant.id, DEMO_SET)
         imported = await load_demo_framework(self.case_imports, tenant)
+        await write_demo_grade_rules(self.grading, tenant, imported.plan.framework.id)
         students = [r for r in demo_roster() if isinstance(r, User) and r.role is UserRole.STUDENT]
         await load_demo_evidence(self.evidence, tenant, imported.plan.framework, students)
         return tenant

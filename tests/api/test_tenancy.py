@@ -248,6 +248,9 @@ CASES = {
     ("GET", "/v1/students/{id}/grades"): Case(
         "/v1/students/student-1/grades?framework_id=fw-math", "hidden"
     ),
+    ("GET", "/v1/students/{id}/report-card"): Case(
+        "/v1/students/student-1/report-card?framework_id=fw-math", "hidden"
+    ),
     ("GET", "/v1/competencies/{id}"): Case("/v1/competencies/s-1", "hidden"),
     ("PATCH", "/v1/competencies/{id}"): Case(
         "/v1/competencies/s-1", "hidden", {"statement": "theirs"}, "/v1/competencies/s-1"

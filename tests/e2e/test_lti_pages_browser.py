@@ -15,11 +15,13 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from app.adapters.security.keys import key_ring
 from app.adapters.security.page_sessions import JwtPageSessionCodec
@@ -30,7 +32,8 @@ from tests.e2e.launcher import e2e_env, mastery, serving
 
 pytestmark = needs_chromium
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "lti"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+SCREENSHOTS = DOCS / "screenshots" / "lti"
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
 SERIOUS = ("serious", "critical")
 # The demo district: a grade 3 maths class at North Elementary and two of its students.
@@ -163,3 +166,55 @@ def test_the_expired_session_page_passes_axe(
     assert violations == []
     assert tab.offsite == []
     assert tab.refused == []
+
+
+def _demo_grade(levels: list[float]) -> str:
+    """The demo's grade rules (app/use_cases/demo_framework.py), worked out apart from the
+    rule language: A when more than half are at 4 and none below 3, B at a mean of 3, C at 2."""
+    share_4 = sum(1 for v in levels if v >= 4) / len(levels) if levels else 0.0
+    mean = sum(levels) / len(levels) if levels else 0.0
+    if share_4 > 0.5 and all(v >= 3 for v in levels):
+        return "A"
+    return "B" if levels and mean >= 3 else "C" if levels and mean >= 2 else "D"
+
+
+def _words(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_a_report_card_prints_to_pdf_with_its_grade_and_reason(
+    demo: tuple[str, dict[PageRole, str]], browser: Browser
+) -> None:
+    """The student's card passes axe, and Chromium prints it (print styles: no skip link, no
+    footer) with the name, the grade the rules give for the levels shown, and its reason.
+    With MASTERY_WRITE_SCREENSHOTS=1 the PDF is docs/report-card-sample.pdf."""
+    base, tokens = demo
+    page, tab = _open(
+        browser, "desktop", f"{base}/lti/pages/report-card?session={tokens[PageRole.STUDENT]}"
+    )
+    expect(page.locator("h1")).to_contain_text("Report card: ")
+    name = page.locator("h1").inner_text().removeprefix("Report card: ")
+    levels = [
+        float(cell.split()[0])
+        for cell in page.locator("table.standards tbody td:nth-child(3)").all_inner_texts()
+        if cell != "—"
+    ]
+    grade = page.locator(".course-grade .grade").first.inner_text()
+    reason = page.locator(".course-grade .why").first.inner_text()
+    violations = accessibility_violations(page, exclude=[])
+    pdf = page.pdf(format="Letter")
+    page.context.close()
+    if os.environ.get("MASTERY_WRITE_SCREENSHOTS") == "1":
+        (DOCS / "report-card-sample.pdf").write_bytes(pdf)
+    assert violations == []
+    assert (tab.offsite, tab.refused, tab.errors) == ([], [], [])
+    assert levels, "the demo student has levels on the card"
+    assert grade == _demo_grade(levels)
+    assert reason.startswith(f"{grade} because ")
+    printed = PdfReader(BytesIO(pdf))
+    text = _words(" ".join(p.extract_text() for p in printed.pages))
+    for words in (f"Report card: {name}", f"Course grade {grade}", reason):
+        assert _words(words) in text, words
+    # Print styles: the footer and the skip link stay on screen.
+    assert _words("Skip to main content") not in text
+    assert _words("What each status means") not in text

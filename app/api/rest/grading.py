@@ -97,7 +97,7 @@ def _rules(written: WrittenRules) -> GradeRulesRead:
     )
 
 
-def _grade(found: Grade) -> GradeRead:
+def grade_read(found: Grade) -> GradeRead:
     return GradeRead(
         grade=found.grade,
         reason=found.reason,
@@ -182,8 +182,8 @@ async def simulate_grade_rules(
         items=[
             SimulatedGradeRead(
                 student_id=i.student_id,
-                current=_grade(i.current) if i.current is not None else None,
-                proposed=_grade(i.proposed),
+                current=grade_read(i.current) if i.current is not None else None,
+                proposed=grade_read(i.proposed),
                 changed=i.changed,
             )
             for i in found
@@ -211,5 +211,5 @@ async def get_student_grade(
     return StudentGradeRead(
         student_id=found.student_id,
         framework_id=found.framework_id,
-        **_grade(found.grade).model_dump(),
+        **grade_read(found.grade).model_dump(),
     )

@@ -27,12 +27,14 @@ STATIC_PATH = "/lti/static"
 _ORIGIN = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?")
 
 
-def content_security_policy(session: PageSession | None) -> str:
+def content_security_policy(session: PageSession | None, ancestors: str | None = None) -> str:
     """No script at all (the pages read without one), our own styles and images, and framing
     by ourselves and the platform that launched the page. A page without a session (the one
     saying to open it from the LMS again) shows nothing and does nothing, and must show in any
-    platform's frame: it is the only one any origin may frame."""
-    ancestors = "'self'" if session is not None else "*"
+    platform's frame: it is the only one any origin may frame. `ancestors` overrides that choice
+    (a page the API serves to a client token is framed by nobody)."""
+    if ancestors is None:
+        ancestors = "'self'" if session is not None else "*"
     origin = session.frame_origin if session is not None else None
     if origin and _ORIGIN.fullmatch(origin):
         ancestors += f" {origin}"
@@ -104,13 +106,15 @@ def html_page(
 ) -> HTMLResponse:
     token = viewer.token if viewer else ""
     session = viewer.session if viewer else None
+    # A page without a session (the API's) may name the district itself.
+    district = context.pop("district", None) or (viewer.district if viewer else "Mastery Service")
     body = (
         _environment()
         .get_template(template)
         .render(
             session=session,
             token=token,
-            district=viewer.district if viewer else "Mastery Service",
+            district=district,
             css=f"{STATIC_PATH}/lti.css",
             link=lambda path, **params: link(path, token, **params),
             **context,

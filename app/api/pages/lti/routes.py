@@ -41,7 +41,7 @@ def _pages(request: Request) -> tuple[UseCases, LtiPages]:
     return cases, cases.lti_pages
 
 
-async def _answer(
+async def answer(
     request: Request, roles: set[PageRole], build: Build, token: str | None = None
 ) -> Response:
     """The page `build` makes for a valid session of one of `roles`; a missing, forged or
@@ -66,16 +66,16 @@ async def _answer(
 async def student_page(request: Request, student: str | None = None) -> Response:
     async def build(pages: LtiPages, viewer: Viewer) -> Response:
         session = viewer.session
-        chosen = student or _own_student(session)
+        chosen = student or own_student(session)
         if chosen is None:
             raise NotFound("No student for this launch")
         standing = await pages.student(session, chosen)
         return html_page("student.html", 200, viewer, standing=views.student(standing))
 
-    return await _answer(request, {PageRole.STUDENT, PageRole.GUARDIAN, PageRole.TEACHER}, build)
+    return await answer(request, {PageRole.STUDENT, PageRole.GUARDIAN, PageRole.TEACHER}, build)
 
 
-def _own_student(session: PageSession) -> str | None:
+def own_student(session: PageSession) -> str | None:
     if session.role is PageRole.STUDENT and session.person_id:
         return session.person_id
     return session.student_ids[0] if session.student_ids else None
@@ -88,7 +88,7 @@ async def guardian_page(request: Request) -> Response:
         students = await pages.guardian(session)
         return html_page("guardian.html", 200, viewer, students=students)
 
-    return await _answer(request, {PageRole.GUARDIAN}, build)
+    return await answer(request, {PageRole.GUARDIAN}, build)
 
 
 @router.get(CLASS_PATH, response_class=HTMLResponse)
@@ -96,7 +96,7 @@ async def class_page(request: Request, framework: str | None = None) -> Response
     async def build(pages: LtiPages, viewer: Viewer) -> Response:
         return await _class(request, pages, viewer, framework)
 
-    return await _answer(request, {PageRole.TEACHER}, build)
+    return await answer(request, {PageRole.TEACHER}, build)
 
 
 async def _class(
@@ -150,7 +150,7 @@ async def override_from_class_page(request: Request) -> Response:
         done = views.override_done(shown, values.get("student", ""))
         return await _class(request, pages, viewer, framework, done=done)
 
-    return await _answer(request, {PageRole.TEACHER}, build, values.get("session"))
+    return await answer(request, {PageRole.TEACHER}, build, values.get("session"))
 
 
 @router.post(ROSTER_SYNC_PATH, response_class=HTMLResponse)
@@ -209,7 +209,7 @@ async def _lms_action(
             return await _class(request, pages, viewer, framework, status=502, problems=problems)
         return await _class(request, pages, viewer, framework, done=done)
 
-    return await _answer(request, {PageRole.TEACHER}, build, values.get("session"))
+    return await answer(request, {PageRole.TEACHER}, build, values.get("session"))
 
 
 def _same_site(request: Request, session: PageSession) -> bool:
@@ -247,7 +247,7 @@ async def school_page(
             percent_words=views.percent_words,
         )
 
-    return await _answer(request, {PageRole.LEADER}, build)
+    return await answer(request, {PageRole.LEADER}, build)
 
 
 @router.get(SCHOOL_CSV_PATH)
@@ -266,7 +266,7 @@ async def school_csv(
             },
         )
 
-    return await _answer(request, {PageRole.LEADER}, build)
+    return await answer(request, {PageRole.LEADER}, build)
 
 
 def _subgroup(by: str | None) -> Dimension:

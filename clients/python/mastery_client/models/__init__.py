@@ -14,6 +14,8 @@ from .body_issue_token import BodyIssueToken
 from .calculation_method import CalculationMethod
 from .calculation_patch import CalculationPatch
 from .calculation_schema import CalculationSchema
+from .card_line_read import CardLineRead
+from .card_section_read import CardSectionRead
 from .case_code_minor import CaseCodeMinor
 from .case_code_minor_field import CaseCodeMinorField
 from .case_import_read import CaseImportRead
@@ -114,6 +116,7 @@ from .framework_updated_calculation import FrameworkUpdatedCalculation
 from .framework_updated_category_map import FrameworkUpdatedCategoryMap
 from .framework_updated_scale import FrameworkUpdatedScale
 from .get_all_cf_documents_orderby import GetAllCfDocumentsOrderby
+from .get_report_card_format_type_0 import GetReportCardFormatType0
 from .grade_read import GradeRead
 from .grade_rules_read import GradeRulesRead
 from .grade_rules_write import GradeRulesWrite
@@ -208,6 +211,7 @@ from .ready_list import ReadyList
 from .ready_read import ReadyRead
 from .record_status import RecordStatus
 from .recorded_read import RecordedRead
+from .report_card_read import ReportCardRead
 from .report_read import ReportRead
 from .report_row import ReportRow
 from .report_summary_format import ReportSummaryFormat
@@ -242,6 +246,7 @@ from .student_change import StudentChange
 from .student_grade_read import StudentGradeRead
 from .student_mastery_format import StudentMasteryFormat
 from .subscription_status import SubscriptionStatus
+from .term_read import TermRead
 from .token_response import TokenResponse
 from .unmatched_page_read import UnmatchedPageRead
 from .unmatched_read import UnmatchedRead
@@ -278,6 +283,8 @@ __all__ = (
     "CalculationMethod",
     "CalculationPatch",
     "CalculationSchema",
+    "CardLineRead",
+    "CardSectionRead",
     "CaseCodeMinor",
     "CaseCodeMinorField",
     "CaseImportRead",
@@ -380,6 +387,7 @@ __all__ = (
     "GUIDRef",
     "GUIDRefOut",
     "GetAllCfDocumentsOrderby",
+    "GetReportCardFormatType0",
     "GradeRead",
     "GradeRulesRead",
     "GradeRulesWrite",
@@ -472,6 +480,7 @@ __all__ = (
     "ReadyRead",
     "RecordStatus",
     "RecordedRead",
+    "ReportCardRead",
     "ReportRead",
     "ReportRow",
     "ReportSummaryFormat",
@@ -506,6 +515,7 @@ __all__ = (
     "StudentGradeRead",
     "StudentMasteryFormat",
     "SubscriptionStatus",
+    "TermRead",
     "TokenResponse",
     "UnmatchedPageRead",
     "UnmatchedRead",
