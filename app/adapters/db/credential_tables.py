@@ -20,7 +20,8 @@ class CredentialRow(SQLModel, table=True):
 
     __tablename__ = "credentials"
     __table_args__ = (
-        sa.UniqueConstraint("id"),
+        # Ids are random UUIDs; unique with the tenant (the key), looked up alone when public.
+        sa.Index("ix_credentials_id", "id"),
         sa.Index("ix_credentials_tenant_id_student_id", "tenant_id", "student_id"),
     )
 
