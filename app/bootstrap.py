@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import bootstrap_credentials as credential_wiring
 from app import bootstrap_lti as lti_wiring
+from app import bootstrap_replica as replica_wiring
 from app import bootstrap_webhooks as webhook_wiring
 from app import bootstrap_xapi as xapi_wiring
 from app.adapters.case.client import HttpCaseSource
@@ -111,6 +112,8 @@ class Adapters:
     case_codec: CaseCodec
     case_source: CaseSource
     webhooks: webhook_wiring.WebhookAdapters | None = None
+    # The reports' read models on a streaming replica (None: on the primary, as `reads`).
+    report_reads: ReadModelsFactory | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -236,6 +239,7 @@ class Container:
     policy: Policy
     use_cases: UseCases
     jobs: InProcessJobRunner | QueuedJobRunner
+    replica: replica_wiring.Replica | None = None
 
     async def start(self) -> None:
         """What a server or worker does as it starts: jobs a killed process left unfinished
@@ -248,6 +252,8 @@ class Container:
         """Jobs waited for (a server waits `grace_seconds` at most), then the engine."""
         await self.jobs.close(grace_seconds)
         await self.engine.dispose()
+        if self.replica is not None:
+            await self.replica.engine.dispose()
 
 
 def build(settings: Settings) -> Container:
@@ -258,6 +264,7 @@ def build(settings: Settings) -> Container:
     )
     sessions = session_factory(engine)
     cache = FrameworkCache()
+    replica = replica_wiring.replica(settings, cache)
 
     def uow(tenant: TenantId, /, *, writes: bool = True) -> UnitOfWork:
         return SqlUnitOfWork(sessions, cache, tenant, writes=writes)
@@ -314,11 +321,16 @@ def build(settings: Settings) -> Container:
             max_bytes=settings.case_fetch_max_bytes,
         ),
         webhooks=webhook_wiring.webhook_adapters(sessions, cache, outbound, settings),
+        report_reads=replica.reads if replica is not None else None,
     )
     policy = Policy.of(settings)
     use_cases = wire(adapters, policy)
+    if replica is not None:
+        # GraphQL reads through use cases wired on the replica (it has no mutations).
+        on_replica = replace(adapters, uow=replica.uow, reads=replica.reads)
+        use_cases = replace(use_cases, reading=wire(on_replica, policy))
     jobs.attach(job_kinds(use_cases))
-    return Container(settings, engine, adapters, policy, use_cases, jobs)
+    return Container(settings, engine, adapters, policy, use_cases, jobs, replica)
 
 
 @asynccontextmanager

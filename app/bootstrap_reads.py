@@ -46,7 +46,7 @@ def read_side(
     mastery = MasteryReads(uow=a.uow, clock=a.clock, overrides=overrides)
     prerequisites = Prerequisites(uow=a.uow, clock=a.clock, frameworks=frameworks)
     reports = Reports(
-        reads=a.reads,
+        reads=a.report_reads or a.reads,
         clock=a.clock,
         frameworks=frameworks,
         overrides=overrides,

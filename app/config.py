@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MASTERY_", env_file=".env", extra="ignore")
 
     database_url: str = EMBEDDED_DATABASE_URL
+    # A streaming replica of `database_url` for reports and GraphQL (reads only, which may lag
+    # the primary by the replica's replay delay); unset, they read the primary.
+    read_database_url: str | None = Field(default=None, pattern=r"^postgresql\+asyncpg://")
     # Signs the bearer tokens. Required with PostgreSQL; with the embedded SQLite database a
     # development key is generated once and kept in `state_dir`.
     # At least 32 random bytes (`python -c 'import secrets; print(secrets.token_urlsafe(32))'`).

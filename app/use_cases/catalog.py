@@ -74,3 +74,6 @@ class UseCases:
     # Wired where the subscriptions' store is (app/bootstrap_webhooks.py).
     webhooks: Webhooks | None = None
     webhook_delivery: WebhookDelivery | None = None
+    # What GraphQL reads through: the same use cases wired on a streaming replica, when the
+    # service has one (app/bootstrap_replica.py); None: these.
+    reading: UseCases | None = None

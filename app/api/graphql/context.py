@@ -57,10 +57,12 @@ def context_getter(limits: Limits) -> Callable[..., Awaitable[Context]]:
         use_cases: UseCasesDep,
         authorization: Annotated[str | None, Depends(oauth2)],
     ) -> Context:
+        reading = use_cases.reading or use_cases
         if authorization is None and _opens_graphiql(request):
-            return Context(use_cases, None, limits)
+            return Context(reading, None, limits)
+        # The token is checked on the primary (a client disabled a moment ago is refused).
         principal = await current_principal(SecurityScopes(), request, use_cases, authorization)
-        return Context(use_cases, principal, limits)
+        return Context(reading, principal, limits)
 
     return get_context
 
