@@ -1,0 +1,69 @@
+"""Where a GraphQL page's time goes (issue #14): `python -m bench.profile_graphql [STUDENTS]`
+loads a district (default 2,000 students x 200 competencies) as bench_graphql does, settles
+garbage collection as a server does, times the class grid and the pages of 100 students x 50
+and x 200 decisions, and prints each one's cProfile (internal time) for the next engineer."""
+
+from __future__ import annotations
+
+import asyncio
+import cProfile
+import io
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from app.adapters.garbage_collection import settle_after_start_up
+from app.api.app import create_app
+from app.bootstrap import build
+from app.config import Settings
+from bench import district
+from bench.bench_graphql import GRID, PAGE, PAGE_200
+from bench.common import scratch_database
+
+RUNS = 5
+
+
+async def main(students: int) -> None:
+    async with scratch_database("mastery_profile") as url:
+        settings = Settings(
+            database_url=url,
+            secret_key="bench-secret-key-of-sufficient-length-0123456789",
+            state_dir=Path(tempfile.gettempdir()) / "mastery-bench-state",
+        )
+        container = build(settings)
+        try:
+            big = await district.build(container, url, "district", students, 200, grid=True)
+            await district.finish(url)
+            app = create_app(use_cases=container.use_cases)
+            settle_after_start_up()
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://b") as client:
+                token = await district.bench_token(container, big.tenant)
+                headers = {"Authorization": f"Bearer {token}"}
+                for name, query in (("grid 30x50", GRID), ("100x50", PAGE), ("100x200", PAGE_200)):
+                    body = {"query": query}
+                    for _ in range(2):  # warm: plans, caches
+                        await client.post("/graphql", json=body, headers=headers, timeout=600)
+                    times = []
+                    for _ in range(RUNS):
+                        started = time.perf_counter()
+                        await client.post("/graphql", json=body, headers=headers, timeout=600)
+                        times.append((time.perf_counter() - started) * 1000)
+                    print(f"{name}: ms {sorted(round(t) for t in times)}")
+                    profile = cProfile.Profile()
+                    profile.enable()
+                    await client.post("/graphql", json=body, headers=headers, timeout=600)
+                    profile.disable()
+                    out = io.StringIO()
+                    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(20)
+                    print(out.getvalue())
+        finally:
+            await container.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000))
