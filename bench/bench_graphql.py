@@ -152,15 +152,19 @@ async def _throughput(app: Any, token: str, requests: int) -> float:
         return requests / (time.perf_counter() - started)
 
 
+def bench_settings(url: str) -> Settings:
+    """The service's settings over a bench database (no state of a developer's own)."""
+    return Settings(
+        database_url=url,
+        secret_key="bench-secret-key-of-sufficient-length-0123456789",
+        state_dir=Path(tempfile.gettempdir()) / "mastery-bench-state",
+    )
+
+
 async def run() -> Section:
     section = Section("GraphQL: grids, pages and equity summaries (issue 5)")
     async with scratch_database("mastery_bench_graphql") as url:
-        settings = Settings(
-            database_url=url,
-            secret_key="bench-secret-key-of-sufficient-length-0123456789",
-            state_dir=Path(tempfile.gettempdir()) / "mastery-bench-state",
-        )
-        container = build(settings)
+        container = build(bench_settings(url))
         try:
             big = await district.build(
                 container, url, "district", STUDENTS, COMPETENCIES, grid=True

@@ -10,18 +10,15 @@ import cProfile
 import io
 import pstats
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import httpx
 
 from app.adapters.garbage_collection import settle_after_start_up
 from app.api.app import create_app
 from app.bootstrap import build
-from app.config import Settings
 from bench import district
-from bench.bench_graphql import GRID, PAGE, PAGE_200
+from bench.bench_graphql import GRID, PAGE, PAGE_200, bench_settings
 from bench.common import scratch_database
 
 RUNS = 5
@@ -29,12 +26,7 @@ RUNS = 5
 
 async def main(students: int) -> None:
     async with scratch_database("mastery_profile") as url:
-        settings = Settings(
-            database_url=url,
-            secret_key="bench-secret-key-of-sufficient-length-0123456789",
-            state_dir=Path(tempfile.gettempdir()) / "mastery-bench-state",
-        )
-        container = build(settings)
+        container = build(bench_settings(url))
         try:
             big = await district.build(container, url, "district", students, 200, grid=True)
             await district.finish(url)
