@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from app.use_cases.access import Access
 from app.use_cases.changes import ChangeFeedReading
+from app.use_cases.forecasts import Forecasts
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.grading import Grading
 from app.use_cases.lti_pages import LtiPages
@@ -30,6 +31,7 @@ class ReadSide:
     lti_pages: LtiPages
     changes: ChangeFeedReading
     grading: Grading
+    forecasts: Forecasts
 
 
 def read_side(
@@ -65,4 +67,5 @@ def read_side(
         uow=a.uow, clock=a.clock, retention_days=policy.changes_retention_days
     )
     grading = Grading(uow=a.uow, clock=a.clock, mastery=mastery)
-    return ReadSide(mastery, prerequisites, reports, pages, changes, grading)
+    forecasts = Forecasts(uow=a.uow, clock=a.clock)
+    return ReadSide(mastery, prerequisites, reports, pages, changes, grading, forecasts)
