@@ -15,7 +15,7 @@ from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Competency, Framework
 from app.domain.mastery.decision import MasteryStatus
-from app.domain.mastery.forecast import Forecast, competency_forecast
+from app.domain.mastery.forecast import Forecast, NoForecast, competency_forecast
 from app.domain.mastery.view import DecisionView, view_of
 from app.domain.roster import AcademicSession, EnrollmentRole, RosterKind, SchoolClass, User
 from app.ports.clock import Clock
@@ -162,6 +162,8 @@ class Forecasts:
                     NotOnTrack(s, item)
                     for s in batch
                     for item in forecasts[s.id]
+                    # A rollup's way forward is its children's, listed themselves.
                     if not item.forecast.on_track(by)
+                    and item.forecast.reason is not NoForecast.ROLLED_UP
                 ]
         return ClassForecast(class_id, framework, by, session, len(students), behind)

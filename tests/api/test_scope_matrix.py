@@ -88,6 +88,8 @@ REST: dict[tuple[str, str], Scope | None] = {
     # Shows every student's grade under the rules given (which are not written).
     ("POST", "/v1/frameworks/{id}/grade-rules/simulate"): S.MASTERY_READ,
     ("GET", "/v1/students/{id}/grades"): S.MASTERY_READ,
+    ("GET", "/v1/students/{id}/forecast"): S.MASTERY_READ,
+    ("GET", "/v1/classes/{id}/forecast"): S.MASTERY_READ,
     # Counts of groups, protected: the reports' own scope, as in GraphQL.
     ("GET", "/v1/reports/summary"): S.REPORTS_READ,
     ("GET", "/v1/reports/trend"): S.REPORTS_READ,

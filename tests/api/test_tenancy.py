@@ -248,6 +248,12 @@ CASES = {
     ("GET", "/v1/students/{id}/grades"): Case(
         "/v1/students/student-1/grades?framework_id=fw-math", "hidden"
     ),
+    ("GET", "/v1/students/{id}/forecast"): Case(
+        "/v1/students/student-1/forecast?framework_id=fw-math", "hidden"
+    ),
+    ("GET", "/v1/classes/{id}/forecast"): Case(
+        "/v1/classes/class-1/forecast?framework_id=fw-math&by=2027-01-29", "hidden"
+    ),
     ("GET", "/v1/competencies/{id}"): Case("/v1/competencies/s-1", "hidden"),
     ("PATCH", "/v1/competencies/{id}"): Case(
         "/v1/competencies/s-1", "hidden", {"statement": "theirs"}, "/v1/competencies/s-1"

@@ -102,8 +102,11 @@ CASES = [
     pytest.param(
         # Only the latest 10 results count: two old high ones (4.0 on days -30 and -29) would
         # make the trend fall; without them, the exact line 0.2 + 0.25·k at k·7 days, k = 0…9.
-        [Point(at(-30), 4.0), Point(at(-29), 4.0)]
-        + pts(*[(7.0 * k, 0.2 + 0.25 * k) for k in range(10)]),
+        [
+            Point(at(-30), 4.0),
+            Point(at(-29), 4.0),
+            *pts(*[(7.0 * k, 0.2 + 0.25 * k) for k in range(10)]),
+        ],
         at(63),
         # b = 0.25/7 a day; t̄ = 31.5, ȳ = 0.2 + 0.25·4.5 = 1.325; t* = 31.5 + 1.675·28 = 78.4
         # days after Oct 1: Dec 18 (21:36).
@@ -179,7 +182,9 @@ def test_never_a_date_without_enough_evidence(
     found = forecast(points, 3.0, at(now_day))
     recent = sorted(points, key=lambda p: p.observed_at)[-10:]
     if found.expected is None:
-        assert found.earliest is None and found.latest is None and found.reason is not None
+        assert found.earliest is None
+        assert found.latest is None
+        assert found.reason is not None
         return
     # A date: enough results over more than a day, a rising trend, an interval around it,
     # nothing in the past and nothing beyond the horizon.
@@ -187,8 +192,10 @@ def test_never_a_date_without_enough_evidence(
     assert found.results == len(recent) >= MIN_RESULTS
     span = (recent[-1].observed_at - recent[0].observed_at).total_seconds() / 86400
     assert span >= 1.0
-    assert found.slope_per_week is not None and found.slope_per_week >= 0
-    assert found.earliest is not None and found.latest is not None
+    assert found.slope_per_week is not None
+    assert found.slope_per_week >= 0
+    assert found.earliest is not None
+    assert found.latest is not None
     today = at(now_day).date()
     assert today <= found.earliest <= found.expected <= found.latest
     assert found.latest <= (at(now_day) + timedelta(days=HORIZON_DAYS)).date()
