@@ -147,3 +147,25 @@ async def test_no_term_running_asks_for_a_date_and_unknown_ids_are_not_found(
         "/v1/classes/class-1/forecast", params={"framework_id": "fw-math", "by": "June"}
     )
     assert bad.status_code == 422
+
+
+async def test_graphql_gives_each_students_forecast(timed: tuple[Api, _Clock]) -> None:
+    api, _ = timed
+    await _district(api)
+    query = """{ class(id: "class-1") { students { id forecast(frameworkId: "fw-math") {
+        competencyId expectedMasteryAt earliest latest reason reasonText results } } } }"""
+    answer = await api.post("/graphql", json={"query": query})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert "errors" not in body, body
+    students = {s["id"]: s["forecast"] for s in body["data"]["class"]["students"]}
+    one = {f["competencyId"]: f for f in students["student-1"]}
+    # The same as REST: the exact line reaches 3 on Sep 29.
+    assert (one["s-1"]["expectedMasteryAt"], one["s-1"]["latest"]) == ("2026-09-29", "2026-09-29")
+    assert one["d-nbt"]["reason"] == "rolled_up"
+    two = {f["competencyId"]: f for f in students["student-2"]}
+    assert (two["s-1"]["expectedMasteryAt"], two["s-1"]["reason"], two["s-1"]["results"]) == (
+        None,
+        "not_enough_results",
+        2,
+    )

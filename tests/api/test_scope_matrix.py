@@ -176,6 +176,7 @@ GRAPHQL_FIELDS: dict[str, Scope] = {
     "Student.demographics": S.ROSTER_READ,
     "Student.mastery": S.MASTERY_READ,
     "Student.readyToLearn": S.MASTERY_READ,
+    "Student.forecast": S.MASTERY_READ,
 }
 
 # What a scope grants besides itself; admin grants everything.
