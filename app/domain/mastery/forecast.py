@@ -16,15 +16,18 @@ method: more results, an average catching up) gives today, clamped so no date is
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from statistics import NormalDist
 
 from app.domain.evidence import Evidence, counted_in_order, counted_score
 from app.domain.frameworks import MasteryPolicy
+from app.domain.mastery.decision import masters
+from app.domain.mastery.weighting import add_result, start_for
 
 MIN_RESULTS = 3  # two points always fit a line exactly: a third is the first check of it
 WINDOW = 10  # "the current rate": the latest results, not a whole year's history
@@ -99,8 +102,17 @@ def t_quantile(df: int) -> float:
     return z + (z**3 + z) / (4 * df) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
 
 
-def forecast(points: Sequence[Point], threshold: float, now: datetime) -> Forecast:
-    """The expected date the trend of `points` reaches `threshold`, seen at `now`."""
+Line = Callable[[float], float]
+"""The fitted trend: score at a day counted from now."""
+Mastering = Callable[[Line, float], float | None]  # the crossing helps a rule skip ahead
+"""Given the trend and the day it reaches the threshold: the day mastery follows, or None."""
+
+
+def forecast(
+    points: Sequence[Point], threshold: float, now: datetime, mastering: Mastering | None = None
+) -> Forecast:
+    """The expected date the trend of `points` reaches `threshold`, seen at `now`; with
+    `mastering`, shifted (interval too) by the lag from the crossing to mastery that it finds."""
     recent = sorted(points, key=lambda p: p.observed_at)[-WINDOW:]
     n = len(recent)
     if n < MIN_RESULTS:
@@ -128,7 +140,15 @@ def forecast(points: Sequence[Point], threshold: float, now: datetime) -> Foreca
     u_low, u_high = (b * d - root) / a_coef, (b * d + root) / a_coef
     u_star = d / b
     start = (origin - now).total_seconds() / _DAY + t_mean  # t̄ in days from now
-    expected, earliest, latest = (max(start + u, 0.0) for u in (u_star, u_low, u_high))
+    lag = 0.0
+    if start + u_star > HORIZON_DAYS:
+        return Forecast.none(NoForecast.TOO_FAR, n)
+    if mastering is not None:
+        mastered = mastering(lambda day: y_mean + b * (day - start), start + u_star)
+        if mastered is None:
+            return Forecast.none(NoForecast.TOO_FAR, n)
+        lag = mastered - (start + u_star)
+    expected, earliest, latest = (max(start + u + lag, 0.0) for u in (u_star, u_low, u_high))
     if latest > HORIZON_DAYS:
         return Forecast.none(NoForecast.TOO_FAR, n)
     return Forecast(
@@ -157,4 +177,38 @@ def competency_forecast(
         return Forecast.none(NoForecast.ROLLED_UP)
     counted = counted_in_order(evidences, policy, now)
     points = [Point(e.observed_at, counted_score(e, policy)) for e in counted]
-    return forecast(points, policy.scale.mastery_threshold, now)
+
+    def mastering(line: Line, crossing: float) -> float | None:
+        return _method_catches_up(policy, counted, now, line)
+
+    return forecast(points, policy.scale.mastery_threshold, now, mastering)
+
+
+def _method_catches_up(
+    policy: MasteryPolicy, counted: Sequence[Evidence], now: datetime, line: Line
+) -> float | None:
+    """The day (from now) the decision becomes mastered if results go on coming at the
+    student's pace (the median gap of the latest results), each on the trend: the method's lag
+    (a decaying average catching up, min_evidence) added to the trend's crossing. None when
+    not within the horizon."""
+    recent = counted[-WINDOW:]
+    gaps = sorted(
+        (b.observed_at - a.observed_at).total_seconds() / _DAY
+        for a, b in itertools.pairwise(recent)
+    )
+    pace = max(gaps[len(gaps) // 2], 1.0)
+    last = recent[-1]
+    day = (last.observed_at - now).total_seconds() / _DAY
+    state = start_for(policy)
+    for e in counted:
+        state = add_result(state, e, policy)
+    count, highest = len(counted), float(policy.scale.highest)
+    while day <= HORIZON_DAYS:
+        day += pace
+        score = min(max(line(day), 0.0), highest)
+        step = replace(last, score=score, max_score=None, mark=None, comment=None)
+        state = add_result(state, step, policy)
+        count += 1
+        if masters(policy, count, state.score()):
+            return day
+    return None

@@ -155,7 +155,11 @@ def test_competency_forecast_counts_what_the_decision_counts() -> None:
         _evidence(15, 4.0, voided_at=at(16)),  # voided: not counted
     ]
     found = competency_forecast(policy, history, at(14))
-    assert found.expected == date(2026, 10, 29)  # the exact line of the first case
+    # The exact line of the first case crosses 3 on day 28; the decision (standard decaying
+    # average, 0.65) lags it. Results going on weekly on the line, 2.5, 3.0, 3.5 on days 21,
+    # 28, 35: a = 1 → .65·1.5 + .35·1 = 1.325 → .65·2 + .35·1.325 = 1.764 → 2.242 (2.5) →
+    # 2.735 (3.0) → .65·3.5 + .35·2.735 = 3.232 ≥ 3 on day 35: the lag is 7 days, Nov 5.
+    assert (found.expected, found.earliest, found.latest) == (date(2026, 11, 5),) * 3
     assert competency_forecast(policy, history, at(14), overridden=True).reason is (
         NoForecast.OVERRIDDEN
     )
