@@ -52,6 +52,7 @@ def read_side(
         overrides=overrides,
         min_cell_size=policy.report_min_cell,
     )
+    forecasts = Forecasts(uow=a.uow, clock=a.clock)
     pages = LtiPages(
         sessions=a.page_sessions,
         access=access,
@@ -62,10 +63,10 @@ def read_side(
         prerequisites=prerequisites,
         overrides=overrides,
         reports=reports,
+        forecasts=forecasts,
     )
     changes = ChangeFeedReading(
         uow=a.uow, clock=a.clock, retention_days=policy.changes_retention_days
     )
     grading = Grading(uow=a.uow, clock=a.clock, mastery=mastery)
-    forecasts = Forecasts(uow=a.uow, clock=a.clock)
     return ReadSide(mastery, prerequisites, reports, pages, changes, grading, forecasts)

@@ -213,3 +213,14 @@ def test_never_a_date_without_enough_evidence(
 def test_results_of_one_day_never_give_a_date(day: float, scores: list[float]) -> None:
     points = [Point(at(day) + timedelta(minutes=i), s) for i, s in enumerate(scores)]
     assert forecast(points, 3.0, at(day + 1)).expected is None
+
+
+def test_the_teacher_page_says_the_forecast_in_words() -> None:
+    from app.api.pages.lti.views import forecast_words
+
+    dated = Forecast(date(2027, 1, 14), date(2026, 12, 18), date(2027, 2, 26), None, 5, 0.1)
+    assert forecast_words(dated) == (
+        "Expected 14 January 2027 (between 18 December 2026 and 26 February 2027)"
+    )
+    none = Forecast.none(NoForecast.NOT_RISING, 4)
+    assert forecast_words(none) == "No date: the results are not clearly rising"
