@@ -68,7 +68,8 @@ def demo_framework() -> Framework:
 def _evidence(items: Iterable[EvidenceInput]) -> dict[tuple[str, str], History]:
     histories: dict[tuple[str, str], History] = defaultdict(list)
     for n, i in enumerate(items):
-        assert i.score is not None and i.source is not None  # every generated result has both
+        assert i.score is not None
+        assert i.source is not None
         histories[(i.student_id, i.competency_id)].append(
             Evidence(
                 id=str(n),
