@@ -224,3 +224,25 @@ def test_the_teacher_page_says_the_forecast_in_words() -> None:
     )
     none = Forecast.none(NoForecast.NOT_RISING, 4)
     assert forecast_words(none) == "No date: the results are not clearly rising"
+
+
+@settings(max_examples=200, deadline=None)
+@given(pairs=points_strategy, now_day=st.floats(min_value=0, max_value=400))
+def test_the_methods_lag_keeps_every_promise(
+    pairs: list[tuple[float, float]], now_day: float
+) -> None:
+    # Through competency_forecast (the decision simulated on the trend), the same guarantees.
+    history = [_evidence(d, s) for d, s in pairs]
+    found = competency_forecast(
+        MasteryPolicy(), history, at(max([now_day, *(d for d, _ in pairs)]))
+    )
+    if found.expected is None:
+        assert found.reason is not None
+        assert found.earliest is None
+        assert found.latest is None
+        return
+    assert found.results >= MIN_RESULTS
+    assert found.reason is None
+    assert found.earliest is not None
+    assert found.latest is not None
+    assert found.earliest <= found.expected <= found.latest
