@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from app.use_cases.access import Access
 from app.use_cases.changes import ChangeFeedReading
+from app.use_cases.forecasts import Forecasts
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.grading import Grading
 from app.use_cases.lti_pages import LtiPages
@@ -32,6 +33,7 @@ class ReadSide:
     changes: ChangeFeedReading
     grading: Grading
     report_cards: ReportCards
+    forecasts: Forecasts
 
 
 def read_side(
@@ -52,6 +54,7 @@ def read_side(
         overrides=overrides,
         min_cell_size=policy.report_min_cell,
     )
+    forecasts = Forecasts(uow=a.uow, clock=a.clock)
     pages = LtiPages(
         sessions=a.page_sessions,
         access=access,
@@ -62,10 +65,13 @@ def read_side(
         prerequisites=prerequisites,
         overrides=overrides,
         reports=reports,
+        forecasts=forecasts,
     )
     changes = ChangeFeedReading(
         uow=a.uow, clock=a.clock, retention_days=policy.changes_retention_days
     )
     grading = Grading(uow=a.uow, clock=a.clock, mastery=mastery)
     report_cards = ReportCards(uow=a.uow, clock=a.clock, mastery=mastery, roster=roster)
-    return ReadSide(mastery, prerequisites, reports, pages, changes, grading, report_cards)
+    return ReadSide(
+        mastery, prerequisites, reports, pages, changes, grading, report_cards, forecasts
+    )

@@ -15,6 +15,7 @@ from app.use_cases.changes import ChangeFeedReading
 from app.use_cases.credentials import Credentials
 from app.use_cases.demo import Demo
 from app.use_cases.evidence import EvidenceRecords
+from app.use_cases.forecasts import Forecasts
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
 from app.use_cases.grading import Grading
@@ -69,6 +70,7 @@ class UseCases:
     learning_records: LearningRecordStore
     caliper_events: CaliperEvents
     credentials: Credentials
+    forecasts: Forecasts
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None
     # Wired where the subscriptions' store is (app/bootstrap_webhooks.py).

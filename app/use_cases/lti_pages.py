@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.access import Principal, Scope
-from app.domain.errors import NotFound
+from app.domain.errors import Invalid, NotFound
 from app.domain.frameworks import Competency, Framework
 from app.domain.lti.session import PageRole, PageSession
 from app.domain.mastery.decision import MasteryStatus
@@ -28,6 +28,7 @@ from app.ports.clock import Clock
 from app.ports.lti import PageSessionCodec
 from app.ports.roster import RosterQuery
 from app.use_cases.access import Access
+from app.use_cases.forecasts import ClassForecast, Forecasts
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.mastery import ClassGrid, MasteryReads
 from app.use_cases.overrides import Overrides
@@ -72,6 +73,8 @@ class ClassView:
     frameworks: list[Framework]
     not_yet: dict[str, list[User]]
     ready_groups: list[tuple[Competency | None, list[User]]]
+    # Who is not on track to master by the end of the term running today (None: no term runs).
+    behind: ClassForecast | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class LtiPages:
     prerequisites: Prerequisites
     overrides: Overrides
     reports: Reports
+    forecasts: Forecasts | None = None
 
     def open(self, token: str) -> PageSession:
         """The session a page's token names; Unauthorized when forged or expired."""
@@ -231,7 +235,15 @@ class LtiPages:
             (framework.competency(cid) if cid is not None else None, members)
             for cid, members in groups.items()
         ]
-        return ClassView(grid, frameworks, not_yet, ready_groups)
+        behind = None
+        if self.forecasts is not None:
+            try:
+                behind = await self.forecasts.class_forecast(
+                    principal, session.class_id, framework.id
+                )
+            except Invalid:  # no term runs today: nothing to be on track for
+                behind = None
+        return ClassView(grid, frameworks, not_yet, ready_groups, behind)
 
     async def override(
         self,

@@ -89,6 +89,8 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("POST", "/v1/frameworks/{id}/grade-rules/simulate"): S.MASTERY_READ,
     ("GET", "/v1/students/{id}/grades"): S.MASTERY_READ,
     ("GET", "/v1/students/{id}/report-card"): S.MASTERY_READ,
+    ("GET", "/v1/students/{id}/forecast"): S.MASTERY_READ,
+    ("GET", "/v1/classes/{id}/forecast"): S.MASTERY_READ,
     # Counts of groups, protected: the reports' own scope, as in GraphQL.
     ("GET", "/v1/reports/summary"): S.REPORTS_READ,
     ("GET", "/v1/reports/trend"): S.REPORTS_READ,
@@ -175,6 +177,7 @@ GRAPHQL_FIELDS: dict[str, Scope] = {
     "Student.demographics": S.ROSTER_READ,
     "Student.mastery": S.MASTERY_READ,
     "Student.readyToLearn": S.MASTERY_READ,
+    "Student.forecast": S.MASTERY_READ,
 }
 
 # What a scope grants besides itself; admin grants everything.

@@ -251,6 +251,12 @@ CASES = {
     ("GET", "/v1/students/{id}/report-card"): Case(
         "/v1/students/student-1/report-card?framework_id=fw-math", "hidden"
     ),
+    ("GET", "/v1/students/{id}/forecast"): Case(
+        "/v1/students/student-1/forecast?framework_id=fw-math", "hidden"
+    ),
+    ("GET", "/v1/classes/{id}/forecast"): Case(
+        "/v1/classes/class-1/forecast?framework_id=fw-math&by=2027-01-29", "hidden"
+    ),
     ("GET", "/v1/competencies/{id}"): Case("/v1/competencies/s-1", "hidden"),
     ("PATCH", "/v1/competencies/{id}"): Case(
         "/v1/competencies/s-1", "hidden", {"statement": "theirs"}, "/v1/competencies/s-1"

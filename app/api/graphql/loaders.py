@@ -19,6 +19,7 @@ from app.domain.mastery.explanation import Explanation
 from app.domain.mastery.view import DecisionView
 from app.domain.roster import EnrollmentRole, RosterKind, RosterRecord
 from app.use_cases.catalog import UseCases
+from app.use_cases.forecasts import CompetencyForecast
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -27,6 +28,8 @@ MasteryKey = tuple[str, str | None, MasteryStatus | None, datetime | None]
 """(student id, framework id, status, as_of)."""
 ExplanationKey = tuple[str, str, datetime | None]
 """(student id, competency id, as_of)."""
+ForecastKey = tuple[str, str]
+"""(student id, framework id)."""
 
 
 def _by_key(
@@ -133,6 +136,18 @@ class Loaders:
     def evidence(self) -> DataLoader[tuple[str, str], list[Evidence]]:
         evidence, principal = self.use_cases.evidence, self.principal
         return _by_key(lambda pairs: evidence.evidence_of_decisions(principal, pairs), _empty)
+
+    @cached_property
+    def forecasts(self) -> DataLoader[ForecastKey, list[CompetencyForecast]]:
+        return _grouped(lambda key: key[1], self._forecasts, _empty)
+
+    async def _forecasts(
+        self, framework_id: Any, keys: Sequence[ForecastKey]
+    ) -> dict[ForecastKey, list[CompetencyForecast]]:
+        found = await self.use_cases.forecasts.students_forecasts(
+            self.principal, [k[0] for k in keys], str(framework_id)
+        )
+        return {k: found[k[0]] for k in keys if k[0] in found}
 
     async def _mastery(
         self, options: Any, keys: Sequence[MasteryKey]

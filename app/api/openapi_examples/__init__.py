@@ -41,7 +41,7 @@ from app.domain.access import Scope, granting
 __all__ = ["OPERATIONS", "SCHEMAS", "Example", "OperationExamples", "state_examples"]
 
 SCHEMAS, OPERATIONS = read_areas(
-    ("admin", "roster", "frameworks", "mastery", "standards", "credentials")
+    ("admin", "roster", "frameworks", "mastery", "standards", "credentials", "forecasts")
 )
 _METHODS = ("get", "put", "post", "patch", "delete")
 

@@ -9,6 +9,7 @@ import strawberry
 
 from app.api.graphql.context import GraphInfo, needs
 from app.api.graphql.types.enums import MasteryStatus, OrgType, RaceEthnicity, Sex
+from app.api.graphql.types.forecasts import Forecast
 from app.api.graphql.types.frameworks import Competency
 from app.api.graphql.types.mastery import Mastery, MasteryGrid, MasteryGridRow, habits_cell
 from app.api.utc import aware
@@ -176,6 +177,17 @@ class Student:
         if framework is None:
             return []
         return [Competency.of(framework, item.competency) for item in ready]
+
+    @strawberry.field(
+        permission_classes=needs(Scope.MASTERY_READ),
+        metadata={"cost_size": 50},
+        description="Per active competency of the framework not yet mastered, the day the "
+        "trend of the latest counted results reaches the mastery threshold, with its 80 % "
+        "interval, or null with the reason when there is not enough evidence to claim one.",
+    )
+    async def forecast(self, info: GraphInfo, framework_id: strawberry.ID) -> list[Forecast]:
+        key = (self.record.id, str(framework_id))
+        return [Forecast.of(i) for i in await info.context.loaders.forecasts.load(key)]
 
 
 @strawberry.type

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from app.api.pages.lti.charts import Bar, ProgressChart, bars, progress_chart
 from app.domain.errors import Invalid, Problem
 from app.domain.frameworks import Competency, Framework
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.mastery.forecast import REASON_WORDS, Forecast
 from app.domain.mastery.view import DecisionView
 from app.domain.reporting import COUNT_STEP, Dimension, SummaryCell
 from app.domain.roster import Org, User
@@ -124,6 +125,26 @@ class ClassPage:
     not_yet: list[tuple[Competency, list[User]]]
     ready_groups: list[tuple[Competency | None, list[User]]]
     levels: list[tuple[str, str]]  # (value, "value label") of the scale, for an override
+    # Not on track by the end of the term running today: the day in words, and per student and
+    # competency the status and the forecast in words (none without a term).
+    behind_by: str | None = None
+    behind: tuple[tuple[User, Competency, str, str], ...] = ()
+
+
+def day_words(day: date) -> str:
+    """14 January 2027."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def forecast_words(forecast: Forecast) -> str:
+    """The forecast in words: the expected day and its interval, or why there is none."""
+    if forecast.expected is None or forecast.earliest is None or forecast.latest is None:
+        assert forecast.reason is not None
+        return f"No date: {REASON_WORDS[forecast.reason]}"
+    return (
+        f"Expected {day_words(forecast.expected)} (between {day_words(forecast.earliest)} "
+        f"and {day_words(forecast.latest)})"
+    )
 
 
 def class_page(shown: ClassView) -> ClassPage:
@@ -143,6 +164,16 @@ def class_page(shown: ClassView) -> ClassPage:
             (format_number(v.value), f"{format_number(v.value)} {v.label}")
             for v in grid.framework.scale.levels
         ],
+        day_words(shown.behind.by) if shown.behind is not None else None,
+        tuple(
+            (
+                n.student,
+                n.item.competency,
+                STATUS_WORDS[n.item.status],
+                forecast_words(n.item.forecast),
+            )
+            for n in (shown.behind.not_on_track if shown.behind is not None else [])
+        ),
     )
 
 

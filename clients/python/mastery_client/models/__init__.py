@@ -35,6 +35,7 @@ from .change_read import ChangeRead
 from .change_read_data import ChangeReadData
 from .change_type import ChangeType
 from .check import Check
+from .class_forecast_read import ClassForecastRead
 from .class_grid_read import ClassGridRead
 from .class_list import ClassList
 from .class_mastery_format_type_0 import ClassMasteryFormatType0
@@ -48,6 +49,7 @@ from .code_minor import CodeMinor
 from .code_minor_field import CodeMinorField
 from .competency_add import CompetencyAdd
 from .competency_create import CompetencyCreate
+from .competency_forecast_read import CompetencyForecastRead
 from .competency_patch import CompetencyPatch
 from .competency_patch_children_type_0_item import CompetencyPatchChildrenType0Item
 from .competency_read import CompetencyRead
@@ -176,7 +178,9 @@ from .list_webhook_deliveries_format import ListWebhookDeliveriesFormat
 from .mark import Mark
 from .mastery_status import MasteryStatus
 from .mode_tie import ModeTie
+from .no_forecast import NoForecast
 from .not_counted import NotCounted
+from .not_on_track_read import NotOnTrackRead
 from .o_auth_error import OAuthError
 from .objective_result_in import ObjectiveResultIn
 from .objective_result_out import ObjectiveResultOut
@@ -243,6 +247,7 @@ from .single_result import SingleResult
 from .status import Status
 from .status_info import StatusInfo
 from .student_change import StudentChange
+from .student_forecast_read import StudentForecastRead
 from .student_grade_read import StudentGradeRead
 from .student_mastery_format import StudentMasteryFormat
 from .subscription_status import SubscriptionStatus
@@ -304,6 +309,7 @@ __all__ = (
     "ChangeReadData",
     "ChangeType",
     "Check",
+    "ClassForecastRead",
     "ClassGridRead",
     "ClassList",
     "ClassMasteryFormatType0",
@@ -317,6 +323,7 @@ __all__ = (
     "CodeMinorField",
     "CompetencyAdd",
     "CompetencyCreate",
+    "CompetencyForecastRead",
     "CompetencyPatch",
     "CompetencyPatchChildrenType0Item",
     "CompetencyRead",
@@ -445,7 +452,9 @@ __all__ = (
     "Mark",
     "MasteryStatus",
     "ModeTie",
+    "NoForecast",
     "NotCounted",
+    "NotOnTrackRead",
     "OAuthError",
     "ObjectiveResultIn",
     "ObjectiveResultOut",
@@ -512,6 +521,7 @@ __all__ = (
     "Status",
     "StatusInfo",
     "StudentChange",
+    "StudentForecastRead",
     "StudentGradeRead",
     "StudentMasteryFormat",
     "SubscriptionStatus",
