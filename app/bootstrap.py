@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import bootstrap_credentials as credential_wiring
+from app import bootstrap_grading_terms as term_wiring
 from app import bootstrap_lti as lti_wiring
 from app import bootstrap_webhooks as webhook_wiring
 from app import bootstrap_xapi as xapi_wiring
@@ -204,6 +205,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         lti_pages=read.lti_pages,
         changes=read.changes,
         grading=read.grading,
+        grading_terms=term_wiring.grading_terms(a, read.mastery, overrides),
         learning_records=xapi_wiring.learning_records(a, policy.max_batch),
         caliper_events=xapi_wiring.caliper_events(a, policy.max_batch),
         credentials=credential_wiring.credentials(a, read.mastery, access),

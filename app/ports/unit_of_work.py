@@ -18,6 +18,7 @@ from app.ports.gradebook import (
     GradebookResultRepository,
     LineItemRepository,
 )
+from app.ports.grading_terms import GradingTermRepository
 from app.ports.habits import HabitsDecisionRepository
 from app.ports.jobs import JobRepository
 from app.ports.lti_services import LtiMarks
@@ -101,6 +102,9 @@ class UnitOfWork(Transaction, Protocol):
 
     @property
     def changes(self) -> ChangeFeed: ...
+
+    @property
+    def grading_terms(self) -> GradingTermRepository: ...
 
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""

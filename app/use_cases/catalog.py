@@ -18,6 +18,7 @@ from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
 from app.use_cases.grading import Grading
+from app.use_cases.grading_terms import GradingTerms
 from app.use_cases.health import Health
 from app.use_cases.jobs import Jobs
 from app.use_cases.lti_launch import LtiTool
@@ -64,6 +65,7 @@ class UseCases:
     lti_pages: LtiPages
     changes: ChangeFeedReading
     grading: Grading
+    grading_terms: GradingTerms
     learning_records: LearningRecordStore
     caliper_events: CaliperEvents
     credentials: Credentials
