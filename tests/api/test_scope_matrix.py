@@ -88,6 +88,10 @@ REST: dict[tuple[str, str], Scope | None] = {
     # Shows every student's grade under the rules given (which are not written).
     ("POST", "/v1/frameworks/{id}/grade-rules/simulate"): S.MASTERY_READ,
     ("GET", "/v1/students/{id}/grades"): S.MASTERY_READ,
+    ("POST", "/v1/academic-sessions/{id}/close"): S.FRAMEWORKS_WRITE,
+    ("POST", "/v1/academic-sessions/{id}/reopen"): S.FRAMEWORKS_WRITE,
+    ("GET", "/v1/academic-sessions/{id}/snapshot"): S.MASTERY_READ,
+    ("GET", "/v1/academic-sessions/{id}/report-cards"): S.MASTERY_READ,
     # Counts of groups, protected: the reports' own scope, as in GraphQL.
     ("GET", "/v1/reports/summary"): S.REPORTS_READ,
     ("GET", "/v1/reports/trend"): S.REPORTS_READ,
