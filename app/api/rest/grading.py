@@ -216,8 +216,8 @@ async def get_student_grade(
         str | None,
         Query(
             max_length=255,
-            description="A term or grading period: its grade, from its snapshot once it is "
-            "closed (docs/decisions/0050), from the live decisions while it is open",
+            description="A term or grading period: its grade, from its snapshot once it is closed, "
+            "from the live decisions while it is open",
         ),
     ] = None,
 ) -> Any:

@@ -8,18 +8,17 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Path, Query, Request, Response, status
-from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from app.api.bounded import ZonedInstant
 from app.api.deps import FrameworkWriter, MasteryReader, UseCasesDep
-from app.api.exports.csv_document import csv_lines
 from app.api.exports.negotiation import CSV, wants_csv
 from app.api.problems import responses
 from app.api.rest import mastery_schemas as s
 from app.api.rest.framework_schemas import JobLink, RequestModel
 from app.api.rest.grading import GradeRead, grade_read
 from app.api.rest.pagination import Cursor, Limit, decode_cursor, encode_cursor
+from app.api.rest.report_card_csv import report_cards_csv
 from app.api.utc import aware
 from app.domain.grading_terms import TermClose
 from app.use_cases.grading_terms import ReportCards
@@ -218,32 +217,6 @@ def _cards(found: ReportCards) -> ReportCardsRead:
     )
 
 
-def _cards_csv(read: ReportCardsRead, codes: list[str]) -> StreamingResponse:
-    header = ["student_id", "given_name", "family_name", "grade", "reason"]
-    for code in codes:
-        header += [f"{code} status", f"{code} level"]
-    rows: list[list[Any]] = []
-    for card in read.cards:
-        grade = card.grade
-        row: list[Any] = [card.student_id, card.given_name, card.family_name]
-        row += [grade.grade, grade.reason] if grade is not None else [None, None]
-        for standing in card.standards:
-            row += [standing.status, standing.level]
-        rows.append(row)
-
-    async def lines() -> Any:
-        yield csv_lines([header])
-        for start in range(0, len(rows), 100):
-            yield csv_lines(rows[start : start + 100])
-
-    name = f"report-cards-{read.session_id}-{read.framework_id}.csv".replace('"', "")
-    return StreamingResponse(
-        lines(),
-        media_type=f"{CSV}; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{name}"'},
-    )
-
-
 @router.get(
     "/v1/academic-sessions/{id}/report-cards",
     response_model=ReportCardsRead,
@@ -274,5 +247,5 @@ async def report_cards(
     )
     read = _cards(found)
     if wants_csv([("format", format)] if format else [], request.headers.get("accept")):
-        return _cards_csv(read, [c.code for c in found.standards])
+        return report_cards_csv([c.code for c in found.standards], read.model_dump(mode="json"))
     return read
