@@ -2,6 +2,8 @@
 
 from .academic_session_list import AcademicSessionList
 from .academic_session_read import AcademicSessionRead
+from .academic_session_report_cards_format_type_0 import AcademicSessionReportCardsFormatType0
+from .academic_session_snapshot_format import AcademicSessionSnapshotFormat
 from .academic_session_write import AcademicSessionWrite
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_after_type_0 import AuditEntryReadAfterType0
@@ -208,8 +210,11 @@ from .ready_list import ReadyList
 from .ready_read import ReadyRead
 from .record_status import RecordStatus
 from .recorded_read import RecordedRead
+from .report_card_read import ReportCardRead
+from .report_cards_read import ReportCardsRead
 from .report_read import ReportRead
 from .report_row import ReportRow
+from .report_standing_read import ReportStandingRead
 from .report_summary_format import ReportSummaryFormat
 from .report_trend_format import ReportTrendFormat
 from .result_in import ResultIn
@@ -242,6 +247,11 @@ from .student_change import StudentChange
 from .student_grade_read import StudentGradeRead
 from .student_mastery_format import StudentMasteryFormat
 from .subscription_status import SubscriptionStatus
+from .term_close_read import TermCloseRead
+from .term_close_read_state import TermCloseReadState
+from .term_close_write import TermCloseWrite
+from .term_reopen_write import TermReopenWrite
+from .term_reopened_read import TermReopenedRead
 from .token_response import TokenResponse
 from .unmatched_page_read import UnmatchedPageRead
 from .unmatched_read import UnmatchedRead
@@ -266,6 +276,8 @@ from .webhook_update import WebhookUpdate
 __all__ = (
     "AcademicSessionList",
     "AcademicSessionRead",
+    "AcademicSessionReportCardsFormatType0",
+    "AcademicSessionSnapshotFormat",
     "AcademicSessionWrite",
     "AuditEntryRead",
     "AuditEntryReadAfterType0",
@@ -472,8 +484,11 @@ __all__ = (
     "ReadyRead",
     "RecordStatus",
     "RecordedRead",
+    "ReportCardRead",
+    "ReportCardsRead",
     "ReportRead",
     "ReportRow",
+    "ReportStandingRead",
     "ReportSummaryFormat",
     "ReportTrendFormat",
     "ResultIn",
@@ -506,6 +521,11 @@ __all__ = (
     "StudentGradeRead",
     "StudentMasteryFormat",
     "SubscriptionStatus",
+    "TermCloseRead",
+    "TermCloseReadState",
+    "TermCloseWrite",
+    "TermReopenWrite",
+    "TermReopenedRead",
     "TokenResponse",
     "UnmatchedPageRead",
     "UnmatchedRead",
