@@ -139,8 +139,7 @@ class UnitOfWorkFactory(Protocol):
 
 
 class AccessUnitOfWorkFactory(Protocol):
-    """Opens a unit of work on the directory of tenants and clients (`writes` as for
-    `UnitOfWorkFactory`)."""
+    """Opens a unit of work on the directory of tenants and clients (`writes` as above)."""
 
     def __call__(self, *, writes: bool = True) -> AccessUnitOfWork: ...
 
