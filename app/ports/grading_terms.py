@@ -59,6 +59,6 @@ class GradingTermRepository(Protocol):
         """The frozen decisions of these students in one framework."""
         ...
 
-    async def live_decisions(self) -> int:
-        """How many decisions a close would freeze now."""
+    async def more_decisions_than(self, limit: int) -> bool:
+        """Whether a close would freeze more than `limit` decisions now (counting no further)."""
         ...

@@ -110,7 +110,7 @@ class GradingTerms:
                     f"Academic session {session_id!r} is {existing.state.value} already",
                     [Problem(("path", "id"), "reopen it first")],
                 )
-            large = await uow.grading_terms.live_decisions() > self.inline_decisions
+            large = await uow.grading_terms.more_decisions_than(self.inline_decisions)
             close = closing(session, principal.client_id, now, reassessment_until, in_job=large)
             if not large:
                 close = replace(close, decisions=await uow.grading_terms.freeze(session_id))

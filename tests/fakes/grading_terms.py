@@ -108,5 +108,5 @@ class FakeGradingTerms:
             if session == session_id and s in student_ids and f.record.framework_id == framework_id
         ]
 
-    async def live_decisions(self) -> int:
-        return len(self._tables.decisions)
+    async def more_decisions_than(self, limit: int) -> bool:
+        return len(self._tables.decisions) > limit
