@@ -209,6 +209,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         grading=read.grading,
         report_cards=read.report_cards,
         forecasts=read.forecasts,
+        grading_terms=read.grading_terms,
         learning_records=xapi_wiring.learning_records(a, policy.max_batch),
         caliper_events=xapi_wiring.caliper_events(a, policy.max_batch),
         credentials=credential_wiring.credentials(a, read.mastery, access),

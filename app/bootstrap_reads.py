@@ -12,6 +12,7 @@ from app.use_cases.changes import ChangeFeedReading
 from app.use_cases.forecasts import Forecasts
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.grading import Grading
+from app.use_cases.grading_terms import GradingTerms
 from app.use_cases.lti_pages import LtiPages
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.overrides import Overrides
@@ -34,6 +35,7 @@ class ReadSide:
     grading: Grading
     report_cards: ReportCards
     forecasts: Forecasts
+    grading_terms: GradingTerms
 
 
 def read_side(
@@ -71,7 +73,13 @@ def read_side(
         uow=a.uow, clock=a.clock, retention_days=policy.changes_retention_days
     )
     grading = Grading(uow=a.uow, clock=a.clock, mastery=mastery)
-    report_cards = ReportCards(uow=a.uow, clock=a.clock, mastery=mastery, roster=roster)
+    # Grading terms read the live decisions until a close freezes them (0050).
+    terms = GradingTerms(
+        uow=a.uow, clock=a.clock, jobs=a.jobs, mastery=mastery, overrides=overrides
+    )
+    report_cards = ReportCards(
+        uow=a.uow, clock=a.clock, mastery=mastery, roster=roster, terms=terms
+    )
     return ReadSide(
-        mastery, prerequisites, reports, pages, changes, grading, report_cards, forecasts
+        mastery, prerequisites, reports, pages, changes, grading, report_cards, forecasts, terms
     )

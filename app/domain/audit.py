@@ -42,6 +42,8 @@ class AuditKind(StrEnum):
     WEBHOOK_ROTATED = "webhook.rotated"
     WEBHOOK_REPLAYED = "webhook.replayed"
     WEBHOOK_DISABLED = "webhook.disabled"
+    TERM_CLOSED = "term.closed"
+    TERM_REOPENED = "term.reopened"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from app.ports.gradebook import (
     GradebookResultRepository,
     LineItemRepository,
 )
+from app.ports.grading_terms import GradingTermRepository
 from app.ports.habits import HabitsDecisionRepository
 from app.ports.jobs import JobRepository
 from app.ports.lti_services import LtiMarks
@@ -102,6 +103,9 @@ class UnitOfWork(Transaction, Protocol):
     @property
     def changes(self) -> ChangeFeed: ...
 
+    @property
+    def grading_terms(self) -> GradingTermRepository: ...
+
     def roster(self, kind: RosterKind) -> RosterRepository:
         """The repository of one kind of roster record."""
         ...
@@ -135,8 +139,7 @@ class UnitOfWorkFactory(Protocol):
 
 
 class AccessUnitOfWorkFactory(Protocol):
-    """Opens a unit of work on the directory of tenants and clients (`writes` as for
-    `UnitOfWorkFactory`)."""
+    """Opens a unit of work on the directory of tenants and clients (`writes` as above)."""
 
     def __call__(self, *, writes: bool = True) -> AccessUnitOfWork: ...
 

@@ -19,6 +19,7 @@ from app.use_cases.forecasts import Forecasts
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
 from app.use_cases.grading import Grading
+from app.use_cases.grading_terms import GradingTerms
 from app.use_cases.health import Health
 from app.use_cases.jobs import Jobs
 from app.use_cases.lti_launch import LtiTool
@@ -67,6 +68,7 @@ class UseCases:
     changes: ChangeFeedReading
     grading: Grading
     report_cards: ReportCards
+    grading_terms: GradingTerms
     learning_records: LearningRecordStore
     caliper_events: CaliperEvents
     credentials: Credentials

@@ -28,6 +28,7 @@ from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from app.use_cases.deciding import refresh
+from app.use_cases.reassessing import reassess
 
 _Item = EvidenceInput | UnreadItem
 
@@ -122,6 +123,7 @@ async def _write(
     await uow.evidence.replace_many(accepted.updated, accepted.previous, now)
     touches = touches_of(created, accepted.updated, accepted.previous)
     refreshed = await refresh(uow, frameworks, framework_of, touches, now, accepted.cause)
+    await reassess(uow, [*created, *accepted.updated, *accepted.previous], framework_of, now)
     return RecordedBatch(accepted.outcomes, refreshed.records, frameworks, now)
 
 
@@ -256,6 +258,7 @@ class EvidenceRecords:
             await uow.evidence.replace_many([replace(evidence, voided_at=now)], [evidence], now)
             touch = Touch(evidence.student_id, evidence.competency_id, recompute=True)
             refreshed = await refresh(uow, frameworks, framework_of, [touch], now, ChangeCause.VOID)
+            await reassess(uow, [evidence], framework_of, now)
             await uow.commit()
         updated = [ItemOutcome(evidence.id, Outcome.UPDATED)]
         return RecordedBatch(updated, refreshed.records, frameworks, self.clock.now())

@@ -8,6 +8,7 @@ from __future__ import annotations
 from app.ports.jobs import JobKind, JobKinds
 from app.use_cases.catalog import UseCases
 from app.use_cases.frameworks import RECOMPUTE_JOB
+from app.use_cases.grading_terms import CLOSE_JOB
 from app.use_cases.lti_grades import GRADES_PULL_JOB
 from app.use_cases.lti_roster import ROSTER_PULL_JOB
 from app.use_cases.lti_scores import SCORES_JOB
@@ -23,6 +24,7 @@ def job_kinds(use_cases: UseCases) -> JobKinds:
         IMPORT_JOB: JobKind(imports.run_import_job, ended=imports.import_job_ended),
         SYNC_JOB: JobKind(use_cases.roster_sync.run_sync_job),
         RECOMPUTE_JOB: JobKind(use_cases.frameworks.run_recompute_job),
+        CLOSE_JOB: JobKind(use_cases.grading_terms.run_close_job),
     }
     if (lti := use_cases.lti_services) is not None:
         kinds[ROSTER_PULL_JOB] = JobKind(lti.roster.run_roster_job)

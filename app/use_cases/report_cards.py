@@ -22,6 +22,7 @@ from app.domain.roster import AcademicSession, RosterKind, User
 from app.ports.clock import Clock
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.use_cases.grading import standings
+from app.use_cases.grading_terms import GradingTerms
 from app.use_cases.lookups import require_student
 from app.use_cases.mastery import MasteryReads
 from app.use_cases.roster import Roster
@@ -60,6 +61,9 @@ class ReportCard:
     term: AcademicSession | None
     sections: list[CardSection]
     issued_at: datetime
+    # When the term was closed: the card shows its frozen snapshot. None: the live decisions
+    # (no term, or a term still open).
+    frozen_at: datetime | None = None
 
 
 @dataclass
@@ -68,6 +72,8 @@ class ReportCards:
     clock: Clock
     mastery: MasteryReads
     roster: Roster
+    # A closed term's card reads its snapshot (docs/decisions/0050).
+    terms: GradingTerms
 
     async def card(
         self,
@@ -92,9 +98,16 @@ class ReportCards:
                 raise NotFound(f"No framework {missing[0]!r}")
             rules = {f: await uow.frameworks.grade_rules(f) for f in wanted}
         sections = []
+        frozen_at = None
         for framework_id in wanted:
             framework = frameworks[framework_id]
             own = [v for v in views if v.framework_id == framework_id]
+            if term is not None:
+                close, by_student = await self.terms.term_views(
+                    principal, term.id, framework, [student_id]
+                )
+                if close is not None:
+                    own, frozen_at = by_student.get(student_id, []), close.closed_at
             stored = rules[framework_id]
             lines = _lines(framework, own)
             sections.append(
@@ -105,7 +118,7 @@ class ReportCards:
                     grade(parse(stored[0]), standings(framework, own)) if stored else None,
                 )
             )
-        return ReportCard(student, term, sections, self.clock.now())
+        return ReportCard(student, term, sections, self.clock.now(), frozen_at)
 
     async def _term(self, principal: Principal, session_id: str | None) -> AcademicSession | None:
         if session_id is None:

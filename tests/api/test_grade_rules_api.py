@@ -67,6 +67,8 @@ async def test_rules_are_written_read_and_give_each_student_a_grade_with_its_rea
         "rule_line": 1,
         "assessed": 2,
         "standards": 2,  # s-1 and s-2; their domain d-nbt is a rollup, not a standard
+        "session_id": None,  # no term asked: the live decisions
+        "frozen_at": None,
     }
     second = await _grade(api, "student-2")
     # Levels 3 and 2: share(level ≥ 4) = 0; mean 2.5.

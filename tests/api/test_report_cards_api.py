@@ -132,3 +132,23 @@ async def test_a_framework_without_rules_shows_standards_only_and_unknowns_are_4
     for params in ({"framework_id": "nope"}, {"session_id": "nope"}):
         assert (await api.get(URL, params=params)).status_code == 404
     assert (await api.get("/v1/students/nobody/report-card")).status_code == 404
+
+
+async def test_a_closed_terms_card_reads_its_snapshot(api: Api) -> None:
+    """Closed, then a late result: the term's card keeps the close's standing and says when it
+    was frozen; the card of today moves."""
+    await _district(api)
+    closed = await api.post("/v1/academic-sessions/term-1/close")
+    assert closed.status_code == 200, closed.text
+    await post(api, result(1, 2, competency="s-1"), result(1, 3, competency="s-1"))
+    term = await _card(api, session_id="term-1")
+    today = await _card(api)
+    assert term["frozen_at"] is not None
+    assert today["frozen_at"] is None
+    frozen = term["frameworks"][0]
+    live = today["frameworks"][0]
+    assert frozen["standards"][0]["level"] == {"value": 4.0, "label": "Advanced"}
+    assert frozen["grade"]["grade"] == "B"  # levels 4 and 3, as before the late results
+    assert live["standards"][0]["level"] != frozen["standards"][0]["level"]
+    page = await api.get(URL, params={"session_id": "term-1", "format": "html"})
+    assert "As frozen at the close of the term" in page.text

@@ -91,6 +91,10 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("GET", "/v1/students/{id}/report-card"): S.MASTERY_READ,
     ("GET", "/v1/students/{id}/forecast"): S.MASTERY_READ,
     ("GET", "/v1/classes/{id}/forecast"): S.MASTERY_READ,
+    ("POST", "/v1/academic-sessions/{id}/close"): S.FRAMEWORKS_WRITE,
+    ("POST", "/v1/academic-sessions/{id}/reopen"): S.FRAMEWORKS_WRITE,
+    ("GET", "/v1/academic-sessions/{id}/snapshot"): S.MASTERY_READ,
+    ("GET", "/v1/academic-sessions/{id}/report-cards"): S.MASTERY_READ,
     # Counts of groups, protected: the reports' own scope, as in GraphQL.
     ("GET", "/v1/reports/summary"): S.REPORTS_READ,
     ("GET", "/v1/reports/trend"): S.REPORTS_READ,

@@ -257,6 +257,25 @@ CASES = {
     ("GET", "/v1/classes/{id}/forecast"): Case(
         "/v1/classes/class-1/forecast?framework_id=fw-math&by=2027-01-29", "hidden"
     ),
+    ("POST", "/v1/academic-sessions/{id}/close"): Case(
+        "/v1/academic-sessions/term-1/close",
+        "hidden",
+        {},
+        "/v1/academic-sessions/term-1/snapshot",
+    ),
+    ("POST", "/v1/academic-sessions/{id}/reopen"): Case(
+        "/v1/academic-sessions/term-1/reopen",
+        "hidden",
+        {"reason": "theirs"},
+        "/v1/academic-sessions/term-1/snapshot",
+    ),
+    ("GET", "/v1/academic-sessions/{id}/snapshot"): Case(
+        "/v1/academic-sessions/term-1/snapshot", "hidden"
+    ),
+    ("GET", "/v1/academic-sessions/{id}/report-cards"): Case(
+        "/v1/academic-sessions/term-1/report-cards?framework_id=fw-math&class_id=class-1",
+        "hidden",
+    ),
     ("GET", "/v1/competencies/{id}"): Case("/v1/competencies/s-1", "hidden"),
     ("PATCH", "/v1/competencies/{id}"): Case(
         "/v1/competencies/s-1", "hidden", {"statement": "theirs"}, "/v1/competencies/s-1"
@@ -425,6 +444,10 @@ async def _seed_for(api: Api, container: Container, path: str) -> dict[str, str]
     if "/grade-rules" in path or path.endswith("/grades"):
         rules = {"rules": "A: mean(level) >= 3\notherwise: B"}
         assert (await api.put("/v1/frameworks/fw-math/grade-rules", rules)).status_code == 200
+    if path.startswith("/v1/academic-sessions/{id}/"):  # a closed term of the owner's
+        term = {"title": "T1", "type": "term", "start_date": "2026-08-17", "end_date": "2026-10-31"}
+        assert (await api.put("/v1/academic-sessions/term-1", term)).status_code == 201
+        assert (await api.post("/v1/academic-sessions/term-1/close")).status_code == 200
     if path.startswith("/v1/webhooks"):
         await settled(container.engine)  # it starts after every event written so far
         ids["webhook"] = (await api.post("/v1/webhooks", json=HOOK)).json()["id"]

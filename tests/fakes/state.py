@@ -23,6 +23,7 @@ from app.domain.changes import ChangeEvent
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
 from app.domain.gradebook import Category, LineItem, Result
+from app.domain.grading_terms import FrozenDecision, TermClose
 from app.domain.jobs import Job
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.mastery.habits import HabitsDecision
@@ -108,6 +109,10 @@ class TenantTables:
     # (revision id, student, competency).
     revisions: dict[str, PolicyRevision] = field(default_factory=dict)
     staged_decisions: dict[tuple[str, str, str], DecisionRecord] = field(default_factory=dict)
+    # Closed grading terms by session id, and their frozen decisions by (session, student,
+    # competency).
+    term_closes: dict[str, TermClose] = field(default_factory=dict)
+    snapshots: dict[tuple[str, str, str], FrozenDecision] = field(default_factory=dict)
 
 
 @dataclass

@@ -32,6 +32,7 @@ from tests.fakes.gradebook import (
     FakeGradebookResultRepository,
     FakeLineItemRepository,
 )
+from tests.fakes.grading_terms import FakeGradingTerms
 from tests.fakes.habits import FakeHabitsDecisionRepository
 from tests.fakes.jobs import FakeJobRepository
 from tests.fakes.lti_marks import FakeLtiMarks
@@ -119,6 +120,7 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
         self.student_records = FakeStudentRecords(tables)
         self.lti_marks = FakeLtiMarks(tables)
         self.changes = FakeChangeFeed(tables)
+        self.grading_terms = FakeGradingTerms(tables)
         self.staging: list[FakeRosterStaging] = []
         return self
 

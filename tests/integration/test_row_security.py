@@ -123,6 +123,10 @@ async def _seed_every_table(api: Api, container: Container) -> None:
         await uow.lti_marks.save_sent("https://lms.example/li/1", {"student-1": now})
         await uow.commit()
     await _seed_webhook(api, container)
+    # A closed term: its close, and its snapshot of the decisions above.
+    term = {"title": "T1", "type": "term", "start_date": "2026-08-17", "end_date": "2026-10-31"}
+    assert (await api.put("/v1/academic-sessions/term-1", term)).status_code == 201
+    assert (await api.post("/v1/academic-sessions/term-1/close")).status_code == 200
 
 
 async def _seed_webhook(api: Api, container: Container) -> None:

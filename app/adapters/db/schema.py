@@ -8,6 +8,7 @@ from app.adapters.db import (
     change_tables,
     credential_tables,
     gradebook_tables,
+    grading_term_tables,
     habits_tables,
     lti_service_tables,
     lti_tables,
@@ -32,5 +33,6 @@ assert table_of(habits_tables.HabitsDecisionRow).metadata is metadata
 assert table_of(xapi_tables.LearningRecordRow).metadata is metadata
 assert table_of(webhook_tables.WebhookDeliveryRow).metadata is metadata
 assert table_of(credential_tables.CredentialRow).metadata is metadata
+assert table_of(grading_term_tables.TermCloseRow).metadata is metadata
 
 __all__ = ["metadata"]

@@ -14,6 +14,7 @@ from app.adapters.db import tables as t
 from app.adapters.db.change_tables import ChangeEventRow
 from app.adapters.db.credential_tables import CredentialRow
 from app.adapters.db.gradebook_tables import GradebookResultRow
+from app.adapters.db.grading_term_tables import SnapshotDecisionRow
 from app.adapters.db.habits_tables import HabitsDecisionRow
 from app.adapters.db.lti_service_tables import LtiScoreSentRow
 from app.adapters.db.mastery_tables import (
@@ -41,6 +42,9 @@ SECTIONS: list[tuple[str, sa.Table, str]] = [
     ("habits_decisions", table_of(HabitsDecisionRow), "student_id"),
     # Decisions a pending policy revision has staged for the student (docs/decisions/0018).
     ("staged_decisions", table_of(StagedDecisionRow), "student_id"),
+    # The student's decisions as frozen at the close of terms (docs/decisions/0050): an
+    # erasure reaches report cards too.
+    ("snapshot_decisions", table_of(SnapshotDecisionRow), "student_id"),
     ("overrides", table_of(OverrideRow), "student_id"),
     ("gradebook_results", table_of(GradebookResultRow), "student_id"),
     ("lti_scores_sent", table_of(LtiScoreSentRow), "student_id"),

@@ -21,6 +21,7 @@ from app.adapters.db.gradebook import (
     SqlGradebookResultRepository,
     SqlLineItemRepository,
 )
+from app.adapters.db.grading_terms import SqlGradingTerms
 from app.adapters.db.habits import SqlHabitsDecisionRepository
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.lti_marks import SqlLtiMarks
@@ -94,6 +95,7 @@ class SqlUnitOfWork(_SessionScope):
     lti_marks: SqlLtiMarks
     changes: SqlChangeFeed
     learning_records: SqlLearningRecords
+    grading_terms: SqlGradingTerms
 
     def __init__(
         self,
@@ -130,6 +132,7 @@ class SqlUnitOfWork(_SessionScope):
         self.lti_marks = SqlLtiMarks(session, tenant)
         self.changes = SqlChangeFeed(session, tenant)
         self.learning_records = SqlLearningRecords(session, tenant)
+        self.grading_terms = SqlGradingTerms(session, tenant)
         return self
 
     def roster_staging(self) -> SqlRosterStaging:

@@ -36,12 +36,13 @@ from app.api.exports.negotiation import CSV
 from app.api.openapi_answers import Schema, amend_openapi
 from app.api.openapi_examples.shapes import Example, OperationExamples, read_areas
 from app.api.rest.grid_csv import grid_header, grid_rows
+from app.api.rest.report_card_csv import report_card_rows
 from app.domain.access import Scope, granting
 
 __all__ = ["OPERATIONS", "SCHEMAS", "Example", "OperationExamples", "state_examples"]
 
 SCHEMAS, OPERATIONS = read_areas(
-    ("admin", "roster", "frameworks", "mastery", "standards", "credentials", "forecasts")
+    ("admin", "roster", "frameworks", "mastery", "standards", "credentials", "forecasts", "terms")
 )
 _METHODS = ("get", "put", "post", "patch", "delete")
 
@@ -51,8 +52,14 @@ def _grid_csv(grid: dict[str, Any]) -> str:
     return csv_lines(rows).decode()
 
 
+def _report_cards_csv(found: dict[str, Any]) -> str:
+    cards = found["cards"]
+    codes = [s["code"] for s in cards[0]["standards"]] if cards else []
+    return csv_lines(report_card_rows(codes, cards)).decode()
+
+
 # CSV answers that are not a list's: made from the JSON example by the route's own writer.
-_CSV_OF = {"class_mastery": _grid_csv}
+_CSV_OF = {"class_mastery": _grid_csv, "academic_session_report_cards": _report_cards_csv}
 
 
 def state_examples(app: FastAPI) -> None:

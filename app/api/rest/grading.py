@@ -62,6 +62,14 @@ class GradeRead(BaseModel):
 class StudentGradeRead(GradeRead):
     student_id: str
     framework_id: str
+    session_id: str | None = Field(
+        default=None, description="The term asked for (`session_id`); null: the live grade"
+    )
+    frozen_at: datetime | None = Field(
+        default=None,
+        description="When the term's snapshot the grade reads was frozen; null when it reads "
+        "the live decisions (no term asked, or the term is still open)",
+    )
 
 
 class GradeSimulationWrite(GradeRulesWrite):
@@ -204,12 +212,32 @@ async def get_student_grade(
     framework_id: Annotated[str, Query(max_length=255)],
     use_cases: UseCasesDep,
     principal: MasteryReader,
+    session_id: Annotated[
+        str | None,
+        Query(
+            max_length=255,
+            description="A term or grading period: its grade, from its snapshot once it is closed, "
+            "from the live decisions while it is open",
+        ),
+    ] = None,
 ) -> Any:
     """The first rule that holds on the student's standards as shown (overrides included)
-    gives the grade; `reason` says why, and why not each rule above it."""
-    found = await use_cases.grading.student_grade(principal, id, framework_id)
+    gives the grade; `reason` says why, and why not each rule above it. With `session_id`, the
+    grade of that term, by the same rules."""
+    if session_id is not None:
+        found, close = await use_cases.grading_terms.term_grade(
+            principal, id, framework_id, session_id
+        )
+        return StudentGradeRead(
+            student_id=id,
+            framework_id=framework_id,
+            session_id=session_id,
+            frozen_at=close.closed_at if close is not None else None,
+            **grade_read(found).model_dump(),
+        )
+    live = await use_cases.grading.student_grade(principal, id, framework_id)
     return StudentGradeRead(
-        student_id=found.student_id,
-        framework_id=found.framework_id,
-        **grade_read(found.grade).model_dump(),
+        student_id=live.student_id,
+        framework_id=live.framework_id,
+        **grade_read(live.grade).model_dump(),
     )

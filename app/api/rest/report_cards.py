@@ -14,6 +14,7 @@ from app.api.deps import MasteryReader, UseCasesDep
 from app.api.pages.lti.report_card import card_page
 from app.api.problems import responses
 from app.api.rest.grading import GradeRead, grade_read
+from app.api.rest.mastery_schemas import LevelRead
 from app.domain.errors import NotFound
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.scales import Level
@@ -23,11 +24,6 @@ from app.use_cases.report_cards import CardLine, ReportCard
 router = APIRouter(tags=["grading"])
 
 HTML = "text/html"
-
-
-class LevelRead(BaseModel):
-    value: float
-    label: str
 
 
 class CardLineRead(BaseModel):
@@ -50,7 +46,7 @@ class CardSectionRead(BaseModel):
     not_assessed: int = Field(description="The framework's other standards: no evidence yet.")
 
 
-class TermRead(BaseModel):
+class CardTermRead(BaseModel):
     id: str
     title: str
     type: str
@@ -58,12 +54,16 @@ class TermRead(BaseModel):
     end_date: date
 
 
-class ReportCardRead(BaseModel):
+class StudentReportCardRead(BaseModel):
     student_id: str
     given_name: str
     family_name: str
-    term: TermRead | None
+    term: CardTermRead | None
     issued_at: datetime
+    frozen_at: datetime | None = Field(
+        description="When the term was closed: the card shows its snapshot. Null: the live "
+        "decisions (no term asked, or the term is still open)."
+    )
     frameworks: list[CardSectionRead]
 
 
@@ -84,13 +84,13 @@ def _line(line: CardLine) -> CardLineRead:
     )
 
 
-def card_read(card: ReportCard) -> ReportCardRead:
+def card_read(card: ReportCard) -> StudentReportCardRead:
     term = card.term
-    return ReportCardRead(
+    return StudentReportCardRead(
         student_id=card.student.id,
         given_name=card.student.given_name,
         family_name=card.student.family_name,
-        term=TermRead(
+        term=CardTermRead(
             id=term.id,
             title=term.title,
             type=term.type.value,
@@ -100,6 +100,7 @@ def card_read(card: ReportCard) -> ReportCardRead:
         if term is not None
         else None,
         issued_at=card.issued_at,
+        frozen_at=card.frozen_at,
         frameworks=[
             CardSectionRead(
                 framework_id=s.framework.id,
@@ -122,7 +123,7 @@ def _wants_html(format: str | None, accept: str | None) -> bool:
 
 @router.get(
     "/v1/students/{id}/report-card",
-    response_model=ReportCardRead,
+    response_model=StudentReportCardRead,
     summary="A student's report card",
     operation_id="get_report_card",
     responses={

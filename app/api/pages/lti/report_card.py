@@ -46,6 +46,7 @@ class CardView:
     student_id: str
     term: str | None
     issued: str
+    frozen: str | None
     sections: list[SectionView]
 
 
@@ -67,6 +68,7 @@ def card_view(card: ReportCard) -> CardView:
         card.student.id,
         term_words(card.term),
         f"{card.issued_at:%-d %B %Y}",
+        f"{card.frozen_at:%-d %B %Y}" if card.frozen_at is not None else None,
         [
             SectionView(
                 s.framework.title, [_line(line) for line in s.lines], s.not_assessed, s.grade

@@ -2,6 +2,8 @@
 
 from .academic_session_list import AcademicSessionList
 from .academic_session_read import AcademicSessionRead
+from .academic_session_report_cards_format_type_0 import AcademicSessionReportCardsFormatType0
+from .academic_session_snapshot_format import AcademicSessionSnapshotFormat
 from .academic_session_write import AcademicSessionWrite
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_after_type_0 import AuditEntryReadAfterType0
@@ -16,6 +18,7 @@ from .calculation_patch import CalculationPatch
 from .calculation_schema import CalculationSchema
 from .card_line_read import CardLineRead
 from .card_section_read import CardSectionRead
+from .card_term_read import CardTermRead
 from .case_code_minor import CaseCodeMinor
 from .case_code_minor_field import CaseCodeMinorField
 from .case_import_read import CaseImportRead
@@ -216,8 +219,10 @@ from .ready_read import ReadyRead
 from .record_status import RecordStatus
 from .recorded_read import RecordedRead
 from .report_card_read import ReportCardRead
+from .report_cards_read import ReportCardsRead
 from .report_read import ReportRead
 from .report_row import ReportRow
+from .report_standing_read import ReportStandingRead
 from .report_summary_format import ReportSummaryFormat
 from .report_trend_format import ReportTrendFormat
 from .result_in import ResultIn
@@ -250,8 +255,13 @@ from .student_change import StudentChange
 from .student_forecast_read import StudentForecastRead
 from .student_grade_read import StudentGradeRead
 from .student_mastery_format import StudentMasteryFormat
+from .student_report_card_read import StudentReportCardRead
 from .subscription_status import SubscriptionStatus
-from .term_read import TermRead
+from .term_close_read import TermCloseRead
+from .term_close_read_state import TermCloseReadState
+from .term_close_write import TermCloseWrite
+from .term_reopen_write import TermReopenWrite
+from .term_reopened_read import TermReopenedRead
 from .token_response import TokenResponse
 from .unmatched_page_read import UnmatchedPageRead
 from .unmatched_read import UnmatchedRead
@@ -276,6 +286,8 @@ from .webhook_update import WebhookUpdate
 __all__ = (
     "AcademicSessionList",
     "AcademicSessionRead",
+    "AcademicSessionReportCardsFormatType0",
+    "AcademicSessionSnapshotFormat",
     "AcademicSessionWrite",
     "AuditEntryRead",
     "AuditEntryReadAfterType0",
@@ -290,6 +302,7 @@ __all__ = (
     "CalculationSchema",
     "CardLineRead",
     "CardSectionRead",
+    "CardTermRead",
     "CaseCodeMinor",
     "CaseCodeMinorField",
     "CaseImportRead",
@@ -490,8 +503,10 @@ __all__ = (
     "RecordStatus",
     "RecordedRead",
     "ReportCardRead",
+    "ReportCardsRead",
     "ReportRead",
     "ReportRow",
+    "ReportStandingRead",
     "ReportSummaryFormat",
     "ReportTrendFormat",
     "ResultIn",
@@ -524,8 +539,13 @@ __all__ = (
     "StudentForecastRead",
     "StudentGradeRead",
     "StudentMasteryFormat",
+    "StudentReportCardRead",
     "SubscriptionStatus",
-    "TermRead",
+    "TermCloseRead",
+    "TermCloseReadState",
+    "TermCloseWrite",
+    "TermReopenWrite",
+    "TermReopenedRead",
     "TokenResponse",
     "UnmatchedPageRead",
     "UnmatchedRead",

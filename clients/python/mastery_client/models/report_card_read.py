@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
@@ -8,8 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.card_section_read import CardSectionRead
-    from ..models.term_read import TermRead
+    from ..models.grade_read import GradeRead
+    from ..models.report_standing_read import ReportStandingRead
 
 
 T = TypeVar("T", bound="ReportCardRead")
@@ -22,21 +21,19 @@ class ReportCardRead:
         student_id (str):
         given_name (str):
         family_name (str):
-        term (None | TermRead):
-        issued_at (datetime.datetime):
-        frameworks (list[CardSectionRead]):
+        grade (GradeRead | None): Null when the framework has no grade rules
+        standards (list[ReportStandingRead]):
     """
 
     student_id: str
     given_name: str
     family_name: str
-    term: None | TermRead
-    issued_at: datetime.datetime
-    frameworks: list[CardSectionRead]
+    grade: GradeRead | None
+    standards: list[ReportStandingRead]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.term_read import TermRead
+        from ..models.grade_read import GradeRead
 
         student_id = self.student_id
 
@@ -44,18 +41,16 @@ class ReportCardRead:
 
         family_name = self.family_name
 
-        term: dict[str, Any] | None
-        if isinstance(self.term, TermRead):
-            term = self.term.to_dict()
+        grade: dict[str, Any] | None
+        if isinstance(self.grade, GradeRead):
+            grade = self.grade.to_dict()
         else:
-            term = self.term
+            grade = self.grade
 
-        issued_at = self.issued_at.isoformat()
-
-        frameworks = []
-        for frameworks_item_data in self.frameworks:
-            frameworks_item = frameworks_item_data.to_dict()
-            frameworks.append(frameworks_item)
+        standards = []
+        for standards_item_data in self.standards:
+            standards_item = standards_item_data.to_dict()
+            standards.append(standards_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -64,9 +59,8 @@ class ReportCardRead:
                 "student_id": student_id,
                 "given_name": given_name,
                 "family_name": family_name,
-                "term": term,
-                "issued_at": issued_at,
-                "frameworks": frameworks,
+                "grade": grade,
+                "standards": standards,
             }
         )
 
@@ -74,8 +68,8 @@ class ReportCardRead:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.card_section_read import CardSectionRead
-        from ..models.term_read import TermRead
+        from ..models.grade_read import GradeRead
+        from ..models.report_standing_read import ReportStandingRead
 
         d = dict(src_dict)
         student_id = d.pop("student_id")
@@ -84,37 +78,34 @@ class ReportCardRead:
 
         family_name = d.pop("family_name")
 
-        def _parse_term(data: object) -> None | TermRead:
+        def _parse_grade(data: object) -> GradeRead | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                term_type_0 = TermRead.from_dict(data)
+                grade_type_0 = GradeRead.from_dict(data)
 
-                return term_type_0
+                return grade_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | TermRead, data)
+            return cast(GradeRead | None, data)
 
-        term = _parse_term(d.pop("term"))
+        grade = _parse_grade(d.pop("grade"))
 
-        issued_at = datetime.datetime.fromisoformat(d.pop("issued_at"))
+        standards = []
+        _standards = d.pop("standards")
+        for standards_item_data in _standards:
+            standards_item = ReportStandingRead.from_dict(standards_item_data)
 
-        frameworks = []
-        _frameworks = d.pop("frameworks")
-        for frameworks_item_data in _frameworks:
-            frameworks_item = CardSectionRead.from_dict(frameworks_item_data)
-
-            frameworks.append(frameworks_item)
+            standards.append(standards_item)
 
         report_card_read = cls(
             student_id=student_id,
             given_name=given_name,
             family_name=family_name,
-            term=term,
-            issued_at=issued_at,
-            frameworks=frameworks,
+            grade=grade,
+            standards=standards,
         )
 
         report_card_read.additional_properties = d

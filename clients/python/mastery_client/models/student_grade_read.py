@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StudentGradeRead")
 
@@ -20,6 +23,9 @@ class StudentGradeRead:
         standards (int): The framework's standards (leaf competencies).
         student_id (str):
         framework_id (str):
+        session_id (None | str | Unset): The term asked for (`session_id`); null: the live grade
+        frozen_at (datetime.datetime | None | Unset): When the term's snapshot the grade reads was frozen; null when it
+            reads the live decisions (no term asked, or the term is still open)
     """
 
     grade: str
@@ -29,6 +35,8 @@ class StudentGradeRead:
     standards: int
     student_id: str
     framework_id: str
+    session_id: None | str | Unset = UNSET
+    frozen_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +55,20 @@ class StudentGradeRead:
 
         framework_id = self.framework_id
 
+        session_id: None | str | Unset
+        if isinstance(self.session_id, Unset):
+            session_id = UNSET
+        else:
+            session_id = self.session_id
+
+        frozen_at: None | str | Unset
+        if isinstance(self.frozen_at, Unset):
+            frozen_at = UNSET
+        elif isinstance(self.frozen_at, datetime.datetime):
+            frozen_at = self.frozen_at.isoformat()
+        else:
+            frozen_at = self.frozen_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -60,6 +82,10 @@ class StudentGradeRead:
                 "framework_id": framework_id,
             }
         )
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if frozen_at is not UNSET:
+            field_dict["frozen_at"] = frozen_at
 
         return field_dict
 
@@ -85,6 +111,32 @@ class StudentGradeRead:
 
         framework_id = d.pop("framework_id")
 
+        def _parse_session_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        session_id = _parse_session_id(d.pop("session_id", UNSET))
+
+        def _parse_frozen_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                frozen_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return frozen_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        frozen_at = _parse_frozen_at(d.pop("frozen_at", UNSET))
+
         student_grade_read = cls(
             grade=grade,
             reason=reason,
@@ -93,6 +145,8 @@ class StudentGradeRead:
             standards=standards,
             student_id=student_id,
             framework_id=framework_id,
+            session_id=session_id,
+            frozen_at=frozen_at,
         )
 
         student_grade_read.additional_properties = d

@@ -10,7 +10,7 @@ from ...models.get_report_card_format_type_0 import (
     GetReportCardFormatType0,
 )
 from ...models.problem_details import ProblemDetails
-from ...models.report_card_read import ReportCardRead
+from ...models.student_report_card_read import StudentReportCardRead
 from ...types import UNSET, Response, Unset
 
 
@@ -65,9 +65,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ProblemDetails | ReportCardRead | None:
+) -> ProblemDetails | StudentReportCardRead | None:
     if response.status_code == 200:
-        response_200 = ReportCardRead.from_dict(response.json())
+        response_200 = StudentReportCardRead.from_dict(response.json())
 
         return response_200
 
@@ -104,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ProblemDetails | ReportCardRead]:
+) -> Response[ProblemDetails | StudentReportCardRead]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +120,7 @@ def sync_detailed(
     framework_id: list[str] | None | Unset = UNSET,
     session_id: None | str | Unset = UNSET,
     format_: GetReportCardFormatType0 | None | Unset = UNSET,
-) -> Response[ProblemDetails | ReportCardRead]:
+) -> Response[ProblemDetails | StudentReportCardRead]:
     """A student's report card
 
      For each framework, the standards as the decisions show them (a teacher's override
@@ -142,7 +142,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetails | ReportCardRead]
+        Response[ProblemDetails | StudentReportCardRead]
     """
 
     kwargs = _get_kwargs(
@@ -166,7 +166,7 @@ def sync(
     framework_id: list[str] | None | Unset = UNSET,
     session_id: None | str | Unset = UNSET,
     format_: GetReportCardFormatType0 | None | Unset = UNSET,
-) -> ProblemDetails | ReportCardRead | None:
+) -> ProblemDetails | StudentReportCardRead | None:
     """A student's report card
 
      For each framework, the standards as the decisions show them (a teacher's override
@@ -188,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetails | ReportCardRead
+        ProblemDetails | StudentReportCardRead
     """
 
     return sync_detailed(
@@ -207,7 +207,7 @@ async def asyncio_detailed(
     framework_id: list[str] | None | Unset = UNSET,
     session_id: None | str | Unset = UNSET,
     format_: GetReportCardFormatType0 | None | Unset = UNSET,
-) -> Response[ProblemDetails | ReportCardRead]:
+) -> Response[ProblemDetails | StudentReportCardRead]:
     """A student's report card
 
      For each framework, the standards as the decisions show them (a teacher's override
@@ -229,7 +229,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ProblemDetails | ReportCardRead]
+        Response[ProblemDetails | StudentReportCardRead]
     """
 
     kwargs = _get_kwargs(
@@ -251,7 +251,7 @@ async def asyncio(
     framework_id: list[str] | None | Unset = UNSET,
     session_id: None | str | Unset = UNSET,
     format_: GetReportCardFormatType0 | None | Unset = UNSET,
-) -> ProblemDetails | ReportCardRead | None:
+) -> ProblemDetails | StudentReportCardRead | None:
     """A student's report card
 
      For each framework, the standards as the decisions show them (a teacher's override
@@ -273,7 +273,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ProblemDetails | ReportCardRead
+        ProblemDetails | StudentReportCardRead
     """
 
     return (

@@ -8,18 +8,26 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_details import ProblemDetails
 from ...models.student_grade_read import StudentGradeRead
-from ...types import UNSET, Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
     *,
     framework_id: str,
+    session_id: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["framework_id"] = framework_id
+
+    json_session_id: None | str | Unset
+    if isinstance(session_id, Unset):
+        json_session_id = UNSET
+    else:
+        json_session_id = session_id
+    params["session_id"] = json_session_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -89,17 +97,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     framework_id: str,
+    session_id: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | StudentGradeRead]:
     """A student's grade under a framework's rules, with its reason
 
      The first rule that holds on the student's standards as shown (overrides included)
-    gives the grade; `reason` says why, and why not each rule above it.
+    gives the grade; `reason` says why, and why not each rule above it. With `session_id`, the
+    grade of that term, by the same rules.
 
     Scope: `mastery:read` (or `admin`).
 
     Args:
         id (str):
         framework_id (str):
+        session_id (None | str | Unset): A term or grading period: its grade, from its snapshot
+            once it is closed, from the live decisions while it is open
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,6 +124,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         id=id,
         framework_id=framework_id,
+        session_id=session_id,
     )
 
     response = client.get_httpx_client().request(
@@ -126,17 +139,21 @@ def sync(
     *,
     client: AuthenticatedClient,
     framework_id: str,
+    session_id: None | str | Unset = UNSET,
 ) -> ProblemDetails | StudentGradeRead | None:
     """A student's grade under a framework's rules, with its reason
 
      The first rule that holds on the student's standards as shown (overrides included)
-    gives the grade; `reason` says why, and why not each rule above it.
+    gives the grade; `reason` says why, and why not each rule above it. With `session_id`, the
+    grade of that term, by the same rules.
 
     Scope: `mastery:read` (or `admin`).
 
     Args:
         id (str):
         framework_id (str):
+        session_id (None | str | Unset): A term or grading period: its grade, from its snapshot
+            once it is closed, from the live decisions while it is open
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,6 +167,7 @@ def sync(
         id=id,
         client=client,
         framework_id=framework_id,
+        session_id=session_id,
     ).parsed
 
 
@@ -158,17 +176,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     framework_id: str,
+    session_id: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | StudentGradeRead]:
     """A student's grade under a framework's rules, with its reason
 
      The first rule that holds on the student's standards as shown (overrides included)
-    gives the grade; `reason` says why, and why not each rule above it.
+    gives the grade; `reason` says why, and why not each rule above it. With `session_id`, the
+    grade of that term, by the same rules.
 
     Scope: `mastery:read` (or `admin`).
 
     Args:
         id (str):
         framework_id (str):
+        session_id (None | str | Unset): A term or grading period: its grade, from its snapshot
+            once it is closed, from the live decisions while it is open
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,6 +203,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         id=id,
         framework_id=framework_id,
+        session_id=session_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,17 +216,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     framework_id: str,
+    session_id: None | str | Unset = UNSET,
 ) -> ProblemDetails | StudentGradeRead | None:
     """A student's grade under a framework's rules, with its reason
 
      The first rule that holds on the student's standards as shown (overrides included)
-    gives the grade; `reason` says why, and why not each rule above it.
+    gives the grade; `reason` says why, and why not each rule above it. With `session_id`, the
+    grade of that term, by the same rules.
 
     Scope: `mastery:read` (or `admin`).
 
     Args:
         id (str):
         framework_id (str):
+        session_id (None | str | Unset): A term or grading period: its grade, from its snapshot
+            once it is closed, from the live decisions while it is open
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,5 +245,6 @@ async def asyncio(
             id=id,
             client=client,
             framework_id=framework_id,
+            session_id=session_id,
         )
     ).parsed

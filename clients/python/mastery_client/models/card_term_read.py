@@ -7,11 +7,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TermRead")
+T = TypeVar("T", bound="CardTermRead")
 
 
 @_attrs_define
-class TermRead:
+class CardTermRead:
     """
     Attributes:
         id (str):
@@ -66,7 +66,7 @@ class TermRead:
 
         end_date = datetime.date.fromisoformat(d.pop("end_date"))
 
-        term_read = cls(
+        card_term_read = cls(
             id=id,
             title=title,
             type_=type_,
@@ -74,8 +74,8 @@ class TermRead:
             end_date=end_date,
         )
 
-        term_read.additional_properties = d
-        return term_read
+        card_term_read.additional_properties = d
+        return card_term_read
 
     @property
     def additional_keys(self) -> list[str]:
