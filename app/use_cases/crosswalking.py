@@ -1,0 +1,101 @@
+"""Carrying results across frameworks in the unit of work that writes them: the rule is the
+domain's (app.domain.crosswalk); this module loads the crosswalk and the stored copies.
+
+A tenant without `exactMatchOf` associations pays one indexed query per batch, whatever its
+size, and nothing more."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.domain.case.identifiers import item_identifier
+from app.domain.crosswalk import Carried, Crosswalk, carried_keys, carry_across, crosswalk_of
+from app.domain.crosswalk import voided_copies as voided_copies_of
+from app.domain.evidence import CROSSWALK_SOURCE, Evidence
+from app.domain.frameworks import Framework
+from app.ports.unit_of_work import UnitOfWork
+
+
+@dataclass
+class CarriedBatch:
+    """The carried copies a write makes or changes, and the frameworks they reach."""
+
+    copies: Carried
+    framework_of: dict[str, str] = field(default_factory=dict)
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+
+
+async def crosswalk_for(
+    uow: UnitOfWork,
+    competency_ids: Collection[str],
+    frameworks: Mapping[str, Framework],
+    framework_of: Mapping[str, str],
+) -> Crosswalk:
+    """The exact matches of these competencies (known in `framework_of`) in other frameworks."""
+    identifiers = set(competency_ids)
+    for competency_id in competency_ids:
+        framework = frameworks[framework_of[competency_id]]
+        identifiers.add(item_identifier(framework.competency(competency_id)))
+    links = await uow.case.exact_match_links(identifiers)
+    if not links:
+        return Crosswalk()
+    owners = await uow.case.competency_owners({end for link in links for end in link})
+    return crosswalk_of(links, owners)
+
+
+async def carry_batch(
+    uow: UnitOfWork,
+    originals: Sequence[Evidence],
+    frameworks: Mapping[str, Framework],
+    framework_of: Mapping[str, str],
+    new_id: Callable[[], str],
+) -> CarriedBatch:
+    """The carried copies of these originals (new or changed results, as they now stand):
+    made, changed or revived with them; those of a voided original are voided whatever the
+    crosswalk now says (its association may have been removed since)."""
+    out = CarriedBatch(Carried(), dict(framework_of), dict(frameworks))
+    counting = [e for e in originals if e.source != CROSSWALK_SOURCE and e.voided_at is None]
+    voided = [e.id for e in originals if e.source != CROSSWALK_SOURCE and e.voided_at is not None]
+    if voided:
+        out.copies = voided_copies_of(
+            await uow.evidence.from_sources(CROSSWALK_SOURCE, voided), voided_at_of(originals)
+        )
+    if not counting:
+        return await _with_frameworks(uow, out)
+    competencies = {e.competency_id for e in counting}
+    crosswalk = await crosswalk_for(uow, competencies, frameworks, framework_of)
+    if not crosswalk:
+        return await _with_frameworks(uow, out)
+    targets = {m.competency_id for c in competencies for m in crosswalk.of(c)}
+    out.framework_of, out.frameworks = await _known(uow, targets, out)
+    stored = await uow.evidence.find(carried_keys(counting, crosswalk))
+    made = carry_across(counting, crosswalk, out.frameworks, out.framework_of, stored, new_id)
+    out.copies.created += made.created
+    out.copies.updated += made.updated
+    out.copies.previous += made.previous
+    return await _with_frameworks(uow, out)
+
+
+def voided_at_of(originals: Sequence[Evidence]) -> dict[str, datetime]:
+    """When each voided original was voided, by id."""
+    return {e.id: e.voided_at for e in originals if e.voided_at is not None}
+
+
+async def _known(
+    uow: UnitOfWork, competency_ids: Collection[str], batch: CarriedBatch
+) -> tuple[dict[str, str], dict[str, Framework]]:
+    missing = set(competency_ids) - batch.framework_of.keys()
+    if not missing:
+        return batch.framework_of, batch.frameworks
+    more_of, more = await uow.frameworks.of_competencies(missing)
+    return {**batch.framework_of, **more_of}, {**batch.frameworks, **more}
+
+
+async def _with_frameworks(uow: UnitOfWork, batch: CarriedBatch) -> CarriedBatch:
+    """The batch with the frameworks of every copy it voids known too."""
+    copies = batch.copies
+    named = {e.competency_id for e in (*copies.updated, *copies.previous)}
+    batch.framework_of, batch.frameworks = await _known(uow, named, batch)
+    return batch
