@@ -169,3 +169,20 @@ def crosswalk_sentence(counted: Sequence[Evidence]) -> str:
     n = sum(1 for e in counted if e.source == CROSSWALK_SOURCE)
     results = "result" if n == 1 else "results"
     return f" {n} counted {results} from another framework: {'; '.join(map(str, notes))}."
+
+
+def copies_between(evidence: Sequence[Evidence], a: str, b: str) -> list[Evidence]:
+    """The carried copies among `evidence` (of some students on competencies `a` and `b`) that
+    were carried from one of the two to the other."""
+    on: dict[str, set[str]] = {a: set(), b: set()}
+    for e in evidence:
+        if e.source != CROSSWALK_SOURCE and e.competency_id in on:
+            on[e.competency_id].add(e.id)
+    other = {a: b, b: a}
+    return [
+        e
+        for e in evidence
+        if e.source == CROSSWALK_SOURCE
+        and e.competency_id in other
+        and e.source_id in on[other[e.competency_id]]
+    ]

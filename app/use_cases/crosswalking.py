@@ -6,16 +6,29 @@ size, and nothing more."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.domain.case.identifiers import item_identifier
-from app.domain.crosswalk import Carried, Crosswalk, carried_keys, carry_across, crosswalk_of
+from app.domain.crosswalk import (
+    Carried,
+    Crosswalk,
+    carried_keys,
+    carry_across,
+    copies_between,
+    crosswalk_of,
+)
 from app.domain.crosswalk import voided_copies as voided_copies_of
 from app.domain.evidence import CROSSWALK_SOURCE, Evidence
 from app.domain.frameworks import Framework
+from app.domain.mastery.record import ChangeCause
+from app.domain.mastery.refresh import touches_of
 from app.ports.unit_of_work import UnitOfWork
+from app.use_cases.deciding import refresh
+
+# Students read (and locked) at a time when a crosswalk made or removed reaches stored results.
+STUDENTS_PAGE = 500
 
 
 @dataclass
@@ -99,3 +112,65 @@ async def _with_frameworks(uow: UnitOfWork, batch: CarriedBatch) -> CarriedBatch
     named = {e.competency_id for e in (*copies.updated, *copies.previous)}
     batch.framework_of, batch.frameworks = await _known(uow, named, batch)
     return batch
+
+
+async def write_carried(
+    uow: UnitOfWork, batch: CarriedBatch, now: datetime, cause: ChangeCause
+) -> int:
+    """Write a batch's copies alone (a crosswalk made or removed) and refresh the decisions
+    they reach; how many copies were made or changed."""
+    copies = batch.copies
+    created = await uow.evidence.add_many(copies.created, batch.framework_of, now)
+    await uow.evidence.replace_many(copies.updated, copies.previous, now)
+    touches = touches_of(created, copies.updated, copies.previous)
+    if touches:
+        await refresh(uow, batch.frameworks, batch.framework_of, touches, now, cause)
+    return len(created) + len(copies.updated)
+
+
+async def _students_pages(
+    uow: UnitOfWork, competency_ids: Sequence[str]
+) -> AsyncIterator[tuple[list[str], list[Evidence]]]:
+    """The students with results on these competencies, a page at a time (locked, as a batch
+    of evidence locks them), with every result of theirs on them."""
+    after = None
+    while True:
+        students = await uow.evidence.students_with_evidence(competency_ids, after, STUDENTS_PAGE)
+        if not students:
+            return
+        await uow.decisions.lock_students(students)
+        found = await uow.evidence.for_students(students, competency_ids)
+        yield students, [e for es in found.values() for e in es]
+        if len(students) < STUDENTS_PAGE:
+            return
+        after = students[-1]
+
+
+async def carry_existing(
+    uow: UnitOfWork, competency_ids: Sequence[str], now: datetime, new_id: Callable[[], str]
+) -> int:
+    """Carry the results already stored on these competencies to their exact matches (a
+    crosswalk just made); how many copies were made or changed."""
+    framework_of, frameworks = await uow.frameworks.of_competencies(competency_ids)
+    total = 0
+    async for _, evidence in _students_pages(uow, competency_ids):
+        originals = [e for e in evidence if e.source != CROSSWALK_SOURCE and e.voided_at is None]
+        batch = await carry_batch(uow, originals, frameworks, framework_of, new_id)
+        total += await write_carried(uow, batch, now, ChangeCause.EVIDENCE)
+    return total
+
+
+async def void_carried_between(uow: UnitOfWork, a: str, b: str, now: datetime) -> int:
+    """Void the copies carried between two competencies no longer matched (a crosswalk
+    removed), unless another association still matches them; how many were voided."""
+    framework_of, frameworks = await uow.frameworks.of_competencies([a, b])
+    still = await crosswalk_for(uow, [a], frameworks, framework_of)
+    if any(m.competency_id == b for m in still.of(a)):
+        return 0
+    total = 0
+    async for _, evidence in _students_pages(uow, [a, b]):
+        copies = copies_between(evidence, a, b)
+        voided = voided_copies_of(copies, {c.source_id: now for c in copies})
+        batch = CarriedBatch(voided, dict(framework_of), dict(frameworks))
+        total += await write_carried(uow, batch, now, ChangeCause.VOID)
+    return total
