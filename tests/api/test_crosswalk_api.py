@@ -8,79 +8,20 @@ district threshold of 3."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from tests.api.crosswalk_data import (
+    D1,
+    D2,
+    NOTE,
+    STATE,
+    decisions,
+    evidence_on,
+    shown,
+    two_frameworks,
+)
 from tests.api.graphql_data import data
-from tests.api.mastery_data import by_competency, post, result, seed_framework
-from tests.case_packages import NBT1, NF1, as_bytes, association, grade5, ident, node
+from tests.api.mastery_data import by_competency, post, result
+from tests.case_packages import NBT1, NF1, ident
 from tests.conftest import Api
-
-IMPORT = "/v1/frameworks/import/case"
-STATE = "d0c00000-0000-4000-8000-000000000001"  # grade5()'s CFDocument
-D1 = "d1570000-0000-4000-8000-000000000001"
-D2 = "d1570000-0000-4000-8000-000000000002"
-NOTE = "counted from 5.NF.1 (Grade 5 Mathematics) via exactMatchOf"
-DISTRICT = {
-    "id": "fw-district",
-    "title": "District Priority Standards",
-    "scale": {
-        "levels": [
-            {"value": 1, "label": "Beginning"},
-            {"value": 2, "label": "Developing"},
-            {"value": 3, "label": "Proficient"},
-            {"value": 4, "label": "Advanced"},
-            {"value": 5, "label": "Exceeds"},
-        ],
-        "mastery_threshold": 3,
-    },
-    "calculation": {"method": "average"},
-    "competencies": [
-        # UUIDs: served as their own CFItem identifiers, which the state package links to.
-        {"id": D1, "code": "DPS.F.1", "statement": "Fractions with unlike denominators"},
-        {"id": D2, "code": "DPS.F.2", "statement": "Place value"},
-    ],
-}
-
-
-def _district_node(competency_id: str, code: str) -> dict[str, str]:
-    uri = f"https://district.example/ims/case/v1p0/CFItems/{competency_id}"
-    return {"title": code, "identifier": competency_id, "uri": uri}
-
-
-def state_package(*, crosswalk: bool = True) -> dict[str, Any]:
-    """grade5(), with 5.NF.1 exactMatchOf DPS.F.1 and 5.NBT.1 isRelatedTo DPS.F.2 (which
-    carries nothing)."""
-    package = grade5()
-    if crosswalk:
-        package["CFAssociations"] += [
-            association(115, "exactMatchOf", node(NF1), _district_node(D1, "DPS.F.1")),
-            association(116, "isRelatedTo", node(NBT1), _district_node(D2, "DPS.F.2")),
-        ]
-    return package
-
-
-async def two_frameworks(api: Api, *, crosswalk: bool = True) -> None:
-    await seed_framework(api, DISTRICT)
-    response = await api.post(IMPORT, content=as_bytes(state_package(crosswalk=crosswalk)))
-    assert response.status_code == 201, response.text
-
-
-async def decisions(api: Api, framework_id: str) -> dict[str, dict[str, Any]]:
-    params = {"framework_id": framework_id}
-    response = await api.get("/v1/students/student-1/mastery", params=params)
-    assert response.status_code == 200, response.text
-    return by_competency(response.json()["items"])
-
-
-async def evidence_on(api: Api, competency_id: str) -> list[dict[str, Any]]:
-    response = await api.get("/v1/evidence", params={"competency_id": competency_id})
-    assert response.status_code == 200, response.text
-    items: list[dict[str, Any]] = response.json()["items"]
-    return items
-
-
-def _shown(decision: dict[str, Any]) -> tuple[str, float | None]:
-    return decision["status"], decision["score"]
 
 
 async def test_evidence_on_a_state_standard_moves_the_district_standard_it_exactly_matches(
@@ -90,16 +31,16 @@ async def test_evidence_on_a_state_standard_moves_the_district_standard_it_exact
     posted = await post(api, result(3, 1, competency=ident(NF1)))
     changed = by_competency(posted["decisions"])
     assert changed[D1]["framework_id"] == "fw-district"
-    assert _shown(changed[D1]) == ("mastered", 3.75)
+    assert shown(changed[D1]) == ("mastered", 3.75)
     district = await decisions(api, "fw-district")
-    assert _shown(district[D1]) == ("mastered", 3.75)
-    assert _shown(district[D2]) == ("no_evidence", None)
+    assert shown(district[D1]) == ("mastered", 3.75)
+    assert shown(district[D2]) == ("no_evidence", None)
 
     await post(api, result(1, 2, competency=ident(NF1)))
-    assert _shown((await decisions(api, "fw-district"))[D1]) == ("not_yet", 2.5)
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("not_yet", 2.5)
     # isRelatedTo carries nothing: DPS.F.2 stays without evidence.
     await post(api, result(4, 3, competency=ident(NBT1)))
-    assert _shown((await decisions(api, "fw-district"))[D2]) == ("no_evidence", None)
+    assert shown((await decisions(api, "fw-district"))[D2]) == ("no_evidence", None)
 
 
 async def test_the_explanation_names_the_crosswalk(api: Api) -> None:
@@ -124,7 +65,7 @@ async def test_a_result_on_the_district_standard_counts_for_the_state_one_once(a
     await two_frameworks(api)
     await post(api, result(5, 1, competency=D1))
     # 5 of 5 is the top of the state scale too: 4, the standard decaying average of one result.
-    assert _shown((await decisions(api, STATE))[ident(NF1)]) == ("mastered", 4)
+    assert shown((await decisions(api, STATE))[ident(NF1)]) == ("mastered", 4)
     # One hop: the copy on 5.NF.1 is not carried back to DPS.F.1.
     assert len(await evidence_on(api, D1)) == 1
     assert [e["source"] for e in await evidence_on(api, ident(NF1))] == ["crosswalk"]
@@ -140,7 +81,7 @@ async def test_a_resend_changes_nothing_and_a_changed_resend_changes_the_copy(ap
 
     changed = await post(api, result(1, 1, competency=ident(NF1), ref="quiz-7"))
     assert changed["items"][0]["outcome"] == "updated"
-    assert _shown((await decisions(api, "fw-district"))[D1]) == ("not_yet", 1.25)
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("not_yet", 1.25)
     [updated] = await evidence_on(api, D1)
     assert (updated["id"], updated["score"], updated["max_score"]) == (copy["id"], 1, 4)
 
@@ -149,11 +90,11 @@ async def test_voiding_the_original_voids_its_copy(api: Api) -> None:
     await two_frameworks(api)
     original = (await post(api, result(3, 1, competency=ident(NF1))))["items"][0]["id"]
     await post(api, result(3.25, 2, competency=D1))  # the district's own result stays
-    assert _shown((await decisions(api, "fw-district"))[D1]) == ("mastered", 3.5)
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("mastered", 3.5)
 
     voided = await api.delete(f"/v1/evidence/{original}")
     assert voided.status_code == 200, voided.text
-    assert _shown((await decisions(api, "fw-district"))[D1]) == ("mastered", 3.25)
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("mastered", 3.25)
     copy = next(e for e in await evidence_on(api, D1) if e["source"] == "crosswalk")
     assert copy["voided_at"] is not None
 
@@ -163,7 +104,7 @@ async def test_a_district_without_a_crosswalk_is_unchanged(api: Api) -> None:
     await two_frameworks(api, crosswalk=False)
     posted = await post(api, result(3, 1, competency=ident(NF1)))
     assert {d["framework_id"] for d in posted["decisions"]} == {STATE}
-    assert _shown((await decisions(api, "fw-district"))[D1]) == ("no_evidence", None)
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("no_evidence", None)
     assert await evidence_on(api, D1) == []
 
 
@@ -173,10 +114,10 @@ async def test_another_districts_crosswalk_does_not_reach_this_one(
     await two_frameworks(other_api)
     await two_frameworks(api, crosswalk=False)
     await post(api, result(3, 1, competency=ident(NF1)))
-    assert _shown((await decisions(api, "fw-district"))[D1]) == ("no_evidence", None)
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("no_evidence", None)
     await post(other_api, result(3, 1, competency=ident(NF1)))
-    assert _shown((await decisions(other_api, "fw-district"))[D1]) == ("mastered", 3.75)
-    assert _shown((await decisions(api, "fw-district"))[D1]) == ("no_evidence", None)
+    assert shown((await decisions(other_api, "fw-district"))[D1]) == ("mastered", 3.75)
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("no_evidence", None)
 
 
 async def test_a_client_cannot_send_a_crosswalk_copy(api: Api) -> None:
