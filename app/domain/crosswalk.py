@@ -73,6 +73,18 @@ def crosswalk_of(
     return Crosswalk({k: tuple(v.values()) for k, v in found.items()})
 
 
+def added_exact_match_ends(before: Framework | None, after: Framework) -> set[str]:
+    """The identifiers at both ends of the exactMatchOf associations `after` keeps that
+    `before` (the framework as it was, if it was) did not."""
+    had = {a.identifier for a in before.associations} if before is not None else set()
+    return {
+        end.identifier
+        for a in after.associations
+        if a.type == EXACT_MATCH and a.identifier not in had
+        for end in (a.origin, a.destination)
+    }
+
+
 def crosswalk_note(framework: Framework, competency_id: str) -> str:
     """What a carried result says of where it comes from."""
     code = framework.competency(competency_id).code

@@ -147,13 +147,22 @@ async def _students_pages(
 
 
 async def carry_existing(
-    uow: UnitOfWork, competency_ids: Sequence[str], now: datetime, new_id: Callable[[], str]
+    uow: UnitOfWork, competency_ids: Collection[str], now: datetime, new_id: Callable[[], str]
 ) -> int:
-    """Carry the results already stored on these competencies to their exact matches (a
-    crosswalk just made); how many copies were made or changed."""
+    """Carry the results already stored on these competencies and on their exact matches to
+    one another (a crosswalk just made, competencies just imported); how many copies were made
+    or changed. Without an exact match among them, one query and nothing more."""
     framework_of, frameworks = await uow.frameworks.of_competencies(competency_ids)
+    known = [c for c in competency_ids if c in framework_of]
+    crosswalk = await crosswalk_for(uow, known, frameworks, framework_of)
+    matched = {c for c in known if crosswalk.of(c)}
+    reach = sorted(matched | {m.competency_id for c in matched for m in crosswalk.of(c)})
+    if not reach:
+        return 0
+    more_of, more = await uow.frameworks.of_competencies(set(reach) - framework_of.keys())
+    framework_of, frameworks = {**framework_of, **more_of}, {**frameworks, **more}
     total = 0
-    async for _, evidence in _students_pages(uow, competency_ids):
+    async for _, evidence in _students_pages(uow, reach):
         originals = [e for e in evidence if e.source != CROSSWALK_SOURCE and e.voided_at is None]
         batch = await carry_batch(uow, originals, frameworks, framework_of, new_id)
         total += await write_carried(uow, batch, now, ChangeCause.EVIDENCE)

@@ -62,21 +62,23 @@ class Crosswalks:
         self, principal: Principal, competency_id: str, match_id: str
     ) -> CrosswalkChanged:
         """Make `competency_id` an exact match of `match_id` (kept with the first's framework)
-        and carry the results stored on either to the other; nothing changes when they are
-        matched already."""
+        and carry the results stored on either to the other; when they are matched already,
+        only carry what is not carried yet."""
         now = self.clock.now()
         async with self.uow(principal.tenant_id) as uow:
             _, framework = await require_competency(uow, competency_id)
             _, other = await require_competency(uow, match_id)
             association = exact_match(framework, competency_id, other, match_id)
             ends = ends_of(framework, competency_id, other, match_id)
-            if holds(framework, ends) or holds(other, ends):
-                return CrosswalkChanged(False, 0)
-            await uow.frameworks.save(with_exact_match(framework, association), now)
-            await _audit(uow, principal, now, competency_id, match_id, matched=True)
+            made = not (holds(framework, ends) or holds(other, ends))
+            if made:
+                await uow.frameworks.save(with_exact_match(framework, association), now)
+                await _audit(uow, principal, now, competency_id, match_id, matched=True)
+            # Also when matched already: an association imported after the results were stored
+            # has its results carried by this call (copies made already are left as they are).
             carried = await carry_existing(uow, [competency_id, match_id], now, self.ids.new_id)
             await uow.commit()
-        return CrosswalkChanged(True, carried)
+        return CrosswalkChanged(made, carried)
 
     async def unmatch(
         self, principal: Principal, competency_id: str, match_id: str

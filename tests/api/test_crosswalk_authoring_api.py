@@ -6,9 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.api.crosswalk_data import D1, D2, STATE, decisions, evidence_on, shown, two_frameworks
+from tests.api.crosswalk_data import (
+    D1,
+    D2,
+    DISTRICT,
+    IMPORT,
+    STATE,
+    decisions,
+    evidence_on,
+    shown,
+    state_package,
+    two_frameworks,
+)
 from tests.api.mastery_data import post, result
-from tests.case_packages import NF1, NF2, ident
+from tests.api.roster_data import seed_roster
+from tests.case_packages import NF1, NF2, as_bytes, ident
 from tests.conftest import Api
 
 MATCH = f"/v1/competencies/{ident(NF1)}/exact-matches/{D1}"
@@ -95,3 +107,31 @@ async def test_competencies_of_one_framework_cannot_be_exact_matches(api: Api) -
     assert [e["loc"] for e in response.json()["errors"]] == [["path", "match_id"]]
     missing = await api.put(f"/v1/competencies/{ident(NF1)}/exact-matches/nope", json=None)
     assert missing.status_code == 404, missing.text
+
+
+async def test_an_import_that_adds_a_crosswalk_carries_the_results_stored(api: Api) -> None:
+    await two_frameworks(api, crosswalk=False)
+    await post(api, result(3, 1, competency=ident(NF1)))
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("no_evidence", None)
+    again = await api.post(IMPORT, content=as_bytes(state_package(crosswalk=True)))
+    assert again.status_code == 200, again.text
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("mastered", 3.75)
+    # Importing the same package again carries nothing more.
+    assert (await api.post(IMPORT, content=as_bytes(state_package()))).status_code == 200
+    assert len(await evidence_on(api, D1)) == 1
+
+
+async def test_a_match_named_before_its_competency_existed_is_carried_on_request(
+    api: Api,
+) -> None:
+    # The state package names DPS.F.1 before the district has authored it.
+    await seed_roster(api)
+    assert (await api.post(IMPORT, content=as_bytes(state_package()))).status_code == 201
+    await post(api, result(3, 1, competency=ident(NF1)))
+    assert (await api.post("/v1/frameworks", json=DISTRICT)).status_code == 201
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("no_evidence", None)
+    # Matched already (the state's association): the PUT carries what is not carried yet.
+    carried = await api.put(MATCH, json=None)
+    assert carried.status_code == 200, carried.text
+    assert (carried.json()["changed"], carried.json()["results_carried"]) == (False, 1)
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("mastered", 3.75)

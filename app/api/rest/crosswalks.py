@@ -71,8 +71,9 @@ async def list_(id: Id, use_cases: UseCasesDep, principal: FrameworkReader) -> A
     description="Records `id` exactMatchOf `match_id` with `id`'s framework (served by the "
     "CASE provider as its CFAssociation) and carries the results already stored on either "
     "competency to the other, in one transaction; audited. Answers 201 when made, 200 when "
-    "they were exact matches already (nothing changes). Two competencies of one framework are "
-    "a 422. " + _RULE,
+    "they were exact matches already (say, imported after the results were stored): then only "
+    "the results not carried yet are carried. Two competencies of one framework are a 422. "
+    + _RULE,
     operation_id="match_competency",
     status_code=status.HTTP_201_CREATED,
     responses={200: {"description": "Exact matches already"}, **responses(401, 403, 404, 422)},

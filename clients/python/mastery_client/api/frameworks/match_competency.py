@@ -91,12 +91,12 @@ def sync_detailed(
 
      Records `id` exactMatchOf `match_id` with `id`'s framework (served by the CASE provider as its
     CFAssociation) and carries the results already stored on either competency to the other, in one
-    transaction; audited. Answers 201 when made, 200 when they were exact matches already (nothing
-    changes). Two competencies of one framework are a 422. A result posted for a competency also counts
-    for each of its exact matches, in both directions and one hop only, kept as a copy (source
-    `crosswalk`, `source_id` the original's id) whose score keeps its share of the top of its scale; the
-    copy is changed and voided with the original, and the matched decision's explanation names the
-    crosswalk.
+    transaction; audited. Answers 201 when made, 200 when they were exact matches already (say, imported
+    after the results were stored): then only the results not carried yet are carried. Two competencies
+    of one framework are a 422. A result posted for a competency also counts for each of its exact
+    matches, in both directions and one hop only, kept as a copy (source `crosswalk`, `source_id` the
+    original's id) whose score keeps its share of the top of its scale; the copy is changed and voided
+    with the original, and the matched decision's explanation names the crosswalk.
 
     Scope: `frameworks:write` (or `admin`).
 
@@ -134,12 +134,12 @@ def sync(
 
      Records `id` exactMatchOf `match_id` with `id`'s framework (served by the CASE provider as its
     CFAssociation) and carries the results already stored on either competency to the other, in one
-    transaction; audited. Answers 201 when made, 200 when they were exact matches already (nothing
-    changes). Two competencies of one framework are a 422. A result posted for a competency also counts
-    for each of its exact matches, in both directions and one hop only, kept as a copy (source
-    `crosswalk`, `source_id` the original's id) whose score keeps its share of the top of its scale; the
-    copy is changed and voided with the original, and the matched decision's explanation names the
-    crosswalk.
+    transaction; audited. Answers 201 when made, 200 when they were exact matches already (say, imported
+    after the results were stored): then only the results not carried yet are carried. Two competencies
+    of one framework are a 422. A result posted for a competency also counts for each of its exact
+    matches, in both directions and one hop only, kept as a copy (source `crosswalk`, `source_id` the
+    original's id) whose score keeps its share of the top of its scale; the copy is changed and voided
+    with the original, and the matched decision's explanation names the crosswalk.
 
     Scope: `frameworks:write` (or `admin`).
 
@@ -172,12 +172,12 @@ async def asyncio_detailed(
 
      Records `id` exactMatchOf `match_id` with `id`'s framework (served by the CASE provider as its
     CFAssociation) and carries the results already stored on either competency to the other, in one
-    transaction; audited. Answers 201 when made, 200 when they were exact matches already (nothing
-    changes). Two competencies of one framework are a 422. A result posted for a competency also counts
-    for each of its exact matches, in both directions and one hop only, kept as a copy (source
-    `crosswalk`, `source_id` the original's id) whose score keeps its share of the top of its scale; the
-    copy is changed and voided with the original, and the matched decision's explanation names the
-    crosswalk.
+    transaction; audited. Answers 201 when made, 200 when they were exact matches already (say, imported
+    after the results were stored): then only the results not carried yet are carried. Two competencies
+    of one framework are a 422. A result posted for a competency also counts for each of its exact
+    matches, in both directions and one hop only, kept as a copy (source `crosswalk`, `source_id` the
+    original's id) whose score keeps its share of the top of its scale; the copy is changed and voided
+    with the original, and the matched decision's explanation names the crosswalk.
 
     Scope: `frameworks:write` (or `admin`).
 
@@ -213,12 +213,12 @@ async def asyncio(
 
      Records `id` exactMatchOf `match_id` with `id`'s framework (served by the CASE provider as its
     CFAssociation) and carries the results already stored on either competency to the other, in one
-    transaction; audited. Answers 201 when made, 200 when they were exact matches already (nothing
-    changes). Two competencies of one framework are a 422. A result posted for a competency also counts
-    for each of its exact matches, in both directions and one hop only, kept as a copy (source
-    `crosswalk`, `source_id` the original's id) whose score keeps its share of the top of its scale; the
-    copy is changed and voided with the original, and the matched decision's explanation names the
-    crosswalk.
+    transaction; audited. Answers 201 when made, 200 when they were exact matches already (say, imported
+    after the results were stored): then only the results not carried yet are carried. Two competencies
+    of one framework are a 422. A result posted for a competency also counts for each of its exact
+    matches, in both directions and one hop only, kept as a copy (source `crosswalk`, `source_id` the
+    original's id) whose score keeps its share of the top of its scale; the copy is changed and voided
+    with the original, and the matched decision's explanation names the crosswalk.
 
     Scope: `frameworks:write` (or `admin`).
 
