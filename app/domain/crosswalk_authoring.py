@@ -9,7 +9,7 @@ from app.domain.associations import Association, NodeLink
 from app.domain.case.identifiers import derived, item_identifier
 from app.domain.crosswalk import EXACT_MATCH
 from app.domain.errors import Invalid, Problem
-from app.domain.frameworks import Framework
+from app.domain.frameworks import Competency, Framework
 
 Ends = tuple[set[str], set[str]]
 """The names (CFItem identifier, id) of the two competencies an exact match links."""
@@ -41,7 +41,7 @@ def exact_match(
         type=EXACT_MATCH,
         origin=NodeLink(item_identifier(origin), None, origin.code, competency_id),
         # The other end is in another framework: named by its CFItem identifier only.
-        destination=NodeLink(item_identifier(destination), None, destination.code),
+        destination=NodeLink(item_identifier(destination), _own_uri(destination), destination.code),
     )
 
 
@@ -76,3 +76,9 @@ def _between(association: Association, ends: Ends) -> bool:
     origin, destination = association.origin.identifier, association.destination.identifier
     a, b = ends
     return (origin in a and destination in b) or (origin in b and destination in a)
+
+
+def _own_uri(competency: Competency) -> str | None:
+    """An imported competency's own URI (one authored here gets this service's when served)."""
+    uri = competency.case.get("uri")
+    return uri if isinstance(uri, str) else None

@@ -66,6 +66,24 @@ async def test_a_crosswalk_made_after_results_carries_them_across(api: Api) -> N
     assert len(await evidence_on(api, D1)) == 3
 
 
+async def test_an_authored_crosswalk_is_served_by_the_case_provider(api: Api) -> None:
+    await two_frameworks(api, crosswalk=False)
+    assert (await api.put(MATCH, json=None)).status_code == 201
+    package = (await api.get(f"/ims/case/v1p0/CFPackages/{STATE}")).json()
+    [served] = [
+        a
+        for a in package["CFAssociations"]
+        if a["associationType"] == "exactMatchOf" and a["destinationNodeURI"]["identifier"] == D1
+    ]
+    assert served["originNodeURI"]["identifier"] == ident(NF1)
+    assert served["destinationNodeURI"]["title"] == "DPS.F.1"
+    uri = served["destinationNodeURI"]["uri"]
+    assert uri.endswith(f"/ims/case/v1p0/CFItems/{D1}"), uri
+    item = await api.get(uri[uri.index("/ims/") :])
+    assert item.status_code == 200, item.text
+    assert item.json()["humanCodingScheme"] == "DPS.F.1"
+
+
 async def test_removing_a_crosswalk_voids_what_it_carried(api: Api) -> None:
     await two_frameworks(api)  # imported: 5.NF.1 exactMatchOf DPS.F.1
     await post(api, result(3, 1, competency=ident(NF1)), result(2, 2, competency=D1))
