@@ -138,9 +138,16 @@ def carry_across(
     framework_of: Mapping[str, str],
     stored: Mapping[EvidenceKey, Evidence],
     new_id: Callable[[], str],
+    *,
+    now: datetime,
+    sent: Mapping[EvidenceKey, str] | None = None,
 ) -> Carried:
     """The carried copies of these originals (each as it now stands, voided or not), compared
-    with the stored copies: new ones, and changed ones with what each was."""
+    with the stored copies: new ones, and changed ones with what each was. `sent`: the results
+    (not voided) the sources sent for a match themselves, key -> student: the same assessment
+    of the same student aligned to both standards is not carried on top of it (it would count
+    twice), and a copy carried before it arrived is voided."""
+    sent = sent or {}
     out = Carried()
     for original in originals:
         if original.source == CROSSWALK_SOURCE:
@@ -153,13 +160,27 @@ def carry_across(
             if target is None or (old is None and not target.takes_evidence(match.competency_id)):
                 continue
             copy = carried(original, source, target, match.competency_id, new_id())
+            own = sent.get((original.source, original.source_id, match.competency_id))
+            if own == original.student_id:
+                copy = replace(copy, voided_at=copy.voided_at or now)
             if old is None:
                 if copy.voided_at is None:
                     out.created.append(copy)
             elif not same_result(old, copy) or (old.voided_at is None) != (copy.voided_at is None):
-                out.updated.append(replace(copy, id=old.id, seq=old.seq))
+                voided_at = old.voided_at if old.voided_at and copy.voided_at else copy.voided_at
+                out.updated.append(replace(copy, id=old.id, seq=old.seq, voided_at=voided_at))
                 out.previous.append(old)
     return out
+
+
+def sent_keys(originals: Iterable[Evidence], crosswalk: Crosswalk) -> set[EvidenceKey]:
+    """The keys a source would use for these originals' matches, had it sent them itself."""
+    return {
+        (e.source, e.source_id, m.competency_id)
+        for e in originals
+        if e.source != CROSSWALK_SOURCE
+        for m in crosswalk.of(e.competency_id)
+    }
 
 
 def voided_copies(copies: Iterable[Evidence], voided_at: Mapping[str, datetime]) -> Carried:

@@ -18,6 +18,7 @@ from app.domain.crosswalk import (
     carry_across,
     copies_between,
     crosswalk_of,
+    sent_keys,
 )
 from app.domain.crosswalk import voided_copies as voided_copies_of
 from app.domain.evidence import CROSSWALK_SOURCE, Evidence
@@ -64,6 +65,7 @@ async def carry_batch(
     frameworks: Mapping[str, Framework],
     framework_of: Mapping[str, str],
     new_id: Callable[[], str],
+    now: datetime,
 ) -> CarriedBatch:
     """The carried copies of these originals (new or changed results, as they now stand):
     made, changed or revived with them; those of a voided original are voided whatever the
@@ -83,8 +85,37 @@ async def carry_batch(
         return await _with_frameworks(uow, out)
     targets = {m.competency_id for c in competencies for m in crosswalk.of(c)}
     out.framework_of, out.frameworks = await _known(uow, targets, out)
-    stored = await uow.evidence.find(carried_keys(counting, crosswalk))
-    made = carry_across(counting, crosswalk, out.frameworks, out.framework_of, stored, new_id)
+    stored = await uow.evidence.find(
+        carried_keys(counting, crosswalk) | sent_keys(counting, crosswalk)
+    )
+    # Results their sources sent for a match themselves (the same assessment aligned to both
+    # standards), as this batch leaves them: not carried on top of, and the copies carried
+    # from the stored ones onto these originals are voided (`partners`, carried again).
+    in_batch = {e.key for e in originals}
+    students = {(e.source, e.source_id): e.student_id for e in counting}
+    partners = [
+        e
+        for e in stored.values()
+        if e.source != CROSSWALK_SOURCE
+        and e.key not in in_batch
+        and e.voided_at is None
+        and students.get((e.source, e.source_id)) == e.student_id
+    ]
+    if partners:
+        stored = {**stored, **await uow.evidence.find(carried_keys(partners, crosswalk))}
+    live = {k: e for k, e in stored.items() if e.source != CROSSWALK_SOURCE}
+    live.update({e.key: e for e in originals})
+    sent = {k: e.student_id for k, e in live.items() if e.voided_at is None}
+    made = carry_across(
+        [*counting, *partners],
+        crosswalk,
+        out.frameworks,
+        out.framework_of,
+        stored,
+        new_id,
+        now=now,
+        sent=sent,
+    )
     out.copies.created += made.created
     out.copies.updated += made.updated
     out.copies.previous += made.previous
@@ -164,7 +195,7 @@ async def carry_existing(
     total = 0
     async for _, evidence in _students_pages(uow, reach):
         originals = [e for e in evidence if e.source != CROSSWALK_SOURCE and e.voided_at is None]
-        batch = await carry_batch(uow, originals, frameworks, framework_of, new_id)
+        batch = await carry_batch(uow, originals, frameworks, framework_of, new_id, now)
         total += await write_carried(uow, batch, now, ChangeCause.EVIDENCE)
     return total
 

@@ -121,7 +121,7 @@ async def _write(
         frameworks = {**frameworks, **more_frameworks}
     # The results' copies for their exact matches in other frameworks, written with them.
     carried = await carry_batch(
-        uow, [*accepted.created, *accepted.updated], frameworks, framework_of, ids.new_id
+        uow, [*accepted.created, *accepted.updated], frameworks, framework_of, ids.new_id, now
     )
     framework_of, frameworks, copies = carried.framework_of, carried.frameworks, carried.copies
     created = await uow.evidence.add_many([*accepted.created, *copies.created], framework_of, now)
@@ -262,7 +262,9 @@ class EvidenceRecords:
             )
             voided = replace(evidence, voided_at=now)
             # Its copies in other frameworks (app.domain.crosswalk) are voided with it.
-            carried = await carry_batch(uow, [voided], frameworks, framework_of, self.ids.new_id)
+            carried = await carry_batch(
+                uow, [voided], frameworks, framework_of, self.ids.new_id, now
+            )
             framework_of, frameworks, copies = (
                 carried.framework_of,
                 carried.frameworks,

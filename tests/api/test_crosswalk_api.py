@@ -137,3 +137,28 @@ async def test_graphql_reports_the_district_framework_with_the_crosswalk(api: Ap
     found = {d["competencyId"]: d for d in (await data(api, query))["student"]["mastery"]}
     assert (found[D1]["status"], found[D1]["score"]) == ("MASTERED", 3.75)
     assert found[D1]["explanation"]["evidence"] == [{"crosswalk": NOTE}]
+
+
+async def test_an_assessment_aligned_to_both_standards_counts_once_in_each(api: Api) -> None:
+    await two_frameworks(api)
+    # One quiz, aligned by the vendor to both standards: same source_id, two items.
+    both = [
+        result(3, 1, competency=ident(NF1), ref="quiz-9"),
+        result(4, 1, competency=D1, ref="quiz-9"),
+    ]
+    await post(api, *both)
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("mastered", 4)
+    assert len(await evidence_on(api, D1)) == 1
+    assert all(e["source"] != "crosswalk" for e in await evidence_on(api, ident(NF1)))
+
+
+async def test_a_copy_gives_way_to_the_same_assessment_sent_for_the_match(api: Api) -> None:
+    await two_frameworks(api)
+    await post(api, result(3, 1, competency=ident(NF1), ref="quiz-9"))
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("mastered", 3.75)
+    await post(api, result(2, 1, competency=D1, ref="quiz-9"))
+    assert shown((await decisions(api, "fw-district"))[D1]) == ("not_yet", 2)
+    [copy] = [e for e in await evidence_on(api, D1) if e["source"] == "crosswalk"]
+    assert copy["voided_at"] is not None
+    # Nor is the district's result carried to the state standard: 5.NF.1 keeps its own 3.
+    assert shown((await decisions(api, STATE))[ident(NF1)]) == ("mastered", 3)

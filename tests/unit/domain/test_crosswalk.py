@@ -94,7 +94,7 @@ def test_copies_are_made_changed_and_left_alone_with_their_original() -> None:
     crosswalk = Crosswalk({"s1": (ExactMatch("district", "d1"), ExactMatch("district", "d2"))})
     original = evidence(3, competency_id="s1", ident="e1")
     # d2 is retired: nothing is carried to it.
-    made = carry_across([original], crosswalk, FRAMEWORKS, FRAMEWORK_OF, {}, ids())
+    made = carry_across([original], crosswalk, FRAMEWORKS, FRAMEWORK_OF, {}, ids(), now=day(9))
     [copy] = made.created
     assert (copy.competency_id, made.updated) == ("d1", [])
     assert carried_keys([original], crosswalk) == {
@@ -102,10 +102,12 @@ def test_copies_are_made_changed_and_left_alone_with_their_original() -> None:
         (CROSSWALK_SOURCE, "e1", "d2"),
     }
     stored = {copy.key: replace(copy, seq=7)}
-    resent = carry_across([original], crosswalk, FRAMEWORKS, FRAMEWORK_OF, stored, ids())
+    resent = carry_across(
+        [original], crosswalk, FRAMEWORKS, FRAMEWORK_OF, stored, ids(), now=day(9)
+    )
     assert (resent.created, resent.updated) == ([], [])
     changed = replace(original, score=1)
-    moved = carry_across([changed], crosswalk, FRAMEWORKS, FRAMEWORK_OF, stored, ids())
+    moved = carry_across([changed], crosswalk, FRAMEWORKS, FRAMEWORK_OF, stored, ids(), now=day(9))
     assert [(e.id, e.seq, e.score) for e in moved.updated] == [(copy.id, 7, 1)]
     assert moved.previous == [stored[copy.key]]
 
@@ -113,7 +115,7 @@ def test_copies_are_made_changed_and_left_alone_with_their_original() -> None:
 def test_a_copy_is_never_carried_again() -> None:
     crosswalk = Crosswalk({"d1": (ExactMatch("state", "s1"),)})
     copy = replace(evidence(3, competency_id="d1"), source=CROSSWALK_SOURCE)
-    made = carry_across([copy], crosswalk, FRAMEWORKS, FRAMEWORK_OF, {}, ids())
+    made = carry_across([copy], crosswalk, FRAMEWORKS, FRAMEWORK_OF, {}, ids(), now=day(9))
     assert (made.created, made.updated) == ([], [])
 
 
@@ -143,3 +145,25 @@ def test_the_explanation_names_the_crosswalk_of_counted_copies() -> None:
     assert crosswalk_sentence([copy, own]) == f" 1 counted result from another framework: {note}."
     two = crosswalk_sentence([copy, replace(copy, id="x")])
     assert two == f" 2 counted results from another framework: {note}."
+
+
+def test_an_assessment_the_source_sent_for_the_match_too_is_not_carried_on_top() -> None:
+    crosswalk = Crosswalk({"s1": (ExactMatch("district", "d1"),)})
+    original = evidence(3, competency_id="s1", ident="e1")  # source "lms", source_id "e1"
+    same = {("lms", "e1", "d1"): "s1"}
+    kept = carry_across(
+        [original], crosswalk, FRAMEWORKS, FRAMEWORK_OF, {}, ids(), now=day(9), sent=same
+    )
+    assert (kept.created, kept.updated) == ([], [])
+    # Another student's result under the same source_id is another assessment.
+    other = {("lms", "e1", "d1"): "s2"}
+    made = carry_across(
+        [original], crosswalk, FRAMEWORKS, FRAMEWORK_OF, {}, ids(), now=day(9), sent=other
+    )
+    [copy] = made.created
+    # Carried before the source sent it for d1 too: the copy is voided now.
+    stored = {copy.key: copy}
+    later = carry_across(
+        [original], crosswalk, FRAMEWORKS, FRAMEWORK_OF, stored, ids(), now=day(9), sent=same
+    )
+    assert [(e.id, e.voided_at) for e in later.updated] == [(copy.id, day(9))]
