@@ -119,5 +119,8 @@ class CaseImports:
         async with self.uow(principal.tenant_id) as uow:
             owners = await uow.case.competency_owners(ends) if ends else {}
             reached = {competency_id for _, competency_id in owners.values()} | set(done.added)
-            await carry_existing(uow, reached, self.clock.now(), self.frameworks.ids.new_id)
-            await uow.commit()
+            carried = await carry_existing(
+                uow, reached, self.clock.now(), self.frameworks.ids.new_id
+            )
+            if carried:  # else nothing was written: no commit (nor change of the database)
+                await uow.commit()
