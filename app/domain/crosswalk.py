@@ -16,6 +16,8 @@ district's other frameworks (docs/decisions/0053-crosswalk.md).
   mark, weight; the category when the other framework has one of that name), identified by
   the source `crosswalk`, the original's id as source_id and the matched competency: resent,
   changed, voided or revived with the original, in the same transaction.
+- One assessment counts once per framework: a result is not carried to a match for which its
+  source sent a result of the same student under the same source_id itself.
 """
 
 from __future__ import annotations
