@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import bootstrap_credentials as credential_wiring
+from app import bootstrap_crosswalks as crosswalk_wiring
 from app import bootstrap_lti as lti_wiring
 from app import bootstrap_replica as replica_wiring
 from app import bootstrap_webhooks as webhook_wiring
@@ -213,6 +214,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         learning_records=xapi_wiring.learning_records(a, policy.max_batch),
         caliper_events=xapi_wiring.caliper_events(a, policy.max_batch),
         credentials=credential_wiring.credentials(a, read.mastery, access),
+        crosswalks=crosswalk_wiring.crosswalks(a),
         demo=Demo(
             access=access,
             roster_imports=roster_imports,

@@ -28,6 +28,7 @@ class AuditKind(StrEnum):
     OVERRIDE_CLEARED = "override.cleared"
     FRAMEWORK_CHANGED = "framework.changed"
     GRADE_RULES_CHANGED = "grade_rules.changed"
+    CROSSWALK_CHANGED = "crosswalk.changed"
     ROSTER_IMPORTED = "roster.imported"
     ROSTER_SYNCED = "roster.synced"
     CLIENT_CREATED = "client.created"

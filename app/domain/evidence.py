@@ -16,6 +16,10 @@ from app.domain.scales import Scale, format_number, is_number
 # is a mistake (a wrong year, a local time sent as UTC) that would sit at the end of every series.
 CLOCK_SKEW = timedelta(minutes=5)
 
+# The source of a result counted for a competency's exact match in another framework, copied
+# from the original (app.domain.crosswalk); no client may send it.
+CROSSWALK_SOURCE = "crosswalk"
+
 EvidenceKey = tuple[str, str, str]
 """(source, source_id, competency_id): what identifies one result across resends."""
 

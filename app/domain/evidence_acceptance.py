@@ -15,6 +15,7 @@ from enum import StrEnum
 from app.domain.categories import MARKED_SCORE
 from app.domain.errors import Invalid, Location, Problem, ProblemList
 from app.domain.evidence import (
+    CROSSWALK_SOURCE,
     Evidence,
     EvidenceKey,
     EvidenceKind,
@@ -230,6 +231,8 @@ def _evidence(
     except Invalid as error:
         problems.extend(error.problems, at)
         return None
+    if evidence.source == CROSSWALK_SOURCE:
+        problems.add((*at, "source"), "is reserved for results counted across frameworks")
     if framework is not None:
         scale = framework.scale_for(evidence.competency_id)
         found = evidence_problems(evidence, scale, received_at=context.now)

@@ -23,6 +23,11 @@ class CaseCatalog(Protocol):
         competency id)."""
         ...
 
+    async def exact_match_links(self, identifiers: Collection[str]) -> list[tuple[str, str]]:
+        """The (origin, destination) identifiers of every `exactMatchOf` association, of any
+        framework, with an end among these identifiers."""
+        ...
+
     async def frameworks_with_association(self, identifier: str) -> list[str]:
         """The frameworks that hold an association with this identifier."""
         ...

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from app.domain.access import ALL_SCOPES, Principal, Tenant
 from app.domain.case.importing import ImportPlan, plan_import
 from app.domain.case.package import LeniencyGroup, ReadPackage, combined, group_leniencies
+from app.domain.crosswalk import added_exact_match_ends
 from app.domain.errors import Invalid
 from app.domain.frameworks import Framework
 from app.domain.jobs import Job
@@ -18,6 +19,7 @@ from app.ports.case import CaseCodec, CaseSource, ProviderAuth
 from app.ports.clock import Clock
 from app.ports.unit_of_work import UnitOfWorkFactory
 from app.use_cases.access import Access
+from app.use_cases.crosswalking import carry_existing
 from app.use_cases.frameworks import Frameworks
 
 INVALID = "The CASE package is invalid"
@@ -79,8 +81,10 @@ class CaseImports:
             owners = await uow.case.competency_owners([i.identifier for i in package.items])
         elsewhere = {key: fid for key, (fid, _) in owners.items() if fid != existing_id}
         plans: list[ImportPlan] = []
+        before: list[Framework | None] = []
 
         def plan(existing: Framework | None) -> Framework:
+            before.append(existing)
             try:
                 planned = plan_import(package, existing, elsewhere=elsewhere)
             except Invalid as error:
@@ -100,4 +104,23 @@ class CaseImports:
             # The plan is made again inside the change's transaction, against what is stored then.
             job = (await self.frameworks.change(principal, existing_id, plan)).job
         done = plans[-1]
+        await self._carry_across(principal, before[-1], done)
         return CaseImported(done, group_leniencies([*read.leniencies, *done.leniencies]), job)
+
+    async def _carry_across(
+        self, principal: Principal, before: Framework | None, done: ImportPlan
+    ) -> None:
+        """Carry the stored results across the exact matches the import made (new exactMatchOf
+        associations, new competencies an association already named), in a transaction of
+        its own: an import that committed stands, and importing again carries what is left."""
+        ends = added_exact_match_ends(before, done.framework)
+        if not ends and not done.added:
+            return
+        async with self.uow(principal.tenant_id) as uow:
+            owners = await uow.case.competency_owners(ends) if ends else {}
+            reached = {competency_id for _, competency_id in owners.values()} | set(done.added)
+            carried = await carry_existing(
+                uow, reached, self.clock.now(), self.frameworks.ids.new_id
+            )
+            if carried:  # else nothing was written: no commit (nor change of the database)
+                await uow.commit()

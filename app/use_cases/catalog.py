@@ -13,6 +13,7 @@ from app.use_cases.case_import import CaseImports
 from app.use_cases.case_provider import CaseProvider
 from app.use_cases.changes import ChangeFeedReading
 from app.use_cases.credentials import Credentials
+from app.use_cases.crosswalks import Crosswalks
 from app.use_cases.demo import Demo
 from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.forecasts import Forecasts
@@ -73,6 +74,7 @@ class UseCases:
     caliper_events: CaliperEvents
     credentials: Credentials
     forecasts: Forecasts
+    crosswalks: Crosswalks
     # Wired when the service knows its LTI keys and platforms (app/bootstrap_lti.py).
     lti_services: LtiServices | None = None
     # Wired where the subscriptions' store is (app/bootstrap_webhooks.py).

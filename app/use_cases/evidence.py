@@ -21,12 +21,13 @@ from app.domain.evidence_acceptance import (
 from app.domain.frameworks import Framework
 from app.domain.input_bounds import sequence_number
 from app.domain.mastery.record import ChangeCause, DecisionRecord
-from app.domain.mastery.refresh import Touch, touches_of
+from app.domain.mastery.refresh import touches_of
 from app.domain.roster import RosterKind, UserRole
 from app.ports.clock import Clock, IdGenerator
 from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from app.use_cases.crosswalking import carry_batch
 from app.use_cases.deciding import refresh
 from app.use_cases.reassessing import reassess
 
@@ -119,11 +120,17 @@ async def _write(
         more_of, more_frameworks = await uow.frameworks.of_competencies(more)
         framework_of = {**framework_of, **more_of}
         frameworks = {**frameworks, **more_frameworks}
-    created = await uow.evidence.add_many(accepted.created, framework_of, now)
-    await uow.evidence.replace_many(accepted.updated, accepted.previous, now)
-    touches = touches_of(created, accepted.updated, accepted.previous)
+    # The results' copies for their exact matches in other frameworks, written with them.
+    carried = await carry_batch(
+        uow, [*accepted.created, *accepted.updated], frameworks, framework_of, ids.new_id, now
+    )
+    framework_of, frameworks, copies = carried.framework_of, carried.frameworks, carried.copies
+    created = await uow.evidence.add_many([*accepted.created, *copies.created], framework_of, now)
+    updated, previous = [*accepted.updated, *copies.updated], [*accepted.previous, *copies.previous]
+    await uow.evidence.replace_many(updated, previous, now)
+    touches = touches_of(created, updated, previous)
     refreshed = await refresh(uow, frameworks, framework_of, touches, now, accepted.cause)
-    await reassess(uow, [*created, *accepted.updated, *accepted.previous], framework_of, now)
+    await reassess(uow, [*created, *updated, *previous], framework_of, now)
     return RecordedBatch(accepted.outcomes, refreshed.records, frameworks, now)
 
 
@@ -255,10 +262,22 @@ class EvidenceRecords:
             framework_of, frameworks = await uow.frameworks.of_competencies(
                 {evidence.competency_id}
             )
-            await uow.evidence.replace_many([replace(evidence, voided_at=now)], [evidence], now)
-            touch = Touch(evidence.student_id, evidence.competency_id, recompute=True)
-            refreshed = await refresh(uow, frameworks, framework_of, [touch], now, ChangeCause.VOID)
-            await reassess(uow, [evidence], framework_of, now)
+            voided = replace(evidence, voided_at=now)
+            # Its copies in other frameworks (app.domain.crosswalk) are voided with it.
+            carried = await carry_batch(
+                uow, [voided], frameworks, framework_of, self.ids.new_id, now
+            )
+            framework_of, frameworks, copies = (
+                carried.framework_of,
+                carried.frameworks,
+                carried.copies,
+            )
+            await uow.evidence.replace_many(
+                [voided, *copies.updated], [evidence, *copies.previous], now
+            )
+            touches = touches_of([], [voided, *copies.updated], [])
+            refreshed = await refresh(uow, frameworks, framework_of, touches, now, ChangeCause.VOID)
+            await reassess(uow, [evidence, *copies.previous], framework_of, now)
             await uow.commit()
         updated = [ItemOutcome(evidence.id, Outcome.UPDATED)]
         return RecordedBatch(updated, refreshed.records, frameworks, self.clock.now())

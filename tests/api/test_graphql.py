@@ -98,7 +98,7 @@ async def test_explanation_and_evidence_equal_rest(api: Api) -> None:
     query = """{ student(id: "student-1") { mastery(frameworkId: "fw-math") {
         competencyId
         explanation { summary evidence { evidenceId score maxScore normalizedScore observedAt
-                      kind counted notCountedBecause weight category mark }
+                      kind counted notCountedBecause weight category mark crosswalk }
                       children { competencyId code status score } }
         evidence(first: 1) { totalCount edges { cursor node { id score observedAt sourceId } }
                              pageInfo { hasNextPage endCursor } }
@@ -121,6 +121,7 @@ async def test_explanation_and_evidence_equal_rest(api: Api) -> None:
                 "weight": line["weight"],
                 "category": line["category"],
                 "mark": line["mark"] and line["mark"].lower(),
+                "crosswalk": line["crosswalk"],
             }
             for line in mine["evidence"]
         ] == _same_instants(rest["evidence"])

@@ -80,6 +80,9 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("POST", "/v1/frameworks/{id}/competencies"): S.FRAMEWORKS_WRITE,
     ("GET", "/v1/competencies/{id}"): S.FRAMEWORKS_READ,
     ("PATCH", "/v1/competencies/{id}"): S.FRAMEWORKS_WRITE,
+    ("GET", "/v1/competencies/{id}/exact-matches"): S.FRAMEWORKS_READ,
+    ("PUT", "/v1/competencies/{id}/exact-matches/{match_id}"): S.FRAMEWORKS_WRITE,
+    ("DELETE", "/v1/competencies/{id}/exact-matches/{match_id}"): S.FRAMEWORKS_WRITE,
     # Names the students whose decisions would change: their results, not the framework's.
     ("POST", "/v1/frameworks/{id}/simulate"): S.MASTERY_READ,
     ("PUT", "/v1/frameworks/{id}/grade-rules"): S.FRAMEWORKS_WRITE,

@@ -277,6 +277,20 @@ CASES = {
         "hidden",
     ),
     ("GET", "/v1/competencies/{id}"): Case("/v1/competencies/s-1", "hidden"),
+    ("GET", "/v1/competencies/{id}/exact-matches"): Case(
+        "/v1/competencies/s-1/exact-matches", "hidden"
+    ),
+    # Both ends the owner's (of one framework: the other district must get 404, not 422).
+    ("PUT", "/v1/competencies/{id}/exact-matches/{match_id}"): Case(
+        "/v1/competencies/s-1/exact-matches/s-2",
+        "hidden",
+        witness="/v1/competencies/s-1/exact-matches",
+    ),
+    ("DELETE", "/v1/competencies/{id}/exact-matches/{match_id}"): Case(
+        "/v1/competencies/s-1/exact-matches/s-2",
+        "hidden",
+        witness="/v1/competencies/s-1/exact-matches",
+    ),
     ("PATCH", "/v1/competencies/{id}"): Case(
         "/v1/competencies/s-1", "hidden", {"statement": "theirs"}, "/v1/competencies/s-1"
     ),

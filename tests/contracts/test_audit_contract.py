@@ -167,6 +167,7 @@ EMPTY = {
     "decision_history": 0,
     "decisions": 0,
     "staged_decisions": 0,
+    "snapshot_decisions": 0,
     "overrides": 0,
     "gradebook_results": 0,
     "enrollments": 0,

@@ -216,6 +216,11 @@ async def test_the_case_catalog_finds_frameworks_by_identifier(
             "i2": ("doc-id", "i2"),
         }
         assert await case.frameworks_with_association("assoc-1") == ["doc-id"]
+        # exactMatchOf by either end (an isChildOf of the tree is no crosswalk).
+        crosswalk = [("item-i1a", "elsewhere-7")]
+        assert await case.exact_match_links(["elsewhere-7", "nothing"]) == crosswalk
+        assert await case.exact_match_links(["item-i1a"]) == crosswalk
+        assert await case.exact_match_links(["m1", "doc-identifier"]) == []
         assert await case.frameworks_linking("elsewhere-7") == ["doc-id"]
         assert await case.frameworks_linking("item-i1a") == ["doc-id"]  # crosswalk and tree
         headers = await case.headers()
@@ -233,5 +238,6 @@ async def test_the_case_catalog_finds_frameworks_by_identifier(
     async with backend.uow(other_tenant) as uow:
         assert await uow.case.framework_for_document("doc-identifier") is None
         assert await uow.case.competency_owners(["item-i1a", "m1"]) == {}
+        assert await uow.case.exact_match_links(["item-i1a", "elsewhere-7"]) == []
         assert await uow.case.headers() == []
         assert await uow.case.kinds() == {}

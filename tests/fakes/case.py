@@ -41,6 +41,18 @@ class FakeCaseCatalog:
                 found[item_identifier(c)] = (framework_id, c.id)
         return found
 
+    async def exact_match_links(self, identifiers: Collection[str]) -> list[tuple[str, str]]:
+        wanted = set(identifiers)
+        return sorted(
+            {
+                (a.origin.identifier, a.destination.identifier)
+                for f in self._frameworks()
+                for a in f.associations
+                if a.type == "exactMatchOf"
+                and (a.origin.identifier in wanted or a.destination.identifier in wanted)
+            }
+        )
+
     async def frameworks_with_association(self, identifier: str) -> list[str]:
         return [
             f.id

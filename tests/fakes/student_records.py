@@ -64,6 +64,7 @@ class FakeStudentRecords:
                 i for i, e in enumerate(t.change_events) if e.student_id == student_id
             ],
             "staged_decisions": [k for k in t.staged_decisions if k[1] == student_id],
+            "snapshot_decisions": [k for k in t.snapshots if k[1] == student_id],
             "overrides": [k for k, o in t.overrides.items() if o.student_id == student_id],
             "gradebook_results": [
                 k for k, r in t.gradebook_results.items() if r.student_id == student_id
@@ -94,6 +95,7 @@ class FakeStudentRecords:
                 {"line_item_url": k[0], "sent_at": t.lti_sent[k]} for k in keys["lti_scores_sent"]
             ],
             "staged_decisions": [_facts(t.staged_decisions[k]) for k in keys["staged_decisions"]],
+            "snapshot_decisions": [_facts(t.snapshots[k]) for k in keys["snapshot_decisions"]],
             "change_events": [_facts(t.change_events[i]) for i in keys["change_events"]],
             "learning_records": [],
             "credentials": [],
@@ -124,6 +126,8 @@ class FakeStudentRecords:
             del t.lti_sent[k]
         for k in keys["staged_decisions"]:
             del t.staged_decisions[k]
+        for k in keys["snapshot_decisions"]:
+            del t.snapshots[k]
         for k in keys["overrides"]:
             del t.overrides[k]
         for k in keys["gradebook_results"]:

@@ -13,6 +13,7 @@ from app.adapters.db.mastery_rows import framework_from_rows
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
 from app.adapters.db.tables import table_of
 from app.domain.access import TenantId
+from app.domain.crosswalk import EXACT_MATCH
 from app.domain.frameworks import Framework
 
 _frameworks = table_of(FrameworkRow)
@@ -51,6 +52,21 @@ class SqlCaseCatalog:
                 for row in (await self._session.execute(stmt)).all():
                     found[getattr(row, key)] = (row.framework_id, row.id)
         return found
+
+    async def exact_match_links(self, identifiers: Collection[str]) -> list[tuple[str, str]]:
+        wanted = list(dict.fromkeys(identifiers))
+        a = _associations.c
+        found: set[tuple[str, str]] = set()
+        # One indexed lookup per end (not one OR), each in chunks of bound parameters.
+        for column in (a.origin_identifier, a.destination_identifier):
+            for start in range(0, len(wanted), _CHUNK):
+                stmt = sa.select(a.origin_identifier, a.destination_identifier).where(
+                    a.tenant_id == self._tenant,
+                    column.in_(wanted[start : start + _CHUNK]),
+                    a.association_type == EXACT_MATCH,
+                )
+                found.update((r[0], r[1]) for r in (await self._session.execute(stmt)).all())
+        return sorted(found)
 
     async def frameworks_with_association(self, identifier: str) -> list[str]:
         a = _associations.c

@@ -203,6 +203,11 @@ class ExplanationLine(BaseModel):
     )
     category: str | None
     mark: Mark | None
+    crosswalk: str | None = Field(
+        default=None,
+        description="For a result counted from another framework's exact match (exactMatchOf): "
+        "where it comes from, e.g. 'counted from 5.NF.1 (Grade 5 Mathematics) via exactMatchOf'",
+    )
 
 
 class ExplanationChild(BaseModel):

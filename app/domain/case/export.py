@@ -175,6 +175,9 @@ def _filled(framework: Framework, link: NodeLink, base: str) -> NodeLink:
         node = _node(framework, framework.competency(link.competency_id), base)
     elif link.identifier == document_identifier(framework):
         node = _node(framework, None, base)
+    elif link.uri is None:
+        # A competency of another framework here (a crosswalk authored here): served here too.
+        return replace(link, uri=f"{base}/CFItems/{link.identifier}")
     else:
         return link
     return replace(link, uri=link.uri or node.uri, title=link.title or node.title)

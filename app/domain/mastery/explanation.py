@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.categories import Mark
+from app.domain.crosswalk import crosswalk_sentence
 from app.domain.evidence import (
+    CROSSWALK_SOURCE,
     Evidence,
     EvidenceKind,
     NotCounted,
@@ -82,6 +84,7 @@ class EvidenceLine:
     weight: float | None
     category: str | None = None
     mark: Mark | None = None
+    crosswalk: str | None = None  # where a result carried from another framework comes from
 
     def as_dict(self) -> dict[str, object]:
         """JSON as the REST explanation lists it."""
@@ -97,6 +100,7 @@ class EvidenceLine:
             "weight": self.weight,
             "category": self.category,
             "mark": self.mark.value if self.mark else None,
+            "crosswalk": self.crosswalk,
         }
 
 
@@ -195,6 +199,7 @@ def explain(
                 weight,
                 e.category,
                 e.mark,
+                e.comment if e.source == CROSSWALK_SOURCE else None,
             )
         )
     child_lines = tuple(
@@ -209,6 +214,7 @@ def explain(
         summary = _rollup_sentence(computed, child_lines)
     else:
         summary = _evidence_sentence(policy, computed, xs, [w for w in reasons if w])
+        summary += crosswalk_sentence(counted)
     habits = None
     if not rolled_up and any(c.habits_of_work and c.counted for c in policy.categories):
         habits = decide(policy.for_habits_of_work(), history, as_of)

@@ -78,6 +78,7 @@ def test_every_row_is_listed_with_why_it_does_not_count() -> None:
         "weight": pytest.approx(0.2275),
         "category": None,
         "mark": None,
+        "crosswalk": None,
     }
 
 

@@ -160,6 +160,11 @@ class ExplanationLine:
     )
     category: str | None
     mark: EvidenceMark | None
+    crosswalk: str | None = strawberry.field(
+        default=None,
+        description="For a result counted from another framework's exact match (exactMatchOf): "
+        "where it comes from.",
+    )
 
 
 @strawberry.type
@@ -202,6 +207,7 @@ class Explanation:
                     weight=line.weight,
                     category=line.category,
                     mark=line.mark,
+                    crosswalk=line.crosswalk,
                 )
                 for line in x.evidence
             ],

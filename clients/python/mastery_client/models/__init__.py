@@ -98,6 +98,9 @@ from .evidence_in import EvidenceIn
 from .evidence_kind import EvidenceKind
 from .evidence_list import EvidenceList
 from .evidence_read import EvidenceRead
+from .exact_match_changed import ExactMatchChanged
+from .exact_match_list import ExactMatchList
+from .exact_match_read import ExactMatchRead
 from .explanation_child import ExplanationChild
 from .explanation_line import ExplanationLine
 from .explanation_read import ExplanationRead
@@ -382,6 +385,9 @@ __all__ = (
     "EvidenceKind",
     "EvidenceList",
     "EvidenceRead",
+    "ExactMatchChanged",
+    "ExactMatchList",
+    "ExactMatchRead",
     "ExplanationChild",
     "ExplanationLine",
     "ExplanationRead",

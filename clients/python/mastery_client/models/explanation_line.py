@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..models.evidence_kind import EvidenceKind, check_evidence_kind
 from ..models.mark import Mark, check_mark
 from ..models.not_counted import NotCounted, check_not_counted
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExplanationLine")
 
@@ -30,6 +31,8 @@ class ExplanationLine:
             null for methods whose score is not a weighted sum
         category (None | str):
         mark (Mark | None):
+        crosswalk (None | str | Unset): For a result counted from another framework's exact match (exactMatchOf): where
+            it comes from, e.g. 'counted from 5.NF.1 (Grade 5 Mathematics) via exactMatchOf'
     """
 
     id: str
@@ -43,6 +46,7 @@ class ExplanationLine:
     weight: float | None
     category: None | str
     mark: Mark | None
+    crosswalk: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -79,6 +83,12 @@ class ExplanationLine:
         else:
             mark = self.mark
 
+        crosswalk: None | str | Unset
+        if isinstance(self.crosswalk, Unset):
+            crosswalk = UNSET
+        else:
+            crosswalk = self.crosswalk
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -96,6 +106,8 @@ class ExplanationLine:
                 "mark": mark,
             }
         )
+        if crosswalk is not UNSET:
+            field_dict["crosswalk"] = crosswalk
 
         return field_dict
 
@@ -165,6 +177,15 @@ class ExplanationLine:
 
         mark = _parse_mark(d.pop("mark"))
 
+        def _parse_crosswalk(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        crosswalk = _parse_crosswalk(d.pop("crosswalk", UNSET))
+
         explanation_line = cls(
             id=id,
             score=score,
@@ -177,6 +198,7 @@ class ExplanationLine:
             weight=weight,
             category=category,
             mark=mark,
+            crosswalk=crosswalk,
         )
 
         explanation_line.additional_properties = d
