@@ -128,6 +128,10 @@ async def test_the_openapi_document_declares_the_503_on_every_operation_but_live
         assert answer["headers"]["Retry-After"]["schema"]["type"] == "integer"
 
 
+# Reads that need one of two optional parameters, which a document cannot mark required.
+ONE_OF = {"/v1/academic-sessions/{id}/report-cards": {"class_id": "x"}}
+
+
 async def test_every_read_the_document_declares_503_on_answers_503(
     unreachable: httpx.AsyncClient,
 ) -> None:
@@ -145,6 +149,7 @@ async def test_every_read_the_document_declares_503_on_answers_503(
     for path, operation in reads:
         required = [p for p in operation.get("parameters", []) if p.get("required")]
         params = {p["name"]: _valid(p["schema"], document) for p in required if p["in"] == "query"}
+        params |= ONE_OF.get(path, {})
         url = path
         for p in (p for p in required if p["in"] == "path"):
             url = url.replace("{" + p["name"] + "}", "x")

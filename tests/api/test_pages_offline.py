@@ -58,6 +58,7 @@ PAGES = {
 LTI_PAGES = {
     "/lti/pages/class",
     "/lti/pages/guardian",
+    "/lti/pages/report-card",
     "/lti/pages/school",
     "/lti/pages/school.csv",
     "/lti/pages/student",

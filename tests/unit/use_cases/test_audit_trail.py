@@ -180,6 +180,7 @@ async def test_erasing_a_student_needs_confirmation_and_leaves_no_trace_of_them(
         "decisions": 1,
         "habits_decisions": 0,
         "staged_decisions": 0,
+        "snapshot_decisions": 0,
         "overrides": 1,
         "gradebook_results": 0,
         "enrollments": 0,
