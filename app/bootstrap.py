@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import bootstrap_credentials as credential_wiring
+from app import bootstrap_gradebook_provider as provider_wiring
 from app import bootstrap_lti as lti_wiring
 from app import bootstrap_webhooks as webhook_wiring
 from app import bootstrap_xapi as xapi_wiring
@@ -200,6 +201,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         mastery=read.mastery,
         overrides=overrides,
         gradebook=gradebook,
+        gradebook_provider=provider_wiring.gradebook_provider(a, read.mastery),
         reports=read.reports,
         lti_pages=read.lti_pages,
         changes=read.changes,

@@ -20,6 +20,8 @@ from app.domain.gradebook import (
     ObjectiveScore,
     ObjectiveSet,
     Result,
+    ScoreScale,
+    ScoreScaleValue,
     ScoreStatus,
 )
 from app.domain.oneroster.values import parse_instant
@@ -93,6 +95,22 @@ class PutCategory:
     status: str | None = None
     title: str | None = None
     weight: float | None = None
+    metadata: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class PutScoreScale:
+    """A score scale as the vendor sent it (see PutLineItem); `values` are (itemValueLHS,
+    itemValueRHS) pairs as sent."""
+
+    sourced_id: str
+    body_sourced_id: str | None = None
+    status: str | None = None
+    title: str | None = None
+    type: str | None = None
+    class_id: str | None = None
+    course_id: str | None = None
+    values: tuple[tuple[str | None, str | None], ...] | None = None
     metadata: Mapping[str, Any] | None = None
 
 
@@ -205,6 +223,32 @@ def read_category(command: PutCategory) -> Category:
     )
     r.raise_if_any("category")
     return category
+
+
+def read_score_scale(command: PutScoreScale) -> ScoreScale:
+    """The score scale a PUT describes; raises Invalid with every problem found."""
+    r = _Reader("scoreScale")
+    r.sourced_id(command.sourced_id, command.body_sourced_id)
+    if not command.values:
+        r.bad(("scoreScaleValue",), "is required: at least one value")
+    values = []
+    for i, (left, right) in enumerate(command.values or ()):
+        for side, text in (("itemValueLHS", left), ("itemValueRHS", right)):
+            if text is None or not text.strip():
+                r.bad(("scoreScaleValue", i, side), "is required")
+        values.append(ScoreScaleValue((left or "").strip(), (right or "").strip()))
+    scale = ScoreScale(
+        id=command.sourced_id,
+        title=r.required("title", command.title),
+        type=r.required("type", command.type),
+        class_id=r.reference("class", command.class_id, required=True) or "",
+        values=tuple(values),
+        status=r.status(command.status),
+        course_id=r.reference("course", command.course_id),
+        metadata=command.metadata,
+    )
+    r.raise_if_any("score scale")
+    return scale
 
 
 def read_result(command: PutResult) -> Result:

@@ -16,6 +16,7 @@ from app.ports.frameworks import FrameworkRepository
 from app.ports.gradebook import (
     GradebookCategoryRepository,
     GradebookResultRepository,
+    GradebookScoreScaleRepository,
     LineItemRepository,
 )
 from app.ports.habits import HabitsDecisionRepository
@@ -89,6 +90,9 @@ class UnitOfWork(Transaction, Protocol):
 
     @property
     def gradebook_categories(self) -> GradebookCategoryRepository: ...
+
+    @property
+    def gradebook_score_scales(self) -> GradebookScoreScaleRepository: ...
 
     @property
     def audit(self) -> AuditLog: ...

@@ -17,6 +17,7 @@ from app.use_cases.demo import Demo
 from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
+from app.use_cases.gradebook_provider import GradebookProvider
 from app.use_cases.grading import Grading
 from app.use_cases.health import Health
 from app.use_cases.jobs import Jobs
@@ -55,6 +56,7 @@ class UseCases:
     mastery: MasteryReads
     overrides: Overrides
     gradebook: Gradebook
+    gradebook_provider: GradebookProvider
     reports: Reports
     demo: Demo
     audit: AuditTrail

@@ -18,8 +18,8 @@ from app.domain.oneroster.query import CollectionQuery
 from app.domain.roster import RecordStatus, Reference, RosterKind, UserRole
 from app.ports.paging import Counted
 from app.ports.unit_of_work import UnitOfWork
-from app.use_cases.gradebook_categories import GradebookCategories
 from app.use_cases.gradebook_deriving import competencies_of, derive_again, sync
+from app.use_cases.gradebook_scales import GradebookScales
 from app.use_cases.roster import missing_references
 
 T = TypeVar("T")
@@ -65,7 +65,7 @@ async def _unknown(
 
 
 @dataclass(frozen=True, kw_only=True)
-class Gradebook(GradebookCategories):
+class Gradebook(GradebookScales):
     """Line items, results and categories an LMS or assessment vendor puts, and the evidence
     they make."""
 

@@ -94,7 +94,7 @@ def _condition(column: sa.Column[Any], predicate: Predicate) -> sa.ColumnElement
             return column.icontains(str(value), autoescape=True)
 
 
-async def _page(
+async def page_of(
     session: AsyncSession,
     table: sa.Table,
     columns: Mapping[str, sa.Column[Any]],
@@ -119,7 +119,7 @@ async def _page(
     return list((await session.execute(stmt)).mappings()), int(total)
 
 
-def _statuses(include_deleted: bool) -> list[str]:
+def statuses(include_deleted: bool) -> list[str]:
     statuses = [RecordStatus.ACTIVE.value]
     return [*statuses, RecordStatus.TOBEDELETED.value] if include_deleted else statuses
 
@@ -156,9 +156,9 @@ class SqlLineItemRepository:
     async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[LineItem]:
         where = [
             _items.c.tenant_id == self._tenant,
-            _items.c.status.in_(_statuses(include_deleted)),
+            _items.c.status.in_(statuses(include_deleted)),
         ]
-        rows, total = await _page(self._session, _items, LINE_ITEM_COLUMNS, where, query)
+        rows, total = await page_of(self._session, _items, LINE_ITEM_COLUMNS, where, query)
         return Counted([_line_item(r) for r in rows], total)
 
 
@@ -190,9 +190,9 @@ class SqlGradebookCategoryRepository:
     async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[Category]:
         where = [
             _categories.c.tenant_id == self._tenant,
-            _categories.c.status.in_(_statuses(include_deleted)),
+            _categories.c.status.in_(statuses(include_deleted)),
         ]
-        rows, total = await _page(self._session, _categories, CATEGORY_COLUMNS, where, query)
+        rows, total = await page_of(self._session, _categories, CATEGORY_COLUMNS, where, query)
         return Counted([_category(r) for r in rows], total)
 
 
@@ -234,11 +234,11 @@ class SqlGradebookResultRepository:
     ) -> Counted[Result]:
         where = [
             _results.c.tenant_id == self._tenant,
-            _results.c.status.in_(_statuses(include_deleted)),
+            _results.c.status.in_(statuses(include_deleted)),
         ]
         if class_id is not None:
             where.append(_results.c.class_id == class_id)
-        rows, total = await _page(self._session, _results, RESULT_COLUMNS, where, query)
+        rows, total = await page_of(self._session, _results, RESULT_COLUMNS, where, query)
         return Counted([_result(r) for r in rows], total)
 
 

@@ -95,3 +95,20 @@ class GradebookCategoryRow(SQLModel, table=True):
     weight: float | None = None
     vendor_metadata: dict[str, Any] | None = _json_or_null()
     updated_at: datetime = _instant()
+
+
+class GradebookScoreScaleRow(SQLModel, table=True):
+    """A gradebook score scale as the vendor sent it (its values in `score_scale_values`)."""
+
+    __tablename__ = "gradebook_score_scales"
+
+    tenant_id: int = _tenant_fk()
+    id: str = Field(primary_key=True, max_length=255)
+    status: str = Field(max_length=16)
+    title: str
+    type: str
+    class_id: str = Field(max_length=255)
+    course_id: str | None = _ref()
+    score_scale_values: list[dict[str, Any]] = _json()
+    vendor_metadata: dict[str, Any] | None = _json_or_null()
+    updated_at: datetime = _instant()

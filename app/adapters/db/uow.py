@@ -21,6 +21,7 @@ from app.adapters.db.gradebook import (
     SqlGradebookResultRepository,
     SqlLineItemRepository,
 )
+from app.adapters.db.gradebook_scales import SqlGradebookScoreScaleRepository
 from app.adapters.db.habits import SqlHabitsDecisionRepository
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.lti_marks import SqlLtiMarks
@@ -89,6 +90,7 @@ class SqlUnitOfWork(_SessionScope):
     line_items: SqlLineItemRepository
     gradebook_results: SqlGradebookResultRepository
     gradebook_categories: SqlGradebookCategoryRepository
+    gradebook_score_scales: SqlGradebookScoreScaleRepository
     audit: SqlAuditLog
     student_records: SqlStudentRecords
     lti_marks: SqlLtiMarks
@@ -125,6 +127,7 @@ class SqlUnitOfWork(_SessionScope):
         self.line_items = SqlLineItemRepository(session, tenant)
         self.gradebook_results = SqlGradebookResultRepository(session, tenant)
         self.gradebook_categories = SqlGradebookCategoryRepository(session, tenant)
+        self.gradebook_score_scales = SqlGradebookScoreScaleRepository(session, tenant)
         self.audit = SqlAuditLog(session, tenant)
         self.student_records = SqlStudentRecords(session, tenant)
         self.lti_marks = SqlLtiMarks(session, tenant)
