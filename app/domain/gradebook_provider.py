@@ -4,6 +4,9 @@ decisions in, one line item per standard and one for the course grade, the stude
 on them, their score scales and two categories. Everything is derived, never stored: the same
 decisions always give the same records with the same sourcedIds.
 
+- A standard has a line item in a class once a student of the class holds a decision on it
+  (a framework spanning grades does not fill a class's gradebook with standards it does not
+  teach); the course grade still weighs every standard, as the grade rules do elsewhere.
 - A standard's result is the decision as shown (an override in force included): `score` is the
   level's value, `textScore` its name, on the framework's scale (the line item's scoreScale);
   a student without a level on it (no evidence yet) has no result.
@@ -223,6 +226,8 @@ class _ClassTerm:
                         updated_at=moment,
                     )
                 )
+            if not any(competency.id in mine for mine in by_student.values()):
+                continue  # not taught in this class yet: no line item for the SIS to show
             item = self.line_item(
                 item_id,
                 f"{competency.code} {competency.statement}".strip(),

@@ -7,18 +7,13 @@ from typing import Protocol, Self
 
 from app.domain.access import TenantId
 from app.domain.roster import RosterKind
+from app.ports import gradebook as book
 from app.ports.audit import AuditLog
 from app.ports.case import CaseCatalog
 from app.ports.changes import ChangeFeed
 from app.ports.directory import ClientRepository, TenantRepository
 from app.ports.evidence import EvidenceRepository
 from app.ports.frameworks import FrameworkRepository
-from app.ports.gradebook import (
-    GradebookCategoryRepository,
-    GradebookResultRepository,
-    GradebookScoreScaleRepository,
-    LineItemRepository,
-)
 from app.ports.habits import HabitsDecisionRepository
 from app.ports.jobs import JobRepository
 from app.ports.lti_services import LtiMarks
@@ -83,16 +78,16 @@ class UnitOfWork(Transaction, Protocol):
     def roster_connection(self) -> RosterConnectionRepository: ...
 
     @property
-    def line_items(self) -> LineItemRepository: ...
+    def line_items(self) -> book.LineItemRepository: ...
 
     @property
-    def gradebook_results(self) -> GradebookResultRepository: ...
+    def gradebook_results(self) -> book.GradebookResultRepository: ...
 
     @property
-    def gradebook_categories(self) -> GradebookCategoryRepository: ...
+    def gradebook_categories(self) -> book.GradebookCategoryRepository: ...
 
     @property
-    def gradebook_score_scales(self) -> GradebookScoreScaleRepository: ...
+    def gradebook_score_scales(self) -> book.GradebookScoreScaleRepository: ...
 
     @property
     def audit(self) -> AuditLog: ...

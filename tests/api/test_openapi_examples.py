@@ -185,6 +185,7 @@ SENT_IN_ORDER = (
     "set_override",
     "issue_credential",
     "put_category",
+    "put_score_scale",
     "put_line_item",
     "put_result",
     "register_lti_platform",

@@ -10,7 +10,9 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from app.domain.gradebook import Category, LineItem, Result
+from app.domain.gradebook import Category, LineItem, Result, ScoreScale
+from app.domain.gradebook_fields import SCORE_SCALE_GETTERS
+from app.domain.oneroster import matching
 from app.domain.oneroster.query import CollectionQuery, Op, Predicate
 from app.domain.roster import RecordStatus
 from app.ports.paging import Counted
@@ -173,4 +175,31 @@ class FakeGradebookResultRepository:
             if r.status in statuses and (class_id is None or r.class_id == class_id)
         )
         page, total = _page(results, RESULT_VALUES, query)
+        return Counted(page, total)
+
+
+class FakeGradebookScoreScaleRepository:
+    """Score scales in memory, queried by the domain's own in-memory reading of a collection
+    query (the provider's: app.domain.oneroster.matching)."""
+
+    def __init__(self, tables: TenantTables) -> None:
+        self._tables = tables
+
+    async def get(self, id: str) -> ScoreScale | None:
+        return self._tables.gradebook_score_scales.get(id)
+
+    async def save(self, scale: ScoreScale) -> None:
+        assert scale.updated_at is not None, "a stored score scale has its dateLastModified"
+        self._tables.gradebook_score_scales[scale.id] = scale
+
+    async def list(
+        self, query: CollectionQuery, *, include_deleted: bool, class_id: str | None = None
+    ) -> Counted[ScoreScale]:
+        statuses = _statuses(include_deleted)
+        found = [
+            s
+            for s in self._tables.gradebook_score_scales.values()
+            if s.status in statuses and class_id in (None, s.class_id)
+        ]
+        page, total = matching.page(found, query, SCORE_SCALE_GETTERS)
         return Counted(page, total)

@@ -30,6 +30,7 @@ from tests.fakes.frameworks import FakeFrameworkRepository
 from tests.fakes.gradebook import (
     FakeGradebookCategoryRepository,
     FakeGradebookResultRepository,
+    FakeGradebookScoreScaleRepository,
     FakeLineItemRepository,
 )
 from tests.fakes.habits import FakeHabitsDecisionRepository
@@ -115,6 +116,7 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
         self.line_items = FakeLineItemRepository(tables)
         self.gradebook_results = FakeGradebookResultRepository(tables)
         self.gradebook_categories = FakeGradebookCategoryRepository(tables)
+        self.gradebook_score_scales = FakeGradebookScoreScaleRepository(tables)
         self.audit = FakeAuditLog(tables, sequences.audit)
         self.student_records = FakeStudentRecords(tables)
         self.lti_marks = FakeLtiMarks(tables)

@@ -110,7 +110,7 @@ async def get_all_provided_categories(
 
 @router.get(
     "/categories/{sourcedId}",
-    summary="Get a grade category (getCategory)",
+    summary="Get a grade category of the district (getCategory)",
     response_model=s.SingleCategory,
     responses=_GET,
 )
@@ -121,7 +121,8 @@ async def get_provided_category(
     principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
-    """One category; `fields` selects fields."""
+    """One category (`standards-grades` or `course-grades`) as OneRoster 1.2 writes it;
+    `fields` selects fields."""
     return await _one(Provided.CATEGORIES, sourcedId, request, use_cases, principal, fields)
 
 
@@ -142,7 +143,7 @@ async def get_all_provided_line_items(
 
 @router.get(
     "/lineItems/{sourcedId}",
-    summary="Get a line item (getLineItem)",
+    summary="Get a standard's or course grade's line item (getLineItem)",
     response_model=s.SingleLineItem,
     responses=_GET,
 )
@@ -153,7 +154,9 @@ async def get_provided_line_item(
     principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
-    """One line item: `<class>:<session>:<competency>` or `<class>:<session>:<framework>:course`."""
+    """One line item as OneRoster 1.2 writes it, by its sourcedId:
+    `<class>:<session>:<competency>` for a standard, `<class>:<session>:<framework>:course` for
+    the course grade. `fields` selects fields."""
     return await _one(Provided.LINE_ITEMS, sourcedId, request, use_cases, principal, fields)
 
 
@@ -174,7 +177,7 @@ async def get_all_provided_results(
 
 @router.get(
     "/results/{sourcedId}",
-    summary="Get a result (getResult)",
+    summary="Get a student's standards or course grade (getResult)",
     response_model=s.SingleResult,
     responses=_GET,
 )
@@ -185,13 +188,14 @@ async def get_provided_result(
     principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
-    """One result: `<line item>:<student>`."""
+    """One student's result as OneRoster 1.2 writes it, by its sourcedId
+    `<line item>:<student>`. `fields` selects fields."""
     return await _one(Provided.RESULTS, sourcedId, request, use_cases, principal, fields)
 
 
 @router.get(
     "/scoreScales",
-    summary="List the score scales (getAllScoreScales)",
+    summary="List the classes' proficiency and grade scales (getAllScoreScales)",
     response_model=scales.ScoreScaleSet,
     responses=_LIST,
 )
@@ -205,7 +209,7 @@ async def get_all_provided_score_scales(
 
 @router.get(
     "/scoreScales/{sourcedId}",
-    summary="Get a score scale (getScoreScale)",
+    summary="Get a class's proficiency or grade scale (getScoreScale)",
     response_model=scales.SingleScoreScale,
     responses=_GET,
 )
@@ -216,13 +220,15 @@ async def get_provided_score_scale(
     principal: GradebookReader,
     fields: str | None = None,
 ) -> JSONResponse:
-    """One score scale: `<class>:<framework>:levels` or `<class>:<framework>:grades`."""
+    """One score scale as OneRoster 1.2 writes it, by its sourcedId:
+    `<class>:<framework>:levels` (proficiency levels) or `<class>:<framework>:grades` (course
+    grades). `fields` selects fields."""
     return await _one(Provided.SCORE_SCALES, sourcedId, request, use_cases, principal, fields)
 
 
 @router.get(
     "/classes/{classSourcedId}/lineItems",
-    summary="List a class's line items (getLineItemsForClass)",
+    summary="List a class's standards and course-grade line items (getLineItemsForClass)",
     response_model=s.LineItemSet,
     responses=_CLASS_LIST,
 )
@@ -240,7 +246,7 @@ async def get_provided_line_items_for_class(
 
 @router.get(
     "/classes/{classSourcedId}/results",
-    summary="List a class's results (getResultsForClass)",
+    summary="List a class's standards and course grades (getResultsForClass)",
     response_model=s.ResultSet,
     responses=_CLASS_LIST,
 )
@@ -258,7 +264,7 @@ async def get_provided_results_for_class(
 
 @router.get(
     "/classes/{classSourcedId}/scoreScales",
-    summary="List a class's score scales (getScoreScalesForClass)",
+    summary="List a class's proficiency and grade scales (getScoreScalesForClass)",
     response_model=scales.ScoreScaleSet,
     responses=_CLASS_LIST,
 )

@@ -203,6 +203,7 @@ from .provider_auth import ProviderAuth
 from .put_category_body import PutCategoryBody
 from .put_line_item_body import PutLineItemBody
 from .put_result_body import PutResultBody
+from .put_score_scale_body import PutScoreScaleBody
 from .race_ethnicity import RaceEthnicity
 from .ready_list import ReadyList
 from .ready_read import ReadyRead
@@ -226,6 +227,13 @@ from .rollup_score import RollupScore
 from .rule_read import RuleRead
 from .scale_patch import ScalePatch
 from .scale_schema import ScaleSchema
+from .score_scale_in import ScoreScaleIn
+from .score_scale_in_metadata_type_0 import ScoreScaleInMetadataType0
+from .score_scale_out import ScoreScaleOut
+from .score_scale_out_metadata_type_0 import ScoreScaleOutMetadataType0
+from .score_scale_set import ScoreScaleSet
+from .score_scale_value_in import ScoreScaleValueIn
+from .score_scale_value_out import ScoreScaleValueOut
 from .session_type import SessionType
 from .sex import Sex
 from .simulated_grade_read import SimulatedGradeRead
@@ -236,6 +244,7 @@ from .simulation_request_recompute_job_type_0 import SimulationRequestRecomputeJ
 from .single_category import SingleCategory
 from .single_line_item import SingleLineItem
 from .single_result import SingleResult
+from .single_score_scale import SingleScoreScale
 from .status import Status
 from .status_info import StatusInfo
 from .student_change import StudentChange
@@ -467,6 +476,7 @@ __all__ = (
     "PutCategoryBody",
     "PutLineItemBody",
     "PutResultBody",
+    "PutScoreScaleBody",
     "RaceEthnicity",
     "ReadyList",
     "ReadyRead",
@@ -490,6 +500,13 @@ __all__ = (
     "RuleRead",
     "ScalePatch",
     "ScaleSchema",
+    "ScoreScaleIn",
+    "ScoreScaleInMetadataType0",
+    "ScoreScaleOut",
+    "ScoreScaleOutMetadataType0",
+    "ScoreScaleSet",
+    "ScoreScaleValueIn",
+    "ScoreScaleValueOut",
     "SessionType",
     "Sex",
     "SimulatedGradeRead",
@@ -500,6 +517,7 @@ __all__ = (
     "SingleCategory",
     "SingleLineItem",
     "SingleResult",
+    "SingleScoreScale",
     "Status",
     "StatusInfo",
     "StudentChange",
