@@ -4,7 +4,9 @@ how the provider filters and sorts what it derives (app.domain.oneroster.matchin
 
 from __future__ import annotations
 
+from app.domain.gradebook import LINE_ITEM_FIELDS, RESULT_FIELDS
 from app.domain.oneroster.matching import Getter
+from app.domain.oneroster.query import FieldKind
 
 
 def _common() -> dict[str, Getter]:
@@ -49,4 +51,23 @@ SCORE_SCALE_GETTERS: dict[str, Getter] = {
     "type": lambda r: r.type,
     "class.sourcedId": lambda r: r.class_id,
     "course.sourcedId": lambda r: r.course_id,
+}
+
+# The assessment forms (OneRoster 1.2's AssessmentLineItem and AssessmentResult, which Infinite
+# Campus's 1.2 API reads): a line item without dates, school or category, and a result naming
+# its assessmentLineItem.
+_DATED = ("assignDate", "dueDate", "school.sourcedId", "category.sourcedId")
+ASSESSMENT_LINE_ITEM_FIELDS: dict[str, FieldKind] = {
+    k: v for k, v in LINE_ITEM_FIELDS.items() if k not in _DATED
+}
+ASSESSMENT_LINE_ITEM_GETTERS: dict[str, Getter] = {
+    k: v for k, v in LINE_ITEM_GETTERS.items() if k not in _DATED
+}
+ASSESSMENT_RESULT_FIELDS: dict[str, FieldKind] = {
+    ("assessmentLineItem.sourcedId" if k == "lineItem.sourcedId" else k): v
+    for k, v in RESULT_FIELDS.items()
+}
+ASSESSMENT_RESULT_GETTERS: dict[str, Getter] = {
+    ("assessmentLineItem.sourcedId" if k == "lineItem.sourcedId" else k): v
+    for k, v in RESULT_GETTERS.items()
 }

@@ -25,6 +25,10 @@ from app.domain.gradebook import (
     SCORE_SCALE_FIELDS,
 )
 from app.domain.gradebook_fields import (
+    ASSESSMENT_LINE_ITEM_FIELDS,
+    ASSESSMENT_LINE_ITEM_GETTERS,
+    ASSESSMENT_RESULT_FIELDS,
+    ASSESSMENT_RESULT_GETTERS,
     CATEGORY_GETTERS,
     LINE_ITEM_GETTERS,
     RESULT_GETTERS,
@@ -56,6 +60,9 @@ class Provided(StrEnum):
     LINE_ITEMS = "lineItems"
     RESULTS = "results"
     SCORE_SCALES = "scoreScales"
+    # The standards' and course grades' line items and results again, in the assessment forms.
+    ASSESSMENT_LINE_ITEMS = "assessmentLineItems"
+    ASSESSMENT_RESULTS = "assessmentResults"
 
 
 FIELDS: dict[Provided, tuple[dict[str, FieldKind], dict[str, Getter]]] = {
@@ -63,12 +70,16 @@ FIELDS: dict[Provided, tuple[dict[str, FieldKind], dict[str, Getter]]] = {
     Provided.LINE_ITEMS: (LINE_ITEM_FIELDS, LINE_ITEM_GETTERS),
     Provided.RESULTS: (RESULT_FIELDS, RESULT_GETTERS),
     Provided.SCORE_SCALES: (SCORE_SCALE_FIELDS, SCORE_SCALE_GETTERS),
+    Provided.ASSESSMENT_LINE_ITEMS: (ASSESSMENT_LINE_ITEM_FIELDS, ASSESSMENT_LINE_ITEM_GETTERS),
+    Provided.ASSESSMENT_RESULTS: (ASSESSMENT_RESULT_FIELDS, ASSESSMENT_RESULT_GETTERS),
 }
 _NAMES = {
     Provided.CATEGORIES: "category",
     Provided.LINE_ITEMS: "line item",
     Provided.RESULTS: "result",
     Provided.SCORE_SCALES: "score scale",
+    Provided.ASSESSMENT_LINE_ITEMS: "assessment line item",
+    Provided.ASSESSMENT_RESULTS: "assessment result",
 }
 
 
@@ -84,9 +95,9 @@ def records_of(gradebook: Gradebook, kind: Provided) -> Sequence[Any]:
     match kind:
         case Provided.CATEGORIES:
             return gradebook.categories
-        case Provided.LINE_ITEMS:
+        case Provided.LINE_ITEMS | Provided.ASSESSMENT_LINE_ITEMS:
             return gradebook.line_items
-        case Provided.RESULTS:
+        case Provided.RESULTS | Provided.ASSESSMENT_RESULTS:
             return gradebook.results
         case Provided.SCORE_SCALES:
             return list(gradebook.score_scales.values())

@@ -108,6 +108,7 @@ LINE_ITEM = {
         },
     },
 }
+_DATED = ("assignDate", "dueDate", "school", "category", "academicSession")
 RESULT = {
     "type": "object",
     "required": [*_BASE_REQUIRED, "lineItem", "student", "scoreStatus", "scoreDate"],
@@ -159,12 +160,42 @@ RESULT = {
     },
 }
 
+# AssessmentLineItem: a line item without dates, school or category (class optional), which
+# may name its parentAssessmentLineItem.
+ASSESSMENT_LINE_ITEM = {
+    "type": "object",
+    "required": [*_BASE_REQUIRED, "title"],
+    "properties": {
+        **{k: v for k, v in LINE_ITEM["properties"].items() if k not in _DATED},
+        "parentAssessmentLineItem": _GUID_REF,
+    },
+    "not": {"anyOf": [{"required": [name]} for name in _DATED]},
+}
+# AssessmentResult: a result naming its assessmentLineItem instead of a lineItem.
+ASSESSMENT_RESULT = {
+    "type": "object",
+    "required": [
+        *_BASE_REQUIRED,
+        "assessmentLineItem",
+        "student",
+        "scoreStatus",
+        "scoreDate",
+    ],
+    "properties": {
+        **{k: v for k, v in RESULT["properties"].items() if k not in ("lineItem", "class")},
+        "assessmentLineItem": _GUID_REF,
+    },
+    "not": {"required": ["lineItem"]},
+}
+
 # Each collection's key, its single record's key and the record's schema.
 RECORDS: dict[str, tuple[str, dict[str, Any]]] = {
     "categories": ("category", CATEGORY),
     "scoreScales": ("scoreScale", SCORE_SCALE),
     "lineItems": ("lineItem", LINE_ITEM),
     "results": ("result", RESULT),
+    "assessmentLineItems": ("assessmentLineItem", ASSESSMENT_LINE_ITEM),
+    "assessmentResults": ("assessmentResult", ASSESSMENT_RESULT),
 }
 
 

@@ -223,3 +223,31 @@ async def test_another_district_sees_none_of_it(api: Api, other_api: Api) -> Non
         listed = await other_api.get(f"{PROVIDER}/{collection}")
         assert listed.json() == {collection: []}
     assert (await other_api.get(f"{PROVIDER}/classes/class-1/results")).status_code == 404
+
+
+async def test_the_same_grades_as_assessment_line_items_and_results(api: Api) -> None:
+    await seed_grades(api)
+    items, _ = await _all(api, "lineItems")
+    assessed, headers = await _all(api, "assessmentLineItems")
+    assert headers["X-Total-Count"] == "3"
+    dated = ("assignDate", "dueDate", "school", "category", "academicSession")
+    assert assessed == [{k: v for k, v in i.items() if k not in dated} for i in items]
+    results, _ = await _all(api, "results")
+    assessment_results, _ = await _all(api, "assessmentResults")
+    assert [r["sourcedId"] for r in assessment_results] == [r["sourcedId"] for r in results]
+    first = assessment_results[0]
+    assert first["assessmentLineItem"]["sourcedId"] == COURSE
+    assert first["assessmentLineItem"]["href"].endswith(f"{PROVIDER}/assessmentLineItems/{COURSE}")
+    assert (first["textScore"], first["student"]["sourcedId"]) == ("B", "student-1")
+    mine, _ = await _all(
+        api, "assessmentResults", filter=f"assessmentLineItem.sourcedId='{S1}'", sort="score"
+    )
+    assert [(r["student"]["sourcedId"], r["score"]) for r in mine] == [
+        ("student-2", 2),
+        ("student-1", 4),
+    ]
+    one = await _one(api, "assessmentResults", "assessmentResult", f"{S1}:student-1")
+    assert one["score"] == 4
+    assert await _one(api, "assessmentLineItems", "assessmentLineItem", S1) == assessed[1]
+    unknown = await api.get(f"{PROVIDER}/assessmentLineItems", params={"filter": "dueDate>'x'"})
+    assert unknown.status_code == 400  # an assessment line item has no dueDate

@@ -360,7 +360,14 @@ CASES = {
     # The provider (decision 0051): class-1 reports in session-1 (it has no term).
     **{
         ("GET", f"{P}/{kind}"): Case(f"{P}/{kind}", "list", items=kind)
-        for kind in ("categories", "lineItems", "results", "scoreScales")
+        for kind in (
+            "categories",
+            "lineItems",
+            "results",
+            "scoreScales",
+            "assessmentLineItems",
+            "assessmentResults",
+        )
     },
     **{
         ("GET", f"{P}/{kind}/{{sourcedId}}"): Case(f"{P}/{kind}/{sourced_id}", "hidden")
@@ -369,6 +376,8 @@ CASES = {
             ("lineItems", "class-1:session-1:s-1"),
             ("results", "class-1:session-1:s-1:student-1"),
             ("scoreScales", "class-1:fw-math:levels"),
+            ("assessmentLineItems", "class-1:session-1:s-1"),
+            ("assessmentResults", "class-1:session-1:s-1:student-1"),
         )
     },
     **{

@@ -24,6 +24,7 @@ def _places(gradebook: str) -> dict[str, str]:
     followed it)."""
     return {
         "lineItem": f"{gradebook}/lineItems",
+        "assessmentLineItem": f"{gradebook}/assessmentLineItems",
         "category": f"{gradebook}/categories",
         "scoreScale": f"{gradebook}/scoreScales",
         "class": "/v1/classes",

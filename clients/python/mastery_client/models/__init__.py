@@ -3,6 +3,12 @@
 from .academic_session_list import AcademicSessionList
 from .academic_session_read import AcademicSessionRead
 from .academic_session_write import AcademicSessionWrite
+from .assessment_line_item_out import AssessmentLineItemOut
+from .assessment_line_item_out_metadata_type_0 import AssessmentLineItemOutMetadataType0
+from .assessment_line_item_set import AssessmentLineItemSet
+from .assessment_result_out import AssessmentResultOut
+from .assessment_result_out_metadata_type_0 import AssessmentResultOutMetadataType0
+from .assessment_result_set import AssessmentResultSet
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_after_type_0 import AuditEntryReadAfterType0
 from .audit_entry_read_before_type_0 import AuditEntryReadBeforeType0
@@ -241,6 +247,8 @@ from .simulation_read import SimulationRead
 from .simulation_request import SimulationRequest
 from .simulation_request_category_map_type_0 import SimulationRequestCategoryMapType0
 from .simulation_request_recompute_job_type_0 import SimulationRequestRecomputeJobType0
+from .single_assessment_line_item import SingleAssessmentLineItem
+from .single_assessment_result import SingleAssessmentResult
 from .single_category import SingleCategory
 from .single_line_item import SingleLineItem
 from .single_result import SingleResult
@@ -276,6 +284,12 @@ __all__ = (
     "AcademicSessionList",
     "AcademicSessionRead",
     "AcademicSessionWrite",
+    "AssessmentLineItemOut",
+    "AssessmentLineItemOutMetadataType0",
+    "AssessmentLineItemSet",
+    "AssessmentResultOut",
+    "AssessmentResultOutMetadataType0",
+    "AssessmentResultSet",
     "AuditEntryRead",
     "AuditEntryReadAfterType0",
     "AuditEntryReadBeforeType0",
@@ -514,6 +528,8 @@ __all__ = (
     "SimulationRequest",
     "SimulationRequestCategoryMapType0",
     "SimulationRequestRecomputeJobType0",
+    "SingleAssessmentLineItem",
+    "SingleAssessmentResult",
     "SingleCategory",
     "SingleLineItem",
     "SingleResult",

@@ -133,8 +133,9 @@ def sync_detailed(
 ) -> Response[CategorySet | ProblemDetails | StatusInfo]:
     """List the grade categories (getAllCategories)
 
-     `standards-grades` and `course-grades`, when a line item is in them: paged with `limit`
-    and `offset` (X-Total-Count and Link headers), filtered, sorted, fields selected.
+     `standards-grades` and `course-grades`, each when a line item is in it. Paged with `limit` and
+    `offset` (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort`
+    and `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -183,8 +184,9 @@ def sync(
 ) -> CategorySet | ProblemDetails | StatusInfo | None:
     """List the grade categories (getAllCategories)
 
-     `standards-grades` and `course-grades`, when a line item is in them: paged with `limit`
-    and `offset` (X-Total-Count and Link headers), filtered, sorted, fields selected.
+     `standards-grades` and `course-grades`, each when a line item is in it. Paged with `limit` and
+    `offset` (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort`
+    and `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -228,8 +230,9 @@ async def asyncio_detailed(
 ) -> Response[CategorySet | ProblemDetails | StatusInfo]:
     """List the grade categories (getAllCategories)
 
-     `standards-grades` and `course-grades`, when a line item is in them: paged with `limit`
-    and `offset` (X-Total-Count and Link headers), filtered, sorted, fields selected.
+     `standards-grades` and `course-grades`, each when a line item is in it. Paged with `limit` and
+    `offset` (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort`
+    and `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -276,8 +279,9 @@ async def asyncio(
 ) -> CategorySet | ProblemDetails | StatusInfo | None:
     """List the grade categories (getAllCategories)
 
-     `standards-grades` and `course-grades`, when a line item is in them: paged with `limit`
-    and `offset` (X-Total-Count and Link headers), filtered, sorted, fields selected.
+     `standards-grades` and `course-grades`, each when a line item is in it. Paged with `limit` and
+    `offset` (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort`
+    and `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).

@@ -133,9 +133,11 @@ def sync_detailed(
 ) -> Response[LineItemSet | ProblemDetails | StatusInfo]:
     """List the standards and course-grade line items (getAllLineItems)
 
-     Per class, term and framework: a line item per standard (learningObjectiveSet: its CASE
-    identifier) and one for the course grade when the framework has grade rules. Paged,
-    filtered (e.g. `class.sourcedId='class-1'`), sorted, fields selected.
+     Per class, term and framework: a line item per standard taught in the class (learningObjectiveSet:
+    its CASE identifier; scoreScale: the framework's levels) and one for the course grade when the
+    framework has grade rules. Paged with `limit` and `offset` (X-Total-Count and Link headers),
+    filtered with OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -184,9 +186,11 @@ def sync(
 ) -> LineItemSet | ProblemDetails | StatusInfo | None:
     """List the standards and course-grade line items (getAllLineItems)
 
-     Per class, term and framework: a line item per standard (learningObjectiveSet: its CASE
-    identifier) and one for the course grade when the framework has grade rules. Paged,
-    filtered (e.g. `class.sourcedId='class-1'`), sorted, fields selected.
+     Per class, term and framework: a line item per standard taught in the class (learningObjectiveSet:
+    its CASE identifier; scoreScale: the framework's levels) and one for the course grade when the
+    framework has grade rules. Paged with `limit` and `offset` (X-Total-Count and Link headers),
+    filtered with OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -230,9 +234,11 @@ async def asyncio_detailed(
 ) -> Response[LineItemSet | ProblemDetails | StatusInfo]:
     """List the standards and course-grade line items (getAllLineItems)
 
-     Per class, term and framework: a line item per standard (learningObjectiveSet: its CASE
-    identifier) and one for the course grade when the framework has grade rules. Paged,
-    filtered (e.g. `class.sourcedId='class-1'`), sorted, fields selected.
+     Per class, term and framework: a line item per standard taught in the class (learningObjectiveSet:
+    its CASE identifier; scoreScale: the framework's levels) and one for the course grade when the
+    framework has grade rules. Paged with `limit` and `offset` (X-Total-Count and Link headers),
+    filtered with OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -279,9 +285,11 @@ async def asyncio(
 ) -> LineItemSet | ProblemDetails | StatusInfo | None:
     """List the standards and course-grade line items (getAllLineItems)
 
-     Per class, term and framework: a line item per standard (learningObjectiveSet: its CASE
-    identifier) and one for the course grade when the framework has grade rules. Paged,
-    filtered (e.g. `class.sourcedId='class-1'`), sorted, fields selected.
+     Per class, term and framework: a line item per standard taught in the class (learningObjectiveSet:
+    its CASE identifier; scoreScale: the framework's levels) and one for the course grade when the
+    framework has grade rules. Paged with `limit` and `offset` (X-Total-Count and Link headers),
+    filtered with OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).

@@ -133,9 +133,10 @@ def sync_detailed(
 ) -> Response[ProblemDetails | ResultSet | StatusInfo]:
     """List the students' standards and course grades (getAllResults)
 
-     A result per student with a level on a standard (score: the level, textScore: its name)
-    and per student's course grade (textScore: the grade, comment: its reason). Paged, filtered
-    (e.g. `student.sourcedId='student-1'`), sorted, fields selected.
+     A result per student with a level on a standard (score: the level, textScore: its name) and per
+    student's course grade (textScore: the grade, comment: its reason). Paged with `limit` and `offset`
+    (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort` and
+    `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -184,9 +185,10 @@ def sync(
 ) -> ProblemDetails | ResultSet | StatusInfo | None:
     """List the students' standards and course grades (getAllResults)
 
-     A result per student with a level on a standard (score: the level, textScore: its name)
-    and per student's course grade (textScore: the grade, comment: its reason). Paged, filtered
-    (e.g. `student.sourcedId='student-1'`), sorted, fields selected.
+     A result per student with a level on a standard (score: the level, textScore: its name) and per
+    student's course grade (textScore: the grade, comment: its reason). Paged with `limit` and `offset`
+    (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort` and
+    `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -230,9 +232,10 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | ResultSet | StatusInfo]:
     """List the students' standards and course grades (getAllResults)
 
-     A result per student with a level on a standard (score: the level, textScore: its name)
-    and per student's course grade (textScore: the grade, comment: its reason). Paged, filtered
-    (e.g. `student.sourcedId='student-1'`), sorted, fields selected.
+     A result per student with a level on a standard (score: the level, textScore: its name) and per
+    student's course grade (textScore: the grade, comment: its reason). Paged with `limit` and `offset`
+    (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort` and
+    `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -279,9 +282,10 @@ async def asyncio(
 ) -> ProblemDetails | ResultSet | StatusInfo | None:
     """List the students' standards and course grades (getAllResults)
 
-     A result per student with a level on a standard (score: the level, textScore: its name)
-    and per student's course grade (textScore: the grade, comment: its reason). Paged, filtered
-    (e.g. `student.sourcedId='student-1'`), sorted, fields selected.
+     A result per student with a level on a standard (score: the level, textScore: its name) and per
+    student's course grade (textScore: the grade, comment: its reason). Paged with `limit` and `offset`
+    (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort` and
+    `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).

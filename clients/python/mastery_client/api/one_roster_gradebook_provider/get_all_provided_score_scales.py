@@ -133,8 +133,10 @@ def sync_detailed(
 ) -> Response[ProblemDetails | ScoreScaleSet | StatusInfo]:
     """List the classes' proficiency and grade scales (getAllScoreScales)
 
-     Per class and framework: its proficiency levels (itemValueLHS the level's name,
-    itemValueRHS its value) and, with grade rules, its grades (the rule's condition).
+     Per class and framework: its proficiency levels (itemValueLHS the level's name, itemValueRHS its
+    value) and, with grade rules, its grades (the rule's condition). Paged with `limit` and `offset`
+    (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort` and
+    `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -183,8 +185,10 @@ def sync(
 ) -> ProblemDetails | ScoreScaleSet | StatusInfo | None:
     """List the classes' proficiency and grade scales (getAllScoreScales)
 
-     Per class and framework: its proficiency levels (itemValueLHS the level's name,
-    itemValueRHS its value) and, with grade rules, its grades (the rule's condition).
+     Per class and framework: its proficiency levels (itemValueLHS the level's name, itemValueRHS its
+    value) and, with grade rules, its grades (the rule's condition). Paged with `limit` and `offset`
+    (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort` and
+    `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -228,8 +232,10 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | ScoreScaleSet | StatusInfo]:
     """List the classes' proficiency and grade scales (getAllScoreScales)
 
-     Per class and framework: its proficiency levels (itemValueLHS the level's name,
-    itemValueRHS its value) and, with grade rules, its grades (the rule's condition).
+     Per class and framework: its proficiency levels (itemValueLHS the level's name, itemValueRHS its
+    value) and, with grade rules, its grades (the rule's condition). Paged with `limit` and `offset`
+    (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort` and
+    `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -276,8 +282,10 @@ async def asyncio(
 ) -> ProblemDetails | ScoreScaleSet | StatusInfo | None:
     """List the classes' proficiency and grade scales (getAllScoreScales)
 
-     Per class and framework: its proficiency levels (itemValueLHS the level's name,
-    itemValueRHS its value) and, with grade rules, its grades (the rule's condition).
+     Per class and framework: its proficiency levels (itemValueLHS the level's name, itemValueRHS its
+    value) and, with grade rules, its grades (the rule's condition). Paged with `limit` and `offset`
+    (X-Total-Count and Link headers), filtered with OneRoster's `filter`, sorted with `sort` and
+    `orderBy`; `fields` selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).

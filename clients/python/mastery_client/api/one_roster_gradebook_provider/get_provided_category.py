@@ -108,8 +108,8 @@ def sync_detailed(
 ) -> Response[ProblemDetails | SingleCategory | StatusInfo]:
     """Get a grade category of the district (getCategory)
 
-     One category (`standards-grades` or `course-grades`) as OneRoster 1.2 writes it;
-    `fields` selects fields.
+     One category (`standards-grades` or `course-grades`) as OneRoster 1.2 writes it. `fields` selects
+    fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -146,8 +146,8 @@ def sync(
 ) -> ProblemDetails | SingleCategory | StatusInfo | None:
     """Get a grade category of the district (getCategory)
 
-     One category (`standards-grades` or `course-grades`) as OneRoster 1.2 writes it;
-    `fields` selects fields.
+     One category (`standards-grades` or `course-grades`) as OneRoster 1.2 writes it. `fields` selects
+    fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -179,8 +179,8 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | SingleCategory | StatusInfo]:
     """Get a grade category of the district (getCategory)
 
-     One category (`standards-grades` or `course-grades`) as OneRoster 1.2 writes it;
-    `fields` selects fields.
+     One category (`standards-grades` or `course-grades`) as OneRoster 1.2 writes it. `fields` selects
+    fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -215,8 +215,8 @@ async def asyncio(
 ) -> ProblemDetails | SingleCategory | StatusInfo | None:
     """Get a grade category of the district (getCategory)
 
-     One category (`standards-grades` or `course-grades`) as OneRoster 1.2 writes it;
-    `fields` selects fields.
+     One category (`standards-grades` or `course-grades`) as OneRoster 1.2 writes it. `fields` selects
+    fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).

@@ -108,9 +108,9 @@ def sync_detailed(
 ) -> Response[ProblemDetails | SingleLineItem | StatusInfo]:
     """Get a standard's or course grade's line item (getLineItem)
 
-     One line item as OneRoster 1.2 writes it, by its sourcedId:
-    `<class>:<session>:<competency>` for a standard, `<class>:<session>:<framework>:course` for
-    the course grade. `fields` selects fields.
+     One line item as OneRoster 1.2 writes it, by its sourcedId: `<class>:<session>:<competency>` for a
+    standard, `<class>:<session>:<framework>:course` for the course grade. `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -147,9 +147,9 @@ def sync(
 ) -> ProblemDetails | SingleLineItem | StatusInfo | None:
     """Get a standard's or course grade's line item (getLineItem)
 
-     One line item as OneRoster 1.2 writes it, by its sourcedId:
-    `<class>:<session>:<competency>` for a standard, `<class>:<session>:<framework>:course` for
-    the course grade. `fields` selects fields.
+     One line item as OneRoster 1.2 writes it, by its sourcedId: `<class>:<session>:<competency>` for a
+    standard, `<class>:<session>:<framework>:course` for the course grade. `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -181,9 +181,9 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | SingleLineItem | StatusInfo]:
     """Get a standard's or course grade's line item (getLineItem)
 
-     One line item as OneRoster 1.2 writes it, by its sourcedId:
-    `<class>:<session>:<competency>` for a standard, `<class>:<session>:<framework>:course` for
-    the course grade. `fields` selects fields.
+     One line item as OneRoster 1.2 writes it, by its sourcedId: `<class>:<session>:<competency>` for a
+    standard, `<class>:<session>:<framework>:course` for the course grade. `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -218,9 +218,9 @@ async def asyncio(
 ) -> ProblemDetails | SingleLineItem | StatusInfo | None:
     """Get a standard's or course grade's line item (getLineItem)
 
-     One line item as OneRoster 1.2 writes it, by its sourcedId:
-    `<class>:<session>:<competency>` for a standard, `<class>:<session>:<framework>:course` for
-    the course grade. `fields` selects fields.
+     One line item as OneRoster 1.2 writes it, by its sourcedId: `<class>:<session>:<competency>` for a
+    standard, `<class>:<session>:<framework>:course` for the course grade. `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).

@@ -143,7 +143,10 @@ def sync_detailed(
 ) -> Response[LineItemSet | ProblemDetails | StatusInfo]:
     """List a class's standards and course-grade line items (getLineItemsForClass)
 
-     As getAllLineItems, for one class (a class the district does not have is a 404).
+     The lineItems of one class, as the district-wide list gives them; a class the district does not have
+    is a 404. Paged with `limit` and `offset` (X-Total-Count and Link headers), filtered with
+    OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields; errors answer in
+    imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -195,7 +198,10 @@ def sync(
 ) -> LineItemSet | ProblemDetails | StatusInfo | None:
     """List a class's standards and course-grade line items (getLineItemsForClass)
 
-     As getAllLineItems, for one class (a class the district does not have is a 404).
+     The lineItems of one class, as the district-wide list gives them; a class the district does not have
+    is a 404. Paged with `limit` and `offset` (X-Total-Count and Link headers), filtered with
+    OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields; errors answer in
+    imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -242,7 +248,10 @@ async def asyncio_detailed(
 ) -> Response[LineItemSet | ProblemDetails | StatusInfo]:
     """List a class's standards and course-grade line items (getLineItemsForClass)
 
-     As getAllLineItems, for one class (a class the district does not have is a 404).
+     The lineItems of one class, as the district-wide list gives them; a class the district does not have
+    is a 404. Paged with `limit` and `offset` (X-Total-Count and Link headers), filtered with
+    OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields; errors answer in
+    imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -292,7 +301,10 @@ async def asyncio(
 ) -> LineItemSet | ProblemDetails | StatusInfo | None:
     """List a class's standards and course-grade line items (getLineItemsForClass)
 
-     As getAllLineItems, for one class (a class the district does not have is a 404).
+     The lineItems of one class, as the district-wide list gives them; a class the district does not have
+    is a 404. Paged with `limit` and `offset` (X-Total-Count and Link headers), filtered with
+    OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields; errors answer in
+    imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).

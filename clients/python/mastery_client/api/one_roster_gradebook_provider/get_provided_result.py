@@ -108,8 +108,8 @@ def sync_detailed(
 ) -> Response[ProblemDetails | SingleResult | StatusInfo]:
     """Get a student's standards or course grade (getResult)
 
-     One student's result as OneRoster 1.2 writes it, by its sourcedId
-    `<line item>:<student>`. `fields` selects fields.
+     One student's result as OneRoster 1.2 writes it, by its sourcedId `<line item>:<student>`. `fields`
+    selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -146,8 +146,8 @@ def sync(
 ) -> ProblemDetails | SingleResult | StatusInfo | None:
     """Get a student's standards or course grade (getResult)
 
-     One student's result as OneRoster 1.2 writes it, by its sourcedId
-    `<line item>:<student>`. `fields` selects fields.
+     One student's result as OneRoster 1.2 writes it, by its sourcedId `<line item>:<student>`. `fields`
+    selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -179,8 +179,8 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | SingleResult | StatusInfo]:
     """Get a student's standards or course grade (getResult)
 
-     One student's result as OneRoster 1.2 writes it, by its sourcedId
-    `<line item>:<student>`. `fields` selects fields.
+     One student's result as OneRoster 1.2 writes it, by its sourcedId `<line item>:<student>`. `fields`
+    selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -215,8 +215,8 @@ async def asyncio(
 ) -> ProblemDetails | SingleResult | StatusInfo | None:
     """Get a student's standards or course grade (getResult)
 
-     One student's result as OneRoster 1.2 writes it, by its sourcedId
-    `<line item>:<student>`. `fields` selects fields.
+     One student's result as OneRoster 1.2 writes it, by its sourcedId `<line item>:<student>`. `fields`
+    selects fields; errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).

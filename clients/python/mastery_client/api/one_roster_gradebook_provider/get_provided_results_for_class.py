@@ -143,7 +143,10 @@ def sync_detailed(
 ) -> Response[ProblemDetails | ResultSet | StatusInfo]:
     """List a class's standards and course grades (getResultsForClass)
 
-     As getAllResults, for one class (a class the district does not have is a 404).
+     The results of one class, as the district-wide list gives them; a class the district does not have
+    is a 404. Paged with `limit` and `offset` (X-Total-Count and Link headers), filtered with
+    OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields; errors answer in
+    imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -195,7 +198,10 @@ def sync(
 ) -> ProblemDetails | ResultSet | StatusInfo | None:
     """List a class's standards and course grades (getResultsForClass)
 
-     As getAllResults, for one class (a class the district does not have is a 404).
+     The results of one class, as the district-wide list gives them; a class the district does not have
+    is a 404. Paged with `limit` and `offset` (X-Total-Count and Link headers), filtered with
+    OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields; errors answer in
+    imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -242,7 +248,10 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | ResultSet | StatusInfo]:
     """List a class's standards and course grades (getResultsForClass)
 
-     As getAllResults, for one class (a class the district does not have is a 404).
+     The results of one class, as the district-wide list gives them; a class the district does not have
+    is a 404. Paged with `limit` and `offset` (X-Total-Count and Link headers), filtered with
+    OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields; errors answer in
+    imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -292,7 +301,10 @@ async def asyncio(
 ) -> ProblemDetails | ResultSet | StatusInfo | None:
     """List a class's standards and course grades (getResultsForClass)
 
-     As getAllResults, for one class (a class the district does not have is a 404).
+     The results of one class, as the district-wide list gives them; a class the district does not have
+    is a 404. Paged with `limit` and `offset` (X-Total-Count and Link headers), filtered with
+    OneRoster's `filter`, sorted with `sort` and `orderBy`; `fields` selects fields; errors answer in
+    imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).

@@ -108,9 +108,9 @@ def sync_detailed(
 ) -> Response[ProblemDetails | SingleScoreScale | StatusInfo]:
     """Get a class's proficiency or grade scale (getScoreScale)
 
-     One score scale as OneRoster 1.2 writes it, by its sourcedId:
-    `<class>:<framework>:levels` (proficiency levels) or `<class>:<framework>:grades` (course
-    grades). `fields` selects fields.
+     One score scale as OneRoster 1.2 writes it, by its sourcedId: `<class>:<framework>:levels`
+    (proficiency levels) or `<class>:<framework>:grades` (course grades). `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -147,9 +147,9 @@ def sync(
 ) -> ProblemDetails | SingleScoreScale | StatusInfo | None:
     """Get a class's proficiency or grade scale (getScoreScale)
 
-     One score scale as OneRoster 1.2 writes it, by its sourcedId:
-    `<class>:<framework>:levels` (proficiency levels) or `<class>:<framework>:grades` (course
-    grades). `fields` selects fields.
+     One score scale as OneRoster 1.2 writes it, by its sourcedId: `<class>:<framework>:levels`
+    (proficiency levels) or `<class>:<framework>:grades` (course grades). `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -181,9 +181,9 @@ async def asyncio_detailed(
 ) -> Response[ProblemDetails | SingleScoreScale | StatusInfo]:
     """Get a class's proficiency or grade scale (getScoreScale)
 
-     One score scale as OneRoster 1.2 writes it, by its sourcedId:
-    `<class>:<framework>:levels` (proficiency levels) or `<class>:<framework>:grades` (course
-    grades). `fields` selects fields.
+     One score scale as OneRoster 1.2 writes it, by its sourcedId: `<class>:<framework>:levels`
+    (proficiency levels) or `<class>:<framework>:grades` (course grades). `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
@@ -218,9 +218,9 @@ async def asyncio(
 ) -> ProblemDetails | SingleScoreScale | StatusInfo | None:
     """Get a class's proficiency or grade scale (getScoreScale)
 
-     One score scale as OneRoster 1.2 writes it, by its sourcedId:
-    `<class>:<framework>:levels` (proficiency levels) or `<class>:<framework>:grades` (course
-    grades). `fields` selects fields.
+     One score scale as OneRoster 1.2 writes it, by its sourcedId: `<class>:<framework>:levels`
+    (proficiency levels) or `<class>:<framework>:grades` (course grades). `fields` selects fields;
+    errors answer in imsx_StatusInfo form.
 
     Scope: `https://purl.imsglobal.org/spec/or/v1p2/scope/gradebook.readonly` (or `admin`,
     `mastery:read`).
