@@ -8,8 +8,10 @@ import re
 from typing import Any
 
 from app.domain.case.identifiers import derived
+from tests.api.mastery_data import FRAMEWORK, post, result, seed_framework
 from tests.api.oneroster_gradebook_schema import validate
-from tests.api.provider_data import PROVIDER, seed_grades
+from tests.api.provider_data import PROVIDER, TERM, seed_grades, with_term
+from tests.api.roster_data import CLASS
 from tests.conftest import Api
 
 S1 = "class-1:term-1:s-1"
@@ -251,3 +253,55 @@ async def test_the_same_grades_as_assessment_line_items_and_results(api: Api) ->
     assert await _one(api, "assessmentLineItems", "assessmentLineItem", S1) == assessed[1]
     unknown = await api.get(f"{PROVIDER}/assessmentLineItems", params={"filter": "dueDate>'x'"})
     assert unknown.status_code == 400  # an assessment line item has no dueDate
+
+
+async def test_each_reporting_session_and_a_standard_on_its_own_scale(api: Api) -> None:
+    """class-1 in term-1 and in grading period gp-1 (its school year session-1 is neither):
+    each standard has a line item per session; s-2 on a 0-100 scale of its own has its own
+    score scale, and student-1's 85 on it is level 80, Meets (80 <= 85 < 100)."""
+    domain = dict(FRAMEWORK["competencies"][0])  # type: ignore[index]
+    first, second = domain["children"]
+    percent = {
+        "levels": [
+            {"value": 0, "label": "Beginning"},
+            {"value": 50, "label": "Approaching"},
+            {"value": 80, "label": "Meets"},
+            {"value": 100, "label": "Exceeds"},
+        ],
+        "mastery_threshold": 80,
+    }
+    domain["children"] = [first, {**second, "scale": percent}]
+    await seed_framework(api, {**FRAMEWORK, "competencies": [domain]})
+    await with_term(api)
+    period = {**TERM, "title": "Q1", "type": "gradingPeriod", "end_date": "2026-10-30"}
+    assert (await api.put("/v1/academic-sessions/gp-1", period)).status_code == 201
+    sessions = {**CLASS, "session_ids": ["session-1", "term-1", "gp-1"]}
+    assert (await api.put("/v1/classes/class-1", sessions)).status_code == 200
+    await post(api, result(4, 1, competency="s-1"), result(85, 1, competency="s-2"))
+
+    items, _ = await _all(api, "lineItems")
+    assert [(i["sourcedId"], _ref(i, "academicSession"), _ref(i, "scoreScale")) for i in items] == [
+        ("class-1:gp-1:s-1", "gp-1", "class-1:fw-math:levels"),
+        ("class-1:gp-1:s-2", "gp-1", "class-1:fw-math:s-2:levels"),
+        ("class-1:term-1:s-1", "term-1", "class-1:fw-math:levels"),
+        ("class-1:term-1:s-2", "term-1", "class-1:fw-math:s-2:levels"),
+    ]
+    assert items[0]["dueDate"] == "2026-10-30T00:00:00.000Z"
+    scales, _ = await _all(api, "scoreScales")
+    assert [s["sourcedId"] for s in scales] == [
+        "class-1:fw-math:levels",
+        "class-1:fw-math:s-2:levels",
+    ]
+    assert [(v["itemValueLHS"], v["itemValueRHS"]) for v in scales[1]["scoreScaleValue"]] == [
+        ("Beginning", "0"),
+        ("Approaching", "50"),
+        ("Meets", "80"),
+        ("Exceeds", "100"),
+    ]
+    results, _ = await _all(api, "results", filter="lineItem.sourcedId~':s-2'")
+    assert [(r["sourcedId"], r["score"], r["textScore"]) for r in results] == [
+        ("class-1:gp-1:s-2:student-1", 80, "Meets"),
+        ("class-1:term-1:s-2:student-1", 80, "Meets"),
+    ]
+    shown = (await api.get("/v1/students/student-1/mastery/s-2")).json()
+    assert shown["level"] == {"value": 80, "label": "Meets"}
