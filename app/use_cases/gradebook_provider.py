@@ -129,17 +129,19 @@ class GradebookProvider:
         self,
         principal: Principal,
         school_class: SchoolClass,
-        session: AcademicSession,
+        sessions: Sequence[AcademicSession],
         student_ids: Sequence[str],
-    ) -> dict[str, list[DecisionView]]:
-        """The decisions a class reports in a session, by student (every framework's): the live
-        decisions, read 500 students at a time. The one place to answer a closed term's frozen
-        snapshot instead."""
-        found: dict[str, list[DecisionView]] = {}
+    ) -> dict[str, dict[str, list[DecisionView]]]:
+        """The decisions a class reports in each of these sessions, by session id then student
+        (every framework's). The one place to answer a closed term's frozen snapshot instead;
+        today every session reports the live decisions, read once, 500 students at a time."""
+        if not sessions:
+            return {}
+        live: dict[str, list[DecisionView]] = {}
         for start in range(0, len(student_ids), STUDENTS_PER_READ):
             chunk = student_ids[start : start + STUDENTS_PER_READ]
-            found.update(await self.mastery.students_mastery(principal, chunk))
-        return found
+            live.update(await self.mastery.students_mastery(principal, chunk))
+        return {session.id: live for session in sessions}
 
     async def gradebook(
         self, principal: Principal, class_ids: Collection[str] | None = None
@@ -166,11 +168,11 @@ class GradebookProvider:
             }
         terms = []
         for school_class in classes:
-            for session in reporting_sessions(school_class, sessions):
-                views = await self.term_decisions(
-                    principal, school_class, session, students[school_class.id]
-                )
-                terms.append((school_class, session, views))
+            reporting = reporting_sessions(school_class, sessions)
+            decided = await self.term_decisions(
+                principal, school_class, reporting, students[school_class.id]
+            )
+            terms += [(school_class, session, decided[session.id]) for session in reporting]
         gradings = await self._gradings(
             principal, {v.framework_id for _, _, vs in terms for s in vs.values() for v in s}
         )
