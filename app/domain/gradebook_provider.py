@@ -141,7 +141,8 @@ class _ClassTerm:
         framework, class_id = self.framework, self.school_class.id
         scale = framework.scale_for(competency.id)
         own = scale != framework.scale
-        sid = f"{class_id}:{framework.id}:{competency.id if own else ''}".rstrip(":") + ":levels"
+        owner = f"{framework.id}:{competency.id}" if own else framework.id
+        sid = f"{class_id}:{owner}:levels"
         if sid not in self.out.score_scales:
             title = f"{framework.title}: {competency.code}" if own else framework.title
             self.out.score_scales[sid] = ScoreScale(
