@@ -201,6 +201,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         mastery=read.mastery,
         overrides=overrides,
         gradebook=gradebook,
+        assessment_gradebook=provider_wiring.assessment_gradebook(a),
         gradebook_provider=provider_wiring.gradebook_provider(a, read.mastery),
         reports=read.reports,
         lti_pages=read.lti_pages,

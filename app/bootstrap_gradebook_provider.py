@@ -1,10 +1,13 @@
-"""The gradebook provider's part of the composition root (app/bootstrap.py has no room left):
-the service's grades served as a OneRoster gradebook, read from the live decisions."""
+"""The gradebook's newer parts of the composition root (app/bootstrap.py has no room left):
+the service's grades served as a OneRoster gradebook, read from the live decisions, and the
+consumer's assessment line items and results (the gradebook use case over their records)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.use_cases.gradebook import Gradebook
+from app.use_cases.gradebook_deriving import ASSESSMENTS
 from app.use_cases.gradebook_provider import GradebookProvider
 from app.use_cases.mastery import MasteryReads
 
@@ -14,3 +17,7 @@ if TYPE_CHECKING:
 
 def gradebook_provider(a: Adapters, mastery: MasteryReads) -> GradebookProvider:
     return GradebookProvider(uow=a.uow, mastery=mastery)
+
+
+def assessment_gradebook(a: Adapters) -> Gradebook:
+    return Gradebook(uow=a.uow, clock=a.clock, ids=a.ids, book=ASSESSMENTS)

@@ -54,6 +54,7 @@ from app.api.rest import (
 from app.api.standards import (
     caliper,
     case,
+    oneroster_assessments,
     oneroster_gradebook,
     oneroster_provider,
     oneroster_scales,
@@ -151,6 +152,7 @@ def create_app(
         case,
         oneroster_gradebook,
         oneroster_scales,
+        oneroster_assessments,
         oneroster_provider,
         xapi,
         caliper,

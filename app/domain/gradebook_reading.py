@@ -173,9 +173,12 @@ class _Reader:
         self.problems.raise_if_any(f"The {what} is not valid")
 
 
-def read_line_item(command: PutLineItem) -> LineItem:
-    """The line item a PUT describes; raises Invalid with every problem found."""
-    r = _Reader("lineItem")
+def read_line_item(
+    command: PutLineItem, *, root: str = "lineItem", class_required: bool = True
+) -> LineItem:
+    """The line item a PUT describes; raises Invalid with every problem found (located under
+    `root`: an assessment line item's, whose class is optional, under assessmentLineItem)."""
+    r = _Reader(root)
     r.sourced_id(command.sourced_id, command.body_sourced_id)
     low = r.number(("resultValueMin",), command.result_value_min)
     high = r.number(("resultValueMax",), command.result_value_max)
@@ -190,7 +193,7 @@ def read_line_item(command: PutLineItem) -> LineItem:
     item = LineItem(
         id=command.sourced_id,
         title=r.required("title", command.title),
-        class_id=r.reference("class", command.class_id, required=True) or "",
+        class_id=r.reference("class", command.class_id, required=class_required) or "",
         status=r.status(command.status),
         description=command.description,
         school_id=r.reference("school", command.school_id),
@@ -251,9 +254,10 @@ def read_score_scale(command: PutScoreScale) -> ScoreScale:
     return scale
 
 
-def read_result(command: PutResult) -> Result:
-    """The result a PUT describes; raises Invalid with every problem found."""
-    r = _Reader("result")
+def read_result(command: PutResult, *, root: str = "result", line_item: str = "lineItem") -> Result:
+    """The result a PUT describes; raises Invalid with every problem found (an assessment
+    result's under assessmentResult, its line item named assessmentLineItem)."""
+    r = _Reader(root)
     r.sourced_id(command.sourced_id, command.body_sourced_id)
     score_status = ScoreStatus.FULLY_GRADED
     if command.score_status is None or not command.score_status.strip():
@@ -290,7 +294,7 @@ def read_result(command: PutResult) -> Result:
         )
     result = Result(
         id=command.sourced_id,
-        line_item_id=r.reference("lineItem", command.line_item_id, required=True) or "",
+        line_item_id=r.reference(line_item, command.line_item_id, required=True) or "",
         student_id=r.reference("student", command.student_id, required=True) or "",
         score_status=score_status,
         score_date=score_date,

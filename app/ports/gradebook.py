@@ -78,3 +78,14 @@ class GradebookScoreScaleRepository(Protocol):
         """A page of score scales (of one class, when given); the filter's fields are
         SCORE_SCALE_FIELDS."""
         ...
+
+
+class AssessmentRecords(Protocol):
+    """Assessment line items and assessment results (OneRoster 1.2), kept as line items and
+    results are, in a namespace of sourcedIds of their own."""
+
+    @property
+    def line_items(self) -> LineItemRepository: ...
+
+    @property
+    def results(self) -> GradebookResultRepository: ...

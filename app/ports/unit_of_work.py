@@ -90,6 +90,9 @@ class UnitOfWork(Transaction, Protocol):
     def gradebook_score_scales(self) -> book.GradebookScoreScaleRepository: ...
 
     @property
+    def assessments(self) -> book.AssessmentRecords: ...
+
+    @property
     def audit(self) -> AuditLog: ...
 
     @property

@@ -56,6 +56,8 @@ class UseCases:
     mastery: MasteryReads
     overrides: Overrides
     gradebook: Gradebook
+    # The same use case over assessment line items and results (the ASSESSMENTS book).
+    assessment_gradebook: Gradebook
     gradebook_provider: GradebookProvider
     reports: Reports
     demo: Demo

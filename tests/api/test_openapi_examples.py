@@ -188,6 +188,8 @@ SENT_IN_ORDER = (
     "put_score_scale",
     "put_line_item",
     "put_result",
+    "put_assessment_line_item",
+    "put_assessment_result",
     "register_lti_platform",
     "create_webhook",
 )

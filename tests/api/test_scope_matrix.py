@@ -138,6 +138,13 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("GET", f"{OR}/scoreScales/{{sourcedId}}"): S.GRADEBOOK_READONLY,
     ("GET", f"{OR}/scoreScales"): S.GRADEBOOK_READONLY,
     ("DELETE", f"{OR}/scoreScales/{{sourcedId}}"): S.GRADEBOOK_DELETE,
+    ("PUT", f"{OR}/assessmentLineItems/{{sourcedId}}"): S.GRADEBOOK_CREATEPUT,
+    ("GET", f"{OR}/assessmentLineItems/{{sourcedId}}"): S.GRADEBOOK_READONLY,
+    ("GET", f"{OR}/assessmentLineItems"): S.GRADEBOOK_READONLY,
+    ("PUT", f"{OR}/assessmentResults/{{sourcedId}}"): S.GRADEBOOK_CREATEPUT,
+    ("GET", f"{OR}/assessmentResults/{{sourcedId}}"): S.GRADEBOOK_READONLY,
+    ("GET", f"{OR}/assessmentResults"): S.GRADEBOOK_READONLY,
+    ("DELETE", f"{OR}/assessmentResults/{{sourcedId}}"): S.GRADEBOOK_DELETE,
     # The provider: the district's grades, read with the gradebook read scope (decision 0051).
     **{
         ("GET", f"/provider{OR}{path}"): S.GRADEBOOK_READONLY

@@ -44,6 +44,14 @@ LTI_PLATFORM = {
 }
 G = gradebook.GRADEBOOK
 P = f"/provider{G}"
+# An assessment result of student-1 on assessment line item ali-1.
+ASSESSED = {
+    "assessmentLineItem": "ali-1",
+    "student": "student-1",
+    "scoreStatus": "fully graded",
+    "score": 8,
+    "scoreDate": "2026-09-14",
+}
 SCALE = {
     "title": "Levels",
     "type": "proficiency",
@@ -357,6 +365,31 @@ CASES = {
     ("DELETE", f"{G}/scoreScales/{{sourcedId}}"): Case(
         f"{G}/scoreScales/sc-1", "hidden", witness=f"{G}/scoreScales/sc-1"
     ),
+    ("PUT", f"{G}/assessmentLineItems/{{sourcedId}}"): Case(
+        f"{G}/assessmentLineItems/ali-1",
+        "own",
+        {"assessmentLineItem": {"title": "written by the other district"}},
+        f"{G}/assessmentLineItems/ali-1",
+    ),
+    ("GET", f"{G}/assessmentLineItems/{{sourcedId}}"): Case(
+        f"{G}/assessmentLineItems/ali-1", "hidden"
+    ),
+    ("GET", f"{G}/assessmentLineItems"): Case(
+        f"{G}/assessmentLineItems", "list", items="assessmentLineItems"
+    ),
+    ("PUT", f"{G}/assessmentResults/{{sourcedId}}"): Case(
+        f"{G}/assessmentResults/ar-1",
+        "own",
+        {"assessmentResult": {**ASSESSED, "score": 1}},
+        f"{G}/assessmentResults/ar-1",
+    ),
+    ("GET", f"{G}/assessmentResults/{{sourcedId}}"): Case(f"{G}/assessmentResults/ar-1", "hidden"),
+    ("GET", f"{G}/assessmentResults"): Case(
+        f"{G}/assessmentResults", "list", items="assessmentResults"
+    ),
+    ("DELETE", f"{G}/assessmentResults/{{sourcedId}}"): Case(
+        f"{G}/assessmentResults/ar-1", "hidden", witness=f"{G}/assessmentResults/ar-1"
+    ),
     # The provider (decision 0051): class-1 reports in session-1 (it has no term).
     **{
         ("GET", f"{P}/{kind}"): Case(f"{P}/{kind}", "list", items=kind)
@@ -451,6 +484,15 @@ async def _seed_gradebook(api: Api) -> None:
     assert (await api.put(f"{G}/results/r-1", gradebook.result(8))).status_code == 201
     scale = await api.put(f"{G}/scoreScales/sc-1", {"scoreScale": SCALE})
     assert scale.status_code == 201, scale.text
+    assessed = {
+        "title": "Check",
+        "resultValueMax": 10,
+        "learningObjectiveSet": {"source": "case", "learningObjectiveIds": ["s-1"]},
+    }
+    item = await api.put(f"{G}/assessmentLineItems/ali-1", {"assessmentLineItem": assessed})
+    assert item.status_code == 201, item.text
+    made = await api.put(f"{G}/assessmentResults/ar-1", {"assessmentResult": ASSESSED})
+    assert made.status_code == 201, made.text
 
 
 async def _seed_for(api: Api, container: Container, path: str) -> dict[str, str]:

@@ -99,6 +99,8 @@ class TenantTables:
     gradebook_results: dict[str, Result] = field(default_factory=dict)
     gradebook_categories: dict[str, Category] = field(default_factory=dict)
     gradebook_score_scales: dict[str, ScoreScale] = field(default_factory=dict)
+    assessment_line_items: dict[str, LineItem] = field(default_factory=dict)
+    assessment_results: dict[str, Result] = field(default_factory=dict)
     # LTI services: differences URL per (issuer, context), last score sent per (line item, user)
     lti_pulls: dict[tuple[str, str], str | None] = field(default_factory=dict)
     lti_sent: dict[tuple[str, str], datetime] = field(default_factory=dict)

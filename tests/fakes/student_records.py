@@ -68,6 +68,9 @@ class FakeStudentRecords:
             "gradebook_results": [
                 k for k, r in t.gradebook_results.items() if r.student_id == student_id
             ],
+            "gradebook_assessment_results": [
+                k for k, r in t.assessment_results.items() if r.student_id == student_id
+            ],
             "enrollments": enrollments,
             "demographics": demographics,
             "user_orgs": list(user.org_ids) if isinstance(user, User) else [],
@@ -101,6 +104,9 @@ class FakeStudentRecords:
             "gradebook_results": [
                 _facts(t.gradebook_results[k]) for k in keys["gradebook_results"]
             ],
+            "gradebook_assessment_results": [
+                _facts(t.assessment_results[k]) for k in keys["gradebook_assessment_results"]
+            ],
             "enrollments": [_facts(t.roster[k]) for k in keys["enrollments"]],
             "demographics": [_facts(t.roster[k]) for k in keys["demographics"]],
             "user_orgs": [{"org_id": o} for o in keys["user_orgs"]],
@@ -128,6 +134,8 @@ class FakeStudentRecords:
             del t.overrides[k]
         for k in keys["gradebook_results"]:
             del t.gradebook_results[k]
+        for k in keys["gradebook_assessment_results"]:
+            del t.assessment_results[k]
         for k in keys["enrollments"] + keys["demographics"] + keys["user"]:
             del t.roster[k]
         gone = set(keys["decision_history"])

@@ -8,7 +8,8 @@ from app.domain.gradebook import CATEGORY_FIELDS, LINE_ITEM_FIELDS, RESULT_FIELD
 
 def test_every_filterable_field_has_its_column() -> None:
     assert set(LINE_ITEM_COLUMNS) == set(LINE_ITEM_FIELDS)
-    assert set(RESULT_COLUMNS) == set(RESULT_FIELDS)
+    # An assessment result's filter names its line item assessmentLineItem: the same column.
+    assert set(RESULT_COLUMNS) == set(RESULT_FIELDS) | {"assessmentLineItem.sourcedId"}
     assert set(CATEGORY_COLUMNS) == set(CATEGORY_FIELDS)
 
 

@@ -1,4 +1,6 @@
-"""The SQL repository of the gradebook's score scales (as vendors sent them)."""
+"""The SQL repositories of the gradebook's score scales (as vendors sent them), and of its
+assessment line items and results (the line items' and results' repositories, on their own
+tables)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.adapters.db.gradebook import page_of, statuses
-from app.adapters.db.gradebook_tables import GradebookScoreScaleRow
+from app.adapters.db.gradebook import (
+    SqlGradebookResultRepository,
+    SqlLineItemRepository,
+    page_of,
+    statuses,
+)
+from app.adapters.db.gradebook_tables import (
+    AssessmentLineItemRow,
+    AssessmentResultRow,
+    GradebookScoreScaleRow,
+)
 from app.adapters.db.rows import StoredRow
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import upsert
@@ -83,3 +94,9 @@ def _scale(row: StoredRow) -> ScoreScale:
         metadata=row["vendor_metadata"],
         updated_at=row["updated_at"],
     )
+
+
+class SqlAssessments:
+    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+        self.line_items = SqlLineItemRepository(session, tenant, table_of(AssessmentLineItemRow))
+        self.results = SqlGradebookResultRepository(session, tenant, table_of(AssessmentResultRow))

@@ -21,7 +21,7 @@ from app.adapters.db.gradebook import (
     SqlGradebookResultRepository,
     SqlLineItemRepository,
 )
-from app.adapters.db.gradebook_scales import SqlGradebookScoreScaleRepository
+from app.adapters.db.gradebook_scales import SqlAssessments, SqlGradebookScoreScaleRepository
 from app.adapters.db.habits import SqlHabitsDecisionRepository
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.lti_marks import SqlLtiMarks
@@ -91,6 +91,7 @@ class SqlUnitOfWork(_SessionScope):
     gradebook_results: SqlGradebookResultRepository
     gradebook_categories: SqlGradebookCategoryRepository
     gradebook_score_scales: SqlGradebookScoreScaleRepository
+    assessments: SqlAssessments
     audit: SqlAuditLog
     student_records: SqlStudentRecords
     lti_marks: SqlLtiMarks
@@ -128,6 +129,7 @@ class SqlUnitOfWork(_SessionScope):
         self.gradebook_results = SqlGradebookResultRepository(session, tenant)
         self.gradebook_categories = SqlGradebookCategoryRepository(session, tenant)
         self.gradebook_score_scales = SqlGradebookScoreScaleRepository(session, tenant)
+        self.assessments = SqlAssessments(session, tenant)
         self.audit = SqlAuditLog(session, tenant)
         self.student_records = SqlStudentRecords(session, tenant)
         self.lti_marks = SqlLtiMarks(session, tenant)

@@ -4,11 +4,22 @@ reads)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-from app.api.standards.gradebook_schemas import GUIDRefOut, ObjectiveResultsOut, ObjectiveSetOut
+from app.api.standards.gradebook_schemas import (
+    GUIDRefOut,
+    LineItemIn,
+    ObjectiveResultsOut,
+    ObjectiveSetOut,
+    Ref,
+    ResultIn,
+    _id,
+    put_result,
+)
+from app.domain.gradebook_reading import PutResult
 
 
 class AssessmentLineItemOut(BaseModel):
@@ -56,3 +67,29 @@ class SingleAssessmentResult(BaseModel):
 
 class AssessmentResultSet(BaseModel):
     assessmentResults: list[AssessmentResultOut]
+
+
+# --- What vendors send (read as liberally as line items and results) -------------------------
+
+
+class AssessmentLineItemIn(LineItemIn):
+    """An assessment line item: a line item's fields, its class optional
+    (parentAssessmentLineItem is accepted and not kept)."""
+
+
+class AssessmentResultIn(ResultIn):
+    assessmentLineItem: Ref | None = Field(default=None, description="Required.")
+
+
+class PutAssessmentLineItemBody(BaseModel):
+    assessmentLineItem: AssessmentLineItemIn
+
+
+class PutAssessmentResultBody(BaseModel):
+    assessmentResult: AssessmentResultIn
+
+
+def put_assessment_result(sourced_id: str, body: AssessmentResultIn) -> PutResult:
+    """The command a PUT /assessmentResults/{sourcedId} body gives (its assessmentLineItem in
+    the line item's place)."""
+    return replace(put_result(sourced_id, body), line_item_id=_id(body.assessmentLineItem))

@@ -35,6 +35,10 @@ def _places(gradebook: str) -> dict[str, str]:
     }
 
 
+# What an AssessmentLineItem does not have of a LineItem.
+_NOT_ASSESSED = ("assignDate", "dueDate", "school", "category")
+
+
 def instant(moment: datetime) -> str:
     """An instant as the binding writes it: `2026-09-14T12:00:00.000Z`."""
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -52,7 +56,7 @@ class Writer:
         self.places = _places(gradebook)
 
     def ref(self, kind: str, sourced_id: str | None) -> dict[str, str] | None:
-        if sourced_id is None:
+        if not sourced_id:  # none, or an assessment line item's class left out
             return None
         href = f"{self.base}{self.places[kind]}/{sourced_id}"
         return {"href": href, "sourcedId": sourced_id, "type": kind}
@@ -81,6 +85,17 @@ class Writer:
             or None,
         }
         return {k: v for k, v in body.items() if v is not None}
+
+    def assessment_line_item(self, item: LineItem) -> dict[str, Any]:
+        """A line item in OneRoster 1.2's AssessmentLineItem form: no dates, school, category."""
+        body = self.line_item(item)
+        return {k: v for k, v in body.items() if k not in _NOT_ASSESSED}
+
+    def assessment_result(self, result: Result) -> dict[str, Any]:
+        """A result in the AssessmentResult form: its assessmentLineItem, no class."""
+        body = self.result(result)
+        body["assessmentLineItem"] = self.ref("assessmentLineItem", result.line_item_id)
+        return {k: v for k, v in body.items() if k not in ("lineItem", "class")}
 
     def category(self, category: Category) -> dict[str, Any]:
         assert category.updated_at is not None

@@ -45,8 +45,6 @@ _ONE = {
     Provided.ASSESSMENT_LINE_ITEMS: "assessmentLineItem",
     Provided.ASSESSMENT_RESULTS: "assessmentResult",
 }
-# What an assessment line item does not have of a line item (dates, school, category, session).
-_NOT_ASSESSED = ("assignDate", "dueDate", "school", "category")
 
 
 def _written(request: Request, kind: Provided, found: ProvidedPage) -> list[dict[str, Any]]:
@@ -61,12 +59,9 @@ def _written(request: Request, kind: Provided, found: ProvidedPage) -> list[dict
             case Provided.RESULTS:
                 out.append(writer.result(record))
             case Provided.ASSESSMENT_RESULTS:
-                body = writer.result(record)
-                body["assessmentLineItem"] = writer.ref("assessmentLineItem", record.line_item_id)
-                out.append({k: v for k, v in body.items() if k not in ("lineItem", "class")})
+                out.append(writer.assessment_result(record))
             case Provided.ASSESSMENT_LINE_ITEMS:
-                body = writer.line_item(record)
-                out.append({k: v for k, v in body.items() if k not in _NOT_ASSESSED})
+                out.append(writer.assessment_line_item(record))
             case Provided.LINE_ITEMS:
                 body = writer.line_item(record)
                 # The binding's academicSession: the term or grading period it reports.

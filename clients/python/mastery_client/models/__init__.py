@@ -3,9 +3,13 @@
 from .academic_session_list import AcademicSessionList
 from .academic_session_read import AcademicSessionRead
 from .academic_session_write import AcademicSessionWrite
+from .assessment_line_item_in import AssessmentLineItemIn
+from .assessment_line_item_in_metadata_type_0 import AssessmentLineItemInMetadataType0
 from .assessment_line_item_out import AssessmentLineItemOut
 from .assessment_line_item_out_metadata_type_0 import AssessmentLineItemOutMetadataType0
 from .assessment_line_item_set import AssessmentLineItemSet
+from .assessment_result_in import AssessmentResultIn
+from .assessment_result_in_metadata_type_0 import AssessmentResultInMetadataType0
 from .assessment_result_out import AssessmentResultOut
 from .assessment_result_out_metadata_type_0 import AssessmentResultOutMetadataType0
 from .assessment_result_set import AssessmentResultSet
@@ -206,6 +210,8 @@ from .prerequisite_read import PrerequisiteRead
 from .problem_details import ProblemDetails
 from .problem_item import ProblemItem
 from .provider_auth import ProviderAuth
+from .put_assessment_line_item_body import PutAssessmentLineItemBody
+from .put_assessment_result_body import PutAssessmentResultBody
 from .put_category_body import PutCategoryBody
 from .put_line_item_body import PutLineItemBody
 from .put_result_body import PutResultBody
@@ -284,9 +290,13 @@ __all__ = (
     "AcademicSessionList",
     "AcademicSessionRead",
     "AcademicSessionWrite",
+    "AssessmentLineItemIn",
+    "AssessmentLineItemInMetadataType0",
     "AssessmentLineItemOut",
     "AssessmentLineItemOutMetadataType0",
     "AssessmentLineItemSet",
+    "AssessmentResultIn",
+    "AssessmentResultInMetadataType0",
     "AssessmentResultOut",
     "AssessmentResultOutMetadataType0",
     "AssessmentResultSet",
@@ -487,6 +497,8 @@ __all__ = (
     "ProblemDetails",
     "ProblemItem",
     "ProviderAuth",
+    "PutAssessmentLineItemBody",
+    "PutAssessmentResultBody",
     "PutCategoryBody",
     "PutLineItemBody",
     "PutResultBody",
