@@ -126,3 +126,26 @@ async def test_every_problem_of_an_assessment_record_in_one_answer(api: Api) -> 
     minor = missing_item.json()["imsx_CodeMinor"]["imsx_codeMinorField"]
     assert [f["imsx_codeMinorFieldName"] for f in minor] == ["assessmentResult.assessmentLineItem"]
     assert (await api.get(f"{RESULTS}/ar-9")).status_code == 404  # nothing was written
+
+
+async def test_a_body_with_type_errors_also_lists_what_it_names_that_does_not_exist(
+    api: Api,
+) -> None:
+    await seed_gradebook(api)
+    body = assessment_result(5, student="student-9", item="ali-7")
+    body["assessmentResult"]["score"] = ["not", "a number"]
+    response = await api.put(f"{RESULTS}/ar-9", body)
+    assert response.status_code == 400, response.text
+    minor = response.json()["imsx_CodeMinor"]["imsx_codeMinorField"]
+    assert [f["imsx_codeMinorFieldName"] for f in minor] == [
+        "assessmentResult.score",
+        "assessmentResult.assessmentLineItem",
+        "assessmentResult.student",
+    ]
+    item = assessment("s-1", **{"class": "class-9", "title": ["not", "text"]})
+    response = await api.put(f"{ITEMS}/ali-9", item)
+    minor = response.json()["imsx_CodeMinor"]["imsx_codeMinorField"]
+    assert [f["imsx_codeMinorFieldName"] for f in minor] == [
+        "assessmentLineItem.title",
+        "assessmentLineItem.class",
+    ]

@@ -16,8 +16,9 @@ from app.api.deps import UseCasesDep
 from app.api.public_url import public_base
 from app.api.standards import gradebook_assessment_schemas as s
 from app.api.standards.gradebook_json import GRADEBOOK, Writer, selected
+from app.api.standards.gradebook_one_pass import GradebookRoute
 from app.api.standards.gradebook_schemas import put_line_item
-from app.api.standards.imsx import ImsxRoute, imsx_responses
+from app.api.standards.imsx import imsx_responses
 from app.api.standards.oneroster_gradebook import (
     PAGED,
     Collection,
@@ -29,7 +30,7 @@ from app.api.standards.oneroster_gradebook import (
 )
 from app.domain.gradebook_fields import ASSESSMENT_LINE_ITEM_FIELDS, ASSESSMENT_RESULT_FIELDS
 
-router = APIRouter(prefix=GRADEBOOK, tags=["OneRoster gradebook"], route_class=ImsxRoute)
+router = APIRouter(prefix=GRADEBOOK, tags=["OneRoster gradebook"], route_class=GradebookRoute)
 
 
 def _writer(request: Request) -> Writer:
