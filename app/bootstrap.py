@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app import bootstrap_credentials as credential_wiring
 from app import bootstrap_crosswalks as crosswalk_wiring
+from app import bootstrap_gradebook_provider as provider_wiring
 from app import bootstrap_lti as lti_wiring
 from app import bootstrap_replica as replica_wiring
 from app import bootstrap_webhooks as webhook_wiring
@@ -204,6 +205,8 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
         mastery=read.mastery,
         overrides=overrides,
         gradebook=gradebook,
+        assessment_gradebook=provider_wiring.assessment_gradebook(a),
+        gradebook_provider=provider_wiring.gradebook_provider(a, read.mastery, read.grading_terms),
         reports=read.reports,
         lti_pages=read.lti_pages,
         changes=read.changes,

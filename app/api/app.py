@@ -56,7 +56,15 @@ from app.api.rest import (
     student_records,
     webhooks,
 )
-from app.api.standards import caliper, case, oneroster_gradebook, xapi
+from app.api.standards import (
+    caliper,
+    case,
+    oneroster_assessments,
+    oneroster_gradebook,
+    oneroster_provider,
+    oneroster_scales,
+    xapi,
+)
 from app.api.standards import credentials as public_credentials
 from app.api.unavailable import state_unavailable
 from app.use_cases.catalog import UseCases
@@ -152,6 +160,9 @@ def create_app(
         reports,
         case,
         oneroster_gradebook,
+        oneroster_scales,
+        oneroster_assessments,
+        oneroster_provider,
         xapi,
         caliper,
         learning_records,

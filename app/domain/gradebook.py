@@ -171,7 +171,37 @@ class Category:
         return _content(self) == _content(other)
 
 
-def _content(record: LineItem | Result | Category) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ScoreScaleValue:
+    """One value of a score scale: OneRoster's itemValueLHS (what is shown, "Proficient",
+    "A") and itemValueRHS (what it stands for, "3", "mean(level) >= 3")."""
+
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class ScoreScale:
+    """A gradebook score scale (OneRoster 1.2 `ScoreScale`) of a class: the values its line
+    items' and results' scores take. Kept and served as sent; decisions use the frameworks'
+    own scales."""
+
+    id: str
+    title: str
+    type: str
+    class_id: str
+    values: tuple[ScoreScaleValue, ...]
+    status: RecordStatus = RecordStatus.ACTIVE
+    course_id: str | None = None
+    metadata: Mapping[str, Any] | None = None
+    updated_at: datetime | None = None
+
+    def same_content(self, other: ScoreScale) -> bool:
+        """Equal in what the vendor says (not in when it was stored)."""
+        return _content(self) == _content(other)
+
+
+def _content(record: LineItem | Result | Category | ScoreScale) -> dict[str, Any]:
     values = dict(vars(record))
     for name in ("updated_at", "report"):
         values.pop(name, None)
@@ -213,4 +243,13 @@ CATEGORY_FIELDS: dict[str, FieldKind] = {
     "dateLastModified": FieldKind.INSTANT,
     "title": FieldKind.TEXT,
     "weight": FieldKind.NUMBER,
+}
+SCORE_SCALE_FIELDS: dict[str, FieldKind] = {
+    "sourcedId": FieldKind.TEXT,
+    "status": FieldKind.TEXT,
+    "dateLastModified": FieldKind.INSTANT,
+    "title": FieldKind.TEXT,
+    "type": FieldKind.TEXT,
+    "class.sourcedId": FieldKind.TEXT,
+    "course.sourcedId": FieldKind.TEXT,
 }

@@ -28,6 +28,9 @@ from app.domain.scales import format_number
 # Evidence made from gradebook results carries this source and the result's sourcedId: the
 # evidence key (source, source_id, competency_id) then names the result and the objective.
 SOURCE = "oneroster"
+# An assessment result's evidence: its own source, as assessment results are a namespace of
+# sourcedIds of their own (a result and an assessment result may share one).
+ASSESSMENT_SOURCE = "oneroster-assessment"
 
 NOT_A_COMPETENCY = "not a competency of this district"
 RETIRED = "the competency is retired and takes no new evidence"

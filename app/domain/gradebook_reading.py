@@ -20,6 +20,8 @@ from app.domain.gradebook import (
     ObjectiveScore,
     ObjectiveSet,
     Result,
+    ScoreScale,
+    ScoreScaleValue,
     ScoreStatus,
 )
 from app.domain.oneroster.values import parse_instant
@@ -96,6 +98,22 @@ class PutCategory:
     metadata: Mapping[str, Any] | None = None
 
 
+@dataclass(frozen=True)
+class PutScoreScale:
+    """A score scale as the vendor sent it (see PutLineItem); `values` are (itemValueLHS,
+    itemValueRHS) pairs as sent."""
+
+    sourced_id: str
+    body_sourced_id: str | None = None
+    status: str | None = None
+    title: str | None = None
+    type: str | None = None
+    class_id: str | None = None
+    course_id: str | None = None
+    values: tuple[tuple[str | None, str | None], ...] | None = None
+    metadata: Mapping[str, Any] | None = None
+
+
 class _Reader:
     """Typed values out of a command, one problem per bad field, located under `root`."""
 
@@ -155,9 +173,12 @@ class _Reader:
         self.problems.raise_if_any(f"The {what} is not valid")
 
 
-def read_line_item(command: PutLineItem) -> LineItem:
-    """The line item a PUT describes; raises Invalid with every problem found."""
-    r = _Reader("lineItem")
+def read_line_item(
+    command: PutLineItem, *, root: str = "lineItem", class_required: bool = True
+) -> LineItem:
+    """The line item a PUT describes; raises Invalid with every problem found (located under
+    `root`: an assessment line item's, whose class is optional, under assessmentLineItem)."""
+    r = _Reader(root)
     r.sourced_id(command.sourced_id, command.body_sourced_id)
     low = r.number(("resultValueMin",), command.result_value_min)
     high = r.number(("resultValueMax",), command.result_value_max)
@@ -172,7 +193,7 @@ def read_line_item(command: PutLineItem) -> LineItem:
     item = LineItem(
         id=command.sourced_id,
         title=r.required("title", command.title),
-        class_id=r.reference("class", command.class_id, required=True) or "",
+        class_id=r.reference("class", command.class_id, required=class_required) or "",
         status=r.status(command.status),
         description=command.description,
         school_id=r.reference("school", command.school_id),
@@ -207,9 +228,36 @@ def read_category(command: PutCategory) -> Category:
     return category
 
 
-def read_result(command: PutResult) -> Result:
-    """The result a PUT describes; raises Invalid with every problem found."""
-    r = _Reader("result")
+def read_score_scale(command: PutScoreScale) -> ScoreScale:
+    """The score scale a PUT describes; raises Invalid with every problem found."""
+    r = _Reader("scoreScale")
+    r.sourced_id(command.sourced_id, command.body_sourced_id)
+    if not command.values:
+        r.bad(("scoreScaleValue",), "is required: at least one value")
+    values = []
+    for i, (left, right) in enumerate(command.values or ()):
+        for side, text in (("itemValueLHS", left), ("itemValueRHS", right)):
+            if text is None or not text.strip():
+                r.bad(("scoreScaleValue", i, side), "is required")
+        values.append(ScoreScaleValue((left or "").strip(), (right or "").strip()))
+    scale = ScoreScale(
+        id=command.sourced_id,
+        title=r.required("title", command.title),
+        type=r.required("type", command.type),
+        class_id=r.reference("class", command.class_id, required=True) or "",
+        values=tuple(values),
+        status=r.status(command.status),
+        course_id=r.reference("course", command.course_id),
+        metadata=command.metadata,
+    )
+    r.raise_if_any("score scale")
+    return scale
+
+
+def read_result(command: PutResult, *, root: str = "result", line_item: str = "lineItem") -> Result:
+    """The result a PUT describes; raises Invalid with every problem found (an assessment
+    result's under assessmentResult, its line item named assessmentLineItem)."""
+    r = _Reader(root)
     r.sourced_id(command.sourced_id, command.body_sourced_id)
     score_status = ScoreStatus.FULLY_GRADED
     if command.score_status is None or not command.score_status.strip():
@@ -246,7 +294,7 @@ def read_result(command: PutResult) -> Result:
         )
     result = Result(
         id=command.sourced_id,
-        line_item_id=r.reference("lineItem", command.line_item_id, required=True) or "",
+        line_item_id=r.reference(line_item, command.line_item_id, required=True) or "",
         student_id=r.reference("student", command.student_id, required=True) or "",
         score_status=score_status,
         score_date=score_date,

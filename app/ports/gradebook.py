@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from app.domain.gradebook import Category, LineItem, Result
+from app.domain.gradebook import Category, LineItem, Result, ScoreScale
 from app.domain.oneroster.query import CollectionQuery
 from app.ports.paging import Counted
 
@@ -61,3 +61,31 @@ class GradebookResultRepository(Protocol):
     ) -> Counted[Result]:
         """A page of results (of one class, when given); the filter's fields are RESULT_FIELDS."""
         ...
+
+
+class GradebookScoreScaleRepository(Protocol):
+    async def get(self, id: str) -> ScoreScale | None:
+        """One score scale by sourcedId, whatever its status."""
+        ...
+
+    async def save(self, scale: ScoreScale) -> None:
+        """Create or replace the score scale with this sourcedId."""
+        ...
+
+    async def list(
+        self, query: CollectionQuery, *, include_deleted: bool, class_id: str | None = None
+    ) -> Counted[ScoreScale]:
+        """A page of score scales (of one class, when given); the filter's fields are
+        SCORE_SCALE_FIELDS."""
+        ...
+
+
+class AssessmentRecords(Protocol):
+    """Assessment line items and assessment results (OneRoster 1.2), kept as line items and
+    results are, in a namespace of sourcedIds of their own."""
+
+    @property
+    def line_items(self) -> LineItemRepository: ...
+
+    @property
+    def results(self) -> GradebookResultRepository: ...

@@ -54,9 +54,9 @@ class GradingTermRepository(Protocol):
     async def snapshot(self, query: SnapshotQuery) -> Page[FrozenDecision]: ...
 
     async def of_students(
-        self, session_id: str, student_ids: Collection[str], framework_id: str
+        self, session_id: str, student_ids: Collection[str], framework_id: str | None
     ) -> list[FrozenDecision]:
-        """The frozen decisions of these students in one framework."""
+        """The frozen decisions of these students in one framework (None: in every one)."""
         ...
 
     async def more_decisions_than(self, limit: int) -> bool:

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from app.domain.access import TenantId
 from app.domain.roster import RosterKind
+from app.ports import gradebook as book
 from app.ports.audit import AuditLog
 from app.ports.case import CaseCatalog
 from app.ports.changes import ChangeFeed
 from app.ports.directory import ClientRepository, TenantRepository
 from app.ports.evidence import EvidenceRepository
 from app.ports.frameworks import FrameworkRepository
-from app.ports.gradebook import (
-    GradebookCategoryRepository,
-    GradebookResultRepository,
-    LineItemRepository,
-)
 from app.ports.grading_terms import GradingTermRepository
 from app.ports.habits import HabitsDecisionRepository
 from app.ports.jobs import JobRepository
@@ -27,25 +22,7 @@ from app.ports.policy_revisions import PolicyRevisionRepository
 from app.ports.roster import RosterConnectionRepository, RosterRepository
 from app.ports.roster_import import RosterStaging
 from app.ports.student_records import StudentRecordStore
-
-
-class Transaction(Protocol):
-    """What every unit of work is: a transaction, rolled back unless committed."""
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        """Roll back whatever was not committed."""
-        ...
-
-    async def commit(self) -> None:
-        """Make the work durable."""
-        ...
+from app.ports.transaction import Transaction
 
 
 class UnitOfWork(Transaction, Protocol):
@@ -83,13 +60,19 @@ class UnitOfWork(Transaction, Protocol):
     def roster_connection(self) -> RosterConnectionRepository: ...
 
     @property
-    def line_items(self) -> LineItemRepository: ...
+    def line_items(self) -> book.LineItemRepository: ...
 
     @property
-    def gradebook_results(self) -> GradebookResultRepository: ...
+    def gradebook_results(self) -> book.GradebookResultRepository: ...
 
     @property
-    def gradebook_categories(self) -> GradebookCategoryRepository: ...
+    def gradebook_categories(self) -> book.GradebookCategoryRepository: ...
+
+    @property
+    def gradebook_score_scales(self) -> book.GradebookScoreScaleRepository: ...
+
+    @property
+    def assessments(self) -> book.AssessmentRecords: ...
 
     @property
     def audit(self) -> AuditLog: ...

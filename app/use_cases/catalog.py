@@ -19,6 +19,7 @@ from app.use_cases.evidence import EvidenceRecords
 from app.use_cases.forecasts import Forecasts
 from app.use_cases.frameworks import Frameworks
 from app.use_cases.gradebook import Gradebook
+from app.use_cases.gradebook_provider import GradebookProvider
 from app.use_cases.grading import Grading
 from app.use_cases.grading_terms import GradingTerms
 from app.use_cases.health import Health
@@ -59,6 +60,9 @@ class UseCases:
     mastery: MasteryReads
     overrides: Overrides
     gradebook: Gradebook
+    # The same use case over assessment line items and results (the ASSESSMENTS book).
+    assessment_gradebook: Gradebook
+    gradebook_provider: GradebookProvider
     reports: Reports
     demo: Demo
     audit: AuditTrail

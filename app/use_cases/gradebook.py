@@ -18,8 +18,14 @@ from app.domain.oneroster.query import CollectionQuery
 from app.domain.roster import RecordStatus, Reference, RosterKind, UserRole
 from app.ports.paging import Counted
 from app.ports.unit_of_work import UnitOfWork
-from app.use_cases.gradebook_categories import GradebookCategories
-from app.use_cases.gradebook_deriving import competencies_of, derive_again, sync
+from app.use_cases.gradebook_deriving import (
+    LINE_ITEMS,
+    Book,
+    competencies_of,
+    derive_again,
+    sync,
+)
+from app.use_cases.gradebook_scales import GradebookScales
 from app.use_cases.roster import missing_references
 
 T = TypeVar("T")
@@ -39,54 +45,56 @@ async def _unknown(
     line_item_id: str | None,
     student_id: str | None,
     class_id: str | None,
+    book: Book = LINE_ITEMS,
 ) -> list[Problem]:
     """What a result names that does not exist (None: not named, or not readable): its line
     item (`line_item`, found by `line_item_id`), student and class."""
     problems = []
+    root = book.result
     if line_item_id is not None and (
         line_item is None or line_item.status is RecordStatus.TOBEDELETED
     ):
         problems.append(
-            Problem(("result", "lineItem"), f"line item {line_item_id!r} does not exist")
+            Problem((root, book.line_item), f"line item {line_item_id!r} does not exist")
         )
     if student_id is not None:
         students = await uow.roster(RosterKind.USER).active_ids(
             [student_id], role=UserRole.STUDENT.value
         )
         if student_id not in students:
-            problems.append(
-                Problem(("result", "student"), f"student {student_id!r} does not exist")
-            )
+            problems.append(Problem((root, "student"), f"student {student_id!r} does not exist"))
     if class_id is not None:
         problems += await missing_references(
-            uow, [Reference(("result", "class"), RosterKind.CLASS, class_id)]
+            uow, [Reference((root, "class"), RosterKind.CLASS, class_id)]
         )
     return problems
 
 
 @dataclass(frozen=True, kw_only=True)
-class Gradebook(GradebookCategories):
+class Gradebook(GradebookScales):
     """Line items, results and categories an LMS or assessment vendor puts, and the evidence
-    they make."""
+    they make; with `book` ASSESSMENTS, its assessment line items and assessment results."""
+
+    book: Book = LINE_ITEMS
 
     async def put_line_item(self, principal: Principal, command: PutLineItem) -> Saved[LineItem]:
         """Create or replace a line item; when its range, alignment or status changes, the evidence
         of its results is derived again (and the change refused if a result no longer fits)."""
-        item = read_line_item(command)
+        book = self.book
+        item = read_line_item(command, root=book.line_item, class_required=book.class_required)
         now = self.clock.now()
         async with self.uow(principal.tenant_id) as uow:
-            problems = await missing_references(
-                uow, [Reference(("lineItem", "class"), RosterKind.CLASS, item.class_id)]
-            )
+            named = [Reference((book.line_item, "class"), RosterKind.CLASS, item.class_id)]
+            problems = await missing_references(uow, named if item.class_id else [])
             if problems:
                 raise Invalid("The line item is not valid", problems)
-            stored = await uow.line_items.get(item.id)
+            stored = await book.items(uow).get(item.id)
             if stored is not None and stored.same_content(item):
                 return Saved(stored, created=False)
             fresh = replace(item, updated_at=now)
-            await uow.line_items.save(fresh)
+            await book.items(uow).save(fresh)
             if stored is not None and counts_differently(stored, fresh):
-                await derive_again(uow, self.ids, principal, fresh, now)
+                await derive_again(uow, self.ids, principal, fresh, now, book)
             await uow.commit()
         return Saved(fresh, created=stored is None)
 
@@ -103,20 +111,22 @@ class Gradebook(GradebookCategories):
         located as a PUT locates them: checked beside its type errors, writing nothing."""
         async with self.uow(principal.tenant_id, writes=False) as uow:
             problems = []
+            book = self.book
             if line_item_class is not None:
+                where = (book.line_item, "class")
                 problems += await missing_references(
-                    uow, [Reference(("lineItem", "class"), RosterKind.CLASS, line_item_class)]
+                    uow, [Reference(where, RosterKind.CLASS, line_item_class)]
                 )
             line_item = None
             if result_line_item is not None:
-                line_item = await uow.line_items.get(result_line_item)
+                line_item = await book.items(uow).get(result_line_item)
             return problems + await _unknown(
-                uow, line_item, result_line_item, result_student, result_class
+                uow, line_item, result_line_item, result_student, result_class, book
             )
 
     async def get_line_item(self, principal: Principal, id: str) -> LineItem:
         async with self.uow(principal.tenant_id, writes=False) as uow:
-            item = await uow.line_items.get(id)
+            item = await self.book.items(uow).get(id)
         if item is None or item.status is RecordStatus.TOBEDELETED:
             raise NotFound(f"No line item {id!r}")
         return item
@@ -127,17 +137,18 @@ class Gradebook(GradebookCategories):
         """A page of line items; deleted ones only when the filter asks about status."""
         deleted = query.filter is not None and query.filter.mentions("status")
         async with self.uow(principal.tenant_id, writes=False) as uow:
-            return await uow.line_items.list(query, include_deleted=deleted)
+            return await self.book.items(uow).list(query, include_deleted=deleted)
 
     async def put_result(self, principal: Principal, command: PutResult) -> Saved[Result]:
         """Create or replace a result and make its evidence exactly what it now counts for."""
-        result = read_result(command)
+        book = self.book
+        result = read_result(command, root=book.result, line_item=book.line_item)
         now = self.clock.now()
         async with self.uow(principal.tenant_id) as uow:
             # Held until commit: a change of the line item waits, then derives this result again.
-            line_item = await uow.line_items.get(result.line_item_id, shared=True)
+            line_item = await book.items(uow).get(result.line_item_id, shared=True)
             problems = await _unknown(
-                uow, line_item, result.line_item_id, result.student_id, result.class_id
+                uow, line_item, result.line_item_id, result.student_id, result.class_id, book
             )
             derived = None
             if line_item is not None:
@@ -149,14 +160,14 @@ class Gradebook(GradebookCategories):
                 competencies = await competencies_of(uow, objectives)
                 try:
                     derived = derive_evidence(result, line_item, competencies, received_at=now)
-                except Invalid as error:
-                    problems += error.problems
+                except Invalid as error:  # located under "result": under the book's name
+                    problems += [Problem((book.result, *p.loc[1:]), p.msg) for p in error.problems]
             if problems or line_item is None or derived is None:
                 raise Invalid("The result is not valid", problems)
             # A result names its class, or is in its line item's: GET /classes/{id}/results
             # finds it.
-            result = replace(result, class_id=result.class_id or line_item.class_id)
-            stored = await uow.gradebook_results.get(result.id)
+            result = replace(result, class_id=result.class_id or line_item.class_id or None)
+            stored = await book.results(uow).get(result.id)
             await sync(
                 uow,
                 self.ids,
@@ -166,7 +177,8 @@ class Gradebook(GradebookCategories):
                 [result.id],
                 now,
                 lock=[stored.student_id] if stored else [],
-                where=lambda r: ("result",),
+                where=lambda r: (book.result,),
+                source=book.source,
             )
             result = replace(result, report=derived.report)
             if (
@@ -177,13 +189,13 @@ class Gradebook(GradebookCategories):
                 result = stored  # nothing new: its dateLastModified stays
             else:
                 result = replace(result, updated_at=now)
-                await uow.gradebook_results.save_many([result])
+                await book.results(uow).save_many([result])
             await uow.commit()
         return Saved(result, created=stored is None)
 
     async def get_result(self, principal: Principal, id: str) -> Result:
         async with self.uow(principal.tenant_id, writes=False) as uow:
-            result = await uow.gradebook_results.get(id)
+            result = await self.book.results(uow).get(id)
         if result is None or result.status is RecordStatus.TOBEDELETED:
             raise NotFound(f"No result {id!r}")
         return result
@@ -203,7 +215,7 @@ class Gradebook(GradebookCategories):
                 [class_id]
             ):
                 raise NotFound(f"No class {class_id!r}")
-            return await uow.gradebook_results.list(
+            return await self.book.results(uow).list(
                 query, include_deleted=deleted, class_id=class_id
             )
 
@@ -211,7 +223,7 @@ class Gradebook(GradebookCategories):
         """Mark a result tobedeleted and void the evidence it made (kept, no longer counted)."""
         now = self.clock.now()
         async with self.uow(principal.tenant_id) as uow:
-            stored = await uow.gradebook_results.get(id)
+            stored = await self.book.results(uow).get(id)
             if stored is None or stored.status is RecordStatus.TOBEDELETED:
                 raise NotFound(f"No result {id!r}")
             await sync(
@@ -224,6 +236,7 @@ class Gradebook(GradebookCategories):
                 now,
                 lock=[stored.student_id],
                 where=lambda r: (),
+                source=self.book.source,
             )
             deleted = replace(
                 stored,
@@ -231,5 +244,5 @@ class Gradebook(GradebookCategories):
                 updated_at=now,
                 report=Report(not_counted="the result is deleted"),
             )
-            await uow.gradebook_results.save_many([deleted])
+            await self.book.results(uow).save_many([deleted])
             await uow.commit()

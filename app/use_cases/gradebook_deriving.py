@@ -4,7 +4,7 @@ result and category commands (a change of any of them can change a result's evid
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.domain.access import Principal
@@ -13,6 +13,7 @@ from app.domain.errors import Invalid, Location, Problem, ProblemList
 from app.domain.evidence_acceptance import EvidenceInput
 from app.domain.gradebook import LineItem, Result
 from app.domain.gradebook_evidence import (
+    ASSESSMENT_SOURCE,
     SOURCE,
     Derived,
     EvidenceDraft,
@@ -21,14 +22,47 @@ from app.domain.gradebook_evidence import (
 )
 from app.domain.roster import RecordStatus
 from app.ports.clock import IdGenerator
+from app.ports.gradebook import GradebookResultRepository, LineItemRepository
 from app.ports.unit_of_work import UnitOfWork
 from app.use_cases.evidence import sync_evidence
 
 
+@dataclass(frozen=True)
+class Book:
+    """Which records a gradebook command works on: line items and results, or assessment line
+    items and assessment results (the binding's names locate problems; the evidence source
+    keeps the two namespaces of sourcedIds apart)."""
+
+    line_item: str
+    result: str
+    source: str
+    items: Callable[[UnitOfWork], LineItemRepository]
+    results: Callable[[UnitOfWork], GradebookResultRepository]
+    class_required: bool = True
+
+
+LINE_ITEMS = Book(
+    "lineItem", "result", SOURCE, lambda u: u.line_items, lambda u: u.gradebook_results
+)
+ASSESSMENTS = Book(
+    "assessmentLineItem",
+    "assessmentResult",
+    ASSESSMENT_SOURCE,
+    lambda u: u.assessments.line_items,
+    lambda u: u.assessments.results,
+    class_required=False,
+)
+
+
 async def derive_again(
-    uow: UnitOfWork, ids: IdGenerator, principal: Principal, item: LineItem, now: datetime
+    uow: UnitOfWork,
+    ids: IdGenerator,
+    principal: Principal,
+    item: LineItem,
+    now: datetime,
+    book: Book = LINE_ITEMS,
 ) -> None:
-    results = await uow.gradebook_results.for_line_item(item.id)
+    results = await book.results(uow).for_line_item(item.id)
     if not results:
         return
     objectives = {s.objective_id for r in results for _, s in r.objective_scores}
@@ -54,9 +88,10 @@ async def derive_again(
         now,
         lock=[r.student_id for r in results],
         where=lambda r: ("results", r.id),
+        source=book.source,
     )
     changed = [replace(r, report=d.report) for r, d in derived if r.report != d.report]
-    await uow.gradebook_results.save_many(changed)
+    await book.results(uow).save_many(changed)
 
 
 async def competencies_of(uow: UnitOfWork, ids: Collection[str]) -> dict[str, bool]:
@@ -118,6 +153,7 @@ async def sync(
     *,
     lock: Collection[str],
     where: Callable[[Result], Location],
+    source: str = SOURCE,
 ) -> None:
     """Record what these results now count for, and void what they counted for before."""
     items: list[EvidenceInput] = []
@@ -132,7 +168,7 @@ async def sync(
                     score=draft.score,
                     max_score=draft.max_score,
                     observed_at=d.observed_at,
-                    source=SOURCE,
+                    source=source,
                     source_id=result.id,
                     comment=result.comment,
                     mark=None if draft.mark is None else draft.mark.value,
@@ -146,7 +182,7 @@ async def sync(
             uow,
             ids,
             principal,
-            source=SOURCE,
+            source=source,
             source_ids=source_ids,
             items=items,
             now=now,

@@ -229,6 +229,22 @@ class GradingTerms:
             found[f.record.student_id].append(frozen_view(f, framework))
         return close, found
 
+    async def frozen_views(
+        self, principal: Principal, session_id: str, students: Sequence[str]
+    ) -> dict[str, list[DecisionView]] | None:
+        """The students' frozen decisions in every framework once the term is closed (and its
+        freezing done); None while it is open (or still being frozen): read the live ones."""
+        async with self.uow(principal.tenant_id, writes=False) as uow:
+            close = await uow.grading_terms.get(session_id)
+            if close is None or close.state is TermState.CLOSING:
+                return None
+            frozen = await uow.grading_terms.of_students(session_id, students, None)
+            frameworks = await uow.frameworks.get_many({f.record.framework_id for f in frozen})
+        found: dict[str, list[DecisionView]] = {s: [] for s in students}
+        for f in frozen:
+            found[f.record.student_id].append(frozen_view(f, frameworks.get(f.record.framework_id)))
+        return found
+
     async def report_cards(
         self,
         principal: Principal,

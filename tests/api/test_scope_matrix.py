@@ -144,6 +144,38 @@ REST: dict[tuple[str, str], Scope | None] = {
     ("DELETE", f"{OR}/results/{{sourcedId}}"): S.GRADEBOOK_DELETE,
     ("GET", f"{OR}/results"): S.GRADEBOOK_READONLY,
     ("GET", f"{OR}/classes/{{classSourcedId}}/results"): S.GRADEBOOK_READONLY,
+    ("PUT", f"{OR}/scoreScales/{{sourcedId}}"): S.GRADEBOOK_CREATEPUT,
+    ("GET", f"{OR}/scoreScales/{{sourcedId}}"): S.GRADEBOOK_READONLY,
+    ("GET", f"{OR}/scoreScales"): S.GRADEBOOK_READONLY,
+    ("DELETE", f"{OR}/scoreScales/{{sourcedId}}"): S.GRADEBOOK_DELETE,
+    ("PUT", f"{OR}/assessmentLineItems/{{sourcedId}}"): S.GRADEBOOK_CREATEPUT,
+    ("GET", f"{OR}/assessmentLineItems/{{sourcedId}}"): S.GRADEBOOK_READONLY,
+    ("GET", f"{OR}/assessmentLineItems"): S.GRADEBOOK_READONLY,
+    ("PUT", f"{OR}/assessmentResults/{{sourcedId}}"): S.GRADEBOOK_CREATEPUT,
+    ("GET", f"{OR}/assessmentResults/{{sourcedId}}"): S.GRADEBOOK_READONLY,
+    ("GET", f"{OR}/assessmentResults"): S.GRADEBOOK_READONLY,
+    ("DELETE", f"{OR}/assessmentResults/{{sourcedId}}"): S.GRADEBOOK_DELETE,
+    # The provider: the district's grades, read with the gradebook read scope (decision 0051).
+    **{
+        ("GET", f"/provider{OR}{path}"): S.GRADEBOOK_READONLY
+        for path in (
+            "/categories",
+            "/categories/{sourcedId}",
+            "/lineItems",
+            "/lineItems/{sourcedId}",
+            "/results",
+            "/results/{sourcedId}",
+            "/scoreScales",
+            "/scoreScales/{sourcedId}",
+            "/assessmentLineItems",
+            "/assessmentLineItems/{sourcedId}",
+            "/assessmentResults",
+            "/assessmentResults/{sourcedId}",
+            "/classes/{classSourcedId}/lineItems",
+            "/classes/{classSourcedId}/results",
+            "/classes/{classSourcedId}/scoreScales",
+        )
+    },
 }
 
 # GraphQL: every root field (None: any token), with a query that asks only for it ...

@@ -43,6 +43,21 @@ LTI_PLATFORM = {
     "deployment_ids": ["1"],
 }
 G = gradebook.GRADEBOOK
+P = f"/provider{G}"
+# An assessment result of student-1 on assessment line item ali-1.
+ASSESSED = {
+    "assessmentLineItem": "ali-1",
+    "student": "student-1",
+    "scoreStatus": "fully graded",
+    "score": 8,
+    "scoreDate": "2026-09-14",
+}
+SCALE = {
+    "title": "Levels",
+    "type": "proficiency",
+    "class": "class-1",
+    "scoreScaleValue": [{"itemValueLHS": "Proficient", "itemValueRHS": "3"}],
+}
 # A receiver the service never reaches in these tests: the tenant has no event after it.
 HOOK = {"url": "https://hooks.tenancy.test/in", "event_types": ["decision.changed"]}
 
@@ -381,6 +396,71 @@ CASES = {
     ("DELETE", f"{G}/results/{{sourcedId}}"): Case(
         f"{G}/results/r-1", "hidden", witness=f"{G}/results/r-1"
     ),
+    ("PUT", f"{G}/scoreScales/{{sourcedId}}"): Case(
+        f"{G}/scoreScales/sc-1",
+        "own",
+        {"scoreScale": {**SCALE, "title": "written by the other district"}},
+        f"{G}/scoreScales/sc-1",
+    ),
+    ("GET", f"{G}/scoreScales/{{sourcedId}}"): Case(f"{G}/scoreScales/sc-1", "hidden"),
+    ("GET", f"{G}/scoreScales"): Case(f"{G}/scoreScales", "list", items="scoreScales"),
+    ("DELETE", f"{G}/scoreScales/{{sourcedId}}"): Case(
+        f"{G}/scoreScales/sc-1", "hidden", witness=f"{G}/scoreScales/sc-1"
+    ),
+    ("PUT", f"{G}/assessmentLineItems/{{sourcedId}}"): Case(
+        f"{G}/assessmentLineItems/ali-1",
+        "own",
+        {"assessmentLineItem": {"title": "written by the other district"}},
+        f"{G}/assessmentLineItems/ali-1",
+    ),
+    ("GET", f"{G}/assessmentLineItems/{{sourcedId}}"): Case(
+        f"{G}/assessmentLineItems/ali-1", "hidden"
+    ),
+    ("GET", f"{G}/assessmentLineItems"): Case(
+        f"{G}/assessmentLineItems", "list", items="assessmentLineItems"
+    ),
+    ("PUT", f"{G}/assessmentResults/{{sourcedId}}"): Case(
+        f"{G}/assessmentResults/ar-1",
+        "own",
+        {"assessmentResult": {**ASSESSED, "score": 1}},
+        f"{G}/assessmentResults/ar-1",
+    ),
+    ("GET", f"{G}/assessmentResults/{{sourcedId}}"): Case(f"{G}/assessmentResults/ar-1", "hidden"),
+    ("GET", f"{G}/assessmentResults"): Case(
+        f"{G}/assessmentResults", "list", items="assessmentResults"
+    ),
+    ("DELETE", f"{G}/assessmentResults/{{sourcedId}}"): Case(
+        f"{G}/assessmentResults/ar-1", "hidden", witness=f"{G}/assessmentResults/ar-1"
+    ),
+    # The provider (decision 0051): class-1 reports in session-1 (it has no term).
+    **{
+        ("GET", f"{P}/{kind}"): Case(f"{P}/{kind}", "list", items=kind)
+        for kind in (
+            "categories",
+            "lineItems",
+            "results",
+            "scoreScales",
+            "assessmentLineItems",
+            "assessmentResults",
+        )
+    },
+    **{
+        ("GET", f"{P}/{kind}/{{sourcedId}}"): Case(f"{P}/{kind}/{sourced_id}", "hidden")
+        for kind, sourced_id in (
+            ("categories", "standards-grades"),
+            ("lineItems", "class-1:session-1:s-1"),
+            ("results", "class-1:session-1:s-1:student-1"),
+            ("scoreScales", "class-1:fw-math:levels"),
+            ("assessmentLineItems", "class-1:session-1:s-1"),
+            ("assessmentResults", "class-1:session-1:s-1:student-1"),
+        )
+    },
+    **{
+        ("GET", f"{P}/classes/{{classSourcedId}}/{kind}"): Case(
+            f"{P}/classes/class-1/{kind}", "hidden"
+        )
+        for kind in ("lineItems", "results", "scoreScales")
+    },
 }
 
 
@@ -444,6 +524,17 @@ async def _seed_gradebook(api: Api) -> None:
     item = await api.put(f"{G}/lineItems/li-1", gradebook.line_item("s-1", "s-2"))
     assert item.status_code == 201, item.text
     assert (await api.put(f"{G}/results/r-1", gradebook.result(8))).status_code == 201
+    scale = await api.put(f"{G}/scoreScales/sc-1", {"scoreScale": SCALE})
+    assert scale.status_code == 201, scale.text
+    assessed = {
+        "title": "Check",
+        "resultValueMax": 10,
+        "learningObjectiveSet": {"source": "case", "learningObjectiveIds": ["s-1"]},
+    }
+    item = await api.put(f"{G}/assessmentLineItems/ali-1", {"assessmentLineItem": assessed})
+    assert item.status_code == 201, item.text
+    made = await api.put(f"{G}/assessmentResults/ar-1", {"assessmentResult": ASSESSED})
+    assert made.status_code == 201, made.text
 
 
 async def _seed_for(api: Api, container: Container, path: str) -> dict[str, str]:
@@ -521,7 +612,7 @@ async def test_another_tenant_cannot_see_or_change_it(
         theirs = await other_api.request(method, url, **kwargs)
         if case.expect == "hidden":
             assert theirs.status_code == 404, theirs.text
-            if path.startswith(G):  # the standard's own error answer, imsx_StatusInfo
+            if G in path:  # the standard's own error answer, imsx_StatusInfo
                 minor = theirs.json()["imsx_CodeMinor"]["imsx_codeMinorField"]
                 assert minor[0]["imsx_codeMinorFieldValue"] == "unknownobject"
             else:

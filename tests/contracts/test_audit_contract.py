@@ -170,6 +170,7 @@ EMPTY = {
     "snapshot_decisions": 0,
     "overrides": 0,
     "gradebook_results": 0,
+    "gradebook_assessment_results": 0,
     "enrollments": 0,
     "demographics": 0,
     "user_orgs": 0,

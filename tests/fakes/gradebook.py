@@ -10,7 +10,9 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from app.domain.gradebook import Category, LineItem, Result
+from app.domain.gradebook import Category, LineItem, Result, ScoreScale
+from app.domain.gradebook_fields import SCORE_SCALE_GETTERS
+from app.domain.oneroster import matching
 from app.domain.oneroster.query import CollectionQuery, Op, Predicate
 from app.domain.roster import RecordStatus
 from app.ports.paging import Counted
@@ -99,28 +101,35 @@ def _statuses(include_deleted: bool) -> set[RecordStatus]:
     )
 
 
+# An assessment result's filter names its line item assessmentLineItem.
+_ASSESSED_RESULT_VALUES = {
+    **RESULT_VALUES,
+    "assessmentLineItem.sourcedId": RESULT_VALUES["lineItem.sourcedId"],
+}
+
+
 class FakeLineItemRepository:
-    def __init__(self, tables: TenantTables) -> None:
-        self._tables = tables
+    def __init__(self, tables: TenantTables, items: dict[str, LineItem] | None = None) -> None:
+        self._items = tables.line_items if items is None else items
 
     async def get(self, id: str, *, shared: bool = False) -> LineItem | None:
-        return self._tables.line_items.get(id)
+        return self._items.get(id)
 
     async def save(self, item: LineItem) -> None:
         assert item.updated_at is not None, "a stored line item has its dateLastModified"
-        self._tables.line_items[item.id] = item
+        self._items[item.id] = item
 
     async def in_category(self, category_id: str) -> list[LineItem]:
         found = (
             i
-            for i in self._tables.line_items.values()
+            for i in self._items.values()
             if i.category_id == category_id and i.status is RecordStatus.ACTIVE
         )
         return sorted(found, key=lambda i: i.id)
 
     async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[LineItem]:
         statuses = _statuses(include_deleted)
-        items = (i for i in self._tables.line_items.values() if i.status in statuses)
+        items = (i for i in self._items.values() if i.status in statuses)
         page, total = _page(items, LINE_ITEM_VALUES, query)
         return Counted(page, total)
 
@@ -144,23 +153,27 @@ class FakeGradebookCategoryRepository:
 
 
 class FakeGradebookResultRepository:
-    def __init__(self, tables: TenantTables) -> None:
-        self._tables = tables
+    def __init__(
+        self,
+        tables: TenantTables,
+        results: dict[str, Result] | None = None,
+        items: dict[str, LineItem] | None = None,
+    ) -> None:
+        self._results = tables.gradebook_results if results is None else results
+        self._items = tables.line_items if items is None else items
 
     async def get(self, id: str) -> Result | None:
-        return self._tables.gradebook_results.get(id)
+        return self._results.get(id)
 
     async def save_many(self, results: Sequence[Result]) -> None:
         for result in results:
             assert result.updated_at is not None, "a stored result has its dateLastModified"
             # A result belongs to a stored line item (a foreign key in SQL).
-            assert result.line_item_id in self._tables.line_items, result.line_item_id
-            self._tables.gradebook_results[result.id] = result
+            assert result.line_item_id in self._items, result.line_item_id
+            self._results[result.id] = result
 
     async def for_line_item(self, line_item_id: str) -> list[Result]:
-        found = (
-            r for r in self._tables.gradebook_results.values() if r.line_item_id == line_item_id
-        )
+        found = (r for r in self._results.values() if r.line_item_id == line_item_id)
         return sorted(found, key=lambda r: r.id)
 
     async def list(
@@ -169,8 +182,45 @@ class FakeGradebookResultRepository:
         statuses = _statuses(include_deleted)
         results = (
             r
-            for r in self._tables.gradebook_results.values()
+            for r in self._results.values()
             if r.status in statuses and (class_id is None or r.class_id == class_id)
         )
-        page, total = _page(results, RESULT_VALUES, query)
+        page, total = _page(results, _ASSESSED_RESULT_VALUES, query)
         return Counted(page, total)
+
+
+class FakeGradebookScoreScaleRepository:
+    """Score scales in memory, queried by the domain's own in-memory reading of a collection
+    query (the provider's: app.domain.oneroster.matching)."""
+
+    def __init__(self, tables: TenantTables) -> None:
+        self._tables = tables
+
+    async def get(self, id: str) -> ScoreScale | None:
+        return self._tables.gradebook_score_scales.get(id)
+
+    async def save(self, scale: ScoreScale) -> None:
+        assert scale.updated_at is not None, "a stored score scale has its dateLastModified"
+        self._tables.gradebook_score_scales[scale.id] = scale
+
+    async def list(
+        self, query: CollectionQuery, *, include_deleted: bool, class_id: str | None = None
+    ) -> Counted[ScoreScale]:
+        statuses = _statuses(include_deleted)
+        found = [
+            s
+            for s in self._tables.gradebook_score_scales.values()
+            if s.status in statuses and class_id in (None, s.class_id)
+        ]
+        page, total = matching.page(found, query, SCORE_SCALE_GETTERS)
+        return Counted(page, total)
+
+
+class FakeAssessments:
+    """Assessment line items and results: the line items' and results' fakes on tables of
+    their own."""
+
+    def __init__(self, tables: TenantTables) -> None:
+        items = tables.assessment_line_items
+        self.line_items = FakeLineItemRepository(tables, items)
+        self.results = FakeGradebookResultRepository(tables, tables.assessment_results, items)

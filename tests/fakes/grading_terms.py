@@ -100,12 +100,14 @@ class FakeGradingTerms:
         return Page(items, None if last is None else page_key(last.student_id, last.competency_id))
 
     async def of_students(
-        self, session_id: str, student_ids: Collection[str], framework_id: str
+        self, session_id: str, student_ids: Collection[str], framework_id: str | None
     ) -> list[FrozenDecision]:
         return [
             f
             for (session, s, _), f in self._tables.snapshots.items()
-            if session == session_id and s in student_ids and f.record.framework_id == framework_id
+            if session == session_id
+            and s in student_ids
+            and framework_id in (None, f.record.framework_id)
         ]
 
     async def more_decisions_than(self, limit: int) -> bool:

@@ -22,7 +22,7 @@ from app.domain.audit import RecordedAuditEntry
 from app.domain.changes import ChangeEvent
 from app.domain.evidence import Evidence
 from app.domain.frameworks import Framework
-from app.domain.gradebook import Category, LineItem, Result
+from app.domain.gradebook import Category, LineItem, Result, ScoreScale
 from app.domain.grading_terms import FrozenDecision, TermClose
 from app.domain.jobs import Job
 from app.domain.mastery.decision import MasteryStatus
@@ -99,6 +99,9 @@ class TenantTables:
     line_items: dict[str, LineItem] = field(default_factory=dict)
     gradebook_results: dict[str, Result] = field(default_factory=dict)
     gradebook_categories: dict[str, Category] = field(default_factory=dict)
+    gradebook_score_scales: dict[str, ScoreScale] = field(default_factory=dict)
+    assessment_line_items: dict[str, LineItem] = field(default_factory=dict)
+    assessment_results: dict[str, Result] = field(default_factory=dict)
     # LTI services: differences URL per (issuer, context), last score sent per (line item, user)
     lti_pulls: dict[tuple[str, str], str | None] = field(default_factory=dict)
     lti_sent: dict[tuple[str, str], datetime] = field(default_factory=dict)

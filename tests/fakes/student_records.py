@@ -69,6 +69,9 @@ class FakeStudentRecords:
             "gradebook_results": [
                 k for k, r in t.gradebook_results.items() if r.student_id == student_id
             ],
+            "gradebook_assessment_results": [
+                k for k, r in t.assessment_results.items() if r.student_id == student_id
+            ],
             "enrollments": enrollments,
             "demographics": demographics,
             "user_orgs": list(user.org_ids) if isinstance(user, User) else [],
@@ -103,6 +106,9 @@ class FakeStudentRecords:
             "gradebook_results": [
                 _facts(t.gradebook_results[k]) for k in keys["gradebook_results"]
             ],
+            "gradebook_assessment_results": [
+                _facts(t.assessment_results[k]) for k in keys["gradebook_assessment_results"]
+            ],
             "enrollments": [_facts(t.roster[k]) for k in keys["enrollments"]],
             "demographics": [_facts(t.roster[k]) for k in keys["demographics"]],
             "user_orgs": [{"org_id": o} for o in keys["user_orgs"]],
@@ -116,24 +122,23 @@ class FakeStudentRecords:
     async def erase(self, student_id: str) -> dict[str, int]:
         t = self._tables
         keys = self._keys(student_id)
-        for k in keys["evidence"]:
-            del t.evidence[k]
-        for k in keys["decisions"]:
-            del t.decisions[k]
-        for k in keys["habits_decisions"]:
-            del t.habits_decisions[k]
-        for k in keys["lti_scores_sent"]:
-            del t.lti_sent[k]
-        for k in keys["staged_decisions"]:
-            del t.staged_decisions[k]
-        for k in keys["snapshot_decisions"]:
-            del t.snapshots[k]
-        for k in keys["overrides"]:
-            del t.overrides[k]
-        for k in keys["gradebook_results"]:
-            del t.gradebook_results[k]
-        for k in keys["enrollments"] + keys["demographics"] + keys["user"]:
-            del t.roster[k]
+        keyed: dict[str, dict[Any, Any]] = {
+            "evidence": t.evidence,
+            "decisions": t.decisions,
+            "habits_decisions": t.habits_decisions,
+            "lti_scores_sent": t.lti_sent,
+            "staged_decisions": t.staged_decisions,
+            "snapshot_decisions": t.snapshots,
+            "overrides": t.overrides,
+            "gradebook_results": t.gradebook_results,
+            "gradebook_assessment_results": t.assessment_results,
+            "enrollments": t.roster,
+            "demographics": t.roster,
+            "user": t.roster,
+        }
+        for section, table in keyed.items():
+            for k in keys[section]:
+                del table[k]
         gone = set(keys["decision_history"])
         t.decision_history[:] = [c for i, c in enumerate(t.decision_history) if i not in gone]
         gone = set(keys["change_events"])

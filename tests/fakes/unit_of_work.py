@@ -28,8 +28,10 @@ from tests.fakes.changes import FakeChangeFeed
 from tests.fakes.evidence import FakeEvidenceRepository
 from tests.fakes.frameworks import FakeFrameworkRepository
 from tests.fakes.gradebook import (
+    FakeAssessments,
     FakeGradebookCategoryRepository,
     FakeGradebookResultRepository,
+    FakeGradebookScoreScaleRepository,
     FakeLineItemRepository,
 )
 from tests.fakes.grading_terms import FakeGradingTerms
@@ -116,6 +118,8 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
         self.line_items = FakeLineItemRepository(tables)
         self.gradebook_results = FakeGradebookResultRepository(tables)
         self.gradebook_categories = FakeGradebookCategoryRepository(tables)
+        self.gradebook_score_scales = FakeGradebookScoreScaleRepository(tables)
+        self.assessments = FakeAssessments(tables)
         self.audit = FakeAuditLog(tables, sequences.audit)
         self.student_records = FakeStudentRecords(tables)
         self.lti_marks = FakeLtiMarks(tables)

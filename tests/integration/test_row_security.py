@@ -94,6 +94,20 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     await seed_gradebook(api)  # the roster, fw-math and line item li-1
     category = "/ims/oneroster/gradebook/v1p2/categories/cat-quizzes"
     assert (await api.put(category, {"category": {"title": "Quizzes"}})).status_code == 201
+    scale = {"title": "Levels", "type": "proficiency", "class": "class-1"}
+    scale["scoreScaleValue"] = [{"itemValueLHS": "Proficient", "itemValueRHS": "3"}]
+    put_scale = await api.put(
+        f"{category.rsplit('/', 2)[0]}/scoreScales/sc-1", {"scoreScale": scale}
+    )
+    assert put_scale.status_code == 201, put_scale.text
+    assessed = {"title": "Check", "learningObjectiveSet": {"learningObjectiveIds": ["s-1"]}}
+    books = category.rsplit("/", 2)[0]
+    item = await api.put(f"{books}/assessmentLineItems/a-1", {"assessmentLineItem": assessed})
+    assert item.status_code == 201, item.text
+    taken = {"assessmentLineItem": "a-1", "student": "student-1", "score": 3}
+    taken |= {"scoreStatus": "fully graded", "scoreDate": "2026-09-14"}
+    made = await api.put(f"{books}/assessmentResults/ar-1", {"assessmentResult": taken})
+    assert made.status_code == 201, made.text
     await put_result(api, "r-1", result(8.0, objectives={"s-1": 8.0}))
     # A changed result replaces its evidence, which keeps the replaced version.
     await put_result(api, "r-1", result(6.0, objectives={"s-1": 6.0}), status=200)

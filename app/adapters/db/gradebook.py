@@ -1,5 +1,6 @@
 """SQL repositories of the OneRoster gradebook. Collection queries (filter, sort, offset, total)
-run in the database, on the columns that hold each field of the binding."""
+run in the database, on the columns that hold each field of the binding. The line items' and
+results' repositories serve assessment line items and results too (`table`: the same columns)."""
 
 from __future__ import annotations
 
@@ -37,35 +38,44 @@ _items = table_of(LineItemRow)
 _results = table_of(GradebookResultRow)
 _categories = table_of(GradebookCategoryRow)
 
-# The column holding each field a collection is filtered and sorted on (LINE_ITEM_FIELDS and
-# RESULT_FIELDS name the same fields; a test keeps them equal).
-LINE_ITEM_COLUMNS: dict[str, sa.Column[Any]] = {
-    "sourcedId": _items.c.id,
-    "status": _items.c.status,
-    "dateLastModified": _items.c.updated_at,
-    "title": _items.c.title,
-    "description": _items.c.description,
-    "assignDate": _items.c.assign_date,
-    "dueDate": _items.c.due_date,
-    "resultValueMin": _items.c.result_value_min,
-    "resultValueMax": _items.c.result_value_max,
-    "class.sourcedId": _items.c.class_id,
-    "school.sourcedId": _items.c.school_id,
-    "category.sourcedId": _items.c.category_id,
+# The column of each field a collection is filtered and sorted on (LINE_ITEM_FIELDS and
+# RESULT_FIELDS name the same fields; a test keeps them equal), in any table of those columns.
+_LINE_ITEM_COLUMN_NAMES = {
+    "sourcedId": "id",
+    "status": "status",
+    "dateLastModified": "updated_at",
+    "title": "title",
+    "description": "description",
+    "assignDate": "assign_date",
+    "dueDate": "due_date",
+    "resultValueMin": "result_value_min",
+    "resultValueMax": "result_value_max",
+    "class.sourcedId": "class_id",
+    "school.sourcedId": "school_id",
+    "category.sourcedId": "category_id",
 }
-RESULT_COLUMNS: dict[str, sa.Column[Any]] = {
-    "sourcedId": _results.c.id,
-    "status": _results.c.status,
-    "dateLastModified": _results.c.updated_at,
-    "scoreStatus": _results.c.score_status,
-    "score": _results.c.score,
-    "textScore": _results.c.text_score,
-    "scoreDate": _results.c.score_date,
-    "comment": _results.c.comment,
-    "lineItem.sourcedId": _results.c.line_item_id,
-    "student.sourcedId": _results.c.student_id,
-    "class.sourcedId": _results.c.class_id,
+_RESULT_COLUMN_NAMES = {
+    "sourcedId": "id",
+    "status": "status",
+    "dateLastModified": "updated_at",
+    "scoreStatus": "score_status",
+    "score": "score",
+    "textScore": "text_score",
+    "scoreDate": "score_date",
+    "comment": "comment",
+    "lineItem.sourcedId": "line_item_id",
+    "assessmentLineItem.sourcedId": "line_item_id",  # how an assessment result names it
+    "student.sourcedId": "student_id",
+    "class.sourcedId": "class_id",
 }
+
+
+def _columns(table: sa.Table, names: Mapping[str, str]) -> dict[str, sa.Column[Any]]:
+    return {field: table.c[column] for field, column in names.items()}
+
+
+LINE_ITEM_COLUMNS = _columns(_items, _LINE_ITEM_COLUMN_NAMES)
+RESULT_COLUMNS = _columns(_results, _RESULT_COLUMN_NAMES)
 CATEGORY_COLUMNS: dict[str, sa.Column[Any]] = {
     "sourcedId": _categories.c.id,
     "status": _categories.c.status,
@@ -94,7 +104,7 @@ def _condition(column: sa.Column[Any], predicate: Predicate) -> sa.ColumnElement
             return column.icontains(str(value), autoescape=True)
 
 
-async def _page(
+async def page_of(
     session: AsyncSession,
     table: sa.Table,
     columns: Mapping[str, sa.Column[Any]],
@@ -119,18 +129,22 @@ async def _page(
     return list((await session.execute(stmt)).mappings()), int(total)
 
 
-def _statuses(include_deleted: bool) -> list[str]:
+def statuses(include_deleted: bool) -> list[str]:
     statuses = [RecordStatus.ACTIVE.value]
     return [*statuses, RecordStatus.TOBEDELETED.value] if include_deleted else statuses
 
 
 class SqlLineItemRepository:
-    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+    def __init__(self, session: AsyncSession, tenant: TenantId, table: sa.Table = _items) -> None:
         self._session = session
         self._tenant = tenant
+        self._table = table
+        self._columns = _columns(table, _LINE_ITEM_COLUMN_NAMES)
 
     async def get(self, id: str, *, shared: bool = False) -> LineItem | None:
-        stmt = sa.select(_items).where(_items.c.tenant_id == self._tenant, _items.c.id == id)
+        stmt = sa.select(self._table).where(
+            self._table.c.tenant_id == self._tenant, self._table.c.id == id
+        )
         if shared:  # FOR SHARE on PostgreSQL; SQLite's BEGIN IMMEDIATE serialises writers
             stmt = stmt.with_for_update(read=True)
         row = (await self._session.execute(stmt)).mappings().first()
@@ -138,27 +152,27 @@ class SqlLineItemRepository:
 
     async def save(self, item: LineItem) -> None:
         await upsert(
-            self._session, _items, [_line_item_row(item, self._tenant)], ("tenant_id", "id")
+            self._session, self._table, [_line_item_row(item, self._tenant)], ("tenant_id", "id")
         )
 
     async def in_category(self, category_id: str) -> list[LineItem]:
         stmt = (
-            sa.select(_items)
+            sa.select(self._table)
             .where(
-                _items.c.tenant_id == self._tenant,
-                _items.c.category_id == category_id,
-                _items.c.status == RecordStatus.ACTIVE.value,
+                self._table.c.tenant_id == self._tenant,
+                self._table.c.category_id == category_id,
+                self._table.c.status == RecordStatus.ACTIVE.value,
             )
-            .order_by(_items.c.id)
+            .order_by(self._table.c.id)
         )
         return [_line_item(r) for r in (await self._session.execute(stmt)).mappings()]
 
     async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[LineItem]:
         where = [
-            _items.c.tenant_id == self._tenant,
-            _items.c.status.in_(_statuses(include_deleted)),
+            self._table.c.tenant_id == self._tenant,
+            self._table.c.status.in_(statuses(include_deleted)),
         ]
-        rows, total = await _page(self._session, _items, LINE_ITEM_COLUMNS, where, query)
+        rows, total = await page_of(self._session, self._table, self._columns, where, query)
         return Counted([_line_item(r) for r in rows], total)
 
 
@@ -190,9 +204,9 @@ class SqlGradebookCategoryRepository:
     async def list(self, query: CollectionQuery, *, include_deleted: bool) -> Counted[Category]:
         where = [
             _categories.c.tenant_id == self._tenant,
-            _categories.c.status.in_(_statuses(include_deleted)),
+            _categories.c.status.in_(statuses(include_deleted)),
         ]
-        rows, total = await _page(self._session, _categories, CATEGORY_COLUMNS, where, query)
+        rows, total = await page_of(self._session, _categories, CATEGORY_COLUMNS, where, query)
         return Counted([_category(r) for r in rows], total)
 
 
@@ -208,24 +222,30 @@ def _category(row: StoredRow) -> Category:
 
 
 class SqlGradebookResultRepository:
-    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+    def __init__(self, session: AsyncSession, tenant: TenantId, table: sa.Table = _results) -> None:
         self._session = session
         self._tenant = tenant
+        self._table = table
+        self._columns = _columns(table, _RESULT_COLUMN_NAMES)
 
     async def get(self, id: str) -> Result | None:
-        stmt = sa.select(_results).where(_results.c.tenant_id == self._tenant, _results.c.id == id)
+        stmt = sa.select(self._table).where(
+            self._table.c.tenant_id == self._tenant, self._table.c.id == id
+        )
         row = (await self._session.execute(stmt)).mappings().first()
         return _result(row) if row else None
 
     async def save_many(self, results: Sequence[Result]) -> None:
         rows = [_result_row(r, self._tenant) for r in results]
-        await upsert(self._session, _results, rows, ("tenant_id", "id"))
+        await upsert(self._session, self._table, rows, ("tenant_id", "id"))
 
     async def for_line_item(self, line_item_id: str) -> list[Result]:
         stmt = (
-            sa.select(_results)
-            .where(_results.c.tenant_id == self._tenant, _results.c.line_item_id == line_item_id)
-            .order_by(_results.c.id)
+            sa.select(self._table)
+            .where(
+                self._table.c.tenant_id == self._tenant, self._table.c.line_item_id == line_item_id
+            )
+            .order_by(self._table.c.id)
         )
         return [_result(r) for r in (await self._session.execute(stmt)).mappings()]
 
@@ -233,12 +253,12 @@ class SqlGradebookResultRepository:
         self, query: CollectionQuery, *, include_deleted: bool, class_id: str | None = None
     ) -> Counted[Result]:
         where = [
-            _results.c.tenant_id == self._tenant,
-            _results.c.status.in_(_statuses(include_deleted)),
+            self._table.c.tenant_id == self._tenant,
+            self._table.c.status.in_(statuses(include_deleted)),
         ]
         if class_id is not None:
-            where.append(_results.c.class_id == class_id)
-        rows, total = await _page(self._session, _results, RESULT_COLUMNS, where, query)
+            where.append(self._table.c.class_id == class_id)
+        rows, total = await page_of(self._session, self._table, self._columns, where, query)
         return Counted([_result(r) for r in rows], total)
 
 

@@ -21,11 +21,8 @@ def _json_or_null() -> Any:
     return Field(default=None, sa_type=JsonValue, nullable=True)
 
 
-class LineItemRow(SQLModel, table=True):
-    __tablename__ = "gradebook_line_items"
-    __table_args__ = (
-        sa.Index("ix_gradebook_line_items_tenant_id_class_id", "tenant_id", "class_id"),
-    )
+class _LineItemFields(SQLModel):
+    """The columns of a line item (and of an assessment line item, whose table has the same)."""
 
     tenant_id: int = _tenant_fk()
     id: str = Field(primary_key=True, max_length=255)
@@ -46,17 +43,25 @@ class LineItemRow(SQLModel, table=True):
     updated_at: datetime = _instant()
 
 
-class GradebookResultRow(SQLModel, table=True):
-    __tablename__ = "gradebook_results"
-    __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "line_item_id"],
-            ["gradebook_line_items.tenant_id", "gradebook_line_items.id"],
-        ),
-        sa.Index("ix_gradebook_results_tenant_id_line_item_id", "tenant_id", "line_item_id"),
-        sa.Index("ix_gradebook_results_tenant_id_class_id", "tenant_id", "class_id"),
-        sa.Index("ix_gradebook_results_tenant_id_student_id", "tenant_id", "student_id"),
-    )
+def _indexed(table: str, *columns: str) -> tuple[Any, ...]:
+    return tuple(sa.Index(f"ix_{table}_tenant_id_{c}", "tenant_id", c) for c in columns)
+
+
+class LineItemRow(_LineItemFields, table=True):
+    __tablename__ = "gradebook_line_items"
+    __table_args__ = _indexed("gradebook_line_items", "class_id")
+
+
+class AssessmentLineItemRow(_LineItemFields, table=True):
+    """An assessment line item (OneRoster 1.2 AssessmentLineItem) as the vendor sent it; its
+    class is optional (an empty class_id)."""
+
+    __tablename__ = "gradebook_assessment_line_items"
+    __table_args__ = _indexed("gradebook_assessment_line_items", "class_id")
+
+
+class _ResultFields(SQLModel):
+    """The columns of a result (and of an assessment result, whose table has the same)."""
 
     tenant_id: int = _tenant_fk()
     id: str = Field(primary_key=True, max_length=255)
@@ -82,6 +87,27 @@ class GradebookResultRow(SQLModel, table=True):
     updated_at: datetime = _instant()
 
 
+def _results_of(items: str, table: str) -> tuple[Any, ...]:
+    return (
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "line_item_id"], [f"{items}.tenant_id", f"{items}.id"]
+        ),
+        *_indexed(table, "line_item_id", "class_id", "student_id"),
+    )
+
+
+class GradebookResultRow(_ResultFields, table=True):
+    __tablename__ = "gradebook_results"
+    __table_args__ = _results_of("gradebook_line_items", "gradebook_results")
+
+
+class AssessmentResultRow(_ResultFields, table=True):
+    """An assessment result as the vendor sent it (line_item_id: its assessmentLineItem)."""
+
+    __tablename__ = "gradebook_assessment_results"
+    __table_args__ = _results_of("gradebook_assessment_line_items", "gradebook_assessment_results")
+
+
 class GradebookCategoryRow(SQLModel, table=True):
     """A gradebook category as the vendor sent it: its title is what a framework's
     category_map (or a framework category of that name) reads."""
@@ -93,5 +119,22 @@ class GradebookCategoryRow(SQLModel, table=True):
     status: str = Field(max_length=16)
     title: str
     weight: float | None = None
+    vendor_metadata: dict[str, Any] | None = _json_or_null()
+    updated_at: datetime = _instant()
+
+
+class GradebookScoreScaleRow(SQLModel, table=True):
+    """A gradebook score scale as the vendor sent it (its values in `score_scale_values`)."""
+
+    __tablename__ = "gradebook_score_scales"
+
+    tenant_id: int = _tenant_fk()
+    id: str = Field(primary_key=True, max_length=255)
+    status: str = Field(max_length=16)
+    title: str
+    type: str
+    class_id: str = Field(max_length=255)
+    course_id: str | None = _ref()
+    score_scale_values: list[dict[str, Any]] = _json()
     vendor_metadata: dict[str, Any] | None = _json_or_null()
     updated_at: datetime = _instant()

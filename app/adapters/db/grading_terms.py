@@ -169,16 +169,17 @@ class SqlGradingTerms:
         return Page(items, None if last is None else page_key(last.student_id, last.competency_id))
 
     async def of_students(
-        self, session_id: str, student_ids: Collection[str], framework_id: str
+        self, session_id: str, student_ids: Collection[str], framework_id: str | None
     ) -> list[FrozenDecision]:
         found: list[FrozenDecision] = []
         ids = sorted(student_ids)
         for start in range(0, len(ids), 500):
             stmt = sa.select(_snapshot).where(
                 self._of_session(session_id),
-                _snapshot.c.framework_id == framework_id,
                 _snapshot.c.student_id.in_(ids[start : start + 500]),
             )
+            if framework_id is not None:
+                stmt = stmt.where(_snapshot.c.framework_id == framework_id)
             found += [_frozen(r) for r in (await self._session.execute(stmt)).mappings()]
         return found
 

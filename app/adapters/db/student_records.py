@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.adapters.db import tables as t
 from app.adapters.db.change_tables import ChangeEventRow
 from app.adapters.db.credential_tables import CredentialRow
-from app.adapters.db.gradebook_tables import GradebookResultRow
+from app.adapters.db.gradebook_tables import AssessmentResultRow, GradebookResultRow
 from app.adapters.db.grading_term_tables import SnapshotDecisionRow
 from app.adapters.db.habits_tables import HabitsDecisionRow
 from app.adapters.db.lti_service_tables import LtiScoreSentRow
@@ -47,6 +47,7 @@ SECTIONS: list[tuple[str, sa.Table, str]] = [
     ("snapshot_decisions", table_of(SnapshotDecisionRow), "student_id"),
     ("overrides", table_of(OverrideRow), "student_id"),
     ("gradebook_results", table_of(GradebookResultRow), "student_id"),
+    ("gradebook_assessment_results", table_of(AssessmentResultRow), "student_id"),
     ("lti_scores_sent", table_of(LtiScoreSentRow), "student_id"),
     # The change feed's events about the student (ids and states, kept for the retention).
     ("change_events", table_of(ChangeEventRow), "student_id"),

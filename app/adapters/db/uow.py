@@ -21,6 +21,7 @@ from app.adapters.db.gradebook import (
     SqlGradebookResultRepository,
     SqlLineItemRepository,
 )
+from app.adapters.db.gradebook_scales import SqlAssessments, SqlGradebookScoreScaleRepository
 from app.adapters.db.grading_terms import SqlGradingTerms
 from app.adapters.db.habits import SqlHabitsDecisionRepository
 from app.adapters.db.jobs import SqlJobRepository
@@ -90,6 +91,8 @@ class SqlUnitOfWork(_SessionScope):
     line_items: SqlLineItemRepository
     gradebook_results: SqlGradebookResultRepository
     gradebook_categories: SqlGradebookCategoryRepository
+    gradebook_score_scales: SqlGradebookScoreScaleRepository
+    assessments: SqlAssessments
     audit: SqlAuditLog
     student_records: SqlStudentRecords
     lti_marks: SqlLtiMarks
@@ -127,6 +130,8 @@ class SqlUnitOfWork(_SessionScope):
         self.line_items = SqlLineItemRepository(session, tenant)
         self.gradebook_results = SqlGradebookResultRepository(session, tenant)
         self.gradebook_categories = SqlGradebookCategoryRepository(session, tenant)
+        self.gradebook_score_scales = SqlGradebookScoreScaleRepository(session, tenant)
+        self.assessments = SqlAssessments(session, tenant)
         self.audit = SqlAuditLog(session, tenant)
         self.student_records = SqlStudentRecords(session, tenant)
         self.lti_marks = SqlLtiMarks(session, tenant)

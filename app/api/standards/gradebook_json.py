@@ -9,20 +9,34 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.api.standards.gradebook_schemas import REPORT_KEY
-from app.domain.gradebook import Category, LineItem, Report, Result
+from app.domain.gradebook import Category, LineItem, Report, Result, ScoreScale
 
 GRADEBOOK = "/ims/oneroster/gradebook/v1p2"
-# Where each kind of reference is served: line items and results by the gradebook, classes,
-# orgs and users by the service's own roster API (a rostering path, which the service does not
-# serve, answered 404 when a client followed it). Score scales are kept as references only.
-_PLACES = {
-    "lineItem": f"{GRADEBOOK}/lineItems",
-    "category": f"{GRADEBOOK}/categories",
-    "scoreScale": f"{GRADEBOOK}/scoreScales",
-    "class": "/v1/classes",
-    "org": "/v1/orgs",
-    "user": "/v1/users",
-}
+# The provider's gradebook (the service's own grades, read-only): a SIS client changes only
+# its base URL, `https://host/provider` instead of `https://host` (decision 0051).
+PROVIDER_GRADEBOOK = f"/provider{GRADEBOOK}"
+
+
+def _places(gradebook: str) -> dict[str, str]:
+    """Where each kind of reference is served: line items, categories and score scales by the
+    gradebook they come from; classes, courses, sessions, orgs and users by the service's own
+    roster API (a rostering path, which the service does not serve, answered 404 when a client
+    followed it)."""
+    return {
+        "lineItem": f"{gradebook}/lineItems",
+        "assessmentLineItem": f"{gradebook}/assessmentLineItems",
+        "category": f"{gradebook}/categories",
+        "scoreScale": f"{gradebook}/scoreScales",
+        "class": "/v1/classes",
+        "course": "/v1/courses",
+        "academicSession": "/v1/academic-sessions",
+        "org": "/v1/orgs",
+        "user": "/v1/users",
+    }
+
+
+# What an AssessmentLineItem does not have of a LineItem.
+_NOT_ASSESSED = ("assignDate", "dueDate", "school", "category")
 
 
 def instant(moment: datetime) -> str:
@@ -37,13 +51,14 @@ def _flag(value: bool | None) -> str | None:
 class Writer:
     """Writes records with references absolute to the service's base URL."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, gradebook: str = GRADEBOOK) -> None:
         self.base = base_url.rstrip("/")
+        self.places = _places(gradebook)
 
     def ref(self, kind: str, sourced_id: str | None) -> dict[str, str] | None:
-        if sourced_id is None:
+        if not sourced_id:  # none, or an assessment line item's class left out
             return None
-        href = f"{self.base}{_PLACES[kind]}/{sourced_id}"
+        href = f"{self.base}{self.places[kind]}/{sourced_id}"
         return {"href": href, "sourcedId": sourced_id, "type": kind}
 
     def line_item(self, item: LineItem) -> dict[str, Any]:
@@ -71,6 +86,17 @@ class Writer:
         }
         return {k: v for k, v in body.items() if v is not None}
 
+    def assessment_line_item(self, item: LineItem) -> dict[str, Any]:
+        """A line item in OneRoster 1.2's AssessmentLineItem form: no dates, school, category."""
+        body = self.line_item(item)
+        return {k: v for k, v in body.items() if k not in _NOT_ASSESSED}
+
+    def assessment_result(self, result: Result) -> dict[str, Any]:
+        """A result in the AssessmentResult form: its assessmentLineItem, no class."""
+        body = self.result(result)
+        body["assessmentLineItem"] = self.ref("assessmentLineItem", result.line_item_id)
+        return {k: v for k, v in body.items() if k not in ("lineItem", "class")}
+
     def category(self, category: Category) -> dict[str, Any]:
         assert category.updated_at is not None
         body: dict[str, Any] = {
@@ -80,6 +106,23 @@ class Writer:
             "metadata": category.metadata,
             "title": category.title,
             "weight": category.weight,
+        }
+        return {k: v for k, v in body.items() if v is not None}
+
+    def score_scale(self, scale: ScoreScale) -> dict[str, Any]:
+        assert scale.updated_at is not None
+        body: dict[str, Any] = {
+            "sourcedId": scale.id,
+            "status": scale.status.value,
+            "dateLastModified": instant(scale.updated_at),
+            "metadata": scale.metadata,
+            "title": scale.title,
+            "type": scale.type,
+            "class": self.ref("class", scale.class_id),
+            "course": self.ref("course", scale.course_id),
+            "scoreScaleValue": [
+                {"itemValueLHS": v.left, "itemValueRHS": v.right} for v in scale.values
+            ],
         }
         return {k: v for k, v in body.items() if v is not None}
 

@@ -24,32 +24,44 @@ def _ref(record: Any, field: str) -> str | None:
     return value if isinstance(value, str) and 1 <= len(value) <= 255 else None
 
 
+# Per PUT route: the body's key, the record's key for its line item, and whether it is the
+# assessment book's (its own line items, and its problems under its own names).
+_PUTS = {
+    "put_line_item": ("lineItem", None, False),
+    "put_result": ("result", "lineItem", False),
+    "put_assessment_line_item": ("assessmentLineItem", None, True),
+    "put_assessment_result": ("assessmentResult", "assessmentLineItem", True),
+}
+
+
 class GradebookRoute(ImsxRoute):
     """The gradebook's routes: PUTs list their unknown references beside their type errors."""
 
     async def readable_problems(self, request: Request) -> list[Problem]:
         principal = getattr(request.state, AUTHENTICATED, None)
-        if self.name not in ("put_line_item", "put_result") or not isinstance(principal, Principal):
+        put = _PUTS.get(self.name)
+        if put is None or not isinstance(principal, Principal):
             return []
         try:
             body = json.loads(await request.body())
         except ValueError:
             return []
-        gradebook = request.app.state.use_cases.gradebook
-        if self.name == "put_line_item":
-            item = body.get("lineItem") if isinstance(body, dict) else None
-            class_id = _ref(item, "class")
+        key, item_key, assessed = put
+        use_cases = request.app.state.use_cases
+        gradebook = use_cases.assessment_gradebook if assessed else use_cases.gradebook
+        record = body.get(key) if isinstance(body, dict) else None
+        if item_key is None:
+            class_id = _ref(record, "class")
             if class_id is None:
                 return []
             found: list[Problem] = await gradebook.unknown_references(
                 principal, line_item_class=class_id
             )
             return found
-        result = body.get("result") if isinstance(body, dict) else None
         found = await gradebook.unknown_references(
             principal,
-            result_line_item=_ref(result, "lineItem"),
-            result_student=_ref(result, "student"),
-            result_class=_ref(result, "class"),
+            result_line_item=_ref(record, item_key),
+            result_student=_ref(record, "student"),
+            result_class=_ref(record, "class"),
         )
         return found

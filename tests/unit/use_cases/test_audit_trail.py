@@ -183,6 +183,7 @@ async def test_erasing_a_student_needs_confirmation_and_leaves_no_trace_of_them(
         "snapshot_decisions": 0,
         "overrides": 1,
         "gradebook_results": 0,
+        "gradebook_assessment_results": 0,
         "enrollments": 0,
         "demographics": 0,
         "user_orgs": 1,

@@ -5,6 +5,16 @@ from .academic_session_read import AcademicSessionRead
 from .academic_session_report_cards_format_type_0 import AcademicSessionReportCardsFormatType0
 from .academic_session_snapshot_format import AcademicSessionSnapshotFormat
 from .academic_session_write import AcademicSessionWrite
+from .assessment_line_item_in import AssessmentLineItemIn
+from .assessment_line_item_in_metadata_type_0 import AssessmentLineItemInMetadataType0
+from .assessment_line_item_out import AssessmentLineItemOut
+from .assessment_line_item_out_metadata_type_0 import AssessmentLineItemOutMetadataType0
+from .assessment_line_item_set import AssessmentLineItemSet
+from .assessment_result_in import AssessmentResultIn
+from .assessment_result_in_metadata_type_0 import AssessmentResultInMetadataType0
+from .assessment_result_out import AssessmentResultOut
+from .assessment_result_out_metadata_type_0 import AssessmentResultOutMetadataType0
+from .assessment_result_set import AssessmentResultSet
 from .audit_entry_read import AuditEntryRead
 from .audit_entry_read_after_type_0 import AuditEntryReadAfterType0
 from .audit_entry_read_before_type_0 import AuditEntryReadBeforeType0
@@ -213,9 +223,12 @@ from .prerequisite_read import PrerequisiteRead
 from .problem_details import ProblemDetails
 from .problem_item import ProblemItem
 from .provider_auth import ProviderAuth
+from .put_assessment_line_item_body import PutAssessmentLineItemBody
+from .put_assessment_result_body import PutAssessmentResultBody
 from .put_category_body import PutCategoryBody
 from .put_line_item_body import PutLineItemBody
 from .put_result_body import PutResultBody
+from .put_score_scale_body import PutScoreScaleBody
 from .race_ethnicity import RaceEthnicity
 from .ready_list import ReadyList
 from .ready_read import ReadyRead
@@ -242,6 +255,13 @@ from .rollup_score import RollupScore
 from .rule_read import RuleRead
 from .scale_patch import ScalePatch
 from .scale_schema import ScaleSchema
+from .score_scale_in import ScoreScaleIn
+from .score_scale_in_metadata_type_0 import ScoreScaleInMetadataType0
+from .score_scale_out import ScoreScaleOut
+from .score_scale_out_metadata_type_0 import ScoreScaleOutMetadataType0
+from .score_scale_set import ScoreScaleSet
+from .score_scale_value_in import ScoreScaleValueIn
+from .score_scale_value_out import ScoreScaleValueOut
 from .session_type import SessionType
 from .sex import Sex
 from .simulated_grade_read import SimulatedGradeRead
@@ -249,9 +269,12 @@ from .simulation_read import SimulationRead
 from .simulation_request import SimulationRequest
 from .simulation_request_category_map_type_0 import SimulationRequestCategoryMapType0
 from .simulation_request_recompute_job_type_0 import SimulationRequestRecomputeJobType0
+from .single_assessment_line_item import SingleAssessmentLineItem
+from .single_assessment_result import SingleAssessmentResult
 from .single_category import SingleCategory
 from .single_line_item import SingleLineItem
 from .single_result import SingleResult
+from .single_score_scale import SingleScoreScale
 from .status import Status
 from .status_info import StatusInfo
 from .student_change import StudentChange
@@ -292,6 +315,16 @@ __all__ = (
     "AcademicSessionReportCardsFormatType0",
     "AcademicSessionSnapshotFormat",
     "AcademicSessionWrite",
+    "AssessmentLineItemIn",
+    "AssessmentLineItemInMetadataType0",
+    "AssessmentLineItemOut",
+    "AssessmentLineItemOutMetadataType0",
+    "AssessmentLineItemSet",
+    "AssessmentResultIn",
+    "AssessmentResultInMetadataType0",
+    "AssessmentResultOut",
+    "AssessmentResultOutMetadataType0",
+    "AssessmentResultSet",
     "AuditEntryRead",
     "AuditEntryReadAfterType0",
     "AuditEntryReadBeforeType0",
@@ -500,9 +533,12 @@ __all__ = (
     "ProblemDetails",
     "ProblemItem",
     "ProviderAuth",
+    "PutAssessmentLineItemBody",
+    "PutAssessmentResultBody",
     "PutCategoryBody",
     "PutLineItemBody",
     "PutResultBody",
+    "PutScoreScaleBody",
     "RaceEthnicity",
     "ReadyList",
     "ReadyRead",
@@ -529,6 +565,13 @@ __all__ = (
     "RuleRead",
     "ScalePatch",
     "ScaleSchema",
+    "ScoreScaleIn",
+    "ScoreScaleInMetadataType0",
+    "ScoreScaleOut",
+    "ScoreScaleOutMetadataType0",
+    "ScoreScaleSet",
+    "ScoreScaleValueIn",
+    "ScoreScaleValueOut",
     "SessionType",
     "Sex",
     "SimulatedGradeRead",
@@ -536,9 +579,12 @@ __all__ = (
     "SimulationRequest",
     "SimulationRequestCategoryMapType0",
     "SimulationRequestRecomputeJobType0",
+    "SingleAssessmentLineItem",
+    "SingleAssessmentResult",
     "SingleCategory",
     "SingleLineItem",
     "SingleResult",
+    "SingleScoreScale",
     "Status",
     "StatusInfo",
     "StudentChange",

@@ -10,7 +10,7 @@ Issued credentials lose the unique constraint on their id alone (their primary k
 (tenant_id, id); ids are random UUIDs) and get a plain index for the public lookup by id.
 
 Revision ID: 0030_citus_keys
-Revises: 0027_grading_terms
+Revises: 0028_gradebook_scales
 """
 
 from collections.abc import Sequence
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0030_citus_keys"
-down_revision: str | None = "0027_grading_terms"
+down_revision: str | None = "0028_gradebook_scales"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
