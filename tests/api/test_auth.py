@@ -195,7 +195,8 @@ async def test_every_protected_route_demands_a_token_and_its_scope(
     assert missing.status_code == 401
     assert missing.headers["www-authenticate"] == 'Bearer realm="mastery"'
     # The standards' endpoints answer in the standard's own shape; the others problem+json.
-    if path.startswith(GRADEBOOK):
+    # The gradebook's both sides: the consumer, and the provider under /provider.
+    if path.removeprefix("/provider").startswith(GRADEBOOK):
         _assert_status_info(missing, "unauthorisedrequest")
     elif path.startswith("/ims/case/"):
         # CASE's imsx_StatusInfo as JSON (with the problem fields beside it).
@@ -215,7 +216,7 @@ async def test_every_protected_route_demands_a_token_and_its_scope(
     denied = await http.request(method, _url(path), headers={"Authorization": f"Bearer {token}"})
     assert denied.status_code == 403
     assert 'error="insufficient_scope"' in denied.headers["www-authenticate"]
-    if path.startswith(GRADEBOOK):
+    if path.removeprefix("/provider").startswith(GRADEBOOK):
         _assert_status_info(denied, "forbidden")
     else:
         assert denied.json()["type"] == "/problems/insufficient-scope"

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
 
 from app.api.error_status import headers_of, status_of
 from app.api.problems import AuthProblem
@@ -149,6 +150,12 @@ class ImsxRoute(APIRoute):
                 return request_error(exc, await self.readable_problems(request))
             except AuthProblem as exc:
                 return _auth_error(exc)
+            except HTTPException as exc:
+                # FastAPI's own 400 for a body it cannot decode at all (bytes that are not
+                # UTF-8 as JSON): found by the fuzzing run (schemathesis ST105).
+                code = _CODE_OF_STATUS.get(exc.status_code, "invaliddata")
+                headers = dict(exc.headers) if exc.headers else None
+                return status_info(exc.status_code, code, str(exc.detail), headers=headers)
 
         return route
 

@@ -26,6 +26,7 @@ async def test_every_lti_page_loads_only_its_stylesheet(api: Api, container: Con
             api.tenant, PageRole.GUARDIAN, student_ids=("student-1",)
         ),
         "/lti/pages/school": page_session(api.tenant, PageRole.LEADER),
+        "/lti/pages/report-card": page_session(api.tenant, PageRole.STUDENT, person_id="student-1"),
     }
     assert set(sessions) == LTI_PAGES - {"/lti/pages/school.csv"}
     for path, session in sessions.items():
