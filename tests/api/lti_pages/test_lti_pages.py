@@ -57,6 +57,12 @@ async def test_a_student_sees_each_competency_in_words_with_its_evidence(
     # the threshold 3 at 34.7.
     assert 'points="8.0,61.3 160.0,34.7 312.0,8.0"' in page.text
     assert 'y1="34.7"' in page.text
+    # The printable report card, one link away, opened with the same session.
+    link = re.search(r'href="(/lti/pages/report-card\?[^"]+)"', page.text)
+    assert link is not None
+    card = await api.http.get(link.group(1).replace("&amp;", "&"))
+    assert card.status_code == 200
+    assert "Report card: Sam Study" in text(card)
 
 
 async def test_a_page_is_framed_only_by_its_platform_and_never_cached(
