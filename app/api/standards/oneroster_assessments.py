@@ -7,15 +7,13 @@ collections page, filter, sort and select fields alike."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from app.api.deps import UseCasesDep
-from app.api.public_url import public_base
+from app.api.standards import gradebook_answers as answers
 from app.api.standards import gradebook_assessment_schemas as s
-from app.api.standards.gradebook_json import GRADEBOOK, Writer, selected
+from app.api.standards.gradebook_json import GRADEBOOK, selected
 from app.api.standards.gradebook_one_pass import GradebookRoute
 from app.api.standards.gradebook_schemas import put_line_item
 from app.api.standards.imsx import imsx_responses
@@ -31,14 +29,6 @@ from app.api.standards.oneroster_gradebook import (
 from app.domain.gradebook_fields import ASSESSMENT_LINE_ITEM_FIELDS, ASSESSMENT_RESULT_FIELDS
 
 router = APIRouter(prefix=GRADEBOOK, tags=["OneRoster gradebook"], route_class=GradebookRoute)
-
-
-def _writer(request: Request) -> Writer:
-    return Writer(public_base(request))
-
-
-def _saved(body: dict[str, Any], created: bool) -> JSONResponse:
-    return JSONResponse(body, status_code=201 if created else 200)
 
 
 @router.put(
@@ -61,8 +51,8 @@ async def put_assessment_line_item(
     saved = await use_cases.assessment_gradebook.put_line_item(
         principal, put_line_item(sourcedId, body.assessmentLineItem)
     )
-    item = _writer(request).assessment_line_item(saved.record)
-    return _saved({"assessmentLineItem": item}, saved.created)
+    item = answers.writer(request).assessment_line_item(saved.record)
+    return answers.saved({"assessmentLineItem": item}, saved.created)
 
 
 @router.get(
@@ -81,7 +71,7 @@ async def get_assessment_line_item(
     """One assessment line item as OneRoster 1.2 writes it, with the competencies its results
     count for. `fields` selects fields."""
     item = await use_cases.assessment_gradebook.get_line_item(principal, sourcedId)
-    body = selected(_writer(request).assessment_line_item(item), chosen(fields))
+    body = selected(answers.writer(request).assessment_line_item(item), chosen(fields))
     return JSONResponse({"assessmentLineItem": body})
 
 
@@ -99,7 +89,7 @@ async def get_all_assessment_line_items(
     page = await use_cases.assessment_gradebook.list_line_items(
         principal, collection.query(ASSESSMENT_LINE_ITEM_FIELDS)
     )
-    writer = _writer(collection.request)
+    writer = answers.writer(collection.request)
     items = [writer.assessment_line_item(i) for i in page.items]
     return collection.answer("assessmentLineItems", items, page)
 
@@ -124,8 +114,8 @@ async def put_assessment_result(
     saved = await use_cases.assessment_gradebook.put_result(
         principal, s.put_assessment_result(sourcedId, body.assessmentResult)
     )
-    result = _writer(request).assessment_result(saved.record)
-    return _saved({"assessmentResult": result}, saved.created)
+    result = answers.writer(request).assessment_result(saved.record)
+    return answers.saved({"assessmentResult": result}, saved.created)
 
 
 @router.get(
@@ -144,7 +134,7 @@ async def get_assessment_result(
     """One assessment result as OneRoster 1.2 writes it, with `metadata.masteryEvidence`
     naming the competencies it counted for. `fields` selects fields."""
     result = await use_cases.assessment_gradebook.get_result(principal, sourcedId)
-    body = selected(_writer(request).assessment_result(result), chosen(fields))
+    body = selected(answers.writer(request).assessment_result(result), chosen(fields))
     return JSONResponse({"assessmentResult": body})
 
 
@@ -163,7 +153,7 @@ async def get_all_assessment_results(
     page = await use_cases.assessment_gradebook.list_results(
         principal, collection.query(ASSESSMENT_RESULT_FIELDS)
     )
-    writer = _writer(collection.request)
+    writer = answers.writer(collection.request)
     results = [writer.assessment_result(r) for r in page.items]
     return collection.answer("assessmentResults", results, page)
 

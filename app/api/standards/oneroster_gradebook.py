@@ -15,9 +15,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from app.api.deps import UseCasesDep, authorized
-from app.api.public_url import public_base, public_url
+from app.api.public_url import public_url
+from app.api.standards import gradebook_answers as answers
 from app.api.standards import gradebook_schemas as s
-from app.api.standards.gradebook_json import GRADEBOOK, Writer, selected
+from app.api.standards.gradebook_json import GRADEBOOK, selected
 from app.api.standards.gradebook_one_pass import GradebookRoute
 from app.api.standards.imsx import imsx_responses
 from app.domain.access import Principal, Scope
@@ -121,14 +122,6 @@ PAGED: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _writer(request: Request) -> Writer:
-    return Writer(public_base(request))
-
-
-def _saved(body: dict[str, Any], created: bool) -> JSONResponse:
-    return JSONResponse(body, status_code=201 if created else 200)
-
-
 @router.put(
     "/lineItems/{sourcedId}",
     summary="Create or replace a line item (putLineItem)",
@@ -150,7 +143,9 @@ async def put_line_item(
     saved = await use_cases.gradebook.put_line_item(
         principal, s.put_line_item(sourcedId, body.lineItem)
     )
-    return _saved({"lineItem": _writer(request).line_item(saved.record)}, saved.created)
+    return answers.saved(
+        {"lineItem": answers.writer(request).line_item(saved.record)}, saved.created
+    )
 
 
 @router.get(
@@ -170,7 +165,9 @@ async def get_line_item(
     it, with the class and the competencies (learningObjectiveSet) its results count for.
     `fields` selects fields. Errors answer in imsx_StatusInfo form."""
     item = await use_cases.gradebook.get_line_item(principal, sourcedId)
-    return JSONResponse({"lineItem": selected(_writer(request).line_item(item), chosen(fields))})
+    return JSONResponse(
+        {"lineItem": selected(answers.writer(request).line_item(item), chosen(fields))}
+    )
 
 
 @router.get(
@@ -186,7 +183,7 @@ async def get_all_line_items(
     filtered with OneRoster's `filter` syntax and sorted with `sort` and `orderBy`, as a
     gradebook vendor's client reads them."""
     page = await use_cases.gradebook.list_line_items(principal, collection.query(LINE_ITEM_FIELDS))
-    writer = _writer(collection.request)
+    writer = answers.writer(collection.request)
     return collection.answer("lineItems", [writer.line_item(i) for i in page.items], page)
 
 
@@ -208,7 +205,7 @@ async def put_result(
     principal: GradebookWriter,
 ) -> JSONResponse:
     saved = await use_cases.gradebook.put_result(principal, s.put_result(sourcedId, body.result))
-    return _saved({"result": _writer(request).result(saved.record)}, saved.created)
+    return answers.saved({"result": answers.writer(request).result(saved.record)}, saved.created)
 
 
 @router.get(
@@ -228,7 +225,9 @@ async def get_result(
     competencies it counted for and any it ignored. `fields` selects fields. Errors answer in
     imsx_StatusInfo form."""
     result = await use_cases.gradebook.get_result(principal, sourcedId)
-    return JSONResponse({"result": selected(_writer(request).result(result), chosen(fields))})
+    return JSONResponse(
+        {"result": selected(answers.writer(request).result(result), chosen(fields))}
+    )
 
 
 @router.get(
@@ -244,7 +243,7 @@ async def get_all_results(
     headers), filtered with OneRoster's `filter` syntax (e.g. on dateLastModified or scoreStatus)
     and sorted with `sort` and `orderBy`."""
     page = await use_cases.gradebook.list_results(principal, collection.query(RESULT_FIELDS))
-    writer = _writer(collection.request)
+    writer = answers.writer(collection.request)
     return collection.answer("results", [writer.result(r) for r in page.items], page)
 
 
@@ -265,7 +264,7 @@ async def get_results_for_class(
     page = await use_cases.gradebook.list_results(
         principal, collection.query(RESULT_FIELDS), class_id=classSourcedId
     )
-    writer = _writer(collection.request)
+    writer = answers.writer(collection.request)
     return collection.answer("results", [writer.result(r) for r in page.items], page)
 
 
@@ -307,7 +306,7 @@ async def put_category(
     category, created = await use_cases.gradebook.put_category(
         principal, s.put_category(sourcedId, body.category)
     )
-    return _saved({"category": _writer(request).category(category)}, created)
+    return answers.saved({"category": answers.writer(request).category(category)}, created)
 
 
 @router.get(
@@ -326,7 +325,7 @@ async def get_category(
     """One gradebook category as OneRoster 1.2 writes it. `fields` selects fields. Errors answer
     in imsx_StatusInfo form."""
     category = await use_cases.gradebook.get_category(principal, sourcedId)
-    body = selected(_writer(request).category(category), chosen(fields))
+    body = selected(answers.writer(request).category(category), chosen(fields))
     return JSONResponse({"category": body})
 
 
@@ -343,7 +342,7 @@ async def get_all_categories(
     Link headers), filtered with OneRoster's `filter` syntax and sorted with `sort` and
     `orderBy`."""
     page = await use_cases.gradebook.list_categories(principal, collection.query(CATEGORY_FIELDS))
-    writer = _writer(collection.request)
+    writer = answers.writer(collection.request)
     return collection.answer("categories", [writer.category(c) for c in page.items], page)
 
 

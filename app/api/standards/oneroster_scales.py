@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from app.api.deps import UseCasesDep
 from app.api.public_url import public_base
+from app.api.standards import gradebook_answers as answers
 from app.api.standards import gradebook_scale_schemas as s
 from app.api.standards.gradebook_json import GRADEBOOK, Writer, selected
 from app.api.standards.gradebook_one_pass import GradebookRoute
@@ -48,8 +49,7 @@ async def put_score_scale(
     scale, created = await use_cases.gradebook.put_score_scale(
         principal, s.put_score_scale(sourcedId, body.scoreScale)
     )
-    body_out = {"scoreScale": Writer(public_base(request)).score_scale(scale)}
-    return JSONResponse(body_out, status_code=201 if created else 200)
+    return answers.saved({"scoreScale": answers.writer(request).score_scale(scale)}, created)
 
 
 @router.get(
@@ -68,7 +68,7 @@ async def get_score_scale(
     """One score scale as OneRoster 1.2 writes it. `fields` selects fields. Errors answer in
     imsx_StatusInfo form."""
     scale = await use_cases.gradebook.get_score_scale(principal, sourcedId)
-    body = selected(Writer(public_base(request)).score_scale(scale), chosen(fields))
+    body = selected(answers.writer(request).score_scale(scale), chosen(fields))
     return JSONResponse({"scoreScale": body})
 
 
