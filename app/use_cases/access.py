@@ -74,6 +74,15 @@ class Access:
             raise NotFound(f"No tenant {slug!r}", [Problem(("tenant",), "no such tenant")])
         return tenant
 
+    async def district_name(self, tenant_id: TenantId, slug: str) -> str:
+        """The district's name for a page's heading: its slug when the tenant is gone (or the
+        slug now names another tenant)."""
+        try:
+            tenant = await self.tenant_by_slug(slug)
+        except NotFound:
+            return slug
+        return tenant.name if tenant.id == tenant_id else slug
+
     async def create_client(
         self, *, tenant_slug: str, scopes: str, name: str | None = None, actor: str = OPERATOR
     ) -> ClientCredentials:

@@ -108,11 +108,7 @@ class LtiPages:
 
     async def district_name(self, session: PageSession) -> str:
         """The district's name for the page's heading (its slug if the tenant is gone)."""
-        try:
-            tenant = await self.access.tenant_by_slug(session.tenant_slug)
-        except NotFound:
-            return session.tenant_slug
-        return tenant.name if tenant.id == session.tenant_id else session.tenant_slug
+        return await self.access.district_name(session.tenant_id, session.tenant_slug)
 
     @staticmethod
     def principal(session: PageSession) -> Principal:

@@ -11,14 +11,13 @@ from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from app.api.deps import MasteryReader, UseCasesDep
+from app.api.exports.negotiation import JSON, preferred
 from app.api.pages.lti.report_card import card_page
 from app.api.problems import responses
 from app.api.rest.grading import GradeRead, grade_read
 from app.api.rest.mastery_schemas import LevelRead
-from app.domain.errors import NotFound
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.scales import Level
-from app.use_cases.catalog import UseCases
 from app.use_cases.report_cards import CardLine, ReportCard
 
 router = APIRouter(tags=["grading"])
@@ -117,8 +116,7 @@ def card_read(card: ReportCard) -> StudentReportCardRead:
 def _wants_html(format: str | None, accept: str | None) -> bool:
     if format is not None:
         return format == "html"
-    preferred = (accept or "").split(",")[0].split(";")[0].strip().lower()
-    return preferred == HTML
+    return preferred(accept, [JSON, HTML], JSON) == HTML
 
 
 @router.get(
@@ -167,12 +165,6 @@ async def get_report_card(
         principal, id, framework_ids=framework_id or (), session_id=session_id
     )
     if _wants_html(format, request.headers.get("accept")):
-        return card_page(card, None, await _district(use_cases, principal.tenant_slug))
+        district = await use_cases.access.district_name(principal.tenant_id, principal.tenant_slug)
+        return card_page(card, None, district)
     return card_read(card)
-
-
-async def _district(use_cases: UseCases, slug: str) -> str:
-    try:
-        return (await use_cases.access.tenant_by_slug(slug)).name
-    except NotFound:
-        return slug
