@@ -24,6 +24,7 @@ from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.jobs import unfinished_jobs
+from app.adapters.db.partitions import PartitionKeeper
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.readiness import DatabaseReadiness
 from app.adapters.db.row_security import warn_if_row_security_is_bypassed
@@ -347,14 +348,19 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
     try:
         await warn_if_row_security_is_bypassed(container.engine)
         await container.start()
-        keeper = StatisticsKeeper(container.engine, settings.analyze_interval_seconds)
-        keeper.start()
+        keepers = [
+            StatisticsKeeper(container.engine, settings.analyze_interval_seconds),
+            PartitionKeeper(container.engine, settings.partition_interval_seconds),
+        ]
+        for keeper in keepers:
+            keeper.start()
         settle_after_start_up()
         try:
             async with webhook_wiring.dispatching(container.use_cases, settings):
                 yield container.use_cases
         finally:
-            await keeper.stop()
+            for keeper in keepers:
+                await keeper.stop()
     finally:
         await container.close(settings.shutdown_grace_seconds)
 

@@ -78,6 +78,9 @@ class Settings(BaseSettings):
     # district summary asked right after a 30-second load through the API still met the
     # statistics of the load's first seconds: half the runs overran their 15-s budget (#14).
     analyze_interval_seconds: float = Field(default=5.0, ge=0, le=3600)
+    # PostgreSQL: every this many seconds a server makes sure the decision history has its
+    # partitions for this school year and the next (app/adapters/db/partitions.py); 0: never.
+    partition_interval_seconds: float = Field(default=3600.0, ge=0, le=86_400)
     # Webhooks (decision 0048): how often a server looks for subscriptions with events to
     # deliver (0: never; deliveries then wait for another server), how long a receiver may take
     # to answer, and after how many days failing without a success a subscription is disabled.

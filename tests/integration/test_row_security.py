@@ -199,26 +199,32 @@ async def test_every_table_with_a_tenant_is_forced_behind_both_policies(
            FROM pg_class c
            JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
            LEFT JOIN pg_policy p ON p.polrelid = c.oid
-           WHERE c.relkind = 'r'
+           WHERE c.relkind IN ('r', 'p')
            GROUP BY c.relname, c.relrowsecurity, c.relforcerowsecurity"""
     )
     by_table = {r["relname"]: r for r in protected}
-    with_tenant = sorted(
-        r["table_name"]
-        for r in await admin.fetch(
-            "SELECT table_name FROM information_schema.columns "
-            "WHERE table_schema = 'public' AND column_name = 'tenant_id'"
-        )
+    tables = await admin.fetch(
+        "SELECT c.relname, c.relispartition FROM pg_class c "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public' "
+        "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' "
+        "WHERE c.relkind IN ('r', 'p') ORDER BY c.relname"
     )
+    with_tenant = [r["relname"] for r in tables if not r["relispartition"]]
+    # A partition is a table of its own, readable directly: protected as its parent is.
+    partitions = [r["relname"] for r in tables if r["relispartition"]]
     assert with_tenant == TENANT_TABLES  # the metadata and the database agree on the list
     assert len(TENANT_TABLES) >= 22
-    for table in TENANT_TABLES:
+    assert "decision_history_default" in partitions
+    for table in [*TENANT_TABLES, *partitions]:
         row = by_table[table]
         assert (row["relrowsecurity"], row["relforcerowsecurity"]) == (True, True), table
         # '*' is FOR ALL: reads, inserts, updates and deletes.
         assert row["policies"] == ["all_tenants:*", "tenant_isolation:*"], table
         assert row["both_ways"], table
-    unprotected = {t for t, r in by_table.items() if r["relrowsecurity"]} - set(TENANT_TABLES)
+    unprotected = {t for t, r in by_table.items() if r["relrowsecurity"]} - {
+        *TENANT_TABLES,
+        *partitions,
+    }
     assert unprotected == set()
 
 

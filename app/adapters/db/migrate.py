@@ -11,14 +11,20 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.adapters.db.engine import create_engine
+from app.adapters.db.partitions import is_partition
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def declared(name: str | None, type_: str, parent_names: object) -> bool:
     """Whether Alembic compares an object with the declared tables: not the job queue's
-    (procrastinate's schema, applied by revision 0011 on PostgreSQL, is not ours to declare)."""
-    return not (type_ == "table" and (name or "").startswith("procrastinate_"))
+    (procrastinate's schema, applied by revision 0011 on PostgreSQL, is not ours to declare),
+    nor the history's partitions and their indexes (made by year, app.adapters.db.partitions:
+    the partitioned table itself is declared and compared)."""
+    if type_ == "table":
+        return not ((name or "").startswith("procrastinate_") or is_partition(name or ""))
+    table = parent_names.get("table_name") if isinstance(parent_names, dict) else None
+    return not is_partition(table or "")
 
 
 def alembic_config(url: str) -> Config:
