@@ -27,6 +27,7 @@ from app.adapters.db.jobs import unfinished_jobs
 from app.adapters.db.partitions import PartitionKeeper
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.readiness import DatabaseReadiness
+from app.adapters.db.retention import Retention, RetentionKeeper
 from app.adapters.db.row_security import warn_if_row_security_is_bypassed
 from app.adapters.db.statistics import StatisticsKeeper
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
@@ -351,6 +352,15 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
         keepers = [
             StatisticsKeeper(container.engine, settings.analyze_interval_seconds),
             PartitionKeeper(container.engine, settings.partition_interval_seconds),
+            RetentionKeeper(
+                container.engine,
+                Retention(
+                    change_events_days=settings.changes_retention_days,
+                    webhook_deliveries_days=settings.webhook_deliveries_retention_days,
+                    jobs_days=settings.jobs_retention_days,
+                ),
+                settings.retention_interval_seconds,
+            ),
         ]
         for keeper in keepers:
             keeper.start()

@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     max_batch: int = Field(default=1000, ge=1, le=100_000)
     # How long the change feed (GET /v1/changes) keeps an event, in days.
     changes_retention_days: int = Field(default=30, ge=1, le=3650)
+    # How long webhook delivery attempts and finished jobs are kept, in days, and how often a
+    # server forgets what is older (app/adapters/db/retention.py; 0: never).
+    webhook_deliveries_retention_days: int = Field(default=30, ge=1, le=3650)
+    jobs_retention_days: int = Field(default=30, ge=1, le=3650)
+    retention_interval_seconds: float = Field(default=86_400.0, ge=0, le=7 * 86_400)
     # Report groups with fewer students are hidden; the domain's rule needs whole steps
     # (app/domain/reporting.py, docs/decisions/0010-disclosure-control.md).
     report_min_cell: int = Field(default=DEFAULT_MIN_CELL, ge=COUNT_STEP, multiple_of=COUNT_STEP)
