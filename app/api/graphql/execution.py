@@ -1,0 +1,227 @@
+"""Completing plain objects without graphql-core's per-field machinery.
+
+graphql-core resolves every field of every object through the same general path: a resolve
+info, a path entry, an awaitable check and a recursive completion per field. A page of 100
+students x 200 decisions is 100,000 such fields and spent most of its time there (issue #14,
+docs/decisions/0058-graphql-reads.md). Most of those fields are plain attributes (a strawberry
+field with no resolver, no permission and no argument) of leaf or plain object types, whose
+value needs no more than `getattr` and the type's output coercion.
+
+So this execution context compiles, once per selection in a request, a plan for an object type
+whose selected fields are all plain, and completes such objects (and lists of them) with the
+plan. Anything unusual falls back to graphql-core's own path, which then reports exactly what it
+always did: a null in a non-null field, a value the type cannot coerce, `@defer`, `@stream`, a
+field with a resolver, arguments or middleware anywhere in the selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from graphql import (
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    Undefined,
+    is_leaf_type,
+)
+from graphql.execution.collect_fields import FieldDetailsList
+from graphql.pyutils import Path
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.types.field import StrawberryField
+
+Complete = Callable[[Any], Any]
+"""Completes one field's value (already read from its object) as graphql-core would."""
+
+DEFINITION = "strawberry-definition"
+
+
+class _Unplanned(Exception):
+    """A value the plan does not complete itself: graphql-core's own path will."""
+
+
+def _leaf(coerce: Callable[[Any], Any]) -> Complete:
+    def complete(value: Any) -> Any:
+        coerced = coerce(value)
+        if coerced is None or coerced is Undefined:
+            raise _Unplanned
+        return coerced
+
+    return complete
+
+
+def _nullable(inner: Complete) -> Complete:
+    def complete(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return complete
+
+
+def _required(inner: Complete) -> Complete:
+    def complete(value: Any) -> Any:
+        if value is None:
+            raise _Unplanned
+        return inner(value)
+
+    return complete
+
+
+def _list(item: Complete) -> Complete:
+    def complete(values: Any) -> Any:
+        if not isinstance(values, list | tuple):
+            raise _Unplanned
+        return [item(v) for v in values]
+
+    return complete
+
+
+def _object(fields: list[tuple[str, str | None, Complete | str]]) -> Complete:
+    """An object as a dict of its selected fields, in the selection's order; a field read as
+    None by attribute name is `__typename`, whose constant stands in its `Complete`'s place."""
+
+    def complete(source: Any) -> dict[str, Any]:
+        if isinstance(source, Exception):
+            raise _Unplanned
+        result: dict[str, Any] = {}
+        for response_name, attribute, finish in fields:
+            if attribute is None:
+                result[response_name] = finish
+            else:
+                result[response_name] = finish(getattr(source, attribute))  # type: ignore[operator]
+        return result
+
+    return complete
+
+
+def _plain_attribute(field: Any) -> str | None:
+    """The attribute a strawberry field reads, when it does nothing else."""
+    definition = field.extensions.get(DEFINITION)
+    if not isinstance(definition, StrawberryField) or not definition.is_basic_field:
+        return None
+    if field.args or not getattr(field.resolve, "_is_default", False):
+        return None
+    return definition.python_name
+
+
+class PlainObjects(StrawberryGraphQLCoreExecutionContext):
+    """graphql-core's execution, with plain objects completed by compiled plans."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Keyed as graphql-core memoises collected sub-fields: by the identity of the list of
+        # field details, kept alive with the plan so that its id is not reused.
+        self._plans: dict[tuple[GraphQLObjectType, int], tuple[object, Complete | None]] = {}
+
+    def _plan(self, kind: GraphQLObjectType, details: FieldDetailsList) -> Complete | None:
+        key = (kind, id(details))
+        found = self._plans.get(key)
+        if found is None:
+            found = (details, self._compile_object(kind, details))
+            self._plans[key] = found
+        return found[1]
+
+    def _compile_object(
+        self, kind: GraphQLObjectType, details: FieldDetailsList
+    ) -> Complete | None:
+        # Strawberry passes a manager always; it wraps resolvers only when an extension
+        # resolves fields (every field would then have to go through it).
+        middleware = self.middleware_manager
+        if (middleware is not None and middleware.middlewares) or kind.is_type_of is not None:
+            return None
+        grouped, deferred, forbidden = self.collect_subfields(kind, details)
+        if deferred or forbidden:
+            return None
+        fields: list[tuple[str, str | None, Complete | str]] = []
+        for response_name, field_details in grouped.items():
+            first = field_details[0].node
+            if first.name.value == "__typename":
+                fields.append((response_name, None, kind.name))
+                continue
+            field = self.schema.get_field(kind, first.name.value)
+            attribute = None if field is None else _plain_attribute(field)
+            if field is None or attribute is None or _has_arguments(field_details):
+                return None
+            complete = self._compile(field.type, field_details)
+            if complete is None:
+                return None
+            fields.append((response_name, attribute, complete))
+        return _object(fields)
+
+    def _compile(self, kind: GraphQLOutputType, details: FieldDetailsList) -> Complete | None:
+        if isinstance(kind, GraphQLNonNull):
+            inner = self._compile(kind.of_type, details)
+            return None if inner is None else _required(inner)
+        if isinstance(kind, GraphQLList):
+            if _streams(details):
+                return None
+            item = self._compile(kind.of_type, details)
+            return None if item is None else _nullable(_list(item))
+        if is_leaf_type(kind):
+            return _nullable(_leaf(kind.coerce_output_value))
+        if isinstance(kind, GraphQLObjectType):
+            planned = self._plan(kind, details)
+            return None if planned is None else _nullable(planned)
+        return None  # interfaces and unions: their runtime type is resolved per object
+
+    def complete_list_value(
+        self,
+        return_type: GraphQLList[GraphQLOutputType],
+        field_details_list: FieldDetailsList,
+        info: Any,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        item = return_type.of_type
+        named = item.of_type if isinstance(item, GraphQLNonNull) else item
+        if (
+            isinstance(named, GraphQLObjectType)
+            and isinstance(result, list | tuple)
+            and not _streams(field_details_list)
+        ):
+            plan = self._plan(named, field_details_list)
+            if plan is not None:
+                try:
+                    return [_item(plan, value, item) for value in result]
+                except Exception:
+                    pass  # graphql-core completes the list again, and reports what it finds
+        return super().complete_list_value(
+            return_type, field_details_list, info, path, result, position_context
+        )
+
+    def collect_and_execute_subfields(
+        self,
+        return_type: GraphQLObjectType,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        plan = self._plan(return_type, field_details_list)
+        if plan is not None:
+            try:
+                return plan(result)
+            except Exception:
+                pass  # as above: plans only read attributes, so running again is safe
+        return super().collect_and_execute_subfields(
+            return_type, field_details_list, path, result, position_context
+        )
+
+
+def _item(plan: Complete, value: Any, kind: GraphQLOutputType) -> Any:
+    if value is None:
+        if isinstance(kind, GraphQLNonNull):
+            raise _Unplanned
+        return None
+    return plan(value)
+
+
+def _has_arguments(details: Iterable[Any]) -> bool:
+    return any(d.node.arguments or d.fragment_variable_values for d in details)
+
+
+def _streams(details: Iterable[Any]) -> bool:
+    return any(
+        directive.name.value == "stream" for d in details for directive in d.node.directives or ()
+    )
