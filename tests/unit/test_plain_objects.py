@@ -180,3 +180,21 @@ async def test_a_single_plain_object_is_completed_by_its_plan() -> None:
         "one": {"id": "c1", "label": {"text": "L1", "weight": 1.5}, "tags": ["t1", "x"]}
     }
     assert Counting.general == 1
+
+
+async def test_values_checked_inline_still_answer_as_graphql_core_does() -> None:
+    # An infinite float, an enum's value in place of its member, an int where a float is
+    # declared: each leaves the inline checks for the type's own coercion, or its error.
+    ROWS[:] = _rows(
+        [_cell(1, score=float("inf")), _cell(2, colour="blue"), _cell(5, score=3), _cell(7)]
+    )
+    found = await _both("{ rows { cells { id colour score } } }")
+    assert found.data is not None
+    assert found.data["rows"][0]["cells"][1:] == [
+        {"id": "c2", "colour": "BLUE", "score": 0.5},
+        {"id": "c5", "colour": "RED", "score": 3.0},
+        {"id": "c7", "colour": "RED", "score": 1.75},
+    ]
+    assert found.data["rows"][0]["cells"][0]["score"] is None
+    assert found.errors is not None
+    assert {e.path[-1] for e in found.errors} == {"score"}
