@@ -51,7 +51,9 @@ def _of_students(*, competencies: bool, with_state: bool) -> str:
     students x 200 competencies as a fifth of a 2M-row table and scanned it whole (180 ms
     against 20 ms; ten times that at 10M rows). OFFSET 0 keeps the subquery from being
     flattened into a join, which could be planned as a hash join over the whole table again."""
-    columns = ", ".join(c.name for c in _decisions.columns if with_state or c.name != "state")
+    # The method as text: pages share a handful of methods, parsed once each (framework_json).
+    names = [c.name for c in _decisions.columns if with_state or c.name != "state"]
+    columns = ", ".join("method::text AS method" if n == "method" else n for n in names)
     which = " AND competency_id = ANY($3::text[])" if competencies else ""
     return (
         f"SELECT d.* FROM unnest($2::text[]) AS k(s) CROSS JOIN LATERAL (SELECT {columns} "
