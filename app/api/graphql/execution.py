@@ -166,6 +166,10 @@ def _shape(kind: GraphQLOutputType) -> tuple[Shape, Any]:
     return Shape.OTHER, None
 
 
+def _later(_value: Any) -> Any:
+    raise AssertionError("a selection seen once has no plan yet")
+
+
 def _unused(_value: Any) -> Any:
     raise AssertionError("a __typename step completes nothing")
 
@@ -189,10 +193,18 @@ class PlainObjects(StrawberryGraphQLCoreExecutionContext):
         # field details, kept alive with the plan so that its id is not reused.
         self._plans: dict[tuple[GraphQLObjectType, int], tuple[object, Complete | None]] = {}
 
-    def _plan(self, kind: GraphQLObjectType, details: FieldDetailsList) -> Complete | None:
+    def _plan(
+        self, kind: GraphQLObjectType, details: FieldDetailsList, *, now: bool = True
+    ) -> Complete | None:
+        """The plan for objects of `kind` under this selection (None: graphql-core's path).
+        Unless `now`, a plan is compiled only when the selection comes round again: a query's
+        single objects (its viewer, one class) would pay for compiling and gain nothing."""
         key = (kind, id(details))
         found = self._plans.get(key)
-        if found is None:
+        if found is None and not now:
+            self._plans[key] = (details, _later)
+            return None
+        if found is None or found[1] is _later:
             found = (details, self._compile_object(kind, details))
             self._plans[key] = found
         return found[1]
@@ -259,7 +271,7 @@ class PlainObjects(StrawberryGraphQLCoreExecutionContext):
             and isinstance(result, list | tuple)
             and not _streams(field_details_list)
         ):
-            plan = self._plan(named, field_details_list)
+            plan = self._plan(named, field_details_list, now=len(result) > 1)
             if plan is not None:
                 try:
                     return [_item(plan, value, item) for value in result]
@@ -277,7 +289,7 @@ class PlainObjects(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> Any:
-        plan = self._plan(return_type, field_details_list)
+        plan = self._plan(return_type, field_details_list, now=False)
         if plan is not None:
             try:
                 return plan(result)
