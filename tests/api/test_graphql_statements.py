@@ -76,10 +76,15 @@ async def _district(
 
 async def _statements(container: Container, api: Api, query: str, **variables: Any) -> int:
     await data(api, query, **variables)  # warm the framework cache, as a running server has it
-    with counted(container) as statements:
-        found = await data(api, query, **variables)
-    assert found
-    return len(statements)
+    runs = []
+    # The fewer of two runs: a client's standing is cached for a few seconds, and a run on a
+    # loaded machine can cross its expiry (three statements more) whatever the page's size.
+    for _ in range(2):
+        with counted(container) as statements:
+            found = await data(api, query, **variables)
+        assert found
+        runs.append(len(statements))
+    return min(runs)
 
 
 async def test_class_grid_runs_the_same_statements_at_2x3_and_30x50(
