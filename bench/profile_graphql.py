@@ -1,16 +1,21 @@
 """Where a GraphQL page's time goes (issue #14): `python -m bench.profile_graphql [STUDENTS]`
 loads a district (default 2,000 students x 200 competencies) as bench_graphql does, settles
 garbage collection as a server does, times the class grid and the pages of 100 students x 50
-and x 200 decisions, and prints each one's cProfile (internal time) for the next engineer."""
+and x 200 decisions with the garbage collections they caused, and prints each one's cProfile
+(internal time) for the next engineer."""
 
 from __future__ import annotations
 
 import asyncio
 import cProfile
+import gc
 import io
 import pstats
 import sys
 import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 
@@ -22,6 +27,25 @@ from bench.bench_graphql import GRID, PAGE, PAGE_200, bench_settings
 from bench.common import scratch_database
 
 RUNS = 5
+
+
+@contextmanager
+def collections() -> Iterator[list[tuple[int, float]]]:
+    """Each garbage collection while inside: its generation and milliseconds."""
+    found: list[tuple[int, float]] = []
+    started = [0.0]
+
+    def timed(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            found.append((info["generation"], (time.perf_counter() - started[0]) * 1000))
+
+    gc.callbacks.append(timed)
+    try:
+        yield found
+    finally:
+        gc.callbacks.remove(timed)
 
 
 async def main(students: int) -> None:
@@ -41,11 +65,17 @@ async def main(students: int) -> None:
                     for _ in range(2):  # warm: plans, caches
                         await client.post("/graphql", json=body, headers=headers, timeout=600)
                     times = []
-                    for _ in range(RUNS):
-                        started = time.perf_counter()
-                        await client.post("/graphql", json=body, headers=headers, timeout=600)
-                        times.append((time.perf_counter() - started) * 1000)
+                    with collections() as collected:
+                        for _ in range(RUNS):
+                            started = time.perf_counter()
+                            await client.post("/graphql", json=body, headers=headers, timeout=600)
+                            times.append((time.perf_counter() - started) * 1000)
                     print(f"{name}: ms {sorted(round(t) for t in times)}")
+                    print(
+                        f"  garbage collection per request: {len(collected) / RUNS:.1f} "
+                        f"collections, {sum(ms for _, ms in collected) / RUNS:.1f} ms; by "
+                        f"generation {sorted(Counter(g for g, _ in collected).items())}"
+                    )
                     profile = cProfile.Profile()
                     profile.enable()
                     await client.post("/graphql", json=body, headers=headers, timeout=600)

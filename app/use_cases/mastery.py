@@ -65,29 +65,51 @@ def _rank(frameworks: dict[str, Framework], view: DecisionView) -> int:
 
 
 async def _as_of_views(
-    uow: UnitOfWork, student_id: str, framework: Framework, as_of: datetime
-) -> tuple[list[DecisionView], dict[str, list[Evidence]], dict[str, ComputedDecision]]:
-    """Every decision of a student in a framework as it stood at `as_of`."""
+    uow: UnitOfWork, student_ids: Sequence[str], framework: Framework, as_of: datetime
+) -> dict[str, list[DecisionView]]:
+    """Every decision of these students in a framework as it stood at `as_of`: two queries
+    whatever their number (a page of students asked `asOf` reads in one batch)."""
     ids = [c.id for c in framework.ordered]
-    evidence = (await uow.evidence.for_students([student_id], ids)).get(student_id, [])
-    by_competency: dict[str, list[Evidence]] = defaultdict(list)
-    for e in evidence:
-        by_competency[e.competency_id].append(e)
-    overrides = (await uow.overrides.in_force_at([student_id], ids, as_of)).get(student_id, {})
-    computed = decide_all(framework, by_competency, as_of, overrides)
-    views = [
-        decided_view(
-            student_id,
-            framework,
-            c.id,
-            computed[c.id],
-            by_competency.get(c.id, ()),
-            as_of,
-            overrides.get(c.id),
-        )
-        for c in framework.ordered
-    ]
-    return views, by_competency, computed
+    evidence = await uow.evidence.for_students(student_ids, ids)
+    overrides = await uow.overrides.in_force_at(student_ids, ids, as_of)
+    found: dict[str, list[DecisionView]] = {}
+    for student_id in student_ids:
+        by_competency: dict[str, list[Evidence]] = defaultdict(list)
+        for e in evidence.get(student_id, ()):
+            by_competency[e.competency_id].append(e)
+        mine = overrides.get(student_id, {})
+        computed = decide_all(framework, by_competency, as_of, mine)
+        found[student_id] = [
+            decided_view(
+                student_id,
+                framework,
+                c.id,
+                computed[c.id],
+                by_competency.get(c.id, ()),
+                as_of,
+                mine.get(c.id),
+            )
+            for c in framework.ordered
+        ]
+    return found
+
+
+async def _as_of_all(
+    uow: UnitOfWork, chosen: dict[str, list[Framework]], as_of: datetime
+) -> dict[tuple[str, str], list[DecisionView]]:
+    """Each student's decisions in each of their frameworks as of an instant, by (student,
+    framework): a batch per framework."""
+    students: dict[str, list[str]] = defaultdict(list)
+    frameworks: dict[str, Framework] = {}
+    for student_id, mine in chosen.items():
+        for framework in mine:
+            students[framework.id].append(student_id)
+            frameworks[framework.id] = framework
+    decided: dict[tuple[str, str], list[DecisionView]] = {}
+    for framework_id, members in students.items():
+        at = await _as_of_views(uow, members, frameworks[framework_id], as_of)
+        decided.update(((s, framework_id), views) for s, views in at.items())
+    return decided
 
 
 def overrides_of(views: Sequence[DecisionView]) -> dict[str, Override]:
@@ -145,28 +167,29 @@ class MasteryReads:
             stored: dict[str, dict[tuple[str, str], DecisionRecord]] = defaultdict(dict)
             for r in records:
                 stored[r.student_id][(r.framework_id, r.competency_id)] = r
-            for student_id in ids:
-                mine = stored[student_id]
-                chosen = (
-                    list(frameworks.values())
-                    if framework_id is not None
-                    else sorted(
-                        (frameworks[f] for f in {f for f, _ in mine} if f in frameworks),
-                        key=lambda f: f.id,
-                    )
+            chosen = {
+                student_id: list(frameworks.values())
+                if framework_id is not None
+                else sorted(
+                    (frameworks[f] for f in {f for f, _ in stored[student_id]} if f in frameworks),
+                    key=lambda f: f.id,
                 )
-                views: list[DecisionView] = []
-                for framework in chosen:
-                    if as_of is not None:
-                        views += (await _as_of_views(uow, student_id, framework, as_of))[0]
-                        continue
-                    for competency in framework.ordered:
-                        record = mine.get((framework.id, competency.id))
-                        if record is not None:
-                            views.append(view_of(record, framework, now))
-                        elif framework_id is not None and competency.is_active:
-                            views.append(empty_view(student_id, framework, competency, now))
-                found[student_id] = [v for v in views if status is None or v.shown.status is status]
+                for student_id in ids
+            }
+            decided = {} if as_of is None else await _as_of_all(uow, chosen, as_of)
+        for student_id in ids:
+            views: list[DecisionView] = []
+            for framework in chosen[student_id]:
+                if as_of is not None:
+                    views += decided[(student_id, framework.id)]
+                    continue
+                for competency in framework.ordered:
+                    record = stored[student_id].get((framework.id, competency.id))
+                    if record is not None:
+                        views.append(view_of(record, framework, now))
+                    elif framework_id is not None and competency.is_active:
+                        views.append(empty_view(student_id, framework, competency, now))
+            found[student_id] = [v for v in views if status is None or v.shown.status is status]
         return found
 
     async def student_mastery(

@@ -76,10 +76,15 @@ async def _district(
 
 async def _statements(container: Container, api: Api, query: str, **variables: Any) -> int:
     await data(api, query, **variables)  # warm the framework cache, as a running server has it
-    with counted(container) as statements:
-        found = await data(api, query, **variables)
-    assert found
-    return len(statements)
+    runs = []
+    # The fewer of two runs: a client's standing is cached for a few seconds, and a run on a
+    # loaded machine can cross its expiry (three statements more) whatever the page's size.
+    for _ in range(2):
+        with counted(container) as statements:
+            found = await data(api, query, **variables)
+        assert found
+        runs.append(len(statements))
+    return min(runs)
 
 
 async def test_class_grid_runs_the_same_statements_at_2x3_and_30x50(
@@ -111,3 +116,27 @@ async def test_a_page_of_students_with_mastery_runs_the_same_statements_at_3_and
     many = await _statements(container, large, PAGE)
     assert few == many
     assert many <= 30  # transaction statements included
+
+
+AS_OF_PAGE = """query($at: DateTime) {
+  students(first: 100) { nodes { id mastery(frameworkId: "fw", asOf: $at) { status score } } }
+}"""
+
+
+async def test_a_page_of_students_as_of_an_instant_runs_the_same_statements_at_3_and_100(
+    http: httpx.AsyncClient, container: Container
+) -> None:
+    small = await _district(http, container, 3, 4)
+    large = await _district(http, container, 100, 20)
+    # Decided again from the evidence at an instant after every result, each decision is the
+    # one stored incrementally as results arrived.
+    later = "2100-01-01T00:00:00Z"
+    stored = (await data(large, AS_OF_PAGE, at=None))["students"]["nodes"]
+    decided = (await data(large, AS_OF_PAGE, at=later))["students"]["nodes"]
+    assert len(decided) == 100
+    assert decided == stored
+    assert {m["status"] for n in decided for m in n["mastery"]} >= {"NOT_YET", "NO_EVIDENCE"}
+    few = await _statements(container, small, AS_OF_PAGE, at=later)
+    many = await _statements(container, large, AS_OF_PAGE, at=later)
+    assert few == many
+    assert many <= 20  # transaction statements included

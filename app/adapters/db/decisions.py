@@ -45,6 +45,29 @@ _DECISIONS_OF_PAIRS = (
 _KEY = ("tenant_id", "student_id", "competency_id")
 
 
+def _of_students(*, competencies: bool, with_state: bool) -> str:
+    """Every decision of many students (of some competencies): one primary-key range per
+    student. As `student_id IN (...) AND competency_id IN (...)` the planner estimated 100
+    students x 200 competencies as a fifth of a 2M-row table and scanned it whole (180 ms
+    against 20 ms; ten times that at 10M rows). OFFSET 0 keeps the subquery from being
+    flattened into a join, which could be planned as a hash join over the whole table again."""
+    # The method as text: pages share a handful of methods, parsed once each (framework_json).
+    names = [c.name for c in _decisions.columns if with_state or c.name != "state"]
+    columns = ", ".join("method::text AS method" if n == "method" else n for n in names)
+    which = " AND competency_id = ANY($3::text[])" if competencies else ""
+    return (
+        f"SELECT d.* FROM unnest($2::text[]) AS k(s) CROSS JOIN LATERAL (SELECT {columns} "
+        f"FROM decisions WHERE tenant_id = $1 AND student_id = k.s{which} OFFSET 0) AS d"
+    )
+
+
+_OF_STUDENTS = {
+    (competencies, with_state): _of_students(competencies=competencies, with_state=with_state)
+    for competencies in (False, True)
+    for with_state in (False, True)
+}
+
+
 def _lock_key(tenant: int, student_id: str) -> int:
     """A stable signed 64-bit advisory-lock key for one tenant's student."""
     digest = hashlib.blake2b(f"{tenant}:{student_id}".encode(), digest_size=8).digest()
@@ -106,8 +129,14 @@ class SqlDecisionRepository:
         *,
         with_state: bool = True,
     ) -> list[DecisionRecord]:
-        found: list[DecisionRecord] = []
         students = list(dict.fromkeys(student_ids))
+        if is_postgres(self._session):
+            conn = await asyncpg_connection(self._session)
+            sql = _OF_STUDENTS[(competency_ids is not None, with_state)]
+            extra = () if competency_ids is None else (list(competency_ids),)
+            rows = await conn.fetch(sql, self._tenant, students, *extra)
+            return [decision_from_row(r, with_state=with_state) for r in rows]
+        found: list[DecisionRecord] = []
         columns = [c for c in _decisions.columns if with_state or c.name != "state"]
         for start in range(0, len(students), 1000):
             stmt = sa.select(*columns).where(

@@ -46,6 +46,14 @@ _HISTORY_OF_PAIRS = (
     "AND competency_id = k.c OFFSET 0) AS e"
 )
 
+# Many students' results of some competencies: one index range per student, as decisions.py
+# reads their decisions (IN lists of both were estimated as a large part of the table).
+_OF_STUDENTS = (
+    f"SELECT {_E_COLUMNS} FROM unnest($2::text[]) AS k(s) CROSS JOIN LATERAL (SELECT * FROM "
+    "evidence WHERE tenant_id = $1 AND student_id = k.s AND competency_id = ANY($3::text[]) "
+    "OFFSET 0) AS e"
+)
+
 
 # A result's source, source_id and competency name it once: two batches that both found it
 # new (for different students, so neither waited for the other's lock) cannot both store it.
@@ -272,6 +280,12 @@ class SqlEvidenceRepository:
     ) -> dict[str, list[Evidence]]:
         found: dict[str, list[Evidence]] = defaultdict(list)
         competencies = list(competency_ids)
+        if is_postgres(self._session):
+            conn = await asyncpg_connection(self._session)
+            students = list(dict.fromkeys(student_ids))
+            for row in await conn.fetch(_OF_STUDENTS, self._tenant, students, competencies):
+                found[row["student_id"]].append(evidence_from_row(row))
+            return found
         for chunk in _slices(list(student_ids), 500):
             stmt = sa.select(_evidence).where(
                 self._mine(),

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+import orjson
+
 from app.domain.frameworks import (
     Calculation,
     CalculationMethod,
@@ -81,10 +83,21 @@ def rollup_from_json(data: Mapping[str, Any]) -> RollupRule:
     )
 
 
-def method_from_json(data: Mapping[str, Any]) -> tuple[Calculation | None, RollupRule | None]:
+def method_from_json(
+    data: Mapping[str, Any] | str,
+) -> tuple[Calculation | None, RollupRule | None]:
     """A decision's stored method ({"name", ...params}, or {"name": "rollup", "rule", ...}):
-    its calculation or its rollup rule."""
+    its calculation or its rollup rule; from the JSON's text too."""
+    if isinstance(data, str):
+        return _method_of_text(data)
     return _method(tuple(sorted(data.items())))
+
+
+@lru_cache(maxsize=256)
+def _method_of_text(text: str) -> tuple[Calculation | None, RollupRule | None]:
+    # A page of 20,000 decisions read as text: one parse per distinct method, not one JSON
+    # decoding and sort per row.
+    return method_from_json(orjson.loads(text))
 
 
 @lru_cache(maxsize=256)

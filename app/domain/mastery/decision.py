@@ -118,9 +118,7 @@ class ComputedDecision:
 
     def method_dict(self) -> dict[str, str | float | int]:
         """JSON of the decision's method: {"name", ...params}, or {"name": "rollup", "rule"...}."""
-        if self.rollup is not None:
-            return {"name": "rollup", **self.rollup.as_dict()}
-        return self.calculation.as_dict() if self.calculation else {}
+        return method_dict(self.calculation, self.rollup)
 
     def as_dict(self) -> dict[str, object]:
         """JSON: {"status", "score", "level", "evidence_count", "method"}."""
@@ -131,6 +129,15 @@ class ComputedDecision:
             "evidence_count": self.evidence_count,
             "method": self.method_dict(),
         }
+
+
+def method_dict(
+    calculation: Calculation | None, rollup: RollupRule | None
+) -> dict[str, str | float | int]:
+    """JSON of a decision's method: {"name", ...params}, or {"name": "rollup", "rule"...}."""
+    if rollup is not None:
+        return {"name": "rollup", **rollup.as_dict()}
+    return calculation.as_dict() if calculation else {}
 
 
 def decision_for_score(

@@ -21,11 +21,14 @@ from app.api.graphql.types.frameworks import Competency, Level, of
 from app.api.graphql.types.relay import Connection, after_key, connection
 from app.domain import evidence as ev
 from app.domain.errors import Invalid, Problem
+from app.domain.frameworks import Calculation, RollupRule
 from app.domain.input_bounds import sequence_number
+from app.domain.mastery.decision import method_dict
 from app.domain.mastery.explanation import Explanation as DomainExplanation
 from app.domain.mastery.habits import HabitsDecision
 from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.view import DecisionView
+from app.domain.scales import Level as DomainLevel
 
 if TYPE_CHECKING:
     from app.api.graphql.types.roster import Student
@@ -228,8 +231,16 @@ class Explanation:
 
 
 @lru_cache(maxsize=1024)
-def _method(computed_method: tuple[tuple[str, object], ...]) -> Method:
-    return Method(**dict(computed_method))  # type: ignore[arg-type]
+def _method(calculation: Calculation | None, rollup: RollupRule | None) -> Method:
+    # By the domain's (frozen, hashable) rules: a page's decisions share a handful of methods,
+    # and building the method's dict for each was a fifth of making a Mastery.
+    return Method(**method_dict(calculation, rollup))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1024)
+def _level(level: DomainLevel | None) -> Level | None:
+    # Plain objects, only ever read: one per level of a scale serves every decision.
+    return Level.of(level)
 
 
 @strawberry.type(description="A student's decision on one competency.")
@@ -268,9 +279,9 @@ class Mastery:
             framework_id=strawberry.ID(view.framework_id),
             status=shown.status,
             score=shown.score,
-            level=Level.of(shown.level),
+            level=_level(shown.level),
             evidence_count=shown.evidence_count,
-            method=_method(tuple(c.method_dict().items())),
+            method=_method(c.calculation, c.rollup),
             next_score_to_master=view.next_score_to_master,
             override=None
             if o is None
