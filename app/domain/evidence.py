@@ -106,6 +106,19 @@ class Evidence:
             except ValueError:
                 problems.add(("mark",), "must be missing, exempt or incomplete")
 
+    def numbered(self, seq: int) -> Evidence:
+        """This result with the arrival number storage gave it. Only `seq` changes, so the
+        other fields are not checked again (dataclasses.replace would: ~4 µs a result, 4 ms
+        of a 1,000-result batch)."""
+        if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
+            problems = ProblemList()
+            problems.add(("seq",), "must be a whole number at or above 0")
+            problems.raise_if_any("The evidence is invalid")
+        twin = object.__new__(Evidence)
+        twin.__dict__.update(self.__dict__)
+        twin.__dict__["seq"] = seq
+        return twin
+
     @property
     def key(self) -> EvidenceKey:
         """What identifies this result across resends."""

@@ -57,15 +57,20 @@ class SqlCaseCatalog:
         wanted = list(dict.fromkeys(identifiers))
         a = _associations.c
         found: set[tuple[str, str]] = set()
-        # One indexed lookup per end (not one OR), each in chunks of bound parameters.
-        for column in (a.origin_identifier, a.destination_identifier):
-            for start in range(0, len(wanted), _CHUNK):
-                stmt = sa.select(a.origin_identifier, a.destination_identifier).where(
+        # One indexed lookup per end (not one OR), both in one statement: every batch of
+        # results asks, and a single result's request paid a round trip for each end.
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            ends = (
+                sa.select(a.origin_identifier, a.destination_identifier).where(
                     a.tenant_id == self._tenant,
-                    column.in_(wanted[start : start + _CHUNK]),
+                    column.in_(chunk),
                     a.association_type == EXACT_MATCH,
                 )
-                found.update((r[0], r[1]) for r in (await self._session.execute(stmt)).all())
+                for column in (a.origin_identifier, a.destination_identifier)
+            )
+            stmt = sa.union_all(*ends)
+            found.update((r[0], r[1]) for r in (await self._session.execute(stmt)).all())
         return sorted(found)
 
     async def frameworks_with_association(self, identifier: str) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -158,7 +157,7 @@ class SqlEvidenceRepository:
                     )
                     seq_of.update((await self._session.execute(stmt)).all())
                 await append_changes(self._session, self._tenant, added)
-        return [_with_seq(e, seq_of[e.id]) for e in items]
+        return [e.numbered(seq_of[e.id]) for e in items]
 
     def _values(self, e: Evidence, framework_id: str, at: datetime) -> dict[str, Any]:
         return {
@@ -349,10 +348,6 @@ class SqlEvidenceRepository:
         )
         items = [evidence_from_row(r) for r in rows[:limit]]
         return Page(items, str(items[-1].seq) if len(rows) > limit and items else None)
-
-
-def _with_seq(e: Evidence, seq: int) -> Evidence:
-    return replace(e, seq=seq)
 
 
 def _slices(items: list[Any], size: int) -> list[list[Any]]:

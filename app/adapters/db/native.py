@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Protocol
 
 import orjson
@@ -66,12 +65,17 @@ def _element_type(column: sa.Column[Any]) -> str:
     return "text"
 
 
-def _value(value: Any, json: bool) -> Any:
-    if json and value is not None:
-        return orjson.dumps(value).decode()
-    if isinstance(value, datetime) and value.tzinfo is None:
+def column_array(rows: Sequence[dict[str, Any]], name: str, kind: str) -> list[Any]:
+    """One column's values as the array passed for it: JSON encoded once here (asyncpg would
+    otherwise be asked to encode Python objects), instants checked for a time zone; every
+    other column is passed as it is, with no per-value call (about 20,000 values a batch of
+    1,000 results writes)."""
+    if kind == "jsonb":
+        return [None if row[name] is None else orjson.dumps(row[name]).decode() for row in rows]
+    values = [row[name] for row in rows]
+    if kind == "timestamptz" and any(v is not None and v.tzinfo is None for v in values):
         raise ValueError("naive datetimes are not stored; pass an aware datetime")
-    return value
+    return values
 
 
 @dataclass(frozen=True)
@@ -87,10 +91,7 @@ class Insert:
 def _statement(insert: Insert, first: int) -> tuple[str, list[list[Any]]]:
     columns = [insert.table.c[name] for name in insert.rows[0]]
     types = [_element_type(c) for c in columns]
-    arrays = [
-        [_value(row[c.name], t == "jsonb") for row in insert.rows]
-        for c, t in zip(columns, types, strict=True)
-    ]
+    arrays = [column_array(insert.rows, c.name, t) for c, t in zip(columns, types, strict=True)]
     placeholders = ", ".join(f"${first + i}::{t}[]" for i, t in enumerate(types))
     names = ", ".join(c.name for c in columns)
     sql = f"INSERT INTO {insert.table.name} ({names}) SELECT * FROM unnest({placeholders})"

@@ -8,6 +8,7 @@ lists every problem of every item."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
@@ -17,13 +18,14 @@ from fastapi.routing import APIRoute
 
 from app.api.bounded import Instant
 from app.api.deps import AUTHENTICATED, EvidenceWriter, MasteryReader, UseCasesDep
+from app.api.prefer import PREFERENCE_APPLIED, RETURN_MINIMAL, PreferHeader, prefers_minimal
 from app.api.problems import located, responses
 from app.api.rest import mastery_schemas as s
 from app.api.rest.json_bytes import json_response
 from app.api.rest.pagination import Cursor, Limit, ListPage, decode_cursor, encode_cursor
 from app.domain.access import Principal
 from app.domain.errors import Invalid, Problem
-from app.domain.evidence_acceptance import EvidenceInput, UnreadItem
+from app.domain.evidence_acceptance import EvidenceInput, Outcome, UnreadItem
 from app.domain.mastery.view import view_of
 from app.use_cases import evidence as use
 
@@ -119,6 +121,18 @@ def _recorded(batch: use.RecordedBatch) -> Response:
     return json_response(body)
 
 
+def _counted(batch: use.RecordedBatch) -> Response:
+    """The minimal answer (`Prefer: return=minimal`): how many items were created, updated and
+    unchanged and how many decisions changed, without serialising those decisions (at 1,000
+    results a batch changes about 1,100 of them: a 400 kB answer)."""
+    counts = Counter(i.outcome.value for i in batch.items)
+    body = {o.value: counts[o.value] for o in Outcome}
+    body["decisions_changed"] = len(batch.decisions)
+    response = json_response(body)
+    response.headers[PREFERENCE_APPLIED] = RETURN_MINIMAL
+    return response
+
+
 @router.post(
     "/v1/evidence",
     response_model=s.RecordedRead,
@@ -129,16 +143,25 @@ def _recorded(batch: use.RecordedBatch) -> Response:
         "the decisions it feeds are recomputed at once and answered. "
         "1 to MASTERY_MAX_BATCH items. If any item is invalid the answer is 422 listing every "
         "bad item by index and field, and nothing is written. Sending an item again (same "
-        "source, source_id and competency) is an upsert: `unchanged` or `updated`."
+        "source, source_id and competency) is an upsert: `unchanged` or `updated`. "
+        "With `Prefer: return=minimal` the answer is only the counts "
+        '`{"created": n, "updated": n, "unchanged": n, "decisions_changed": n}` '
+        "and carries `Preference-Applied: return=minimal`."
     ),
     operation_id="record_evidence",
     responses=responses(401, 403, 413, 422),
 )
-async def record(body: s.EvidenceBatch, use_cases: UseCasesDep, principal: EvidenceWriter) -> Any:
-    items = [EvidenceInput(**i.model_dump()) for i in body.items]
+async def record(
+    body: s.EvidenceBatch,
+    use_cases: UseCasesDep,
+    principal: EvidenceWriter,
+    prefer: PreferHeader = None,
+) -> Any:
+    # The model's fields are flat: its __dict__ is model_dump() at a sixth of the cost.
+    items = [EvidenceInput(**vars(i)) for i in body.items]
     with located("body"):
         batch = await use_cases.evidence.record_evidence(principal, items)
-    return _recorded(batch)
+    return _counted(batch) if prefers_minimal(prefer) else _recorded(batch)
 
 
 @router.get(

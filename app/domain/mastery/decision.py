@@ -45,6 +45,15 @@ def round_score(x: float) -> float:
     gives 2.99, as 2.995 is the double just above it. Decimal half up after cleaning to 9
     decimals gave 3.00 there, and a different mastery decision at 3.
     """
+    if 0.001 <= abs(x) < 1e12:
+        # The scores decided here: frexp's exponent is in [-9, 40], where neither limit of
+        # ruby_round applies (40% of its cost, on the hot path's thousands of calls a batch).
+        return _round_half_up(x, 100.0) / 100.0
+    return ruby_round(x)
+
+
+def ruby_round(x: float) -> float:
+    """`Float#round(2)` with numeric.c's overflow and underflow limits, for any double."""
     if x == 0.0 or not math.isfinite(x):
         return x
     binexp = math.frexp(x)[1]

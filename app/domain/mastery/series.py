@@ -14,14 +14,13 @@ series_state, and the states by idea in series_summaries, series_weighted and se
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields
 from typing import Any
 
 from app.domain.frameworks import Calculation, CalculationMethod, ModeTie
 from app.domain.mastery.methods import mode_floors
 from app.domain.mastery.series_counts import ModeState, NMasteryState
 from app.domain.mastery.series_fits import AverageOrPowerLawState, BestFitState
-from app.domain.mastery.series_state import SeriesState
+from app.domain.mastery.series_state import SeriesState, field_names
 from app.domain.mastery.series_summaries import (
     AverageState,
     HighestState,
@@ -103,9 +102,9 @@ def series_from_dict(data: Mapping[str, object]) -> SeriesState:
     silently wrong state."""
     kind = _STATES[CalculationMethod(str(data["method"]))]
     values: dict[str, Any] = {
-        f.name: tuple(v) if isinstance(v := data[f.name], list) else v
-        for f in fields(kind)
-        if f.name in data or f.name not in kind.added_later
+        name: tuple(v) if isinstance(v := data[name], list) else v
+        for name in field_names(kind)
+        if name in data or name not in kind.added_later
     }
     return kind(**values)
 

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.evidence_batch import EvidenceBatch
 from ...models.problem_details import ProblemDetails
 from ...models.recorded_read import RecordedRead
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: EvidenceBatch,
+    prefer: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = prefer
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -89,6 +92,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EvidenceBatch,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | RecordedRead]:
     """Record a batch of results (all or nothing)
 
@@ -96,11 +100,16 @@ def sync_detailed(
     competencies: each result is scored on its own scale (`score` of `max_score`) and the decisions it
     feeds are recomputed at once and answered. 1 to MASTERY_MAX_BATCH items. If any item is invalid the
     answer is 422 listing every bad item by index and field, and nothing is written. Sending an item
-    again (same source, source_id and competency) is an upsert: `unchanged` or `updated`.
+    again (same source, source_id and competency) is an upsert: `unchanged` or `updated`. With `Prefer:
+    return=minimal` the answer is only the counts `{"created": n, "updated": n, "unchanged": n,
+    "decisions_changed": n}` and carries `Preference-Applied: return=minimal`.
 
     Scope: `evidence:write` (or `admin`).
 
     Args:
+        prefer (None | str | Unset): RFC 7240. `return=minimal` answers counts instead of every
+            decision the batch changed (cheaper for high-volume senders); the answer then carries
+            `Preference-Applied: return=minimal`. Anything else keeps the default answer.
         body (EvidenceBatch):
 
     Raises:
@@ -113,6 +122,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        prefer=prefer,
     )
 
     response = client.get_httpx_client().request(
@@ -126,6 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EvidenceBatch,
+    prefer: None | str | Unset = UNSET,
 ) -> ProblemDetails | RecordedRead | None:
     """Record a batch of results (all or nothing)
 
@@ -133,11 +144,16 @@ def sync(
     competencies: each result is scored on its own scale (`score` of `max_score`) and the decisions it
     feeds are recomputed at once and answered. 1 to MASTERY_MAX_BATCH items. If any item is invalid the
     answer is 422 listing every bad item by index and field, and nothing is written. Sending an item
-    again (same source, source_id and competency) is an upsert: `unchanged` or `updated`.
+    again (same source, source_id and competency) is an upsert: `unchanged` or `updated`. With `Prefer:
+    return=minimal` the answer is only the counts `{"created": n, "updated": n, "unchanged": n,
+    "decisions_changed": n}` and carries `Preference-Applied: return=minimal`.
 
     Scope: `evidence:write` (or `admin`).
 
     Args:
+        prefer (None | str | Unset): RFC 7240. `return=minimal` answers counts instead of every
+            decision the batch changed (cheaper for high-volume senders); the answer then carries
+            `Preference-Applied: return=minimal`. Anything else keeps the default answer.
         body (EvidenceBatch):
 
     Raises:
@@ -151,6 +167,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        prefer=prefer,
     ).parsed
 
 
@@ -158,6 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EvidenceBatch,
+    prefer: None | str | Unset = UNSET,
 ) -> Response[ProblemDetails | RecordedRead]:
     """Record a batch of results (all or nothing)
 
@@ -165,11 +183,16 @@ async def asyncio_detailed(
     competencies: each result is scored on its own scale (`score` of `max_score`) and the decisions it
     feeds are recomputed at once and answered. 1 to MASTERY_MAX_BATCH items. If any item is invalid the
     answer is 422 listing every bad item by index and field, and nothing is written. Sending an item
-    again (same source, source_id and competency) is an upsert: `unchanged` or `updated`.
+    again (same source, source_id and competency) is an upsert: `unchanged` or `updated`. With `Prefer:
+    return=minimal` the answer is only the counts `{"created": n, "updated": n, "unchanged": n,
+    "decisions_changed": n}` and carries `Preference-Applied: return=minimal`.
 
     Scope: `evidence:write` (or `admin`).
 
     Args:
+        prefer (None | str | Unset): RFC 7240. `return=minimal` answers counts instead of every
+            decision the batch changed (cheaper for high-volume senders); the answer then carries
+            `Preference-Applied: return=minimal`. Anything else keeps the default answer.
         body (EvidenceBatch):
 
     Raises:
@@ -182,6 +205,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        prefer=prefer,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,6 +217,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EvidenceBatch,
+    prefer: None | str | Unset = UNSET,
 ) -> ProblemDetails | RecordedRead | None:
     """Record a batch of results (all or nothing)
 
@@ -200,11 +225,16 @@ async def asyncio(
     competencies: each result is scored on its own scale (`score` of `max_score`) and the decisions it
     feeds are recomputed at once and answered. 1 to MASTERY_MAX_BATCH items. If any item is invalid the
     answer is 422 listing every bad item by index and field, and nothing is written. Sending an item
-    again (same source, source_id and competency) is an upsert: `unchanged` or `updated`.
+    again (same source, source_id and competency) is an upsert: `unchanged` or `updated`. With `Prefer:
+    return=minimal` the answer is only the counts `{"created": n, "updated": n, "unchanged": n,
+    "decisions_changed": n}` and carries `Preference-Applied: return=minimal`.
 
     Scope: `evidence:write` (or `admin`).
 
     Args:
+        prefer (None | str | Unset): RFC 7240. `return=minimal` answers counts instead of every
+            decision the batch changed (cheaper for high-volume senders); the answer then carries
+            `Preference-Applied: return=minimal`. Anything else keeps the default answer.
         body (EvidenceBatch):
 
     Raises:
@@ -219,5 +249,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            prefer=prefer,
         )
     ).parsed
