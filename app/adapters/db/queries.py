@@ -27,6 +27,7 @@ from app.adapters.db.report_sql import (
     line_item_objectives,
     objectives_by_class,
     of_their_group,
+    race_ethnicity_sql,
     status_counts,
     with_competency,
 )
@@ -34,13 +35,7 @@ from app.adapters.db.row_security import tenant_session
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
 from app.domain.mastery.habits import DecisionKind
-from app.domain.reporting import (
-    RACE_ETHNICITY_RULE,
-    Dimension,
-    FlagSet,
-    Key,
-    RaceEthnicity,
-)
+from app.domain.reporting import Dimension, Key
 from app.domain.roster import EnrollmentRole, OrgType, RecordStatus, UserRole
 from app.ports.reports import ReportScope, StatusCounts
 
@@ -369,20 +364,3 @@ def _subgroup(dm: sa.FromClause, dim: Dimension) -> sa.ColumnElement[Any]:
     if dim is Dimension.RACE_ETHNICITY:
         return race_ethnicity_sql(dm)
     return dm.c[_SUBGROUP_COLUMNS[dim]]
-
-
-def race_ethnicity_sql(dm: sa.FromClause) -> sa.ColumnElement[Any]:
-    """The domain's RACE_ETHNICITY_RULE as one CASE over a demographics row (all NULL for a
-    student without one, who is then unknown, as the domain's function says)."""
-    whens: list[tuple[sa.ColumnElement[bool], str]] = []
-    for category, condition in RACE_ETHNICITY_RULE:
-        if isinstance(condition, FlagSet):
-            holds: sa.ColumnElement[bool] = dm.c[condition.flag].is_(True)
-        else:
-            count = sum(
-                (sa.case((dm.c[f].is_(True), 1), else_=0) for f in condition.flags[1:]),
-                start=sa.case((dm.c[condition.flags[0]].is_(True), 1), else_=0),
-            )
-            holds = sa.or_(count > 1, dm.c[condition.also].is_(True))
-        whens.append((holds, category.value))
-    return sa.case(*whens, else_=RaceEthnicity.UNKNOWN.value)

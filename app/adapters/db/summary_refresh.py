@@ -1,0 +1,354 @@
+"""The refresher of the summary counts (docs/decisions/0056-summary-counts.md): it drains what
+the triggers captured (app.adapters.db.summary_capture) into summary_counts, set-based.
+
+A tenant's counts are the sum, over its students' profile rows (one per school or every
+school x grade or every grade, with the student's subgroup values), of the student's decisions
+per status, once with no subgroup and once under each subgroup's value. So a refresh
+(a) adds +1 new / -1 old status of each captured decision change under the student's stored
+profile rows; then (b) when a roster statement was captured, stages the profiles as the roster
+has them now and counts the student's decisions -1 under each stored row that is gone and +1
+under each staged row that is new, and keeps the staged rows. A tenant yet to be built, or with
+more captured changes than counted decisions (a bulk load), is counted afresh.
+
+One refresh at a time per tenant (an advisory lock on PostgreSQL, the write lock on SQLite), in
+one transaction that sees one snapshot (PostgreSQL: REPEATABLE READ): the changes it drains
+are exactly those its reads of decisions and roster already show. A refresh that began before
+another's commit fails on the refresh state row it upserts first and is run again."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.adapters.db import tables as t
+from app.adapters.db.engine import WRITE
+from app.adapters.db.mastery_tables import DecisionRow
+from app.adapters.db.native import is_postgres
+from app.adapters.db.report_sql import race_ethnicity_sql
+from app.adapters.db.row_security import tenant_session
+from app.adapters.db.summary_tables import (
+    ALL,
+    DecisionStatusChangeRow,
+    SummaryCountRow,
+    SummaryProfileRow,
+    SummaryProfileStageRow,
+    SummaryRefreshRow,
+    SummaryRosterChangeRow,
+)
+from app.adapters.db.upsert import insert_for
+from app.domain.access import TenantId
+from app.domain.roster import OrgType, RecordStatus, UserRole
+from app.ports.clock import Clock
+
+log = logging.getLogger("mastery.db")
+
+_changes = t.table_of(DecisionStatusChangeRow)
+_marks = t.table_of(SummaryRosterChangeRow)
+_counts = t.table_of(SummaryCountRow)
+_profiles = t.table_of(SummaryProfileRow)
+_stage = t.table_of(SummaryProfileStageRow)
+_refreshes = t.table_of(SummaryRefreshRow)
+_decisions = t.table_of(DecisionRow)
+ACTIVE = RecordStatus.ACTIVE.value
+# The subgroup dimensions a count row can be under, each a profile column of the same name.
+SUBGROUPS = (
+    "sex",
+    "race_ethnicity",
+    "english_learner",
+    "special_education",
+    "economically_disadvantaged",
+)
+_FLAGS = SUBGROUPS[2:]
+_PROFILE = ("student_id", "school_id", "grade", *SUBGROUPS)
+_COUNT_KEY = [c.name for c in _counts.primary_key.columns]
+# Advisory lock class of the refresher (the second key is the tenant): "summ".
+_LOCK_CLASS = 0x73756D6D
+_SERIALIZATION_FAILURE = "40001"
+_ATTEMPTS = 5
+# Captured changes beyond the counted decisions (and at least this many): counted afresh.
+_REBUILD_AT_LEAST = 10_000
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What one refresh did: whether the tenant's counts are built (False: yet to be, and this
+    refresh was not asked to), and how many captured changes it drained."""
+
+    built: bool
+    changes: int = 0
+    rebuilt: bool = False
+    roster_changed: bool = False
+
+
+class SummaryRefresher:
+    """Brings one tenant's summary counts up to date with its decisions and roster."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    async def refresh(self, tenant: TenantId, *, build: bool = True) -> Refreshed:
+        """Drain the tenant's captured changes into its counts. `build`: build counts yet to be
+        built (from every decision: seconds for millions); without it such a tenant is left
+        as it is (Refreshed.built False) for the periodic refresher."""
+        for attempt in range(_ATTEMPTS):
+            try:
+                async with tenant_session(self._sessions, tenant) as session:
+                    found = await self._refresh(session, tenant, build=build)
+                    await session.commit()
+                    return found
+            except DBAPIError as exc:
+                if _sqlstate(exc) != _SERIALIZATION_FAILURE or attempt == _ATTEMPTS - 1:
+                    raise
+                # Another refresh committed after this one's snapshot was taken: again.
+        raise AssertionError("unreachable")
+
+    async def _refresh(self, session: AsyncSession, tenant: TenantId, *, build: bool) -> Refreshed:
+        postgres = is_postgres(session)
+        options: dict[str, Any] = dict(WRITE)
+        if postgres:
+            options["isolation_level"] = "REPEATABLE READ"
+        await session.connection(execution_options=options)
+        if postgres:
+            await session.execute(
+                sa.text("SELECT pg_advisory_xact_lock(:c, :t)"), {"c": _LOCK_CLASS, "t": tenant}
+            )
+        built = await self._mark_refreshed(session, tenant, self._clock.now())
+        if not built and not build:
+            await session.rollback()
+            return Refreshed(built=False)
+        pending = await self._pending(session, tenant)
+        if not built or pending > max(_REBUILD_AT_LEAST, await self._counted(session, tenant)):
+            await self._rebuild(session, tenant, postgres=postgres)
+            return Refreshed(built=True, changes=pending, rebuilt=True)
+        changes = await self._drain_changes(session, tenant)
+        roster_changed = await self._drain_marks(session, tenant)
+        if roster_changed:
+            await self._follow_roster(session, tenant)
+        await _sweep_zeros(session, tenant)
+        return Refreshed(built=True, changes=changes, roster_changed=roster_changed)
+
+    async def _mark_refreshed(self, session: AsyncSession, tenant: TenantId, at: datetime) -> bool:
+        # First, so that a refresh whose snapshot predates another's commit fails at once.
+        stmt = insert_for(session, _refreshes).values(tenant_id=tenant, built=True, refreshed_at=at)
+        upserted = stmt.on_conflict_do_update(
+            index_elements=["tenant_id"], set_={"refreshed_at": stmt.excluded.refreshed_at}
+        ).returning(_refreshes.c.built)
+        return bool((await session.execute(upserted)).scalar_one())
+
+    async def _pending(self, session: AsyncSession, tenant: TenantId) -> int:
+        stmt = sa.select(sa.func.count()).where(_changes.c.tenant_id == tenant)
+        return int((await session.execute(stmt)).scalar_one())
+
+    async def _counted(self, session: AsyncSession, tenant: TenantId) -> int:
+        c = _counts
+        stmt = sa.select(sa.func.coalesce(sa.func.sum(c.c.n), 0)).where(
+            c.c.tenant_id == tenant, c.c.subgroup == ALL, c.c.grade == ALL, c.c.school_id == ALL
+        )
+        return int((await session.execute(stmt)).scalar_one())
+
+    async def _rebuild(self, session: AsyncSession, tenant: TenantId, *, postgres: bool) -> None:
+        if postgres:
+            # Millions of decisions into a few million groups: hashed in memory, not spilled.
+            await session.execute(sa.text("SET LOCAL work_mem = '256MB'"))
+        for table in (_counts, _profiles, _stage, _changes, _marks):
+            await session.execute(sa.delete(table).where(table.c.tenant_id == tenant))
+        await session.execute(
+            sa.insert(_profiles).from_select(["tenant_id", *_PROFILE], current_profiles(tenant))
+        )
+        members = sa.select(*(_profiles.c[c] for c in _PROFILE), sa.literal(1).label("sign"))
+        everything = _decision_rows(tenant)
+        await _count(session, tenant, members.where(_profiles.c.tenant_id == tenant), everything)
+        await session.execute(
+            sa.update(_refreshes).where(_refreshes.c.tenant_id == tenant).values(built=True)
+        )
+
+    async def _drain_changes(self, session: AsyncSession, tenant: TenantId) -> int:
+        ch = _changes
+        mine = ch.c.tenant_id == tenant
+        moves = sa.union_all(
+            sa.select(
+                ch.c.student_id,
+                ch.c.framework_id,
+                ch.c.competency_id,
+                ch.c.new_status.label("status"),
+                sa.literal(1).label("delta"),
+            ).where(mine, ch.c.new_status.is_not(None)),
+            sa.select(
+                ch.c.student_id,
+                ch.c.framework_id,
+                ch.c.competency_id,
+                ch.c.old_status.label("status"),
+                sa.literal(-1).label("delta"),
+            ).where(mine, ch.c.old_status.is_not(None)),
+        ).subquery("moves")
+        deltas = sa.select(
+            moves.c.student_id,
+            moves.c.framework_id,
+            moves.c.competency_id,
+            moves.c.status,
+            sa.func.sum(moves.c.delta).label("delta"),
+        ).group_by(moves.c.student_id, moves.c.framework_id, moves.c.competency_id, moves.c.status)
+        members = sa.select(*(_profiles.c[c] for c in _PROFILE), sa.literal(1).label("sign"))
+        await _count(session, tenant, members.where(_profiles.c.tenant_id == tenant), deltas)
+        # The same snapshot: exactly the rows just counted (PostgreSQL: rows committed since
+        # are not seen, so not deleted; SQLite: no other writer).
+        result = await session.execute(sa.delete(ch).where(mine))
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def _drain_marks(self, session: AsyncSession, tenant: TenantId) -> bool:
+        result = await session.execute(sa.delete(_marks).where(_marks.c.tenant_id == tenant))
+        return bool(getattr(result, "rowcount", 0))
+
+    async def _follow_roster(self, session: AsyncSession, tenant: TenantId) -> None:
+        """Recount the profile rows that the roster no longer has (-1) or newly has (+1)."""
+        s, p = _stage, _profiles
+        await session.execute(sa.delete(s).where(s.c.tenant_id == tenant))
+        await session.execute(
+            sa.insert(s).from_select(["tenant_id", *_PROFILE], current_profiles(tenant))
+        )
+        staged = sa.select(*(s.c[c] for c in _PROFILE)).where(s.c.tenant_id == tenant)
+        stored = sa.select(*(p.c[c] for c in _PROFILE)).where(p.c.tenant_id == tenant)
+        gone = sa.except_(stored, staged).subquery("gone")
+        new = sa.except_(staged, stored).subquery("new")
+        members = sa.union_all(
+            sa.select(*(gone.c[c] for c in _PROFILE), sa.literal(-1).label("sign")),
+            sa.select(*(new.c[c] for c in _PROFILE), sa.literal(1).label("sign")),
+        )
+        await _count(session, tenant, members, _decision_rows(tenant))
+        key = ("student_id", "school_id", "grade")
+        await session.execute(
+            sa.delete(p).where(
+                p.c.tenant_id == tenant,
+                sa.tuple_(*(p.c[c] for c in key)).in_(sa.select(*(gone.c[c] for c in key))),
+            )
+        )
+        await session.execute(
+            sa.insert(p).from_select(
+                ["tenant_id", *_PROFILE],
+                sa.select(sa.literal(tenant), *(new.c[c] for c in _PROFILE)),
+            )
+        )
+        await session.execute(sa.delete(s).where(s.c.tenant_id == tenant))
+
+
+def _decision_rows(tenant: TenantId) -> sa.Select[Any]:
+    d = _decisions
+    return sa.select(
+        d.c.student_id,
+        d.c.framework_id,
+        d.c.competency_id,
+        d.c.status,
+        sa.literal(1).label("delta"),
+    ).where(d.c.tenant_id == tenant)
+
+
+async def _count(
+    session: AsyncSession,
+    tenant: TenantId,
+    members: sa.Select[Any] | sa.CompoundSelect[Any],
+    decisions: sa.Select[Any],
+) -> None:
+    """Add to the counts, for each member row (a profile row with a sign) and each decision row
+    of its student (with a delta), sign x delta under the row's school and grade, once with no
+    subgroup and once under each subgroup's value."""
+    m = members.subquery("m")
+    d = decisions.subquery("d")
+    sg = sa.union_all(
+        *(sa.select(sa.literal(name).label("subgroup")) for name in (ALL, *SUBGROUPS))
+    ).subquery("sg")
+    value = sa.case(*((sg.c.subgroup == name, m.c[name]) for name in SUBGROUPS), else_=ALL)
+    keys = [
+        d.c.framework_id,
+        sg.c.subgroup,
+        m.c.grade,
+        m.c.school_id,
+        value,
+        d.c.competency_id,
+        d.c.status,
+    ]
+    select = (
+        sa.select(sa.literal(tenant), *keys, sa.func.sum(m.c.sign * d.c.delta))
+        .select_from(d.join(m, m.c.student_id == d.c.student_id).join(sg, sa.true()))
+        # SQLite parses ON CONFLICT after a SELECT only when the SELECT has a WHERE.
+        .where(sa.true())
+        .group_by(*keys)
+    )
+    stmt = insert_for(session, _counts).from_select(["tenant_id", *_COUNT_KEY[1:], "n"], select)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=_COUNT_KEY, set_={"n": _counts.c.n + stmt.excluded.n}
+    )
+    await session.execute(stmt)
+
+
+async def _sweep_zeros(session: AsyncSession, tenant: TenantId) -> None:
+    c = _counts
+    await session.execute(sa.delete(c).where(c.c.tenant_id == tenant, c.c.n == 0))
+
+
+def _flag(column: sa.ColumnElement[Any]) -> sa.ColumnElement[str]:
+    return sa.case((column.is_(True), "true"), (column.is_(False), "false"), else_=ALL)
+
+
+def current_profiles(tenant: TenantId) -> sa.Select[Any]:
+    """(tenant_id, student_id, school_id, grade, subgroup values) of every active student as
+    the roster has them now, with the live reports' rules (app.adapters.db.queries): schools
+    are the active school orgs of their user_orgs, grades their user_grades, subgroups from
+    their active demographics (race and ethnicity by the domain's rule)."""
+    u, uo, o = t.table_of(t.UserRow), t.table_of(t.UserOrgRow), t.table_of(t.OrgRow)
+    ug, dm = t.table_of(t.UserGradeRow), t.table_of(t.DemographicsRow)
+    students = [u.c.tenant_id == tenant, u.c.role == UserRole.STUDENT.value, u.c.status == ACTIVE]
+    everyone = sa.select(u.c.id.label("student_id"), sa.literal(ALL).label("key")).where(*students)
+    schools = sa.union_all(
+        sa.select(uo.c.user_id.label("student_id"), uo.c.org_id.label("key"))
+        .join(
+            o,
+            sa.and_(
+                o.c.tenant_id == uo.c.tenant_id,
+                o.c.id == uo.c.org_id,
+                o.c.type == OrgType.SCHOOL.value,
+                o.c.status == ACTIVE,
+            ),
+        )
+        .where(uo.c.tenant_id == tenant),
+        everyone,
+    ).subquery("schools")
+    grades = sa.union_all(
+        # A grade written as ALL would be taken for every grade: such a row is not counted.
+        sa.select(ug.c.user_id.label("student_id"), ug.c.grade.label("key")).where(
+            ug.c.tenant_id == tenant, ug.c.grade != ALL
+        ),
+        everyone,
+    ).subquery("grades")
+    source = (
+        u.join(schools, schools.c.student_id == u.c.id)
+        .join(grades, grades.c.student_id == u.c.id)
+        .outerjoin(
+            dm, sa.and_(dm.c.tenant_id == u.c.tenant_id, dm.c.id == u.c.id, dm.c.status == ACTIVE)
+        )
+    )
+    return (
+        sa.select(
+            u.c.tenant_id,
+            u.c.id,
+            schools.c.key,
+            grades.c.key,
+            sa.func.coalesce(dm.c.sex, ALL),
+            race_ethnicity_sql(dm),
+            *(_flag(dm.c[f]) for f in _FLAGS),
+        )
+        .select_from(source)
+        .where(*students)
+    )
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    cause = getattr(exc.orig, "__cause__", None)
+    found = getattr(cause, "sqlstate", None) or getattr(exc.orig, "sqlstate", None)
+    return None if found is None else str(found)
