@@ -32,6 +32,7 @@ from app.adapters.db.report_sql import (
     with_competency,
 )
 from app.adapters.db.row_security import tenant_session
+from app.adapters.db.summary_reads import SummaryCounts
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
 from app.domain.mastery.habits import DecisionKind
@@ -64,9 +65,16 @@ _SUBGROUP_COLUMNS = {
 class SqlReadModels:
     """One tenant's read models."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], tenant: TenantId) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        tenant: TenantId,
+        counts: SummaryCounts | None = None,
+    ) -> None:
         self._sessions = sessions
         self._tenant = tenant
+        # The counts kept on write (docs/decisions/0056-summary-counts.md); None: count live.
+        self._counts = counts
 
     @asynccontextmanager
     async def _reading(self) -> AsyncIterator[AsyncSession]:
@@ -132,6 +140,10 @@ class SqlReadModels:
         return {tuple(row[:-1]): int(row[-1]) for row in await self._all(stmt)}
 
     async def decision_counts(self, scope: ReportScope) -> StatusCounts:
+        if self._counts is not None:
+            found = await self._counts.decision_counts(self._tenant, scope)
+            if found is not None:
+                return found
         p, columns = self._distinct_students(scope)
         # The same keys and status column: habits decisions are counted by the same query.
         d = _habits if scope.kind is DecisionKind.HABITS_OF_WORK else _decisions

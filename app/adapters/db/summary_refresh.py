@@ -90,7 +90,7 @@ class SummaryRefresher:
     """Brings one tenant's summary counts up to date with its decisions and roster."""
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
-        self._sessions = sessions
+        self.sessions = sessions
         self._clock = clock
 
     async def refresh(self, tenant: TenantId, *, build: bool = True) -> Refreshed:
@@ -99,7 +99,7 @@ class SummaryRefresher:
         as it is (Refreshed.built False) for the periodic refresher."""
         for attempt in range(_ATTEMPTS):
             try:
-                async with tenant_session(self._sessions, tenant) as session:
+                async with tenant_session(self.sessions, tenant) as session:
                     found = await self._refresh(session, tenant, build=build)
                     await session.commit()
                     return found

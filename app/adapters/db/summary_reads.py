@@ -1,0 +1,178 @@
+"""Summaries read from the counts kept on write (docs/decisions/0056-summary-counts.md), for
+the scopes whose shape the counts hold: academic decisions grouped by school, grade,
+competency and at most one subgroup, narrowed to a school, a grade and that one subgroup's
+value. Anything else (classes, class-aligned denominators, two subgroups, habits of work) is
+counted live (app.adapters.db.queries), which stays the reference the counts are tested
+against."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.adapters.db import tables as t
+from app.adapters.db.engine import READ
+from app.adapters.db.errors import failures_translated
+from app.adapters.db.report_sql import in_scope, of_their_group, status_counts
+from app.adapters.db.row_security import tenant_session
+from app.adapters.db.summary_refresh import SummaryRefresher
+from app.adapters.db.summary_tables import ALL, SummaryCountRow, SummaryRefreshRow
+from app.domain.access import TenantId
+from app.domain.mastery.habits import DecisionKind
+from app.domain.reporting import Dimension
+from app.domain.roster import OrgType, RecordStatus
+from app.ports.reports import ReportScope, StatusCounts
+
+_counts = t.table_of(SummaryCountRow)
+_refreshes = t.table_of(SummaryRefreshRow)
+_orgs = t.table_of(t.OrgRow)
+_SUBGROUPS = {
+    Dimension.SEX,
+    Dimension.RACE_ETHNICITY,
+    Dimension.ENGLISH_LEARNER,
+    Dimension.SPECIAL_EDUCATION,
+    Dimension.ECONOMICALLY_DISADVANTAGED,
+}
+_FLAGS = {
+    Dimension.ENGLISH_LEARNER,
+    Dimension.SPECIAL_EDUCATION,
+    Dimension.ECONOMICALLY_DISADVANTAGED,
+}
+
+
+def _subgroups(scope: ReportScope) -> set[Dimension]:
+    return {d for d in scope.dimensions if d in _SUBGROUPS} | set(scope.subgroups)
+
+
+def covered(scope: ReportScope) -> bool:
+    """Whether the counts hold the answer to this scope's shape."""
+    by_group = scope.group_competencies
+    return (
+        scope.kind is DecisionKind.ACADEMIC
+        and scope.class_id is None
+        and Dimension.CLASS not in scope.dimensions
+        and (by_group is None or by_group.dimension is Dimension.GRADE)
+        and len(_subgroups(scope)) <= 1
+    )
+
+
+def subgroup_of(scope: ReportScope) -> Dimension | None:
+    """The one subgroup dimension a covered scope groups or narrows by, if any."""
+    return next(iter(_subgroups(scope)), None)
+
+
+def as_text(dim: Dimension, value: object) -> str:
+    """A subgroup's value as the counts store it."""
+    if dim in _FLAGS:
+        return "true" if value is True else "false" if value is False else ALL
+    return ALL if value is None else str(value)
+
+
+def _as_value(dim: Dimension, text: str) -> object:
+    if dim in _FLAGS:
+        return {"true": True, "false": False}.get(text)
+    return None if text == ALL else text
+
+
+class SummaryCounts:
+    """The counts kept on write, caught up before each read on the primary (`refresher`); on a
+    read replica (no refresher) read as the last refresh left them."""
+
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], refresher: SummaryRefresher | None
+    ) -> None:
+        self._sessions = sessions
+        self._refresher = refresher
+
+    async def decision_counts(self, tenant: TenantId, scope: ReportScope) -> StatusCounts | None:
+        """The stored decisions per group and status as the live count gives them; None when
+        the counts cannot answer this scope (its shape, or counts yet to be built)."""
+        if not covered(scope):
+            return None
+        if self._refresher is not None:
+            refreshed = await self._refresher.refresh(tenant, build=False)
+            if not refreshed.built:
+                return None
+        async with (
+            failures_translated(read_only=True),
+            tenant_session(self._sessions, tenant) as session,
+        ):
+            await session.connection(execution_options=READ)
+            if self._refresher is None and not await _built(session, tenant):
+                return None
+            if scope.school_id is not None and not await _a_school(session, tenant, scope):
+                # Narrowed to an org that is not an active school: the live count says what
+                # that means; the counts hold active schools only.
+                return None
+            rows = (await session.execute(_statement(tenant, scope))).all()
+        return _keyed(scope, rows)
+
+
+async def _built(session: AsyncSession, tenant: TenantId) -> bool:
+    stmt = sa.select(_refreshes.c.built).where(_refreshes.c.tenant_id == tenant)
+    found = (await session.execute(stmt)).scalar_one_or_none()
+    return found is None or bool(found)
+
+
+async def _a_school(session: AsyncSession, tenant: TenantId, scope: ReportScope) -> bool:
+    o = _orgs
+    stmt = sa.select(sa.literal(1)).where(
+        o.c.tenant_id == tenant,
+        o.c.id == scope.school_id,
+        o.c.type == OrgType.SCHOOL.value,
+        o.c.status == RecordStatus.ACTIVE.value,
+    )
+    return (await session.execute(stmt)).first() is not None
+
+
+def _narrowed(
+    column: sa.ColumnElement[str], grouped: bool, value: str | None
+) -> sa.ColumnElement[bool]:
+    if value is not None:
+        return column == value
+    return column != ALL if grouped else column == ALL
+
+
+def _statement(tenant: TenantId, scope: ReportScope) -> sa.Select[Any]:
+    c, dims, subgroup = _counts, scope.dimensions, subgroup_of(scope)
+    by_dimension = {Dimension.SCHOOL: c.c.school_id, Dimension.GRADE: c.c.grade}
+    if subgroup is not None:
+        by_dimension[subgroup] = c.c.subgroup_value
+    roster = [by_dimension[d] for d in dims if d is not Dimension.COMPETENCY]
+    grouped = [c.c.competency_id if d is Dimension.COMPETENCY else by_dimension[d] for d in dims]
+    value = scope.subgroups.get(subgroup) if subgroup is not None else None
+    where = [
+        c.c.tenant_id == tenant,
+        c.c.framework_id == scope.framework_id,
+        c.c.subgroup == (ALL if subgroup is None else subgroup.value),
+        _narrowed(c.c.school_id, Dimension.SCHOOL in dims, scope.school_id),
+        _narrowed(c.c.grade, Dimension.GRADE in dims, scope.grade),
+        c.c.n > 0,
+        in_scope(c.c.competency_id, scope),
+        of_their_group(scope, roster, c.c.competency_id),
+    ]
+    if subgroup is not None and subgroup in scope.subgroups:
+        where.append(c.c.subgroup_value == as_text(subgroup, value))
+    return (
+        sa.select(*grouped, c.c.status, sa.func.sum(c.c.n))
+        .where(*where)
+        .group_by(*grouped, c.c.status)
+    )
+
+
+def _keyed(scope: ReportScope, rows: Sequence[sa.Row[Any]]) -> StatusCounts:
+    """The rows with each subgroup value as the live count gives it (a flag as a bool, a
+    missing value as None)."""
+    places = [(i, d) for i, d in enumerate(scope.dimensions) if d in _SUBGROUPS]
+    if not places:
+        return status_counts(rows)
+    decoded: list[list[Any]] = []
+    for row in rows:
+        values = list(row)
+        for i, dim in places:
+            values[i] = _as_value(dim, values[i])
+        decoded.append(values)
+    return status_counts(decoded)
