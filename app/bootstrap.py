@@ -286,7 +286,7 @@ def build(settings: Settings) -> Container:
 
     clock = SystemClock()
     refresher = SummaryRefresher(sessions, clock)
-    counts = SummaryCounts(sessions, refresher)
+    counts = SummaryCounts(sessions, catch_up=None if settings.embedded else refresher)
 
     def reads(tenant: TenantId) -> ReadModels:
         return SqlReadModels(sessions, tenant, counts)

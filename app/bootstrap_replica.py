@@ -49,7 +49,7 @@ def replica(settings: Settings, cache: FrameworkCache) -> Replica | None:
 
     # No catch-up on a replica (it cannot write): the counts as the primary's periodic
     # refresher left them, a few seconds behind at most beyond the replay delay.
-    counts = SummaryCounts(sessions, refresher=None)
+    counts = SummaryCounts(sessions, catch_up=None, stale_ok=True)
 
     def reads(tenant: TenantId) -> ReadModels:
         return SqlReadModels(sessions, tenant, counts)

@@ -7,7 +7,8 @@ against."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,7 +20,13 @@ from app.adapters.db.errors import failures_translated
 from app.adapters.db.report_sql import in_scope, of_their_group, status_counts
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.summary_refresh import SummaryRefresher
-from app.adapters.db.summary_tables import ALL, SummaryCountRow, SummaryRefreshRow
+from app.adapters.db.summary_tables import (
+    ALL,
+    DecisionStatusChangeRow,
+    SummaryCountRow,
+    SummaryRefreshRow,
+    SummaryRosterChangeRow,
+)
 from app.domain.access import TenantId
 from app.domain.mastery.habits import DecisionKind
 from app.domain.reporting import Dimension
@@ -28,6 +35,8 @@ from app.ports.reports import ReportScope, StatusCounts
 
 _counts = t.table_of(SummaryCountRow)
 _refreshes = t.table_of(SummaryRefreshRow)
+_changes = t.table_of(DecisionStatusChangeRow)
+_marks = t.table_of(SummaryRosterChangeRow)
 _orgs = t.table_of(t.OrgRow)
 _SUBGROUPS = {
     Dimension.SEX,
@@ -78,43 +87,72 @@ def _as_value(dim: Dimension, text: str) -> object:
 
 
 class SummaryCounts:
-    """The counts kept on write, caught up before each read on the primary (`refresher`); on a
-    read replica (no refresher) read as the last refresh left them."""
+    """The counts kept on write. With `catch_up` (the primary on PostgreSQL) what was captured
+    since the last refresh is drained before reading; without, the counts answer only when
+    nothing was (SQLite: a catch-up would wait for the one write lock, which another tenant's
+    import may hold for minutes, so the live count answers instead), or with `stale_ok` as
+    the last refresh left them (a read replica, which cannot write)."""
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], refresher: SummaryRefresher | None
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        catch_up: SummaryRefresher | None,
+        stale_ok: bool = False,
     ) -> None:
         self._sessions = sessions
-        self._refresher = refresher
+        self._refresher = catch_up
+        self._stale_ok = stale_ok
 
     async def decision_counts(self, tenant: TenantId, scope: ReportScope) -> StatusCounts | None:
         """The stored decisions per group and status as the live count gives them; None when
-        the counts cannot answer this scope (its shape, or counts yet to be built)."""
+        the counts cannot answer this scope (its shape, counts yet to be built, or changes
+        not yet drained that this reader may not drain)."""
         if not covered(scope):
             return None
-        if self._refresher is not None:
-            refreshed = await self._refresher.refresh(tenant, build=False)
-            if not refreshed.built:
-                return None
+        # Read first: with nothing captured since the last refresh (a keeper running, or no
+        # writes) the counts are read in one read-only transaction.
+        async with self._reading(tenant) as session:
+            built, pending = await _state(session, tenant)
+            if built and (not pending or self._stale_ok):
+                return await _read(session, tenant, scope)
+        if not built or self._refresher is None:
+            return None
+        refreshed = await self._refresher.refresh(tenant, build=False)
+        if not refreshed.built:
+            return None
+        async with self._reading(tenant) as session:
+            return await _read(session, tenant, scope)
+
+    @asynccontextmanager
+    async def _reading(self, tenant: TenantId) -> AsyncIterator[AsyncSession]:
         async with (
             failures_translated(read_only=True),
             tenant_session(self._sessions, tenant) as session,
         ):
             await session.connection(execution_options=READ)
-            if self._refresher is None and not await _built(session, tenant):
-                return None
-            if scope.school_id is not None and not await _a_school(session, tenant, scope):
-                # Narrowed to an org that is not an active school: the live count says what
-                # that means; the counts hold active schools only.
-                return None
-            rows = (await session.execute(_statement(tenant, scope))).all()
-        return _keyed(scope, rows)
+            yield session
 
 
-async def _built(session: AsyncSession, tenant: TenantId) -> bool:
-    stmt = sa.select(_refreshes.c.built).where(_refreshes.c.tenant_id == tenant)
-    found = (await session.execute(stmt)).scalar_one_or_none()
-    return found is None or bool(found)
+async def _state(session: AsyncSession, tenant: TenantId) -> tuple[bool, bool]:
+    """Whether the tenant's counts are built, and whether changes were captured since."""
+    built = sa.select(_refreshes.c.built).where(_refreshes.c.tenant_id == tenant)
+    pending = sa.or_(
+        sa.exists().where(_changes.c.tenant_id == tenant),
+        sa.exists().where(_marks.c.tenant_id == tenant),
+    )
+    row = (await session.execute(sa.select(built.scalar_subquery(), pending))).one()
+    # No state: a tenant created after the counts were, counted from its first decision.
+    return row[0] is None or bool(row[0]), bool(row[1])
+
+
+async def _read(session: AsyncSession, tenant: TenantId, scope: ReportScope) -> StatusCounts | None:
+    if scope.school_id is not None and not await _a_school(session, tenant, scope):
+        # Narrowed to an org that is not an active school: the live count says what that
+        # means; the counts hold active schools only.
+        return None
+    rows = (await session.execute(_statement(tenant, scope))).all()
+    return _keyed(scope, rows)
 
 
 async def _a_school(session: AsyncSession, tenant: TenantId, scope: ReportScope) -> bool:

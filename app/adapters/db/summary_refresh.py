@@ -30,8 +30,8 @@ from app.adapters.db import tables as t
 from app.adapters.db.engine import WRITE
 from app.adapters.db.mastery_tables import DecisionRow
 from app.adapters.db.native import is_postgres
-from app.adapters.db.report_sql import race_ethnicity_sql
 from app.adapters.db.row_security import tenant_session
+from app.adapters.db.summary_sql import PROFILE, count_into, current_profiles, decision_rows
 from app.adapters.db.summary_tables import (
     ALL,
     DecisionStatusChangeRow,
@@ -43,7 +43,7 @@ from app.adapters.db.summary_tables import (
 )
 from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
-from app.domain.roster import OrgType, RecordStatus, UserRole
+from app.domain.roster import RecordStatus
 from app.ports.clock import Clock
 
 log = logging.getLogger("mastery.db")
@@ -56,17 +56,6 @@ _stage = t.table_of(SummaryProfileStageRow)
 _refreshes = t.table_of(SummaryRefreshRow)
 _decisions = t.table_of(DecisionRow)
 ACTIVE = RecordStatus.ACTIVE.value
-# The subgroup dimensions a count row can be under, each a profile column of the same name.
-SUBGROUPS = (
-    "sex",
-    "race_ethnicity",
-    "english_learner",
-    "special_education",
-    "economically_disadvantaged",
-)
-_FLAGS = SUBGROUPS[2:]
-_PROFILE = ("student_id", "school_id", "grade", *SUBGROUPS)
-_COUNT_KEY = [c.name for c in _counts.primary_key.columns]
 # Advisory lock class of the refresher (the second key is the tenant): "summ".
 _LOCK_CLASS = 0x73756D6D
 _SERIALIZATION_FAILURE = "40001"
@@ -160,11 +149,16 @@ class SummaryRefresher:
         for table in (_counts, _profiles, _stage, _changes, _marks):
             await session.execute(sa.delete(table).where(table.c.tenant_id == tenant))
         await session.execute(
-            sa.insert(_profiles).from_select(["tenant_id", *_PROFILE], current_profiles(tenant))
+            sa.insert(_profiles).from_select(["tenant_id", *PROFILE], current_profiles(tenant))
         )
-        members = sa.select(*(_profiles.c[c] for c in _PROFILE), sa.literal(1).label("sign"))
-        everything = _decision_rows(tenant)
-        await _count(session, tenant, members.where(_profiles.c.tenant_id == tenant), everything)
+        if postgres:
+            # Planned from what was just written, not from an empty table's guess.
+            await session.execute(sa.text("ANALYZE summary_profiles"))
+        members = sa.select(*(_profiles.c[c] for c in PROFILE), sa.literal(1).label("sign"))
+        everything = decision_rows(tenant)
+        await count_into(
+            session, tenant, members.where(_profiles.c.tenant_id == tenant), everything
+        )
         await session.execute(
             sa.update(_refreshes).where(_refreshes.c.tenant_id == tenant).values(built=True)
         )
@@ -195,8 +189,8 @@ class SummaryRefresher:
             moves.c.status,
             sa.func.sum(moves.c.delta).label("delta"),
         ).group_by(moves.c.student_id, moves.c.framework_id, moves.c.competency_id, moves.c.status)
-        members = sa.select(*(_profiles.c[c] for c in _PROFILE), sa.literal(1).label("sign"))
-        await _count(session, tenant, members.where(_profiles.c.tenant_id == tenant), deltas)
+        members = sa.select(*(_profiles.c[c] for c in PROFILE), sa.literal(1).label("sign"))
+        await count_into(session, tenant, members.where(_profiles.c.tenant_id == tenant), deltas)
         # The same snapshot: exactly the rows just counted (PostgreSQL: rows committed since
         # are not seen, so not deleted; SQLite: no other writer).
         result = await session.execute(sa.delete(ch).where(mine))
@@ -211,17 +205,17 @@ class SummaryRefresher:
         s, p = _stage, _profiles
         await session.execute(sa.delete(s).where(s.c.tenant_id == tenant))
         await session.execute(
-            sa.insert(s).from_select(["tenant_id", *_PROFILE], current_profiles(tenant))
+            sa.insert(s).from_select(["tenant_id", *PROFILE], current_profiles(tenant))
         )
-        staged = sa.select(*(s.c[c] for c in _PROFILE)).where(s.c.tenant_id == tenant)
-        stored = sa.select(*(p.c[c] for c in _PROFILE)).where(p.c.tenant_id == tenant)
+        staged = sa.select(*(s.c[c] for c in PROFILE)).where(s.c.tenant_id == tenant)
+        stored = sa.select(*(p.c[c] for c in PROFILE)).where(p.c.tenant_id == tenant)
         gone = sa.except_(stored, staged).subquery("gone")
         new = sa.except_(staged, stored).subquery("new")
         members = sa.union_all(
-            sa.select(*(gone.c[c] for c in _PROFILE), sa.literal(-1).label("sign")),
-            sa.select(*(new.c[c] for c in _PROFILE), sa.literal(1).label("sign")),
+            sa.select(*(gone.c[c] for c in PROFILE), sa.literal(-1).label("sign")),
+            sa.select(*(new.c[c] for c in PROFILE), sa.literal(1).label("sign")),
         )
-        await _count(session, tenant, members, _decision_rows(tenant))
+        await count_into(session, tenant, members, decision_rows(tenant))
         key = ("student_id", "school_id", "grade")
         await session.execute(
             sa.delete(p).where(
@@ -231,121 +225,16 @@ class SummaryRefresher:
         )
         await session.execute(
             sa.insert(p).from_select(
-                ["tenant_id", *_PROFILE],
-                sa.select(sa.literal(tenant), *(new.c[c] for c in _PROFILE)),
+                ["tenant_id", *PROFILE],
+                sa.select(sa.literal(tenant), *(new.c[c] for c in PROFILE)),
             )
         )
         await session.execute(sa.delete(s).where(s.c.tenant_id == tenant))
 
 
-def _decision_rows(tenant: TenantId) -> sa.Select[Any]:
-    d = _decisions
-    return sa.select(
-        d.c.student_id,
-        d.c.framework_id,
-        d.c.competency_id,
-        d.c.status,
-        sa.literal(1).label("delta"),
-    ).where(d.c.tenant_id == tenant)
-
-
-async def _count(
-    session: AsyncSession,
-    tenant: TenantId,
-    members: sa.Select[Any] | sa.CompoundSelect[Any],
-    decisions: sa.Select[Any],
-) -> None:
-    """Add to the counts, for each member row (a profile row with a sign) and each decision row
-    of its student (with a delta), sign x delta under the row's school and grade, once with no
-    subgroup and once under each subgroup's value."""
-    m = members.subquery("m")
-    d = decisions.subquery("d")
-    sg = sa.union_all(
-        *(sa.select(sa.literal(name).label("subgroup")) for name in (ALL, *SUBGROUPS))
-    ).subquery("sg")
-    value = sa.case(*((sg.c.subgroup == name, m.c[name]) for name in SUBGROUPS), else_=ALL)
-    keys = [
-        d.c.framework_id,
-        sg.c.subgroup,
-        m.c.grade,
-        m.c.school_id,
-        value,
-        d.c.competency_id,
-        d.c.status,
-    ]
-    select = (
-        sa.select(sa.literal(tenant), *keys, sa.func.sum(m.c.sign * d.c.delta))
-        .select_from(d.join(m, m.c.student_id == d.c.student_id).join(sg, sa.true()))
-        # SQLite parses ON CONFLICT after a SELECT only when the SELECT has a WHERE.
-        .where(sa.true())
-        .group_by(*keys)
-    )
-    stmt = insert_for(session, _counts).from_select(["tenant_id", *_COUNT_KEY[1:], "n"], select)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=_COUNT_KEY, set_={"n": _counts.c.n + stmt.excluded.n}
-    )
-    await session.execute(stmt)
-
-
 async def _sweep_zeros(session: AsyncSession, tenant: TenantId) -> None:
     c = _counts
     await session.execute(sa.delete(c).where(c.c.tenant_id == tenant, c.c.n == 0))
-
-
-def _flag(column: sa.ColumnElement[Any]) -> sa.ColumnElement[str]:
-    return sa.case((column.is_(True), "true"), (column.is_(False), "false"), else_=ALL)
-
-
-def current_profiles(tenant: TenantId) -> sa.Select[Any]:
-    """(tenant_id, student_id, school_id, grade, subgroup values) of every active student as
-    the roster has them now, with the live reports' rules (app.adapters.db.queries): schools
-    are the active school orgs of their user_orgs, grades their user_grades, subgroups from
-    their active demographics (race and ethnicity by the domain's rule)."""
-    u, uo, o = t.table_of(t.UserRow), t.table_of(t.UserOrgRow), t.table_of(t.OrgRow)
-    ug, dm = t.table_of(t.UserGradeRow), t.table_of(t.DemographicsRow)
-    students = [u.c.tenant_id == tenant, u.c.role == UserRole.STUDENT.value, u.c.status == ACTIVE]
-    everyone = sa.select(u.c.id.label("student_id"), sa.literal(ALL).label("key")).where(*students)
-    schools = sa.union_all(
-        sa.select(uo.c.user_id.label("student_id"), uo.c.org_id.label("key"))
-        .join(
-            o,
-            sa.and_(
-                o.c.tenant_id == uo.c.tenant_id,
-                o.c.id == uo.c.org_id,
-                o.c.type == OrgType.SCHOOL.value,
-                o.c.status == ACTIVE,
-            ),
-        )
-        .where(uo.c.tenant_id == tenant),
-        everyone,
-    ).subquery("schools")
-    grades = sa.union_all(
-        # A grade written as ALL would be taken for every grade: such a row is not counted.
-        sa.select(ug.c.user_id.label("student_id"), ug.c.grade.label("key")).where(
-            ug.c.tenant_id == tenant, ug.c.grade != ALL
-        ),
-        everyone,
-    ).subquery("grades")
-    source = (
-        u.join(schools, schools.c.student_id == u.c.id)
-        .join(grades, grades.c.student_id == u.c.id)
-        .outerjoin(
-            dm, sa.and_(dm.c.tenant_id == u.c.tenant_id, dm.c.id == u.c.id, dm.c.status == ACTIVE)
-        )
-    )
-    return (
-        sa.select(
-            u.c.tenant_id,
-            u.c.id,
-            schools.c.key,
-            grades.c.key,
-            sa.func.coalesce(dm.c.sex, ALL),
-            race_ethnicity_sql(dm),
-            *(_flag(dm.c[f]) for f in _FLAGS),
-        )
-        .select_from(source)
-        .where(*students)
-    )
 
 
 def _sqlstate(exc: DBAPIError) -> str | None:
