@@ -28,7 +28,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.db import tables as t
 from app.adapters.db.engine import WRITE
-from app.adapters.db.mastery_tables import DecisionRow
 from app.adapters.db.native import is_postgres
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.summary_sql import PROFILE, count_into, current_profiles, decision_rows
@@ -43,7 +42,6 @@ from app.adapters.db.summary_tables import (
 )
 from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
-from app.domain.roster import RecordStatus
 from app.ports.clock import Clock
 
 log = logging.getLogger("mastery.db")
@@ -54,8 +52,6 @@ _counts = t.table_of(SummaryCountRow)
 _profiles = t.table_of(SummaryProfileRow)
 _stage = t.table_of(SummaryProfileStageRow)
 _refreshes = t.table_of(SummaryRefreshRow)
-_decisions = t.table_of(DecisionRow)
-ACTIVE = RecordStatus.ACTIVE.value
 # Advisory lock class of the refresher (the second key is the tenant): "summ".
 _LOCK_CLASS = 0x73756D6D
 _SERIALIZATION_FAILURE = "40001"
