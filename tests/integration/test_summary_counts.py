@@ -205,3 +205,26 @@ async def test_the_periodic_refresh_drains_every_tenant_and_reads_need_no_catch_
 def test_shapes_the_counts_do_not_hold_are_counted_live(shape: dict[str, object]) -> None:
     scope = replace(ReportScope(framework_id="fw", competency_ids=("c",)), **shape)  # type: ignore[arg-type]
     assert not covered(scope)
+
+
+async def test_refreshes_racing_each_other_and_writes_count_every_change_once(
+    container: Container, tenant: Tenant
+) -> None:
+    rng = random.Random(56)
+    pupils = [Pupil(f"r{i:02d}", school=i % 3, demographics=_demographics(rng)) for i in range(20)]
+    ids = [p.id for p in pupils]
+    await seed_roster(container, tenant, pupils)
+    await seed_framework(container, tenant, len(COMPETENCIES))
+    sessions = session_factory(container.engine)
+    refresher = SummaryRefresher(sessions, container.adapters.clock)
+
+    async def write(batch: int) -> None:
+        later = lambda i: container.adapters.clock.now() - timedelta(minutes=100 - i)  # noqa: E731
+        await post_scores(container, tenant, _random_scores(rng, ids, 30), at=later)
+
+    # Writers and refreshers interleave; a refresh that began before another's commit is run
+    # again (PostgreSQL) or waits for the write lock (SQLite).
+    await asyncio.gather(
+        *(write(b) for b in range(3)), *(refresher.refresh(tenant.id) for _ in range(4))
+    )
+    await _assert_recounted(container, tenant, "fw")
