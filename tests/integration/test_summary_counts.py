@@ -12,12 +12,17 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.db.engine import session_factory
 from app.adapters.db.queries import SqlReadModels
+from app.adapters.db.row_security import tenant_session
 from app.adapters.db.summary_keeper import refresh_all
 from app.adapters.db.summary_reads import SummaryCounts, covered
 from app.adapters.db.summary_refresh import SummaryRefresher
+from app.adapters.db.summary_tables import SummaryCountRow, SummaryRefreshRow
+from app.adapters.db.tables import table_of
 from app.bootstrap import Container
 from app.domain.access import Tenant
 from app.domain.denominators import GroupCompetencies
@@ -167,6 +172,32 @@ async def test_counts_equal_a_recount_after_random_histories(
     )
     await post_scores(container, tenant, _random_scores(rng, ids, 40), at=later)
     await _assert_recounted(container, tenant, "fw")
+    # Built afresh from the decisions (a tenant older than the counts, a bulk load), with a
+    # student in two schools and one in two grades among them: the same counts.
+    await _forget_counts(container, tenant)
+    refreshed = await SummaryRefresher(sessions_of(container), container.adapters.clock).refresh(
+        tenant.id
+    )
+    assert refreshed.rebuilt
+    await _assert_recounted(container, tenant, "fw")
+
+
+def sessions_of(container: Container) -> async_sessionmaker[AsyncSession]:
+    return session_factory(container.engine)
+
+
+async def _forget_counts(container: Container, tenant: Tenant) -> None:
+    async with tenant_session(sessions_of(container), tenant.id) as session:
+        refreshes = table_of(SummaryRefreshRow)
+        await session.execute(
+            sa.update(refreshes).where(refreshes.c.tenant_id == tenant.id).values(built=False)
+        )
+        await session.execute(
+            sa.delete(table_of(SummaryCountRow)).where(
+                table_of(SummaryCountRow).c.tenant_id == tenant.id
+            )
+        )
+        await session.commit()
 
 
 async def test_the_periodic_refresh_drains_every_tenant_and_reads_need_no_catch_up(

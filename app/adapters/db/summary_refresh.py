@@ -30,7 +30,14 @@ from app.adapters.db import tables as t
 from app.adapters.db.engine import WRITE
 from app.adapters.db.native import is_postgres
 from app.adapters.db.row_security import tenant_session
-from app.adapters.db.summary_sql import PROFILE, count_into, current_profiles, decision_rows
+from app.adapters.db.summary_sql import (
+    PROFILE,
+    count_into,
+    count_single_students,
+    current_profiles,
+    decision_rows,
+    single_student,
+)
 from app.adapters.db.summary_tables import (
     ALL,
     DecisionStatusChangeRow,
@@ -150,10 +157,20 @@ class SummaryRefresher:
         if postgres:
             # Planned from what was just written, not from an empty table's guess.
             await session.execute(sa.text("ANALYZE summary_profiles"))
-        members = sa.select(*(_profiles.c[c] for c in PROFILE), sa.literal(1).label("sign"))
-        everything = decision_rows(tenant)
+        p = _profiles
+        members = sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign"))
+        if postgres:
+            await count_single_students(session, tenant)
+            # Students of two schools or grades, each profile row counted as in a refresh.
+            several = (
+                sa.select(p.c.student_id)
+                .where(p.c.tenant_id == tenant)
+                .group_by(p.c.student_id)
+                .having(~single_student(p))
+            )
+            members = members.where(p.c.student_id.in_(several))
         await count_into(
-            session, tenant, members.where(_profiles.c.tenant_id == tenant), everything
+            session, tenant, members.where(p.c.tenant_id == tenant), decision_rows(tenant)
         )
         await session.execute(
             sa.update(_refreshes).where(_refreshes.c.tenant_id == tenant).values(built=True)
