@@ -242,7 +242,6 @@ class SummaryRefresher:
                 sa.select(sa.literal(tenant), *(new.c[c] for c in PROFILE)),
             )
         )
-        await session.execute(sa.delete(s).where(s.c.tenant_id == tenant))
 
 
 async def _sweep_zeros(session: AsyncSession, tenant: TenantId) -> None:

@@ -100,8 +100,8 @@ class SummaryProfileRow(SummaryProfileColumns, table=True):
 
 
 class SummaryProfileStageRow(SummaryProfileColumns, table=True):
-    """The profiles as the roster has them, staged while a refresh compares them (empty
-    between refreshes)."""
+    """The profiles as the roster had them at the last roster change a refresh followed,
+    staged there to be compared with the stored ones (replaced at the next)."""
 
     __tablename__ = "summary_profile_stage"
 
