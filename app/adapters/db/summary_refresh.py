@@ -12,8 +12,11 @@ more captured changes than counted decisions (a bulk load), is counted afresh.
 
 One refresh at a time per tenant (an advisory lock on PostgreSQL, the write lock on SQLite), in
 one transaction that sees one snapshot (PostgreSQL: REPEATABLE READ): the changes it drains
-are exactly those its reads of decisions and roster already show. A refresh that began before
-another's commit fails on the refresh state row it upserts first and is run again."""
+are exactly those its reads of decisions and roster already show. The lock is tried, not
+waited for, in that transaction (a snapshot taken before a wait would miss the holder's
+writes): a refresh that finds it held waits for it in a transaction of its own, then begins
+again. One whose snapshot still predates another's commit (a window of microseconds) fails on
+the refresh state row it upserts first (a serialization failure) and is run again."""
 
 from __future__ import annotations
 
@@ -62,7 +65,7 @@ _refreshes = t.table_of(SummaryRefreshRow)
 # Advisory lock class of the refresher (the second key is the tenant): "summ".
 _LOCK_CLASS = 0x73756D6D
 _SERIALIZATION_FAILURE = "40001"
-_ATTEMPTS = 5
+_ATTEMPTS = 50
 # Captured changes beyond the counted decisions (and at least this many): counted afresh.
 _REBUILD_AT_LEAST = 10_000
 
@@ -93,24 +96,40 @@ class SummaryRefresher:
             try:
                 async with tenant_session(self.sessions, tenant) as session:
                     found = await self._refresh(session, tenant, build=build)
-                    await session.commit()
-                    return found
+                    if found is not None:
+                        await session.commit()
+                        return found
+                # Another refresh of the tenant is running: wait for it to end, then again
+                # (most often with nothing left to do).
+                await self._wait_for_turn(tenant)
             except DBAPIError as exc:
                 if _sqlstate(exc) != _SERIALIZATION_FAILURE or attempt == _ATTEMPTS - 1:
                     raise
                 # Another refresh committed after this one's snapshot was taken: again.
-        raise AssertionError("unreachable")
+        raise RuntimeError(f"no turn to refresh tenant {tenant}'s summary counts")
 
-    async def _refresh(self, session: AsyncSession, tenant: TenantId, *, build: bool) -> Refreshed:
+    async def _wait_for_turn(self, tenant: TenantId) -> None:
+        async with tenant_session(self.sessions, tenant) as session:
+            await session.execute(
+                sa.text("SELECT pg_advisory_xact_lock(:c, :t)"), {"c": _LOCK_CLASS, "t": tenant}
+            )
+            await session.commit()
+
+    async def _refresh(
+        self, session: AsyncSession, tenant: TenantId, *, build: bool
+    ) -> Refreshed | None:
         postgres = is_postgres(session)
         options: dict[str, Any] = dict(WRITE)
         if postgres:
             options["isolation_level"] = "REPEATABLE READ"
         await session.connection(execution_options=options)
         if postgres:
-            await session.execute(
-                sa.text("SELECT pg_advisory_xact_lock(:c, :t)"), {"c": _LOCK_CLASS, "t": tenant}
-            )
+            # Tried, not waited for: REPEATABLE READ takes its snapshot as this statement
+            # starts, and a snapshot taken before a wait would miss what the holder wrote.
+            turn = sa.text("SELECT pg_try_advisory_xact_lock(:c, :t)")
+            if not (await session.execute(turn, {"c": _LOCK_CLASS, "t": tenant})).scalar_one():
+                await session.rollback()
+                return None
         built = await self._mark_refreshed(session, tenant, self._clock.now())
         if not built and not build:
             await session.rollback()
