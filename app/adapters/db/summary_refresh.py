@@ -135,7 +135,10 @@ class SummaryRefresher:
             await session.rollback()
             return Refreshed(built=False)
         pending = await self._pending(session, tenant)
-        if not built or pending > max(_REBUILD_AT_LEAST, await self._counted(session, tenant)):
+        # The counted decisions only when many changes wait (it reads a row per framework,
+        # competency and status of every school's total).
+        many = pending > _REBUILD_AT_LEAST and pending > await self._counted(session, tenant)
+        if not built or many:
             await self._rebuild(session, tenant, postgres=postgres)
             return Refreshed(built=True, changes=pending, rebuilt=True)
         changes = await self._drain_changes(session, tenant)
