@@ -90,8 +90,11 @@ async def _assert_recounted(container: Container, tenant: Tenant, framework: str
         expected = await live.decision_counts(scope)
         found = await counts.decision_counts(tenant.id, scope)
         assert found == expected, scope
+        students = await live.population(scope)
+        assert await counts.population(tenant.id, scope) == students, scope
     # Not a comparison of two empty answers.
     assert sum(sum(s.values()) for s in expected.values()) > 0
+    assert sum(students.values()) > 0
 
 
 def _random_scores(rng: random.Random, students: list[str], n: int) -> list[tuple[str, str, float]]:

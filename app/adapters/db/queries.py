@@ -133,6 +133,10 @@ class SqlReadModels:
         return objectives_by_class(await self._all(line_item_objectives(self._tenant)))
 
     async def population(self, scope: ReportScope) -> dict[Key, int]:
+        if self._counts is not None:
+            found = await self._counts.population(self._tenant, scope)
+            if found is not None:
+                return found
         students, columns = self._students(scope)
         stmt = students.with_only_columns(*columns, sa.func.count())
         if columns:

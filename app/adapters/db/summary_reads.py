@@ -22,6 +22,7 @@ from app.adapters.db.row_security import tenant_session
 from app.adapters.db.summary_refresh import SummaryRefresher
 from app.adapters.db.summary_tables import (
     ALL,
+    POPULATION,
     DecisionStatusChangeRow,
     SummaryCountRow,
     SummaryRefreshRow,
@@ -29,11 +30,13 @@ from app.adapters.db.summary_tables import (
 )
 from app.domain.access import TenantId
 from app.domain.mastery.habits import DecisionKind
-from app.domain.reporting import Dimension
+from app.domain.reporting import Dimension, Key
 from app.domain.roster import OrgType, RecordStatus
 from app.ports.reports import ReportScope, StatusCounts
 
 _counts = t.table_of(SummaryCountRow)
+# How many times a summary waits for another catch-up before it counts live instead.
+_TURNS = 10
 _refreshes = t.table_of(SummaryRefreshRow)
 _changes = t.table_of(DecisionStatusChangeRow)
 _marks = t.table_of(SummaryRosterChangeRow)
@@ -108,21 +111,42 @@ class SummaryCounts:
         """The stored decisions per group and status as the live count gives them; None when
         the counts cannot answer this scope (its shape, counts yet to be built, or changes
         not yet drained that this reader may not drain)."""
+        rows = await self._rows(tenant, scope, population=False)
+        return None if rows is None else status_counts(_decoded(scope.dimensions, rows))
+
+    async def population(self, tenant: TenantId, scope: ReportScope) -> dict[Key, int] | None:
+        """Distinct students per group as the live count gives them (None as above)."""
+        rows = await self._rows(tenant, scope, population=True)
+        if rows is None:
+            return None
+        roster = tuple(d for d in scope.dimensions if d is not Dimension.COMPETENCY)
+        return {tuple(r[:-1]): int(r[-1]) for r in _decoded(roster, rows)}
+
+    async def _rows(
+        self, tenant: TenantId, scope: ReportScope, *, population: bool
+    ) -> Sequence[Sequence[Any]] | None:
         if not covered(scope):
             return None
-        # Read first: with nothing captured since the last refresh (a keeper running, or no
-        # writes) the counts are read in one read-only transaction.
-        async with self._reading(tenant) as session:
-            built, pending = await _state(session, tenant)
-            if built and (not pending or self._stale_ok):
-                return await _read(session, tenant, scope)
-        if not built or self._refresher is None:
-            return None
-        refreshed = await self._refresher.refresh(tenant, build=False)
-        if not refreshed.built:
-            return None
-        async with self._reading(tenant) as session:
-            return await _read(session, tenant, scope)
+        for _ in range(_TURNS):
+            # Read first: with nothing captured since the last refresh (a keeper running, or
+            # no writes) the counts are read in one read-only transaction.
+            async with self._reading(tenant) as session:
+                built, pending = await _state(session, tenant)
+                if built and (not pending or self._stale_ok):
+                    return await _read(session, tenant, scope, population)
+            if not built or self._refresher is None:
+                return None
+            refreshed = await self._refresher.try_refresh(tenant, build=False)
+            if refreshed is None:
+                # Another catch-up is running (concurrent summaries of one tenant): wait for
+                # it, then look again; usually it drained everything.
+                await self._refresher.wait_for_turn(tenant)
+                continue
+            if not refreshed.built:
+                return None
+            async with self._reading(tenant) as session:
+                return await _read(session, tenant, scope, population)
+        return None  # no turn came: the live count answers, exactly
 
     @asynccontextmanager
     async def _reading(self, tenant: TenantId) -> AsyncIterator[AsyncSession]:
@@ -146,13 +170,17 @@ async def _state(session: AsyncSession, tenant: TenantId) -> tuple[bool, bool]:
     return row[0] is None or bool(row[0]), bool(row[1])
 
 
-async def _read(session: AsyncSession, tenant: TenantId, scope: ReportScope) -> StatusCounts | None:
+async def _read(
+    session: AsyncSession, tenant: TenantId, scope: ReportScope, population: bool
+) -> Sequence[Sequence[Any]] | None:
     if scope.school_id is not None and not await _a_school(session, tenant, scope):
         # Narrowed to an org that is not an active school: the live count says what that
         # means; the counts hold active schools only.
         return None
-    rows = (await session.execute(_statement(tenant, scope))).all()
-    return _keyed(scope, rows)
+    rows: Sequence[Sequence[Any]] = (
+        await session.execute(_statement(tenant, scope, population))
+    ).all()
+    return rows
 
 
 async def _a_school(session: AsyncSession, tenant: TenantId, scope: ReportScope) -> bool:
@@ -174,26 +202,31 @@ def _narrowed(
     return column != ALL if grouped else column == ALL
 
 
-def _statement(tenant: TenantId, scope: ReportScope) -> sa.Select[Any]:
+def _statement(tenant: TenantId, scope: ReportScope, population: bool) -> sa.Select[Any]:
     c, dims, subgroup = _counts, scope.dimensions, subgroup_of(scope)
     by_dimension = {Dimension.SCHOOL: c.c.school_id, Dimension.GRADE: c.c.grade}
     if subgroup is not None:
         by_dimension[subgroup] = c.c.subgroup_value
     roster = [by_dimension[d] for d in dims if d is not Dimension.COMPETENCY]
-    grouped = [c.c.competency_id if d is Dimension.COMPETENCY else by_dimension[d] for d in dims]
     value = scope.subgroups.get(subgroup) if subgroup is not None else None
     where = [
         c.c.tenant_id == tenant,
-        c.c.framework_id == scope.framework_id,
         c.c.subgroup == (ALL if subgroup is None else subgroup.value),
         _narrowed(c.c.school_id, Dimension.SCHOOL in dims, scope.school_id),
         _narrowed(c.c.grade, Dimension.GRADE in dims, scope.grade),
         c.c.n > 0,
-        in_scope(c.c.competency_id, scope),
-        of_their_group(scope, roster, c.c.competency_id),
     ]
     if subgroup is not None and subgroup in scope.subgroups:
         where.append(c.c.subgroup_value == as_text(subgroup, value))
+    if population:
+        where.append(c.c.framework_id == POPULATION)
+        return sa.select(*roster, sa.func.sum(c.c.n)).where(*where).group_by(*roster)
+    grouped = [c.c.competency_id if d is Dimension.COMPETENCY else by_dimension[d] for d in dims]
+    where += [
+        c.c.framework_id == scope.framework_id,
+        in_scope(c.c.competency_id, scope),
+        of_their_group(scope, roster, c.c.competency_id),
+    ]
     return (
         sa.select(*grouped, c.c.status, sa.func.sum(c.c.n))
         .where(*where)
@@ -201,16 +234,14 @@ def _statement(tenant: TenantId, scope: ReportScope) -> sa.Select[Any]:
     )
 
 
-def _keyed(scope: ReportScope, rows: Sequence[sa.Row[Any]]) -> StatusCounts:
+def _decoded(dims: Sequence[Dimension], rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
     """The rows with each subgroup value as the live count gives it (a flag as a bool, a
-    missing value as None)."""
-    places = [(i, d) for i, d in enumerate(scope.dimensions) if d in _SUBGROUPS]
-    if not places:
-        return status_counts(rows)
+    missing value as None); the key's columns are in the order of `dims`."""
+    places = [(i, d) for i, d in enumerate(dims) if d in _SUBGROUPS]
     decoded: list[list[Any]] = []
     for row in rows:
         values = list(row)
         for i, dim in places:
             values[i] = _as_value(dim, values[i])
         decoded.append(values)
-    return status_counts(decoded)
+    return decoded

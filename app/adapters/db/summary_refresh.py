@@ -14,8 +14,9 @@ One refresh at a time per tenant (an advisory lock on PostgreSQL, the write lock
 one transaction that sees one snapshot (PostgreSQL: REPEATABLE READ): the changes it drains
 are exactly those its reads of decisions and roster already show. The lock is tried, not
 waited for, in that transaction (a snapshot taken before a wait would miss the holder's
-writes): a refresh that finds it held waits for it in a transaction of its own, then begins
-again. One whose snapshot still predates another's commit (a window of microseconds) fails on
+writes): a refresh that finds it held waits for it in a transaction of its own (a shared lock,
+so waiters never hold each other up), then begins again; a summary's catch-up looks first
+whether the other refresh left anything to do, and after 10 turns counts live. One whose snapshot still predates another's commit (a window of microseconds) fails on
 the refresh state row it upserts first (a serialization failure) and is run again."""
 
 from __future__ import annotations
@@ -40,9 +41,11 @@ from app.adapters.db.summary_sql import (
     current_profiles,
     decision_rows,
     single_student,
+    students_once,
 )
 from app.adapters.db.summary_tables import (
     ALL,
+    POPULATION,
     DecisionStatusChangeRow,
     SummaryCountRow,
     SummaryProfileRow,
@@ -89,30 +92,41 @@ class SummaryRefresher:
         self._clock = clock
 
     async def refresh(self, tenant: TenantId, *, build: bool = True) -> Refreshed:
-        """Drain the tenant's captured changes into its counts. `build`: build counts yet to be
-        built (from every decision: seconds for millions); without it such a tenant is left
-        as it is (Refreshed.built False) for the periodic refresher."""
+        """Drain the tenant's captured changes into its counts, waiting for another refresh
+        of the tenant to end first. `build`: build counts yet to be built (from every decision:
+        seconds for millions); without it such a tenant is left as it is (Refreshed.built
+        False) for the periodic refresher."""
+        for _ in range(_ATTEMPTS):
+            found = await self.try_refresh(tenant, build=build)
+            if found is not None:
+                return found
+            await self.wait_for_turn(tenant)
+        raise RuntimeError(f"no turn to refresh tenant {tenant}'s summary counts")
+
+    async def try_refresh(self, tenant: TenantId, *, build: bool = True) -> Refreshed | None:
+        """`refresh`, or None at once when another refresh of the tenant is running."""
         for attempt in range(_ATTEMPTS):
             try:
                 async with tenant_session(self.sessions, tenant) as session:
                     found = await self._refresh(session, tenant, build=build)
                     if found is not None:
                         await session.commit()
-                        return found
-                # Another refresh of the tenant is running: wait for it to end, then again
-                # (most often with nothing left to do).
-                await self._wait_for_turn(tenant)
+                    return found
             except DBAPIError as exc:
                 if _sqlstate(exc) != _SERIALIZATION_FAILURE or attempt == _ATTEMPTS - 1:
                     raise
                 # Another refresh committed after this one's snapshot was taken: again.
-        raise RuntimeError(f"no turn to refresh tenant {tenant}'s summary counts")
+        raise AssertionError("unreachable")
 
-    async def _wait_for_turn(self, tenant: TenantId) -> None:
+    async def wait_for_turn(self, tenant: TenantId) -> None:
+        """Wait until no refresh of the tenant is running (PostgreSQL; SQLite: its writers
+        take turns at the write lock). Shared, so waiters never hold each other up."""
         async with tenant_session(self.sessions, tenant) as session:
-            await session.execute(
-                sa.text("SELECT pg_advisory_xact_lock(:c, :t)"), {"c": _LOCK_CLASS, "t": tenant}
-            )
+            if is_postgres(session):
+                await session.execute(
+                    sa.text("SELECT pg_advisory_xact_lock_shared(:c, :t)"),
+                    {"c": _LOCK_CLASS, "t": tenant},
+                )
             await session.commit()
 
     async def _refresh(
@@ -163,7 +177,11 @@ class SummaryRefresher:
     async def _counted(self, session: AsyncSession, tenant: TenantId) -> int:
         c = _counts
         stmt = sa.select(sa.func.coalesce(sa.func.sum(c.c.n), 0)).where(
-            c.c.tenant_id == tenant, c.c.subgroup == ALL, c.c.grade == ALL, c.c.school_id == ALL
+            c.c.tenant_id == tenant,
+            c.c.framework_id != POPULATION,
+            c.c.subgroup == ALL,
+            c.c.grade == ALL,
+            c.c.school_id == ALL,
         )
         return int((await session.execute(stmt)).scalar_one())
 
@@ -193,6 +211,10 @@ class SummaryRefresher:
             members = members.where(p.c.student_id.in_(several))
         await count_into(
             session, tenant, members.where(p.c.tenant_id == tenant), decision_rows(tenant)
+        )
+        everyone = sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign"))
+        await count_into(
+            session, tenant, everyone.where(p.c.tenant_id == tenant), students_once(tenant)
         )
         await session.execute(
             sa.update(_refreshes).where(_refreshes.c.tenant_id == tenant).values(built=True)
@@ -251,6 +273,7 @@ class SummaryRefresher:
             sa.select(*(new.c[c] for c in PROFILE), sa.literal(1).label("sign")),
         )
         await count_into(session, tenant, members, decision_rows(tenant))
+        await count_into(session, tenant, members, students_once(tenant))
         key = ("student_id", "school_id", "grade")
         await session.execute(
             sa.delete(p).where(

@@ -12,7 +12,13 @@ from app.adapters.db import tables as t
 from app.adapters.db.mastery_tables import DecisionRow
 from app.adapters.db.native import is_postgres
 from app.adapters.db.report_sql import race_ethnicity_sql
-from app.adapters.db.summary_tables import ALL, SummaryCountRow
+from app.adapters.db.summary_tables import (
+    ALL,
+    POPULATION,
+    SummaryCountRow,
+    SummaryProfileRow,
+    SummaryProfileStageRow,
+)
 from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
 from app.domain.roster import OrgType, RecordStatus, UserRole
@@ -222,3 +228,21 @@ async def count_single_students(session: AsyncSession, tenant: TenantId) -> None
     counting it under each of the student's 4 profile rows. A student without a school (or
     grade) is counted under '' there, and only summed into the rows of every school (grade)."""
     await session.execute(_SINGLE_STUDENTS, {"tenant": tenant})
+
+
+def students_once(tenant: TenantId) -> sa.Select[Any]:
+    """A row per student of the stored or staged profiles, as a decision of the population
+    rows (framework POPULATION): counted like decisions, they give students per group."""
+    ids = sa.union(
+        *(
+            sa.select(p.c.student_id).where(p.c.tenant_id == tenant)
+            for p in (t.table_of(SummaryProfileRow), t.table_of(SummaryProfileStageRow))
+        )
+    ).subquery("students")
+    return sa.select(
+        ids.c.student_id,
+        sa.literal(POPULATION).label("framework_id"),
+        sa.literal(ALL).label("competency_id"),
+        sa.literal(ALL).label("status"),
+        sa.literal(1).label("delta"),
+    )

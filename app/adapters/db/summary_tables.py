@@ -22,6 +22,9 @@ _SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 # What stands for "every school", "every grade", "no subgroup" and a missing value in a key
 # column (a key column cannot hold NULL).
 ALL = ""
+# The framework id of the rows that count students, not decisions (competency and status ALL):
+# a summary's population per group. No framework has an empty id.
+POPULATION = ""
 
 
 def _seq() -> Any:
