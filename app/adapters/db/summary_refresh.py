@@ -16,8 +16,9 @@ are exactly those its reads of decisions and roster already show. The lock is tr
 waited for, in that transaction (a snapshot taken before a wait would miss the holder's
 writes): a refresh that finds it held waits for it in a transaction of its own (a shared lock,
 so waiters never hold each other up), then begins again; a summary's catch-up looks first
-whether the other refresh left anything to do, and after 10 turns counts live. One whose snapshot still predates another's commit (a window of microseconds) fails on
-the refresh state row it upserts first (a serialization failure) and is run again."""
+whether the other refresh left anything to do, and after 10 turns counts live. One whose
+snapshot still predates another's commit (a window of microseconds) fails on the refresh
+state row it upserts first (a serialization failure) and is run again."""
 
 from __future__ import annotations
 
