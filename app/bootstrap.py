@@ -30,6 +30,9 @@ from app.adapters.db.readiness import DatabaseReadiness
 from app.adapters.db.retention import Retention, RetentionKeeper
 from app.adapters.db.row_security import warn_if_row_security_is_bypassed
 from app.adapters.db.statistics import StatisticsKeeper
+from app.adapters.db.summary_keeper import SummaryKeeper
+from app.adapters.db.summary_reads import SummaryCounts
+from app.adapters.db.summary_refresh import SummaryRefresher
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.garbage_collection import settle_after_start_up
 from app.adapters.jobs.in_process import InProcessJobRunner
@@ -248,6 +251,8 @@ class Container:
     policy: Policy
     use_cases: UseCases
     jobs: InProcessJobRunner | QueuedJobRunner
+    # Brings a tenant's summary counts up to date (docs/decisions/0056-summary-counts.md).
+    summary_refresher: SummaryRefresher
     replica: replica_wiring.Replica | None = None
 
     async def start(self) -> None:
@@ -281,10 +286,13 @@ def build(settings: Settings) -> Container:
     def directory(*, writes: bool = True) -> AccessUnitOfWork:
         return SqlAccessUnitOfWork(sessions, writes=writes)
 
-    def reads(tenant: TenantId) -> ReadModels:
-        return SqlReadModels(sessions, tenant)
-
     clock = SystemClock()
+    refresher = SummaryRefresher(sessions, clock)
+    counts = SummaryCounts(sessions, catch_up=None if settings.embedded else refresher)
+
+    def reads(tenant: TenantId) -> ReadModels:
+        return SqlReadModels(sessions, tenant, counts)
+
     ids = RandomIds()
     jobs = job_runner(settings, JobLifecycle(uow, clock, ids), sessions)
     keys = key_ring(settings)
@@ -339,7 +347,7 @@ def build(settings: Settings) -> Container:
         on_replica = replace(adapters, uow=replica.uow, reads=replica.reads)
         use_cases = replace(use_cases, reading=wire(on_replica, policy))
     jobs.attach(job_kinds(use_cases))
-    return Container(settings, engine, adapters, policy, use_cases, jobs, replica)
+    return Container(settings, engine, adapters, policy, use_cases, jobs, refresher, replica)
 
 
 @asynccontextmanager
@@ -361,6 +369,7 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
                 ),
                 settings.retention_interval_seconds,
             ),
+            SummaryKeeper(container.summary_refresher, settings.summary_refresh_interval_seconds),
         ]
         for keeper in keepers:
             keeper.start()

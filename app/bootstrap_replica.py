@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.queries import SqlReadModels
+from app.adapters.db.summary_reads import SummaryCounts
 from app.adapters.db.uow import SqlUnitOfWork
 from app.bootstrap_settings import ConfigurationError
 from app.config import Settings
@@ -46,7 +47,11 @@ def replica(settings: Settings, cache: FrameworkCache) -> Replica | None:
     def uow(tenant: TenantId, /, *, writes: bool = True) -> UnitOfWork:
         return SqlUnitOfWork(sessions, cache, tenant, writes=False)
 
+    # No catch-up on a replica (it cannot write): the counts as the primary's periodic
+    # refresher left them, a few seconds behind at most beyond the replay delay.
+    counts = SummaryCounts(sessions, catch_up=None, stale_ok=True)
+
     def reads(tenant: TenantId) -> ReadModels:
-        return SqlReadModels(sessions, tenant)
+        return SqlReadModels(sessions, tenant, counts)
 
     return Replica(engine, reads, uow)

@@ -86,6 +86,10 @@ class Settings(BaseSettings):
     # PostgreSQL: every this many seconds a server makes sure the decision history has its
     # partitions for this school year and the next (app/adapters/db/partitions.py); 0: never.
     partition_interval_seconds: float = Field(default=3600.0, ge=0, le=86_400)
+    # How often a server drains the changes captured for the summary counts (decision 0056):
+    # a summary catches up before it reads on the primary, so this bounds that catch-up and a
+    # read replica's lag behind the decisions (0: never; summaries still catch up).
+    summary_refresh_interval_seconds: float = Field(default=5.0, ge=0, le=3600)
     # Webhooks (decision 0048): how often a server looks for subscriptions with events to
     # deliver (0: never; deliveries then wait for another server), how long a receiver may take
     # to answer, and after how many days failing without a success a subscription is disabled.

@@ -186,7 +186,14 @@ async def run() -> Section:
             small = await district.build(
                 container, url, "small", SMALL_STUDENTS, COMPETENCIES, grid=False
             )
+            builds = [await district.build_counts(container, d.tenant) for d in (big, small)]
             await district.finish(url)
+            section.add(
+                f"First build of the summary counts (docs/decisions/0056): {builds[0]:.1f} s for "
+                f"the district's {big.students * big.competencies:,} decisions, {builds[1]:.1f} s "
+                f"for the second tenant's {small.students * small.competencies:,}."
+            )
+            section.add()
             await _measure(section, container, url, big, small)
         finally:
             await container.close()

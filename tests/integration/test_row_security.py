@@ -26,6 +26,7 @@ from app.adapters.db.uow import SqlUnitOfWork
 from app.api.app import create_app
 from app.bootstrap import Container, build, running
 from app.domain.access import TenantId
+from app.domain.roster import User, UserRole
 from app.domain.webhook_subscriptions import DeliveryRecord
 from tests.api import xapi_data
 from tests.api.gradebook_data import put_result, result, seed_gradebook
@@ -112,6 +113,11 @@ async def _seed_every_table(api: Api, container: Container) -> None:
     # A changed result replaces its evidence, which keeps the replaced version.
     await put_result(api, "r-1", result(6.0, objectives={"s-1": 6.0}), status=200)
     await _seed_habits_decision(api)
+    # The summary counts, profiles (stored and staged) and refresh state of a refresh; then a
+    # decision changed (the override below) and a user added leave changes captured for the next.
+    await container.summary_refresher.refresh(api.tenant.id)
+    teacher = User(id="rls-teacher", role=UserRole.TEACHER, given_name="R", family_name="L")
+    await container.use_cases.roster.put_records(api.tenant.id, [teacher])
     statement = xapi_data.statement(None, score={"scaled": 0.5})  # a learning record
     assert (await xapi_data.post(api, statement)).status_code == 200
     override = {"status": "mastered", "reason": "Shown in class"}
@@ -320,6 +326,10 @@ async def test_the_app_runs_as_a_role_granted_only_what_it_needs(
                 ("04", None),
                 ("05", None),
             ]
+            # The summary drained the captured changes: one more of each for the queues.
+            await put_result(api, "r-2", result(9.0, objectives={"s-1": 9.0}))
+            late = User(id="late-teacher", role=UserRole.TEACHER, given_name="L", family_name="T")
+            await built.use_cases.roster.put_records(tenant.id, [late])
     finally:
         await built.close()
     for table in TENANT_TABLES:

@@ -27,20 +27,16 @@ from app.adapters.db.report_sql import (
     line_item_objectives,
     objectives_by_class,
     of_their_group,
+    race_ethnicity_sql,
     status_counts,
     with_competency,
 )
 from app.adapters.db.row_security import tenant_session
+from app.adapters.db.summary_reads import SummaryCounts
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
 from app.domain.mastery.habits import DecisionKind
-from app.domain.reporting import (
-    RACE_ETHNICITY_RULE,
-    Dimension,
-    FlagSet,
-    Key,
-    RaceEthnicity,
-)
+from app.domain.reporting import Dimension, Key
 from app.domain.roster import EnrollmentRole, OrgType, RecordStatus, UserRole
 from app.ports.reports import ReportScope, StatusCounts
 
@@ -69,9 +65,16 @@ _SUBGROUP_COLUMNS = {
 class SqlReadModels:
     """One tenant's read models."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], tenant: TenantId) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        tenant: TenantId,
+        counts: SummaryCounts | None = None,
+    ) -> None:
         self._sessions = sessions
         self._tenant = tenant
+        # The counts kept on write (docs/decisions/0056-summary-counts.md); None: count live.
+        self._counts = counts
 
     @asynccontextmanager
     async def _reading(self) -> AsyncIterator[AsyncSession]:
@@ -130,6 +133,10 @@ class SqlReadModels:
         return objectives_by_class(await self._all(line_item_objectives(self._tenant)))
 
     async def population(self, scope: ReportScope) -> dict[Key, int]:
+        if self._counts is not None:
+            found = await self._counts.population(self._tenant, scope)
+            if found is not None:
+                return found
         students, columns = self._students(scope)
         stmt = students.with_only_columns(*columns, sa.func.count())
         if columns:
@@ -137,6 +144,10 @@ class SqlReadModels:
         return {tuple(row[:-1]): int(row[-1]) for row in await self._all(stmt)}
 
     async def decision_counts(self, scope: ReportScope) -> StatusCounts:
+        if self._counts is not None:
+            found = await self._counts.decision_counts(self._tenant, scope)
+            if found is not None:
+                return found
         p, columns = self._distinct_students(scope)
         # The same keys and status column: habits decisions are counted by the same query.
         d = _habits if scope.kind is DecisionKind.HABITS_OF_WORK else _decisions
@@ -369,20 +380,3 @@ def _subgroup(dm: sa.FromClause, dim: Dimension) -> sa.ColumnElement[Any]:
     if dim is Dimension.RACE_ETHNICITY:
         return race_ethnicity_sql(dm)
     return dm.c[_SUBGROUP_COLUMNS[dim]]
-
-
-def race_ethnicity_sql(dm: sa.FromClause) -> sa.ColumnElement[Any]:
-    """The domain's RACE_ETHNICITY_RULE as one CASE over a demographics row (all NULL for a
-    student without one, who is then unknown, as the domain's function says)."""
-    whens: list[tuple[sa.ColumnElement[bool], str]] = []
-    for category, condition in RACE_ETHNICITY_RULE:
-        if isinstance(condition, FlagSet):
-            holds: sa.ColumnElement[bool] = dm.c[condition.flag].is_(True)
-        else:
-            count = sum(
-                (sa.case((dm.c[f].is_(True), 1), else_=0) for f in condition.flags[1:]),
-                start=sa.case((dm.c[condition.flags[0]].is_(True), 1), else_=0),
-            )
-            holds = sa.or_(count > 1, dm.c[condition.also].is_(True))
-        whens.append((holds, category.value))
-    return sa.case(*whens, else_=RaceEthnicity.UNKNOWN.value)

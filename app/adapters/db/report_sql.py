@@ -13,7 +13,7 @@ from app.adapters.db import tables as t
 from app.adapters.db.gradebook_tables import LineItemRow
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
-from app.domain.reporting import Dimension
+from app.domain.reporting import RACE_ETHNICITY_RULE, Dimension, FlagSet, RaceEthnicity
 from app.domain.roster import RecordStatus
 from app.ports.reports import ReportScope, StatusCounts
 
@@ -88,3 +88,20 @@ def objectives_by_class(rows: Sequence[Sequence[Any]]) -> dict[str, frozenset[st
         for objective_set in sets or ():
             found.setdefault(class_id, set()).update(objective_set["objective_ids"])
     return {class_id: frozenset(ids) for class_id, ids in found.items() if ids}
+
+
+def race_ethnicity_sql(dm: sa.FromClause) -> sa.ColumnElement[Any]:
+    """The domain's RACE_ETHNICITY_RULE as one CASE over a demographics row (all NULL for a
+    student without one, who is then unknown, as the domain's function says)."""
+    whens: list[tuple[sa.ColumnElement[bool], str]] = []
+    for category, condition in RACE_ETHNICITY_RULE:
+        if isinstance(condition, FlagSet):
+            holds: sa.ColumnElement[bool] = dm.c[condition.flag].is_(True)
+        else:
+            count = sum(
+                (sa.case((dm.c[f].is_(True), 1), else_=0) for f in condition.flags[1:]),
+                start=sa.case((dm.c[condition.flags[0]].is_(True), 1), else_=0),
+            )
+            holds = sa.or_(count > 1, dm.c[condition.also].is_(True))
+        whens.append((holds, category.value))
+    return sa.case(*whens, else_=RaceEthnicity.UNKNOWN.value)

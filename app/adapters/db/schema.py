@@ -14,6 +14,7 @@ from app.adapters.db import (
     lti_tables,
     mastery_tables,
     revision_tables,
+    summary_tables,
     tables,
     webhook_tables,
     xapi_tables,
@@ -34,5 +35,6 @@ assert table_of(xapi_tables.LearningRecordRow).metadata is metadata
 assert table_of(webhook_tables.WebhookDeliveryRow).metadata is metadata
 assert table_of(credential_tables.CredentialRow).metadata is metadata
 assert table_of(grading_term_tables.TermCloseRow).metadata is metadata
+assert table_of(summary_tables.SummaryCountRow).metadata is metadata
 
 __all__ = ["metadata"]

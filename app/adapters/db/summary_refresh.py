@@ -1,0 +1,301 @@
+"""The refresher of the summary counts (docs/decisions/0056-summary-counts.md): it drains what
+the triggers captured (app.adapters.db.summary_capture) into summary_counts, set-based.
+
+A tenant's counts are the sum, over its students' profile rows (one per school or every
+school x grade or every grade, with the student's subgroup values), of the student's decisions
+per status, once with no subgroup and once under each subgroup's value. So a refresh
+(a) adds +1 new / -1 old status of each captured decision change under the student's stored
+profile rows; then (b) when a roster statement was captured, stages the profiles as the roster
+has them now and counts the student's decisions -1 under each stored row that is gone and +1
+under each staged row that is new, and keeps the staged rows. A tenant yet to be built, or with
+more captured changes than counted decisions (a bulk load), is counted afresh.
+
+One refresh at a time per tenant (an advisory lock on PostgreSQL, the write lock on SQLite), in
+one transaction that sees one snapshot (PostgreSQL: REPEATABLE READ): the changes it drains
+are exactly those its reads of decisions and roster already show. The lock is tried, not
+waited for, in that transaction (a snapshot taken before a wait would miss the holder's
+writes): a refresh that finds it held waits for it in a transaction of its own (a shared lock,
+so waiters never hold each other up), then begins again; a summary's catch-up looks first
+whether the other refresh left anything to do, and after 10 turns counts live. One whose
+snapshot still predates another's commit (a window of microseconds) fails on the refresh
+state row it upserts first (a serialization failure) and is run again."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.adapters.db import tables as t
+from app.adapters.db.engine import WRITE
+from app.adapters.db.native import is_postgres
+from app.adapters.db.row_security import tenant_session
+from app.adapters.db.summary_sql import (
+    PROFILE,
+    count_into,
+    count_single_students,
+    current_profiles,
+    decision_rows,
+    single_student,
+    students_once,
+)
+from app.adapters.db.summary_tables import (
+    ALL,
+    POPULATION,
+    DecisionStatusChangeRow,
+    SummaryCountRow,
+    SummaryProfileRow,
+    SummaryProfileStageRow,
+    SummaryRefreshRow,
+    SummaryRosterChangeRow,
+)
+from app.adapters.db.upsert import insert_for
+from app.domain.access import TenantId
+from app.ports.clock import Clock
+
+log = logging.getLogger("mastery.db")
+
+_changes = t.table_of(DecisionStatusChangeRow)
+_marks = t.table_of(SummaryRosterChangeRow)
+_counts = t.table_of(SummaryCountRow)
+_profiles = t.table_of(SummaryProfileRow)
+_stage = t.table_of(SummaryProfileStageRow)
+_refreshes = t.table_of(SummaryRefreshRow)
+# Advisory lock class of the refresher (the second key is the tenant): "summ".
+_LOCK_CLASS = 0x73756D6D
+_SERIALIZATION_FAILURE = "40001"
+_ATTEMPTS = 50
+# Captured changes beyond the counted decisions (and at least this many): counted afresh.
+_REBUILD_AT_LEAST = 10_000
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What one refresh did: whether the tenant's counts are built (False: yet to be, and this
+    refresh was not asked to), and how many captured changes it drained."""
+
+    built: bool
+    changes: int = 0
+    rebuilt: bool = False
+    roster_changed: bool = False
+
+
+class SummaryRefresher:
+    """Brings one tenant's summary counts up to date with its decisions and roster."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        self.sessions = sessions
+        self._clock = clock
+
+    async def refresh(self, tenant: TenantId, *, build: bool = True) -> Refreshed:
+        """Drain the tenant's captured changes into its counts, waiting for another refresh
+        of the tenant to end first. `build`: build counts yet to be built (from every decision:
+        seconds for millions); without it such a tenant is left as it is (Refreshed.built
+        False) for the periodic refresher."""
+        for _ in range(_ATTEMPTS):
+            found = await self.try_refresh(tenant, build=build)
+            if found is not None:
+                return found
+            await self.wait_for_turn(tenant)
+        raise RuntimeError(f"no turn to refresh tenant {tenant}'s summary counts")
+
+    async def try_refresh(self, tenant: TenantId, *, build: bool = True) -> Refreshed | None:
+        """`refresh`, or None at once when another refresh of the tenant is running."""
+        for attempt in range(_ATTEMPTS):
+            try:
+                async with tenant_session(self.sessions, tenant) as session:
+                    found = await self._refresh(session, tenant, build=build)
+                    if found is not None:
+                        await session.commit()
+                    return found
+            except DBAPIError as exc:
+                if _sqlstate(exc) != _SERIALIZATION_FAILURE or attempt == _ATTEMPTS - 1:
+                    raise
+                # Another refresh committed after this one's snapshot was taken: again.
+        raise AssertionError("unreachable")
+
+    async def wait_for_turn(self, tenant: TenantId) -> None:
+        """Wait until no refresh of the tenant is running (PostgreSQL; SQLite: its writers
+        take turns at the write lock). Shared, so waiters never hold each other up."""
+        async with tenant_session(self.sessions, tenant) as session:
+            if is_postgres(session):
+                await session.execute(
+                    sa.text("SELECT pg_advisory_xact_lock_shared(:c, :t)"),
+                    {"c": _LOCK_CLASS, "t": tenant},
+                )
+            await session.commit()
+
+    async def _refresh(
+        self, session: AsyncSession, tenant: TenantId, *, build: bool
+    ) -> Refreshed | None:
+        postgres = is_postgres(session)
+        options: dict[str, Any] = dict(WRITE)
+        if postgres:
+            options["isolation_level"] = "REPEATABLE READ"
+        await session.connection(execution_options=options)
+        if postgres:
+            # Tried, not waited for: REPEATABLE READ takes its snapshot as this statement
+            # starts, and a snapshot taken before a wait would miss what the holder wrote.
+            turn = sa.text("SELECT pg_try_advisory_xact_lock(:c, :t)")
+            if not (await session.execute(turn, {"c": _LOCK_CLASS, "t": tenant})).scalar_one():
+                await session.rollback()
+                return None
+        built = await self._mark_refreshed(session, tenant, self._clock.now())
+        if not built and not build:
+            await session.rollback()
+            return Refreshed(built=False)
+        pending = await self._pending(session, tenant)
+        # The counted decisions only when many changes wait (it reads a row per framework,
+        # competency and status of every school's total).
+        many = pending > _REBUILD_AT_LEAST and pending > await self._counted(session, tenant)
+        if not built or many:
+            await self._rebuild(session, tenant, postgres=postgres)
+            return Refreshed(built=True, changes=pending, rebuilt=True)
+        changes = await self._drain_changes(session, tenant)
+        roster_changed = await self._drain_marks(session, tenant)
+        if roster_changed:
+            await self._follow_roster(session, tenant)
+        await _sweep_zeros(session, tenant)
+        return Refreshed(built=True, changes=changes, roster_changed=roster_changed)
+
+    async def _mark_refreshed(self, session: AsyncSession, tenant: TenantId, at: datetime) -> bool:
+        # First, so that a refresh whose snapshot predates another's commit fails at once.
+        stmt = insert_for(session, _refreshes).values(tenant_id=tenant, built=True, refreshed_at=at)
+        upserted = stmt.on_conflict_do_update(
+            index_elements=["tenant_id"], set_={"refreshed_at": stmt.excluded.refreshed_at}
+        ).returning(_refreshes.c.built)
+        return bool((await session.execute(upserted)).scalar_one())
+
+    async def _pending(self, session: AsyncSession, tenant: TenantId) -> int:
+        stmt = sa.select(sa.func.count()).where(_changes.c.tenant_id == tenant)
+        return int((await session.execute(stmt)).scalar_one())
+
+    async def _counted(self, session: AsyncSession, tenant: TenantId) -> int:
+        c = _counts
+        stmt = sa.select(sa.func.coalesce(sa.func.sum(c.c.n), 0)).where(
+            c.c.tenant_id == tenant,
+            c.c.framework_id != POPULATION,
+            c.c.subgroup == ALL,
+            c.c.grade == ALL,
+            c.c.school_id == ALL,
+        )
+        return int((await session.execute(stmt)).scalar_one())
+
+    async def _rebuild(self, session: AsyncSession, tenant: TenantId, *, postgres: bool) -> None:
+        if postgres:
+            # Millions of decisions into a few million groups: hashed in memory, not spilled.
+            await session.execute(sa.text("SET LOCAL work_mem = '256MB'"))
+        for table in (_counts, _profiles, _stage, _changes, _marks):
+            await session.execute(sa.delete(table).where(table.c.tenant_id == tenant))
+        await session.execute(
+            sa.insert(_profiles).from_select(["tenant_id", *PROFILE], current_profiles(tenant))
+        )
+        if postgres:
+            # Planned from what was just written, not from an empty table's guess.
+            await session.execute(sa.text("ANALYZE summary_profiles"))
+        p = _profiles
+        members = sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign"))
+        if postgres:
+            await count_single_students(session, tenant)
+            # Students of two schools or grades, each profile row counted as in a refresh.
+            several = (
+                sa.select(p.c.student_id)
+                .where(p.c.tenant_id == tenant)
+                .group_by(p.c.student_id)
+                .having(~single_student(p))
+            )
+            members = members.where(p.c.student_id.in_(several))
+        await count_into(
+            session, tenant, members.where(p.c.tenant_id == tenant), decision_rows(tenant)
+        )
+        everyone = sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign"))
+        await count_into(
+            session, tenant, everyone.where(p.c.tenant_id == tenant), students_once(tenant)
+        )
+        await session.execute(
+            sa.update(_refreshes).where(_refreshes.c.tenant_id == tenant).values(built=True)
+        )
+
+    async def _drain_changes(self, session: AsyncSession, tenant: TenantId) -> int:
+        ch = _changes
+        mine = ch.c.tenant_id == tenant
+        moves = sa.union_all(
+            sa.select(
+                ch.c.student_id,
+                ch.c.framework_id,
+                ch.c.competency_id,
+                ch.c.new_status.label("status"),
+                sa.literal(1).label("delta"),
+            ).where(mine, ch.c.new_status.is_not(None)),
+            sa.select(
+                ch.c.student_id,
+                ch.c.framework_id,
+                ch.c.competency_id,
+                ch.c.old_status.label("status"),
+                sa.literal(-1).label("delta"),
+            ).where(mine, ch.c.old_status.is_not(None)),
+        ).subquery("moves")
+        deltas = sa.select(
+            moves.c.student_id,
+            moves.c.framework_id,
+            moves.c.competency_id,
+            moves.c.status,
+            sa.func.sum(moves.c.delta).label("delta"),
+        ).group_by(moves.c.student_id, moves.c.framework_id, moves.c.competency_id, moves.c.status)
+        members = sa.select(*(_profiles.c[c] for c in PROFILE), sa.literal(1).label("sign"))
+        await count_into(session, tenant, members.where(_profiles.c.tenant_id == tenant), deltas)
+        # The same snapshot: exactly the rows just counted (PostgreSQL: rows committed since
+        # are not seen, so not deleted; SQLite: no other writer).
+        result = await session.execute(sa.delete(ch).where(mine))
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def _drain_marks(self, session: AsyncSession, tenant: TenantId) -> bool:
+        result = await session.execute(sa.delete(_marks).where(_marks.c.tenant_id == tenant))
+        return bool(getattr(result, "rowcount", 0))
+
+    async def _follow_roster(self, session: AsyncSession, tenant: TenantId) -> None:
+        """Recount the profile rows that the roster no longer has (-1) or newly has (+1)."""
+        s, p = _stage, _profiles
+        await session.execute(sa.delete(s).where(s.c.tenant_id == tenant))
+        await session.execute(
+            sa.insert(s).from_select(["tenant_id", *PROFILE], current_profiles(tenant))
+        )
+        staged = sa.select(*(s.c[c] for c in PROFILE)).where(s.c.tenant_id == tenant)
+        stored = sa.select(*(p.c[c] for c in PROFILE)).where(p.c.tenant_id == tenant)
+        gone = sa.except_(stored, staged).subquery("gone")
+        new = sa.except_(staged, stored).subquery("new")
+        members = sa.union_all(
+            sa.select(*(gone.c[c] for c in PROFILE), sa.literal(-1).label("sign")),
+            sa.select(*(new.c[c] for c in PROFILE), sa.literal(1).label("sign")),
+        )
+        await count_into(session, tenant, members, decision_rows(tenant))
+        await count_into(session, tenant, members, students_once(tenant))
+        key = ("student_id", "school_id", "grade")
+        await session.execute(
+            sa.delete(p).where(
+                p.c.tenant_id == tenant,
+                sa.tuple_(*(p.c[c] for c in key)).in_(sa.select(*(gone.c[c] for c in key))),
+            )
+        )
+        await session.execute(
+            sa.insert(p).from_select(
+                ["tenant_id", *PROFILE],
+                sa.select(sa.literal(tenant), *(new.c[c] for c in PROFILE)),
+            )
+        )
+
+
+async def _sweep_zeros(session: AsyncSession, tenant: TenantId) -> None:
+    c = _counts
+    await session.execute(sa.delete(c).where(c.c.tenant_id == tenant, c.c.n == 0))
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    cause = getattr(exc.orig, "__cause__", None)
+    found = getattr(cause, "sqlstate", None) or getattr(exc.orig, "sqlstate", None)
+    return None if found is None else str(found)
