@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
 from app.adapters.db.changes import announce_merged
+from app.adapters.db.statistics import analyze_if_stale
 from app.adapters.db.tables import table_of
 from app.adapters.db.types import UTCDateTime
 from app.adapters.db.upsert import insert_for, rows_changed
@@ -20,6 +21,7 @@ from app.ports.roster_import import MergeCounts
 
 ACTIVE, RETIRED = RecordStatus.ACTIVE.value, RecordStatus.TOBEDELETED.value
 _STAGE_ONLY = ("line", "deleting", "stale", "invalid", "skipped")
+_USER_LINKS = (table_of(t.UserOrgRow), table_of(t.UserGradeRow))
 
 
 def writes(stage: sa.Table) -> sa.ColumnElement[bool]:
@@ -95,6 +97,10 @@ async def merge(
         )
     if kind == RosterKind.USER:
         await _relink_users(session, tenant, stage, stored, items, at)
+    # The next kinds' foreign-key checks and the reports that follow plan with these figures.
+    if await analyze_if_stale(session, stored.name, written + deleted + retired):
+        for link in _USER_LINKS if kind == RosterKind.USER else ():
+            await analyze_if_stale(session, link.name, written)
     await announce_merged(session, tenant, kind, stored, now)
     return MergeCounts(
         created=created,
@@ -116,9 +122,8 @@ async def _relink_users(
     """Rebuild the org and grade links of the users this import wrote."""
     written = sa.select(stored.c.id).where(stored.c.tenant_id == tenant, stored.c.updated_at == at)
     staged = sa.select(stage.c.id).where(writes(stage))
-    for link, field, column in (
-        (table_of(t.UserOrgRow), "org_ids", "org_id"),
-        (table_of(t.UserGradeRow), "grades", "grade"),
+    for link, field, column in zip(
+        _USER_LINKS, ("org_ids", "grades"), ("org_id", "grade"), strict=True
     ):
         await session.execute(
             sa.delete(link).where(
