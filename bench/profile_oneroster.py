@@ -29,7 +29,7 @@ def _explain_slow(dbapi_connection: Any, _: Any) -> None:
     cursor = dbapi_connection.cursor()
     for setting in (
         "LOAD 'auto_explain'",
-        "SET auto_explain.log_min_duration = '500ms'",
+        "SET auto_explain.log_min_duration = '250ms'",
         "SET auto_explain.log_nested_statements = on",
         "SET auto_explain.log_analyze = on",
         "SET auto_explain.log_triggers = on",

@@ -82,6 +82,15 @@ class MissingReferences:
     newly_skipped: list[int]  # lines skipped by this check (not skipped before)
 
 
+@dataclass(frozen=True)
+class UnchangedRows:
+    """The rows of a chunk whose fingerprints matched their stored records: staged as those
+    records, not read."""
+
+    lines: set[int]
+    newest_change: datetime | None  # the latest dateLastModified among them
+
+
 class RosterStaging(Protocol):
     """An import's rows, staged in the unit of work's transaction and checked as sets before
     they are merged into the roster (one statement per table, never one per row)."""
@@ -90,9 +99,23 @@ class RosterStaging(Protocol):
         """Create the staging tables; `modes` says how each kind's file applies."""
         ...
 
-    async def add(self, kind: RosterKind | None, rows: Sequence[RowRead]) -> None:
-        """Stage rows of a kind's file (None: roles.csv); rows with problems are staged as
+    async def add(
+        self,
+        kind: RosterKind | None,
+        rows: Sequence[RowRead],
+        fingerprints: Sequence[str | None] | None = None,
+    ) -> None:
+        """Stage rows of a kind's file (None: roles.csv), with their source rows' fingerprints
+        when known (a record written from a row keeps it); rows with problems are staged as
         skipped, so a bulk file still counts them as listed."""
+        ...
+
+    async def add_unchanged(
+        self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
+    ) -> UnchangedRows:
+        """Stage, as the stored records they match, the rows given as (line, sourcedId,
+        fingerprint) whose fingerprint is the one their active stored record was written from.
+        The other rows are to be read and `add`ed."""
         ...
 
     async def duplicates(self, kind: RosterKind | None) -> list[tuple[int, str, int]]:

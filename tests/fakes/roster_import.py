@@ -20,7 +20,7 @@ from app.domain.oneroster.rows import RowRead
 from app.domain.oneroster.staleness import is_stale
 from app.domain.oneroster.values import RowValues
 from app.domain.roster import RecordStatus, RosterKind, RosterRecord
-from app.ports.roster_import import MergeCounts, MissingReferences
+from app.ports.roster_import import MergeCounts, MissingReferences, UnchangedRows
 from tests.fakes.roster import records_of
 from tests.fakes.state import TenantTables
 
@@ -100,8 +100,20 @@ class FakeRosterStaging:
     async def close(self) -> None:
         self._rows = {}
 
-    async def add(self, kind: RosterKind | None, rows: Sequence[RowRead]) -> None:
+    async def add(
+        self,
+        kind: RosterKind | None,
+        rows: Sequence[RowRead],
+        fingerprints: Sequence[str | None] | None = None,
+    ) -> None:
         self._rows[kind] += [_staged(kind, r) for r in rows]
+
+    async def add_unchanged(
+        self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
+    ) -> UnchangedRows:
+        """The fake keeps no fingerprints (records are merged without them): every row is read
+        and compared, which the SQL staging's shortcut must be equivalent to."""
+        return UnchangedRows(set(), None)
 
     def _skip_new(self, kind: RosterKind | None, lines: Collection[int]) -> list[int]:
         newly = []

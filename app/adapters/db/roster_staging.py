@@ -22,8 +22,8 @@ from app.domain.oneroster.files import FileMode
 from app.domain.oneroster.references import MissingReference, ReferenceField
 from app.domain.oneroster.roles import RoleRow
 from app.domain.oneroster.rows import RowRead
-from app.domain.roster import RoleAssignment, RosterKind
-from app.ports.roster_import import MergeCounts, MissingReferences
+from app.domain.roster import RecordStatus, RoleAssignment, RosterKind
+from app.ports.roster_import import MergeCounts, MissingReferences, UnchangedRows
 
 _IN_CHUNK = 5000
 
@@ -68,17 +68,69 @@ class SqlRosterStaging:
             if self._postgres:
                 await self._run(sa.text(f"ANALYZE {table.name}"))
 
-    async def add(self, kind: RosterKind | None, rows: Sequence[RowRead]) -> None:
+    async def add(
+        self,
+        kind: RosterKind | None,
+        rows: Sequence[RowRead],
+        fingerprints: Sequence[str | None] | None = None,
+    ) -> None:
         if kind is None:
             roles = st.role_rows(rows, self._postgres)
             await st.load(self._session, self._tables.roles, st.ROLE_COLUMNS, roles)
             self._dirty.add(self._tables.roles.name)
             return
-        columns, values = st.record_rows(self._stage(kind), rows, self._postgres)
+        columns, values = st.record_rows(self._stage(kind), rows, self._postgres, fingerprints)
         await st.load(self._session, self._stage(kind), columns, values)
         items = st.item_rows(kind, rows)
         await st.load(self._session, self._tables.items, st.ITEM_COLUMNS, items)
         self._dirty.update((self._stage(kind).name, self._tables.items.name))
+
+    async def add_unchanged(
+        self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
+    ) -> UnchangedRows:
+        if not rows:
+            return UnchangedRows(set(), None)
+        stage, stored = self._stage(kind), SPECS[kind].table
+        given = st.candidates(self._session, rows)
+        copied = [c.name for c in stage.columns if c.name in stored.c]
+        same_id = sa.and_(stored.c.tenant_id == self._tenant, stored.c.id == given.c.id)
+        record: sa.FromClause
+        if self._postgres:
+            # One primary-key lookup per row, whatever the planner estimates: as a join it
+            # hash-joined the tenant's whole table for every chunk (21 ms per 5,000 rows at
+            # 62,400 enrollments, growing with the table; 5,000 lookups take the same at any size).
+            record = sa.select(stored).where(same_id).limit(1).lateral("record")
+            source = given.join(record, sa.true())
+        else:
+            record, source = stored, given.join(stored, same_id)
+        matched = (
+            sa.select(
+                given.c.line,
+                *(record.c[name] for name in copied),
+                *(sa.false() for _ in st.FLAGS),
+                sa.true(),
+            )
+            .select_from(source)
+            .where(
+                record.c[st.HASH] == given.c.fingerprint,
+                record.c.status == RecordStatus.ACTIVE.value,
+            )
+        )
+        fields = st.ITEM_FIELDS.get(kind, ())
+        statement = (
+            sa.insert(stage)
+            .from_select(["line", *copied, *st.FLAGS, st.UNCHANGED], matched)
+            .returning(stage.c.line, stage.c.source_modified_at, *(stage.c[f] for f in fields))
+        )
+        found = [tuple(r) for r in (await self._run(statement)).all()]
+        if not found:
+            return UnchangedRows(set(), None)
+        self._dirty.add(stage.name)
+        items = st.list_items(kind, ((r[0], r[2:]) for r in found))
+        await st.load(self._session, self._tables.items, st.ITEM_COLUMNS, items)
+        self._dirty.add(self._tables.items.name)
+        modified = [r[1] for r in found if r[1] is not None]
+        return UnchangedRows({r[0] for r in found}, max(modified, default=None))
 
     async def _skip_new(self, table: sa.Table, lines: list[int]) -> list[int]:
         """Skip rows by line; the lines that were not skipped before."""
