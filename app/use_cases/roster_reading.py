@@ -87,6 +87,15 @@ async def _unchanged(
     return chunk, [m[2] for m in marks], len(found.lines), found.newest_change
 
 
+async def _fingerprinted(
+    rows: AsyncIterator[Chunk], kind: RosterKind | None, mode: FileMode
+) -> AsyncIterator[tuple[Chunk, Marks | None]]:
+    """Each chunk with its rows' fingerprints (none without a `kind`)."""
+    async for chunk in rows:
+        marks = None if kind is None else await asyncio.to_thread(fingerprints, kind, mode, chunk)
+        yield chunk, marks
+
+
 async def stage_file(
     staging: RosterStaging,
     rows: AsyncIterator[Chunk],
@@ -101,13 +110,6 @@ async def stage_file(
     `fingerprinted` (the row alone makes its record); `read_in_session` reads a chunk that needs
     the database to be read (1.2 users with their roles), one chunk at a time."""
 
-    async def marked() -> AsyncIterator[tuple[Chunk, Marks | None]]:
-        async for chunk in rows:
-            marks = None
-            if fingerprinted and kind is not None:
-                marks = await asyncio.to_thread(fingerprints, kind, mode, chunk)
-            yield chunk, marks
-
     def read(chunk: Chunk) -> list[RowRead]:
         return read_roles(chunk, mode) if kind is None else read_rows(kind, chunk, mode)
 
@@ -121,11 +123,14 @@ async def stage_file(
             await staging.add(kind, done.reads, hashes)
             await staged(done)
 
-    async for given, marks in read_ahead(marked()):
+    marked = _fingerprinted(rows, kind if fingerprinted else None, mode)
+    async for given, marks in read_ahead(marked):
         chunk, hashes, unchanged, newest = given, None, 0, None
         if marks is not None and kind is not None:
             chunk, hashes, unchanged, newest = await _unchanged(staging, kind, given, marks)
-        if read_in_session is not None:
+        if not chunk:  # every row unchanged
+            reads = []
+        elif read_in_session is not None:
             await flush()
             reads = await read_in_session(chunk)
         else:
