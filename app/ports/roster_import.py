@@ -82,15 +82,6 @@ class MissingReferences:
     newly_skipped: list[int]  # lines skipped by this check (not skipped before)
 
 
-@dataclass(frozen=True)
-class UnchangedRows:
-    """The rows of a chunk whose fingerprints matched their stored records: staged as those
-    records, not read."""
-
-    lines: set[int]
-    newest_change: datetime | None  # the latest dateLastModified among them
-
-
 class RosterStaging(Protocol):
     """An import's rows, staged in the unit of work's transaction and checked as sets before
     they are merged into the roster (one statement per table, never one per row)."""
@@ -112,10 +103,14 @@ class RosterStaging(Protocol):
 
     async def add_unchanged(
         self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
-    ) -> UnchangedRows:
+    ) -> set[int]:
         """Stage, as the stored records they match, the rows given as (line, sourcedId,
-        fingerprint) whose fingerprint is the one their active stored record was written from.
-        The other rows are to be read and `add`ed."""
+        fingerprint) whose fingerprint is the one their active stored record was written from;
+        their lines. The other rows are to be read and `add`ed."""
+        ...
+
+    async def newest_unchanged(self, kind: RosterKind) -> datetime | None:
+        """The latest dateLastModified among the kind's rows staged unchanged."""
         ...
 
     async def duplicates(self, kind: RosterKind | None) -> list[tuple[int, str, int]]:

@@ -263,7 +263,6 @@ class _Import:
         file_report = self.report.files[file.name]
 
         async def staged(chunk: StagedChunk) -> None:
-            self.report.saw(chunk.newest_unchanged)
             for row in chunk.reads:
                 self.report.saw(row.modified)
                 if row.problems:
@@ -288,6 +287,8 @@ class _Import:
             read_in_session=with_roles if joins_roles else None,
             staged=staged,
         )
+        if file.kind is not None and not joins_roles:  # unread rows' dates count all the same
+            self.report.saw(await self.staging.newest_unchanged(file.kind))
 
     def _counts(self) -> dict[str, dict[str, int]]:
         return {n: {"rows": f.rows, "skipped": f.skipped} for n, f in self.report.files.items()}

@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TypeVar
 
 from app.domain.oneroster.files import FileMode
@@ -68,23 +67,22 @@ async def read_ahead(items: AsyncIterator[T], depth: int = _DEPTH) -> AsyncItera
 @dataclass
 class StagedChunk:
     """What staging one chunk did, for the report: the rows read (with their problems) and how
-    many were found unchanged (not read), with the newest dateLastModified among those."""
+    many were found unchanged (not read)."""
 
     reads: list[RowRead]
     unchanged: int
-    newest_unchanged: datetime | None
 
 
 async def _unchanged(
     staging: RosterStaging, kind: RosterKind, chunk: Chunk, marks: Marks
-) -> tuple[Chunk, list[str | None], int, datetime | None]:
-    """Stage the chunk's unchanged rows; the rows left to read and their fingerprints, how many
-    were unchanged and the newest dateLastModified among them."""
+) -> tuple[Chunk, list[str | None], int]:
+    """Stage the chunk's unchanged rows; the rows left to read, their fingerprints, and how
+    many were unchanged."""
     found = await staging.add_unchanged(kind, marks)
-    if found.lines:
-        kept = [i for i, (line, _, _) in enumerate(marks) if line not in found.lines]
+    if found:
+        kept = [i for i, (line, _, _) in enumerate(marks) if line not in found]
         chunk, marks = [chunk[i] for i in kept], [marks[i] for i in kept]
-    return chunk, [m[2] for m in marks], len(found.lines), found.newest_change
+    return chunk, [m[2] for m in marks], len(found)
 
 
 async def _fingerprinted(
@@ -125,9 +123,9 @@ async def stage_file(
 
     marked = _fingerprinted(rows, kind if fingerprinted else None, mode)
     async for given, marks in read_ahead(marked):
-        chunk, hashes, unchanged, newest = given, None, 0, None
+        chunk, hashes, unchanged = given, None, 0
         if marks is not None and kind is not None:
-            chunk, hashes, unchanged, newest = await _unchanged(staging, kind, given, marks)
+            chunk, hashes, unchanged = await _unchanged(staging, kind, given, marks)
         if not chunk:  # every row unchanged
             reads = []
         elif read_in_session is not None:
@@ -140,5 +138,5 @@ async def stage_file(
                 await flush()
             finally:
                 reads = await reading
-        waiting = (StagedChunk(reads, unchanged, newest), hashes)
+        waiting = (StagedChunk(reads, unchanged), hashes)
     await flush()

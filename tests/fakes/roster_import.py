@@ -20,7 +20,7 @@ from app.domain.oneroster.rows import RowRead
 from app.domain.oneroster.staleness import is_stale
 from app.domain.oneroster.values import RowValues
 from app.domain.roster import RecordStatus, RosterKind, RosterRecord
-from app.ports.roster_import import MergeCounts, MissingReferences, UnchangedRows
+from app.ports.roster_import import MergeCounts, MissingReferences
 from tests.fakes.roster import records_of
 from tests.fakes.state import TenantTables
 
@@ -110,10 +110,13 @@ class FakeRosterStaging:
 
     async def add_unchanged(
         self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
-    ) -> UnchangedRows:
+    ) -> set[int]:
         """The fake keeps no fingerprints (records are merged without them): every row is read
         and compared, which the SQL staging's shortcut must be equivalent to."""
-        return UnchangedRows(set(), None)
+        return set()
+
+    async def newest_unchanged(self, kind: RosterKind) -> datetime | None:
+        return None
 
     def _skip_new(self, kind: RosterKind | None, lines: Collection[int]) -> list[int]:
         newly = []
