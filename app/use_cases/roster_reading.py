@@ -127,6 +127,7 @@ async def stage_file(
         if marks is not None and kind is not None:
             chunk, hashes, unchanged = await _unchanged(staging, kind, given, marks)
         if not chunk:  # every row unchanged
+            await flush()
             reads = []
         elif read_in_session is not None:
             await flush()

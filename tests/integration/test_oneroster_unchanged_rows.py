@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from app.adapters.oneroster import csv_files
 from app.bootstrap import Container
 from app.domain.access import Tenant
 from app.domain.oneroster.files import FileMode
@@ -26,6 +27,13 @@ from tests.integration import oneroster_sets as sets
 from tests.integration.test_oneroster_import import _get, _import
 
 ROSTER_TABLES = ("orgs", "academic_sessions", "courses", "classes", "users", "enrollments")
+
+
+@pytest.fixture(autouse=True)
+def row_by_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every row a chunk of its own, so that read and unchanged chunks follow one another as
+    in a large file (a chunk read, then one all unchanged, then one read...)."""
+    monkeypatch.setattr(csv_files, "CHUNK_ROWS", 1)
 
 
 @pytest.fixture
