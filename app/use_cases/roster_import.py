@@ -1,7 +1,8 @@
 """Import a OneRoster set (CSV files or a REST provider's roster) into a tenant's roster.
 
-Rows stream in chunks: each row is read by the domain's rules, staged in the unit of work's
-transaction, then checked as sets (duplicates, stale delta rows, references to what the set and
+Rows stream in chunks (roster_reading.py): each row is read by the domain's rules, or found
+unchanged by its fingerprint and taken as stored, staged in the unit of work's transaction, then
+checked as sets (duplicates, stale delta rows, references to what the set and
 the roster hold) before every kind is merged with one statement per table. The whole import is
 one transaction: by default any problem writes nothing; with `skip_invalid` the rows with
 problems are left out, each reported with its file and line."""
