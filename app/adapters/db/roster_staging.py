@@ -122,9 +122,14 @@ class SqlRosterStaging:
             .from_select(["line", *copied, *st.FLAGS, st.UNCHANGED], matched)
             .returning(stage.c.line, *(stage.c[f] for f in fields))
         )
-        result = await self._run(statement)
         self._dirty.add(stage.name)
-        if not fields:  # lines alone: 5,000 of them decode in a fraction of a millisecond
+        if not fields and self._postgres:
+            # The lines as one array: 5,000 rows through SQLAlchemy's result took 35 ms.
+            kept = statement.cte("kept")
+            lines = (await self._run(sa.select(sa.func.array_agg(kept.c.line)))).scalar_one()
+            return set(lines or ())
+        result = await self._run(statement)
+        if not fields:
             return set(result.scalars().all())
         found = [tuple(r) for r in result.all()]
         items = st.list_items(kind, ((r[0], r[1:]) for r in found))
