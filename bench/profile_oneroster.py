@@ -2,7 +2,9 @@
 [STUDENTS]` generates a set as bench_oneroster does (default 6,000 students), imports it twice
 (into an empty roster, then unchanged) on a scratch PostgreSQL database, and prints for each run
 the wall time, the time spent waiting on SQL statements grouped by their first words, and the
-cProfile of the Python side (internal time), for the next engineer."""
+cProfile of the Python side (internal time), for the next engineer. PROFILE_EXPLAIN=1 also has
+PostgreSQL's auto_explain log the plans of statements over 3 s, with their triggers' times (the
+foreign-key checks), in the server's log."""
 
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ def _explain_slow(dbapi_connection: Any, _: Any) -> None:
     cursor = dbapi_connection.cursor()
     for setting in (
         "LOAD 'auto_explain'",
-        "SET auto_explain.log_min_duration = '250ms'",
+        "SET auto_explain.log_min_duration = '3s'",
         "SET auto_explain.log_nested_statements = on",
         "SET auto_explain.log_analyze = on",
         "SET auto_explain.log_triggers = on",
