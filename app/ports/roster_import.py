@@ -90,9 +90,27 @@ class RosterStaging(Protocol):
         """Create the staging tables; `modes` says how each kind's file applies."""
         ...
 
-    async def add(self, kind: RosterKind | None, rows: Sequence[RowRead]) -> None:
-        """Stage rows of a kind's file (None: roles.csv); rows with problems are staged as
+    async def add(
+        self,
+        kind: RosterKind | None,
+        rows: Sequence[RowRead],
+        fingerprints: Sequence[str | None] | None = None,
+    ) -> None:
+        """Stage rows of a kind's file (None: roles.csv), with their source rows' fingerprints
+        when known (a record written from a row keeps it); rows with problems are staged as
         skipped, so a bulk file still counts them as listed."""
+        ...
+
+    async def add_unchanged(
+        self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
+    ) -> set[int]:
+        """Stage, as the stored records they match, the rows given as (line, sourcedId,
+        fingerprint) whose fingerprint is the one their active stored record was written from;
+        their lines. The other rows are to be read and `add`ed."""
+        ...
+
+    async def newest_unchanged(self, kind: RosterKind) -> datetime | None:
+        """The latest dateLastModified among the kind's rows staged unchanged."""
         ...
 
     async def duplicates(self, kind: RosterKind | None) -> list[tuple[int, str, int]]:

@@ -1,14 +1,14 @@
 """Import a OneRoster set (CSV files or a REST provider's roster) into a tenant's roster.
 
-Rows stream in chunks: each row is read by the domain's rules, staged in the unit of work's
-transaction, then checked as sets (duplicates, stale delta rows, references to what the set and
+Rows stream in chunks (roster_reading.py): each row is read by the domain's rules, or found
+unchanged by its fingerprint and taken as stored, staged in the unit of work's transaction, then
+checked as sets (duplicates, stale delta rows, references to what the set and
 the roster hold) before every kind is merged with one statement per table. The whole import is
 one transaction: by default any problem writes nothing; with `skip_invalid` the rows with
 problems are left out, each reported with its file and line."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,7 +35,7 @@ from app.domain.oneroster.references import (
 )
 from app.domain.oneroster.retirement import DEFAULT_MAX_RETIRE_SHARE
 from app.domain.oneroster.roles import main_role, merge_roles, org_ids_of
-from app.domain.oneroster.rows import RowRead, read_role_row, read_row
+from app.domain.oneroster.rows import RowRead, read_row
 from app.domain.oneroster.values import RowValues
 from app.domain.roster import RecordStatus, RoleAssignment, RosterKind, User
 from app.ports.clock import Clock
@@ -46,6 +46,7 @@ from app.use_cases.import_report import MAX_LISTED_PROBLEMS, FileReport, ImportR
 from app.use_cases.import_report import ImportRejected as ImportRejected
 from app.use_cases.roster import SAVE_ORDER
 from app.use_cases.roster_outline import outline
+from app.use_cases.roster_reading import Chunk, StagedChunk, stage_file
 
 _ID_CHUNK = 5000
 IMPORT_JOB = "roster_import"
@@ -214,17 +215,6 @@ class RosterImports:
             self.files.discard_upload(Path(arguments["path"]))
 
 
-# Rows are read in a worker thread, so that a serving process stays responsive during an import.
-def _read_rows(
-    kind: RosterKind, chunk: Sequence[tuple[int, RowValues]], mode: FileMode
-) -> list[RowRead]:
-    return [read_row(kind, values, line, mode) for line, values in chunk]
-
-
-def _read_roles(chunk: Sequence[tuple[int, RowValues]], mode: FileMode) -> list[RowRead]:
-    return [read_role_row(values, line, mode) for line, values in chunk]
-
-
 class _Import:
     """One import's reading and checking, file by file in the order references point."""
 
@@ -272,25 +262,34 @@ class _Import:
         columns = await self.source.columns(file)
         joins_roles = file is USERS and columns is not None and "role" not in columns
         file_report = self.report.files[file.name]
-        async for chunk in self.source.rows(file):
-            if file is ROLES:
-                reads = await asyncio.to_thread(_read_roles, chunk, mode)
-            elif joins_roles:
-                reads = await self._users_with_roles(chunk, mode)
-            else:
-                assert file.kind is not None
-                reads = await asyncio.to_thread(_read_rows, file.kind, chunk, mode)
-            for row in reads:
+
+        async def staged(chunk: StagedChunk) -> None:
+            for row in chunk.reads:
                 self.report.saw(row.modified)
                 if row.problems:
                     file_report.skipped += 1
                     for p in row.problems:
                         self.report.problem((file.name, row.line, *p.loc), p.msg)
-            file_report.rows += len(reads)
-            await self.staging.add(file.kind, reads)
-            self.done += len(reads)
+            file_report.rows += len(chunk.reads) + chunk.unchanged
+            self.done += len(chunk.reads) + chunk.unchanged
             if self.progress is not None:
                 await self.progress.advance(self.done, None, files=self._counts())
+
+        async def with_roles(chunk: Chunk) -> list[RowRead]:
+            return await self._users_with_roles(chunk, mode)
+
+        await stage_file(
+            self.staging,
+            self.source.rows(file),
+            file.kind,
+            mode,
+            # A 1.2 user's record is made from roles.csv too, not from its row alone.
+            fingerprinted=file.kind is not None and not joins_roles,
+            read_in_session=with_roles if joins_roles else None,
+            staged=staged,
+        )
+        if file.kind is not None and not joins_roles:  # unread rows' dates count all the same
+            self.report.saw(await self.staging.newest_unchanged(file.kind))
 
     def _counts(self) -> dict[str, dict[str, int]]:
         return {n: {"rows": f.rows, "skipped": f.skipped} for n, f in self.report.files.items()}

@@ -100,8 +100,23 @@ class FakeRosterStaging:
     async def close(self) -> None:
         self._rows = {}
 
-    async def add(self, kind: RosterKind | None, rows: Sequence[RowRead]) -> None:
+    async def add(
+        self,
+        kind: RosterKind | None,
+        rows: Sequence[RowRead],
+        fingerprints: Sequence[str | None] | None = None,
+    ) -> None:
         self._rows[kind] += [_staged(kind, r) for r in rows]
+
+    async def add_unchanged(
+        self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
+    ) -> set[int]:
+        """The fake keeps no fingerprints (records are merged without them): every row is read
+        and compared, which the SQL staging's shortcut must be equivalent to."""
+        return set()
+
+    async def newest_unchanged(self, kind: RosterKind) -> datetime | None:
+        return None
 
     def _skip_new(self, kind: RosterKind | None, lines: Collection[int]) -> list[int]:
         newly = []

@@ -172,7 +172,8 @@ class SqlRosterRepository:
 
     async def save_many(self, records: Collection[RosterRecord]) -> None:
         """Create or replace many records with one statement per table."""
-        rows = [to_row(r, tenant_id=self._tenant) for r in records]
+        # Written by hand, not from an import row: the next import reads its row again.
+        rows = [to_row(r, tenant_id=self._tenant, source_hash=None) for r in records]
         await upsert(self._session, self._table, rows, key=("tenant_id", "id"))
         now = datetime.now(UTC)
         announced = [roster_changed(r, r.updated_at or now) for r in records]

@@ -22,7 +22,7 @@ from app.domain.oneroster.files import FileMode
 from app.domain.oneroster.references import MissingReference, ReferenceField
 from app.domain.oneroster.roles import RoleRow
 from app.domain.oneroster.rows import RowRead
-from app.domain.roster import RoleAssignment, RosterKind
+from app.domain.roster import RecordStatus, RoleAssignment, RosterKind
 from app.ports.roster_import import MergeCounts, MissingReferences
 
 _IN_CHUNK = 5000
@@ -68,17 +68,80 @@ class SqlRosterStaging:
             if self._postgres:
                 await self._run(sa.text(f"ANALYZE {table.name}"))
 
-    async def add(self, kind: RosterKind | None, rows: Sequence[RowRead]) -> None:
+    async def add(
+        self,
+        kind: RosterKind | None,
+        rows: Sequence[RowRead],
+        fingerprints: Sequence[str | None] | None = None,
+    ) -> None:
         if kind is None:
             roles = st.role_rows(rows, self._postgres)
             await st.load(self._session, self._tables.roles, st.ROLE_COLUMNS, roles)
             self._dirty.add(self._tables.roles.name)
             return
-        columns, values = st.record_rows(self._stage(kind), rows, self._postgres)
+        columns, values = st.record_rows(self._stage(kind), rows, self._postgres, fingerprints)
         await st.load(self._session, self._stage(kind), columns, values)
         items = st.item_rows(kind, rows)
         await st.load(self._session, self._tables.items, st.ITEM_COLUMNS, items)
         self._dirty.update((self._stage(kind).name, self._tables.items.name))
+
+    async def add_unchanged(
+        self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
+    ) -> set[int]:
+        if not rows:
+            return set()
+        stage, stored = self._stage(kind), SPECS[kind].table
+        given = st.candidates(self._session, rows)
+        copied = [c.name for c in stage.columns if c.name in stored.c]
+        same_id = sa.and_(stored.c.tenant_id == self._tenant, stored.c.id == given.c.id)
+        record: sa.FromClause
+        if self._postgres:
+            # One primary-key lookup per row, whatever the planner estimates: as a join it
+            # hash-joined the tenant's whole table for every chunk (21 ms per 5,000 rows at
+            # 62,400 enrollments, growing with the table; 5,000 lookups take the same at any size).
+            record = sa.select(stored).where(same_id).limit(1).lateral("record")
+            source = given.join(record, sa.true())
+        else:
+            record, source = stored, given.join(stored, same_id)
+        matched = (
+            sa.select(
+                given.c.line,
+                *(record.c[name] for name in copied),
+                *(sa.false() for _ in st.FLAGS),
+                sa.true(),
+            )
+            .select_from(source)
+            .where(
+                record.c[st.HASH] == given.c.fingerprint,
+                record.c.status == RecordStatus.ACTIVE.value,
+            )
+        )
+        fields = st.ITEM_FIELDS.get(kind, ())
+        statement = (
+            sa.insert(stage)
+            .from_select(["line", *copied, *st.FLAGS, st.UNCHANGED], matched)
+            .returning(stage.c.line, *(stage.c[f] for f in fields))
+        )
+        self._dirty.add(stage.name)
+        if not fields and self._postgres:
+            # The lines as one array: 5,000 rows through SQLAlchemy's result took 35 ms.
+            kept = statement.cte("kept")
+            lines = (await self._run(sa.select(sa.func.array_agg(kept.c.line)))).scalar_one()
+            return set(lines or ())
+        result = await self._run(statement)
+        if not fields:
+            return set(result.scalars().all())
+        found = [tuple(r) for r in result.all()]
+        items = st.list_items(kind, ((r[0], r[1:]) for r in found))
+        await st.load(self._session, self._tables.items, st.ITEM_COLUMNS, items)
+        self._dirty.add(self._tables.items.name)
+        return {r[0] for r in found}
+
+    async def newest_unchanged(self, kind: RosterKind) -> datetime | None:
+        stage = self._stage(kind)
+        newest = sa.select(sa.func.max(stage.c.source_modified_at)).where(stage.c[st.UNCHANGED])
+        found: datetime | None = (await self._run(newest)).scalar_one()
+        return found
 
     async def _skip_new(self, table: sa.Table, lines: list[int]) -> list[int]:
         """Skip rows by line; the lines that were not skipped before."""

@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
 from app.adapters.db.changes import announce_merged
+from app.adapters.db.staging_tables import HASH, UNCHANGED
+from app.adapters.db.statistics import analyze_if_stale
 from app.adapters.db.tables import table_of
 from app.adapters.db.types import UTCDateTime
 from app.adapters.db.upsert import insert_for, rows_changed
@@ -19,7 +21,8 @@ from app.domain.roster import RecordStatus, RosterKind
 from app.ports.roster_import import MergeCounts
 
 ACTIVE, RETIRED = RecordStatus.ACTIVE.value, RecordStatus.TOBEDELETED.value
-_STAGE_ONLY = ("line", "deleting", "stale", "invalid", "skipped")
+_STAGE_ONLY = ("line", "deleting", "stale", "invalid", "skipped", UNCHANGED)
+_USER_LINKS = (table_of(t.UserOrgRow), table_of(t.UserGradeRow))
 
 
 def writes(stage: sa.Table) -> sa.ColumnElement[bool]:
@@ -44,23 +47,32 @@ async def merge(
 ) -> MergeCounts:
     at = sa.bindparam("now", now, type_=UTCDateTime)
     valid = writes(stage)
+    read = valid & ~stage.c[UNCHANGED]  # rows read; the others are as stored already
     content = [c.name for c in stage.columns if c.name not in _STAGE_ONLY]
     exists_stored = sa.exists().where(stored.c.tenant_id == tenant, stored.c.id == stage.c.id)
-    writing = await _count(session, stage, valid)
-    created = await _count(session, stage, valid, ~exists_stored)
+    counted = sa.select(
+        sa.func.count(),
+        sa.func.count().filter(stage.c[UNCHANGED]),
+        sa.func.count().filter(~stage.c[UNCHANGED] & ~exists_stored),
+    ).where(valid)
+    writing, unchanged, created = (await session.execute(counted)).one()
     rows = sa.select(
         sa.literal(tenant), *(stage.c[c] for c in content), sa.literal(ACTIVE), at
-    ).where(valid)
+    ).where(read)
     upsert = insert_for(session, stored).from_select(
         ["tenant_id", *content, "status", "updated_at"], rows
     )
-    compared = [c for c in content if c != "id"] + ["status"]
+    # A record changes with its content; a row's fingerprint alone changes nothing (a file
+    # with its columns in another order), and is kept by the statement after.
+    compared = [c for c in content if c not in ("id", HASH)] + ["status"]
     upsert = upsert.on_conflict_do_update(
         index_elements=["tenant_id", "id"],
-        set_={c: upsert.excluded[c] for c in [*compared, "updated_at"]},
+        set_={c: upsert.excluded[c] for c in [*compared, HASH, "updated_at"]},
         where=sa.or_(*(stored.c[c].is_distinct_from(upsert.excluded[c]) for c in compared)),
     )
     written = await rows_changed(session, upsert)
+    if written < writing - unchanged:  # rows read and found as stored
+        await _keep_fingerprints(session, tenant, stage, stored, read)
 
     retiring = sa.and_(~stage.c.skipped, ~stage.c.stale, stage.c.deleting)
     retirements = await _count(session, stage, retiring)
@@ -82,6 +94,7 @@ async def merge(
             status=RETIRED,
             updated_at=at,
             source_modified_at=sa.func.coalesce(modified, stored.c.source_modified_at),
+            source_hash=None,
         ),
     )
     retired = 0
@@ -91,10 +104,14 @@ async def merge(
             session,
             sa.update(stored)
             .where(stored.c.tenant_id == tenant, stored.c.status == ACTIVE, ~listed)
-            .values(status=RETIRED, updated_at=at),
+            .values(status=RETIRED, updated_at=at, source_hash=None),
         )
     if kind == RosterKind.USER:
         await _relink_users(session, tenant, stage, stored, items, at)
+    # The next kinds' foreign-key checks and the reports that follow plan with these figures.
+    if await analyze_if_stale(session, stored.name, written + deleted + retired):
+        for link in _USER_LINKS if kind == RosterKind.USER else ():
+            await analyze_if_stale(session, link.name, written)
     await announce_merged(session, tenant, kind, stored, now)
     return MergeCounts(
         created=created,
@@ -102,6 +119,29 @@ async def merge(
         unchanged=writing - written + retirements - deleted,
         deleted=deleted,
         retired=retired,
+    )
+
+
+async def _keep_fingerprints(
+    session: AsyncSession,
+    tenant: TenantId,
+    stage: sa.Table,
+    stored: sa.Table,
+    read: sa.ColumnElement[bool],
+) -> None:
+    """Stored records equal to the rows read take those rows' fingerprints, so that the same
+    rows are found unchanged next time without being read (their content, update time and
+    change events stay as they were)."""
+    staged = sa.select(stage.c[HASH]).where(read, stage.c.id == stored.c.id).limit(1)
+    fingerprint = staged.scalar_subquery()
+    await session.execute(
+        sa.update(stored)
+        .where(
+            stored.c.tenant_id == tenant,
+            stored.c.id.in_(sa.select(stage.c.id).where(read)),
+            stored.c[HASH].is_distinct_from(fingerprint),
+        )
+        .values({HASH: fingerprint})
     )
 
 
@@ -116,9 +156,8 @@ async def _relink_users(
     """Rebuild the org and grade links of the users this import wrote."""
     written = sa.select(stored.c.id).where(stored.c.tenant_id == tenant, stored.c.updated_at == at)
     staged = sa.select(stage.c.id).where(writes(stage))
-    for link, field, column in (
-        (table_of(t.UserOrgRow), "org_ids", "org_id"),
-        (table_of(t.UserGradeRow), "grades", "grade"),
+    for link, field, column in zip(
+        _USER_LINKS, ("org_ids", "grades"), ("org_id", "grade"), strict=True
     ):
         await session.execute(
             sa.delete(link).where(

@@ -4,12 +4,13 @@ binary COPY on PostgreSQL, multi-row inserts on SQLite."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db.native import asyncpg_connection, is_postgres
@@ -23,7 +24,10 @@ from app.domain.oneroster.rows import RowRead
 from app.domain.roster import RosterKind, RosterRecord
 
 _NOT_STAGED = ("tenant_id", "updated_at", "status")
-_FLAGS = ("deleting", "stale", "invalid", "skipped")
+FLAGS = ("deleting", "stale", "invalid", "skipped")
+# A record row's own flag: staged from the stored record its fingerprint matched (not read).
+UNCHANGED = "unchanged"
+HASH = "source_hash"
 ITEM_FIELDS = {
     RosterKind.CLASS: ("session_ids",),
     RosterKind.USER: ("org_ids", "grades"),
@@ -31,7 +35,7 @@ ITEM_FIELDS = {
 
 
 def _flag_columns() -> list[sa.Column[Any]]:
-    return [sa.Column(name, sa.Boolean, nullable=False, default=False) for name in _FLAGS]
+    return [sa.Column(name, sa.Boolean, nullable=False, default=False) for name in FLAGS]
 
 
 @dataclass
@@ -58,6 +62,7 @@ class StagingTables:
                 sa.Column("line", sa.Integer, nullable=False),
                 *columns,
                 *_flag_columns(),
+                sa.Column(UNCHANGED, sa.Boolean, nullable=False, default=False),
                 prefixes=["TEMPORARY"],
             )
         roles = sa.Table(
@@ -101,21 +106,25 @@ class StagingTables:
 
 def record_values(table: sa.Table) -> tuple[list[str], Callable[[Any], tuple[Any, ...]]]:
     """The staged columns that come from a record, and one C-level getter of them all."""
-    names = [c.name for c in table.columns if c.name not in ("line", *_FLAGS)]
+    names = [c.name for c in table.columns if c.name not in ("line", HASH, UNCHANGED, *FLAGS)]
     return names, attrgetter(*names)
 
 
 def record_rows(
-    table: sa.Table, reads: Sequence[RowRead], json_as_text: bool
+    table: sa.Table,
+    reads: Sequence[RowRead],
+    json_as_text: bool,
+    hashes: Sequence[str | None] | None = None,
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Staged rows for these reads: a read with a problem or a retirement stages its id alone.
-    Enum members are strings already; only list fields need turning into JSON."""
+    """Staged rows for these reads, with their rows' fingerprints (`hashes`, in order; none for
+    rows that come from no source row): a read with a problem or a retirement stages its id
+    alone. Enum members are strings already; only list fields need turning into JSON."""
     names, get = record_values(table)
     json_columns = [i for i, n in enumerate(names) if isinstance(table.c[n].type, sa.JSON)]
     id_at, modified_at = names.index("id"), names.index("source_modified_at")
     empty = [None] * len(names)
     rows = []
-    for read in reads:
+    for read, hash_ in zip(reads, hashes or [None] * len(reads), strict=True):
         record = read.record
         if isinstance(record, RosterRecord):
             values = list(get(record))
@@ -128,8 +137,8 @@ def record_rows(
             values[id_at] = read.id
             values[modified_at] = read.modified
         invalid = bool(read.problems)
-        rows.append((read.line, *values, read.deleting, False, invalid, invalid))
-    return ["line", *names, *_FLAGS], rows
+        rows.append((read.line, *values, hash_, read.deleting, False, invalid, invalid, False))
+    return ["line", *names, HASH, *FLAGS, UNCHANGED], rows
 
 
 def role_rows(reads: Sequence[RowRead], json_as_text: bool) -> list[tuple[Any, ...]]:
@@ -157,19 +166,32 @@ def role_rows(reads: Sequence[RowRead], json_as_text: bool) -> list[tuple[Any, .
     return rows
 
 
-ROLE_COLUMNS = ["line", "id", "user_id", "org_id", "role", *_FLAGS]
+ROLE_COLUMNS = ["line", "id", "user_id", "org_id", "role", *FLAGS]
 
 
 def item_rows(kind: RosterKind, reads: Sequence[RowRead]) -> list[tuple[Any, ...]]:
     """The elements of list fields that are checked or linked, one row each."""
     fields = ITEM_FIELDS.get(kind, ())
+    return list_items(
+        kind,
+        (
+            (read.line, [getattr(read.record, f) for f in fields])
+            for read in reads
+            if isinstance(read.record, RosterRecord)
+        ),
+    )
+
+
+def list_items(
+    kind: RosterKind, lists: Iterable[tuple[int, Sequence[Sequence[str]]]]
+) -> list[tuple[Any, ...]]:
+    """Item rows from each line's list fields (in `ITEM_FIELDS` order), read or stored."""
+    fields = ITEM_FIELDS.get(kind, ())
     rows = []
-    for read in reads:
-        if not isinstance(read.record, RosterRecord):
-            continue
-        for field in fields:
-            for pos, value in enumerate(getattr(read.record, field)):
-                rows.append((kind.value, field, read.line, pos, value))
+    for line, values in lists:
+        for field, elements in zip(fields, values, strict=True):
+            for pos, value in enumerate(elements):
+                rows.append((kind.value, field, line, pos, value))
     return rows
 
 
@@ -196,3 +218,31 @@ async def load(
     dicts = [dict(zip(columns, row, strict=True)) for row in rows]
     for chunk in chunks(dicts):
         await session.execute(sa.insert(table).values(list(chunk)))
+
+
+def candidates(session: AsyncSession, rows: Sequence[tuple[int, str, str]]) -> sa.Subquery:
+    """(line, id, fingerprint) rows as a table to join, in one statement compiled once for any
+    number of rows: three arrays unnested on PostgreSQL, a JSON array on SQLite."""
+    if is_postgres(session):
+        lines, ids, hashes = zip(*rows, strict=True)
+        unnested = (
+            sa.func.unnest(
+                sa.bindparam("lines", list(lines), type_=postgresql.ARRAY(sa.Integer)),
+                sa.bindparam("ids", list(ids), type_=postgresql.ARRAY(sa.String)),
+                sa.bindparam("hashes", list(hashes), type_=postgresql.ARRAY(sa.String)),
+            )
+            .table_valued(
+                sa.column("line", sa.Integer),
+                sa.column("id", sa.String),
+                sa.column("fingerprint", sa.String),
+            )
+            .render_derived()
+        )
+        return sa.select(unnested).subquery("candidates")
+    each = sa.func.json_each(sa.bindparam("rows", json.dumps(rows), type_=sa.String))
+    element = each.table_valued("value").alias("element")
+    return sa.select(
+        sa.func.json_extract(element.c.value, "$[0]").label("line"),
+        sa.func.json_extract(element.c.value, "$[1]").label("id"),
+        sa.func.json_extract(element.c.value, "$[2]").label("fingerprint"),
+    ).subquery("candidates")

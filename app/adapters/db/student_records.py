@@ -68,8 +68,13 @@ def _json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime | date) else value
 
 
+# The import's fingerprint of the row that wrote a roster record is bookkeeping, not something
+# held about the student (its content is the record's own columns).
+_NOT_EXPORTED = ("tenant_id", "source_hash")
+
+
 def _row(row: sa.RowMapping) -> dict[str, Any]:
-    return {k: _json(v) for k, v in row.items() if k != "tenant_id"}
+    return {k: _json(v) for k, v in row.items() if k not in _NOT_EXPORTED}
 
 
 class SqlStudentRecords:

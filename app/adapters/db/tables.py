@@ -77,6 +77,9 @@ class _RosterColumns(SQLModel):
     updated_at: datetime = _instant()
     # The source system's dateLastModified: a delta row older than this is ignored.
     source_modified_at: datetime | None = _instant(nullable=True)
+    # The fingerprint of the import row that last wrote the record (NULL when anything else
+    # did): a row sent again with the same fingerprint is unchanged and is not read again.
+    source_hash: str | None = Field(default=None, max_length=32)
 
 
 class OrgRow(_RosterColumns, table=True):

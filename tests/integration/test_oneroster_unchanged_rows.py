@@ -1,0 +1,212 @@
+"""Rows sent again unchanged (issue #14): an import recognises them by the fingerprint their
+stored record keeps, stages them without reading them, and writes nothing for them: no new row
+version (PostgreSQL's xmin stays), no update time, no change event. Anything else that wrote a
+record makes its row read and compared again. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from app.adapters.oneroster import csv_files
+from app.bootstrap import Container
+from app.domain.access import Tenant
+from app.domain.oneroster.files import FileMode
+from app.domain.oneroster.rows import RowRead
+from app.domain.oneroster.values import RowValues
+from app.domain.roster import RecordStatus, RosterKind, User
+from app.ports.roster import RosterQuery
+from app.use_cases import roster_reading
+from tests.integration import oneroster_sets as sets
+from tests.integration.test_oneroster_import import _get, _import
+
+ROSTER_TABLES = ("orgs", "academic_sessions", "courses", "classes", "users", "enrollments")
+
+
+@pytest.fixture(autouse=True)
+def row_by_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every row a chunk of its own, so that read and unchanged chunks follow one another as
+    in a large file (a chunk read, then one all unchanged, then one read...)."""
+    monkeypatch.setattr(csv_files, "CHUNK_ROWS", 1)
+
+
+@pytest.fixture
+def lines_read(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[int]]:
+    """The lines each kind's rows were read from by the domain's rules (not found unchanged)."""
+    read: dict[str, list[int]] = {}
+    real = roster_reading.read_rows
+
+    def counting(
+        kind: RosterKind, chunk: Sequence[tuple[int, RowValues]], mode: FileMode
+    ) -> list[RowRead]:
+        read.setdefault(kind.value, []).extend(line for line, _ in chunk)
+        return real(kind, chunk, mode)
+
+    monkeypatch.setattr(roster_reading, "read_rows", counting)
+    return read
+
+
+async def _stored(container: Container, tenant: Tenant) -> dict[tuple[str, str], tuple[Any, ...]]:
+    """Every roster row of the tenant: (table, id) -> (updated_at, source_hash, status, row
+    version), the version being PostgreSQL's xmin (the transaction that wrote the row version)."""
+    postgres = container.engine.dialect.name == "postgresql"
+    found = {}
+    async with container.engine.begin() as conn:
+        if postgres:
+            await conn.execute(sa.text("SET LOCAL mastery.all_tenants = 'on'"))
+        for table in ROSTER_TABLES:
+            version = "xmin::text" if postgres else "NULL"
+            rows = await conn.execute(
+                sa.text(
+                    f"SELECT id, updated_at, source_hash, status, {version} FROM {table} "
+                    "WHERE tenant_id = :t"
+                ),
+                {"t": tenant.id},
+            )
+            for id_, *rest in rows:
+                found[(table, id_)] = tuple(rest)
+    return found
+
+
+async def _events(container: Container, tenant: Tenant) -> list[str]:
+    """The ids the tenant's change events name, in order."""
+    async with container.engine.begin() as conn:
+        if container.engine.dialect.name == "postgresql":
+            await conn.execute(sa.text("SET LOCAL mastery.all_tenants = 'on'"))
+        rows = await conn.execute(
+            sa.text("SELECT data FROM change_events WHERE tenant_id = :t ORDER BY id"),
+            {"t": tenant.id},
+        )
+        return [(d if isinstance(d, dict) else json.loads(d))["id"] for (d,) in rows]
+
+
+async def test_an_unchanged_set_is_staged_without_reading_or_writing_a_row(
+    container: Container, tenant: Tenant, tmp_path: Path, lines_read: dict[str, list[int]]
+) -> None:
+    folder = sets.write_set(tmp_path, sets.BULK_1_1)
+    await _import(container, tenant, folder)
+    assert lines_read["enrollment"] == [2, 3, 4]  # the first import reads every row
+    before, events = await _stored(container, tenant), await _events(container, tenant)
+    assert all(v[1] is not None for v in before.values())  # every record has its fingerprint
+    lines_read.clear()
+
+    again = await _import(container, tenant, folder)
+
+    assert lines_read == {}
+    assert await _stored(container, tenant) == before
+    assert await _events(container, tenant) == events
+    counts = {n: (f.rows, f.created, f.updated, f.unchanged) for n, f in again.files.items()}
+    assert counts == {
+        "orgs.csv": (2, 0, 0, 2),
+        "academicSessions.csv": (2, 0, 0, 2),
+        "courses.csv": (1, 0, 0, 1),
+        "classes.csv": (1, 0, 0, 1),
+        "users.csv": (3, 0, 0, 3),
+        "enrollments.csv": (3, 0, 0, 3),
+        "demographics.csv": (1, 0, 0, 1),
+    }
+    assert again.newest_change is not None  # the rows' dates still count, read or not
+    async with container.adapters.uow(tenant.id) as uow:  # the links of unread users stay
+        in_district = await uow.roster(RosterKind.USER).list(RosterQuery(filters={"org_id": "d1"}))
+    assert [u.id for u in in_district.items] == ["u3"]
+
+
+async def test_one_changed_field_rewrites_that_row_alone(
+    container: Container, tenant: Tenant, tmp_path: Path, lines_read: dict[str, list[int]]
+) -> None:
+    await _import(container, tenant, sets.write_set(tmp_path / "first", sets.BULK_1_1))
+    before, events = await _stored(container, tenant), await _events(container, tenant)
+    lines_read.clear()
+    changed = dict(sets.BULK_1_1)
+    changed["users.csv"] = sets.USERS_1_1.replace(",Sam,Study,", ",Samuel,Study,")
+
+    report = await _import(container, tenant, sets.write_set(tmp_path / "second", changed))
+
+    assert lines_read == {"user": [3]}  # u2's line, and no other row of any file
+    assert (report.files["users.csv"].updated, report.files["users.csv"].unchanged) == (1, 2)
+    after = await _stored(container, tenant)
+    rewritten = {key for key in before if after[key] != before[key]}
+    assert rewritten == {("users", "u2")}
+    assert after[("users", "u2")][1] not in (None, before[("users", "u2")][1])
+    assert await _events(container, tenant) == [*events, "u2"]
+    sam = await _get(container, tenant, RosterKind.USER, "u2")
+    assert isinstance(sam, User)
+    assert sam.given_name == "Samuel"
+
+
+async def test_a_retired_record_listed_again_is_read_and_restored(
+    container: Container, tenant: Tenant, tmp_path: Path, lines_read: dict[str, list[int]]
+) -> None:
+    full = sets.write_set(tmp_path / "full", sets.BULK_1_1)
+    await _import(container, tenant, full)
+    without_sue = dict(sets.BULK_1_1)
+    without_sue["users.csv"] = "\n".join(sets.USERS_1_1.splitlines()[:3]) + "\n"
+    without_sue["enrollments.csv"] = "\n".join(sets.ENROLLMENTS.splitlines()[:3]) + "\n"
+    await _import(container, tenant, sets.write_set(tmp_path / "without", without_sue))
+    retired = await _stored(container, tenant)
+    assert retired[("users", "u3")][1:3] == (None, RecordStatus.TOBEDELETED.value)
+    lines_read.clear()
+
+    report = await _import(container, tenant, full)
+
+    assert lines_read == {"user": [4], "enrollment": [4]}  # sue's rows, read again
+    assert report.files["users.csv"].updated == 1
+    assert (await _get(container, tenant, RosterKind.USER, "u3")).status == RecordStatus.ACTIVE
+
+
+async def test_a_record_saved_through_the_api_is_read_again_from_its_row(
+    container: Container, tenant: Tenant, tmp_path: Path, lines_read: dict[str, list[int]]
+) -> None:
+    folder = sets.write_set(tmp_path, sets.BULK_1_1)
+    await _import(container, tenant, folder)
+    sam = await _get(container, tenant, RosterKind.USER, "u2")
+    assert isinstance(sam, User)
+    async with container.adapters.uow(tenant.id) as uow:
+        await uow.roster(RosterKind.USER).save(replace(sam, given_name="Edited"))
+        await uow.commit()
+    assert (await _stored(container, tenant))[("users", "u2")][1] is None
+    lines_read.clear()
+
+    report = await _import(container, tenant, folder)
+
+    assert lines_read == {"user": [3]}
+    assert report.files["users.csv"].updated == 1
+    restored = await _get(container, tenant, RosterKind.USER, "u2")
+    assert isinstance(restored, User)
+    assert restored.given_name == "Sam"
+
+
+async def test_a_row_read_and_found_as_stored_keeps_its_fingerprint_without_a_write(
+    container: Container, tenant: Tenant, tmp_path: Path, lines_read: dict[str, list[int]]
+) -> None:
+    await _import(container, tenant, sets.write_set(tmp_path / "first", sets.BULK_1_1))
+    before, events = await _stored(container, tenant), await _events(container, tenant)
+    # The same courses with their columns in another order: other fingerprints, same records.
+    header, *rows = sets.COURSES.splitlines()
+    title_first = dict(sets.BULK_1_1)
+    title_first["courses.csv"] = "\n".join(_title_first(line) for line in (header, *rows)) + "\n"
+    folder = sets.write_set(tmp_path / "reordered", title_first)
+    lines_read.clear()
+
+    report = await _import(container, tenant, folder)
+
+    assert lines_read == {"course": [2]}
+    assert (report.files["courses.csv"].updated, report.files["courses.csv"].unchanged) == (0, 1)
+    after = await _stored(container, tenant)
+    assert after[("courses", "c1")][0] == before[("courses", "c1")][0]  # not updated
+    assert after[("courses", "c1")][1] != before[("courses", "c1")][1]  # the new fingerprint
+    assert await _events(container, tenant) == events
+    lines_read.clear()
+    await _import(container, tenant, folder)
+    assert lines_read == {}  # found unchanged by that fingerprint from now on
+
+
+def _title_first(line: str) -> str:
+    cells = line.split(",")
+    return ",".join([*cells[4:5], *cells[:4], *cells[5:]])
