@@ -130,7 +130,7 @@ async def test_the_migration_carries_every_entry_both_ways(
     for n, moment in enumerate(moments):
         await conn.fetchval(_INSERT, tenant, f"s{n}", moment)
     before = await conn.fetch("SELECT * FROM decision_history ORDER BY seq")
-    await migrate.downgrade(url, "0030_citus_keys")
+    await migrate.downgrade(url, "0034_roster_row_hashes")
     assert (
         await conn.fetchval("SELECT relkind::text FROM pg_class WHERE relname = 'decision_history'")
         == "r"

@@ -4,7 +4,7 @@ reading them: nightly SIS syncs send the whole roster every night. NULL where an
 the record (the API, a retirement): such a record is always read and compared again.
 
 Revision ID: 0034_roster_row_hashes
-Revises: 0030_citus_keys
+Revises: 0031_summary_counts
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0034_roster_row_hashes"
-down_revision: str | None = "0030_citus_keys"
+down_revision: str | None = "0031_summary_counts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -8,7 +8,7 @@ uniquely. The rows are copied over in this migration (one pass). app/adapters/db
 keeps the coming years' partitions ready; docs/decisions/0060. SQLite is unchanged.
 
 Revision ID: 0035_history_partitions
-Revises: 0031_summary_counts
+Revises: 0034_roster_row_hashes
 """
 
 from collections.abc import Sequence
@@ -26,7 +26,7 @@ from app.adapters.db.partitions import (
 from app.adapters.db.row_security import protect
 
 revision: str = "0035_history_partitions"
-down_revision: str | None = "0031_summary_counts"
+down_revision: str | None = "0034_roster_row_hashes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
