@@ -24,13 +24,9 @@ from app.adapters.case.codec import CaseJsonCodec
 from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.frameworks import FrameworkCache
 from app.adapters.db.jobs import unfinished_jobs
-from app.adapters.db.partitions import PartitionKeeper
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.readiness import DatabaseReadiness
-from app.adapters.db.retention import Retention, RetentionKeeper
 from app.adapters.db.row_security import warn_if_row_security_is_bypassed
-from app.adapters.db.statistics import StatisticsKeeper
-from app.adapters.db.summary_keeper import SummaryKeeper
 from app.adapters.db.summary_reads import SummaryCounts
 from app.adapters.db.summary_refresh import SummaryRefresher
 from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
@@ -50,6 +46,7 @@ from app.adapters.security.standing import CachedClientStanding
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
 from app.api.logs import configure_logging, guard_personal_data
+from app.bootstrap_keepers import server_keepers
 from app.bootstrap_reads import read_side
 from app.bootstrap_settings import job_runner, key_ring, outbound_http
 from app.config import Settings
@@ -357,20 +354,7 @@ async def running(settings: Settings) -> AsyncIterator[UseCases]:
     try:
         await warn_if_row_security_is_bypassed(container.engine)
         await container.start()
-        keepers = [
-            StatisticsKeeper(container.engine, settings.analyze_interval_seconds),
-            PartitionKeeper(container.engine, settings.partition_interval_seconds),
-            RetentionKeeper(
-                container.engine,
-                Retention(
-                    change_events_days=settings.changes_retention_days,
-                    webhook_deliveries_days=settings.webhook_deliveries_retention_days,
-                    jobs_days=settings.jobs_retention_days,
-                ),
-                settings.retention_interval_seconds,
-            ),
-            SummaryKeeper(container.summary_refresher, settings.summary_refresh_interval_seconds),
-        ]
+        keepers = server_keepers(container, settings)
         for keeper in keepers:
             keeper.start()
         settle_after_start_up()

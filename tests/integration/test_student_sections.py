@@ -12,6 +12,11 @@ BY_OWN_ID = {"users", "demographics"}
 THROUGH_ANOTHER = {"evidence_versions"}
 # Redacted, not deleted: the audit trail keeps that something happened.
 REDACTED = {"audit_entries"}
+# The summary counts' own (docs/decisions/0056): erasing a student's decisions and user row
+# queues the changes, and the next refresh (every 5 s, or before the next summary) takes the
+# student out of the counts under the stored profile, then deletes that profile; deleting them
+# here first would leave the student counted for ever.
+DRAINED_BY_THE_COUNTS = {"decision_status_changes", "summary_profiles", "summary_profile_stage"}
 
 
 def test_every_table_naming_a_student_is_a_section() -> None:
@@ -21,5 +26,5 @@ def test_every_table_naming_a_student_is_a_section() -> None:
         if {"student_id", "user_id"} & set(table.c.keys())
     }
     covered = {table.name for _, table, _ in SECTIONS}
-    assert naming - REDACTED | BY_OWN_ID == covered
+    assert naming - REDACTED - DRAINED_BY_THE_COUNTS | BY_OWN_ID == covered
     assert {t.name for t in metadata.sorted_tables} >= THROUGH_ANOTHER

@@ -120,7 +120,9 @@ class SummaryCounts:
         if rows is None:
             return None
         roster = tuple(d for d in scope.dimensions if d is not Dimension.COMPETENCY)
-        return {tuple(r[:-1]): int(r[-1]) for r in _decoded(roster, rows)}
+        # Ungrouped, a sum over no rows is one row of NULL (a school without students): the
+        # live count's 0.
+        return {tuple(r[:-1]): int(r[-1] or 0) for r in _decoded(roster, rows)}
 
     async def _rows(
         self, tenant: TenantId, scope: ReportScope, *, population: bool

@@ -1,0 +1,31 @@
+"""The periodic rounds a server process runs for its whole life (app.adapters.periodic): the
+planner statistics, the history's partitions, the logs' retention and the summary counts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.adapters.db.partitions import PartitionKeeper
+from app.adapters.db.retention import Retention, RetentionKeeper
+from app.adapters.db.statistics import StatisticsKeeper
+from app.adapters.db.summary_keeper import SummaryKeeper
+from app.adapters.periodic import Periodic
+from app.config import Settings
+
+if TYPE_CHECKING:
+    from app.bootstrap import Container
+
+
+def server_keepers(container: Container, settings: Settings) -> list[Periodic]:
+    """Each keeper, not yet started; an interval of 0 in the settings switches one off."""
+    retention = Retention(
+        change_events_days=settings.changes_retention_days,
+        webhook_deliveries_days=settings.webhook_deliveries_retention_days,
+        jobs_days=settings.jobs_retention_days,
+    )
+    return [
+        StatisticsKeeper(container.engine, settings.analyze_interval_seconds),
+        PartitionKeeper(container.engine, settings.partition_interval_seconds),
+        RetentionKeeper(container.engine, retention, settings.retention_interval_seconds),
+        SummaryKeeper(container.summary_refresher, settings.summary_refresh_interval_seconds),
+    ]
