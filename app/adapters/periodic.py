@@ -11,6 +11,9 @@ from collections.abc import Awaitable, Callable
 
 log = logging.getLogger("mastery.periodic")
 
+# How long a stopping process waits for a cancelled round to end.
+_STOP_WAIT_SECONDS = 5.0
+
 
 class Periodic:
     def __init__(
@@ -27,10 +30,13 @@ class Periodic:
             self._task = asyncio.create_task(self._run(), name=self._name)
 
     async def stop(self) -> None:
+        """Cancel the round under way and wait for it a moment: a round cut off inside a
+        database call may wait on the server to acknowledge the cancel, and a stopping
+        process must not wait on that (the next start does the round again)."""
         if self._task is not None:
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self._task), _STOP_WAIT_SECONDS)
             self._task = None
 
     async def _run(self) -> None:

@@ -101,7 +101,17 @@ class Server:
         """SIGTERM, then everything the process wrote (which, if `clean`, holds no traceback)."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-        output = self.process.communicate(timeout=30)[0] or ""
+        try:
+            output = self.process.communicate(timeout=30)[0] or ""
+        except subprocess.TimeoutExpired:
+            # Say what the process was doing when it would not stop, not only that it did not.
+            self.process.kill()
+            output = self.process.communicate()[0] or ""
+            self._close()
+            raise AssertionError(
+                "the server did not stop within 30 s of SIGTERM; its last output:\n"
+                + output[-6000:]
+            ) from None
         self._close()
         if self.log is not None:
             output = self.log.read_text()
