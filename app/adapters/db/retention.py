@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.db.change_tables import ChangeEventRow
 from app.adapters.db.row_security import open_to_all_tenants
 from app.adapters.db.tables import JobRow, table_of
+from app.adapters.db.turns import turn
 from app.adapters.db.webhook_tables import WebhookDeliveryRow
 from app.adapters.periodic import Periodic
 from app.domain.jobs import JobStatus
@@ -72,34 +73,20 @@ def _expired(retention: Retention, now: datetime) -> dict[str, sa.Delete]:
     }
 
 
-async def _turn(connection: AsyncConnection) -> bool:
-    if connection.dialect.name != "postgresql":
-        return True
-    taken = await connection.scalar(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": _LOCK_KEY})
-    return bool(taken)
-
-
 async def forget_expired(
     engine: AsyncEngine, retention: Retention, now: datetime
 ) -> dict[str, int]:
     """Delete every tenant's rows past their retention; the rows forgotten per table (empty
     when another process holds the turn)."""
     forgotten: dict[str, int] = {}
-    async with engine.connect() as connection:
-        if not await _turn(connection):
-            await connection.rollback()
+    async with engine.connect() as connection, turn(connection, _LOCK_KEY) as mine:
+        if not mine:
             return forgotten
-        await connection.commit()
-        try:
-            for table, statement in _expired(retention, now).items():
-                await connection.run_sync(open_to_all_tenants)
-                result = await connection.execute(statement)
-                await connection.commit()
-                forgotten[table] = int(getattr(result, "rowcount", 0) or 0)
-        finally:
-            if connection.dialect.name == "postgresql":
-                await connection.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _LOCK_KEY})
-                await connection.commit()
+        for table, statement in _expired(retention, now).items():
+            await connection.run_sync(open_to_all_tenants)
+            result = await connection.execute(statement)
+            await connection.commit()
+            forgotten[table] = int(getattr(result, "rowcount", 0) or 0)
     return forgotten
 
 

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.adapters.db.native import is_postgres
+from app.adapters.db.turns import turn
 from app.adapters.periodic import Periodic
 
 log = logging.getLogger("mastery.db")
@@ -65,10 +66,9 @@ async def analyze_stale_tables(engine: AsyncEngine) -> list[str]:
     last analysis; the names of those analysed (none when another process holds the turn)."""
     async with engine.connect() as connection:
         connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        turn = await connection.scalar(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": _LOCK_KEY})
-        if not turn:
-            return []
-        try:
+        async with turn(connection, _LOCK_KEY) as mine:
+            if not mine:
+                return []
             stale = list(
                 (await connection.execute(_STALE, {"base": _BASE_ROWS, "share": _SHARE})).scalars()
             )
@@ -76,8 +76,6 @@ async def analyze_stale_tables(engine: AsyncEngine) -> list[str]:
                 # Names come from the catalogue, quoted all the same.
                 await connection.execute(sa.text(f'ANALYZE "{table}"'))
             return stale
-        finally:
-            await connection.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _LOCK_KEY})
 
 
 class StatisticsKeeper(Periodic):
