@@ -15,8 +15,14 @@ REDACTED = {"audit_entries"}
 # The summary counts' own (docs/decisions/0056): erasing a student's decisions and user row
 # queues the changes, and the next refresh (every 5 s, or before the next summary) takes the
 # student out of the counts under the stored profile, then deletes that profile; deleting them
-# here first would leave the student counted for ever.
-DRAINED_BY_THE_COUNTS = {"decision_status_changes", "summary_profiles", "summary_profile_stage"}
+# here first would leave the student counted for ever. The trend counts' queue of history
+# entries likewise (docs/decisions/0061).
+DRAINED_BY_THE_COUNTS = {
+    "decision_status_changes",
+    "summary_profiles",
+    "summary_profile_stage",
+    "trend_history_changes",
+}
 
 
 def test_every_table_naming_a_student_is_a_section() -> None:

@@ -235,6 +235,14 @@ class DecisionChangeRow(SQLModel, table=True):
             "competency_id",
             "seq",
         ),
+        # A trend's last cut inside a day is corrected from the decisions with an entry valid
+        # from within that day (docs/decisions/0061-trend-counts.md).
+        sa.Index(
+            "ix_decision_history_tenant_id_framework_id_valid_from",
+            "tenant_id",
+            "framework_id",
+            "valid_from",
+        ),
     )
 
     seq: int | None = Field(

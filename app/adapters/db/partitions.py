@@ -98,10 +98,13 @@ def ensure_year(connection: Connection, table: str, year: int) -> bool:
         f"FOR VALUES FROM ('{start.isoformat()}') TO ('{end.isoformat()}')"
     )
     if stray:
+        # Into the new partition by name, not through the table: the same entries move, and
+        # the trend capture's statement triggers on the table (decision 0061) must see neither
+        # half of the move (the DELETE, from a detached table, fires none).
         connection.execute(
             sa.text(
                 f'WITH moved AS (DELETE FROM "{default}" WHERE {within} RETURNING *) '
-                f'INSERT INTO "{table}" SELECT * FROM moved'
+                f'INSERT INTO "{name}" SELECT * FROM moved'
             ),
             values,
         )

@@ -27,17 +27,23 @@ from app.adapters.db.report_sql import (
     line_item_objectives,
     objectives_by_class,
     of_their_group,
-    race_ethnicity_sql,
     status_counts,
     with_competency,
 )
+from app.adapters.db.report_students import (
+    SUBGROUP_COLUMNS,
+    grouped_by,
+    narrowed_not_grouped,
+    subgroup_column,
+)
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.summary_reads import SummaryCounts
+from app.adapters.db.trend_reads import kept_before
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
 from app.domain.mastery.habits import DecisionKind
 from app.domain.reporting import Dimension, Key
-from app.domain.roster import EnrollmentRole, OrgType, RecordStatus, UserRole
+from app.domain.roster import RecordStatus, UserRole
 from app.ports.reports import ReportScope, StatusCounts
 
 ACTIVE = RecordStatus.ACTIVE.value
@@ -52,14 +58,6 @@ _decisions = t.table_of(DecisionRow)
 _habits = t.table_of(HabitsDecisionRow)
 _history = t.table_of(DecisionChangeRow)
 _IN_CHUNK = 5000
-
-# The demographics column each subgroup dimension groups or filters by.
-_SUBGROUP_COLUMNS = {
-    Dimension.SEX: "sex",
-    Dimension.ENGLISH_LEARNER: "english_learner",
-    Dimension.SPECIAL_EDUCATION: "special_education",
-    Dimension.ECONOMICALLY_DISADVANTAGED: "economically_disadvantaged",
-}
 
 
 class SqlReadModels:
@@ -170,6 +168,29 @@ class SqlReadModels:
     ) -> list[StatusCounts]:
         if not cuts:
             return []
+        if self._counts is not None and known_before is None:
+            found = await kept_before(self._counts, self._tenant, scope, cuts, self._live_within)
+            if found is not None:
+                return found
+        return await self._live_before(scope, cuts, known_before)
+
+    async def _live_within(
+        self,
+        scope: ReportScope,
+        cuts: Sequence[datetime],
+        spans: Sequence[tuple[datetime, datetime]],
+    ) -> list[StatusCounts]:
+        return await self._live_before(scope, cuts, None, spans)
+
+    async def _live_before(
+        self,
+        scope: ReportScope,
+        cuts: Sequence[datetime],
+        known_before: datetime | None,
+        valid_within: Sequence[tuple[datetime, datetime]] = (),
+    ) -> list[StatusCounts]:
+        """The live as-of read (the reference); with `valid_within`, over only the decisions
+        with an entry valid from within one of those spans."""
         p, columns = self._distinct_students(scope)
         h = _history
         pair = (h.c.student_id, h.c.competency_id)
@@ -180,6 +201,14 @@ class SqlReadModels:
         ]
         if known_before is not None:
             recorded.append(h.c.changed_at < known_before)
+        if spans := valid_within:
+            w = _history.alias("w")
+            touched = sa.select(w.c.student_id, w.c.competency_id).where(
+                w.c.tenant_id == self._tenant,
+                w.c.framework_id == scope.framework_id,
+                sa.or_(*(sa.and_(w.c.valid_from >= a, w.c.valid_from < b) for a, b in spans)),
+            )
+            recorded.append(sa.tuple_(*pair).in_(touched))
         # An entry holds from its valid time carried forward in the order entries were recorded
         # (a correction recorded later never holds before what it corrects), until the next
         # entry's: the greater of this one's and the next's own. One window, one sort.
@@ -262,121 +291,16 @@ class SqlReadModels:
         ]
         columns: list[sa.ColumnElement[Any]] = []
         dm = _demographics.alias("dm")
-        if (
-            set(scope.dimensions) & {*_SUBGROUP_COLUMNS, Dimension.RACE_ETHNICITY}
-            or scope.subgroups
-        ):
+        if set(scope.dimensions) & {*SUBGROUP_COLUMNS, Dimension.RACE_ETHNICITY} or scope.subgroups:
             source = source.outerjoin(
                 dm, sa.and_(dm.c.tenant_id == tenant, dm.c.id == u.c.id, dm.c.status == ACTIVE)
             )
         for dim in scope.dimensions:
-            grouped = _grouped_by(dim, source, dm, scope, tenant)
+            grouped = grouped_by(dim, source, dm, scope, tenant)
             if grouped is not None:
                 source, column, narrowed = grouped
                 columns.append(column)
                 where += narrowed
-        where += _narrowed_not_grouped(scope, tenant)
-        where += [_subgroup(dm, dim) == value for dim, value in scope.subgroups.items()]
+        where += narrowed_not_grouped(scope, tenant)
+        where += [subgroup_column(dm, dim) == value for dim, value in scope.subgroups.items()]
         return sa.select(u.c.id).select_from(source).where(*where), columns
-
-
-# A source joined to what students are grouped by, the grouped column, and what narrows it.
-_Grouped = tuple[sa.FromClause, sa.ColumnElement[Any], list[sa.ColumnElement[bool]]]
-
-
-def _grouped_by(
-    dim: Dimension, source: sa.FromClause, dm: sa.FromClause, scope: ReportScope, tenant: TenantId
-) -> _Grouped | None:
-    """The students joined to one dimension of the scope (None for competency, which groups
-    the decisions, not the students)."""
-    if dim is Dimension.SCHOOL:
-        return _by_school(source, scope, tenant)
-    if dim is Dimension.CLASS:
-        return _by_class(source, scope, tenant)
-    if dim is Dimension.GRADE:
-        return _by_grade(source, scope, tenant)
-    if dim in _SUBGROUP_COLUMNS or dim is Dimension.RACE_ETHNICITY:
-        return source, _subgroup(dm, dim), []
-    return None
-
-
-def _by_school(source: sa.FromClause, scope: ReportScope, tenant: TenantId) -> _Grouped:
-    u, uo, o = _users, _user_orgs.alias("uo"), _orgs.alias("o")
-    joined = source.join(uo, sa.and_(uo.c.tenant_id == tenant, uo.c.user_id == u.c.id)).join(
-        o,
-        sa.and_(
-            o.c.tenant_id == tenant,
-            o.c.id == uo.c.org_id,
-            o.c.type == OrgType.SCHOOL.value,
-            o.c.status == ACTIVE,
-        ),
-    )
-    narrowed = [] if scope.school_id is None else [o.c.id == scope.school_id]
-    return joined, o.c.id, narrowed
-
-
-def _by_class(source: sa.FromClause, scope: ReportScope, tenant: TenantId) -> _Grouped:
-    # One row per student and class, though a district may enrol a student twice.
-    u, e, c = _users, _enrollments, _classes.alias("c")
-    places = (
-        sa.select(e.c.user_id, e.c.class_id)
-        .join(c, sa.and_(c.c.tenant_id == tenant, c.c.id == e.c.class_id, c.c.status == ACTIVE))
-        .where(
-            e.c.tenant_id == tenant,
-            e.c.role == EnrollmentRole.STUDENT.value,
-            e.c.status == ACTIVE,
-        )
-        .distinct()
-        .subquery("places")
-    )
-    joined = source.join(places, places.c.user_id == u.c.id)
-    narrowed = [] if scope.class_id is None else [places.c.class_id == scope.class_id]
-    return joined, places.c.class_id, narrowed
-
-
-def _by_grade(source: sa.FromClause, scope: ReportScope, tenant: TenantId) -> _Grouped:
-    u, ug = _users, _user_grades.alias("ug")
-    joined = source.join(ug, sa.and_(ug.c.tenant_id == tenant, ug.c.user_id == u.c.id))
-    narrowed = [] if scope.grade is None else [ug.c.grade == scope.grade]
-    return joined, ug.c.grade, narrowed
-
-
-def _narrowed_not_grouped(scope: ReportScope, tenant: TenantId) -> list[sa.ColumnElement[bool]]:
-    """A school, class or grade the scope names but does not group by: students in it."""
-    u, dims = _users, set(scope.dimensions)
-    where: list[sa.ColumnElement[bool]] = []
-    if scope.school_id is not None and Dimension.SCHOOL not in dims:
-        uo = _user_orgs.alias("uo_filter")
-        where.append(
-            sa.exists().where(
-                uo.c.tenant_id == tenant, uo.c.user_id == u.c.id, uo.c.org_id == scope.school_id
-            )
-        )
-    if scope.class_id is not None and Dimension.CLASS not in dims:
-        e = _enrollments.alias("e_filter")
-        where.append(
-            sa.exists().where(_enrolment(e, u.c.id, tenant), e.c.class_id == scope.class_id)
-        )
-    if scope.grade is not None and Dimension.GRADE not in dims:
-        ug = _user_grades.alias("ug_filter")
-        where.append(
-            sa.exists().where(
-                ug.c.tenant_id == tenant, ug.c.user_id == u.c.id, ug.c.grade == scope.grade
-            )
-        )
-    return where
-
-
-def _enrolment(e: sa.FromClause, user_id: Any, tenant: TenantId) -> sa.ColumnElement[bool]:
-    return sa.and_(
-        e.c.tenant_id == tenant,
-        e.c.user_id == user_id,
-        e.c.role == EnrollmentRole.STUDENT.value,
-        e.c.status == ACTIVE,
-    )
-
-
-def _subgroup(dm: sa.FromClause, dim: Dimension) -> sa.ColumnElement[Any]:
-    if dim is Dimension.RACE_ETHNICITY:
-        return race_ethnicity_sql(dm)
-    return dm.c[_SUBGROUP_COLUMNS[dim]]

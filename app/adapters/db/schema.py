@@ -16,6 +16,7 @@ from app.adapters.db import (
     revision_tables,
     summary_tables,
     tables,
+    trend_tables,
     webhook_tables,
     xapi_tables,
 )
@@ -36,5 +37,6 @@ assert table_of(webhook_tables.WebhookDeliveryRow).metadata is metadata
 assert table_of(credential_tables.CredentialRow).metadata is metadata
 assert table_of(grading_term_tables.TermCloseRow).metadata is metadata
 assert table_of(summary_tables.SummaryCountRow).metadata is metadata
+assert table_of(trend_tables.TrendCountRow).metadata is metadata
 
 __all__ = ["metadata"]

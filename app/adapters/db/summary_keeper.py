@@ -18,6 +18,7 @@ from app.adapters.db.summary_tables import (
     SummaryRefreshRow,
     SummaryRosterChangeRow,
 )
+from app.adapters.db.trend_tables import TrendHistoryChangeRow
 from app.adapters.periodic import Periodic
 from app.domain.access import TenantId
 
@@ -26,6 +27,7 @@ log = logging.getLogger("mastery.db")
 _changes = t.table_of(DecisionStatusChangeRow)
 _marks = t.table_of(SummaryRosterChangeRow)
 _refreshes = t.table_of(SummaryRefreshRow)
+_entries = t.table_of(TrendHistoryChangeRow)
 
 
 async def tenants_to_refresh(sessions: async_sessionmaker[AsyncSession]) -> list[TenantId]:
@@ -33,6 +35,7 @@ async def tenants_to_refresh(sessions: async_sessionmaker[AsyncSession]) -> list
     stmt = sa.union(
         sa.select(_changes.c.tenant_id).distinct(),
         sa.select(_marks.c.tenant_id).distinct(),
+        sa.select(_entries.c.tenant_id).distinct(),
         sa.select(_refreshes.c.tenant_id).where(_refreshes.c.built.is_(False)),
     )
     async with all_tenants_session(sessions) as session:

@@ -28,6 +28,7 @@ from app.adapters.db.summary_tables import (
     SummaryRefreshRow,
     SummaryRosterChangeRow,
 )
+from app.adapters.db.trend_tables import DAY, MONTH, TrendCountRow, TrendHistoryChangeRow
 from app.domain.access import TenantId
 from app.domain.mastery.habits import DecisionKind
 from app.domain.reporting import Dimension, Key
@@ -40,6 +41,8 @@ _TURNS = 10
 _refreshes = t.table_of(SummaryRefreshRow)
 _changes = t.table_of(DecisionStatusChangeRow)
 _marks = t.table_of(SummaryRosterChangeRow)
+_entries = t.table_of(TrendHistoryChangeRow)
+_trends = t.table_of(TrendCountRow)
 _orgs = t.table_of(t.OrgRow)
 _SUBGROUPS = {
     Dimension.SEX,
@@ -111,12 +114,12 @@ class SummaryCounts:
         """The stored decisions per group and status as the live count gives them; None when
         the counts cannot answer this scope (its shape, counts yet to be built, or changes
         not yet drained that this reader may not drain)."""
-        rows = await self._rows(tenant, scope, population=False)
+        rows = await self._rows(tenant, scope, _statement(tenant, scope, population=False))
         return None if rows is None else status_counts(_decoded(scope.dimensions, rows))
 
     async def population(self, tenant: TenantId, scope: ReportScope) -> dict[Key, int] | None:
         """Distinct students per group as the live count gives them (None as above)."""
-        rows = await self._rows(tenant, scope, population=True)
+        rows = await self._rows(tenant, scope, _statement(tenant, scope, population=True))
         if rows is None:
             return None
         roster = tuple(d for d in scope.dimensions if d is not Dimension.COMPETENCY)
@@ -124,8 +127,21 @@ class SummaryCounts:
         # live count's 0.
         return {tuple(r[:-1]): int(r[-1] or 0) for r in _decoded(roster, rows)}
 
+    async def trend_counts(
+        self, tenant: TenantId, scope: ReportScope, days: Sequence[str]
+    ) -> list[StatusCounts] | None:
+        """For each UTC day ('YYYY-MM-DD'), the decisions per group and status as they stood
+        at its first instant, as the live as-of read counts them (None as above)."""
+        rows = await self._rows(tenant, scope, trend_statement(tenant, scope, days))
+        if rows is None:
+            return None
+        by_day: list[list[Sequence[Any]]] = [[] for _ in days]
+        for row in rows:
+            by_day[int(row[0])].append(row[1:])
+        return [status_counts(_decoded(scope.dimensions, found)) for found in by_day]
+
     async def _rows(
-        self, tenant: TenantId, scope: ReportScope, *, population: bool
+        self, tenant: TenantId, scope: ReportScope, statement: sa.Select[Any]
     ) -> Sequence[Sequence[Any]] | None:
         if not covered(scope):
             return None
@@ -135,7 +151,7 @@ class SummaryCounts:
             async with self._reading(tenant) as session:
                 built, pending = await _state(session, tenant)
                 if built and (not pending or self._stale_ok):
-                    return await _read(session, tenant, scope, population)
+                    return await _read(session, tenant, scope, statement)
             if not built or self._refresher is None:
                 return None
             refreshed = await self._refresher.try_refresh(tenant, build=False)
@@ -147,7 +163,7 @@ class SummaryCounts:
             if not refreshed.built:
                 return None
             async with self._reading(tenant) as session:
-                return await _read(session, tenant, scope, population)
+                return await _read(session, tenant, scope, statement)
         return None  # no turn came: the live count answers, exactly
 
     @asynccontextmanager
@@ -165,6 +181,7 @@ async def _state(session: AsyncSession, tenant: TenantId) -> tuple[bool, bool]:
     built = sa.select(_refreshes.c.built).where(_refreshes.c.tenant_id == tenant)
     pending = sa.or_(
         sa.exists().where(_changes.c.tenant_id == tenant),
+        sa.exists().where(_entries.c.tenant_id == tenant),
         sa.exists().where(_marks.c.tenant_id == tenant),
     )
     row = (await session.execute(sa.select(built.scalar_subquery(), pending))).one()
@@ -173,15 +190,13 @@ async def _state(session: AsyncSession, tenant: TenantId) -> tuple[bool, bool]:
 
 
 async def _read(
-    session: AsyncSession, tenant: TenantId, scope: ReportScope, population: bool
+    session: AsyncSession, tenant: TenantId, scope: ReportScope, statement: sa.Select[Any]
 ) -> Sequence[Sequence[Any]] | None:
     if scope.school_id is not None and not await _a_school(session, tenant, scope):
         # Narrowed to an org that is not an active school: the live count says what that
         # means; the counts hold active schools only.
         return None
-    rows: Sequence[Sequence[Any]] = (
-        await session.execute(_statement(tenant, scope, population))
-    ).all()
+    rows: Sequence[Sequence[Any]] = (await session.execute(statement)).all()
     return rows
 
 
@@ -204,35 +219,98 @@ def _narrowed(
     return column != ALL if grouped else column == ALL
 
 
-def _statement(tenant: TenantId, scope: ReportScope, population: bool) -> sa.Select[Any]:
-    c, dims, subgroup = _counts, scope.dimensions, subgroup_of(scope)
-    by_dimension = {Dimension.SCHOOL: c.c.school_id, Dimension.GRADE: c.c.grade}
-    if subgroup is not None:
-        by_dimension[subgroup] = c.c.subgroup_value
-    roster = [by_dimension[d] for d in dims if d is not Dimension.COMPETENCY]
-    value = scope.subgroups.get(subgroup) if subgroup is not None else None
-    where = [
-        c.c.tenant_id == tenant,
-        c.c.subgroup == (ALL if subgroup is None else subgroup.value),
-        _narrowed(c.c.school_id, Dimension.SCHOOL in dims, scope.school_id),
-        _narrowed(c.c.grade, Dimension.GRADE in dims, scope.grade),
-        c.c.n > 0,
-    ]
-    if subgroup is not None and subgroup in scope.subgroups:
-        where.append(c.c.subgroup_value == as_text(subgroup, value))
+def _statement(tenant: TenantId, scope: ReportScope, *, population: bool) -> sa.Select[Any]:
+    c = _counts
+    by_dimension, roster, where = shape(c, tenant, scope)
+    where.append(c.c.n > 0)
     if population:
         where.append(c.c.framework_id == POPULATION)
         return sa.select(*roster, sa.func.sum(c.c.n)).where(*where).group_by(*roster)
-    grouped = [c.c.competency_id if d is Dimension.COMPETENCY else by_dimension[d] for d in dims]
-    where += [
-        c.c.framework_id == scope.framework_id,
-        in_scope(c.c.competency_id, scope),
-        of_their_group(scope, roster, c.c.competency_id),
-    ]
+    grouped = grouped_columns(c, scope, by_dimension)
+    where += decisions_of(c, scope, roster)
     return (
         sa.select(*grouped, c.c.status, sa.func.sum(c.c.n))
         .where(*where)
         .group_by(*grouped, c.c.status)
+    )
+
+
+def shape(
+    c: sa.Table, tenant: TenantId, scope: ReportScope
+) -> tuple[dict[Dimension, sa.ColumnElement[Any]], list[sa.ColumnElement[Any]], list[Any]]:
+    """Of a table keyed as the summary counts are (the counts, the trend counts): the column
+    of each dimension, the roster's grouped columns, and the rows of the scope's groups."""
+    dims, subgroup = scope.dimensions, subgroup_of(scope)
+    by_dimension: dict[Dimension, sa.ColumnElement[Any]] = {
+        Dimension.SCHOOL: c.c.school_id,
+        Dimension.GRADE: c.c.grade,
+    }
+    if subgroup is not None:
+        by_dimension[subgroup] = c.c.subgroup_value
+    roster = [by_dimension[d] for d in dims if d is not Dimension.COMPETENCY]
+    value = scope.subgroups.get(subgroup) if subgroup is not None else None
+    where: list[Any] = [
+        c.c.tenant_id == tenant,
+        c.c.subgroup == (ALL if subgroup is None else subgroup.value),
+        _narrowed(c.c.school_id, Dimension.SCHOOL in dims, scope.school_id),
+        _narrowed(c.c.grade, Dimension.GRADE in dims, scope.grade),
+    ]
+    if subgroup is not None and subgroup in scope.subgroups:
+        where.append(c.c.subgroup_value == as_text(subgroup, value))
+    return by_dimension, roster, where
+
+
+def grouped_columns(
+    c: sa.Table, scope: ReportScope, by_dimension: dict[Dimension, sa.ColumnElement[Any]]
+) -> list[sa.ColumnElement[Any]]:
+    """The scope's dimensions as columns of `c`, in their order."""
+    return [
+        c.c.competency_id if d is Dimension.COMPETENCY else by_dimension[d]
+        for d in scope.dimensions
+    ]
+
+
+def decisions_of(
+    c: sa.Table, scope: ReportScope, roster: list[sa.ColumnElement[Any]]
+) -> list[sa.ColumnElement[bool]]:
+    """The rows of the scope's framework and competencies (of each one's group)."""
+    return [
+        c.c.framework_id == scope.framework_id,
+        in_scope(c.c.competency_id, scope),
+        of_their_group(scope, roster, c.c.competency_id),
+    ]
+
+
+def trend_statement(tenant: TenantId, scope: ReportScope, days: Sequence[str]) -> sa.Select[Any]:
+    """(day's index, the scope's dimensions, status, count) at the first instant of each day:
+    the sum of the changes of the months before its month and of its month's days before it
+    (docs/decisions/0061-trend-counts.md)."""
+    c = _trends
+    by_dimension, roster, where = shape(c, tenant, scope)
+    where += decisions_of(c, scope, roster)
+    cuts = sa.union_all(
+        *(
+            sa.select(
+                sa.literal(i).label("period"),
+                sa.literal(day[:8] + "01").label("month"),
+                sa.literal(day).label("day"),
+            )
+            for i, day in enumerate(days)
+        )
+    ).subquery("cuts")
+    before = sa.or_(
+        sa.and_(c.c.grain == MONTH, c.c.bucket < cuts.c.month),
+        sa.and_(c.c.grain == DAY, c.c.bucket >= cuts.c.month, c.c.bucket < cuts.c.day),
+    )
+    grouped = grouped_columns(c, scope, by_dimension)
+    total = sa.func.sum(c.c.n)
+    return (
+        sa.select(cuts.c.period, *grouped, c.c.status, total)
+        .select_from(c.join(cuts, before))
+        .where(*where)
+        .group_by(cuts.c.period, *grouped, c.c.status)
+        # Decisions that came and went: no row, as the live count has none.
+        .having(total != 0)
     )
 
 

@@ -54,6 +54,8 @@ from app.adapters.db.summary_tables import (
     SummaryRefreshRow,
     SummaryRosterChangeRow,
 )
+from app.adapters.db.trend_sql import EXTRA, all_changes, captured_changes
+from app.adapters.db.trend_tables import TrendCountRow, TrendHistoryChangeRow
 from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
 from app.ports.clock import Clock
@@ -66,6 +68,8 @@ _counts = t.table_of(SummaryCountRow)
 _profiles = t.table_of(SummaryProfileRow)
 _stage = t.table_of(SummaryProfileStageRow)
 _refreshes = t.table_of(SummaryRefreshRow)
+_trends = t.table_of(TrendCountRow)
+_entries = t.table_of(TrendHistoryChangeRow)
 # Advisory lock class of the refresher (the second key is the tenant): "summ".
 _LOCK_CLASS = 0x73756D6D
 _SERIALIZATION_FAILURE = "40001"
@@ -157,9 +161,10 @@ class SummaryRefresher:
             await self._rebuild(session, tenant, postgres=postgres)
             return Refreshed(built=True, changes=pending, rebuilt=True)
         changes = await self._drain_changes(session, tenant)
+        await _drain_entries(session, tenant, postgres=postgres)
         roster_changed = await self._drain_marks(session, tenant)
         if roster_changed:
-            await self._follow_roster(session, tenant)
+            await self._follow_roster(session, tenant, postgres=postgres)
         await _sweep_zeros(session, tenant)
         return Refreshed(built=True, changes=changes, roster_changed=roster_changed)
 
@@ -190,7 +195,7 @@ class SummaryRefresher:
         if postgres:
             # Millions of decisions into a few million groups: hashed in memory, not spilled.
             await session.execute(sa.text("SET LOCAL work_mem = '256MB'"))
-        for table in (_counts, _profiles, _stage, _changes, _marks):
+        for table in (_counts, _trends, _profiles, _stage, _changes, _entries, _marks):
             await session.execute(sa.delete(table).where(table.c.tenant_id == tenant))
         await session.execute(
             sa.insert(_profiles).from_select(["tenant_id", *PROFILE], current_profiles(tenant))
@@ -216,6 +221,14 @@ class SummaryRefresher:
         everyone = sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign"))
         await count_into(
             session, tenant, everyone.where(p.c.tenant_id == tenant), students_once(tenant)
+        )
+        await count_into(
+            session,
+            tenant,
+            everyone.where(p.c.tenant_id == tenant),
+            all_changes(tenant, postgres),
+            into=_trends,
+            extra=EXTRA,
         )
         await session.execute(
             sa.update(_refreshes).where(_refreshes.c.tenant_id == tenant).values(built=True)
@@ -258,7 +271,9 @@ class SummaryRefresher:
         result = await session.execute(sa.delete(_marks).where(_marks.c.tenant_id == tenant))
         return bool(getattr(result, "rowcount", 0))
 
-    async def _follow_roster(self, session: AsyncSession, tenant: TenantId) -> None:
+    async def _follow_roster(
+        self, session: AsyncSession, tenant: TenantId, *, postgres: bool
+    ) -> None:
         """Recount the profile rows that the roster no longer has (-1) or newly has (+1)."""
         s, p = _stage, _profiles
         await session.execute(sa.delete(s).where(s.c.tenant_id == tenant))
@@ -275,6 +290,16 @@ class SummaryRefresher:
         )
         await count_into(session, tenant, members, decision_rows(tenant))
         await count_into(session, tenant, members, students_once(tenant))
+        # Their trend changes move with them, recounted from their history.
+        moved = sa.union(sa.select(gone.c.student_id), sa.select(new.c.student_id))
+        await count_into(
+            session,
+            tenant,
+            members,
+            all_changes(tenant, postgres, students=sa.select(moved.subquery().c.student_id)),
+            into=_trends,
+            extra=EXTRA,
+        )
         key = ("student_id", "school_id", "grade")
         await session.execute(
             sa.delete(p).where(
@@ -290,9 +315,25 @@ class SummaryRefresher:
         )
 
 
+async def _drain_entries(session: AsyncSession, tenant: TenantId, *, postgres: bool) -> None:
+    """The captured history entries into the trend counts, under the stored profiles; then
+    deleted (the same snapshot: exactly the rows counted)."""
+    p = _profiles
+    members = sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign"))
+    await count_into(
+        session,
+        tenant,
+        members.where(p.c.tenant_id == tenant),
+        captured_changes(tenant, postgres),
+        into=_trends,
+        extra=EXTRA,
+    )
+    await session.execute(sa.delete(_entries).where(_entries.c.tenant_id == tenant))
+
+
 async def _sweep_zeros(session: AsyncSession, tenant: TenantId) -> None:
-    c = _counts
-    await session.execute(sa.delete(c).where(c.c.tenant_id == tenant, c.c.n == 0))
+    for c in (_counts, _trends):
+        await session.execute(sa.delete(c).where(c.c.tenant_id == tenant, c.c.n == 0))
 
 
 def _sqlstate(exc: DBAPIError) -> str | None:

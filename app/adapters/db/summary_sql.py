@@ -54,13 +54,18 @@ async def count_into(
     session: AsyncSession,
     tenant: TenantId,
     members: sa.Select[Any] | sa.CompoundSelect[Any],
-    decisions: sa.Select[Any],
+    decisions: sa.Select[Any] | sa.CompoundSelect[Any],
+    *,
+    into: sa.Table = _counts,
+    extra: tuple[str, ...] = (),
 ) -> None:
     """Add to the counts, for each member row (a profile row with a sign) and each decision row
     of its student (with a delta), sign x delta under the row's school and grade, once with no
-    subgroup and once under each subgroup's value."""
+    subgroup and once under each subgroup's value. `into`: the table (summary_counts, or the
+    trend counts, whose key adds the decision rows' `extra` columns)."""
     m = members.subquery("m")
     d = decisions.subquery("d")
+    more = [d.c[name] for name in extra]
     added = sa.func.sum(m.c.sign * d.c.delta)
     joined = d.join(m, m.c.student_id == d.c.student_id)
     select: sa.Select[Any]
@@ -74,7 +79,7 @@ async def count_into(
             *((sa.func.grouping(m.c[name]) == 0, name) for name in SUBGROUPS), else_=ALL
         )
         value = sa.func.coalesce(*(m.c[name] for name in SUBGROUPS), ALL)
-        fixed = [d.c.framework_id, m.c.grade, m.c.school_id, d.c.competency_id, d.c.status]
+        fixed = [d.c.framework_id, m.c.grade, m.c.school_id, d.c.competency_id, d.c.status, *more]
         sets = sa.func.grouping_sets(sa.text("()"), *(sa.tuple_(m.c[n]) for n in SUBGROUPS))
         select = (
             sa.select(
@@ -86,6 +91,7 @@ async def count_into(
                 value,
                 d.c.competency_id,
                 d.c.status,
+                *more,
                 added,
             )
             .select_from(joined)
@@ -104,6 +110,7 @@ async def count_into(
             value,
             d.c.competency_id,
             d.c.status,
+            *more,
         ]
         select = (
             sa.select(sa.literal(tenant), *keys, added)
@@ -112,10 +119,9 @@ async def count_into(
             .where(sa.true())
             .group_by(*keys)
         )
-    stmt = insert_for(session, _counts).from_select(["tenant_id", *_COUNT_KEY[1:], "n"], select)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=_COUNT_KEY, set_={"n": _counts.c.n + stmt.excluded.n}
-    )
+    key = [*_COUNT_KEY, *extra]
+    stmt = insert_for(session, into).from_select([*key, "n"], select)
+    stmt = stmt.on_conflict_do_update(index_elements=key, set_={"n": into.c.n + stmt.excluded.n})
     await session.execute(stmt)
 
 

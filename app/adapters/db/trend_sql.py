@@ -1,0 +1,122 @@
+"""The SQL of the trend counts (docs/decisions/0061-trend-counts.md): what a set of history
+entries adds to the trend, as the live as-of read counts it (app.adapters.db.queries).
+
+Of a decision's entries in the order they were recorded (seq), entry i holds from `held_i`,
+the greatest valid time of entries 1..i, until `held_{i+1}`: the live read counts it at a cut
+T when held_i < T <= held_{i+1} (the last one from held_i on). So it adds +1 to its status at
+held_i and -1 at held_{i+1}, and the count at T is the sum of the changes before T: for a T at
+midnight, of the days before T's day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from app.adapters.db import tables as t
+from app.adapters.db.mastery_tables import DecisionChangeRow
+from app.adapters.db.trend_tables import DAY, MONTH, TrendHistoryChangeRow
+from app.domain.access import TenantId
+
+_history = t.table_of(DecisionChangeRow)
+_queue = t.table_of(TrendHistoryChangeRow)
+_PAIR = ("framework_id", "student_id", "competency_id")
+_ENTRY = (*_PAIR, "seq", "valid_from", "status")
+EXTRA = ("grain", "bucket")
+
+
+def _day(column: sa.ColumnElement[Any], postgres: bool) -> sa.ColumnElement[str]:
+    """The UTC day of an instant as 'YYYY-MM-DD' (SQLite stores naive UTC text)."""
+    if postgres:
+        return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD")
+    return sa.func.substr(column, 1, 10)
+
+
+def changes_of(entries: sa.FromClause, sign: int, postgres: bool) -> list[sa.Select[Any]]:
+    """(student_id, framework_id, competency_id, status, day, delta) for each entry of
+    `entries` (columns _ENTRY) that holds for a while: +sign from the day it holds, -sign from
+    the day the next one takes over (the live read's window, exactly)."""
+    pair = [entries.c[c] for c in _PAIR]
+    held = sa.func.max(entries.c.valid_from).over(
+        partition_by=pair, order_by=entries.c.seq, rows=(None, 0)
+    )
+    following = sa.func.lead(entries.c.valid_from).over(partition_by=pair, order_by=entries.c.seq)
+    spans = sa.select(
+        *pair,
+        entries.c.status,
+        held.label("held_from"),
+        sa.case((following.is_(None), None), (following > held, following), else_=held).label(
+            "next_at"
+        ),
+    ).subquery("spans")
+    keys = (spans.c.student_id, spans.c.framework_id, spans.c.competency_id, spans.c.status)
+    # An entry replaced at the instant it began never holds: it changes nothing.
+    lasting = sa.or_(spans.c.next_at.is_(None), spans.c.next_at > spans.c.held_from)
+    # Selects to be joined by UNION ALL (SQLite takes no parenthesised compound inside one).
+    return [
+        sa.select(
+            *keys, _day(spans.c.held_from, postgres).label("day"), sa.literal(sign).label("delta")
+        ).where(lasting),
+        sa.select(
+            *keys, _day(spans.c.next_at, postgres).label("day"), sa.literal(-sign).label("delta")
+        ).where(spans.c.next_at > spans.c.held_from),
+    ]
+
+
+def _by_grain(changes: list[sa.Select[Any]]) -> sa.CompoundSelect[Any]:
+    """The changes summed per day and per month (the columns count_into reads, with EXTRA)."""
+    c = sa.union_all(*changes).subquery("changes")
+    keys = (c.c.student_id, c.c.framework_id, c.c.competency_id, c.c.status)
+    month = sa.func.substr(c.c.day, 1, 8, type_=sa.String).concat("01")
+    total = sa.func.sum(c.c.delta).label("delta")
+    return sa.union_all(
+        *(
+            sa.select(*keys, sa.literal(grain).label("grain"), bucket.label("bucket"), total)
+            .group_by(*keys, bucket)
+            .having(sa.func.sum(c.c.delta) != 0)
+            for grain, bucket in ((DAY, c.c.day), (MONTH, month))
+        )
+    )
+
+
+def _entries(tenant: TenantId, *where: sa.ColumnElement[bool]) -> sa.Select[Any]:
+    h = _history
+    return sa.select(*(h.c[c] for c in _ENTRY)).where(h.c.tenant_id == tenant, *where)
+
+
+def all_changes(
+    tenant: TenantId, postgres: bool, students: sa.Select[Any] | None = None
+) -> sa.CompoundSelect[Any]:
+    """The trend changes of the tenant's whole history (a build), or of some students' (a
+    roster move), per day and month: rows for count_into."""
+    where = [] if students is None else [_history.c.student_id.in_(students)]
+    entries = _entries(tenant, *where).subquery("entries")
+    return _by_grain(changes_of(entries, 1, postgres))
+
+
+def captured_changes(tenant: TenantId, postgres: bool) -> sa.CompoundSelect[Any]:
+    """What the captured entries changed: the trend changes of each decision they touched, as
+    its entries are now, less as they were (now, with each captured insert taken away and
+    each captured delete put back), per day and month."""
+    q, h = _queue, _history
+    touched = (
+        sa.select(*(q.c[c] for c in _PAIR)).where(q.c.tenant_id == tenant).distinct().subquery()
+    )
+    now = _entries(tenant, sa.tuple_(*(h.c[c] for c in _PAIR)).in_(sa.select(*touched.c))).subquery(
+        "now"
+    )
+    both = sa.union_all(
+        sa.select(*now.c, sa.literal(1).label("w")),
+        sa.select(
+            *(q.c[c] for c in _PAIR),
+            q.c.entry_seq.label("seq"),
+            q.c.valid_from,
+            q.c.status,
+            (-q.c.sign).label("w"),
+        ).where(q.c.tenant_id == tenant),
+    ).subquery("both")
+    grouped = [both.c[c] for c in _ENTRY]
+    before = sa.select(*grouped).group_by(*grouped).having(sa.func.sum(both.c.w) > 0)
+    return _by_grain(
+        [*changes_of(now, 1, postgres), *changes_of(before.subquery("before"), -1, postgres)]
+    )

@@ -1,0 +1,66 @@
+"""Tables of the trend counts kept on write (docs/decisions/0061-trend-counts.md).
+
+A trigger on `decision_history` (app.adapters.db.trend_capture) appends every entry inserted
+(+1) or deleted (-1) to `trend_history_changes`; the summary refresher
+(app.adapters.db.summary_refresh) turns them into `trend_counts`: the net change, per summary
+key, of the decisions holding each status, by the UTC day (and month) from which the change
+holds in the live as-of read's valid time. A trend's count at midnight T is the sum of the
+changes before T."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from app.adapters.db.summary_tables import _seq
+from app.adapters.db.tables import _instant, _tenant_fk
+
+# The grains a change is kept at: a day, and the month it falls in (bucket: its 1st).
+DAY = "D"
+MONTH = "M"
+
+
+class TrendHistoryChangeRow(SQLModel, table=True):
+    """A history entry inserted (sign 1) or deleted (sign -1), with what the trend reads of it."""
+
+    __tablename__ = "trend_history_changes"
+
+    seq: int | None = _seq()
+    tenant_id: int = Field(foreign_key="tenants.id", ondelete="CASCADE")
+    framework_id: str = Field(max_length=255)
+    student_id: str = Field(max_length=255)
+    competency_id: str = Field(max_length=255)
+    entry_seq: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
+    valid_from: datetime = _instant()
+    status: str = Field(max_length=24)
+    sign: int = Field(sa_column=sa.Column(sa.SmallInteger, nullable=False))
+
+
+class TrendCountRow(SQLModel, table=True):
+    """Net change of the decisions per summary key and status from one day (grain DAY) or
+    month (grain MONTH, bucket its 1st), bucket as 'YYYY-MM-DD' (UTC)."""
+
+    __tablename__ = "trend_counts"
+    __table_args__ = (
+        # Rows brought to zero are swept after each refresh; only they are indexed.
+        sa.Index(
+            "ix_trend_counts_tenant_id_zero",
+            "tenant_id",
+            postgresql_where=sa.text("n = 0"),
+            sqlite_where=sa.text("n = 0"),
+        ),
+    )
+
+    tenant_id: int = _tenant_fk()
+    framework_id: str = Field(primary_key=True, max_length=255)
+    subgroup: str = Field(primary_key=True, max_length=32)
+    grade: str = Field(primary_key=True, max_length=255)
+    school_id: str = Field(primary_key=True, max_length=255)
+    subgroup_value: str = Field(primary_key=True, max_length=64)
+    competency_id: str = Field(primary_key=True, max_length=255)
+    status: str = Field(primary_key=True, max_length=24)
+    grain: str = Field(primary_key=True, max_length=1)
+    bucket: str = Field(primary_key=True, max_length=10)
+    n: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))

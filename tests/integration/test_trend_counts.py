@@ -1,0 +1,191 @@
+"""The trend counts kept on write (docs/decisions/0061-trend-counts.md) equal the live as-of
+read (app.adapters.db.queries, the reference) at every cut: months' and weeks' first instants,
+and instants inside a day (a trend's last period), after random histories with results
+observed out of order (backdated), overrides set, cleared and expired, roster moves, a student
+erased, history entries deleted and rewritten by SQL, and a build from scratch. On SQLite and
+PostgreSQL (where decision_history is partitioned)."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from app.adapters.db.engine import session_factory
+from app.adapters.db.mastery_tables import DecisionChangeRow
+from app.adapters.db.queries import SqlReadModels
+from app.adapters.db.row_security import tenant_session
+from app.adapters.db.summary_reads import SummaryCounts
+from app.adapters.db.summary_refresh import SummaryRefresher
+from app.adapters.db.tables import table_of
+from app.adapters.db.trend_tables import TrendCountRow
+from app.bootstrap import Container
+from app.domain.access import Tenant
+from app.domain.reporting import Interval, periods
+from app.domain.roster import Demographics, RecordStatus, Sex, User, UserRole
+from tests.api.district_data import Pupil, post_scores, principal_of, seed_framework, seed_roster
+from tests.integration.test_summary_counts import (
+    COMPETENCIES,
+    _demographics,
+    _forget_counts,
+    _random_scores,
+    _scopes,
+)
+
+_history = table_of(DecisionChangeRow)
+START = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def _cut_sets(rng: random.Random, now: datetime, inside: list[datetime]) -> list[list[datetime]]:
+    """Months' and weeks' ends as trends ask them (the last one inside a day), instants inside
+    days with entries (on and either side of an entry's own valid time), and random ones."""
+    months = [p.end for p in periods(START, now, Interval.MONTH)]
+    weeks = [p.end for p in periods(START + timedelta(days=40), now, Interval.WEEK)]
+    to_day = [
+        p.end for p in periods(START, datetime(2026, 10, 9, 13, 30, tzinfo=UTC), Interval.MONTH)
+    ]
+    chosen = rng.sample(inside, min(6, len(inside)))
+    around = [at + d for at in chosen for d in (timedelta(0), timedelta(microseconds=1))]
+    randoms = [START + timedelta(seconds=rng.randrange(200 * 86400)) for _ in range(6)]
+    return [months, weeks, to_day, sorted(around), randoms]
+
+
+async def _valid_times(container: Container, tenant: Tenant) -> list[datetime]:
+    async with tenant_session(session_factory(container.engine), tenant.id) as session:
+        rows = await session.execute(
+            sa.select(_history.c.valid_from).where(_history.c.tenant_id == tenant.id)
+        )
+        return sorted({r[0] for r in rows})
+
+
+async def _assert_trends_recounted(
+    container: Container, tenant: Tenant, rng: random.Random
+) -> None:
+    sessions = session_factory(container.engine)
+    refresher = SummaryRefresher(sessions, container.adapters.clock)
+    counts = SummaryCounts(sessions, catch_up=refresher)
+    live = SqlReadModels(sessions, tenant.id)
+    kept = SqlReadModels(sessions, tenant.id, counts)
+    now = container.adapters.clock.now()
+    cut_sets = _cut_sets(rng, now, await _valid_times(container, tenant))
+    seen = 0
+    for scope in _scopes("fw"):
+        for cuts in cut_sets:
+            expected = await live.decision_counts_before(scope, cuts)
+            # The kept counts answer (not a fall back to the live read)...
+            assert await counts.trend_counts(tenant.id, scope, ["2026-09-01"]) is not None
+            # ... and equal it, cut by cut.
+            assert await kept.decision_counts_before(scope, cuts) == expected, (scope, cuts)
+            seen += sum(sum(s.values()) for found in expected for s in found.values())
+    assert seen > 0  # not a comparison of empty answers
+
+
+def _observed(rng: random.Random) -> datetime:
+    # Anywhere in June to early November 2026, at any second: out of order, across midnights.
+    return START + timedelta(seconds=rng.randrange(160 * 86400))
+
+
+async def test_trend_counts_equal_the_live_as_of_read(container: Container, tenant: Tenant) -> None:
+    rng = random.Random(61)
+    pupils = [
+        Pupil(
+            f"s{i:02d}",
+            school=i % 3,
+            grade=rng.choice(["04", "05"]),
+            demographics=_demographics(rng),
+        )
+        for i in range(30)
+    ]
+    ids = [p.id for p in pupils]
+    await seed_roster(container, tenant, pupils)
+    await seed_framework(container, tenant, len(COMPETENCIES))
+    principal = principal_of(tenant)
+    use_cases = container.use_cases
+    times = [_observed(rng) for _ in range(400)]
+    await post_scores(container, tenant, _random_scores(rng, ids, 120), at=lambda i: times[i])
+    await _assert_trends_recounted(container, tenant, rng)
+
+    # Later batches observed earlier than what came before (backdated): the entries hold from
+    # the greatest valid time so far.
+    await post_scores(container, tenant, _random_scores(rng, ids, 100), at=lambda i: times[150 + i])
+    await use_cases.overrides.put_override(
+        principal, "s01", "c000", level=None, status="mastered", reason="observed", expires_at=None
+    )
+    soon = container.adapters.clock.now() + timedelta(seconds=1)
+    await use_cases.overrides.put_override(
+        principal, "s02", "c001", level=None, status="not_yet", reason="retake", expires_at=soon
+    )
+    await use_cases.overrides.put_override(
+        principal, "s03", "c002", level=None, status="mastered", reason="x", expires_at=None
+    )
+    await use_cases.overrides.clear_override(principal, "s03", "c002")
+    await _assert_trends_recounted(container, tenant, rng)
+    await asyncio.sleep(1.1)
+    assert await use_cases.overrides.expire_overrides(principal) == 1
+    await _assert_trends_recounted(container, tenant, rng)
+
+    # Roster: s04 moves school, s05 joins a second one and changes grade, s06's demographics
+    # change, s07 leaves; s08 is erased.
+    def user(
+        pupil_id: str,
+        orgs: tuple[str, ...],
+        grades: tuple[str, ...],
+        status: RecordStatus = RecordStatus.ACTIVE,
+    ) -> User:
+        return User(
+            id=pupil_id,
+            role=UserRole.STUDENT,
+            given_name="G",
+            family_name="F",
+            org_ids=orgs,
+            grades=grades,
+            status=status,
+        )
+
+    await use_cases.roster.put_records(
+        tenant.id,
+        [
+            user("s04", ("school-2", "district"), ("05",)),
+            user("s05", ("school-1", "school-2", "district"), ("04", "05")),
+            Demographics(id="s06", sex=Sex.FEMALE, white=True, asian=True, english_learner=True),
+            user("s07", ("school-1", "district"), ("05",), RecordStatus.TOBEDELETED),
+        ],
+    )
+    await use_cases.student_data.erase_student(principal, "s08", confirm="s08")
+    ids.remove("s08")
+    await post_scores(container, tenant, _random_scores(rng, ids, 60), at=lambda i: times[300 + i])
+    await _assert_trends_recounted(container, tenant, rng)
+
+    # Entries voided and rewritten by an operator's SQL: the capture sees every writer.
+    async with tenant_session(session_factory(container.engine), tenant.id) as session:
+        h = _history
+        seqs = [
+            r[0]
+            for r in await session.execute(
+                sa.select(h.c.seq).where(h.c.tenant_id == tenant.id).order_by(h.c.seq)
+            )
+        ]
+        await session.execute(
+            sa.delete(h).where(h.c.tenant_id == tenant.id, h.c.seq.in_(seqs[::17]))
+        )
+        await session.execute(
+            sa.update(h)
+            .where(h.c.tenant_id == tenant.id, h.c.seq.in_(seqs[5::23]))
+            .values(valid_from=datetime(2026, 7, 15, 12, tzinfo=UTC), status="not_yet")
+        )
+        await session.commit()
+    await _assert_trends_recounted(container, tenant, rng)
+
+    # Built from scratch: the same counts.
+    await _forget_counts(container, tenant)
+    async with tenant_session(session_factory(container.engine), tenant.id) as session:
+        trends = table_of(TrendCountRow)
+        await session.execute(sa.delete(trends).where(trends.c.tenant_id == tenant.id))
+        await session.commit()
+    refreshed = await SummaryRefresher(
+        session_factory(container.engine), container.adapters.clock
+    ).refresh(tenant.id)
+    assert refreshed.rebuilt
+    await _assert_trends_recounted(container, tenant, rng)
