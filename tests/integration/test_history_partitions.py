@@ -115,6 +115,10 @@ async def test_the_keeper_makes_the_coming_years_and_moves_what_reached_default(
         "WHERE relname = 'decision_history_y2030'"
     )
     assert tuple(fenced) == (True, True)
+    # The trend counts' capture saw the entry recorded and not its move (decision 0061): the
+    # same entry, deleted from DEFAULT and put into its year, changes no trend.
+    captured = await conn.fetch("SELECT sign FROM trend_history_changes")
+    assert [r["sign"] for r in captured] == [1]
 
 
 async def test_the_migration_carries_every_entry_both_ways(
