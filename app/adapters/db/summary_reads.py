@@ -7,7 +7,7 @@ against."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -114,12 +114,12 @@ class SummaryCounts:
         """The stored decisions per group and status as the live count gives them; None when
         the counts cannot answer this scope (its shape, counts yet to be built, or changes
         not yet drained that this reader may not drain)."""
-        rows = await self._rows(tenant, scope, _statement(tenant, scope, population=False))
+        rows = await self._rows(tenant, scope, lambda: _statement(tenant, scope, population=False))
         return None if rows is None else status_counts(_decoded(scope.dimensions, rows))
 
     async def population(self, tenant: TenantId, scope: ReportScope) -> dict[Key, int] | None:
         """Distinct students per group as the live count gives them (None as above)."""
-        rows = await self._rows(tenant, scope, _statement(tenant, scope, population=True))
+        rows = await self._rows(tenant, scope, lambda: _statement(tenant, scope, population=True))
         if rows is None:
             return None
         roster = tuple(d for d in scope.dimensions if d is not Dimension.COMPETENCY)
@@ -132,7 +132,7 @@ class SummaryCounts:
     ) -> list[StatusCounts] | None:
         """For each UTC day ('YYYY-MM-DD'), the decisions per group and status as they stood
         at its first instant, as the live as-of read counts them (None as above)."""
-        rows = await self._rows(tenant, scope, trend_statement(tenant, scope, days))
+        rows = await self._rows(tenant, scope, lambda: trend_statement(tenant, scope, days))
         if rows is None:
             return None
         by_day: list[list[Sequence[Any]]] = [[] for _ in days]
@@ -141,10 +141,12 @@ class SummaryCounts:
         return [status_counts(_decoded(scope.dimensions, found)) for found in by_day]
 
     async def _rows(
-        self, tenant: TenantId, scope: ReportScope, statement: sa.Select[Any]
+        self, tenant: TenantId, scope: ReportScope, statement_of: Callable[[], sa.Select[Any]]
     ) -> Sequence[Sequence[Any]] | None:
         if not covered(scope):
             return None
+        # Built only for a shape the counts hold.
+        statement = statement_of()
         for _ in range(_TURNS):
             # Read first: with nothing captured since the last refresh (a keeper running, or
             # no writes) the counts are read in one read-only transaction.
