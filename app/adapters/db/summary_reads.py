@@ -28,7 +28,7 @@ from app.adapters.db.summary_tables import (
     SummaryRefreshRow,
     SummaryRosterChangeRow,
 )
-from app.adapters.db.trend_tables import DAY, MONTH, TrendCountRow, TrendHistoryChangeRow
+from app.adapters.db.trend_tables import MONTH, SPAN, TrendCountRow, TrendHistoryChangeRow
 from app.domain.access import TenantId
 from app.domain.mastery.habits import DecisionKind
 from app.domain.reporting import Dimension, Key
@@ -130,8 +130,9 @@ class SummaryCounts:
     async def trend_counts(
         self, tenant: TenantId, scope: ReportScope, days: Sequence[str]
     ) -> list[StatusCounts] | None:
-        """For each UTC day ('YYYY-MM-DD'), the decisions per group and status as they stood
-        at its first instant, as the live as-of read counts them (None as above)."""
+        """For each first day of a span ('YYYY-MM-DD', UTC; app.adapters.db.trend_tables), the
+        decisions per group and status as they stood at its first instant, as the live as-of
+        read counts them (None as above)."""
         rows = await self._rows(tenant, scope, lambda: trend_statement(tenant, scope, days))
         if rows is None:
             return None
@@ -284,9 +285,9 @@ def decisions_of(
 
 
 def trend_statement(tenant: TenantId, scope: ReportScope, days: Sequence[str]) -> sa.Select[Any]:
-    """(day's index, the scope's dimensions, status, count) at the first instant of each day:
-    the sum of the changes of the months before its month and of its month's days before it
-    (docs/decisions/0061-trend-counts.md)."""
+    """(day's index, the scope's dimensions, status, count) at the first instant of each day,
+    each the first of a span: the sum of the changes of the months before its month and of its
+    month's spans before it (docs/decisions/0061-trend-counts.md)."""
     c = _trends
     by_dimension, roster, where = shape(c, tenant, scope)
     where += decisions_of(c, scope, roster)
@@ -302,7 +303,7 @@ def trend_statement(tenant: TenantId, scope: ReportScope, days: Sequence[str]) -
     ).subquery("cuts")
     before = sa.or_(
         sa.and_(c.c.grain == MONTH, c.c.bucket < cuts.c.month),
-        sa.and_(c.c.grain == DAY, c.c.bucket >= cuts.c.month, c.c.bucket < cuts.c.day),
+        sa.and_(c.c.grain == SPAN, c.c.bucket >= cuts.c.month, c.c.bucket < cuts.c.day),
     )
     grouped = grouped_columns(c, scope, by_dimension)
     total = sa.func.sum(c.c.n)

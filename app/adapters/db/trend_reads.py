@@ -1,15 +1,16 @@
 """Trends read from the trend counts kept on write (docs/decisions/0061-trend-counts.md).
 
-The counts answer at midnight (UTC). A cut within a day (a trend's last period ends at its
-`to`, or now) is that day's midnight from the counts, plus what changed between midnight and
-the cut, counted live over only the decisions with an entry valid from within that span: any
-change of a decision's status in the span is an entry whose own valid time is in it (the time
-an entry holds from is the greatest valid time so far, so it moves only to an entry's own)."""
+The counts answer at the first instant of a span (a week from Monday cut at the months' firsts,
+UTC): every cut of a weekly or monthly trend but its last, which ends at its `to` (or now). A
+cut T inside a span is the span's start S from the counts, plus what changed in [S, T), counted
+live over only the decisions with an entry valid from within it: any change of a decision's
+status in [S, T) is an entry whose own valid time is in it (the time an entry holds from is the
+greatest valid time so far, so it moves only to an entry's own)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from app.adapters.db.summary_reads import SummaryCounts
 from app.domain.access import TenantId
@@ -22,8 +23,11 @@ LiveWithin = Callable[
 ]
 
 
-def midnight(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+def span_start(moment: datetime) -> datetime:
+    """The first instant of the span holding `moment`: its week's Monday or its month's first,
+    whichever is later."""
+    day = moment.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return max(day - timedelta(days=day.weekday()), day.replace(day=1))
 
 
 async def kept_before(
@@ -35,7 +39,7 @@ async def kept_before(
 ) -> list[StatusCounts] | None:
     """`decision_counts_before` (without `known_before`) from the kept counts; None when they
     cannot answer (the shape, not built, changes not drained that this reader may not drain)."""
-    days = [midnight(cut) for cut in cuts]
+    days = [span_start(cut) for cut in cuts]
     found = await counts.trend_counts(tenant, scope, [d.date().isoformat() for d in days])
     if found is None:
         return None

@@ -5,7 +5,7 @@ Of a decision's entries in the order they were recorded (seq), entry i holds fro
 the greatest valid time of entries 1..i, until `held_{i+1}`: the live read counts it at a cut
 T when held_i < T <= held_{i+1} (the last one from held_i on). So it adds +1 to its status at
 held_i and -1 at held_{i+1}, and the count at T is the sum of the changes before T: for a T at
-midnight, of the days before T's day."""
+a span's first instant (app.adapters.db.trend_tables), of the months and spans before it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from app.adapters.db import tables as t
 from app.adapters.db.mastery_tables import DecisionChangeRow
-from app.adapters.db.trend_tables import DAY, MONTH, TrendHistoryChangeRow
+from app.adapters.db.trend_tables import MONTH, SPAN, TrendHistoryChangeRow
 from app.domain.access import TenantId
 
 _history = t.table_of(DecisionChangeRow)
@@ -63,18 +63,27 @@ def changes_of(entries: sa.FromClause, sign: int, postgres: bool) -> list[sa.Sel
     ]
 
 
-def _by_grain(changes: list[sa.Select[Any]]) -> sa.CompoundSelect[Any]:
-    """The changes summed per day and per month (the columns count_into reads, with EXTRA)."""
+def _by_grain(changes: list[sa.Select[Any]], postgres: bool) -> sa.CompoundSelect[Any]:
+    """The changes summed per span and per month (the columns count_into reads, with EXTRA)."""
     c = sa.union_all(*changes).subquery("changes")
     keys = (c.c.student_id, c.c.framework_id, c.c.competency_id, c.c.status)
     month = sa.func.substr(c.c.day, 1, 8, type_=sa.String).concat("01")
+    monday: sa.ColumnElement[str]
+    if postgres:
+        # Without a time zone: the session's would not matter, but none is simpler.
+        week = sa.func.date_trunc("week", sa.cast(c.c.day, sa.DateTime()))
+        monday = sa.func.to_char(week, "YYYY-MM-DD")
+        span = sa.func.greatest(monday, month)
+    else:
+        monday = sa.func.date(c.c.day, "-6 days", "weekday 1")
+        span = sa.func.max(monday, month)
     total = sa.func.sum(c.c.delta).label("delta")
     return sa.union_all(
         *(
             sa.select(*keys, sa.literal(grain).label("grain"), bucket.label("bucket"), total)
             .group_by(*keys, bucket)
             .having(sa.func.sum(c.c.delta) != 0)
-            for grain, bucket in ((DAY, c.c.day), (MONTH, month))
+            for grain, bucket in ((SPAN, span), (MONTH, month))
         )
     )
 
@@ -88,16 +97,16 @@ def all_changes(
     tenant: TenantId, postgres: bool, students: sa.Select[Any] | None = None
 ) -> sa.CompoundSelect[Any]:
     """The trend changes of the tenant's whole history (a build), or of some students' (a
-    roster move), per day and month: rows for count_into."""
+    roster move), per span and month: rows for count_into."""
     where = [] if students is None else [_history.c.student_id.in_(students)]
     entries = _entries(tenant, *where).subquery("entries")
-    return _by_grain(changes_of(entries, 1, postgres))
+    return _by_grain(changes_of(entries, 1, postgres), postgres)
 
 
 def captured_changes(tenant: TenantId, postgres: bool) -> sa.CompoundSelect[Any]:
     """What the captured entries changed: the trend changes of each decision they touched, as
     its entries are now, less as they were (now, with each captured insert taken away and
-    each captured delete put back), per day and month."""
+    each captured delete put back), per span and month."""
     q, h = _queue, _history
     touched = (
         sa.select(*(q.c[c] for c in _PAIR)).where(q.c.tenant_id == tenant).distinct().subquery()
@@ -118,5 +127,6 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.CompoundSelect[Any]
     grouped = [both.c[c] for c in _ENTRY]
     before = sa.select(*grouped).group_by(*grouped).having(sa.func.sum(both.c.w) > 0)
     return _by_grain(
-        [*changes_of(now, 1, postgres), *changes_of(before.subquery("before"), -1, postgres)]
+        [*changes_of(now, 1, postgres), *changes_of(before.subquery("before"), -1, postgres)],
+        postgres,
     )

@@ -4,8 +4,9 @@ A trigger on `decision_history` (app.adapters.db.trend_capture) appends every en
 (+1) or deleted (-1) to `trend_history_changes`; the summary refresher
 (app.adapters.db.summary_refresh) turns them into `trend_counts`: the net change, per summary
 key, of the decisions holding each status, by the UTC day (and month) from which the change
-holds in the live as-of read's valid time. A trend's count at midnight T is the sum of the
-changes before T."""
+holds in the live as-of read's valid time, summed by month and by span (a week from Monday,
+cut at each month's first). A trend's count at the first instant of a span is the sum of the
+changes of the months and spans before it."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from sqlmodel import Field, SQLModel
 from app.adapters.db.summary_tables import _seq
 from app.adapters.db.tables import _instant, _tenant_fk
 
-# The grains a change is kept at: a day, and the month it falls in (bucket: its 1st).
-DAY = "D"
+# The grains a change is kept at: the month it falls in, and its span, the week from Monday
+# cut at the months' firsts (so that a month is a whole number of spans; bucket: the first day).
+SPAN = "S"
 MONTH = "M"
 
 
@@ -39,8 +41,8 @@ class TrendHistoryChangeRow(SQLModel, table=True):
 
 
 class TrendCountRow(SQLModel, table=True):
-    """Net change of the decisions per summary key and status from one day (grain DAY) or
-    month (grain MONTH, bucket its 1st), bucket as 'YYYY-MM-DD' (UTC)."""
+    """Net change of the decisions per summary key and status within one span (grain SPAN) or
+    month (grain MONTH), bucket its first day as 'YYYY-MM-DD' (UTC)."""
 
     __tablename__ = "trend_counts"
     __table_args__ = (
@@ -56,11 +58,13 @@ class TrendCountRow(SQLModel, table=True):
     tenant_id: int = _tenant_fk()
     framework_id: str = Field(primary_key=True, max_length=255)
     subgroup: str = Field(primary_key=True, max_length=32)
+    # Before the groups: a cut reads one range of buckets (the months before its month, its
+    # month's days before it) whatever grades and schools it groups by.
+    grain: str = Field(primary_key=True, max_length=1)
+    bucket: str = Field(primary_key=True, max_length=10)
     grade: str = Field(primary_key=True, max_length=255)
     school_id: str = Field(primary_key=True, max_length=255)
     subgroup_value: str = Field(primary_key=True, max_length=64)
     competency_id: str = Field(primary_key=True, max_length=255)
     status: str = Field(primary_key=True, max_length=24)
-    grain: str = Field(primary_key=True, max_length=1)
-    bucket: str = Field(primary_key=True, max_length=10)
     n: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
