@@ -97,6 +97,10 @@ async def count_into(
             .select_from(joined)
             .group_by(*fixed, sets)
         )
+        if extra:
+            # In the target's key order: its index written page after page, not at random
+            # (the trend counts: many rows per decision).
+            select = select.order_by(*_in_key_order(into, select))
     else:
         sg = sa.union_all(
             *(sa.select(sa.literal(name).label("subgroup")) for name in (ALL, *SUBGROUPS))
@@ -123,6 +127,13 @@ async def count_into(
     stmt = insert_for(session, into).from_select([*key, "n"], select)
     stmt = stmt.on_conflict_do_update(index_elements=key, set_={"n": into.c.n + stmt.excluded.n})
     await session.execute(stmt)
+
+
+def _in_key_order(into: sa.Table, select: sa.Select[Any]) -> list[sa.ColumnElement[Any]]:
+    """The select's columns (tenant, the count key, then the extra columns: the insert's
+    order) as positions, in the order of the target's primary key."""
+    names = [*_COUNT_KEY, *(c.name for c in into.primary_key.columns if c.name not in _COUNT_KEY)]
+    return [sa.literal_column(str(names.index(c.name) + 1)) for c in into.primary_key.columns]
 
 
 def _flag(column: sa.ColumnElement[Any]) -> sa.ColumnElement[str]:
