@@ -262,7 +262,8 @@ class SqlReadModels:
         )
         found: list[StatusCounts] = [{} for _ in cuts]
         by_period: dict[int, list[Sequence[Any]]] = defaultdict(list)
-        for row in await self._all(stmt, hashed=True):
+        # Over a few decisions (valid_within), looked up by index: no hashing of everything.
+        for row in await self._all(stmt, hashed=not valid_within):
             by_period[int(row[0])].append(row[1:])
         for period, rows in by_period.items():
             found[period] = status_counts(rows)
