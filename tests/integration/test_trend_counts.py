@@ -17,12 +17,14 @@ from app.adapters.db.engine import session_factory
 from app.adapters.db.mastery_tables import DecisionChangeRow
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.row_security import tenant_session
+from app.adapters.db.summary_keeper import refresh_all, tenants_to_refresh
 from app.adapters.db.summary_reads import SummaryCounts
 from app.adapters.db.summary_refresh import SummaryRefresher
 from app.adapters.db.tables import table_of
 from app.adapters.db.trend_tables import TrendCountRow
 from app.bootstrap import Container
 from app.domain.access import Tenant
+from app.domain.mastery.decision import MasteryStatus
 from app.domain.reporting import Interval, periods
 from app.domain.roster import Demographics, RecordStatus, Sex, User, UserRole
 from tests.api.district_data import Pupil, post_scores, principal_of, seed_framework, seed_roster
@@ -189,3 +191,45 @@ async def test_trend_counts_equal_the_live_as_of_read(container: Container, tena
     ).refresh(tenant.id)
     assert refreshed.rebuilt
     await _assert_trends_recounted(container, tenant, rng)
+
+
+async def test_an_entry_written_by_sql_alone_is_drained_by_the_keeper(
+    container: Container, tenant: Tenant
+) -> None:
+    """A history entry with no decision change (an operator's backfill) is captured for the
+    trends alone: the periodic refresh finds the tenant, and until it runs a reader that may
+    not drain (SQLite's, a replica's without stale_ok) leaves the trend to the live read."""
+    await seed_roster(container, tenant, [Pupil(f"p{i}", grade="05") for i in range(6)])
+    await seed_framework(container, tenant, 2)
+    await post_scores(container, tenant, [(f"p{i}", "c000", 3.0) for i in range(6)])
+    sessions = session_factory(container.engine)
+    refresher = SummaryRefresher(sessions, container.adapters.clock)
+    await refresh_all(refresher)
+    assert await tenants_to_refresh(sessions) == []
+    async with tenant_session(sessions, tenant.id) as session:
+        row = (
+            await session.execute(
+                sa.select(_history).where(_history.c.tenant_id == tenant.id).limit(1)
+            )
+        ).one()
+        backfill = {**row._asdict(), "status": "not_yet"}
+        del backfill["seq"]  # numbered by the table's sequence
+        backfill["valid_from"] = datetime(2026, 7, 20, 8, tzinfo=UTC)
+        await session.execute(sa.insert(_history).values(**backfill))
+        await session.commit()
+    assert await tenants_to_refresh(sessions) == [tenant.id]
+    scope = _scopes("fw")[1]
+    cuts = [datetime(2026, 7, 27, tzinfo=UTC), datetime(2026, 9, 2, 10, tzinfo=UTC)]
+    assert (
+        await SummaryCounts(sessions, catch_up=None).trend_counts(tenant.id, scope, ["2026-09-07"])
+        is None
+    )
+    await refresh_all(refresher)
+    kept = SqlReadModels(sessions, tenant.id, SummaryCounts(sessions, catch_up=None))
+    expected = await SqlReadModels(sessions, tenant.id).decision_counts_before(scope, cuts)
+    # Recorded after the result of 1 September, the backfill never holds before it (valid
+    # from 20 July, carried forward to 1 September): nothing on 27 July, and from then on it
+    # replaces that student's mastered.
+    mastered, not_yet = MasteryStatus.MASTERED, MasteryStatus.NOT_YET
+    assert expected == [{}, {("school-0", "c000"): {mastered: 5, not_yet: 1}}]
+    assert await kept.decision_counts_before(scope, cuts) == expected

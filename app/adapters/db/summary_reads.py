@@ -133,6 +133,8 @@ class SummaryCounts:
         """For each first day of a span ('YYYY-MM-DD', UTC; app.adapters.db.trend_tables), the
         decisions per group and status as they stood at its first instant, as the live as-of
         read counts them (None as above)."""
+        if not days:
+            return []
         rows = await self._rows(tenant, scope, lambda: trend_statement(tenant, scope, days))
         if rows is None:
             return None
