@@ -46,7 +46,7 @@ from app.adapters.security.standing import CachedClientStanding
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
 from app.api.logs import configure_logging, guard_personal_data
-from app.bootstrap_keepers import server_keepers
+from app.bootstrap_keepers import server_keepers, stop_server
 from app.bootstrap_reads import read_side
 from app.bootstrap_settings import job_runner, key_ring, outbound_http
 from app.config import Settings
@@ -351,21 +351,17 @@ def build(settings: Settings) -> Container:
 async def running(settings: Settings) -> AsyncIterator[UseCases]:
     """The use cases of a server process for its whole life; then the engine is disposed."""
     container = build(settings)
+    keepers = server_keepers(container, settings)
     try:
         await warn_if_row_security_is_bypassed(container.engine)
         await container.start()
-        keepers = server_keepers(container, settings)
         for keeper in keepers:
             keeper.start()
         settle_after_start_up()
-        try:
-            async with webhook_wiring.dispatching(container.use_cases, settings):
-                yield container.use_cases
-        finally:
-            for keeper in keepers:
-                await keeper.stop()
+        async with webhook_wiring.dispatching(container.use_cases, settings):
+            yield container.use_cases
     finally:
-        await container.close(settings.shutdown_grace_seconds)
+        await stop_server(container, keepers, settings)
 
 
 def create_web_app(settings: Settings | None = None) -> FastAPI:
