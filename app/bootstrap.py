@@ -58,7 +58,7 @@ from app.ports.clock import Clock, IdGenerator
 from app.ports.health import Readiness
 from app.ports.jobs import JobRunner
 from app.ports.lti import LaunchRecords, PageSessionCodec
-from app.ports.reports import ReadModels, ReadModelsFactory
+from app.ports.reports import CountsUpkeep, ReadModels, ReadModelsFactory
 from app.ports.roster_import import RosterFiles, RosterProviders
 from app.ports.security import ClientStanding, SecretBox, SecretHasher, TokenCodec
 from app.ports.unit_of_work import (
@@ -118,6 +118,7 @@ class Adapters:
     webhooks: webhook_wiring.WebhookAdapters | None = None
     # The reports' read models on a streaming replica (None: on the primary, as `reads`).
     report_reads: ReadModelsFactory | None = None
+    counts_upkeep: CountsUpkeep | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -228,7 +229,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
             grading=read.grading,
         ),
         audit=AuditTrail(uow=a.uow),
-        student_data=StudentDataRights(uow=a.uow, clock=a.clock),
+        student_data=StudentDataRights(uow=a.uow, clock=a.clock, counts_upkeep=a.counts_upkeep),
         lti=lti_wiring.lti_tool(a),
         lti_registration=lti_wiring.lti_registration(a),
         lti_services=lti_wiring.lti_services(a, gradebook),
@@ -336,6 +337,8 @@ def build(settings: Settings) -> Container:
         ),
         webhooks=webhook_wiring.webhook_adapters(sessions, cache, outbound, settings),
         report_reads=replica.reads if replica is not None else None,
+        # Built counts only: a tenant yet to be built is the keeper's (minutes for millions).
+        counts_upkeep=partial(refresher.refresh, build=False),
     )
     policy = Policy.of(settings)
     use_cases = wire(adapters, policy)

@@ -13,9 +13,10 @@ THROUGH_ANOTHER = {"evidence_versions"}
 # Redacted, not deleted: the audit trail keeps that something happened.
 REDACTED = {"audit_entries"}
 # The summary counts' own (docs/decisions/0056): erasing a student's decisions and user row
-# queues the changes, and the next refresh (every 5 s, or before the next summary) takes the
-# student out of the counts under the stored profile, then deletes that profile; deleting them
-# here first would leave the student counted for ever.
+# queues the changes, and the refresh the erasure runs once it has committed takes the student
+# out of the counts under the stored profile, then deletes that profile (deleting them here
+# first would leave the student counted for ever). tests/api/test_audit_and_data_rights.py
+# checks that no row names the student afterwards.
 DRAINED_BY_THE_COUNTS = {"decision_status_changes", "summary_profiles", "summary_profile_stage"}
 
 
