@@ -46,7 +46,7 @@ from app.adapters.security.standing import CachedClientStanding
 from app.adapters.security.tokens import JwtTokenCodec
 from app.adapters.system import SystemClock
 from app.api.logs import configure_logging, guard_personal_data
-from app.bootstrap_keepers import server_keepers
+from app.bootstrap_keepers import server_keepers, stop_server
 from app.bootstrap_reads import read_side
 from app.bootstrap_settings import job_runner, key_ring, outbound_http
 from app.config import Settings
@@ -58,7 +58,7 @@ from app.ports.clock import Clock, IdGenerator
 from app.ports.health import Readiness
 from app.ports.jobs import JobRunner
 from app.ports.lti import LaunchRecords, PageSessionCodec
-from app.ports.reports import ReadModels, ReadModelsFactory
+from app.ports.reports import CountsUpkeep, ReadModels, ReadModelsFactory
 from app.ports.roster_import import RosterFiles, RosterProviders
 from app.ports.security import ClientStanding, SecretBox, SecretHasher, TokenCodec
 from app.ports.unit_of_work import (
@@ -118,6 +118,7 @@ class Adapters:
     webhooks: webhook_wiring.WebhookAdapters | None = None
     # The reports' read models on a streaming replica (None: on the primary, as `reads`).
     report_reads: ReadModelsFactory | None = None
+    counts_upkeep: CountsUpkeep | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -228,7 +229,7 @@ def wire(adapters: Adapters, policy: Policy) -> UseCases:
             grading=read.grading,
         ),
         audit=AuditTrail(uow=a.uow),
-        student_data=StudentDataRights(uow=a.uow, clock=a.clock),
+        student_data=StudentDataRights(uow=a.uow, clock=a.clock, counts_upkeep=a.counts_upkeep),
         lti=lti_wiring.lti_tool(a),
         lti_registration=lti_wiring.lti_registration(a),
         lti_services=lti_wiring.lti_services(a, gradebook),
@@ -336,6 +337,8 @@ def build(settings: Settings) -> Container:
         ),
         webhooks=webhook_wiring.webhook_adapters(sessions, cache, outbound, settings),
         report_reads=replica.reads if replica is not None else None,
+        # Built counts only: a tenant yet to be built is the keeper's (minutes for millions).
+        counts_upkeep=partial(refresher.refresh, build=False),
     )
     policy = Policy.of(settings)
     use_cases = wire(adapters, policy)
@@ -351,21 +354,17 @@ def build(settings: Settings) -> Container:
 async def running(settings: Settings) -> AsyncIterator[UseCases]:
     """The use cases of a server process for its whole life; then the engine is disposed."""
     container = build(settings)
+    keepers = server_keepers(container, settings)
     try:
         await warn_if_row_security_is_bypassed(container.engine)
         await container.start()
-        keepers = server_keepers(container, settings)
         for keeper in keepers:
             keeper.start()
         settle_after_start_up()
-        try:
-            async with webhook_wiring.dispatching(container.use_cases, settings):
-                yield container.use_cases
-        finally:
-            for keeper in keepers:
-                await keeper.stop()
+        async with webhook_wiring.dispatching(container.use_cases, settings):
+            yield container.use_cases
     finally:
-        await container.close(settings.shutdown_grace_seconds)
+        await stop_server(container, keepers, settings)
 
 
 def create_web_app(settings: Settings | None = None) -> FastAPI:

@@ -10,10 +10,15 @@ from app.adapters.db.retention import Retention, RetentionKeeper
 from app.adapters.db.statistics import StatisticsKeeper
 from app.adapters.db.summary_keeper import SummaryKeeper
 from app.adapters.periodic import Periodic
+from app.adapters.waiting import watched
 from app.config import Settings
 
 if TYPE_CHECKING:
     from app.bootstrap import Container
+
+# Past the jobs' grace, how long a stop may take before it logs where each task waits: the
+# keepers' cancelled rounds (5 s each at most) and the engine's disposal.
+STOP_SLACK_SECONDS = 30.0
 
 
 def server_keepers(container: Container, settings: Settings) -> list[Periodic]:
@@ -29,3 +34,13 @@ def server_keepers(container: Container, settings: Settings) -> list[Periodic]:
         RetentionKeeper(container.engine, retention, settings.retention_interval_seconds),
         SummaryKeeper(container.summary_refresher, settings.summary_refresh_interval_seconds),
     ]
+
+
+async def stop_server(container: Container, keepers: list[Periodic], settings: Settings) -> None:
+    """The keepers, then the jobs (given their grace) and the engine. A stop that takes longer
+    than it should logs what it is waiting in: a hang then explains itself."""
+    grace = settings.shutdown_grace_seconds
+    async with watched("the shutdown", grace + STOP_SLACK_SECONDS):
+        for keeper in keepers:
+            await keeper.stop()
+        await container.close(grace)

@@ -2,7 +2,12 @@
 loads a district (default 2,000 students x 200 competencies) as bench_graphql does, settles
 garbage collection as a server does, times the class grid and the pages of 100 students x 50
 and x 200 decisions with the garbage collections they caused, and prints each one's cProfile
-(internal time) for the next engineer."""
+(internal time) for the next engineer.
+
+`python -m bench.profile_graphql STUDENTS --gc 20000/10/10 100000/100/10 ...` compares garbage
+collector thresholds instead (young/middle/old, each after `settle_after_start_up`): the page
+of 100 x 200 is timed under each in turn, round after round, so that the machine's load falls
+on all alike."""
 
 from __future__ import annotations
 
@@ -87,5 +92,48 @@ async def main(students: int) -> None:
             await container.close()
 
 
+async def compare_thresholds(students: int, thresholds: list[tuple[int, int, int]]) -> None:
+    async with scratch_database("mastery_profile") as url:
+        container = build(bench_settings(url))
+        try:
+            big = await district.build(container, url, "district", students, 200, grid=True)
+            await district.finish(url)
+            app = create_app(use_cases=container.use_cases)
+            settle_after_start_up()
+            transport = httpx.ASGITransport(app=app)
+            times: dict[tuple[int, int, int], list[float]] = {t: [] for t in thresholds}
+            collected_ms: dict[tuple[int, int, int], list[float]] = {t: [] for t in thresholds}
+            async with httpx.AsyncClient(transport=transport, base_url="http://b") as client:
+                token = await district.bench_token(container, big.tenant)
+                headers = {"Authorization": f"Bearer {token}"}
+                body = {"query": PAGE_200}
+                for _ in range(2):  # warm: plans, caches
+                    await client.post("/graphql", json=body, headers=headers, timeout=600)
+                for _ in range(RUNS * 4):
+                    for threshold in thresholds:
+                        gc.set_threshold(*threshold)
+                        with collections() as collected:
+                            started = time.perf_counter()
+                            await client.post("/graphql", json=body, headers=headers, timeout=600)
+                            times[threshold].append((time.perf_counter() - started) * 1000)
+                        collected_ms[threshold].append(sum(ms for _, ms in collected))
+            for threshold in thresholds:
+                ms = sorted(times[threshold])
+                print(
+                    f"thresholds {threshold}: page 100x200 p50 {ms[len(ms) // 2]:.0f} ms, "
+                    f"p95 {ms[int(len(ms) * 0.95)]:.0f} ms, max {ms[-1]:.0f} ms; garbage "
+                    f"collection {sum(collected_ms[threshold]) / len(ms):.1f} ms per request"
+                )
+        finally:
+            await container.close()
+
+
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000))
+    arguments = sys.argv[1:]
+    size = int(arguments[0]) if arguments and arguments[0].isdigit() else 2000
+    if "--gc" in arguments:
+        given = arguments[arguments.index("--gc") + 1 :]
+        compared = [tuple(int(n) for n in t.split("/")) for t in given]
+        asyncio.run(compare_thresholds(size, compared))  # type: ignore[arg-type]
+    else:
+        asyncio.run(main(size))

@@ -9,6 +9,8 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
+from app.adapters.waiting import waiting_in
+
 log = logging.getLogger("mastery.periodic")
 
 # How long a stopping process waits for a cancelled round to end.
@@ -23,6 +25,10 @@ class Periodic:
         self._interval = interval_seconds
         self._round = round_
         self._task: asyncio.Task[None] | None = None
+        # Asked to stop: the loop ends at its next turn even where a library caught the
+        # cancellation inside a round and returned (the cancel alone would then be lost and the
+        # task would run on, holding the process's exit).
+        self._stopping = False
 
     def start(self) -> None:
         """Begin the rounds (none when the interval is 0: switched off)."""
@@ -33,15 +39,24 @@ class Periodic:
         """Cancel the round under way and wait for it a moment: a round cut off inside a
         database call may wait on the server to acknowledge the cancel, and a stopping
         process must not wait on that (the next start does the round again)."""
+        self._stopping = True
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
                 await asyncio.wait_for(asyncio.shield(self._task), _STOP_WAIT_SECONDS)
+            if not self._task.done():
+                log.warning(
+                    "%s: a cancelled round has not ended; the process stops without it",
+                    self._name,
+                    extra={"waiting_in": waiting_in(self._task)},
+                )
             self._task = None
 
     async def _run(self) -> None:
         while True:
             await asyncio.sleep(self._interval)
+            if self._stopping:
+                return
             try:
                 await self._round()
             except asyncio.CancelledError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -79,4 +79,7 @@ class ReadModels(Protocol):
 
 
 ReadModelsFactory = Callable[[TenantId], ReadModels]
+# Brings a tenant's read models kept on write (the summary counts) up to date with what it has
+# committed: an erasure calls it, so that nothing of the student waits in them for the keeper.
+CountsUpkeep = Callable[[TenantId], Awaitable[object]]
 """The read models of one tenant."""

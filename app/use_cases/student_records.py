@@ -11,6 +11,7 @@ from app.domain.audit import ERASED, AuditEntry, AuditKind
 from app.domain.errors import Invalid, NotFound, Problem
 from app.domain.roster import RosterKind
 from app.ports.clock import Clock
+from app.ports.reports import CountsUpkeep
 from app.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -24,6 +25,7 @@ async def _require_user(uow: UnitOfWork, student_id: str) -> None:
 class StudentDataRights:
     uow: UnitOfWorkFactory
     clock: Clock
+    counts_upkeep: CountsUpkeep | None = None
 
     async def export_student(self, principal: Principal, student_id: str) -> dict[str, Any]:
         """Every row held about the student and every audit entry about them, as JSON."""
@@ -75,4 +77,7 @@ class StudentDataRights:
                 AuditEntry(now, principal.client_id, AuditKind.STUDENT_ERASED, ERASED, after=erased)
             )
             await uow.commit()
+        if self.counts_upkeep is not None:
+            # The counts' queue and profile still name the student until they are drained.
+            await self.counts_upkeep(principal.tenant_id)
         return erased

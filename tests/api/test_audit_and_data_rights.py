@@ -7,6 +7,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import sqlalchemy as sa
+
+from app.adapters.db.engine import session_factory
+from app.adapters.db.row_security import tenant_session
+from app.adapters.db.schema import metadata
+from app.bootstrap import Container
 from tests.api.mastery_data import post, result, seed_framework
 from tests.conftest import Api, test_client_id
 
@@ -74,8 +80,30 @@ async def test_bad_audit_queries_answer_every_problem(api: Api) -> None:
     assert cursor.status_code == 422
 
 
+async def _rows_naming(container: Container, api: Api, student_id: str) -> dict[str, int]:
+    """The district's rows, in every table with a student or user column (and the users
+    themselves), that name the student; the audit trail is left out (redacted, tested so)."""
+    found: dict[str, int] = {}
+    async with tenant_session(session_factory(container.engine), api.tenant.id) as session:
+        for table in metadata.sorted_tables:
+            columns = [
+                table.c[name]
+                for name in ("student_id", "user_id")
+                if name in table.c and table.name != "audit_entries"
+            ] + ([table.c.id] if table.name == "users" else [])
+            for column in columns:
+                n = await session.scalar(
+                    sa.select(sa.func.count())
+                    .select_from(table)
+                    .where(column == student_id, table.c.tenant_id == api.tenant.id)
+                )
+                if n:
+                    found[f"{table.name}.{column.name}"] = n
+    return found
+
+
 async def test_a_students_data_is_exported_and_erased_on_confirmation(
-    api: Api, other_api: Api
+    api: Api, other_api: Api, container: Container
 ) -> None:
     await _overridden(api)
     exported = await api.get("/v1/students/student-1/export")
@@ -99,8 +127,19 @@ async def test_a_students_data_is_exported_and_erased_on_confirmation(
         await other_api.delete("/v1/students/student-1", params={"confirm": "student-1"})
     ).status_code == 404
 
+    queued = await _rows_naming(container, api, "student-1")
+    await container.summary_refresher.refresh(api.tenant.id)  # what the keeper does
+    counted = await _rows_naming(container, api, "student-1")
+    # Before: the user and their decisions; the counts' queue names the student until a refresh
+    # drains it, their profile from then on.
+    assert {"users.id", "decisions.student_id", "decision_status_changes.student_id"} <= set(queued)
+    assert "summary_profiles.student_id" in set(counted) - set(queued)
+    assert "decision_status_changes.student_id" not in counted
     erased = await api.delete("/v1/students/student-1", params={"confirm": "student-1"})
     assert erased.status_code == 200, erased.text
+    # After: no row anywhere, the counts' own included: deleting the decisions queued them
+    # again, and the erasure's own refresh drained them and the profile.
+    assert await _rows_naming(container, api, "student-1") == {}
     counts = erased.json()
     assert counts["user"] == 1
     assert counts["evidence"] == 2

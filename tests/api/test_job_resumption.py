@@ -5,9 +5,13 @@ fails for good, and an upload it held is deleted whatever the end."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
+from app.adapters.jobs import in_process
 from app.bootstrap import Container
 from app.domain.access import Scope, TenantId
 from app.domain.jobs import MAX_ATTEMPTS, Job, JobStatus
@@ -126,3 +130,28 @@ async def test_a_job_still_running_when_the_server_stops_is_put_back_and_run_by_
     await container.jobs.wait()
     done = (await api.get(f"/v1/jobs/{job.id}")).json()
     assert (done["status"], done["result"]) == ("succeeded", {"finished": 3})
+
+
+async def test_a_job_that_will_not_end_when_cancelled_does_not_hold_the_stop(
+    api: Api, container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A library that catches the cancel inside its cleanup and waits on: the stop logs the job
+    # and goes on (its row is taken over by the next start), where it waited forever before.
+    monkeypatch.setattr(in_process, "_CANCELLED_WAIT_SECONDS", 0.05)
+    begun, release = asyncio.Event(), asyncio.Event()
+
+    async def stubborn(tenant: TenantId, arguments: JobArguments, progress: Progress) -> JobReport:
+        begun.set()
+        while not release.is_set():
+            with contextlib.suppress(asyncio.CancelledError):
+                await release.wait()
+        return JobReport(result={})
+
+    container.jobs.attach({**job_kinds(container.use_cases), "work": JobKind(stubborn)})
+    await container.jobs.enqueue(api.tenant.id, "work", Scope.ROSTER_WRITE, {"n": 1})
+    await begun.wait()
+    try:
+        await asyncio.wait_for(container.jobs.close(grace_seconds=0.05), timeout=10)
+    finally:
+        release.set()
+        await container.jobs.wait()

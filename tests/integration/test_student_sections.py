@@ -13,10 +13,11 @@ THROUGH_ANOTHER = {"evidence_versions"}
 # Redacted, not deleted: the audit trail keeps that something happened.
 REDACTED = {"audit_entries"}
 # The summary counts' own (docs/decisions/0056): erasing a student's decisions and user row
-# queues the changes, and the next refresh (every 5 s, or before the next summary) takes the
-# student out of the counts under the stored profile, then deletes that profile; deleting them
-# here first would leave the student counted for ever. The trend counts' queue of history
-# entries likewise (docs/decisions/0061).
+# queues the changes, and the refresh the erasure runs once it has committed takes the student
+# out of the counts under the stored profile, then deletes that profile (deleting them here
+# first would leave the student counted for ever). tests/api/test_audit_and_data_rights.py
+# checks that no row names the student afterwards. The trend counts' queue of history entries
+# likewise (docs/decisions/0061).
 DRAINED_BY_THE_COUNTS = {
     "decision_status_changes",
     "summary_profiles",

@@ -1,11 +1,15 @@
 """The server's collector settings (decision 0044): what is alive after start-up is frozen,
-and young collections are spaced out; the older generations keep their thresholds."""
+and young and middle collections are spaced out (0058); the old generation keeps its threshold."""
 
 from __future__ import annotations
 
 import gc
 
-from app.adapters.garbage_collection import YOUNG_THRESHOLD, settle_after_start_up
+from app.adapters.garbage_collection import (
+    MIDDLE_THRESHOLD,
+    YOUNG_THRESHOLD,
+    settle_after_start_up,
+)
 
 
 def test_start_up_objects_are_frozen_and_young_collections_spaced_out() -> None:
@@ -16,7 +20,8 @@ def test_start_up_objects_are_frozen_and_young_collections_spaced_out() -> None:
         assert any(o is alive for o in gc.get_objects())  # the collector walks it
         settle_after_start_up()
         assert not any(o is alive for o in gc.get_objects())  # frozen: no collection walks it
-        assert gc.get_threshold() == (YOUNG_THRESHOLD, before[1], before[2])
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, MIDDLE_THRESHOLD, before[2])
+        assert (YOUNG_THRESHOLD, MIDDLE_THRESHOLD) == (50_000, 50)  # as measured in 0058
         later = {"request": ["page"]}
         assert any(o is later for o in gc.get_objects())  # what a request allocates is seen
     finally:

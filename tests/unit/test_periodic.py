@@ -4,7 +4,12 @@ stop the next, an interval of 0 switches them off, and stopping ends them."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 
+import pytest
+
+from app.adapters import periodic as periodic_module
 from app.adapters.periodic import Periodic
 
 
@@ -40,3 +45,64 @@ async def test_an_interval_of_zero_runs_no_round() -> None:
     await asyncio.sleep(0.01)
     await periodic.stop()
     assert rounds == []
+
+
+async def test_a_round_that_swallows_the_cancel_still_ends_the_rounds() -> None:
+    # Some libraries catch a cancellation inside their own cleanup and return: the loop must
+    # still end, or the task runs on and holds the process's exit (asyncio.run waits for it).
+    rounds: list[int] = []
+    began = asyncio.Event()
+
+    async def round_() -> None:
+        rounds.append(1)
+        began.set()
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            return  # swallowed
+
+    periodic = Periodic("swallows", 0.001, round_)
+    periodic.start()
+    await asyncio.wait_for(began.wait(), timeout=10)
+    await periodic.stop()
+    await asyncio.sleep(0.05)  # fifty intervals: a loop still running would begin rounds
+    assert rounds == [1]
+
+
+async def test_a_round_that_will_not_end_does_not_hold_the_stop(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(periodic_module, "_STOP_WAIT_SECONDS", 0.05)
+    began = asyncio.Event()
+    release = asyncio.Event()
+
+    async def stuck_in_a_library() -> None:
+        while not release.is_set():
+            with contextlib.suppress(asyncio.CancelledError):
+                await release.wait()
+
+    async def round_() -> None:
+        began.set()
+        await stuck_in_a_library()
+
+    periodic = Periodic("will-not-end", 0.001, round_)
+    periodic.start()
+    try:
+        await asyncio.wait_for(began.wait(), timeout=10)
+        with caplog.at_level(logging.WARNING, logger="mastery.periodic"):
+            await asyncio.wait_for(periodic.stop(), timeout=10)
+    finally:
+        release.set()  # the task can end now (its loop sees the stop): the test leaves none
+    await asyncio.sleep(0.01)
+    [record] = [r for r in caplog.records if "has not ended" in r.getMessage()]
+    assert record.getMessage().startswith("will-not-end:")
+    where = record.waiting_in  # type: ignore[attr-defined]
+    assert [w.split(" ")[-1] for w in where] == [
+        "_run",
+        "round_",
+        "stuck_in_a_library",
+        "wait",  # asyncio's Event.wait
+        "FutureIter",  # what it awaits: "awaiting FutureIter"
+    ]
+    assert where[0].startswith("periodic.py:")
+    assert where[3].startswith("locks.py:")

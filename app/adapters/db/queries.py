@@ -22,6 +22,7 @@ from app.adapters.db.engine import READ
 from app.adapters.db.errors import failures_translated
 from app.adapters.db.habits_tables import HabitsDecisionRow
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
+from app.adapters.db.plans import whole_tenant_joins
 from app.adapters.db.report_sql import (
     in_scope,
     line_item_objectives,
@@ -88,10 +89,8 @@ class SqlReadModels:
             if hashed and session.get_bind().dialect.name == "postgresql":
                 # Every row of a trend's state meets every student: a nested loop (chosen when
                 # a fresh load has no statistics yet) multiplies them; hashing reads each once.
-                await session.execute(sa.text("SET LOCAL enable_nestloop = off"))
-                # A disabled plan node still costs 1e10 in the estimates, past jit_above_cost:
-                # PostgreSQL then compiled every trend's query (~0.5 s) whatever its size.
-                await session.execute(sa.text("SET LOCAL jit = off"))
+                # JIT off with them: a trend's query was compiled (~0.5 s) whatever its size.
+                await whole_tenant_joins(session)
             return (await session.execute(stmt)).all()
 
     async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:

@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.adapters.db import tables as t
 from app.adapters.db.engine import WRITE
 from app.adapters.db.native import is_postgres
+from app.adapters.db.plans import usual_joins, whole_tenant_joins
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.summary_sql import (
     PROFILE,
@@ -195,6 +196,7 @@ class SummaryRefresher:
         if postgres:
             # Millions of decisions into a few million groups: hashed in memory, not spilled.
             await session.execute(sa.text("SET LOCAL work_mem = '256MB'"))
+            await whole_tenant_joins(session)  # every statement of a build reads the tenant
         for table in (_counts, _trends, _profiles, _stage, _changes, _entries, _marks):
             await session.execute(sa.delete(table).where(table.c.tenant_id == tenant))
         await session.execute(
@@ -277,9 +279,13 @@ class SummaryRefresher:
         """Recount the profile rows that the roster no longer has (-1) or newly has (+1)."""
         s, p = _stage, _profiles
         await session.execute(sa.delete(s).where(s.c.tenant_id == tenant))
+        if postgres:
+            await whole_tenant_joins(session)  # every student's profile, as the roster has it
         await session.execute(
             sa.insert(s).from_select(["tenant_id", *PROFILE], current_profiles(tenant))
         )
+        if postgres:
+            await usual_joins(session)  # the recount below reads only the students who moved
         staged = sa.select(*(s.c[c] for c in PROFILE)).where(s.c.tenant_id == tenant)
         stored = sa.select(*(p.c[c] for c in PROFILE)).where(p.c.tenant_id == tenant)
         gone = sa.except_(stored, staged).subquery("gone")

@@ -14,11 +14,15 @@ from collections.abc import Awaitable, Callable
 
 from app.adapters.jobs.lifecycle import JobLifecycle
 from app.adapters.jobs.progress import JobProgress
+from app.adapters.waiting import waiting_in
 from app.domain.access import Scope, TenantId
 from app.domain.jobs import Job
 from app.ports.jobs import JobArguments, JobKinds
 
 log = logging.getLogger("mastery.jobs")
+
+# How long a stopping process waits for the jobs it cancelled at the end of its grace.
+_CANCELLED_WAIT_SECONDS = 5.0
 
 
 class InProcessJobRunner:
@@ -71,8 +75,16 @@ class InProcessJobRunner:
             await self.wait()
             return
         _, running = await asyncio.wait(list(self._tasks), timeout=grace_seconds)
+        if not running:
+            return
         for task in running:
             task.cancel()
-        if running:
-            log.warning("jobs put back in the queue at shutdown", extra={"jobs": len(running)})
-        await self.wait()
+        log.warning("jobs put back in the queue at shutdown", extra={"jobs": len(running)})
+        # A cancelled job ends at its next await; one that does not (a library that caught the
+        # cancel) must not hold the process: its row is taken over by the next start anyway.
+        _, stuck = await asyncio.wait(running, timeout=_CANCELLED_WAIT_SECONDS)
+        for task in stuck:
+            log.warning(
+                "a cancelled job has not ended; the process stops without it",
+                extra={"job": task.get_name(), "waiting_in": waiting_in(task)},
+            )
