@@ -15,6 +15,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.adapters.db import summary_reads, summary_refresh
 from app.adapters.db.engine import session_factory
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.row_security import tenant_session
@@ -262,3 +263,57 @@ async def test_refreshes_racing_each_other_and_writes_count_every_change_once(
         *(write(b) for b in range(3)), *(refresher.refresh(tenant.id) for _ in range(4))
     )
     await _assert_recounted(container, tenant, "fw")
+
+
+async def test_a_bulk_load_is_built_again_by_the_keeper_not_by_a_readers_summary(
+    container: Container, tenant: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Any change counts as a bulk load here; in service, more than 10,000 and more than the
+    # decisions counted so far (0056): a build then reads every decision and history entry,
+    # minutes at 10M, which must not happen inside a summary's request.
+    monkeypatch.setattr(summary_refresh, "_REBUILD_AT_LEAST", 0)
+    await seed_roster(container, tenant, [Pupil(f"b{i}", grade="05") for i in range(6)])
+    await seed_framework(container, tenant, 2)
+    sessions = session_factory(container.engine)
+    refresher = SummaryRefresher(sessions, container.adapters.clock)
+    await refresher.refresh(tenant.id)  # built, counting nothing yet
+    await post_scores(container, tenant, [(f"b{i}", "c000", 3.0) for i in range(6)])
+    scope = ReportScope(
+        framework_id="fw", competency_ids=("c000", "c001"), dimensions=(D.SCHOOL, D.COMPETENCY)
+    )
+    reader = SummaryCounts(sessions, catch_up=refresher)
+    assert await reader.decision_counts(tenant.id, scope) is None  # the live count answers
+    assert (await refresher.refresh(tenant.id, build=False)).built is False  # left as it was
+    assert (await refresher.refresh(tenant.id)).rebuilt  # the keeper's round builds it
+    found = await reader.decision_counts(tenant.id, scope)
+    assert found is not None
+    assert {k: dict(v) for k, v in found.items()} == {("school-0", "c000"): {"mastered": 6}}
+
+
+@pytest.mark.parametrize(
+    "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+async def test_a_summary_does_not_wait_out_another_refresh_of_its_tenant(
+    container: Container, tenant: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(summary_reads, "_TURN_WAIT_SECONDS", 0.2)
+    await seed_roster(container, tenant, [Pupil(f"w{i}", grade="05") for i in range(3)])
+    await seed_framework(container, tenant, 2)
+    sessions = session_factory(container.engine)
+    refresher = SummaryRefresher(sessions, container.adapters.clock)
+    await refresher.refresh(tenant.id)
+    await post_scores(container, tenant, [(f"w{i}", "c001", 3.0) for i in range(3)])  # pending
+    scope = ReportScope(framework_id="fw", competency_ids=("c001",), dimensions=(D.SCHOOL,))
+    reader = SummaryCounts(sessions, catch_up=refresher)
+    async with container.engine.connect() as keeper, keeper.begin():
+        # What a keeper's long build holds for its whole transaction.
+        await keeper.execute(
+            sa.text("SELECT pg_advisory_xact_lock(:c, :t)"),
+            {"c": summary_refresh._LOCK_CLASS, "t": tenant.id},
+        )
+        assert await refresher.wait_for_turn(tenant.id, within=0.2) is False
+        assert await reader.decision_counts(tenant.id, scope) is None  # counted live instead
+    assert await refresher.wait_for_turn(tenant.id, within=0.2) is True
+    found = await reader.decision_counts(tenant.id, scope)  # its turn now: caught up
+    assert found is not None
+    assert {k: dict(v) for k, v in found.items()} == {("school-0",): {"mastered": 3}}

@@ -38,6 +38,8 @@ from app.ports.reports import ReportScope, StatusCounts
 _counts = t.table_of(SummaryCountRow)
 # How many times a summary waits for another catch-up before it counts live instead.
 _TURNS = 10
+# How long a summary waits for another refresh of its tenant before it counts live.
+_TURN_WAIT_SECONDS = 2.0
 _refreshes = t.table_of(SummaryRefreshRow)
 _changes = t.table_of(DecisionStatusChangeRow)
 _marks = t.table_of(SummaryRosterChangeRow)
@@ -162,8 +164,10 @@ class SummaryCounts:
             refreshed = await self._refresher.try_refresh(tenant, build=False)
             if refreshed is None:
                 # Another catch-up is running (concurrent summaries of one tenant): wait for
-                # it, then look again; usually it drained everything.
-                await self._refresher.wait_for_turn(tenant)
+                # it, then look again; usually it drained everything. Not for long: it may be
+                # the keeper building the counts again after a bulk load.
+                if not await self._refresher.wait_for_turn(tenant, within=_TURN_WAIT_SECONDS):
+                    return None
                 continue
             if not refreshed.built:
                 return None

@@ -74,6 +74,7 @@ _entries = t.table_of(TrendHistoryChangeRow)
 # Advisory lock class of the refresher (the second key is the tenant): "summ".
 _LOCK_CLASS = 0x73756D6D
 _SERIALIZATION_FAILURE = "40001"
+_LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout passed
 _ATTEMPTS = 50
 # Captured changes beyond the counted decisions (and at least this many): counted afresh.
 _REBUILD_AT_LEAST = 10_000
@@ -99,9 +100,9 @@ class SummaryRefresher:
 
     async def refresh(self, tenant: TenantId, *, build: bool = True) -> Refreshed:
         """Drain the tenant's captured changes into its counts, waiting for another refresh
-        of the tenant to end first. `build`: build counts yet to be built (from every decision:
-        seconds for millions); without it such a tenant is left as it is (Refreshed.built
-        False) for the periodic refresher."""
+        of the tenant to end first. `build`: build counts yet to be built, or built again after
+        a bulk load (from every decision: minutes for millions); without it such a tenant is
+        left as it is (Refreshed.built False) for the periodic refresher."""
         for _ in range(_ATTEMPTS):
             found = await self.try_refresh(tenant, build=build)
             if found is not None:
@@ -124,16 +125,29 @@ class SummaryRefresher:
                 # Another refresh committed after this one's snapshot was taken: again.
         raise AssertionError("unreachable")
 
-    async def wait_for_turn(self, tenant: TenantId) -> None:
+    async def wait_for_turn(self, tenant: TenantId, *, within: float | None = None) -> bool:
         """Wait until no refresh of the tenant is running (PostgreSQL; SQLite: its writers
-        take turns at the write lock). Shared, so waiters never hold each other up."""
+        take turns at the write lock). Shared, so waiters never hold each other up. With
+        `within` (seconds), False once that has passed first: a reader does not wait out a
+        keeper's build."""
         async with tenant_session(self.sessions, tenant) as session:
             if is_postgres(session):
-                await session.execute(
-                    sa.text("SELECT pg_advisory_xact_lock_shared(:c, :t)"),
-                    {"c": _LOCK_CLASS, "t": tenant},
-                )
+                if within is not None:
+                    # A whole number of milliseconds: SET takes no bound parameter.
+                    wait = f"{max(1, round(within * 1000))}ms"
+                    await session.execute(sa.text(f"SET LOCAL lock_timeout = '{wait}'"))
+                try:
+                    await session.execute(
+                        sa.text("SELECT pg_advisory_xact_lock_shared(:c, :t)"),
+                        {"c": _LOCK_CLASS, "t": tenant},
+                    )
+                except DBAPIError as exc:
+                    if within is None or _sqlstate(exc) != _LOCK_NOT_AVAILABLE:
+                        raise
+                    await session.rollback()
+                    return False
             await session.commit()
+        return True
 
     async def _refresh(
         self, session: AsyncSession, tenant: TenantId, *, build: bool
@@ -158,6 +172,11 @@ class SummaryRefresher:
         # The counted decisions only when many changes wait (it reads a row per framework,
         # competency and status of every school's total).
         many = pending > _REBUILD_AT_LEAST and pending > await self._counted(session, tenant)
+        if many and not build:
+            # A bulk load's rebuild reads every decision and history entry (minutes at 10M):
+            # the keeper's, in the background, never a reader's request (which counts live).
+            await session.rollback()
+            return Refreshed(built=False)
         if not built or many:
             await self._rebuild(session, tenant, postgres=postgres)
             return Refreshed(built=True, changes=pending, rebuilt=True)
