@@ -8,7 +8,7 @@ import itertools
 import sqlalchemy as sa
 
 from app.adapters.db.engine import session_factory
-from app.adapters.db.queries import race_ethnicity_sql
+from app.adapters.db.report_sql import race_ethnicity_sql
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.tables import DemographicsRow
 from app.bootstrap import Container
