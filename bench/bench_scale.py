@@ -37,7 +37,14 @@ from bench.bench_graphql import (
     _times,
     bench_settings,
 )
-from bench.common import Section, admin_url, asyncpg_dsn, percentile, scratch_database
+from bench.common import (
+    Section,
+    admin_url,
+    asyncpg_dsn,
+    percentile,
+    scratch_database,
+    table_size,
+)
 
 STUDENTS = int(os.environ.get("MASTERY_BENCH_SCALE_STUDENTS", "50000"))
 RESULTS = int(os.environ.get("MASTERY_BENCH_SCALE_RESULTS", "5"))
@@ -311,21 +318,13 @@ async def _runs(read: Callable[[], Awaitable[Any]]) -> int:
 async def _sizes(url: str) -> str:
     conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
-        # Summed over a partitioned table's partitions (a plain table has no tree).
-        rows = [
-            await conn.fetchrow(
-                "SELECT $1::text AS relname, coalesce((SELECT sum(pg_total_relation_size(relid)) "
-                "FROM pg_partition_tree($1::regclass)), pg_total_relation_size($1::regclass)) "
-                "AS total, coalesce((SELECT sum(pg_relation_size(relid)) FROM "
-                "pg_partition_tree($1::regclass)), pg_relation_size($1::regclass)) AS heap",
-                table,
-            )
-            for table in ("decisions", "decision_history", "evidence")
-        ]
+        tables = ("decisions", "decision_history", "evidence", "summary_counts", "trend_counts")
+        sizes = {table: await table_size(conn, table) for table in tables}
+        rows = {t: int(await conn.fetchval(f"SELECT count(*) FROM {t}")) for t in tables[3:]}
     finally:
         await conn.close()
     return "; ".join(
-        f"{r['relname']} {r['total'] / 2**20:,.0f} MiB ({r['heap'] / 2**20:,.0f} MiB heap, the "
-        "rest indexes)"
-        for r in rows
+        f"{table}{f' ({rows[table]:,} rows)' if table in rows else ''} {total / 2**20:,.0f} MiB "
+        f"({heap / 2**20:,.0f} MiB heap, the rest indexes)"
+        for table, (total, heap) in sizes.items()
     )

@@ -11,13 +11,7 @@ import os
 import asyncpg
 
 from bench.bench_ingest import _district, _http_ingest, _results, _Server
-from bench.common import Section, asyncpg_dsn, scratch_database
-
-# A plain table is in no partition tree (the sum over none is NULL): its own size then.
-_SIZE = (
-    "SELECT coalesce((SELECT sum({0}(relid)) FROM pg_partition_tree($1::regclass)), "
-    "{0}($1::regclass))::bigint"
-)
+from bench.common import Section, asyncpg_dsn, scratch_database, table_size
 
 STUDENTS = int(os.environ.get("BENCH_STORAGE_STUDENTS", 200))
 TABLES = (
@@ -52,10 +46,7 @@ async def run() -> Section:
             rows = []
             for table in TABLES:
                 count = await conn.fetchval(f"SELECT count(*) FROM {table}")
-                # Summed over the partitions (decision_history is partitioned by school year,
-                # decision 0060; a partitioned table's own size is 0).
-                total = await conn.fetchval(_SIZE.format("pg_total_relation_size"), table)
-                heap = await conn.fetchval(_SIZE.format("pg_relation_size"), table)
+                total, heap = await table_size(conn, table)
                 rows.append((table, count, total, heap))
         finally:
             await conn.close()

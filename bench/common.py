@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 from sqlalchemy.engine import make_url
@@ -92,3 +93,16 @@ def machine() -> str:
         f"{os.cpu_count()} cores ({cpu}), {ram}, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}, {postgres}"
     )
+
+
+async def table_size(conn: Any, table: str) -> tuple[int, int]:
+    """(total, heap) bytes of a table over an asyncpg connection, summed over its partitions
+    (a partitioned table's own size is 0, decision 0060; a plain table is in no tree)."""
+    row = await conn.fetchrow(
+        "SELECT coalesce((SELECT sum(pg_total_relation_size(relid)) "
+        "FROM pg_partition_tree($1::regclass)), pg_total_relation_size($1::regclass)) "
+        "AS total, coalesce((SELECT sum(pg_relation_size(relid)) FROM "
+        "pg_partition_tree($1::regclass)), pg_relation_size($1::regclass)) AS heap",
+        table,
+    )
+    return int(row["total"]), int(row["heap"])
