@@ -233,3 +233,67 @@ async def test_an_entry_written_by_sql_alone_is_drained_by_the_keeper(
     mastered, not_yet = MasteryStatus.MASTERED, MasteryStatus.NOT_YET
     assert expected == [{}, {("school-0", "c000"): {mastered: 5, not_yet: 1}}]
     assert await kept.decision_counts_before(scope, cuts) == expected
+
+
+async def _queued(container: Container, tenant: Tenant) -> dict[str, int]:
+    found: dict[str, int] = {}
+    async with tenant_session(session_factory(container.engine), tenant.id) as session:
+        for name in ("decision_status_changes", "trend_history_changes"):
+            table = sa.table(name, sa.column("tenant_id"))
+            found[name] = int(
+                (
+                    await session.execute(
+                        sa.select(sa.func.count())
+                        .select_from(table)
+                        .where(table.c.tenant_id == tenant.id)
+                    )
+                ).scalar_one()
+            )
+    return found
+
+
+async def test_a_summary_leaves_the_history_entries_to_trends_unless_the_roster_moved(
+    container: Container, tenant: Tenant
+) -> None:
+    # A summary's catch-up drains what a summary reads; the history entries (the costly part,
+    # each touched decision's history read again) wait for the keeper or a trend, except when
+    # a roster change is followed: its recount from the whole history needs them drained first.
+    await seed_roster(container, tenant, [Pupil(f"q{i}", school=i % 2) for i in range(6)])
+    await seed_framework(container, tenant, 2)
+    sessions = session_factory(container.engine)
+    refresher = SummaryRefresher(sessions, container.adapters.clock)
+    counts = SummaryCounts(sessions, catch_up=refresher)
+    live, kept = SqlReadModels(sessions, tenant.id), SqlReadModels(sessions, tenant.id, counts)
+    await refresher.refresh(tenant.id)
+    scope = _scopes("fw")[1]
+    cuts = [datetime(2026, 9, 7, tzinfo=UTC), container.adapters.clock.now()]
+
+    await post_scores(container, tenant, [(f"q{i}", "c000", 3.0) for i in range(6)])
+    assert await counts.decision_counts(tenant.id, scope) == await live.decision_counts(scope)
+    queued = await _queued(container, tenant)
+    assert queued["decision_status_changes"] == 0
+    assert queued["trend_history_changes"] >= 6  # left for the trends
+    assert await kept.decision_counts_before(scope, cuts) == await live.decision_counts_before(
+        scope, cuts
+    )
+    assert await _queued(container, tenant) == {
+        "decision_status_changes": 0,
+        "trend_history_changes": 0,
+    }
+
+    # New entries, then q0 moves school: the summary follows the roster and so drains them.
+    await post_scores(container, tenant, [(f"q{i}", "c001", 2.0) for i in range(6)])
+    moved = User(
+        id="q0",
+        role=UserRole.STUDENT,
+        given_name="G",
+        family_name="F",
+        org_ids=("school-1", "district"),
+        grades=("05",),
+    )
+    await container.use_cases.roster.put_records(tenant.id, [moved])
+    assert await counts.decision_counts(tenant.id, scope) == await live.decision_counts(scope)
+    assert (await _queued(container, tenant))["trend_history_changes"] == 0
+    assert await kept.decision_counts_before(scope, cuts) == await live.decision_counts_before(
+        scope, cuts
+    )

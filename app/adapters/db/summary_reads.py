@@ -116,12 +116,16 @@ class SummaryCounts:
         """The stored decisions per group and status as the live count gives them; None when
         the counts cannot answer this scope (its shape, counts yet to be built, or changes
         not yet drained that this reader may not drain)."""
-        rows = await self._rows(tenant, scope, lambda: _statement(tenant, scope, population=False))
+        rows = await self._rows(
+            tenant, scope, lambda: _statement(tenant, scope, population=False), trends=False
+        )
         return None if rows is None else status_counts(_decoded(scope.dimensions, rows))
 
     async def population(self, tenant: TenantId, scope: ReportScope) -> dict[Key, int] | None:
         """Distinct students per group as the live count gives them (None as above)."""
-        rows = await self._rows(tenant, scope, lambda: _statement(tenant, scope, population=True))
+        rows = await self._rows(
+            tenant, scope, lambda: _statement(tenant, scope, population=True), trends=False
+        )
         if rows is None:
             return None
         roster = tuple(d for d in scope.dimensions if d is not Dimension.COMPETENCY)
@@ -137,7 +141,9 @@ class SummaryCounts:
         read counts them (None as above)."""
         if not days:
             return []
-        rows = await self._rows(tenant, scope, lambda: trend_statement(tenant, scope, days))
+        rows = await self._rows(
+            tenant, scope, lambda: trend_statement(tenant, scope, days), trends=True
+        )
         if rows is None:
             return None
         by_day: list[list[Sequence[Any]]] = [[] for _ in days]
@@ -146,8 +152,15 @@ class SummaryCounts:
         return [status_counts(_decoded(scope.dimensions, found)) for found in by_day]
 
     async def _rows(
-        self, tenant: TenantId, scope: ReportScope, statement_of: Callable[[], sa.Select[Any]]
+        self,
+        tenant: TenantId,
+        scope: ReportScope,
+        statement_of: Callable[[], sa.Select[Any]],
+        *,
+        trends: bool,
     ) -> Sequence[Sequence[Any]] | None:
+        """The statement's rows once what it reads is up to date: a summary needs the decisions'
+        and the roster's changes drained, a trend the history entries as well."""
         if not covered(scope):
             return None
         # Built only for a shape the counts hold.
@@ -156,12 +169,12 @@ class SummaryCounts:
             # Read first: with nothing captured since the last refresh (a keeper running, or
             # no writes) the counts are read in one read-only transaction.
             async with self._reading(tenant) as session:
-                built, pending = await _state(session, tenant)
+                built, pending = await _state(session, tenant, trends=trends)
                 if built and (not pending or self._stale_ok):
                     return await _read(session, tenant, scope, statement)
             if not built or self._refresher is None:
                 return None
-            refreshed = await self._refresher.try_refresh(tenant, build=False)
+            refreshed = await self._refresher.try_refresh(tenant, build=False, trends=trends)
             if refreshed is None:
                 # Another catch-up is running (concurrent summaries of one tenant): wait for
                 # it, then look again; usually it drained everything. Not for long: it may be
@@ -185,14 +198,12 @@ class SummaryCounts:
             yield session
 
 
-async def _state(session: AsyncSession, tenant: TenantId) -> tuple[bool, bool]:
-    """Whether the tenant's counts are built, and whether changes were captured since."""
+async def _state(session: AsyncSession, tenant: TenantId, *, trends: bool) -> tuple[bool, bool]:
+    """Whether the tenant's counts are built, and whether changes were captured since (the
+    history entries only for a trend: a summary does not read what they change)."""
     built = sa.select(_refreshes.c.built).where(_refreshes.c.tenant_id == tenant)
-    pending = sa.or_(
-        sa.exists().where(_changes.c.tenant_id == tenant),
-        sa.exists().where(_entries.c.tenant_id == tenant),
-        sa.exists().where(_marks.c.tenant_id == tenant),
-    )
+    queues = [_changes, _marks, *([_entries] if trends else [])]
+    pending = sa.or_(*(sa.exists().where(q.c.tenant_id == tenant) for q in queues))
     row = (await session.execute(sa.select(built.scalar_subquery(), pending))).one()
     # No state: a tenant created after the counts were, counted from its first decision.
     return row[0] is None or bool(row[0]), bool(row[1])

@@ -98,24 +98,31 @@ class SummaryRefresher:
         self.sessions = sessions
         self._clock = clock
 
-    async def refresh(self, tenant: TenantId, *, build: bool = True) -> Refreshed:
+    async def refresh(
+        self, tenant: TenantId, *, build: bool = True, trends: bool = True
+    ) -> Refreshed:
         """Drain the tenant's captured changes into its counts, waiting for another refresh
         of the tenant to end first. `build`: build counts yet to be built, or built again after
         a bulk load (from every decision: minutes for millions); without it such a tenant is
-        left as it is (Refreshed.built False) for the periodic refresher."""
+        left as it is (Refreshed.built False) for the periodic refresher. `trends`: drain the
+        captured history entries into the trend counts too (the costlier part: each touched
+        decision's history is read again); a summary's catch-up leaves them to the keeper or
+        to the next trend read, unless a roster change needs them drained first."""
         for _ in range(_ATTEMPTS):
-            found = await self.try_refresh(tenant, build=build)
+            found = await self.try_refresh(tenant, build=build, trends=trends)
             if found is not None:
                 return found
             await self.wait_for_turn(tenant)
         raise RuntimeError(f"no turn to refresh tenant {tenant}'s summary counts")
 
-    async def try_refresh(self, tenant: TenantId, *, build: bool = True) -> Refreshed | None:
+    async def try_refresh(
+        self, tenant: TenantId, *, build: bool = True, trends: bool = True
+    ) -> Refreshed | None:
         """`refresh`, or None at once when another refresh of the tenant is running."""
         for attempt in range(_ATTEMPTS):
             try:
                 async with tenant_session(self.sessions, tenant) as session:
-                    found = await self._refresh(session, tenant, build=build)
+                    found = await self._refresh(session, tenant, build=build, trends=trends)
                     if found is not None:
                         await session.commit()
                     return found
@@ -150,7 +157,7 @@ class SummaryRefresher:
         return True
 
     async def _refresh(
-        self, session: AsyncSession, tenant: TenantId, *, build: bool
+        self, session: AsyncSession, tenant: TenantId, *, build: bool, trends: bool
     ) -> Refreshed | None:
         postgres = is_postgres(session)
         options: dict[str, Any] = dict(WRITE)
@@ -181,8 +188,12 @@ class SummaryRefresher:
             await self._rebuild(session, tenant, postgres=postgres)
             return Refreshed(built=True, changes=pending, rebuilt=True)
         changes = await self._drain_changes(session, tenant)
-        await _drain_entries(session, tenant, postgres=postgres)
         roster_changed = await self._drain_marks(session, tenant)
+        if trends or roster_changed:
+            # A roster change recounts its students' trend changes from their whole history:
+            # what was captured of that history is drained first, under the profiles it was
+            # captured with, or it would be counted twice (0061).
+            await _drain_entries(session, tenant, postgres=postgres)
         if roster_changed:
             await self._follow_roster(session, tenant, postgres=postgres)
         await _sweep_zeros(session, tenant)
