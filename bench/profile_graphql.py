@@ -19,8 +19,8 @@ import pstats
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 
 import httpx
 
@@ -53,7 +53,10 @@ def collections() -> Iterator[list[tuple[int, float]]]:
         gc.callbacks.remove(timed)
 
 
-async def main(students: int) -> None:
+@asynccontextmanager
+async def served_district(students: int) -> AsyncIterator[tuple[httpx.AsyncClient, dict[str, str]]]:
+    """A loaded district behind the app in process, the collector settled as a server settles
+    it: a client and the headers of a token that reads it."""
     async with scratch_database("mastery_profile") as url:
         container = build(bench_settings(url))
         try:
@@ -64,68 +67,60 @@ async def main(students: int) -> None:
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://b") as client:
                 token = await district.bench_token(container, big.tenant)
-                headers = {"Authorization": f"Bearer {token}"}
-                for name, query in (("grid 30x50", GRID), ("100x50", PAGE), ("100x200", PAGE_200)):
-                    body = {"query": query}
-                    for _ in range(2):  # warm: plans, caches
-                        await client.post("/graphql", json=body, headers=headers, timeout=600)
-                    times = []
-                    with collections() as collected:
-                        for _ in range(RUNS):
-                            started = time.perf_counter()
-                            await client.post("/graphql", json=body, headers=headers, timeout=600)
-                            times.append((time.perf_counter() - started) * 1000)
-                    print(f"{name}: ms {sorted(round(t) for t in times)}")
-                    print(
-                        f"  garbage collection per request: {len(collected) / RUNS:.1f} "
-                        f"collections, {sum(ms for _, ms in collected) / RUNS:.1f} ms; by "
-                        f"generation {sorted(Counter(g for g, _ in collected).items())}"
-                    )
-                    profile = cProfile.Profile()
-                    profile.enable()
-                    await client.post("/graphql", json=body, headers=headers, timeout=600)
-                    profile.disable()
-                    out = io.StringIO()
-                    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(20)
-                    print(out.getvalue())
+                yield client, {"Authorization": f"Bearer {token}"}
         finally:
             await container.close()
+
+
+async def main(students: int) -> None:
+    async with served_district(students) as (client, headers):
+        for name, query in (("grid 30x50", GRID), ("100x50", PAGE), ("100x200", PAGE_200)):
+            body = {"query": query}
+            for _ in range(2):  # warm: plans, caches
+                await client.post("/graphql", json=body, headers=headers, timeout=600)
+            times = []
+            with collections() as collected:
+                for _ in range(RUNS):
+                    started = time.perf_counter()
+                    await client.post("/graphql", json=body, headers=headers, timeout=600)
+                    times.append((time.perf_counter() - started) * 1000)
+            print(f"{name}: ms {sorted(round(t) for t in times)}")
+            print(
+                f"  garbage collection per request: {len(collected) / RUNS:.1f} "
+                f"collections, {sum(ms for _, ms in collected) / RUNS:.1f} ms; by "
+                f"generation {sorted(Counter(g for g, _ in collected).items())}"
+            )
+            profile = cProfile.Profile()
+            profile.enable()
+            await client.post("/graphql", json=body, headers=headers, timeout=600)
+            profile.disable()
+            out = io.StringIO()
+            pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(20)
+            print(out.getvalue())
 
 
 async def compare_thresholds(students: int, thresholds: list[tuple[int, int, int]]) -> None:
-    async with scratch_database("mastery_profile") as url:
-        container = build(bench_settings(url))
-        try:
-            big = await district.build(container, url, "district", students, 200, grid=True)
-            await district.finish(url)
-            app = create_app(use_cases=container.use_cases)
-            settle_after_start_up()
-            transport = httpx.ASGITransport(app=app)
-            times: dict[tuple[int, int, int], list[float]] = {t: [] for t in thresholds}
-            collected_ms: dict[tuple[int, int, int], list[float]] = {t: [] for t in thresholds}
-            async with httpx.AsyncClient(transport=transport, base_url="http://b") as client:
-                token = await district.bench_token(container, big.tenant)
-                headers = {"Authorization": f"Bearer {token}"}
-                body = {"query": PAGE_200}
-                for _ in range(2):  # warm: plans, caches
-                    await client.post("/graphql", json=body, headers=headers, timeout=600)
-                for _ in range(RUNS * 4):
-                    for threshold in thresholds:
-                        gc.set_threshold(*threshold)
-                        with collections() as collected:
-                            started = time.perf_counter()
-                            await client.post("/graphql", json=body, headers=headers, timeout=600)
-                            times[threshold].append((time.perf_counter() - started) * 1000)
-                        collected_ms[threshold].append(sum(ms for _, ms in collected))
+    times: dict[tuple[int, int, int], list[float]] = {t: [] for t in thresholds}
+    collected_ms: dict[tuple[int, int, int], list[float]] = {t: [] for t in thresholds}
+    async with served_district(students) as (client, headers):
+        body = {"query": PAGE_200}
+        for _ in range(2):  # warm: plans, caches
+            await client.post("/graphql", json=body, headers=headers, timeout=600)
+        for _ in range(RUNS * 4):
             for threshold in thresholds:
-                ms = sorted(times[threshold])
-                print(
-                    f"thresholds {threshold}: page 100x200 p50 {ms[len(ms) // 2]:.0f} ms, "
-                    f"p95 {ms[int(len(ms) * 0.95)]:.0f} ms, max {ms[-1]:.0f} ms; garbage "
-                    f"collection {sum(collected_ms[threshold]) / len(ms):.1f} ms per request"
-                )
-        finally:
-            await container.close()
+                gc.set_threshold(*threshold)
+                with collections() as collected:
+                    started = time.perf_counter()
+                    await client.post("/graphql", json=body, headers=headers, timeout=600)
+                    times[threshold].append((time.perf_counter() - started) * 1000)
+                collected_ms[threshold].append(sum(ms for _, ms in collected))
+    for threshold in thresholds:
+        ms = sorted(times[threshold])
+        print(
+            f"thresholds {threshold}: page 100x200 p50 {ms[len(ms) // 2]:.0f} ms, "
+            f"p95 {ms[int(len(ms) * 0.95)]:.0f} ms, max {ms[-1]:.0f} ms; garbage "
+            f"collection {sum(collected_ms[threshold]) / len(ms):.1f} ms per request"
+        )
 
 
 if __name__ == "__main__":
