@@ -236,7 +236,7 @@ class SummaryRefresher:
             # Planned from what was just written, not from an empty table's guess.
             await session.execute(sa.text("ANALYZE summary_profiles"))
         p = _profiles
-        members = sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign"))
+        members = _stored_profiles(tenant)
         if postgres:
             await count_single_students(session, tenant)
             # Students of two schools or grades, each profile row counted as in a refresh.
@@ -247,20 +247,11 @@ class SummaryRefresher:
                 .having(~single_student(p))
             )
             members = members.where(p.c.student_id.in_(several))
+        await count_into(session, tenant, members, decision_rows(tenant))
+        everyone = _stored_profiles(tenant)
+        await count_into(session, tenant, everyone, students_once(tenant))
         await count_into(
-            session, tenant, members.where(p.c.tenant_id == tenant), decision_rows(tenant)
-        )
-        everyone = sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign"))
-        await count_into(
-            session, tenant, everyone.where(p.c.tenant_id == tenant), students_once(tenant)
-        )
-        await count_into(
-            session,
-            tenant,
-            everyone.where(p.c.tenant_id == tenant),
-            all_changes(tenant, postgres),
-            into=_trends,
-            extra=EXTRA,
+            session, tenant, everyone, all_changes(tenant, postgres), into=_trends, extra=EXTRA
         )
         await session.execute(
             sa.update(_refreshes).where(_refreshes.c.tenant_id == tenant).values(built=True)
@@ -292,8 +283,7 @@ class SummaryRefresher:
             moves.c.status,
             sa.func.sum(moves.c.delta).label("delta"),
         ).group_by(moves.c.student_id, moves.c.framework_id, moves.c.competency_id, moves.c.status)
-        members = sa.select(*(_profiles.c[c] for c in PROFILE), sa.literal(1).label("sign"))
-        await count_into(session, tenant, members.where(_profiles.c.tenant_id == tenant), deltas)
+        await count_into(session, tenant, _stored_profiles(tenant), deltas)
         # The same snapshot: exactly the rows just counted (PostgreSQL: rows committed since
         # are not seen, so not deleted; SQLite: no other writer).
         result = await session.execute(sa.delete(ch).where(mine))
@@ -354,17 +344,24 @@ class SummaryRefresher:
 async def _drain_entries(session: AsyncSession, tenant: TenantId, *, postgres: bool) -> None:
     """The captured history entries into the trend counts, under the stored profiles; then
     deleted (the same snapshot: exactly the rows counted)."""
-    p = _profiles
-    members = sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign"))
     await count_into(
         session,
         tenant,
-        members.where(p.c.tenant_id == tenant),
+        _stored_profiles(tenant),
         captured_changes(tenant, postgres),
         into=_trends,
         extra=EXTRA,
     )
     await session.execute(sa.delete(_entries).where(_entries.c.tenant_id == tenant))
+
+
+def _stored_profiles(tenant: TenantId) -> sa.Select[Any]:
+    """The tenant's stored profile rows, each counted once (+1): what a change is counted
+    under (a roster move counts the rows gone -1 and the new ones +1 instead)."""
+    p = _profiles
+    return sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign")).where(
+        p.c.tenant_id == tenant
+    )
 
 
 async def _sweep_zeros(session: AsyncSession, tenant: TenantId) -> None:
