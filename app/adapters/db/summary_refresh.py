@@ -36,13 +36,13 @@ from app.adapters.db.engine import WRITE
 from app.adapters.db.native import is_postgres
 from app.adapters.db.plans import usual_joins, whole_tenant_joins
 from app.adapters.db.row_security import tenant_session
+from app.adapters.db.summary_build import STEP_STUDENTS, rebuild
 from app.adapters.db.summary_sql import (
     PROFILE,
     count_into,
-    count_single_students,
     current_profiles,
     decision_rows,
-    single_student,
+    stored_profiles,
     students_once,
 )
 from app.adapters.db.summary_tables import (
@@ -94,9 +94,16 @@ class Refreshed:
 class SummaryRefresher:
     """Brings one tenant's summary counts up to date with its decisions and roster."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        *,
+        build_step: int = STEP_STUDENTS,
+    ) -> None:
         self.sessions = sessions
         self._clock = clock
+        self._build_step = build_step  # students per step of a build's trend counts
 
     async def refresh(
         self, tenant: TenantId, *, build: bool = True, trends: bool = True
@@ -185,7 +192,7 @@ class SummaryRefresher:
             await session.rollback()
             return Refreshed(built=False)
         if not built or many:
-            await self._rebuild(session, tenant, postgres=postgres)
+            await rebuild(session, tenant, postgres=postgres, step=self._build_step)
             return Refreshed(built=True, changes=pending, rebuilt=True)
         changes = await self._drain_changes(session, tenant)
         roster_changed = await self._drain_marks(session, tenant)
@@ -222,41 +229,6 @@ class SummaryRefresher:
         )
         return int((await session.execute(stmt)).scalar_one())
 
-    async def _rebuild(self, session: AsyncSession, tenant: TenantId, *, postgres: bool) -> None:
-        if postgres:
-            # Millions of decisions into a few million groups: hashed in memory, not spilled.
-            await session.execute(sa.text("SET LOCAL work_mem = '256MB'"))
-            await whole_tenant_joins(session)  # every statement of a build reads the tenant
-        for table in (_counts, _trends, _profiles, _stage, _changes, _entries, _marks):
-            await session.execute(sa.delete(table).where(table.c.tenant_id == tenant))
-        await session.execute(
-            sa.insert(_profiles).from_select(["tenant_id", *PROFILE], current_profiles(tenant))
-        )
-        if postgres:
-            # Planned from what was just written, not from an empty table's guess.
-            await session.execute(sa.text("ANALYZE summary_profiles"))
-        p = _profiles
-        members = _stored_profiles(tenant)
-        if postgres:
-            await count_single_students(session, tenant)
-            # Students of two schools or grades, each profile row counted as in a refresh.
-            several = (
-                sa.select(p.c.student_id)
-                .where(p.c.tenant_id == tenant)
-                .group_by(p.c.student_id)
-                .having(~single_student(p))
-            )
-            members = members.where(p.c.student_id.in_(several))
-        await count_into(session, tenant, members, decision_rows(tenant))
-        everyone = _stored_profiles(tenant)
-        await count_into(session, tenant, everyone, students_once(tenant))
-        await count_into(
-            session, tenant, everyone, all_changes(tenant, postgres), into=_trends, extra=EXTRA
-        )
-        await session.execute(
-            sa.update(_refreshes).where(_refreshes.c.tenant_id == tenant).values(built=True)
-        )
-
     async def _drain_changes(self, session: AsyncSession, tenant: TenantId) -> int:
         ch = _changes
         mine = ch.c.tenant_id == tenant
@@ -283,7 +255,7 @@ class SummaryRefresher:
             moves.c.status,
             sa.func.sum(moves.c.delta).label("delta"),
         ).group_by(moves.c.student_id, moves.c.framework_id, moves.c.competency_id, moves.c.status)
-        await count_into(session, tenant, _stored_profiles(tenant), deltas)
+        await count_into(session, tenant, stored_profiles(tenant), deltas)
         # The same snapshot: exactly the rows just counted (PostgreSQL: rows committed since
         # are not seen, so not deleted; SQLite: no other writer).
         result = await session.execute(sa.delete(ch).where(mine))
@@ -347,21 +319,12 @@ async def _drain_entries(session: AsyncSession, tenant: TenantId, *, postgres: b
     await count_into(
         session,
         tenant,
-        _stored_profiles(tenant),
+        stored_profiles(tenant),
         captured_changes(tenant, postgres),
         into=_trends,
         extra=EXTRA,
     )
     await session.execute(sa.delete(_entries).where(_entries.c.tenant_id == tenant))
-
-
-def _stored_profiles(tenant: TenantId) -> sa.Select[Any]:
-    """The tenant's stored profile rows, each counted once (+1): what a change is counted
-    under (a roster move counts the rows gone -1 and the new ones +1 instead)."""
-    p = _profiles
-    return sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign")).where(
-        p.c.tenant_id == tenant
-    )
 
 
 async def _sweep_zeros(session: AsyncSession, tenant: TenantId) -> None:

@@ -36,7 +36,7 @@ SUBGROUPS = (
 )
 _FLAGS = SUBGROUPS[2:]
 PROFILE = ("student_id", "school_id", "grade", *SUBGROUPS)
-_COUNT_KEY = [c.name for c in _counts.primary_key.columns]
+COUNT_KEY = [c.name for c in _counts.primary_key.columns]
 
 
 def decision_rows(tenant: TenantId) -> sa.Select[Any]:
@@ -100,7 +100,7 @@ async def count_into(
         if extra:
             # In the target's key order: its index written page after page, not at random
             # (the trend counts: many rows per decision).
-            select = select.order_by(*_in_key_order(into, select))
+            select = select.order_by(*in_key_order(into))
     else:
         sg = sa.union_all(
             *(sa.select(sa.literal(name).label("subgroup")) for name in (ALL, *SUBGROUPS))
@@ -123,16 +123,16 @@ async def count_into(
             .where(sa.true())
             .group_by(*keys)
         )
-    key = [*_COUNT_KEY, *extra]
+    key = [*COUNT_KEY, *extra]
     stmt = insert_for(session, into).from_select([*key, "n"], select)
     stmt = stmt.on_conflict_do_update(index_elements=key, set_={"n": into.c.n + stmt.excluded.n})
     await session.execute(stmt)
 
 
-def _in_key_order(into: sa.Table, select: sa.Select[Any]) -> list[sa.ColumnElement[Any]]:
+def in_key_order(into: sa.Table) -> list[sa.ColumnElement[Any]]:
     """The select's columns (tenant, the count key, then the extra columns: the insert's
     order) as positions, in the order of the target's primary key."""
-    names = [*_COUNT_KEY, *(c.name for c in into.primary_key.columns if c.name not in _COUNT_KEY)]
+    names = [*COUNT_KEY, *(c.name for c in into.primary_key.columns if c.name not in COUNT_KEY)]
     return [sa.literal_column(str(names.index(c.name) + 1)) for c in into.primary_key.columns]
 
 
@@ -201,50 +201,13 @@ def single_student(profiles: sa.FromClause) -> sa.ColumnElement[bool]:
     )
 
 
-_SUBGROUP_OF_SET = " ".join(f"WHEN grouping(s.{n}) = 0 THEN '{n}'" for n in SUBGROUPS)
-_SUBGROUP_COLUMNS = ", ".join(SUBGROUPS)
-# Built from constants of this module only (no input); the tenant is bound.
-_SINGLE_STUDENTS = sa.text(
-    f"""
-    WITH single AS (
-        SELECT student_id, max(school_id) AS school_id, max(grade) AS grade, {_SUBGROUP_COLUMNS}
-        FROM summary_profiles WHERE tenant_id = :tenant
-        GROUP BY student_id, {_SUBGROUP_COLUMNS}
-        HAVING count(DISTINCT school_id) <= 2 AND count(DISTINCT grade) <= 2
-    ), fine AS (
-        SELECT d.framework_id, d.competency_id, d.status, s.school_id, s.grade,
-               CASE {_SUBGROUP_OF_SET} ELSE '' END AS subgroup,
-               coalesce({", ".join(f"s.{n}" for n in SUBGROUPS)}, '') AS subgroup_value,
-               count(*) AS n
-        FROM decisions d JOIN single s ON s.student_id = d.student_id
-        WHERE d.tenant_id = :tenant
-        GROUP BY d.framework_id, d.competency_id, d.status, s.school_id, s.grade,
-            GROUPING SETS ((), {", ".join(f"(s.{n})" for n in SUBGROUPS)})
+def stored_profiles(tenant: TenantId) -> sa.Select[Any]:
+    """The tenant's stored profile rows, each counted once (+1): what a change is counted
+    under (a roster move counts the rows gone -1 and the new ones +1 instead)."""
+    p = t.table_of(SummaryProfileRow)
+    return sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign")).where(
+        p.c.tenant_id == tenant
     )
-    INSERT INTO summary_counts (tenant_id, framework_id, subgroup, grade, school_id,
-                                subgroup_value, competency_id, status, n)
-    SELECT :tenant, framework_id, subgroup,
-           CASE WHEN grouping(grade) = 0 THEN grade ELSE '' END,
-           CASE WHEN grouping(school_id) = 0 THEN school_id ELSE '' END,
-           subgroup_value, competency_id, status, sum(n)
-    FROM fine
-    GROUP BY framework_id, competency_id, status, subgroup, subgroup_value,
-        CUBE (school_id, grade)
-    HAVING (grouping(school_id) = 1 OR school_id <> '') AND (grouping(grade) = 1 OR grade <> '')
-    -- In the key's order: the index is then written page after page, not at random.
-    ORDER BY 2, 3, 4, 5, 6, 7, 8
-    """
-)
-
-
-async def count_single_students(session: AsyncSession, tenant: TenantId) -> None:
-    """PostgreSQL's first build, for the students of one school and one grade at most (nearly
-    all): each decision counted once per subgroup under the student's own school and grade
-    (GROUPING SETS), then those few rows summed over schools, grades and both (CUBE) into the
-    rows of every school and every grade. A decision costs 6 hash updates, not the 24 of
-    counting it under each of the student's 4 profile rows. A student without a school (or
-    grade) is counted under '' there, and only summed into the rows of every school (grade)."""
-    await session.execute(_SINGLE_STUDENTS, {"tenant": tenant})
 
 
 def students_once(tenant: TenantId) -> sa.Select[Any]:

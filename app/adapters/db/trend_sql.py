@@ -94,13 +94,32 @@ def _entries(tenant: TenantId, *where: sa.ColumnElement[bool]) -> sa.Select[Any]
 
 
 def all_changes(
-    tenant: TenantId, postgres: bool, students: sa.Select[Any] | None = None
+    tenant: TenantId,
+    postgres: bool,
+    students: sa.Select[Any] | None = None,
+    *,
+    between: tuple[str | None, str | None] = (None, None),
 ) -> sa.CompoundSelect[Any]:
-    """The trend changes of the tenant's whole history (a build), or of some students' (a
-    roster move), per span and month: rows for count_into."""
-    where = [] if students is None else [_history.c.student_id.in_(students)]
+    """The trend changes of the tenant's whole history (a build), of some students' (a
+    roster move), or of the students whose ids are `between` (after the first, up to and
+    including the second; None: no bound), per span and month: rows for count_into."""
+    where: list[sa.ColumnElement[bool]] = []
+    if students is not None:
+        where.append(_history.c.student_id.in_(students))
+    where += in_range(_history.c.student_id, between)
     entries = _entries(tenant, *where).subquery("entries")
     return _by_grain(changes_of(entries, 1, postgres), postgres)
+
+
+def in_range(
+    column: sa.ColumnElement[str], between: tuple[str | None, str | None]
+) -> list[sa.ColumnElement[bool]]:
+    """`column` after between[0] and up to between[1] (None: no bound)."""
+    low, high = between
+    return [
+        *([] if low is None else [column > low]),
+        *([] if high is None else [column <= high]),
+    ]
 
 
 def captured_changes(tenant: TenantId, postgres: bool) -> sa.CompoundSelect[Any]:
