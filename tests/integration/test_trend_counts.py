@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from app.adapters.db.engine import session_factory
@@ -18,15 +20,17 @@ from app.adapters.db.mastery_tables import DecisionChangeRow
 from app.adapters.db.queries import SqlReadModels
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.summary_keeper import refresh_all, tenants_to_refresh
-from app.adapters.db.summary_reads import SummaryCounts
+from app.adapters.db.summary_reads import SummaryCounts, covered, trend_covered
 from app.adapters.db.summary_refresh import SummaryRefresher
 from app.adapters.db.tables import table_of
 from app.adapters.db.trend_tables import TrendCountRow
 from app.bootstrap import Container
 from app.domain.access import Tenant
 from app.domain.mastery.decision import MasteryStatus
+from app.domain.reporting import Dimension as D
 from app.domain.reporting import Interval, periods
 from app.domain.roster import Demographics, RecordStatus, Sex, User, UserRole
+from app.ports.reports import ReportScope
 from tests.api.district_data import Pupil, post_scores, principal_of, seed_framework, seed_roster
 from tests.integration.test_summary_counts import (
     COMPETENCIES,
@@ -76,17 +80,38 @@ async def _assert_trends_recounted(
     for scope in _scopes("fw"):
         for cuts in cut_sets:
             expected = await live.decision_counts_before(scope, cuts)
-            # The kept counts answer (not a fall back to the live read)...
-            assert await counts.trend_counts(tenant.id, scope, ["2026-09-01"]) is not None
+            # The kept counts answer (not a fall back to the live read), but by or within a
+            # school and a grade at once (they keep no such rows)...
+            answered = await counts.trend_counts(tenant.id, scope, ["2026-09-01"])
+            assert (answered is not None) == trend_covered(scope), scope
             # ... and equal it, cut by cut.
             assert await kept.decision_counts_before(scope, cuts) == expected, (scope, cuts)
             seen += sum(sum(s.values()) for found in expected for s in found.values())
     assert seen > 0  # not a comparison of empty answers
+    assert sum(map(trend_covered, _scopes("fw"))) >= 10  # most shapes from the kept counts
 
 
 def _observed(rng: random.Random) -> datetime:
     # Anywhere in June to early November 2026, at any second: out of order, across midnights.
     return START + timedelta(seconds=rng.randrange(160 * 86400))
+
+
+@pytest.mark.parametrize(
+    ("shape", "kept"),
+    [
+        ({"dimensions": (D.SCHOOL,)}, True),
+        ({"dimensions": (D.GRADE, D.SEX)}, True),
+        ({"dimensions": (D.COMPETENCY,), "school_id": "school-1"}, True),
+        ({"dimensions": (D.SCHOOL, D.GRADE)}, False),
+        ({"dimensions": (D.GRADE,), "school_id": "school-1"}, False),
+        ({"dimensions": (D.SCHOOL,), "grade": "04"}, False),
+        ({"school_id": "school-1", "grade": "04"}, False),
+    ],
+)
+def test_a_schools_grades_over_time_are_counted_live(shape: dict[str, object], kept: bool) -> None:
+    scope = replace(ReportScope(framework_id="fw", competency_ids=("c",)), **shape)  # type: ignore[arg-type]
+    assert covered(scope)  # the summary counts hold every one of these shapes
+    assert trend_covered(scope) is kept
 
 
 async def test_trend_counts_equal_the_live_as_of_read(container: Container, tenant: Tenant) -> None:
@@ -203,7 +228,10 @@ async def _trend_rows(container: Container, tenant: Tenant) -> set[tuple[object,
         rows = await session.execute(
             sa.select(trends).where(trends.c.tenant_id == tenant.id, trends.c.n != 0)
         )
-        found = {tuple(row) for row in rows}
+        listed = list(rows)
+    # None of a school and a grade at once (those trends are counted live).
+    assert not [row for row in listed if row.school_id != "" and row.grade != ""]
+    found = {tuple(row) for row in listed}
     assert len(found) > 100  # histories of 29 students: many groups, spans and months
     return found
 

@@ -69,10 +69,12 @@ def single_student_counts(
     single: sa.CTE,
     *,
     extra: tuple[str, ...] = (),
+    crossed: bool = True,
 ) -> sa.Select[Any]:
     """(tenant, the count key, the `extra` columns, n) of the `rows` (student_id,
     framework_id, competency_id, status, the `extra` columns, delta) of the `single` students:
-    the rows to add to the counts (those that come to 0 left out)."""
+    the rows to add to the counts (those that come to 0 left out). Without `crossed`, no rows
+    of a school and a grade together (the trend counts keep none: not_crossed)."""
     d = rows.subquery("d")
     s = single
     more = [d.c[n] for n in extra]
@@ -114,7 +116,9 @@ def single_student_counts(
             *(f[n] for n in extra),
             f.subgroup,
             f.subgroup_value,
-            sa.func.cube(f.school_id, f.grade),
+            sa.func.cube(f.school_id, f.grade)
+            if crossed
+            else sa.func.grouping_sets(sa.tuple_(f.school_id), sa.tuple_(f.grade), sa.text("()")),
         )
         .having(
             # A student without a school (grade) is only in the rows of every school (grade).

@@ -27,6 +27,7 @@ from app.adapters.db.summary_sql import (
     COUNT_KEY,
     PROFILE,
     count_into,
+    count_trends,
     current_profiles,
     decision_rows,
     in_key_order,
@@ -94,8 +95,7 @@ async def rebuild(
         await _count_by_own_school(session, tenant, step)
     else:
         await count_into(session, tenant, everyone, decision_rows(tenant))
-        trends = all_changes(tenant, postgres)
-        await count_into(session, tenant, everyone, trends, into=_trends, extra=EXTRA)
+        await count_trends(session, tenant, everyone, all_changes(tenant, postgres))
     await count_into(session, tenant, everyone, students_once(tenant))
     await session.execute(
         sa.update(_refreshes).where(_refreshes.c.tenant_id == tenant).values(built=True)
@@ -116,7 +116,7 @@ async def _count_by_own_school(session: AsyncSession, tenant: TenantId, step: in
     for between in await _steps(session, tenant, step):
         rows = all_changes(tenant, True, between=between)
         single = single_students(tenant, *in_range(p.c.student_id, between))
-        counted = single_student_counts(tenant, rows, single, extra=EXTRA)
+        counted = single_student_counts(tenant, rows, single, extra=EXTRA, crossed=False)
         await session.execute(sa.insert(_STEPS).from_select([*COUNT_KEY, *EXTRA, "n"], counted))
     key = [_STEPS.c[c] for c in [*COUNT_KEY, *EXTRA]]
     summed = (
@@ -135,8 +135,7 @@ async def _count_by_own_school(session: AsyncSession, tenant: TenantId, step: in
     )
     theirs = stored_profiles(tenant).where(p.c.student_id.in_(several))
     await count_into(session, tenant, theirs, decision_rows(tenant))
-    trends = all_changes(tenant, True, students=several)
-    await count_into(session, tenant, theirs, trends, into=_trends, extra=EXTRA)
+    await count_trends(session, tenant, theirs, all_changes(tenant, True, students=several))
 
 
 async def _steps(

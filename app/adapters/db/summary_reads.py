@@ -79,6 +79,14 @@ def covered(scope: ReportScope) -> bool:
     )
 
 
+def trend_covered(scope: ReportScope) -> bool:
+    """Whether the trend counts hold the answer to this scope's shape: a summary's, but not
+    by or within a school and by or within a grade at once (they keep no such rows: 0061)."""
+    by_school = Dimension.SCHOOL in scope.dimensions or scope.school_id is not None
+    by_grade = Dimension.GRADE in scope.dimensions or scope.grade is not None
+    return covered(scope) and not (by_school and by_grade)
+
+
 def subgroup_of(scope: ReportScope) -> Dimension | None:
     """The one subgroup dimension a covered scope groups or narrows by, if any."""
     return next(iter(_subgroups(scope)), None)
@@ -164,7 +172,7 @@ class SummaryCounts:
     ) -> Sequence[Sequence[Any]] | None:
         """The statement's rows once what it reads is up to date: a summary needs the decisions'
         and the roster's changes drained, a trend the history entries as well."""
-        if not covered(scope):
+        if not (trend_covered(scope) if trends else covered(scope)):
             return None
         # Built only for a shape the counts hold.
         statement = statement_of()

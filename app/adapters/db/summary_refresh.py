@@ -40,6 +40,7 @@ from app.adapters.db.summary_build import STEP_STUDENTS, rebuild
 from app.adapters.db.summary_sql import (
     PROFILE,
     count_into,
+    count_trends,
     current_profiles,
     decision_rows,
     stored_profiles,
@@ -55,7 +56,7 @@ from app.adapters.db.summary_tables import (
     SummaryRefreshRow,
     SummaryRosterChangeRow,
 )
-from app.adapters.db.trend_sql import EXTRA, all_changes, captured_changes
+from app.adapters.db.trend_sql import all_changes, captured_changes
 from app.adapters.db.trend_tables import TrendCountRow, TrendHistoryChangeRow
 from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
@@ -290,14 +291,8 @@ class SummaryRefresher:
         await count_into(session, tenant, members, students_once(tenant))
         # Their trend changes move with them, recounted from their history.
         moved = sa.union(sa.select(gone.c.student_id), sa.select(new.c.student_id))
-        await count_into(
-            session,
-            tenant,
-            members,
-            all_changes(tenant, postgres, students=sa.select(moved.subquery().c.student_id)),
-            into=_trends,
-            extra=EXTRA,
-        )
+        moved_ones = sa.select(moved.subquery().c.student_id)
+        await count_trends(session, tenant, members, all_changes(tenant, postgres, moved_ones))
         key = ("student_id", "school_id", "grade")
         await session.execute(
             sa.delete(p).where(
@@ -316,14 +311,7 @@ class SummaryRefresher:
 async def _drain_entries(session: AsyncSession, tenant: TenantId, *, postgres: bool) -> None:
     """The captured history entries into the trend counts, under the stored profiles; then
     deleted (the same snapshot: exactly the rows counted)."""
-    await count_into(
-        session,
-        tenant,
-        stored_profiles(tenant),
-        captured_changes(tenant, postgres),
-        into=_trends,
-        extra=EXTRA,
-    )
+    await count_trends(session, tenant, stored_profiles(tenant), captured_changes(tenant, postgres))
     await session.execute(sa.delete(_entries).where(_entries.c.tenant_id == tenant))
 
 

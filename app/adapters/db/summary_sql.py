@@ -19,12 +19,15 @@ from app.adapters.db.summary_tables import (
     SummaryProfileRow,
     SummaryProfileStageRow,
 )
+from app.adapters.db.trend_sql import EXTRA
+from app.adapters.db.trend_tables import TrendCountRow
 from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
 from app.domain.roster import OrgType, RecordStatus, UserRole
 
 _counts = t.table_of(SummaryCountRow)
 _decisions = t.table_of(DecisionRow)
+_trends = t.table_of(TrendCountRow)
 ACTIVE = RecordStatus.ACTIVE.value
 # The subgroup dimensions a count row can be under, each a profile column of the same name.
 SUBGROUPS = (
@@ -208,6 +211,25 @@ def stored_profiles(tenant: TenantId) -> sa.Select[Any]:
     return sa.select(*(p.c[c] for c in PROFILE), sa.literal(1).label("sign")).where(
         p.c.tenant_id == tenant
     )
+
+
+async def count_trends(
+    session: AsyncSession,
+    tenant: TenantId,
+    members: sa.Select[Any] | sa.CompoundSelect[Any],
+    changes: sa.Select[Any] | sa.CompoundSelect[Any],
+) -> None:
+    """count_into the trend counts: the trend `changes` (app.adapters.db.trend_sql) under the
+    member rows they are kept under (not_crossed)."""
+    await count_into(session, tenant, not_crossed(members), changes, into=_trends, extra=EXTRA)
+
+
+def not_crossed(members: sa.Select[Any] | sa.CompoundSelect[Any]) -> sa.Select[Any]:
+    """The member rows (profile rows with a sign) the trend counts are kept under: of every
+    school or of every grade. A school's grades over time are counted live (0061): kept, they
+    were two thirds of the trend rows."""
+    m = members.subquery("kept")
+    return sa.select(*m.c).where(sa.or_(m.c.school_id == ALL, m.c.grade == ALL))
 
 
 def students_once(tenant: TenantId) -> sa.Select[Any]:
