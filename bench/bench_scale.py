@@ -27,6 +27,7 @@ from app.adapters.garbage_collection import settle_after_start_up
 from app.api.app import create_app
 from app.bootstrap import build
 from app.domain.access import ALL_SCOPES, Principal
+from app.domain.report_scope import ReportFilter
 from app.domain.reporting import Dimension, Interval
 from bench import district, evidence_load
 from bench.bench_graphql import (
@@ -56,6 +57,11 @@ STUDENT = "s000007"
 TREND = """{ masteryTrend(frameworkId: "fw", groupBy: [SCHOOL], from: "2026-07-01T00:00:00Z",
   to: "2026-10-01T00:00:00Z", interval: MONTH) { points { periodStart rows {
   key { school { id } } students mastered notYet insufficientEvidence } } } }"""
+# A school's grades over time: counted live (the trend counts keep no school x grade rows).
+SCHOOL_GRADES = TREND.replace(
+    "groupBy: [SCHOOL]", 'groupBy: [GRADE], filter: {schoolId: "school-0"}'
+)
+SCHOOL_GRADES = SCHOOL_GRADES.replace("key { school { id } }", "key { grade }")
 GRID_200 = GRID.replace('"grid"', '"fw"')
 
 # Each answer as a person would write it by hand, over the same rows.
@@ -72,6 +78,21 @@ JOIN users u ON u.tenant_id = $1 AND u.id = s.student_id AND u.role = 'student'
     AND u.status = 'active'
 JOIN user_orgs uo ON uo.tenant_id = $1 AND uo.user_id = s.student_id
 JOIN orgs o ON o.tenant_id = $1 AND o.id = uo.org_id AND o.type = 'school' AND o.status = 'active'
+GROUP BY 1, 2, 3"""
+PLAIN_SCHOOL_GRADES = """
+SELECT cut, g.grade, s.status, count(*)
+FROM unnest($2::timestamptz[]) AS cut
+CROSS JOIN LATERAL (
+    SELECT DISTINCT ON (h.student_id, h.competency_id) h.student_id, h.status
+    FROM decision_history h
+    JOIN user_orgs uo ON uo.tenant_id = $1 AND uo.user_id = h.student_id
+        AND uo.org_id = 'school-0'
+    WHERE h.tenant_id = $1 AND h.framework_id = 'fw' AND h.valid_from < cut
+    ORDER BY h.student_id, h.competency_id, h.seq DESC
+) AS s
+JOIN users u ON u.tenant_id = $1 AND u.id = s.student_id AND u.role = 'student'
+    AND u.status = 'active'
+JOIN user_grades g ON g.tenant_id = $1 AND g.user_id = s.student_id
 GROUP BY 1, 2, 3"""
 PLAIN_STUDENT = """SELECT * FROM decisions
 WHERE tenant_id = $1 AND student_id = $2 AND framework_id = 'fw' ORDER BY competency_id"""
@@ -188,6 +209,7 @@ async def _measure(section: Section, container: Any, url: str, big: district.Dis
         token = await district.bench_token(container, big.tenant)
         summary = SUMMARY.format(dims="SCHOOL, COMPETENCY", key="school { id } competency { id }")
         cuts = [datetime.fromisoformat(c) for c in CUTS]
+        by_grade = _trend_use_case(container, big, grades=True)
         notes: list[str] = []
         reads = [
             (
@@ -199,6 +221,11 @@ async def _measure(section: Section, container: Any, url: str, big: district.Dis
                 "trend by SCHOOL, 3 months (GraphQL)",
                 _within_budget(client, token, TREND, _trend_use_case(container, big), notes),
                 _plain(conn, PLAIN_TREND, tenant, cuts),
+            ),
+            (
+                "trend by GRADE within a school, 3 months (GraphQL, counted live)",
+                _within_budget(client, token, SCHOOL_GRADES, by_grade, notes),
+                _plain(conn, PLAIN_SCHOOL_GRADES, tenant, cuts),
             ),
             (
                 "student page: 200 decisions (REST)",
@@ -285,10 +312,11 @@ def _within_budget(
 
 
 def _trend_use_case(
-    container: Any, big: district.District, *, live: bool = False
+    container: Any, big: district.District, *, live: bool = False, grades: bool = False
 ) -> Callable[[], Awaitable[Any]]:
-    """Reports.mastery_trend; `live`: over read models without the kept counts (the live
-    as-of read of the whole history, as before decision 0061)."""
+    """Reports.mastery_trend by school (`grades`: by grade within school-0); `live`: over read
+    models without the kept counts (the live as-of read of the whole history, as before
+    decision 0061)."""
     principal = Principal("bench", big.tenant.id, big.tenant.slug, ALL_SCOPES)
     reports = container.use_cases.reports
     if live:
@@ -299,10 +327,11 @@ def _trend_use_case(
         return await reports.mastery_trend(
             principal,
             "fw",
-            [Dimension.SCHOOL],
+            [Dimension.GRADE if grades else Dimension.SCHOOL],
             datetime.fromisoformat(CUTS[0]),
             datetime.fromisoformat(CUTS[-1]),
             Interval.MONTH,
+            ReportFilter(school_id="school-0" if grades else None),
         )
 
     return run
