@@ -19,9 +19,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
-from app.adapters.db.summary_sql import COUNT_KEY, SUBGROUPS, in_key_order, single_student
+from app.adapters.db.summary_sql import SUBGROUPS, add_to, in_key_order, single_student
 from app.adapters.db.summary_tables import ALL, SummaryCountRow, SummaryProfileRow
-from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
 
 _counts = t.table_of(SummaryCountRow)
@@ -56,11 +55,7 @@ async def count_single_students(
     (single_students), under their own school and grade, every school, every grade and both,
     once with no subgroup and once under each."""
     select = single_student_counts(tenant, rows, single).order_by(*in_key_order(_counts))
-    stmt = insert_for(session, _counts).from_select([*COUNT_KEY, "n"], select)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=COUNT_KEY, set_={"n": _counts.c.n + stmt.excluded.n}
-    )
-    await session.execute(stmt)
+    await add_to(session, _counts, select)
 
 
 def single_student_counts(

@@ -126,6 +126,18 @@ async def count_into(
             .where(sa.true())
             .group_by(*keys)
         )
+    await add_to(session, into, select, extra=extra)
+
+
+async def add_to(
+    session: AsyncSession,
+    into: sa.Table,
+    select: sa.Select[Any],
+    *,
+    extra: tuple[str, ...] = (),
+) -> None:
+    """Add the rows of `select` (tenant, the count key, the `extra` columns, n) to `into`'s
+    counts: n added to a row already there, a new row inserted."""
     key = [*COUNT_KEY, *extra]
     stmt = insert_for(session, into).from_select([*key, "n"], select)
     stmt = stmt.on_conflict_do_update(index_elements=key, set_={"n": into.c.n + stmt.excluded.n})
