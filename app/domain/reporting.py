@@ -233,10 +233,9 @@ def blur(cell: SummaryCell) -> SummaryCell:
     unit = COUNT_STEP * competencies
     students = range_start(cell.students, COUNT_STEP)
     decisions = students * competencies
-    mastered, not_yet, insufficient = (
-        range_start(n or 0, unit) if unit else 0
-        for n in (cell.mastered, cell.not_yet, cell.insufficient_evidence)
-    )
+    mastered = range_start(cell.mastered or 0, unit) if unit else 0
+    not_yet = range_start(cell.not_yet or 0, unit) if unit else 0
+    insufficient = range_start(cell.insufficient_evidence or 0, unit) if unit else 0
     # A sum of range starts never passes the range start of the sum, so the rest is never
     # negative and never tells more about the students than their own range does.
     rest = decisions - mastered - not_yet - insufficient
@@ -244,9 +243,21 @@ def blur(cell: SummaryCell) -> SummaryCell:
         (mastered, mastered + unit - 1),
         (decisions, decisions + (COUNT_STEP - 1) * competencies),
     )
-    return with_percent(
-        SummaryCell(cell.key, students, decisions, mastered, not_yet, insufficient, rest, None),
+    # One cell made, not a blurred one and then its copy with the percentage: a district's
+    # summary publishes 10,000 cells (issue #14).
+    estimate, told = percent_told(bounds)
+    return SummaryCell(
+        cell.key,
+        students,
+        decisions,
+        mastered,
+        not_yet,
+        insufficient,
+        rest,
+        estimate,
+        False,
         bounds,
+        told,
     )
 
 
@@ -255,20 +266,29 @@ PRINTABLE_PERCENT_WIDTH = 10
 
 
 def with_percent(cell: SummaryCell, bounds: tuple[tuple[int, int], tuple[int, int]]) -> SummaryCell:
-    """The cell with what its published counts tell of the percentage mastered: the range
-    (least mastered over most decisions, most over least, whole percents rounded outward), and
-    the estimate from the middles, half up to a whole percent, only when the range is at most
-    PRINTABLE_PERCENT_WIDTH points wide: 0 of 10 students reads "0-90%", never "31%"."""
+    """The cell with what its published counts tell of the percentage mastered (percent_told)."""
+    estimate, told = percent_told(bounds)
+    return replace(cell, percent_mastered=estimate, bounds=bounds, percent_range=told)
+
+
+def percent_told(
+    bounds: tuple[tuple[int, int], tuple[int, int]],
+) -> tuple[float | None, tuple[int, int] | None]:
+    """What published counts tell of the percentage mastered, from (least, most) mastered and
+    (least, most) decisions: the range (least mastered over most decisions, most over least,
+    whole percents rounded outward), and the estimate from the middles, half up to a whole
+    percent, only when the range is at most PRINTABLE_PERCENT_WIDTH points wide: 0 of 10
+    students reads "0-90%", never "31%". Nothing of no decisions."""
     (m_low, m_high), (d_low, d_high) = bounds
     if d_high <= 0:
-        return replace(cell, bounds=bounds)
+        return None, None
     low = 100 * m_low // d_high
     high = 100 if d_low <= 0 else min(100, -(-100 * m_high // d_low))
     estimate: float | None = None
     if high - low <= PRINTABLE_PERCENT_WIDTH:
         part, whole = m_low + m_high, d_low + d_high
         estimate = float(min(100, (200 * part + whole) // (2 * whole)))
-    return replace(cell, percent_mastered=estimate, bounds=bounds, percent_range=(low, high))
+    return estimate, (low, high)
 
 
 def suppressed_indexes(keys: Sequence[Key], students: Sequence[int], min_cell: int) -> set[int]:

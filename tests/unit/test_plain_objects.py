@@ -5,6 +5,7 @@ for plain fields."""
 from __future__ import annotations
 
 import enum
+import json
 from typing import Any
 
 import pytest
@@ -33,6 +34,8 @@ class Cell:
     score: float | None
     label: Label | None
     tags: list[str]
+    count: int | None = None
+    done: bool = False
 
     @strawberry.field
     def shout(self) -> str:
@@ -91,7 +94,8 @@ async def _both(query: str, variables: dict[str, Any] | None = None) -> Executio
     planned = await strawberry.Schema(Query, execution_context_class=Counting).execute(
         query, variable_values=variables
     )
-    assert planned.data == general.data
+    # As JSON: True == 1 in Python, not on the wire.
+    assert json.dumps(planned.data) == json.dumps(general.data)
     assert [e.formatted for e in planned.errors or []] == [
         e.formatted for e in general.errors or []
     ]
@@ -203,3 +207,37 @@ async def test_values_checked_inline_still_answer_as_graphql_core_does() -> None
     assert found.data["rows"][0]["cells"][0]["score"] is None
     assert found.errors is not None
     assert {e.path[-1] for e in found.errors} == {"score"}
+
+
+async def test_ints_and_booleans_checked_inline_answer_as_graphql_core_does() -> None:
+    # Within 32 bits an int is its own output; past them, or a bool where an int is declared,
+    # or an int where a bool is, the type's own coercion answers, or its error.
+    ROWS[:] = _rows(
+        [
+            _cell(1, count=2**31 - 1, done=True),
+            _cell(2, count=-(2**31)),
+            _cell(3, count=2**31, done=1),
+            _cell(4, count=True, done=0),
+        ]
+    )
+    found = await _both("{ rows { cells { id count done } } }")
+    assert found.data is not None
+    assert found.data["rows"][0]["cells"] == [
+        {"id": "c1", "count": 2147483647, "done": True},
+        {"id": "c2", "count": -2147483648, "done": False},
+        {"id": "c3", "count": None, "done": True},
+        {"id": "c4", "count": 1, "done": False},
+    ]
+    assert found.errors is not None
+    paths = {tuple(e.path) for e in found.errors}
+    assert paths == {("rows", r, "cells", 2, "count") for r in range(3)}
+    assert "Int cannot represent non 32-bit signed integer" in found.errors[0].message
+    Counting.general = 0
+    ROWS[:] = _rows([_cell(1, count=7, done=True), _cell(2, count=-3)])
+    plain = await _both("{ rows { cells { count done } } }")
+    assert plain.data is not None
+    assert plain.data["rows"][1]["cells"] == [
+        {"count": 7, "done": True},
+        {"count": -3, "done": False},
+    ]
+    assert Counting.general == 1  # only `rows`: every cell completed by its plan

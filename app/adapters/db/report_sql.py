@@ -62,10 +62,14 @@ def with_competency(
 
 def status_counts(rows: Sequence[Sequence[Any]]) -> StatusCounts:
     found: StatusCounts = {}
+    status_of = _STATUS_OF  # a dict, not the enum's own call: a district reads 40,000 rows
     for row in rows:
         *key, status, count = row
-        found.setdefault(tuple(key), {})[MasteryStatus(status)] = int(count)
+        found.setdefault(tuple(key), {})[status_of[status]] = int(count)
     return found
+
+
+_STATUS_OF = {status.value: status for status in MasteryStatus}
 
 
 def line_item_objectives(tenant: TenantId) -> sa.Select[Any]:

@@ -345,10 +345,14 @@ def trend_statement(tenant: TenantId, scope: ReportScope, days: Sequence[str]) -
     )
 
 
-def _decoded(dims: Sequence[Dimension], rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
+def _decoded(
+    dims: Sequence[Dimension], rows: Sequence[Sequence[Any]]
+) -> Sequence[Sequence[Any]]:
     """The rows with each subgroup value as the live count gives it (a flag as a bool, a
     missing value as None); the key's columns are in the order of `dims`."""
     places = [(i, d) for i, d in enumerate(dims) if d in _SUBGROUPS]
+    if not places:
+        return rows  # nothing to decode (no copy of a district's 40,000 rows)
     decoded: list[list[Any]] = []
     for row in rows:
         values = list(row)

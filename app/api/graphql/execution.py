@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
+    GraphQLBoolean,
     GraphQLEnumType,
     GraphQLFloat,
     GraphQLID,
+    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -90,6 +92,8 @@ class Shape(enum.Enum):
     TYPENAME = enum.auto()
     TEXT = enum.auto()  # String, ID: a str is its own output
     FLOAT = enum.auto()  # a finite float is its own output
+    INT = enum.auto()  # an int within GraphQL's 32 bits is its own output
+    BOOLEAN = enum.auto()  # a bool is its own output
     ENUM = enum.auto()  # a member's output name, worked out once by the type itself
     OTHER = enum.auto()
 
@@ -110,12 +114,15 @@ class Step:
 
 def _object(steps: list[Step]) -> Complete:
     """An object as a dict of its selected fields, in the selection's order."""
-    fields = [(s.response_name, s.attribute, s.shape, s.required, s.finish, s.known) for s in steps]
-    typename, text, real, member = Shape.TYPENAME, Shape.TEXT, Shape.FLOAT, Shape.ENUM
+    fields = [
+        (s.response_name, s.attribute, s.shape, s.required, s.finish, s.known, _OWN.get(s.shape))
+        for s in steps
+    ]
+    typename, member = Shape.TYPENAME, Shape.ENUM
 
     def complete(source: Any) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for name, attribute, shape, required, finish, known in fields:
+        for name, attribute, shape, required, finish, known, own in fields:
             if shape is typename:
                 result[name] = known
                 continue
@@ -124,10 +131,12 @@ def _object(steps: list[Step]) -> Complete:
                 if required:
                     raise _Unplanned
                 result[name] = None
-            elif shape is text and type(value) is str:
+            elif (
+                type(value) is own
+                and (own is not int or _INT_LOW <= value <= _INT_HIGH)
+                and (own is not float or value - value == 0.0)  # inf - inf, nan - nan: nan
+            ):
                 result[name] = value
-            elif shape is real and type(value) is float and value - value == 0.0:
-                result[name] = value  # finite: inf - inf and nan - nan are nan
             elif shape is member and id(value) in known:
                 result[name] = known[id(value)]
             else:
@@ -152,6 +161,18 @@ _SCALARS = {
     GraphQLString: Shape.TEXT,
     GraphQLID: Shape.TEXT,
     GraphQLFloat: Shape.FLOAT,
+    GraphQLInt: Shape.INT,
+    GraphQLBoolean: Shape.BOOLEAN,
+}
+# GraphQL's Int: a signed 32-bit whole number (graphql-core refuses any other).
+_INT_LOW, _INT_HIGH = -(2**31), 2**31 - 1
+# The leaves whose value of exactly this type (an Int within 32 bits, a finite Float) is its
+# own output.
+_OWN: dict[Shape, Any] = {
+    Shape.TEXT: str,
+    Shape.INT: int,
+    Shape.BOOLEAN: bool,
+    Shape.FLOAT: float,
 }
 
 
