@@ -70,6 +70,26 @@ def status_counts(rows: Sequence[Sequence[Any]]) -> StatusCounts:
 
 
 _STATUS_OF = {status.value: status for status in MasteryStatus}
+STATUSES = tuple(MasteryStatus)
+"""The order of the columns of `per_status` and `pivoted_counts`."""
+
+
+def per_status(n: sa.ColumnElement[Any], status: sa.ColumnElement[Any]) -> list[Any]:
+    """sum(n) of each status (STATUSES) as its own column: one row per group instead of one
+    per group and status (a district's summary read 10,000 rows instead of 40,000)."""
+    return [sa.func.sum(n).filter(status == s.value) for s in STATUSES]
+
+
+def pivoted_counts(rows: Sequence[Sequence[Any]]) -> StatusCounts:
+    """The rows of (*key, a count per status of STATUSES) as status_counts gives them (no
+    status of no decision)."""
+    found: StatusCounts = {}
+    width = len(STATUSES)
+    for row in rows:
+        found[tuple(row[:-width])] = {
+            status: int(n) for status, n in zip(STATUSES, row[-width:], strict=True) if n
+        }
+    return found
 
 
 def line_item_objectives(tenant: TenantId) -> sa.Select[Any]:

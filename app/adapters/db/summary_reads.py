@@ -17,7 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.adapters.db import tables as t
 from app.adapters.db.engine import READ
 from app.adapters.db.errors import failures_translated
-from app.adapters.db.report_sql import in_scope, of_their_group, status_counts
+from app.adapters.db.report_sql import (
+    in_scope,
+    of_their_group,
+    per_status,
+    pivoted_counts,
+    status_counts,
+)
 from app.adapters.db.row_security import tenant_session
 from app.adapters.db.summary_refresh import SummaryRefresher
 from app.adapters.db.summary_tables import (
@@ -130,7 +136,7 @@ class SummaryCounts:
         rows = await self._rows(
             tenant, scope, lambda: _statement(tenant, scope, population=False), trends=False
         )
-        return None if rows is None else status_counts(_decoded(scope.dimensions, rows))
+        return None if rows is None else pivoted_counts(_decoded(scope.dimensions, rows))
 
     async def population(self, tenant: TenantId, scope: ReportScope) -> dict[Key, int] | None:
         """Distinct students per group as the live count gives them (None as above)."""
@@ -259,11 +265,7 @@ def _statement(tenant: TenantId, scope: ReportScope, *, population: bool) -> sa.
         return sa.select(*roster, sa.func.sum(c.c.n)).where(*where).group_by(*roster)
     grouped = grouped_columns(c, scope, by_dimension)
     where += decisions_of(c, scope, roster)
-    return (
-        sa.select(*grouped, c.c.status, sa.func.sum(c.c.n))
-        .where(*where)
-        .group_by(*grouped, c.c.status)
-    )
+    return sa.select(*grouped, *per_status(c.c.n, c.c.status)).where(*where).group_by(*grouped)
 
 
 def shape(
@@ -345,9 +347,7 @@ def trend_statement(tenant: TenantId, scope: ReportScope, days: Sequence[str]) -
     )
 
 
-def _decoded(
-    dims: Sequence[Dimension], rows: Sequence[Sequence[Any]]
-) -> Sequence[Sequence[Any]]:
+def _decoded(dims: Sequence[Dimension], rows: Sequence[Sequence[Any]]) -> Sequence[Sequence[Any]]:
     """The rows with each subgroup value as the live count gives it (a flag as a bool, a
     missing value as None); the key's columns are in the order of `dims`."""
     places = [(i, d) for i, d in enumerate(dims) if d in _SUBGROUPS]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import strawberry
 from strawberry.dataloader import DataLoader
@@ -126,20 +126,33 @@ class Labels:
             labels.competencies = {c.id: Competency.of(framework, c) for c in framework.ordered}
         return labels
 
-    def key(self, values: dict[rep.Dimension, object]) -> SummaryKey:
+    def keys(self, dimensions: tuple[rep.Dimension, ...]) -> Callable[[rep.Key], SummaryKey]:
+        """Makes the key of a row from its values in the order of `dimensions`: the fields of
+        those dimensions only, worked out once per report, not per row (a district's summary
+        has 10,000 rows)."""
         D = rep.Dimension
-        sex, race = values.get(D.SEX), values.get(D.RACE_ETHNICITY)
-        return SummaryKey(
-            school=self.schools.get(str(values.get(D.SCHOOL))),
-            class_=self.classes.get(str(values.get(D.CLASS))),
-            grade=None if values.get(D.GRADE) is None else str(values[D.GRADE]),
-            competency=self.competencies.get(str(values.get(D.COMPETENCY))),
-            sex=r.Sex(str(sex)) if sex is not None else None,
-            race_ethnicity=rep.RaceEthnicity(str(race)) if race is not None else None,
-            english_learner=_flag(values.get(D.ENGLISH_LEARNER)),
-            special_education=_flag(values.get(D.SPECIAL_EDUCATION)),
-            economically_disadvantaged=_flag(values.get(D.ECONOMICALLY_DISADVANTAGED)),
-        )
+        field_of: dict[rep.Dimension, tuple[str, Callable[[object], Any]]] = {
+            D.SCHOOL: ("school", lambda v: self.schools.get(str(v))),
+            D.CLASS: ("class_", lambda v: self.classes.get(str(v))),
+            D.GRADE: ("grade", lambda v: None if v is None else str(v)),
+            D.COMPETENCY: ("competency", lambda v: self.competencies.get(str(v))),
+            D.SEX: ("sex", lambda v: None if v is None else r.Sex(str(v))),
+            D.RACE_ETHNICITY: (
+                "race_ethnicity",
+                lambda v: None if v is None else rep.RaceEthnicity(str(v)),
+            ),
+            D.ENGLISH_LEARNER: ("english_learner", _flag),
+            D.SPECIAL_EDUCATION: ("special_education", _flag),
+            D.ECONOMICALLY_DISADVANTAGED: ("economically_disadvantaged", _flag),
+        }
+        fields = [field_of[d] for d in dimensions]
+
+        def key(values: rep.Key) -> SummaryKey:
+            return SummaryKey(
+                **{name: value(v) for (name, value), v in zip(fields, values, strict=True)}
+            )
+
+        return key
 
 
 def _class_of(record: object) -> Class | None:
@@ -196,9 +209,10 @@ class SummaryRow:
 def rows_of(
     cells: list[rep.SummaryCell], dimensions: tuple[rep.Dimension, ...], labels: Labels
 ) -> list[SummaryRow]:
+    key = labels.keys(dimensions)
     return [
         SummaryRow(
-            key=labels.key(dict(zip(dimensions, c.key, strict=True))),
+            key=key(c.key),
             students=c.students,
             decisions=c.decisions,
             mastered=c.mastered,
