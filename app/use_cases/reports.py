@@ -106,12 +106,11 @@ class Reports:
         # Stored decisions keep the status shown when they were written: overrides that have
         # expired since must stop showing before the database counts them.
         await self.overrides.expire_overrides(principal)
+        in_scope = {c.id for c in competencies}  # once, not once per competency
         scope = ReportScope(
             framework_id=framework.id,
             competency_ids=tuple(c.id for c in competencies),
-            excluded_competency_ids=tuple(
-                c.id for c in framework.ordered if c.id not in {k.id for k in competencies}
-            ),
+            excluded_competency_ids=tuple(c.id for c in framework.ordered if c.id not in in_scope),
             dimensions=dimensions,
             school_id=given.school_id,
             class_id=given.class_id,
