@@ -59,6 +59,8 @@ class Scale:
     bands: tuple[Band, ...] = field(default=(), compare=False)
     _values: tuple[float, ...] = field(init=False, repr=False, compare=False)
     _band_starts: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    # Without bands, each level's band, made once (a page reads 20,000 scores).
+    _level_bands: tuple[Band, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         levels = tuple(self.levels)
@@ -82,6 +84,7 @@ class Scale:
         object.__setattr__(self, "_values", tuple(lv.value for lv in ordered))
         object.__setattr__(self, "bands", bands)
         object.__setattr__(self, "_band_starts", tuple(b.at_least for b in bands))
+        object.__setattr__(self, "_level_bands", tuple(Band(lv.value, lv.label) for lv in ordered))
 
     @property
     def highest(self) -> float:
@@ -109,8 +112,8 @@ class Scale:
         if score is None:
             return None
         if not self.bands:
-            level = self.level_for(score)
-            return None if level is None else Band(level.value, level.label)
+            at = bisect.bisect_right(self._values, score)  # as level_for
+            return self._level_bands[at - 1] if at else None
         i = bisect.bisect_right(self._band_starts, score)
         return self.bands[max(i - 1, 0)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from app.adapters.db.framework_json import (
@@ -146,8 +147,18 @@ def evidence_from_row(row: StoredRow) -> Evidence:
     )
 
 
+STATUS_OF: dict[str, MasteryStatus] = {status.value: status for status in MasteryStatus}
+"""A stored status's member by a dict, not the enum's own call (a page reads 20,000)."""
+
+
 def _level(value: float | None, label: str | None) -> Level | None:
-    return None if value is None or label is None else Level(value, label)
+    return None if value is None or label is None else _level_of(value, label)
+
+
+@lru_cache(maxsize=1024)
+def _level_of(value: float, label: str) -> Level:
+    # Levels are frozen values: a scale's few serve every decision read.
+    return Level(value, label)
 
 
 def _method_json(decision: ComputedDecision) -> dict[str, Any]:
@@ -157,7 +168,7 @@ def _method_json(decision: ComputedDecision) -> dict[str, Any]:
 def _computed(row: StoredRow) -> ComputedDecision:
     calculation, rollup = method_from_json(row["method"])
     return ComputedDecision(
-        status=MasteryStatus(row["computed_status"]),
+        status=STATUS_OF[row["computed_status"]],
         score=row["computed_score"],
         level=_level(row["computed_level_value"], row["computed_level_label"]),
         evidence_count=row["evidence_count"],

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from app.adapters.db import tables as t
 from app.adapters.db.gradebook_tables import LineItemRow
+from app.adapters.db.mastery_rows import STATUS_OF
 from app.domain.access import TenantId
 from app.domain.mastery.decision import MasteryStatus
 from app.domain.reporting import RACE_ETHNICITY_RULE, Dimension, FlagSet, RaceEthnicity
@@ -62,14 +63,13 @@ def with_competency(
 
 def status_counts(rows: Sequence[Sequence[Any]]) -> StatusCounts:
     found: StatusCounts = {}
-    status_of = _STATUS_OF  # a dict, not the enum's own call: a district reads 40,000 rows
+    status_of = STATUS_OF  # a dict, not the enum's own call: a district reads 40,000 rows
     for row in rows:
         *key, status, count = row
         found.setdefault(tuple(key), {})[status_of[status]] = int(count)
     return found
 
 
-_STATUS_OF = {status.value: status for status in MasteryStatus}
 STATUSES = tuple(MasteryStatus)
 """The order of the columns of `per_status` and `pivoted_counts`."""
 
