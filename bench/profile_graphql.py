@@ -1,8 +1,9 @@
 """Where a GraphQL page's time goes (issue #14): `python -m bench.profile_graphql [STUDENTS]`
-loads a district (default 2,000 students x 200 competencies) as bench_graphql does, settles
-garbage collection as a server does, times the class grid and the pages of 100 students x 50
-and x 200 decisions with the garbage collections they caused, and prints each one's cProfile
-(internal time) for the next engineer.
+loads a district (default 2,000 students x 200 competencies) as bench_graphql does, with its
+summary counts built, settles garbage collection as a server does, times the class grid, the
+pages of 100 students x 50 and x 200 decisions, the summary SCHOOL x COMPETENCY and the simple
+query with the garbage collections they caused, and prints each one's cProfile (by internal
+and by cumulative time) for the next engineer.
 
 `python -m bench.profile_graphql STUDENTS --gc 20000/10/10 100000/100/10 ...` compares garbage
 collector thresholds instead (young/middle/old, each after `settle_after_start_up`): the page
