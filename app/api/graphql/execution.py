@@ -90,10 +90,9 @@ class Shape(enum.Enum):
     value was a third of a plan's time), anything else by the step's `Complete`."""
 
     TYPENAME = enum.auto()
-    TEXT = enum.auto()  # String, ID: a str is its own output
-    FLOAT = enum.auto()  # a finite float is its own output
-    INT = enum.auto()  # an int within GraphQL's 32 bits is its own output
-    BOOLEAN = enum.auto()  # a bool is its own output
+    # String, ID, Float, Int, Boolean: a value of exactly the Python type `known` is its own
+    # output (a Float if finite, an Int if within 32 bits).
+    OWN = enum.auto()
     ENUM = enum.auto()  # a member's output name, worked out once by the type itself
     OTHER = enum.auto()
 
@@ -108,14 +107,22 @@ class Step:
     required: bool
     finish: Complete
     # ENUM: output names by the id of each member (members live as long as their class);
-    # TYPENAME: the type's name.
+    # TYPENAME: the type's name; OWN: the Python type whose values are their own output.
     known: Any = None
 
 
 def _object(steps: list[Step]) -> Complete:
     """An object as a dict of its selected fields, in the selection's order."""
     fields = [
-        (s.response_name, s.attribute, s.shape, s.required, s.finish, s.known, _OWN.get(s.shape))
+        (
+            s.response_name,
+            s.attribute,
+            s.shape,
+            s.required,
+            s.finish,
+            s.known,
+            s.known if s.shape is Shape.OWN else None,
+        )
         for s in steps
     ]
     typename, member = Shape.TYPENAME, Shape.ENUM
@@ -157,29 +164,22 @@ def _value_of(plan: Complete) -> Complete:
     return complete
 
 
-_SCALARS = {
-    GraphQLString: Shape.TEXT,
-    GraphQLID: Shape.TEXT,
-    GraphQLFloat: Shape.FLOAT,
-    GraphQLInt: Shape.INT,
-    GraphQLBoolean: Shape.BOOLEAN,
+# The scalars whose value of exactly this Python type is its own output (Shape.OWN).
+_OWN_TYPE: dict[GraphQLScalarType, type] = {
+    GraphQLString: str,
+    GraphQLID: str,
+    GraphQLFloat: float,
+    GraphQLInt: int,
+    GraphQLBoolean: bool,
 }
 # GraphQL's Int: a signed 32-bit whole number (graphql-core refuses any other).
 _INT_LOW, _INT_HIGH = -(2**31), 2**31 - 1
-# The leaves whose value of exactly this type (an Int within 32 bits, a finite Float) is its
-# own output.
-_OWN: dict[Shape, Any] = {
-    Shape.TEXT: str,
-    Shape.INT: int,
-    Shape.BOOLEAN: bool,
-    Shape.FLOAT: float,
-}
 
 
 def _shape(kind: GraphQLOutputType) -> tuple[Shape, Any]:
     """How a field of this (nullable) type completes, with what it needs known."""
-    if isinstance(kind, GraphQLScalarType) and kind in _SCALARS:
-        return _SCALARS[kind], None
+    if isinstance(kind, GraphQLScalarType) and kind in _OWN_TYPE:
+        return Shape.OWN, _OWN_TYPE[kind]
     wrapped = getattr(kind, "wrapped_cls", None)
     if isinstance(kind, GraphQLEnumType) and isinstance(wrapped, enum.EnumMeta):
         members: list[enum.Enum] = list(wrapped)
