@@ -255,9 +255,8 @@ def blur(cell: SummaryCell) -> SummaryCell:
         insufficient,
         rest,
         estimate,
-        False,
-        bounds,
-        told,
+        bounds=bounds,
+        percent_range=told,
     )
 
 

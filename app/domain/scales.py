@@ -101,10 +101,14 @@ class Scale:
         """The level values, lowest first."""
         return self._values
 
+    def _levels_reached(self, score: float) -> int:
+        """How many levels have a value at or below `score`."""
+        return bisect.bisect_right(self._values, score)
+
     def level_for(self, score: float) -> Level | None:
         """The highest level whose value is at or below `score`; None below the lowest."""
-        i = bisect.bisect_right(self._values, score)
-        return self.levels[i - 1] if i else None
+        at = self._levels_reached(score)
+        return self.levels[at - 1] if at else None
 
     def band_for(self, score: float | None) -> Band | None:
         """The band a score reads as: the last band starting at or below it; without bands, its
@@ -112,7 +116,7 @@ class Scale:
         if score is None:
             return None
         if not self.bands:
-            at = bisect.bisect_right(self._values, score)  # as level_for
+            at = self._levels_reached(score)
             return self._level_bands[at - 1] if at else None
         i = bisect.bisect_right(self._band_starts, score)
         return self.bands[max(i - 1, 0)]
