@@ -1,6 +1,8 @@
 """A round of background work every N seconds for the life of a server process (the planner
 statistics keeper, the webhook dispatcher). A round that fails is logged, and the next one
-tries again: the database may be restarting."""
+tries again: the database may be restarting. A database out of reach is logged as one line
+naming the error's class, without a traceback: an outage is an operator's fact, not a bug,
+and every round of every keeper would print one."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
+from app.adapters.db.unavailable import database_unavailable
 from app.adapters.waiting import waiting_in
 
 log = logging.getLogger("mastery.periodic")
@@ -61,7 +64,14 @@ class Periodic:
                 await self._round()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # the database away for a moment: the next round tries again
+            except Exception as error:
+                if database_unavailable(error):  # away for a moment: the next round tries
+                    log.warning(
+                        "%s: the database cannot be reached; the next round tries again",
+                        self._name,
+                        extra={"error": type(error).__name__},
+                    )
+                    continue
                 log.warning(
                     "%s: a round failed; the next one tries again", self._name, exc_info=True
                 )

@@ -7,7 +7,7 @@ import errno
 import asyncpg
 from sqlalchemy import exc as sa_exc
 
-from app.api.unavailable import database_unavailable
+from app.adapters.db.unavailable import database_unavailable
 
 
 def _wrapped(cause: BaseException) -> Exception:

@@ -106,3 +106,39 @@ async def test_a_round_that_will_not_end_does_not_hold_the_stop(
     ]
     assert where[0].startswith("periodic.py:")
     assert where[3].startswith("locks.py:")
+
+
+async def test_a_database_out_of_reach_is_one_line_and_a_bug_keeps_its_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A PostgreSQL restart fails every keeper's round until it is back: one line each, naming
+    # the error's class. Any other failure is a bug, and its traceback is what finds it.
+    failures: list[Exception] = [
+        ConnectionRefusedError(111, "Connect call failed"),
+        ValueError("a bug in the round"),
+    ]
+    done = asyncio.Event()
+
+    async def round_() -> None:
+        if failures:
+            raise failures.pop(0)
+        done.set()
+
+    caplog.set_level(logging.WARNING, logger="mastery.periodic")
+    periodic = Periodic("outage", 0.001, round_)
+    periodic.start()
+    await asyncio.wait_for(done.wait(), timeout=10)
+    await periodic.stop()
+    outage, bug = [r for r in caplog.records if r.name == "mastery.periodic"][:2]
+    assert (
+        outage.getMessage() == "outage: the database cannot be reached; the next round tries again"
+    )
+    assert outage.exc_info is None
+    assert outage.exc_text is None
+    assert outage.__dict__["error"] == "ConnectionRefusedError"
+    assert bug.getMessage() == "outage: a round failed; the next one tries again"
+    # Where the service's logging is set up (another test may have), the record factory has
+    # already rendered the traceback to text, without its messages (app.api.logs.redact).
+    traceback = bug.exc_text or logging.Formatter().formatException(bug.exc_info or (None,) * 3)
+    assert traceback.startswith("Traceback")
+    assert "ValueError" in traceback
