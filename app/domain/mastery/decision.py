@@ -100,7 +100,7 @@ def _c_round(v: float) -> float:
     return c - 1 if c - v >= 0.5 else c
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ComputedDecision:
     """The engine's decision for one student and one competency.
 

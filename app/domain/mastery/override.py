@@ -173,7 +173,7 @@ def set_override(
     return Override(level, parsed, reason, expires_at, set_at, set_by)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShownDecision:
     """The decision as shown: the override's when one is in force, with `computed` beside it."""
 

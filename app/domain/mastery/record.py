@@ -32,7 +32,7 @@ class ChangeCause(StrEnum):
     POLICY = "policy"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DecisionRecord:
     """The engine's decision, the state the next in-order result extends (None for rollups),
     the teacher's override if any, and the next score to master as of the last change."""

@@ -18,7 +18,7 @@ from app.domain.mastery.rollup import undecided
 from app.domain.scales import Band
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DecisionView:
     """A decision as a client sees it."""
 
