@@ -3,7 +3,7 @@ limits, and DataLoaders built fresh for this request; and the scope checks of fi
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -38,6 +38,11 @@ class Context(BaseContext):
         assert self._loaders is not None, "operations run only for an authenticated caller"
         return self._loaders
 
+    def release(self) -> None:
+        """Let go of what this request's loaders hold: it has been answered."""
+        if self._loaders is not None:
+            self._loaders.release()
+
 
 GraphInfo = Info[Context, None]
 
@@ -48,21 +53,27 @@ def _opens_graphiql(request: Request) -> bool:
     return request.method == "GET" and "query" not in request.query_params
 
 
-def context_getter(limits: Limits) -> Callable[..., Awaitable[Context]]:
+def context_getter(limits: Limits) -> Callable[..., AsyncIterator[Context]]:
     """A FastAPI dependency building the context, with REST's authentication: no or a bad
-    token answers 401 with a WWW-Authenticate challenge before any query runs."""
+    token answers 401 with a WWW-Authenticate challenge before any query runs. Once the
+    answer is made, the context lets go of what its loaders hold (`Loaders.release`)."""
 
     async def get_context(
         request: Request,
         use_cases: UseCasesDep,
         authorization: Annotated[str | None, Depends(oauth2)],
-    ) -> Context:
+    ) -> AsyncIterator[Context]:
         reading = use_cases.reading or use_cases
         if authorization is None and _opens_graphiql(request):
-            return Context(reading, None, limits)
+            yield Context(reading, None, limits)
+            return
         # The token is checked on the primary (a client disabled a moment ago is refused).
         principal = await current_principal(SecurityScopes(), request, use_cases, authorization)
-        return Context(reading, principal, limits)
+        context = Context(reading, principal, limits)
+        try:
+            yield context
+        finally:
+            context.release()
 
     return get_context
 

@@ -78,6 +78,17 @@ class Loaders:
         self.use_cases = use_cases
         self.principal = principal
 
+    def release(self) -> None:
+        """Drop every loader made, with the batches and results it keeps, once the request is
+        answered. A loader's batch function refers back to these loaders, so the loaders and
+        all they hold form a cycle that only the garbage collector would free: a page of
+        100 x 200 left its 20,000 decisions to it, and a collection of the generation they
+        reached then walked many pages' worth (686 ms in one request, issue #14). Dropped
+        here, they are freed at once."""
+        made = [name for name, value in vars(self).items() if isinstance(value, DataLoader)]
+        for name in made:
+            del self.__dict__[name]
+
     def _records(self, kind: RosterKind) -> DataLoader[str, RosterRecord | None]:
         roster, tenant = self.use_cases.roster, self.principal.tenant_id
         return _by_key(lambda ids: roster.active_records(tenant, kind, ids), _none)
