@@ -16,13 +16,15 @@ import gc
 
 # Allocations between two young collections (CPython's default is 700), and young collections
 # between two of the middle generation (default 10); the old generation's is left as it is.
-# Measured with `python -m bench.profile_graphql 2000 --gc 20000/10/10 50000/50/10 ...` on the
-# page of 100 students x 200 decisions (docs/decisions/0058): 20,000/10 spent 49 ms of a 282-ms
-# p50 in collections (p95 433 ms), 50,000/50 spent 22 ms (p50 251, p95 300 ms). A page's live
-# objects (about a dozen per decision) outlast several young collections, and each middle
-# collection walked them all again.
-YOUNG_THRESHOLD = 50_000
-MIDDLE_THRESHOLD = 50
+# Measured with `python -m bench.profile_graphql 2000 --gc 50000/50/10 200000/25/10 ...` on the
+# page of 100 students x 200 decisions. The count is of objects allocated and not yet freed.
+# 0058 chose 50,000/50 (22 ms of collections per page, against 49 ms at 20,000/10), when each
+# page's decisions were left in a cycle for the collector. Now that a request frees them when
+# it is answered (0064), a page's peak stays under 200,000: at 200,000/25 no collection runs
+# during the page (0 ms, p50 247 ms, against 35 ms and p50 286 ms at 50,000/50 in the same
+# run). Any cyclic garbage waits for at most 200,000 allocations: a few tens of megabytes.
+YOUNG_THRESHOLD = 200_000
+MIDDLE_THRESHOLD = 25
 
 
 def settle_after_start_up() -> None:
