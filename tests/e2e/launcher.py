@@ -10,6 +10,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,11 +29,21 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# Bytecode of the processes under test, shared by every test and worker of a run: a `mastery`
+# process spends a tenth of its start compiling the service's modules again where the
+# environment forbids writing bytecode (PYTHONDONTWRITEBYTECODE), and the suite starts hundreds.
+# Kept outside the checkout; Python writes each file atomically and checks it against its source.
+_BYTECODE = Path(tempfile.gettempdir()) / "mastery-e2e-bytecode"
+
+
 def e2e_env(database_url: str, tmp_path: Path) -> dict[str, str]:
     """The environment of a process under test: its own database and state folder, a fixed
-    signing key, and cheap secret hashing (Argon2 at its production cost is slow on CI)."""
+    signing key, cheap secret hashing (Argon2 at its production cost is slow on CI), and
+    bytecode cached for the next process."""
+    inherited = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **os.environ,
+        **inherited,
+        "PYTHONPYCACHEPREFIX": str(_BYTECODE),
         "MASTERY_DATABASE_URL": database_url,
         "MASTERY_SECRET_KEY": "e2e-signing-key-0123456789-abcdefghijklmno",
         "MASTERY_STATE_DIR": str(tmp_path / "state"),
