@@ -210,3 +210,25 @@ async def test_a_row_read_and_found_as_stored_keeps_its_fingerprint_without_a_wr
 def _title_first(line: str) -> str:
     cells = line.split(",")
     return ",".join([*cells[4:5], *cells[:4], *cells[5:]])
+
+
+async def test_ids_with_quotes_backslashes_and_any_script_are_found_unchanged(
+    container: Container, tenant: Tenant, tmp_path: Path, lines_read: dict[str, list[int]]
+) -> None:
+    # The rows to match travel to the database as one JSON document (decision 0064): what a
+    # sourcedId may hold must come back out of it as it went in.
+    enrollments = (
+        sets.ENROLLMENTS.replace("\ne1,", '\n"e""1 \\n",')
+        .replace("\ne2,", "\né2 \\ ü,")
+        .replace("\ne3,", "\ne3 😀 线,")
+    )
+    folder = sets.write_set(tmp_path, sets.BULK_1_1 | {"enrollments.csv": enrollments})
+    await _import(container, tenant, folder)
+    ids = {i for table, i in await _stored(container, tenant) if table == "enrollments"}
+    assert ids == {'e"1 \\n', "é2 \\ ü", "e3 😀 线"}
+    lines_read.clear()
+
+    again = await _import(container, tenant, folder)
+
+    assert lines_read == {}
+    assert again.files["enrollments.csv"].unchanged == 3
