@@ -230,14 +230,12 @@ def candidates(session: AsyncSession, rows: Sequence[tuple[int, str, str]]) -> s
     given = orjson.dumps(rows).decode()
     if is_postgres(session):
         listed = sa.cast(sa.bindparam("rows", given, type_=sa.Text), postgresql.JSON)
-        each = sa.func.json_array_elements(listed).table_valued(
-            sa.column("value", postgresql.JSON)
-        )
-        element = each.alias("element")
+        elements = sa.func.json_array_elements(listed)
+        row = elements.table_valued(sa.column("value", postgresql.JSON)).alias("element")
         return sa.select(
-            sa.cast(element.c.value[0].astext, sa.Integer).label("line"),
-            element.c.value[1].astext.label("id"),
-            element.c.value[2].astext.label("fingerprint"),
+            sa.cast(row.c.value[0].astext, sa.Integer).label("line"),
+            row.c.value[1].astext.label("id"),
+            row.c.value[2].astext.label("fingerprint"),
         ).subquery("candidates")
     each = sa.func.json_each(sa.bindparam("rows", given, type_=sa.String))
     element = each.table_valued("value").alias("element")
