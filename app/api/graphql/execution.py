@@ -113,23 +113,12 @@ class Step:
 
 def _object(steps: list[Step]) -> Complete:
     """An object as a dict of its selected fields, in the selection's order."""
-    fields = [
-        (
-            s.response_name,
-            s.attribute,
-            s.shape,
-            s.required,
-            s.finish,
-            s.known,
-            s.known if s.shape is Shape.OWN else None,
-        )
-        for s in steps
-    ]
+    fields = [(s.response_name, s.attribute, s.shape, s.required, s.finish, s.known) for s in steps]
     typename, member = Shape.TYPENAME, Shape.ENUM
 
     def complete(source: Any) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for name, attribute, shape, required, finish, known, own in fields:
+        for name, attribute, shape, required, finish, known in fields:
             if shape is typename:
                 result[name] = known
                 continue
@@ -138,10 +127,12 @@ def _object(steps: list[Step]) -> Complete:
                 if required:
                     raise _Unplanned
                 result[name] = None
+            # `known` is a type only for OWN (ENUM's is a dict, OTHER's None): no other
+            # shape's value has it as its type, so the one test serves without the shape's.
             elif (
-                type(value) is own
-                and (own is not int or _INT_LOW <= value <= _INT_HIGH)
-                and (own is not float or value - value == 0.0)  # inf - inf, nan - nan: nan
+                type(value) is known
+                and (known is not int or _INT_LOW <= value <= _INT_HIGH)
+                and (known is not float or value - value == 0.0)  # inf - inf, nan - nan: nan
             ):
                 result[name] = value
             elif shape is member and id(value) in known:
