@@ -23,6 +23,7 @@ from app.domain.mastery.weighting import (
     state_fits,
     state_from_dict,
 )
+from app.domain.quick_init import quick_init
 from app.domain.scales import Level
 
 
@@ -100,6 +101,7 @@ def _c_round(v: float) -> float:
     return c - 1 if c - v >= 0.5 else c
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ComputedDecision:
     """The engine's decision for one student and one competency.

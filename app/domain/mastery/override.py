@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from app.domain.errors import ProblemList
 from app.domain.mastery.decision import ComputedDecision, MasteryStatus
+from app.domain.quick_init import quick_init
 from app.domain.scales import Level, Scale, format_number, is_number
 
 # A teacher judges mastery; "no evidence" and "insufficient evidence" are facts about the
@@ -173,6 +174,7 @@ def set_override(
     return Override(level, parsed, reason, expires_at, set_at, set_by)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ShownDecision:
     """The decision as shown: the override's when one is in force, with `computed` beside it."""

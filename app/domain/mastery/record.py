@@ -15,6 +15,7 @@ from app.domain.mastery.decision import ComputedDecision, DecisionState, Mastery
 from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import Override, ShownDecision, effective
 from app.domain.mastery.rollup import decide_all, roll_up, undecided
+from app.domain.quick_init import quick_init
 from app.domain.scales import Scale
 
 # A decision's key: (student id, competency id).
@@ -32,6 +33,7 @@ class ChangeCause(StrEnum):
     POLICY = "policy"
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class DecisionRecord:
     """The engine's decision, the state the next in-order result extends (None for rollups),

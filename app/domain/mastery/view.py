@@ -15,9 +15,11 @@ from app.domain.mastery.next_score import next_score_to_master
 from app.domain.mastery.override import Override, ShownDecision, effective
 from app.domain.mastery.record import DecisionRecord
 from app.domain.mastery.rollup import undecided
+from app.domain.quick_init import quick_init
 from app.domain.scales import Band
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class DecisionView:
     """A decision as a client sees it."""
