@@ -174,6 +174,77 @@ async def test_a_delta_skips_stale_rows_and_retires(backend: Backend, tenant: Te
     )
 
 
+async def test_a_reference_to_a_retired_or_unknown_user_is_a_problem(
+    backend: Backend, tenant: TenantId
+) -> None:
+    # Each way a stored record can be gone after an import, beside one that stays, so that
+    # the database's anti-joins are held to the fakes (docs/decisions/0066-...).
+    await _import(backend, tenant, district())
+    retiring = {
+        "users": [
+            user("u3", "Sue", "Smart", status="tobedeleted", modified="2025-09-01T00:00:00Z")
+        ],
+        "enrollments": [
+            enrollment("e4", "k1", "u3"),  # retired by the users.csv of this set
+            enrollment("e5", "k1", "u2"),  # stored, and this delta leaves it alone: fine
+            enrollment("e6", "k1", "u7"),  # nowhere
+        ],
+    }
+    with pytest.raises(ImportRejected) as rejected:
+        await _import(backend, tenant, retiring, mode=FileMode.DELTA)
+    assert rejected.value.problems == [
+        Problem(
+            ("enrollments.csv", 2, "userSourcedId"),
+            "userSourcedId 'u3' is tobedeleted (in users.csv or the roster)",
+        ),
+        Problem(
+            ("enrollments.csv", 4, "userSourcedId"),
+            "userSourcedId 'u7' is not in users.csv nor in the roster",
+        ),
+    ]
+    await _import(backend, tenant, {"users": retiring["users"]}, mode=FileMode.DELTA)
+    stored_retired = {"enrollments": [enrollment("e4", "k1", "u3"), enrollment("e5", "k1", "u2")]}
+    with pytest.raises(ImportRejected) as rejected:
+        await _import(backend, tenant, stored_retired, mode=FileMode.DELTA)
+    assert rejected.value.problems == [
+        Problem(
+            ("enrollments.csv", 2, "userSourcedId"),
+            "userSourcedId 'u3' is tobedeleted (in users.csv or the roster)",
+        )
+    ]
+    base = district()
+    unlisted = changed(base, users=[u for u in base["users"] if u["sourcedId"] != "u2"])
+    with pytest.raises(ImportRejected) as rejected:
+        await _import(backend, tenant, unlisted)
+    assert rejected.value.problems == [
+        Problem(
+            ("enrollments.csv", 3, "userSourcedId"),
+            "userSourcedId 'u2' is retired: the bulk users.csv does not list it",
+        ),
+        Problem(
+            ("demographics.csv", 2, "sourcedId"),
+            "sourcedId 'u2' is retired: the bulk users.csv does not list it",
+        ),
+    ]
+    # A row with a problem still lists its record: the stored one stays, and so do the rows
+    # that point to it.
+    listed = changed(
+        base,
+        users=[
+            user("u2", "Sam", "Study", role="wizard") if u["sourcedId"] == "u2" else u
+            for u in base["users"]
+        ],
+    )
+    report = await _import(backend, tenant, listed, skip_invalid=True)
+    assert report.problem_count == 1
+    assert _counts(report, "users.csv", "enrollments.csv", "demographics.csv") == {
+        # u1 unchanged, u2 skipped, u3 active again (the delta above retired it)
+        "users.csv": {"rows": 3, "skipped": 1, "updated": 1, "unchanged": 1},
+        "enrollments.csv": {"rows": 3, "unchanged": 3},
+        "demographics.csv": {"rows": 1, "unchanged": 1},
+    }
+
+
 async def test_a_repeated_row_is_a_problem(backend: Backend, tenant: TenantId) -> None:
     base = district()
     twice = changed(base, users=[*base["users"], user("u2", "Sam", "Again")])

@@ -15,7 +15,7 @@ from app.adapters.db import staging_tables as st
 from app.adapters.db.native import is_postgres
 from app.adapters.db.roster import SPECS
 from app.adapters.db.rows import from_json
-from app.adapters.db.staging_checks import available, describe
+from app.adapters.db.staging_checks import describe, unavailable
 from app.adapters.db.staging_merge import merge
 from app.domain.access import TenantId
 from app.domain.oneroster.files import FileMode
@@ -217,7 +217,7 @@ class SqlRosterStaging:
         target_mode = self._modes.get(ref.target, FileMode.ABSENT)
         target = (self._stage(ref.target), SPECS[ref.target].table)
         missing = (
-            written & value.is_not(None) & ~available(*target, self._tenant, target_mode, value)
+            written & value.is_not(None) & unavailable(*target, self._tenant, target_mode, value)
         )
         listing = (
             sa.select(stage.c.line, position.label("pos"), value.label("value"))

@@ -17,28 +17,41 @@ from app.domain.roster import RecordStatus
 ACTIVE = RecordStatus.ACTIVE.value
 
 
-def available(
+def unavailable(
     stage: sa.Table,
     stored: sa.Table,
     tenant: TenantId,
     mode: FileMode,
     value: sa.ColumnElement[Any],
 ) -> sa.ColumnElement[bool]:
-    """`value` names a record that is active after the import: written by a valid row of the
-    set, or stored active and neither retired by a row nor left out of a bulk file (a row with a
-    problem still counts as listed, and its stored record stays)."""
+    """`value` names no record that is active after the import. A record is active when it is
+    written by a valid row of the set, or stored active and neither retired by a row nor left
+    out of a bulk file (a row with a problem still counts as listed, and its stored record
+    stays).
+
+    Two NOT EXISTS side by side, each of one record's conditions, rather than NOT (written OR
+    stays): PostgreSQL turns a NOT EXISTS in a top-level AND into an anti-join (hashed for a
+    whole file, index probes for a few rows), but runs EXISTS under an OR once per row, an
+    index probe each (docs/decisions/0066-reference-checks-as-anti-joins.md)."""
     target, kept = stage.alias(), stored.alias()
     counted = ~target.c.skipped & ~target.c.stale
     written = sa.exists().where(target.c.id == value, counted, ~target.c.deleting)
-    retiring = sa.exists().where(target.c.id == value, counted, target.c.deleting)
-    stays = sa.and_(
-        sa.exists().where(kept.c.tenant_id == tenant, kept.c.id == value, kept.c.status == ACTIVE),
-        ~retiring,
+    retiring = stage.alias()
+    stays = sa.exists().where(
+        kept.c.tenant_id == tenant,
+        kept.c.id == value,
+        kept.c.status == ACTIVE,
+        ~sa.exists().where(
+            retiring.c.id == kept.c.id,
+            ~retiring.c.skipped,
+            ~retiring.c.stale,
+            retiring.c.deleting,
+        ),
     )
     if mode == FileMode.BULK:
         listed = stage.alias()
-        stays = sa.and_(stays, sa.exists().where(listed.c.id == value, listed.c.line > 0))
-    return sa.or_(written, stays)
+        stays = stays.where(sa.exists().where(listed.c.id == kept.c.id, listed.c.line > 0))
+    return sa.and_(~written, ~stays)
 
 
 async def describe(
