@@ -11,6 +11,8 @@ makes: equal, hashed and printed alike, and still refusing assignment afterwards
 from __future__ import annotations
 
 import dataclasses
+import inspect
+import types
 from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
@@ -21,7 +23,7 @@ def quick_init(cls: type[T]) -> type[T]:
     through its descriptor. Refused for a class that is not such a dataclass, or has a field
     the generated `__init__` would not simply take as an argument (a default factory,
     `init=False`, `InitVar`, `__post_init__`): those keep the dataclass's own."""
-    params = getattr(cls, dataclasses._PARAMS, None)  # type: ignore[attr-defined]
+    params = getattr(cls, "__dataclass_params__", None)  # set by @dataclass on its class
     if params is None or not params.frozen or "__slots__" not in cls.__dict__:
         raise TypeError(f"{cls.__name__} is not a frozen dataclass with slots")
     if hasattr(cls, "__post_init__"):
@@ -35,7 +37,10 @@ def quick_init(cls: type[T]) -> type[T]:
         if not field.init or field.default_factory is not dataclasses.MISSING:
             raise TypeError(f"{cls.__name__}.{field.name} is not a plain argument")
         name = field.name
-        namespace[f"_set_{name}"] = cls.__dict__[name].__set__
+        slot = inspect.getattr_static(cls, name, None)  # this class's slot, or a base's
+        if not isinstance(slot, types.MemberDescriptorType):
+            raise TypeError(f"{cls.__name__}.{name} is not a slot")
+        namespace[f"_set_{name}"] = slot.__set__
         parameter = name
         if field.default is not dataclasses.MISSING:
             namespace[f"_default_{name}"] = field.default

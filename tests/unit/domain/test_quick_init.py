@@ -64,6 +64,25 @@ def test_equal_hashed_printed_and_replaced_as_the_dataclass_makes_them() -> None
     assert pickle.loads(pickle.dumps(one)) == one
 
 
+@quick_init
+@dataclass(frozen=True, slots=True)
+class Slotted:
+    name: str
+
+
+@quick_init
+@dataclass(frozen=True, slots=True)
+class Extended(Slotted):
+    count: int = 1
+
+
+def test_a_field_of_a_slotted_base_is_set_through_the_base_slot() -> None:
+    made = Extended("a", 2)
+    assert _fields(made) == ("a", 2)
+    assert made == Extended(name="a", count=2)
+    assert made != Slotted("a")
+
+
 def test_still_frozen() -> None:
     made = Quick("a")
     with pytest.raises(FrozenInstanceError):
