@@ -113,6 +113,15 @@ def _configure_sqlite(engine: AsyncEngine, busy_timeout_seconds: float) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if kind == WRITE[_TRANSACTION] else "BEGIN")
 
 
+async def begin_writing(session: AsyncSession) -> None:
+    """Begin `session`'s transaction as a writer, for one that reads and then writes outside a
+    unit of work. On SQLite that is BEGIN IMMEDIATE: it waits for the write lock up front (the
+    busy timeout). A deferred transaction that has read and then writes fails at once with
+    "database is locked" when another connection wrote in between: SQLite cannot wait for a
+    lock that would leave its read stale."""
+    await session.connection(execution_options=WRITE)
+
+
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions that tell PostgreSQL whose rows they may see (app.adapters.db.row_security)."""
     return async_sessionmaker(

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.adapters.db.engine import begin_writing
 from app.adapters.db.lti_tables import LtiToolKeyRow
 from app.adapters.db.tables import table_of
 from app.ports.clock import Clock
@@ -98,12 +99,14 @@ class SqlToolKeys:
 
     async def generate(self, now: datetime) -> str | None:
         async with self._sessions() as session, session.begin():
+            await begin_writing(session)  # reads, then writes: the server may write meanwhile
             if await _signing_row(session, self._keys) is not None:
                 return None
             return await self._insert(session, SIGNING, now)
 
     async def rotate(self, now: datetime) -> str:
         async with self._sessions() as session, session.begin():
+            await begin_writing(session)
             keys = self._keys
             c = keys.c
             published = (
