@@ -191,6 +191,9 @@ class EnrollmentRow(_RosterColumns, table=True):
         sa.Index("ix_enrollments_tenant_id_user_id", "tenant_id", "user_id"),
     )
 
+    # Its tenant is its class's and its user's: no key of its own to `tenants`, whose check per
+    # row was a fifth of an import's merge (docs/decisions/0067-tenant-keys-by-parent.md).
+    tenant_id: int = Field(primary_key=True)
     class_id: str = Field(max_length=255)
     user_id: str = Field(max_length=255)
     role: str = Field(max_length=16)
@@ -205,6 +208,7 @@ class DemographicsRow(_RosterColumns, table=True):
         sa.ForeignKeyConstraint(["tenant_id", "id"], ["users.tenant_id", "users.id"]),
     )
 
+    tenant_id: int = Field(primary_key=True)  # its user's tenant, as an enrollment's
     sex: str | None = Field(default=None, max_length=16)
     birth_date: date | None = None
     american_indian_or_alaska_native: bool | None = None
