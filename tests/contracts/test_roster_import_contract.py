@@ -54,6 +54,19 @@ def _counts(report: ImportReport, *names: str) -> dict[str, dict[str, int]]:
     }
 
 
+async def _problems(
+    backend: Backend, tenant: TenantId, files: Mapping[str, list[dict[str, object]]], **source: Any
+) -> list[Problem]:
+    """The problems of a set that is refused."""
+    with pytest.raises(ImportRejected) as rejected:
+        await _import(backend, tenant, files, **source)
+    return rejected.value.problems
+
+
+def _reference(file: str, line: int, field: str, message: str) -> Problem:
+    return Problem((file, line, field), f"{field} {message}")
+
+
 async def _user(backend: Backend, tenant: TenantId, id_: str) -> User:
     async with backend.uow(tenant) as uow:
         found = await uow.roster(RosterKind.USER).get(id_, include_deleted=True)
@@ -190,41 +203,24 @@ async def test_a_reference_to_a_retired_or_unknown_user_is_a_problem(
             enrollment("e6", "k1", "u7"),  # nowhere
         ],
     }
-    with pytest.raises(ImportRejected) as rejected:
-        await _import(backend, tenant, retiring, mode=FileMode.DELTA)
-    assert rejected.value.problems == [
-        Problem(
-            ("enrollments.csv", 2, "userSourcedId"),
-            "userSourcedId 'u3' is tobedeleted (in users.csv or the roster)",
-        ),
-        Problem(
-            ("enrollments.csv", 4, "userSourcedId"),
-            "userSourcedId 'u7' is not in users.csv nor in the roster",
+    tobedeleted = "'u3' is tobedeleted (in users.csv or the roster)"
+    assert await _problems(backend, tenant, retiring, mode=FileMode.DELTA) == [
+        _reference("enrollments.csv", 2, "userSourcedId", tobedeleted),
+        _reference(
+            "enrollments.csv", 4, "userSourcedId", "'u7' is not in users.csv nor in the roster"
         ),
     ]
     await _import(backend, tenant, {"users": retiring["users"]}, mode=FileMode.DELTA)
     stored_retired = {"enrollments": [enrollment("e4", "k1", "u3"), enrollment("e5", "k1", "u2")]}
-    with pytest.raises(ImportRejected) as rejected:
-        await _import(backend, tenant, stored_retired, mode=FileMode.DELTA)
-    assert rejected.value.problems == [
-        Problem(
-            ("enrollments.csv", 2, "userSourcedId"),
-            "userSourcedId 'u3' is tobedeleted (in users.csv or the roster)",
-        )
+    assert await _problems(backend, tenant, stored_retired, mode=FileMode.DELTA) == [
+        _reference("enrollments.csv", 2, "userSourcedId", tobedeleted)
     ]
     base = district()
     unlisted = changed(base, users=[u for u in base["users"] if u["sourcedId"] != "u2"])
-    with pytest.raises(ImportRejected) as rejected:
-        await _import(backend, tenant, unlisted)
-    assert rejected.value.problems == [
-        Problem(
-            ("enrollments.csv", 3, "userSourcedId"),
-            "userSourcedId 'u2' is retired: the bulk users.csv does not list it",
-        ),
-        Problem(
-            ("demographics.csv", 2, "sourcedId"),
-            "sourcedId 'u2' is retired: the bulk users.csv does not list it",
-        ),
+    not_listed = "'u2' is retired: the bulk users.csv does not list it"
+    assert await _problems(backend, tenant, unlisted) == [
+        _reference("enrollments.csv", 3, "userSourcedId", not_listed),
+        _reference("demographics.csv", 2, "sourcedId", not_listed),
     ]
     # A row with a problem still lists its record: the stored one stays, and so do the rows
     # that point to it.
