@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.adapters.db.staging_tables import retires, writes
 from app.domain.access import TenantId
 from app.domain.oneroster.files import FileMode
 from app.domain.oneroster.references import Absence
@@ -33,20 +34,13 @@ def unavailable(
     stays): PostgreSQL turns a NOT EXISTS in a top-level AND into an anti-join (hashed for a
     whole file, index probes for a few rows), but runs EXISTS under an OR once per row, an
     index probe each (docs/decisions/0066-reference-checks-as-anti-joins.md)."""
-    target, kept = stage.alias(), stored.alias()
-    counted = ~target.c.skipped & ~target.c.stale
-    written = sa.exists().where(target.c.id == value, counted, ~target.c.deleting)
-    retiring = stage.alias()
+    target, kept, retiring = stage.alias(), stored.alias(), stage.alias()
+    written = sa.exists().where(target.c.id == value, writes(target))
     stays = sa.exists().where(
         kept.c.tenant_id == tenant,
         kept.c.id == value,
         kept.c.status == ACTIVE,
-        ~sa.exists().where(
-            retiring.c.id == kept.c.id,
-            ~retiring.c.skipped,
-            ~retiring.c.stale,
-            retiring.c.deleting,
-        ),
+        ~sa.exists().where(retiring.c.id == kept.c.id, retires(retiring)),
     )
     if mode == FileMode.BULK:
         listed = stage.alias()

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db import tables as t
 from app.adapters.db.changes import announce_merged
-from app.adapters.db.staging_tables import HASH, UNCHANGED
+from app.adapters.db.staging_tables import HASH, UNCHANGED, retires, writes
 from app.adapters.db.statistics import analyze_if_stale
 from app.adapters.db.tables import table_of
 from app.adapters.db.types import UTCDateTime
@@ -23,11 +23,6 @@ from app.ports.roster_import import MergeCounts
 ACTIVE, RETIRED = RecordStatus.ACTIVE.value, RecordStatus.TOBEDELETED.value
 _STAGE_ONLY = ("line", "deleting", "stale", "invalid", "skipped", UNCHANGED)
 _USER_LINKS = (table_of(t.UserOrgRow), table_of(t.UserGradeRow))
-
-
-def writes(stage: sa.Table) -> sa.ColumnElement[bool]:
-    """Rows that write a record: no problem, not stale, not a retirement."""
-    return sa.and_(~stage.c.skipped, ~stage.c.stale, ~stage.c.deleting)
 
 
 async def _count(session: AsyncSession, stage: sa.Table, *where: sa.ColumnElement[bool]) -> int:
@@ -74,7 +69,7 @@ async def merge(
     if written < writing - unchanged:  # rows read and found as stored
         await _keep_fingerprints(session, tenant, stage, stored, read)
 
-    retiring = sa.and_(~stage.c.skipped, ~stage.c.stale, stage.c.deleting)
+    retiring = retires(stage)
     retirements = await _count(session, stage, retiring)
     modified = (
         sa.select(stage.c.source_modified_at)

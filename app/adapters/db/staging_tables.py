@@ -35,6 +35,16 @@ ITEM_FIELDS = {
 }
 
 
+def writes(stage: sa.FromClause) -> sa.ColumnElement[bool]:
+    """Staged rows that write a record: no problem, not stale, not a retirement."""
+    return sa.and_(~stage.c.skipped, ~stage.c.stale, ~stage.c.deleting)
+
+
+def retires(stage: sa.FromClause) -> sa.ColumnElement[bool]:
+    """Staged rows that retire a record (tobedeleted): no problem, not stale."""
+    return sa.and_(~stage.c.skipped, ~stage.c.stale, stage.c.deleting)
+
+
 def _flag_columns() -> list[sa.Column[Any]]:
     return [sa.Column(name, sa.Boolean, nullable=False, default=False) for name in FLAGS]
 
