@@ -24,8 +24,8 @@ def quick_init(cls: type[T]) -> type[T]:
     the generated `__init__` would not simply take as an argument (a default factory,
     `init=False`, `InitVar`, `__post_init__`): those keep the dataclass's own."""
     params = getattr(cls, "__dataclass_params__", None)  # set by @dataclass on its class
-    if params is None or not params.frozen or "__slots__" not in cls.__dict__:
-        raise TypeError(f"{cls.__name__} is not a frozen dataclass with slots")
+    if params is None or not params.frozen:
+        raise TypeError(f"{cls.__name__} is not a frozen dataclass")
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__} has __post_init__")
     fields = dataclasses.fields(cast(Any, cls))
@@ -37,7 +37,8 @@ def quick_init(cls: type[T]) -> type[T]:
         if not field.init or field.default_factory is not dataclasses.MISSING:
             raise TypeError(f"{cls.__name__}.{field.name} is not a plain argument")
         name = field.name
-        slot = inspect.getattr_static(cls, name, None)  # this class's slot, or a base's
+        # Its slot (this class's or a base's); without slots, a default or nothing.
+        slot = inspect.getattr_static(cls, name, None)
         if not isinstance(slot, types.MemberDescriptorType):
             raise TypeError(f"{cls.__name__}.{name} is not a slot")
         namespace[f"_set_{name}"] = slot.__set__
@@ -52,6 +53,5 @@ def quick_init(cls: type[T]) -> type[T]:
     exec(source, namespace)  # the same technique as dataclasses' own generated methods
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__doc__ = cls.__init__.__doc__
     cls.__init__ = init  # type: ignore[method-assign]
     return cls
