@@ -3,28 +3,26 @@ explanation and the evidence behind it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.types.base import get_object_definition
+from strawberry.types.private import is_private
 
 from app.api.graphql.context import GraphInfo
 from app.api.graphql.limits import page_size
-from app.api.graphql.types.enums import (
-    EvidenceKind,
-    EvidenceMark,
-    MasteryStatus,
-    OverrideState,
-)
+from app.api.graphql.types.enums import MasteryStatus, OverrideState
+from app.api.graphql.types.explanation import Computed, Evidence, Explanation
 from app.api.graphql.types.frameworks import Competency, Level, of
 from app.api.graphql.types.relay import Connection, after_key, connection
-from app.domain import evidence as ev
 from app.domain.errors import Invalid, Problem
 from app.domain.frameworks import Calculation, RollupRule
 from app.domain.input_bounds import sequence_number
 from app.domain.mastery.decision import method_dict
-from app.domain.mastery.explanation import Explanation as DomainExplanation
 from app.domain.mastery.habits import HabitsDecision
 from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.view import DecisionView
@@ -105,131 +103,6 @@ class OverrideRecord:
         )
 
 
-@strawberry.type(description="The engine's own decision, shown beside an override.")
-class Computed:
-    status: MasteryStatus
-    score: float | None
-    level: Level | None
-
-
-@strawberry.type
-class Evidence:
-    id: strawberry.ID
-    score: float
-    max_score: float | None
-    observed_at: datetime
-    source: str
-    source_id: str
-    kind: EvidenceKind
-    comment: str | None
-    voided_at: datetime | None
-    category: str | None = strawberry.field(description="One of the framework's categories.")
-    weight: float | None = strawberry.field(
-        description="Its weight within its category (null: 1), for the means."
-    )
-    mark: EvidenceMark | None
-
-    @classmethod
-    def of(cls, e: ev.Evidence) -> Evidence:
-        return cls(
-            id=strawberry.ID(e.id),
-            score=e.score,
-            max_score=e.max_score,
-            observed_at=e.observed_at,
-            source=e.source,
-            source_id=e.source_id,
-            kind=e.kind,
-            comment=e.comment,
-            voided_at=e.voided_at,
-            category=e.category,
-            weight=e.weight,
-            mark=e.mark,
-        )
-
-
-@strawberry.type
-class ExplanationLine:
-    evidence_id: strawberry.ID
-    score: float
-    max_score: float | None
-    normalized_score: float
-    observed_at: datetime
-    kind: EvidenceKind
-    counted: bool
-    not_counted_because: str | None
-    weight: float | None = strawberry.field(
-        description="Its share of the score (category weight share x its own weight); null "
-        "when the score is not a weighted sum."
-    )
-    category: str | None
-    mark: EvidenceMark | None
-    crosswalk: str | None = strawberry.field(
-        default=None,
-        description="For a result counted from another framework's exact match (exactMatchOf): "
-        "where it comes from.",
-    )
-
-
-@strawberry.type
-class ExplanationChild:
-    competency_id: strawberry.ID
-    code: str
-    status: MasteryStatus
-    score: float | None
-    overridden: bool = strawberry.field(
-        description="Whether the parent counted a teacher's override here."
-    )
-
-
-@strawberry.type
-class Explanation:
-    summary: str
-    evidence: list[ExplanationLine] = strawberry.field(metadata={"cost_size": 20})
-    children: list[ExplanationChild] = strawberry.field(metadata={"cost_size": 10})
-    habits_of_work: Computed | None = strawberry.field(
-        description="The habits-of-work decision, made apart from the academic one; null "
-        "without a habits-of-work category."
-    )
-
-    @classmethod
-    def of(cls, x: DomainExplanation) -> Explanation:
-        return cls(
-            summary=x.summary,
-            evidence=[
-                ExplanationLine(
-                    evidence_id=strawberry.ID(line.id),
-                    score=line.score,
-                    max_score=line.max_score,
-                    normalized_score=line.normalized_score,
-                    observed_at=line.observed_at,
-                    kind=line.kind,
-                    counted=line.counted,
-                    not_counted_because=line.not_counted_because.value
-                    if line.not_counted_because
-                    else None,
-                    weight=line.weight,
-                    category=line.category,
-                    mark=line.mark,
-                    crosswalk=line.crosswalk,
-                )
-                for line in x.evidence
-            ],
-            children=[
-                ExplanationChild(
-                    competency_id=strawberry.ID(child.competency_id),
-                    code=child.code,
-                    status=child.status,
-                    score=child.score,
-                    overridden=child.override is not None,
-                )
-                for child in x.children
-            ],
-            habits_of_work=None
-            if (h := x.habits_of_work) is None
-            else Computed(status=h.status, score=h.score, level=Level.of(h.level)),
-        )
-
-
 @lru_cache(maxsize=1024)
 def _method(calculation: Calculation | None, rollup: RollupRule | None) -> Method:
     # By the domain's (frozen, hashable) rules: a page's decisions share a handful of methods,
@@ -247,8 +120,8 @@ def _level(level: DomainLevel | None) -> Level | None:
 class Mastery:
     view: strawberry.Private[DecisionView]
     as_of: strawberry.Private[datetime | None]
-    # Plain fields, set when the object is made: a grid has thousands of cells, and a field
-    # without a resolver costs a fraction of one with.
+    # Plain fields (a field without a resolver costs a fraction of one with), read from the
+    # decision when asked: see `Mastery.of`.
     student_id: strawberry.ID
     competency_id: strawberry.ID
     framework_id: strawberry.ID
@@ -268,36 +141,10 @@ class Mastery:
 
     @classmethod
     def of(cls, view: DecisionView, as_of: datetime | None = None) -> Mastery:
-        shown = view.shown
-        o = shown.override
-        c = view.computed
-        return cls(
-            view=view,
-            as_of=as_of,
-            student_id=strawberry.ID(view.student_id),
-            competency_id=strawberry.ID(view.competency_id),
-            framework_id=strawberry.ID(view.framework_id),
-            status=shown.status,
-            score=shown.score,
-            level=_level(shown.level),
-            evidence_count=shown.evidence_count,
-            method=_method(c.calculation, c.rollup),
-            next_score_to_master=view.next_score_to_master,
-            override=None
-            if o is None
-            else Override(
-                level=Level.of(o.level),
-                status=o.status,
-                reason=o.reason,
-                expires_at=o.expires_at,
-                set_at=o.set_at,
-                set_by=o.set_by,
-            ),
-            computed=None
-            if o is None
-            else Computed(status=c.status, score=c.score, level=Level.of(c.level)),
-            updated_at=view.updated_at,
-        )
+        """The decision as GraphQL shows it. Its plain fields are read from the view when
+        asked: a page of 100 students x 200 decisions asks for four of the twelve, and making
+        all twelve for each decision was 2 us of its 12 (issue #14)."""
+        return _ReadWhenAsked(view, as_of)
 
     @strawberry.field(
         description="The performance band the shown score reads as (the level's name when the "
@@ -365,6 +212,73 @@ class Mastery:
             start + size < len(found),
             count,
         )
+
+
+def _override(m: Mastery) -> Override | None:
+    o = m.view.shown.override
+    if o is None:
+        return None
+    return Override(
+        level=Level.of(o.level),
+        status=o.status,
+        reason=o.reason,
+        expires_at=o.expires_at,
+        set_at=o.set_at,
+        set_by=o.set_by,
+    )
+
+
+def _computed(m: Mastery) -> Computed | None:
+    if m.view.shown.override is None:
+        return None
+    c = m.view.computed
+    return Computed(status=c.status, score=c.score, level=Level.of(c.level))
+
+
+# What each plain field of a Mastery reads from its decision. The IDs are the domain's strings
+# (strawberry.ID is a NewType of str); attrgetter reads a path without a Python call.
+_READS: dict[str, Callable[[Mastery], object]] = {
+    "student_id": attrgetter("view.student_id"),
+    "competency_id": attrgetter("view.competency_id"),
+    "framework_id": attrgetter("view.framework_id"),
+    "status": attrgetter("view.shown.status"),
+    "score": attrgetter("view.shown.score"),
+    "level": lambda m: _level(m.view.shown.level),
+    "evidence_count": attrgetter("view.shown.evidence_count"),
+    "method": lambda m: _method(m.view.computed.calculation, m.view.computed.rollup),
+    "next_score_to_master": attrgetter("view.next_score_to_master"),
+    "override": _override,
+    "computed": _computed,
+    "updated_at": attrgetter("view.updated_at"),
+}
+
+
+class _ReadWhenAsked(Mastery):
+    """A Mastery whose plain fields are properties over its decision (`_READS`): GraphQL reads
+    each with getattr, as it would a stored value."""
+
+    def __init__(self, view: DecisionView, as_of: datetime | None) -> None:
+        self.view = view
+        self.as_of = as_of
+
+
+def _read_when_asked() -> None:
+    plain = {
+        f.python_name
+        for f in get_object_definition(Mastery, strict=True).fields
+        if f.base_resolver is None and not is_private(f.type)
+    }
+    if plain != set(_READS):
+        # A plain field without a read would be missing from every Mastery: refuse to start.
+        raise TypeError(
+            f"Mastery's plain fields without a read: {sorted(plain - set(_READS))}; "
+            f"reads of no field: {sorted(set(_READS) - plain)}"
+        )
+    for name, read in _READS.items():
+        setattr(_ReadWhenAsked, name, property(read))
+
+
+_read_when_asked()
 
 
 @strawberry.type
