@@ -13,11 +13,11 @@ import httpx
 from app.adapters.case.client import HttpCaseSource
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.oneroster.rest_client import HttpRosterProviders
-from app.api.app import create_app
 from app.bootstrap import Container, wire
 from app.domain.access import Tenant
 from app.use_cases.catalog import UseCases
 from app.use_cases.job_kinds import job_kinds
+from tests.apps import app_over
 from tests.conftest import Api, _no_server_errors, token_for
 
 
@@ -46,16 +46,16 @@ async def api_sending_through(
         case_source=HttpCaseSource(http, timeout_seconds=5, max_bytes=case_max_bytes),
     )
     use_cases = wire(adapters, container.policy)
-    app = create_app(use_cases=use_cases, max_body_bytes=container.settings.max_body_bytes)
-    async with (
-        jobs_run_by(container, use_cases),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app),
-            base_url="http://test",
-            event_hooks={"response": [_no_server_errors]},
-        ) as client,
-    ):
-        yield Api(client, tenant, token_for(container, tenant))
+    with app_over(use_cases, max_body_bytes=container.settings.max_body_bytes) as app:
+        async with (
+            jobs_run_by(container, use_cases),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app),
+                base_url="http://test",
+                event_hooks={"response": [_no_server_errors]},
+            ) as client,
+        ):
+            yield Api(client, tenant, token_for(container, tenant))
 
 
 @asynccontextmanager

@@ -11,24 +11,33 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from app.bootstrap import Container
+from app.domain.access import Tenant
 from app.use_cases.demo import demo_roster
 from app.use_cases.demo_framework import DEMO_PACKAGE
 from tests.api.graphql_data import data
-from tests.conftest import Api
+from tests.conftest import Api, new_tenant, token_for
 from tests.differencing import published
 
 FW = "e10956d1-5473-5153-b21e-73de64a24a04"
 README = Path(__file__).parents[2] / "README.md"
 
 
-@pytest.fixture
-async def demo(api: Api, container: Container) -> Api:
-    await container.use_cases.demo.load_demo_district(api.tenant.slug)
+@pytest.fixture(scope="module")
+async def demo_district(container: Container) -> Tenant:
+    """The demo district, loaded once for this module's tests, which only read it."""
+    tenant = await new_tenant(container)
+    await container.use_cases.demo.load_demo_district(tenant.slug)
     # No ANALYZE: right after a load the planner has no statistics, as after `make run`.
-    return api
+    return tenant
+
+
+@pytest.fixture
+def demo(http: httpx.AsyncClient, container: Container, demo_district: Tenant) -> Api:
+    return Api(http, demo_district, token_for(container, demo_district))
 
 
 def _readme_report_queries() -> list[str]:

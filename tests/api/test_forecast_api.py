@@ -11,10 +11,10 @@ from typing import Any
 import httpx
 import pytest
 
-from app.api.app import create_app
 from app.bootstrap import Container, wire
 from tests.api.mastery_data import START, post, result, seed_framework
 from tests.api.roster_data import CLASS, SESSION, STUDENT
+from tests.apps import app_over
 from tests.conftest import Api
 
 
@@ -30,11 +30,12 @@ class _Clock:
 async def timed(api: Api, container: Container) -> AsyncIterator[tuple[Api, _Clock]]:
     """The tenant's client on an app whose clock reads START + 14 days (2026-09-15 09:00Z)."""
     clock = _Clock(START + timedelta(days=14))
-    app = create_app(use_cases=wire(replace(container.adapters, clock=clock), container.policy))
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://test"
-    ) as client:
-        yield Api(client, api.tenant, api.token), clock
+    use_cases = wire(replace(container.adapters, clock=clock), container.policy)
+    with app_over(use_cases) as app:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://test"
+        ) as client:
+            yield Api(client, api.tenant, api.token), clock
 
 
 async def _district(api: Api) -> None:

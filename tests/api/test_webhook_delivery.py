@@ -18,7 +18,6 @@ import httpx
 import pytest
 
 from app.adapters.webhooks.sender import HttpWebhookSender
-from app.api.app import create_app
 from app.bootstrap import Container, wire
 from app.domain.access import Scope
 from app.use_cases.catalog import UseCases
@@ -26,6 +25,7 @@ from app.use_cases.webhook_delivery import DELIVERY_JOB, WebhookDelivery
 from tests.api.mastery_data import post, result, seed_framework
 from tests.api.outbound import jobs_run_by, outbound
 from tests.api.roster_data import CLASS, SCHOOL, STUDENT
+from tests.apps import app_over
 from tests.conftest import Api, _no_server_errors, token_for
 from tests.fakes.clock import FakeClock
 from tests.fakes.webhook_receiver import WebhookReceiver
@@ -104,18 +104,21 @@ async def setup(container: Container, api: Api) -> AsyncIterator[Setup]:
         webhooks=timed.webhooks,
         webhook_delivery=timed.webhook_delivery,
     )
-    app = create_app(use_cases=use_cases, max_body_bytes=container.settings.max_body_bytes)
-    async with (
-        jobs_run_by(container, use_cases),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app),
-            base_url="http://test",
-            event_hooks={"response": [_no_server_errors]},
-        ) as client,
-    ):
-        yield Setup(
-            Api(client, api.tenant, token_for(container, api.tenant)), clock, use_cases, container
-        )
+    with app_over(use_cases, max_body_bytes=container.settings.max_body_bytes) as app:
+        async with (
+            jobs_run_by(container, use_cases),
+            httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app),
+                base_url="http://test",
+                event_hooks={"response": [_no_server_errors]},
+            ) as client,
+        ):
+            yield Setup(
+                Api(client, api.tenant, token_for(container, api.tenant)),
+                clock,
+                use_cases,
+                container,
+            )
 
 
 EVENTS = ["evidence.added", "decision.changed"]

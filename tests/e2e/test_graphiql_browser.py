@@ -11,6 +11,7 @@ import json
 from urllib.parse import quote
 
 import httpx
+import pytest
 from playwright.sync_api import BrowserContext, Response, expect
 
 from tests.e2e.browser import (
@@ -21,7 +22,8 @@ from tests.e2e.browser import (
 )
 from tests.e2e.test_cli_and_server import serving
 
-pytestmark = needs_chromium
+# One worker runs the module: its browser (and any server it shares) starts once.
+pytestmark = [needs_chromium, pytest.mark.xdist_group("graphiql_browser")]
 
 
 def _token(base: str, client: dict[str, str]) -> str:

@@ -30,7 +30,8 @@ from app.domain.lti.session import PAGE_PATHS, PAGE_SESSION_SECONDS, PageRole, P
 from tests.e2e.browser import AXE, Visit, accessibility_violations, needs_chromium, visit
 from tests.e2e.launcher import e2e_env, mastery, serving
 
-pytestmark = needs_chromium
+# One worker runs the module: its browser (and any server it shares) starts once.
+pytestmark = [needs_chromium, pytest.mark.xdist_group("lti_pages_browser")]
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SCREENSHOTS = DOCS / "screenshots" / "lti"

@@ -12,13 +12,13 @@ from datetime import UTC, datetime
 import httpx
 
 from app.adapters.lti.platform_keys import PlatformKeys
-from app.api.app import create_app
 from app.api.rate_limits import TokenRateLimits
 from app.bootstrap import Container, wire
 from app.domain.access import Tenant
 from app.domain.lti.platform import Registration
 from app.domain.lti.session import PageSession
 from tests.api.outbound import outbound
+from tests.apps import app_over
 from tests.conftest import _no_server_errors
 from tests.fakes.clock import FakeClock
 from tests.fakes.lti_platform import HOST, TOOL, FakePlatform
@@ -85,10 +85,10 @@ async def tool_for(
     registration = await use_cases.lti.register(
         tenant.id, platform.platform, (platform.deployment_id,)
     )
-    app = create_app(use_cases=use_cases, public_base_url=TOOL, token_limits=limits)
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app),
-        base_url=TOOL,
-        event_hooks={"response": [_no_server_errors]},
-    ) as client:
-        yield Tool(client, platform, container, clock, registration)
+    with app_over(use_cases, public_base_url=TOOL, token_limits=limits) as app:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url=TOOL,
+            event_hooks={"response": [_no_server_errors]},
+        ) as client:
+            yield Tool(client, platform, container, clock, registration)

@@ -13,11 +13,11 @@ import httpx
 import pytest
 
 from app.adapters.lti.dynamic_registration import HttpPlatformRegistrar
-from app.api.app import create_app
 from app.bootstrap import Container, wire
 from app.domain.access import Tenant
 from app.domain.lti.tool_config import SCOPES
 from tests.api.outbound import outbound
+from tests.apps import app_over
 from tests.conftest import _no_server_errors
 from tests.fakes.lti_platform import HOST, TOOL, FakePlatform
 
@@ -32,13 +32,13 @@ async def tool(container: Container, platform: FakePlatform) -> AsyncIterator[ht
     http = outbound(HOST, transport=httpx.ASGITransport(app=platform.app))
     lti = replace(container.adapters.lti, registrar=HttpPlatformRegistrar(http))
     use_cases = wire(replace(container.adapters, lti=lti), container.policy)
-    app = create_app(use_cases=use_cases, public_base_url=TOOL)
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app),
-        base_url=TOOL,
-        event_hooks={"response": [_no_server_errors]},
-    ) as client:
-        yield client
+    with app_over(use_cases, public_base_url=TOOL) as app:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url=TOOL,
+            event_hooks={"response": [_no_server_errors]},
+        ) as client:
+            yield client
 
 
 async def _opened(
