@@ -7,7 +7,6 @@ Skipped where /usr/bin/chromium is absent; CI sets MASTERY_TEST_REQUIRE_BROWSER=
 from __future__ import annotations
 
 import httpx
-import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.e2e.browser import (
@@ -18,8 +17,7 @@ from tests.e2e.browser import (
 )
 from tests.e2e.test_cli_and_server import serving
 
-# One worker runs the module: its browser (and any server it shares) starts once.
-pytestmark = [needs_chromium, pytest.mark.xdist_group("docs_browser")]
+pytestmark = needs_chromium
 
 METHODS = {"get", "put", "post", "delete", "patch"}
 

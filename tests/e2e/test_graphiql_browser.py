@@ -11,7 +11,6 @@ import json
 from urllib.parse import quote
 
 import httpx
-import pytest
 from playwright.sync_api import BrowserContext, Response, expect
 
 from tests.e2e.browser import (
@@ -22,8 +21,7 @@ from tests.e2e.browser import (
 )
 from tests.e2e.test_cli_and_server import serving
 
-# One worker runs the module: its browser (and any server it shares) starts once.
-pytestmark = [needs_chromium, pytest.mark.xdist_group("graphiql_browser")]
+pytestmark = needs_chromium
 
 
 def _token(base: str, client: dict[str, str]) -> str:

@@ -43,8 +43,7 @@ from tests.e2e.launcher import e2e_env, free_port, launch, mastery
 from tests.e2e.lti_browser.lms import BrowserLms, TlsServer
 from tests.fakes.certificates import authority
 
-# One worker runs the module: its browser (and any server it shares) starts once.
-pytestmark = [needs_chromium, pytest.mark.xdist_group("lti_browser")]
+pytestmark = needs_chromium
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "lti"
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}

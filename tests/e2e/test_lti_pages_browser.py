@@ -30,8 +30,7 @@ from app.domain.lti.session import PAGE_PATHS, PAGE_SESSION_SECONDS, PageRole, P
 from tests.e2e.browser import AXE, Visit, accessibility_violations, needs_chromium, visit
 from tests.e2e.launcher import e2e_env, mastery, serving
 
-# One worker runs the module: its browser (and any server it shares) starts once.
-pytestmark = [needs_chromium, pytest.mark.xdist_group("lti_pages_browser")]
+pytestmark = needs_chromium
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SCREENSHOTS = DOCS / "screenshots" / "lti"
