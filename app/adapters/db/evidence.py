@@ -18,7 +18,6 @@ from app.adapters.db.mastery_rows import evidence_from_row
 from app.adapters.db.mastery_tables import EvidenceRow, EvidenceVersionRow
 from app.adapters.db.native import asyncpg_connection, is_postgres
 from app.adapters.db.tables import table_of
-from app.adapters.db.upsert import chunks
 from app.domain.access import TenantId
 from app.domain.changes import ChangeType, evidence_changed, evidence_replaced
 from app.domain.errors import Conflict, Problem
@@ -147,15 +146,11 @@ class SqlEvidenceRepository:
                 )
                 seq_of = {r["id"]: r["seq"] for r in rows}
             else:
-                seq_of = {}
                 values = [self._values(e, framework_of[e.competency_id], at) for e in items]
-                for chunk in chunks(values):
-                    stmt = (
-                        sa.insert(_evidence)
-                        .values(list(chunk))
-                        .returning(_evidence.c.id, _evidence.c.seq)
-                    )
-                    seq_of.update((await self._session.execute(stmt)).all())
+                # Compiled once and sent in batches (insertmanyvalues), not a VALUES list
+                # compiled again for every batch of results.
+                stmt = sa.insert(_evidence).returning(_evidence.c.id, _evidence.c.seq)
+                seq_of = {r.id: r.seq for r in await self._session.execute(stmt, values)}
                 await append_changes(self._session, self._tenant, added)
         return [e.numbered(seq_of[e.id]) for e in items]
 

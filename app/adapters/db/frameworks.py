@@ -19,7 +19,7 @@ from app.adapters.db.mastery_rows import competency_values, framework_from_rows,
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
 from app.adapters.db.native import Insert, is_postgres, unnest_insert
 from app.adapters.db.tables import table_of
-from app.adapters.db.upsert import chunks, upsert_many
+from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
 from app.domain.associations import Association
 from app.domain.case.export import stored_associations
@@ -186,7 +186,7 @@ class SqlFrameworkRepository:
         rows = [
             competency_values(c, framework.id, self._tenant, at) for c in framework.competencies
         ]
-        await upsert_many(self._session, _competencies, rows, key=("tenant_id", "id"))
+        await upsert(self._session, _competencies, rows, key=("tenant_id", "id"))
         await self._write_associations(framework)
 
     async def _write_associations(self, framework: Framework) -> None:
