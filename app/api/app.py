@@ -56,6 +56,7 @@ from app.api.rest import (
     student_records,
     webhooks,
 )
+from app.api.route_warm_up import work_out_routes
 from app.api.standards import (
     caliper,
     case,
@@ -106,6 +107,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await work_out_routes(app.router)
         if use_cases is not None:
             app.state.use_cases = use_cases
             yield
