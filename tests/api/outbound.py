@@ -45,7 +45,13 @@ async def api_sending_through(
         roster_providers=sis,
         case_source=HttpCaseSource(http, timeout_seconds=5, max_bytes=case_max_bytes),
     )
-    use_cases = wire(adapters, container.policy)
+    async with api_over(container, tenant, wire(adapters, container.policy)) as api:
+        yield api
+
+
+@asynccontextmanager
+async def api_over(container: Container, tenant: Tenant, use_cases: UseCases) -> AsyncIterator[Api]:
+    """The tenant's client on an app over these use cases, whose jobs they also run."""
     with app_over(use_cases, max_body_bytes=container.settings.max_body_bytes) as app:
         async with (
             jobs_run_by(container, use_cases),

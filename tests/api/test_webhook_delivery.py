@@ -14,7 +14,6 @@ from datetime import UTC, datetime, timedelta
 from ipaddress import IPv4Address
 from typing import Any
 
-import httpx
 import pytest
 
 from app.adapters.webhooks.sender import HttpWebhookSender
@@ -23,10 +22,9 @@ from app.domain.access import Scope
 from app.use_cases.catalog import UseCases
 from app.use_cases.webhook_delivery import DELIVERY_JOB, WebhookDelivery
 from tests.api.mastery_data import post, result, seed_framework
-from tests.api.outbound import jobs_run_by, outbound
+from tests.api.outbound import api_over, outbound
 from tests.api.roster_data import CLASS, SCHOOL, STUDENT
-from tests.apps import app_over
-from tests.conftest import Api, _no_server_errors, token_for
+from tests.conftest import Api
 from tests.fakes.clock import FakeClock
 from tests.fakes.webhook_receiver import WebhookReceiver
 from tests.feed_horizon import settled
@@ -104,21 +102,8 @@ async def setup(container: Container, api: Api) -> AsyncIterator[Setup]:
         webhooks=timed.webhooks,
         webhook_delivery=timed.webhook_delivery,
     )
-    with app_over(use_cases, max_body_bytes=container.settings.max_body_bytes) as app:
-        async with (
-            jobs_run_by(container, use_cases),
-            httpx.AsyncClient(
-                transport=httpx.ASGITransport(app=app),
-                base_url="http://test",
-                event_hooks={"response": [_no_server_errors]},
-            ) as client,
-        ):
-            yield Setup(
-                Api(client, api.tenant, token_for(container, api.tenant)),
-                clock,
-                use_cases,
-                container,
-            )
+    async with api_over(container, api.tenant, use_cases) as client:
+        yield Setup(client, clock, use_cases, container)
 
 
 EVENTS = ["evidence.added", "decision.changed"]
