@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types.base import get_object_definition
@@ -24,6 +24,7 @@ from app.domain.frameworks import Calculation, RollupRule
 from app.domain.input_bounds import sequence_number
 from app.domain.mastery.decision import method_dict
 from app.domain.mastery.habits import HabitsDecision
+from app.domain.mastery.override import Override as DomainOverride
 from app.domain.mastery.override_history import OverrideEntry
 from app.domain.mastery.view import DecisionView
 from app.domain.scales import Level as DomainLevel
@@ -53,6 +54,22 @@ class Override:
     expires_at: datetime | None
     set_at: datetime
     set_by: str
+
+    @classmethod
+    def of(cls, o: DomainOverride) -> Override:
+        return cls(**_override_fields(o))
+
+
+def _override_fields(o: DomainOverride) -> dict[str, Any]:
+    """An override's own fields, shared by `Override` and `OverrideRecord`."""
+    return {
+        "level": Level.of(o.level),
+        "status": o.status,
+        "reason": o.reason,
+        "expires_at": o.expires_at,
+        "set_at": o.set_at,
+        "set_by": o.set_by,
+    }
 
 
 @strawberry.type(
@@ -89,12 +106,7 @@ class OverrideRecord:
     def of(cls, entry: OverrideEntry) -> OverrideRecord:
         recorded, o = entry.recorded, entry.recorded.override
         return cls(
-            level=Level.of(o.level),
-            status=o.status,
-            reason=o.reason,
-            expires_at=o.expires_at,
-            set_at=o.set_at,
-            set_by=o.set_by,
+            **_override_fields(o),
             state=entry.state,
             cleared_at=recorded.cleared_at,
             cleared_by=recorded.cleared_by,
@@ -216,16 +228,7 @@ class Mastery:
 
 def _override(m: Mastery) -> Override | None:
     o = m.view.shown.override
-    if o is None:
-        return None
-    return Override(
-        level=Level.of(o.level),
-        status=o.status,
-        reason=o.reason,
-        expires_at=o.expires_at,
-        set_at=o.set_at,
-        set_by=o.set_by,
-    )
+    return None if o is None else Override.of(o)
 
 
 def _computed(m: Mastery) -> Computed | None:
