@@ -1,8 +1,9 @@
-"""ASGI apps for tests that wire their own use cases (a fake clock, a fake platform, an outbound
-client): an app per configuration, reused from test to test with the test's use cases and rate
-limits put in its state. FastAPI works out each route's parameters and models the first time
-the route is matched (about 4 ms a route): an app made for each test spent a third to a half of
-the test's time there. The app reads its use cases and rate limits from its state at each
+"""The ASGI apps of the tests: an app per configuration, reused from test to test with the
+test's use cases and fresh rate limits put in its state (the `http` fixture's, and those of
+tests that wire their own use cases: a fake clock, a fake platform, an outbound client).
+FastAPI works out each route's parameters and models the first time the route is matched
+(about 4 ms a route): an app made for each test spent a third to a half of the test's time
+there (docs/decisions/0068). The app reads its use cases and rate limits from its state at each
 request, so an app reused reads exactly the test's own."""
 
 from __future__ import annotations

@@ -17,16 +17,14 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
-from fastapi import FastAPI
 from hypothesis import settings
 from sqlalchemy.engine import make_url
 
 from app.adapters.db import migrate
-from app.api.app import create_app
-from app.api.rate_limits import TokenRateLimits
 from app.bootstrap import Container, build
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, Client, Principal, Scope, Tenant
+from tests.apps import app_over
 
 # Hypothesis' per-example deadline (200 ms by default) is a timing assertion: on a loaded
 # machine a property test failed on it in a fresh-clone run. Speed is measured by the
@@ -209,30 +207,21 @@ async def _no_server_errors(response: httpx.Response) -> None:
         raise AssertionError(f"server error {response.status_code}: {response.text}")
 
 
-@pytest.fixture(scope="session")
-def served(container: Container) -> FastAPI:
-    """The real ASGI app over the test database, made once: FastAPI works out each route's
-    parameters and models when the route is first matched, about 4 ms a route, and an app
-    made for each test spent half of an API test's time there."""
-    return create_app(
-        use_cases=container.use_cases,
+@pytest.fixture
+async def http(container: Container) -> AsyncIterator[httpx.AsyncClient]:
+    """The real ASGI app over the test database, through httpx (an app reused from test to
+    test: tests/apps.py)."""
+    with app_over(
+        container.use_cases,
         max_body_bytes=container.settings.max_body_bytes,
         public_base_url=container.settings.public_url,
-    )
-
-
-@pytest.fixture
-async def http(served: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    """The real ASGI app over the test database, through httpx."""
-    # The app's one state that counts requests: each test starts with its own windows, as it
-    # would with an app of its own.
-    served.state.token_limits = TokenRateLimits()
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=served),
-        base_url="http://test",
-        event_hooks={"response": [_no_server_errors]},
-    ) as client:
-        yield client
+    ) as app:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url="http://test",
+            event_hooks={"response": [_no_server_errors]},
+        ) as client:
+            yield client
 
 
 @dataclass
