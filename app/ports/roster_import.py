@@ -101,6 +101,11 @@ class RosterStaging(Protocol):
         skipped, so a bulk file still counts them as listed."""
         ...
 
+    async def holds_records(self, kind: RosterKind) -> bool:
+        """Whether the roster holds an active record of this kind: if not, no row can be found
+        unchanged, and looking costs a round trip per chunk for nothing."""
+        ...
+
     async def add_unchanged(
         self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
     ) -> set[int]:

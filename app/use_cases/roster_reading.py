@@ -105,7 +105,8 @@ async def stage_file(
     staged: Callable[[StagedChunk], Awaitable[None]],
 ) -> None:
     """Stage a file's rows (`kind` None: roles.csv). Rows are matched by fingerprint where
-    `fingerprinted` (the row alone makes its record); `read_in_session` reads a chunk that needs
+    `fingerprinted` (the row alone makes its record) and the roster holds records of the kind to
+    match (a first import has none); `read_in_session` reads a chunk that needs
     the database to be read (1.2 users with their roles), one chunk at a time."""
 
     def read(chunk: Chunk) -> list[RowRead]:
@@ -122,10 +123,14 @@ async def stage_file(
             await staged(done)
 
     marked = _fingerprinted(rows, kind if fingerprinted else None, mode)
+    matched = fingerprinted and kind is not None and await staging.holds_records(kind)
     async for given, marks in read_ahead(marked):
         chunk, hashes, unchanged = given, None, 0
         if marks is not None and kind is not None:
-            chunk, hashes, unchanged = await _unchanged(staging, kind, given, marks)
+            if matched:
+                chunk, hashes, unchanged = await _unchanged(staging, kind, given, marks)
+            else:
+                hashes = [m[2] for m in marks]
         if not chunk:  # every row unchanged
             await flush()
             reads = []

@@ -108,6 +108,9 @@ class FakeRosterStaging:
     ) -> None:
         self._rows[kind] += [_staged(kind, r) for r in rows]
 
+    async def holds_records(self, kind: RosterKind) -> bool:
+        return any(k == kind and r.status == ACTIVE for (k, _), r in self._tables.roster.items())
+
     async def add_unchanged(
         self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
     ) -> set[int]:

@@ -85,6 +85,12 @@ class SqlRosterStaging:
         await st.load(self._session, self._tables.items, st.ITEM_COLUMNS, items)
         self._dirty.update((self._stage(kind).name, self._tables.items.name))
 
+    async def holds_records(self, kind: RosterKind) -> bool:
+        stored = SPECS[kind].table
+        active = stored.c.status == RecordStatus.ACTIVE.value
+        held = sa.select(sa.literal(1)).where(stored.c.tenant_id == self._tenant, active).limit(1)
+        return (await self._run(held)).first() is not None
+
     async def add_unchanged(
         self, kind: RosterKind, rows: Sequence[tuple[int, str, str]]
     ) -> set[int]:
