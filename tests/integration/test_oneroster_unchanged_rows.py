@@ -283,3 +283,53 @@ async def test_rows_are_looked_up_only_where_the_roster_holds_records_of_their_k
     ]
     assert lines_read == {}
     assert again.files["enrollments.csv"].unchanged == 3
+
+
+async def test_the_lists_of_unchanged_rows_are_checked_as_those_of_rows_read(
+    container: Container, tenant: Tenant, tmp_path: Path, lines_read: dict[str, list[int]]
+) -> None:
+    # Unchanged rows are staged from their stored records without being read; their list
+    # references (a user's orgs, a class's terms) must still be checked against this import.
+    await _import(container, tenant, sets.write_set(tmp_path / "first", sets.BULK_1_1))
+    manifest = (
+        sets.MANIFEST_1_1.format(mode="absent")
+        .replace("file.orgs,absent", "file.orgs,delta")
+        .replace("file.academicSessions,absent", "file.academicSessions,delta")
+        .replace("file.users,absent", "file.users,bulk")
+        .replace("file.classes,absent", "file.classes,bulk")
+    )
+    retiring = {
+        "manifest.csv": manifest,
+        "orgs.csv": _retiring(sets.ORGS, "d1"),
+        "academicSessions.csv": _retiring(sets.SESSIONS, "t1"),
+        "users.csv": sets.USERS_1_1,
+        "classes.csv": sets.CLASSES,
+    }
+    lines_read.clear()
+
+    report = await _import(
+        container, tenant, sets.write_set(tmp_path / "retiring", retiring), skip_invalid=True
+    )
+
+    assert lines_read == {"org": [2], "academic_session": [2]}  # users and classes unchanged
+    # Sue's second org (d1) and the class's second term (t1): the position counts from 0.
+    assert [(p.loc, p.msg) for p in report.problems] == [
+        (
+            ("classes.csv", 2, "termSourcedIds", 1),
+            "termSourcedIds 't1' is tobedeleted (in academicSessions.csv or the roster)",
+        ),
+        (
+            ("users.csv", 4, "orgSourcedIds", 1),
+            "orgSourcedIds 'd1' is tobedeleted (in orgs.csv or the roster)",
+        ),
+    ]
+    users, classes = report.files["users.csv"], report.files["classes.csv"]
+    assert (users.rows, users.skipped, users.unchanged) == (3, 1, 2)
+    assert (classes.rows, classes.skipped, classes.unchanged) == (1, 1, 0)
+
+
+def _retiring(file: str, id_: str) -> str:
+    """A delta file of `file`'s columns whose one row retires `id_`."""
+    header = file.splitlines()[0]
+    empty = "," * (header.count(",") - 2)
+    return f"{header}\n{id_},tobedeleted,2026-09-01T00:00:00Z{empty}\n"

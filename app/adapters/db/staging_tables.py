@@ -207,6 +207,22 @@ def list_items(
 
 
 ITEM_COLUMNS = ["kind", "field", "line", "pos", "value"]
+
+
+def items_of(items: sa.Table, kind: RosterKind, rows: sa.CTE, field: str) -> sa.CTE:
+    """PostgreSQL: the elements of one list field of staged `rows` (a JSONB array each) as
+    item rows, numbered from 0 as `list_items` numbers them; a data-modifying CTE."""
+    element = (
+        sa.func.jsonb_array_elements_text(rows.c[field])
+        .table_valued("value", with_ordinality="pos")
+        .render_derived()
+    )
+    listed = sa.select(
+        sa.literal(kind.value), sa.literal(field), rows.c.line, element.c.pos - 1, element.c.value
+    ).select_from(rows.join(element, sa.true()))
+    return sa.insert(items).from_select(ITEM_COLUMNS, listed).cte(f"items_{field}")
+
+
 # Every list reference is staged element by element, so that it can be checked as a set.
 assert all(
     r.field in ITEM_FIELDS.get(k, ())
