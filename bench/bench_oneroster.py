@@ -19,6 +19,7 @@ from typing import Any
 
 import asyncpg
 
+from app.adapters.garbage_collection import settle_after_start_up
 from app.bootstrap import build
 from app.config import Settings
 from bench.common import Section, asyncpg_dsn, scratch_database
@@ -123,6 +124,7 @@ async def _import(url: str, folder: Path) -> tuple[float, int, Any]:
     container = build(
         Settings(database_url=url, secret_key="bench-oneroster-signing-key-0123456789-abc")
     )
+    settle_after_start_up()  # the collector as in the server and the worker that import
     try:
         tenant = await container.use_cases.access.create_tenant(slug=f"b-{uuid.uuid4().hex[:8]}")
         runs = []
@@ -277,7 +279,11 @@ async def run() -> Section:
         f"{copy_seconds:.1f} | {copy_rate:,.0f} |"
     )
     section.add("")
-    section.add(f"Ratio import / plain COPY: **{rate / copy_rate:.2f}** (target ≥ 0.3).")
+    section.add(
+        f"Ratio import / plain COPY: **{rate / copy_rate:.2f}** (issue #14: ≥ 0.7, and the "
+        f"import ≤ 45 s; the same set again ≤ 15 s). The collector is set as in the server "
+        f"and the worker that run imports (`settle_after_start_up`, decision 0069)."
+    )
     section.add(
         f"Peak memory (RSS high-water mark of the process): {before:,.0f} MiB before, "
         f"{after_small:,.0f} MiB after the quarter set, {after_full:,.0f} MiB after the full set "

@@ -66,6 +66,7 @@ def with_use_cases(
 
     from pydantic import ValidationError
 
+    from app.adapters.garbage_collection import space_out_collections
     from app.bootstrap import build
     from app.bootstrap_settings import ConfigurationError
     from app.config import Settings
@@ -73,6 +74,7 @@ def with_use_cases(
 
     async def run() -> T:
         container = build(Settings())
+        space_out_collections()  # an import or a demo load allocates millions of objects
         try:
             return await work(container.use_cases)
         finally:

@@ -50,6 +50,7 @@ def worker(
 async def run_worker(settings: Settings) -> None:
     """The same container as a server's (the same registry of job kinds), its jobs run from
     the queue until SIGTERM or SIGINT."""
+    from app.adapters.garbage_collection import settle_after_start_up
     from app.adapters.jobs.queue import QueuedJobRunner
     from app.bootstrap import build
 
@@ -57,6 +58,7 @@ async def run_worker(settings: Settings) -> None:
     assert isinstance(container.jobs, QueuedJobRunner), "MASTERY_JOB_QUEUE=procrastinate"
     try:
         await container.start()
+        settle_after_start_up()  # as a server does: the worker runs the same jobs
         log.info("worker started", extra={"concurrency": settings.worker_concurrency})
         await container.jobs.work(
             concurrency=settings.worker_concurrency,

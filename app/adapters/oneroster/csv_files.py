@@ -223,7 +223,6 @@ class CsvRosterSource:
             names = canonical_columns(file.stem, next(reader, []))
             dates = [i for i, n in enumerate(names) if n in DATE_COLUMNS]
             width = len(names)
-            unnamed = "" in names  # columns without a name are not read
             day_first: bool | None = None
             decided = False
             chunk: list[tuple[int, RowValues]] = []
@@ -246,8 +245,7 @@ class CsvRosterSource:
                         day, month = match.group(1, 2) if day_first else match.group(2, 1)
                         row[i] = f"{match.group(3)}-{int(month):02d}-{int(day):02d}"
                 values = dict(zip(names, row, strict=False))
-                if unnamed:
-                    values.pop("", None)
+                values.pop("", None)
                 chunk.append((line, values))
                 if len(chunk) >= CHUNK_ROWS:
                     yield chunk
