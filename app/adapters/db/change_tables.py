@@ -29,7 +29,7 @@ class ChangeEventRow(SQLModel, table=True):
     id: int | None = Field(
         default=None, sa_column=sa.Column(_SEQ, primary_key=True, autoincrement=True)
     )
-    tenant_id: int = Field(foreign_key="tenants.id", ondelete="CASCADE")
+    tenant_id: int  # the changed row's (no key of its own: migration 0039)
     type: str = Field(max_length=48)
     occurred_at: datetime = _instant()
     student_id: str | None = Field(default=None, max_length=255)

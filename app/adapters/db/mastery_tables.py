@@ -142,7 +142,7 @@ class EvidenceVersionRow(SQLModel, table=True):
 
     __tablename__ = "evidence_versions"
 
-    tenant_id: int = _tenant_fk()
+    tenant_id: int = Field(primary_key=True)  # the evidence's (no key of its own: 0039)
     evidence_id: str = Field(primary_key=True, max_length=64)
     version: int = Field(primary_key=True)
     score: float
@@ -248,7 +248,7 @@ class DecisionChangeRow(SQLModel, table=True):
     seq: int | None = Field(
         default=None, sa_column=sa.Column(_SEQ, primary_key=True, autoincrement=True)
     )
-    tenant_id: int = Field(foreign_key="tenants.id", ondelete="CASCADE")
+    tenant_id: int  # the decision's (no key of its own: migration 0039)
     student_id: str = Field(max_length=255)
     competency_id: str = Field(max_length=255)
     framework_id: str = Field(max_length=255)

@@ -154,6 +154,30 @@ def create_capture(connection: Connection) -> None:
         connection.exec_driver_sql(statement)
 
 
+def restore_missing_capture(connection: Connection) -> bool:
+    """SQLite: make again the capture's triggers that are missing (0038 lost demographics'
+    until 0039), and mark every tenant's roster as changed, so that its profiles are compared
+    again for what the missing triggers did not capture. Whether any was missing."""
+    if connection.dialect.name != "sqlite":
+        return False
+    present = {
+        name
+        for (name,) in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        )
+    }
+    missing = [
+        statement
+        for statement, (table, event) in zip(_sqlite_statements(), _triggers(), strict=True)
+        if _name(table, event) not in present
+    ]
+    for statement in missing:
+        connection.exec_driver_sql(statement)
+    if missing:
+        connection.exec_driver_sql(_MARK + "SELECT id FROM tenants")
+    return bool(missing)
+
+
 def drop_capture(connection: Connection) -> None:
     """Drop the triggers (its downgrade)."""
     postgres = connection.dialect.name == "postgresql"

@@ -37,7 +37,7 @@ class DecisionStatusChangeRow(SQLModel, table=True):
     __tablename__ = "decision_status_changes"
 
     seq: int | None = _seq()
-    tenant_id: int = Field(foreign_key="tenants.id", ondelete="CASCADE")
+    tenant_id: int  # the decision's (no key of its own: migration 0039)
     framework_id: str = Field(max_length=255)
     student_id: str = Field(max_length=255)
     competency_id: str = Field(max_length=255)

@@ -30,7 +30,7 @@ class TrendHistoryChangeRow(SQLModel, table=True):
     __tablename__ = "trend_history_changes"
 
     seq: int | None = _seq()
-    tenant_id: int = Field(foreign_key="tenants.id", ondelete="CASCADE")
+    tenant_id: int  # the history entry's (no key of its own: migration 0039)
     framework_id: str = Field(max_length=255)
     student_id: str = Field(max_length=255)
     competency_id: str = Field(max_length=255)

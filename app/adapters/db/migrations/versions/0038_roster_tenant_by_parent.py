@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from app.adapters.db.sqlite_rebuilds import triggers_kept
+
 revision: str = "0038_roster_tenant_by_parent"
 down_revision: str | None = "0037_trend_counts_uncrossed"
 branch_labels: str | Sequence[str] | None = None
@@ -24,14 +26,22 @@ TABLES = ("enrollments", "demographics")
 
 
 def upgrade() -> None:
-    for table in TABLES:
-        with op.batch_alter_table(table) as batch:
-            batch.drop_constraint(f"fk_{table}_tenant_id_tenants", type_="foreignkey")
+    # The summary capture's triggers on demographics were lost on SQLite here until 0039
+    # (which makes them again where they are missing).
+    with triggers_kept(TABLES):
+        for table in TABLES:
+            with op.batch_alter_table(table) as batch:
+                batch.drop_constraint(f"fk_{table}_tenant_id_tenants", type_="foreignkey")
 
 
 def downgrade() -> None:
-    for table in TABLES:
-        with op.batch_alter_table(table) as batch:
-            batch.create_foreign_key(
-                f"fk_{table}_tenant_id_tenants", "tenants", ["tenant_id"], ["id"], ondelete="CASCADE"
-            )
+    with triggers_kept(TABLES):
+        for table in TABLES:
+            with op.batch_alter_table(table) as batch:
+                batch.create_foreign_key(
+                    f"fk_{table}_tenant_id_tenants",
+                    "tenants",
+                    ["tenant_id"],
+                    ["id"],
+                    ondelete="CASCADE",
+                )
