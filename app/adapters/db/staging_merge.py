@@ -68,6 +68,10 @@ async def merge(
     written = await rows_changed(session, upsert)
     if written < writing - unchanged:  # rows read and found as stored
         await _keep_fingerprints(session, tenant, stage, stored, read)
+    # The retirements below, the next kinds' foreign-key checks and the reports that follow
+    # plan with these figures: a first import's bulk retirement of enrollments ran its
+    # anti-join against a table the planner still thought empty (2.6 s for 1.04M rows, 0069).
+    analysed = await analyze_if_stale(session, stored.name, written)
 
     retiring = retires(stage)
     retirements = await _count(session, stage, retiring)
@@ -103,8 +107,7 @@ async def merge(
         )
     if kind == RosterKind.USER:
         await _relink_users(session, tenant, stage, stored, items, at)
-    # The next kinds' foreign-key checks and the reports that follow plan with these figures.
-    if await analyze_if_stale(session, stored.name, written + deleted + retired):
+    if await analyze_if_stale(session, stored.name, deleted + retired) or analysed:
         for link in _USER_LINKS if kind == RosterKind.USER else ():
             await analyze_if_stale(session, link.name, written)
     await announce_merged(session, tenant, kind, stored, now)
