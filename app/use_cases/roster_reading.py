@@ -106,8 +106,8 @@ async def stage_file(
 ) -> None:
     """Stage a file's rows (`kind` None: roles.csv). Rows are matched by fingerprint where
     `fingerprinted` (the row alone makes its record) and the roster holds records of the kind to
-    match (a first import has none); `read_in_session` reads a chunk that needs
-    the database to be read (1.2 users with their roles), one chunk at a time."""
+    match (a first import has none); `read_in_session` reads a chunk that needs the database to
+    be read (1.2 users with their roles), one chunk at a time."""
 
     def read(chunk: Chunk) -> list[RowRead]:
         return read_roles(chunk, mode) if kind is None else read_rows(kind, chunk, mode)
