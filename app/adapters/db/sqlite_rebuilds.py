@@ -1,4 +1,5 @@
-"""Changing a table's keys on SQLite without losing its triggers (for migrations).
+"""Changing a table's keys on SQLite without losing its triggers (for migrations), and the
+tenant keys that 0038 and 0039 drop.
 
 SQLite changes a key by building a copy of the table and renaming it into the table's place
 (Alembic's batch mode). The table's own triggers go with the old table, and the rename checks
@@ -34,3 +35,25 @@ def triggers_kept(tables: Sequence[str]) -> Iterator[None]:
         op.execute("PRAGMA legacy_alter_table = OFF")
     for (sql,) in kept:
         op.execute(sql)
+
+
+def drop_tenant_keys(tables: Sequence[str]) -> None:
+    """Drop each table's own foreign key to `tenants` (0038, 0039)."""
+    with triggers_kept(tables):
+        for table in tables:
+            with op.batch_alter_table(table) as batch:
+                batch.drop_constraint(f"fk_{table}_tenant_id_tenants", type_="foreignkey")
+
+
+def add_tenant_keys(tables: Sequence[str]) -> None:
+    """Give each table its foreign key to `tenants` again (their downgrades)."""
+    with triggers_kept(tables):
+        for table in tables:
+            with op.batch_alter_table(table) as batch:
+                batch.create_foreign_key(
+                    f"fk_{table}_tenant_id_tenants",
+                    "tenants",
+                    ["tenant_id"],
+                    ["id"],
+                    ondelete="CASCADE",
+                )

@@ -13,9 +13,7 @@ Revises: 0037_trend_counts_uncrossed
 
 from collections.abc import Sequence
 
-from alembic import op
-
-from app.adapters.db.sqlite_rebuilds import triggers_kept
+from app.adapters.db.sqlite_rebuilds import add_tenant_keys, drop_tenant_keys
 
 revision: str = "0038_roster_tenant_by_parent"
 down_revision: str | None = "0037_trend_counts_uncrossed"
@@ -28,20 +26,8 @@ TABLES = ("enrollments", "demographics")
 def upgrade() -> None:
     # The summary capture's triggers on demographics were lost on SQLite here until 0039
     # (which makes them again where they are missing).
-    with triggers_kept(TABLES):
-        for table in TABLES:
-            with op.batch_alter_table(table) as batch:
-                batch.drop_constraint(f"fk_{table}_tenant_id_tenants", type_="foreignkey")
+    drop_tenant_keys(TABLES)
 
 
 def downgrade() -> None:
-    with triggers_kept(TABLES):
-        for table in TABLES:
-            with op.batch_alter_table(table) as batch:
-                batch.create_foreign_key(
-                    f"fk_{table}_tenant_id_tenants",
-                    "tenants",
-                    ["tenant_id"],
-                    ["id"],
-                    ondelete="CASCADE",
-                )
+    add_tenant_keys(TABLES)

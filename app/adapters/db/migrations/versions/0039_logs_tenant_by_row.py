@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from app.adapters.db.sqlite_rebuilds import triggers_kept
+from app.adapters.db.sqlite_rebuilds import add_tenant_keys, drop_tenant_keys
 from app.adapters.db.summary_capture import restore_missing_capture
 
 revision: str = "0039_logs_tenant_by_row"
@@ -35,23 +35,11 @@ TABLES = (
 
 
 def upgrade() -> None:
-    with triggers_kept(TABLES):
-        for table in TABLES:
-            with op.batch_alter_table(table) as batch:
-                batch.drop_constraint(f"fk_{table}_tenant_id_tenants", type_="foreignkey")
+    drop_tenant_keys(TABLES)
     # A SQLite database that went through 0038 before it kept triggers lost the summary
     # capture's on demographics: they are made again, and every roster compared again.
     restore_missing_capture(op.get_bind())
 
 
 def downgrade() -> None:
-    with triggers_kept(TABLES):
-        for table in TABLES:
-            with op.batch_alter_table(table) as batch:
-                batch.create_foreign_key(
-                    f"fk_{table}_tenant_id_tenants",
-                    "tenants",
-                    ["tenant_id"],
-                    ["id"],
-                    ondelete="CASCADE",
-                )
+    add_tenant_keys(TABLES)
