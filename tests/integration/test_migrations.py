@@ -72,8 +72,9 @@ async def _triggers(url: str) -> set[tuple[str, str]]:
 
 async def test_no_revision_loses_a_trigger(empty_database: str) -> None:
     # SQLite changes a table's keys by building a copy, and a batch migration drops the old
-    # table's triggers with it: 0039 lost the trend capture's three on SQLite until it kept
-    # them (the schema comparison above does not see triggers).
+    # table's triggers with it: 0038 lost the summary capture's three on demographics so, and
+    # the first 0039 the trend capture's on decision_history, until both kept them (the
+    # schema comparison above does not see triggers; this test found it, decision 0070).
     kept: set[tuple[str, str]] = set()
     for revision in _revisions():
         await migrate.upgrade(empty_database, revision)
