@@ -115,13 +115,18 @@ def _pg_trigger(table: str, event: str, body: str) -> list[str]:
     ]
 
 
-def _sqlite_statements() -> list[str]:
-    out: list[str] = []
+def _sqlite_triggers() -> list[tuple[str, str]]:
+    """Each SQLite trigger of the capture: (its name, the statement that creates it)."""
+    out: list[tuple[str, str]] = []
     for event, (columns, values) in _SQLITE_DECISION_EVENTS.items():
         when = " WHEN OLD.status IS NOT NEW.status" if event == "update" else ""
+        name = _name("decisions", event)
         out.append(
-            f"CREATE TRIGGER {_name('decisions', event)} AFTER {event.upper()} {columns} "
-            f"ON decisions FOR EACH ROW{when} BEGIN {_CHANGES}VALUES ({values}); END"
+            (
+                name,
+                f"CREATE TRIGGER {name} AFTER {event.upper()} {columns} "
+                f"ON decisions FOR EACH ROW{when} BEGIN {_CHANGES}VALUES ({values}); END",
+            )
         )
     for table, spec in ROSTER.items():
         for event in ("insert", "update", "delete"):
@@ -131,10 +136,15 @@ def _sqlite_statements() -> list[str]:
                 of = "OF " + ", ".join(spec[1])
                 when = " WHEN " + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in spec[1])
             # One pending mark per tenant is enough, and SQLite has one writer at a time.
+            name = _name(table, event)
             out.append(
-                f"CREATE TRIGGER {_name(table, event)} AFTER {event.upper()} {of} ON {table} "
-                f"FOR EACH ROW{when} BEGIN {_MARK}SELECT {row}.tenant_id WHERE NOT EXISTS "
-                f"(SELECT 1 FROM summary_roster_changes WHERE tenant_id = {row}.tenant_id); END"
+                (
+                    name,
+                    f"CREATE TRIGGER {name} AFTER {event.upper()} {of} ON {table} "
+                    f"FOR EACH ROW{when} BEGIN {_MARK}SELECT {row}.tenant_id WHERE NOT EXISTS "
+                    f"(SELECT 1 FROM summary_roster_changes WHERE tenant_id = {row}.tenant_id); "
+                    "END",
+                )
             )
     return out
 
@@ -150,7 +160,8 @@ def _triggers() -> list[tuple[str, str]]:
 def create_capture(connection: Connection) -> None:
     """Create the triggers (migration 0031's upgrade)."""
     postgres = connection.dialect.name == "postgresql"
-    for statement in _postgres_statements() if postgres else _sqlite_statements():
+    sqlite = [statement for _, statement in _sqlite_triggers()]
+    for statement in _postgres_statements() if postgres else sqlite:
         connection.exec_driver_sql(statement)
 
 
@@ -166,11 +177,7 @@ def restore_missing_capture(connection: Connection) -> bool:
             "SELECT name FROM sqlite_master WHERE type = 'trigger'"
         )
     }
-    missing = [
-        statement
-        for statement, (table, event) in zip(_sqlite_statements(), _triggers(), strict=True)
-        if _name(table, event) not in present
-    ]
+    missing = [statement for name, statement in _sqlite_triggers() if name not in present]
     for statement in missing:
         connection.exec_driver_sql(statement)
     if missing:
