@@ -43,7 +43,12 @@ async def test_migrated_schema_matches_the_declared_tables(empty_database: str) 
             diff = await conn.run_sync(
                 lambda c: compare_metadata(
                     MigrationContext.configure(
-                        c, opts={"compare_type": False, "include_name": migrate.declared}
+                        c,
+                        opts={
+                            "compare_type": False,
+                            "include_name": migrate.declared,
+                            "include_object": migrate.declared_for(c.dialect.name),
+                        },
                     ),
                     metadata,
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.adapters.db.engine import create_engine
 from app.adapters.db.partitions import is_partition
+from app.adapters.db.tables import SQLITE_ONLY
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -25,6 +27,17 @@ def declared(name: str | None, type_: str, parent_names: object) -> bool:
         return not ((name or "").startswith("procrastinate_") or is_partition(name or ""))
     table = parent_names.get("table_name") if isinstance(parent_names, dict) else None
     return not is_partition(table or "")
+
+
+def declared_for(dialect: str) -> Callable[[object, str | None, str, bool, object], bool]:
+    """Alembic's object filter for a database of `dialect`: a constraint the tables declare for
+    SQLite only (tables.SQLITE_ONLY) is not compared with another database's schema."""
+
+    def compared(obj: object, name: str | None, type_: str, reflected: bool, other: object) -> bool:
+        info = getattr(obj, "info", {})
+        return reflected or dialect == "sqlite" or not info.get(SQLITE_ONLY, False)
+
+    return compared
 
 
 def alembic_config(url: str) -> Config:

@@ -22,6 +22,8 @@ NAMING_CONVENTION = {
 }
 SQLModel.metadata.naming_convention = NAMING_CONVENTION
 metadata = SQLModel.metadata
+# Marks a constraint that only SQLite's schema has (see `_sqlite_key`).
+SQLITE_ONLY = "sqlite_only"
 
 
 def table_of(model: type[SQLModel]) -> sa.Table:
@@ -182,11 +184,18 @@ class UserGradeRow(SQLModel, table=True):
     grade: str = Field(primary_key=True, max_length=32)
 
 
+def _sqlite_key(columns: list[str], referred: list[str]) -> sa.ForeignKeyConstraint:
+    key = sa.ForeignKeyConstraint(columns, referred, info={SQLITE_ONLY: True})
+    return key.ddl_if(dialect="sqlite")
+
+
 class EnrollmentRow(_RosterColumns, table=True):
     __tablename__ = "enrollments"
     __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "class_id"], ["classes.tenant_id", "classes.id"]),
-        sa.ForeignKeyConstraint(["tenant_id", "user_id"], ["users.tenant_id", "users.id"]),
+        # PostgreSQL holds these two keys by statement triggers, set-wise, not row by row
+        # (app/adapters/db/enrollment_links.py, docs/decisions/0071): keys of SQLite's only.
+        _sqlite_key(["tenant_id", "class_id"], ["classes.tenant_id", "classes.id"]),
+        _sqlite_key(["tenant_id", "user_id"], ["users.tenant_id", "users.id"]),
         sa.Index("ix_enrollments_tenant_id_class_id", "tenant_id", "class_id"),
         sa.Index("ix_enrollments_tenant_id_user_id", "tenant_id", "user_id"),
     )
