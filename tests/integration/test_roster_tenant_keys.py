@@ -2,7 +2,7 @@
 (docs/decisions/0067-tenant-keys-by-parent.md), with no key of their own to `tenants`: a link
 to another tenant's record, or to none, is refused as before; on SQLite and PostgreSQL. On
 PostgreSQL the enrollments' two links are checked by statement triggers, not foreign keys
-(docs/decisions/0071-enrollment-links-by-statement.md): the tests below hold that they refuse
+(docs/decisions/0071-roster-links-by-statement.md): the tests below hold that they refuse
 what the keys refuse, and lock what the keys lock."""
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ async def test_a_link_to_another_tenants_record_or_to_none_is_refused(
 
 
 # The enrollments' class and user keys: foreign keys on SQLite, statement triggers on
-# PostgreSQL (docs/decisions/0071-enrollment-links-by-statement.md). Each rule below holds on
+# PostgreSQL (docs/decisions/0071-roster-links-by-statement.md). Each rule below holds on
 # both, so the triggers refuse what the keys refuse.
 
 
@@ -222,3 +222,36 @@ async def test_a_class_being_enrolled_is_held_until_the_enrollment_commits(
     # Committed, the enrollment keeps its class as before.
     with pytest.raises(IntegrityError):
         await _execute(container, sa.delete(_CLASSES).where(k2))
+
+
+async def test_a_users_schools_grades_and_demographics_need_the_user_and_go_with_it(
+    container: Container, tmp_path: Path
+) -> None:
+    tenant = await _imported(container, sets.write_set(tmp_path, sets.BULK_1_1))
+    orgs, grades = table_of(UserOrgRow), table_of(UserGradeRow)
+    demographics = table_of(DemographicsRow)
+    refused: list[sa.Executable] = [
+        sa.insert(orgs).values(tenant_id=tenant.id, user_id="u-none", org_id="s1"),
+        sa.insert(grades).values(tenant_id=tenant.id, user_id="u-none", grade="04"),
+        sa.update(demographics).where(demographics.c.id == "u2").values(id="u-none"),
+    ]
+    for statement in refused:
+        with pytest.raises(IntegrityError):
+            await _execute(container, statement)
+    sam = (_USERS.c.tenant_id == tenant.id) & (_USERS.c.id == "u2")
+    # Sam is enrolled (e2) and has demographics: each alone keeps him.
+    await _execute(container, sa.delete(_ENROLLMENTS).where(_ENROLLMENTS.c.id == "e2"))
+    with pytest.raises(IntegrityError):
+        await _execute(container, sa.delete(_USERS).where(sam))
+    await _execute(container, sa.delete(demographics).where(demographics.c.id == "u2"))
+    # Then he is deleted, and his schools and grades with him, as their keys' cascade did.
+    await _execute(container, sa.delete(_USERS).where(sam))
+    async with container.engine.connect() as conn:
+        await conn.run_sync(open_to_all_tenants)
+        for table, listed in ((orgs, ["u1", "u3", "u3"]), (grades, ["u3", "u3"])):
+            left = await conn.execute(
+                sa.select(table.c.user_id)
+                .where(table.c.tenant_id == tenant.id)
+                .order_by(table.c.user_id)
+            )
+            assert list(left.scalars()) == listed

@@ -152,14 +152,22 @@ class UserRow(_RosterColumns, table=True):
     roles: list[dict[str, Any]] = _json()
 
 
+def _sqlite_key(
+    columns: list[str], referred: list[str], ondelete: str | None = None
+) -> sa.ForeignKeyConstraint:
+    """A roster link to a user or a class: a foreign key on SQLite. PostgreSQL holds the same
+    rule by triggers checking a statement's rows as a set, not row by row
+    (app/adapters/db/roster_links.py, docs/decisions/0071-roster-links-by-statement.md)."""
+    key = sa.ForeignKeyConstraint(columns, referred, ondelete=ondelete, info={SQLITE_ONLY: True})
+    return key.ddl_if(dialect="sqlite")
+
+
 class UserOrgRow(SQLModel, table=True):
     """users.org_ids as rows, so that "the students of a school" is an indexed join."""
 
     __tablename__ = "user_orgs"
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "user_id"], ["users.tenant_id", "users.id"], ondelete="CASCADE"
-        ),
+        _sqlite_key(["tenant_id", "user_id"], ["users.tenant_id", "users.id"], "CASCADE"),
         sa.Index("ix_user_orgs_tenant_id_org_id", "tenant_id", "org_id"),
     )
 
@@ -173,9 +181,7 @@ class UserGradeRow(SQLModel, table=True):
 
     __tablename__ = "user_grades"
     __table_args__ = (
-        sa.ForeignKeyConstraint(
-            ["tenant_id", "user_id"], ["users.tenant_id", "users.id"], ondelete="CASCADE"
-        ),
+        _sqlite_key(["tenant_id", "user_id"], ["users.tenant_id", "users.id"], "CASCADE"),
         sa.Index("ix_user_grades_tenant_id_grade", "tenant_id", "grade"),
     )
 
@@ -184,16 +190,9 @@ class UserGradeRow(SQLModel, table=True):
     grade: str = Field(primary_key=True, max_length=32)
 
 
-def _sqlite_key(columns: list[str], referred: list[str]) -> sa.ForeignKeyConstraint:
-    key = sa.ForeignKeyConstraint(columns, referred, info={SQLITE_ONLY: True})
-    return key.ddl_if(dialect="sqlite")
-
-
 class EnrollmentRow(_RosterColumns, table=True):
     __tablename__ = "enrollments"
     __table_args__ = (
-        # PostgreSQL holds these two keys by statement triggers, set-wise, not row by row
-        # (app/adapters/db/enrollment_links.py, docs/decisions/0071): keys of SQLite's only.
         _sqlite_key(["tenant_id", "class_id"], ["classes.tenant_id", "classes.id"]),
         _sqlite_key(["tenant_id", "user_id"], ["users.tenant_id", "users.id"]),
         sa.Index("ix_enrollments_tenant_id_class_id", "tenant_id", "class_id"),
@@ -213,9 +212,7 @@ class EnrollmentRow(_RosterColumns, table=True):
 
 class DemographicsRow(_RosterColumns, table=True):
     __tablename__ = "demographics"
-    __table_args__ = (
-        sa.ForeignKeyConstraint(["tenant_id", "id"], ["users.tenant_id", "users.id"]),
-    )
+    __table_args__ = (_sqlite_key(["tenant_id", "id"], ["users.tenant_id", "users.id"]),)
 
     tenant_id: int = Field(primary_key=True)  # its user's tenant, as an enrollment's
     sex: str | None = Field(default=None, max_length=16)
