@@ -20,6 +20,19 @@ _frameworks = table_of(FrameworkRow)
 _competencies = table_of(CompetencyRow)
 _associations = table_of(CaseAssociationRow)
 _CHUNK = 5000
+# The exact matches naming any of some identifiers: one indexed lookup per end (not one OR),
+# both in one statement, built once. Every batch of results asks, a single result's included,
+# and building the statement took longer than running it (decision 0072).
+_EXACT_MATCHES = sa.union_all(
+    *(
+        sa.select(_associations.c.origin_identifier, _associations.c.destination_identifier).where(
+            _associations.c.tenant_id == sa.bindparam("tenant"),
+            end.in_(sa.bindparam("identifiers", expanding=True)),
+            _associations.c.association_type == EXACT_MATCH,
+        )
+        for end in (_associations.c.origin_identifier, _associations.c.destination_identifier)
+    )
+)
 
 
 class SqlCaseCatalog:
@@ -55,22 +68,10 @@ class SqlCaseCatalog:
 
     async def exact_match_links(self, identifiers: Collection[str]) -> list[tuple[str, str]]:
         wanted = list(dict.fromkeys(identifiers))
-        a = _associations.c
         found: set[tuple[str, str]] = set()
-        # One indexed lookup per end (not one OR), both in one statement: every batch of
-        # results asks, and a single result's request paid a round trip for each end.
         for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            ends = (
-                sa.select(a.origin_identifier, a.destination_identifier).where(
-                    a.tenant_id == self._tenant,
-                    column.in_(chunk),
-                    a.association_type == EXACT_MATCH,
-                )
-                for column in (a.origin_identifier, a.destination_identifier)
-            )
-            stmt = sa.union_all(*ends)
-            found.update((r[0], r[1]) for r in (await self._session.execute(stmt)).all())
+            chunk = {"tenant": self._tenant, "identifiers": wanted[start : start + _CHUNK]}
+            found.update((r[0], r[1]) for r in await self._session.execute(_EXACT_MATCHES, chunk))
         return sorted(found)
 
     async def frameworks_with_association(self, identifier: str) -> list[str]:

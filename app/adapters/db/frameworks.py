@@ -30,6 +30,20 @@ from app.ports.paging import Page
 _frameworks = table_of(FrameworkRow)
 _competencies = table_of(CompetencyRow)
 _associations = table_of(CaseAssociationRow)
+# The frameworks of some competencies, with their revisions: every batch of results asks, a
+# single result's included, so the statement is built once (decision 0072).
+_OWNERS = (
+    sa.select(_competencies.c.id, _frameworks.c.id, _frameworks.c.revision)
+    .join(
+        _frameworks,
+        (_frameworks.c.tenant_id == _competencies.c.tenant_id)
+        & (_frameworks.c.id == _competencies.c.framework_id),
+    )
+    .where(
+        _competencies.c.tenant_id == sa.bindparam("tenant"),
+        _competencies.c.id.in_(sa.bindparam("ids", expanding=True)),
+    )
+)
 
 
 @dataclass
@@ -62,19 +76,8 @@ class SqlFrameworkRepository:
         revisions: dict[str, str] = {}
         unique = list(dict.fromkeys(competency_ids))
         for start in range(0, len(unique), 5000):
-            stmt = (
-                sa.select(_competencies.c.id, _frameworks.c.id, _frameworks.c.revision)
-                .join(
-                    _frameworks,
-                    (_frameworks.c.tenant_id == _competencies.c.tenant_id)
-                    & (_frameworks.c.id == _competencies.c.framework_id),
-                )
-                .where(
-                    _competencies.c.tenant_id == self._tenant,
-                    _competencies.c.id.in_(unique[start : start + 5000]),
-                )
-            )
-            for cid, fid, revision in (await self._session.execute(stmt)).all():
+            chunk = {"tenant": self._tenant, "ids": unique[start : start + 5000]}
+            for cid, fid, revision in await self._session.execute(_OWNERS, chunk):
                 framework_of[cid] = fid
                 revisions[fid] = revision
         return framework_of, await self._cached(revisions)

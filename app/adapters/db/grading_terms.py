@@ -29,6 +29,13 @@ _decisions = table_of(DecisionRow)
 _enrollments = table_of(EnrollmentRow)
 # The decisions table's columns, which the snapshot's repeat (plus its session).
 _COPIED = [c.name for c in _decisions.columns]
+# Every result's request asks whether a term is open for reassessment: the statement is built
+# once (building it took longer than running it, decision 0072).
+_REASSESSING = sa.select(_closes).where(
+    _closes.c.tenant_id == sa.bindparam("tenant"),
+    _closes.c.reassessment_until > sa.bindparam("at"),
+    _closes.c.state == TermState.CLOSED.value,
+)
 
 
 def _close(row: StoredRow) -> TermClose:
@@ -134,12 +141,8 @@ class SqlGradingTerms:
         )
 
     async def reassessing(self, at: datetime) -> list[TermClose]:
-        stmt = sa.select(_closes).where(
-            _closes.c.tenant_id == self._tenant,
-            _closes.c.reassessment_until > at,
-            _closes.c.state == TermState.CLOSED.value,
-        )
-        return [_close(r) for r in (await self._session.execute(stmt)).mappings()]
+        found = await self._session.execute(_REASSESSING, {"tenant": self._tenant, "at": at})
+        return [_close(r) for r in found.mappings()]
 
     async def snapshot(self, query: SnapshotQuery) -> Page[FrozenDecision]:
         stmt = sa.select(_snapshot).where(self._of_session(query.session_id))

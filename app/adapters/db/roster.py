@@ -3,6 +3,7 @@ its domain type and the filters it understands."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,6 +39,19 @@ Filter = Callable[[sa.Table, TenantId, str], sa.ColumnElement[bool]]
 _user_orgs = table_of(t.UserOrgRow)
 _user_grades = table_of(t.UserGradeRow)
 _enrollments = table_of(t.EnrollmentRow)
+
+
+@functools.cache
+def _active_ids(table: sa.Table, *, by_role: bool) -> sa.Select[Any]:
+    """Which of some ids are active records of `table` (of a role): every batch of results
+    asks it of its students, a single result's included, so it is built once per table
+    (building it took longer than running it, decision 0072)."""
+    stmt = sa.select(table.c.id).where(
+        table.c.tenant_id == sa.bindparam("tenant"),
+        table.c.id.in_(sa.bindparam("ids", expanding=True)),
+        table.c.status == RecordStatus.ACTIVE.value,
+    )
+    return stmt.where(table.c.role == sa.bindparam("role")) if by_role else stmt
 
 
 def _column(name: str) -> Filter:
@@ -236,13 +250,8 @@ class SqlRosterRepository:
     async def active_ids(self, ids: Collection[str], *, role: str | None = None) -> set[str]:
         found: set[str] = set()
         unique = list(dict.fromkeys(ids))
+        stmt = _active_ids(self._table, by_role=role is not None)
         for start in range(0, len(unique), 5000):
-            stmt = sa.select(self._table.c.id).where(
-                self._mine(),
-                self._table.c.id.in_(unique[start : start + 5000]),
-                self._table.c.status == RecordStatus.ACTIVE.value,
-            )
-            if role is not None:
-                stmt = stmt.where(self._table.c.role == role)
-            found.update((await self._session.execute(stmt)).scalars())
+            chunk = {"tenant": self._tenant, "ids": unique[start : start + 5000], "role": role}
+            found.update((await self._session.execute(stmt, chunk)).scalars())
         return found
