@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
 
+from app.adapters.db.statement_triggers import executed, trigger_function
+
 
 @dataclass(frozen=True)
 class Link:
@@ -51,17 +53,29 @@ _PARENTS = tuple(dict.fromkeys(link.parent for link in LINKS))
 _RAISE = "RAISE EXCEPTION USING ERRCODE = 'foreign_key_violation', "
 
 
-def _found_or_refused(link: Link, rows: str) -> str:
+def _found_or_refused(link: Link, rows: str, *, per_call: bool) -> str:
     """Lock every record that `rows` (a relation with tenant_id and the link's column) name,
-    and refuse the first they name that is not there."""
+    and refuse the first they name that is not there. A statement's transition table, of one
+    row or a million, is read by statements planned at each call
+    (app/adapters/db/statement_triggers.py); a row trigger's one row (`NEW`, which a planned
+    statement cannot see) by statements planned once."""
     column, parent = link.column, link.parent
+    named = f"(SELECT r.tenant_id, r.{column} FROM {rows} r)"
+    lock = f"1 FROM {parent} p WHERE (p.tenant_id, p.id) IN {named} FOR KEY SHARE OF p"
+    missing = (
+        f"FROM {rows} r WHERE NOT EXISTS (SELECT FROM {parent} p "
+        f"WHERE p.tenant_id = r.tenant_id AND p.id = r.{column}) LIMIT 1"
+    )
+    found = f"r.tenant_id, r.{column} AS key"
+    if per_call:
+        checks = executed(f"SELECT {lock}") + executed(f"SELECT {found} {missing}", into="missing")
+    else:
+        checks = f"PERFORM {lock};\nSELECT {found} INTO missing {missing};\n"
     return (
-        f"PERFORM 1 FROM {parent} p WHERE (p.tenant_id, p.id) IN "
-        f"(SELECT r.tenant_id, r.{column} FROM {rows} r) FOR KEY SHARE OF p;\n"
-        f"SELECT r.tenant_id, r.{column} AS key INTO missing FROM {rows} r WHERE NOT EXISTS "
-        f"(SELECT FROM {parent} p WHERE p.tenant_id = r.tenant_id AND p.id = r.{column}) "
-        f'LIMIT 1;\nIF FOUND THEN {_RAISE}MESSAGE = \'insert or update on table "{link.table}" '
-        "names a record that is not there', DETAIL = format('Key (tenant_id, "
+        checks
+        + "GET DIAGNOSTICS found_rows = ROW_COUNT;\n"
+        + f"IF found_rows > 0 THEN {_RAISE}MESSAGE = 'insert or update on table "
+        f"\"{link.table}\" names a record that is not there', DETAIL = format('Key (tenant_id, "
         f'{column})=(%s, %s) is not present in table "{parent}".\', missing.tenant_id, '
         "missing.key); END IF;\n"
     )
@@ -82,10 +96,7 @@ def _kept_or_deleted(link: Link) -> str:
 
 
 def _function(name: str, body: str) -> str:
-    return (
-        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-        f"DECLARE missing record;\nBEGIN\n{body}RETURN NULL;\nEND $$"
-    )
+    return trigger_function(name, body, declare="missing record; found_rows bigint;")
 
 
 def _changed(columns: list[str]) -> str:
@@ -100,9 +111,13 @@ def _statements() -> list[str]:
         row = "(SELECT " + ", ".join(f"NEW.{c} AS {c}" for c in columns) + ")"
         made += [
             _function(
-                f"{table}_inserted_links", "".join(_found_or_refused(k, "inserted") for k in links)
+                f"{table}_inserted_links",
+                "".join(_found_or_refused(k, "inserted", per_call=True) for k in links),
             ),
-            _function(f"{table}_changed_links", "".join(_found_or_refused(k, row) for k in links)),
+            _function(
+                f"{table}_changed_links",
+                "".join(_found_or_refused(k, row, per_call=False) for k in links),
+            ),
             f"CREATE TRIGGER {table}_inserted_links AFTER INSERT ON {table} "
             "REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT "
             f"EXECUTE FUNCTION {table}_inserted_links()",

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
+from app.adapters.db.statement_triggers import executed, trigger_function
+
 _KEY = "tenant_id, student_id, competency_id"
 _CHANGES = (
     "INSERT INTO decision_status_changes "
@@ -84,16 +86,29 @@ def _roster_update(spec: tuple[str, tuple[str, ...]] | None) -> str:
     )
 
 
-def _postgres_statements() -> list[str]:
-    out: list[str] = []
-    for event, select in _DECISION_EVENTS.items():
-        out += _pg_trigger("decisions", event, _CHANGES + select)
+def _postgres_bodies() -> list[tuple[str, str, str]]:
+    """Each PostgreSQL trigger of the capture: (its table, its event, what it inserts)."""
+    out = [("decisions", event, _CHANGES + select) for event, select in _DECISION_EVENTS.items()]
     for table, spec in ROSTER.items():
-        update = _roster_update(spec)
-        out += _pg_trigger(table, "insert", _MARK + "SELECT DISTINCT tenant_id FROM new_rows")
-        out += _pg_trigger(table, "update", _MARK + update)
-        out += _pg_trigger(table, "delete", _MARK + "SELECT DISTINCT tenant_id FROM old_rows")
+        out += [
+            (table, "insert", _MARK + "SELECT DISTINCT tenant_id FROM new_rows"),
+            (table, "update", _MARK + _roster_update(spec)),
+            (table, "delete", _MARK + "SELECT DISTINCT tenant_id FROM old_rows"),
+        ]
     return out
+
+
+def _postgres_statements() -> list[str]:
+    return [s for table, event, body in _postgres_bodies() for s in _pg_trigger(table, event, body)]
+
+
+def capture_functions(*, per_call: bool) -> list[str]:
+    """The capture's PostgreSQL functions, their statements planned at each call or (as before
+    migration 0041) once per connection."""
+    return [
+        trigger_function(_name(table, event), executed(body) if per_call else f"{body};\n")
+        for table, event, body in _postgres_bodies()
+    ]
 
 
 def _name(table: str, event: str) -> str:
@@ -108,8 +123,7 @@ def _pg_trigger(table: str, event: str, body: str) -> list[str]:
         "delete": "OLD TABLE AS old_rows",
     }[event]
     return [
-        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-        f"BEGIN {body}; RETURN NULL; END $$",
+        trigger_function(name, executed(body)),
         f"CREATE TRIGGER {name} AFTER {event.upper()} ON {table} "
         f"REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
     ]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
+from app.adapters.db.statement_triggers import executed, trigger_function
+
 _READ = "tenant_id, framework_id, student_id, competency_id, seq, valid_from, status"
 _INTO = (
     "INSERT INTO trend_history_changes (tenant_id, framework_id, student_id, competency_id, "
@@ -59,10 +61,7 @@ def create_capture(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         for event, (transition, body) in _POSTGRES.items():
             name = _name(event)
-            connection.exec_driver_sql(
-                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN {_INTO}{body}; RETURN NULL; END $$"
-            )
+            connection.exec_driver_sql(trigger_function(name, executed(_INTO + body)))
             connection.exec_driver_sql(
                 f"CREATE TRIGGER {name} AFTER {event.upper()} ON decision_history "
                 f"REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
@@ -73,6 +72,15 @@ def create_capture(connection: Connection) -> None:
             f"CREATE TRIGGER {_name(event)} AFTER {event.upper()} {columns} ON decision_history "
             f"FOR EACH ROW{when} BEGIN {_INTO}{body}; END"
         )
+
+
+def capture_functions(*, per_call: bool) -> list[str]:
+    """The capture's PostgreSQL functions, their statements planned at each call or (as before
+    migration 0041) once per connection."""
+    return [
+        trigger_function(_name(event), executed(_INTO + body) if per_call else f"{_INTO}{body};\n")
+        for event, (_, body) in _POSTGRES.items()
+    ]
 
 
 def drop_capture(connection: Connection) -> None:
