@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db.change_tables import ChangeEventRow
-from app.adapters.db.native import Insert, is_postgres, unnest_insert
+from app.adapters.db.native import Insert, bulk_insert, is_postgres
 from app.adapters.db.tables import table_of
 from app.adapters.db.types import UTCDateTime
 from app.domain.access import TenantId
@@ -44,7 +44,7 @@ def event_rows(events: Sequence[ChangeEvent], tenant: int) -> list[dict[str, Any
 
 
 def events_insert(events: Sequence[ChangeEvent], tenant: int) -> Insert:
-    """The outbox rows as one more table of a PostgreSQL `unnest_insert` (same statement)."""
+    """The outbox rows as one more table of a PostgreSQL `bulk_insert` (same statement)."""
     return Insert(events_table, event_rows(events, tenant))
 
 
@@ -53,7 +53,7 @@ async def append_changes(session: AsyncSession, tenant: int, events: Sequence[Ch
     if not events:
         return
     if is_postgres(session):
-        await unnest_insert(session, events_insert(events, tenant))
+        await bulk_insert(session, events_insert(events, tenant))
         return
     # SQLite: one writer at a time, so id order is commit order; every transaction number 0.
     rows = [{**row, "xact": 0} for row in event_rows(events, tenant)]

@@ -18,7 +18,7 @@ from app.adapters.db.mastery_rows import (
     decision_values,
 )
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow, OverrideRow
-from app.adapters.db.native import Insert, asyncpg_connection, is_postgres, unnest_insert
+from app.adapters.db.native import Insert, asyncpg_connection, bulk_insert, is_postgres
 from app.adapters.db.override_list import count_overrides, list_overrides, recorded_override
 from app.adapters.db.rows import StoredRow
 from app.adapters.db.tables import table_of
@@ -162,7 +162,7 @@ class SqlDecisionRepository:
         # Each history entry is announced on the change feed, in the same statement.
         announced = [decision_changed(c) for c in changes]
         if is_postgres(self._session):
-            await unnest_insert(
+            await bulk_insert(
                 self._session,
                 Insert(_decisions, rows, conflict_key=_KEY),
                 Insert(_history, history),

@@ -17,7 +17,7 @@ from app.adapters.db.case_tables import CaseAssociationRow
 from app.adapters.db.errors import translated
 from app.adapters.db.mastery_rows import competency_values, framework_from_rows, framework_values
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
-from app.adapters.db.native import Insert, is_postgres, unnest_insert
+from app.adapters.db.native import Insert, bulk_insert, is_postgres
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks, upsert
 from app.domain.access import TenantId
@@ -209,7 +209,7 @@ class SqlFrameworkRepository:
         if is_postgres(self._session):
             # unnest, not COPY: PostgreSQL refuses COPY FROM into a table under row-level
             # security.
-            await unnest_insert(self._session, Insert(_associations, rows))
+            await bulk_insert(self._session, Insert(_associations, rows))
         elif rows:
             await self._session.execute(sa.insert(_associations), rows)
 

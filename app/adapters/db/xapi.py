@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db.errors import translated
-from app.adapters.db.native import Insert, is_postgres, unnest_insert
+from app.adapters.db.native import Insert, bulk_insert, is_postgres
 from app.adapters.db.tables import UserRow, table_of
 from app.adapters.db.xapi_tables import LearningRecordRow
 from app.domain.access import TenantId
@@ -86,7 +86,7 @@ class SqlLearningRecords:
         async with translated(_TAKEN):
             if is_postgres(self._session):
                 # One round trip of column arrays: SQLAlchemy's per-row work would dominate.
-                await unnest_insert(self._session, Insert(_records, rows))
+                await bulk_insert(self._session, Insert(_records, rows))
             else:
                 await self._session.execute(sa.insert(_records), rows)
 
