@@ -79,6 +79,10 @@ async def test_keyed_lookups_are_index_probes_on_a_table_never_analysed(
         assert "Nested Loop" in plan, plan
         assert "Hash Join" not in plan, plan
         assert "Seq Scan" not in plan, plan
+    # And each key is one probe of the unique key's index, not of the competency's with the
+    # source filtered out of its rows (a thousand rows read per key at 50,000 results, 0072).
+    plan = await _plan(conn, _FIND_BY_KEYS, 1, *KEYS)
+    assert "uq_evidence_tenant_id_source_source_id_competency_id" in plan, plan
     # The rows found are the ones asked for: r597 (= 199 x 3)
     # stu-197's for c-2.
     found = {r["source_id"]: r for r in await conn.fetch(_FIND_BY_KEYS, 1, *KEYS)}
