@@ -11,7 +11,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app.adapters.db.migrate import declared
+from app.adapters.db.migrate import declared, declared_for
 from app.adapters.db.row_security import open_to_all_tenants
 from app.adapters.db.schema import metadata
 
@@ -35,6 +35,9 @@ def _run(connection: Connection) -> None:
         compare_type=True,
         render_item=_render_item,
         include_name=declared,
+        # The roster's links are foreign keys on SQLite only (decision 0071): autogenerate
+        # against PostgreSQL must not propose them.
+        include_object=declared_for(connection.dialect.name),
     )
     with context.begin_transaction():
         # A migration that moves data sees every tenant's rows, whatever role runs it.
