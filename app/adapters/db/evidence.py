@@ -42,6 +42,21 @@ _FIND_BY_KEYS = (
     "CROSS JOIN LATERAL (SELECT * FROM evidence WHERE tenant_id = $1 AND source = k.s "
     "AND source_id = k.i AND competency_id || '' = k.c LIMIT 1) AS e"
 )
+# New results and their change-feed events in one statement, from two JSON documents: the
+# results read as evidence rows (the columns a document row leaves out are NULL), the events as
+# (student, data) pairs.
+_ADD_MANY = (
+    "WITH announced AS (INSERT INTO change_events (tenant_id, type, occurred_at, student_id, "
+    "data) SELECT $1::int, 'evidence.added', $2::timestamptz, e.s, e.d FROM "
+    "json_to_recordset($4::json) "
+    "AS e(s text, d jsonb)) "
+    "INSERT INTO evidence (tenant_id, id, student_id, competency_id, framework_id, score, "
+    "max_score, observed_at, source, source_id, kind, comment, category, weight, mark, "
+    "received_at, updated_at, version) "
+    "SELECT $1, u.id, u.student_id, u.competency_id, u.framework_id, u.score, u.max_score, "
+    "u.observed_at, u.source, u.source_id, u.kind, u.comment, u.category, u.weight, u.mark, "
+    "$2, $2, 1 FROM json_populate_recordset(NULL::evidence, $3::json) AS u RETURNING id, seq"
+)
 _HISTORY_OF_PAIRS = (
     f"SELECT {_E_COLUMNS} FROM unnest($2::text[], $3::text[]) AS k(s, c) "
     "CROSS JOIN LATERAL (SELECT * FROM evidence WHERE tenant_id = $1 AND student_id = k.s "
@@ -116,37 +131,22 @@ class SqlEvidenceRepository:
         async with translated({_ONE_KEY: _claimed_concurrently()}):
             if is_postgres(self._session):
                 conn = await asyncpg_connection(self._session)
-                # The change feed's events ride in the same statement (a data-modifying CTE).
+                # The results and their events as two JSON documents, not an array per column
+                # (asyncpg encodes arrays element by element: native.bulk_insert, 0072). The
+                # change feed's events ride in the same statement (a data-modifying CTE).
                 rows = await conn.fetch(
-                    "WITH announced AS (INSERT INTO change_events "
-                    "(tenant_id, type, occurred_at, student_id, data) "
-                    "SELECT $1, 'evidence.added', $16, e.s, e.d "
-                    "FROM unnest($3::text[], $17::jsonb[]) AS e(s, d)) "
-                    "INSERT INTO evidence (tenant_id, id, student_id, competency_id, framework_id, "
-                    "score, max_score, observed_at, source, source_id, kind, comment, "
-                    "category, weight, mark, received_at, updated_at, version) "
-                    "SELECT $1, u.*, $16::timestamptz, $16::timestamptz, 1 FROM unnest("
-                    "$2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], "
-                    "$8::timestamptz[], $9::text[], $10::text[], $11::text[], $12::text[], "
-                    "$13::text[], $14::float8[], $15::text[]) AS u "
-                    "RETURNING id, seq",
+                    _ADD_MANY,
                     self._tenant,
-                    [e.id for e in items],
-                    [e.student_id for e in items],
-                    [e.competency_id for e in items],
-                    [framework_of[e.competency_id] for e in items],
-                    [e.score for e in items],
-                    [e.max_score for e in items],
-                    [e.observed_at for e in items],
-                    [e.source for e in items],
-                    [e.source_id for e in items],
-                    [e.kind.value for e in items],
-                    [e.comment for e in items],
-                    [e.category for e in items],
-                    [e.weight for e in items],
-                    [e.mark.value if e.mark else None for e in items],
                     at,
-                    [orjson.dumps(dict(e.data)).decode() for e in added],
+                    orjson.dumps(
+                        [_document_row(e, framework_of[e.competency_id]) for e in items]
+                    ).decode(),
+                    orjson.dumps(
+                        [
+                            {"s": e.student_id, "d": dict(event.data)}
+                            for e, event in zip(items, added, strict=True)
+                        ]
+                    ).decode(),
                 )
                 seq_of = {r["id"]: r["seq"] for r in rows}
             else:
@@ -356,3 +356,21 @@ def _slices(items: list[Any], size: int) -> list[list[Any]]:
 def _grading(e: Evidence) -> dict[str, Any]:
     """The columns of a result's category, weight and mark."""
     return {"category": e.category, "weight": e.weight, "mark": e.mark.value if e.mark else None}
+
+
+def _document_row(e: Evidence, framework_id: str) -> dict[str, Any]:
+    """A new result as a row of the JSON document `_ADD_MANY` reads."""
+    return {
+        "id": e.id,
+        "student_id": e.student_id,
+        "competency_id": e.competency_id,
+        "framework_id": framework_id,
+        "score": e.score,
+        "max_score": e.max_score,
+        "observed_at": e.observed_at,
+        "source": e.source,
+        "source_id": e.source_id,
+        "kind": e.kind.value,
+        "comment": e.comment,
+        **_grading(e),
+    }
