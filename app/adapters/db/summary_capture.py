@@ -7,7 +7,8 @@ so the counts cannot drift from the decisions.
 
 PostgreSQL: statement-level triggers with transition tables, so a batch of 1,000 decisions
 costs one INSERT ... SELECT, not 1,000 calls (a transition table serves one event, hence a
-trigger per event). SQLite has row-level triggers only.
+trigger per event); each statement is planned at every call, for the tables' real sizes
+(app.adapters.db.statement_triggers; migration 0041). SQLite has row-level triggers only.
 
 Run by migration 0031 (and undone by its downgrade): the schema is only ever built by the
 migrations."""

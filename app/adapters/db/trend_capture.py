@@ -7,7 +7,8 @@ PostgreSQL: statement-level triggers with transition tables on the partitioned
 `decision_history` (decision 0060). They fire for rows routed to any partition, and a row
 moved across partitions by an UPDATE is seen as an update; a statement that names a partition
 itself fires none (the partition keeper moves stray rows so, out of DEFAULT and into their
-year: the entries stay the same). SQLite: row-level triggers.
+year: the entries stay the same); their statements are planned at every call
+(app.adapters.db.statement_triggers; migration 0041). SQLite: row-level triggers.
 
 Run by migration 0036 (and undone by its downgrade)."""
 
