@@ -2,8 +2,8 @@
 not once per row (docs/decisions/0071-roster-links-by-statement.md).
 
 A foreign key is checked by a trigger per row: on a first import of a million enrollments, two
-million `SELECT … FOR KEY SHARE` lookups took 20 of the insert's 35 seconds. These triggers hold
-the same rules with set-based statements:
+million `SELECT … FOR KEY SHARE` lookups took about 23 of the insert's 35 seconds. These
+triggers hold the same rules with set-based statements:
 
 - *Inserting* rows that link (a statement trigger with the inserted rows as a transition
   table): the classes and users they name are locked as a key's check locks them (`FOR KEY

@@ -1,6 +1,6 @@
 """On PostgreSQL, the roster's links to classes and users (an enrollment's class and user, a
 demographics row's user, a user's schools and grades) are checked by triggers, set-wise per
-statement, in place of foreign keys checked row by row: 20 of the 35 seconds of a first
+statement, in place of foreign keys checked row by row: about 23 of the 35 seconds of a first
 import's million enrollments (docs/decisions/0071-roster-links-by-statement.md). SQLite keeps
 its foreign keys.
 
