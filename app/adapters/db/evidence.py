@@ -139,7 +139,7 @@ class SqlEvidenceRepository:
                     self._tenant,
                     at,
                     orjson.dumps(
-                        [_document_row(e, framework_of[e.competency_id]) for e in items]
+                        [_content(e, framework_of[e.competency_id]) for e in items]
                     ).decode(),
                     orjson.dumps(
                         [
@@ -161,19 +161,8 @@ class SqlEvidenceRepository:
     def _values(self, e: Evidence, framework_id: str, at: datetime) -> dict[str, Any]:
         return {
             "tenant_id": self._tenant,
-            "id": e.id,
-            "student_id": e.student_id,
-            "competency_id": e.competency_id,
-            "framework_id": framework_id,
-            "score": e.score,
-            "max_score": e.max_score,
-            "observed_at": e.observed_at,
-            "source": e.source,
-            "source_id": e.source_id,
-            "kind": e.kind.value,
-            "comment": e.comment,
+            **_content(e, framework_id),
             "voided_at": e.voided_at,
-            **_grading(e),
             "received_at": at,
             "updated_at": at,
             "version": 1,
@@ -358,8 +347,8 @@ def _grading(e: Evidence) -> dict[str, Any]:
     return {"category": e.category, "weight": e.weight, "mark": e.mark.value if e.mark else None}
 
 
-def _document_row(e: Evidence, framework_id: str) -> dict[str, Any]:
-    """A new result as a row of the JSON document `_ADD_MANY` reads."""
+def _content(e: Evidence, framework_id: str) -> dict[str, Any]:
+    """The columns a result's own content fills (a row of the document `_ADD_MANY` reads)."""
     return {
         "id": e.id,
         "student_id": e.student_id,
