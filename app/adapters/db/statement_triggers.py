@@ -20,6 +20,12 @@ def executed(statement: str, *, into: str = "") -> str:
     return f"EXECUTE $statement${statement}$statement${target};\n"
 
 
+def run(statement: str, *, per_call: bool) -> str:
+    """A PL/pgSQL statement running `statement`: planned at each call, or (as before migration
+    0041, for its downgrade) once per connection."""
+    return executed(statement) if per_call else f"{statement};\n"
+
+
 def trigger_function(name: str, body: str, *, declare: str = "") -> str:
     """`CREATE OR REPLACE FUNCTION` of a trigger function running `body` (PL/pgSQL)."""
     declared = f"DECLARE {declare}\n" if declare else ""

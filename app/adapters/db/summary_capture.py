@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-from app.adapters.db.statement_triggers import executed, trigger_function
+from app.adapters.db.statement_triggers import run, trigger_function
 
 _KEY = "tenant_id, student_id, competency_id"
 _CHANGES = (
@@ -107,7 +107,7 @@ def capture_functions(*, per_call: bool) -> list[str]:
     """The capture's PostgreSQL functions, their statements planned at each call or (as before
     migration 0041) once per connection."""
     return [
-        trigger_function(_name(table, event), executed(body) if per_call else f"{body};\n")
+        trigger_function(_name(table, event), run(body, per_call=per_call))
         for table, event, body in _postgres_bodies()
     ]
 
@@ -124,7 +124,7 @@ def _pg_trigger(table: str, event: str, body: str) -> list[str]:
         "delete": "OLD TABLE AS old_rows",
     }[event]
     return [
-        trigger_function(name, executed(body)),
+        trigger_function(name, run(body, per_call=True)),
         f"CREATE TRIGGER {name} AFTER {event.upper()} ON {table} "
         f"REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
     ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-from app.adapters.db.statement_triggers import executed, trigger_function
+from app.adapters.db.statement_triggers import run, trigger_function
 
 _READ = "tenant_id, framework_id, student_id, competency_id, seq, valid_from, status"
 _INTO = (
@@ -62,7 +62,7 @@ def create_capture(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         for event, (transition, body) in _POSTGRES.items():
             name = _name(event)
-            connection.exec_driver_sql(trigger_function(name, executed(_INTO + body)))
+            connection.exec_driver_sql(trigger_function(name, run(_INTO + body, per_call=True)))
             connection.exec_driver_sql(
                 f"CREATE TRIGGER {name} AFTER {event.upper()} ON decision_history "
                 f"REFERENCING {transition} FOR EACH STATEMENT EXECUTE FUNCTION {name}()"
@@ -79,7 +79,7 @@ def capture_functions(*, per_call: bool) -> list[str]:
     """The capture's PostgreSQL functions, their statements planned at each call or (as before
     migration 0041) once per connection."""
     return [
-        trigger_function(_name(event), executed(_INTO + body) if per_call else f"{_INTO}{body};\n")
+        trigger_function(_name(event), run(_INTO + body, per_call=per_call))
         for event, (_, body) in _POSTGRES.items()
     ]
 
