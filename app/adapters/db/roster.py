@@ -251,7 +251,8 @@ class SqlRosterRepository:
         found: set[str] = set()
         unique = list(dict.fromkeys(ids))
         stmt = _active_ids(self._table, by_role=role is not None)
+        of_role = {} if role is None else {"role": role}
         for start in range(0, len(unique), 5000):
-            chunk = {"tenant": self._tenant, "ids": unique[start : start + 5000], "role": role}
+            chunk = {"tenant": self._tenant, "ids": unique[start : start + 5000], **of_role}
             found.update((await self._session.execute(stmt, chunk)).scalars())
         return found
