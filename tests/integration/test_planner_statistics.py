@@ -9,9 +9,11 @@ slowed as it ran."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import asyncpg
 import pytest
+import sqlalchemy as sa
 
 from app.adapters.db import migrate
 from app.adapters.db.decisions import _DECISIONS_OF_PAIRS
@@ -112,5 +114,39 @@ async def test_a_server_analyses_what_changed_beyond_the_threshold_once(
         assert "uq_evidence_tenant_id_source_source_id_competency_id" in plan, plan
         # Nothing changed since: the next pass analyses nothing.
         assert await analyze_stale_tables(engine) == []
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.postgres
+async def test_the_service_never_compiles_a_statement(
+    loaded: tuple[str, asyncpg.Connection],
+) -> None:
+    """JIT compilation costs 110-500 ms a statement (0073). With every statement past the
+    threshold, a plain connection compiles this one; the service's does not."""
+    url, conn = loaded
+    # `sum` over a join of the 20,000 results (cost well over 0: compiled at threshold 0).
+    statement = (
+        "EXPLAIN (ANALYZE, FORMAT JSON) SELECT sum(a.score) FROM evidence a "
+        "JOIN evidence b ON b.tenant_id = a.tenant_id AND b.id = a.id"
+    )
+
+    async def compiled(run: Any) -> bool:
+        await run("SELECT set_config('jit_above_cost', '0', false)")
+        plan = await run(statement)
+        return "JIT" in str(plan)
+
+    async with conn.transaction():
+        assert await compiled(conn.fetchval)  # the server can compile: the test can fail
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(sa.text("SELECT set_config('mastery.tenant_id', '1', false)"))
+
+            async def run(sql: str) -> Any:
+                return (await connection.execute(sa.text(sql))).scalar_one()
+
+            assert not await compiled(run)
+            assert await run("SHOW plan_cache_mode") == "force_custom_plan"
     finally:
         await engine.dispose()

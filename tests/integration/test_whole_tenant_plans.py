@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.db import migrate
-from app.adapters.db.engine import session_factory
+from app.adapters.db.engine import create_engine, session_factory
 from app.adapters.db.plans import usual_joins, whole_tenant_joins
 from app.adapters.db.row_security import open_to_all_tenants, tenant_session
 from app.adapters.db.summary_refresh import SummaryRefresher
@@ -55,7 +55,7 @@ _ROSTER = [
 )
 async def test_the_build_of_a_never_analysed_roster_hashes_its_joins(empty_database: str) -> None:
     await migrate.upgrade(empty_database)
-    engine = create_async_engine(empty_database)
+    engine = create_engine(empty_database)  # the service's, as the refresher below has it
     try:
         async with engine.begin() as connection:
             await connection.run_sync(open_to_all_tenants)
@@ -83,15 +83,13 @@ async def test_the_build_of_a_never_analysed_roster_hashes_its_joins(empty_datab
                 (await session.execute(sa.text("EXPLAIN " + profiles))).scalars().all()
             )
             await usual_joins(session)
-            settings = (
-                await session.execute(
-                    sa.text("SELECT current_setting('enable_nestloop'), current_setting('jit')")
-                )
-            ).one()
+            nested_loops = await session.scalar(
+                sa.text("SELECT current_setting('enable_nestloop')")
+            )
         assert "Nested Loop" in plain  # the hazard: one estimated row per table, loops nested
         assert "Nested Loop" not in hashed
         assert "Hash Join" in hashed
-        assert tuple(settings) == ("on", "on")  # keyed statements after it plan as usual
+        assert nested_loops == "on"  # keyed statements after it plan as usual
 
         refresher = SummaryRefresher(sessions, SystemClock())
         # Both paths that read every student's profile: a roster change followed (a tenant

@@ -70,11 +70,15 @@ def create_engine(
         # generic plan that cannot see the tenant or the size of an unnest() batch: a lookup
         # of 1,000 results then scans the tenant's whole evidence (measured: 5 ms -> 1.5 s).
         # Planning each time costs well under a millisecond on our statements.
+        # No JIT compilation: PostgreSQL compiles a statement whose estimated cost passes
+        # `jit_above_cost`, and estimates run high without statistics (autovacuum off) or with
+        # a disabled plan node (plans.py). Compiling took 110-500 ms, longer than most of our
+        # statements run: 123 of a summary refresh's 595 ms (0073).
         # A database that is down or restarting fails a request in seconds (503), never
         # hangs it: connecting gives up after 5 s (waiting for a pooled connection, after
         # SQLAlchemy's 30 s).
         connect_args={
-            "server_settings": {"plan_cache_mode": "force_custom_plan"},
+            "server_settings": {"plan_cache_mode": "force_custom_plan", "jit": "off"},
             "timeout": 5,
         },
         **options,

@@ -15,14 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 async def whole_tenant_joins(session: AsyncSession) -> None:
     """Until the transaction ends or `usual_joins` (PostgreSQL; SQLite plans by its own rules):
-    no nested-loop joins, and no JIT — a disabled plan node still costs 1e10 in the estimate,
-    past `jit_above_cost`, and compiling every such statement took ~0.5 s whatever its size."""
+    no nested-loop joins. A disabled plan node still costs 1e10 in the estimate, past
+    `jit_above_cost`: the service's connections never JIT-compile (app.adapters.db.engine),
+    or every such statement would take ~0.5 s to compile whatever its size."""
     await session.execute(sa.text("SET LOCAL enable_nestloop = off"))
-    await session.execute(sa.text("SET LOCAL jit = off"))
 
 
 async def usual_joins(session: AsyncSession) -> None:
     """Back to the server's settings for the rest of the transaction (keyed statements, where
     a nested loop over an index is the right plan)."""
     await session.execute(sa.text("SET LOCAL enable_nestloop TO DEFAULT"))
-    await session.execute(sa.text("SET LOCAL jit TO DEFAULT"))
