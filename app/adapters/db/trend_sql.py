@@ -32,7 +32,9 @@ def _day(column: sa.ColumnElement[Any], postgres: bool) -> sa.ColumnElement[str]
     return sa.func.substr(column, 1, 10)
 
 
-def changes_of(entries: sa.FromClause, sign: int, postgres: bool) -> list[sa.Select[Any]]:
+def changes_of(
+    entries: sa.FromClause, sign: int, postgres: bool, name: str = "spans"
+) -> list[sa.Select[Any]]:
     """(student_id, framework_id, competency_id, status, day, delta) for each entry of
     `entries` (columns _ENTRY) that holds for a while: +sign from the day it holds, -sign from
     the day the next one takes over (the live read's window, exactly)."""
@@ -48,7 +50,7 @@ def changes_of(entries: sa.FromClause, sign: int, postgres: bool) -> list[sa.Sel
         sa.case((following.is_(None), None), (following > held, following), else_=held).label(
             "next_at"
         ),
-    ).subquery("spans")
+    ).cte(name)
     keys = (spans.c.student_id, spans.c.framework_id, spans.c.competency_id, spans.c.status)
     # An entry replaced at the instant it began never holds: it changes nothing.
     lasting = sa.or_(spans.c.next_at.is_(None), spans.c.next_at > spans.c.held_from)
@@ -65,7 +67,7 @@ def changes_of(entries: sa.FromClause, sign: int, postgres: bool) -> list[sa.Sel
 
 def _by_grain(changes: list[sa.Select[Any]], postgres: bool) -> sa.CompoundSelect[Any]:
     """The changes summed per span and per month (the columns count_into reads, with EXTRA)."""
-    c = sa.union_all(*changes).subquery("changes")
+    c = sa.union_all(*changes).cte("changes")
     keys = (c.c.student_id, c.c.framework_id, c.c.competency_id, c.c.status)
     month = sa.func.substr(c.c.day, 1, 8, type_=sa.String).concat("01")
     monday: sa.ColumnElement[str]
@@ -130,7 +132,7 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.CompoundSelect[Any]
     touched = (
         sa.select(*(q.c[c] for c in _PAIR)).where(q.c.tenant_id == tenant).distinct().subquery()
     )
-    now = _entries(tenant, sa.tuple_(*(h.c[c] for c in _PAIR)).in_(sa.select(*touched.c))).subquery(
+    now = _entries(tenant, sa.tuple_(*(h.c[c] for c in _PAIR)).in_(sa.select(*touched.c))).cte(
         "now"
     )
     both = sa.union_all(
@@ -146,6 +148,9 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.CompoundSelect[Any]
     grouped = [both.c[c] for c in _ENTRY]
     before = sa.select(*grouped).group_by(*grouped).having(sa.func.sum(both.c.w) > 0)
     return _by_grain(
-        [*changes_of(now, 1, postgres), *changes_of(before.subquery("before"), -1, postgres)],
+        [
+            *changes_of(now, 1, postgres, "now_spans"),
+            *changes_of(before.subquery("before"), -1, postgres, "before_spans"),
+        ],
         postgres,
     )
