@@ -24,6 +24,7 @@ from app.adapters.db.summary_reads import SummaryCounts, covered
 from app.adapters.db.summary_refresh import SummaryRefresher
 from app.adapters.db.summary_tables import SummaryCountRow, SummaryRefreshRow
 from app.adapters.db.tables import table_of
+from app.adapters.db.trend_tables import TrendCountRow
 from app.bootstrap import Container
 from app.domain.access import Tenant
 from app.domain.denominators import GroupCompetencies
@@ -96,6 +97,13 @@ async def _assert_recounted(container: Container, tenant: Tenant, framework: str
     # Not a comparison of two empty answers.
     assert sum(sum(s.values()) for s in expected.values()) > 0
     assert sum(students.values()) > 0
+    # A group that no decision is in any more has no row (not a row at zero), trends included.
+    await SummaryRefresher(sessions, container.adapters.clock).refresh(tenant.id)
+    async with tenant_session(sessions, tenant.id) as session:
+        for table in (SummaryCountRow, TrendCountRow):
+            c = table_of(table).c
+            at_zero = sa.select(sa.func.count()).where(c.tenant_id == tenant.id, c.n == 0)
+            assert await session.scalar(at_zero) == 0, table
 
 
 def _random_scores(rng: random.Random, students: list[str], n: int) -> list[tuple[str, str, float]]:
@@ -317,3 +325,35 @@ async def test_a_summary_does_not_wait_out_another_refresh_of_its_tenant(
     found = await reader.decision_counts(tenant.id, scope)  # its turn now: caught up
     assert found is not None
     assert {k: dict(v) for k, v in found.items()} == {("school-0",): {"mastered": 3}}
+
+
+@pytest.mark.parametrize(
+    "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+async def test_the_counts_can_be_updated_in_place(container: Container) -> None:
+    """What PostgreSQL needs to update a count in place (a HOT update: no index entry, the old
+    version pruned as the page is read, autovacuum or not): no index reads `n`, and the pages
+    leave room for a new version of every row (0073)."""
+    async with container.engine.connect() as connection:
+        for table in ("summary_counts", "trend_counts"):
+            options = await connection.scalar(
+                sa.text("SELECT reloptions FROM pg_class WHERE oid = CAST(:t AS regclass)"),
+                {"t": table},
+            )
+            assert options == ["fillfactor=50"], table
+            # Every index of the table, by the columns it holds and its predicate.
+            reading_n = await connection.scalar(
+                sa.text(
+                    "SELECT count(*) FROM pg_index i JOIN pg_attribute a ON a.attrelid = "
+                    "i.indrelid AND a.attname = 'n' WHERE i.indrelid = CAST(:t AS regclass) "
+                    "AND (a.attnum = ANY(i.indkey) OR pg_get_expr(i.indpred, i.indrelid) "
+                    "LIKE '%n %' OR i.indexprs IS NOT NULL)"
+                ),
+                {"t": table},
+            )
+            assert reading_n == 0, table
+            indexes = await connection.scalar(
+                sa.text("SELECT count(*) FROM pg_index WHERE indrelid = CAST(:t AS regclass)"),
+                {"t": table},
+            )
+            assert indexes == 1, table  # the primary key alone

@@ -55,7 +55,7 @@ async def count_single_students(
     (single_students), under their own school and grade, every school, every grade and both,
     once with no subgroup and once under each."""
     select = single_student_counts(tenant, rows, single).order_by(*in_key_order(_counts))
-    await add_to(session, _counts, select)
+    await add_to(session, tenant, _counts, select)
 
 
 def single_student_counts(

@@ -57,7 +57,7 @@ from app.adapters.db.summary_tables import (
     SummaryRosterChangeRow,
 )
 from app.adapters.db.trend_sql import all_changes, captured_changes
-from app.adapters.db.trend_tables import TrendCountRow, TrendHistoryChangeRow
+from app.adapters.db.trend_tables import TrendHistoryChangeRow
 from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
 from app.ports.clock import Clock
@@ -70,7 +70,6 @@ _counts = t.table_of(SummaryCountRow)
 _profiles = t.table_of(SummaryProfileRow)
 _stage = t.table_of(SummaryProfileStageRow)
 _refreshes = t.table_of(SummaryRefreshRow)
-_trends = t.table_of(TrendCountRow)
 _entries = t.table_of(TrendHistoryChangeRow)
 # Advisory lock class of the refresher (the second key is the tenant): "summ".
 _LOCK_CLASS = 0x73756D6D
@@ -204,7 +203,6 @@ class SummaryRefresher:
             await _drain_entries(session, tenant, postgres=postgres)
         if roster_changed:
             await self._follow_roster(session, tenant, postgres=postgres)
-        await _sweep_zeros(session, tenant)
         return Refreshed(built=True, changes=changes, roster_changed=roster_changed)
 
     async def _mark_refreshed(self, session: AsyncSession, tenant: TenantId, at: datetime) -> bool:
@@ -313,11 +311,6 @@ async def _drain_entries(session: AsyncSession, tenant: TenantId, *, postgres: b
     deleted (the same snapshot: exactly the rows counted)."""
     await count_trends(session, tenant, stored_profiles(tenant), captured_changes(tenant, postgres))
     await session.execute(sa.delete(_entries).where(_entries.c.tenant_id == tenant))
-
-
-async def _sweep_zeros(session: AsyncSession, tenant: TenantId) -> None:
-    for c in (_counts, _trends):
-        await session.execute(sa.delete(c).where(c.c.tenant_id == tenant, c.c.n == 0))
 
 
 def _sqlstate(exc: DBAPIError) -> str | None:

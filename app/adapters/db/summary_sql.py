@@ -126,22 +126,43 @@ async def count_into(
             .where(sa.true())
             .group_by(*keys)
         )
-    await add_to(session, into, select, extra=extra)
+    await add_to(session, tenant, into, select, extra=extra)
 
 
 async def add_to(
     session: AsyncSession,
+    tenant: TenantId,
     into: sa.Table,
     select: sa.Select[Any],
     *,
     extra: tuple[str, ...] = (),
 ) -> None:
     """Add the rows of `select` (tenant, the count key, the `extra` columns, n) to `into`'s
-    counts: n added to a row already there, a new row inserted."""
+    counts: n added to a row already there, a new row inserted; then the rows it brought to
+    zero deleted (a group with no decisions has no row)."""
     key = [*COUNT_KEY, *extra]
     stmt = insert_for(session, into).from_select([*key, "n"], select)
     stmt = stmt.on_conflict_do_update(index_elements=key, set_={"n": into.c.n + stmt.excluded.n})
-    await session.execute(stmt)
+    if not is_postgres(session):
+        await session.execute(stmt)
+        # By the partial index of the rows at zero (tables.zeros_index).
+        await session.execute(sa.delete(into).where(into.c.tenant_id == tenant, into.c.n == 0))
+        return
+    # PostgreSQL has no index on `n`, so that an addition is a HOT update (tables.zeros_index):
+    # the upsert itself names the rows it brought to zero, as one JSON document.
+    upserted = stmt.returning(*(into.c[k] for k in key), into.c.n).cte("upserted")
+    pairs = [part for k in key for part in (sa.literal(k), upserted.c[k])]
+    document = sa.cast(sa.func.json_agg(sa.func.json_build_object(*pairs)), sa.Text)
+    found = (await session.execute(sa.select(document).where(upserted.c.n == 0))).scalar_one()
+    if found is not None:
+        await session.execute(
+            sa.text(
+                f"DELETE FROM {into.name} AS c USING json_populate_recordset(NULL::{into.name}, "
+                f"CAST(:zeros AS json)) AS z WHERE ({', '.join('c.' + k for k in key)}) = "
+                f"({', '.join('z.' + k for k in key)}) AND c.n = 0"
+            ),
+            {"zeros": found},
+        )
 
 
 def in_key_order(into: sa.Table) -> list[sa.ColumnElement[Any]]:

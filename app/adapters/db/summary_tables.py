@@ -14,7 +14,25 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.adapters.db.tables import _instant, _tenant_fk
+from app.adapters.db.tables import SQLITE_ONLY, _instant, _tenant_fk
+
+# The counts are updated in place, every row of a page at each refresh: with half of each page
+# free, PostgreSQL writes the new versions beside the old (HOT updates, no index entry) and
+# prunes the dead ones as it reads the page, autovacuum or not (0073). Migration 0042.
+COUNTS_STORAGE: dict[str, Any] = {"postgresql_with": {"fillfactor": 50}}
+
+
+def zeros_index(table: str) -> sa.Index:
+    """SQLite: the rows brought to zero, swept after each addition (summary_sql.add_to).
+    PostgreSQL has no such index: one on `n` would stop every HOT update; an addition there
+    deletes the zeros its own upsert returns."""
+    return sa.Index(
+        f"ix_{table}_tenant_id_zero",
+        "tenant_id",
+        sqlite_where=sa.text("n = 0"),
+        info={SQLITE_ONLY: True},
+    ).ddl_if(dialect="sqlite")
+
 
 # SQLite autoincrements only an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity and,
 # in the migration, a primary key of (tenant_id, seq) as revision 0030 gives the other queues.
@@ -60,15 +78,7 @@ class SummaryCountRow(SQLModel, table=True):
     and a grade (or every grade) fix a prefix that holds every school's rows."""
 
     __tablename__ = "summary_counts"
-    __table_args__ = (
-        # Rows brought to zero are swept after each refresh; only they are indexed.
-        sa.Index(
-            "ix_summary_counts_tenant_id_zero",
-            "tenant_id",
-            postgresql_where=sa.text("n = 0"),
-            sqlite_where=sa.text("n = 0"),
-        ),
-    )
+    __table_args__ = (zeros_index("summary_counts"), COUNTS_STORAGE)
 
     tenant_id: int = _tenant_fk()
     framework_id: str = Field(primary_key=True, max_length=255)

@@ -22,7 +22,7 @@ NAMING_CONVENTION = {
 }
 SQLModel.metadata.naming_convention = NAMING_CONVENTION
 metadata = SQLModel.metadata
-# Marks a constraint that only SQLite's schema has (see `_sqlite_key`).
+# Marks a constraint or an index that only SQLite's schema has (see `_sqlite_key`).
 SQLITE_ONLY = "sqlite_only"
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from app.adapters.db.summary_tables import _seq
+from app.adapters.db.summary_tables import COUNTS_STORAGE, _seq, zeros_index
 from app.adapters.db.tables import _instant, _tenant_fk
 
 # The grains a change is kept at: the month it falls in, and its span, the week from Monday
@@ -45,15 +45,7 @@ class TrendCountRow(SQLModel, table=True):
     month (grain MONTH), bucket its first day as 'YYYY-MM-DD' (UTC)."""
 
     __tablename__ = "trend_counts"
-    __table_args__ = (
-        # Rows brought to zero are swept after each refresh; only they are indexed.
-        sa.Index(
-            "ix_trend_counts_tenant_id_zero",
-            "tenant_id",
-            postgresql_where=sa.text("n = 0"),
-            sqlite_where=sa.text("n = 0"),
-        ),
-    )
+    __table_args__ = (zeros_index("trend_counts"), COUNTS_STORAGE)
 
     tenant_id: int = _tenant_fk()
     framework_id: str = Field(primary_key=True, max_length=255)
