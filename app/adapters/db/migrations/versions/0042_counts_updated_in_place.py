@@ -4,7 +4,7 @@ and the partial indexes of the rows at zero dropped (an addition deletes the zer
 returns: app.adapters.db.summary_sql.add_to). Without them, every addition wrote an entry in
 both indexes and left a dead row that only VACUUM takes away: with autovacuum off, a refresh's
 upsert of 3,600 trend rows took 204 ms after 8 refreshes, 34 ms with HOT updates
-(docs/decisions/0073-summary-drain-at-the-rows-it-touches.md). SQLite keeps its partial
+(docs/decisions/0073-what-the-keepers-cost-an-ingest.md). SQLite keeps its partial
 indexes and sweeps by them.
 
 Revision ID: 0042_counts_updated_in_place
