@@ -24,6 +24,9 @@ async def turn(connection: AsyncConnection, key: int) -> AsyncIterator[bool]:
     try:
         yield taken
     finally:
-        if taken:
+        # A block cancelled inside a statement (a stopping server cancels its rounds) loses its
+        # connection: the driver closes it, and the session's lock goes with it. Unlocking then
+        # would raise about the connection in place of the cancel.
+        if taken and not connection.invalidated:
             await connection.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": key})
             await connection.commit()
