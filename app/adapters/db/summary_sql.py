@@ -145,10 +145,10 @@ async def add_to(
     stmt = stmt.on_conflict_do_update(index_elements=key, set_={"n": into.c.n + stmt.excluded.n})
     if not is_postgres(session):
         await session.execute(stmt)
-        # By the partial index of the rows at zero (tables.zeros_index).
+        # By the partial index of the rows at zero (summary_tables.zeros_index).
         await session.execute(sa.delete(into).where(into.c.tenant_id == tenant, into.c.n == 0))
         return
-    # PostgreSQL has no index on `n`, so that an addition is a HOT update (tables.zeros_index):
+    # PostgreSQL has no index on `n`, so that an addition is a HOT update (zeros_index):
     # the upsert itself names the rows it brought to zero, as one JSON document.
     upserted = stmt.returning(*(into.c[k] for k in key), into.c.n).cte("upserted")
     pairs = [part for k in key for part in (sa.literal(k), upserted.c[k])]

@@ -127,7 +127,11 @@ def in_range(
 def captured_changes(tenant: TenantId, postgres: bool) -> sa.CompoundSelect[Any]:
     """What the captured entries changed: the trend changes of each decision they touched, as
     its entries are now, less as they were (now, with each captured insert taken away and
-    each captured delete put back), per span and month."""
+    each captured delete put back), per span and month.
+
+    The touched entries, each side's spans and the changes are common table expressions, each
+    computed once; as subqueries PostgreSQL inlined them at every use, and read, sorted and
+    windowed the history eight times per drain (0073)."""
     q, h = _queue, _history
     touched = (
         sa.select(*(q.c[c] for c in _PAIR)).where(q.c.tenant_id == tenant).distinct().subquery()
