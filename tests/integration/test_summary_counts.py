@@ -33,6 +33,7 @@ from app.domain.reporting import Dimension as D
 from app.domain.roster import Demographics, Org, OrgType, RecordStatus, Sex, User, UserRole
 from app.ports.reports import ReportScope
 from tests.api.district_data import Pupil, post_scores, principal_of, seed_framework, seed_roster
+from tests.conftest import new_tenant
 
 COMPETENCIES = [f"c{i:03d}" for i in range(4)]
 SEXES = [None, *Sex]
@@ -213,8 +214,10 @@ async def _forget_counts(container: Container, tenant: Tenant) -> None:
 
 
 async def test_the_periodic_refresh_drains_every_tenant_and_reads_need_no_catch_up(
-    container: Container, tenant: Tenant
+    own_container: Container,
 ) -> None:
+    container = own_container
+    tenant = await new_tenant(container)
     await seed_roster(container, tenant, [Pupil(f"p{i}", grade="05") for i in range(12)])
     await seed_framework(container, tenant, 2)
     await post_scores(container, tenant, [(f"p{i}", "c000", 3.0) for i in range(12)])

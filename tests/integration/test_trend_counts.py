@@ -32,6 +32,7 @@ from app.domain.reporting import Interval, periods
 from app.domain.roster import Demographics, RecordStatus, Sex, User, UserRole
 from app.ports.reports import ReportScope
 from tests.api.district_data import Pupil, post_scores, principal_of, seed_framework, seed_roster
+from tests.conftest import new_tenant
 from tests.integration.test_summary_counts import (
     COMPETENCIES,
     _demographics,
@@ -237,11 +238,13 @@ async def _trend_rows(container: Container, tenant: Tenant) -> set[tuple[object,
 
 
 async def test_an_entry_written_by_sql_alone_is_drained_by_the_keeper(
-    container: Container, tenant: Tenant
+    own_container: Container,
 ) -> None:
     """A history entry with no decision change (an operator's backfill) is captured for the
     trends alone: the periodic refresh finds the tenant, and until it runs a reader that may
     not drain (SQLite's, a replica's without stale_ok) leaves the trend to the live read."""
+    container = own_container
+    tenant = await new_tenant(container)
     await seed_roster(container, tenant, [Pupil(f"p{i}", grade="05") for i in range(6)])
     await seed_framework(container, tenant, 2)
     await post_scores(container, tenant, [(f"p{i}", "c000", 3.0) for i in range(6)])
