@@ -33,7 +33,6 @@ from app.adapters.db.uow import SqlAccessUnitOfWork, SqlUnitOfWork
 from app.adapters.garbage_collection import settle_after_start_up
 from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.jobs.lifecycle import JobLifecycle
-from app.adapters.jobs.queue import QueuedJobRunner
 from app.adapters.jobs.uploads import sweep_uploads
 from app.adapters.lti.launch_records import SqlLaunchRecords
 from app.adapters.oneroster.csv_files import CsvRosterFiles
@@ -88,6 +87,8 @@ from app.use_cases.student_records import StudentDataRights
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+    from app.adapters.jobs.queue import QueuedJobRunner
 
 
 @dataclass(frozen=True, kw_only=True)

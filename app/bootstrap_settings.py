@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -13,9 +14,11 @@ from app.adapters.db.jobs import unfinished_jobs
 from app.adapters.http import OutboundHttp, OutboundPolicy
 from app.adapters.jobs.in_process import InProcessJobRunner
 from app.adapters.jobs.lifecycle import JobLifecycle
-from app.adapters.jobs.queue import QueuedJobRunner, queue_conninfo
 from app.adapters.security import keys as service_keys
 from app.config import Settings
+
+if TYPE_CHECKING:
+    from app.adapters.jobs.queue import QueuedJobRunner
 
 
 class ConfigurationError(RuntimeError):
@@ -57,6 +60,10 @@ def job_runner(
         return InProcessJobRunner(lifecycle, unfinished)
     if settings.embedded:
         raise ConfigurationError("MASTERY_JOB_QUEUE=procrastinate needs a PostgreSQL database")
+    # Imported only here: procrastinate and psycopg cost every `mastery` command a tenth of its
+    # start-up, and only a deployment that chose the queue uses them.
+    from app.adapters.jobs.queue import QueuedJobRunner, queue_conninfo
+
     return QueuedJobRunner(
         lifecycle,
         unfinished,

@@ -21,10 +21,16 @@ from hypothesis import settings
 from sqlalchemy.engine import make_url
 
 from app.adapters.db import migrate
+from app.adapters.garbage_collection import space_out_collections
 from app.bootstrap import Container, build
 from app.config import Settings
 from app.domain.access import ALL_SCOPES, Client, Principal, Scope, Tenant
 from tests.apps import app_over
+
+# The test processes collect garbage as the service's processes do (app/main.py, app/cli): with
+# CPython's default thresholds a worker walked the service's few million long-lived objects
+# again and again, test after test.
+space_out_collections()
 
 # Hypothesis' per-example deadline (200 ms by default) is a timing assertion: on a loaded
 # machine a property test failed on it in a fresh-clone run. Speed is measured by the

@@ -42,5 +42,15 @@ for name, group in (
     cli.add_typer(group, name=name)
 
 
+@cli.callback()
+def _before_any_command() -> None:
+    # A command imports the service (a few million objects, all kept to the end): with the
+    # collector's default thresholds it walks them again and again while they are made
+    # (decision 0074). Not for `mastery --help`, which loads nothing.
+    from app.adapters.garbage_collection import space_out_collections
+
+    space_out_collections()
+
+
 def main() -> None:
     cli()
