@@ -5,7 +5,7 @@ the pytest workers but in the `mastery` commands and servers the tests start. Th
 records, for every test, its wall time, the worker's own CPU and the CPU of the child processes
 it reaped, so that a slow suite can be read test by test:
 
-    PYTEST_ADDOPTS="-p tools.test_costs" make test
+    PYTHONPATH=. PYTEST_ADDOPTS="-p tools.test_costs" make test
     .venv/bin/python -m tools.test_costs          # by file, then the costliest tests
 
 Each worker appends to its own file under MASTERY_TEST_COSTS (default: the temporary folder's
