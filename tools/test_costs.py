@@ -14,16 +14,18 @@ counted when it is reaped, in the test whose teardown stops it."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import resource
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pytest
 
@@ -57,22 +59,23 @@ def _now() -> tuple[float, float, float]:
     )
 
 
-_out: list[IO[str]] = []
+@functools.cache
+def _records() -> IO[str]:
+    """This worker's file, opened at its first test."""
+    folder = costs_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    return (folder / f"{os.getpid()}.jsonl").open("a", encoding="utf-8")
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None]:
-    if not _out:
-        folder = costs_folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        _out.append((folder / f"{os.getpid()}.jsonl").open("a", encoding="utf-8"))
     before = _now()
     yield
     after = _now()
     wall, own, children = (b - a for a, b in zip(before, after, strict=True))
     record = {"test": item.nodeid, "wall": wall, "own": own, "children": children}
-    _out[0].write(json.dumps(record) + "\n")
-    _out[0].flush()
+    _records().write(json.dumps(record) + "\n")
+    _records().flush()
 
 
 def read_costs(folder: Path) -> list[Cost]:
@@ -86,22 +89,27 @@ def read_costs(folder: Path) -> list[Cost]:
 
 def by_file(costs: Iterable[Cost]) -> list[tuple[str, int, Cost]]:
     """Each file's tests summed (its name, how many, their total), the costliest CPU first."""
-    totals: dict[str, list[Any]] = {}
+    files: dict[str, list[Cost]] = defaultdict(list)
     for c in costs:
-        total = totals.setdefault(c.file, [0, 0.0, 0.0, 0.0])
-        total[0] += 1
-        total[1] += c.wall
-        total[2] += c.own
-        total[3] += c.children
-    rows = [(f, n, Cost(f, wall, own, kids)) for f, (n, wall, own, kids) in totals.items()]
+        files[c.file].append(c)
+    rows = [(f, len(cs), _sum(f, cs)) for f, cs in files.items()]
     return sorted(rows, key=lambda r: -(r[2].own + r[2].children))
 
 
+def _sum(name: str, costs: list[Cost]) -> Cost:
+    return Cost(
+        name,
+        sum(c.wall for c in costs),
+        sum(c.own for c in costs),
+        sum(c.children for c in costs),
+    )
+
+
 def report(costs: list[Cost], top: int = 30) -> str:
+    run = _sum("the run", costs)
     lines = [
-        f"{len(costs)} tests: wall {sum(c.wall for c in costs):.0f} s, own CPU "
-        f"{sum(c.own for c in costs):.0f} s, child processes' CPU "
-        f"{sum(c.children for c in costs):.0f} s",
+        f"{len(costs)} tests: wall {run.wall:.0f} s, own CPU {run.own:.0f} s, child processes' "
+        f"CPU {run.children:.0f} s",
         "",
         "   wall     own  children     n  file",
     ]
