@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from tests.e2e.browser import AXE, CHROMIUM
-from tests.e2e.test_cli_and_server import _env, _mastery
+from tests.e2e.launcher import prepare
+from tests.e2e.test_cli_and_server import _env
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +37,9 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 def district(tmp_path: Path) -> tuple[dict[str, str], dict[str, str]]:
     """A migrated database with one client of roster:read, and the server's environment."""
     env = _env(f"sqlite+aiosqlite:///{tmp_path / 'browser.db'}", tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "browser", "--json")
-    created = _mastery(
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "browser", "--json")
+    created = prepare(
         env, "clients", "create", "--tenant", "browser", "--scope", "roster:read", "--json"
     )
     return env, json.loads(created.stdout)

@@ -9,16 +9,17 @@ import subprocess
 from pathlib import Path
 
 from tests.api.test_roster_import_safety import EXTRA, REFUSAL
+from tests.e2e.launcher import prepare
 from tests.e2e.test_cli_and_server import MASTERY, _env, _mastery
 from tests.integration import oneroster_sets as sets
 
 
 def test_tenants_are_listed_and_shown(tmp_path: Path) -> None:
     env = _env(f"sqlite+aiosqlite:///{tmp_path / 'admin.db'}", tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "lakeside", "--name", "Lakeside USD")
-    _mastery(env, "tenants", "create", "hillview")
-    _mastery(env, "clients", "create", "--tenant", "lakeside", "--scope", "roster:read")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "lakeside", "--name", "Lakeside USD")
+    prepare(env, "tenants", "create", "hillview")
+    prepare(env, "clients", "create", "--tenant", "lakeside", "--scope", "roster:read")
     listed = json.loads(_mastery(env, "tenants", "list", "--json").stdout)
     assert [(t["slug"], t["name"]) for t in listed] == [  # by slug
         ("hillview", "hillview"),
@@ -39,8 +40,8 @@ def test_a_dry_run_writes_nothing_and_a_mass_retirement_needs_confirming(
     tmp_path: Path,
 ) -> None:
     env = _env(f"sqlite+aiosqlite:///{tmp_path / 'admin.db'}", tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "lakeside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "lakeside")
     large = sets.write_set(
         tmp_path / "large", dict(sets.BULK_1_1, **{"users.csv": sets.USERS_1_1 + EXTRA})
     )

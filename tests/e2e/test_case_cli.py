@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.case_packages import as_bytes, grade5
 from tests.conftest import CLI_ON_EMBEDDED_DATABASE
-from tests.e2e.launcher import mastery_run
+from tests.e2e.launcher import mastery_run, prepare
 from tests.e2e.test_cli_and_server import _env, _mastery
 
 DEMO = files("app.use_cases.demo_data") / "riverside-math-3-8.case.json"
@@ -18,8 +18,8 @@ def test_a_package_file_is_imported_then_updated_in_place(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = _env(empty_database, tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "state")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "state")
     package = tmp_path / "grade5.json"
     package.write_bytes(as_bytes(grade5()))
     first = json.loads(
@@ -37,8 +37,8 @@ def test_a_bad_package_file_lists_every_problem_and_imports_nothing(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = _env(empty_database, tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "state")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "state")
     data = grade5()
     data["CFItems"][0]["fullStatement"] = ""
     data["CFItems"][1]["identifier"] = None
@@ -56,7 +56,7 @@ def test_the_demo_district_loads_its_framework_from_the_shipped_case_package(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = _env(empty_database, tmp_path)
-    _mastery(env, "db", "upgrade")
+    prepare(env, "db", "upgrade")
     _mastery(env, "demo", "load", "--tenant", "riverside")
     package = tmp_path / "demo.json"
     package.write_bytes(DEMO.read_bytes())

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from tests.conftest import CLI_ON_EMBEDDED_DATABASE
+from tests.e2e.launcher import prepare
 from tests.e2e.test_cli_and_server import _env, _mastery
 
 
@@ -14,8 +15,8 @@ def test_the_sweep_of_a_fresh_tenant_forgets_nothing_and_says_so(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = _env(empty_database, tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "riverside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "riverside")
     done = _mastery(env, "changes", "sweep", "--tenant", "riverside", "--json")
     assert json.loads(done.stdout) == {"forgotten": 0}
     plain = _mastery(env, "changes", "sweep", "--tenant", "riverside")

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_cli_and_server import MASTERY, _env, _mastery
+from tests.e2e.launcher import prepare
+from tests.e2e.test_cli_and_server import MASTERY, _env
 from tests.integration import oneroster_sets as sets
 
 READ_FILES = (
@@ -33,8 +34,8 @@ def env(tmp_path: Path) -> dict[str, str]:
     """A migrated SQLite database with the tenant `lakeside` (what the CLI prints does not
     depend on the database; the imports themselves are tested on both)."""
     env = _env(f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}", tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "lakeside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "lakeside")
     return env
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import CLI_ON_EMBEDDED_DATABASE
+from tests.e2e.launcher import prepare
 from tests.e2e.test_cli_and_server import MASTERY, _env, _mastery, serving
 
 
@@ -25,8 +26,8 @@ def test_an_operator_lists_rotates_disables_and_deletes_clients(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = _env(empty_database, tmp_path) | {"MASTERY_CLIENT_STANDING_SECONDS": "0.2"}
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "riverside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "riverside")
 
     def create() -> dict[str, str]:
         done = _mastery(

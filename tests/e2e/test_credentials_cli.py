@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.launcher import e2e_env, mastery, serving
+from tests.e2e.launcher import e2e_env, mastery, prepare, serving
 
 
 def _published(env: dict[str, str]) -> str:
@@ -26,7 +26,7 @@ def test_rotated_issuer_keys_stay_published(empty_database: str, tmp_path: Path)
         # tests/api/test_credentials.py's. One run keeps `make test` short.
         pytest.skip("the command runs once, on SQLite")
     env = e2e_env(empty_database, tmp_path)
-    mastery(env, "db", "upgrade")
+    prepare(env, "db", "upgrade")
     first = _published(env)  # no key yet: the first signs at once
     second = _published(env)  # published, not signing yet
     third = _published(env)  # second signs, first retires

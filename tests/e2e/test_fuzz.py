@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.e2e.launcher import bearer
+from tests.e2e.launcher import bearer, prepare
 from tests.e2e.test_cli_and_server import _env, _mastery
 from tests.e2e.test_logs_e2e import serving_to_file
 
@@ -22,11 +22,11 @@ SECONDS = os.environ.get("MASTERY_FUZZ_SECONDS", "30")
 
 def test_rest_fuzzing_finds_no_server_error(empty_database: str, tmp_path: Path) -> None:
     env = _env(empty_database, tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "lakeside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "lakeside")
     _mastery(env, "demo", "load", "--tenant", "lakeside")
     client = json.loads(
-        _mastery(
+        prepare(
             env, "clients", "create", "--tenant", "lakeside", "--scope", "admin", "--json"
         ).stdout
     )

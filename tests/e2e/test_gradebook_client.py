@@ -18,15 +18,14 @@ from tests.e2e.gradebook_client import (
     GradebookError,
     main,
 )
-from tests.e2e.launcher import bearer
-from tests.e2e.test_cli_and_server import _mastery
+from tests.e2e.launcher import bearer, prepare
 
 # The real server process (a fixture), re-exported so that pytest finds it here.
 from tests.e2e.test_cli_and_server import server as server
 
 
 def _client(env: dict[str, str], scopes: str) -> dict[str, str]:
-    done = _mastery(env, "clients", "create", "--tenant", "riverside", "--scope", scopes, "--json")
+    done = prepare(env, "clients", "create", "--tenant", "riverside", "--scope", scopes, "--json")
     return dict(json.loads(done.stdout))
 
 
@@ -50,7 +49,7 @@ def _set_up_the_district(base: str, env: dict[str, str]) -> None:
 def district(server: tuple[str, dict[str, str]]) -> tuple[str, dict[str, str]]:
     """The server's base URL, and a gradebook client's credentials of a district set up."""
     base, env = server
-    _mastery(env, "tenants", "create", "riverside")
+    prepare(env, "tenants", "create", "riverside")
     _set_up_the_district(base, env)
     return base, _client(env, " ".join(READ_SCOPES))
 

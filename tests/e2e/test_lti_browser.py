@@ -39,7 +39,7 @@ from cryptography.hazmat.primitives import serialization
 from playwright.sync_api import BrowserContext, Frame, Page, Playwright, expect, sync_playwright
 
 from tests.e2e.browser import AXE, CHROMIUM, Visit, needs_chromium, visit
-from tests.e2e.launcher import e2e_env, free_port, launch, mastery
+from tests.e2e.launcher import e2e_env, free_port, launch, mastery, prepare
 from tests.e2e.lti_browser.lms import BrowserLms, TlsServer
 from tests.fakes.certificates import authority
 
@@ -92,7 +92,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         "MASTERY_OUTBOUND_ALLOWED_HOSTS": f"127.0.0.1:{lms_port}",
         "MASTERY_OUTBOUND_CA_FILE": str(folder / "ca.pem"),
     }
-    mastery(env, "db", "upgrade")
+    prepare(env, "db", "upgrade")
     mastery(env, "demo", "load")
     p = lms.platform
     register = (

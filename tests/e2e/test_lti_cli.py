@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import CLI_ON_EMBEDDED_DATABASE
-from tests.e2e.launcher import e2e_env, mastery, mastery_run, serving
+from tests.e2e.launcher import e2e_env, mastery, mastery_run, prepare, serving
 
 ADD = (
     "lti", "platforms", "add", "--tenant", "north",
@@ -32,8 +32,8 @@ def _json(env: dict[str, str], *args: str) -> dict[str, object]:
 @CLI_ON_EMBEDDED_DATABASE
 def test_platforms_are_added_listed_and_removed(empty_database: str, tmp_path: Path) -> None:
     env = e2e_env(empty_database, tmp_path)
-    mastery(env, "db", "upgrade")
-    mastery(env, "tenants", "create", "north")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "north")
     added = _json(env, *ADD)
     assert added["deployment_ids"] == ["d-1", "d-2"]
     assert added["issuer"] == "https://lms.example"
@@ -63,7 +63,7 @@ def test_keys_rotate_from_published_to_signing_to_retired(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = e2e_env(empty_database, tmp_path)
-    mastery(env, "db", "upgrade")
+    prepare(env, "db", "upgrade")
     first = _json(env, "lti", "keys", "generate", "--json")["generated"]
     assert _json(env, "lti", "keys", "generate", "--json")["generated"] is None
     second = _json(env, "lti", "keys", "rotate", "--json")["published"]

@@ -28,7 +28,7 @@ from app.adapters.security.page_sessions import JwtPageSessionCodec
 from app.domain.access import TenantId
 from app.domain.lti.session import PAGE_PATHS, PAGE_SESSION_SECONDS, PageRole, PageSession
 from tests.e2e.browser import AXE, Visit, accessibility_violations, needs_chromium, visit
-from tests.e2e.launcher import e2e_env, mastery, serving
+from tests.e2e.launcher import e2e_env, mastery, prepare, serving
 
 pytestmark = needs_chromium
 
@@ -47,7 +47,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[P
     """The demo district served, and a page session of each role for it."""
     folder = tmp_path_factory.mktemp("lti-pages")
     env = e2e_env(f"sqlite+aiosqlite:///{folder / 'lti.db'}", folder)
-    mastery(env, "db", "upgrade")
+    prepare(env, "db", "upgrade")
     mastery(env, "demo", "load")
     tenants = json.loads(mastery(env, "tenants", "list", "--json").stdout)
     tenant = next(t for t in tenants if t["slug"] == "demo")

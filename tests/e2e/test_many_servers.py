@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.launcher import bearer, e2e_env, mastery, serving
+from tests.e2e.launcher import bearer, e2e_env, mastery, prepare, serving
 
 SCOPES = "roster:write frameworks:write evidence:write mastery:read"
 
@@ -29,10 +29,10 @@ def two_servers(
     if not empty_database.startswith("postgresql"):
         pytest.skip("several servers share a PostgreSQL database; SQLite serves one process")
     env = e2e_env(empty_database, tmp_path)
-    mastery(env, "db", "upgrade")
-    mastery(env, "tenants", "create", "twin", "--name", "Twin Lakes")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "twin", "--name", "Twin Lakes")
     client = json.loads(
-        mastery(env, "clients", "create", "--tenant", "twin", "--scope", SCOPES, "--json").stdout
+        prepare(env, "clients", "create", "--tenant", "twin", "--scope", SCOPES, "--json").stdout
     )
     with serving(env) as (a, _), serving(env) as (b, _):
         yield a, b, client, env

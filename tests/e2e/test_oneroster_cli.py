@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from tests.conftest import CLI_ON_EMBEDDED_DATABASE
+from tests.e2e.launcher import prepare
 from tests.e2e.test_cli_and_server import MASTERY, _env, _free_port, _mastery
 from tests.integration import oneroster_sets as sets
 
@@ -15,8 +16,8 @@ def test_import_oneroster_reports_counts_and_rejects_a_bad_set(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = _env(empty_database, tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "lakeside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "lakeside")
     good = sets.write_set(tmp_path / "good", sets.BULK_1_1)
     done = _mastery(env, "import", "oneroster", str(good), "--tenant", "lakeside", "--json")
     report = json.loads(done.stdout)
@@ -44,8 +45,8 @@ def test_roster_connect_then_show_never_prints_the_secret(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = _env(empty_database, tmp_path) | {"MASTERY_SIS_CLIENT_SECRET": "do-not-print-me"}
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "lakeside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "lakeside")
     _mastery(
         env, "roster", "connect", "--tenant", "lakeside", "--base-url", "https://sis.example",
         "--client-id", "mastery", "--version", "1.1", "--auth", "oauth1",
@@ -68,8 +69,8 @@ def test_roster_sync_names_why_the_sis_cannot_be_reached_without_a_traceback(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = _env(empty_database, tmp_path) | {"MASTERY_SIS_CLIENT_SECRET": "s3cret"}
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "lakeside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "lakeside")
     port = _free_port()  # nothing listens there
     _mastery(
         env, "roster", "connect", "--tenant", "lakeside", "--base-url", f"https://127.0.0.1:{port}",
@@ -101,8 +102,8 @@ def test_import_of_a_windows_1252_set_says_so_without_a_traceback(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = _env(empty_database, tmp_path)
-    _mastery(env, "db", "upgrade")
-    _mastery(env, "tenants", "create", "lakeside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "lakeside")
     folder = sets.write_set(tmp_path / "cp1252", sets.BULK_1_1)
     users = sets.USERS_1_1.replace("Sam,Study", "Zoë,Muñoz").replace("\n", "\r\n")
     (folder / "users.csv").write_bytes(users.encode("cp1252"))

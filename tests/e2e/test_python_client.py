@@ -39,7 +39,7 @@ from mastery_client.models import (
 )
 from mastery_client.types import UNSET
 
-from tests.e2e.launcher import e2e_env, mastery, serving
+from tests.e2e.launcher import e2e_env, prepare, serving
 
 SCOPES = "roster:read roster:write frameworks:write evidence:write mastery:read"
 UTC = datetime.UTC
@@ -50,10 +50,10 @@ def served(empty_database: str, tmp_path: Path) -> Iterator[tuple[str, dict[str,
     """A migrated database with one tenant and a client holding SCOPES; the server's base URL
     and the client's credentials."""
     env = e2e_env(empty_database, tmp_path)
-    mastery(env, "db", "upgrade")
-    mastery(env, "tenants", "create", "lakeside", "--name", "Lakeside")
+    prepare(env, "db", "upgrade")
+    prepare(env, "tenants", "create", "lakeside", "--name", "Lakeside")
     created = json.loads(
-        mastery(
+        prepare(
             env, "clients", "create", "--tenant", "lakeside", "--scope", SCOPES, "--json"
         ).stdout
     )

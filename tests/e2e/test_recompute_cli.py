@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from tests.conftest import _postgres_admin_url, as_admin
-from tests.e2e.launcher import e2e_env, mastery, mastery_run
+from tests.e2e.launcher import e2e_env, mastery, mastery_run, prepare
 
 PICK = sa.text(
     "SELECT student_id, competency_id, framework_id, score FROM decisions "
@@ -51,7 +51,7 @@ def test_recompute_restores_a_decision_the_engine_would_compute_otherwise(
     empty_database: str, tmp_path: Path
 ) -> None:
     env = e2e_env(empty_database, tmp_path)
-    mastery(env, "db", "upgrade")
+    prepare(env, "db", "upgrade")
     mastery(env, "demo", "load", "--tenant", "lakeside")
     [[row]] = _run(empty_database, (PICK, {}))
     student, competency, framework, score = row
