@@ -398,8 +398,9 @@ LIMITS = [
     "per request besides BEGIN, the tenant's setting and COMMIT (one read of the decisions "
     "and their rollup neighbourhood, decisions and history in one statement, owners and "
     "revisions in one query, no pre-ping), which is what a single-result POST pays for: the "
-    "server's CPU is 3 to 5 ms a POST against about 0.7 ms for the no-op (stop 37), and at 8 "
-    "concurrent clients on one worker the queue multiplies both. The 0.5 "
+    "server's CPU is 3 to 5 ms a POST against 0.25 ms for the no-op, whose latency at 8 "
+    "clients is mostly the load generator's own (stop 37); on one worker the queue multiplies "
+    "the POST's. The 0.5 "
     "ratio would need fewer writes per result (no per-result decision history, a narrower "
     "decision row) or a compiled hot path; we kept the history, since trends and the "
     "decision history endpoint read it.",
