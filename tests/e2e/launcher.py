@@ -73,7 +73,7 @@ def prepare(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
     same command with the same settings and output, run in this process by Typer's runner.
 
     A new process spends 1.5-2.5 s of CPU importing the service before it does anything, and
-    the e2e tests' set-up started about a hundred (decision 0075). Where the CLI itself is what
+    the e2e tests' set-up started some seventy (decision 0075). Where the CLI itself is what
     a test checks, `mastery()` starts the real process. The command runs on a thread of its own
     because it runs its own event loop, and a test may be inside one (Playwright's)."""
     from typer.testing import CliRunner, Result
