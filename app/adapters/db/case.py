@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db.case_tables import CaseAssociationRow
+from app.adapters.db.lookups import Link, LookupsCache, SeenRevision
 from app.adapters.db.mastery_rows import framework_from_rows
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
 from app.adapters.db.tables import table_of
@@ -36,9 +37,13 @@ _EXACT_MATCHES = sa.union_all(
 
 
 class SqlCaseCatalog:
-    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+    def __init__(
+        self, session: AsyncSession, tenant: TenantId, lookups: LookupsCache, seen: SeenRevision
+    ) -> None:
         self._session = session
         self._tenant = tenant
+        self._lookups = lookups
+        self._seen = seen
 
     async def framework_for_document(self, identifier: str) -> str | None:
         f = _frameworks.c
@@ -66,13 +71,25 @@ class SqlCaseCatalog:
                     found[getattr(row, key)] = (row.framework_id, row.id)
         return found
 
-    async def exact_match_links(self, identifiers: Collection[str]) -> list[tuple[str, str]]:
+    async def exact_match_links(self, identifiers: Collection[str]) -> list[Link]:
         wanted = list(dict.fromkeys(identifiers))
-        found: set[tuple[str, str]] = set()
+        revision = self._seen.value
+        if revision is None:
+            return sorted(await self._stored_links(wanted))
+        # From memory while the tenant's lookups revision is the one this unit of work read.
+        found, missing = self._lookups.known_links(self._tenant, revision, wanted)
+        if missing:
+            stored = await self._stored_links(missing)
+            self._lookups.keep_links(self._tenant, revision, missing, stored)
+            found |= stored
+        return sorted(found)
+
+    async def _stored_links(self, wanted: list[str]) -> set[Link]:
+        found: set[Link] = set()
         for start in range(0, len(wanted), _CHUNK):
             chunk = {"tenant": self._tenant, "identifiers": wanted[start : start + _CHUNK]}
             found.update((r[0], r[1]) for r in await self._session.execute(_EXACT_MATCHES, chunk))
-        return sorted(found)
+        return found
 
     async def frameworks_with_association(self, identifier: str) -> list[str]:
         a = _associations.c

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.adapters.db.case_rows import association_from_row, association_values
 from app.adapters.db.case_tables import CaseAssociationRow
 from app.adapters.db.errors import translated
+from app.adapters.db.lookups import REVISION, LookupsCache, SeenRevision, change_revision
 from app.adapters.db.mastery_rows import competency_values, framework_from_rows, framework_values
 from app.adapters.db.mastery_tables import CompetencyRow, FrameworkRow
 from app.adapters.db.native import Insert, bulk_insert, is_postgres
@@ -33,7 +34,7 @@ _associations = table_of(CaseAssociationRow)
 # The frameworks of some competencies, with their revisions: every batch of results asks, a
 # single result's included, so the statement is built once (decision 0072).
 _OWNERS = (
-    sa.select(_competencies.c.id, _frameworks.c.id, _frameworks.c.revision)
+    sa.select(_competencies.c.id, _frameworks.c.id, _frameworks.c.revision, REVISION)
     .join(
         _frameworks,
         (_frameworks.c.tenant_id == _competencies.c.tenant_id)
@@ -51,13 +52,18 @@ class FrameworkCache:
     """Parsed frameworks by (tenant, id), valid while their stored revision is unchanged."""
 
     entries: dict[tuple[int, str], tuple[str, Framework]] = field(default_factory=dict)
+    # The crosswalk's exact matches and the reassessment windows, by the tenant's revision.
+    lookups: LookupsCache = field(default_factory=LookupsCache)
 
 
 class SqlFrameworkRepository:
-    def __init__(self, session: AsyncSession, tenant: TenantId, cache: FrameworkCache) -> None:
+    def __init__(
+        self, session: AsyncSession, tenant: TenantId, cache: FrameworkCache, seen: SeenRevision
+    ) -> None:
         self._session = session
         self._tenant = tenant
         self._cache = cache
+        self._seen = seen
 
     async def get_many(self, framework_ids: Collection[str]) -> dict[str, Framework]:
         ids = list(dict.fromkeys(framework_ids))
@@ -71,15 +77,17 @@ class SqlFrameworkRepository:
     async def of_competencies(
         self, competency_ids: Collection[str]
     ) -> tuple[dict[str, str], dict[str, Framework]]:
-        # One query for both the owners and their revisions: every evidence batch asks this.
+        # One query for the owners, their revisions and the tenant's lookups revision: every
+        # evidence batch asks this.
         framework_of: dict[str, str] = {}
         revisions: dict[str, str] = {}
         unique = list(dict.fromkeys(competency_ids))
         for start in range(0, len(unique), 5000):
             chunk = {"tenant": self._tenant, "ids": unique[start : start + 5000]}
-            for cid, fid, revision in await self._session.execute(_OWNERS, chunk):
+            for cid, fid, revision, lookups in await self._session.execute(_OWNERS, chunk):
                 framework_of[cid] = fid
                 revisions[fid] = revision
+                self._seen.value = lookups
         return framework_of, await self._cached(revisions)
 
     async def _cached(self, revisions: dict[str, str]) -> dict[str, Framework]:
@@ -157,6 +165,7 @@ class SqlFrameworkRepository:
                 "Competency ids are unique in a district; these are taken",
                 [Problem(("competencies",), f"id {cid!r} is taken") for cid in sorted(taken)],
             )
+        await change_revision(self._session, self._tenant, self._seen)
         async with translated({"pk_frameworks": exists}):
             await self._session.execute(
                 sa.insert(_frameworks).values(
@@ -178,6 +187,7 @@ class SqlFrameworkRepository:
                 [Problem(("competencies",), f"id {cid!r} is taken") for cid in sorted(elsewhere)],
             )
         values = framework_values(framework, self._tenant, at)
+        await change_revision(self._session, self._tenant, self._seen)
         await self._session.execute(
             sa.update(_frameworks)
             .where(_frameworks.c.tenant_id == self._tenant, _frameworks.c.id == framework.id)

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db.grading_term_tables import SnapshotDecisionRow, TermCloseRow
+from app.adapters.db.lookups import LookupsCache, SeenRevision, change_revision
 from app.adapters.db.mastery_rows import decision_from_row
 from app.adapters.db.mastery_tables import DecisionRow
 from app.adapters.db.rows import StoredRow
@@ -61,9 +62,13 @@ def _frozen(row: StoredRow) -> FrozenDecision:
 
 
 class SqlGradingTerms:
-    def __init__(self, session: AsyncSession, tenant: TenantId) -> None:
+    def __init__(
+        self, session: AsyncSession, tenant: TenantId, lookups: LookupsCache, seen: SeenRevision
+    ) -> None:
         self._session = session
         self._tenant = tenant
+        self._lookups = lookups
+        self._seen = seen
 
     def _values(self, close: TermClose) -> dict[str, Any]:
         return {
@@ -88,9 +93,11 @@ class SqlGradingTerms:
         return None if row is None else _close(row)
 
     async def add(self, close: TermClose) -> None:
+        await change_revision(self._session, self._tenant, self._seen)
         await self._session.execute(sa.insert(_closes).values(self._values(close)))
 
     async def save(self, close: TermClose) -> None:
+        await change_revision(self._session, self._tenant, self._seen)
         await self._session.execute(
             sa.update(_closes)
             .where(_closes.c.tenant_id == self._tenant, _closes.c.session_id == close.session_id)
@@ -98,6 +105,7 @@ class SqlGradingTerms:
         )
 
     async def remove(self, session_id: str) -> int:
+        await change_revision(self._session, self._tenant, self._seen)
         removed = await self._session.execute(
             sa.delete(_snapshot).where(self._of_session(session_id))
         )
@@ -141,8 +149,17 @@ class SqlGradingTerms:
         )
 
     async def reassessing(self, at: datetime) -> list[TermClose]:
+        revision = self._seen.value
+        if revision is not None:
+            # From memory while the tenant's lookups revision is the one this unit of work read.
+            known = self._lookups.known_closes(self._tenant, revision, at)
+            if known is not None:
+                return known
         found = await self._session.execute(_REASSESSING, {"tenant": self._tenant, "at": at})
-        return [_close(r) for r in found.mappings()]
+        closes = [_close(r) for r in found.mappings()]
+        if revision is not None:
+            self._lookups.keep_closes(self._tenant, revision, at, closes)
+        return closes
 
     async def snapshot(self, query: SnapshotQuery) -> Page[FrozenDecision]:
         stmt = sa.select(_snapshot).where(self._of_session(query.session_id))

@@ -4,6 +4,7 @@ row can be reached without naming its tenant. Constraint names follow one conven
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any
 
@@ -55,6 +56,14 @@ class TenantRow(SQLModel, table=True):
     slug: str = Field(max_length=63, unique=True)
     name: str = Field(max_length=200)
     created_at: datetime = _instant()
+    # A new random token whenever the tenant's CASE associations or term closes change, so
+    # that memory of them is known current without asking (app.adapters.db.lookups). Random
+    # from the start too: two databases' tenant 1 never share one.
+    lookups_revision: str = Field(
+        default="",
+        max_length=32,
+        sa_column_kwargs={"default": lambda: uuid.uuid4().hex, "server_default": ""},
+    )
 
 
 class ClientRow(SQLModel, table=True):

@@ -25,6 +25,7 @@ from app.adapters.db.gradebook_scales import SqlAssessments, SqlGradebookScoreSc
 from app.adapters.db.grading_terms import SqlGradingTerms
 from app.adapters.db.habits import SqlHabitsDecisionRepository
 from app.adapters.db.jobs import SqlJobRepository
+from app.adapters.db.lookups import SeenRevision
 from app.adapters.db.lti_marks import SqlLtiMarks
 from app.adapters.db.revisions import SqlPolicyRevisionRepository
 from app.adapters.db.roster import SqlRosterRepository
@@ -119,8 +120,10 @@ class SqlUnitOfWork(_SessionScope):
         self._roster = {}
         session, tenant = self.session, self.tenant_id
         self.jobs = SqlJobRepository(session, tenant)
-        self.frameworks = SqlFrameworkRepository(session, tenant, self._cache)
-        self.case = SqlCaseCatalog(session, tenant)
+        # The tenant's lookups revision as this unit of work last read it (app.adapters.db.lookups).
+        seen, lookups = SeenRevision(), self._cache.lookups
+        self.frameworks = SqlFrameworkRepository(session, tenant, self._cache, seen)
+        self.case = SqlCaseCatalog(session, tenant, lookups, seen)
         self.evidence = SqlEvidenceRepository(session, tenant)
         self.decisions = SqlDecisionRepository(session, tenant)
         self.habits = SqlHabitsDecisionRepository(session, tenant)
@@ -137,7 +140,7 @@ class SqlUnitOfWork(_SessionScope):
         self.lti_marks = SqlLtiMarks(session, tenant)
         self.changes = SqlChangeFeed(session, tenant)
         self.learning_records = SqlLearningRecords(session, tenant)
-        self.grading_terms = SqlGradingTerms(session, tenant)
+        self.grading_terms = SqlGradingTerms(session, tenant, lookups, seen)
         return self
 
     def roster_staging(self) -> SqlRosterStaging:
