@@ -15,9 +15,12 @@ from bench.common import RESULTS, Section, admin_url, machine
 
 def _modules(names: list[str]) -> list[str]:
     found = sorted(p.stem for p in Path(__file__).parent.glob("bench_*.py"))
-    if not names:
-        return found
-    return [m for m in found if m.removeprefix("bench_") in names]
+    known = [m.removeprefix("bench_") for m in found]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        # `--help` and a misspelt name run nothing: a run takes minutes and rewrites RESULTS.md.
+        sys.exit(f"usage: python -m bench [{' | '.join(known)}] ...  (none: every one)")
+    return [m for m in found if not names or m.removeprefix("bench_") in names]
 
 
 def _previous_sections() -> dict[str, str]:
@@ -40,7 +43,9 @@ async def main(names: list[str]) -> None:
         module = importlib.import_module(f"bench.{name}")
         started = time.perf_counter()
         section: Section = await module.run()
-        section.add(f"_({name} took {time.perf_counter() - started:.0f} s)_")
+        # Sections are re-run one at a time, on whichever machine: each says its own.
+        took = time.perf_counter() - started
+        section.add(f"_({name} took {took:.0f} s on {datetime.now(UTC):%Y-%m-%d}: {machine()})_")
         sections[section.title] = section.render()
     command = "make bench" + (f" (python -m bench {' '.join(names)})" if names else "")
     header = (

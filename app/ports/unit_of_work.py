@@ -8,6 +8,7 @@ from app.domain.access import TenantId
 from app.domain.roster import RosterKind
 from app.ports import gradebook as book
 from app.ports.audit import AuditLog
+from app.ports.batch_opening import BatchOpening
 from app.ports.case import CaseCatalog
 from app.ports.changes import ChangeFeed
 from app.ports.directory import ClientRepository, TenantRepository
@@ -25,7 +26,7 @@ from app.ports.student_records import StudentRecordStore
 from app.ports.transaction import Transaction
 
 
-class UnitOfWork(Transaction, Protocol):
+class UnitOfWork(Transaction, BatchOpening, Protocol):
     """One command's transaction, opened for one tenant: its repositories see nothing else."""
 
     # Read-only properties, not attributes: an adapter's repository of a narrower type fits.

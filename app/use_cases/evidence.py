@@ -22,7 +22,6 @@ from app.domain.frameworks import Framework
 from app.domain.input_bounds import sequence_number
 from app.domain.mastery.record import ChangeCause, DecisionRecord
 from app.domain.mastery.refresh import touches_of
-from app.domain.roster import RosterKind, UserRole
 from app.ports.clock import Clock, IdGenerator
 from app.ports.mastery import StudentCompetency
 from app.ports.paging import Page
@@ -146,22 +145,23 @@ async def _accept(
 ) -> tuple[Acceptance, dict[str, str], dict[str, Framework]]:
     """What the batch would do, against the stored rows (`lock` None: a check only, which
     writes nothing and locks no one). An UnreadItem has its references checked only."""
-    framework_of, frameworks = await uow.frameworks.of_competencies(_named(items, "competency_id"))
+    read = [i for i in items if isinstance(i, EvidenceInput)]
+    # The students are locked before the stored evidence is read, so that a concurrent batch
+    # for the same students is seen whole or not at all.
+    opened = await uow.open_batch(
+        _named(items, "competency_id"),
+        _named(items, "student_id"),
+        lock=None if lock is None else {i.student_id for i in read} | set(lock),
+    )
+    framework_of, frameworks, students = opened.framework_of, opened.frameworks, opened.students
     named = await _named_by_case_identifier(uow, items, framework_of)
     if named is not items:
         items = named
+        read = [i for i in items if isinstance(i, EvidenceInput)]
         framework_of, frameworks = await uow.frameworks.of_competencies(
             _named(items, "competency_id")
         )
-    read = [i for i in items if isinstance(i, EvidenceInput)]
-    students = await uow.roster(RosterKind.USER).active_ids(
-        _named(items, "student_id"), role=UserRole.STUDENT.value
-    )
     sender = principal.client_id
-    if lock is not None:
-        # Locked before the stored evidence is read, so a concurrent batch for the same
-        # students is seen whole or not at all.
-        await uow.decisions.lock_students({i.student_id for i in read} | set(lock))
     stored = await uow.evidence.find({i.key(sender) for i in read})
     earlier = None
     if replacing is not None:

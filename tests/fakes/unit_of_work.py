@@ -12,6 +12,7 @@ changed raise `WriteInReadOnlyUnit`, so a use case's mislabelled block fails its
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -19,7 +20,8 @@ from typing import Generic, Self
 
 from app.domain.access import Client, Tenant, TenantId
 from app.domain.errors import Conflict, Problem
-from app.domain.roster import RosterKind
+from app.domain.roster import RosterKind, UserRole
+from app.ports.batch_opening import OpenedBatch
 from app.ports.reports import ReportScope
 from app.ports.unit_of_work import WriteInReadOnlyUnit
 from tests.fakes.audit import FakeAuditLog
@@ -131,6 +133,20 @@ class FakeUnitOfWork(_Transaction[TenantTables]):
     def roster(self, kind: RosterKind) -> FakeRosterRepository:
         self._require_open()
         return FakeRosterRepository(self._work, kind)
+
+    async def open_batch(
+        self,
+        competency_ids: Collection[str],
+        student_ids: Collection[str],
+        *,
+        lock: Collection[str] | None,
+    ) -> OpenedBatch:
+        framework_of, frameworks = await self.frameworks.of_competencies(competency_ids)
+        users = self.roster(RosterKind.USER)
+        students = await users.active_ids(student_ids, role=UserRole.STUDENT.value)
+        if lock:
+            await self.decisions.lock_students(lock)
+        return OpenedBatch(framework_of, frameworks, students)
 
     def roster_staging(self) -> FakeRosterStaging:
         self._require_open()

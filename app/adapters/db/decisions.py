@@ -68,7 +68,18 @@ _OF_STUDENTS = {
 }
 
 
-def _lock_key(tenant: int, student_id: str) -> int:
+def locking(keys: str) -> str:
+    """The statement that takes the advisory locks of the keys in the bigint array parameter
+    `keys` (in one order: no deadlock), then the transaction's number: taken once the locks are
+    held (the change feed's order, app/adapters/db/changes.py), so that a later writer of the
+    same student gets a higher one."""
+    return (
+        "SELECT count(*) AS held, pg_current_xact_id() AS xact FROM (SELECT "
+        f"pg_advisory_xact_lock(k) FROM unnest({keys}::bigint[]) AS k ORDER BY k) AS locked"
+    )
+
+
+def lock_key(tenant: int, student_id: str) -> int:
     """A stable signed 64-bit advisory-lock key for one tenant's student."""
     digest = hashlib.blake2b(f"{tenant}:{student_id}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
@@ -86,15 +97,8 @@ class SqlDecisionRepository:
         # SQLite: the unit of work's BEGIN IMMEDIATE already serialises writers.
         if not student_ids or not is_postgres(self._session):
             return
-        keys = sorted({_lock_key(self._tenant, s) for s in student_ids})  # one order: no deadlock
-        conn = await asyncpg_connection(self._session)
-        # The transaction's number is taken once the locks are held (the change feed's order,
-        # app/adapters/db/changes.py): a later writer of the same student gets a higher one.
-        await conn.execute(
-            "SELECT count(*), pg_current_xact_id() FROM (SELECT pg_advisory_xact_lock(k) "
-            "FROM unnest($1::bigint[]) AS k ORDER BY k) AS locked",
-            keys,
-        )
+        keys = sorted({lock_key(self._tenant, s) for s in student_ids})
+        await (await asyncpg_connection(self._session)).execute(locking("$1"), keys)
 
     async def get_many(
         self, pairs: Collection[StudentCompetency]

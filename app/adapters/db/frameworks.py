@@ -47,6 +47,11 @@ _OWNERS = (
 )
 
 
+# A row of the owners query: competency id, framework id, framework revision, tenant's lookups
+# revision.
+Owner = tuple[str, str, str, str]
+
+
 @dataclass
 class FrameworkCache:
     """Parsed frameworks by (tenant, id), valid while their stored revision is unchanged."""
@@ -78,16 +83,22 @@ class SqlFrameworkRepository:
         self, competency_ids: Collection[str]
     ) -> tuple[dict[str, str], dict[str, Framework]]:
         # One query for the owners, their revisions and the tenant's lookups revision: every
-        # evidence batch asks this.
-        framework_of: dict[str, str] = {}
-        revisions: dict[str, str] = {}
+        # evidence batch asks this (on PostgreSQL, in app.adapters.db.batch_opening's).
+        owners: list[Owner] = []
         unique = list(dict.fromkeys(competency_ids))
         for start in range(0, len(unique), 5000):
             chunk = {"tenant": self._tenant, "ids": unique[start : start + 5000]}
-            for cid, fid, revision, lookups in await self._session.execute(_OWNERS, chunk):
-                framework_of[cid] = fid
-                revisions[fid] = revision
-                self._seen.value = lookups
+            owners.extend(tuple(row) for row in await self._session.execute(_OWNERS, chunk))
+        return await self.of_owners(owners)
+
+    async def of_owners(self, owners: list[Owner]) -> tuple[dict[str, str], dict[str, Framework]]:
+        """`of_competencies` from the owners query's rows."""
+        framework_of: dict[str, str] = {}
+        revisions: dict[str, str] = {}
+        for cid, fid, revision, lookups in owners:
+            framework_of[cid] = fid
+            revisions[fid] = revision
+            self._seen.value = lookups
         return framework_of, await self._cached(revisions)
 
     async def _cached(self, revisions: dict[str, str]) -> dict[str, Framework]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from types import TracebackType
 from typing import Self
 
@@ -9,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.adapters.db.access import SqlClientRepository, SqlTenantRepository
 from app.adapters.db.audit import SqlAuditLog
+from app.adapters.db.batch_opening import open_batch
 from app.adapters.db.case import SqlCaseCatalog
 from app.adapters.db.changes import SqlChangeFeed
 from app.adapters.db.decisions import SqlDecisionRepository, SqlOverrideRepository
@@ -27,6 +29,7 @@ from app.adapters.db.habits import SqlHabitsDecisionRepository
 from app.adapters.db.jobs import SqlJobRepository
 from app.adapters.db.lookups import SeenRevision
 from app.adapters.db.lti_marks import SqlLtiMarks
+from app.adapters.db.native import is_postgres
 from app.adapters.db.revisions import SqlPolicyRevisionRepository
 from app.adapters.db.roster import SqlRosterRepository
 from app.adapters.db.roster_connection import SqlRosterConnectionRepository
@@ -35,7 +38,8 @@ from app.adapters.db.row_security import all_tenants_session, tenant_session
 from app.adapters.db.student_records import SqlStudentRecords
 from app.adapters.db.xapi import SqlLearningRecords
 from app.domain.access import TenantId
-from app.domain.roster import RosterKind
+from app.domain.roster import RosterKind, UserRole
+from app.ports.batch_opening import OpenedBatch
 
 
 class _SessionScope:
@@ -150,6 +154,24 @@ class SqlUnitOfWork(_SessionScope):
         if kind not in self._roster:
             self._roster[kind] = SqlRosterRepository(self.session, self.tenant_id, kind)
         return self._roster[kind]
+
+    async def open_batch(
+        self,
+        competency_ids: Collection[str],
+        student_ids: Collection[str],
+        *,
+        lock: Collection[str] | None,
+    ) -> OpenedBatch:
+        if is_postgres(self.session):
+            return await open_batch(
+                self.session, self.tenant_id, self.frameworks, competency_ids, student_ids, lock
+            )
+        # SQLite: no round trips to save, and the unit of work's BEGIN IMMEDIATE serialises
+        # writers already.
+        framework_of, frameworks = await self.frameworks.of_competencies(competency_ids)
+        users = self.roster(RosterKind.USER)
+        students = await users.active_ids(student_ids, role=UserRole.STUDENT.value)
+        return OpenedBatch(framework_of, frameworks, students)
 
 
 class SqlAccessUnitOfWork(_SessionScope):

@@ -1,0 +1,68 @@
+"""What every batch of results reads first, in one statement on PostgreSQL: the owners of its
+competencies (with their frameworks' revisions and the tenant's lookups revision), which of its
+students are active students, and its students' advisory locks. Three statements were about a
+fifth of the CPU a single result costs the server, and as much again of PostgreSQL's
+(docs/decisions/0077-a-batch-opened-in-one-statement.md).
+
+The locks are the statement's last branch: what the batch reads next (its stored evidence) is
+read by a later statement, whose snapshot is taken with the locks held, as before. Driver SQL:
+the statement runs for every request, and SQLAlchemy's compiling of it would cost more than
+PostgreSQL's running of it."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.adapters.db.decisions import lock_key, locking
+from app.adapters.db.frameworks import Owner, SqlFrameworkRepository
+from app.adapters.db.native import asyncpg_connection
+from app.domain.access import TenantId
+from app.domain.roster import RecordStatus, UserRole
+from app.ports.batch_opening import OpenedBatch
+
+_READ = (
+    "SELECT 'owner' AS kind, c.id, f.id AS framework_id, f.revision, "
+    "(SELECT t.lookups_revision FROM tenants t WHERE t.id = $1) AS lookups "
+    "FROM competencies c JOIN frameworks f ON f.tenant_id = c.tenant_id AND f.id = c.framework_id "
+    "WHERE c.tenant_id = $1 AND c.id = ANY($2::text[]) "
+    "UNION ALL "
+    "SELECT 'student', u.id, NULL, NULL, NULL FROM users u "
+    "WHERE u.tenant_id = $1 AND u.id = ANY($3::text[]) AND u.status = $4 AND u.role = $5"
+)
+_READ_AND_LOCK = (
+    f"{_READ} UNION ALL SELECT 'locked', held::text, xact::text, NULL, NULL "
+    f"FROM ({locking('$6')}) AS taken"
+)
+
+
+async def open_batch(
+    session: AsyncSession,
+    tenant: TenantId,
+    frameworks: SqlFrameworkRepository,
+    competency_ids: Collection[str],
+    student_ids: Collection[str],
+    lock: Collection[str] | None,
+) -> OpenedBatch:
+    """`UnitOfWork.open_batch` on PostgreSQL."""
+    arguments: list[object] = [
+        tenant,
+        list(set(competency_ids)),
+        list(set(student_ids)),
+        RecordStatus.ACTIVE.value,
+        UserRole.STUDENT.value,
+    ]
+    statement = _READ
+    if lock:  # as lock_students: no students, no locks and no transaction number
+        statement = _READ_AND_LOCK
+        arguments.append(sorted({lock_key(tenant, s) for s in lock}))
+    rows = await (await asyncpg_connection(session)).fetch(statement, *arguments)
+    owners: list[Owner] = [
+        (r["id"], r["framework_id"], r["revision"], r["lookups"])
+        for r in rows
+        if r["kind"] == "owner"
+    ]
+    framework_of, found = await frameworks.of_owners(owners)
+    students = {r["id"] for r in rows if r["kind"] == "student"}
+    return OpenedBatch(framework_of, found, students)
