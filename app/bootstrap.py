@@ -279,8 +279,8 @@ def build(settings: Settings) -> Container:
     cache = FrameworkCache()
     replica = replica_wiring.replica(settings, cache)
 
-    def uow(tenant: TenantId, /, *, writes: bool = True) -> UnitOfWork:
-        return SqlUnitOfWork(sessions, cache, tenant, writes=writes)
+    def uow(tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False) -> UnitOfWork:
+        return SqlUnitOfWork(sessions, cache, tenant, writes=writes, few_rows=few_rows)
 
     def directory(*, writes: bool = True) -> AccessUnitOfWork:
         return SqlAccessUnitOfWork(sessions, writes=writes)

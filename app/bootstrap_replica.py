@@ -44,7 +44,7 @@ def replica(settings: Settings, cache: FrameworkCache) -> Replica | None:
     engine = create_engine(settings.read_database_url)
     sessions = session_factory(engine)
 
-    def uow(tenant: TenantId, /, *, writes: bool = True) -> UnitOfWork:
+    def uow(tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False) -> UnitOfWork:
         return SqlUnitOfWork(sessions, cache, tenant, writes=False)
 
     # No catch-up on a replica (it cannot write): the counts as the primary's periodic

@@ -47,8 +47,10 @@ def webhook_adapters(
     outbound: OutboundHttp,
     settings: Settings,
 ) -> WebhookAdapters:
-    def uow(tenant: TenantId, /, *, writes: bool = True) -> WebhookUnitOfWork:
-        return SqlWebhookUnitOfWork(sessions, cache, tenant, writes=writes)
+    def uow(
+        tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False
+    ) -> WebhookUnitOfWork:
+        return SqlWebhookUnitOfWork(sessions, cache, tenant, writes=writes, few_rows=few_rows)
 
     return WebhookAdapters(
         uow=uow,

@@ -17,9 +17,11 @@ if TYPE_CHECKING:
 def records_units(a: Adapters) -> RecordsUnitOfWorkFactory:
     """The tenant's units of work, which hold the learning records (SqlUnitOfWork does)."""
 
-    def open_unit(tenant: TenantId, /, *, writes: bool = True) -> RecordsUnitOfWork:
+    def open_unit(
+        tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False
+    ) -> RecordsUnitOfWork:
         # SqlUnitOfWork sets `learning_records` when entered, beside the evidence.
-        return cast(RecordsUnitOfWork, a.uow(tenant, writes=writes))
+        return cast(RecordsUnitOfWork, a.uow(tenant, writes=writes, few_rows=few_rows))
 
     return open_unit
 

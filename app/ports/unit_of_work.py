@@ -116,9 +116,14 @@ class AccessUnitOfWork(Transaction, Protocol):
 class UnitOfWorkFactory(Protocol):
     """Opens a unit of work for one tenant: what a use case is given to do its work."""
 
-    def __call__(self, tenant: TenantId, /, *, writes: bool = True) -> UnitOfWork:
+    def __call__(
+        self, tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False
+    ) -> UnitOfWork:
         """`writes=False` for a block that only reads: it never waits for another writer (on
-        SQLite), and a write in it fails with `WriteInReadOnlyUnit` (it is a bug)."""
+        SQLite), and a write in it fails with `WriteInReadOnlyUnit` (it is a bug).
+        `few_rows=True` for a block whose every statement reads and writes a few rows (a
+        single result's): PostgreSQL may then run a plan it made before rather than plan each
+        statement anew, which is right for a few rows and can be ruinous for thousands."""
         ...
 
 

@@ -61,7 +61,9 @@ class WebhookUnitOfWork(UnitOfWork, Protocol):
 
 
 class WebhookUnitOfWorkFactory(Protocol):
-    def __call__(self, tenant: TenantId, /, *, writes: bool = True) -> WebhookUnitOfWork: ...
+    def __call__(
+        self, tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False
+    ) -> WebhookUnitOfWork: ...
 
 
 @dataclass(frozen=True)

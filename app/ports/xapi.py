@@ -74,4 +74,6 @@ class RecordsUnitOfWork(UnitOfWork, Protocol):
 
 
 class RecordsUnitOfWorkFactory(Protocol):
-    def __call__(self, tenant: TenantId, /, *, writes: bool = True) -> RecordsUnitOfWork: ...
+    def __call__(
+        self, tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False
+    ) -> RecordsUnitOfWork: ...

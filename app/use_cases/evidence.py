@@ -31,6 +31,9 @@ from app.use_cases.deciding import refresh
 from app.use_cases.reassessing import reassess
 
 _Item = EvidenceInput | UnreadItem
+# A batch this small reads and writes a few rows in each statement: the database may reuse a
+# plan (UnitOfWorkFactory's `few_rows`; decision 0078).
+FEW_RESULTS = 10
 
 
 def _named(items: Sequence[_Item], field: str) -> set[str]:
@@ -200,7 +203,8 @@ class EvidenceRecords:
                 [Problem(("items",), f"has {len(items)} items")],
             )
         now = self.clock.now()
-        async with self.uow(principal.tenant_id) as uow:
+        few = len(items) <= FEW_RESULTS
+        async with self.uow(principal.tenant_id, few_rows=few) as uow:
             batch = await _write(uow, self.ids, principal, items, now)
             await uow.commit()
         return replace(batch, shown_at=self.clock.now())

@@ -82,8 +82,8 @@ async def _sql(name: str, url: str) -> AsyncIterator[Backend]:
     sessions = session_factory(engine)
     cache = FrameworkCache()
 
-    def uow(tenant: TenantId, /, *, writes: bool = True) -> UnitOfWork:
-        return SqlUnitOfWork(sessions, cache, tenant, writes=writes)
+    def uow(tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False) -> UnitOfWork:
+        return SqlUnitOfWork(sessions, cache, tenant, writes=writes, few_rows=few_rows)
 
     def directory(*, writes: bool = True) -> AccessUnitOfWork:
         return SqlAccessUnitOfWork(sessions, writes=writes)

@@ -97,9 +97,12 @@ class _Transaction(Generic[T]):
 class FakeUnitOfWork(_Transaction[TenantTables]):
     """One tenant's transaction: its repositories see that tenant's rows and nothing else."""
 
-    def __init__(self, database: FakeDatabase, tenant_id: TenantId, *, writes: bool) -> None:
+    def __init__(
+        self, database: FakeDatabase, tenant_id: TenantId, *, writes: bool, few_rows: bool = False
+    ) -> None:
         super().__init__(writes=writes)
         self.tenant_id = tenant_id
+        self.few_rows = few_rows  # said, and kept to be checked: it changes no answer
         self._database = database
 
     async def __aenter__(self) -> Self:
@@ -257,8 +260,10 @@ class FakeDatabase:
     # The scopes every report asked the read models to count, in order.
     report_scopes: list[ReportScope] = field(default_factory=list)
 
-    def uow(self, tenant: TenantId, /, *, writes: bool = True) -> FakeUnitOfWork:
-        unit = FakeUnitOfWork(self, tenant, writes=writes)
+    def uow(
+        self, tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False
+    ) -> FakeUnitOfWork:
+        unit = FakeUnitOfWork(self, tenant, writes=writes, few_rows=few_rows)
         self.opened.append(unit)
         return unit
 

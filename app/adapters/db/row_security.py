@@ -35,6 +35,12 @@ _ALL_TENANTS = "mastery_all_tenants"
 # through sa.text, +180 us this way, over a bare round trip of 83 us).
 _SET_TENANT = f"SELECT set_config('{TENANT_SETTING}', $1, true)"
 _SET_ALL_TENANTS = f"SELECT set_config('{ALL_TENANTS_SETTING}', 'on', true)"
+# The engine has PostgreSQL plan every statement anew (`force_custom_plan`, engine.py): a plan
+# made for a few rows can be ruinous for thousands. A unit of work of a few rows (a single
+# result's) lets it reuse one in the same statement: planning was about 0.6 ms of PostgreSQL's
+# CPU a single result (docs/decisions/0078-plans-reused-for-a-few-rows.md).
+_FEW_ROWS = "mastery_few_rows"
+_SET_TENANT_FEW_ROWS = f"{_SET_TENANT}, set_config('plan_cache_mode', 'auto', true)"
 
 log = logging.getLogger("mastery.db")
 
@@ -51,14 +57,17 @@ def _scope_transaction(
         return
     tenant = session.info.get(_TENANT)
     if tenant is not None:
-        connection.exec_driver_sql(_SET_TENANT, (str(tenant),))
+        scope = _SET_TENANT_FEW_ROWS if session.info.get(_FEW_ROWS) else _SET_TENANT
+        connection.exec_driver_sql(scope, (str(tenant),))
     elif session.info.get(_ALL_TENANTS):
         connection.exec_driver_sql(_SET_ALL_TENANTS)
 
 
-def tenant_session(sessions: async_sessionmaker[AsyncSession], tenant: TenantId) -> AsyncSession:
-    """A session that sees one tenant's rows."""
-    return sessions(info={_TENANT: tenant})
+def tenant_session(
+    sessions: async_sessionmaker[AsyncSession], tenant: TenantId, *, few_rows: bool = False
+) -> AsyncSession:
+    """A session that sees one tenant's rows (`few_rows`: UnitOfWorkFactory's)."""
+    return sessions(info={_TENANT: tenant, _FEW_ROWS: few_rows})
 
 
 def all_tenants_session(sessions: async_sessionmaker[AsyncSession]) -> AsyncSession:

@@ -112,15 +112,17 @@ class SqlUnitOfWork(_SessionScope):
         tenant_id: TenantId,
         *,
         writes: bool = True,
+        few_rows: bool = False,
     ) -> None:
         super().__init__(sessions, writes=writes)
         self.tenant_id = tenant_id
+        self._few_rows = few_rows
         self._cache = cache
         self._roster: dict[RosterKind, SqlRosterRepository] = {}
         self.roster_connection: SqlRosterConnectionRepository
 
     async def __aenter__(self) -> Self:
-        await self._open(tenant_session(self._sessions, self.tenant_id))
+        await self._open(tenant_session(self._sessions, self.tenant_id, few_rows=self._few_rows))
         self._roster = {}
         session, tenant = self.session, self.tenant_id
         self.jobs = SqlJobRepository(session, tenant)

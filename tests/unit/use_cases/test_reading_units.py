@@ -83,7 +83,7 @@ async def test_a_write_labelled_as_a_read_fails_and_writes_nothing(
 ) -> None:
     database = district.database
 
-    def reading_only(tenant: Any, /, *, writes: bool = True) -> UnitOfWork:
+    def reading_only(tenant: Any, /, *, writes: bool = True, few_rows: bool = False) -> UnitOfWork:
         return database.uow(tenant, writes=False)  # every block mislabelled
 
     use_cases = wire(replace(district.adapters(), uow=reading_only), Policy())

@@ -234,3 +234,15 @@ async def test_a_batch_that_fails_while_deciding_leaves_nothing(
     assert (tables.evidence, tables.decisions) == ({}, {})
     opened = district.database.opened[-1]
     assert (opened.closed, opened.committed) == (True, False)
+
+
+async def test_a_batch_of_up_to_ten_results_says_its_unit_of_work_has_few_rows(
+    district: FakeAdapters, use_cases: UseCases
+) -> None:
+    # The database may then reuse a plan made before (decision 0078); a larger batch has every
+    # statement planned for its own rows.
+    for size, few in ((1, True), (10, True), (11, False)):
+        batch = [item(3, -1, f"r{size}-{n}", student=f"s{n % 2 + 1}") for n in range(size)]
+        await use_cases.evidence.record_evidence(CALLER, batch)
+        opened = district.database.opened[-1]
+        assert (opened.committed, opened.few_rows) == (True, few)
