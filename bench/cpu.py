@@ -50,10 +50,10 @@ class CpuMeter:
     ) -> None:
         self._spent = [b - a for a, b in zip(self._start, self._now(), strict=True)]
 
-    def per(self, operations: int) -> str:
+    def per(self, operations: int, what: str = "a request") -> str:
         server, here, machine = (s / operations * 1000 for s in self._spent)
         rest = max(machine - server - here, 0.0)
         return (
-            f"{machine:.2f} ms of CPU a request on the machine: the server {server:.2f}, "
+            f"{machine:.2f} ms of CPU {what} on the machine: the server {server:.2f}, "
             f"the load generator {here:.2f}, the rest (PostgreSQL) {rest:.2f}"
         )
