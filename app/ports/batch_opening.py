@@ -27,7 +27,7 @@ class BatchOpening(Protocol):
         lock: Collection[str] | None,
     ) -> OpenedBatch:
         """What every batch of results reads first, together (one statement on PostgreSQL,
-        where each costs the server and the database about half a millisecond of CPU): the
+        where each statement costs the server about a quarter of a millisecond of CPU): the
         frameworks of these competencies (as `frameworks.of_competencies`), which of these
         students are active students (as the users' `active_ids`), and unless `lock` is None,
         those students' writers serialised (as `decisions.lock_students`) before anything this

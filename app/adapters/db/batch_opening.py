@@ -1,7 +1,8 @@
 """What every batch of results reads first, in one statement on PostgreSQL: the owners of its
 competencies (with their frameworks' revisions and the tenant's lookups revision), which of its
-students are active students, and its students' advisory locks. Three statements were about a
-fifth of the CPU a single result costs the server, and as much again of PostgreSQL's
+students are active students, and its students' advisory locks. Two statements fewer took a
+quarter off the CPU a single result costs the server in process; PostgreSQL's own barely moved,
+since the one statement is the three's work
 (docs/decisions/0077-a-batch-opened-in-one-statement.md).
 
 The locks are the statement's last branch: what the batch reads next (its stored evidence) is
