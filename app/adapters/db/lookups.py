@@ -108,7 +108,7 @@ class LookupsCache:
         entry = self.closes.get(tenant)
         if entry is None or entry.revision != revision or at < entry.since:
             return None
-        return [c for c in entry.closes if c.reassessment_until and c.reassessment_until > at]
+        return [c for c in entry.closes if c.reassessing(at)]
 
     def keep_closes(
         self, tenant: TenantId, revision: str, at: datetime, closes: list[TermClose]
