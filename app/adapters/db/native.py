@@ -119,7 +119,7 @@ def _statement(insert: Insert, first: int) -> tuple[str, str]:
 @functools.cache
 def _shape(
     table: sa.Table, names: tuple[str, ...], first: int, conflict_key: tuple[str, ...] | None
-) -> tuple[str, list[tuple[str, str]]]:
+) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The SQL of an insert of these columns, and the columns whose values JSON could carry
     wrongly, with their kinds: built once per shape (every result's request inserts one, and
     building took a twentieth of a single result's CPU)."""
@@ -135,7 +135,8 @@ def _shape(
             f"{c.name} = excluded.{c.name}" for c in columns if c.name not in conflict_key
         )
         sql += f" ON CONFLICT ({', '.join(conflict_key)}) DO UPDATE SET {updates}"
-    return sql, [(name, kind) for name, kind in kinds if kind in ("timestamptz", "float8")]
+    # A tuple: the cache hands the same value to every caller.
+    return sql, tuple((name, kind) for name, kind in kinds if kind in ("timestamptz", "float8"))
 
 
 async def bulk_insert(session: AsyncSession, *inserts: Insert) -> None:
