@@ -76,6 +76,8 @@ _LOCK_CLASS = 0x73756D6D
 _SERIALIZATION_FAILURE = "40001"
 _LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout passed
 _ATTEMPTS = 50
+# What a drain may sort and hash in memory (its own transaction's setting).
+DRAIN_WORK_MEM = "64MB"
 # Captured changes beyond the counted decisions (and at least this many): counted afresh.
 _REBUILD_AT_LEAST = 10_000
 
@@ -174,7 +176,12 @@ class SummaryRefresher:
         if postgres:
             # Tried, not waited for: REPEATABLE READ takes its snapshot as this statement
             # starts, and a snapshot taken before a wait would miss what the holder wrote.
-            turn = sa.text("SELECT pg_try_advisory_xact_lock(:c, :t)")
+            # A drain sorts and sums tens of thousands of rows (each touched decision's
+            # history): in the default 4 MB they spilled to disk (decision 0080).
+            turn = sa.text(
+                "SELECT pg_try_advisory_xact_lock(:c, :t) "
+                f"AND set_config('work_mem', '{DRAIN_WORK_MEM}', true) IS NOT NULL"
+            )
             if not (await session.execute(turn, {"c": _LOCK_CLASS, "t": tenant})).scalar_one():
                 await session.rollback()
                 return None

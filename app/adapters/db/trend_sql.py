@@ -9,6 +9,7 @@ a span's first instant (app.adapters.db.trend_tables), of the months and spans b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -25,11 +26,21 @@ _ENTRY = (*_PAIR, "seq", "valid_from", "status")
 EXTRA = ("grain", "bucket")
 
 
-def _day(column: sa.ColumnElement[Any], postgres: bool) -> sa.ColumnElement[str]:
-    """The UTC day of an instant as 'YYYY-MM-DD' (SQLite stores naive UTC text)."""
+def _day(column: sa.ColumnElement[Any], postgres: bool) -> sa.ColumnElement[Any]:
+    """The UTC day of an instant: a date on PostgreSQL (written as text only once summed per
+    bucket, _by_grain), 'YYYY-MM-DD' on SQLite (which stores naive UTC text)."""
     if postgres:
-        return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD")
+        return sa.cast(sa.func.timezone("UTC", column), sa.Date)
     return sa.func.substr(column, 1, 10)
+
+
+def _pair_of(entries: sa.FromClause, postgres: bool) -> Sequence[sa.ColumnElement[Any]]:
+    """The (framework, student, competency) columns that partition the windows. On PostgreSQL
+    compared byte by byte (COLLATE "C"): only equal keys must fall together, not any language's
+    order, and the database's collation (C.UTF-8 here) sorted each of a drain's 54,000 rows
+    through strcoll (90 of its sort's ms; decision 0080)."""
+    pair = [entries.c[c] for c in _PAIR]
+    return [c.collate("C") for c in pair] if postgres else pair
 
 
 def changes_of(
@@ -38,13 +49,13 @@ def changes_of(
     """(student_id, framework_id, competency_id, status, day, delta) for each entry of
     `entries` (columns _ENTRY) that holds for a while: +sign from the day it holds, -sign from
     the day the next one takes over (the live read's window, exactly)."""
-    pair = [entries.c[c] for c in _PAIR]
+    pair = _pair_of(entries, postgres)
     held = sa.func.max(entries.c.valid_from).over(
         partition_by=pair, order_by=entries.c.seq, rows=(None, 0)
     )
     following = sa.func.lead(entries.c.valid_from).over(partition_by=pair, order_by=entries.c.seq)
     spans = sa.select(
-        *pair,
+        *(entries.c[c] for c in _PAIR),
         entries.c.status,
         held.label("held_from"),
         sa.case((following.is_(None), None), (following > held, following), else_=held).label(
@@ -69,20 +80,29 @@ def _by_grain(changes: list[sa.Select[Any]], postgres: bool) -> sa.CompoundSelec
     """The changes summed per span and per month (the columns count_into reads, with EXTRA)."""
     c = sa.union_all(*changes).cte("changes")
     keys = (c.c.student_id, c.c.framework_id, c.c.competency_id, c.c.status)
-    month = sa.func.substr(c.c.day, 1, 8, type_=sa.String).concat("01")
-    monday: sa.ColumnElement[str]
+    month: sa.ColumnElement[Any]
+    span: sa.ColumnElement[Any]
     if postgres:
-        # Without a time zone: the session's would not matter, but none is simpler.
-        week = sa.func.date_trunc("week", sa.cast(c.c.day, sa.DateTime()))
-        monday = sa.func.to_char(week, "YYYY-MM-DD")
-        span = sa.func.greatest(monday, month)
+        # Dates, by timestamps without a time zone (the session's must not matter), written as
+        # 'YYYY-MM-DD' once per sum: to_char on every change row was a fifth of a drain.
+        def first(unit: str) -> sa.ColumnElement[Any]:
+            return sa.cast(sa.func.date_trunc(unit, sa.cast(c.c.day, sa.DateTime())), sa.Date)
+
+        month = first("month")
+        span = sa.func.greatest(first("week"), month)
     else:
-        monday = sa.func.date(c.c.day, "-6 days", "weekday 1")
-        span = sa.func.max(monday, month)
+        month = sa.func.substr(c.c.day, 1, 8, type_=sa.String).concat("01")
+        span = sa.func.max(sa.func.date(c.c.day, "-6 days", "weekday 1"), month)
     total = sa.func.sum(c.c.delta).label("delta")
+
+    def written(bucket: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+        return sa.func.to_char(bucket, "YYYY-MM-DD") if postgres else bucket
+
     return sa.union_all(
         *(
-            sa.select(*keys, sa.literal(grain).label("grain"), bucket.label("bucket"), total)
+            sa.select(
+                *keys, sa.literal(grain).label("grain"), written(bucket).label("bucket"), total
+            )
             .group_by(*keys, bucket)
             .having(sa.func.sum(c.c.delta) != 0)
             for grain, bucket in ((SPAN, span), (MONTH, month))
