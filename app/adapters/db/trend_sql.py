@@ -76,37 +76,51 @@ def changes_of(
     ]
 
 
-def _by_grain(changes: list[sa.Select[Any]], postgres: bool) -> sa.CompoundSelect[Any]:
+def _by_grain(
+    changes: list[sa.Select[Any]], postgres: bool
+) -> sa.Select[Any] | sa.CompoundSelect[Any]:
     """The changes summed per span and per month (the columns count_into reads, with EXTRA)."""
+    if postgres:
+        return _by_grain_in_one_pass(changes)
     c = sa.union_all(*changes).cte("changes")
     keys = (c.c.student_id, c.c.framework_id, c.c.competency_id, c.c.status)
-    month: sa.ColumnElement[Any]
-    span: sa.ColumnElement[Any]
-    if postgres:
-        # Dates, by timestamps without a time zone (the session's must not matter), written as
-        # 'YYYY-MM-DD' once per sum: to_char on every change row was a fifth of a drain.
-        def first(unit: str) -> sa.ColumnElement[Any]:
-            return sa.cast(sa.func.date_trunc(unit, sa.cast(c.c.day, sa.DateTime())), sa.Date)
-
-        month = first("month")
-        span = sa.func.greatest(first("week"), month)
-    else:
-        month = sa.func.substr(c.c.day, 1, 8, type_=sa.String).concat("01")
-        span = sa.func.max(sa.func.date(c.c.day, "-6 days", "weekday 1"), month)
+    month = sa.func.substr(c.c.day, 1, 8, type_=sa.String).concat("01")
+    span = sa.func.max(sa.func.date(c.c.day, "-6 days", "weekday 1"), month)
     total = sa.func.sum(c.c.delta).label("delta")
-
-    def written(bucket: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-        return sa.func.to_char(bucket, "YYYY-MM-DD") if postgres else bucket
-
     return sa.union_all(
         *(
-            sa.select(
-                *keys, sa.literal(grain).label("grain"), written(bucket).label("bucket"), total
-            )
+            sa.select(*keys, sa.literal(grain).label("grain"), bucket.label("bucket"), total)
             .group_by(*keys, bucket)
             .having(sa.func.sum(c.c.delta) != 0)
             for grain, bucket in ((SPAN, span), (MONTH, month))
         )
+    )
+
+
+def _by_grain_in_one_pass(changes: list[sa.Select[Any]]) -> sa.Select[Any]:
+    """PostgreSQL: both grains summed in one pass over the changes (GROUPING SETS), which are
+    then read once and not written out as a table first (a common table expression, read by
+    one select per grain: a fifth of a drain, decision 0080). Days are dates, by timestamps
+    without a time zone (the session's must not matter), written as 'YYYY-MM-DD' once per sum.
+    In each set the other grain's bucket reads NULL."""
+    c = sa.union_all(*changes).subquery("changes")
+    keys = (c.c.student_id, c.c.framework_id, c.c.competency_id, c.c.status)
+
+    def first(unit: str) -> sa.ColumnElement[Any]:
+        return sa.cast(sa.func.date_trunc(unit, sa.cast(c.c.day, sa.DateTime())), sa.Date)
+
+    month = first("month")
+    span = sa.func.greatest(first("week"), month)
+    sets = sa.func.grouping_sets(sa.tuple_(*keys, span), sa.tuple_(*keys, month))
+    return (
+        sa.select(
+            *keys,
+            sa.case((sa.func.grouping(span) == 0, SPAN), else_=MONTH).label("grain"),
+            sa.func.to_char(sa.func.coalesce(span, month), "YYYY-MM-DD").label("bucket"),
+            sa.func.sum(c.c.delta).label("delta"),
+        )
+        .group_by(sets)
+        .having(sa.func.sum(c.c.delta) != 0)
     )
 
 
@@ -121,7 +135,7 @@ def all_changes(
     students: sa.Select[Any] | None = None,
     *,
     between: tuple[str | None, str | None] = (None, None),
-) -> sa.CompoundSelect[Any]:
+) -> sa.Select[Any] | sa.CompoundSelect[Any]:
     """The trend changes of the tenant's whole history (a build), of some students' (a
     roster move), or of the students whose ids are `between` (after the first, up to and
     including the second; None: no bound), per span and month: rows for count_into."""
@@ -144,7 +158,7 @@ def in_range(
     ]
 
 
-def captured_changes(tenant: TenantId, postgres: bool) -> sa.CompoundSelect[Any]:
+def captured_changes(tenant: TenantId, postgres: bool) -> sa.Select[Any] | sa.CompoundSelect[Any]:
     """What the captured entries changed: the trend changes of each decision they touched, as
     its entries are now, less as they were (now, with each captured insert taken away and
     each captured delete put back), per span and month.
