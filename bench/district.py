@@ -55,11 +55,13 @@ def _student(i: int) -> str:
     return f"s{i:06d}"
 
 
-def _demographics(i: int) -> Demographics:
-    # Deterministic and varied: about 1 in 4 Hispanic or Latino, some multi-race, some unknown.
+def demographics(student_id: str, i: int) -> Demographics:
+    """The `i`th student's demographics, deterministic and varied, as a district has them
+    (about 1 in 4 Hispanic or Latino, some multi-race, some unknown): the subgroups every
+    equity report and the summary and trend counts are kept under."""
     flags = {flag: (i * (k + 3)) % 7 == 0 for k, flag in enumerate(RACE_FLAGS)}
     return Demographics(
-        id=_student(i),
+        id=student_id,
         hispanic_or_latino=i % 4 == 0,
         english_learner=i % 5 == 0,
         special_education=i % 9 == 0,
@@ -245,9 +247,9 @@ async def build(
             "economically_disadvantaged",
         ]
 
-        def demographics() -> Iterator[str]:
+        def demographics_rows() -> Iterator[str]:
             for i in range(students):
-                d = _demographics(i)
+                d = demographics(_student(i), i)
                 values = "\t".join("true" if getattr(d, f) else "false" for f in flags)
                 yield f"{t}\t{d.id}\tactive\t{at}\t{values}\n"
 
@@ -255,7 +257,7 @@ async def build(
             conn,
             "demographics",
             ["tenant_id", "id", "status", "updated_at", *flags],
-            demographics(),
+            demographics_rows(),
         )
         for index in SECONDARY:  # bulk load first, index after: several times faster
             await conn.execute(f"DROP INDEX IF EXISTS {index}")
