@@ -20,6 +20,7 @@ from app.adapters.db.mastery_rows import (
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow, OverrideRow
 from app.adapters.db.native import Insert, asyncpg_connection, bulk_insert, is_postgres
 from app.adapters.db.override_list import count_overrides, list_overrides, recorded_override
+from app.adapters.db.plans import UNSEEN_TENANT
 from app.adapters.db.rows import StoredRow
 from app.adapters.db.tables import table_of
 from app.adapters.db.upsert import chunks, upsert
@@ -39,7 +40,8 @@ _D_COLUMNS = ", ".join("d." + c.name for c in _decisions.columns)
 # One primary-key probe per pair, whatever the statistics (see evidence.py's keyed lookups).
 _DECISIONS_OF_PAIRS = (
     f"SELECT {_D_COLUMNS} FROM unnest($2::text[], $3::text[]) AS k(s, c) "
-    "CROSS JOIN LATERAL (SELECT * FROM decisions WHERE tenant_id = $1 AND student_id = k.s "
+    f"CROSS JOIN LATERAL (SELECT * FROM decisions WHERE tenant_id = {UNSEEN_TENANT} "
+    "AND student_id = k.s "
     "AND competency_id = k.c LIMIT 1) AS d"
 )
 _KEY = ("tenant_id", "student_id", "competency_id")
@@ -57,7 +59,8 @@ def _of_students(*, competencies: bool, with_state: bool) -> str:
     which = " AND competency_id = ANY($3::text[])" if competencies else ""
     return (
         f"SELECT d.* FROM unnest($2::text[]) AS k(s) CROSS JOIN LATERAL (SELECT {columns} "
-        f"FROM decisions WHERE tenant_id = $1 AND student_id = k.s{which} OFFSET 0) AS d"
+        f"FROM decisions WHERE tenant_id = {UNSEEN_TENANT} AND student_id = k.s{which} "
+        "OFFSET 0) AS d"
     )
 
 

@@ -17,6 +17,7 @@ from app.adapters.db.errors import translated
 from app.adapters.db.mastery_rows import evidence_from_row
 from app.adapters.db.mastery_tables import EvidenceRow, EvidenceVersionRow
 from app.adapters.db.native import asyncpg_connection, is_postgres
+from app.adapters.db.plans import UNSEEN_TENANT
 from app.adapters.db.tables import table_of
 from app.domain.access import TenantId
 from app.domain.changes import ChangeType, evidence_changed, evidence_replaced
@@ -36,11 +37,13 @@ _E_COLUMNS = ", ".join("e." + c.name for c in _evidence.columns)
 # Before the table's first ANALYZE, the planner estimated one row for each key's probe of
 # the competency index as for the unique key's, and took the competency index: a thousand rows
 # read per key (190 ms a batch at 50,000 results, 0072). The competency, compared as an
-# expression no index holds, leaves the unique key as the only index that serves the probe.
+# expression no index holds, keeps the competency's index from serving the key; the tenant,
+# unseen by the planner (UNSEEN_TENANT), keeps any index's range of the whole district from
+# looking as good as the key's own (0081).
 _FIND_BY_KEYS = (
     f"SELECT {_E_COLUMNS} FROM unnest($2::text[], $3::text[], $4::text[]) AS k(s, i, c) "
-    "CROSS JOIN LATERAL (SELECT * FROM evidence WHERE tenant_id = $1 AND source = k.s "
-    "AND source_id = k.i AND competency_id || '' = k.c LIMIT 1) AS e"
+    f"CROSS JOIN LATERAL (SELECT * FROM evidence WHERE tenant_id = {UNSEEN_TENANT} "
+    "AND source = k.s AND source_id = k.i AND competency_id || '' = k.c LIMIT 1) AS e"
 )
 # New results and their change-feed events in one statement, from two JSON documents: the
 # results read as evidence rows (the columns a document row leaves out are NULL), the events as
@@ -59,15 +62,16 @@ _ADD_MANY = (
 )
 _HISTORY_OF_PAIRS = (
     f"SELECT {_E_COLUMNS} FROM unnest($2::text[], $3::text[]) AS k(s, c) "
-    "CROSS JOIN LATERAL (SELECT * FROM evidence WHERE tenant_id = $1 AND student_id = k.s "
-    "AND competency_id = k.c OFFSET 0) AS e"
+    f"CROSS JOIN LATERAL (SELECT * FROM evidence WHERE tenant_id = {UNSEEN_TENANT} "
+    "AND student_id = k.s AND competency_id = k.c OFFSET 0) AS e"
 )
 
 # Many students' results of some competencies: one index range per student, as decisions.py
 # reads their decisions (IN lists of both were estimated as a large part of the table).
 _OF_STUDENTS = (
     f"SELECT {_E_COLUMNS} FROM unnest($2::text[]) AS k(s) CROSS JOIN LATERAL (SELECT * FROM "
-    "evidence WHERE tenant_id = $1 AND student_id = k.s AND competency_id = ANY($3::text[]) "
+    f"evidence WHERE tenant_id = {UNSEEN_TENANT} AND student_id = k.s "
+    "AND competency_id = ANY($3::text[]) "
     "OFFSET 0) AS e"
 )
 
