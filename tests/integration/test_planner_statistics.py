@@ -17,6 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.adapters.db import migrate
+from app.adapters.db.batch_opening import _READ
 from app.adapters.db.decisions import _DECISIONS_OF_PAIRS
 from app.adapters.db.engine import create_engine
 from app.adapters.db.evidence import _FIND_BY_KEYS, _HISTORY_OF_PAIRS
@@ -56,6 +57,11 @@ _ROWS = {
     "status, computed_status, evidence_count, method, updated_at) "
     "SELECT $1, 'stu-' || (n % $2), 'c-' || (n / $2), 'f', 'mastered', 'mastered', 1, '{}', "
     "now() FROM generate_series(0, $3 - 1) AS n",
+    # ROWS users: the results' STUDENTS students first, then students and every tenth a teacher.
+    "users": "INSERT INTO users (tenant_id, id, status, updated_at, role, given_name, "
+    "family_name, org_ids, grades, enabled) SELECT $1, 'stu-' || n, 'active', now(), "
+    "CASE WHEN n % 10 = 0 AND n >= $2 THEN 'teacher' ELSE 'student' END, 'S', 'N', '[]', '[]', "
+    "true FROM generate_series(0, $3 - 1) AS n",
 }
 
 
@@ -196,15 +202,15 @@ async def test_keyed_lookups_probe_their_own_index_for_a_district_the_statistics
     through the narrowest index leading with tenant_id (7.1 s for 1,000 keys at 20,000 rows,
     0081). Each lookup reads its keys through the index made for them."""
     _, conn = loaded
-    await _load(conn, 1, "decisions")
-    await conn.execute("ANALYZE evidence")
-    await conn.execute("ANALYZE decisions")
+    await _load(conn, 1, "decisions", "users")
+    for table in ("evidence", "decisions", "users"):
+        await conn.execute(f"ANALYZE {table}")
     other = await conn.fetchval(
         "INSERT INTO tenants (slug, name, created_at) VALUES ('o', 'o', now()) RETURNING id"
     )
-    await _load(conn, other, "evidence", "decisions")
+    await _load(conn, other, "evidence", "decisions", "users")
     await conn.execute("SELECT set_config('mastery.tenant_id', $1, false)", str(other))
-    for table in ("evidence", "decisions"):
+    for table in ("evidence", "decisions", "users"):
         # The statistics have met the first district only: the other's ROWS rows, one.
         plan = await conn.fetchval(
             f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table} WHERE tenant_id = $1", other
@@ -214,6 +220,7 @@ async def test_keyed_lookups_probe_their_own_index_for_a_district_the_statistics
         (_FIND_BY_KEYS, KEYS, "uq_evidence_tenant_id_source_source_id_competency_id"),
         (_HISTORY_OF_PAIRS, PAIRS, "ix_evidence_tenant_id_student_id_competency_id"),
         (_DECISIONS_OF_PAIRS, PAIRS, "pk_decisions"),
+        (_READ, (["c-0"], PAIRS[0], "active", "student"), "pk_users"),
     ):
         plan = await _plan(conn, sql, other, *args)
         assert f"Index Scan using {index} on" in plan, plan

@@ -19,18 +19,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.adapters.db.decisions import lock_key, locking
 from app.adapters.db.frameworks import Owner, SqlFrameworkRepository
 from app.adapters.db.native import asyncpg_connection
+from app.adapters.db.plans import UNSEEN_TENANT
 from app.domain.access import TenantId
 from app.domain.roster import RecordStatus, UserRole
 from app.ports.batch_opening import OpenedBatch
 
+# The tenant unseen by the planner (plans.UNSEEN_TENANT, 0081): seen, a district the statistics
+# have not met is estimated at one row, and its students were read through the role's index,
+# every student of the district for each batch, rather than the batch's own by the key.
 _READ = (
     "SELECT 'owner' AS kind, c.id, f.id AS framework_id, f.revision, "
     "(SELECT t.lookups_revision FROM tenants t WHERE t.id = $1) AS lookups "
     "FROM competencies c JOIN frameworks f ON f.tenant_id = c.tenant_id AND f.id = c.framework_id "
-    "WHERE c.tenant_id = $1 AND c.id = ANY($2::text[]) "
+    f"WHERE c.tenant_id = {UNSEEN_TENANT} AND c.id = ANY($2::text[]) "
     "UNION ALL "
     "SELECT 'student', u.id, NULL, NULL, NULL FROM users u "
-    "WHERE u.tenant_id = $1 AND u.id = ANY($3::text[]) AND u.status = $4 AND u.role = $5"
+    f"WHERE u.tenant_id = {UNSEEN_TENANT} AND u.id = ANY($3::text[]) AND u.status = $4 "
+    "AND u.role = $5"
 )
 _READ_AND_LOCK = (
     f"{_READ} UNION ALL SELECT 'locked', held::text, xact::text, NULL, NULL "
