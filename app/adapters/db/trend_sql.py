@@ -37,8 +37,8 @@ def _day(column: sa.ColumnElement[Any], postgres: bool) -> sa.ColumnElement[Any]
 def _pair_of(entries: sa.FromClause, postgres: bool) -> Sequence[sa.ColumnElement[Any]]:
     """The (framework, student, competency) columns that partition the windows. On PostgreSQL
     compared byte by byte (COLLATE "C"): only equal keys must fall together, not any language's
-    order, and the database's collation (C.UTF-8 here) sorted each of a drain's 54,000 rows
-    through strcoll (90 of its sort's ms; decision 0080)."""
+    order, and the database's collation (C.UTF-8 here) compares through strcoll at every step
+    of the windows' sort (decision 0080)."""
     pair = [entries.c[c] for c in _PAIR]
     return [c.collate("C") for c in pair] if postgres else pair
 
@@ -100,7 +100,7 @@ def _by_grain(
 def _by_grain_in_one_pass(changes: list[sa.Select[Any]]) -> sa.Select[Any]:
     """PostgreSQL: both grains summed in one pass over the changes (GROUPING SETS), which are
     then read once and not written out as a table first (a common table expression, read by
-    one select per grain: a fifth of a drain, decision 0080). Days are dates, by timestamps
+    one select per grain: about a tenth of a drain, decision 0080). Days are dates, by timestamps
     without a time zone (the session's must not matter), written as 'YYYY-MM-DD' once per sum.
     In each set the other grain's bucket reads NULL."""
     c = sa.union_all(*changes).subquery("changes")
