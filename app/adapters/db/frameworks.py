@@ -176,7 +176,6 @@ class SqlFrameworkRepository:
                 "Competency ids are unique in a district; these are taken",
                 [Problem(("competencies",), f"id {cid!r} is taken") for cid in sorted(taken)],
             )
-        await change_revision(self._session, self._tenant, self._seen)
         async with translated({"pk_frameworks": exists}):
             await self._session.execute(
                 sa.insert(_frameworks).values(
@@ -198,7 +197,6 @@ class SqlFrameworkRepository:
                 [Problem(("competencies",), f"id {cid!r} is taken") for cid in sorted(elsewhere)],
             )
         values = framework_values(framework, self._tenant, at)
-        await change_revision(self._session, self._tenant, self._seen)
         await self._session.execute(
             sa.update(_frameworks)
             .where(_frameworks.c.tenant_id == self._tenant, _frameworks.c.id == framework.id)
@@ -214,7 +212,9 @@ class SqlFrameworkRepository:
         await self._write_associations(framework)
 
     async def _write_associations(self, framework: Framework) -> None:
-        """Replace the framework's associations with those the domain keeps for it."""
+        """Replace the framework's associations with those the domain keeps for it, and mark
+        the tenant's lookups as changed (the crosswalk's exact matches are read from them)."""
+        await change_revision(self._session, self._tenant, self._seen)
         await self._session.execute(
             sa.delete(_associations).where(
                 _associations.c.tenant_id == self._tenant,
