@@ -68,39 +68,14 @@ async def count_into(
     trend counts, whose key adds the decision rows' `extra` columns)."""
     m = members.subquery("m")
     d = decisions.subquery("d")
-    more = [d.c[name] for name in extra]
-    added = sa.func.sum(m.c.sign * d.c.delta)
-    joined = d.join(m, m.c.student_id == d.c.student_id)
-    select: sa.Select[Any]
-    value: sa.ColumnElement[Any]
-    if is_postgres(session):
-        select = _grouped_by_sets(tenant, joined, m, d, extra, added)
+    if not is_postgres(session):
+        select = _grouped_per_subgroup_row(tenant, m, d, extra)
+    else:
+        select = _grouped_by_sets(tenant, m, d, extra)
         if extra:
             # In the target's key order: its index written page after page, not at random
             # (the trend counts: many rows per decision).
             select = select.order_by(*in_key_order(into))
-    else:
-        sg = sa.union_all(
-            *(sa.select(sa.literal(name).label("subgroup")) for name in (ALL, *SUBGROUPS))
-        ).subquery("sg")
-        value = sa.case(*((sg.c.subgroup == name, m.c[name]) for name in SUBGROUPS), else_=ALL)
-        keys = [
-            d.c.framework_id,
-            sg.c.subgroup,
-            m.c.grade,
-            m.c.school_id,
-            value,
-            d.c.competency_id,
-            d.c.status,
-            *more,
-        ]
-        select = (
-            sa.select(sa.literal(tenant), *keys, added)
-            .select_from(joined.join(sg, sa.true()))
-            # SQLite parses ON CONFLICT after a SELECT only when the SELECT has a WHERE.
-            .where(sa.true())
-            .group_by(*keys)
-        )
     await add_to(session, tenant, into, select, extra=extra)
 
 
@@ -140,13 +115,46 @@ async def add_to(
         )
 
 
+def _grouped_per_subgroup_row(
+    tenant: TenantId, m: sa.Subquery, d: sa.Subquery, extra: tuple[str, ...]
+) -> sa.Select[Any]:
+    """SQLite (no GROUPING SETS): the joined rows once per subgroup row (none, then each
+    subgroup), summed by the count key."""
+    sg = sa.union_all(
+        *(sa.select(sa.literal(name).label("subgroup")) for name in (ALL, *SUBGROUPS))
+    ).subquery("sg")
+    value = sa.case(*((sg.c.subgroup == name, m.c[name]) for name in SUBGROUPS), else_=ALL)
+    keys = [
+        d.c.framework_id,
+        sg.c.subgroup,
+        m.c.grade,
+        m.c.school_id,
+        value,
+        d.c.competency_id,
+        d.c.status,
+        *(d.c[name] for name in extra),
+    ]
+    return (
+        sa.select(sa.literal(tenant), *keys, _added(m, d))
+        .select_from(_joined(m, d).join(sg, sa.true()))
+        # SQLite parses ON CONFLICT after a SELECT only when the SELECT has a WHERE.
+        .where(sa.true())
+        .group_by(*keys)
+    )
+
+
+def _joined(m: sa.Subquery, d: sa.Subquery) -> sa.Join:
+    """Each decision row with each member row of its student."""
+    return d.join(m, m.c.student_id == d.c.student_id)
+
+
+def _added(m: sa.Subquery, d: sa.Subquery) -> sa.ColumnElement[Any]:
+    """What a pair adds to its count: the member row's sign times the decision row's delta."""
+    return sa.func.sum(m.c.sign * d.c.delta)
+
+
 def _grouped_by_sets(
-    tenant: TenantId,
-    joined: sa.Join,
-    m: sa.Subquery,
-    d: sa.Subquery,
-    extra: tuple[str, ...],
-    added: sa.ColumnElement[Any],
+    tenant: TenantId, m: sa.Subquery, d: sa.Subquery, extra: tuple[str, ...]
 ) -> sa.Select[Any]:
     """PostgreSQL: the sums per count key in two passes. First per whole profile (school,
     grade and every subgroup value at once): one hash table over the joined rows, where
@@ -161,8 +169,8 @@ def _grouped_by_sets(
     fixed = [d.c.framework_id, m.c.grade, m.c.school_id, d.c.competency_id, d.c.status, *more]
     profile = [m.c[name] for name in SUBGROUPS]
     p = (
-        sa.select(*fixed, *profile, added.label("n"))
-        .select_from(joined)
+        sa.select(*fixed, *profile, _added(m, d).label("n"))
+        .select_from(_joined(m, d))
         .group_by(*fixed, *profile)
         .subquery("per_profile")
     )
