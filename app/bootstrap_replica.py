@@ -45,7 +45,7 @@ def replica(settings: Settings, cache: FrameworkCache) -> Replica | None:
     sessions = session_factory(engine)
 
     def uow(tenant: TenantId, /, *, writes: bool = True, few_rows: bool = False) -> UnitOfWork:
-        return SqlUnitOfWork(sessions, cache, tenant, writes=False)
+        return SqlUnitOfWork(sessions, cache, tenant, writes=False, few_rows=few_rows)
 
     # No catch-up on a replica (it cannot write): the counts as the primary's periodic
     # refresher left them, a few seconds behind at most beyond the replay delay.
