@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import subprocess
 import sys
 import time
 from datetime import UTC, datetime
@@ -37,8 +38,34 @@ def _previous_sections() -> dict[str, str]:
     return sections
 
 
+def _commit() -> str:
+    """The commit measured, with a mark when the work tree differs from it."""
+    here = Path(__file__).parent
+    git = ["git", "-C", str(here)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    if head.returncode != 0:
+        return "unknown commit"
+    dirty = subprocess.run(
+        [*git, "status", "--porcelain", "--", "app", "bench"], capture_output=True, text=True
+    ).stdout.strip()
+    return head.stdout.strip() + (" with uncommitted changes" if dirty else "")
+
+
+def _write(sections: dict[str, str], command: str, started: datetime, commit: str) -> None:
+    header = (
+        "# Benchmark results\n\n"
+        f"- Machine: {machine()}\n"
+        f"- PostgreSQL: {admin_url()}\n"
+        f"- Command: `{command}` on {commit}, started {started:%Y-%m-%d %H:%M} UTC, "
+        f"last section written {datetime.now(UTC):%H:%M} UTC\n\n"
+    )
+    RESULTS.write_text(header + "\n".join(s.rstrip() + "\n" for s in sections.values()))
+
+
 async def main(names: list[str]) -> None:
     sections = _previous_sections()
+    command = "make bench" + (f" (python -m bench {' '.join(names)})" if names else "")
+    run_started, commit = datetime.now(UTC), _commit()
     for name in _modules(names):
         module = importlib.import_module(f"bench.{name}")
         started = time.perf_counter()
@@ -47,14 +74,9 @@ async def main(names: list[str]) -> None:
         took = time.perf_counter() - started
         section.add(f"_({name} took {took:.0f} s on {datetime.now(UTC):%Y-%m-%d}: {machine()})_")
         sections[section.title] = section.render()
-    command = "make bench" + (f" (python -m bench {' '.join(names)})" if names else "")
-    header = (
-        "# Benchmark results\n\n"
-        f"- Machine: {machine()}\n"
-        f"- PostgreSQL: {admin_url()}\n"
-        f"- Command: `{command}`, last run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
-    )
-    RESULTS.write_text(header + "\n".join(s.rstrip() + "\n" for s in sections.values()))
+        # Written after each section: a full run takes over an hour, and a section that fails
+        # late must not lose the ones measured before it.
+        _write(sections, command, run_started, commit)
     print(f"wrote {RESULTS}")
 
 
