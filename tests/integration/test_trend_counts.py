@@ -343,3 +343,45 @@ async def test_a_summary_leaves_the_history_entries_to_trends_unless_the_roster_
     assert await kept.decision_counts_before(scope, cuts) == await live.decision_counts_before(
         scope, cuts
     )
+
+
+async def test_a_drain_carries_the_latest_valid_time_of_the_entries_it_does_not_read(
+    container: Container, tenant: Tenant
+) -> None:
+    """A drain reads each touched decision from its last entry before the first one captured,
+    carrying in the greatest valid time of the entries before (decision 0082). Here that time
+    is an entry recorded first and valid latest (10 October): the entry recorded next, valid
+    from 1 September, and the one drained after it, from 15 September, hold only from 10
+    October. Counted from 15 September instead, the trend would differ at 1 October."""
+    rng = random.Random(82)
+    # Three schools, as the scopes narrow to school-1.
+    pupils = [Pupil(f"s{i:02d}", school=i, demographics=_demographics(rng)) for i in range(3)]
+    await seed_roster(container, tenant, pupils)
+    await seed_framework(container, tenant, len(COMPETENCIES))
+    await post_scores(container, tenant, [("s00", COMPETENCIES[1], 4.0)])
+    # Counted now, so that the entries below are drained into the counts, not built from.
+    sessions = session_factory(container.engine)
+    assert (await SummaryRefresher(sessions, container.adapters.clock).refresh(tenant.id)).built
+
+    async def entry(valid_from: datetime, status: MasteryStatus) -> None:
+        async with tenant_session(session_factory(container.engine), tenant.id) as session:
+            await session.execute(
+                sa.insert(_history).values(
+                    tenant_id=tenant.id,
+                    student_id="s00",
+                    competency_id=COMPETENCIES[0],
+                    framework_id="fw",
+                    changed_at=container.adapters.clock.now(),
+                    cause="evidence",
+                    status=status.value,
+                    computed_status=status.value,
+                    valid_from=valid_from,
+                )
+            )
+            await session.commit()
+
+    await entry(datetime(2026, 10, 10, tzinfo=UTC), MasteryStatus.MASTERED)
+    await entry(datetime(2026, 9, 1, tzinfo=UTC), MasteryStatus.NOT_YET)
+    await _assert_trends_recounted(container, tenant, rng)
+    await entry(datetime(2026, 9, 15, tzinfo=UTC), MasteryStatus.MASTERED)
+    await _assert_trends_recounted(container, tenant, rng)

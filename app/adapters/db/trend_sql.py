@@ -44,15 +44,25 @@ def _pair_of(entries: sa.FromClause, postgres: bool) -> Sequence[sa.ColumnElemen
 
 
 def changes_of(
-    entries: sa.FromClause, sign: int, postgres: bool, name: str = "spans"
+    entries: sa.FromClause,
+    sign: int,
+    postgres: bool,
+    name: str = "spans",
+    *,
+    carried: bool = False,
 ) -> list[sa.Select[Any]]:
     """(student_id, framework_id, competency_id, status, day, delta) for each entry of
     `entries` (columns _ENTRY) that holds for a while: +sign from the day it holds, -sign from
-    the day the next one takes over (the live read's window, exactly)."""
+    the day the next one takes over (the live read's window, exactly). `carried`: `entries`
+    are the tail of each decision's entries, and their column `carried` is the greatest valid
+    time of the entries before the tail (None: none), which the running maximum starts from."""
     pair = _pair_of(entries, postgres)
-    held = sa.func.max(entries.c.valid_from).over(
+    held: sa.ColumnElement[Any] = sa.func.max(entries.c.valid_from).over(
         partition_by=pair, order_by=entries.c.seq, rows=(None, 0)
     )
+    if carried:
+        before = entries.c.carried
+        held = sa.case((before.is_(None), held), (held > before, held), else_=before)
     following = sa.func.lead(entries.c.valid_from).over(partition_by=pair, order_by=entries.c.seq)
     spans = sa.select(
         *(entries.c[c] for c in _PAIR),
@@ -163,16 +173,20 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.Select[Any] | sa.Co
     its entries are now, less as they were (now, with each captured insert taken away and
     each captured delete put back), per span and month.
 
-    The touched entries, each side's spans and the changes are common table expressions, each
-    computed once; as subqueries PostgreSQL inlined them at every use, and read, sorted and
-    windowed the history eight times per drain (0073)."""
-    q, h = _queue, _history
-    touched = (
-        sa.select(*(q.c[c] for c in _PAIR)).where(q.c.tenant_id == tenant).distinct().subquery()
-    )
-    now = _entries(tenant, sa.tuple_(*(h.c[c] for c in _PAIR)).in_(sa.select(*touched.c))).cte(
-        "now"
-    )
+    Only each decision's tail is read (decision 0082): the entries before its first captured
+    one are the same now and before, and so are their spans, but for the last of them, whose
+    next entry may differ. So the tail starts at that last common entry, with the greatest
+    valid time of the entries before it carried in; the spans before it cancel out and are
+    not computed. Reading each touched decision's whole history made a drain's cost grow with
+    the history's length (every 5 s, the decisions of 20,000 results with 20-40 entries each).
+
+    The tails, each side's spans and the changes are common table expressions, each computed
+    once; as subqueries PostgreSQL inlined them at every use, and read, sorted and windowed
+    the history eight times per drain (0073)."""
+    q = _queue
+    tails = _tails(tenant).cte("tails")
+    now = _tail_entries(tenant, tails, postgres).cte("now")
+    same = sa.and_(*(q.c[c] == tails.c[c] for c in _PAIR))
     both = sa.union_all(
         sa.select(*now.c, sa.literal(1).label("w")),
         sa.select(
@@ -180,15 +194,58 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.Select[Any] | sa.Co
             q.c.entry_seq.label("seq"),
             q.c.valid_from,
             q.c.status,
+            tails.c.carried,
             (-q.c.sign).label("w"),
-        ).where(q.c.tenant_id == tenant),
+        )
+        .select_from(q.join(tails, same))
+        .where(q.c.tenant_id == tenant),
     ).subquery("both")
-    grouped = [both.c[c] for c in _ENTRY]
+    grouped = [both.c[c] for c in (*_ENTRY, "carried")]
     before = sa.select(*grouped).group_by(*grouped).having(sa.func.sum(both.c.w) > 0)
     return _by_grain(
         [
-            *changes_of(now, 1, postgres, "now_spans"),
-            *changes_of(before.subquery("before"), -1, postgres, "before_spans"),
+            *changes_of(now, 1, postgres, "now_spans", carried=True),
+            *changes_of(before.subquery("before"), -1, postgres, "before_spans", carried=True),
         ],
         postgres,
     )
+
+
+def _tails(tenant: TenantId) -> sa.Select[Any]:
+    """Per touched decision: from which entry its spans may have changed (`from_seq`: the last
+    entry before its first captured one, else that one) and the greatest valid time of the
+    entries before its first captured one (`carried`). Both are index lookups of the
+    decision's own entries (tenant, framework, student, competency, seq)."""
+    q, h = _queue, _history
+    touched = (
+        sa.select(*(q.c[c] for c in _PAIR), sa.func.min(q.c.entry_seq).label("first_seq"))
+        .where(q.c.tenant_id == tenant)
+        .group_by(*(q.c[c] for c in _PAIR))
+        .subquery("touched")
+    )
+    earlier = sa.and_(
+        h.c.tenant_id == tenant,
+        *(h.c[c] == touched.c[c] for c in _PAIR),
+        h.c.seq < touched.c.first_seq,
+    )
+    last_common = sa.select(sa.func.max(h.c.seq)).where(earlier).scalar_subquery()
+    carried = sa.select(sa.func.max(h.c.valid_from)).where(earlier).scalar_subquery()
+    return sa.select(
+        *(touched.c[c] for c in _PAIR),
+        sa.func.coalesce(last_common, touched.c.first_seq).label("from_seq"),
+        carried.label("carried"),
+    )
+
+
+def _tail_entries(tenant: TenantId, tails: sa.CTE, postgres: bool) -> sa.Select[Any]:
+    """The entries of each tail (columns _ENTRY and `carried`). On PostgreSQL each decision's
+    by a range probe of its own index (LATERAL): as a join the planner may hash the district's
+    whole history instead, if the queue's statistics say it is long (decision 0082)."""
+    h = _history
+    own = [h.c.tenant_id == tenant, *(h.c[c] == tails.c[c] for c in _PAIR)]
+    own.append(h.c.seq >= tails.c.from_seq)
+    if not postgres:
+        entries = sa.select(*(h.c[c] for c in _ENTRY), tails.c.carried)
+        return entries.select_from(h.join(tails, sa.and_(*own)))
+    tail = sa.select(*(h.c[c] for c in _ENTRY)).where(*own).lateral("tail")
+    return sa.select(*tail.c, tails.c.carried).select_from(tails.join(tail, sa.true()))
