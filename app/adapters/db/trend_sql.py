@@ -184,7 +184,7 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.Select[Any] | sa.Co
     once; as subqueries PostgreSQL inlined them at every use, and read, sorted and windowed
     the history eight times per drain (0073)."""
     q = _queue
-    tails = _tails(tenant).cte("tails")
+    tails = _tails(tenant, postgres).cte("tails")
     now = _tail_entries(tenant, tails, postgres).cte("now")
     same = sa.and_(*(q.c[c] == tails.c[c] for c in _PAIR))
     both = sa.union_all(
@@ -211,11 +211,12 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.Select[Any] | sa.Co
     )
 
 
-def _tails(tenant: TenantId) -> sa.Select[Any]:
+def _tails(tenant: TenantId, postgres: bool) -> sa.Select[Any]:
     """Per touched decision: from which entry its spans may have changed (`from_seq`: the last
     entry before its first captured one, else that one) and the greatest valid time of the
-    entries before its first captured one (`carried`). Both are index lookups of the
-    decision's own entries (tenant, framework, student, competency, seq)."""
+    entries before its first captured one (`carried`): one range probe of the decision's own
+    entries (tenant, framework, student, competency, seq); on PostgreSQL both from one
+    (LATERAL), on SQLite a correlated subquery each."""
     q, h = _queue, _history
     touched = (
         sa.select(*(q.c[c] for c in _PAIR), sa.func.min(q.c.entry_seq).label("first_seq"))
@@ -228,10 +229,22 @@ def _tails(tenant: TenantId) -> sa.Select[Any]:
         *(h.c[c] == touched.c[c] for c in _PAIR),
         h.c.seq < touched.c.first_seq,
     )
+    pair = [touched.c[c] for c in _PAIR]
+    if postgres:
+        before = (
+            sa.select(sa.func.max(h.c.seq).label("seq"), sa.func.max(h.c.valid_from).label("at"))
+            .where(earlier)
+            .lateral("before")
+        )
+        return sa.select(
+            *pair,
+            sa.func.coalesce(before.c.seq, touched.c.first_seq).label("from_seq"),
+            before.c.at.label("carried"),
+        ).select_from(touched.join(before, sa.true()))
     last_common = sa.select(sa.func.max(h.c.seq)).where(earlier).scalar_subquery()
     carried = sa.select(sa.func.max(h.c.valid_from)).where(earlier).scalar_subquery()
     return sa.select(
-        *(touched.c[c] for c in _PAIR),
+        *pair,
         sa.func.coalesce(last_common, touched.c.first_seq).label("from_seq"),
         carried.label("carried"),
     )
