@@ -84,6 +84,10 @@ class SqlReadModels:
             await session.connection(execution_options=READ)
             yield session
 
+    def _postgres(self) -> bool:
+        bind = self._sessions.kw.get("bind")
+        return bind is not None and bind.dialect.name == "postgresql"
+
     async def _all(self, stmt: sa.Executable, *, hashed: bool = False) -> Sequence[sa.Row[Any]]:
         async with self._reading() as session:
             if hashed and session.get_bind().dialect.name == "postgresql":
@@ -207,6 +211,8 @@ class SqlReadModels:
             # Only the history of the students in scope: a school's trend reads its own
             # students' entries, not the district's (40.6 s against 1.9 s at 10M decisions).
             recorded.append(h.c.student_id.in_(sa.select(p.c.student_id)))
+        source: sa.FromClause = h  # the entries read, from `read`
+        read: sa.FromClause = h
         if spans := valid_within:
             w = _history.alias("w")
             touched = sa.select(w.c.student_id, w.c.competency_id).where(
@@ -214,21 +220,40 @@ class SqlReadModels:
                 w.c.framework_id == scope.framework_id,
                 sa.or_(*(sa.and_(w.c.valid_from >= a, w.c.valid_from < b) for a, b in spans)),
             )
-            recorded.append(sa.tuple_(*pair).in_(touched))
+            if self._postgres():
+                # Each touched decision's entries by a probe of its own index (LATERAL): as a
+                # semi-join the planner sorted the framework's whole history to merge it with
+                # 91,000 touched decisions (12.6 s at 18M entries; 5.4 s so, decision 0082).
+                pairs = touched.distinct().subquery("touched")
+                source = (
+                    sa.select(
+                        h.c.student_id, h.c.competency_id, h.c.status, h.c.valid_from, h.c.seq
+                    )
+                    .where(
+                        *recorded, *(h.c[c] == pairs.c[c] for c in ("student_id", "competency_id"))
+                    )
+                    .lateral("own")
+                )
+                read, recorded = pairs.join(source, sa.true()), []
+            else:
+                recorded.append(sa.tuple_(*pair).in_(touched))
         # An entry holds from its valid time carried forward in the order entries were recorded
         # (a correction recorded later never holds before what it corrects), until the next
         # entry's: the greater of this one's and the next's own. One window, one sort.
-        held = sa.func.max(h.c.valid_from).over(partition_by=pair, order_by=h.c.seq, rows=(None, 0))
-        following = sa.func.lead(h.c.valid_from).over(partition_by=pair, order_by=h.c.seq)
+        e = source.c
+        by_pair = (e.student_id, e.competency_id)
+        held = sa.func.max(e.valid_from).over(partition_by=by_pair, order_by=e.seq, rows=(None, 0))
+        following = sa.func.lead(e.valid_from).over(partition_by=by_pair, order_by=e.seq)
         entries = (
             sa.select(
-                *pair,
-                h.c.status,
+                *by_pair,
+                e.status,
                 held.label("held_from"),
                 sa.case(
                     (following.is_(None), None), (following > held, following), else_=held
                 ).label("next_at"),
             )
+            .select_from(read)
             .where(*recorded)
             .subquery("entries")
         )
