@@ -1,5 +1,6 @@
 """The periodic rounds a server process runs for its whole life (app.adapters.periodic): the
-planner statistics, the history's partitions, the logs' retention and the summary counts."""
+planner statistics, the dead rows' vacuum, the history's partitions, the logs' retention
+and the summary counts."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from app.adapters.db.partitions import PartitionKeeper
 from app.adapters.db.retention import Retention, RetentionKeeper
 from app.adapters.db.statistics import StatisticsKeeper
 from app.adapters.db.summary_keeper import SummaryKeeper
+from app.adapters.db.vacuum import VacuumKeeper
 from app.adapters.periodic import Periodic
 from app.adapters.waiting import watched
 from app.config import Settings
@@ -30,6 +32,7 @@ def server_keepers(container: Container, settings: Settings) -> list[Periodic]:
     )
     return [
         StatisticsKeeper(container.engine, settings.analyze_interval_seconds),
+        VacuumKeeper(container.engine, settings.vacuum_interval_seconds),
         PartitionKeeper(container.engine, settings.partition_interval_seconds),
         RetentionKeeper(container.engine, retention, settings.retention_interval_seconds),
         SummaryKeeper(container.summary_refresher, settings.summary_refresh_interval_seconds),

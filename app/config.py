@@ -83,6 +83,11 @@ class Settings(BaseSettings):
     # district summary asked right after a 30-second load through the API still met the
     # statistics of the load's first seconds: half the runs overran their 15-s budget (#14).
     analyze_interval_seconds: float = Field(default=5.0, ge=0, le=3600)
+    # PostgreSQL: every this many seconds a server vacuums the tables holding more dead rows
+    # than autovacuum's threshold (app/adapters/db/vacuum.py, decision 0083): with autovacuum
+    # off, nothing else takes them away and every lookup walks past them. 0 leaves it to
+    # autovacuum alone.
+    vacuum_interval_seconds: float = Field(default=5.0, ge=0, le=3600)
     # PostgreSQL: every this many seconds a server makes sure the decision history has its
     # partitions for this school year and the next (app/adapters/db/partitions.py); 0: never.
     partition_interval_seconds: float = Field(default=3600.0, ge=0, le=86_400)
