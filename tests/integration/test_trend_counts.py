@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.adapters.db.engine import session_factory
 from app.adapters.db.mastery_tables import DecisionChangeRow
@@ -23,7 +24,7 @@ from app.adapters.db.summary_keeper import refresh_all, tenants_to_refresh
 from app.adapters.db.summary_reads import SummaryCounts, covered, trend_covered
 from app.adapters.db.summary_refresh import SummaryRefresher
 from app.adapters.db.tables import table_of
-from app.adapters.db.trend_tables import TrendCountRow
+from app.adapters.db.trend_tables import TrendCountRow, TrendTailRow
 from app.bootstrap import Container
 from app.domain.access import Tenant
 from app.domain.mastery.decision import MasteryStatus
@@ -354,34 +355,121 @@ async def test_a_drain_carries_the_latest_valid_time_of_the_entries_it_does_not_
     from 1 September, and the one drained after it, from 15 September, hold only from 10
     October. Counted from 15 September instead, the trend would differ at 1 October."""
     rng = random.Random(82)
-    # Three schools, as the scopes narrow to school-1.
+    await _counted_tenant(container, tenant, rng)
+
+    await _entry(container, tenant, datetime(2026, 10, 10, tzinfo=UTC), MasteryStatus.MASTERED)
+    await _entry(container, tenant, datetime(2026, 9, 1, tzinfo=UTC), MasteryStatus.NOT_YET)
+    await _assert_trends_recounted(container, tenant, rng)
+    await _entry(container, tenant, datetime(2026, 9, 15, tzinfo=UTC), MasteryStatus.MASTERED)
+    await _assert_trends_recounted(container, tenant, rng)
+
+
+async def _entry(
+    container: Container,
+    tenant: Tenant,
+    valid_from: datetime,
+    status: MasteryStatus,
+    session: AsyncSession | None = None,
+) -> int:
+    """A history entry of s00's first competency, written by SQL; its seq. In `session`,
+    uncommitted, when one is given."""
+    values = {
+        "tenant_id": tenant.id,
+        "student_id": "s00",
+        "competency_id": COMPETENCIES[0],
+        "framework_id": "fw",
+        "changed_at": container.adapters.clock.now(),
+        "cause": "evidence",
+        "status": status.value,
+        "computed_status": status.value,
+        "valid_from": valid_from,
+    }
+    stmt = sa.insert(_history).values(**values).returning(_history.c.seq)
+    if session is not None:
+        return int((await session.execute(stmt)).scalar_one())
+    async with tenant_session(session_factory(container.engine), tenant.id) as own:
+        seq = int((await own.execute(stmt)).scalar_one())
+        await own.commit()
+        return seq
+
+
+async def _kept_tail(container: Container, tenant: Tenant) -> tuple[int | None, datetime | None]:
+    """What the drains kept of s00's first competency: (last_seq, held_from)."""
+    k = table_of(TrendTailRow)
+    async with tenant_session(session_factory(container.engine), tenant.id) as session:
+        row = (
+            await session.execute(
+                sa.select(k.c.last_seq, k.c.held_from).where(
+                    k.c.tenant_id == tenant.id,
+                    k.c.student_id == "s00",
+                    k.c.competency_id == COMPETENCIES[0],
+                )
+            )
+        ).one()
+        return row.last_seq, row.held_from
+
+
+async def _counted_tenant(container: Container, tenant: Tenant, rng: random.Random) -> None:
+    """s00..s02 in three schools (as the scopes narrow to school-1), one result of s00 on the
+    second competency, and the counts built: the entries written next are drained into them,
+    not built from."""
     pupils = [Pupil(f"s{i:02d}", school=i, demographics=_demographics(rng)) for i in range(3)]
     await seed_roster(container, tenant, pupils)
     await seed_framework(container, tenant, len(COMPETENCIES))
     await post_scores(container, tenant, [("s00", COMPETENCIES[1], 4.0)])
-    # Counted now, so that the entries below are drained into the counts, not built from.
     sessions = session_factory(container.engine)
     assert (await SummaryRefresher(sessions, container.adapters.clock).refresh(tenant.id)).built
 
-    async def entry(valid_from: datetime, status: MasteryStatus) -> None:
-        async with tenant_session(session_factory(container.engine), tenant.id) as session:
-            await session.execute(
-                sa.insert(_history).values(
-                    tenant_id=tenant.id,
-                    student_id="s00",
-                    competency_id=COMPETENCIES[0],
-                    framework_id="fw",
-                    changed_at=container.adapters.clock.now(),
-                    cause="evidence",
-                    status=status.value,
-                    computed_status=status.value,
-                    valid_from=valid_from,
-                )
-            )
-            await session.commit()
 
-    await entry(datetime(2026, 10, 10, tzinfo=UTC), MasteryStatus.MASTERED)
-    await entry(datetime(2026, 9, 1, tzinfo=UTC), MasteryStatus.NOT_YET)
+async def test_a_drain_begins_where_the_last_one_ended_until_an_entry_before_is_deleted(
+    container: Container, tenant: Tenant
+) -> None:
+    """A drain keeps each decision's last entry and greatest valid time, and the next one
+    begins its tail there (decision 0084). Deleting an entry before that point makes what was
+    kept wrong: here the entry valid latest (10 October) goes, so the entry drained after it
+    (15 September) holds from 15 September, not from 10 October; kept and used, the trend
+    would differ at 1 October."""
+    rng = random.Random(84)
+    await _counted_tenant(container, tenant, rng)
+    october = datetime(2026, 10, 10, tzinfo=UTC)
+    latest = await _entry(container, tenant, october, MasteryStatus.MASTERED)
+    last = await _entry(container, tenant, datetime(2026, 9, 1, tzinfo=UTC), MasteryStatus.NOT_YET)
     await _assert_trends_recounted(container, tenant, rng)
-    await entry(datetime(2026, 9, 15, tzinfo=UTC), MasteryStatus.MASTERED)
+    assert await _kept_tail(container, tenant) == (last, october)
+    async with tenant_session(session_factory(container.engine), tenant.id) as session:
+        await session.execute(sa.delete(_history).where(_history.c.seq == latest))
+        await session.commit()
+    await _assert_trends_recounted(container, tenant, rng)
+    assert await _kept_tail(container, tenant) == (None, None)  # a deletion: unknown
+    september = datetime(2026, 9, 15, tzinfo=UTC)
+    after = await _entry(container, tenant, september, MasteryStatus.MASTERED)
+    await _assert_trends_recounted(container, tenant, rng)
+    assert await _kept_tail(container, tenant) == (after, september)
+
+
+async def test_an_entry_committed_after_a_later_one_was_drained_is_read_in_its_place(
+    container: Container, tenant: Tenant
+) -> None:
+    """Sequence numbers are taken in one order and committed in another: an entry whose seq
+    comes before the last one a drain kept, committed after that drain, must be read where it
+    stands among the entries, not after them (0084). Its valid time (20 September) is the
+    greatest before the entry drained with it (12 September), which therefore holds from 20
+    September; begun after the kept entry, the tail would count it from 12 September, and the
+    trend would differ at Monday 14 September."""
+    if container.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's writers take turns: no transaction commits after a later one began")
+    rng = random.Random(8)
+    await _counted_tenant(container, tenant, rng)
+    await _entry(container, tenant, datetime(2026, 9, 1, tzinfo=UTC), MasteryStatus.NOT_YET)
+    async with tenant_session(session_factory(container.engine), tenant.id) as slow:
+        early = datetime(2026, 9, 20, tzinfo=UTC)
+        first = await _entry(container, tenant, early, MasteryStatus.MASTERED, slow)
+        second = await _entry(
+            container, tenant, datetime(2026, 9, 5, tzinfo=UTC), MasteryStatus.NOT_YET
+        )
+        assert first < second
+        await _assert_trends_recounted(container, tenant, rng)  # drains `second`, not `first`
+        assert (await _kept_tail(container, tenant))[0] == second
+        await slow.commit()
+    await _entry(container, tenant, datetime(2026, 9, 12, tzinfo=UTC), MasteryStatus.MASTERED)
     await _assert_trends_recounted(container, tenant, rng)

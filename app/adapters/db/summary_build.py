@@ -44,7 +44,7 @@ from app.adapters.db.summary_tables import (
     SummaryRosterChangeRow,
 )
 from app.adapters.db.trend_sql import EXTRA, all_changes, in_range
-from app.adapters.db.trend_tables import TrendCountRow, TrendHistoryChangeRow
+from app.adapters.db.trend_tables import TrendCountRow, TrendHistoryChangeRow, TrendTailRow
 from app.domain.access import TenantId
 
 _profiles = t.table_of(SummaryProfileRow)
@@ -61,6 +61,9 @@ _KEPT = tuple(
         DecisionStatusChangeRow,
         TrendHistoryChangeRow,
         SummaryRosterChangeRow,
+        # What drains kept of each decision's history: a build empties the queue without
+        # draining it, so the next drain reads each decision it touches afresh (0084).
+        TrendTailRow,
     )
 )
 # The trend rows of the build's steps (dropped at commit): the trend counts' columns.

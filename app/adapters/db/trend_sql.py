@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from app.adapters.db import tables as t
 from app.adapters.db.mastery_tables import DecisionChangeRow
 from app.adapters.db.trend_tables import MONTH, SPAN, TrendHistoryChangeRow
+from app.adapters.db.trend_tails import drained_tails
 from app.domain.access import TenantId
 
 _history = t.table_of(DecisionChangeRow)
@@ -179,12 +180,14 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.Select[Any] | sa.Co
     valid time of the entries before it carried in; the spans before it cancel out and are
     not computed. Reading each touched decision's whole history made a drain's cost grow with
     the history's length (every 5 s, the decisions of 20,000 results with 20-40 entries each).
+    Where each tail begins is written first by `trend_tails.begin_tails`, in the same
+    snapshot (0084).
 
     The tails, each side's spans and the changes are common table expressions, each computed
     once; as subqueries PostgreSQL inlined them at every use, and read, sorted and windowed
     the history eight times per drain (0073)."""
     q = _queue
-    tails = _tails(tenant, postgres).cte("tails")
+    tails = drained_tails(tenant, postgres).cte("tails")
     now = _tail_entries(tenant, tails, postgres).cte("now")
     same = sa.and_(*(q.c[c] == tails.c[c] for c in _PAIR))
     both = sa.union_all(
@@ -208,45 +211,6 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.Select[Any] | sa.Co
             *changes_of(before.subquery("before"), -1, postgres, "before_spans", carried=True),
         ],
         postgres,
-    )
-
-
-def _tails(tenant: TenantId, postgres: bool) -> sa.Select[Any]:
-    """Per touched decision: from which entry its spans may have changed (`from_seq`: the last
-    entry before its first captured one, else that one) and the greatest valid time of the
-    entries before its first captured one (`carried`): one range probe of the decision's own
-    entries (tenant, framework, student, competency, seq); on PostgreSQL both from one
-    (LATERAL), on SQLite a correlated subquery each."""
-    q, h = _queue, _history
-    touched = (
-        sa.select(*(q.c[c] for c in _PAIR), sa.func.min(q.c.entry_seq).label("first_seq"))
-        .where(q.c.tenant_id == tenant)
-        .group_by(*(q.c[c] for c in _PAIR))
-        .subquery("touched")
-    )
-    earlier = sa.and_(
-        h.c.tenant_id == tenant,
-        *(h.c[c] == touched.c[c] for c in _PAIR),
-        h.c.seq < touched.c.first_seq,
-    )
-    pair = [touched.c[c] for c in _PAIR]
-    if postgres:
-        before = (
-            sa.select(sa.func.max(h.c.seq).label("seq"), sa.func.max(h.c.valid_from).label("at"))
-            .where(earlier)
-            .lateral("before")
-        )
-        return sa.select(
-            *pair,
-            sa.func.coalesce(before.c.seq, touched.c.first_seq).label("from_seq"),
-            before.c.at.label("carried"),
-        ).select_from(touched.join(before, sa.true()))
-    last_common = sa.select(sa.func.max(h.c.seq)).where(earlier).scalar_subquery()
-    carried = sa.select(sa.func.max(h.c.valid_from)).where(earlier).scalar_subquery()
-    return sa.select(
-        *pair,
-        sa.func.coalesce(last_common, touched.c.first_seq).label("from_seq"),
-        carried.label("carried"),
     )
 
 

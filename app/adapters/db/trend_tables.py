@@ -60,3 +60,23 @@ class TrendCountRow(SQLModel, table=True):
     competency_id: str = Field(primary_key=True, max_length=255)
     status: str = Field(primary_key=True, max_length=24)
     n: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
+
+
+class TrendTailRow(SQLModel, table=True):
+    """What the last trend drain that touched a decision read of its history (decision 0084):
+    where that drain's tail began (`from_seq`, and `carried`, the greatest valid time of the
+    entries before it), and, when every change it drained of the decision was an insert, the
+    decision's last entry (`last_seq`) and the greatest valid time of all its entries
+    (`held_from`), which the next drain starts its tail from instead of reading them again."""
+
+    __tablename__ = "trend_tails"
+    __table_args__ = (COUNTS_STORAGE,)
+
+    tenant_id: int = _tenant_fk()
+    framework_id: str = Field(primary_key=True, max_length=255)
+    student_id: str = Field(primary_key=True, max_length=255)
+    competency_id: str = Field(primary_key=True, max_length=255)
+    from_seq: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
+    carried: datetime | None = _instant(nullable=True)
+    last_seq: int | None = Field(default=None, sa_column=sa.Column(sa.BigInteger, nullable=True))
+    held_from: datetime | None = _instant(nullable=True)
