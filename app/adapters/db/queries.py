@@ -22,6 +22,7 @@ from app.adapters.db.engine import READ
 from app.adapters.db.errors import failures_translated
 from app.adapters.db.habits_tables import HabitsDecisionRow
 from app.adapters.db.mastery_tables import DecisionChangeRow, DecisionRow
+from app.adapters.db.native import is_postgres
 from app.adapters.db.plans import whole_tenant_joins
 from app.adapters.db.report_sql import (
     in_scope,
@@ -84,18 +85,9 @@ class SqlReadModels:
             await session.connection(execution_options=READ)
             yield session
 
-    def _postgres(self) -> bool:
-        bind = self._sessions.kw.get("bind")
-        return bind is not None and bind.dialect.name == "postgresql"
-
     async def _all(self, stmt: sa.Executable, *, hashed: bool = False) -> Sequence[sa.Row[Any]]:
         async with self._reading() as session:
-            if hashed and session.get_bind().dialect.name == "postgresql":
-                # Every row of a trend's state meets every student: a nested loop (chosen when
-                # a fresh load has no statistics yet) multiplies them; hashing reads each once.
-                # JIT off with them: a trend's query was compiled (~0.5 s) whatever its size.
-                await whole_tenant_joins(session)
-            return (await session.execute(stmt)).all()
+            return await _rows(session, stmt, hashed=hashed)
 
     async def members(self, class_ids: Collection[str], role: str) -> dict[str, list[str]]:
         return await self._links(class_ids, role, by_class=True)
@@ -197,6 +189,26 @@ class SqlReadModels:
     ) -> list[StatusCounts]:
         """The live as-of read (the reference); with `valid_within`, over only the decisions
         with an entry valid from within one of those spans."""
+        found: list[StatusCounts] = [{} for _ in cuts]
+        by_period: dict[int, list[Sequence[Any]]] = defaultdict(list)
+        async with self._reading() as session:
+            stmt = self._before(scope, cuts, known_before, valid_within, is_postgres(session))
+            # Over a few decisions (valid_within), looked up by index: no hashing of everything.
+            for row in await _rows(session, stmt, hashed=not valid_within):
+                by_period[int(row[0])].append(row[1:])
+        for period, rows in by_period.items():
+            found[period] = status_counts(rows)
+        return found
+
+    def _before(
+        self,
+        scope: ReportScope,
+        cuts: Sequence[datetime],
+        known_before: datetime | None,
+        valid_within: Sequence[tuple[datetime, datetime]],
+        postgres: bool,
+    ) -> sa.Select[Any]:
+        """The statement of `_live_before`: (period, the scope's groups, status, count)."""
         p, columns = self._distinct_students(scope)
         h = _history
         pair = (h.c.student_id, h.c.competency_id)
@@ -220,7 +232,7 @@ class SqlReadModels:
                 w.c.framework_id == scope.framework_id,
                 sa.or_(*(sa.and_(w.c.valid_from >= a, w.c.valid_from < b) for a, b in spans)),
             )
-            if self._postgres():
+            if postgres:
                 # Each touched decision's entries by a probe of its own index (LATERAL): as a
                 # semi-join the planner sorted the framework's whole history to merge it with
                 # 91,000 touched decisions (12.6 s at 18M entries; 5.4 s so, decision 0082).
@@ -281,21 +293,13 @@ class SqlReadModels:
             .prefix_with("MATERIALIZED", dialect="postgresql")
         )
         grouped = with_competency(scope.dimensions, columns, state.c.competency_id)
-        stmt = (
+        return (
             sa.select(state.c.period, *grouped, state.c.status, sa.func.count())
             .select_from(state)
             .join(p, p.c.student_id == state.c.student_id)
             .where(of_their_group(scope, columns, state.c.competency_id))
             .group_by(state.c.period, *grouped, state.c.status)
         )
-        found: list[StatusCounts] = [{} for _ in cuts]
-        by_period: dict[int, list[Sequence[Any]]] = defaultdict(list)
-        # Over a few decisions (valid_within), looked up by index: no hashing of everything.
-        for row in await self._all(stmt, hashed=not valid_within):
-            by_period[int(row[0])].append(row[1:])
-        for period, rows in by_period.items():
-            found[period] = status_counts(rows)
-        return found
 
     def _distinct_students(
         self, scope: ReportScope
@@ -336,3 +340,14 @@ class SqlReadModels:
         where += narrowed_not_grouped(scope, tenant)
         where += [subgroup_column(dm, dim) == value for dim, value in scope.subgroups.items()]
         return sa.select(u.c.id).select_from(source).where(*where), columns
+
+
+async def _rows(
+    session: AsyncSession, stmt: sa.Executable, *, hashed: bool = False
+) -> Sequence[sa.Row[Any]]:
+    if hashed and is_postgres(session):
+        # Every row of a trend's state meets every student: a nested loop (chosen when a fresh
+        # load has no statistics yet) multiplies them; hashing reads each once. JIT off with
+        # them: a trend's query was compiled (~0.5 s) whatever its size.
+        await whole_tenant_joins(session)
+    return (await session.execute(stmt)).all()
