@@ -58,7 +58,7 @@ from app.adapters.db.summary_tables import (
 )
 from app.adapters.db.trend_sql import all_changes, captured_changes
 from app.adapters.db.trend_tables import TrendHistoryChangeRow
-from app.adapters.db.trend_tails import begin_tails
+from app.adapters.db.trend_tails import begin_tails, end_tails
 from app.adapters.db.upsert import insert_for
 from app.domain.access import TenantId
 from app.ports.clock import Clock
@@ -320,6 +320,7 @@ async def _drain_entries(session: AsyncSession, tenant: TenantId, *, postgres: b
     begins is written first (0084)."""
     await begin_tails(session, tenant, postgres=postgres)
     await count_trends(session, tenant, stored_profiles(tenant), captured_changes(tenant, postgres))
+    await end_tails(session, tenant)
     await session.execute(sa.delete(_entries).where(_entries.c.tenant_id == tenant))
 
 

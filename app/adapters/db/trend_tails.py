@@ -16,8 +16,9 @@ them, as before.
 
 What a drain keeps is known only when every change it drained of the decision was an insert:
 then the entries from its first captured one on are exactly those inserts. A deletion among
-them leaves `last_seq` unknown (NULL) until the next drain's probe. A rebuild, which empties the
-queue without draining it, forgets every kept tail of the tenant (summary_build)."""
+them leaves `last_seq` unknown, and the row is forgotten once the drain has counted
+(`end_tails`): the next drain probes. A rebuild, which empties the queue without draining it,
+forgets every kept tail of the tenant (summary_build)."""
 
 from __future__ import annotations
 
@@ -167,4 +168,19 @@ def drained_tails(tenant: TenantId, postgres: bool) -> sa.Select[Any]:
     kept, on = _kept(touched, tenant, postgres, "from_seq", "carried")
     return sa.select(*(touched.c[c] for c in PAIR), kept.c.from_seq, kept.c.carried).select_from(
         touched.join(kept, on)
+    )
+
+
+async def end_tails(session: AsyncSession, tenant: TenantId) -> None:
+    """After the counts, forget the rows of the touched decisions whose last entry is unknown
+    (a deletion among the changes drained): the next drain probes them anyway, and a student
+    erased leaves no row naming them (the erasure's deletions are drained as such)."""
+    q, kept = _queue, tails
+    touched = sa.select(*(q.c[c] for c in PAIR)).where(q.c.tenant_id == tenant)
+    await session.execute(
+        sa.delete(kept).where(
+            kept.c.tenant_id == tenant,
+            kept.c.last_seq.is_(None),
+            sa.tuple_(*(kept.c[c] for c in PAIR)).in_(touched),
+        )
     )
