@@ -11,8 +11,9 @@ import asyncpg
 import pytest
 
 from app.adapters.db import migrate
+from app.adapters.db.autovacuum_rule import VACUUM
 from app.adapters.db.engine import create_engine
-from app.adapters.db.vacuum import dead_beyond_threshold, vacuum_dead_tables
+from app.adapters.db.vacuum import vacuum_dead_tables
 from tests.conftest import asyncpg_dsn
 
 ROWS = 20_000
@@ -73,10 +74,10 @@ async def _table(url: str) -> tuple[int, int]:
 
 def test_the_threshold_is_autovacuums_default() -> None:
     # 50 rows plus 20% of the table's known rows; a table never analysed counts as empty.
-    assert not dead_beyond_threshold(4_050, 20_000)
-    assert dead_beyond_threshold(4_051, 20_000)
-    assert not dead_beyond_threshold(50, -1)
-    assert dead_beyond_threshold(51, -1)
+    assert not VACUUM.passed(4_050, 20_000)
+    assert VACUUM.passed(4_051, 20_000)
+    assert not VACUUM.passed(50, -1)
+    assert VACUUM.passed(51, -1)
 
 
 @pytest.mark.postgres

@@ -19,6 +19,7 @@ import logging
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from app.adapters.db.autovacuum_rule import ANALYZE
 from app.adapters.db.native import is_postgres
 from app.adapters.db.turns import turn
 from app.adapters.periodic import Periodic
@@ -27,21 +28,6 @@ log = logging.getLogger("mastery.db")
 
 # The session-level advisory lock that makes one process the analyser at a time.
 _LOCK_KEY = 0x6D617374_73746174  # "mast" "stat"
-_BASE_ROWS = 50
-_SHARE = 0.1
-
-_STALE = sa.text(
-    "SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid "
-    "WHERE s.schemaname = current_schema() "
-    "AND s.n_mod_since_analyze > :base + :share * greatest(c.reltuples, 0) "
-    "ORDER BY s.relname"
-)
-
-
-def stale_after(changed: int, known_rows: float) -> bool:
-    """Whether `changed` rows leave a table's statistics stale, by autovacuum's default rule
-    (the planner's `reltuples` is -1 for a table never analysed: it counts as empty)."""
-    return changed > _BASE_ROWS + _SHARE * max(known_rows, 0.0)
 
 
 async def analyze_if_stale(session: AsyncSession, table: str, changed: int) -> bool:
@@ -50,12 +36,12 @@ async def analyze_if_stale(session: AsyncSession, table: str, changed: int) -> b
     depend on it: the foreign-key checks of 62,400 enrollments took 13.8 s against classes and
     users loaded but never analysed in the same transaction, 0.8 s once analysed. The keeper
     cannot help there: it sees only what has been committed."""
-    if not is_postgres(session) or changed <= _BASE_ROWS:
+    if not is_postgres(session) or changed <= ANALYZE.base:
         return False
     known = await session.scalar(
         sa.text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"), {"t": table}
     )
-    if not stale_after(changed, float(known or 0)):
+    if not ANALYZE.passed(changed, float(known or 0)):
         return False
     await session.execute(sa.text(f'ANALYZE "{table}"'))  # names come from our own tables
     return True
@@ -69,9 +55,7 @@ async def analyze_stale_tables(engine: AsyncEngine) -> list[str]:
         async with turn(connection, _LOCK_KEY) as mine:
             if not mine:
                 return []
-            stale = list(
-                (await connection.execute(_STALE, {"base": _BASE_ROWS, "share": _SHARE})).scalars()
-            )
+            stale = await ANALYZE.due_tables(connection)
             for table in stale:
                 # Names come from the catalogue, quoted all the same.
                 await connection.execute(sa.text(f'ANALYZE "{table}"'))

@@ -23,6 +23,7 @@ import logging
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from app.adapters.db.autovacuum_rule import VACUUM
 from app.adapters.db.turns import turn
 from app.adapters.periodic import Periodic
 
@@ -30,24 +31,9 @@ log = logging.getLogger("mastery.db")
 
 # The session-level advisory lock that makes one process the vacuumer at a time.
 _LOCK_KEY = 0x6D617374_76616375  # "mast" "vacu"
-_BASE_ROWS = 50
-_SHARE = 0.2
 # autovacuum_vacuum_cost_delay's default: a vacuum of a large table yields the disk to the
 # requests beside it, as autovacuum's would.
 _COST_DELAY = "2ms"
-
-_BLOATED = sa.text(
-    "SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid "
-    "WHERE s.schemaname = current_schema() "
-    "AND s.n_dead_tup > :base + :share * greatest(c.reltuples, 0) "
-    "ORDER BY s.relname"
-)
-
-
-def dead_beyond_threshold(dead: int, known_rows: float) -> bool:
-    """Whether `dead` row versions call for a VACUUM, by autovacuum's default rule (the
-    planner's `reltuples` is -1 for a table never analysed: it counts as empty)."""
-    return dead > _BASE_ROWS + _SHARE * max(known_rows, 0.0)
 
 
 async def vacuum_dead_tables(engine: AsyncEngine) -> list[str]:
@@ -60,11 +46,7 @@ async def vacuum_dead_tables(engine: AsyncEngine) -> list[str]:
             if not mine:
                 return []
             await connection.execute(sa.text(f"SET vacuum_cost_delay = '{_COST_DELAY}'"))
-            bloated = list(
-                (await connection.execute(_BLOATED, {"base": _BASE_ROWS, "share": _SHARE}))
-                .scalars()
-                .all()
-            )
+            bloated = await VACUUM.due_tables(connection)
             for table in bloated:
                 # Names come from the catalogue, quoted all the same.
                 await connection.execute(sa.text(f'VACUUM (SKIP_LOCKED, TRUNCATE false) "{table}"'))
