@@ -5,10 +5,13 @@ of the rows the planner knows the table to hold."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from app.adapters.db.turns import turn
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,37 @@ class AutovacuumRule:
         )
         found = await connection.execute(due, {"base": self.base, "share": self.share})
         return list(found.scalars().all())
+
+    async def run_on_due_tables(
+        self,
+        engine: AsyncEngine,
+        lock_key: int,
+        command: str,
+        settings: Mapping[str, str] | None = None,
+    ) -> list[str]:
+        """Run `command` (ANALYZE, VACUUM …) on each due table, outside any transaction block
+        (VACUUM's rule), with the session `settings` while it runs; the tables' names. One
+        process at a time: the session advisory lock `lock_key`, taken without waiting (none
+        when another process holds it)."""
+        async with engine.connect() as connection:
+            connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            async with turn(connection, lock_key) as mine:
+                if not mine:
+                    return []
+                for name, value in (settings or {}).items():
+                    await connection.execute(sa.text(f"SET {name} = '{value}'"))
+                try:
+                    due = await self.due_tables(connection)
+                    for table in due:
+                        # Names come from the catalogue, quoted all the same.
+                        await connection.execute(sa.text(f'{command} "{table}"'))
+                    return due
+                finally:
+                    # The connection goes back to the pool: its next user gets the defaults
+                    # (a cancelled round's connection is closed, not returned).
+                    if not connection.invalidated:
+                        for name in settings or {}:
+                            await connection.execute(sa.text(f"RESET {name}"))
 
 
 # autovacuum_analyze_threshold and autovacuum_analyze_scale_factor: rows changed since the

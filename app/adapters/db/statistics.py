@@ -21,7 +21,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.adapters.db.autovacuum_rule import ANALYZE
 from app.adapters.db.native import is_postgres
-from app.adapters.db.turns import turn
 from app.adapters.periodic import Periodic
 
 log = logging.getLogger("mastery.db")
@@ -50,16 +49,7 @@ async def analyze_if_stale(session: AsyncSession, table: str, changed: int) -> b
 async def analyze_stale_tables(engine: AsyncEngine) -> list[str]:
     """Analyse every table of the service's schema changed by more than the threshold since its
     last analysis; the names of those analysed (none when another process holds the turn)."""
-    async with engine.connect() as connection:
-        connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        async with turn(connection, _LOCK_KEY) as mine:
-            if not mine:
-                return []
-            stale = await ANALYZE.due_tables(connection)
-            for table in stale:
-                # Names come from the catalogue, quoted all the same.
-                await connection.execute(sa.text(f'ANALYZE "{table}"'))
-            return stale
+    return await ANALYZE.run_on_due_tables(engine, _LOCK_KEY, "ANALYZE")
 
 
 class StatisticsKeeper(Periodic):

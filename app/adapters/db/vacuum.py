@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import logging
 
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.adapters.db.autovacuum_rule import VACUUM
-from app.adapters.db.turns import turn
 from app.adapters.periodic import Periodic
 
 log = logging.getLogger("mastery.db")
@@ -39,19 +37,12 @@ _COST_DELAY = "2ms"
 async def vacuum_dead_tables(engine: AsyncEngine) -> list[str]:
     """Vacuum every table of the service's schema holding dead rows beyond the threshold; the
     names of those vacuumed (none when another process holds the turn)."""
-    async with engine.connect() as connection:
-        # VACUUM runs outside any transaction block.
-        connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        async with turn(connection, _LOCK_KEY) as mine:
-            if not mine:
-                return []
-            await connection.execute(sa.text(f"SET vacuum_cost_delay = '{_COST_DELAY}'"))
-            bloated = await VACUUM.due_tables(connection)
-            for table in bloated:
-                # Names come from the catalogue, quoted all the same.
-                await connection.execute(sa.text(f'VACUUM (SKIP_LOCKED, TRUNCATE false) "{table}"'))
-            await connection.execute(sa.text("RESET vacuum_cost_delay"))
-            return bloated
+    return await VACUUM.run_on_due_tables(
+        engine,
+        _LOCK_KEY,
+        "VACUUM (SKIP_LOCKED, TRUNCATE false)",
+        {"vacuum_cost_delay": _COST_DELAY},
+    )
 
 
 class VacuumKeeper(Periodic):
