@@ -17,13 +17,12 @@ import sqlalchemy as sa
 from app.adapters.db import tables as t
 from app.adapters.db.mastery_tables import DecisionChangeRow
 from app.adapters.db.trend_tables import MONTH, SPAN, TrendHistoryChangeRow
-from app.adapters.db.trend_tails import drained_tails
+from app.adapters.db.trend_tails import PAIR, drained_tails
 from app.domain.access import TenantId
 
 _history = t.table_of(DecisionChangeRow)
 _queue = t.table_of(TrendHistoryChangeRow)
-_PAIR = ("framework_id", "student_id", "competency_id")
-_ENTRY = (*_PAIR, "seq", "valid_from", "status")
+_ENTRY = (*PAIR, "seq", "valid_from", "status")
 EXTRA = ("grain", "bucket")
 
 
@@ -40,7 +39,7 @@ def _pair_of(entries: sa.FromClause, postgres: bool) -> Sequence[sa.ColumnElemen
     compared byte by byte (COLLATE "C"): only equal keys must fall together, not any language's
     order, and the database's collation (C.UTF-8 here) compares through strcoll at every step
     of the windows' sort (decision 0080)."""
-    pair = [entries.c[c] for c in _PAIR]
+    pair = [entries.c[c] for c in PAIR]
     return [c.collate("C") for c in pair] if postgres else pair
 
 
@@ -66,7 +65,7 @@ def changes_of(
         held = sa.case((before.is_(None), held), (held > before, held), else_=before)
     following = sa.func.lead(entries.c.valid_from).over(partition_by=pair, order_by=entries.c.seq)
     spans = sa.select(
-        *(entries.c[c] for c in _PAIR),
+        *(entries.c[c] for c in PAIR),
         entries.c.status,
         held.label("held_from"),
         sa.case((following.is_(None), None), (following > held, following), else_=held).label(
@@ -189,11 +188,11 @@ def captured_changes(tenant: TenantId, postgres: bool) -> sa.Select[Any] | sa.Co
     q = _queue
     tails = drained_tails(tenant, postgres).cte("tails")
     now = _tail_entries(tenant, tails, postgres).cte("now")
-    same = sa.and_(*(q.c[c] == tails.c[c] for c in _PAIR))
+    same = sa.and_(*(q.c[c] == tails.c[c] for c in PAIR))
     both = sa.union_all(
         sa.select(*now.c, sa.literal(1).label("w")),
         sa.select(
-            *(q.c[c] for c in _PAIR),
+            *(q.c[c] for c in PAIR),
             q.c.entry_seq.label("seq"),
             q.c.valid_from,
             q.c.status,
@@ -219,7 +218,7 @@ def _tail_entries(tenant: TenantId, tails: sa.CTE, postgres: bool) -> sa.Select[
     by a range probe of its own index (LATERAL): as a join the planner may hash the district's
     whole history instead, if the queue's statistics say it is long (decision 0082)."""
     h = _history
-    own = [h.c.tenant_id == tenant, *(h.c[c] == tails.c[c] for c in _PAIR)]
+    own = [h.c.tenant_id == tenant, *(h.c[c] == tails.c[c] for c in PAIR)]
     own.append(h.c.seq >= tails.c.from_seq)
     if not postgres:
         entries = sa.select(*(h.c[c] for c in _ENTRY), tails.c.carried)

@@ -57,6 +57,12 @@ def _touched(tenant: TenantId) -> sa.Subquery:
     )
 
 
+def _pairs(tenant: TenantId) -> sa.Select[Any]:
+    """The decisions the queue touched (a row per captured change: not distinct)."""
+    q = _queue
+    return sa.select(*(q.c[c] for c in PAIR)).where(q.c.tenant_id == tenant)
+
+
 def _kept(
     touched: sa.FromClause, tenant: TenantId, postgres: bool, *columns: str
 ) -> tuple[sa.FromClause, sa.ColumnElement[bool]]:
@@ -161,10 +167,7 @@ async def begin_tails(session: AsyncSession, tenant: TenantId, *, postgres: bool
 def drained_tails(tenant: TenantId, postgres: bool) -> sa.Select[Any]:
     """Per decision the queue touched: (framework, student, competency, from_seq, carried) as
     `begin_tails` wrote them for this drain. By the kept rows' key, one probe a decision."""
-    q = _queue
-    touched = (
-        sa.select(*(q.c[c] for c in PAIR)).where(q.c.tenant_id == tenant).distinct().subquery("q")
-    )
+    touched = _pairs(tenant).distinct().subquery("q")
     kept, on = _kept(touched, tenant, postgres, "from_seq", "carried")
     return sa.select(*(touched.c[c] for c in PAIR), kept.c.from_seq, kept.c.carried).select_from(
         touched.join(kept, on)
@@ -175,12 +178,11 @@ async def end_tails(session: AsyncSession, tenant: TenantId) -> None:
     """After the counts, forget the rows of the touched decisions whose last entry is unknown
     (a deletion among the changes drained): the next drain probes them anyway, and a student
     erased leaves no row naming them (the erasure's deletions are drained as such)."""
-    q, kept = _queue, tails
-    touched = sa.select(*(q.c[c] for c in PAIR)).where(q.c.tenant_id == tenant)
+    kept = tails
     await session.execute(
         sa.delete(kept).where(
             kept.c.tenant_id == tenant,
             kept.c.last_seq.is_(None),
-            sa.tuple_(*(kept.c[c] for c in PAIR)).in_(touched),
+            sa.tuple_(*(kept.c[c] for c in PAIR)).in_(_pairs(tenant)),
         )
     )
