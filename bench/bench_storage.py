@@ -6,6 +6,7 @@ result times its results per year."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 import asyncpg
@@ -23,9 +24,32 @@ TABLES = (
     # The read models kept on write (0056, 0061), as the server's keeper left them.
     "summary_counts",
     "trend_counts",
+    # Each decision a trend drain has read: its last entry, where the next drain begins (0084).
+    "trend_tails",
 )
 # A large district (NYC, about 900,000 students): results per year, order of magnitude (#14).
 RESULTS_PER_YEAR = 500_000_000
+
+
+# The capture queues the server's keeper drains into the counts every 5 s (0056, 0061).
+QUEUES = ("decision_status_changes", "summary_roster_changes", "trend_history_changes")
+
+
+async def _drained(url: str, within: float = 120.0) -> None:
+    """Waits until the server's keeper has drained what the load captured, so that the counts
+    and the trend tails are the ones a running server keeps (stopped at once, the last drain
+    was cut short and the counts measured empty)."""
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        waited = 0.0
+        pending = " UNION ALL ".join(f"SELECT 1 FROM {q}" for q in QUEUES)
+        while await conn.fetchval(f"SELECT EXISTS ({pending})"):
+            if waited >= within:
+                raise RuntimeError(f"the keeper left captured changes after {within:.0f} s")
+            await asyncio.sleep(0.5)
+            waited += 0.5
+    finally:
+        await conn.close()
 
 
 async def run() -> Section:
@@ -38,6 +62,7 @@ async def run() -> Section:
         try:
             await server.ready()
             await _http_ingest(server.base, token, items)
+            await _drained(url)
         finally:
             server.stop()
         conn = await asyncpg.connect(asyncpg_dsn(url))
@@ -83,6 +108,8 @@ async def run() -> Section:
         "`MASTERY_CHANGES_RETENTION_DAYS` (30) and then deleted. The summary and trend counts "
         "grow with groups (schools x grades x subgroups x competencies) and, for trends, with "
         "weeks and months of history, not with results as such; this small district has few "
-        "groups, so their share here says little about a large one (see the scale bench)."
+        "groups, so their share here says little about a large one (see the scale bench). The "
+        "trend tails grow with decisions, as the decisions do (a row for each decision whose "
+        "history a drain has read, rewritten in place)."
     )
     return section
