@@ -4,6 +4,7 @@ incremental run, a 429 then success, OAuth 1.0a signatures and OAuth 2.0 tokens;
 from __future__ import annotations
 
 import copy
+import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 from app.adapters.db import tables as t
 from app.adapters.db.engine import session_factory
@@ -90,10 +92,14 @@ class _Sleeps(list[float]):
 
 
 async def _connect(
-    container: Container, tenant: Tenant, provider: FakeProvider, sleeps: _Sleeps
+    container: Container,
+    tenant: Tenant,
+    provider: FakeProvider,
+    sleeps: _Sleeps,
+    transport: httpx.AsyncBaseTransport | None = None,
 ) -> UseCases:
     providers = HttpRosterProviders(
-        sis_through(httpx.ASGITransport(app=provider.app)), sleep=sleeps, page_size=2
+        sis_through(transport or httpx.ASGITransport(app=provider.app)), sleep=sleeps, page_size=2
     )
     use_cases = wire(replace(container.adapters, roster_providers=providers), container.policy)
     await use_cases.roster_sync.put_connection(
@@ -242,3 +248,46 @@ async def test_the_client_secret_is_stored_sealed(container: Container, tenant: 
         ).scalar_one()
     assert provider.client_secret not in stored
     assert container.adapters.secrets.open(stored) == provider.client_secret
+
+
+class _LockWatch(httpx.AsyncBaseTransport):
+    """The fake SIS, noting for each collection request whether another connection to the
+    SQLite file could have begun a write at that moment (the database's one write lock)."""
+
+    def __init__(self, provider: FakeProvider, database: str) -> None:
+        self._inner = httpx.ASGITransport(app=provider.app)
+        self._database = database
+        self.writable: list[tuple[str, bool]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if not request.url.path.endswith("/oauth/token"):
+            other = sqlite3.connect(self._database, timeout=0, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")
+                other.execute("ROLLBACK")
+                free = True
+            except sqlite3.OperationalError:  # database is locked
+                free = False
+            finally:
+                other.close()
+            self.writable.append((request.url.path.rsplit("/", 1)[-1], free))
+        return await self._inner.handle_async_request(request)
+
+
+async def test_the_sis_is_first_asked_before_the_import_takes_the_write_lock(
+    container: Container, tenant: Tenant
+) -> None:
+    """A SIS that is down or slow to answer must not hold up every other writer of the
+    district: on SQLite the import's transaction holds the one write lock (BEGIN IMMEDIATE),
+    so the sync asks for its first page before that transaction begins (decision 0085)."""
+    if container.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL has no database-wide write lock: other writers go on")
+    provider = FakeProvider(records=_roster_1_1())
+    watch = _LockWatch(provider, str(make_url(container.settings.database_url).database))
+    use_cases = await _connect(container, tenant, provider, _Sleeps(), watch)
+    report = await use_cases.roster_sync.sync_roster(tenant.id)
+    assert report.problem_count == 0
+    # The first page of orgs was asked for with the database free; the later pages are read
+    # inside the import's transaction, page by page, as it stages them.
+    assert watch.writable[0] == ("orgs", True)
+    assert [free for _, free in watch.writable[1:]] == [False] * (len(watch.writable) - 1)

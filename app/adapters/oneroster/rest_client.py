@@ -29,7 +29,7 @@ from app.adapters.http.retry import retry_after
 from app.adapters.oneroster.json_rows import FIELDS, row
 from app.domain.errors import DomainError, Invalid, Problem, SourceUnavailable
 from app.domain.oneroster.connection import ProviderAuth, RosterConnection
-from app.domain.oneroster.files import BY_STEM, FileMode, Manifest, RosterFile
+from app.domain.oneroster.files import BY_STEM, FILES, FileMode, Manifest, RosterFile
 from app.domain.oneroster.values import RowValues
 
 BASE_PATHS = {"1.1": "/ims/oneroster/v1p1", "1.2": "/ims/oneroster/rostering/v1p2"}
@@ -147,13 +147,19 @@ class RestRosterSource:
         self._page_size = page_size
         self._signer = _Signer(connection, secret, http)
         self._base = connection.base_url.rstrip("/") + BASE_PATHS[connection.version.value]
+        self._first_pages: dict[str, Answer] = {}
 
     async def manifest(self) -> Manifest:
         """Everything the first time (bulk: what the provider no longer lists is retired),
-        then only the changes (delta)."""
+        then only the changes (delta). The first page the import will read is asked for here,
+        before the import opens its transaction (on SQLite it holds the database's one write
+        lock): a SIS that is down, slow to answer or refuses the secret fails the sync while
+        every other writer goes on (docs/decisions/0085-a-sis-asked-before-the-import-writes.md)."""
         mode = FileMode.DELTA if self._since is not None else FileMode.BULK
         manifest = Manifest(version=self._connection.version.value, source=self._base)
         manifest.modes = {stem.lower(): mode for stem in FIELDS}
+        first = next(f for f in FILES if f.stem.lower() in manifest.modes)
+        self._first_pages[first.stem] = await self._get(*self._first_request(first))
         return manifest
 
     async def columns(self, file: RosterFile) -> list[str] | None:
@@ -162,15 +168,22 @@ class RestRosterSource:
     def not_used(self) -> list[str]:
         return []
 
-    async def rows(self, file: RosterFile) -> AsyncIterator[list[tuple[int, RowValues]]]:
-        url: str | None = f"{self._base}/{file.stem}"
-        params: dict[str, Any] | None = {"limit": self._page_size, "offset": 0}
-        if self._since is not None and params is not None:
+    def _first_request(self, file: RosterFile) -> tuple[str, dict[str, Any]]:
+        params: dict[str, Any] = {"limit": self._page_size, "offset": 0}
+        if self._since is not None:
             stamp = self._since.astimezone(UTC).isoformat().replace("+00:00", "Z")
             params["filter"] = f"dateLastModified>'{stamp}'"
+        return f"{self._base}/{file.stem}", params
+
+    async def rows(self, file: RosterFile) -> AsyncIterator[list[tuple[int, RowValues]]]:
+        url: str | None
+        params: dict[str, Any] | None
+        url, params = self._first_request(file)
         position = 0
         while url is not None:
-            answer = await self._get(url, params)
+            answer = self._first_pages.pop(file.stem, None)
+            if answer is None:
+                answer = await self._get(url, params)
             records = self._records(answer, file.stem)
             if not records:
                 return
