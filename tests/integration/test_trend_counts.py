@@ -449,6 +449,30 @@ async def test_a_drain_begins_where_the_last_one_ended_until_an_entry_before_is_
     assert await _kept_tail(container, tenant) == (after, september)
 
 
+async def test_a_kept_tail_carries_the_greatest_valid_time_from_the_drain_before(
+    container: Container, tenant: Tenant
+) -> None:
+    """The greatest valid time a drain keeps is of all the decision's entries, not only those
+    it captured (0084): drained one at a time, the entry valid from 10 October and then one
+    recorded after it but valid from 1 September, the second drain keeps 10 October (carried
+    from the first's kept row), and the entry drained third, valid from 15 September, holds
+    only from 10 October. Kept as 1 September, the trend would differ at 1 October."""
+    rng = random.Random(841)
+    await _counted_tenant(container, tenant, rng)
+    october = datetime(2026, 10, 10, tzinfo=UTC)
+    first = await _entry(container, tenant, october, MasteryStatus.MASTERED)
+    await _assert_trends_recounted(container, tenant, rng)
+    assert await _kept_tail(container, tenant) == (first, october)
+    backdated = datetime(2026, 9, 1, tzinfo=UTC)
+    second = await _entry(container, tenant, backdated, MasteryStatus.NOT_YET)
+    await _assert_trends_recounted(container, tenant, rng)
+    assert await _kept_tail(container, tenant) == (second, october)
+    september = datetime(2026, 9, 15, tzinfo=UTC)
+    third = await _entry(container, tenant, september, MasteryStatus.MASTERED)
+    await _assert_trends_recounted(container, tenant, rng)
+    assert await _kept_tail(container, tenant) == (third, october)
+
+
 async def test_an_entry_committed_after_a_later_one_was_drained_is_read_in_its_place(
     container: Container, tenant: Tenant
 ) -> None:
