@@ -145,8 +145,9 @@ async def begin_tails(session: AsyncSession, tenant: TenantId, *, postgres: bool
     next drain may begin from; `drained_tails` then reads the former. In the drain's snapshot,
     before its counts."""
     s = _starts(tenant, postgres)
-    greatest = sa.func.greatest if postgres else sa.func.max  # SQLite: max(a, b) of a row
-    held = greatest(sa.func.coalesce(s.c.carried, s.c.latest), s.c.latest)
+    # The greatest valid time of all its entries: the carried one where later (none carried
+    # compares as NULL: the captured entries' own), in one expression on both databases.
+    held = sa.case((s.c.carried > s.c.latest, s.c.carried), else_=s.c.latest)
     rows = sa.select(
         sa.literal(tenant),
         *(s.c[c] for c in PAIR),
