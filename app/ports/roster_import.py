@@ -21,7 +21,10 @@ class RosterSource(Protocol):
     """A OneRoster set to import: a folder or zip of CSV files, or a SIS's REST provider."""
 
     async def manifest(self) -> Manifest:
-        """The set's version and each file's mode (its problems listed, not raised)."""
+        """The set's version and each file's mode (its problems listed, not raised). Read
+        before the import opens its transaction: a source that reads over the network makes
+        its first request here, so that a source that cannot answer fails the import before
+        it holds any write lock (decision 0085)."""
         ...
 
     async def columns(self, file: RosterFile) -> list[str] | None:

@@ -151,10 +151,10 @@ class RestRosterSource:
 
     async def manifest(self) -> Manifest:
         """Everything the first time (bulk: what the provider no longer lists is retired),
-        then only the changes (delta). The first page the import will read is asked for here,
-        before the import opens its transaction (on SQLite it holds the database's one write
-        lock): a SIS that is down, slow to answer or refuses the secret fails the sync while
-        every other writer goes on (docs/decisions/0085-a-sis-asked-before-the-import-writes.md)."""
+        then only the changes (delta). As the port asks, the first page the import will read
+        (FILES' order) is asked for here, before the import's transaction (on SQLite it holds
+        the database's one write lock): a SIS that is down, slow to answer or refuses the
+        secret fails the sync while every other writer goes on (decision 0085)."""
         mode = FileMode.DELTA if self._since is not None else FileMode.BULK
         manifest = Manifest(version=self._connection.version.value, source=self._base)
         manifest.modes = {stem.lower(): mode for stem in FIELDS}
