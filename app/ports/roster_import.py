@@ -22,9 +22,8 @@ class RosterSource(Protocol):
 
     async def manifest(self) -> Manifest:
         """The set's version and each file's mode (its problems listed, not raised). Read
-        before the import opens its transaction: a source that reads over the network makes
-        its first request here, so that a source that cannot answer fails the import before
-        it holds any write lock (decision 0085)."""
+        before the import's transaction: a source read over the network asks for its first
+        page here, failing before any write lock is held (decision 0085)."""
         ...
 
     async def columns(self, file: RosterFile) -> list[str] | None:
